@@ -1,0 +1,169 @@
+"""The values that flow through the pipeline: read → outline → clauses → align → coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph as a reader found it, with what its formatting tells.
+
+    Attributes:
+        text: the paragraph's text, without any Word-generated numbering.
+        style: style name ("Heading 1", "标题 2", "") when the format has styles.
+        outline_level: 0-based outline level from a heading style or ``w:outlineLvl``.
+        numbering: the label Word generates for the paragraph ("一、", "（一）", "1.") — not in text.
+        bold: the whole paragraph is bold.
+        centered: the paragraph is centred (titles usually are).
+        in_table: the paragraph sits in a table cell.
+    """
+
+    text: str
+    style: str = ""
+    outline_level: int | None = None
+    numbering: str = ""
+    bold: bool = False
+    centered: bool = False
+    in_table: bool = False
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A file read into paragraphs, before any structure is known.
+
+    Attributes:
+        path: where it came from ("" for pasted text).
+        format: "docx", "txt", "pdf", "html", "doc", "wps" or "text" (pasted).
+        paragraphs: non-empty paragraphs in reading order.
+        encoding: the detected encoding for text files.
+        warnings: Chinese notes for the user (e.g. an encoding guessed with low confidence).
+    """
+
+    path: str
+    format: str
+    paragraphs: tuple[Paragraph, ...]
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class Status(str, Enum):
+    """Coverage of a clause. The GUI and each exporter map these to colours and labels."""
+
+    COVERED = "covered"
+    PARTIAL = "partial"
+    MISSING = "missing"
+    ADDED = "addition"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence of a section: the unit of comparison.
+
+    Attributes:
+        id: section id and 1-based position, "2.1-3" (the compare prefixes N/P).
+        section: id of the section it belongs to.
+        text: the sentence without its metadata.
+        paragraph: 1-based paragraph within the section (a statute's 款).
+        item: the inline item label it falls under ("（一）" 项 of an article, "一是"), or "".
+        responsibility: responsibility units named after it (责任单位/牵头单位/配合单位).
+        deadline: the deadline stated for it ("2024年底前", "长期坚持"), or "".
+        targets: quantified targets found in it ("到2025年", "80%", "3个工作日").
+    """
+
+    id: str
+    section: str
+    text: str
+    paragraph: int = 1
+    item: str = ""
+    responsibility: tuple[str, ...] = ()
+    deadline: str = ""
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section of a document, or the preamble (id "0").
+
+    Attributes:
+        id: dotted 1-based position among numbered headings ("2.1"); "0" is the preamble.
+        label: the numbering as printed ("二、", "（一）", "第三条").
+        title: the heading text ("" for an article without a heading).
+        level: depth in the tree, 1 for top-level parts or chapters.
+        kind: "preamble", "part", "section", "item", "subitem", "point", "book", "chapter",
+            "subchapter", "article" or "paragraph" (unnumbered documents).
+        number: the numeral's value (3 for "第三条", "（三）", "3.").
+        parent: id of the enclosing section, "" at the top.
+        paragraphs: the body text under the heading, before any child heading.
+        clauses: the body split into sentences.
+    """
+
+    id: str
+    label: str
+    title: str
+    level: int
+    kind: str
+    number: int = 0
+    parent: str = ""
+    paragraphs: tuple[str, ...] = ()
+    clauses: tuple[Clause, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """Label and title as one line, e.g. "（一）发展现状"."""
+        return f"{self.label}{self.title}"
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A document's structure: front matter, sections in document order, tail.
+
+    Attributes:
+        path: the source file.
+        format: the reader's format name.
+        grammar: "policy", "statute" or "plain" (no numbering found).
+        title: the document title.
+        doc_number: 文号 such as "国发〔2022〕14号", or "".
+        addressees: the 主送 line ("各省、自治区、直辖市人民政府…："), or "".
+        front_matter: other lines before the body (promulgation notes, source lines).
+        sections: the preamble (id "0", when there is one) then every numbered section.
+        tail: signature, date, "（此件公开发布）", attachments.
+        warnings: Chinese notes for the user.
+    """
+
+    path: str
+    format: str
+    grammar: str
+    title: str
+    doc_number: str = ""
+    addressees: str = ""
+    front_matter: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tail: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id. Raises KeyError when there is none."""
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def children(self, section_id: str) -> tuple[Section, ...]:
+        """Direct children of a section ("" for the top level), in order."""
+        return tuple(s for s in self.sections if s.parent == section_id and s.id != "0")
+
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every clause of the document, in document order."""
+        return tuple(c for s in self.sections for c in s.clauses)
+
+    def label_path(self, section_id: str) -> str:
+        """Labels from the top down to this section, e.g. "二、（三）"."""
+        labels = []
+        current = section_id
+        while current and current != "0":
+            section = self.section(current)
+            labels.append(section.label)
+            current = section.parent
+        return "".join(reversed(labels))
