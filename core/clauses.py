@@ -1,0 +1,174 @@
+"""Stage 3: split section text into sentences (clauses) and lift metadata out of them.
+
+Responsibility notes ``（责任单位：省发展改革委、省数据局）`` and deadline notes ``（2024年底前完成）``
+are not requirements: they are removed from the sentence text and kept on the clauses of the task
+they follow. Quantified targets ("到2025年", "80%") stay in the text — they are part of what the
+sentence requires — and are also listed on the clause so later stages can check they survived.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from core.model import Clause
+from core.text import CHINESE_NUMERAL
+
+_RESPONSIBILITY_HEAD = re.compile(
+    r"[（(]\s*(?:(?:责任|牵头|配合|主责|参与)(?:单位|部门)|责任主体)\s*[：:]")
+_DEADLINE = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:年?底|上半年|下半年|中|末)?(?:前|以前)?(?:完成|实现|基本完成|全面完成|建成)?"
+    r"|长期坚持|持续推进|长期推进|持续实施)")
+_DEADLINE_NOTE = re.compile(
+    r"[（(]\s*(?:完成时限[：:])?\s*(" + _DEADLINE.pattern + r"(?:[，、,]\s*" + _DEADLINE.pattern
+    + r")*)\s*[）)]")
+_TARGET = re.compile(
+    r"(?:到\d{4}年(?:底)?"
+    r"|\d+(?:\.\d+)?\s*(?:%|％|个百分点)"
+    r"|\d+(?:\.\d+)?\s*(?:万|亿)?(?:个工作日|个|家|项|件|人|户|天|日|小时|分钟|公里|次|倍)"
+    rf"|[{CHINESE_NUMERAL}]+个?(?:工作日|小时|百分点)"
+    r"|(?:一|两|二|三|四|五|六|七|八|九|十)(?:个)?(?:月|年)内)")
+_SENTENCE_END = "。！？；!?;"
+_CLOSERS = "”’」』）)】〕"
+_INLINE_ITEM = re.compile(rf"^([{CHINESE_NUMERAL}]+是)")
+_STATUTE_ITEM = re.compile(rf"^[（(]([{CHINESE_NUMERAL}]+)[）)]")
+
+
+@dataclass(frozen=True)
+class _Note:
+    units: tuple[str, ...]
+    deadline: str
+
+
+def _matching_close(text: str, start: int) -> int:
+    """Index just past the bracket that closes the one opening at ``start`` (nesting-aware)."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] in "（(":
+            depth += 1
+        elif text[index] in "）)":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(text)
+
+
+def _split_units(body: str) -> tuple[str, ...]:
+    parts = re.split(r"[、，,；;]|\s+", body)
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
+    """Remove responsibility and deadline notes; return the text and (position, note) pairs.
+
+    The position is where the note stood in the cleaned text, so each note can be attached to
+    the sentences that precede it.
+    """
+    cleaned: list[str] = []
+    notes: list[tuple[int, _Note]] = []
+    position = 0
+    cursor = 0
+    length = len(paragraph)
+    while cursor < length:
+        head = _RESPONSIBILITY_HEAD.search(paragraph, cursor)
+        deadline = _DEADLINE_NOTE.search(paragraph, cursor)
+        candidates = [m for m in (head, deadline) if m]
+        if not candidates:
+            cleaned.append(paragraph[cursor:])
+            break
+        match = min(candidates, key=lambda m: m.start())
+        cleaned.append(paragraph[cursor:match.start()])
+        position += match.start() - cursor
+        if match is head:
+            end = _matching_close(paragraph, match.start())
+            body = paragraph[match.end():end - 1]
+            found = _DEADLINE.search(body)
+            deadline_text = found.group(0) if found else ""
+            if found:
+                body = (body[:found.start()] + body[found.end():])
+            body = re.sub(r"(?:完成时限|时间节点|完成时间)\s*[：:]?", "", body)
+            notes.append((position, _Note(_split_units(body), deadline_text)))
+        else:
+            end = match.end()
+            notes.append((position, _Note((), match.group(1))))
+        cursor = end
+    return "".join(cleaned), notes
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """Split after 。！？； keeping closing quotes with their sentence; returns (end, sentence)."""
+    sentences: list[tuple[int, str]] = []
+    start = 0
+    index = 0
+    length = len(text)
+    while index < length:
+        if text[index] in _SENTENCE_END:
+            end = index + 1
+            while end < length and text[end] in _CLOSERS:
+                end += 1
+            sentence = text[start:end].strip()
+            if sentence.strip(_SENTENCE_END + " "):
+                sentences.append((end, sentence))
+            start = index = end
+            continue
+        index += 1
+    rest = text[start:].strip()
+    if rest:
+        sentences.append((length, rest))
+    return sentences
+
+
+def find_targets(text: str) -> tuple[str, ...]:
+    """Quantified targets in a sentence: years, percentages, counts, time limits."""
+    return tuple(dict.fromkeys(m.group(0).replace(" ", "") for m in _TARGET.finditer(text)))
+
+
+def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
+                  statute: bool = False) -> tuple[Clause, ...]:
+    """Split a section's body paragraphs into clauses with their metadata.
+
+    Args:
+        section_id: the id of the section the paragraphs belong to.
+        paragraphs: body paragraphs in order.
+        statute: paragraphs are 款 of an article; a paragraph opening with （一） is a 项 that
+            belongs to the preceding 款.
+
+    Returns:
+        The clauses, ids ``{section_id}-{n}`` numbered from 1.
+    """
+    clauses: list[Clause] = []
+    kuan = 0
+    for paragraph in paragraphs:
+        text, notes = _extract_notes(paragraph)
+        statute_item = _STATUTE_ITEM.match(text) if statute else None
+        if not statute_item:
+            kuan += 1
+        sentences = split_sentences(text)
+        item = statute_item.group(0) if statute_item else ""
+        pending: list[Clause] = []
+        note_index = 0
+        for end, sentence in sentences:
+            inline = _INLINE_ITEM.match(sentence)
+            if inline and not statute:
+                item = inline.group(1)
+            pending.append(Clause(id="", section=section_id, text=sentence,
+                                  paragraph=max(kuan, 1), item=item,
+                                  targets=find_targets(sentence)))
+            # A note standing right after this sentence applies to every sentence since the last.
+            while note_index < len(notes) and notes[note_index][0] <= end:
+                note = notes[note_index][1]
+                pending = [_with_note(c, note) for c in pending]
+                clauses.extend(pending)
+                pending = []
+                note_index += 1
+        if pending and note_index < len(notes):
+            # Notes after the last sentence (e.g. a sentence without a full stop).
+            for _, note in notes[note_index:]:
+                pending = [_with_note(c, note) for c in pending]
+        clauses.extend(pending)
+    return tuple(replace(c, id=f"{section_id}-{n}") for n, c in enumerate(clauses, start=1))
+
+
+def _with_note(clause: Clause, note: _Note) -> Clause:
+    return replace(clause, responsibility=clause.responsibility or note.units,
+                   deadline=clause.deadline or note.deadline)
