@@ -1,0 +1,39 @@
+"""Clause splitting and the metadata lifted out of sentences."""
+
+from __future__ import annotations
+
+from core.clauses import build_clauses, split_sentences
+
+
+def test_sentences_split_after_stops_and_semicolons_keeping_closing_quotes():
+    text = "推行“一网通办。”强化协同；完善机制！是否可行？余下"
+    assert [s for _, s in split_sentences(text)] == ["推行“一网通办。”", "强化协同；", "完善机制！", "是否可行？", "余下"]
+
+
+def test_responsibility_note_with_nested_brackets_and_deadline_applies_to_its_task():
+    clauses = build_clauses("2.1", (
+        "推进政务数据共享。建设一体化平台。（责任单位：省发展改革委、省数据局，各市（州）人民政府；2024年底前完成）"
+        "强化安全保障。（牵头单位：省委网信办）",))
+    assert [c.text for c in clauses] == ["推进政务数据共享。", "建设一体化平台。", "强化安全保障。"]
+    assert clauses[0].responsibility == ("省发展改革委", "省数据局", "各市（州）人民政府")
+    assert clauses[1].deadline == "2024年底前完成"
+    assert clauses[2].responsibility == ("省委网信办",)
+    assert clauses[2].deadline == ""
+    assert [c.id for c in clauses] == ["2.1-1", "2.1-2", "2.1-3"]
+
+
+def test_standalone_deadline_notes_are_metadata():
+    clauses = build_clauses("3", ("建立考核机制。（长期坚持）", "完成平台迁移。（2023年6月底前）"))
+    assert [(c.text, c.deadline) for c in clauses] == [
+        ("建立考核机制。", "长期坚持"), ("完成平台迁移。", "2023年6月底前")]
+
+
+def test_quantified_targets_stay_in_text_and_are_listed():
+    [clause] = build_clauses("1", ("到2025年，政务服务事项网上可办率达到90%以上，办理时限压减至3个工作日。",))
+    assert "到2025年" in clause.text
+    assert clause.targets == ("到2025年", "90%", "3个工作日")
+
+
+def test_note_without_a_full_stop_before_it_still_attaches():
+    [clause] = build_clauses("1", ("建设示例政务通（责任单位：省数据局）",))
+    assert (clause.text, clause.responsibility) == ("建设示例政务通", ("省数据局",))
