@@ -9,9 +9,15 @@ from collections.abc import Sequence
 
 from core import __version__
 from core.errors import DuizhaoError
+from core.files import write_text_atomically
+from core.compare import compare_files
+from core.model import Comparison, Status
 from core.outline import outline_document
 from core.read import read_document
-from core.serialize import outline_to_dict
+from core.serialize import comparison_to_dict, outline_to_dict
+
+STATUS_LABELS = {Status.COVERED: "已覆盖", Status.PARTIAL: "部分覆盖", Status.MISSING: "未覆盖",
+                 Status.ADDED: "本省新增"}
 
 
 def _print_outline(outline) -> None:
@@ -37,6 +43,62 @@ def _cmd_outline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _percent(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.1f}%" if whole else "—"
+
+
+def _print_comparison(comparison: Comparison) -> None:
+    national, provincial = comparison.national, comparison.provincial
+    summary = comparison.summary
+    print(f"国家文件：《{national.title or national.path}》")
+    print(f"地方文件：《{provincial.title or provincial.path}》")
+    print(f"国家文件条款 {summary.clauses} 条：已覆盖 {summary.covered}（{_percent(summary.covered, summary.clauses)}），"
+          f"部分覆盖 {summary.partial}（{_percent(summary.partial, summary.clauses)}），"
+          f"未覆盖 {summary.missing}（{_percent(summary.missing, summary.clauses)}）；本省新增 {summary.additions} 条")
+    for warning in comparison.warnings:
+        print(f"提示：{warning}")
+    for status in (Status.MISSING, Status.PARTIAL):
+        findings = [f for f in comparison.clauses if f.status is status]
+        if not findings:
+            continue
+        print(f"\n【{STATUS_LABELS[status]}】{len(findings)} 条")
+        for finding in findings:
+            clause = finding.clause
+            where = national.label_path(clause.section) or "前言"
+            print(f"  {where} N{clause.id}：{clause.text}")
+            if finding.matches:
+                match = finding.matches[0].clause
+                print(f"      对应 {provincial.label_path(match.section) or '前言'} P{match.id}"
+                      f"（相似度 {finding.score:.1f}）：{match.text}")
+            if finding.gaps:
+                print("      " + "；".join(g.describe() for g in finding.gaps))
+
+
+def _progress_printer(enabled: bool):
+    if not enabled:
+        return None
+
+    def report(done: int, total: int, message: str) -> None:
+        print(f"\r{message} {100 * done // total:3d}%", end="", file=sys.stderr, flush=True)
+        if done >= total:
+            print(file=sys.stderr)
+
+    return report
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    comparison = compare_files(args.national, args.provincial,
+                               progress=_progress_printer(args.progress))
+    if args.json:
+        text = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+        if args.json == "-":
+            sys.stdout.write(text)
+            return 0
+        write_text_atomically(args.json, text)
+    _print_comparison(comparison)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `duizhao` command."""
     parser = argparse.ArgumentParser(prog="duizhao", description="对照：国家文件与地方实施文件逐条对照")
@@ -46,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     outline.add_argument("file", help="文件（.docx .txt .pdf .html .doc .wps）")
     outline.add_argument("--json", action="store_true", help="输出 JSON")
     outline.set_defaults(handler=_cmd_outline)
+    compare = commands.add_parser("compare", help="对照国家文件与地方文件")
+    compare.add_argument("national", help="国家文件")
+    compare.add_argument("provincial", help="地方文件（实施意见、实施办法等）")
+    compare.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
+    compare.add_argument("--progress", action="store_true", help="在标准错误输出显示进度")
+    compare.set_defaults(handler=_cmd_compare)
     return parser
 
 

@@ -167,3 +167,102 @@ class Outline:
             labels.append(section.label)
             current = section.parent
         return "".join(reversed(labels))
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something that matters in a national clause and is gone or weakened in its match.
+
+    Attributes:
+        kind: "term" (a key term), "number" (a quantity or year), "deadline" or "binding"
+            (the binding force is weakened, e.g. 全面推进 → 逐步推进).
+        national: what the national clause says ("一网通办", "2025年", "确保").
+        provincial: what the provincial match says instead ("力争"), "" when it is simply gone.
+    """
+
+    kind: str
+    national: str
+    provincial: str = ""
+
+    def describe(self) -> str:
+        """A short Chinese phrase for reports: 缺少“一网通办” / 约束减弱：确保→力争."""
+        if self.kind == "binding":
+            return f"约束减弱：{self.national}→{self.provincial}"
+        noun = {"term": "关键词", "number": "数量指标", "deadline": "时限"}.get(self.kind, "")
+        return f"缺少{noun}“{self.national}”"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A provincial clause matched to a national clause, with its score (0–100)."""
+
+    clause: Clause
+    score: float
+
+
+@dataclass(frozen=True)
+class ClauseFinding:
+    """The verdict on one national clause.
+
+    Attributes:
+        clause: the national clause.
+        status: covered, partial or missing.
+        score: the best match's score (0 when there is none).
+        matches: provincial matches, best first.
+        gaps: what the best match lacks (empty when covered or missing).
+    """
+
+    clause: Clause
+    status: Status
+    score: float
+    matches: tuple[Match, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionAlignment:
+    """A national section, the provincial sections that carry it, and its rolled-up status."""
+
+    national: str
+    provincial: tuple[str, ...]
+    score: float
+    status: Status
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts of national clauses per status, and of additions."""
+
+    clauses: int
+    covered: int
+    partial: int
+    missing: int
+    additions: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The result of comparing a provincial text with a national one.
+
+    Everything downstream (terminal summary, JSON, Word, Excel, the app) renders this object; none
+    of them recomputes it.
+    """
+
+    national: Outline
+    provincial: Outline
+    sections: tuple[SectionAlignment, ...]
+    clauses: tuple[ClauseFinding, ...]
+    additions: tuple[Clause, ...]
+    engine: str
+    parameters: tuple[tuple[str, float], ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> Summary:
+        """Counts per status."""
+        counts = {status: 0 for status in Status}
+        for finding in self.clauses:
+            counts[finding.status] += 1
+        return Summary(clauses=len(self.clauses), covered=counts[Status.COVERED],
+                       partial=counts[Status.PARTIAL], missing=counts[Status.MISSING],
+                       additions=len(self.additions))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.model import Clause, Outline, Section
+from core.model import Clause, Comparison, Outline, Section
 
 OUTLINE_SCHEMA = "duizhao.outline/1"
 
@@ -34,4 +34,42 @@ def outline_to_dict(outline: Outline) -> dict:
         "warnings": list(outline.warnings),
         "sections": [section_to_dict(s) | {"clauses": [clause_to_dict(c) for c in s.clauses]}
                      for s in outline.sections],
+    }
+
+
+COMPARE_SCHEMA = "duizhao.compare/1"
+
+
+def _document(outline: Outline) -> dict:
+    return {"path": outline.path, "title": outline.title,
+            "sections": [section_to_dict(s) for s in outline.sections]}
+
+
+def comparison_to_dict(comparison: Comparison) -> dict:
+    """The JSON contract of `duizhao compare --json` (schema duizhao.compare/1).
+
+    Beyond the contract's fields each clause carries ``gaps``: what its match lacks.
+    """
+    summary = comparison.summary
+    return {
+        "schema": COMPARE_SCHEMA,
+        "engine": comparison.engine,
+        "national": _document(comparison.national),
+        "provincial": _document(comparison.provincial),
+        "sections": [{"national": s.national, "provincial": list(s.provincial),
+                      "score": s.score, "status": s.status.value} for s in comparison.sections],
+        "clauses": [{
+            "id": f"N{f.clause.id}", "section": f.clause.section, "text": f.clause.text,
+            "status": f.status.value, "score": f.score,
+            "matches": [{"id": f"P{m.clause.id}", "section": m.clause.section,
+                         "text": m.clause.text, "score": m.score} for m in f.matches],
+            "gaps": [{"kind": g.kind, "national": g.national, "provincial": g.provincial}
+                     for g in f.gaps],
+        } for f in comparison.clauses],
+        "additions": [{"id": f"P{c.id}", "section": c.section, "text": c.text}
+                      for c in comparison.additions],
+        "summary": {"clauses": summary.clauses, "covered": summary.covered,
+                    "partial": summary.partial, "missing": summary.missing,
+                    "additions": summary.additions},
+        "warnings": list(comparison.warnings),
     }

@@ -1,0 +1,287 @@
+"""Stages 4–5: align provincial sections and clauses to national ones and judge coverage.
+
+How it works, in three passes:
+
+1. **Candidates.** Every clause of both texts is tokenised and weighted (core.similarity). For
+   each national clause, provincial clauses sharing its most informative tokens are looked up
+   in an inverted index — so large documents are not compared all against all — and scored.
+2. **Sections.** Each national section's clauses vote, by weight and score, for the provincial
+   sections their best candidates lie in; a section is carried by every provincial section that
+   wins a fair share of its votes (so merges, splits and moves come out). Votes of child
+   sections count for their parents at the parent's level.
+3. **Verdicts.** Candidates are re-ranked with a small bonus for lying in an aligned section (the
+   same sentence repeated in many sections then goes to the right one), the best is judged
+   covered, partial or missing, and what the match lacks is named. Provincial clauses that
+   carry no national clause are additions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+from core import __version__
+from core.coverage import find_gaps
+from core.errors import Cancelled
+from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, SectionAlignment,
+                        Status)
+from core.similarity import Profile, Vocabulary, score, tokens
+
+ENGINE = f"duizhao {__version__} align/1"
+
+ProgressCallback = Callable[[int, int, str], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Thresholds of the engine. Defaults were tuned on the generated benchmark (`make bench`).
+
+    Attributes:
+        covered: a best score at or above this covers the clause (unless a gap makes it partial).
+        partial: a best score at or above this (and below ``covered``) is a partial match;
+            below it the clause is missing.
+        candidates: how many provincial candidates are scored in full per national clause.
+        lookup_tokens: how many of a clause's most informative tokens are used for look-up.
+        section_share: share of a national section's votes a provincial section needs to be
+            aligned with it.
+        context_bonus: ranking bonus for candidates inside an aligned section.
+        match_window: further matches are listed when within this many points of the best.
+    """
+
+    covered: float = 62.0
+    partial: float = 42.0
+    candidates: int = 12
+    lookup_tokens: int = 8
+    section_share: float = 0.25
+    context_bonus: float = 8.0
+    match_window: float = 12.0
+
+    def items(self) -> tuple[tuple[str, float], ...]:
+        """(name, value) pairs, for storing with a result."""
+        return tuple((f.name, float(getattr(self, f.name))) for f in fields(self))
+
+
+@dataclass
+class _Prepared:
+    clause: Clause
+    words: list[str]
+    profile: Profile | None = None
+
+
+class _Steps:
+    """Progress reporting and cancellation for one compare."""
+
+    def __init__(self, total: int, progress: ProgressCallback | None, cancel: CancelCheck | None):
+        self.total = max(total, 1)
+        self.done = 0
+        self._progress = progress
+        self._cancel = cancel
+
+    def advance(self, count: int, message: str) -> None:
+        if self._cancel is not None and self._cancel():
+            raise Cancelled()
+        self.done = min(self.done + count, self.total)
+        if self._progress is not None:
+            self._progress(self.done, self.total, message)
+
+
+def compare_outlines(national: Outline, provincial: Outline, *,
+                     parameters: Parameters | None = None,
+                     progress: ProgressCallback | None = None,
+                     cancel: CancelCheck | None = None) -> Comparison:
+    """Compare a provincial outline with a national one.
+
+    Args:
+        national: outline of the national text.
+        provincial: outline of the provincial text.
+        parameters: engine thresholds (defaults when None).
+        progress: called as ``progress(done, total, message)`` while the work goes on.
+        cancel: polled between steps; when it returns True, ``Cancelled`` is raised.
+
+    Returns:
+        The comparison: section alignments, a finding for every national clause, additions.
+    """
+    parameters = parameters or Parameters()
+    national_clauses = national.clauses()
+    provincial_clauses = provincial.clauses()
+    steps = _Steps(2 * len(national_clauses) + len(provincial_clauses) + 1, progress, cancel)
+
+    nat = _prepare(national_clauses, steps, "正在分词：国家文件")
+    prov = _prepare(provincial_clauses, steps, "正在分词：地方文件")
+    vocabulary = Vocabulary([p.words for p in nat] + [p.words for p in prov])
+    for prepared in nat + prov:
+        prepared.profile = vocabulary.profile(prepared.clause.text, prepared.words)
+
+    candidates = _candidates(nat, prov, vocabulary, parameters, steps)
+    aligned = _align_sections(national, provincial, nat, prov, candidates, parameters)
+    findings, carried = _verdicts(national, provincial, nat, prov, candidates, aligned,
+                                  parameters, steps)
+    additions = tuple(p.clause for index, p in enumerate(prov)
+                      if index not in carried and p.clause.section != "0")
+    sections = _section_results(national, findings, aligned)
+    warnings = []
+    if not provincial_clauses:
+        warnings.append("地方文件没有可比对的正文内容，所有国家文件条款均为未覆盖。")
+    if national.grammar != provincial.grammar and "plain" not in (national.grammar, provincial.grammar):
+        warnings.append("两份文件的编号体例不同（政策文件与法规条文），章节对应仅供参考。")
+    steps.advance(1, "对照完成")
+    return Comparison(national=national, provincial=provincial, sections=sections,
+                      clauses=findings, additions=additions, engine=ENGINE,
+                      parameters=parameters.items(), warnings=tuple(warnings))
+
+
+def _prepare(clauses: tuple[Clause, ...], steps: _Steps, message: str) -> list[_Prepared]:
+    prepared = []
+    for index, clause in enumerate(clauses):
+        prepared.append(_Prepared(clause, tokens(clause.text)))
+        if index % 64 == 63:
+            steps.advance(64, message)
+    steps.advance(len(clauses) % 64, message)
+    return prepared
+
+
+def _candidates(nat: list[_Prepared], prov: list[_Prepared], vocabulary: Vocabulary,
+                parameters: Parameters, steps: _Steps) -> list[list[tuple[float, int]]]:
+    """For each national clause, (score, provincial index) pairs, best first."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for position, prepared in enumerate(prov):
+        for word in prepared.profile.weights:
+            if vocabulary.informative(word):
+                index[word].append(position)
+    result: list[list[tuple[float, int]]] = []
+    for count, prepared in enumerate(nat):
+        weights = prepared.profile.weights
+        lookup = sorted((w for w in weights if vocabulary.informative(w)),
+                        key=lambda w: (-weights[w], w))[:parameters.lookup_tokens]
+        shared: dict[int, float] = defaultdict(float)
+        for word in lookup:
+            for position in index.get(word, ()):
+                shared[position] += weights[word]
+        best = sorted(shared, key=lambda p: (-shared[p], p))[:parameters.candidates]
+        scored = sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
+                        key=lambda pair: (-pair[0], pair[1]))
+        result.append(scored)
+        if count % 32 == 31:
+            steps.advance(32, "正在比对条款")
+    steps.advance(len(nat) % 32, "正在比对条款")
+    return result
+
+
+def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
+    """The section's ancestor at the given level (itself when it is not deeper)."""
+    current = outline.section(section_id)
+    while current.level > level and current.parent:
+        current = outline.section(current.parent)
+    return current.id
+
+
+def _align_sections(national: Outline, provincial: Outline, nat: list[_Prepared],
+                    prov: list[_Prepared], candidates: list[list[tuple[float, int]]],
+                    parameters: Parameters) -> dict[str, tuple[str, ...]]:
+    """National section id → aligned provincial section ids, by clause votes."""
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for prepared, scored in zip(nat, candidates):
+        if not scored or scored[0][0] < parameters.partial:
+            continue
+        best_score, best_index = scored[0]
+        target = prov[best_index].clause.section
+        weight = prepared.profile.total * best_score / 100.0
+        section = national.section(prepared.clause.section)
+        # The vote counts for the clause's own section and, lifted to each ancestor's level,
+        # for every ancestor.
+        while True:
+            lifted = _ancestor_at_level(provincial, target, section.level) if target != "0" else "0"
+            votes[section.id][lifted] += weight
+            if not section.parent:
+                break
+            section = national.section(section.parent)
+    aligned: dict[str, tuple[str, ...]] = {}
+    order = {s.id: n for n, s in enumerate(provincial.sections)}
+    for section in national.sections:
+        ballot = votes.get(section.id)
+        if not ballot:
+            aligned[section.id] = ()
+            continue
+        total = sum(ballot.values())
+        winners = [p for p, v in ballot.items() if v >= parameters.section_share * total]
+        aligned[section.id] = tuple(sorted(winners, key=order.__getitem__))
+    return aligned
+
+
+def _within(provincial: Outline, section_id: str, roots: set[str]) -> bool:
+    current = section_id
+    while current:
+        if current in roots:
+            return True
+        if current == "0":
+            return False
+        current = provincial.section(current).parent
+    return False
+
+
+def _verdicts(national: Outline, provincial: Outline, nat: list[_Prepared], prov: list[_Prepared],
+              candidates: list[list[tuple[float, int]]], aligned: dict[str, tuple[str, ...]],
+              parameters: Parameters, steps: _Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
+    findings: list[ClauseFinding] = []
+    carried: set[int] = set()
+    for count, (prepared, scored) in enumerate(zip(nat, candidates)):
+        roots: set[str] = set()
+        section_id = prepared.clause.section
+        while section_id:
+            roots.update(aligned.get(section_id, ()))
+            section_id = national.section(section_id).parent if section_id != "0" else ""
+        ranked = sorted(scored, key=lambda pair: (
+            -(pair[0] + (parameters.context_bonus
+                         if _within(provincial, prov[pair[1]].clause.section, roots) else 0.0)),
+            pair[1]))
+        best = ranked[0][0] if ranked else 0.0
+        if best < parameters.partial:
+            findings.append(ClauseFinding(prepared.clause, Status.MISSING, best))
+        else:
+            kept = [(s, p) for s, p in ranked if s >= parameters.partial][:1] + [
+                (s, p) for s, p in ranked[1:]
+                if s >= parameters.partial and s >= best - parameters.match_window][:2]
+            kept = list(dict.fromkeys(kept))
+            carried.update(p for _, p in kept)
+            matches = tuple(Match(prov[p].clause, s) for s, p in kept)
+            gaps = find_gaps(prepared.clause, prepared.words, [m.clause.text for m in matches])
+            status = Status.COVERED if best >= parameters.covered and not gaps else Status.PARTIAL
+            findings.append(ClauseFinding(prepared.clause, status, kept[0][0], matches, gaps))
+        if count % 32 == 31:
+            steps.advance(32, "正在判定覆盖情况")
+    steps.advance(len(nat) % 32, "正在判定覆盖情况")
+    return tuple(findings), carried
+
+
+def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
+                     aligned: dict[str, tuple[str, ...]]) -> tuple[SectionAlignment, ...]:
+    by_section: dict[str, list[ClauseFinding]] = defaultdict(list)
+    for finding in findings:
+        section_id = finding.clause.section
+        while True:
+            by_section[section_id].append(finding)
+            if section_id == "0":
+                break
+            section_id = national.section(section_id).parent
+            if not section_id:
+                break
+    results = []
+    for section in national.sections:
+        own = by_section.get(section.id, [])
+        provincial = aligned.get(section.id, ())
+        if own:
+            statuses = {f.status for f in own}
+            if statuses == {Status.COVERED}:
+                status = Status.COVERED
+            elif statuses == {Status.MISSING}:
+                status = Status.MISSING
+            else:
+                status = Status.PARTIAL
+            mean = round(sum(f.score for f in own) / len(own), 1)
+        else:
+            status = Status.COVERED if provincial else Status.MISSING
+            mean = 0.0
+        results.append(SectionAlignment(section.id, provincial, mean, status))
+    return tuple(results)

@@ -1,0 +1,35 @@
+"""The public entry points of the engine: read, outline and compare two documents."""
+
+from __future__ import annotations
+
+import os
+
+from core.align import CancelCheck, Parameters, ProgressCallback, compare_outlines
+from core.model import Comparison, Outline
+from core.outline import outline_document
+from core.read import read_document
+
+
+def load_outline(path: str | os.PathLike) -> Outline:
+    """Read a file and build its outline (raises a DocumentReadError subclass on bad input)."""
+    return outline_document(read_document(path))
+
+
+def compare_files(national: str | os.PathLike, provincial: str | os.PathLike, *,
+                  parameters: Parameters | None = None,
+                  progress: ProgressCallback | None = None,
+                  cancel: CancelCheck | None = None) -> Comparison:
+    """Read both files and compare the provincial one with the national one.
+
+    Args:
+        national: path of the national document.
+        provincial: path of the provincial document.
+        parameters: engine thresholds.
+        progress: ``progress(done, total, message)`` callback.
+        cancel: returns True to stop; ``core.errors.Cancelled`` is then raised.
+
+    Returns:
+        The comparison result every view and export renders.
+    """
+    return compare_outlines(load_outline(national), load_outline(provincial),
+                            parameters=parameters, progress=progress, cancel=cancel)

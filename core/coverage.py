@@ -1,0 +1,86 @@
+"""Stage 5 helpers: what a matched provincial text lacks of its national clause.
+
+A match can be real and still drop what matters: a key term (a quoted term such as “一网通办”,
+or a term from the policy dictionary), a number or year, a deadline, or the binding force of the
+wording (确保 → 力争). Each is reported as a Gap so that a reviewer sees why an item is partial.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from core.model import Clause, Gap
+from core.resources import read_lines
+from core.similarity import normalize, policy_terms
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
+_YEAR = re.compile(r"\d{4}")
+
+
+@cache
+def weakening_table() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(strong word, weaker forms) pairs, longest strong word first."""
+    rows = []
+    for line in read_lines("dictionary", "weakening.tsv"):
+        strong, weaker = line.split("\t")
+        rows.append((strong, tuple(weaker.split("|"))))
+    return tuple(sorted(rows, key=lambda row: len(row[0]), reverse=True))
+
+
+def key_terms(text: str, words: Sequence[str]) -> tuple[str, ...]:
+    """Quoted terms and dictionary policy terms of a national clause, in order of appearance."""
+    terms = [m.group(1) for m in _QUOTED.finditer(text)]
+    dictionary = policy_terms()
+    terms += [w for w in words if w in dictionary]
+    return tuple(dict.fromkeys(terms))
+
+
+def _number_present(target: str, provincial: str) -> bool:
+    years = _YEAR.findall(target)
+    if years and target.startswith("到"):
+        return all(year in provincial for year in years)
+    return normalize(target) in provincial
+
+
+def find_gaps(clause: Clause, words: Sequence[str], provincial_texts: Sequence[str]) -> tuple[Gap, ...]:
+    """What the provincial texts lack of the national clause.
+
+    Args:
+        clause: the national clause.
+        words: its tokens (from core.similarity.tokens).
+        provincial_texts: the texts of its provincial matches, read together.
+
+    Returns:
+        The gaps, terms first, then numbers, deadline and binding force.
+    """
+    joined_raw = "".join(provincial_texts)
+    joined = normalize(joined_raw)
+    gaps: list[Gap] = []
+    for term in key_terms(clause.text, words):
+        if normalize(term) not in joined:
+            gaps.append(Gap("term", term))
+    for target in clause.targets:
+        if not _number_present(target, joined):
+            gaps.append(Gap("number", target))
+    if clause.deadline and normalize(clause.deadline) not in joined:
+        gaps.append(Gap("deadline", clause.deadline))
+    gaps.extend(binding_gaps(clause.text, joined_raw))
+    return tuple(gaps)
+
+
+def binding_gaps(national: str, provincial: str) -> list[Gap]:
+    """Binding words of the national text that the provincial text replaces with weaker ones."""
+    gaps: list[Gap] = []
+    reported: list[str] = []
+    for strong, weaker in weakening_table():
+        if strong not in national or any(strong in r for r in reported):
+            continue
+        if strong in provincial and not any(w in provincial and strong in w for w in weaker):
+            continue
+        found = next((w for w in weaker if w in provincial and w not in national), None)
+        if found:
+            gaps.append(Gap("binding", strong, found))
+            reported.append(strong)
+    return gaps

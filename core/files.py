@@ -1,0 +1,53 @@
+"""Writing output files safely: a temporary name in the same folder, then an atomic rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from core.errors import ExportError
+
+
+def write_atomically(target: str | os.PathLike, write: Callable[[Path], None]) -> Path:
+    """Let ``write`` fill a temporary file beside ``target``, then rename it into place.
+
+    A failure never leaves a half-written target; an existing target stays as it was.
+
+    Raises:
+        ExportError: the folder does not exist, or the target cannot be written or replaced.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"保存位置不存在：{folder}", path=str(target))
+    if target.is_dir():
+        raise ExportError("保存目标是一个文件夹，请指定文件名。", path=str(target))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix,
+                                             dir=folder)
+        os.close(handle)
+    except OSError as error:
+        raise ExportError("无法在该位置写入文件，请检查文件夹权限或另选保存位置。",
+                          path=str(target)) from error
+    temporary_path = Path(temporary)
+    try:
+        write(temporary_path)
+        if target.exists() and not os.access(target, os.W_OK):
+            raise ExportError("目标文件为只读，无法覆盖。请另存为其他文件名。", path=str(target))
+        os.replace(temporary_path, target)
+    except PermissionError as error:
+        raise ExportError("目标文件正被其他程序占用或没有写入权限，请关闭该文件后重试。",
+                          path=str(target)) from error
+    except OSError as error:
+        raise ExportError(f"写入文件失败：{error.strerror or error}", path=str(target)) from error
+    finally:
+        if temporary_path.exists():
+            temporary_path.unlink()
+    return target
+
+
+def write_text_atomically(target: str | os.PathLike, text: str) -> Path:
+    """Write UTF-8 text to ``target`` atomically (see write_atomically)."""
+    return write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"))

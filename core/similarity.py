@@ -1,0 +1,151 @@
+"""Similarity between clauses: jieba tokens weighted by how informative they are, plus characters.
+
+Generic words (加强, 推进, 建设 …) get a small weight so they cannot carry a match; localisation
+(全国 → 全省, 国务院各部门 → 省直各部门) and punctuation width are folded before anything is
+compared, so they never lower a score.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jieba
+from platformdirs import user_cache_dir
+from rapidfuzz import fuzz
+
+from core.resources import read_lines, resource
+from core.text import fold_width
+
+GENERIC_WEIGHT = 0.15
+SINGLE_CHAR_WEIGHT = 0.35
+_STOP = frozenset("的 地 得 了 和 与 及 以及 或 或者 等 在 对 为 是 将 把 被 由 从 向 于 之 其 并 并且 "
+                  "而 也 又 都 中 上 下 内 外 个 各 有 所 以 该 此 这 那 一 二".split())
+_PUNCT = re.compile(r"[\s\u3000。，、；：！？“”‘’（）()《》〈〉【】〔〕\[\]{}<>「」『』…—\-·.,;:!?\"'/\\|%％+＋]")
+
+_tokenizer_lock = threading.Lock()
+_tokenizer: jieba.Tokenizer | None = None
+
+
+def _cache_file() -> str:
+    directory = Path(user_cache_dir("duizhao", appauthor=False))
+    directory.mkdir(parents=True, exist_ok=True)
+    return str(directory / "jieba.cache")
+
+
+def tokenizer() -> jieba.Tokenizer:
+    """The shared jieba tokenizer with the policy dictionary loaded (thread-safe, loaded once).
+
+    Its model cache lives in the user's cache directory, never beside the program.
+    """
+    global _tokenizer
+    with _tokenizer_lock:
+        if _tokenizer is None:
+            jieba.setLogLevel(logging.WARNING)
+            instance = jieba.Tokenizer()
+            try:
+                instance.cache_file = _cache_file()
+            except OSError:
+                pass  # an unwritable cache only costs start-up time
+            instance.initialize()
+            instance.load_userdict(str(resource("dictionary", "policy_terms.txt")))
+            _tokenizer = instance
+        return _tokenizer
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Words that must not carry a match."""
+    return frozenset(read_lines("dictionary", "generic_words.txt"))
+
+
+@cache
+def policy_terms() -> frozenset[str]:
+    """Key policy terms from the dictionary (a match that drops one is partial)."""
+    return frozenset(line.split()[0] for line in read_lines("dictionary", "policy_terms.txt"))
+
+
+@cache
+def _localisation() -> tuple[re.Pattern[str], dict[str, str]]:
+    mapping: dict[str, str] = {}
+    for line in read_lines("dictionary", "localisation.tsv"):
+        canonical, variants = line.split("\t")
+        for variant in variants.split("|"):
+            mapping.setdefault(variant, canonical)
+    alternation = "|".join(re.escape(v) for v in sorted(mapping, key=len, reverse=True))
+    return re.compile(alternation), mapping
+
+
+def normalize(text: str) -> str:
+    """Fold width and localisation; drop punctuation and spaces. The form every score sees."""
+    pattern, mapping = _localisation()
+    text = pattern.sub(lambda m: mapping[m.group(0)], fold_width(text))
+    return _PUNCT.sub("", text)
+
+
+def tokens(text: str) -> list[str]:
+    """Content tokens of a text (after normalisation), stop words removed, in order."""
+    words = tokenizer().lcut(normalize(text), HMM=True)
+    return [w for w in words if w.strip() and w not in _STOP]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A clause prepared for scoring: its normalised characters and weighted token set."""
+
+    chars: str
+    weights: dict[str, float]
+    total: float
+
+
+class Vocabulary:
+    """Token weights over a set of texts: inverse document frequency, generic words damped."""
+
+    def __init__(self, documents: Iterable[Sequence[str]]) -> None:
+        frequency: Counter[str] = Counter()
+        count = 0
+        for words in documents:
+            count += 1
+            frequency.update(set(words))
+        self._frequency = frequency
+        self._count = max(count, 1)
+        self._generic = generic_words()
+
+    def weight(self, word: str) -> float:
+        """How much a shared occurrence of this word says that two clauses match."""
+        idf = math.log((self._count + 1) / (self._frequency.get(word, 0) + 1)) + 1.0
+        if word in self._generic:
+            return idf * GENERIC_WEIGHT
+        if len(word) == 1:
+            return idf * SINGLE_CHAR_WEIGHT
+        return idf
+
+    def informative(self, word: str) -> bool:
+        """Whether a word is specific enough to look candidates up by."""
+        return word not in self._generic and len(word) > 1
+
+    def profile(self, text: str, words: Sequence[str]) -> Profile:
+        """Scoring profile of a clause from its text and tokens."""
+        weights = {w: self.weight(w) for w in set(words)}
+        return Profile(chars=normalize(text), weights=weights, total=sum(weights.values()) or 1.0)
+
+
+def score(national: Profile, provincial: Profile) -> float:
+    """Similarity 0–100 of a provincial clause to a national one.
+
+    Mostly how much of the national clause's weighted content the provincial clause carries
+    (a province often adds words around a national requirement), tempered by the weighted Dice
+    of the two token sets and by character similarity, which rewards near-verbatim wording.
+    """
+    shared = sum(w for t, w in national.weights.items() if t in provincial.weights)
+    containment = shared / national.total
+    dice = 2 * shared / (national.total + provincial.total)
+    chars = fuzz.ratio(national.chars, provincial.chars) / 100.0
+    return round(100.0 * (0.55 * containment + 0.25 * dice + 0.20 * chars), 1)
