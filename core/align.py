@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import Protocol
 
 from core import __version__
 from core.coverage import find_gaps
@@ -64,13 +65,13 @@ class Parameters:
 
 
 @dataclass
-class _Prepared:
+class PreparedClause:
     clause: Clause
     words: list[str]
     profile: Profile | None = None
 
 
-class _Steps:
+class Steps:
     """Progress reporting and cancellation for one compare."""
 
     def __init__(self, total: int, progress: ProgressCallback | None, cancel: CancelCheck | None):
@@ -90,7 +91,8 @@ class _Steps:
 def compare_outlines(national: Outline, provincial: Outline, *,
                      parameters: Parameters | None = None,
                      progress: ProgressCallback | None = None,
-                     cancel: CancelCheck | None = None) -> Comparison:
+                     cancel: CancelCheck | None = None,
+                     matcher: Matcher | None = None) -> Comparison:
     """Compare a provincial outline with a national one.
 
     Args:
@@ -99,6 +101,7 @@ def compare_outlines(national: Outline, provincial: Outline, *,
         parameters: engine thresholds (defaults when None).
         progress: called as ``progress(done, total, message)`` while the work goes on.
         cancel: polled between steps; when it returns True, ``Cancelled`` is raised.
+        matcher: how candidates are found and scored (TokenMatcher when None).
 
     Returns:
         The comparison: section alignments, a finding for every national clause, additions.
@@ -106,7 +109,7 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     parameters = parameters or Parameters()
     national_clauses = national.clauses()
     provincial_clauses = provincial.clauses()
-    steps = _Steps(2 * len(national_clauses) + len(provincial_clauses) + 1, progress, cancel)
+    steps = Steps(2 * len(national_clauses) + len(provincial_clauses) + 1, progress, cancel)
 
     nat = _prepare(national_clauses, steps, "正在分词：国家文件")
     prov = _prepare(provincial_clauses, steps, "正在分词：地方文件")
@@ -114,7 +117,8 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     for prepared in nat + prov:
         prepared.profile = vocabulary.profile(prepared.clause.text, prepared.words)
 
-    candidates = _candidates(nat, prov, vocabulary, parameters, steps)
+    matcher = matcher or TokenMatcher()
+    candidates = matcher.candidates(nat, prov, vocabulary, parameters, steps)
     aligned = _align_sections(national, provincial, nat, prov, candidates, parameters)
     findings, carried = _verdicts(national, provincial, nat, prov, candidates, aligned,
                                   parameters, steps)
@@ -132,41 +136,55 @@ def compare_outlines(national: Outline, provincial: Outline, *,
                       parameters=parameters.items(), warnings=tuple(warnings))
 
 
-def _prepare(clauses: tuple[Clause, ...], steps: _Steps, message: str) -> list[_Prepared]:
+def _prepare(clauses: tuple[Clause, ...], steps: Steps, message: str) -> list[PreparedClause]:
     prepared = []
     for index, clause in enumerate(clauses):
-        prepared.append(_Prepared(clause, tokens(clause.text)))
+        prepared.append(PreparedClause(clause, tokens(clause.text)))
         if index % 64 == 63:
             steps.advance(64, message)
     steps.advance(len(clauses) % 64, message)
     return prepared
 
 
-def _candidates(nat: list[_Prepared], prov: list[_Prepared], vocabulary: Vocabulary,
-                parameters: Parameters, steps: _Steps) -> list[list[tuple[float, int]]]:
-    """For each national clause, (score, provincial index) pairs, best first."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for position, prepared in enumerate(prov):
-        for word in prepared.profile.weights:
-            if vocabulary.informative(word):
-                index[word].append(position)
-    result: list[list[tuple[float, int]]] = []
-    for count, prepared in enumerate(nat):
-        weights = prepared.profile.weights
-        lookup = sorted((w for w in weights if vocabulary.informative(w)),
-                        key=lambda w: (-weights[w], w))[:parameters.lookup_tokens]
-        shared: dict[int, float] = defaultdict(float)
-        for word in lookup:
-            for position in index.get(word, ()):
-                shared[position] += weights[word]
-        best = sorted(shared, key=lambda p: (-shared[p], p))[:parameters.candidates]
-        scored = sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
-                        key=lambda pair: (-pair[0], pair[1]))
-        result.append(scored)
-        if count % 32 == 31:
-            steps.advance(32, "正在比对条款")
-    steps.advance(len(nat) % 32, "正在比对条款")
-    return result
+class TokenMatcher:
+    """Finds candidates through an inverted index of informative tokens, then scores them.
+
+    Only provincial clauses that share one of a national clause's most informative tokens are
+    scored, so the cost grows with the documents' size, not with its square.
+    """
+
+    def candidates(self, nat: list[PreparedClause], prov: list[PreparedClause], vocabulary: Vocabulary,
+                   parameters: Parameters, steps: Steps) -> list[list[tuple[float, int]]]:
+        """For each national clause, (score, provincial index) pairs, best first."""
+        index: dict[str, list[int]] = defaultdict(list)
+        for position, prepared in enumerate(prov):
+            for word in prepared.profile.weights:
+                if vocabulary.informative(word):
+                    index[word].append(position)
+        result: list[list[tuple[float, int]]] = []
+        for count, prepared in enumerate(nat):
+            weights = prepared.profile.weights
+            lookup = sorted((w for w in weights if vocabulary.informative(w)),
+                            key=lambda w: (-weights[w], w))[:parameters.lookup_tokens]
+            shared: dict[int, float] = defaultdict(float)
+            for word in lookup:
+                for position in index.get(word, ()):
+                    shared[position] += weights[word]
+            best = sorted(shared, key=lambda p: (-shared[p], p))[:parameters.candidates]
+            result.append(sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
+                                 key=lambda pair: (-pair[0], pair[1])))
+            if count % 32 == 31:
+                steps.advance(32, "正在比对条款")
+        steps.advance(len(nat) % 32, "正在比对条款")
+        return result
+
+
+class Matcher(Protocol):
+    """How candidates are found and scored; the benchmark plugs its baselines in here."""
+
+    def candidates(self, nat: list[PreparedClause], prov: list[PreparedClause], vocabulary: Vocabulary,
+                   parameters: Parameters, steps: Steps) -> list[list[tuple[float, int]]]:
+        """For each national clause, (score 0–100, provincial index) pairs, best first."""
 
 
 def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
@@ -177,8 +195,8 @@ def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
     return current.id
 
 
-def _align_sections(national: Outline, provincial: Outline, nat: list[_Prepared],
-                    prov: list[_Prepared], candidates: list[list[tuple[float, int]]],
+def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedClause],
+                    prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
                     parameters: Parameters) -> dict[str, tuple[str, ...]]:
     """National section id → aligned provincial section ids, by clause votes."""
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
@@ -221,9 +239,9 @@ def _within(provincial: Outline, section_id: str, roots: set[str]) -> bool:
     return False
 
 
-def _verdicts(national: Outline, provincial: Outline, nat: list[_Prepared], prov: list[_Prepared],
+def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause], prov: list[PreparedClause],
               candidates: list[list[tuple[float, int]]], aligned: dict[str, tuple[str, ...]],
-              parameters: Parameters, steps: _Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
+              parameters: Parameters, steps: Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
     findings: list[ClauseFinding] = []
     carried: set[int] = set()
     for count, (prepared, scored) in enumerate(zip(nat, candidates)):

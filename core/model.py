@@ -266,3 +266,27 @@ class Comparison:
         return Summary(clauses=len(self.clauses), covered=counts[Status.COVERED],
                        partial=counts[Status.PARTIAL], missing=counts[Status.MISSING],
                        additions=len(self.additions))
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """A reviewer's decision on one item of a comparison.
+
+    Attributes:
+        item: the item's id as the JSON gives it: "N2.1-3" for a national clause, "P5.4-1" for
+            a provincial addition.
+        status: the status the reviewer sets; None confirms the engine's status.
+        not_applicable: the item is marked 不适用 (it does not apply to this province).
+        match: id of the provincial clause the reviewer chose instead ("P3.2-1"), or "".
+        note: the reviewer's opinion (审核意见).
+        reviewer: who decided.
+        decided_at: when, as ISO 8601 text.
+    """
+
+    item: str
+    status: Status | None = None
+    not_applicable: bool = False
+    match: str = ""
+    note: str = ""
+    reviewer: str = ""
+    decided_at: str = ""

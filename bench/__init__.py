@@ -1,0 +1,1 @@
+"""Benchmarks printed by `make bench`: quality against generated truth and a hand annotation, speed."""

@@ -1,0 +1,73 @@
+"""`make bench`: prints quality and speed figures, Duizhao beside its baselines, in one run."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from bench.quality import article_alignment, generated_benchmark
+from bench.speed import compare_scaling, read_and_outline
+from core.similarity import tokenizer
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+SAMPLES = REPO / "samples"
+NATIONAL_TEXTS = [
+    CORPUS / "national-guideline-digital-government-2022.txt",
+    CORPUS / "policies" / "state-council-office-2018-123-government-new-media.txt",
+    CORPUS / "laws" / "national-optimizing-business-environment-regulation-2019.txt",
+    CORPUS / "laws" / "national-emergency-response-law-2007.txt",
+]
+
+
+def _quality(seeds: range) -> None:
+    print(f"== Quality: generated provincial variants ({len(NATIONAL_TEXTS)} national texts × "
+          f"{len(seeds)} seeds) ==")
+    results = generated_benchmark(NATIONAL_TEXTS, seeds)
+    header = (f"{'matcher':<15}{'miss P':>8}{'miss R':>8}{'weak R':>8}{'add P':>8}{'add R':>8}"
+              f"{'add F1':>8}{'sect F1':>9}{'time s':>9}")
+    print(header)
+    for name, s in results.items():
+        print(f"{name:<15}{s.missing.precision:>8.3f}{s.missing.recall:>8.3f}"
+              f"{s.weakened_recall:>8.3f}{s.additions.precision:>8.3f}{s.additions.recall:>8.3f}"
+              f"{s.additions.f1:>8.3f}{s.sections.f1:>9.3f}{s.seconds:>9.2f}")
+    print()
+    print("== Quality: 优化营商环境条例 → 上海市优化营商环境条例, hand-annotated article pairs ==")
+    tallies = article_alignment(CORPUS / "laws" / "national-optimizing-business-environment-regulation-2019.txt",
+                                CORPUS / "laws" / "shanghai-optimizing-business-environment-regulation-2020.txt",
+                                REPO / "tests" / "data" / "shanghai-obe-article-alignment.json")
+    print(f"{'matcher':<15}{'P':>8}{'R':>8}{'F1':>8}")
+    for name, t in tallies.items():
+        print(f"{name:<15}{t.precision:>8.3f}{t.recall:>8.3f}{t.f1:>8.3f}")
+    print()
+
+
+def _speed() -> None:
+    national = SAMPLES / "national-guideline-sample.docx"
+    provincial = SAMPLES / "provincial-opinion-sample.docx"
+    print("== Speed: read and outline (warm, median of 5) ==")
+    for path in [national, provincial, *NATIONAL_TEXTS[1:]]:
+        print(f"{path.name:<70}{read_and_outline(path) * 1000:>8.1f} ms")
+    print()
+    print("== Speed: compare end to end, reading both files included (warm, median) ==")
+    print(f"{'size':<6}{'national':>10}{'provincial':>12}{'seconds':>10}{'peak MiB':>10}")
+    for factor, n, p, seconds, peak in compare_scaling(national, provincial):
+        print(f"{str(factor) + '×':<6}{n:>10}{p:>12}{seconds:>10.3f}{peak:>10.1f}")
+    print()
+
+
+def main(argv: list[str]) -> int:
+    started = time.perf_counter()
+    cold = time.perf_counter()
+    tokenizer()
+    print(f"jieba dictionary load (cold, once per process): {time.perf_counter() - cold:.2f} s\n")
+    seeds = range(int(argv[0])) if argv else range(10)
+    _quality(seeds)
+    _speed()
+    print(f"bench finished in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

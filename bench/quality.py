@@ -1,0 +1,170 @@
+"""Alignment quality: Duizhao against difflib and plain rapidfuzz on the same generated data."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from core.align import Parameters, PreparedClause, Steps, compare_outlines
+from core.model import Comparison, Outline, Status
+from core.outline import outline_document
+from core.read import read_document, read_text
+from core.similarity import Vocabulary
+from tests.generator import Truth, make_variant
+
+
+class RawStringMatcher:
+    """Baseline: every national clause against every provincial clause on the raw strings."""
+
+    def __init__(self, name: str, scorer) -> None:
+        self.name = name
+        self._scorer = scorer
+
+    def candidates(self, nat: list[PreparedClause], prov: list[PreparedClause],
+                   vocabulary: Vocabulary, parameters: Parameters,
+                   steps: Steps) -> list[list[tuple[float, int]]]:
+        national = [p.clause.text for p in nat]
+        provincial = [p.clause.text for p in prov]
+        if not provincial:
+            return [[] for _ in national]
+        matrix = self._scorer(national, provincial)
+        result = []
+        for row in matrix:
+            best = sorted(range(len(provincial)), key=lambda j: (-row[j], j))[:parameters.candidates]
+            result.append([(round(float(row[j]), 1), j) for j in best])
+        return result
+
+
+def rapidfuzz_matrix(national: list[str], provincial: list[str]):
+    """Plain rapidfuzz: fuzz.ratio on the raw strings, all pairs."""
+    return process.cdist(national, provincial, scorer=fuzz.ratio, workers=-1)
+
+
+def difflib_matrix(national: list[str], provincial: list[str]):
+    """difflib.SequenceMatcher ratio on the raw strings, all pairs."""
+    rows = []
+    for a in national:
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(a)
+        row = []
+        for b in provincial:
+            matcher.set_seq1(b)
+            row.append(100.0 * matcher.ratio())
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class Tally:
+    """Counts from which precision and recall are computed."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set, actual: set) -> None:
+        self.tp += len(predicted & actual)
+        self.fp += len(predicted - actual)
+        self.fn += len(actual - predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores:
+    """Quality figures of one matcher over a set of generated variants."""
+
+    missing: Tally = field(default_factory=Tally)
+    additions: Tally = field(default_factory=Tally)
+    sections: Tally = field(default_factory=Tally)
+    weakened_found: int = 0
+    weakened_total: int = 0
+    seconds: float = 0.0
+
+    @property
+    def weakened_recall(self) -> float:
+        return self.weakened_found / self.weakened_total if self.weakened_total else 1.0
+
+
+def score_variant(comparison: Comparison, provincial: Outline, truth: Truth, scores: Scores) -> None:
+    """Add one comparison's agreement with its truth to the running scores."""
+    predicted_missing = {f.clause.id for f in comparison.clauses if f.status is Status.MISSING}
+    actual_missing = {cid for cid, status in truth.clause_status.items() if status == "missing"}
+    scores.missing.add(predicted_missing, actual_missing)
+    partial = {f.clause.id for f in comparison.clauses if f.status is Status.PARTIAL}
+    scores.weakened_found += len(truth.weakened & partial)
+    scores.weakened_total += len(truth.weakened)
+    origins = {text: list(ids) for text, ids in truth.provincial_origin.items()}
+    actual_additions, predicted = set(), {c.id for c in comparison.additions}
+    for clause in provincial.clauses():
+        if clause.section == "0":
+            continue
+        queue = origins.get(clause.text)
+        origin = queue.pop(0) if queue else None
+        if origin == "":
+            actual_additions.add(clause.id)
+    scores.additions.add(predicted, actual_additions)
+    judged = {n for n, _ in truth.section_pairs} | {
+        cid.rsplit("-", 1)[0] for cid, status in truth.clause_status.items()}
+    predicted_pairs = {(s.national, p) for s in comparison.sections if s.national in judged
+                       for p in s.provincial}
+    scores.sections.add(predicted_pairs, truth.section_pairs)
+
+
+MATCHERS = {
+    "duizhao": None,
+    "rapidfuzz-raw": RawStringMatcher("rapidfuzz-raw", rapidfuzz_matrix),
+    "difflib": RawStringMatcher("difflib", difflib_matrix),
+}
+
+
+def generated_benchmark(national_paths: list[Path], seeds: range) -> dict[str, Scores]:
+    """Run every matcher over every national text and seed."""
+    results = {name: Scores() for name in MATCHERS}
+    for path in national_paths:
+        national = outline_document(read_document(path))
+        for seed in seeds:
+            variant = make_variant(national, seed)
+            provincial = outline_document(read_text(variant.text, name=f"{path.stem}-{seed}"))
+            for name, matcher in MATCHERS.items():
+                started = time.perf_counter()
+                comparison = compare_outlines(national, provincial, matcher=matcher)
+                results[name].seconds += time.perf_counter() - started
+                score_variant(comparison, provincial, variant.truth, results[name])
+    return results
+
+
+def article_alignment(national_path: Path, provincial_path: Path, gold_path: Path) -> dict[str, Tally]:
+    """Article-pair precision/recall against the hand annotation, for every matcher."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    national = outline_document(read_document(national_path))
+    provincial = outline_document(read_document(provincial_path))
+    article_number = {s.id: s.number for s in national.sections if s.kind == "article"}
+    provincial_number = {s.id: s.number for s in provincial.sections if s.kind == "article"}
+    actual = {(n, int(p)) for p, ns in gold["alignment"].items() for n in ns}
+    result = {}
+    for name, matcher in MATCHERS.items():
+        comparison = compare_outlines(national, provincial, matcher=matcher)
+        predicted = {(article_number[s.national], provincial_number[p])
+                     for s in comparison.sections if s.national in article_number
+                     for p in s.provincial if p in provincial_number}
+        tally = Tally()
+        tally.add(predicted, actual)
+        result[name] = tally
+    return result

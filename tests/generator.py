@@ -1,0 +1,277 @@
+"""Provincial variants of real national texts with known edits, and the truth about each edit.
+
+Used by the benchmark (`make bench`) and by tests. Given a national outline and a seed it writes
+a provincial text the way provinces rewrite: localised wording, full-width punctuation, sections
+renumbered, merged, swapped, moved to another part or dropped, sentences dropped, paraphrased or
+weakened, local sentences and sections added, 责任单位 notes appended. The truth records, for every
+national clause, what was done to it; for every provincial clause, where it came from.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+from core.model import Outline, Section
+from core.text import int_to_chinese, to_fullwidth_punctuation
+
+LOCALISE = (("国务院各部门", "省直各部门"), ("各地区各部门", "各市（州）、省直各部门"),
+            ("各地区、各部门", "各市（州）、省直各部门"), ("全国", "全省"), ("我国", "我省"),
+            ("国家", "本省"), ("县级以上人民政府", "县级以上地方人民政府"))
+PARAPHRASE = (("加强", "强化"), ("推进", "推动"), ("提升", "提高"), ("完善", "健全"),
+              ("进一步", ""), ("积极", ""), ("不断", "持续"), ("有效", "切实"))
+WEAKEN = (("全面推进", "逐步推进"), ("确保", "力争"), ("加快", "有序"), ("必须", "鼓励"),
+          ("应当", "可以"), ("大力", "适度"), ("全面", "逐步"))
+UNITS = ("省发展改革委", "省数据局", "省政府办公厅", "省委网信办", "省公安厅", "省财政厅",
+         "省市场监管局", "省司法厅", "省政务服务中心", "各市（州）人民政府")
+CITIES = ("江城", "北湖", "云岭", "青山", "南港", "西川", "东原", "临泉")
+LOCAL_TOPICS = ("高原牧区便民服务站", "边境口岸通关协同", "盐湖资源监测", "河湖长制巡查",
+                "茶产业溯源", "林区防火视频监控", "山区应急通信保障", "民族地区双语政务服务",
+                "侨务服务专窗", "渔港船舶动态管理", "文旅消费券发放", "冰雪旅游安全预警")
+LOCAL_SENTENCES = (
+    "支持{city}市率先开展{topic}试点，{year}年底前形成可复制推广的做法。",
+    "依托“{city}通”移动端，推出{topic}专区，实现相关事项指尖可办。",
+    "设立{topic}专项资金，每年安排不少于{n}千万元用于设备更新。",
+    "在{city}市建设{topic}区域中心，辐射周边{n}个县（市、区）。",
+    "组建由{n}名专家组成的{topic}咨询组，每季度开展一次实地调研。",
+    "将{topic}纳入省级重点民生实事项目，按月调度进展情况。",
+)
+LOCAL_SECTION_TITLES = ("打造示例特色数字应用", "深化省际协作", "推进县域数字化试点",
+                        "强化民族地区数字服务", "建设数字口岸")
+
+
+@dataclass
+class Truth:
+    """What the generator did, keyed the way the comparison reports.
+
+    Attributes:
+        clause_status: national clause id → "covered", "partial" (weakened) or "missing".
+        weakened: ids of national clauses weakened on purpose.
+        section_pairs: (national section id, provincial section id) pairs that carry each other.
+        provincial_origin: provincial clause text → national clause id, or "" for an addition
+            (a list per text, in order, since a text can repeat).
+    """
+
+    clause_status: dict[str, str] = field(default_factory=dict)
+    weakened: set[str] = field(default_factory=set)
+    section_pairs: set[tuple[str, str]] = field(default_factory=set)
+    provincial_origin: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class _Unit:
+    """A national section with clauses of its own, as it travels into the provincial text."""
+
+    sections: list[Section]
+    title: str
+    lead: bool = False  # a part's own opening paragraph: it stays where it is
+    sentences: list[tuple[str, str]] = field(default_factory=list)  # (text, national id or "")
+
+
+@dataclass
+class Variant:
+    """A generated provincial text and its truth."""
+
+    text: str
+    truth: Truth
+
+
+def make_variant(national: Outline, seed: int, *, intensity: float = 1.0) -> Variant:
+    """Write a provincial variant of a national outline.
+
+    Args:
+        national: the national outline (policy or statute).
+        seed: the random seed; the same seed gives the same variant.
+        intensity: scales every edit probability.
+
+    Returns:
+        The provincial text (one paragraph a line) and the truth.
+    """
+    rng = random.Random(seed)
+    statute = national.grammar == "statute"
+    truth = Truth()
+    groups = _groups(national)
+    edited: list[tuple[str, list[_Unit]]] = []
+    for group_title, units in groups:
+        kept: list[_Unit] = []
+        for unit in units:
+            if not unit.lead and rng.random() < 0.06 * intensity and len(units) > 1:
+                for section in unit.sections:
+                    for clause in section.clauses:
+                        truth.clause_status[clause.id] = "missing"
+                continue
+            unit.sentences = _edit_sentences(unit, rng, truth, intensity, statute)
+            kept.append(unit)
+        kept = _merge_and_swap(kept, rng, intensity)
+        edited.append((group_title, kept))
+    _move_one(edited, rng, intensity)
+    _add_local_sections(edited, rng, intensity, statute)
+    text = _render(national, edited, rng, truth, statute)
+    return Variant(text=text, truth=truth)
+
+
+def _groups(national: Outline) -> list[tuple[str, list[_Unit]]]:
+    """Top-level parts (or chapters) with the units under them, in order."""
+    groups: list[tuple[str, list[_Unit]]] = []
+    for section in national.sections:
+        if section.id == "0":
+            continue
+        if section.level == 1:
+            groups.append((section.title, []))
+            lead = section.clauses
+            if lead:
+                groups[-1][1].append(_Unit([section], section.title, lead=True))
+        elif section.clauses:
+            if not groups:
+                groups.append(("总则", []))
+            groups[-1][1].append(_Unit([section], section.title))
+    return groups
+
+
+def _localise(text: str) -> str:
+    for national_form, provincial_form in LOCALISE:
+        text = text.replace(national_form, provincial_form)
+    return to_fullwidth_punctuation(text)
+
+
+def _edit_sentences(unit: _Unit, rng: random.Random, truth: Truth, intensity: float,
+                    statute: bool) -> list[tuple[str, str]]:
+    sentences: list[tuple[str, str]] = []
+    for section in unit.sections:
+        for clause in section.clauses:
+            text = clause.text
+            roll = rng.random()
+            if roll < 0.10 * intensity:
+                truth.clause_status[clause.id] = "missing"
+                continue
+            status = "covered"
+            if roll < 0.18 * intensity:
+                weakened = _weaken(text, rng)
+                if weakened != text:
+                    text, status = weakened, "partial"
+                    truth.weakened.add(clause.id)
+            elif roll < 0.40 * intensity:
+                text = _paraphrase(text, rng)
+            truth.clause_status[clause.id] = status
+            sentences.append((_localise(text), clause.id))
+            if rng.random() < 0.07 * intensity:
+                sentences.append((_local_sentence(rng), ""))
+    if not statute and rng.random() < 0.15 * intensity and sentences:
+        sentences.append((_local_sentence(rng), ""))
+    return sentences
+
+
+def _weaken(text: str, rng: random.Random) -> str:
+    options = [(strong, weak) for strong, weak in WEAKEN if strong in text]
+    target = re.search(r"到20\d\d年[，,]?", text)
+    if target and (not options or rng.random() < 0.3):
+        return text.replace(target.group(0), "", 1)
+    if options:
+        strong, weak = rng.choice(options)
+        return text.replace(strong, weak, 1)
+    quoted = re.search(r"“[^”]{2,12}”", text)
+    if quoted:
+        return text.replace(quoted.group(0), "", 1)
+    return text
+
+
+def _paraphrase(text: str, rng: random.Random) -> str:
+    choices = [(a, b) for a, b in PARAPHRASE if a in text]
+    for original, replacement in rng.sample(choices, k=min(2, len(choices))):
+        text = text.replace(original, replacement, 1)
+    return text
+
+
+def _local_sentence(rng: random.Random) -> str:
+    template = rng.choice(LOCAL_SENTENCES)
+    return template.format(city=rng.choice(CITIES), topic=rng.choice(LOCAL_TOPICS),
+                           year=rng.choice((2024, 2025, 2026)), n=rng.choice("二三四五六八"))
+
+
+def _merge_and_swap(units: list[_Unit], rng: random.Random, intensity: float) -> list[_Unit]:
+    result: list[_Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        following = units[index + 1] if index + 1 < len(units) else None
+        roll = rng.random()
+        if unit.lead or (following and following.lead):
+            roll = 1.0
+        if following and roll < 0.06 * intensity:
+            unit.sections += following.sections
+            unit.sentences += following.sentences
+            result.append(unit)
+            index += 2
+            continue
+        if following and roll < 0.12 * intensity:
+            result += [following, unit]
+            index += 2
+            continue
+        result.append(unit)
+        index += 1
+    return result
+
+
+def _move_one(groups: list[tuple[str, list[_Unit]]], rng: random.Random, intensity: float) -> None:
+    if len(groups) < 2 or rng.random() > 0.7 * intensity:
+        return
+    source = rng.randrange(len(groups))
+    if len(groups[source][1]) < 2:
+        return
+    target = rng.choice([i for i in range(len(groups)) if i != source])
+    movable = [i for i, u in enumerate(groups[source][1]) if not u.lead]
+    if not movable:
+        return
+    unit = groups[source][1].pop(rng.choice(movable))
+    groups[target][1].append(unit)
+
+
+def _add_local_sections(groups: list[tuple[str, list[_Unit]]], rng: random.Random,
+                        intensity: float, statute: bool) -> None:
+    for _, units in groups:
+        if rng.random() < 0.12 * intensity:
+            title = rng.choice(LOCAL_SECTION_TITLES)
+            local = _Unit([], title)
+            local.sentences = [(_local_sentence(rng), "") for _ in range(1 if statute else 2)]
+            first = 1 if units and units[0].lead else 0
+            units.insert(rng.randrange(first, len(units) + 1), local)
+
+
+def _render(national: Outline, groups: list[tuple[str, list[_Unit]]], rng: random.Random,
+            truth: Truth, statute: bool) -> str:
+    lines = [f"示例省{national.title}实施办法" if statute else f"示例省关于{national.title}的实施意见"]
+    if not statute:
+        lines.append("各市（州）人民政府，省政府各部门：")
+        lines.append(f"为贯彻落实《{national.title}》，结合我省实际，现提出如下实施意见。")
+    article = 0
+    for group_number, (group_title, units) in enumerate(groups, start=1):
+        group_id = str(group_number)
+        lines.append(f"第{int_to_chinese(group_number)}章 {group_title}" if statute
+                     else f"{int_to_chinese(group_number)}、{group_title}")
+        section_number = 0
+        for unit in units:
+            is_lead = unit.lead
+            if is_lead:
+                provincial_id = group_id
+            else:
+                section_number += 1
+                provincial_id = f"{group_id}.{section_number}"
+            for section in unit.sections:
+                truth.section_pairs.add((section.id, provincial_id))
+            for text, origin in unit.sentences:
+                truth.provincial_origin.setdefault(text, []).append(origin)
+            body = "".join(text for text, _ in unit.sentences)
+            if not statute and body and rng.random() < 0.5:
+                units_named = "、".join(rng.sample(UNITS, k=rng.choice((1, 2, 3))))
+                body += f"（责任单位：{units_named}）"
+            if is_lead:
+                if body:
+                    lines.append(body)
+            elif statute:
+                article += 1
+                lines.append(f"第{int_to_chinese(article)}条 {body}")
+            else:
+                lines.append(f"（{int_to_chinese(section_number)}）{unit.title}。{body}")
+    lines += ["示例省人民政府", "2023年3月1日"] if not statute else []
+    return "\n".join(lines) + "\n"
