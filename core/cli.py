@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Sequence
@@ -99,6 +100,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_app(args: argparse.Namespace) -> int:
+    # Imported by name so that core never depends on Qt; the desktop package owns the handler.
+    return importlib.import_module("desktop.app").run_from_cli(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `duizhao` command."""
     parser = argparse.ArgumentParser(prog="duizhao", description="对照：国家文件与地方实施文件逐条对照")
@@ -114,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
     compare.add_argument("--progress", action="store_true", help="在标准错误输出显示进度")
     compare.set_defaults(handler=_cmd_compare)
+    app = commands.add_parser("app", help="打开桌面程序")
+    app.add_argument("files", nargs="*", metavar="FILE",
+                     help="国家文件和地方文件，或一个项目文件（.duizhao）")
+    app.add_argument("--screenshot", metavar="PNG", help="在示例文件上打开，等结果出来后截图保存并退出")
+    app.set_defaults(handler=_cmd_app)
     return parser
 
 
