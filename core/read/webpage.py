@@ -1,0 +1,207 @@
+"""HTML pages saved from government websites: the main text only, one paragraph per block or <br>."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import warnings
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+
+from core.errors import DocumentReadError, EmptyDocumentError
+from core.model import Paragraph, RawDocument
+from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
+from core.read.plaintext import decode_text_bytes
+
+_DECLARED_CHARSET_RES = (
+    re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE),
+    re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([-\w.:]+)", re.IGNORECASE),
+)
+# Pages labelled GB2312 or GBK routinely contain characters outside those sets (names, rare
+# place names); GB18030 decodes all of them the same way and more.
+_GB_ALIASES = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "euc-cn", "gb18030"))
+
+# The content containers of common Chinese government CMSs (gov.cn UCAP, TRS WCM, …),
+# most specific first.
+_CONTAINER_IDS = ("UCAP-CONTENT", "zoom", "Zoom", "pages_content", "fontzoom", "article-content", "content")
+_CONTAINER_CLASSES = (
+    "pages_content", "TRS_Editor", "trs_editor", "article-content", "article_content", "artical-content",
+    "news_content", "view", "article", "content", "main-content",
+)
+_DROPPED_TAGS = (
+    "script", "style", "noscript", "template", "head", "nav", "header", "footer", "iframe", "object",
+    "embed", "svg", "canvas", "select", "button", "input", "textarea", "map", "audio", "video",
+)
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr td th caption blockquote pre "
+    "section article main aside center figure figcaption address hr form fieldset legend details summary".split()
+)
+_TABLE_TAGS = frozenset(("table", "tr", "td", "th"))
+_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
+_HTML_SPACE_RE = re.compile(r"[ \t\n\r\f]+")
+_TEXT_ALIGN_RE = re.compile(r"text-align\s*:\s*([a-z-]+)", re.IGNORECASE)
+_FONT_WEIGHT_RE = re.compile(r"font-weight\s*:\s*([a-z0-9]+)", re.IGNORECASE)
+_HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decodes a page with its declared charset, else as any text file (detection)."""
+    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = data[:8192]
+        for pattern in _DECLARED_CHARSET_RES:
+            match = pattern.search(head)
+            if not match:
+                continue
+            declared = match.group(1).decode("ascii", errors="replace").lower()
+            encoding = "gb18030" if declared in _GB_ALIASES else declared
+            try:
+                return data.decode(encoding), codecs.lookup(encoding).name, ()
+            except (LookupError, UnicodeDecodeError):
+                decoded = decode_text_bytes(data, path=path)
+                note = f"网页声明的编码（{declared}）与内容不符，已按 {decoded.encoding} 读取，请核对文字。"
+                return decoded.text, decoded.encoding, (note, *decoded.warnings)
+    decoded = decode_text_bytes(data, path=path)
+    return decoded.text, decoded.encoding, decoded.warnings
+
+
+def _cjk_count(node) -> int:
+    return len(CJK_CHAR_RE.findall(node.get_text()))
+
+
+def _own_cjk(element: Tag) -> int:
+    """Chinese characters in an element's own text and direct children (not deeper blocks)."""
+    total = 0
+    for child in element.children:
+        if isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
+            total += len(CJK_CHAR_RE.findall(str(child)))
+        elif isinstance(child, Tag) and child.name in ("p", "span", "font", "b", "strong", "br", "a", "em", "i", "u"):
+            total += _cjk_count(child)
+    return total
+
+
+def _main_content(soup: BeautifulSoup) -> Tag:
+    """The element holding the article: a known container, else the block with most Chinese text."""
+    root = soup.body or soup
+    total = _cjk_count(root)
+    candidates = [root.find(id=name) for name in _CONTAINER_IDS]
+    candidates += [root.find(class_=name) for name in _CONTAINER_CLASSES]
+    candidates.append(root.find("article"))
+    for candidate in candidates:
+        # A generic name ("content") may belong to a sidebar: the container must hold most text.
+        if isinstance(candidate, Tag) and _cjk_count(candidate) >= max(20, 0.3 * total):
+            return candidate
+    best = max(root.find_all(True), key=_own_cjk, default=None)
+    if best is not None and _own_cjk(best) >= 0.3 * total:
+        return best
+    return root
+
+
+def _alignment(tag: Tag) -> bool | None:
+    """True/False when the tag sets its text alignment (centre or not), None when it inherits."""
+    if tag.name == "center":
+        return True
+    style = tag.get("style") or ""
+    match = _TEXT_ALIGN_RE.search(style)
+    if match:
+        return match.group(1).lower() == "center"
+    align = (tag.get("align") or "").strip().lower()
+    if align:
+        return align in ("center", "middle")
+    return None
+
+
+def _weight(tag: Tag) -> bool | None:
+    """True/False when the tag makes its text bold or not bold, None when it inherits."""
+    if tag.name in ("b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"):
+        return True
+    match = _FONT_WEIGHT_RE.search(tag.get("style") or "")
+    if match:
+        value = match.group(1).lower()
+        return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)
+    return None
+
+
+class _BlockCollector:
+    """Turns the content element into paragraphs: each block, and each <br>-separated line."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[Paragraph] = []
+        self._pieces: list[tuple[str, bool]] = []
+        self._context = (False, False)  # centered, in_table of the pieces being collected
+
+    def flush(self) -> None:
+        text = normalize_paragraph_text(_HTML_SPACE_RE.sub(" ", "".join(text for text, _ in self._pieces)))
+        if text:
+            visible = [bold for piece, bold in self._pieces if piece.strip()]
+            centered, in_table = self._context
+            self.paragraphs.append(
+                Paragraph(text=text, bold=bool(visible) and all(visible), centered=centered, in_table=in_table)
+            )
+        self._pieces = []
+
+    def walk(self, node: Tag, centered: bool, bold: bool, in_table: bool) -> None:
+        for child in node.children:
+            if isinstance(child, _SKIPPED_STRINGS):
+                continue
+            if isinstance(child, NavigableString):
+                if not self._pieces:
+                    self._context = (centered, in_table)
+                self._pieces.append((str(child), bold))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            if child.name == "br":
+                self.flush()
+                continue
+            alignment = _alignment(child)
+            weight = _weight(child)
+            child_centered = centered if alignment is None else alignment
+            child_bold = bold if weight is None else weight
+            if child.name in _BLOCK_TAGS:
+                self.flush()
+                self.walk(child, child_centered, child_bold, in_table or child.name in _TABLE_TAGS)
+                self.flush()
+            else:
+                self.walk(child, child_centered, child_bold, in_table)
+
+
+def read_html(path: str, data: bytes) -> RawDocument:
+    """Reads the main text of a saved web page.
+
+    Args:
+        path: the file name, kept in the result.
+        data: the page's bytes.
+
+    Returns:
+        The document with format "html"; encoding is the charset used.
+
+    Raises:
+        EmptyDocumentError: the page has no text.
+        DocumentReadError: the file is not text.
+    """
+    text, encoding, notes = _decode(data, path)
+    with warnings.catch_warnings():
+        # bs4 warns about XHTML parsed as HTML and markup that looks like a file name; neither
+        # matters here, and the test suite turns warnings into errors.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(text, "lxml")
+    for tag in soup.find_all(_DROPPED_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(style=_HIDDEN_RE):
+        tag.decompose()
+    for tag in soup.find_all(hidden=True):
+        tag.decompose()
+    content = _main_content(soup)
+    collector = _BlockCollector()
+    centered = bool(_alignment(content))
+    bold = bool(_weight(content))
+    collector.walk(content, centered, bold, in_table=False)
+    collector.flush()
+    if not collector.paragraphs:
+        if not text.strip() or soup.get_text().strip() == "":
+            raise EmptyDocumentError("网页中没有任何文字内容。", path=path)
+        raise DocumentReadError("未能在网页中找到正文内容。", path=path)
+    return RawDocument(
+        path=path, format="html", paragraphs=tuple(collector.paragraphs), encoding=encoding, warnings=notes
+    )
