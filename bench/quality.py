@@ -104,7 +104,9 @@ class Scores:
 
 def score_variant(comparison: Comparison, provincial: Outline, truth: Truth, scores: Scores) -> None:
     """Add one comparison's agreement with its truth to the running scores."""
-    predicted_missing = {f.clause.id for f in comparison.clauses if f.status is Status.MISSING}
+    judged_clauses = set(truth.clause_status)
+    predicted_missing = {f.clause.id for f in comparison.clauses
+                         if f.status is Status.MISSING and f.clause.id in judged_clauses}
     actual_missing = {cid for cid, status in truth.clause_status.items() if status == "missing"}
     scores.missing.add(predicted_missing, actual_missing)
     partial = {f.clause.id for f in comparison.clauses if f.status is Status.PARTIAL}

@@ -27,7 +27,7 @@ from core.coverage import find_gaps
 from core.errors import Cancelled
 from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, SectionAlignment,
                         Status)
-from core.similarity import Profile, Vocabulary, score, tokens
+from core.similarity import Profile, Vocabulary, phrase_coverage, score, tokens
 
 ENGINE = f"duizhao {__version__} align/1"
 
@@ -49,15 +49,18 @@ class Parameters:
             aligned with it.
         context_bonus: ranking bonus for candidates inside an aligned section.
         match_window: further matches are listed when within this many points of the best.
+        claim_margin: a candidate that another national clause matches better by this many
+            points belongs to that clause, unless this one's own score reaches ``covered``.
     """
 
     covered: float = 62.0
-    partial: float = 42.0
+    partial: float = 39.0
     candidates: int = 12
     lookup_tokens: int = 8
     section_share: float = 0.25
     context_bonus: float = 8.0
     match_window: float = 12.0
+    claim_margin: float = 20.0
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -244,7 +247,17 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
               parameters: Parameters, steps: Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
     findings: list[ClauseFinding] = []
     carried: set[int] = set()
+    # The best score with which any national clause claims each provincial clause.
+    claim: dict[int, float] = {}
+    for scored in candidates:
+        for value, position in scored:
+            claim[position] = max(claim.get(position, 0.0), value)
     for count, (prepared, scored) in enumerate(zip(nat, candidates)):
+        # A merged provincial sentence is claimed by several national ones: each keeps it when
+        # one of its own phrases stands in it near-verbatim.
+        scored = [(s, p) for s, p in scored
+                  if s >= parameters.covered or claim[p] - s < parameters.claim_margin
+                  or phrase_coverage(prepared.profile, prov[p].profile) > 0]
         roots: set[str] = set()
         section_id = prepared.clause.section
         while section_id:
@@ -255,7 +268,7 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
                          if _within(provincial, prov[pair[1]].clause.section, roots) else 0.0)),
             pair[1]))
         best = ranked[0][0] if ranked else 0.0
-        if best < parameters.partial:
+        if not ranked or best < parameters.partial:
             findings.append(ClauseFinding(prepared.clause, Status.MISSING, best))
         else:
             kept = [(s, p) for s, p in ranked if s >= parameters.partial][:1] + [

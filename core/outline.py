@@ -35,9 +35,9 @@ _POLICY_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _POLICY_KIND_NAMES = ("part", "section", "item", "subitem", "point", "point")
 
 _STATUTE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("book", re.compile(rf"^第\s*([{_N}\d]+)\s*编(?:\s+|$)(.*)$")),
-    ("chapter", re.compile(rf"^第\s*([{_N}\d]+)\s*章(?:\s+|$)(.*)$")),
-    ("subchapter", re.compile(rf"^第\s*([{_N}\d]+)\s*节(?:\s+|$)(.*)$")),
+    ("book", re.compile(rf"^第\s*([{_N}\d]+)\s*编(?![的规所中内])\s*(.*)$")),
+    ("chapter", re.compile(rf"^第\s*([{_N}\d]+)\s*章(?![的规所中内])\s*(.*)$")),
+    ("subchapter", re.compile(rf"^第\s*([{_N}\d]+)\s*节(?![的规所中内])\s*(.*)$")),
     ("article", re.compile(rf"^第\s*([{_N}\d]+)\s*条(?:\s*|$)(.*)$")),
 )
 _STATUTE_RANK = {"book": 0, "chapter": 1, "subchapter": 2, "article": 3}
@@ -152,10 +152,12 @@ def _statute_marker(text: str) -> tuple[str, int, str, str] | None:
 def _detect_grammar(lines: list[_Line]) -> str:
     articles = sum(1 for line in lines
                    if (m := _statute_marker(line.text)) and m[0] == "article")
-    policy = sum(1 for line in lines if line.numbering or _policy_marker(line.text))
+    markers = [line.numbering or _policy_marker(line.text) for line in lines]
+    policy = sum(1 for marker in markers if marker)
+    chinese_heads = sum(1 for m in markers if m and (isinstance(m, str) or m[0] in ("han", "paren_han")))
     if articles >= 3 and articles >= policy / 2:
         return "statute"
-    if policy >= 2 or any(line.outline_level is not None for line in lines):
+    if policy >= 2 or chinese_heads or any(line.outline_level is not None for line in lines):
         return "policy"
     return "plain"
 
@@ -324,7 +326,7 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
             parent = stack[depth - 1][1] if depth else None
             previous = last_number.get((id(parent), kind), 0)
             accepted = number == 0 or number == previous + 1 or number == 1
-            if not accepted and number > previous + 1 and len(rest) <= _HEADING_TITLE_MAX:
+            if not accepted and previous and number > previous + 1 and len(rest) <= _HEADING_TITLE_MAX:
                 warnings.append(f"编号不连续：{label}{rest[:20]}（前一项为第{previous}项）")
                 accepted = True
             if accepted:

@@ -25,6 +25,9 @@ from core.resources import read_lines, resource
 from core.text import fold_width
 
 GENERIC_WEIGHT = 0.15
+PHRASE_MIN_CHARS = 6
+PHRASE_MATCH = 88.0
+_PHRASE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SINGLE_CHAR_WEIGHT = 0.35
 _STOP = frozenset("的 地 得 了 和 与 及 以及 或 或者 等 在 对 为 是 将 把 被 由 从 向 于 之 其 并 并且 "
                   "而 也 又 都 中 上 下 内 外 个 各 有 所 以 该 此 这 那 一 二".split())
@@ -103,6 +106,7 @@ class Profile:
     chars: str
     weights: dict[str, float]
     total: float
+    phrases: tuple[str, ...] = ()
 
 
 class Vocabulary:
@@ -134,18 +138,35 @@ class Vocabulary:
     def profile(self, text: str, words: Sequence[str]) -> Profile:
         """Scoring profile of a clause from its text and tokens."""
         weights = {w: self.weight(w) for w in set(words)}
-        return Profile(chars=normalize(text), weights=weights, total=sum(weights.values()) or 1.0)
+        phrases = tuple(p for p in (normalize(part) for part in _PHRASE_BREAK.split(text))
+                        if len(p) >= PHRASE_MIN_CHARS)
+        return Profile(chars=normalize(text), weights=weights, total=sum(weights.values()) or 1.0,
+                       phrases=phrases)
 
 
 def score(national: Profile, provincial: Profile) -> float:
     """Similarity 0–100 of a provincial clause to a national one.
 
-    Mostly how much of the national clause's weighted content the provincial clause carries
-    (a province often adds words around a national requirement), tempered by the weighted Dice
-    of the two token sets and by character similarity, which rewards near-verbatim wording.
+    The larger of two readings. The sentence reading: how much of the national clause's weighted
+    content the provincial clause carries (a province often adds words around a requirement),
+    tempered by the weighted Dice of the token sets and by character similarity. The phrase
+    reading: the share of the national sentence whose comma phrases stand near-verbatim in the
+    provincial one — a province that keeps one phrase of a long sentence and drops the rest has
+    carried it in part, which the sentence reading alone would call a miss.
     """
     shared = sum(w for t, w in national.weights.items() if t in provincial.weights)
     containment = shared / national.total
     dice = 2 * shared / (national.total + provincial.total)
     chars = fuzz.ratio(national.chars, provincial.chars) / 100.0
-    return round(100.0 * (0.55 * containment + 0.25 * dice + 0.20 * chars), 1)
+    sentence = 0.55 * containment + 0.25 * dice + 0.20 * chars
+    return round(100.0 * max(sentence, phrase_coverage(national, provincial)), 1)
+
+
+def phrase_coverage(national: Profile, provincial: Profile) -> float:
+    """0.3–1.0 by the share of national phrase characters found in the provincial text; 0 if none."""
+    if not national.phrases:
+        return 0.0
+    total = sum(len(p) for p in national.phrases)
+    carried = sum(len(p) for p in national.phrases
+                  if fuzz.partial_ratio(p, provincial.chars) >= PHRASE_MATCH)
+    return 0.3 + 0.7 * carried / total if carried else 0.0

@@ -91,6 +91,7 @@ def make_variant(national: Outline, seed: int, *, intensity: float = 1.0) -> Var
     rng = random.Random(seed)
     statute = national.grammar == "statute"
     truth = Truth()
+    # The national preamble is background, and the province writes its own: it is not judged.
     groups = _groups(national)
     edited: list[tuple[str, list[_Unit]]] = []
     for group_title, units in groups:
@@ -176,10 +177,33 @@ def _weaken(text: str, rng: random.Random) -> str:
     return text
 
 
+LOCAL_FRAMES = ("结合我省实际，", "立足省情，", "在全省范围内", "聚焦重点领域，")
+_KEY = re.compile(r"[“”\d]|一网|平台|数据|安全")
+
+
 def _paraphrase(text: str, rng: random.Random) -> str:
+    """Rewrite a sentence as a province would while keeping what it requires.
+
+    Synonyms for generic verbs, two comma phrases swapped, a minor phrase without key terms or
+    numbers dropped from a long sentence, or a local frame put in front.
+    """
     choices = [(a, b) for a, b in PARAPHRASE if a in text]
-    for original, replacement in rng.sample(choices, k=min(2, len(choices))):
+    for original, replacement in rng.sample(choices, k=min(3, len(choices))):
         text = text.replace(original, replacement, 1)
+    end = text[-1] if text and text[-1] in "。；！？" else ""
+    phrases = [p for p in re.split("[，,]", text[:-1] if end else text) if p]
+    if len(phrases) >= 3:
+        roll = rng.random()
+        if roll < 0.4:
+            i = rng.randrange(1, len(phrases) - 1)
+            phrases[i], phrases[i + 1] = phrases[i + 1], phrases[i]
+        elif roll < 0.7:
+            minor = [i for i in range(1, len(phrases)) if not _KEY.search(phrases[i])]
+            if minor and len(phrases) >= 4:
+                del phrases[rng.choice(minor)]
+        text = "，".join(phrases) + end
+    if rng.random() < 0.3:
+        text = rng.choice(LOCAL_FRAMES) + text
     return text
 
 
