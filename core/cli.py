@@ -96,7 +96,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             sys.stdout.write(text)
             return 0
         write_text_atomically(args.json, text)
+    if args.output:
+        from core.export import export  # imported here: python-docx/openpyxl only when exporting
+        written = export(comparison, args.output, report=args.report)
     _print_comparison(comparison)
+    if args.output:
+        print(f"\n已导出：{written}")
     return 0
 
 
@@ -119,6 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("provincial", help="地方文件（实施意见、实施办法等）")
     compare.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
     compare.add_argument("--progress", action="store_true", help="在标准错误输出显示进度")
+    compare.add_argument("-o", "--output", metavar="FILE",
+                         help="导出结果：.docx（Word 对照清单或差距分析报告）、.xlsx 或 .json")
+    compare.add_argument("--report", choices=("checklist", "gaps"), default="checklist",
+                         help="Word 报告类型：checklist 起草对照清单（默认），gaps 差距分析报告")
     compare.set_defaults(handler=_cmd_compare)
     app = commands.add_parser("app", help="打开桌面程序")
     app.add_argument("files", nargs="*", metavar="FILE",

@@ -1,0 +1,223 @@
+"""What the exports say about each item: its Chinese label and colour, the tallies, the marked words.
+
+This is the exports' single mapping from engine statuses to what a printed report shows (the
+desktop app keeps its own). Colours are light enough for black text to stay readable, and every
+coloured cell also carries its label, so the meaning survives black-and-white printing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from core.model import Comparison, Gap, Outline, Status
+from core.review import ReviewedAddition, ReviewedClause
+
+NOT_APPLICABLE = "not_applicable"
+"""The display key of an item a reviewer marked 不适用 (not an engine status)."""
+
+LABELS: dict[str, str] = {
+    Status.COVERED.value: "已覆盖",
+    Status.PARTIAL.value: "部分覆盖",
+    Status.MISSING.value: "未覆盖",
+    Status.ADDED.value: "本省新增",
+    NOT_APPLICABLE: "不适用",
+}
+
+FILLS: dict[str, str] = {
+    Status.COVERED.value: "A9D08E",   # green
+    Status.PARTIAL.value: "FFD966",   # amber
+    Status.MISSING.value: "FF9999",   # red, lightened from FF4D4D so black text stays legible
+    Status.ADDED.value: "9DC3E6",     # blue
+    NOT_APPLICABLE: "D9D9D9",         # grey
+}
+
+SECTION_FILL = "EDEDED"
+"""Shading of the section heading rows inside a table."""
+
+HEADER_FILL = "D9E2F3"
+"""Shading of a table's header row."""
+
+GAP_COLOR = "C00000"
+"""Font colour of national words the provincial text lacks."""
+
+OVERRIDE_MARK = "（人工）"
+"""Appended to a status label a reviewer set."""
+
+TALLY_KEYS = (Status.COVERED.value, Status.PARTIAL.value, Status.MISSING.value, NOT_APPLICABLE)
+"""The display keys of national clauses, in the order the summaries list them."""
+
+PREAMBLE_NAME = "前言"
+
+
+def clause_key(item: ReviewedClause) -> str:
+    """The display key of a reviewed national clause: its status, or 不适用."""
+    return NOT_APPLICABLE if item.not_applicable else item.status.value
+
+
+def addition_key(item: ReviewedAddition) -> str:
+    """The display key of a reviewed provincial addition."""
+    return NOT_APPLICABLE if item.not_applicable else Status.ADDED.value
+
+
+def clause_label(item: ReviewedClause) -> str:
+    """The status label of a reviewed national clause, marked when a reviewer set it."""
+    label = LABELS[clause_key(item)]
+    if item.not_applicable or item.status is not item.finding.status:
+        label += OVERRIDE_MARK
+    return label
+
+
+def addition_label(item: ReviewedAddition) -> str:
+    """The label of a reviewed provincial addition."""
+    label = LABELS[addition_key(item)]
+    return label + OVERRIDE_MARK if item.not_applicable else label
+
+
+def section_name(outline: Outline, section_id: str) -> str:
+    """Label path and title of a section ("二、（一）强化……"), 前言 for the preamble."""
+    if section_id in ("", "0"):
+        return PREAMBLE_NAME
+    try:
+        section = outline.section(section_id)
+    except KeyError:
+        return section_id
+    return f"{outline.label_path(section_id)}{section.title}"
+
+
+def label_path(outline: Outline, section_id: str) -> str:
+    """The numbering path of a section ("二、（一）"), 前言 for the preamble."""
+    if section_id in ("", "0"):
+        return PREAMBLE_NAME
+    try:
+        return outline.label_path(section_id)
+    except KeyError:
+        return section_id
+
+
+def top_level(outline: Outline, section_id: str) -> str:
+    """Id of the top-level ancestor of a section ("0" for the preamble)."""
+    current = section_id
+    while current and current != "0":
+        try:
+            parent = outline.section(current).parent
+        except KeyError:
+            return current.split(".")[0]
+        if not parent:
+            return current
+        current = parent
+    return "0"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts of national clauses per display key, for one part of the document or all of it."""
+
+    name: str
+    total: int
+    counts: dict[str, int]
+
+    def percent(self, key: str) -> float:
+        """Share of ``key`` in percent (0 when there are no clauses)."""
+        return 100.0 * self.counts.get(key, 0) / self.total if self.total else 0.0
+
+
+def tallies(comparison: Comparison, clauses: Sequence[ReviewedClause]) -> list[Tally]:
+    """The overall tally (named 合计) first, then one per top-level part of the national text."""
+    national = comparison.national
+    parts: dict[str, dict[str, int]] = {}
+    for item in clauses:
+        part = top_level(national, item.finding.clause.section)
+        counts = parts.setdefault(part, dict.fromkeys(TALLY_KEYS, 0))
+        counts[clause_key(item)] += 1
+    overall = dict.fromkeys(TALLY_KEYS, 0)
+    for counts in parts.values():
+        for key, value in counts.items():
+            overall[key] += value
+    rows = [Tally("合计", len(clauses), overall)]
+    for part, counts in parts.items():
+        rows.append(Tally(section_name(national, part), sum(counts.values()), counts))
+    return rows
+
+
+def describe_gaps(gaps: Iterable[Gap]) -> str:
+    """What a match lacks, as one Chinese line ("缺少关键词“一网通办”；约束减弱：确保→力争")."""
+    return "；".join(gap.describe() for gap in gaps)
+
+
+GAP_MARK = "gap"
+"""A span of national text whose term, number or deadline the provincial text lacks."""
+
+BINDING_MARK = "binding"
+"""A span holding a binding word the provincial text weakens."""
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    starts, start = [], text.find(needle)
+    while needle and start >= 0:
+        starts.append(start)
+        start = text.find(needle, start + len(needle))
+    return starts
+
+
+def marked_segments(text: str, gaps: Iterable[Gap]) -> list[tuple[str, str]]:
+    """Split a national text into (piece, mark) runs, mark "" / GAP_MARK / BINDING_MARK.
+
+    Every occurrence of a lacking term, number or deadline is marked; a binding gap marks its
+    strong word. Words that do not occur literally in the text are left unmarked.
+    """
+    marks = [""] * len(text)
+    for gap in gaps:
+        mark = BINDING_MARK if gap.kind == "binding" else GAP_MARK
+        for start in _find_all(text, gap.national):
+            for index in range(start, start + len(gap.national)):
+                # A lacking term outranks a weakened word where the two overlap.
+                if marks[index] != GAP_MARK:
+                    marks[index] = mark
+    segments: list[tuple[str, str]] = []
+    for char, mark in zip(text, marks):
+        if segments and segments[-1][1] == mark:
+            segments[-1] = (segments[-1][0] + char, mark)
+        else:
+            segments.append((char, mark))
+    return segments
+
+
+def shown_gaps(item: ReviewedClause) -> tuple[Gap, ...]:
+    """The gaps a report shows: only while an item stays partial against the engine's own match."""
+    finding = item.finding
+    if item.not_applicable or item.status is not Status.PARTIAL or not finding.matches:
+        return ()
+    if item.match is None or item.match.clause.id != finding.matches[0].clause.id:
+        return ()
+    return finding.gaps
+
+
+def national_text(item: ReviewedClause) -> str:
+    """A national clause's text as the reports print it, its deadline put back after it."""
+    clause = item.finding.clause
+    if clause.deadline and clause.deadline not in clause.text:
+        return f"{clause.text}（{clause.deadline}）"
+    return clause.text
+
+
+def score_text(item: ReviewedClause) -> str:
+    """The shown match's similarity, "—" when there is none (or the reviewer picked it by hand)."""
+    if item.match is None or item.match.score <= 0:
+        return "—"
+    return f"{item.match.score:.0f}"
+
+
+def metadata_text(responsibility: Sequence[str], deadline: str) -> str:
+    """Responsibility units and deadline of a clause as a bracketed note, "" when it has none."""
+    parts = []
+    if responsibility:
+        parts.append("责任单位：" + "、".join(responsibility))
+    if deadline:
+        parts.append("时限：" + deadline)
+    return f"（{'；'.join(parts)}）" if parts else ""
+
+
+def format_date(day) -> str:
+    """A date the way official documents print it: 2024年5月1日."""
+    return f"{day.year}年{day.month}月{day.day}日"
