@@ -206,18 +206,23 @@ def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedCl
     for prepared, scored in zip(nat, candidates):
         if not scored or scored[0][0] < parameters.partial:
             continue
-        best_score, best_index = scored[0]
-        target = prov[best_index].clause.section
-        weight = prepared.profile.total * best_score / 100.0
-        section = national.section(prepared.clause.section)
-        # The vote counts for the clause's own section and, lifted to each ancestor's level,
-        # for every ancestor.
-        while True:
-            lifted = _ancestor_at_level(provincial, target, section.level) if target != "0" else "0"
-            votes[section.id][lifted] += weight
-            if not section.parent:
-                break
-            section = national.section(section.parent)
+        best_score = scored[0][0]
+        # A sentence found equally well in several places (boilerplate repeated in every part)
+        # says little about where its section went: its vote is split among the places.
+        tied = [p for s, p in scored if s >= best_score - 1.0]
+        weight = prepared.profile.total * best_score / 100.0 / len(tied)
+        for best_index in tied:
+            target = prov[best_index].clause.section
+            section = national.section(prepared.clause.section)
+            # The vote counts for the clause's own section and, lifted to each ancestor's
+            # level, for every ancestor.
+            while True:
+                lifted = (_ancestor_at_level(provincial, target, section.level)
+                          if target != "0" else "0")
+                votes[section.id][lifted] += weight
+                if not section.parent:
+                    break
+                section = national.section(section.parent)
     aligned: dict[str, tuple[str, ...]] = {}
     order = {s.id: n for n, s in enumerate(provincial.sections)}
     for section in national.sections:

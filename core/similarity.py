@@ -58,7 +58,9 @@ def tokenizer() -> jieba.Tokenizer:
             except OSError:
                 pass  # an unwritable cache only costs start-up time
             instance.initialize()
-            instance.load_userdict(str(resource("dictionary", "policy_terms.txt")))
+            # jieba leaves a file it opens by name unclosed: hand it an open file instead.
+            with resource("dictionary", "policy_terms.txt").open("rb") as terms:
+                instance.load_userdict(terms)
             _tokenizer = instance
         return _tokenizer
 

@@ -1,0 +1,168 @@
+"""The compare engine on real documents and on the inputs that break naive matchers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.align import compare_outlines
+from core.cli import main
+from core.compare import compare_files, load_outline
+from core.errors import Cancelled
+from core.model import Status
+from core.outline import outline_document
+from core.read import read_text
+from core.similarity import Vocabulary, score, tokens
+from tests.conftest import GUIDELINE, LAWS, NEW_MEDIA_TXT, SAMPLES
+
+NATIONAL_SAMPLE = SAMPLES / "national-guideline-sample.docx"
+PROVINCIAL_SAMPLE = SAMPLES / "provincial-opinion-sample.docx"
+
+
+def _outline(text: str):
+    return outline_document(read_text(text))
+
+
+def test_a_document_compared_with_itself_is_all_covered_without_additions(corpus):
+    outline = load_outline(GUIDELINE)
+    result = compare_outlines(outline, outline)
+    assert {f.status for f in result.clauses} == {Status.COVERED}
+    assert result.additions == ()
+    assert all(s.status is Status.COVERED for s in result.sections)
+
+
+def test_an_empty_provincial_text_leaves_everything_missing_with_a_warning(corpus):
+    result = compare_outlines(load_outline(NEW_MEDIA_TXT), _outline("示例省实施意见"))
+    assert {f.status for f in result.clauses} == {Status.MISSING}
+    assert any("没有可比对的正文" in w for w in result.warnings)
+
+
+def test_unrelated_documents_give_no_spurious_covered_matches(corpus):
+    result = compare_outlines(load_outline(LAWS / "national-emergency-response-law-2007.txt"),
+                              load_outline(NEW_MEDIA_TXT))
+    assert result.summary.covered == 0
+    assert result.summary.missing >= 0.9 * result.summary.clauses
+
+
+def test_a_policy_against_a_statute_runs_and_warns(corpus):
+    result = compare_outlines(load_outline(GUIDELINE),
+                              load_outline(LAWS / "national-optimizing-business-environment-regulation-2019.txt"))
+    assert len(result.clauses) == len(load_outline(GUIDELINE).clauses())
+    assert any("编号体例不同" in w for w in result.warnings)
+
+
+def test_a_sentence_repeated_in_many_sections_is_matched_inside_the_aligned_section():
+    repeated = "各地区各部门要加强组织领导，抓好贯彻落实。"
+    national = _outline(
+        "国家意见\n一、数据共享\n建立全国一体化数据共享交换平台，实现政务数据按需共享。" + repeated +
+        "\n二、电子证照\n推进电子证照跨地区互认，实现证照信息“一次采集、多方复用”。" + repeated +
+        "\n三、政务公开\n建设统一的政策文件库，推行政策智能推送服务。" + repeated)
+    provincial = _outline(
+        "示例省实施意见\n一、电子证照\n推进电子证照跨地区互认，实现证照信息“一次采集、多方复用”。" + repeated +
+        "\n二、数据共享\n建立全省一体化数据共享交换平台，实现政务数据按需共享。" + repeated +
+        "\n三、政务公开\n建设统一的政策文件库，推行政策智能推送服务。" + repeated)
+    result = compare_outlines(national, provincial)
+    by_id = {f.clause.id: f for f in result.clauses}
+    # National 一 (数据共享) is provincial 二; its repeated sentence must come from there.
+    assert by_id["1-2"].matches[0].clause.section == "2"
+    assert by_id["2-2"].matches[0].clause.section == "1"
+    assert by_id["3-2"].matches[0].clause.section == "3"
+    sections = {s.national: s.provincial for s in result.sections}
+    assert sections == {"1": ("2",), "2": ("1",), "3": ("3",)}
+    assert result.additions == ()
+
+
+def test_localisation_and_punctuation_width_do_not_lower_a_score():
+    national = "全国一体化政务服务平台要实现“一网通办”,国务院各部门要加强协同。"
+    provincial = "全省一体化政务服务平台要实现“一网通办”，省直各部门要加强协同。"
+    words_n, words_p = tokens(national), tokens(provincial)
+    vocabulary = Vocabulary([words_n, words_p])
+    assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) == 100.0
+
+
+def test_generic_words_do_not_carry_a_match():
+    national = _outline("国家意见\n一、任务\n加强数据安全管理，推进政务数据分类分级保护。")
+    provincial = _outline("示例省意见\n一、任务\n加强组织领导，推进工作体系建设，强化统筹协调。")
+    result = compare_outlines(national, provincial)
+    assert result.clauses[0].status is Status.MISSING
+    assert len(result.additions) == 1
+
+
+def test_weakened_binding_words_and_dropped_terms_make_a_partial_with_reasons():
+    national = _outline("国家意见\n一、任务\n确保2025年底前全面推进“一网通办”，政务服务事项网上可办率达到90%。")
+    provincial = _outline("示例省意见\n一、任务\n力争逐步推进政务服务网上办理，政务服务事项网上可办率达到80%。")
+    [finding] = compare_outlines(national, provincial).clauses
+    assert finding.status is Status.PARTIAL
+    described = {g.describe() for g in finding.gaps}
+    assert "缺少关键词“一网通办”" in described
+    assert "缺少数量指标“90%”" in described
+    assert "约束减弱：确保→力争" in described
+
+
+def test_a_task_moved_to_another_part_is_still_found():
+    national = _outline("国家意见\n一、服务\n推行政务服务事项集成化办理，推广“免申即享”服务方式。\n"
+                        "二、安全\n建立数字政府安全评估和重大事件处置机制。")
+    provincial = _outline("示例省意见\n一、安全\n建立数字政府安全评估和重大事件处置机制。"
+                          "推行政务服务事项集成化办理，推广“免申即享”服务方式。\n二、服务\n建设示例政务通移动端。")
+    result = compare_outlines(national, provincial)
+    assert [f.status for f in result.clauses] == [Status.COVERED, Status.COVERED]
+    assert result.clauses[0].matches[0].clause.section == "1"
+
+
+def test_sample_pair_finds_the_omissions_recorded_in_its_truth():
+    truth = json.loads((SAMPLES / "provincial-opinion-sample.truth.json").read_text(encoding="utf-8"))
+    omitted = {o["text"] for o in truth["omitted"]}
+    result = compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE)
+    missing = {f.clause.text for f in result.clauses if f.status is Status.MISSING}
+    assert len(omitted & missing) >= 0.85 * len(omitted)
+    added = {a["text"] for a in truth["added"]}
+    found = {c.text for c in result.additions}
+    assert sum(any(t in c or c in t for c in found) for t in added) >= 0.8 * len(added)
+
+
+def test_json_contract_and_byte_for_byte_determinism(tmp_path, corpus, capsys):
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    national = str(LAWS / "national-optimizing-business-environment-regulation-2019.txt")
+    provincial = str(LAWS / "shanghai-optimizing-business-environment-regulation-2020.txt")
+    assert main(["compare", national, provincial, "--json", str(first)]) == 0
+    assert main(["compare", national, provincial, "--json", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    data = json.loads(first.read_text(encoding="utf-8"))
+    assert data["schema"] == "duizhao.compare/1"
+    assert set(data["national"]) >= {"path", "title", "sections"}
+    assert set(data["national"]["sections"][0]) == {"id", "label", "title", "level"}
+    clause = data["clauses"][0]
+    assert set(clause) >= {"id", "section", "text", "status", "score", "matches"}
+    assert clause["id"].startswith("N") and clause["status"] in {"covered", "partial", "missing"}
+    assert all(m["id"].startswith("P") for c in data["clauses"] for m in c["matches"])
+    assert len(data["clauses"]) == len(load_outline(national).clauses())
+    summary = data["summary"]
+    assert summary["clauses"] == summary["covered"] + summary["partial"] + summary["missing"]
+    assert summary["additions"] == len(data["additions"])
+    out = capsys.readouterr().out
+    assert "国家文件条款" in out and "【未覆盖】" in out
+
+
+def test_progress_is_reported_and_cancel_stops_the_work(corpus):
+    national, provincial = load_outline(GUIDELINE), load_outline(NEW_MEDIA_TXT)
+    seen = []
+    compare_outlines(national, provincial, progress=lambda done, total, message: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        compare_outlines(national, provincial, cancel=cancel)
+
+
+def test_cli_reports_unreadable_input_in_one_line(tmp_path, capsys):
+    bad = tmp_path / "x.xyz"
+    bad.write_text("abc", encoding="utf-8")
+    assert main(["compare", str(bad), str(bad)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("错误：")
