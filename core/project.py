@@ -1,0 +1,915 @@
+"""A Duizhao project: one SQLite file holding both documents, the comparison and every decision.
+
+The file (extension ``.duizhao``) is written through sqlite-utils in WAL mode with
+``synchronous=FULL``: each decision is committed before ``record`` returns, so a crash or a power
+cut loses at most the edit in flight. All writes go through one connection guarded by a lock (the
+single writer); other threads may read through the same object.
+
+A file is checked before anything can write to it: its header is read as plain bytes, and only a
+file that carries Duizhao's ``application_id`` is ever handed to SQLite, first read-only. A
+corrupt, foreign or newer file raises ``ProjectFileError`` and is left exactly as it was; an older
+one is copied to ``<name>.bak-v<old>`` and then migrated.
+
+Schema (version 1)::
+
+    meta(key PK, value)                        schema_version, application, created_at, created_with
+    documents(id PK, role, name, path, sha256, format, content BLOB, version, imported_at,
+              outline JSON)                    role national/provincial; each import a new version
+    comparisons(id PK, engine, parameters JSON, result JSON (core.codec), created_at,
+                national_document, provincial_document, previous, current)
+    decisions(id PK, comparison, item, status, not_applicable, match, note, reviewer, decided_at,
+              national_text, provincial_text, seq, orphaned, orphan_reason)
+    audit(id PK, comparison, item, action, before JSON, after JSON, who, at)
+              action decide/undo/redo/carry-over/orphan
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from core import __version__
+from core.align import CancelCheck, Parameters, ProgressCallback, compare_outlines
+from core.codec import (CodecError, comparison_from_record, comparison_to_record,
+                        decision_from_record, decision_to_record, outline_to_record)
+from core.compare import load_outline
+from core.errors import Cancelled, DocumentReadError, ProjectFileError
+from core.model import Clause, Comparison, Outline, ReviewDecision
+
+SUFFIX = ".duizhao"
+APPLICATION_ID = 0x44555A48  # "DUZH": marks a SQLite file as a Duizhao project
+SCHEMA_VERSION = 1
+NEAR_IDENTICAL = 95.0  # rapidfuzz ratio at or above which a rewritten sentence is the same clause
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_TABLES = ("meta", "documents", "comparisons", "decisions", "audit")
+
+_MESSAGE_NOT_FOUND = "找不到项目文件。"
+_MESSAGE_NOT_PROJECT = "该文件不是对照项目文件（可能已损坏，或并非本程序保存的文件），文件未作任何改动。"
+_MESSAGE_FOREIGN = "该文件是其他程序的数据库，不是对照项目文件，文件未作任何改动。"
+_MESSAGE_CORRUPT = "项目文件已损坏，无法打开；文件未作任何改动，请使用备份副本。"
+
+
+# ---------------------------------------------------------------- report values
+
+@dataclass(frozen=True)
+class CarriedDecision:
+    """A decision carried over to a new provincial version.
+
+    Attributes:
+        before: the decision as it was on the previous version.
+        after: the same decision on the new version (item and match re-pointed).
+        note: what changed, in Chinese ("" when it applies unchanged).
+        match_dropped: the chosen provincial match is gone from the new version and was removed.
+    """
+
+    before: ReviewDecision
+    after: ReviewDecision
+    note: str = ""
+    match_dropped: bool = False
+
+
+@dataclass(frozen=True)
+class OrphanedDecision:
+    """A decision that no longer applies, kept in the project for the reviewer to see.
+
+    Attributes:
+        decision: the decision as it was made.
+        reason: why it no longer applies, in Chinese.
+        comparison: id of the comparison it was set aside on.
+    """
+
+    decision: ReviewDecision
+    reason: str
+    comparison: int
+
+
+@dataclass
+class ReimportReport:
+    """What happened to the reviewer's decisions when a new provincial draft was imported.
+
+    Attributes:
+        comparison: the new current comparison.
+        provincial_version: version number of the imported provincial document.
+        carried: decisions that still apply, re-pointed to the new version.
+        orphaned: decisions that no longer apply (kept in the project, flagged).
+        reasons: why each orphaned decision no longer applies, by its item id, in Chinese.
+    """
+
+    comparison: Comparison
+    provincial_version: int
+    carried: list[CarriedDecision] = field(default_factory=list)
+    orphaned: list[ReviewDecision] = field(default_factory=list)
+    reasons: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def match_dropped(self) -> list[CarriedDecision]:
+        """Carried decisions whose chosen provincial match had to be removed."""
+        return [c for c in self.carried if c.match_dropped]
+
+    def reason(self, decision: ReviewDecision) -> str:
+        """The Chinese reason an orphaned decision no longer applies."""
+        return self.reasons[decision.item]
+
+
+# ---------------------------------------------------------------- schema and migrations
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    """Tables of the current schema version, in an empty database."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["documents"].create({
+        "id": int, "role": str, "name": str, "path": str, "sha256": str, "format": str,
+        "content": bytes, "version": int, "imported_at": str, "outline": str,
+    }, pk="id", not_null={"role", "name", "sha256", "content", "version", "imported_at"})
+    db["comparisons"].create({
+        "id": int, "engine": str, "parameters": str, "result": str, "created_at": str,
+        "national_document": int, "provincial_document": int, "previous": int, "current": int,
+    }, pk="id", not_null={"engine", "result", "created_at", "current"},
+        foreign_keys=[("national_document", "documents", "id"),
+                      ("provincial_document", "documents", "id"),
+                      ("previous", "comparisons", "id")])
+    db["decisions"].create({
+        "id": int, "comparison": int, "item": str, "status": str, "not_applicable": int,
+        "match": str, "note": str, "reviewer": str, "decided_at": str, "national_text": str,
+        "provincial_text": str, "seq": int, "orphaned": int, "orphan_reason": str,
+    }, pk="id", not_null={"comparison", "item", "not_applicable", "seq", "orphaned"},
+        foreign_keys=[("comparison", "comparisons", "id")])
+    db["audit"].create({
+        "id": int, "comparison": int, "item": str, "action": str, "before": str, "after": str,
+        "who": str, "at": str,
+    }, pk="id", not_null={"comparison", "item", "action", "at"},
+        foreign_keys=[("comparison", "comparisons", "id")])
+    # One live decision per item of a comparison; orphaned rows may share the item id.
+    db.execute("CREATE UNIQUE INDEX decisions_live ON decisions(comparison, item) "
+               "WHERE orphaned = 0")
+    db.execute("CREATE INDEX audit_item ON audit(item, comparison)")
+    db.execute("CREATE INDEX documents_role ON documents(role, version)")
+
+
+def _migrate_v0(db: sqlite_utils.Database) -> None:
+    """v0 → v1: the audit trail names its action (v0 only recorded decisions)."""
+    db["audit"].add_column("action", str, not_null_default="decide")
+
+
+# MIGRATIONS[v] turns a version-v database into version v + 1, inside one transaction.
+MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _migrate_v0}
+
+
+def _set_version(db: sqlite_utils.Database, version: int) -> None:
+    db.execute(f"PRAGMA user_version = {int(version)}")
+    db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
+
+
+# ---------------------------------------------------------------- checking a file
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _sqlite_header(path: Path) -> bytes:
+    """The 100-byte SQLite header, read as plain bytes (the file is not opened by SQLite)."""
+    try:
+        if not path.exists():
+            raise ProjectFileError(_MESSAGE_NOT_FOUND, path=str(path))
+        if path.is_dir():
+            raise ProjectFileError("这是一个文件夹，不是对照项目文件。", path=str(path))
+        with open(path, "rb") as handle:
+            return handle.read(100)
+    except OSError as error:
+        raise ProjectFileError("无法读取项目文件，请检查文件权限。", path=str(path)) from error
+
+
+def _header_version(path: Path, header: bytes) -> int:
+    """Check the header of a would-be project; its schema version as the header records it."""
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise ProjectFileError(_MESSAGE_NOT_PROJECT, path=str(path))
+    if int.from_bytes(header[68:72], "big", signed=True) != APPLICATION_ID:
+        raise ProjectFileError(_MESSAGE_FOREIGN, path=str(path))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The header's page count is trustworthy only when its "valid-for" counter is current.
+    if header[24:28] == header[92:96] and pages and path.stat().st_size < pages * page_size:
+        raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path))
+    return int.from_bytes(header[60:64], "big", signed=True)
+
+
+def _newer(path: Path, version: int) -> ProjectFileError:
+    return ProjectFileError(
+        f"该项目由更高版本的对照创建（项目格式第 {version} 版，本程序只支持到第 {SCHEMA_VERSION} 版），"
+        "请升级对照后再打开；文件未作任何改动。", path=str(path))
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection that cannot change the file.
+
+    Without a ``-wal`` (or ``-journal``) file beside it the whole database is in the main file,
+    and ``immutable=1`` reads it without creating ``-shm``/``-wal`` files; otherwise SQLite must
+    read the log too (after a crash, the last committed decisions are there).
+    """
+    pending = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    uri = path.resolve().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def _inspect(path: Path) -> tuple[int, dict | None]:
+    """Check a project file without changing it.
+
+    Returns:
+        Its schema version and, when that is the current one, the current comparison's record.
+
+    Raises:
+        ProjectFileError: missing, unreadable, corrupt, foreign or newer.
+    """
+    header_version = _header_version(path, _sqlite_header(path))
+    if header_version > SCHEMA_VERSION:
+        raise _newer(path, header_version)
+    try:
+        with _read_only(path) as connection:
+            if connection.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path))
+            if connection.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise ProjectFileError(_MESSAGE_FOREIGN, path=str(path))
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "meta" not in tables:
+                raise ProjectFileError(_MESSAGE_NOT_PROJECT, path=str(path))
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise _newer(path, version)
+            meta = connection.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if meta is None or str(meta[0]) != str(version):
+                raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path))
+            if version < SCHEMA_VERSION:
+                return version, None
+            if not set(_TABLES) <= tables:
+                raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path))
+            row = connection.execute(
+                "SELECT result FROM comparisons WHERE current = 1 ORDER BY id DESC").fetchone()
+            if row is None:
+                raise ProjectFileError("项目文件中没有对照结果，文件可能已损坏。", path=str(path))
+            return version, json.loads(row[0])
+    except sqlite3.DatabaseError as error:
+        raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
+    except ValueError as error:  # the stored result is not JSON
+        raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
+
+
+def _backup_path(path: Path, version: int) -> Path:
+    candidate = path.with_name(f"{path.name}.bak-v{version}")
+    counter = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak-v{version}-{counter}")
+        counter += 1
+    return candidate
+
+
+def _write_backup(path: Path, version: int) -> Path:
+    """A consistent copy of an older project (log included), written before it is migrated."""
+    target = _backup_path(path, version)
+    try:
+        with _read_only(path) as source:
+            destination = sqlite3.connect(target)
+            try:
+                source.backup(destination)
+            finally:
+                destination.close()
+    except (OSError, sqlite3.Error) as error:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise ProjectFileError("无法在项目文件旁写入备份副本，项目未升级、未作任何改动。",
+                               path=str(path)) from error
+    return target
+
+
+# ---------------------------------------------------------------- documents
+
+def _document_row(role: str, source: str | os.PathLike, outline: Outline, version: int) -> dict:
+    source = Path(source)
+    try:
+        content = source.read_bytes()
+    except OSError as error:
+        raise DocumentReadError("无法读取文件，请确认文件存在且未被占用。",
+                                path=str(source)) from error
+    return {"role": role, "name": source.name, "path": str(source.resolve()),
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "format": outline.format or source.suffix.lstrip(".").lower(), "content": content,
+            "version": version, "imported_at": _now(),
+            "outline": json.dumps(outline_to_record(outline), ensure_ascii=False)}
+
+
+def _parameters(comparison: Comparison) -> Parameters:
+    """The engine parameters a stored comparison was made with (unknown names are ignored)."""
+    defaults = Parameters()
+    known = {f.name for f in fields(Parameters)}
+    values = {name: type(getattr(defaults, name))(value)
+              for name, value in comparison.parameters if name in known}
+    return Parameters(**values)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _check_cancel(cancel: CancelCheck | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled()
+
+
+# ---------------------------------------------------------------- the project
+
+class Project:
+    """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, comparison: Comparison) -> None:
+        """Internal: wraps an open, checked read-write connection."""
+        self._path = path
+        self._connection = connection
+        self._db = sqlite_utils.Database(connection, execute_plugins=False)
+        self._lock = threading.RLock()
+        self._comparison = comparison
+        self._undo: list[tuple[dict | None, dict | None]] = []
+        self._redo: list[tuple[dict | None, dict | None]] = []
+        self._closed = False
+        self._load_current()
+
+    # -------------------------------------------------------- opening and creating
+
+    @classmethod
+    def create(cls, path: str | os.PathLike, national: str | os.PathLike,
+               provincial: str | os.PathLike, comparison: Comparison | None = None, *,
+               progress: ProgressCallback | None = None,
+               cancel: CancelCheck | None = None) -> Project:
+        """Read and compare two documents and save everything as a new project file.
+
+        The project is built under a temporary name beside ``path`` and renamed into place, so
+        no half-made project is ever left behind. An existing Duizhao project (or an empty file)
+        at ``path`` is replaced; any other existing file is refused.
+
+        Args:
+            path: the project file to write (``.duizhao``).
+            national: the national document.
+            provincial: the provincial document.
+            comparison: a comparison of the two made already (stored as it is); compared here
+                when None.
+            progress: ``progress(done, total, message)`` while comparing.
+            cancel: returns True to stop; ``Cancelled`` is raised and nothing is written.
+
+        Raises:
+            ProjectFileError: ``path`` is a file that is not a Duizhao project, or cannot be written.
+            DocumentReadError: a document cannot be read.
+            Cancelled: the caller cancelled.
+        """
+        path = Path(path)
+        _refuse_to_overwrite(path)
+        _check_cancel(cancel)
+        if comparison is None:
+            national_outline = load_outline(national)
+            _check_cancel(cancel)
+            provincial_outline = load_outline(provincial)
+            comparison = compare_outlines(national_outline, provincial_outline,
+                                          progress=progress, cancel=cancel)
+        national_row = _document_row("national", national, comparison.national, 1)
+        provincial_row = _document_row("provincial", provincial, comparison.provincial, 1)
+        _check_cancel(cancel)
+
+        folder = path.parent if str(path.parent) else Path(".")
+        temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.tmp"
+        try:
+            connection = sqlite3.connect(temporary, isolation_level=None)
+            try:
+                # application_id and user_version go into the main file before WAL is turned
+                # on, so even a project that was never checkpointed is recognised by its header.
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                connection.execute("PRAGMA journal_mode = WAL")
+                connection.execute("PRAGMA synchronous = FULL")
+                db = sqlite_utils.Database(connection, execute_plugins=False)
+                with db.atomic():
+                    _create_schema(db)
+                    db["meta"].insert_all([
+                        {"key": "schema_version", "value": str(SCHEMA_VERSION)},
+                        {"key": "application", "value": "duizhao"},
+                        {"key": "created_at", "value": _now()},
+                        {"key": "created_with", "value": __version__},
+                    ])
+                    national_id = db["documents"].insert(national_row).last_pk
+                    provincial_id = db["documents"].insert(provincial_row).last_pk
+                    db["comparisons"].insert(_comparison_row(comparison, national_id,
+                                                             provincial_id, None))
+            finally:
+                connection.close()
+            for suffix in ("-wal", "-shm"):
+                # A stale log beside the target would be replayed into the new file.
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{path}{suffix}").unlink()
+            os.replace(temporary, path)
+        except (OSError, sqlite3.Error) as error:
+            raise ProjectFileError("无法保存项目文件，请检查保存位置是否可写、磁盘空间是否充足。",
+                                   path=str(path)) from error
+        finally:
+            for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        return cls._connect(path, comparison)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike) -> Project:
+        """Open a project file, migrating it first when it comes from an older version.
+
+        The stored comparison is used as it is (never recomputed).
+
+        Raises:
+            ProjectFileError: the file is missing, corrupt, not a Duizhao project, or from a
+                newer version of Duizhao. The file is then left exactly as it was.
+        """
+        path = Path(path)
+        version, record = _inspect(path)
+        if version < SCHEMA_VERSION:
+            _write_backup(path, version)
+            cls._migrate(path, version)
+            version, record = _inspect(path)
+        try:
+            comparison = comparison_from_record(record)
+        except CodecError as error:
+            raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
+        return cls._connect(path, comparison)
+
+    @staticmethod
+    def _migrate(path: Path, version: int) -> None:
+        connection = _writable_connection(path)
+        try:
+            db = sqlite_utils.Database(connection, execute_plugins=False)
+            while version < SCHEMA_VERSION:
+                with db.atomic():
+                    MIGRATIONS[version](db)
+                    _set_version(db, version + 1)
+                version += 1
+        except sqlite3.Error as error:
+            raise ProjectFileError("项目文件升级失败；升级前的备份副本保存在项目文件旁。",
+                                   path=str(path)) from error
+        finally:
+            connection.close()
+
+    @classmethod
+    def _connect(cls, path: Path, comparison: Comparison) -> Project:
+        return cls(path, _writable_connection(path), comparison)
+
+    # -------------------------------------------------------- state
+
+    def _load_current(self) -> None:
+        row = self._query_one(
+            "SELECT c.id, n.name, p.name, p.version FROM comparisons c "
+            "JOIN documents n ON n.id = c.national_document "
+            "JOIN documents p ON p.id = c.provincial_document "
+            "WHERE c.current = 1 ORDER BY c.id DESC")
+        self._comparison_id, self._national_name, self._provincial_name, \
+            self._provincial_version = row
+
+    @property
+    def path(self) -> Path:
+        """The project file."""
+        return self._path
+
+    @property
+    def comparison(self) -> Comparison:
+        """The current comparison, as stored."""
+        return self._comparison
+
+    @property
+    def comparison_id(self) -> int:
+        """Row id of the current comparison."""
+        return self._comparison_id
+
+    @property
+    def national_name(self) -> str:
+        """File name of the national document."""
+        return self._national_name
+
+    @property
+    def provincial_name(self) -> str:
+        """File name of the current provincial document."""
+        return self._provincial_name
+
+    @property
+    def provincial_version(self) -> int:
+        """Version number of the current provincial document (1 for the first import)."""
+        return self._provincial_version
+
+    def document_bytes(self, role: str, version: int | None = None) -> bytes:
+        """The raw file of a stored document ("national" or "provincial"; latest version when None)."""
+        sql = "SELECT content FROM documents WHERE role = ?"
+        params: list[Any] = [role]
+        if version is not None:
+            sql += " AND version = ?"
+            params.append(version)
+        row = self._query_one(sql + " ORDER BY version DESC", params)
+        if row is None:
+            raise KeyError((role, version))
+        return row[0]
+
+    # -------------------------------------------------------- decisions
+
+    def decisions(self) -> list[ReviewDecision]:
+        """The current decision on each item of the current comparison, in the order made."""
+        rows = self._query("SELECT * FROM decisions WHERE comparison = ? AND orphaned = 0 "
+                           "ORDER BY seq", [self._comparison_id])
+        return [_decision(row) for row in rows]
+
+    def orphans(self) -> list[OrphanedDecision]:
+        """Decisions set aside because they no longer applied after a re-import, oldest first."""
+        rows = self._query("SELECT * FROM decisions WHERE orphaned = 1 ORDER BY id")
+        return [OrphanedDecision(_decision(row), row["orphan_reason"] or "", row["comparison"])
+                for row in rows]
+
+    def record(self, decision: ReviewDecision) -> None:
+        """Save a decision on an item of the current comparison; committed before returning.
+
+        An empty ``decided_at`` is filled in with the current time.
+
+        Raises:
+            ValueError: the item or its chosen match is not in the current comparison.
+        """
+        if not decision.decided_at:
+            decision = replace(decision, decided_at=_now())
+        national_text, provincial_text = self._texts(decision)
+        with self._lock:
+            before = self._live_row(decision.item)
+            after = {**_decision_columns(decision), "comparison": self._comparison_id,
+                     "national_text": national_text, "provincial_text": provincial_text,
+                     "seq": self._next_seq(), "orphaned": 0, "orphan_reason": None}
+            with self._db.atomic():
+                self._write_live(decision.item, after)
+                self._audit(decision.item, "decide", before, after, decision.reviewer)
+            self._undo.append((before, after))
+            self._redo.clear()
+
+    def undo(self, *, reviewer: str = "") -> ReviewDecision | None:
+        """Take back the last ``record`` (committed at once).
+
+        Returns:
+            The decision that was taken back, or None when there is nothing to undo.
+        """
+        with self._lock:
+            if not self._undo:
+                return None
+            before, after = self._undo[-1]
+            item = after["item"]
+            with self._db.atomic():
+                self._write_live(item, before)
+                self._audit(item, "undo", after, before, reviewer or after["reviewer"] or "")
+            self._undo.pop()
+            self._redo.append((before, after))
+            return _decision(after)
+
+    def redo(self, *, reviewer: str = "") -> ReviewDecision | None:
+        """Make the last undone ``record`` again (committed at once).
+
+        Returns:
+            The decision made again, or None when there is nothing to redo.
+        """
+        with self._lock:
+            if not self._redo:
+                return None
+            before, after = self._redo[-1]
+            item = after["item"]
+            with self._db.atomic():
+                self._write_live(item, after)
+                self._audit(item, "redo", before, after, reviewer or after["reviewer"] or "")
+            self._redo.pop()
+            self._undo.append((before, after))
+            return _decision(after)
+
+    @property
+    def can_undo(self) -> bool:
+        """There is a ``record`` to take back."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """There is an undone ``record`` to make again."""
+        return bool(self._redo)
+
+    def history(self, item: str) -> list[dict]:
+        """Every change to an item, oldest first, following it back through earlier versions.
+
+        Each row: id, comparison, item, action (decide/undo/redo/carry-over/orphan), before and
+        after (decision dicts or None), who, at.
+        """
+        chain: list[dict] = []
+        comparison: int | None = self._comparison_id
+        seen: set[tuple[int, str]] = set()
+        while comparison is not None and item and (comparison, item) not in seen:
+            seen.add((comparison, item))
+            rows = [_audit_row(row) for row in self._query(
+                "SELECT * FROM audit WHERE comparison = ? AND item = ? ORDER BY id",
+                [comparison, item])]
+            chain = rows + chain
+            carried = next((r for r in rows if r["action"] in ("carry-over", "orphan")
+                            and r["before"]), None)
+            previous = self._query_one("SELECT previous FROM comparisons WHERE id = ?",
+                                       [comparison])
+            if carried is None or previous is None:
+                break
+            comparison, item = previous[0], carried["before"]["item"]
+        return chain
+
+    # -------------------------------------------------------- re-import
+
+    def reimport_provincial(self, path: str | os.PathLike, *,
+                            progress: ProgressCallback | None = None,
+                            cancel: CancelCheck | None = None,
+                            reviewer: str = "") -> ReimportReport:
+        """Import a new version of the provincial draft and carry the decisions over.
+
+        The stored national outline is compared with the new draft using the stored engine
+        parameters. A decision on a national item keeps applying while that clause (same id and
+        text) exists; its chosen provincial match is re-pointed to the clause with the same or a
+        near-identical text (rapidfuzz ratio ≥ 95), or dropped. A decision on an addition moves to
+        the addition with the same or near-identical text. Every other decision is kept in the
+        project, flagged as orphaned with a reason, and listed in the report.
+
+        Raises:
+            DocumentReadError: the new draft cannot be read.
+            Cancelled: the caller cancelled; the project is unchanged.
+        """
+        _check_cancel(cancel)
+        old = self._comparison
+        provincial = load_outline(path)
+        comparison = compare_outlines(old.national, provincial, parameters=_parameters(old),
+                                      progress=progress, cancel=cancel)
+        _check_cancel(cancel)
+        with self._lock:
+            version = (self._query_one(
+                "SELECT MAX(version) FROM documents WHERE role = 'provincial'")[0] or 0) + 1
+            document = _document_row("provincial", path, provincial, version)
+            national_document = self._query_one(
+                "SELECT national_document FROM comparisons WHERE id = ?",
+                [self._comparison_id])[0]
+            rows = self._query("SELECT * FROM decisions WHERE comparison = ? AND orphaned = 0 "
+                               "ORDER BY seq", [self._comparison_id])
+            report = ReimportReport(comparison=comparison, provincial_version=version)
+            plan = _carry_over(rows, comparison, report)
+            with self._db.atomic():
+                provincial_id = self._db["documents"].insert(document).last_pk
+                self._db.execute("UPDATE comparisons SET current = 0 WHERE current = 1")
+                new_id = self._db["comparisons"].insert(_comparison_row(
+                    comparison, national_document, provincial_id, self._comparison_id)).last_pk
+                for old_row, new_row, action in plan:
+                    new_row.update(comparison=new_id)
+                    self._db["decisions"].insert(new_row)
+                    self._db["audit"].insert({
+                        "comparison": new_id, "item": new_row["item"], "action": action,
+                        "before": _json(decision_to_record(_decision(old_row))),
+                        "after": (_json(decision_to_record(_decision(new_row)))
+                                  if action == "carry-over" else None),
+                        "who": reviewer, "at": _now()})
+            self._comparison = comparison
+            self._undo.clear()
+            self._redo.clear()
+            self._load_current()
+            return report
+
+    # -------------------------------------------------------- closing
+
+    def close(self) -> None:
+        """Close the file (the log is folded into it); further calls do nothing."""
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                self._connection.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -------------------------------------------------------- internals
+
+    def _query(self, sql: str, params: list[Any] | None = None) -> list[dict]:
+        with self._lock:
+            return list(self._db.query(sql, params or []))
+
+    def _query_one(self, sql: str, params: list[Any] | None = None) -> tuple | None:
+        with self._lock:
+            return self._connection.execute(sql, params or []).fetchone()
+
+    def _next_seq(self) -> int:
+        return (self._query_one("SELECT MAX(seq) FROM decisions")[0] or 0) + 1
+
+    def _live_row(self, item: str) -> dict | None:
+        rows = self._query("SELECT * FROM decisions WHERE comparison = ? AND item = ? "
+                           "AND orphaned = 0", [self._comparison_id, item])
+        if not rows:
+            return None
+        row = rows[0]
+        del row["id"]
+        return row
+
+    def _write_live(self, item: str, row: dict | None) -> None:
+        """Make ``row`` the live decision on ``item`` (None: no decision). Inside a transaction."""
+        self._db.execute("DELETE FROM decisions WHERE comparison = ? AND item = ? AND orphaned = 0",
+                         [self._comparison_id, item])
+        if row is not None:
+            self._db["decisions"].insert(row)
+
+    def _audit(self, item: str, action: str, before: dict | None, after: dict | None,
+               who: str) -> None:
+        self._db["audit"].insert({
+            "comparison": self._comparison_id, "item": item, "action": action,
+            "before": _json(decision_to_record(_decision(before))) if before else None,
+            "after": _json(decision_to_record(_decision(after))) if after else None,
+            "who": who, "at": _now()})
+
+    def _texts(self, decision: ReviewDecision) -> tuple[str, str]:
+        """The national and provincial clause texts a decision refers to (kept for re-matching)."""
+        comparison = self._comparison
+        provincial = ""
+        if decision.match:
+            clause = _find_clause(comparison.provincial.clauses(), decision.match[1:])
+            if not decision.match.startswith("P") or clause is None:
+                raise ValueError(f"match {decision.match!r} is not a provincial clause")
+            provincial = clause.text
+        if decision.item.startswith("N"):
+            finding = next((f for f in comparison.clauses
+                            if f.clause.id == decision.item[1:]), None)
+            if finding is None:
+                raise ValueError(f"item {decision.item!r} is not a national clause")
+            return finding.clause.text, provincial
+        if decision.item.startswith("P"):
+            addition = _find_clause(comparison.additions, decision.item[1:])
+            if addition is None:
+                raise ValueError(f"item {decision.item!r} is not a provincial addition")
+            return "", addition.text
+        raise ValueError(f"item {decision.item!r} is neither N… nor P…")
+
+
+# ---------------------------------------------------------------- helpers
+
+def _refuse_to_overwrite(path: Path) -> None:
+    """Refuse a target that exists and is anything but a Duizhao project or an empty file."""
+    if path.is_dir():
+        raise ProjectFileError("保存目标是一个文件夹，请指定项目文件名。", path=str(path))
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    header = _sqlite_header(path)
+    if (len(header) < 100 or not header.startswith(_SQLITE_MAGIC)
+            or int.from_bytes(header[68:72], "big", signed=True) != APPLICATION_ID):
+        raise ProjectFileError("该位置已有一个不是对照项目的文件，为免覆盖其内容，请另选文件名。",
+                               path=str(path))
+
+
+def _writable_connection(path: Path) -> sqlite3.Connection:
+    if not os.access(path, os.W_OK):
+        raise ProjectFileError("项目文件是只读的，无法保存审核决定；请复制到可写的位置后再打开。",
+                               path=str(path))
+    try:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                                     timeout=10)
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        raise ProjectFileError("无法以写入方式打开项目文件（可能正被其他程序占用）。",
+                               path=str(path)) from error
+    return connection
+
+
+def _comparison_row(comparison: Comparison, national_id: int, provincial_id: int,
+                    previous: int | None) -> dict:
+    return {"engine": comparison.engine,
+            "parameters": _json(dict(comparison.parameters)),
+            "result": _json(comparison_to_record(comparison)),
+            "created_at": _now(), "national_document": national_id,
+            "provincial_document": provincial_id, "previous": previous, "current": 1}
+
+
+def _decision_columns(decision: ReviewDecision) -> dict:
+    return {"item": decision.item,
+            "status": decision.status.value if decision.status is not None else None,
+            "not_applicable": int(decision.not_applicable), "match": decision.match,
+            "note": decision.note, "reviewer": decision.reviewer,
+            "decided_at": decision.decided_at}
+
+
+def _decision(row: dict) -> ReviewDecision:
+    return decision_from_record({**row, "not_applicable": bool(row["not_applicable"])})
+
+
+def _audit_row(row: dict) -> dict:
+    return {**row, "before": json.loads(row["before"]) if row["before"] else None,
+            "after": json.loads(row["after"]) if row["after"] else None}
+
+
+def _find_clause(clauses: tuple[Clause, ...], clause_id: str) -> Clause | None:
+    return next((c for c in clauses if c.id == clause_id), None)
+
+
+def _same_text(text: str, candidates: tuple[Clause, ...], prefer_id: str,
+               taken: set[str] = frozenset()) -> Clause | None:
+    """The candidate with this text (the one keeping ``prefer_id`` first), else the most similar
+    one at or above NEAR_IDENTICAL; clauses whose ids are in ``taken`` are passed over."""
+    if not text:
+        return None
+    free = [c for c in candidates if c.id not in taken]
+    exact = [c for c in free if c.text == text]
+    if exact:
+        return next((c for c in exact if c.id == prefer_id), exact[0])
+    best, best_score = None, 0.0
+    for clause in free:
+        similarity = fuzz.ratio(text, clause.text)
+        if similarity >= NEAR_IDENTICAL and similarity > best_score:
+            best, best_score = clause, similarity
+    return best
+
+
+def _carry_over(rows: list[dict], comparison: Comparison, report: ReimportReport
+                ) -> list[tuple[dict, dict, str]]:
+    """Decide what each live decision becomes on the new comparison; fill in the report.
+
+    Returns:
+        (old row, new row, audit action) for each decision: "carry-over" or "orphan".
+    """
+    national = {f.clause.id: f.clause for f in comparison.clauses}
+    provincial_clauses = comparison.provincial.clauses()
+    additions = comparison.additions
+    taken: set[str] = set()
+    plan: list[tuple[dict, dict, str]] = []
+
+    def orphan(row: dict, reason: str) -> None:
+        new_row = {k: v for k, v in row.items() if k != "id"}
+        new_row.update(orphaned=1, orphan_reason=reason)
+        plan.append((row, new_row, "orphan"))
+        decision = _decision(row)
+        report.orphaned.append(decision)
+        report.reasons[decision.item] = reason
+
+    def carry(row: dict, item: str, match: str, provincial_text: str, note: str,
+              dropped: bool) -> None:
+        new_row = {k: v for k, v in row.items() if k != "id"}
+        new_row.update(item=item, match=match, provincial_text=provincial_text)
+        plan.append((row, new_row, "carry-over"))
+        report.carried.append(CarriedDecision(_decision(row), _decision(new_row), note, dropped))
+
+    # Exact texts are placed before near-identical ones, so a rewrite cannot take the place of
+    # a clause that kept its wording.
+    ordered = sorted(rows, key=lambda r: (r["item"].startswith("P")
+                                          and not any(c.text == r["provincial_text"]
+                                                      for c in additions), r["seq"]))
+    for row in ordered:
+        item = row["item"]
+        if item.startswith("N"):
+            clause = national.get(item[1:])
+            if clause is None or clause.text != row["national_text"]:
+                orphan(row, "国家文件中已找不到该条款（编号或文字已改变），此审核决定不再适用。")
+                continue
+            if not row["match"]:
+                carry(row, item, "", row["provincial_text"] or "", "", False)
+                continue
+            target = _same_text(row["provincial_text"] or "", provincial_clauses,
+                                row["match"][1:])
+            if target is not None:
+                note = "" if f"P{target.id}" == row["match"] else (
+                    f"所选对应条款在新稿中的编号由{row['match']}变为P{target.id}。")
+                carry(row, item, f"P{target.id}", target.text, note, False)
+            elif row["status"] is None and not row["not_applicable"] and not row["note"]:
+                # Only the chosen match made this decision; without it nothing of it is left.
+                orphan(row, f"所选对应条款{row['match']}在新稿中已删除或大幅改写，此审核决定不再适用。")
+            else:
+                carry(row, item, "", "",
+                      f"所选对应条款{row['match']}在新稿中已删除或大幅改写，已取消所选对应，"
+                      "审核结论和意见保留。", True)
+        elif item.startswith("P"):
+            target = _same_text(row["provincial_text"] or "", additions, item[1:], taken)
+            if target is not None:
+                taken.add(target.id)
+                note = "" if f"P{target.id}" == item else f"条款编号由{item}变为P{target.id}。"
+                carry(row, f"P{target.id}", row["match"] if row["match"] else "", target.text,
+                      note, False)
+            elif _same_text(row["provincial_text"] or "", provincial_clauses, item[1:]):
+                orphan(row, "该条款在新稿中已与国家文件条款对应，不再列为本省新增，此审核决定不再适用。")
+            else:
+                orphan(row, "该本省新增条款在新稿中已删除或大幅改写，此审核决定不再适用。")
+        else:
+            orphan(row, "无法识别的条款编号，此审核决定不再适用。")
+    return plan
