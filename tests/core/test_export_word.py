@@ -1,0 +1,397 @@
+"""The Word checklist and gap report, written to real .docx files and read back with python-docx."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+
+import pytest
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from core.compare import compare_files
+from core.errors import ExportError
+from core.export import export, export_word, labels
+from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
+                        Section, Status)
+from core.review import review
+from tests.conftest import SAMPLES
+
+NATIONAL_SAMPLE = SAMPLES / "national-guideline-sample.docx"
+PROVINCIAL_SAMPLE = SAMPLES / "provincial-opinion-sample.docx"
+TODAY = datetime.date(2024, 5, 6)
+
+
+# -- a small comparison built by hand, so that every status, gap and decision is known ----------
+
+def small_comparison() -> Comparison:
+    """Two short documents and a verdict on each national clause, as the engine would return."""
+    n_pre = Clause("0-1", "0", "为加快推进政务服务改革，现提出以下意见。")
+    n_goal = Clause("1.1-1", "1.1", "到2025年，全面推进“一网通办”，网上可办率达到90%以上。",
+                    targets=("到2025年", "90%"))
+    n_task = Clause("1.1-2", "1.1", "建立健全政务数据共享协调机制。")
+    n_duty = Clause("2-1", "2", "完成省级政务云平台迁移。", deadline="2024年底前")
+    national = Outline(
+        path="national.docx", format="docx", grammar="policy", title="国家政务服务指导意见",
+        doc_number="国发〔2022〕14号",
+        sections=(
+            Section("0", "", "", 0, "preamble", clauses=(n_pre,)),
+            Section("1", "一、", "总体要求", 1, "part", number=1),
+            Section("1.1", "（一）", "主要目标", 2, "section", number=1, parent="1",
+                    clauses=(n_goal, n_task)),
+            Section("2", "二、", "重点任务", 1, "part", number=2, clauses=(n_duty,)),
+        ))
+    p_goal = Clause("1-1", "1", "到2025年，逐步推进政务服务网上办理。")
+    p_task = Clause("1-2", "1", "建立健全政务数据共享协调机制。",
+                    responsibility=("省数据局",), deadline="长期坚持")
+    p_extra = Clause("2-1", "2", "建设全省统一的政务服务移动端。", responsibility=("省政务服务中心",))
+    provincial = Outline(
+        path="provincial.docx", format="docx", grammar="policy", title="示例省实施意见",
+        sections=(
+            Section("1", "一、", "工作目标", 1, "part", number=1, clauses=(p_goal, p_task)),
+            Section("2", "二、", "创新举措", 1, "part", number=2, clauses=(p_extra,)),
+        ))
+    findings = (
+        ClauseFinding(n_pre, Status.MISSING, 0.0),
+        ClauseFinding(n_goal, Status.PARTIAL, 61.0, (Match(p_goal, 61.0),),
+                      (Gap("term", "一网通办"), Gap("number", "90%"),
+                       Gap("binding", "全面推进", "逐步推进"))),
+        ClauseFinding(n_task, Status.COVERED, 100.0, (Match(p_task, 100.0),)),
+        ClauseFinding(n_duty, Status.MISSING, 0.0),
+    )
+    return Comparison(national, provincial, (), findings, (p_extra,), engine="test")
+
+
+# -- reading a written .docx back ---------------------------------------------------------------
+
+def tables_by_header(document) -> dict[str, object]:
+    """Tables keyed by the text of their second header cell (国家文件条款, 本省新增内容 …)."""
+    return {table.rows[0].cells[1].text: table for table in document.tables}
+
+
+def is_data_row(row) -> bool:
+    """Data rows start with their number; section heading rows are one merged cell."""
+    return row.cells[0].text.isdigit() and row.cells[0]._tc is not row.cells[-1]._tc
+
+
+def data_rows(table) -> list:
+    return [row for row in table.rows[1:] if is_data_row(row)]
+
+
+def shading(cell) -> str | None:
+    shd = cell._tc.tcPr.find(qn("w:shd")) if cell._tc.tcPr is not None else None
+    return None if shd is None else shd.get(qn("w:fill"))
+
+
+def runs_with(cell, text: str) -> list:
+    return [run for p in cell.paragraphs for run in p.runs if text in run.text]
+
+
+@pytest.fixture(scope="module")
+def sample_comparison() -> Comparison:
+    return compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def sample_checklist(sample_comparison, tmp_path_factory):
+    path = tmp_path_factory.mktemp("word") / "清单.docx"
+    assert export_word(sample_comparison, path, today=TODAY) == path
+    return Document(str(path))
+
+
+@pytest.fixture(scope="module")
+def sample_gaps(sample_comparison, tmp_path_factory):
+    path = tmp_path_factory.mktemp("word") / "差距.docx"
+    export_word(sample_comparison, path, report="gaps", today=TODAY)
+    return Document(str(path))
+
+
+# -- the checklist on the real sample pair -----------------------------------------------------
+
+def test_checklist_rows_match_the_clauses_one_for_one(sample_comparison, sample_checklist):
+    rows = data_rows(tables_by_header(sample_checklist)["国家文件条款"])
+    findings = sample_comparison.clauses
+    assert len(rows) == len(findings)
+    for number, (row, finding) in enumerate(zip(rows, findings), start=1):
+        cells = row.cells
+        assert cells[0].text == str(number)
+        assert finding.clause.text in cells[1].text
+        assert cells[3].text == labels.LABELS[finding.status.value]
+        assert shading(cells[3]) == labels.FILLS[finding.status.value]
+        if finding.matches:
+            assert finding.matches[0].clause.text in cells[2].text
+
+
+def test_checklist_groups_rows_under_section_heading_rows(sample_comparison, sample_checklist):
+    table = tables_by_header(sample_checklist)["国家文件条款"]
+    headings = [row.cells[0].text for row in table.rows[1:] if not is_data_row(row)]
+    sections = list(dict.fromkeys(f.clause.section for f in sample_comparison.clauses))
+    assert headings == [labels.section_name(sample_comparison.national, s) for s in sections]
+    assert headings[0] == "前言"
+
+
+def test_title_names_both_documents_and_the_date(sample_comparison, sample_checklist):
+    texts = [p.text for p in sample_checklist.paragraphs]
+    national, provincial = sample_comparison.national.title, sample_comparison.provincial.title
+    assert texts[0] == f"《{national}》与《{provincial}》对照清单"
+    assert "2024年5月6日" in texts[1]
+
+
+def test_summary_counts_every_status_overall_and_per_part(sample_comparison, sample_checklist):
+    table = tables_by_header(sample_checklist)["条款数"]
+    first = table.rows[1].cells
+    summary = sample_comparison.summary
+    assert first[0].text == "合计" and first[1].text == str(summary.clauses)
+    assert first[2].text.startswith(str(summary.covered))
+    assert first[4].text.startswith(str(summary.missing))
+    parts = {labels.top_level(sample_comparison.national, f.clause.section)
+             for f in sample_comparison.clauses}
+    assert len(table.rows) == 2 + len(parts)
+    assert sum(int(row.cells[1].text) for row in table.rows[2:]) == summary.clauses
+
+
+def test_east_asian_font_is_set_on_every_run(sample_checklist):
+    body = sample_checklist.element.body
+    footer = sample_checklist.sections[0].footer._element
+    runs = body.findall(".//" + qn("w:r")) + footer.findall(".//" + qn("w:r"))
+    assert runs
+    for run in runs:
+        fonts = run.find(qn("w:rPr") + "/" + qn("w:rFonts"))
+        assert fonts is not None and fonts.get(qn("w:eastAsia"))
+        assert fonts.get(qn("w:ascii")) == "Times New Roman"
+
+
+def test_cover_is_portrait_and_the_tables_are_landscape_a4(sample_checklist):
+    sections = sample_checklist.sections
+    assert sections[0].orientation == WD_ORIENT.PORTRAIT
+    assert sections[0].page_height > sections[0].page_width
+    landscape = [s for s in sections if s.orientation == WD_ORIENT.LANDSCAPE]
+    assert landscape and all(s.page_width > s.page_height for s in landscape)
+    assert round(landscape[0].page_width.mm) == 297 and round(landscape[0].page_height.mm) == 210
+
+
+def test_header_row_repeats_and_rows_do_not_split(sample_checklist):
+    for table in sample_checklist.tables:
+        header = table.rows[0]._tr.trPr
+        assert header.find(qn("w:tblHeader")) is not None
+        for row in table.rows:
+            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_column_widths_are_fixed_on_the_grid_and_every_cell(sample_checklist):
+    table = tables_by_header(sample_checklist)["国家文件条款"]
+    layout = table._tbl.tblPr.find(qn("w:tblLayout"))
+    assert layout is not None and layout.get(qn("w:type")) == "fixed"
+    grid = [column.width for column in table.columns]
+    assert all(grid)
+    for row in data_rows(table)[:20]:
+        assert [cell.width for cell in row.cells] == grid
+
+
+def test_footer_holds_a_centred_page_field_between_dashes(sample_checklist):
+    footer = sample_checklist.sections[0].footer
+    instructions = [i.text for i in footer._element.iter(qn("w:instrText"))]
+    assert any(i.strip() == "PAGE" for i in instructions)
+    text = footer.paragraphs[0].text
+    assert text.startswith("— ") and text.endswith(" —")
+
+
+def test_checklist_ends_with_the_additions_table(sample_comparison, sample_checklist):
+    table = tables_by_header(sample_checklist)["本省新增内容"]
+    rows = data_rows(table)
+    assert len(rows) == len(sample_comparison.additions)
+    for row, clause in zip(rows, sample_comparison.additions):
+        assert clause.text in row.cells[1].text
+        assert row.cells[2].text == "本省新增"
+        assert shading(row.cells[2]) == labels.FILLS[Status.ADDED.value]
+
+
+def test_gap_report_lists_only_items_not_covered(sample_comparison, sample_gaps):
+    rows = data_rows(tables_by_header(sample_gaps)["国家文件条款"])
+    open_findings = [f for f in sample_comparison.clauses
+                     if f.status in (Status.MISSING, Status.PARTIAL)]
+    assert len(rows) == len(open_findings)
+    for row, finding in zip(rows, open_findings):
+        assert finding.clause.text in row.cells[1].text
+        assert row.cells[3].text in ("未覆盖", "部分覆盖")
+        if finding.gaps:
+            assert finding.gaps[0].describe() in row.cells[4].text
+    assert sample_gaps.paragraphs[0].text.endswith("差距分析报告")
+    additions = data_rows(tables_by_header(sample_gaps)["本省新增内容"])
+    assert len(additions) == len(sample_comparison.additions)
+
+
+# -- the hand-built comparison: marks, decisions, rendering as given -----------------------------
+
+def test_lacking_words_are_bold_and_red_and_weakened_words_underlined(tmp_path):
+    path = export_word(small_comparison(), tmp_path / "small.docx", today=TODAY)
+    row = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])[1]
+    national = row.cells[1]
+    for word in ("一网通办", "90%"):
+        marked = runs_with(national, word)
+        assert marked and all(r.bold and str(r.font.color.rgb) == labels.GAP_COLOR for r in marked)
+    strong = runs_with(national, "全面推进")
+    assert strong and all(r.bold and r.underline for r in strong)
+    plain = runs_with(national, "网上可办率")
+    assert plain and not any(r.bold for r in plain)
+    assert "差距：" in row.cells[2].text and "约束减弱：全面推进→逐步推进" in row.cells[2].text
+
+
+def test_a_deadline_split_off_as_metadata_is_printed_with_the_clause(tmp_path):
+    comparison = small_comparison()
+    finding = comparison.clauses[3]
+    gapped = ClauseFinding(finding.clause, Status.PARTIAL, 50.0,
+                           (Match(comparison.provincial.clauses()[0], 50.0),),
+                           (Gap("deadline", "2024年底前"),))
+    comparison = Comparison(comparison.national, comparison.provincial, (),
+                            comparison.clauses[:3] + (gapped,), comparison.additions, "test")
+    path = export_word(comparison, tmp_path / "deadline.docx", today=TODAY)
+    row = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])[3]
+    assert "完成省级政务云平台迁移。（2024年底前）" in row.cells[1].text
+    assert all(r.bold for r in runs_with(row.cells[1], "2024年底前"))
+
+
+def test_statuses_are_rendered_as_given_not_recomputed(tmp_path):
+    comparison = small_comparison()
+    # An identical match the engine itself would call covered, handed in as missing.
+    comparison = Comparison(comparison.national, comparison.provincial, (),
+                            comparison.clauses[:2] + (ClauseFinding(
+                                comparison.clauses[2].clause, Status.MISSING, 100.0,
+                                comparison.clauses[2].matches),) + comparison.clauses[3:],
+                            comparison.additions, "test")
+    path = export_word(comparison, tmp_path / "given.docx", today=TODAY)
+    row = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])[2]
+    assert row.cells[3].text == "未覆盖"
+
+
+def test_decisions_override_statuses_and_fill_the_review_column(tmp_path):
+    comparison = small_comparison()
+    decisions = [
+        ReviewDecision("N2-1", status=Status.COVERED, note="已在第三部分体现。", reviewer="李审核"),
+        ReviewDecision("N0-1", not_applicable=True, note="前言无需对应。"),
+        ReviewDecision("N1.1-2", note="表述一致。"),
+        ReviewDecision("P2-1", note="属本省特色举措，保留。"),
+    ]
+    path = export_word(comparison, tmp_path / "reviewed.docx", decisions=decisions, today=TODAY)
+    document = Document(str(path))
+    rows = data_rows(tables_by_header(document)["国家文件条款"])
+    assert rows[3].cells[3].text == "已覆盖" + labels.OVERRIDE_MARK
+    assert shading(rows[3].cells[3]) == labels.FILLS[Status.COVERED.value]
+    assert rows[3].cells[5].text == "已在第三部分体现。（李审核）"
+    assert rows[0].cells[3].text.startswith("不适用")
+    assert shading(rows[0].cells[3]) == labels.FILLS[labels.NOT_APPLICABLE]
+    assert rows[2].cells[3].text == "已覆盖" and rows[2].cells[5].text == "表述一致。"
+    addition = data_rows(tables_by_header(document)["本省新增内容"])[0]
+    assert addition.cells[3].text == "属本省特色举措，保留。"
+    summary = tables_by_header(document)["条款数"].rows[1].cells
+    assert [c.text.split("\n")[0] for c in summary[1:]] == ["4", "2", "1", "0", "1"]
+
+
+def test_gap_report_follows_the_decisions(tmp_path):
+    decisions = [ReviewDecision("N2-1", status=Status.COVERED),
+                 ReviewDecision("N0-1", not_applicable=True)]
+    path = export_word(small_comparison(), tmp_path / "gaps.docx", report="gaps",
+                       decisions=decisions, today=TODAY)
+    document = Document(str(path))
+    rows = data_rows(tables_by_header(document)["国家文件条款"])
+    assert [row.cells[3].text for row in rows] == ["部分覆盖"]
+    assert "缺少关键词“一网通办”" in rows[0].cells[4].text
+    assert len(data_rows(tables_by_header(document)["本省新增内容"])) == 1
+
+
+def test_gap_report_without_open_items_says_so(tmp_path):
+    decisions = [ReviewDecision(f"N{f.clause.id}", status=Status.COVERED)
+                 for f in small_comparison().clauses]
+    path = export_word(small_comparison(), tmp_path / "none.docx", report="gaps",
+                       decisions=decisions, today=TODAY)
+    document = Document(str(path))
+    assert "国家文件条款" not in tables_by_header(document)
+    assert any("均已覆盖" in p.text for p in document.paragraphs)
+
+
+def test_reviewed_items_match_what_review_returns(tmp_path):
+    comparison = small_comparison()
+    decisions = [ReviewDecision("N1.1-1", match="P1-2")]
+    clauses, _ = review(comparison, decisions)
+    path = export_word(comparison, tmp_path / "match.docx", decisions=decisions, today=TODAY)
+    row = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])[1]
+    assert clauses[1].match.clause.text in row.cells[2].text
+    # The engine's gaps belong to its own match, so they are not marked against the reviewer's.
+    assert "差距" not in row.cells[2].text
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+def leftovers(folder) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".")]
+
+
+def is_chinese(message: str) -> bool:
+    return any("\u4e00" <= char <= "\u9fff" for char in message)
+
+
+def test_a_missing_folder_gives_a_chinese_export_error(tmp_path):
+    with pytest.raises(ExportError) as error:
+        export_word(small_comparison(), tmp_path / "没有这个文件夹" / "清单.docx")
+    assert is_chinese(error.value.message)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_as_target_gives_an_export_error_and_no_temporary_file(tmp_path):
+    target = tmp_path / "清单.docx"
+    target.mkdir()
+    with pytest.raises(ExportError) as error:
+        export_word(small_comparison(), target)
+    assert is_chinese(error.value.message)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_file_as_parent_folder_gives_an_export_error(tmp_path):
+    parent = tmp_path / "普通文件"
+    parent.write_text("x", encoding="utf-8")
+    with pytest.raises(ExportError) as error:
+        export_word(small_comparison(), parent / "清单.docx")
+    assert is_chinese(error.value.message)
+    assert leftovers(tmp_path) == []
+
+
+def test_a_read_only_target_is_kept_and_gives_an_export_error(tmp_path):
+    target = tmp_path / "清单.docx"
+    target.write_bytes(b"old")
+    target.chmod(0o444)
+    if os.access(target, os.W_OK):
+        pytest.skip("running as a user (root) who can write read-only files")
+    with pytest.raises(ExportError) as error:
+        export_word(small_comparison(), target)
+    assert is_chinese(error.value.message)
+    assert target.read_bytes() == b"old"
+    assert leftovers(tmp_path) == []
+
+
+def test_an_existing_target_is_replaced_whole(tmp_path):
+    target = tmp_path / "清单.docx"
+    target.write_bytes(b"old")
+    export_word(small_comparison(), target, today=TODAY)
+    assert Document(str(target)).paragraphs[0].text.endswith("对照清单")
+    assert leftovers(tmp_path) == []
+
+
+def test_an_unknown_report_or_suffix_is_refused(tmp_path):
+    with pytest.raises(ExportError):
+        export_word(small_comparison(), tmp_path / "x.docx", report="memo")
+    with pytest.raises(ExportError) as error:
+        export(small_comparison(), tmp_path / "x.pdf")
+    assert "不支持的导出格式" in error.value.message
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_dispatches_on_the_suffix(tmp_path):
+    comparison = small_comparison()
+    docx_path = export(comparison, tmp_path / "a.DOCX", report="gaps")
+    assert Document(str(docx_path)).paragraphs[0].text.endswith("差距分析报告")
+    data = json.loads(export(comparison, tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "duizhao.compare/1"
+    assert [c["status"] for c in data["clauses"]] == ["missing", "partial", "covered", "missing"]
+    assert export(comparison, tmp_path / "a.xlsx").stat().st_size > 0
