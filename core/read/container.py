@@ -89,7 +89,7 @@ def inspect_compound_file(data: bytes) -> CompoundFile:
     """Lists the streams of a CFB container and reads the Word encryption flag.
 
     A minimal reader of [MS-CFB]: the header, the FAT (through the DIFAT), the directory
-    chain, and the first sector of the WordDocument stream for its FIB.
+    chain, and the head of the WordDocument stream (in a sector or a mini sector) for its FIB.
 
     Args:
         data: the whole file.
@@ -141,6 +141,7 @@ def inspect_compound_file(data: bytes) -> CompoundFile:
     names = set()
     word_document_start = None
     word_document_size = 0
+    root_start = None
     for sector_index in chain(first_dir_sector):
         block = sector(sector_index)
         for offset in range(0, len(block) - 127, 128):
@@ -151,14 +152,31 @@ def inspect_compound_file(data: bytes) -> CompoundFile:
                 continue
             name = entry[:name_length - 2].decode("utf-16-le", errors="replace")
             names.add(name)
-            if name == "WordDocument" and entry_type == 2:
-                word_document_start = struct.unpack_from("<I", entry, 116)[0]
-                word_document_size = struct.unpack_from("<I", entry, 120)[0]
+            start, size = struct.unpack_from("<II", entry, 116)
+            if entry_type == 5:
+                root_start = start  # the root entry's chain holds the mini stream
+            elif name == "WordDocument" and entry_type == 2:
+                word_document_start, word_document_size = start, size
+
+    def stream_head(start: int, size: int) -> bytes:
+        """The first bytes (up to one sector) of a stream, from the FAT or the mini stream."""
+        if size >= mini_cutoff:
+            return sector(start)[:size]
+        # Small streams live in 64-byte mini sectors inside the root entry's stream; the head
+        # of the stream is its first mini sector, found by walking the root chain to it.
+        if root_start is None:
+            raise ValueError("no mini stream")
+        mini_offset = start * 64
+        for position, index in enumerate(chain(root_start)):
+            if position == mini_offset // sector_size:
+                within = mini_offset % sector_size
+                return sector(index)[within:within + 64][:size]
+        raise ValueError("mini sector out of range")
 
     word_encrypted = False
-    if word_document_start is not None and word_document_size >= max(mini_cutoff, 12):
+    if word_document_start is not None and word_document_size >= 12:
         # The FIB starts the WordDocument stream; bit 8 of the flags at offset 10 is fEncrypted.
-        fib = sector(word_document_start)
+        fib = stream_head(word_document_start, word_document_size)
         if len(fib) >= 12 and struct.unpack_from("<H", fib, 0)[0] == 0xA5EC:
             flags = struct.unpack_from("<H", fib, 10)[0]
             word_encrypted = bool(flags & 0x0100)

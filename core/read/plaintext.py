@@ -97,11 +97,13 @@ def _gb2312_share(text: str) -> float:
 def _utf16_without_bom(data: bytes) -> str | None:
     """The UTF-16 codec to try when NUL bytes sit only at odd (LE) or even (BE) positions."""
     sample = data[:65536]
-    even = sum(1 for i in range(0, len(sample), 2) if sample[i] == 0)
-    odd = sum(1 for i in range(1, len(sample), 2) if sample[i] == 0)
-    if odd >= 2 and even == 0:
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    # ASCII characters (line breaks, digits) put their NUL on one side; a few ideographs such
+    # as 一 (U+4E00) put one on the other, so the pattern needs to be dominant, not pure.
+    if odd >= 2 and even * 4 <= odd:
         return "utf-16-le"
-    if even >= 2 and odd == 0:
+    if even >= 2 and odd * 4 <= even:
         return "utf-16-be"
     return None
 
@@ -158,7 +160,7 @@ def decode_text_bytes(data: bytes, *, path: str | None = None) -> DecodedText:
     # UTF-8 damaged in a few places (a truncated download, a bad copy) is still UTF-8.
     lenient = data.decode("utf-8", errors="replace")
     damaged = lenient.count("\ufffd")
-    if damaged <= max(1, len(lenient) // 1000) and _is_plausible(lenient):
+    if damaged <= max(4, len(lenient) // 200) and _is_plausible(lenient):
         return DecodedText(
             lenient,
             "utf-8",

@@ -91,10 +91,8 @@ def _main_content(soup: BeautifulSoup) -> Tag:
         # A generic name ("content") may belong to a sidebar: the container must hold most text.
         if isinstance(candidate, Tag) and _cjk_count(candidate) >= max(20, 0.3 * total):
             return candidate
-    best = max(root.find_all(True), key=_own_cjk, default=None)
-    if best is not None and _own_cjk(best) >= 0.3 * total:
-        return best
-    return root
+    best = max([root, *root.find_all(True)], key=_own_cjk)
+    return best if _own_cjk(best) >= 0.3 * total else root
 
 
 def _alignment(tag: Tag) -> bool | None:

@@ -1,0 +1,108 @@
+"""Web pages saved from government sites: main text only, blocks and <br> lines as paragraphs."""
+
+from __future__ import annotations
+
+from core.read import read_document
+from tests.conftest import DATA, NEW_MEDIA_HTML, NEW_MEDIA_TXT
+from tests.data.make_fixtures import policy_lines
+
+
+def test_gov_cn_content_cell_matches_the_corpus_text_but_for_the_split_title():
+    # The page sets the title as two centred <p>; the .txt has it on one line. Joining leading
+    # centred title lines is the outline stage's job, so the reader keeps both.
+    document = read_document(NEW_MEDIA_HTML)
+    texts = [p.text for p in document.paragraphs]
+    lines = NEW_MEDIA_TXT.read_text(encoding="utf-8").splitlines()
+
+    assert texts[0] + texts[1] == lines[0]
+    assert texts[2:] == lines[1:]
+    assert document.format == "html"
+    assert document.encoding == "utf-8"
+
+
+def test_gov_cn_title_lines_are_centered_and_bold():
+    paragraphs = read_document(NEW_MEDIA_HTML).paragraphs
+    assert [(p.centered, p.bold) for p in paragraphs[:3]] == [(True, True), (True, True), (True, False)]
+    heading = next(p for p in paragraphs if p.text == "一、总体要求")
+    assert heading.bold and not heading.centered
+    # "（二）内容保障。" is in one span and the rest of the paragraph in another, not bold.
+    mixed = next(p for p in paragraphs if p.text.startswith("（二）内容保障。"))
+    assert not mixed.bold
+    assert not any(p.centered for p in paragraphs[3:])
+
+
+def test_page_chrome_is_dropped_and_br_splits_a_block():
+    document = read_document(DATA / "policy.html")
+    texts = [p.text for p in document.paragraphs]
+    assert texts == policy_lines()
+    joined = "".join(texts)
+    for chrome in ("首页", "当前位置", "版权所有", "统计代码", "责任编辑", "发文字号"):
+        assert chrome not in joined
+
+
+def test_declared_gb2312_charset_is_decoded_as_gb18030(tmp_path):
+    # Pages labelled gb2312 often hold characters outside it (镕 is GBK only).
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        "<title>通知</title></head><body><div id=\"zoom\"><p align=\"center\"><strong>关于印发实施方案的通知</strong></p>"
+        "<p>　　各市人民政府：</p><p>　　经研究，朱镕基同志的讲话精神要认真贯彻。</p></div></body></html>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("gb18030"))
+    document = read_document(path)
+    assert document.encoding == "gb18030"
+    assert [p.text for p in document.paragraphs] == ["关于印发实施方案的通知", "各市人民政府：", "经研究，朱镕基同志的讲话精神要认真贯彻。"]
+    assert document.paragraphs[0].centered and document.paragraphs[0].bold
+
+
+def test_without_a_known_container_the_block_with_most_chinese_text_is_taken(tmp_path):
+    page = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>p{margin:0}</style>
+<script>var menu = "首页 新闻 政策";</script></head><body>
+<nav><a href="/">首页</a><a href="/news">新闻中心</a></nav>
+<div class="sidebar"><p>热点专题</p><p>网站地图</p></div>
+<div class="main-body">
+  <p style="text-align:center"><span style="font-weight:700">某省关于加快数字政府建设的实施意见</span></p>
+  <p>为贯彻落实国务院关于加强数字政府建设的指导意见，结合本省实际，提出如下实施意见。</p>
+  <p><b>一、总体要求</b></p>
+  <p>到2025年，与政府治理能力现代化相适应的数字政府顶层设计更加完善。<br>
+     到2035年，与国家治理体系和治理能力现代化相适应的数字政府体系框架更加成熟完备。</p>
+  <div style="display:none">隐藏的统计脚本说明文字</div>
+  <table><tr><td>责任单位</td><td>省数据局</td></tr></table>
+</div>
+<footer>主办单位：某省人民政府办公厅</footer>
+</body></html>"""
+    path = tmp_path / "page.HTML"
+    path.write_text(page, encoding="utf-8")
+    paragraphs = read_document(path).paragraphs
+    assert [p.text for p in paragraphs] == [
+        "某省关于加快数字政府建设的实施意见",
+        "为贯彻落实国务院关于加强数字政府建设的指导意见，结合本省实际，提出如下实施意见。",
+        "一、总体要求",
+        "到2025年，与政府治理能力现代化相适应的数字政府顶层设计更加完善。",
+        "到2035年，与国家治理体系和治理能力现代化相适应的数字政府体系框架更加成熟完备。",
+        "责任单位",
+        "省数据局",
+    ]
+    assert [p.bold for p in paragraphs[:4]] == [True, False, True, False]
+    assert paragraphs[0].centered
+    assert [p.in_table for p in paragraphs] == [False] * 5 + [True, True]
+
+
+def test_html_without_charset_is_detected(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes("<p>一、总体要求</p><p>（一）指导思想。</p>".encode("gb18030"))
+    document = read_document(path)
+    assert document.encoding == "gb18030"
+    assert [p.text for p in document.paragraphs] == ["一、总体要求", "（一）指导思想。"]
+
+
+def test_xhtml_with_xml_declaration_reads_without_warnings(tmp_path):
+    page = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><div class="TRS_Editor"><p>第一条 为了规范管理，制定本办法。</p>'
+        "<p>第二条 本办法适用于本省。</p></div></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert [p.text for p in read_document(path).paragraphs] == ["第一条为了规范管理，制定本办法。", "第二条本办法适用于本省。"]

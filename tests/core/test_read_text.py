@@ -1,0 +1,120 @@
+""".txt files in every encoding Chinese offices produce, and pasted text."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from core.errors import EmptyDocumentError
+from core.read import read_document, read_text
+from core.read.normalize import normalize_paragraph_text
+from tests.conftest import DATA, NEW_MEDIA_TXT
+from tests.data.make_fixtures import policy_lines
+
+SAMPLE = "国务院办公厅关于推进政务新媒体健康有序发展的意见\n国办发〔2018〕123号\n一、总体要求\n（一）指导思想。\n"
+SAMPLE_LINES = ["国务院办公厅关于推进政务新媒体健康有序发展的意见", "国办发〔2018〕123号", "一、总体要求", "（一）指导思想。"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),  # no BOM: the NULs of "\n" and digits give it away
+        (SAMPLE.encode("utf-16-be"), "utf-16-be"),
+        (SAMPLE.encode("gb18030"), "gb18030"),
+        (SAMPLE.encode("gbk"), "gb18030"),  # GBK is a subset of GB18030 and decodes the same
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "gb18030", "gbk"],
+)
+def test_encodings_are_detected(tmp_path, raw, encoding):
+    path = tmp_path / "policy.txt"
+    path.write_bytes(raw)
+    document = read_document(path)
+    assert document.format == "txt"
+    assert document.encoding == encoding
+    assert [p.text for p in document.paragraphs] == SAMPLE_LINES
+    assert document.warnings == ()
+
+
+def test_gb18030_four_byte_characters(tmp_path):
+    # 𠀀 (U+20000) and the euro sign are outside GBK; GB18030 encodes them in four bytes.
+    path = tmp_path / "rare.txt"
+    path.write_bytes("关于𠀀字和€符号的说明\n第二行内容".encode("gb18030"))
+    document = read_document(path)
+    assert document.encoding == "gb18030"
+    assert document.paragraphs[0].text == "关于𠀀字和€符号的说明"
+
+
+def test_committed_gb18030_fixture_with_crlf():
+    document = read_document(DATA / "policy-gb18030.txt")
+    assert document.encoding == "gb18030"
+    assert [p.text for p in document.paragraphs] == policy_lines()
+
+
+def test_corpus_file_reads_line_by_line():
+    document = read_document(NEW_MEDIA_TXT)
+    assert document.encoding == "utf-8"
+    assert [p.text for p in document.paragraphs] == NEW_MEDIA_TXT.read_text(encoding="utf-8").splitlines()
+
+
+def test_every_kind_of_line_break_splits(tmp_path):
+    path = tmp_path / "breaks.TXT"  # extensions are case-insensitive
+    path.write_bytes("甲\r\n乙\r丙\n丁\u2028戊\u2029己\n\n\n庚".encode("utf-8"))
+    assert [p.text for p in read_document(path).paragraphs] == list("甲乙丙丁戊己庚")
+
+
+def test_damaged_utf8_is_read_with_a_warning(tmp_path):
+    data = ("各地区、各部门要充分认识做好政务新媒体工作的重大意义。" * 40).encode("utf-8")
+    damaged = data[:500] + b"\xff" + data[500:]
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(damaged)
+    document = read_document(path)
+    assert document.encoding == "utf-8"
+    assert len(document.warnings) == 1 and "无法识别" in document.warnings[0]
+
+
+def test_big5_text_is_not_taken_for_gb18030_silently(tmp_path):
+    text = "國務院辦公廳關於推進政務新媒體健康有序發展的意見。各地區、各部門要充分認識移動互聯網環境下做好政務新媒體工作的重大意義。\n" * 5
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    document = read_document(path)
+    # Whatever the detector decides, a guess is never silent.
+    assert document.warnings
+    assert document.encoding != "gb18030"
+    assert document.paragraphs[0].text.startswith("國務院辦公廳")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("\u3000\u3000一、总体要求\u3000 ", "一、总体要求"),
+        ("\u00a0\u00a0（一）指导思想。\u00a0", "（一）指导思想。"),
+        ("\u200b\ufeff第一条\u200b 为了规范", "第一条为了规范"),
+        ("国 务 院  办 公 厅", "国务院办公厅"),
+        ("推进 5G 网络建设", "推进 5G 网络建设"),  # spaces next to Latin text are kept
+        ("open  data", "open  data"),
+        ("(一)指导思想,坚持; 全面", "(一)指导思想,坚持; 全面"),  # half-width punctuation kept as is
+        ("１．坚持（１）", "１．坚持（１）"),  # and full width too
+    ],
+)
+def test_paragraph_text_cleaning(raw, clean):
+    assert normalize_paragraph_text(raw) == clean
+
+
+def test_pasted_text_splits_like_a_txt_file():
+    document = read_text("\ufeff  标题\r\n\r\n一、总体要求\u2028（一）指导思想。  \n", name="粘贴的文本")
+    assert document.format == "text"
+    assert document.path == "粘贴的文本"
+    assert document.encoding is None
+    assert [p.text for p in document.paragraphs] == ["标题", "一、总体要求", "（一）指导思想。"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\r\n\u3000\u00a0\t\u200b"])
+def test_empty_pasted_text_is_refused_in_chinese(text):
+    with pytest.raises(EmptyDocumentError) as caught:
+        read_text(text)
+    assert "为空" in caught.value.message
