@@ -1,0 +1,112 @@
+"""The Excel workbook, written to a real .xlsx file and read back with openpyxl."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText
+
+from core.compare import compare_files
+from core.errors import ExportError
+from core.export import export_excel, labels
+from core.model import ReviewDecision, Status
+from tests.conftest import SAMPLES
+from tests.core.test_export_word import leftovers, small_comparison
+
+TODAY = datetime.date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def sample_comparison():
+    return compare_files(SAMPLES / "national-guideline-sample.docx",
+                         SAMPLES / "provincial-opinion-sample.docx")
+
+
+@pytest.fixture(scope="module")
+def sample_workbook(sample_comparison, tmp_path_factory):
+    path = tmp_path_factory.mktemp("excel") / "清单.xlsx"
+    assert export_excel(sample_comparison, path, today=TODAY) == path
+    return load_workbook(path, rich_text=True)
+
+
+def fill(cell) -> str:
+    return cell.fill.start_color.rgb[-6:]
+
+
+def header(sheet) -> list[str]:
+    return [cell.value for cell in sheet[1]]
+
+
+def test_three_sheets_in_order(sample_workbook):
+    assert sample_workbook.sheetnames == ["对照表", "本省新增", "汇总"]
+
+
+def test_clause_rows_match_the_clauses_one_for_one(sample_comparison, sample_workbook):
+    sheet = sample_workbook["对照表"]
+    columns = header(sheet)
+    text, status = columns.index("国家文件条款") + 1, columns.index("对照结果") + 1
+    assert sheet.max_row == 1 + len(sample_comparison.clauses)
+    for row, finding in enumerate(sample_comparison.clauses, start=2):
+        assert sheet.cell(row=row, column=1).value == row - 1
+        assert str(sheet.cell(row=row, column=text).value).startswith(finding.clause.text)
+        cell = sheet.cell(row=row, column=status)
+        assert cell.value == labels.LABELS[finding.status.value]
+        assert fill(cell) == labels.FILLS[finding.status.value]
+
+
+def test_header_is_frozen_filtered_and_columns_sized(sample_comparison, sample_workbook):
+    for sheet in (sample_workbook["对照表"], sample_workbook["本省新增"]):
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=sheet.max_column).column_letter}{sheet.max_row}"
+        assert all(sheet.column_dimensions[c.column_letter].width >= 6 for c in sheet[1])
+    sheet = sample_workbook["对照表"]
+    assert sheet.column_dimensions["C"].width >= 40
+    assert sheet.cell(row=2, column=3).alignment.wrap_text
+
+
+def test_additions_sheet_lists_every_addition(sample_comparison, sample_workbook):
+    sheet = sample_workbook["本省新增"]
+    assert sheet.max_row == 1 + len(sample_comparison.additions)
+    texts = [sheet.cell(row=r, column=3).value for r in range(2, sheet.max_row + 1)]
+    assert texts == [c.text for c in sample_comparison.additions]
+    assert all(fill(sheet.cell(row=r, column=6)) == labels.FILLS[Status.ADDED.value]
+               for r in range(2, sheet.max_row + 1))
+
+
+def test_summary_sheet_counts_and_shares(sample_comparison, sample_workbook):
+    sheet = sample_workbook["汇总"]
+    summary = sample_comparison.summary
+    assert sample_comparison.national.title in sheet["A1"].value
+    assert sheet["A2"].value.endswith("2024年5月6日")
+    assert [c.value for c in sheet[5]][:4] == ["合计", summary.clauses, summary.covered,
+                                               pytest.approx(summary.covered / summary.clauses)]
+    assert sheet.cell(row=5, column=4).number_format == "0.0%"
+
+
+def test_lacking_words_are_rich_text_and_decisions_apply(tmp_path):
+    decisions = [ReviewDecision("N2-1", status=Status.COVERED, note="已体现。", reviewer="李审核"),
+                 ReviewDecision("N0-1", not_applicable=True)]
+    path = export_excel(small_comparison(), tmp_path / "small.xlsx", decisions=decisions)
+    sheet = load_workbook(path, rich_text=True)["对照表"]
+    columns = header(sheet)
+    status, note = columns.index("对照结果") + 1, columns.index("审核意见") + 1
+    rich = sheet.cell(row=3, column=3).value
+    assert isinstance(rich, CellRichText)
+    bold = {block.text for block in rich if not isinstance(block, str) and block.font.b}
+    assert {"一网通办", "90%", "全面推进"} <= bold
+    assert "约束减弱：全面推进→逐步推进" in sheet.cell(row=3, column=columns.index("差距") + 1).value
+    assert sheet.cell(row=5, column=status).value == "已覆盖" + labels.OVERRIDE_MARK
+    assert fill(sheet.cell(row=5, column=status)) == labels.FILLS[Status.COVERED.value]
+    assert sheet.cell(row=5, column=note).value == "已体现。（李审核）"
+    assert sheet.cell(row=2, column=status).value.startswith("不适用")
+    assert fill(sheet.cell(row=2, column=status)) == labels.FILLS[labels.NOT_APPLICABLE]
+
+
+def test_a_folder_as_target_gives_an_export_error(tmp_path):
+    target = tmp_path / "清单.xlsx"
+    target.mkdir()
+    with pytest.raises(ExportError):
+        export_excel(small_comparison(), target)
+    assert leftovers(tmp_path) == []
