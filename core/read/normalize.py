@@ -14,7 +14,7 @@ _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 # letter-spacing ("国 务 院") or PDF extraction, never meaningful.
 _CJK_CLASS = (
     "\u2e80-\u2fdf"  # radicals
-    "\u3000-\u303f"  # CJK symbols and punctuation 、。〈〉《》「」【】〔〕
+    "\u3001-\u303f"  # CJK symbols and punctuation 、。〈〉《》「」【】〔〕 (not U+3000, a space)
     "\u3040-\u30ff"  # kana (rare in policy texts, but not Latin)
     "\u3100-\u312f\u31a0-\u31bf"  # bopomofo
     "\u3200-\u33ff"  # enclosed CJK, compatibility (㈠ ㊀)
@@ -28,17 +28,18 @@ _CJK_CLASS = (
 CJK_CHAR_RE = re.compile(f"[{_CJK_CLASS}]")
 
 # Horizontal whitespace that may appear inside a paragraph: ASCII, NBSP, ideographic space,
-# the typographic spaces U+2000–U+200A and narrow NBSP.
-_SPACE_CLASS = " \t\u00a0\u3000\u2000-\u200a\u202f\u205f"
-_BREAK_CLASS = "\r\n\u2028\u2029\x0b\x0c\x85"
+# the typographic spaces U+2000–U+200A, narrow NBSP and the medium mathematical space.
+_SPACES = " \t\u00a0\u3000\u202f\u205f" + "".join(chr(code) for code in range(0x2000, 0x200B))
+_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x85"
+_SPACE_CLASS = re.escape(_SPACES)
+_BREAK_CLASS = re.escape(_BREAKS)
 _SPACES_BETWEEN_CJK_RE = re.compile(
     f"(?<=[{_CJK_CLASS}])[{_SPACE_CLASS}{_BREAK_CLASS}]+(?=[{_CJK_CLASS}])"
 )
 # Line breaks or tabs left inside a paragraph (a soft line break in Word, a tab after a label)
-# between non-CJK text read as one space.
+# read as one space between non-CJK text.
 _BREAK_RUN_RE = re.compile(f"[{_SPACE_CLASS}]*[\t{_BREAK_CLASS}][{_SPACE_CLASS}{_BREAK_CLASS}]*")
-_EDGE_CHARS = _SPACE_CLASS.replace("\u2000-\u200a", "".join(map(chr, range(0x2000, 0x200B))))
-_EDGE_CHARS += _BREAK_CLASS + _ZERO_WIDTH
+_EDGE_CHARS = _SPACES + _BREAKS + _ZERO_WIDTH
 
 
 def normalize_paragraph_text(text: str) -> str:

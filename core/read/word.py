@@ -41,20 +41,19 @@ BROKEN_DOCX_MESSAGE = "文件已损坏或不是 Word 文档（.docx），无法�
 
 
 def _looks_like_text(head: bytes) -> bool:
-    """A quick test for a text file wearing a .docx name (no NULs, decodes as UTF-8 or GB18030)."""
+    """A quick test for a text file wearing a .docx name: a UTF-16 BOM, or UTF-8/GB18030 bytes."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
     if b"\x00" in head:
-        return head.startswith((b"\xff\xfe", b"\xfe\xff"))
+        return False
     for encoding in ("utf-8", "gb18030"):
         try:
             head.decode(encoding)
             return True
-        except UnicodeDecodeError:
-            # The sample may end inside a multi-byte character: judge all but the last 3 bytes.
-            try:
-                head[:-3].decode(encoding)
+        except UnicodeDecodeError as exc:
+            # The sample may stop inside a multi-byte character; that alone is not an error.
+            if exc.reason == "unexpected end of data" and exc.start >= len(head) - 3:
                 return True
-            except UnicodeDecodeError:
-                continue
     return False
 
 
