@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.quality import article_alignment, generated_benchmark
+from bench.quality import article_alignment, generated_benchmark, sample_pair
 from bench.speed import compare_scaling, read_and_outline
 from core.similarity import tokenizer
 
@@ -40,6 +40,14 @@ def _quality(seeds: range) -> None:
     print(f"{'matcher':<15}{'P':>8}{'R':>8}{'F1':>8}")
     for name, t in tallies.items():
         print(f"{name:<15}{t.precision:>8.3f}{t.recall:>8.3f}{t.f1:>8.3f}")
+    print()
+    print("== Quality: sample pair (示例省 opinion written by hand with 25 omissions), against its truth ==")
+    print(f"{'matcher':<15}{'miss P':>8}{'miss R':>8}{'add P':>8}{'add R':>8}")
+    for name, (missing, additions) in sample_pair(
+            SAMPLES / "national-guideline-sample.docx", SAMPLES / "provincial-opinion-sample.docx",
+            SAMPLES / "provincial-opinion-sample.truth.json").items():
+        print(f"{name:<15}{missing.precision:>8.3f}{missing.recall:>8.3f}"
+              f"{additions.precision:>8.3f}{additions.recall:>8.3f}")
     print()
 
 

@@ -170,3 +170,31 @@ def article_alignment(national_path: Path, provincial_path: Path, gold_path: Pat
         tally.add(predicted, actual)
         result[name] = tally
     return result
+
+
+def sample_pair(national_path: Path, provincial_path: Path, truth_path: Path) -> dict[str, tuple[Tally, Tally]]:
+    """Missing-clause and addition tallies on the hand-written sample pair, for every matcher.
+
+    The sample's truth lists whole omissions and additions; its part 一 is condensed by design
+    and not judged, nor is the preamble.
+    """
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    omitted = {o["text"] for o in truth["omitted"]}
+    added = [a["text"] for a in truth["added"]]
+    national = outline_document(read_document(national_path))
+    provincial = outline_document(read_document(provincial_path))
+    result = {}
+    for name, matcher in MATCHERS.items():
+        comparison = compare_outlines(national, provincial, matcher=matcher)
+        judged = [f for f in comparison.clauses
+                  if f.clause.section != "0" and not f.clause.section.startswith("1.")]
+        missing = Tally()
+        missing.add({f.clause.text for f in judged if f.status is Status.MISSING},
+                    {f.clause.text for f in judged if f.clause.text in omitted})
+        additions = Tally()
+        found = [c.text for c in comparison.additions]
+        additions.tp = sum(any(t in c or c in t for c in found) for t in added)
+        additions.fn = len(added) - additions.tp
+        additions.fp = sum(not any(t in c or c in t for t in added) for c in found)
+        result[name] = (missing, additions)
+    return result
