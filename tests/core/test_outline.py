@@ -198,3 +198,19 @@ def test_attachments_and_signature_are_tail():
     assert outline.tail == ("示例省人民政府", "2023年3月1日", "（此件主动公开）", "附件：1. 任务清单", "任务一")
     assert outline.addressees == "各市人民政府："
     assert [c.text for c in outline.clauses()] == ["认真落实。"]
+
+
+@pytest.mark.parametrize("name", ["policy-autonum.docx", "policy.pdf", "policy-gb18030.txt",
+                                  "policy.html"])
+def test_one_document_in_five_forms_gives_the_same_outline(name):
+    from tests.conftest import DATA
+
+    reference = outline_document(read_document(DATA / "policy-typed.docx"))
+    other = outline_document(read_document(DATA / name))
+    assert reference.grammar == "policy" and len(reference.sections) > 5
+    assert (other.title, other.doc_number, other.addressees, other.tail) == \
+        (reference.title, reference.doc_number, reference.addressees, reference.tail)
+    assert [(s.id, s.label.replace("(", "（").replace(")", "）"), s.title, s.level)
+            for s in other.sections] == \
+        [(s.id, s.label, s.title, s.level) for s in reference.sections]
+    assert [c.text for c in other.clauses()] == [c.text for c in reference.clauses()]
