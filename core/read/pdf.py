@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
-from collections import Counter
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium

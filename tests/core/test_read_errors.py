@@ -10,7 +10,9 @@ import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -267,11 +269,11 @@ except DocumentReadError as error:
 """
 
 
-def test_file_without_read_permission(tmp_path):
-    folder = tmp_path / "shared"
-    folder.mkdir()
+def test_file_without_read_permission():
+    # A folder anyone may enter (pytest's tmp_path sits under a private one), holding a file
+    # nobody may read: the reader must fail on the file, not on the way to it.
+    folder = Path(tempfile.mkdtemp(prefix="duizhao-read-test-"))
     folder.chmod(0o755)
-    tmp_path.chmod(0o755)
     path = folder / "secret.txt"
     path.write_text("一、总体要求", encoding="utf-8")
     path.chmod(0)
@@ -287,14 +289,14 @@ def test_file_without_read_permission(tmp_path):
                 env=dict(os.environ, PYTHONPATH=str(REPO), PYTHONDONTWRITEBYTECODE="1"),
             )
             outcome = json.loads(result.stdout)
-            error = DocumentReadError(outcome["message"], path=outcome["path"])
             assert outcome["type"] == "DocumentReadError"
+            error = DocumentReadError(outcome["message"], path=outcome["path"])
         else:
             error = _read_error(path)
             assert type(error) is DocumentReadError
     finally:
-        path.chmod(0o644)
-    assert "无法读取" in error.message
+        shutil.rmtree(folder)
+    assert "无法读取" in error.message and "权限" in error.message
     assert_chinese(error)
 
 
