@@ -336,3 +336,24 @@ def test_doc_that_is_really_a_docx_needs_no_libreoffice(tmp_path, monkeypatch):
     document = read_document(disguised)
     assert document.format == "doc"
     assert document.paragraphs[0].text.startswith("国务院办公厅")
+
+
+def test_placeholders_name_levels_as_word_does(tmp_path):
+    # In w:lvlText, %1 is always the level-0 counter: "（%1）" on level 1 repeats the parent's
+    # number, exactly as Word draws it. A level shows its own counter with %2, %3 …
+    document = docx.Document()
+    num_id = add_list_definition(document, [("chineseCounting", "%1、", 1), ("chineseCounting", "（%1）", 1)])
+    _add(document, "总体要求", num_id, 0)
+    _add(document, "指导思想", num_id, 1)
+    _add(document, "工作目标", num_id, 1)
+    assert [p.numbering for p in _read(document, tmp_path).paragraphs] == ["一、", "（一）", "（一）"]
+
+
+def test_built_in_list_styles(tmp_path):
+    document = docx.Document()
+    for text in ("甲", "乙", "丙"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("要点", style="List Bullet")
+    assert [(p.numbering, p.style) for p in _read(document, tmp_path).paragraphs] == [
+        ("1.", "List Number"), ("2.", "List Number"), ("3.", "List Number"), ("", "List Bullet"),
+    ]
