@@ -29,6 +29,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import threading
 import uuid
@@ -87,14 +88,17 @@ class OrphanedDecision:
     """A decision that no longer applies, kept in the project for the reviewer to see.
 
     Attributes:
-        decision: the decision as it was made.
+        decision: the decision as it was made (its item ids are those of ``comparison``).
         reason: why it no longer applies, in Chinese.
-        comparison: id of the comparison it was set aside on.
+        comparison: id of the comparison it was made on; ``Project.history(item, comparison)``
+            gives its trail.
+        set_aside_on: id of the comparison (the re-import) on which it stopped applying.
     """
 
     decision: ReviewDecision
     reason: str
     comparison: int
+    set_aside_on: int
 
 
 @dataclass
@@ -213,6 +217,11 @@ def _newer(path: Path, version: int) -> ProjectFileError:
         "请升级对照后再打开；文件未作任何改动。", path=str(path))
 
 
+def _pending_log(path: Path) -> bool:
+    """A log beside the file may hold committed changes not yet in the file itself."""
+    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+
+
 @contextlib.contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection that cannot change the file.
@@ -221,8 +230,7 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     and ``immutable=1`` reads it without creating ``-shm``/``-wal`` files; otherwise SQLite must
     read the log too (after a crash, the last committed decisions are there).
     """
-    pending = any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
-    uri = path.resolve().as_uri() + ("?mode=ro" if pending else "?mode=ro&immutable=1")
+    uri = path.resolve().as_uri() + ("?mode=ro" if _pending_log(path) else "?mode=ro&immutable=1")
     connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
     try:
         yield connection
@@ -287,12 +295,16 @@ def _write_backup(path: Path, version: int) -> Path:
     """A consistent copy of an older project (log included), written before it is migrated."""
     target = _backup_path(path, version)
     try:
-        with _read_only(path) as source:
-            destination = sqlite3.connect(target)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
+        if _pending_log(path):
+            # Committed changes may still be in the log: let SQLite copy the whole database.
+            with _read_only(path) as source:
+                destination = sqlite3.connect(target)
+                try:
+                    source.backup(destination)
+                finally:
+                    destination.close()
+        else:
+            shutil.copy2(path, target)  # the file as it was, byte for byte
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
             target.unlink()
@@ -537,9 +549,11 @@ class Project:
 
     def orphans(self) -> list[OrphanedDecision]:
         """Decisions set aside because they no longer applied after a re-import, oldest first."""
-        rows = self._query("SELECT * FROM decisions WHERE orphaned = 1 ORDER BY id")
-        return [OrphanedDecision(_decision(row), row["orphan_reason"] or "", row["comparison"])
-                for row in rows]
+        rows = self._query("SELECT d.*, c.previous AS made_on FROM decisions d "
+                           "JOIN comparisons c ON c.id = d.comparison "
+                           "WHERE d.orphaned = 1 ORDER BY d.id")
+        return [OrphanedDecision(_decision(row), row["orphan_reason"] or "", row["made_on"],
+                                 row["comparison"]) for row in rows]
 
     def record(self, decision: ReviewDecision) -> None:
         """Save a decision on an item of the current comparison; committed before returning.
@@ -609,14 +623,23 @@ class Project:
         """There is an undone ``record`` to make again."""
         return bool(self._redo)
 
-    def history(self, item: str) -> list[dict]:
+    def history(self, item: str, comparison: int | None = None) -> list[dict]:
         """Every change to an item, oldest first, following it back through earlier versions.
 
-        Each row: id, comparison, item, action (decide/undo/redo/carry-over/orphan), before and
-        after (decision dicts or None), who, at.
+        Args:
+            item: the item id ("N2.1-3", "P5.4-1") as numbered in ``comparison``.
+            comparison: the comparison whose numbering ``item`` uses; the current one when None
+                (an orphaned decision names the comparison it was made on).
+
+        Returns:
+            Audit rows: id, comparison, item, action (decide/undo/redo/carry-over/orphan),
+            before and after (decision dicts or None), who, at. A carry-over row is on the new
+            comparison under the new item id; an orphan row on the comparison the decision
+            was made on, under its item id there.
         """
         chain: list[dict] = []
-        comparison: int | None = self._comparison_id
+        if comparison is None:
+            comparison = self._comparison_id
         seen: set[tuple[int, str]] = set()
         while comparison is not None and item and (comparison, item) not in seen:
             seen.add((comparison, item))
@@ -624,8 +647,8 @@ class Project:
                 "SELECT * FROM audit WHERE comparison = ? AND item = ? ORDER BY id",
                 [comparison, item])]
             chain = rows + chain
-            carried = next((r for r in rows if r["action"] in ("carry-over", "orphan")
-                            and r["before"]), None)
+            carried = next((r for r in rows if r["action"] == "carry-over" and r["before"]),
+                           None)
             previous = self._query_one("SELECT previous FROM comparisons WHERE id = ?",
                                        [comparison])
             if carried is None or previous is None:
@@ -677,8 +700,10 @@ class Project:
                 for old_row, new_row, action in plan:
                     new_row.update(comparison=new_id)
                     self._db["decisions"].insert(new_row)
+                    # An orphan keeps the numbering of the comparison it was made on.
                     self._db["audit"].insert({
-                        "comparison": new_id, "item": new_row["item"], "action": action,
+                        "comparison": new_id if action == "carry-over" else self._comparison_id,
+                        "item": new_row["item"], "action": action,
                         "before": _json(decision_to_record(_decision(old_row))),
                         "after": (_json(decision_to_record(_decision(new_row)))
                                   if action == "carry-over" else None),
