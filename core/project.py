@@ -33,6 +33,7 @@ import shutil
 import sqlite3
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
@@ -56,6 +57,9 @@ SCHEMA_VERSION = 1
 NEAR_IDENTICAL = 95.0  # rapidfuzz ratio at or above which a rewritten sentence is the same clause
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+# Projects open in this process: ``create`` must not replace a file under an open connection.
+_open_paths: Counter[Path] = Counter()
+_open_paths_lock = threading.Lock()
 _TABLES = ("meta", "documents", "comparisons", "decisions", "audit")
 
 _MESSAGE_NOT_FOUND = "找不到项目文件。"
@@ -363,6 +367,8 @@ class Project:
         self._redo: list[tuple[dict | None, dict | None]] = []
         self._closed = False
         self._load_current()
+        with _open_paths_lock:
+            _open_paths[path.resolve()] += 1
 
     # -------------------------------------------------------- opening and creating
 
@@ -387,7 +393,8 @@ class Project:
             cancel: returns True to stop; ``Cancelled`` is raised and nothing is written.
 
         Raises:
-            ProjectFileError: ``path`` is a file that is not a Duizhao project, or cannot be written.
+            ProjectFileError: ``path`` is a file that is not a Duizhao project, or cannot be
+                written.
             DocumentReadError: a document cannot be read.
             Cancelled: the caller cancelled.
         """
@@ -435,6 +442,7 @@ class Project:
                 with contextlib.suppress(FileNotFoundError):
                     Path(f"{path}{suffix}").unlink()
             os.replace(temporary, path)
+            _sync_folder(folder)
         except (OSError, sqlite3.Error) as error:
             raise ProjectFileError("无法保存项目文件，请检查保存位置是否可写、磁盘空间是否充足。",
                                    path=str(path)) from error
@@ -457,6 +465,7 @@ class Project:
         path = Path(path)
         version, record = _inspect(path)
         if version < SCHEMA_VERSION:
+            _check_writable(path)  # refuse a read-only file before backing it up
             _write_backup(path, version)
             cls._migrate(path, version)
             version, record = _inspect(path)
@@ -484,7 +493,12 @@ class Project:
 
     @classmethod
     def _connect(cls, path: Path, comparison: Comparison) -> Project:
-        return cls(path, _writable_connection(path), comparison)
+        connection = _writable_connection(path)
+        try:
+            return cls(path, connection, comparison)
+        except BaseException:
+            connection.close()
+            raise
 
     # -------------------------------------------------------- state
 
@@ -494,6 +508,8 @@ class Project:
             "JOIN documents n ON n.id = c.national_document "
             "JOIN documents p ON p.id = c.provincial_document "
             "WHERE c.current = 1 ORDER BY c.id DESC")
+        if row is None:
+            raise ProjectFileError(_MESSAGE_CORRUPT, path=str(self._path))
         self._comparison_id, self._national_name, self._provincial_name, \
             self._provincial_version = row
 
@@ -528,7 +544,7 @@ class Project:
         return self._provincial_version
 
     def document_bytes(self, role: str, version: int | None = None) -> bytes:
-        """The raw file of a stored document ("national" or "provincial"; latest version when None)."""
+        """The raw bytes of a stored document ("national"/"provincial"; latest when no version)."""
         sql = "SELECT content FROM documents WHERE role = ?"
         params: list[Any] = [role]
         if version is not None:
@@ -565,8 +581,8 @@ class Project:
         """
         if not decision.decided_at:
             decision = replace(decision, decided_at=_now())
-        national_text, provincial_text = self._texts(decision)
-        with self._lock:
+        with self._lock:  # checked and written against one and the same current comparison
+            national_text, provincial_text = self._texts(decision)
             before = self._live_row(decision.item)
             after = {**_decision_columns(decision), "comparison": self._comparison_id,
                      "national_text": national_text, "provincial_text": provincial_text,
@@ -669,7 +685,8 @@ class Project:
         text) exists; its chosen provincial match is re-pointed to the clause with the same or a
         near-identical text (rapidfuzz ratio ≥ 95), or dropped. A decision on an addition moves to
         the addition with the same or near-identical text. Every other decision is kept in the
-        project, flagged as orphaned with a reason, and listed in the report.
+        project, flagged as orphaned with a reason, and listed in the report. Everything is
+        written in one transaction; the undo and redo stacks start afresh.
 
         Raises:
             DocumentReadError: the new draft cannot be read.
@@ -722,6 +739,10 @@ class Project:
             if not self._closed:
                 self._closed = True
                 self._connection.close()
+                with _open_paths_lock:
+                    _open_paths[self._path.resolve()] -= 1
+                    if _open_paths[self._path.resolve()] <= 0:
+                        del _open_paths[self._path.resolve()]
 
     def __enter__(self) -> Project:
         return self
@@ -795,6 +816,9 @@ def _refuse_to_overwrite(path: Path) -> None:
     """Refuse a target that exists and is anything but a Duizhao project or an empty file."""
     if path.is_dir():
         raise ProjectFileError("保存目标是一个文件夹，请指定项目文件名。", path=str(path))
+    with _open_paths_lock:
+        if _open_paths.get(path.resolve(), 0) > 0:
+            raise ProjectFileError("该项目正在使用中，请先关闭后再覆盖。", path=str(path))
     if not path.exists() or path.stat().st_size == 0:
         return
     header = _sqlite_header(path)
@@ -804,17 +828,35 @@ def _refuse_to_overwrite(path: Path) -> None:
                                path=str(path))
 
 
-def _writable_connection(path: Path) -> sqlite3.Connection:
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _check_writable(path: Path) -> None:
     if not os.access(path, os.W_OK):
         raise ProjectFileError("项目文件是只读的，无法保存审核决定；请复制到可写的位置后再打开。",
                                path=str(path))
+
+
+def _writable_connection(path: Path) -> sqlite3.Connection:
+    _check_writable(path)
+    connection = None
     try:
         connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
                                      timeout=10)
         connection.execute("PRAGMA journal_mode = WAL")
-        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA synchronous = FULL")  # each commit reaches the disk
         connection.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as error:
+        if connection is not None:
+            connection.close()
         raise ProjectFileError("无法以写入方式打开项目文件（可能正被其他程序占用）。",
                                path=str(path)) from error
     return connection

@@ -313,19 +313,38 @@ def test_missing_file(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_newer_project_is_refused_and_left_alone(project_path):
+@pytest.mark.parametrize("in_log", [False, True])
+def test_newer_project_is_refused_and_left_alone(project_path, in_log):
+    # in_log: the newer version is still only in the WAL (its writer has not checkpointed),
+    # so the file's own header says nothing about it.
     connection = sqlite3.connect(project_path)
+    connection.execute("PRAGMA wal_autocheckpoint = 0")
     connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                        [str(SCHEMA_VERSION + 1)])
     connection.commit()
-    connection.close()
-    before = _snapshot(project_path)
-    names = _siblings(project_path)
-    with pytest.raises(ProjectFileError, match="更高版本的对照创建.*请升级"):
-        Project.open(project_path)
-    assert _snapshot(project_path) == before
-    assert _siblings(project_path) == names
+    try:
+        if not in_log:
+            connection.close()
+        before = _snapshot(project_path)
+        names = _siblings(project_path)
+        with pytest.raises(ProjectFileError, match="更高版本的对照创建.*请升级"):
+            Project.open(project_path)
+        assert _snapshot(project_path) == before
+        assert _siblings(project_path) == names
+    finally:
+        connection.close()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
+                    reason="needs file permissions that bind the user (not root)")
+def test_read_only_project_is_refused(project_path):
+    project_path.chmod(0o444)
+    try:
+        with pytest.raises(ProjectFileError, match="只读"):
+            Project.open(project_path)
+    finally:
+        project_path.chmod(0o644)
 
 
 def test_create_refuses_to_overwrite_other_files(tmp_path, corpus):
@@ -336,6 +355,13 @@ def test_create_refuses_to_overwrite_other_files(tmp_path, corpus):
         Project.create(path, NATIONAL, SHANGHAI)
     assert _snapshot(path) == before
     assert _siblings(path) == {path.name}
+
+
+def test_create_refuses_to_replace_an_open_project(project_path):
+    with Project.open(project_path) as project:
+        with pytest.raises(ProjectFileError, match="正在使用"):
+            Project.create(project_path, NATIONAL, SHANGHAI)
+        assert project.comparison.clauses
 
 
 def test_create_replaces_an_existing_project(project_path):
@@ -440,6 +466,20 @@ def test_older_project_is_backed_up_then_migrated(tmp_path, corpus):
 
 
 # ------------------------------------------------------------------ re-import
+
+def test_cancelled_reimport_changes_nothing(project_path, tmp_path):
+    with Project.open(project_path) as project:
+        comparison = project.comparison
+        decision = ReviewDecision(f"N{comparison.clauses[0].clause.id}", note="保留")
+        project.record(decision)
+        with pytest.raises(Cancelled):
+            project.reimport_provincial(SHANGHAI, cancel=lambda: True)
+        assert project.comparison is comparison and project.provincial_version == 1
+        assert [d.note for d in project.decisions()] == ["保留"]
+        assert project.undo().note == "保留"  # the undo stack survives too
+    with Project.open(project_path) as reopened:
+        assert reopened.comparison == comparison and reopened.provincial_version == 1
+
 
 def _pick_sentences(comparison, text: str):
     """Clauses of the Shanghai text to delete and to edit, and the decisions' targets."""
