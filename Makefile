@@ -16,8 +16,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/duizhao outline samples/national-guideline-sample.docx
-	$(BIN)/duizhao outline samples/provincial-opinion-sample.docx
+	$(BIN)/duizhao compare samples/national-guideline-sample.docx samples/provincial-opinion-sample.docx
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from bench.quality import article_alignment, generated_benchmark, sample_pair
+from bench.export_speed import export_timings
 from bench.speed import compare_scaling, read_and_outline
 from core.similarity import tokenizer
 
@@ -62,6 +63,10 @@ def _speed() -> None:
     print(f"{'size':<6}{'national':>10}{'provincial':>12}{'seconds':>10}{'peak MiB':>10}")
     for factor, n, p, seconds, peak in compare_scaling(national, provincial):
         print(f"{str(factor) + '×':<6}{n:>10}{p:>12}{seconds:>10.3f}{peak:>10.1f}")
+    print()
+    print("== Speed: Word export (warm, median of 3; the comparison is not recomputed) ==")
+    for label, seconds in export_timings():
+        print(f"{label:<60}{seconds:>8.3f} s")
     print()
 
 
