@@ -74,39 +74,64 @@ def addition_label(item: ReviewedAddition) -> str:
     return label + OVERRIDE_MARK if item.not_applicable else label
 
 
+class SectionIndex:
+    """Names, numbering paths and top-level parts of one outline's sections, looked up by id.
+
+    Outline.section() scans the outline; a report asks for every clause's section, so the
+    answers are kept.
+    """
+
+    def __init__(self, outline: Outline) -> None:
+        self._sections = {section.id: section for section in outline.sections}
+        self._paths: dict[str, str] = {}
+
+    def path(self, section_id: str) -> str:
+        """The numbering path ("二、（一）"), 前言 for the preamble, the id when unknown."""
+        if section_id in ("", "0"):
+            return PREAMBLE_NAME
+        path = self._paths.get(section_id)
+        if path is None:
+            labels, current = [], section_id
+            while current and current != "0" and current in self._sections:
+                labels.append(self._sections[current].label)
+                current = self._sections[current].parent
+            path = "".join(reversed(labels)) or section_id
+            self._paths[section_id] = path
+        return path
+
+    def name(self, section_id: str) -> str:
+        """Numbering path and title ("二、（一）强化……"), 前言 for the preamble."""
+        section = self._sections.get(section_id)
+        if section is None or section_id == "0":
+            return self.path(section_id)
+        return f"{self.path(section_id)}{section.title}"
+
+    def top(self, section_id: str) -> str:
+        """Id of the top-level ancestor of a section ("0" for the preamble)."""
+        current = section_id
+        while current and current != "0":
+            section = self._sections.get(current)
+            if section is None:
+                return current.split(".")[0]
+            if not section.parent:
+                return current
+            current = section.parent
+        return "0"
+
+
 def section_name(outline: Outline, section_id: str) -> str:
     """Label path and title of a section ("二、（一）强化……"), 前言 for the preamble."""
-    if section_id in ("", "0"):
-        return PREAMBLE_NAME
-    try:
-        section = outline.section(section_id)
-    except KeyError:
-        return section_id
-    return f"{outline.label_path(section_id)}{section.title}"
+    return SectionIndex(outline).name(section_id)
 
 
 def label_path(outline: Outline, section_id: str) -> str:
     """The numbering path of a section ("二、（一）"), 前言 for the preamble."""
-    if section_id in ("", "0"):
-        return PREAMBLE_NAME
-    try:
-        return outline.label_path(section_id)
-    except KeyError:
-        return section_id
+    return SectionIndex(outline).path(section_id)
 
 
 def top_level(outline: Outline, section_id: str) -> str:
     """Id of the top-level ancestor of a section ("0" for the preamble)."""
-    current = section_id
-    while current and current != "0":
-        try:
-            parent = outline.section(current).parent
-        except KeyError:
-            return current.split(".")[0]
-        if not parent:
-            return current
-        current = parent
-    return "0"
+    return SectionIndex(outline).top(section_id)
 
 
 @dataclass(frozen=True)
@@ -124,10 +149,10 @@ class Tally:
 
 def tallies(comparison: Comparison, clauses: Sequence[ReviewedClause]) -> list[Tally]:
     """The overall tally (named 合计) first, then one per top-level part of the national text."""
-    national = comparison.national
+    national = SectionIndex(comparison.national)
     parts: dict[str, dict[str, int]] = {}
     for item in clauses:
-        part = top_level(national, item.finding.clause.section)
+        part = national.top(item.finding.clause.section)
         counts = parts.setdefault(part, dict.fromkeys(TALLY_KEYS, 0))
         counts[clause_key(item)] += 1
     overall = dict.fromkeys(TALLY_KEYS, 0)
@@ -136,7 +161,7 @@ def tallies(comparison: Comparison, clauses: Sequence[ReviewedClause]) -> list[T
             overall[key] += value
     rows = [Tally("合计", len(clauses), overall)]
     for part, counts in parts.items():
-        rows.append(Tally(section_name(national, part), sum(counts.values()), counts))
+        rows.append(Tally(national.name(part), sum(counts.values()), counts))
     return rows
 
 

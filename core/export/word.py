@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -10,11 +12,11 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt
 
 from core.errors import ExportError
 from core.export import labels
@@ -47,6 +49,8 @@ CHECKBOX = "□"  # U+25A1 is in GB2312, so every 仿宋/宋体 face prints it (
 
 
 # -- low-level formatting ---------------------------------------------------------------------
+# Runs, cell paragraphs and rows are made from small cached property elements copied into place:
+# going through python-docx's proxies for every property made a 3,000-row checklist take 20 s.
 
 def _set_fonts(r_pr, east_asia: str) -> None:
     fonts = r_pr.find(qn("w:rFonts"))
@@ -61,18 +65,46 @@ def _set_fonts(r_pr, east_asia: str) -> None:
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
+def _element(tag: str, **attributes: str):
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+@functools.cache
+def _run_properties(font: str, half_points: int, bold: bool, color: str | None,
+                    underline: bool):
+    """A w:rPr template, children in schema order (rFonts, b, color, sz, szCs, u)."""
+    r_pr = OxmlElement("w:rPr")
+    _set_fonts(r_pr, font)
+    if bold:
+        r_pr.append(OxmlElement("w:b"))
+        r_pr.append(OxmlElement("w:bCs"))
+    if color:
+        r_pr.append(_element("w:color", val=color))
+    r_pr.append(_element("w:sz", val=str(half_points)))
+    r_pr.append(_element("w:szCs", val=str(half_points)))
+    if underline:
+        r_pr.append(_element("w:u", val="single"))
+    return r_pr
+
+
 def _run(paragraph, text: str, *, font: str = BODY_FONT, size=TABLE_SIZE, bold: bool = False,
          color: str | None = None, underline: bool = False):
-    """Add a run with the East Asian and Latin font names set on it (Word and WPS honour both)."""
-    run = paragraph.add_run(text)
-    _set_fonts(run._element.get_or_add_rPr(), font)
-    run.font.size = size
-    if bold:
-        run.font.bold = True
-    if underline:
-        run.font.underline = True
-    if color:
-        run.font.color.rgb = RGBColor.from_string(color)
+    """Add a run with the East Asian and Latin font names set on it (Word and WPS honour both).
+
+    ``paragraph`` is a python-docx Paragraph or a bare w:p element; returns the w:r element.
+    """
+    p = getattr(paragraph, "_p", paragraph)
+    run = OxmlElement("w:r")
+    run.append(copy.deepcopy(_run_properties(font, round(size.pt * 2), bold, color, underline)))
+    if text:
+        text_element = OxmlElement("w:t")
+        text_element.set(qn("xml:space"), "preserve")
+        text_element.text = text
+        run.append(text_element)
+    p.append(run)
     return run
 
 
@@ -93,25 +125,79 @@ def _format(paragraph, *, align=None, line=None, exact: bool = False, before=Pt(
     if keep_next:
         fmt.keep_with_next = True
     if outline_level is not None:
-        outline = OxmlElement("w:outlineLvl")
-        outline.set(qn("w:val"), str(outline_level))
-        paragraph._p.get_or_add_pPr().append(outline)
+        paragraph._p.get_or_add_pPr().append(_element("w:outlineLvl", val=str(outline_level)))
 
 
-def _shade(cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+@functools.cache
+def _cell_paragraph_properties(align: str | None, keep_next: bool):
+    """A w:pPr template for table text: single spacing, nothing before or after."""
+    p_pr = OxmlElement("w:pPr")
+    if keep_next:
+        p_pr.append(OxmlElement("w:keepNext"))
+    p_pr.append(_element("w:spacing", before="0", after="0", line="240", lineRule="auto"))
+    if align:
+        p_pr.append(_element("w:jc", val=align))
+    return p_pr
 
 
-def _row_properties(row, *, header: bool = False) -> None:
-    """Rows never split across pages; the header row repeats on every page."""
-    tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    if header:
-        tr_pr.append(OxmlElement("w:tblHeader"))
+def _twips(length) -> str:
+    return str(round(length / 635))
+
+
+class _Row:
+    """A table row being filled: its cells' w:tc elements, appended to the table when done.
+
+    Every row is kept from splitting across pages; a header row repeats on each page.
+    """
+
+    def __init__(self, table, columns: Sequence["_Column"], *, header: bool = False,
+                 spanning: bool = False) -> None:
+        self._table = table
+        self._tr = OxmlElement("w:tr")
+        tr_pr = OxmlElement("w:trPr")
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if header:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+        self._tr.append(tr_pr)
+        widths = [sum(c.width for c in columns)] if spanning else [c.width for c in columns]
+        self.cells = []
+        for width in widths:
+            tc = OxmlElement("w:tc")
+            tc_pr = OxmlElement("w:tcPr")
+            tc_pr.append(_element("w:tcW", w=_twips(width), type="dxa"))
+            if spanning:
+                tc_pr.append(_element("w:gridSpan", val=str(len(columns))))
+            tc.append(tc_pr)
+            self._tr.append(tc)
+            self.cells.append(tc)
+
+    def paragraph(self, index: int, *, align: str | None = None, keep_next: bool = False):
+        """A new paragraph at the end of a cell (a w:p element)."""
+        p = OxmlElement("w:p")
+        p.append(copy.deepcopy(_cell_paragraph_properties(align, keep_next)))
+        self.cells[index].append(p)
+        return p
+
+    def shade(self, index: int, fill: str) -> None:
+        tc_pr = self.cells[index][0]
+        for old in tc_pr.findall(qn("w:shd")):
+            tc_pr.remove(old)
+        shading = _element("w:shd", val="clear", color="auto", fill=fill)
+        v_align = tc_pr.find(qn("w:vAlign"))
+        if v_align is None:
+            tc_pr.append(shading)
+        else:
+            v_align.addprevious(shading)
+
+    def centre_vertically(self, index: int) -> None:
+        self.cells[index][0].append(_element("w:vAlign", val="center"))
+
+    def done(self) -> None:
+        """Give every empty cell its required paragraph and add the row to the table."""
+        for tc in self.cells:
+            if tc.find(qn("w:p")) is None:
+                tc.append(OxmlElement("w:p"))
+        self._table._tbl.append(self._tr)
 
 
 def _page(section, *, landscape: bool) -> None:
@@ -134,20 +220,21 @@ def _page_number_footer(section) -> None:
     paragraph = section.footer.paragraphs[0]
     _format(paragraph, align=WD_ALIGN_PARAGRAPH.CENTER)
     _run(paragraph, "— ", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"),
-                       ("end", None)):
+    field = (_element("w:fldChar", fldCharType="begin"), "instr",
+             _element("w:fldChar", fldCharType="separate"), "1",
+             _element("w:fldChar", fldCharType="end"))
+    for part in field:
+        if part == "1":  # the number shown until the field is updated
+            _run(paragraph, "1", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
+            continue
         run = _run(paragraph, "", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
-        if kind == "instr":
-            instr = OxmlElement("w:instrText")
-            instr.set(qn("xml:space"), "preserve")
-            instr.text = text
-            run._r.append(instr)
-        elif kind == "text":
-            run.text = text
+        if part == "instr":
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = " PAGE "
+            run.append(instruction)
         else:
-            field = OxmlElement("w:fldChar")
-            field.set(qn("w:fldCharType"), kind)
-            run._r.append(field)
+            run.append(part)
     _run(paragraph, " —", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
 
 
@@ -204,75 +291,57 @@ class _Column:
     width: Emu
 
 
-def _cell_paragraph(cell, *, align=None):
-    paragraph = cell.paragraphs[0] if not cell.paragraphs[0].runs else cell.add_paragraph()
-    _format(paragraph, align=align)
-    return paragraph
+CENTRE, LEFT = "center", None
 
 
 def _table(document, columns: Sequence[_Column]):
     """A fixed-layout grid table with a repeating header row.
 
     LibreOffice ignores cell widths unless the layout is fixed and the grid columns carry them,
-    so both are set (and every cell gets its width as it is made).
+    so both are set, and every cell gets its width as it is made.
     """
-    table = document.add_table(rows=1, cols=len(columns))
+    table = document.add_table(rows=0, cols=len(columns))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for grid_column, column in zip(table.columns, columns):
         grid_column.width = column.width
-    header = table.rows[0]
-    _row_properties(header, header=True)
-    for cell, column in zip(header.cells, columns):
-        cell.width = column.width
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        _shade(cell, labels.HEADER_FILL)
-        paragraph = _cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _run(paragraph, column.header, font=HEADING1_FONT, size=TABLE_HEADER_SIZE)
+    header = _Row(table, columns, header=True)
+    for index, column in enumerate(columns):
+        header.centre_vertically(index)
+        header.shade(index, labels.HEADER_FILL)
+        _run(header.paragraph(index, align=CENTRE), column.header, font=HEADING1_FONT,
+             size=TABLE_HEADER_SIZE)
+    header.done()
     return table
-
-
-def _data_row(table, columns: Sequence[_Column]):
-    row = table.add_row()
-    _row_properties(row)
-    cells = row.cells
-    for cell, column in zip(cells, columns):
-        cell.width = column.width
-    return cells
 
 
 def _section_row(table, columns: Sequence[_Column], text: str) -> None:
     """A heading row spanning the table, kept with the row that follows it."""
-    row = table.add_row()
-    _row_properties(row)
-    cells = row.cells
-    merged = cells[0].merge(cells[-1])
-    merged.width = Emu(sum(column.width for column in columns))
-    _shade(merged, labels.SECTION_FILL)
-    paragraph = merged.paragraphs[0]
-    _format(paragraph, keep_next=True)
-    _run(paragraph, text, font=HEADING1_FONT, size=TABLE_SIZE)
+    row = _Row(table, columns, spanning=True)
+    row.shade(0, labels.SECTION_FILL)
+    _run(row.paragraph(0, keep_next=True), text, font=HEADING1_FONT)
+    row.done()
 
 
-def _status_cell(cell, label: str, key: str) -> None:
-    _shade(cell, labels.FILLS[key])
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    paragraph = _cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _run(paragraph, label, font=HEADING1_FONT, size=TABLE_SIZE)
+def _status_cell(row: _Row, index: int, label: str, key: str) -> None:
+    row.centre_vertically(index)
+    row.shade(index, labels.FILLS[key])
+    _run(row.paragraph(index, align=CENTRE), label, font=HEADING1_FONT)
 
 
-def _centred_cell(cell, text: str) -> None:
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    _run(_cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER), text)
+def _centred_cell(row: _Row, index: int, text: str) -> None:
+    row.centre_vertically(index)
+    _run(row.paragraph(index, align=CENTRE), text)
 
 
-def _national_cell(cell, comparison: Comparison, item: ReviewedClause) -> None:
+def _national_cell(row: _Row, index: int, sections: labels.SectionIndex,
+                   item: ReviewedClause) -> None:
     clause = item.finding.clause
-    paragraph = _cell_paragraph(cell)
-    _run(paragraph, labels.label_path(comparison.national, clause.section) + " ",
-         font=HEADING1_FONT)
-    for piece, mark in labels.marked_segments(labels.national_text(item), labels.shown_gaps(item)):
+    paragraph = row.paragraph(index)
+    _run(paragraph, sections.path(clause.section) + " ", font=HEADING1_FONT)
+    for piece, mark in labels.marked_segments(labels.national_text(item),
+                                              labels.shown_gaps(item)):
         if mark == labels.GAP_MARK:
             _run(paragraph, piece, bold=True, color=labels.GAP_COLOR)
         elif mark == labels.BINDING_MARK:
@@ -280,42 +349,34 @@ def _national_cell(cell, comparison: Comparison, item: ReviewedClause) -> None:
         else:
             _run(paragraph, piece)
     if clause.responsibility:
-        note = labels.metadata_text(clause.responsibility, "")
-        _run(_cell_paragraph(cell), note, color=GREY)
+        _run(row.paragraph(index), labels.metadata_text(clause.responsibility, ""), color=GREY)
 
 
-def _provincial_cell(cell, comparison: Comparison, item: ReviewedClause, *,
-                     with_gaps: bool) -> None:
-    paragraph = _cell_paragraph(cell)
+def _provincial_cell(row: _Row, index: int, sections: labels.SectionIndex,
+                     item: ReviewedClause, *, with_gaps: bool) -> None:
+    paragraph = row.paragraph(index)
     if item.match is None:
         _run(paragraph, "（未找到对应表述）", color=GREY)
         return
     clause = item.match.clause
-    _run(paragraph, labels.label_path(comparison.provincial, clause.section) + " ",
-         font=HEADING1_FONT)
+    _run(paragraph, sections.path(clause.section) + " ", font=HEADING1_FONT)
     _run(paragraph, clause.text)
     note = labels.metadata_text(clause.responsibility, clause.deadline)
     if note:
-        _run(_cell_paragraph(cell), note, color=GREY)
+        _run(row.paragraph(index), note, color=GREY)
     gaps = labels.shown_gaps(item)
     if with_gaps and gaps:
-        gap_paragraph = _cell_paragraph(cell)
+        gap_paragraph = row.paragraph(index)
         _run(gap_paragraph, "差距：", font=HEADING1_FONT, color=labels.GAP_COLOR)
         _run(gap_paragraph, labels.describe_gaps(gaps))
 
 
-def _note_text(decision: ReviewDecision | None, note: str) -> str:
+def _note_cell(row: _Row, index: int, decision: ReviewDecision | None, note: str) -> None:
     if not note:
-        return ""
+        return
     if decision is not None and decision.reviewer:
-        return f"{note}（{decision.reviewer}）"
-    return note
-
-
-def _note_cell(cell, decision: ReviewDecision | None, note: str) -> None:
-    text = _note_text(decision, note)
-    if text:
-        _run(_cell_paragraph(cell), text)
+        note = f"{note}（{decision.reviewer}）"
+    _run(row.paragraph(index), note)
 
 
 # Landscape A4 with 25 mm side margins leaves 247 mm for a table.
@@ -343,31 +404,32 @@ SUMMARY_COLUMNS = (
 )
 
 
-def _grouped(comparison: Comparison, items: Iterable[ReviewedClause]):
-    """(section name or None, item): the name comes with the first item of each section run."""
+def _clause_rows(table, columns: Sequence[_Column], sections: labels.SectionIndex,
+                 items: Iterable[ReviewedClause]):
+    """(row number, row, item) per item, with a heading row before each new section."""
     current = None
-    for item in items:
+    for number, item in enumerate(items, start=1):
         section = item.finding.clause.section
         if section != current:
             current = section
-            yield labels.section_name(comparison.national, section), item
-        else:
-            yield None, item
+            _section_row(table, columns, sections.name(section))
+        row = _Row(table, columns)
+        yield number, row, item
+        row.done()
 
 
 def _checklist_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
     table = _table(document, CHECKLIST_COLUMNS)
-    for number, (heading, item) in enumerate(_grouped(comparison, clauses), start=1):
-        if heading is not None:
-            _section_row(table, CHECKLIST_COLUMNS, heading)
-        cells = _data_row(table, CHECKLIST_COLUMNS)
-        _centred_cell(cells[0], str(number))
-        _national_cell(cells[1], comparison, item)
-        _provincial_cell(cells[2], comparison, item, with_gaps=True)
-        _status_cell(cells[3], labels.clause_label(item), labels.clause_key(item))
-        _centred_cell(cells[4], labels.score_text(item))
-        _note_cell(cells[5], item.decision, item.note)
-        _centred_cell(cells[6], CHECKBOX)
+    national = labels.SectionIndex(comparison.national)
+    provincial = labels.SectionIndex(comparison.provincial)
+    for number, row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses):
+        _centred_cell(row, 0, str(number))
+        _national_cell(row, 1, national, item)
+        _provincial_cell(row, 2, provincial, item, with_gaps=True)
+        _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
+        _centred_cell(row, 4, labels.score_text(item))
+        _note_cell(row, 5, item.decision, item.note)
+        _centred_cell(row, 6, CHECKBOX)
 
 
 def _gap_lines(item: ReviewedClause) -> list[str]:
@@ -381,64 +443,59 @@ def _gap_lines(item: ReviewedClause) -> list[str]:
 
 def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]) -> None:
     table = _table(document, GAP_COLUMNS)
-    for number, (heading, item) in enumerate(_grouped(comparison, items), start=1):
-        if heading is not None:
-            _section_row(table, GAP_COLUMNS, heading)
-        cells = _data_row(table, GAP_COLUMNS)
-        _centred_cell(cells[0], str(number))
-        _national_cell(cells[1], comparison, item)
-        _provincial_cell(cells[2], comparison, item, with_gaps=False)
-        _status_cell(cells[3], labels.clause_label(item), labels.clause_key(item))
+    national = labels.SectionIndex(comparison.national)
+    provincial = labels.SectionIndex(comparison.provincial)
+    for number, row, item in _clause_rows(table, GAP_COLUMNS, national, items):
+        _centred_cell(row, 0, str(number))
+        _national_cell(row, 1, national, item)
+        _provincial_cell(row, 2, provincial, item, with_gaps=False)
+        _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item):
-            _run(_cell_paragraph(cells[4]), line)
-        _note_cell(cells[5], item.decision, item.note)
+            _run(row.paragraph(4), line)
+        _note_cell(row, 5, item.decision, item.note)
 
 
 def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition], *,
                      checkbox: bool) -> None:
     columns = ADDITION_COLUMNS if checkbox else ADDITION_COLUMNS_PLAIN
     table = _table(document, columns)
+    provincial = labels.SectionIndex(comparison.provincial)
     for number, item in enumerate(additions, start=1):
-        cells = _data_row(table, columns)
-        _centred_cell(cells[0], str(number))
+        row = _Row(table, columns)
+        _centred_cell(row, 0, str(number))
         clause = item.clause
-        paragraph = _cell_paragraph(cells[1])
-        _run(paragraph, labels.label_path(comparison.provincial, clause.section) + " ",
-             font=HEADING1_FONT)
+        paragraph = row.paragraph(1)
+        _run(paragraph, provincial.path(clause.section) + " ", font=HEADING1_FONT)
         _run(paragraph, clause.text)
         note = labels.metadata_text(clause.responsibility, clause.deadline)
         if note:
-            _run(_cell_paragraph(cells[1]), note, color=GREY)
-        _status_cell(cells[2], labels.addition_label(item), labels.addition_key(item))
-        _note_cell(cells[3], item.decision, item.note)
+            _run(row.paragraph(1), note, color=GREY)
+        _status_cell(row, 2, labels.addition_label(item), labels.addition_key(item))
+        _note_cell(row, 3, item.decision, item.note)
         if checkbox:
-            _centred_cell(cells[4], CHECKBOX)
+            _centred_cell(row, 4, CHECKBOX)
+        row.done()
 
 
 def _summary_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
     table = _table(document, SUMMARY_COLUMNS)
-    for cell, key in zip(table.rows[0].cells[2:], labels.TALLY_KEYS):
-        _shade_replace(cell, labels.FILLS[key])
+    header = table._tbl.tr_lst[0]
+    for tc, key in zip(header.tc_lst[2:], labels.TALLY_KEYS):
+        tc_pr = tc[0]
+        tc_pr.find(qn("w:shd")).set(qn("w:fill"), labels.FILLS[key])
     for index, tally in enumerate(labels.tallies(comparison, clauses)):
-        cells = _data_row(table, SUMMARY_COLUMNS)
+        row = _Row(table, SUMMARY_COLUMNS)
         font = HEADING1_FONT if index == 0 else BODY_FONT
-        _run(_cell_paragraph(cells[0]), tally.name, font=font)
-        cells[1].vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        _run(_cell_paragraph(cells[1], align=WD_ALIGN_PARAGRAPH.CENTER), str(tally.total), font=font)
-        for cell, key in zip(cells[2:], labels.TALLY_KEYS):
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _run(row.paragraph(0), tally.name, font=font)
+        row.centre_vertically(1)
+        _run(row.paragraph(1, align=CENTRE), str(tally.total), font=font)
+        for column, key in enumerate(labels.TALLY_KEYS, start=2):
+            row.centre_vertically(column)
             # Count and share on two lines: "79（43.4%）" does not fit a narrow portrait column.
-            _run(_cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER),
-                 str(tally.counts[key]), font=font)
-            _run(_cell_paragraph(cell, align=WD_ALIGN_PARAGRAPH.CENTER),
-                 f"{tally.percent(key):.1f}%", font=font, color=GREY)
-
-
-def _shade_replace(cell, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for old in tc_pr.findall(qn("w:shd")):
-        tc_pr.remove(old)
-    _shade(cell, fill)
+            _run(row.paragraph(column, align=CENTRE), str(tally.counts[key]), font=font)
+            _run(row.paragraph(column, align=CENTRE), f"{tally.percent(key):.1f}%", font=font,
+                 color=GREY)
+        row.done()
 
 
 # -- the report -------------------------------------------------------------------------------
