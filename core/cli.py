@@ -107,7 +107,14 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 def _cmd_app(args: argparse.Namespace) -> int:
     # Imported by name so that core never depends on Qt; the desktop package owns the handler.
-    return importlib.import_module("desktop.app").run_from_cli(args)
+    try:
+        desktop_app = importlib.import_module("desktop.app")
+    except ImportError:
+        # A command-line-only install (no PySide6, or no desktop package) has no window to open.
+        print("错误：桌面程序不可用（未安装图形界面组件 PySide6）。请使用安装包安装完整版本，"
+              "或安装 duizhao[gui]。", file=sys.stderr)
+        return 2
+    return desktop_app.run_from_cli(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
