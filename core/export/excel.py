@@ -87,15 +87,17 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
     _header(sheet, CLAUSE_COLUMNS)
     done = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
     sheet.add_data_validation(done)
-    national, provincial = comparison.national, comparison.provincial
+    national = labels.SectionIndex(comparison.national)
+    provincial = labels.SectionIndex(comparison.provincial)
     for row, item in enumerate(clauses, start=2):
         clause = item.finding.clause
         match = item.match.clause if item.match is not None else None
         gaps = labels.shown_gaps(item)
-        score = round(item.match.score, 1) if item.match is not None and item.match.score > 0 else None
+        shown = item.match is not None and item.match.score > 0
+        score = round(item.match.score, 1) if shown else None
         _body_row(sheet, row, [
-            row - 1, labels.section_name(national, clause.section), _rich_national(item, gaps),
-            labels.label_path(provincial, match.section) if match else "",
+            row - 1, national.name(clause.section), _rich_national(item, gaps),
+            provincial.path(match.section) if match else "",
             match.text if match else "（未找到对应表述）", None, score,
             labels.describe_gaps(gaps), _note(item.decision, item.note), None])
         sheet.cell(row=row, column=1).alignment = _CENTRED
@@ -108,14 +110,16 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
 
 def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedAddition]) -> None:
     _header(sheet, ADDITION_COLUMNS)
+    provincial = labels.SectionIndex(comparison.provincial)
     for row, item in enumerate(additions, start=2):
         clause = item.clause
         _body_row(sheet, row, [
-            row - 1, labels.section_name(comparison.provincial, clause.section), clause.text,
+            row - 1, provincial.name(clause.section), clause.text,
             "、".join(clause.responsibility), clause.deadline, None,
             _note(item.decision, item.note)])
         sheet.cell(row=row, column=1).alignment = _CENTRED
-        _status(sheet.cell(row=row, column=6), labels.addition_label(item), labels.addition_key(item))
+        _status(sheet.cell(row=row, column=6), labels.addition_label(item),
+                labels.addition_key(item))
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ADDITION_COLUMNS))}{len(additions) + 1}"
 
 

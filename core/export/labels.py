@@ -1,4 +1,4 @@
-"""What the exports say about each item: its Chinese label and colour, the tallies, the marked words.
+"""What the exports say about each item: its Chinese label and colour, tallies, marked words.
 
 This is the exports' single mapping from engine statuses to what a printed report shows (the
 desktop app keeps its own). Colours are light enough for black text to stay readable, and every

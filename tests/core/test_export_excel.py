@@ -59,7 +59,8 @@ def test_clause_rows_match_the_clauses_one_for_one(sample_comparison, sample_wor
 def test_header_is_frozen_filtered_and_columns_sized(sample_comparison, sample_workbook):
     for sheet in (sample_workbook["对照表"], sample_workbook["本省新增"]):
         assert sheet.freeze_panes == "A2"
-        assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=sheet.max_column).column_letter}{sheet.max_row}"
+        last = sheet.cell(row=1, column=sheet.max_column).column_letter
+        assert sheet.auto_filter.ref == f"A1:{last}{sheet.max_row}"
         assert all(sheet.column_dimensions[c.column_letter].width >= 6 for c in sheet[1])
     sheet = sample_workbook["对照表"]
     assert sheet.column_dimensions["C"].width >= 40
