@@ -53,6 +53,8 @@ def _header(sheet, columns: Sequence[tuple[str, int]]) -> None:
 
 def _body_row(sheet, row: int, values: Sequence[object]) -> None:
     for index, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            value = labels.printable(value)
         cell = sheet.cell(row=row, column=index, value=value)
         cell.font, cell.alignment, cell.border = _BODY, _WRAP, _BORDER
 
@@ -68,12 +70,12 @@ def _rich_national(item: ReviewedClause, gaps) -> CellRichText | str:
     """The national text with lacking words red and bold, weakened words bold and underlined."""
     text = labels.national_text(item)
     if not gaps:
-        return text
+        return labels.printable(text)
     plain = InlineFont(rFont=FONT, sz=SIZE)
     gap = InlineFont(rFont=FONT, sz=SIZE, b=True, color=labels.GAP_COLOR)
     binding = InlineFont(rFont=FONT, sz=SIZE, b=True, u="single")
     fonts = {"": plain, labels.GAP_MARK: gap, labels.BINDING_MARK: binding}
-    return CellRichText([TextBlock(fonts[mark], piece)
+    return CellRichText([TextBlock(fonts[mark], labels.printable(piece))
                          for piece, mark in labels.marked_segments(text, gaps)])
 
 
@@ -127,7 +129,7 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
                    additions: Sequence[ReviewedAddition], today: datetime.date) -> None:
     national = comparison.national.title or Path(comparison.national.path).stem
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
-    sheet["A1"] = f"《{national}》与《{provincial}》对照清单"
+    sheet["A1"] = labels.printable(f"《{national}》与《{provincial}》对照清单")
     sheet["A1"].font = Font(name=HEADER_FONT, size=14, bold=True)
     sheet["A2"] = f"生成日期：{labels.format_date(today)}"
     sheet["A2"].font = _BODY

@@ -7,6 +7,7 @@ coloured cell also carries its label, so the meaning survives black-and-white pr
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -241,6 +242,17 @@ def metadata_text(responsibility: Sequence[str], deadline: str) -> str:
     if deadline:
         parts.append("时限：" + deadline)
     return f"（{'；'.join(parts)}）" if parts else ""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def printable(text: str) -> str:
+    """Text without the control characters XML (so .docx and .xlsx) cannot hold.
+
+    A vertical tab or form feed from a Word source would otherwise abort the whole export.
+    """
+    return _CONTROL.sub("", text)
 
 
 def format_date(day) -> str:

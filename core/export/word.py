@@ -102,7 +102,7 @@ def _run(paragraph, text: str, *, font: str = BODY_FONT, size=TABLE_SIZE, bold: 
     if text:
         text_element = OxmlElement("w:t")
         text_element.set(qn("xml:space"), "preserve")
-        text_element.text = text
+        text_element.text = labels.printable(text)
         run.append(text_element)
     p.append(run)
     return run

@@ -322,6 +322,19 @@ def test_reviewed_items_match_what_review_returns(tmp_path):
     assert "差距" not in row.cells[2].text
 
 
+def test_control_characters_from_a_source_file_do_not_abort_the_export(tmp_path):
+    comparison = small_comparison()
+    odd = Clause("1.1-2", "1.1", "建立健全\x0b政务数据\x0c共享协调机制。")
+    findings = comparison.clauses[:2] + (ClauseFinding(odd, Status.MISSING, 0.0),) \
+        + comparison.clauses[3:]
+    comparison = Comparison(comparison.national, comparison.provincial, (), findings,
+                            comparison.additions, "test")
+    row = data_rows(tables_by_header(Document(str(export_word(
+        comparison, tmp_path / "odd.docx", today=TODAY))))["国家文件条款"])[2]
+    assert "建立健全政务数据共享协调机制。" in row.cells[1].text
+    assert export(comparison, tmp_path / "odd.xlsx").is_file()
+
+
 # -- errors ------------------------------------------------------------------------------------
 
 def leftovers(folder) -> list[str]:
