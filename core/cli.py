@@ -90,17 +90,18 @@ def _progress_printer(enabled: bool):
 def _cmd_compare(args: argparse.Namespace) -> int:
     comparison = compare_files(args.national, args.provincial,
                                progress=_progress_printer(args.progress))
+    written = None
+    if args.output:
+        from core.export import export  # imported here: python-docx/openpyxl only when exporting
+        written = export(comparison, args.output, report=args.report)
     if args.json:
         text = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
         if args.json == "-":
             sys.stdout.write(text)
             return 0
         write_text_atomically(args.json, text)
-    if args.output:
-        from core.export import export  # imported here: python-docx/openpyxl only when exporting
-        written = export(comparison, args.output, report=args.report)
     _print_comparison(comparison)
-    if args.output:
+    if written:
         print(f"\n已导出：{written}")
     return 0
 

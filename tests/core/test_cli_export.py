@@ -44,3 +44,10 @@ def test_a_bad_target_exits_2_with_one_line(tmp_path, capsys, target):
     assert len(err.strip().splitlines()) == 1
     assert err.startswith("错误：") and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.docx"]
+
+
+def test_output_is_written_even_when_the_json_goes_to_stdout(tmp_path, capsys):
+    out = tmp_path / "清单.docx"
+    assert main(["compare", NATIONAL, PROVINCIAL, "--json", "-", "-o", str(out)]) == 0
+    assert out.is_file()
+    assert json.loads(capsys.readouterr().out)["schema"] == "duizhao.compare/1"
