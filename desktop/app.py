@@ -1,0 +1,119 @@
+"""Starting the desktop app: the QApplication, the error hook, `duizhao app` and `--screenshot`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from core.model import Status
+from desktop import errors
+from desktop.main_window import MainWindow
+from desktop.settings import APP_NAME, Settings
+
+# Fonts tried in order for the interface (Windows, UOS/Kylin, other Linux, macOS).
+UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei", "PingFang SC"]
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, set up once: names, a Chinese UI font, Qt's own Chinese strings."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("对照")
+    font = QFont(app.font())
+    font.setFamilies(UI_FONTS + font.families())
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    install_translations(app)
+    return app
+
+
+def install_translations(app: QApplication) -> None:
+    """Qt's own dialogs (file dialog, message box buttons) in Simplified Chinese."""
+    if getattr(app, "_duizhao_translator", None) is not None:
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+        app._duizhao_translator = translator
+
+
+def run(files: Sequence[str] = (), *, screenshot: str | None = None) -> int:
+    """Run the app on given files (two documents, or one project); returns the exit code."""
+    errors.setup_logging()
+    app = create_application()
+    if screenshot:
+        return take_screenshot(Path(screenshot))
+    sys.excepthook = errors.excepthook
+    window = MainWindow(Settings())
+    window.show()
+    QTimer.singleShot(0, lambda: window.start(files))
+    return app.exec()
+
+
+def take_screenshot(target: Path, *, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> int:
+    """Open on the sample pair in a throwaway profile, wait for the result, save the window as PNG.
+
+    Returns 0 when the PNG was written, 1 otherwise.
+    """
+    with tempfile.TemporaryDirectory(prefix="duizhao-shot-") as folder:
+        window = MainWindow(Settings(Path(folder) / "settings.ini"), remember_layout=False,
+                            headless=True)
+        window.resize(1600, 960)
+        window.show()
+        loop = QEventLoop()
+        outcome: list[bool] = []
+        window.project_shown.connect(lambda: (outcome.append(True), loop.quit()))
+        window.task_finished.connect(lambda: QTimer.singleShot(0, loop.quit))
+        QTimer.singleShot(timeout_ms, loop.quit)
+        window.open_sample(Path(folder))
+        if not outcome:
+            loop.exec()
+        saved = False
+        if outcome:
+            # Show a partly covered clause: its detail has the most to see.
+            partial = next((r for r in window.table_model.rows()
+                            if r.status is Status.PARTIAL and r.provincial_text), None)
+            if partial is not None:
+                window.select_item(partial.item)
+            # Let the layout settle (column widths, the selected row's detail) before grabbing.
+            settle = QEventLoop()
+            QTimer.singleShot(300, settle.quit)
+            settle.exec()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            saved = window.grab().save(str(target), "PNG")
+        else:
+            print("对照：示例对照没有在限定时间内完成，未能截图。", file=sys.stderr)
+        window.close()
+        window.deleteLater()
+        return 0 if saved else 1
+
+
+def run_from_cli(args: argparse.Namespace) -> int:
+    """Handler of `duizhao app` (core.cli imports this module by name)."""
+    return run(args.files, screenshot=args.screenshot)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point for ``python -m desktop.app [FILE …] [--screenshot PNG]``."""
+    parser = argparse.ArgumentParser(prog="duizhao app", description="对照桌面程序")
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("--screenshot", metavar="PNG")
+    return run_from_cli(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

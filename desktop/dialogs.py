@@ -1,0 +1,151 @@
+"""Small dialogs: paste text, settings, the reviewer's name, decisions a re-import left behind."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
+                               QFormLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from core.model import ReviewDecision
+from desktop.models import DecisionListModel
+from desktop.settings import REOPEN_LAST_PROJECT, REVIEWER, Settings
+
+
+class PasteTextDialog(QDialog):
+    """Paste a document's text (e.g. copied from a web page or a draft) as one side."""
+
+    def __init__(self, side_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"粘贴{side_label}文本")
+        self.resize(720, 520)
+        self.name = QLineEdit(f"粘贴的{side_label}")
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText("把文件全文粘贴到这里（保留“一、”“（一）”等编号，以便识别章节）")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("名称：", self.name)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+    def document_name(self) -> str:
+        return self.name.text().strip() or "粘贴的文本"
+
+    def document_text(self) -> str:
+        return self.text.toPlainText()
+
+
+class SettingsDialog(QDialog):
+    """设置: the reviewer's name and start-up behaviour."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("设置")
+        self._settings = settings
+        self.reviewer = QLineEdit(settings.get(REVIEWER))
+        self.reviewer.setPlaceholderText("记录在每条审核意见中")
+        self.reopen = QCheckBox("启动时打开上次的项目")
+        self.reopen.setChecked(settings.get(REOPEN_LAST_PROJECT))
+        self.clear_recent = QPushButton("清空“最近文件”列表")
+        self.clear_recent.clicked.connect(self._clear_recent)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("审核人姓名：", self.reviewer)
+        form.addRow("", self.reopen)
+        form.addRow("", self.clear_recent)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _clear_recent(self) -> None:
+        self._settings.clear_recent()
+        self.clear_recent.setEnabled(False)
+
+    def accept(self) -> None:
+        self._settings.set(REVIEWER, self.reviewer.text().strip())
+        self._settings.set(REOPEN_LAST_PROJECT, self.reopen.isChecked())
+        super().accept()
+
+
+def ask_reviewer_name(parent: QWidget | None) -> str | None:
+    """Ask who is reviewing (once); None when the user declines."""
+    name, ok = QInputDialog.getText(
+        parent, "审核人", "请输入您的姓名，它将记录在每条审核意见中\n（以后可在“编辑 → 设置”中修改）：")
+    return name.strip() if ok else None
+
+
+class OrphanedDecisionsDialog(QDialog):
+    """After 导入新版地方文件: the decisions that no longer match any item, for the reviewer to redo."""
+
+    def __init__(self, decisions: Sequence[ReviewDecision], carried: int,
+                 texts: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("导入新版地方文件")
+        self.resize(820, 420)
+        summary = QLabel(f"已沿用 {carried} 条审核意见。以下 {len(decisions)} 条审核意见在新版文件中"
+                         "找不到对应条目，未能沿用，请对照新版重新审核：")
+        summary.setWordWrap(True)
+        self.model = DecisionListModel(decisions, texts, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DecisionListModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DecisionListModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+
+
+class ShortcutsDialog(QDialog):
+    """帮助 → 快捷键."""
+
+    ROWS = (
+        ("F8 或 J", "下一处差距（未覆盖、部分覆盖）"),
+        ("Shift+F8 或 K", "上一处差距"),
+        ("Ctrl+1 / Ctrl+2 / Ctrl+3", "标为 已覆盖 / 部分覆盖 / 未覆盖"),
+        ("Ctrl+4", "标为 不适用（再按一次取消）"),
+        ("Ctrl+0", "确认系统判断"),
+        ("F2 或 Ctrl+E", "填写审核意见；Ctrl+Enter 保存，Esc 返回对照表"),
+        ("Ctrl+Z", "撤销"),
+        ("Ctrl+Shift+Z 或 Ctrl+Y", "重做"),
+        ("Ctrl+F", "搜索"),
+        ("Ctrl+G", "只看差距"),
+        ("F5", "开始对照"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("快捷键")
+        text = "".join(f"<tr><td style='padding-right:24px'><b>{k}</b></td><td>{v}</td></tr>"
+                       for k, v in self.ROWS)
+        label = QLabel(f"<table cellspacing=4>{text}</table>")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(buttons)

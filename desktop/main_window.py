@@ -1,0 +1,1115 @@
+"""The main window: choose two documents, compare them, review the findings, export."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent,
+                           QKeySequence, QUndoStack)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
+                               QPushButton, QSplitter, QStackedWidget, QTableView, QToolButton,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from core import __version__
+from core.align import compare_outlines
+from core.compare import load_outline
+from core.errors import DuizhaoError
+from core.export import export
+from core.model import Comparison, Outline, ReviewDecision, Status
+from core.outline import outline_document
+from core.project import SUFFIX, Project
+from core.read import SUPPORTED_EXTENSIONS, read_text
+from desktop import settings as keys
+from desktop.dialogs import (OrphanedDecisionsDialog, PasteTextDialog, SettingsDialog,
+                             ShortcutsDialog, ask_reviewer_name)
+from desktop.errors import report_unexpected, show_error
+from desktop.models import (GAP_FILTER, NOT_APPLICABLE, ClauseFilterProxy, ClauseRow,
+                            ClauseTableModel, NationalOutlineModel, NotApplicableRole,
+                            ProvincialOutlineModel, SectionIdRole, StatusRole, location)
+from desktop.settings import Settings, user_data_dir, user_documents_dir
+from desktop.side_by_side import DiffPane
+from desktop.status_style import status_style
+from desktop.undo import record
+from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, dropped_paths
+from desktop.worker import Task
+
+NATIONAL, PROVINCIAL = "national", "provincial"
+SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_NATIONAL = "national-guideline-sample.docx"
+SAMPLE_PROVINCIAL = "provincial-opinion-sample.docx"
+
+# (label, filter keys or None for all) for the status filter box.
+STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
+    ("全部", None),
+    ("只看差距（未覆盖＋部分覆盖）", GAP_FILTER),
+    ("未覆盖", frozenset({Status.MISSING.value})),
+    ("部分覆盖", frozenset({Status.PARTIAL.value})),
+    ("已覆盖", frozenset({Status.COVERED.value})),
+    ("本省新增", frozenset({Status.ADDED.value})),
+    ("不适用", frozenset({NOT_APPLICABLE})),
+)
+GAP_FILTER_INDEX = 1
+
+EXPORTS = {
+    "checklist": ("导出 Word 对照清单…", "起草对照清单", ".docx", "Word 文档 (*.docx)"),
+    "gaps": ("导出差距分析报告（Word）…", "差距分析报告", ".docx", "Word 文档 (*.docx)"),
+    "xlsx": ("导出 Excel…", "对照结果", ".xlsx", "Excel 工作簿 (*.xlsx)"),
+    "json": ("导出 JSON…", "对照结果", ".json", "JSON 文件 (*.json)"),
+}
+
+
+def samples_dir() -> Path:
+    """The bundled sample documents (beside the package, or inside a frozen build)."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) / "samples" if frozen else REPO / "samples"
+
+
+@dataclass(frozen=True)
+class DocumentChoice:
+    """A document chosen for one side: a file, or pasted text kept in a file of the data folder.
+
+    ``in_project`` marks the document the open project was made from.
+    """
+
+    path: str
+    name: str
+    pasted: str | None = None
+    in_project: bool = False
+
+    def outline(self) -> Outline:
+        if self.pasted is not None:
+            return outline_document(read_text(self.pasted, self.name))
+        return load_outline(self.path)
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _document_filter() -> str:
+    patterns = " ".join(f"*{ext}" for ext in SUPPORTED_EXTENSIONS)
+    return f"文档 ({patterns});;所有文件 (*)"
+
+
+class MainWindow(QMainWindow):
+    """The Duizhao window.
+
+    Signals:
+        project_shown(): a project's comparison is on screen (after compare, open or re-import).
+        task_finished(): background work ended, however it ended.
+    """
+
+    project_shown = Signal()
+    task_finished = Signal()
+
+    def __init__(self, settings: Settings, *, remember_layout: bool = True,
+                 headless: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.remember_layout = remember_layout
+        self.headless = headless
+        self.project: Project | None = None
+        self.choices: dict[str, DocumentChoice | None] = {NATIONAL: None, PROVINCIAL: None}
+        self.task: Task | None = None
+        self.last_export: Path | None = None
+        self.orphan_dialog: OrphanedDecisionsDialog | None = None
+        self._asked_reviewer = False
+        self._syncing = False
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("对照 — 国家文件与地方实施文件逐条对照")
+        self.setAcceptDrops(True)
+        self._build_models()
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._restore_layout()
+        self._update_state()
+
+    # ================================================================ construction
+    def _build_models(self) -> None:
+        self.table_model = ClauseTableModel(self)
+        self.proxy = ClauseFilterProxy(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.national_model = NationalOutlineModel(self)
+        self.provincial_model = ProvincialOutlineModel(self)
+
+    def _build_widgets(self) -> None:
+        # Document slots and the compare button.
+        self.slots = {side: DocumentSlot(label) for side, label in SIDE_LABELS.items()}
+        for side, slot in self.slots.items():
+            slot.open_requested.connect(lambda s=side: self.choose_document(s))
+            slot.paste_requested.connect(lambda s=side: self.paste_document(s))
+            slot.file_dropped.connect(lambda path, s=side: self.set_document_file(s, path))
+        self.compare_button = QPushButton("开始对照")
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setToolTip("对照两份文件（F5）")
+        self.compare_button.clicked.connect(self.start_compare)
+        self.progress = ProgressPanel()
+        self.progress.cancel_requested.connect(self.cancel_task)
+        documents = QHBoxLayout()
+        documents.addWidget(self.slots[NATIONAL], 1)
+        documents.addWidget(self.slots[PROVINCIAL], 1)
+        documents.addWidget(self.compare_button)
+        documents.addWidget(self.progress)
+
+        self.summary = SummaryBar()
+
+        # Outline trees.
+        self.national_tree = self._tree(self.national_model, "nationalTree")
+        self.provincial_tree = self._tree(self.provincial_model, "provincialTree")
+        self.national_tree.selectionModel().currentChanged.connect(self._national_section_clicked)
+        self.provincial_tree.selectionModel().currentChanged.connect(self._provincial_section_clicked)
+        self.national_tree.clicked.connect(self._national_section_clicked)
+        self.provincial_tree.clicked.connect(self._provincial_section_clicked)
+        trees = QSplitter(Qt.Orientation.Vertical)
+        trees.addWidget(self.national_tree)
+        trees.addWidget(self.provincial_tree)
+        trees.setStretchFactor(0, 3)
+        trees.setStretchFactor(1, 2)
+        self.side_splitter = trees
+
+        # Filter bar and the clause table.
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        for label, _ in STATUS_FILTERS:
+            self.status_filter.addItem(label)
+        self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
+        self.gap_button = QToolButton()
+        self.gap_button.setObjectName("gapButton")
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText("搜索条款、对应表述或审核意见（Ctrl+F）")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.section_label = QLabel()
+        self.section_label.setStyleSheet("color:#163f7a")
+        self.section_clear = QToolButton()
+        self.section_clear.setText("显示全部章节")
+        self.section_clear.clicked.connect(self.clear_section_filter)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color:#555")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("对照结果："))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.gap_button)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.section_label)
+        filters.addWidget(self.section_clear)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setObjectName("clauseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ClauseTableModel.COL_NUMBER, Qt.SortOrder.AscendingOrder)
+        # Two lines per row show most of a sentence; the detail pane has the whole of it.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ClauseTableModel.COL_NATIONAL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ClauseTableModel.COL_PROVINCIAL, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(ClauseTableModel.COL_NUMBER, 52)
+        header.resizeSection(ClauseTableModel.COL_SCORE, 60)
+        header.resizeSection(ClauseTableModel.COL_STATUS, 132)
+        header.resizeSection(ClauseTableModel.COL_NOTE, 150)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.doubleClicked.connect(lambda _: self.edit_note())
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        self.empty_hint = QLabel(
+            "<div style='font-size:13pt; color:#555'>"
+            "<p><b>选择国家文件和地方文件，然后点击“开始对照”。</b></p>"
+            "<p>可以点击上方的“选择文件…”，也可以把文件拖到窗口中，或粘贴文本。</p>"
+            "<p>支持 Word（.docx .doc）、WPS、PDF、纯文本和网页文件。</p></div>")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.empty_hint)
+        self.table_stack.addWidget(self.table)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(filters)
+        middle_layout.addWidget(self.table_stack, 1)
+
+        # Detail: the diff pane above the review panel.
+        self.diff = DiffPane()
+        self.diff.match_chosen.connect(self.choose_match)
+        self.review_panel = ReviewPanel()
+        self.review_panel.status_requested.connect(self.set_status)
+        self.review_panel.note_submitted.connect(self.set_note)
+        self.review_panel.editing_finished.connect(self.table.setFocus)
+        detail = QSplitter(Qt.Orientation.Vertical)
+        detail.addWidget(self.diff)
+        detail.addWidget(self.review_panel)
+        detail.setStretchFactor(0, 1)
+        detail.setStretchFactor(1, 0)
+        detail.setChildrenCollapsible(False)
+        self.detail_splitter = detail
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(trees)
+        main.addWidget(middle)
+        main.addWidget(detail)
+        main.setStretchFactor(0, 2)
+        main.setStretchFactor(1, 5)
+        main.setStretchFactor(2, 3)
+        main.setSizes([290, 830, 480])
+        self.main_splitter = main
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(documents)
+        layout.addWidget(self.summary)
+        layout.addWidget(main, 1)
+        self.setCentralWidget(central)
+        self.statusBar()
+
+    def _tree(self, model, name: str) -> QTreeView:
+        tree = QTreeView()
+        tree.setObjectName(name)
+        tree.setModel(model)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return tree
+
+    def _action(self, text: str, slot: Callable, shortcuts: Sequence[str | QKeySequence] = (),
+                tip: str = "", name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.new_action = a("新建对照", self.new_comparison, [QKeySequence.StandardKey.New],
+                            "清空当前对照，重新选择两份文件")
+        self.open_national_action = a("选择国家文件…", lambda: self.choose_document(NATIONAL),
+                                      tip="打开国家文件（指导意见等）")
+        self.open_provincial_action = a("选择地方文件…", lambda: self.choose_document(PROVINCIAL),
+                                        tip="打开地方文件（实施意见、实施方案等）")
+        self.paste_national_action = a("粘贴国家文件文本…", lambda: self.paste_document(NATIONAL))
+        self.paste_provincial_action = a("粘贴地方文件文本…", lambda: self.paste_document(PROVINCIAL))
+        self.compare_action = a("开始对照", self.start_compare, ["F5"], "对照两份文件")
+        self.open_project_action = a("打开项目…", self.choose_project, [QKeySequence.StandardKey.Open],
+                                     "打开保存的对照项目（.duizhao）")
+        self.reimport_action = a("导入新版地方文件…", self.choose_reimport,
+                                 tip="用新版地方文件重新对照，沿用已有的审核意见")
+        self.export_actions = {kind: a(label, lambda k=kind: self.choose_export(k), name=f"export_{kind}")
+                               for kind, (label, *_rest) in EXPORTS.items()}
+        self.export_actions["checklist"].setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.quit_action = a("退出", self.close, [QKeySequence.StandardKey.Quit])
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.find_action = a("搜索", self._focus_search, [QKeySequence.StandardKey.Find])
+        self.settings_action = a("设置…", self.open_settings)
+
+        self.next_gap_action = a("下一处差距", lambda: self.goto_gap(+1), ["F8", "J"],
+                                 "跳到下一条未覆盖或部分覆盖的条款")
+        self.previous_gap_action = a("上一处差距", lambda: self.goto_gap(-1), ["Shift+F8", "K"])
+        self.confirm_action = a("确认系统判断", lambda: self.set_status("confirm"), ["Ctrl+0"])
+        self.status_actions = {
+            Status.COVERED.value: a("标为“已覆盖”", lambda: self.set_status(Status.COVERED.value), ["Ctrl+1"]),
+            Status.PARTIAL.value: a("标为“部分覆盖”", lambda: self.set_status(Status.PARTIAL.value), ["Ctrl+2"]),
+            Status.MISSING.value: a("标为“未覆盖”", lambda: self.set_status(Status.MISSING.value), ["Ctrl+3"]),
+            NOT_APPLICABLE: a("标为“不适用”", lambda: self.set_status(NOT_APPLICABLE), ["Ctrl+4"]),
+        }
+        self.note_action = a("填写审核意见", self.edit_note, ["F2", "Ctrl+E"])
+        self.gap_filter_action = QAction("只看差距", self)
+        self.gap_filter_action.setCheckable(True)
+        self.gap_filter_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.gap_filter_action.setToolTip("只显示未覆盖和部分覆盖的条款（Ctrl+G）")
+        self.gap_filter_action.toggled.connect(self._gap_filter_toggled)
+        self.addAction(self.gap_filter_action)
+        self.gap_button.setDefaultAction(self.gap_filter_action)
+        self.gap_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.shortcuts_action = a("快捷键", lambda: ShortcutsDialog(self).exec())
+        self.about_action = a("关于对照", self._about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_national_action)
+        file_menu.addAction(self.open_provincial_action)
+        file_menu.addAction(self.paste_national_action)
+        file_menu.addAction(self.paste_provincial_action)
+        file_menu.addAction(self.compare_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_project_action)
+        self.recent_menu = file_menu.addMenu("最近文件")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.reimport_action)
+        file_menu.addSeparator()
+        for action in self.export_actions.values():
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.gap_filter_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
+
+        review_menu = bar.addMenu("审核(&R)")
+        review_menu.addAction(self.next_gap_action)
+        review_menu.addAction(self.previous_gap_action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.confirm_action)
+        for action in self.status_actions.values():
+            review_menu.addAction(action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.note_action)
+
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_project_action, None,
+                       self.open_national_action, self.open_provincial_action, self.compare_action,
+                       None, self.export_actions["checklist"], self.export_actions["gaps"], None,
+                       self.undo_action, self.redo_action, None, self.previous_gap_action,
+                       self.next_gap_action):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+    def _restore_layout(self) -> None:
+        self.resize(1500, 920)
+        if not self.remember_layout:
+            return
+        geometry = self.settings.layout(keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.layout(keys.WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in ((keys.MAIN_SPLITTER, self.main_splitter),
+                              (keys.SIDE_SPLITTER, self.side_splitter),
+                              (keys.DETAIL_SPLITTER, self.detail_splitter)):
+            value = self.settings.layout(key)
+            if value is not None:
+                splitter.restoreState(value)
+
+    def _save_layout(self) -> None:
+        if not self.remember_layout:
+            return
+        self.settings.set_layout(keys.GEOMETRY, self.saveGeometry())
+        self.settings.set_layout(keys.WINDOW_STATE, self.saveState())
+        self.settings.set_layout(keys.MAIN_SPLITTER, self.main_splitter.saveState())
+        self.settings.set_layout(keys.SIDE_SPLITTER, self.side_splitter.saveState())
+        self.settings.set_layout(keys.DETAIL_SPLITTER, self.detail_splitter.saveState())
+        self.settings.sync()
+
+    # ================================================================ start-up
+    def start(self, files: Sequence[str] = ()) -> None:
+        """What the window opens on: given files, else the last project, else the sample pair."""
+        files = [str(f) for f in files]
+        if len(files) == 1 and files[0].lower().endswith(SUFFIX):
+            self.open_project(files[0])
+        elif len(files) == 1:
+            self.set_document_file(NATIONAL, files[0])
+        elif len(files) == 2:
+            if self.set_document_file(NATIONAL, files[0]) and self.set_document_file(PROVINCIAL, files[1]):
+                self.start_compare()
+        elif files:
+            QMessageBox.information(self, "对照", "请给出两份文件（国家文件、地方文件），或一个对照项目文件。")
+        else:
+            recent = self.settings.recent_files()
+            if not recent:
+                self.open_sample()
+                return
+            last = next((r for r in recent if r.kind == "project"), None)
+            if (self.settings.get(keys.REOPEN_LAST_PROJECT) and last is not None
+                    and Path(last.path).is_file()):
+                self.open_project(last.path)
+
+    def open_sample(self, folder: Path | None = None) -> None:
+        """Open the bundled sample pair, compared, as a project in the data folder."""
+        samples = samples_dir()
+        national, provincial = samples / SAMPLE_NATIONAL, samples / SAMPLE_PROVINCIAL
+        if not (national.is_file() and provincial.is_file()):
+            self.statusBar().showMessage("未找到示例文件，请选择两份文件开始对照。", 8000)
+            return
+        target = (folder or user_data_dir() / "示例") / f"示例对照{SUFFIX}"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.statusBar().showMessage("无法创建示例项目，请选择两份文件开始对照。", 8000)
+            return
+        self._set_choice(NATIONAL, DocumentChoice(str(national), national.name))
+        self._set_choice(PROVINCIAL, DocumentChoice(str(provincial), provincial.name))
+        if target.is_file():
+            self.open_project(target, fallback=lambda: self._compare_into(target))
+        else:
+            self._compare_into(target)
+
+    # ================================================================ documents
+    def _set_choice(self, side: str, choice: DocumentChoice | None) -> None:
+        self.choices[side] = choice
+        self.slots[side].set_document(choice.name if choice else "")
+        self._update_state()
+
+    def choose_document(self, side: str) -> None:
+        folder = self.settings.get(keys.LAST_FOLDER) or str(user_documents_dir())
+        path, _ = QFileDialog.getOpenFileName(self, f"选择{SIDE_LABELS[side]}", folder, _document_filter())
+        if path:
+            self.set_document_file(side, path)
+
+    def set_document_file(self, side: str, path: str) -> bool:
+        """Take a file as one side; unreadable files are reported at once. Returns success."""
+        path = str(path)
+        if path.lower().endswith(SUFFIX):
+            self.open_project(path)
+            return False
+        if not Path(path).is_file():
+            self._error(DuizhaoError("找不到文件，请确认文件存在且没有被移动或删除。", path=path))
+            self.settings.remove_recent(path)
+            return False
+        if Path(path).suffix.lower() not in SUPPORTED_EXTENSIONS:
+            supported = "、".join(SUPPORTED_EXTENSIONS)
+            self._error(DuizhaoError(f"不支持“{Path(path).suffix or '无扩展名'}”文件。支持的格式：{supported}。",
+                                          path=path))
+            return False
+        self._set_choice(side, DocumentChoice(str(Path(path).resolve()), Path(path).name))
+        self.settings.set(keys.LAST_FOLDER, str(Path(path).resolve().parent))
+        self.settings.add_recent(side, path)
+        self.statusBar().showMessage(f"已选择{SIDE_LABELS[side]}：{Path(path).name}", 5000)
+        return True
+
+    def paste_document(self, side: str) -> None:
+        dialog = PasteTextDialog(SIDE_LABELS[side], self)
+        if dialog.exec():
+            self.set_document_text(side, dialog.document_text(), dialog.document_name())
+
+    def set_document_text(self, side: str, text: str, name: str) -> bool:
+        """Take pasted text as one side (kept as a UTF-8 file so the project can store it)."""
+        try:
+            read_text(text, name)
+        except DuizhaoError as error:
+            self._error(error)
+            return False
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+        safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or "粘贴的文本"
+        target = user_data_dir() / "粘贴的文本" / f"{safe}-{digest}.txt"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError:
+            self._error(DuizhaoError("无法保存粘贴的文本，请检查用户数据文件夹是否可写。", path=str(target)))
+            return False
+        self._set_choice(side, DocumentChoice(str(target), name, pasted=text))
+        return True
+
+    # ================================================================ compare
+    def start_compare(self) -> None:
+        """Compare the chosen documents into a project (a new one, or the open one re-imported)."""
+        if self.busy:
+            return
+        national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
+        if national is None or provincial is None:
+            missing = "、".join(SIDE_LABELS[s] for s in (NATIONAL, PROVINCIAL) if self.choices[s] is None)
+            QMessageBox.information(self, "对照", f"请先选择{missing}。")
+            return
+        if self.project is not None and national.in_project:
+            if provincial.in_project:
+                self.statusBar().showMessage("当前项目已是这两份文件的对照结果。", 6000)
+                return
+            if provincial.pasted is None:
+                self.reimport(provincial.path)
+                return
+        default = user_documents_dir() / f"{Path(provincial.name).stem}-对照{SUFFIX}"
+        target = self._ask_project_path(default)
+        if target is not None:
+            self._compare_into(target)
+
+    def _ask_project_path(self, default: Path) -> Path | None:
+        folder = self.settings.get(keys.LAST_FOLDER)
+        suggested = str(Path(folder) / default.name) if folder else str(default)
+        path, _ = QFileDialog.getSaveFileName(self, "保存对照项目（审核意见将随时自动保存）", suggested,
+                                              f"对照项目 (*{SUFFIX})")
+        if not path:
+            return None
+        target = Path(path)
+        return target if target.suffix.lower() == SUFFIX else target.with_name(target.name + SUFFIX)
+
+    def _compare_into(self, target: Path) -> None:
+        national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
+        assert national is not None and provincial is not None
+
+        def work(progress, cancel) -> Project:
+            comparison = compare_outlines(national.outline(), provincial.outline(),
+                                          progress=progress, cancel=cancel)
+            return Project.create(target, national.path, provincial.path, comparison, cancel=cancel)
+
+        self._run(work, "正在对照…", self._compared)
+
+    def _compared(self, project: Project) -> None:
+        self._set_project(project)
+        self.statusBar().showMessage(f"对照完成，项目已保存：{project.path}", 8000)
+
+    # ================================================================ projects
+    def choose_project(self) -> None:
+        folder = self.settings.get(keys.LAST_FOLDER) or str(user_documents_dir())
+        path, _ = QFileDialog.getOpenFileName(self, "打开对照项目", folder,
+                                              f"对照项目 (*{SUFFIX});;所有文件 (*)")
+        if path:
+            self.open_project(path)
+
+    def open_project(self, path: str | os.PathLike, *, fallback: Callable[[], None] | None = None) -> None:
+        """Open a project file in the background; a bad file is reported (or ``fallback`` runs)."""
+        if self.busy:
+            return
+        path = Path(path)
+
+        def failed(error: BaseException) -> None:
+            if fallback is not None and isinstance(error, DuizhaoError):
+                fallback()
+            else:
+                self._task_failed(error)
+                if isinstance(error, DuizhaoError):
+                    self.settings.remove_recent(str(path.resolve()))
+
+        self._run(lambda progress, cancel: Project.open(path), "正在打开项目…", self._set_project,
+                  on_error=failed)
+
+    def _set_project(self, project: Project) -> None:
+        if self.project is not None and self.project is not project:
+            self.project.close()
+        self.project = project
+        self.undo_stack.clear()
+        self.settings.add_recent("project", project.path)
+        self.settings.set(keys.LAST_FOLDER, str(Path(project.path).resolve().parent))
+        self.choices[NATIONAL] = DocumentChoice("", project.national_name, in_project=True)
+        self.choices[PROVINCIAL] = DocumentChoice("", project.provincial_name, in_project=True)
+        for side in (NATIONAL, PROVINCIAL):
+            self.slots[side].set_document(self.choices[side].name)
+        self._show_comparison(project.comparison, project.decisions())
+        self.setWindowTitle(f"对照 — {Path(project.path).name}")
+        self._update_state()
+        self.project_shown.emit()
+
+    def new_comparison(self) -> None:
+        """Put the open project away and start from two empty sides."""
+        if self.busy:
+            return
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+        self.undo_stack.clear()
+        for side in (NATIONAL, PROVINCIAL):
+            self._set_choice(side, None)
+        self._show_comparison(None, ())
+        self.setWindowTitle("对照 — 国家文件与地方实施文件逐条对照")
+        self._update_state()
+
+    def choose_reimport(self) -> None:
+        if self.project is None:
+            return
+        folder = self.settings.get(keys.LAST_FOLDER) or str(user_documents_dir())
+        path, _ = QFileDialog.getOpenFileName(self, "导入新版地方文件", folder, _document_filter())
+        if path:
+            self.reimport(path)
+
+    def reimport(self, path: str) -> None:
+        """Compare a new provincial draft within the open project, carrying decisions over."""
+        project = self.project
+        if project is None or self.busy:
+            return
+        reviewer = self.settings.get(keys.REVIEWER)
+
+        def work(progress, cancel):
+            return project.reimport_provincial(path, progress=progress, cancel=cancel,
+                                               reviewer=reviewer)
+
+        def done(report) -> None:
+            self.settings.add_recent(PROVINCIAL, path)
+            self._set_project(project)
+            carried = len(report.carried)
+            if report.orphaned:
+                texts = {d.item: report.reason(d) for d in report.orphaned}
+                self.orphan_dialog = OrphanedDecisionsDialog(report.orphaned, carried, texts, self)
+                self.orphan_dialog.open()
+            self.statusBar().showMessage(
+                f"已导入新版地方文件（第 {report.provincial_version} 版），沿用审核意见 {carried} 条"
+                + (f"，{len(report.orphaned)} 条未能沿用" if report.orphaned else ""), 10000)
+
+        self._run(work, "正在导入新版地方文件…", done)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        entries = self.settings.recent_files()
+        if not entries:
+            action = self.recent_menu.addAction("（无）")
+            action.setEnabled(False)
+            return
+        kinds = {"project": "项目", NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
+        for entry in entries:
+            action = self.recent_menu.addAction(f"{kinds.get(entry.kind, '')}：{Path(entry.path).name}")
+            action.setToolTip(entry.path)
+            action.setStatusTip(entry.path)
+            action.triggered.connect(lambda checked=False, e=entry: self.open_recent(e.kind, e.path))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("清空列表", self.settings.clear_recent)
+
+    def open_recent(self, kind: str, path: str) -> None:
+        if not Path(path).is_file():
+            self.settings.remove_recent(path)
+            self._error(DuizhaoError("文件已不存在，已从“最近文件”中移除。", path=path))
+            return
+        if kind == "project":
+            self.open_project(path)
+        else:
+            self.set_document_file(kind if kind in SIDE_LABELS else NATIONAL, path)
+
+    # ================================================================ export
+    def choose_export(self, kind: str) -> None:
+        if self.project is None:
+            return
+        label, title, suffix, file_filter = EXPORTS[kind]
+        stem = Path(self.project.provincial_name).stem
+        folder = self.settings.get(keys.LAST_FOLDER) or str(Path(self.project.path).parent)
+        path, _ = QFileDialog.getSaveFileName(self, label.rstrip("…"), str(Path(folder) / f"{stem}-{title}{suffix}"),
+                                              file_filter)
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self.export_to(kind, path)
+
+    def export_to(self, kind: str, path: str | os.PathLike) -> None:
+        """Write the reviewed comparison to a file in the background."""
+        if self.project is None or self.busy:
+            return
+        comparison = self.project.comparison
+        decisions = self.project.decisions()
+        report = "gaps" if kind == "gaps" else "checklist"
+
+        def done(written) -> None:
+            self.last_export = Path(written)
+            self.settings.set(keys.LAST_FOLDER, str(Path(written).parent))
+            self.statusBar().showMessage(f"已导出：{written}", 10000)
+
+        self._run(lambda progress, cancel: export(comparison, path, report=report, decisions=decisions),
+                  "正在导出…", done)
+
+    # ================================================================ background work
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def _run(self, work, message: str, on_result: Callable, *,
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        task = Task(work, self)
+        task.progressed.connect(self.progress.update_progress)
+        task.succeeded.connect(on_result)
+        task.failed.connect(on_error or self._task_failed)
+        task.cancelled.connect(lambda: self.statusBar().showMessage("已取消。", 5000))
+        task.finished.connect(self._task_ended)
+        self.task = task
+        self.progress.start(message)
+        task.start()
+        self._update_state()
+
+    def cancel_task(self) -> None:
+        if self.busy:
+            self.task.cancel()
+            self.progress.cancelling()
+
+    def _task_ended(self) -> None:
+        self.progress.stop()
+        self._update_state()
+        self.task_finished.emit()
+
+    def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, DuizhaoError):
+            self._error(error)
+        elif self.headless:
+            print(getattr(error, "__traceback_text__", repr(error)), file=sys.stderr)
+        else:
+            report_unexpected(self, error, getattr(error, "__traceback_text__", ""))
+
+    def _error(self, error: DuizhaoError) -> None:
+        """A user error: a dialog with its Chinese message (stderr when headless)."""
+        if self.headless:
+            print(f"对照：{error}", file=sys.stderr)
+        else:
+            show_error(self, error)
+
+    # ================================================================ showing a comparison
+    @property
+    def comparison(self) -> Comparison | None:
+        return self.table_model.comparison
+
+    def _show_comparison(self, comparison: Comparison | None, decisions: Sequence[ReviewDecision]) -> None:
+        self.proxy.set_sections(None, None)
+        self.section_label.clear()
+        self.table_model.set_comparison(comparison, decisions)
+        self.national_model.set_comparison(comparison)
+        self.provincial_model.set_comparison(comparison)
+        self._decisions_changed()
+        self.table_stack.setCurrentIndex(1 if comparison else 0)
+        for tree in (self.national_tree, self.provincial_tree):
+            tree.expandToDepth(0)
+        self.diff.show_row(None, None)
+        self.review_panel.set_row(None)
+        self._update_count()
+        if comparison is not None:
+            self.goto_gap(+1)
+
+    def _decisions_changed(self) -> None:
+        rows = self.table_model.rows()
+        self.national_model.set_rows(rows)
+        self.summary.set_rows(rows)
+
+    def _reviewed(self, item: str) -> None:
+        """After an undo or redo: refresh, and show the item it changed when it is visible."""
+        self._refresh_decisions(follow=item)
+
+    def _refresh_decisions(self, follow: str = "") -> None:
+        """Re-apply the project's decisions to every view, keeping the reviewer's place."""
+        if self.project is None:
+            return
+        current = self.current_row()
+        current_position = self.table.currentIndex().row()
+        self.table_model.set_decisions(self.project.decisions())
+        self._decisions_changed()
+        target = self.proxy.mapFromSource(self.table_model.index_for(follow)) if follow else QModelIndex()
+        if not target.isValid() and current is not None:
+            target = self.proxy.mapFromSource(self.table_model.index_for(current.item))
+        if not target.isValid() and self.proxy.rowCount():
+            # The row left the filter (e.g. a gap marked covered): go on with the one after it.
+            target = self.proxy.index(min(max(current_position, 0), self.proxy.rowCount() - 1), 0)
+        if target.isValid() and target.row() != self.table.currentIndex().row():
+            self._select(target)
+        self._refresh_detail()
+
+    def _refresh_detail(self) -> None:
+        row = self.current_row()
+        self.diff.show_row(self.comparison, row)
+        self.review_panel.set_row(row)
+        self._update_state()
+
+    def current_row(self) -> ClauseRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.table_model.row_at(self.proxy.mapToSource(index))
+
+    def _select(self, index: QModelIndex) -> None:
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def select_item(self, item: str) -> bool:
+        """Select a row by item id ("N2.1-3"); False when it is filtered out or unknown."""
+        index = self.proxy.mapFromSource(self.table_model.index_for(item))
+        if index.isValid():
+            self._select(index)
+            return True
+        return False
+
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self.review_panel.note_dirty():
+            self.review_panel.submit_note()
+        row = self.current_row()
+        self.diff.show_row(self.comparison, row)
+        self.review_panel.set_row(row)
+        if row is not None:
+            self._syncing = True
+            try:
+                self._select_section(self.national_tree, self.national_model, row.national_section)
+                self._select_section(self.provincial_tree, self.provincial_model, row.provincial_section)
+            finally:
+                self._syncing = False
+        self._update_state()
+
+    def _select_section(self, tree: QTreeView, model, section_id: str) -> None:
+        index = model.index_for_section(section_id) if section_id else QModelIndex()
+        if index.isValid():
+            tree.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            tree.scrollTo(index)
+        else:
+            tree.selectionModel().clearSelection()
+
+    def _national_section_clicked(self, index: QModelIndex, *_ignored) -> None:
+        if self._syncing or not index.isValid():
+            return
+        section_id = index.siblingAtColumn(0).data(SectionIdRole)
+        self._filter_sections(NATIONAL, section_id)
+
+    def _provincial_section_clicked(self, index: QModelIndex, *_ignored) -> None:
+        if self._syncing or not index.isValid():
+            return
+        section_id = index.siblingAtColumn(0).data(SectionIdRole)
+        self._filter_sections(PROVINCIAL, section_id)
+
+    def _filter_sections(self, side: str, section_id: str) -> None:
+        comparison = self.comparison
+        if comparison is None:
+            return
+        if side == NATIONAL:
+            ids = self.national_model.subtree(section_id)
+            self.proxy.set_sections(national=ids)
+            where = location(comparison.national, section_id)
+        else:
+            ids = self.provincial_model.subtree(section_id)
+            self.proxy.set_sections(provincial=ids)
+            where = location(comparison.provincial, section_id)
+        self.section_label.setText(f"{SIDE_LABELS[side]}章节：{where}")
+        self._update_count()
+        current = self.current_row()
+        if current is None or self.proxy.mapFromSource(self.table_model.index_for(current.item)).row() < 0:
+            if self.proxy.rowCount():
+                self._syncing = True
+                try:
+                    self.table.selectionModel().setCurrentIndex(
+                        self.proxy.index(0, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                finally:
+                    self._syncing = False
+                self._refresh_detail()
+        self.table.scrollTo(self.table.currentIndex())
+
+    def clear_section_filter(self) -> None:
+        self.proxy.set_sections(None, None)
+        self.section_label.clear()
+        for tree in (self.national_tree, self.provincial_tree):
+            tree.selectionModel().clearSelection()
+        self._update_count()
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex(), QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    # ================================================================ filters
+    def _status_filter_changed(self, position: int) -> None:
+        self.proxy.set_statuses(STATUS_FILTERS[position][1])
+        self.gap_filter_action.blockSignals(True)
+        self.gap_filter_action.setChecked(position == GAP_FILTER_INDEX)
+        self.gap_filter_action.blockSignals(False)
+        self._update_count()
+        self._keep_selection_visible()
+
+    def _gap_filter_toggled(self, checked: bool) -> None:
+        self.status_filter.setCurrentIndex(GAP_FILTER_INDEX if checked else 0)
+
+    def set_gap_filter(self, on: bool) -> None:
+        """只看差距 on or off."""
+        self.gap_filter_action.setChecked(on)
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+        self._keep_selection_visible()
+
+    def _keep_selection_visible(self) -> None:
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())
+        elif self.proxy.rowCount():
+            self._select(self.proxy.index(0, 0))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _update_count(self, *_args) -> None:
+        total = self.table_model.rowCount()
+        shown = self.proxy.rowCount()
+        self.count_label.setText(f"显示 {shown} / {total} 条" if total else "")
+        active = self.proxy.section_filter_active()
+        self.section_label.setVisible(active)
+        self.section_clear.setVisible(active)
+
+    # ================================================================ review
+    def goto_gap(self, step: int) -> bool:
+        """Select the next (step +1) or previous (-1) gap among the shown rows, wrapping around."""
+        count = self.proxy.rowCount()
+        if count == 0:
+            return False
+        current = self.table.currentIndex().row()
+        start = current if current >= 0 else (-1 if step > 0 else count)
+        for offset in range(1, count + 1):
+            row = (start + step * offset) % count
+            index = self.proxy.index(row, 0)
+            if index.data(StatusRole) in GAP_FILTER and not index.data(NotApplicableRole):
+                self._select(index)
+                return True
+        self.statusBar().showMessage("当前显示的条目中没有差距（未覆盖、部分覆盖）。", 5000)
+        return False
+
+    def _reviewer(self) -> str:
+        name = self.settings.get(keys.REVIEWER)
+        if not name and not self._asked_reviewer:
+            self._asked_reviewer = True
+            answer = ask_reviewer_name(self)
+            if answer:
+                self.settings.set(keys.REVIEWER, answer)
+                name = answer
+        return name
+
+    def _decide(self, row: ClauseRow, text: str, **changes) -> None:
+        if self.project is None or self.busy:
+            return
+        base = row.decision or ReviewDecision(item=row.item)
+        decision = replace(base, **changes, reviewer=self._reviewer(), decided_at=_now())
+        try:
+            record(self.undo_stack, self.project, decision, f"{text}（第 {row.number} 条）", self._reviewed)
+        except DuizhaoError as error:
+            self._error(error)
+            return
+        self._refresh_decisions()
+
+    def set_status(self, key: str) -> None:
+        """Review the selected row: "confirm", a Status value, or "not_applicable" (toggles)."""
+        row = self.current_row()
+        if row is None:
+            return
+        if key == "confirm":
+            self._decide(row, "确认系统判断", status=None, not_applicable=False)
+        elif key == NOT_APPLICABLE:
+            self._decide(row, "取消“不适用”" if row.not_applicable else "标为“不适用”",
+                         not_applicable=not row.not_applicable)
+        elif not row.is_addition:
+            status = Status(key)
+            self._decide(row, f"标为“{status_style(status).label}”", status=status, not_applicable=False)
+
+    def set_note(self, item: str, text: str) -> None:
+        row = self.table_model.row_for(item)
+        if row is not None and text != row.note:
+            self._decide(row, "审核意见", note=text)
+
+    def choose_match(self, item: str, match: str) -> None:
+        row = self.table_model.row_for(item)
+        if row is not None and match:
+            self._decide(row, "改选对应表述", match=match)
+
+    def edit_note(self) -> None:
+        if self.current_row() is not None:
+            self.review_panel.begin_note()
+
+    # ================================================================ misc
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "关于对照",
+                          f"<p><b>对照</b> {__version__}</p><p>国家文件与地方实施文件逐条对照的起草辅助工具。</p>"
+                          "<p>全部处理都在本机完成，文件内容不会发送到任何地方。</p>")
+
+    def _update_state(self) -> None:
+        busy = self.busy
+        has_project = self.project is not None
+        both = all(self.choices.values())
+        self.compare_button.setEnabled(both and not busy)
+        self.compare_action.setEnabled(both and not busy)
+        for action in (self.new_action, self.open_project_action, self.open_national_action,
+                       self.open_provincial_action, self.paste_national_action,
+                       self.paste_provincial_action):
+            action.setEnabled(not busy)
+        for slot in self.slots.values():
+            slot.setEnabled(not busy)
+        self.reimport_action.setEnabled(has_project and not busy)
+        for action in self.export_actions.values():
+            action.setEnabled(has_project and not busy)
+        row = self.current_row()
+        can_review = has_project and not busy and row is not None
+        self.confirm_action.setEnabled(can_review)
+        for key, action in self.status_actions.items():
+            action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
+        self.note_action.setEnabled(can_review)
+        self.review_panel.setEnabled(has_project and not busy)
+        self.diff.choose_button.setEnabled(can_review and self.diff.candidates.rowCount() > 1)
+        if busy:
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+        else:
+            self.undo_action.setEnabled(self.undo_stack.canUndo())
+            self.redo_action.setEnabled(self.undo_stack.canRedo())
+
+    # ================================================================ events
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_paths(event) and not self.busy:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths: Sequence[str]) -> None:
+        """Files dropped on the window: a project opens; documents fill the sides."""
+        projects = [p for p in paths if p.lower().endswith(SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+            return
+        if len(paths) >= 2:
+            first, second = paths[0], paths[1]
+            # A name that says it is national goes national, whatever the drop order.
+            if any(word in Path(second).name for word in ("国务院", "国发", "国办", "national")) and not any(
+                    word in Path(first).name for word in ("国务院", "国发", "国办", "national")):
+                first, second = second, first
+            if self.set_document_file(NATIONAL, first) and self.set_document_file(PROVINCIAL, second):
+                self.start_compare()
+            return
+        self.set_document_file(NATIONAL if self.choices[NATIONAL] is None else PROVINCIAL, paths[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.review_panel.note_dirty():
+            self.review_panel.submit_note()
+        if self.busy:
+            self.task.cancel()
+            QThreadPool.globalInstance().waitForDone(5000)
+        self._save_layout()
+        if self.project is not None:
+            self.project.close()
+        super().closeEvent(event)
+
+

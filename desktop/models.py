@@ -1,0 +1,748 @@
+"""Qt item models over a reviewed comparison: the clause table, both outline trees, candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+
+from core.model import Comparison, Match, Outline, ReviewDecision, Section, Status
+from core.review import ReviewedAddition, ReviewedClause, review
+from desktop.status_style import status_style
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Custom roles shared by the models; views and the filter proxy read data through these.
+ItemRole = Qt.ItemDataRole.UserRole + 1          # "N2.1-3" / "P5.4-1"
+StatusRole = Qt.ItemDataRole.UserRole + 2        # effective status value (after review): "missing" …
+NotApplicableRole = Qt.ItemDataRole.UserRole + 3  # bool
+SectionRole = Qt.ItemDataRole.UserRole + 4       # national section id ("" for additions)
+ProvincialSectionRole = Qt.ItemDataRole.UserRole + 5  # provincial section id of the match / addition
+SortRole = Qt.ItemDataRole.UserRole + 6
+SearchRole = Qt.ItemDataRole.UserRole + 7        # every text of the row, for the search box
+ReviewedRole = Qt.ItemDataRole.UserRole + 8      # bool: a reviewer decided on this row
+SectionIdRole = Qt.ItemDataRole.UserRole + 9     # outline trees: the section's id
+MatchRole = Qt.ItemDataRole.UserRole + 10        # candidates: the provincial item id "P…"
+
+NOT_APPLICABLE = "not_applicable"
+GAP_FILTER = frozenset({Status.MISSING.value, Status.PARTIAL.value})
+STATUS_ORDER = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.ADDED: 3}
+
+
+def filter_key(status: Status | str, not_applicable: bool) -> str:
+    """The key a row is filtered by: the status value, or "not_applicable"."""
+    return NOT_APPLICABLE if not_applicable else Status(status).value
+
+
+def swatch(color: QColor, size: int = 12) -> QIcon:
+    """A small square of colour, for trees and legends."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(color)
+    return QIcon(pixmap)
+
+
+def section_name(outline: Outline, section: Section) -> str:
+    """A section as a tree shows it."""
+    if section.id == "0":
+        return "（前言）"
+    return section.heading or section.label or section.id
+
+
+def location(outline: Outline, section_id: str) -> str:
+    """Label path of a section for display, "前言" for the preamble."""
+    try:
+        return outline.label_path(section_id) or "前言"
+    except KeyError:
+        return ""
+
+
+@dataclass(frozen=True)
+class ClauseRow:
+    """One row of the clause table: a national clause, or a provincial addition."""
+
+    item: str
+    number: int
+    national_section: str
+    national_text: str
+    national_where: str
+    provincial_section: str
+    provincial_text: str
+    provincial_where: str
+    score: float | None
+    status: Status
+    engine_status: Status
+    not_applicable: bool
+    note: str
+    decision: ReviewDecision | None
+    overridden: bool
+
+    @property
+    def is_addition(self) -> bool:
+        return self.item.startswith("P")
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.not_applicable and self.status in (Status.MISSING, Status.PARTIAL)
+
+
+def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
+               additions: Sequence[ReviewedAddition]) -> list[ClauseRow]:
+    """Rows for the table from the reviewed items (national clauses first, then additions)."""
+    national, provincial = comparison.national, comparison.provincial
+    rows: list[ClauseRow] = []
+    for number, reviewed in enumerate(clauses, start=1):
+        clause = reviewed.finding.clause
+        match = reviewed.match
+        rows.append(ClauseRow(
+            item=reviewed.item, number=number, national_section=clause.section,
+            national_text=clause.text, national_where=location(national, clause.section),
+            provincial_section=match.clause.section if match else "",
+            provincial_text=match.clause.text if match else "",
+            provincial_where=location(provincial, match.clause.section) if match else "",
+            score=match.score if match else None, status=reviewed.status,
+            engine_status=reviewed.finding.status, not_applicable=reviewed.not_applicable,
+            note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden))
+    for number, reviewed in enumerate(additions, start=len(rows) + 1):
+        clause = reviewed.clause
+        rows.append(ClauseRow(
+            item=reviewed.item, number=number, national_section="", national_text="",
+            national_where="", provincial_section=clause.section, provincial_text=clause.text,
+            provincial_where=location(provincial, clause.section), score=None,
+            status=Status.ADDED, engine_status=Status.ADDED,
+            not_applicable=reviewed.not_applicable, note=reviewed.note,
+            decision=reviewed.decision, overridden=False))
+    return rows
+
+
+class ClauseTableModel(QAbstractTableModel):
+    """The clause table: 序号, 国家文件条款, 本省对应表述, 相似度, 对照结果, 审核意见.
+
+    Holds the comparison and the reviewer's decisions; ``set_decisions`` re-applies them
+    (core.review does the work) and signals only the rows that changed.
+    """
+
+    COL_NUMBER, COL_NATIONAL, COL_PROVINCIAL, COL_SCORE, COL_STATUS, COL_NOTE = range(6)
+    HEADERS = ("序号", "国家文件条款", "本省对应表述", "相似度", "对照结果", "审核意见")
+
+    decisions_applied = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+        self._rows: list[ClauseRow] = []
+        self._row_of: dict[str, int] = {}
+
+    # -- content -------------------------------------------------------------------------------
+    @property
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def set_comparison(self, comparison: Comparison | None,
+                       decisions: Iterable[ReviewDecision] = ()) -> None:
+        """Show a new comparison (or nothing) with its decisions."""
+        self.beginResetModel()
+        self._comparison = comparison
+        if comparison is None:
+            self._rows = []
+        else:
+            self._rows = build_rows(comparison, *review(comparison, decisions))
+        self._row_of = {row.item: number for number, row in enumerate(self._rows)}
+        self.endResetModel()
+        self.decisions_applied.emit()
+
+    def set_decisions(self, decisions: Iterable[ReviewDecision]) -> None:
+        """Apply the reviewer's decisions again; rows that changed are signalled."""
+        if self._comparison is None:
+            return
+        rows = build_rows(self._comparison, *review(self._comparison, decisions))
+        old, self._rows = self._rows, rows
+        for number, (before, after) in enumerate(zip(old, rows)):
+            if before != after:
+                self.dataChanged.emit(self.index(number, 0),
+                                      self.index(number, len(self.HEADERS) - 1))
+        self.decisions_applied.emit()
+
+    def rows(self) -> list[ClauseRow]:
+        """Every row, in document order."""
+        return list(self._rows)
+
+    def row_for(self, item: str) -> ClauseRow | None:
+        number = self._row_of.get(item)
+        return None if number is None else self._rows[number]
+
+    def index_for(self, item: str, column: int = 0) -> QModelIndex:
+        number = self._row_of.get(item)
+        return QModelIndex() if number is None else self.index(number, column)
+
+    def row_at(self, index: Index) -> ClauseRow | None:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    # -- Qt model ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return _HEADER_TIPS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        row = self.row_at(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.COL_STATUS:
+            return status_style(row.status, not_applicable=row.not_applicable).background
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
+            return status_style(row.status, not_applicable=row.not_applicable).foreground
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_NUMBER, self.COL_SCORE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ItemRole:
+            return row.item
+        if role == StatusRole:
+            return row.status.value
+        if role == NotApplicableRole:
+            return row.not_applicable
+        if role == SectionRole:
+            return row.national_section
+        if role == ProvincialSectionRole:
+            return row.provincial_section
+        if role == ReviewedRole:
+            return row.decision is not None
+        if role == SearchRole:
+            return "\n".join((row.item, row.national_where, row.national_text,
+                              row.provincial_where, row.provincial_text, row.note))
+        if role == SortRole:
+            return self._sort_key(row, column)
+        return None
+
+    def _display(self, row: ClauseRow, column: int) -> str:
+        if column == self.COL_NUMBER:
+            return str(row.number)
+        if column == self.COL_NATIONAL:
+            if row.is_addition:
+                return "—"
+            return f"{row.national_where} {row.national_text}"
+        if column == self.COL_PROVINCIAL:
+            if not row.provincial_text:
+                return "（未找到对应表述）"
+            return f"{row.provincial_where} {row.provincial_text}"
+        if column == self.COL_SCORE:
+            return "—" if row.score is None else f"{row.score:.0f}"
+        if column == self.COL_STATUS:
+            label = status_style(row.status, not_applicable=row.not_applicable).label
+            if row.decision is None:
+                return label
+            return f"{label}（{'改判' if row.overridden or row.not_applicable else '已确认'}）"
+        if column == self.COL_NOTE:
+            return row.note.replace("\n", " ")
+        return ""
+
+    def _tooltip(self, row: ClauseRow, column: int) -> str | None:
+        if column == self.COL_NATIONAL and not row.is_addition:
+            return f"{row.item}　{row.national_where}\n{row.national_text}"
+        if column == self.COL_PROVINCIAL and row.provincial_text:
+            return f"{row.provincial_where}\n{row.provincial_text}"
+        if column == self.COL_STATUS:
+            engine = status_style(row.engine_status).label
+            if row.decision is None:
+                return f"系统判断：{engine}（未审核）"
+            decision = row.decision
+            who = "，".join(x for x in (decision.reviewer, decision.decided_at[:16].replace("T", " ")) if x)
+            final = status_style(row.status, not_applicable=row.not_applicable).label
+            return f"系统判断：{engine}\n审核结果：{final}" + (f"（{who}）" if who else "")
+        if column == self.COL_NOTE and row.note:
+            return row.note
+        return None
+
+    def _sort_key(self, row: ClauseRow, column: int):
+        if column == self.COL_NUMBER:
+            return row.number
+        if column == self.COL_NATIONAL:
+            return row.national_where + row.national_text
+        if column == self.COL_PROVINCIAL:
+            return row.provincial_where + row.provincial_text
+        if column == self.COL_SCORE:
+            return -1.0 if row.score is None else float(row.score)
+        if column == self.COL_STATUS:
+            return (4 if row.not_applicable else STATUS_ORDER[row.status]) * 100000 + row.number
+        return row.note
+
+
+_HEADER_TIPS = (
+    "按国家文件顺序编号（本省新增内容排在最后）",
+    "国家文件中的一句要求，前面是所在章节编号",
+    "地方文件中与之最接近的表述",
+    "0–100，越高越接近",
+    "已覆盖 / 部分覆盖 / 未覆盖 / 本省新增；括号里是审核情况",
+    "审核人填写的审核意见",
+)
+
+
+class ClauseFilterProxy(QSortFilterProxyModel):
+    """Filters the clause table by status, search text and the sections selected in the trees."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._statuses: frozenset[str] | None = None
+        self._search = ""
+        self._national_sections: frozenset[str] | None = None
+        self._provincial_sections: frozenset[str] | None = None
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_statuses(self, statuses: Iterable[str] | None) -> None:
+        """Show only rows with these filter keys (Status values, "not_applicable"); None: all."""
+        self.beginFilterChange()
+        self._statuses = None if statuses is None else frozenset(statuses)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def statuses(self) -> frozenset[str] | None:
+        return self._statuses
+
+    def set_search(self, text: str) -> None:
+        """Show only rows whose texts, location, id or note contain every word of ``text``."""
+        self.beginFilterChange()
+        self._search = text.strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_sections(self, national: Iterable[str] | None = None,
+                     provincial: Iterable[str] | None = None) -> None:
+        """Show only rows in these national / provincial sections (None: no restriction)."""
+        self.beginFilterChange()
+        self._national_sections = None if national is None else frozenset(national)
+        self._provincial_sections = None if provincial is None else frozenset(provincial)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def section_filter_active(self) -> bool:
+        return self._national_sections is not None or self._provincial_sections is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._statuses is not None:
+            key = filter_key(index.data(StatusRole), index.data(NotApplicableRole))
+            if key not in self._statuses:
+                return False
+        if self._national_sections is not None or self._provincial_sections is not None:
+            inside = (self._national_sections is not None
+                      and index.data(SectionRole) in self._national_sections) or (
+                self._provincial_sections is not None
+                and index.data(ProvincialSectionRole) in self._provincial_sections)
+            if not inside:
+                return False
+        if self._search:
+            haystack = index.data(SearchRole).casefold()
+            return all(word.casefold() in haystack for word in self._search.split())
+        return True
+
+
+@dataclass(frozen=True)
+class _Node:
+    section: Section
+    parent: int          # position of the parent node, -1 at the top
+    row: int             # row under the parent
+
+
+class _OutlineModel(QAbstractItemModel):
+    """A tree over an outline's sections; subclasses say what each column shows."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._outline: Outline | None = None
+        self._nodes: list[_Node] = []
+        self._children: dict[int, list[int]] = {-1: []}
+        self._position: dict[str, int] = {}
+
+    @property
+    def outline(self) -> Outline | None:
+        return self._outline
+
+    def _set_outline(self, outline: Outline | None) -> None:
+        self._outline = outline
+        self._nodes, self._children, self._position = [], {-1: []}, {}
+        if outline is None:
+            return
+        for section in outline.sections:
+            if section.id == "0" and not section.clauses:
+                continue
+            parent = self._position.get(section.parent, -1) if section.parent else -1
+            siblings = self._children.setdefault(parent, [])
+            position = len(self._nodes)
+            self._nodes.append(_Node(section, parent, len(siblings)))
+            siblings.append(position)
+            self._children[position] = []
+            self._position[section.id] = position
+
+    def section_at(self, index: Index) -> Section | None:
+        if not index.isValid():
+            return None
+        return self._nodes[index.internalId()].section
+
+    def index_for_section(self, section_id: str, column: int = 0) -> QModelIndex:
+        position = self._position.get(section_id)
+        if position is None:
+            return QModelIndex()
+        return self.createIndex(self._nodes[position].row, column, id=position)
+
+    def subtree(self, section_id: str) -> list[str]:
+        """The section's id and every descendant's."""
+        position = self._position.get(section_id)
+        if position is None:
+            return []
+        ids, stack = [], [position]
+        while stack:
+            current = stack.pop()
+            ids.append(self._nodes[current].section.id)
+            stack.extend(self._children.get(current, ()))
+        return ids
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        if column < 0 or column >= len(self.HEADERS) or row < 0:
+            return QModelIndex()
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        key = parent.internalId() if parent.isValid() else -1
+        children = self._children.get(key, [])
+        if row >= len(children):
+            return QModelIndex()
+        return self.createIndex(row, column, id=children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent = self._nodes[index.internalId()].parent
+        if parent < 0:
+            return QModelIndex()
+        return self.createIndex(self._nodes[parent].row, 0, id=parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid():
+            if parent.column() != 0:
+                return 0
+            return len(self._children.get(parent.internalId(), ()))
+        return len(self._children.get(-1, ()))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+@dataclass(frozen=True)
+class _Tally:
+    covered: int = 0
+    partial: int = 0
+    missing: int = 0
+    not_applicable: int = 0
+    additions: int = 0
+
+    @property
+    def applicable(self) -> int:
+        return self.covered + self.partial + self.missing
+
+
+class NationalOutlineModel(_OutlineModel):
+    """The national outline: each section coloured by its coverage, with the share covered."""
+
+    COL_SECTION, COL_COVERAGE = range(2)
+    HEADERS = ("国家文件章节", "覆盖率")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._status: dict[str, Status] = {}
+        self._tally: dict[str, _Tally] = {}
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._set_outline(comparison.national if comparison else None)
+        self._status = {a.national: a.status for a in comparison.sections} if comparison else {}
+        self._tally = {}
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[ClauseRow]) -> None:
+        """Recount coverage per section from the (reviewed) table rows."""
+        direct: dict[str, list[ClauseRow]] = {}
+        for row in rows:
+            if not row.is_addition:
+                direct.setdefault(row.national_section, []).append(row)
+        tally = {}
+        for node in self._nodes:
+            counts = {"covered": 0, "partial": 0, "missing": 0, "not_applicable": 0}
+            for section_id in self.subtree(node.section.id):
+                for row in direct.get(section_id, ()):
+                    key = "not_applicable" if row.not_applicable else row.status.value
+                    counts[key] += 1
+            tally[node.section.id] = _Tally(**counts)
+        self._tally = tally
+        if self._nodes:
+            self._emit_all_changed(QModelIndex())
+
+    def _emit_all_changed(self, parent: QModelIndex) -> None:
+        count = self.rowCount(parent)
+        if count == 0:
+            return
+        self.dataChanged.emit(self.index(0, 0, parent),
+                              self.index(count - 1, len(self.HEADERS) - 1, parent))
+        for row in range(count):
+            self._emit_all_changed(self.index(row, 0, parent))
+
+    def status_of(self, section_id: str) -> Status | None:
+        return self._status.get(section_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        section = self.section_at(index)
+        if section is None:
+            return None
+        status = self._status.get(section.id)
+        tally = self._tally.get(section.id, _Tally())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_SECTION:
+                return section_name(self._outline, section)
+            if tally.applicable == 0:
+                return "—"
+            return f"{100 * tally.covered / tally.applicable:.0f}%"
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SECTION and status:
+            return swatch(status_style(status).accent)
+        if role == Qt.ItemDataRole.BackgroundRole and status:
+            return status_style(status).background
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COVERAGE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [section_name(self._outline, section)]
+            if status:
+                lines.append(f"本章节：{status_style(status).label}")
+            if tally.applicable or tally.not_applicable:
+                lines.append(f"条款：已覆盖 {tally.covered}，部分覆盖 {tally.partial}，"
+                             f"未覆盖 {tally.missing}" + (f"，不适用 {tally.not_applicable}"
+                                                       if tally.not_applicable else ""))
+                lines.append("覆盖率 = 已覆盖条款 ÷ 适用条款")
+            return "\n".join(lines)
+        if role in (SectionIdRole, SectionRole):
+            return section.id
+        if role == StatusRole:
+            return status.value if status else None
+        return None
+
+
+class ProvincialOutlineModel(_OutlineModel):
+    """The provincial outline, sections with 本省新增 content marked."""
+
+    COL_SECTION, COL_ADDITIONS = range(2)
+    HEADERS = ("地方文件章节", "本省新增")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._direct: dict[str, int] = {}
+        self._total: dict[str, int] = {}
+        self._carries: dict[str, list[str]] = {}
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._set_outline(comparison.provincial if comparison else None)
+        self._direct, self._total, self._carries = {}, {}, {}
+        if comparison is not None:
+            for clause in comparison.additions:
+                self._direct[clause.section] = self._direct.get(clause.section, 0) + 1
+            for node in self._nodes:
+                self._total[node.section.id] = sum(self._direct.get(s, 0)
+                                                   for s in self.subtree(node.section.id))
+            for alignment in comparison.sections:
+                for provincial in alignment.provincial:
+                    self._carries.setdefault(provincial, []).append(
+                        location(comparison.national, alignment.national))
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        section = self.section_at(index)
+        if section is None:
+            return None
+        column = index.column()
+        direct = self._direct.get(section.id, 0)
+        total = self._total.get(section.id, 0)
+        added = status_style(Status.ADDED)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_SECTION:
+                return section_name(self._outline, section)
+            return f"{total} 条" if total else ""
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SECTION and direct:
+            return swatch(added.accent)
+        if role == Qt.ItemDataRole.BackgroundRole and direct:
+            return added.background
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ADDITIONS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [section_name(self._outline, section)]
+            carries = self._carries.get(section.id)
+            lines.append("对应国家文件：" + "、".join(carries) if carries else "未对应国家文件章节")
+            if total:
+                lines.append(f"本省新增 {total} 条" + (f"（本节 {direct} 条）" if direct != total else ""))
+            return "\n".join(lines)
+        if role in (SectionIdRole, ProvincialSectionRole):
+            return section.id
+        return None
+
+
+class CandidateModel(QAbstractTableModel):
+    """The provincial candidates for one national clause, best first; the shown one is marked."""
+
+    COL_SCORE, COL_WHERE, COL_TEXT = range(3)
+    HEADERS = ("相似度", "位置", "候选表述")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._provincial: Outline | None = None
+        self._matches: tuple[Match, ...] = ()
+        self._chosen = ""
+
+    def set_candidates(self, provincial: Outline | None, matches: Sequence[Match], chosen: str) -> None:
+        """Show these matches; ``chosen`` is the provincial item id currently shown ("P…")."""
+        self.beginResetModel()
+        self._provincial = provincial
+        self._matches = tuple(matches)
+        self._chosen = chosen
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._matches)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def match_at(self, index: Index) -> Match | None:
+        if not index.isValid() or index.row() >= len(self._matches):
+            return None
+        return self._matches[index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        match = self.match_at(index)
+        if match is None:
+            return None
+        chosen = f"P{match.clause.id}" == self._chosen
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_SCORE:
+                return f"{match.score:.0f}" + ("（当前）" if chosen else "")
+            if column == self.COL_WHERE:
+                return location(self._provincial, match.clause.section) if self._provincial else ""
+            return match.clause.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return match.clause.text
+        if role == Qt.ItemDataRole.FontRole and chosen:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == MatchRole:
+            return f"P{match.clause.id}"
+        if role == ProvincialSectionRole:
+            return match.clause.section
+        return None
+
+
+class DecisionListModel(QAbstractTableModel):
+    """A read-only list of review decisions (the ones a re-import could not carry over)."""
+
+    COL_ITEM, COL_RESULT, COL_NOTE, COL_REVIEWER, COL_WHEN = range(5)
+    HEADERS = ("条目", "审核结果", "审核意见", "审核人", "时间")
+
+    def __init__(self, decisions: Sequence[ReviewDecision] = (), texts: dict[str, str] | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self._decisions = tuple(decisions)
+        self._texts = dict(texts or {})
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._decisions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._decisions):
+            return None
+        decision = self._decisions[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == self.COL_ITEM:
+                text = self._texts.get(decision.item, "")
+                return f"{decision.item}　{text}" if text else decision.item
+            if column == self.COL_RESULT:
+                return decision_label(decision)
+            if column == self.COL_NOTE:
+                return decision.note
+            if column == self.COL_REVIEWER:
+                return decision.reviewer
+            return decision.decided_at[:16].replace("T", " ")
+        if role == ItemRole:
+            return decision.item
+        return None
+
+
+def decision_label(decision: ReviewDecision) -> str:
+    """What a decision says, in words: 改为“未覆盖” / 不适用 / 确认 / 改选对应表述."""
+    parts = []
+    if decision.not_applicable:
+        parts.append("不适用")
+    elif decision.status is not None:
+        parts.append(f"改为“{status_style(decision.status).label}”")
+    if decision.match:
+        parts.append(f"改选对应表述 {decision.match}")
+    return "，".join(parts) or "确认系统判断"

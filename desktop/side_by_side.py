@@ -1,0 +1,259 @@
+"""The detail pane: a national clause beside its provincial match, differences marked per character."""
+
+from __future__ import annotations
+
+import html
+from difflib import SequenceMatcher
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
+                               QVBoxLayout, QWidget)
+
+from core.model import Clause, ClauseFinding, Comparison, Status
+from desktop.models import CandidateModel, ClauseRow, MatchRole, location
+from desktop.status_style import status_style
+
+# What differs: on the national side, characters the province dropped or changed; on the
+# provincial side, characters it wrote instead or added.
+NATIONAL_MARK = "#ffc9c9"
+PROVINCIAL_MARK = "#c8dcff"
+
+
+def diff_html(national: str, provincial: str) -> tuple[str, str]:
+    """Both texts as HTML, with the characters that differ between them highlighted."""
+    matcher = SequenceMatcher(None, national, provincial, autojunk=False)
+    left, right = [], []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        a, b = html.escape(national[i1:i2]), html.escape(provincial[j1:j2])
+        if tag == "equal":
+            left.append(a)
+            right.append(b)
+            continue
+        if a:
+            left.append(f'<span style="background-color:{NATIONAL_MARK}">{a}</span>')
+        if b:
+            right.append(f'<span style="background-color:{PROVINCIAL_MARK}">{b}</span>')
+    return "".join(left), "".join(right)
+
+
+def _metadata(clause: Clause) -> str:
+    parts = []
+    if clause.responsibility:
+        parts.append("责任单位：" + "、".join(clause.responsibility))
+    if clause.deadline:
+        parts.append("时限：" + clause.deadline)
+    return "　".join(parts)
+
+
+class _TextBox(QFrame):
+    """A titled, read-only text with its location and metadata."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(f"<b>{title}</b>")
+        self.where = QLabel()
+        self.where.setStyleSheet("color:#555")
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setMinimumHeight(70)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setStyleSheet("color:#555")
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.where)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.meta)
+
+    def show_text(self, body_html: str, where: str = "", meta: str = "") -> None:
+        self.text.setHtml(f'<div style="font-size:11pt; line-height:150%">{body_html}</div>')
+        self.where.setText(where)
+        self.meta.setText(meta)
+        self.meta.setVisible(bool(meta))
+
+
+class DiffPane(QWidget):
+    """National text, the provincial match, the gaps named, and the other candidates.
+
+    Signals:
+        match_chosen(item, match): the reviewer picks candidate ``match`` ("P…") for ``item``.
+    """
+
+    match_chosen = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._row: ClauseRow | None = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.national = _TextBox("国家文件条款")
+        self.provincial = _TextBox("本省对应表述")
+        self.gaps = QLabel()
+        self.gaps.setWordWrap(True)
+        self.gaps.setTextFormat(Qt.TextFormat.RichText)
+        legend = QLabel(f'<span style="background-color:{NATIONAL_MARK}">&nbsp;红底&nbsp;</span>'
+                        f' 地方文件缺少或改动的字　'
+                        f'<span style="background-color:{PROVINCIAL_MARK}">&nbsp;蓝底&nbsp;</span>'
+                        f' 地方文件改写或增加的字')
+        legend.setStyleSheet("color:#555")
+
+        self.candidates = CandidateModel(self)
+        self.candidate_view = QTableView()
+        self.candidate_view.setObjectName("candidateView")
+        self.candidate_view.setModel(self.candidates)
+        self.candidate_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.candidate_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.candidate_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.candidate_view.verticalHeader().hide()
+        self.candidate_view.setWordWrap(False)
+        self.candidate_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.candidate_view.horizontalHeader()
+        header.setSectionResizeMode(CandidateModel.COL_SCORE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CandidateModel.COL_WHERE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CandidateModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.candidate_view.doubleClicked.connect(self._choose_index)
+        self.choose_button = QPushButton("改用所选表述")
+        self.choose_button.setToolTip("把所选候选表述作为该条款的对应表述（可撤销）")
+        self.choose_button.clicked.connect(self._choose_selected)
+        self.candidate_title = QLabel("<b>其他候选表述</b>（双击或点“改用所选表述”）")
+        candidates = QWidget()
+        candidate_layout = QVBoxLayout(candidates)
+        candidate_layout.setContentsMargins(0, 0, 0, 0)
+        candidate_title_row = QHBoxLayout()
+        candidate_title_row.addWidget(self.candidate_title)
+        candidate_title_row.addStretch(1)
+        candidate_title_row.addWidget(self.choose_button)
+        candidate_layout.addLayout(candidate_title_row)
+        candidate_layout.addWidget(self.candidate_view)
+        self.candidate_box = candidates
+
+        texts = QSplitter(Qt.Orientation.Vertical)
+        texts.setChildrenCollapsible(False)
+        texts.addWidget(self.national)
+        texts.addWidget(self.provincial)
+        texts.addWidget(candidates)
+        texts.setStretchFactor(0, 3)
+        texts.setStretchFactor(1, 3)
+        texts.setStretchFactor(2, 2)
+        self.splitter = texts
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.gaps)
+        layout.addWidget(texts, 1)
+        layout.addWidget(legend)
+        self.gaps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.show_row(None, None)
+
+    @property
+    def row(self) -> ClauseRow | None:
+        return self._row
+
+    def show_row(self, comparison: Comparison | None, row: ClauseRow | None) -> None:
+        """Show a table row (or an empty pane when None)."""
+        self._row = row
+        if comparison is None or row is None:
+            self.heading.setText('<span style="color:#777">在对照表中选择一条，这里显示两边原文和差异。</span>')
+            self.national.show_text("")
+            self.provincial.show_text("")
+            self.gaps.hide()
+            self.candidates.set_candidates(None, (), "")
+            self.candidate_box.hide()
+            return
+        style = status_style(row.status, not_applicable=row.not_applicable)
+        badge = (f'<span style="background-color:{style.background.name()};'
+                 f'color:{style.foreground.name()}">&nbsp;{style.label}&nbsp;</span>')
+        score = "" if row.score is None else f"　相似度 {row.score:.0f}"
+        self.heading.setText(f"<b>第 {row.number} 条</b>　{badge}{score}")
+        if row.is_addition:
+            self._show_addition(comparison, row)
+        else:
+            self._show_national(comparison, row)
+
+    def _show_addition(self, comparison: Comparison, row: ClauseRow) -> None:
+        clause = _provincial_clause(comparison, row.item)
+        self.national.show_text('<span style="color:#777">国家文件中没有与之对应的条款（本省新增内容）。</span>')
+        self.provincial.show_text(html.escape(row.provincial_text), row.provincial_where,
+                                  _metadata(clause) if clause else "")
+        self.gaps.hide()
+        self.candidates.set_candidates(None, (), "")
+        self.candidate_box.hide()
+
+    def _show_national(self, comparison: Comparison, row: ClauseRow) -> None:
+        finding = _finding(comparison, row.item)
+        national_clause = finding.clause if finding else None
+        if row.provincial_text:
+            left, right = diff_html(row.national_text, row.provincial_text)
+            provincial_clause = _provincial_clause(comparison, _shown_match(finding, row))
+            self.national.show_text(left, row.national_where,
+                                    _metadata(national_clause) if national_clause else "")
+            self.provincial.show_text(right, row.provincial_where,
+                                      _metadata(provincial_clause) if provincial_clause else "")
+        else:
+            self.national.show_text(html.escape(row.national_text), row.national_where,
+                                    _metadata(national_clause) if national_clause else "")
+            self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
+        gaps = finding.gaps if finding else ()
+        shown_is_engine_match = finding is not None and finding.matches and (
+            _shown_match(finding, row) == f"P{finding.matches[0].clause.id}")
+        if gaps and shown_is_engine_match:
+            self.gaps.setText("<b>差距：</b>" + "；".join(html.escape(g.describe()) for g in gaps))
+            self.gaps.show()
+        elif row.status is Status.MISSING and not row.not_applicable:
+            self.gaps.setText("<b>差距：</b>整条要求在地方文件中未体现")
+            self.gaps.show()
+        else:
+            self.gaps.hide()
+        matches = finding.matches if finding else ()
+        self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row))
+        self.candidate_box.setVisible(bool(matches))
+        self.choose_button.setEnabled(len(matches) > 1)
+
+    def _choose_selected(self) -> None:
+        indexes = self.candidate_view.selectionModel().selectedRows()
+        if indexes:
+            self._choose_index(indexes[0])
+
+    def _choose_index(self, index: QModelIndex) -> None:
+        if self._row is None or not index.isValid():
+            return
+        self.match_chosen.emit(self._row.item, index.siblingAtColumn(0).data(MatchRole))
+
+
+def _finding(comparison: Comparison, item: str) -> ClauseFinding | None:
+    for finding in comparison.clauses:
+        if f"N{finding.clause.id}" == item:
+            return finding
+    return None
+
+
+def _provincial_clause(comparison: Comparison, item: str) -> Clause | None:
+    if not item:
+        return None
+    clause_id = item[1:]
+    section = clause_id.rsplit("-", 1)[0]
+    try:
+        candidates = comparison.provincial.section(section).clauses
+    except KeyError:
+        candidates = comparison.provincial.clauses()
+    return next((c for c in candidates if c.id == clause_id), None)
+
+
+def _shown_match(finding: ClauseFinding | None, row: ClauseRow) -> str:
+    """The provincial item id the row shows ("P…"), or ""."""
+    if row.decision is not None and row.decision.match:
+        return row.decision.match
+    if finding is not None and finding.matches:
+        return f"P{finding.matches[0].clause.id}"
+    return ""
+
+
+__all__ = ["DiffPane", "diff_html", "location"]

@@ -1,0 +1,36 @@
+"""The one place where a coverage status becomes a colour and a Chinese label in the app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor
+
+from core.model import Status
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How a status looks: its label, a pale background for cells and a strong colour for marks."""
+
+    label: str
+    background: QColor
+    foreground: QColor
+    accent: QColor
+
+
+# Pale fills keep black text readable; the accents are for swatches, bars and highlighted text.
+_STYLES: dict[Status | None, tuple[str, str, str, str]] = {
+    Status.COVERED: ("已覆盖", "#dff3e3", "#1b5e20", "#2e9d48"),
+    Status.PARTIAL: ("部分覆盖", "#fff1c9", "#7a5200", "#e0a000"),
+    Status.MISSING: ("未覆盖", "#fbdcdc", "#8e1b1b", "#d64545"),
+    Status.ADDED: ("本省新增", "#dde9fb", "#163f7a", "#3d7bd9"),
+    None: ("不适用", "#ececec", "#555555", "#9a9a9a"),
+}
+
+
+def status_style(status: Status | None, *, not_applicable: bool = False) -> StatusStyle:
+    """Label and colours for a status; ``not_applicable`` (or a None status) gives 不适用."""
+    key = None if not_applicable else status
+    label, background, foreground, accent = _STYLES[key]
+    return StatusStyle(label, QColor(background), QColor(foreground), QColor(accent))

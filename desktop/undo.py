@@ -1,0 +1,60 @@
+"""Review edits as QUndoStack commands over the project's own undo and redo.
+
+The project records each decision the moment it is made; the command only mirrors that on the
+stack. Its first ``redo`` (which QUndoStack.push calls) does nothing, because the decision was
+recorded just before the push — so a failure to record surfaces before anything is on the stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from core.model import ReviewDecision
+from core.project import Project
+
+
+class ReviewCommand(QUndoCommand):
+    """One recorded review decision; undo and redo go through ``project.undo()/redo()``.
+
+    Args:
+        project: the open project the decision was recorded in.
+        decision: the decision (already recorded).
+        text: what the 撤销/重做 menu entries name.
+        changed: called with the item id after every undo or redo, to refresh the views.
+    """
+
+    def __init__(self, project: Project, decision: ReviewDecision, text: str,
+                 changed: Callable[[str], None]) -> None:
+        super().__init__(text)
+        self._project = project
+        self._decision = decision
+        self._changed = changed
+        self._pushed = False
+
+    @property
+    def item(self) -> str:
+        return self._decision.item
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._project.redo(reviewer=self._decision.reviewer)
+        self._changed(self._decision.item)
+
+    def undo(self) -> None:
+        self._project.undo(reviewer=self._decision.reviewer)
+        self._changed(self._decision.item)
+
+
+def record(stack, project: Project, decision: ReviewDecision, text: str,
+           changed: Callable[[str], None]) -> None:
+    """Save a decision in the project, then put it on the undo stack.
+
+    ``changed`` is what undo and redo call later; refreshing after this first save is the
+    caller's business (it knows where the selection should go).
+    """
+    project.record(decision)
+    stack.push(ReviewCommand(project, decision, text, changed))

@@ -1,0 +1,304 @@
+"""Widgets of the main window: document slots, the review panel, the summary bar, progress."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar,
+                               QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+
+from core.model import Status
+from desktop.models import ClauseRow
+from desktop.status_style import status_style
+
+
+def dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[str]:
+    """Local file paths carried by a drag."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+class DocumentSlot(QFrame):
+    """One side of the comparison: which document is loaded, with open and paste buttons.
+
+    Files dropped on it are loaded as this side.
+    """
+
+    open_requested = Signal()
+    paste_requested = Signal()
+    file_dropped = Signal(str)
+
+    def __init__(self, side_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._title = QLabel(f"<b>{side_label}</b>")
+        self.name = QLabel()
+        self.name.setMinimumWidth(120)
+        self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.open_button = QToolButton()
+        self.open_button.setText("选择文件…")
+        self.open_button.clicked.connect(self.open_requested)
+        self.paste_button = QToolButton()
+        self.paste_button.setText("粘贴文本…")
+        self.paste_button.clicked.connect(self.paste_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(self._title)
+        layout.addWidget(self.name, 1)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.paste_button)
+        self.set_document("")
+
+    def set_document(self, name: str) -> None:
+        """Show the loaded document's name ("" when none)."""
+        if name:
+            self.name.setText(name)
+            self.name.setToolTip(name)
+            self.name.setStyleSheet("")
+        else:
+            self.name.setText("未选择（可把文件拖到这里）")
+            self.name.setToolTip("")
+            self.name.setStyleSheet("color:#888")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if len(dropped_paths(event)) == 1:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = dropped_paths(event)
+        if len(paths) == 1:
+            event.acceptProposedAction()
+            self.file_dropped.emit(paths[0])
+
+
+class ProgressPanel(QWidget):
+    """Progress of the running job, with its cancel button; hidden when nothing runs."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMinimumWidth(180)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QPushButton("取消")
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.hide()
+
+    def start(self, message: str) -> None:
+        self.message.setText(message)
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+
+    def update_progress(self, done: int, total: int, message: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, total))
+        if message:
+            self.message.setText(message)
+
+    def cancelling(self) -> None:
+        self.message.setText("正在取消…")
+        self.cancel_button.setEnabled(False)
+
+    def stop(self) -> None:
+        self.hide()
+
+
+class _NoteEdit(QPlainTextEdit):
+    """The opinion editor: Ctrl+Enter submits, Esc hands focus back."""
+
+    submitted = Signal()
+    escaped = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.submitted.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewPanel(QFrame):
+    """Buttons to confirm or change a finding, and the 审核意见 editor for the selected item.
+
+    Signals:
+        status_requested(key): "confirm", a Status value, or "not_applicable".
+        note_submitted(item, text): the opinion for an item was edited.
+        editing_finished(): the editor gave focus back (Esc).
+    """
+
+    status_requested = Signal(str)
+    note_submitted = Signal(str, str)
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._item = ""
+        self._saved_note = ""
+        title = QLabel("<b>审核</b>")
+        self.info = QLabel()
+        self.info.setStyleSheet("color:#555")
+        self.buttons: dict[str, QPushButton] = {}
+        buttons = QHBoxLayout()
+        for key, label, shortcut in (
+                ("confirm", "确认系统判断", ""),
+                (Status.COVERED.value, "已覆盖", "Ctrl+1"),
+                (Status.PARTIAL.value, "部分覆盖", "Ctrl+2"),
+                (Status.MISSING.value, "未覆盖", "Ctrl+3"),
+                ("not_applicable", "不适用", "Ctrl+4")):
+            button = QPushButton(label)
+            button.setObjectName(f"review_{key}")
+            button.setToolTip(f"{label}（{shortcut}）" if shortcut else "确认系统给出的对照结果")
+            if key != "confirm":
+                button.setCheckable(True)
+                style = status_style(Status(key) if key != "not_applicable" else None,
+                                     not_applicable=key == "not_applicable")
+                button.setStyleSheet(f"QPushButton:checked {{ background:{style.background.name()};"
+                                     f" color:{style.foreground.name()}; font-weight:bold; }}")
+            button.clicked.connect(lambda _=False, k=key: self.status_requested.emit(k))
+            self.buttons[key] = button
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.note = _NoteEdit()
+        self.note.setObjectName("noteEdit")
+        self.note.setPlaceholderText("审核意见（F2 或 Ctrl+E 开始填写，Ctrl+Enter 保存，离开即自动保存）")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(90)
+        self.note.submitted.connect(self.submit_note)
+        self.note.escaped.connect(self._escape)
+        self.note.installEventFilter(self)
+        self.save_button = QPushButton("保存意见")
+        self.save_button.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
+        self.save_button.clicked.connect(self.submit_note)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addWidget(self.info, 1)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.note, 1)
+        note_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(header)
+        layout.addLayout(buttons)
+        layout.addLayout(note_row)
+        self.set_row(None)
+
+    @property
+    def item(self) -> str:
+        return self._item
+
+    def set_row(self, row: ClauseRow | None) -> None:
+        """Show the review state of a row (None disables the panel)."""
+        self._item = row.item if row else ""
+        enabled = row is not None
+        for key, button in self.buttons.items():
+            applies = enabled and (not row.is_addition or key in ("confirm", "not_applicable"))
+            button.setEnabled(applies)
+            if button.isCheckable():
+                checked = False
+                if row is not None and row.decision is not None:
+                    if key == "not_applicable":
+                        checked = row.not_applicable
+                    else:
+                        checked = not row.not_applicable and row.status.value == key
+                button.setChecked(checked)
+        self.note.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        note = row.note if row else ""
+        self._saved_note = note
+        if self.note.toPlainText() != note:
+            self.note.setPlainText(note)
+        if row is None:
+            self.info.setText("")
+        elif row.decision is None:
+            self.info.setText("尚未审核")
+        else:
+            when = row.decision.decided_at[:16].replace("T", " ")
+            who = row.decision.reviewer or "审核人"
+            self.info.setText(f"{who} 审核于 {when}" if when else f"{who} 已审核")
+
+    def note_dirty(self) -> bool:
+        return bool(self._item) and self.note.toPlainText() != self._saved_note
+
+    def submit_note(self) -> None:
+        """Hand the edited opinion on, when it changed."""
+        if self.note_dirty():
+            self._saved_note = self.note.toPlainText()
+            self.note_submitted.emit(self._item, self._saved_note)
+
+    def begin_note(self) -> None:
+        """Put the cursor in the opinion editor (F2 / Ctrl+E)."""
+        if self.note.isEnabled():
+            self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.note.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _escape(self) -> None:
+        self.submit_note()
+        self.editing_finished.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self.submit_note()
+        return super().eventFilter(watched, event)
+
+
+class SummaryBar(QLabel):
+    """Counts and shares per status over all national clauses, after review."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setObjectName("summaryBar")
+        self.set_rows(())
+
+    def set_rows(self, rows: Sequence[ClauseRow]) -> None:
+        national = [r for r in rows if not r.is_addition]
+        if not national:
+            self.setText('<span style="color:#777">尚无对照结果</span>')
+            return
+        counts = {Status.COVERED: 0, Status.PARTIAL: 0, Status.MISSING: 0}
+        not_applicable = 0
+        for row in national:
+            if row.not_applicable:
+                not_applicable += 1
+            else:
+                counts[row.status] += 1
+        applicable = sum(counts.values())
+        additions = sum(1 for r in rows if r.is_addition)
+        reviewed = sum(1 for r in rows if r.decision is not None)
+        parts = [f"国家文件条款 <b>{len(national)}</b> 条"]
+        for status, count in counts.items():
+            parts.append(_chip(status_style(status), count,
+                               f"（{100 * count / applicable:.0f}%）" if applicable else ""))
+        if not_applicable:
+            parts.append(_chip(status_style(None, not_applicable=True), not_applicable, ""))
+        parts.append(_chip(status_style(Status.ADDED), additions, ""))
+        parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} 条")
+        self.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
+
+
+def _chip(style, count: int, share: str) -> str:
+    return (f'<span style="background-color:{style.background.name()};color:{style.foreground.name()}">'
+            f'&nbsp;{style.label}&nbsp;</span>&nbsp;<b>{count}</b> 条{share}')
+
+
+def short_name(path: str) -> str:
+    """A file's name for labels."""
+    return Path(path).name if path else ""

@@ -1,0 +1,122 @@
+"""Fixtures for the desktop tests: an isolated profile, the real sample pair, a driven window."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+
+from core.compare import compare_files  # noqa: E402
+from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow  # noqa: E402
+from desktop.settings import REVIEWER, Settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE_NATIONAL = REPO / "samples" / "national-guideline-sample.docx"
+SAMPLE_PROVINCIAL = REPO / "samples" / "provincial-opinion-sample.docx"
+CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS_NATIONAL = CORPUS / "national-guideline-digital-government-2022.txt"
+CORPUS_PROVINCIAL = CORPUS / "qinghai-implementation-opinion-interpretation-2023.txt"
+COMPARE_TIMEOUT_MS = 60_000
+
+# The offscreen platform plugin warns whenever a window's size hints change; it is the plugin
+# saying what it cannot do, not a fault of the app. Every other Qt warning still fails a test.
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+@pytest.fixture(scope="session")
+def sample_comparison():
+    """The sample pair compared once, for model tests."""
+    return compare_files(SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own user data folder and documents folder."""
+    folder = tmp_path / "userdata"
+    folder.mkdir()
+    monkeypatch.setenv("DUIZHAO_DATA_DIR", str(folder))
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    monkeypatch.setattr("desktop.main_window.user_documents_dir", lambda: documents)
+    return folder
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings in a throwaway INI file, with a reviewer name so nobody is asked."""
+    store = Settings(tmp_path / "settings.ini")
+    store.set(REVIEWER, "测试审核人")
+    return store
+
+
+class Dialogs:
+    """Message boxes captured instead of shown (a modal box would block the test)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str, str]] = []
+
+    def capture(self, kind: str):
+        def show(parent, title, text, *args, **kwargs):
+            self.shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+        return show
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for k, _, text in self.shown if kind is None or k == kind]
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    captured = Dialogs()
+    for kind in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(captured.capture(kind)))
+    return captured
+
+
+@pytest.fixture
+def save_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Answer every save dialog with a file in tmp_path (named after what is asked for)."""
+    answers: list[str] = []
+
+    def answer(parent, caption, suggested, file_filter="", *args, **kwargs):
+        target = tmp_path / "out" / Path(suggested).name
+        target.parent.mkdir(exist_ok=True)
+        answers.append(str(target))
+        return str(target), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(answer))
+    return answers
+
+
+@pytest.fixture
+def make_window(qtbot, settings: Settings, dialogs: Dialogs):
+    """Build shown main windows that are closed at the end of the test."""
+    windows: list[MainWindow] = []
+
+    def make(store: Settings | None = None) -> MainWindow:
+        window = MainWindow(store or settings, remember_layout=False)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.busy:
+            window.cancel_task()
+            qtbot.waitUntil(lambda w=window: not w.busy, timeout=COMPARE_TIMEOUT_MS)
+        if window.project is not None:
+            window.project.close()
+
+
+def compare_pair(qtbot, window: MainWindow, national: Path, provincial: Path) -> None:
+    """Load both documents, press 开始对照 and wait for the result (the save dialog is patched)."""
+    assert window.set_document_file(NATIONAL, str(national))
+    assert window.set_document_file(PROVINCIAL, str(provincial))
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()

@@ -1,0 +1,92 @@
+"""Errors a user can meet become Chinese dialogs; unexpected ones are logged and apologised for."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+from desktop import errors
+from desktop.main_window import NATIONAL, PROVINCIAL
+
+from .conftest import COMPARE_TIMEOUT_MS, OFFSCREEN_NOISE, SAMPLE_NATIONAL
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def test_a_broken_document_shows_its_message(qtbot, make_window, dialogs, save_path, tmp_path):
+    broken = tmp_path / "损坏的实施意见.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a zip file")
+    window = make_window()
+    assert window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    assert window.set_document_file(PROVINCIAL, str(broken))
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.start_compare()
+    assert len(dialogs.shown) == 1
+    kind, title, text = dialogs.shown[0]
+    assert kind == "warning" and title == "对照"
+    assert str(broken) in text and "Traceback" not in text
+    assert window.project is None
+
+
+def test_an_unsupported_file_is_refused_at_once(make_window, dialogs, tmp_path):
+    sheet = tmp_path / "数据.xlsx"
+    sheet.write_bytes(b"not a document")
+    window = make_window()
+    assert not window.set_document_file(NATIONAL, str(sheet))
+    assert "不支持" in dialogs.texts("warning")[0]
+    assert window.choices[NATIONAL] is None
+
+
+def test_a_foreign_project_file_is_reported_and_left_alone(qtbot, make_window, dialogs, tmp_path):
+    foreign = tmp_path / "别的数据库.duizhao"
+    connection = sqlite3.connect(foreign)
+    connection.execute("CREATE TABLE t(x)")
+    connection.commit()
+    connection.close()
+    before = foreign.read_bytes()
+    window = make_window()
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.open_project(foreign)
+    assert "不是对照项目文件" in dialogs.texts("warning")[0]
+    assert foreign.read_bytes() == before
+    assert window.project is None
+
+
+def test_empty_pasted_text_is_refused(make_window, dialogs):
+    window = make_window()
+    assert not window.set_document_text(PROVINCIAL, "  \n ", "空白")
+    assert dialogs.texts("warning")
+
+
+def test_unexpected_errors_are_logged_and_shown_politely(qtbot, make_window, dialogs, data_dir):
+    window = make_window()
+
+    def work(progress, cancel):
+        raise RuntimeError("boom from the engine")
+
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window._run(work, "测试", lambda result: None)
+    text = dialogs.texts("critical")[0]
+    assert "很抱歉" in text and "boom" not in text and "Traceback" not in text
+    errors.setup_logging()
+    try:
+        errors.report_unexpected(window, RuntimeError("boom again"))
+    finally:
+        for handler in list(errors.logging.getLogger("duizhao").handlers):
+            handler.close()
+            errors.logging.getLogger("duizhao").removeHandler(handler)
+    log = Path(data_dir) / "logs" / "duizhao.log"
+    assert "boom again" in log.read_text(encoding="utf-8")
+
+
+def test_excepthook_turns_exceptions_into_dialogs(make_window, dialogs):
+    make_window()
+    try:
+        raise ValueError("internal detail")
+    except ValueError:
+        errors.excepthook(*sys.exc_info())
+    assert "很抱歉" in dialogs.texts("critical")[0]
+    from core.errors import ExportError
+    errors.excepthook(ExportError, ExportError("目标文件为只读，无法覆盖。"), None)
+    assert dialogs.texts("warning") == ["目标文件为只读，无法覆盖。"]

@@ -1,0 +1,259 @@
+"""The real main window driven end to end: compare, filter, review, undo, reopen, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from core.model import Status
+from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow
+from desktop.models import ClauseTableModel, ItemRole, SectionIdRole
+from desktop.settings import REVIEWER, Settings
+
+from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL, OFFSCREEN_NOISE,
+                       SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair)
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def _shown_statuses(window: MainWindow) -> set[str]:
+    proxy = window.proxy
+    return {window.table_model.row_at(proxy.mapToSource(proxy.index(r, 0))).status.value
+            for r in range(proxy.rowCount())}
+
+
+def test_compare_filter_review_undo_redo_reopen_and_export(qtbot, make_window, save_path, dialogs):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    project_path = Path(window.project.path)
+    assert project_path.is_file() and project_path.suffix == ".duizhao"
+    assert window.table_model.rowCount() > 100
+    assert "已覆盖" in window.summary.text()
+
+    # 只看差距: one click leaves missing and partial clauses only.
+    window.gap_button.click()
+    assert window.gap_filter_action.isChecked()
+    assert _shown_statuses(window) == {"missing", "partial"}
+    summary = window.comparison.summary
+    assert window.proxy.rowCount() == summary.missing + summary.partial
+
+    # Review the selected gap: mark it covered, then write an opinion.
+    window.table.setFocus()
+    assert window.goto_gap(+1)
+    row = window.current_row()
+    item = row.item
+    assert row.status in (Status.MISSING, Status.PARTIAL)
+    window.set_status(Status.COVERED.value)
+    reviewed = window.table_model.row_for(item)
+    assert reviewed.status is Status.COVERED and reviewed.decision.reviewer == "测试审核人"
+    # It left the gap filter; the selection moved on to another gap.
+    assert window.current_row() is not None and window.current_row().item != item
+    window.set_gap_filter(False)
+    assert window.select_item(item)
+    window.set_note(item, "省里已在第五部分另行部署")
+    assert window.table_model.row_for(item).note == "省里已在第五部分另行部署"
+    assert [d.item for d in window.project.decisions()] == [item]
+
+    # Undo the note, then the status; redo both.
+    window.undo_action.trigger()
+    assert window.table_model.row_for(item).note == ""
+    assert window.table_model.row_for(item).status is Status.COVERED
+    window.undo_action.trigger()
+    assert window.table_model.row_for(item).decision is None
+    assert window.project.decisions() == []
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.table_model.row_for(item).note == "省里已在第五部分另行部署"
+    assert window.table_model.row_for(item).status is Status.COVERED
+
+    # Export the checklist to Word (decisions applied) and read it back.
+    out = Path(save_path[0]).parent / "清单.docx"
+    window.export_to("checklist", out)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=COMPARE_TIMEOUT_MS)
+    document = Document(str(out))
+    cells = [cell.text for table in document.tables for r in table.rows for cell in r.cells]
+    assert any("省里已在第五部分另行部署" in text for text in cells)
+    assert dialogs.shown == []
+
+    # Reopen the project in a new window: the decision is there, nothing recomputed.
+    window.project.close()
+    window.project = None
+    again = make_window()
+    with qtbot.waitSignal(again.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        again.open_project(project_path)
+    row = again.table_model.row_for(item)
+    assert row.status is Status.COVERED and row.note == "省里已在第五部分另行部署"
+    assert "已审核 <b>1</b>" in again.summary.text()
+
+
+@pytest.mark.parametrize("kind,suffix", [("gaps", ".docx"), ("xlsx", ".xlsx"), ("json", ".json")])
+def test_other_exports_write_their_files(qtbot, make_window, save_path, dialogs, kind, suffix):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.choose_export(kind)
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=COMPARE_TIMEOUT_MS)
+    assert window.last_export.suffix == suffix and window.last_export.stat().st_size > 0
+    assert dialogs.shown == []
+
+
+def test_keyboard_only_review(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    QTest.keyClick(window.table, Qt.Key.Key_J)
+    first = window.current_row()
+    assert first.is_gap
+    QTest.keyClick(window.table, Qt.Key.Key_F8)
+    second = window.current_row()
+    assert second.is_gap and second.number > first.number
+    QTest.keyClick(window.table, Qt.Key.Key_K)
+    assert window.current_row().item == first.item
+    QTest.keyClick(window.table, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(first.item).status is Status.MISSING
+    assert window.table_model.row_for(first.item).decision is not None
+    QTest.keyClick(window.table, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(first.item).not_applicable
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(window.review_panel.note.hasFocus)
+    # Chinese arrives through an input method; QTest can only type ASCII keys.
+    window.review_panel.note.insertPlainText("不适用于本省")
+    QTest.keyClick(window.review_panel.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(first.item).note == "不适用于本省"
+    QTest.keyClick(window.review_panel.note, Qt.Key.Key_Escape)
+    qtbot.waitUntil(window.table.hasFocus)
+    QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(first.item).note == ""
+    QTest.keyClick(window.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(first.item).note == "不适用于本省"
+    QTest.keyClick(window.table, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.table_model.row_for(first.item).note == "不适用于本省"  # nothing left to redo
+    QTest.keyClick(window.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    row = window.table_model.row_for(first.item)
+    assert row.status is Status.COVERED and not row.not_applicable and row.note == "不适用于本省"
+
+
+def test_note_is_saved_when_focus_leaves(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    item = window.current_row().item
+    window.edit_note()
+    qtbot.waitUntil(window.review_panel.note.hasFocus)
+    QTest.keyClicks(window.review_panel.note, "todo ")
+    window.review_panel.note.insertPlainText("待办")
+    window.goto_gap(+1)  # moving on saves what was typed
+    assert window.table_model.row_for(item).note == "todo 待办"
+    assert window.current_row().item != item
+
+
+def test_choosing_another_candidate_match(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    finding = next(f for f in window.comparison.clauses if len(f.matches) > 1)
+    assert window.select_item(f"N{finding.clause.id}")
+    assert window.diff.candidates.rowCount() == len(finding.matches)
+    window.diff.candidate_view.selectRow(1)
+    window.diff.choose_button.click()
+    row = window.table_model.row_for(f"N{finding.clause.id}")
+    assert row.provincial_text == finding.matches[1].clause.text
+    assert window.table_model.index_for(row.item, ClauseTableModel.COL_STATUS).data().endswith("（改判）")
+    window.undo_action.trigger()
+    assert window.table_model.row_for(row.item).provincial_text == finding.matches[0].clause.text
+
+
+def test_views_keep_in_step(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    comparison = window.comparison
+    # Selecting a clause selects its section in both trees.
+    finding = next(f for f in comparison.clauses if f.matches and "." in f.clause.section)
+    assert window.select_item(f"N{finding.clause.id}")
+    assert window.national_tree.currentIndex().data(SectionIdRole) == finding.clause.section
+    assert window.provincial_tree.currentIndex().data(SectionIdRole) == finding.matches[0].clause.section
+    # Clicking a section filters the table to it.
+    section = comparison.national.sections[1]
+    index = window.national_model.index_for_section(section.id)
+    rect = window.national_tree.visualRect(index)
+    QTest.mouseClick(window.national_tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    ids = set(window.national_model.subtree(section.id))
+    shown = {window.table_model.row_at(window.proxy.mapToSource(window.proxy.index(r, 0))).national_section
+             for r in range(window.proxy.rowCount())}
+    assert shown and shown <= ids
+    assert window.section_label.isVisible()
+    window.clear_section_filter()
+    assert window.proxy.rowCount() == window.table_model.rowCount()
+    # The search box narrows the table.
+    window.search.setText("一网通办")
+    assert 0 < window.proxy.rowCount() < window.table_model.rowCount()
+
+
+def test_first_start_opens_the_sample_then_reopens_the_last_project(qtbot, make_window, tmp_path):
+    store = Settings(tmp_path / "first.ini")
+    store.set(REVIEWER, "测试审核人")
+    window = make_window(store)
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.start()
+    assert window.comparison is not None and window.project is not None
+    assert window.choices[NATIONAL].name == SAMPLE_NATIONAL.name
+    assert store.recent_files()[0].kind == "project"
+    path = Path(window.project.path)
+    window.project.close()
+    window.project = None
+    second = make_window(store)
+    with qtbot.waitSignal(second.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        second.start()
+    assert Path(second.project.path) == path
+
+
+def test_pasted_provincial_text_and_corpus_pair(qtbot, make_window, save_path):
+    window = make_window()
+    assert window.set_document_file(NATIONAL, str(CORPUS_NATIONAL))
+    text = CORPUS_PROVINCIAL.read_text(encoding="utf-8")
+    assert window.set_document_text(PROVINCIAL, text, "青海省实施意见（粘贴）")
+    assert window.slots[PROVINCIAL].name.text() == "青海省实施意见（粘贴）"
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.start_compare()
+    assert window.comparison.provincial.format == "text"
+    assert window.table_model.rowCount() > 0
+
+
+def test_cancel_stops_the_compare(qtbot, make_window, save_path):
+    window = make_window()
+    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    window.start_compare()
+    assert window.busy and window.progress.isVisible()
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.progress.cancel_button.click()
+    assert window.project is None and window.comparison is None
+    assert window.statusBar().currentMessage() == "已取消。"
+    assert not window.progress.isVisible() and window.compare_button.isEnabled()
+    assert not list(Path(save_path[0]).parent.iterdir())  # no project file left behind
+
+
+def test_reimport_lists_decisions_left_behind(qtbot, make_window, save_path, qtmodeltester):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    addition = next(r for r in window.table_model.rows() if r.is_addition)
+    assert window.select_item(addition.item)
+    window.set_note(addition.item, "本省特色做法")
+    gap = next(r for r in window.table_model.rows() if r.is_gap)
+    assert window.select_item(gap.item)
+    window.set_status(Status.COVERED.value)
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.reimport(str(CORPUS_PROVINCIAL))
+    assert window.project.provincial_version == 2
+    dialog = window.orphan_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtmodeltester.check(dialog.model)
+    orphaned = {dialog.model.index(r, 0).data(ItemRole) for r in range(dialog.model.rowCount())}
+    assert addition.item in orphaned
+    dialog.close()
+    assert window.table_model.row_for(gap.item).status is Status.COVERED
+    assert not window.undo_action.isEnabled()

@@ -1,0 +1,113 @@
+"""The item models over a real comparison of the sample pair, checked by qtmodeltester."""
+
+from __future__ import annotations
+
+from core.model import ReviewDecision, Status
+from desktop.models import (GAP_FILTER, CandidateModel, ClauseFilterProxy, ClauseTableModel,
+                            DecisionListModel, NationalOutlineModel, ProvincialOutlineModel,
+                            SectionIdRole, StatusRole)
+from desktop.side_by_side import diff_html
+from desktop.status_style import status_style
+
+
+def _first(comparison, status):
+    return next(f for f in comparison.clauses if f.status is status)
+
+
+def test_clause_table_model_passes_modeltester(qtmodeltester, sample_comparison):
+    model = ClauseTableModel()
+    missing = _first(sample_comparison, Status.MISSING)
+    model.set_comparison(sample_comparison, [
+        ReviewDecision(item=f"N{missing.clause.id}", status=Status.COVERED, note="已在别处体现")])
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(sample_comparison.clauses) + len(sample_comparison.additions)
+    row = model.row_for(f"N{missing.clause.id}")
+    assert row.status is Status.COVERED and row.engine_status is Status.MISSING
+    assert model.index_for(row.item, ClauseTableModel.COL_STATUS).data() == "已覆盖（改判）"
+    assert model.index_for(row.item, ClauseTableModel.COL_NOTE).data() == "已在别处体现"
+
+
+def test_empty_models_pass_modeltester(qtmodeltester):
+    for model in (ClauseTableModel(), NationalOutlineModel(), ProvincialOutlineModel(),
+                  CandidateModel(), DecisionListModel()):
+        qtmodeltester.check(model)
+
+
+def test_set_decisions_signals_only_changed_rows(qtbot, sample_comparison):
+    model = ClauseTableModel()
+    model.set_comparison(sample_comparison)
+    item = f"N{sample_comparison.clauses[3].clause.id}"
+    changed = []
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append((top.row(), bottom.row())))
+    model.set_decisions([ReviewDecision(item=item, not_applicable=True)])
+    assert changed == [(3, 3)]
+    assert model.row_for(item).not_applicable
+
+
+def test_filter_proxy_gaps_search_and_sections(qtmodeltester, sample_comparison):
+    model = ClauseTableModel()
+    model.set_comparison(sample_comparison)
+    proxy = ClauseFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    summary = sample_comparison.summary
+    proxy.set_statuses(GAP_FILTER)
+    assert proxy.rowCount() == summary.missing + summary.partial
+    assert {proxy.index(r, 0).data(StatusRole) for r in range(proxy.rowCount())} == {
+        "missing", "partial"}
+    proxy.set_statuses(None)
+    proxy.set_search("网络安全")
+    assert 0 < proxy.rowCount() < model.rowCount()
+    proxy.set_search("")
+    section = sample_comparison.clauses[-1].clause.section
+    proxy.set_sections(national=[section])
+    assert proxy.rowCount() == sum(1 for f in sample_comparison.clauses if f.clause.section == section)
+    proxy.sort(ClauseTableModel.COL_SCORE)
+    qtmodeltester.check(proxy)
+
+
+def test_outline_models_pass_modeltester(qtmodeltester, sample_comparison):
+    national = NationalOutlineModel()
+    national.set_comparison(sample_comparison)
+    table = ClauseTableModel()
+    table.set_comparison(sample_comparison)
+    national.set_rows(table.rows())
+    qtmodeltester.check(national)
+    provincial = ProvincialOutlineModel()
+    provincial.set_comparison(sample_comparison)
+    qtmodeltester.check(provincial)
+    # A nested section is found again through its index, and its coverage is a percentage.
+    child = next(s for s in sample_comparison.national.sections if s.parent)
+    index = national.index_for_section(child.id)
+    assert index.data(SectionIdRole) == child.id
+    assert national.parent(index).data(SectionIdRole) == child.parent
+    assert national.index_for_section(child.id, 1).data().endswith("%") or \
+        national.index_for_section(child.id, 1).data() == "—"
+    # Sections holding additions say how many.
+    added = sample_comparison.additions[0].section
+    assert provincial.index_for_section(added, 1).data().endswith("条")
+
+
+def test_candidate_and_decision_models_pass_modeltester(qtmodeltester, sample_comparison):
+    finding = max(sample_comparison.clauses, key=lambda f: len(f.matches))
+    candidates = CandidateModel()
+    candidates.set_candidates(sample_comparison.provincial, finding.matches,
+                              f"P{finding.matches[0].clause.id}")
+    qtmodeltester.check(candidates)
+    assert candidates.index(0, CandidateModel.COL_SCORE).data().endswith("（当前）")
+    decisions = DecisionListModel([ReviewDecision(item="N1.1-1", status=Status.MISSING, note="缺",
+                                                  reviewer="张三", decided_at="2024-05-01T10:00:00")])
+    qtmodeltester.check(decisions)
+    assert decisions.index(0, DecisionListModel.COL_RESULT).data() == "改为“未覆盖”"
+
+
+def test_diff_marks_what_differs_character_by_character():
+    left, right = diff_html("全面推进一网通办", "探索推进一网通办<改>")
+    assert "全面" in left and 'background-color' in left
+    assert left.endswith("推进一网通办")
+    assert "探索" in right and "&lt;改&gt;" in right
+
+
+def test_every_status_has_a_chinese_label():
+    assert [status_style(s).label for s in Status] == ["已覆盖", "部分覆盖", "未覆盖", "本省新增"]
+    assert status_style(Status.MISSING, not_applicable=True).label == "不适用"

@@ -1,0 +1,57 @@
+"""The one worker helper: result, error, cancellation and progress come back by signal."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from core.errors import Cancelled, DocumentReadError
+from desktop.worker import Task, run_task
+
+
+def test_result_and_progress_arrive_in_the_gui_thread(qtbot):
+    gui = threading.get_ident()
+
+    def work(progress, cancel):
+        for done in range(1, 4):
+            progress(done, 3, "步骤")
+        return threading.get_ident()
+
+    results, progress = [], []
+    task = run_task(work, on_result=results.append,
+                    on_progress=lambda d, t, m: progress.append((d, t, threading.get_ident())))
+    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert results[0] != gui
+    assert progress[-1][:2] == (3, 3) and all(p[2] == gui for p in progress)
+    assert not task.running
+
+
+def test_errors_come_back_with_their_trace(qtbot):
+    def work(progress, cancel):
+        raise DocumentReadError("无法读取文件。", path="x.docx")
+
+    errors = []
+    run_task(work, on_result=lambda r: None, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], DocumentReadError)
+    assert "DocumentReadError" in errors[0].__traceback_text__
+
+
+def test_cancel_stops_work_at_its_next_check(qtbot):
+    started = threading.Event()
+
+    def work(progress, cancel):
+        started.set()
+        while not cancel():
+            time.sleep(0.005)
+        raise Cancelled()
+
+    task = Task(work)
+    outcomes = []
+    task.cancelled.connect(lambda: outcomes.append("cancelled"))
+    task.succeeded.connect(lambda r: outcomes.append("result"))
+    task.start()
+    assert started.wait(5)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.cancel()
+    assert outcomes == ["cancelled"]
