@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QApplication
 
 from core.model import Status
 from desktop import errors
 from desktop.main_window import MainWindow
 from desktop.settings import APP_NAME, Settings
+from desktop.side_by_side import NATIONAL_MARK, PROVINCIAL_MARK
+from desktop.status_style import status_style
 
 # Fonts tried in order for the interface (Windows, UOS/Kylin, other Linux, macOS).
 UI_FONTS = ["Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
@@ -93,13 +96,39 @@ def take_screenshot(target: Path, *, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) ->
             settle = QEventLoop()
             QTimer.singleShot(300, settle.quit)
             settle.exec()
+            window.statusBar().clearMessage()
+            settle = QEventLoop()
+            QTimer.singleShot(50, settle.quit)
+            settle.exec()
             target.parent.mkdir(parents=True, exist_ok=True)
-            saved = window.grab().save(str(target), "PNG")
+            saved = palette_image(window.grab().toImage()).save(str(target), "PNG", 0)
         else:
             print("对照：示例对照没有在限定时间内完成，未能截图。", file=sys.stderr)
         window.close()
         window.deleteLater()
         return 0 if saved else 1
+
+
+def palette_image(image: QImage) -> QImage:
+    """A 256-colour copy of a screenshot: crisp text at a fraction of the size.
+
+    The palette is every status colour (small swatches must keep their hue) and then the
+    colours used most; no dithering, so flat areas stay flat.
+    """
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    pinned = [QColor(mark).rgb() for mark in (NATIONAL_MARK, PROVINCIAL_MARK)]
+    for status in (*Status, None):
+        style = status_style(status, not_applicable=status is None)
+        pinned += [style.background.rgb(), style.foreground.rgb(), style.accent.rgb()]
+    table = list(dict.fromkeys(pinned))
+    pixels = Counter(memoryview(image.constBits()).cast("I"))
+    for colour, _count in pixels.most_common(256):
+        if len(table) >= 256:
+            break
+        if colour not in table:
+            table.append(colour)
+    return image.convertToFormat(QImage.Format.Format_Indexed8, table,
+                                 Qt.ImageConversionFlag.ThresholdDither)
 
 
 def run_from_cli(args: argparse.Namespace) -> int:

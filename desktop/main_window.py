@@ -226,10 +226,11 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ClauseTableModel.COL_NATIONAL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ClauseTableModel.COL_PROVINCIAL, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(ClauseTableModel.COL_NUMBER, 52)
-        header.resizeSection(ClauseTableModel.COL_SCORE, 60)
-        header.resizeSection(ClauseTableModel.COL_STATUS, 132)
-        header.resizeSection(ClauseTableModel.COL_NOTE, 150)
+        metrics = self.fontMetrics()
+        header.resizeSection(ClauseTableModel.COL_NUMBER, metrics.horizontalAdvance("序号") + 28)
+        header.resizeSection(ClauseTableModel.COL_SCORE, metrics.horizontalAdvance("相似度") + 16)
+        header.resizeSection(ClauseTableModel.COL_STATUS, metrics.horizontalAdvance("部分覆盖（已确认）") + 12)
+        header.resizeSection(ClauseTableModel.COL_NOTE, metrics.horizontalAdvance("审核意见审核意见") + 12)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.doubleClicked.connect(lambda _: self.edit_note())
         self.proxy.rowsInserted.connect(self._update_count)
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 5)
         main.setStretchFactor(2, 3)
-        main.setSizes([290, 830, 480])
+        main.setSizes([290, 860, 450])
         self.main_splitter = main
 
         central = QWidget()
@@ -567,11 +568,12 @@ class MainWindow(QMainWindow):
                 self.reimport(provincial.path)
                 return
         default = user_documents_dir() / f"{Path(provincial.name).stem}-对照{SUFFIX}"
-        target = self._ask_project_path(default)
+        target = self.ask_project_path(default)
         if target is not None:
             self._compare_into(target)
 
-    def _ask_project_path(self, default: Path) -> Path | None:
+    def ask_project_path(self, default: Path) -> Path | None:
+        """Where to save a new project (a save dialog); None when the user cancels."""
         folder = self.settings.get(keys.LAST_FOLDER)
         suggested = str(Path(folder) / default.name) if folder else str(default)
         path, _ = QFileDialog.getSaveFileName(self, "保存对照项目（审核意见将随时自动保存）", suggested,

@@ -216,6 +216,10 @@ class ClauseTableModel(QAbstractTableModel):
             return status_style(row.status, not_applicable=row.not_applicable).background
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
             return status_style(row.status, not_applicable=row.not_applicable).foreground
+        if role == Qt.ItemDataRole.ForegroundRole and (
+                (column == self.COL_PROVINCIAL and not row.provincial_text)
+                or (column == self.COL_NATIONAL and row.is_addition)):
+            return _MUTED
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_NUMBER, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ItemRole:
@@ -289,6 +293,8 @@ class ClauseTableModel(QAbstractTableModel):
             return (4 if row.not_applicable else STATUS_ORDER[row.status]) * 100000 + row.number
         return row.note
 
+
+_MUTED = QColor("#888888")
 
 _HEADER_TIPS = (
     "按国家文件顺序编号（本省新增内容排在最后）",
