@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         self.orphan_dialog: OrphanedDecisionsDialog | None = None
         self._asked_reviewer = False
         self._syncing = False
+        # The row selected for the reviewer when the reviewed one left the filter: the next
+        # "next gap" starts here instead of skipping it.
+        self._advanced_to = ""
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle("对照 — 国家文件与地方实施文件逐条对照")
         self.setAcceptDrops(True)
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._restore_layout()
+        self._update_count()
         self._update_state()
 
     # ================================================================ construction
@@ -182,6 +186,8 @@ class MainWindow(QMainWindow):
         self.status_filter.setObjectName("statusFilter")
         for label, _ in STATUS_FILTERS:
             self.status_filter.addItem(label)
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(8)
         self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
         self.gap_button = QToolButton()
         self.gap_button.setObjectName("gapButton")
@@ -189,6 +195,7 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText("搜索条款、对应表述或审核意见（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(120)
         self.search.textChanged.connect(self._search_changed)
         self.section_label = QLabel()
         self.section_label.setStyleSheet("color:#163f7a")
@@ -244,6 +251,7 @@ class MainWindow(QMainWindow):
             "<p>可以点击上方的“选择文件…”，也可以把文件拖到窗口中，或粘贴文本。</p>"
             "<p>支持 Word（.docx .doc）、WPS、PDF、纯文本和网页文件。</p></div>")
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
         self.table_stack = QStackedWidget()
         self.table_stack.addWidget(self.empty_hint)
         self.table_stack.addWidget(self.table)
@@ -439,6 +447,9 @@ class MainWindow(QMainWindow):
             value = self.settings.layout(key)
             if value is not None:
                 splitter.restoreState(value)
+        header = self.settings.layout(keys.TABLE_HEADER)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
 
     def _save_layout(self) -> None:
         if not self.remember_layout:
@@ -448,6 +459,7 @@ class MainWindow(QMainWindow):
         self.settings.set_layout(keys.MAIN_SPLITTER, self.main_splitter.saveState())
         self.settings.set_layout(keys.SIDE_SPLITTER, self.side_splitter.saveState())
         self.settings.set_layout(keys.DETAIL_SPLITTER, self.detail_splitter.saveState())
+        self.settings.set_layout(keys.TABLE_HEADER, self.table.horizontalHeader().saveState())
         self.settings.sync()
 
     # ================================================================ start-up
@@ -567,16 +579,46 @@ class MainWindow(QMainWindow):
             if provincial.pasted is None:
                 self.reimport(provincial.path)
                 return
-        default = user_documents_dir() / f"{Path(provincial.name).stem}-对照{SUFFIX}"
-        target = self.ask_project_path(default)
-        if target is not None:
-            self._compare_into(target)
+        try:
+            for side in (NATIONAL, PROVINCIAL):
+                self._put_on_disk(side)
+        except OSError:
+            self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
+            return
+        target = self.ask_project_path(self._free_project_name(Path(provincial.name).stem))
+        if target is None:
+            return
+        if self.project is not None and target.resolve() == Path(self.project.path).resolve():
+            self._error(DuizhaoError("这个项目文件正在使用中，不能被新的对照覆盖，请另选文件名。",
+                                     path=str(target)))
+            return
+        self._compare_into(target)
+
+    def _put_on_disk(self, side: str) -> None:
+        """A document known only from the open project is written out, so it can be read again."""
+        choice = self.choices[side]
+        if choice is None or choice.path or self.project is None:
+            return
+        content = self.project.document_bytes(side)
+        folder = user_data_dir() / "项目中的文件" / hashlib.sha256(content).hexdigest()[:12]
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / Path(choice.name).name
+        target.write_bytes(content)
+        self.choices[side] = replace(choice, path=str(target))
+
+    def _free_project_name(self, stem: str) -> Path:
+        """A new project's suggested file: in the last folder (or Documents), not yet taken."""
+        folder = Path(self.settings.get(keys.LAST_FOLDER) or user_documents_dir())
+        candidate = folder / f"{stem}-对照{SUFFIX}"
+        number = 2
+        while candidate.exists():
+            candidate = folder / f"{stem}-对照（{number}）{SUFFIX}"
+            number += 1
+        return candidate
 
     def ask_project_path(self, default: Path) -> Path | None:
         """Where to save a new project (a save dialog); None when the user cancels."""
-        folder = self.settings.get(keys.LAST_FOLDER)
-        suggested = str(Path(folder) / default.name) if folder else str(default)
-        path, _ = QFileDialog.getSaveFileName(self, "保存对照项目（审核意见将随时自动保存）", suggested,
+        path, _ = QFileDialog.getSaveFileName(self, "保存对照项目（审核意见将随时自动保存）", str(default),
                                               f"对照项目 (*{SUFFIX})")
         if not path:
             return None
@@ -829,8 +871,12 @@ class MainWindow(QMainWindow):
         if not target.isValid() and self.proxy.rowCount():
             # The row left the filter (e.g. a gap marked covered): go on with the one after it.
             target = self.proxy.index(min(max(current_position, 0), self.proxy.rowCount() - 1), 0)
-        if target.isValid() and target.row() != self.table.currentIndex().row():
+        moved_on = target.isValid() and current is not None and \
+            self.table_model.row_at(self.proxy.mapToSource(target)).item != current.item and not follow
+        if target.isValid() and target != self.table.currentIndex().siblingAtColumn(0):
             self._select(target)
+        if moved_on:
+            self._advanced_to = self.table_model.row_at(self.proxy.mapToSource(target)).item
         self._refresh_detail()
 
     def _refresh_detail(self) -> None:
@@ -859,6 +905,7 @@ class MainWindow(QMainWindow):
         return False
 
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._advanced_to = ""
         if self.review_panel.note_dirty():
             self.review_panel.submit_note()
         row = self.current_row()
@@ -974,6 +1021,10 @@ class MainWindow(QMainWindow):
         count = self.proxy.rowCount()
         if count == 0:
             return False
+        landed = self.current_row()
+        if step > 0 and landed is not None and landed.item == self._advanced_to and landed.is_gap:
+            self._advanced_to = ""
+            return True
         current = self.table.currentIndex().row()
         start = current if current >= 0 else (-1 if step > 0 else count)
         for offset in range(1, count + 1):
@@ -1065,6 +1116,8 @@ class MainWindow(QMainWindow):
         for key, action in self.status_actions.items():
             action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
         self.note_action.setEnabled(can_review)
+        for action in (self.next_gap_action, self.previous_gap_action):
+            action.setEnabled(self.comparison is not None)
         self.review_panel.setEnabled(has_project and not busy)
         self.diff.choose_button.setEnabled(can_review and self.diff.candidates.rowCount() > 1)
         if busy:

@@ -103,6 +103,7 @@ class DiffPane(QWidget):
                         f'<span style="background-color:{PROVINCIAL_MARK}">&nbsp;蓝底&nbsp;</span>'
                         f' 地方文件改写或增加的字')
         legend.setStyleSheet("color:#555")
+        legend.setWordWrap(True)
 
         self.candidates = CandidateModel(self)
         self.candidate_view = QTableView()
@@ -122,7 +123,8 @@ class DiffPane(QWidget):
         self.choose_button = QPushButton("改用所选表述")
         self.choose_button.setToolTip("把所选候选表述作为该条款的对应表述（可撤销）")
         self.choose_button.clicked.connect(self._choose_selected)
-        self.candidate_title = QLabel("<b>其他候选表述</b>（双击或点“改用所选表述”）")
+        self.candidate_title = QLabel("<b>其他候选表述</b>")
+        self.candidate_title.setToolTip("双击一条候选表述，或选中后点“改用所选表述”，把它作为对应表述")
         candidates = QWidget()
         candidate_layout = QVBoxLayout(candidates)
         candidate_layout.setContentsMargins(0, 0, 0, 0)

@@ -39,7 +39,7 @@ class DocumentSlot(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._title = QLabel(f"<b>{side_label}</b>")
         self.name = QLabel()
-        self.name.setMinimumWidth(120)
+        self.name.setMinimumWidth(40)
         self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.open_button = QToolButton()
         self.open_button.setText("选择文件…")
@@ -158,14 +158,16 @@ class ReviewPanel(QFrame):
         self.buttons: dict[str, QPushButton] = {}
         buttons = QHBoxLayout()
         for key, label, shortcut in (
-                ("confirm", "确认系统判断", ""),
+                ("confirm", "确认", "Ctrl+0"),
                 (Status.COVERED.value, "已覆盖", "Ctrl+1"),
                 (Status.PARTIAL.value, "部分覆盖", "Ctrl+2"),
                 (Status.MISSING.value, "未覆盖", "Ctrl+3"),
                 ("not_applicable", "不适用", "Ctrl+4")):
             button = QPushButton(label)
             button.setObjectName(f"review_{key}")
-            button.setToolTip(f"{label}（{shortcut}）" if shortcut else "确认系统给出的对照结果")
+            button.setToolTip("确认系统给出的对照结果（Ctrl+0）" if key == "confirm"
+                              else f"标为“{label}”（{shortcut}）")
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(label) + 16)
             if key != "confirm":
                 button.setCheckable(True)
                 style = status_style(Status(key) if key != "not_applicable" else None,

@@ -85,6 +85,10 @@ def save_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     def answer(parent, caption, suggested, file_filter="", *args, **kwargs):
         target = tmp_path / "out" / Path(suggested).name
         target.parent.mkdir(exist_ok=True)
+        number = 2
+        while target.exists():  # like a user, pick a name not taken in the test's folder
+            target = target.with_name(f"{Path(suggested).stem}-{number}{Path(suggested).suffix}")
+            number += 1
         answers.append(str(target))
         return str(target), file_filter
 

@@ -257,3 +257,22 @@ def test_reimport_lists_decisions_left_behind(qtbot, make_window, save_path, qtm
     dialog.close()
     assert window.table_model.row_for(gap.item).status is Status.COVERED
     assert not window.undo_action.isEnabled()
+
+
+def test_marking_a_gap_in_the_gap_view_then_next_does_not_skip_one(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.set_gap_filter(True)
+    window.table.setFocus()
+    assert window.goto_gap(+1)
+    gaps = [window.table_model.row_at(window.proxy.mapToSource(window.proxy.index(r, 0))).item
+            for r in range(window.proxy.rowCount())]
+    first = window.current_row().item
+    at = gaps.index(first)
+    QTest.keyClick(window.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(first).status is Status.COVERED
+    assert window.current_row().item == gaps[at + 1]  # it left the view; the next one is shown
+    QTest.keyClick(window.table, Qt.Key.Key_J)
+    assert window.current_row().item == gaps[at + 1]  # J does not jump over it
+    QTest.keyClick(window.table, Qt.Key.Key_J)
+    assert window.current_row().item == gaps[at + 2]
