@@ -791,7 +791,7 @@ class MainWindow(QMainWindow):
 
     def _run(self, work, message: str, on_result: Callable, *,
              on_error: Callable[[BaseException], None] | None = None) -> None:
-        task = Task(work, self)
+        task = Task(work, self)  # parented: never freed while the pool may still hold it
         task.progressed.connect(self.progress.update_progress)
         task.succeeded.connect(on_result)
         task.failed.connect(on_error or self._task_failed)
