@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench.quality import article_alignment, generated_benchmark, sample_pair
 from bench.export_speed import export_timings
+from bench.gui_speed import gui_timings
 from bench.speed import compare_scaling, read_and_outline
 from core.similarity import tokenizer
 
@@ -70,6 +71,13 @@ def _speed() -> None:
     print()
 
 
+def _gui() -> None:
+    print("== Desktop app: sample pair, offscreen (targets: window ≤ 2 s, results ≤ 1.5 s, block ≤ 100 ms) ==")
+    for name, value in gui_timings().items():
+        print(f"{name:<45}{value:>10.3f}")
+    print()
+
+
 def main(argv: list[str]) -> int:
     started = time.perf_counter()
     cold = time.perf_counter()
@@ -78,6 +86,7 @@ def main(argv: list[str]) -> int:
     seeds = range(int(argv[0])) if argv else range(10)
     _quality(seeds)
     _speed()
+    _gui()
     print(f"bench finished in {time.perf_counter() - started:.1f} s")
     return 0
 
