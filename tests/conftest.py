@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# GUI tests run without a display (CI, a plain `pytest` over ssh): without this Qt aborts.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("DUIZHAO_CORPUS", REPO.parent / "shared" / "corpus"))
 DATA = Path(__file__).resolve().parent / "data"
