@@ -58,23 +58,3 @@ def chinese_to_int(numeral: str) -> int:
             total += (current or 1) * _UNITS[ch]
             current = 0
     return total + current
-
-
-def int_to_chinese(value: int) -> str:
-    """Chinese numeral for 1–9999 as numbering uses it: 1→一, 10→十, 21→二十一, 105→一百零五."""
-    if value <= 0:
-        raise ValueError("only positive numbers have a numbering form")
-    digits = "零一二三四五六七八九"
-    if value < 10:
-        return digits[value]
-    if value < 20:
-        return "十" + (digits[value - 10] if value > 10 else "")
-    parts = []
-    for unit_value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        digit, value = divmod(value, unit_value)
-        if digit:
-            parts.append(digits[digit] + unit)
-        elif parts and value:
-            parts.append("零")
-    text = "".join(parts)
-    return re.sub("零+", "零", text)

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from core.model import Outline, Section
-from core.text import int_to_chinese, to_fullwidth_punctuation
+from core.read.numerals import chinese_counting
+from core.text import to_fullwidth_punctuation
 
 LOCALISE = (("国务院各部门", "省直各部门"), ("各地区各部门", "各市（州）、省直各部门"),
             ("各地区、各部门", "各市（州）、省直各部门"), ("全国", "全省"), ("我国", "我省"),
@@ -271,8 +272,8 @@ def _render(national: Outline, groups: list[tuple[str, list[_Unit]]], rng: rando
     article = 0
     for group_number, (group_title, units) in enumerate(groups, start=1):
         group_id = str(group_number)
-        lines.append(f"第{int_to_chinese(group_number)}章 {group_title}" if statute
-                     else f"{int_to_chinese(group_number)}、{group_title}")
+        lines.append(f"第{chinese_counting(group_number)}章 {group_title}" if statute
+                     else f"{chinese_counting(group_number)}、{group_title}")
         section_number = 0
         for unit in units:
             is_lead = unit.lead
@@ -294,8 +295,8 @@ def _render(national: Outline, groups: list[tuple[str, list[_Unit]]], rng: rando
                     lines.append(body)
             elif statute:
                 article += 1
-                lines.append(f"第{int_to_chinese(article)}条 {body}")
+                lines.append(f"第{chinese_counting(article)}条 {body}")
             else:
-                lines.append(f"（{int_to_chinese(section_number)}）{unit.title}。{body}")
+                lines.append(f"（{chinese_counting(section_number)}）{unit.title}。{body}")
     lines += ["示例省人民政府", "2023年3月1日"] if not statute else []
     return "\n".join(lines) + "\n"
