@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import warnings
 
 import pytest
 
@@ -18,17 +17,6 @@ from tests.conftest import LAWS
 
 NATIONAL = LAWS / "national-optimizing-business-environment-regulation-2019.txt"
 SHANGHAI = LAWS / "shanghai-optimizing-business-environment-regulation-2020.txt"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _tokenizer_loaded() -> None:
-    # jieba's load_userdict(path) leaves its file to the garbage collector (a ResourceWarning,
-    # an error under strict pytest) when core.similarity first loads the tokenizer; load it here,
-    # with that one warning ignored, so the tests below see only their own warnings.
-    from core.similarity import tokenizer
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ResourceWarning)
-        tokenizer()
 
 
 @pytest.fixture(scope="module")
