@@ -390,12 +390,8 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
 
 
 def _plain_sections(body: list[_Line], preamble: list[str]) -> list[Section]:
+    # Without headings nothing tells the preamble from the body: every paragraph is a section.
+    texts = preamble + [line.text for line in body]
     drafts = [_Draft(label="", title="", level=1, kind="paragraph", number=n, parent=None,
-                     paragraphs=[line.text])
-              for n, line in enumerate(body, start=1)]
-    # Without headings, nothing tells the preamble from the body: every paragraph is a section.
-    drafts = [_Draft(label="", title="", level=1, kind="paragraph", number=0, parent=None,
-                     paragraphs=[text]) for text in preamble] + drafts
-    for n, draft in enumerate(drafts, start=1):
-        draft.number = n
+                     paragraphs=[text]) for n, text in enumerate(texts, start=1)]
     return _freeze(drafts, [], statute=False)
