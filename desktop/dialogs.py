@@ -14,6 +14,17 @@ from desktop.models import DecisionListModel
 from desktop.settings import REOPEN_LAST_PROJECT, REVIEWER, Settings
 
 
+
+def _ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """确定 / 取消 buttons wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
 class PasteTextDialog(QDialog):
     """Paste a document's text (e.g. copied from a web page or a draft) as one side."""
 
@@ -24,12 +35,7 @@ class PasteTextDialog(QDialog):
         self.name = QLineEdit(f"粘贴的{side_label}")
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("把文件全文粘贴到这里（保留“一、”“（一）”等编号，以便识别章节）")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel_buttons(self)
         form = QFormLayout()
         form.addRow("名称：", self.name)
         layout = QVBoxLayout(self)
@@ -57,12 +63,7 @@ class SettingsDialog(QDialog):
         self.reopen.setChecked(settings.get(REOPEN_LAST_PROJECT))
         self.clear_recent = QPushButton("清空“最近文件”列表")
         self.clear_recent.clicked.connect(self._clear_recent)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel_buttons(self)
         form = QFormLayout()
         form.addRow("审核人姓名：", self.reviewer)
         form.addRow("", self.reopen)

@@ -117,7 +117,28 @@ def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
     return rows
 
 
-class ClauseTableModel(QAbstractTableModel):
+class _FlatTableModel(QAbstractTableModel):
+    """A read-only table of rows under fixed ``HEADERS``: columns, headers and flags in one place."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(self.HEADERS)):
+            return self.HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class ClauseTableModel(_FlatTableModel):
     """The clause table: 序号, 国家文件条款, 本省对应表述, 相似度, 对照结果, 审核意见.
 
     Holds the comparison and the reviewer's decisions; ``set_decisions`` re-applies them
@@ -186,9 +207,6 @@ class ClauseTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
@@ -197,11 +215,6 @@ class ClauseTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return _HEADER_TIPS[section]
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         row = self.row_at(index)
@@ -623,7 +636,7 @@ class ProvincialOutlineModel(_OutlineModel):
         return None
 
 
-class CandidateModel(QAbstractTableModel):
+class CandidateModel(_FlatTableModel):
     """The provincial candidates for one national clause, best first; the shown one is marked."""
 
     COL_SCORE, COL_WHERE, COL_TEXT = range(3)
@@ -645,21 +658,6 @@ class CandidateModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._matches)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def match_at(self, index: Index) -> Match | None:
         if not index.isValid() or index.row() >= len(self._matches):
@@ -691,7 +689,7 @@ class CandidateModel(QAbstractTableModel):
         return None
 
 
-class DecisionListModel(QAbstractTableModel):
+class DecisionListModel(_FlatTableModel):
     """A read-only list of review decisions (the ones a re-import could not carry over)."""
 
     COL_ITEM, COL_RESULT, COL_NOTE, COL_REVIEWER, COL_WHEN = range(5)
@@ -705,21 +703,6 @@ class DecisionListModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._decisions)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._decisions):
