@@ -22,10 +22,6 @@ CORPUS_NATIONAL = CORPUS / "national-guideline-digital-government-2022.txt"
 CORPUS_PROVINCIAL = CORPUS / "qinghai-implementation-opinion-interpretation-2023.txt"
 COMPARE_TIMEOUT_MS = 60_000
 
-# The offscreen platform plugin warns whenever a window's size hints change; it is the plugin
-# saying what it cannot do, not a fault of the app. Every other Qt warning still fails a test.
-OFFSCREEN_NOISE = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
-
 
 @pytest.fixture(scope="session")
 def sample_comparison():

@@ -14,9 +14,8 @@ from desktop import settings as keys
 from desktop.dialogs import SettingsDialog
 from desktop.settings import Settings
 
-from .conftest import OFFSCREEN_NOISE, REPO
+from .conftest import REPO
 
-pytestmark = OFFSCREEN_NOISE
 
 
 def test_screenshot_writes_a_png(tmp_path):

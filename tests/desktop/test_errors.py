@@ -9,9 +9,8 @@ from pathlib import Path
 from desktop import errors
 from desktop.main_window import NATIONAL, PROVINCIAL
 
-from .conftest import COMPARE_TIMEOUT_MS, OFFSCREEN_NOISE, SAMPLE_NATIONAL
+from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL
 
-pytestmark = OFFSCREEN_NOISE
 
 
 def test_a_broken_document_shows_its_message(qtbot, make_window, dialogs, save_path, tmp_path):

@@ -14,10 +14,9 @@ from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow
 from desktop.models import ClauseTableModel, ItemRole, SectionIdRole
 from desktop.settings import REVIEWER, Settings
 
-from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL, OFFSCREEN_NOISE,
+from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL,
                        SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair)
 
-pytestmark = OFFSCREEN_NOISE
 
 
 def _shown_statuses(window: MainWindow) -> set[str]:

@@ -13,10 +13,9 @@ from desktop import settings as keys
 from desktop.main_window import NATIONAL, PROVINCIAL
 from desktop.settings import Settings
 
-from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, OFFSCREEN_NOISE, SAMPLE_NATIONAL,
+from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, SAMPLE_NATIONAL,
                        SAMPLE_PROVINCIAL, compare_pair)
 
-pytestmark = OFFSCREEN_NOISE
 
 
 def test_files_given_on_the_command_line(qtbot, make_window, save_path):
@@ -39,7 +38,8 @@ def test_dropping_a_file_on_a_side(qtbot, make_window):
     mime.setUrls([QUrl.fromLocalFile(str(SAMPLE_PROVINCIAL))])
     slot = window.slots[PROVINCIAL]
     where = QPointF(5, 5)
-    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    # Qt declares the enter event's position a QPoint and the drop event's a QPointF.
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(slot, enter)
     assert enter.isAccepted()
