@@ -118,11 +118,30 @@ def _cmd_app(args: argparse.Namespace) -> int:
     return desktop_app.run_from_cli(args)
 
 
+def _run_selftest() -> int:
+    """`duizhao --selftest`: one Chinese line either way; 0 when the installed program works."""
+    from core.selftest import run_selftest
+
+    try:
+        result = run_selftest()
+    except DuizhaoError as error:
+        message = str(error)
+        print(message if message.startswith("自检失败") else f"自检失败：{message}", file=sys.stderr)
+        return 1
+    except Exception as error:  # the self test's purpose is to report any breakage in one line
+        print(f"自检失败：{type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print(result.describe())
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `duizhao` command."""
     parser = argparse.ArgumentParser(prog="duizhao", description="对照：国家文件与地方实施文件逐条对照")
     parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--selftest", action="store_true",
+                        help="自检：对照内置示例文件并导出 Word 清单，检查安装是否完好")
+    commands = parser.add_subparsers(dest="command", metavar="{outline,compare,app}")
     outline = commands.add_parser("outline", help="显示文件的章节结构")
     outline.add_argument("file", help="文件（.docx .txt .pdf .html .doc .wps）")
     outline.add_argument("--json", action="store_true", help="输出 JSON")
@@ -149,6 +168,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the process exit code (0 ok, 2 user error, 1 unexpected)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.selftest:
+        if args.command:
+            parser.error("--selftest 不能与子命令一起使用")
+        return _run_selftest()
+    if not args.command:
+        parser.error("请指定子命令：outline、compare 或 app（或 --selftest）")
     try:
         return args.handler(args)
     except DuizhaoError as error:

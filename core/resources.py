@@ -7,6 +7,10 @@ from functools import cache
 from pathlib import Path
 
 
+SAMPLE_NATIONAL = "national-guideline-sample.docx"
+SAMPLE_PROVINCIAL = "provincial-opinion-sample.docx"
+
+
 @cache
 def resources_dir() -> Path:
     """The `resources/` folder: beside the frozen program, or at the top of the checkout."""
@@ -28,3 +32,12 @@ def read_lines(*parts: str) -> list[str]:
     """Non-empty, non-comment lines of a bundled UTF-8 text resource."""
     text = resource(*parts).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def samples_dir() -> Path:
+    """The bundled sample pair's folder: ``samples/`` inside a frozen build, else in the checkout.
+
+    The desktop app looks in the same place (``desktop.main_window.samples_dir``).
+    """
+    frozen = getattr(sys, "_MEIPASS", None)
+    return Path(frozen) / "samples" if frozen else Path(__file__).resolve().parent.parent / "samples"
