@@ -10,9 +10,12 @@ How it works, in three passes:
    wins a fair share of its votes (so merges, splits and moves come out). Votes of child
    sections count for their parents at the parent's level.
 3. **Verdicts.** Candidates are re-ranked with a small bonus for lying in an aligned section (the
-   same sentence repeated in many sections then goes to the right one), the best is judged
-   covered, partial or missing, and what the match lacks is named. Provincial clauses that
-   carry no national clause are additions.
+   same sentence repeated in many sections then goes to the right one). Each provincial clause
+   belongs to the national clause it explains best by that rank; other national clauses may
+   share it only when nearly as good or when it carries a phrase of theirs its owner lacks (a
+   merged sentence). The best remaining candidate is judged covered, partial or missing, and
+   what the match lacks is named. Provincial clauses that carry no national clause are
+   additions.
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Protocol
 
+from rapidfuzz import fuzz
+
 from core import __version__
 from core.coverage import find_gaps
 from core.errors import Cancelled
 from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, SectionAlignment,
                         Status)
-from core.similarity import Profile, Vocabulary, phrase_coverage, score, tokens
+from core.similarity import PHRASE_MATCH, Profile, Vocabulary, score, tokens
 
 ENGINE = f"duizhao {__version__} align/1"
 
@@ -49,8 +54,9 @@ class Parameters:
             aligned with it.
         context_bonus: ranking bonus for candidates inside an aligned section.
         match_window: further matches are listed when within this many points of the best.
-        claim_margin: a candidate that another national clause matches better by this many
-            points belongs to that clause, unless this one's own score reaches ``covered``.
+        claim_margin: a candidate that another national clause ranks higher by this many
+            points belongs to that clause, unless it carries a phrase of this one that the
+            other lacks.
     """
 
     covered: float = 62.0
@@ -60,7 +66,7 @@ class Parameters:
     section_share: float = 0.25
     context_bonus: float = 8.0
     match_window: float = 12.0
-    claim_margin: float = 20.0
+    claim_margin: float = 10.0
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -201,9 +207,18 @@ def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
 def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedClause],
                     prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
                     parameters: Parameters) -> dict[str, tuple[str, ...]]:
-    """National section id → aligned provincial section ids, by clause votes."""
+    """National section id → aligned provincial section ids, by clause votes.
+
+    A clause votes only with candidates no other national clause matches far better: a
+    dropped sentence would otherwise vote for wherever its near-identical siblings stand.
+    """
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    claim: dict[int, float] = {}
+    for scored in candidates:
+        for value, position in scored:
+            claim[position] = max(claim.get(position, 0.0), value)
     for prepared, scored in zip(nat, candidates):
+        scored = [(s, p) for s, p in scored if claim[p] - s < parameters.claim_margin]
         if not scored or scored[0][0] < parameters.partial:
             continue
         best_score = scored[0][0]
@@ -247,44 +262,118 @@ def _within(provincial: Outline, section_id: str, roots: set[str]) -> bool:
     return False
 
 
+def _context(national: Outline, aligned: dict[str, tuple[str, ...]], section_id: str) -> set[str]:
+    """Provincial sections aligned with a national section or with any of its ancestors."""
+    roots: set[str] = set()
+    while section_id:
+        roots.update(aligned.get(section_id, ()))
+        section_id = national.section(section_id).parent if section_id != "0" else ""
+    return roots
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A provincial clause scored for one national clause.
+
+    Attributes:
+        score: the similarity, as reported.
+        rank: the score with the context bonus when the clause lies in an aligned section;
+            candidates are ranked, and provincial clauses given to national ones, by it.
+        position: index of the provincial clause.
+    """
+
+    score: float
+    rank: float
+    position: int
+
+
+def _ranked(national: Outline, provincial: Outline, nat: list[PreparedClause],
+            prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
+            aligned: dict[str, tuple[str, ...]], parameters: Parameters) -> list[list[Candidate]]:
+    """Each national clause's candidates with their context rank, best rank first."""
+    result = []
+    for prepared, scored in zip(nat, candidates):
+        roots = _context(national, aligned, prepared.clause.section)
+        ranked = [Candidate(s, s + _bonus(provincial, prov[p], roots, parameters), p)
+                  for s, p in scored]
+        result.append(sorted(ranked, key=lambda c: (-c.rank, c.position)))
+    return result
+
+
+def _bonus(provincial: Outline, candidate: PreparedClause, roots: set[str],
+           parameters: Parameters) -> float:
+    """The context bonus of a provincial clause lying under one of the given sections."""
+    return parameters.context_bonus if _within(provincial, candidate.clause.section, roots) else 0.0
+
+
+def _owners(ranked: list[list[Candidate]]) -> dict[int, tuple[float, int]]:
+    """Provincial index → (best rank, national index): the national clause it best explains."""
+    owners: dict[int, tuple[float, int]] = {}
+    for index, candidates in enumerate(ranked):
+        for candidate in candidates:
+            held = owners.get(candidate.position)
+            if held is None or candidate.rank > held[0]:
+                owners[candidate.position] = (candidate.rank, index)
+    return owners
+
+
+def _distinct_phrases(national: PreparedClause, provincial: PreparedClause,
+                      owner: PreparedClause) -> bool:
+    """Whether the provincial clause carries a phrase of the national one its owner lacks.
+
+    That is what a merged sentence looks like: two national sentences joined into one. A
+    phrase both national clauses share (a statute's recurring template) proves nothing.
+    """
+    return any(_phrase_found(phrase, provincial.profile)
+               and not _phrase_found(phrase, owner.profile)
+               for phrase in national.profile.phrases)
+
+
+def _phrase_found(phrase: str, profile: Profile) -> bool:
+    """Whether a phrase stands near-verbatim in a clause (as phrase_coverage reads it)."""
+    return fuzz.partial_ratio(phrase, profile.chars) >= PHRASE_MATCH
+
+
+def _admissible(index: int, candidates: list[Candidate], owners: dict[int, tuple[float, int]],
+                nat: list[PreparedClause], prov: list[PreparedClause],
+                parameters: Parameters) -> list[Candidate]:
+    """The candidates a national clause may keep.
+
+    A provincial clause belongs to the national clause it explains best in context. Another
+    national clause shares it only when it comes within ``claim_margin`` of the owner's rank,
+    or when the provincial sentence carries a phrase of it the owner lacks (a merge). So a
+    dropped statute sentence is not covered by its near-identical sibling in another article,
+    which is already accounted for.
+    """
+    kept = []
+    for candidate in candidates:
+        best, owner = owners[candidate.position]
+        if (owner == index or best - candidate.rank < parameters.claim_margin
+                or _distinct_phrases(nat[index], prov[candidate.position], nat[owner])):
+            kept.append(candidate)
+    return kept
+
+
 def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause], prov: list[PreparedClause],
               candidates: list[list[tuple[float, int]]], aligned: dict[str, tuple[str, ...]],
               parameters: Parameters, steps: Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
     findings: list[ClauseFinding] = []
     carried: set[int] = set()
-    # The best score with which any national clause claims each provincial clause.
-    claim: dict[int, float] = {}
-    for scored in candidates:
-        for value, position in scored:
-            claim[position] = max(claim.get(position, 0.0), value)
-    for count, (prepared, scored) in enumerate(zip(nat, candidates)):
-        # A merged provincial sentence is claimed by several national ones: each keeps it when
-        # one of its own phrases stands in it near-verbatim.
-        scored = [(s, p) for s, p in scored
-                  if s >= parameters.covered or claim[p] - s < parameters.claim_margin
-                  or phrase_coverage(prepared.profile, prov[p].profile) > 0]
-        roots: set[str] = set()
-        section_id = prepared.clause.section
-        while section_id:
-            roots.update(aligned.get(section_id, ()))
-            section_id = national.section(section_id).parent if section_id != "0" else ""
-        ranked = sorted(scored, key=lambda pair: (
-            -(pair[0] + (parameters.context_bonus
-                         if _within(provincial, prov[pair[1]].clause.section, roots) else 0.0)),
-            pair[1]))
-        best = ranked[0][0] if ranked else 0.0
-        if not ranked or best < parameters.partial:
+    ranked = _ranked(national, provincial, nat, prov, candidates, aligned, parameters)
+    owners = _owners(ranked)
+    for count, prepared in enumerate(nat):
+        kept = _admissible(count, ranked[count], owners, nat, prov, parameters)
+        best = kept[0].score if kept else 0.0
+        if not kept or best < parameters.partial:
             findings.append(ClauseFinding(prepared.clause, Status.MISSING, best))
         else:
-            kept = [(s, p) for s, p in ranked if s >= parameters.partial][:1] + [
-                (s, p) for s, p in ranked[1:]
-                if s >= parameters.partial and s >= best - parameters.match_window][:2]
-            kept = list(dict.fromkeys(kept))
-            carried.update(p for _, p in kept)
-            matches = tuple(Match(prov[p].clause, s) for s, p in kept)
+            listed = [kept[0]] + [c for c in kept[1:] if c.score >= parameters.partial
+                                  and c.score >= best - parameters.match_window][:2]
+            carried.update(c.position for c in listed)
+            matches = tuple(Match(prov[c.position].clause, c.score) for c in listed)
             gaps = find_gaps(prepared.clause, prepared.words, [m.clause.text for m in matches])
             status = Status.COVERED if best >= parameters.covered and not gaps else Status.PARTIAL
-            findings.append(ClauseFinding(prepared.clause, status, kept[0][0], matches, gaps))
+            findings.append(ClauseFinding(prepared.clause, status, best, matches, gaps))
         if count % 32 == 31:
             steps.advance(32, "正在判定覆盖情况")
     steps.advance(len(nat) % 32, "正在判定覆盖情况")

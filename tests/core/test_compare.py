@@ -110,6 +110,35 @@ def test_a_task_moved_to_another_part_is_still_found():
     assert result.clauses[0].matches[0].clause.section == "1"
 
 
+def test_a_dropped_statute_sentence_is_not_covered_by_its_sibling_in_another_article():
+    # Statutes repeat a template across articles; the province dropped it from 第一条 only.
+    national = _outline(
+        "国家条例\n第一章 总则\n"
+        "第一条 政府有关部门应当简化企业开办手续。在国家规定的企业开办时限内，各地区应当确定并公开具体办理时间。\n"
+        "第二条 供水、供电等公用企事业单位应当公开服务标准。在国家规定的报装办理时限内，各地区应当确定并公开具体办理时间。\n"
+        "第三条 不动产登记机构应当实行一窗受理、并行办理。在国家规定的不动产登记时限内，各地区应当确定并公开具体办理时间。")
+    provincial = _outline(
+        "示例省条例实施办法\n第一章 总则\n"
+        "第一条 省有关部门应当简化企业开办手续。\n"
+        "第二条 供水、供电等公用企事业单位应当公开服务标准。在国家规定的报装办理时限内，各地区应当确定并公开具体办理时间。\n"
+        "第三条 不动产登记机构应当实行一窗受理、并行办理。在国家规定的不动产登记时限内，各地区应当确定并公开具体办理时间。")
+    result = compare_outlines(national, provincial)
+    status = {f.clause.id: f.status for f in result.clauses}
+    assert status["1.1-2"] is Status.MISSING
+    assert status["1.2-2"] is Status.COVERED and status["1.3-2"] is Status.COVERED
+    assert result.additions == ()
+
+
+def test_one_provincial_sentence_carrying_two_national_ones_covers_both():
+    national = _outline("国家意见\n一、服务\n推行政务服务事项集成化办理，推广“免申即享”服务方式。"
+                        "建立政务服务“好差评”制度，实现差评整改闭环管理。")
+    provincial = _outline("示例省意见\n一、服务\n推行政务服务事项集成化办理，推广“免申即享”服务方式，"
+                          "建立政务服务“好差评”制度，实现差评整改闭环管理。")
+    result = compare_outlines(national, provincial)
+    assert all(f.status is not Status.MISSING for f in result.clauses)
+    assert {f.matches[0].clause.id for f in result.clauses} == {"1-1"}
+
+
 def test_sample_pair_finds_the_omissions_recorded_in_its_truth():
     truth = json.loads((SAMPLES / "provincial-opinion-sample.truth.json").read_text(encoding="utf-8"))
     omitted = {o["text"] for o in truth["omitted"]}
