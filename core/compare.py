@@ -8,6 +8,16 @@ from core.align import CancelCheck, Parameters, ProgressCallback, compare_outlin
 from core.model import Comparison, Outline
 from core.outline import outline_document
 from core.read import read_document
+from core.similarity import prepare as _prepare_similarity
+
+
+def prepare() -> None:
+    """Load the dictionaries every comparison needs (~0.5 s once per process).
+
+    Thread-safe and instant after the first call. The desktop app calls it on a worker thread
+    at start-up, so the user's first comparison does not wait for it.
+    """
+    _prepare_similarity()
 
 
 def load_outline(path: str | os.PathLike) -> Outline:

@@ -21,6 +21,7 @@ import jieba
 from platformdirs import user_cache_dir
 from rapidfuzz import fuzz
 
+from core import prefix_cache
 from core.resources import read_lines, resource
 from core.text import fold_width
 
@@ -37,32 +38,35 @@ _tokenizer_lock = threading.Lock()
 _tokenizer: jieba.Tokenizer | None = None
 
 
-def _cache_file() -> str:
-    directory = Path(user_cache_dir("duizhao", appauthor=False))
-    directory.mkdir(parents=True, exist_ok=True)
-    return str(directory / "jieba.cache")
+def _cache_file() -> Path:
+    return Path(user_cache_dir("duizhao", appauthor=False)) / "jieba-prefix.cache"
 
 
 def tokenizer() -> jieba.Tokenizer:
     """The shared jieba tokenizer with the policy dictionary loaded (thread-safe, loaded once).
 
-    Its model cache lives in the user's cache directory, never beside the program.
+    Its model cache lives in the user's cache directory, never beside the program, and is
+    loaded in small steps so that a window waiting on another thread stays responsive.
     """
     global _tokenizer
     with _tokenizer_lock:
         if _tokenizer is None:
             jieba.setLogLevel(logging.WARNING)
             instance = jieba.Tokenizer()
-            try:
-                instance.cache_file = _cache_file()
-            except OSError:
-                pass  # an unwritable cache only costs start-up time
-            instance.initialize()
+            prefix_cache.initialize(instance, _cache_file())
             # jieba leaves a file it opens by name unclosed: hand it an open file instead.
             with resource("dictionary", "policy_terms.txt").open("rb") as terms:
                 instance.load_userdict(terms)
             _tokenizer = instance
         return _tokenizer
+
+
+def prepare() -> None:
+    """Load the tokenizer and the word lists now, so that the first comparison need not."""
+    tokenizer()
+    generic_words()
+    policy_terms()
+    tokens("预先载入词典")
 
 
 @cache

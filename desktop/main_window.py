@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 
 from core import __version__
 from core.align import compare_outlines
-from core.compare import load_outline
+from core.compare import load_outline, prepare
 from core.errors import DuizhaoError
 from core.export import export
 from core.model import Comparison, Outline, ReviewDecision, Status
@@ -39,7 +39,7 @@ from desktop.side_by_side import DiffPane
 from desktop.status_style import status_style
 from desktop.undo import record
 from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, dropped_paths
-from desktop.worker import Task
+from desktop.worker import Task, run_task
 
 NATIONAL, PROVINCIAL = "national", "provincial"
 SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
@@ -137,6 +137,11 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._update_count()
         self._update_state()
+        # The dictionaries load on a worker while the user looks at the window, so the first
+        # comparison starts at once. A failure here is ignored: that comparison will meet the
+        # same error and report it.
+        self._preparing = run_task(lambda _progress, _cancel: prepare(), on_result=lambda _: None,
+                                   parent=self)
 
     # ================================================================ construction
     def _build_models(self) -> None:

@@ -17,7 +17,6 @@ from desktop.settings import Settings
 from .conftest import REPO
 
 
-
 def test_screenshot_writes_a_png(tmp_path):
     target = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUIZHAO_DATA_DIR=str(tmp_path / "data"))

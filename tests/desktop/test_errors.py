@@ -12,7 +12,6 @@ from desktop.main_window import NATIONAL, PROVINCIAL
 from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL
 
 
-
 def test_a_broken_document_shows_its_message(qtbot, make_window, dialogs, save_path, tmp_path):
     broken = tmp_path / "损坏的实施意见.docx"
     broken.write_bytes(b"PK\x03\x04 this is not really a zip file")

@@ -18,7 +18,6 @@ from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL,
                        SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair)
 
 
-
 def _shown_statuses(window: MainWindow) -> set[str]:
     proxy = window.proxy
     return {window.table_model.row_at(proxy.mapToSource(proxy.index(r, 0))).status.value

@@ -17,7 +17,6 @@ from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, SAMPLE_NATIONAL,
                        SAMPLE_PROVINCIAL, compare_pair)
 
 
-
 def test_files_given_on_the_command_line(qtbot, make_window, save_path):
     window = make_window()
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
