@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from core.errors import Cancelled
@@ -25,7 +26,11 @@ PROGRESS_INTERVAL = 0.05
 
 
 class _Relay(QObject):
-    """Lives in the GUI thread: signals emitted by the worker reach its slots queued."""
+    """Lives in the GUI thread: signals emitted by the worker reach its slots queued.
+
+    The task may be gone by the time an outcome arrives (its parent window was closed while
+    the work ran); the outcome then has no one to go to and is dropped.
+    """
 
     progress_posted = Signal(int, int, str)
     result_posted = Signal(object)
@@ -42,20 +47,28 @@ class _Relay(QObject):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
+        if not shiboken6.isValid(self._task):
+            return
         self._task.progressed.emit(done, total, message)
 
     @Slot(object)
     def _on_result(self, result: object) -> None:
+        if not shiboken6.isValid(self._task):
+            return
         self._task.finish()
         self._task.succeeded.emit(result)
 
     @Slot(object)
     def _on_error(self, error: object) -> None:
+        if not shiboken6.isValid(self._task):
+            return
         self._task.finish()
         self._task.failed.emit(error)
 
     @Slot()
     def _on_cancel(self) -> None:
+        if not shiboken6.isValid(self._task):
+            return
         self._task.finish()
         self._task.cancelled.emit()
 

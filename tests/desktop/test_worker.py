@@ -5,6 +5,9 @@ from __future__ import annotations
 import threading
 import time
 
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool
+
 from core.errors import Cancelled, DocumentReadError
 from desktop.worker import Task, run_task
 
@@ -55,3 +58,28 @@ def test_cancel_stops_work_at_its_next_check(qtbot):
     with qtbot.waitSignal(task.finished, timeout=5000):
         task.cancel()
     assert outcomes == ["cancelled"]
+
+
+def test_a_task_whose_owner_is_gone_drops_its_outcome(qtbot):
+    """A window closed while its work runs: the late result must not reach a deleted task."""
+    release = threading.Event()
+    finished = threading.Event()
+
+    def work(progress, cancel):
+        release.wait(5)
+        progress(1, 1, "完成")
+        finished.set()
+        return "late result"
+
+    owner = QObject()
+    task = Task(work, owner)
+    results = []
+    task.succeeded.connect(results.append)
+    task.start()
+    owner.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(task), timeout=5000)
+    release.set()
+    assert finished.wait(5)
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(50)  # the queued outcome is delivered, and dropped, here
+    assert results == []
