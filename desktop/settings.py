@@ -105,12 +105,16 @@ class Settings:
             return _copy(key.default)
 
     def set(self, key: Key[T], value: T) -> None:
-        """Store a preference (lists as JSON, so one-element lists survive the INI format)."""
+        """Store a preference (lists as JSON, so one-element lists survive the INI format).
+
+        Other Settings objects of the process see it at once; Qt's event loop writes it to disk
+        shortly after (each write costs ~15 ms, too much to pay several times in one click),
+        and the window writes everything when it closes.
+        """
         if key.type is list:
             self._store.setValue(f"preferences/{key.name}", json.dumps(list(value), ensure_ascii=False))
         else:
             self._store.setValue(f"preferences/{key.name}", value)
-        self._store.sync()
 
     def layout(self, key: WindowKey) -> QByteArray | None:
         """Saved window geometry or state, or None."""

@@ -50,6 +50,15 @@ def test_settings_keep_types_and_defaults(tmp_path):
     assert Path(again.recent_files()[0].path).name == "14.docx"
 
 
+def test_settings_reach_the_disk_without_an_explicit_sync(qtbot, tmp_path):
+    """set() leaves the write to Qt's event loop; it must still happen, soon."""
+    path = tmp_path / "s.ini"
+    store = Settings(path)  # kept alive: its destructor would write the file anyway
+    store.set(keys.REVIEWER, "张审核")
+    qtbot.waitUntil(lambda: path.is_file() and "张审核" in path.read_text(encoding="utf-8"),
+                    timeout=5000)
+
+
 def test_settings_dialog_edits_the_reviewer(qtbot, tmp_path):
     store = Settings(tmp_path / "s.ini")
     dialog = SettingsDialog(store)
