@@ -1,4 +1,5 @@
-"""Small dialogs: paste text, settings, the reviewer's name, decisions a re-import left behind."""
+"""Small dialogs: paste text, settings, the reviewer's name, decisions a re-import left behind,
+an item's history."""
 
 from __future__ import annotations
 
@@ -10,9 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from core.model import ReviewDecision
-from desktop.models import DecisionListModel
+from desktop.models import DecisionListModel, HistoryModel
 from desktop.settings import REOPEN_LAST_PROJECT, REVIEWER, Settings
-
 
 
 def _ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -24,6 +24,7 @@ def _ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
 
 class PasteTextDialog(QDialog):
     """Paste a document's text (e.g. copied from a web page or a draft) as one side."""
@@ -111,13 +112,45 @@ class OrphanedDecisionsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DecisionListModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DecisionListModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
+        buttons = _close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+
+
+def _close_button(dialog: QDialog) -> QDialogButtonBox:
+    """A 关闭 button wired to the dialog's reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class HistoryDialog(QDialog):
+    """审核 → 修改记录: every change made to one item, oldest first."""
+
+    def __init__(self, item_label: str, entries: Sequence[dict], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("修改记录")
+        self.resize(900, 360)
+        summary = QLabel(f"{item_label}\n" + (f"共 {len(entries)} 次修改，按时间先后排列。" if entries
+                                               else "尚未审核，沿用系统判断。"))
+        summary.setWordWrap(True)
+        self.model = HistoryModel(entries, self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(HistoryModel.COL_BEFORE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(HistoryModel.COL_AFTER, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(_close_button(self))
 
 
 class ShortcutsDialog(QDialog):
@@ -130,6 +163,7 @@ class ShortcutsDialog(QDialog):
         ("Ctrl+4", "标为 不适用（再按一次取消）"),
         ("Ctrl+0", "确认系统判断"),
         ("F2 或 Ctrl+E", "填写审核意见；Ctrl+Enter 保存，Esc 返回对照表"),
+        ("Ctrl+H", "查看所选条目的修改记录"),
         ("Ctrl+Z", "撤销"),
         ("Ctrl+Shift+Z 或 Ctrl+Y", "重做"),
         ("Ctrl+F", "搜索"),
@@ -144,9 +178,7 @@ class ShortcutsDialog(QDialog):
                        for k, v in self.ROWS)
         label = QLabel(f"<table cellspacing=4>{text}</table>")
         label.setTextFormat(Qt.TextFormat.RichText)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("关闭")
-        buttons.rejected.connect(self.reject)
+        buttons = _close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(buttons)

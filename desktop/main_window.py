@@ -28,7 +28,7 @@ from core.outline import outline_document
 from core.project import SUFFIX, Project
 from core.read import SUPPORTED_EXTENSIONS, read_text
 from desktop import settings as keys
-from desktop.dialogs import (OrphanedDecisionsDialog, PasteTextDialog, SettingsDialog,
+from desktop.dialogs import (HistoryDialog, OrphanedDecisionsDialog, PasteTextDialog, SettingsDialog,
                              ShortcutsDialog, ask_reviewer_name)
 from desktop.errors import report_unexpected, show_error
 from desktop.models import (GAP_FILTER, NOT_APPLICABLE, ClauseFilterProxy, ClauseRow,
@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.task: Task | None = None
         self.last_export: Path | None = None
         self.orphan_dialog: OrphanedDecisionsDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
         self._asked_reviewer = False
         self._syncing = False
         # The row selected for the reviewer when the reviewed one left the filter: the next
@@ -368,6 +369,8 @@ class MainWindow(QMainWindow):
             NOT_APPLICABLE: a("标为“不适用”", lambda: self.set_status(NOT_APPLICABLE), ["Ctrl+4"]),
         }
         self.note_action = a("填写审核意见", self.edit_note, ["F2", "Ctrl+E"])
+        self.history_action = a("修改记录…", self.show_history, ["Ctrl+H"],
+                                "所选条目的每一次审核、撤销和重做：谁、何时、改了什么")
         self.gap_filter_action = QAction("只看差距", self)
         self.gap_filter_action.setCheckable(True)
         self.gap_filter_action.setShortcut(QKeySequence("Ctrl+G"))
@@ -417,6 +420,7 @@ class MainWindow(QMainWindow):
             review_menu.addAction(action)
         review_menu.addSeparator()
         review_menu.addAction(self.note_action)
+        review_menu.addAction(self.history_action)
 
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.shortcuts_action)
@@ -1092,6 +1096,17 @@ class MainWindow(QMainWindow):
             self.review_panel.begin_note()
 
     # ================================================================ misc
+    def show_history(self) -> None:
+        """Show the selected item's audit trail from the project."""
+        row = self.current_row()
+        if row is None or self.project is None:
+            return
+        where = row.provincial_where if row.is_addition else row.national_where
+        text = row.provincial_text if row.is_addition else row.national_text
+        label = f"{where} {row.item}　{text if len(text) <= 60 else text[:60] + '…'}".strip()
+        self.history_dialog = HistoryDialog(label, self.project.history(row.item), self)
+        self.history_dialog.open()
+
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()
 
@@ -1121,6 +1136,7 @@ class MainWindow(QMainWindow):
         for key, action in self.status_actions.items():
             action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
         self.note_action.setEnabled(can_review)
+        self.history_action.setEnabled(can_review)
         for action in (self.next_gap_action, self.previous_gap_action):
             action.setEnabled(self.comparison is not None)
         self.review_panel.setEnabled(has_project and not busy)

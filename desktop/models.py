@@ -9,6 +9,7 @@ from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex
                             QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
+from core.codec import decision_from_record
 from core.model import Comparison, Match, Outline, ReviewDecision, Section, Status
 from core.review import ReviewedAddition, ReviewedClause, review
 from desktop.status_style import status_style
@@ -723,6 +724,46 @@ class DecisionListModel(_FlatTableModel):
         if role == ItemRole:
             return decision.item
         return None
+
+
+class HistoryModel(_FlatTableModel):
+    """One item's audit trail from the project, oldest first: who changed what, and when."""
+
+    COL_WHEN, COL_ACTION, COL_REVIEWER, COL_BEFORE, COL_AFTER = range(5)
+    HEADERS = ("时间", "操作", "审核人", "修改前", "修改后")
+    ACTIONS = {"decide": "审核", "undo": "撤销", "redo": "重做",
+               "carry-over": "沿用到新版文件", "orphan": "新版文件中无对应条目"}
+
+    def __init__(self, entries: Sequence[dict] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._entries = tuple(entries)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._entries)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._entries):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if column == self.COL_WHEN:
+            return entry["at"][:19].replace("T", " ")
+        if column == self.COL_ACTION:
+            return self.ACTIONS.get(entry["action"], entry["action"])
+        if column == self.COL_REVIEWER:
+            return entry["who"] or ""
+        return _decision_summary(entry["before" if column == self.COL_BEFORE else "after"])
+
+
+def _decision_summary(record: dict | None) -> str:
+    """A stored decision in words, with its opinion; "（系统判断）" when there was none."""
+    if record is None:
+        return "（系统判断）"
+    decision = decision_from_record(record)
+    label = decision_label(decision)
+    return f"{label}；意见：{decision.note}" if decision.note else label
 
 
 def decision_label(decision: ReviewDecision) -> str:

@@ -8,10 +8,11 @@ import pytest
 from docx import Document
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from core.model import Status
 from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow
-from desktop.models import ClauseTableModel, ItemRole, SectionIdRole
+from desktop.models import ClauseTableModel, HistoryModel, ItemRole, SectionIdRole
 from desktop.settings import REVIEWER, Settings
 
 from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL,
@@ -86,6 +87,32 @@ def test_compare_filter_review_undo_redo_reopen_and_export(qtbot, make_window, s
     row = again.table_model.row_for(item)
     assert row.status is Status.COVERED and row.note == "省里已在第五部分另行部署"
     assert "已审核 <b>1</b>" in again.summary.text()
+
+
+def test_history_shows_every_change_to_an_item(qtbot, make_window, save_path, qtmodeltester):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.goto_gap(+1)
+    item = window.current_row().item
+    window.set_status(Status.COVERED.value)
+    assert window.select_item(item)
+    window.set_note(item, "已在第五部分部署")
+    window.undo_action.trigger()
+    assert window.select_item(item)
+    window.history_action.trigger()
+    dialog = window.history_dialog
+    assert dialog.isVisible() and item in dialog.windowTitle() + dialog.findChild(QLabel).text()
+    qtmodeltester.check(dialog.model)
+    model = dialog.model
+    texts = [[model.index(r, c).data() for c in range(model.columnCount())]
+             for r in range(model.rowCount())]
+    assert [t[HistoryModel.COL_ACTION] for t in texts] == ["审核", "审核", "撤销"]
+    assert {t[HistoryModel.COL_REVIEWER] for t in texts} == {"测试审核人"}
+    assert texts[0][HistoryModel.COL_BEFORE] == "（系统判断）"
+    assert texts[0][HistoryModel.COL_AFTER] == "改为“已覆盖”"
+    assert texts[1][HistoryModel.COL_AFTER] == "改为“已覆盖”；意见：已在第五部分部署"
+    assert texts[2][HistoryModel.COL_AFTER] == "改为“已覆盖”"
+    dialog.close()
 
 
 @pytest.mark.parametrize("kind,suffix", [("gaps", ".docx"), ("xlsx", ".xlsx"), ("json", ".json")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.model import ReviewDecision, Status
 from desktop.models import (GAP_FILTER, CandidateModel, ClauseFilterProxy, ClauseTableModel,
-                            DecisionListModel, NationalOutlineModel, ProvincialOutlineModel,
+                            DecisionListModel, HistoryModel, NationalOutlineModel, ProvincialOutlineModel,
                             SectionIdRole, StatusRole)
 from desktop.side_by_side import diff_html
 from desktop.status_style import status_style
@@ -29,7 +29,7 @@ def test_clause_table_model_passes_modeltester(qtmodeltester, sample_comparison)
 
 def test_empty_models_pass_modeltester(qtmodeltester):
     for model in (ClauseTableModel(), NationalOutlineModel(), ProvincialOutlineModel(),
-                  CandidateModel(), DecisionListModel()):
+                  CandidateModel(), DecisionListModel(), HistoryModel()):
         qtmodeltester.check(model)
 
 
