@@ -11,11 +11,11 @@ How it works, in three passes:
    sections count for their parents at the parent's level.
 3. **Verdicts.** Candidates are re-ranked with a small bonus for lying in an aligned section (the
    same sentence repeated in many sections then goes to the right one). Each provincial clause
-   belongs to the national clause it explains best by that rank; other national clauses may
-   share it only when nearly as good or when it carries a phrase of theirs its owner lacks (a
-   merged sentence). The best remaining candidate is judged covered, partial or missing, and
-   what the match lacks is named. Provincial clauses that carry no national clause are
-   additions.
+   belongs to the national clause that ranks it highest and explains most of it; other
+   national clauses may share it only when nearly as strong or when it carries a phrase of
+   theirs its owner lacks (a merged sentence). The best remaining candidate is judged
+   covered, partial or missing, and what the match lacks is named. Provincial clauses that
+   carry no national clause are additions.
 """
 
 from __future__ import annotations
@@ -54,9 +54,9 @@ class Parameters:
             aligned with it.
         context_bonus: ranking bonus for candidates inside an aligned section.
         match_window: further matches are listed when within this many points of the best.
-        claim_margin: a candidate that another national clause ranks higher by this many
-            points belongs to that clause, unless it carries a phrase of this one that the
-            other lacks.
+        claim_margin: a candidate that another national clause claims more strongly by this
+            many points (see ``Candidate.claim``) belongs to that clause, unless it carries a
+            phrase of this one that the other lacks.
     """
 
     covered: float = 62.0
@@ -64,7 +64,7 @@ class Parameters:
     candidates: int = 12
     lookup_tokens: int = 8
     section_share: float = 0.25
-    context_bonus: float = 8.0
+    context_bonus: float = 12.0
     match_window: float = 12.0
     claim_margin: float = 10.0
 
@@ -209,16 +209,16 @@ def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedCl
                     parameters: Parameters) -> dict[str, tuple[str, ...]]:
     """National section id → aligned provincial section ids, by clause votes.
 
-    A clause votes only with candidates no other national clause matches far better: a
+    A clause votes only with candidates no other national clause claims far more strongly: a
     dropped sentence would otherwise vote for wherever its near-identical siblings stand.
     """
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    claim: dict[int, float] = {}
-    for scored in candidates:
-        for value, position in scored:
-            claim[position] = max(claim.get(position, 0.0), value)
-    for prepared, scored in zip(nat, candidates):
-        scored = [(s, p) for s, p in scored if claim[p] - s < parameters.claim_margin]
+    ranked = _ranked(nat, prov, candidates, parameters, [set()] * len(nat), provincial)
+    owners = _owners(ranked)
+    for prepared, ranking in zip(nat, ranked):
+        scored = sorted(((c.score, c.position) for c in ranking
+                         if owners[c.position][0] - c.claim < parameters.claim_margin),
+                        key=lambda pair: (-pair[0], pair[1]))
         if not scored or scored[0][0] < parameters.partial:
             continue
         best_score = scored[0][0]
@@ -278,25 +278,36 @@ class Candidate:
     Attributes:
         score: the similarity, as reported.
         rank: the score with the context bonus when the clause lies in an aligned section;
-            candidates are ranked, and provincial clauses given to national ones, by it.
+            a national clause's candidates are ranked by it.
+        claim: the rank plus the share (in points) of the provincial clause that the
+            national one explains; a provincial clause belongs to the national clause with
+            the highest claim.
         position: index of the provincial clause.
     """
 
     score: float
     rank: float
+    claim: float
     position: int
 
 
-def _ranked(national: Outline, provincial: Outline, nat: list[PreparedClause],
-            prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
-            aligned: dict[str, tuple[str, ...]], parameters: Parameters) -> list[list[Candidate]]:
-    """Each national clause's candidates with their context rank, best rank first."""
+def _ranked(nat: list[PreparedClause], prov: list[PreparedClause],
+            candidates: list[list[tuple[float, int]]], parameters: Parameters,
+            contexts: list[set[str]], provincial: Outline) -> list[list[Candidate]]:
+    """Each national clause's candidates, best rank first.
+
+    Args:
+        contexts: per national clause, the provincial sections whose clauses get the
+            context bonus (empty before sections are aligned).
+    """
     result = []
-    for prepared, scored in zip(nat, candidates):
-        roots = _context(national, aligned, prepared.clause.section)
-        ranked = [Candidate(s, s + _bonus(provincial, prov[p], roots, parameters), p)
-                  for s, p in scored]
-        result.append(sorted(ranked, key=lambda c: (-c.rank, c.position)))
+    for prepared, scored, roots in zip(nat, candidates, contexts):
+        ranking = []
+        for value, position in scored:
+            rank = value + _bonus(provincial, prov[position], roots, parameters)
+            claim = rank + 100.0 * _explained(prepared, prov[position])
+            ranking.append(Candidate(value, rank, claim, position))
+        result.append(sorted(ranking, key=lambda c: (-c.rank, c.position)))
     return result
 
 
@@ -306,14 +317,25 @@ def _bonus(provincial: Outline, candidate: PreparedClause, roots: set[str],
     return parameters.context_bonus if _within(provincial, candidate.clause.section, roots) else 0.0
 
 
+def _explained(national: PreparedClause, provincial: PreparedClause) -> float:
+    """Share of the provincial clause's weighted content the national clause carries.
+
+    A short national item found verbatim inside a long provincial sentence scores as high as
+    the national sentence that sentence really renders; this tells the two apart.
+    """
+    own = national.profile.weights
+    weights = provincial.profile.weights
+    return sum(w for t, w in weights.items() if t in own) / provincial.profile.total
+
+
 def _owners(ranked: list[list[Candidate]]) -> dict[int, tuple[float, int]]:
-    """Provincial index → (best rank, national index): the national clause it best explains."""
+    """Provincial index → (best claim, national index): the national clause it belongs to."""
     owners: dict[int, tuple[float, int]] = {}
     for index, candidates in enumerate(ranked):
         for candidate in candidates:
             held = owners.get(candidate.position)
-            if held is None or candidate.rank > held[0]:
-                owners[candidate.position] = (candidate.rank, index)
+            if held is None or candidate.claim > held[0]:
+                owners[candidate.position] = (candidate.claim, index)
     return owners
 
 
@@ -340,7 +362,7 @@ def _admissible(index: int, candidates: list[Candidate], owners: dict[int, tuple
     """The candidates a national clause may keep.
 
     A provincial clause belongs to the national clause it explains best in context. Another
-    national clause shares it only when it comes within ``claim_margin`` of the owner's rank,
+    national clause shares it only when it comes within ``claim_margin`` of the owner's claim,
     or when the provincial sentence carries a phrase of it the owner lacks (a merge). So a
     dropped statute sentence is not covered by its near-identical sibling in another article,
     which is already accounted for.
@@ -348,7 +370,7 @@ def _admissible(index: int, candidates: list[Candidate], owners: dict[int, tuple
     kept = []
     for candidate in candidates:
         best, owner = owners[candidate.position]
-        if (owner == index or best - candidate.rank < parameters.claim_margin
+        if (owner == index or best - candidate.claim < parameters.claim_margin
                 or _distinct_phrases(nat[index], prov[candidate.position], nat[owner])):
             kept.append(candidate)
     return kept
@@ -359,7 +381,8 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
               parameters: Parameters, steps: Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
     findings: list[ClauseFinding] = []
     carried: set[int] = set()
-    ranked = _ranked(national, provincial, nat, prov, candidates, aligned, parameters)
+    contexts = [_context(national, aligned, p.clause.section) for p in nat]
+    ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial)
     owners = _owners(ranked)
     for count, prepared in enumerate(nat):
         kept = _admissible(count, ranked[count], owners, nat, prov, parameters)

@@ -129,6 +129,25 @@ def test_a_dropped_statute_sentence_is_not_covered_by_its_sibling_in_another_art
     assert result.additions == ()
 
 
+def test_a_dropped_short_item_is_not_covered_by_a_long_sentence_that_quotes_it():
+    # 第二条's item (二) also stands inside 第一条's long sentence; the province dropped the item.
+    first = ("供水、供电等公用企事业单位应当向社会公开服务标准、资费标准等信息，为市场主体提供安全、便捷的服务，"
+             "不得强迫市场主体接受不合理的服务条件，不得以任何名义收取不合理费用。")
+    third = "第三条 本条例自公布之日起施行。"
+    national = _outline(
+        "国家条例\n第一章 总则\n第一条 " + first + "\n"
+        "第二条 公用企事业单位有下列情形之一的，由有关部门责令改正：（一）不向社会公开服务标准、资费标准等信息；"
+        "（二）强迫市场主体接受不合理的服务条件；（三）向市场主体收取不合理费用。\n" + third)
+    provincial = _outline(
+        "示例省实施办法\n第一章 总则\n第一条 " + first + "\n"
+        "第二条 公用企事业单位有下列情形之一的，由有关部门责令改正：（一）不向社会公开服务标准、资费标准等信息；"
+        "（二）向市场主体收取不合理费用。\n" + third)
+    result = compare_outlines(national, provincial)
+    by_text = {f.clause.text: f.status for f in result.clauses}
+    assert by_text["（二）强迫市场主体接受不合理的服务条件；"] is Status.MISSING
+    assert by_text[first] is Status.COVERED
+
+
 def test_one_provincial_sentence_carrying_two_national_ones_covers_both():
     national = _outline("国家意见\n一、服务\n推行政务服务事项集成化办理，推广“免申即享”服务方式。"
                         "建立政务服务“好差评”制度，实现差评整改闭环管理。")
