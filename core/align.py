@@ -214,10 +214,10 @@ def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedCl
     """
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     ranked = _ranked(nat, prov, candidates, parameters, [set()] * len(nat), provincial)
-    owners = _owners(ranked)
+    claimants = _claimants(ranked)
     for prepared, ranking in zip(nat, ranked):
         scored = sorted(((c.score, c.position) for c in ranking
-                         if owners[c.position][0] - c.claim < parameters.claim_margin),
+                         if claimants[c.position][0][0] - c.claim < parameters.claim_margin),
                         key=lambda pair: (-pair[0], pair[1]))
         if not scored or scored[0][0] < parameters.partial:
             continue
@@ -328,26 +328,28 @@ def _explained(national: PreparedClause, provincial: PreparedClause) -> float:
     return sum(w for t, w in weights.items() if t in own) / provincial.profile.total
 
 
-def _owners(ranked: list[list[Candidate]]) -> dict[int, tuple[float, int]]:
-    """Provincial index → (best claim, national index): the national clause it belongs to."""
-    owners: dict[int, tuple[float, int]] = {}
+def _claimants(ranked: list[list[Candidate]]) -> dict[int, list[tuple[float, int]]]:
+    """Provincial index → (claim, national index) of every national clause claiming it,
+    strongest first: the first is the national clause it belongs to."""
+    claims: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for index, candidates in enumerate(ranked):
         for candidate in candidates:
-            held = owners.get(candidate.position)
-            if held is None or candidate.claim > held[0]:
-                owners[candidate.position] = (candidate.claim, index)
-    return owners
+            claims[candidate.position].append((candidate.claim, index))
+    for listed in claims.values():
+        listed.sort(key=lambda pair: (-pair[0], pair[1]))
+    return claims
 
 
 def _distinct_phrases(national: PreparedClause, provincial: PreparedClause,
-                      owner: PreparedClause) -> bool:
-    """Whether the provincial clause carries a phrase of the national one its owner lacks.
+                      stronger: list[PreparedClause]) -> bool:
+    """Whether the provincial clause carries a phrase of the national one that no stronger
+    claimant has.
 
     That is what a merged sentence looks like: two national sentences joined into one. A
-    phrase both national clauses share (a statute's recurring template) proves nothing.
+    phrase another national clause shares (a statute's recurring template) proves nothing.
     """
     return any(_phrase_found(phrase, provincial.profile)
-               and not _phrase_found(phrase, owner.profile)
+               and not any(_phrase_found(phrase, other.profile) for other in stronger)
                for phrase in national.profile.phrases)
 
 
@@ -356,22 +358,25 @@ def _phrase_found(phrase: str, profile: Profile) -> bool:
     return fuzz.partial_ratio(phrase, profile.chars) >= PHRASE_MATCH
 
 
-def _admissible(index: int, candidates: list[Candidate], owners: dict[int, tuple[float, int]],
-                nat: list[PreparedClause], prov: list[PreparedClause],
-                parameters: Parameters) -> list[Candidate]:
+def _admissible(index: int, candidates: list[Candidate],
+                claimants: dict[int, list[tuple[float, int]]], nat: list[PreparedClause],
+                prov: list[PreparedClause], parameters: Parameters) -> list[Candidate]:
     """The candidates a national clause may keep.
 
-    A provincial clause belongs to the national clause it explains best in context. Another
-    national clause shares it only when it comes within ``claim_margin`` of the owner's claim,
-    or when the provincial sentence carries a phrase of it the owner lacks (a merge). So a
-    dropped statute sentence is not covered by its near-identical sibling in another article,
-    which is already accounted for.
+    A provincial clause belongs to the national clause that claims it most strongly. Another
+    national clause shares it only when it comes within ``claim_margin`` of that claim, or
+    when the provincial sentence carries a phrase of it that no stronger claimant has (a
+    merge). So a dropped statute sentence is not covered by its near-identical sibling in
+    another article, which is already accounted for.
     """
     kept = []
     for candidate in candidates:
-        best, owner = owners[candidate.position]
-        if (owner == index or best - candidate.claim < parameters.claim_margin
-                or _distinct_phrases(nat[index], prov[candidate.position], nat[owner])):
+        claims = claimants[candidate.position]
+        if claims[0][0] - candidate.claim < parameters.claim_margin:
+            kept.append(candidate)
+            continue
+        stronger = [nat[other] for claim, other in claims if claim > candidate.claim]
+        if _distinct_phrases(nat[index], prov[candidate.position], stronger):
             kept.append(candidate)
     return kept
 
@@ -383,9 +388,9 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
     carried: set[int] = set()
     contexts = [_context(national, aligned, p.clause.section) for p in nat]
     ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial)
-    owners = _owners(ranked)
+    claimants = _claimants(ranked)
     for count, prepared in enumerate(nat):
-        kept = _admissible(count, ranked[count], owners, nat, prov, parameters)
+        kept = _admissible(count, ranked[count], claimants, nat, prov, parameters)
         best = kept[0].score if kept else 0.0
         if not kept or best < parameters.partial:
             findings.append(ClauseFinding(prepared.clause, Status.MISSING, best))

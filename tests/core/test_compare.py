@@ -148,6 +148,32 @@ def test_a_dropped_short_item_is_not_covered_by_a_long_sentence_that_quotes_it()
     assert by_text[first] is Status.COVERED
 
 
+def test_a_dropped_item_is_not_covered_through_a_sentence_that_renders_its_twin():
+    # The province runs 第一条's items into its head, one clause carrying two national ones;
+    # 第二条's near-identical item (一) was dropped and must not ride on that merged clause.
+    national = _outline(
+        "国家法\n第一章 法律责任\n"
+        "第一条 有下列情形之一的，根据情节对直接负责的主管人员和其他直接责任人员依法给予处分：\n"
+        "（一）未按规定采取预防措施的；\n"
+        "（二）迟报、谎报、瞒报、漏报有关突发事件的信息的。\n"
+        "第二条 有关单位有下列情形之一的，由所在地人民政府责令停产停业：\n"
+        "（一）未按规定采取预防措施，导致发生严重突发事件的；\n"
+        "（二）未及时消除已发现的可能引发突发事件的隐患，导致发生严重突发事件的。\n"
+        "第三条 本法自公布之日起施行。")
+    provincial = _outline(
+        "示例省实施办法\n第一章 法律责任\n"
+        "第一条 有下列情形之一的，根据情节对直接负责的主管人员和其他直接责任人员依法给予处分："
+        "（一）未按规定采取预防措施的；"
+        "（二）迟报、谎报、瞒报、漏报有关突发事件的信息的。\n"
+        "第二条 有关单位有下列情形之一的，由所在地人民政府责令停产停业："
+        "（一）未及时消除已发现的可能引发突发事件的隐患，导致发生严重突发事件的。\n"
+        "第三条 本办法自公布之日起施行。")
+    result = compare_outlines(national, provincial)
+    status = {(f.clause.section, f.clause.item): f.status for f in result.clauses}
+    assert status[("1.2", "（一）")] is Status.MISSING
+    assert status[("1.1", "（一）")] is not Status.MISSING
+
+
 def test_one_provincial_sentence_carrying_two_national_ones_covers_both():
     national = _outline("国家意见\n一、服务\n推行政务服务事项集成化办理，推广“免申即享”服务方式。"
                         "建立政务服务“好差评”制度，实现差评整改闭环管理。")
