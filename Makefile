@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 CORPUS ?= ../shared/corpus
 
-.PHONY: run test bench samples clean
+.PHONY: run test bench samples package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,16 @@ bench: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
+
+# The offline installers: dist/duizhao/ (PyInstaller), its frozen self test, and a .deb that is
+# installed here, tested as an ordinary user and removed again. The Windows installer is built on
+# Windows (README, 打包). As root, the build tools are installed when missing.
+package: $(BIN)/python
+	@if ! command -v objdump >/dev/null || ! command -v dpkg-deb >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq binutils dpkg; \
+		else echo "package needs binutils (objdump, strip) and dpkg-deb"; exit 1; fi; fi
+	$(BIN)/python -m pip install -q -e '.[gui,package]'
+	$(BIN)/python packaging/package.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QFont, QIcon, QImage
 from PySide6.QtWidgets import QApplication
 
 from core.model import Status
+from core.resources import resource
 from desktop import errors
 from desktop.main_window import MainWindow
 from desktop.settings import APP_NAME, Settings
@@ -34,6 +35,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("对照")
+    app.setWindowIcon(QIcon(str(resource("icons", "duizhao.png"))))
     font = QFont(app.font())
     font.setFamilies(UI_FONTS + font.families())
     if font.pointSizeF() < 10:
