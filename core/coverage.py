@@ -71,16 +71,26 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial_texts: Sequence[s
 
 
 def binding_gaps(national: str, provincial: str) -> list[Gap]:
-    """Binding words of the national text that the provincial text replaces with weaker ones."""
+    """Binding words of the national text that the provincial text replaces with weaker ones.
+
+    Occurrences are counted, not just looked for: a sentence often holds a word twice
+    (全面落实……全面构建) or already holds the weaker form elsewhere (……必要时可以越级上报), and
+    replacing one occurrence is still a weakening.
+    """
     gaps: list[Gap] = []
     reported: list[str] = []
     for strong, weaker in weakening_table():
         if strong not in national or any(strong in r for r in reported):
             continue
-        if strong in provincial and not any(w in provincial and strong in w for w in weaker):
+        if _bare_count(provincial, strong, weaker) >= _bare_count(national, strong, weaker):
             continue
-        found = next((w for w in weaker if w in provincial and w not in national), None)
+        found = next((w for w in weaker if provincial.count(w) > national.count(w)), None)
         if found:
             gaps.append(Gap("binding", strong, found))
             reported.append(strong)
     return gaps
+
+
+def _bare_count(text: str, strong: str, weaker: tuple[str, ...]) -> int:
+    """Occurrences of a strong word that are not part of a weaker form (不得 in 原则上不得)."""
+    return text.count(strong) - sum(text.count(w) for w in weaker if strong in w)

@@ -9,6 +9,7 @@ import pytest
 from core.align import compare_outlines
 from core.cli import main
 from core.compare import compare_files, load_outline
+from core.coverage import binding_gaps
 from core.errors import Cancelled
 from core.model import Status
 from core.outline import outline_document
@@ -98,6 +99,22 @@ def test_weakened_binding_words_and_dropped_terms_make_a_partial_with_reasons():
     assert "缺少关键词“一网通办”" in described
     assert "缺少数量指标“90%”" in described
     assert "约束减弱：确保→力争" in described
+
+
+@pytest.mark.parametrize(("national", "provincial", "weakened"), [
+    # The weaker form already stands elsewhere in the national sentence.
+    ("各地区可以在国家规定的办理时限内进一步压减时间，并应当向社会公开；",
+     "各地区可以在本省规定的办理时限内进一步压减时间，并可以向社会公开；", "约束减弱：应当→可以"),
+    # The strong word occurs twice and only one occurrence is weakened.
+    ("全面落实总体国家安全观，全面构建安全防护体系。", "逐步落实总体国家安全观，全面构建安全防护体系。",
+     "约束减弱：全面→逐步"),
+    ("国家加快建立统一开放、竞争有序的现代市场体系。", "本省有序建立统一开放、竞争有序的现代市场体系。",
+     "约束减弱：加快→有序"),
+])
+def test_a_weakened_occurrence_is_found_when_the_words_also_stand_elsewhere(national, provincial,
+                                                                            weakened):
+    assert [g.describe() for g in binding_gaps(national, provincial)] == [weakened]
+    assert binding_gaps(national, national) == []
 
 
 def test_a_task_moved_to_another_part_is_still_found():
