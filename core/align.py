@@ -8,7 +8,8 @@ How it works, in three passes:
 2. **Sections.** Each national section's clauses vote, by weight and score, for the provincial
    sections their best candidates lie in; a section is carried by every provincial section that
    wins a fair share of its votes (so merges, splits and moves come out). Votes of child
-   sections count for their parents at the parent's level.
+   sections count for their parents at the parent's level. A section that gets no votes (all
+   its sentences dropped or rewritten) is placed by order, between its neighbours' places.
 3. **Verdicts.** Candidates are re-ranked with a small bonus for lying in an aligned section (the
    same sentence repeated in many sections then goes to the right one). Each provincial clause
    belongs to the national clause that ranks it highest and explains most of it; other
@@ -30,8 +31,8 @@ from rapidfuzz import fuzz
 from core import __version__
 from core.coverage import find_gaps
 from core.errors import Cancelled
-from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, SectionAlignment,
-                        Status)
+from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Section,
+                        SectionAlignment, Status)
 from core.similarity import PHRASE_MATCH, Profile, Vocabulary, score, tokens
 
 ENGINE = f"duizhao {__version__} align/1"
@@ -129,6 +130,8 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     matcher = matcher or TokenMatcher()
     candidates = matcher.candidates(nat, prov, vocabulary, parameters, steps)
     aligned = _align_sections(national, provincial, nat, prov, candidates, parameters)
+    aligned = _fill_by_order(national, provincial, aligned,
+                             lambda n, p: _titles_match(n, p, vocabulary, parameters))
     findings, carried = _verdicts(national, provincial, nat, prov, candidates, aligned,
                                   parameters, steps)
     additions = tuple(p.clause for index, p in enumerate(prov)
@@ -249,6 +252,77 @@ def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedCl
         winners = [p for p, v in ballot.items() if v >= parameters.section_share * total]
         aligned[section.id] = tuple(sorted(winners, key=order.__getitem__))
     return aligned
+
+
+def _fill_by_order(national: Outline, provincial: Outline, aligned: dict[str, tuple[str, ...]],
+                   titles_match: Callable[[Section, Section], bool]) -> dict[str, tuple[str, ...]]:
+    """Place national sections no clause placed by where their neighbours went.
+
+    When every sentence of a section was dropped or rewritten beyond recognition, its
+    neighbours still say where it stood: a run of such sections goes, in order, to the
+    provincial sections between the places of the run's neighbours (or the start or end of
+    the part), when there are as many of them, no other national section went there and
+    each has no content of its own or the same title.
+    """
+    filled = dict(aligned)
+    taken = {p for places in aligned.values() for p in places}
+    parents = dict.fromkeys(s.parent for s in national.sections if s.id != "0")
+    for parent in parents:
+        siblings = national.children(parent)
+        for first, last in _unplaced_runs(siblings, filled):
+            before = filled[siblings[first - 1].id] if first > 0 else None
+            after = filled[siblings[last + 1].id] if last + 1 < len(siblings) else None
+            places = _between(provincial, before, after, last - first + 1)
+            if not places or any(p.id in taken for p in places):
+                continue
+            run = siblings[first:last + 1]
+            if any(p.clauses and not titles_match(n, p) for n, p in zip(run, places)):
+                continue
+            for section, place in zip(run, places):
+                filled[section.id] = (place.id,)
+                taken.add(place.id)
+    return filled
+
+
+def _unplaced_runs(siblings: tuple[Section, ...],
+                   aligned: dict[str, tuple[str, ...]]) -> list[tuple[int, int]]:
+    """(first, last) indices of each run of consecutive siblings aligned with nothing."""
+    runs: list[tuple[int, int]] = []
+    for index, section in enumerate(siblings):
+        if aligned[section.id]:
+            continue
+        if runs and runs[-1][1] == index - 1:
+            runs[-1] = (runs[-1][0], index)
+        else:
+            runs.append((index, index))
+    return runs
+
+
+def _between(outline: Outline, before: tuple[str, ...] | None, after: tuple[str, ...] | None,
+             count: int) -> tuple[Section, ...]:
+    """The provincial sections between a run's neighbours' single places, when exactly
+    ``count`` of them lie there; a missing neighbour stands for the edge of the part."""
+    if before is None and after is None or any(
+            places is not None and (len(places) != 1 or places[0] == "0")
+            for places in (before, after)):
+        return ()
+    anchors = [outline.section(places[0]) for places in (before, after) if places is not None]
+    if len({a.parent for a in anchors}) != 1:
+        return ()
+    siblings = outline.children(anchors[0].parent)
+    order = [s.id for s in siblings]
+    start = order.index(before[0]) if before is not None else -1
+    end = order.index(after[0]) if after is not None else len(order)
+    return siblings[start + 1:end] if end - start - 1 == count else ()
+
+
+def _titles_match(national: Section, provincial: Section, vocabulary: Vocabulary,
+                  parameters: Parameters) -> bool:
+    """Whether two section headings say the same thing."""
+    if not national.title or not provincial.title:
+        return False
+    profiles = [vocabulary.profile(s.title, tokens(s.title)) for s in (national, provincial)]
+    return score(*profiles) >= parameters.covered
 
 
 def _within(provincial: Outline, section_id: str, roots: set[str]) -> bool:

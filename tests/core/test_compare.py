@@ -74,6 +74,21 @@ def test_a_sentence_repeated_in_many_sections_is_matched_inside_the_aligned_sect
     assert result.additions == ()
 
 
+def test_a_section_rewritten_beyond_recognition_is_placed_between_its_neighbours():
+    national = _outline(
+        "国家意见\n一、主要任务\n（一）推进数据共享。建立全国一体化数据共享交换平台，实现政务数据按需共享。\n"
+        "（二）加强电子证照应用。推进电子证照跨地区互认，实现证照信息“一次采集、多方复用”。\n"
+        "（三）深化政务公开。建设统一的政策文件库，推行政策智能推送服务。")
+    provincial = _outline(
+        "示例省实施意见\n一、主要任务\n（一）推进数据共享。建立全省一体化数据共享交换平台，实现政务数据按需共享。\n"
+        "（二）加强电子证照应用。依托“示例通”开设证照专区，群众办事免于提交实体证件。\n"
+        "（三）深化政务公开。建设统一的政策文件库，推行政策智能推送服务。")
+    result = compare_outlines(national, provincial)
+    sections = {s.national: s.provincial for s in result.sections}
+    assert sections["1.2"] == ("1.2",)
+    assert result.clauses[1].status is Status.MISSING
+
+
 def test_localisation_and_punctuation_width_do_not_lower_a_score():
     national = "全国一体化政务服务平台要实现“一网通办”,国务院各部门要加强协同。"
     provincial = "全省一体化政务服务平台要实现“一网通办”，省直各部门要加强协同。"
