@@ -71,6 +71,30 @@ def time_frozen_selftest() -> tuple[float, float, str]:
     return cold, warm, line
 
 
+def frozen_window() -> str:
+    """Start the frozen windowed program on the sample pair and save a screenshot of its window.
+
+    Under Xvfb when xvfb-run is installed (the xcb plugin a desktop uses), else offscreen.
+    """
+    with tempfile.TemporaryDirectory(prefix="duizhao-home-") as home:
+        shot = Path(home) / "window.png"
+        command = [str(BUNDLE / "duizhao-app"), "--screenshot", str(shot)]
+        env = user_env(Path(home))
+        platform = "offscreen"
+        if shutil.which("xvfb-run"):
+            command = ["xvfb-run", "-a", *command]
+            env.pop("QT_QPA_PLATFORM")
+            platform = "xcb (Xvfb)"
+        started = time.perf_counter()
+        result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        seconds = time.perf_counter() - started
+        if result.returncode != 0 or not shot.is_file():
+            sys.exit(f"the frozen window did not open (exit {result.returncode}): {result.stderr[-1000:]}")
+        kept = ROOT / "build" / "frozen-window.png"
+        shutil.copy(shot, kept)
+    return f"窗口程序  {platform} 下打开示例对照并截图 {seconds:.1f} 秒：{kept}"
+
+
 def files_under(folder: Path) -> set[str]:
     return {str(p) for p in folder.rglob("*")}
 
@@ -99,7 +123,7 @@ def install_and_check(deb: Path, *, keep: bool) -> str:
                 f"只写入用户目录：{', '.join(written) or '无'}")
     finally:
         if not keep:
-            subprocess.run(["dpkg", "-r", build_deb.project()["name"]], check=True,
+            subprocess.run(["dpkg", "--purge", build_deb.project()["name"]], check=True,
                            stdout=subprocess.DEVNULL)
 
 
@@ -110,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     build_seconds = build_bundle()
     cold, warm, line = time_frozen_selftest()
+    window = frozen_window()
     started = time.perf_counter()
     deb = build_deb.build(BUNDLE, ROOT / "dist")
     deb_seconds = time.perf_counter() - started
@@ -119,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"安装包    {deb}  {deb.stat().st_size / 2**20:.0f} MB，打包用时 {deb_seconds:.0f} 秒")
     print(f"自检      冷启动 {cold:.2f} 秒（全新用户缓存），热启动 {warm:.2f} 秒（3 次中位数）")
     print(f"          {line}")
+    print(window)
     print(install)
     return 0
 

@@ -92,6 +92,12 @@ def test_spec_takes_name_and_version_from_pyproject(spec_settings):
     assert PROJECT["version"] not in (REPO / "build.spec").read_text(encoding="utf-8")
 
 
+def test_the_programs_version_is_pyprojects():
+    import core
+
+    assert core.__version__ == PROJECT["version"]
+
+
 def test_spec_bundles_resources_the_two_samples_and_an_icon(spec_settings):
     datas = {Path(source).relative_to(REPO).as_posix(): target for source, target in spec_settings["DATAS"]}
     assert datas == {"resources": "resources",
