@@ -10,13 +10,13 @@ How it works, in three passes:
    wins a fair share of its votes (so merges, splits and moves come out). Votes of child
    sections count for their parents at the parent's level. A section that gets no votes (all
    its sentences dropped or rewritten) is placed by order, between its neighbours' places.
-3. **Verdicts.** Candidates are re-ranked with a small bonus for lying in an aligned section (the
-   same sentence repeated in many sections then goes to the right one). Each provincial clause
-   belongs to the national clause that ranks it highest and explains most of it; other
-   national clauses may share it only when nearly as strong or when it carries a phrase of
-   theirs its owner lacks (a merged sentence). The best remaining candidate is judged
-   covered, partial or missing, and what the match lacks is named. Provincial clauses that
-   carry no national clause are additions.
+3. **Verdicts.** Candidates are re-ranked with a bonus for lying where the clause's own section
+   (or, when it has none, its nearest ancestor) went, so the same sentence repeated in many
+   sections goes to the right one. Each provincial clause belongs to the national clause that
+   ranks it highest and explains most of it; other national clauses may share it only when
+   nearly as strong or when it carries a phrase of theirs its owner lacks (a merged sentence).
+   The best remaining candidate is judged covered, partial or missing, and what the match
+   lacks is named. Provincial clauses that carry no national clause are additions.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ class Parameters:
         lookup_tokens: how many of a clause's most informative tokens are used for look-up.
         section_share: share of a national section's votes a provincial section needs to be
             aligned with it.
-        context_bonus: ranking bonus for candidates inside an aligned section.
+        context_bonus: ranking bonus for candidates inside the provincial sections aligned with
+            the clause's section (or its nearest aligned ancestor).
         match_window: further matches are listed when within this many points of the best.
         claim_margin: a candidate that another national clause claims more strongly by this
             many points (see ``Candidate.claim``) belongs to that clause, unless it carries a
@@ -214,23 +215,78 @@ def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedCl
 
     A clause votes only with candidates no other national clause claims far more strongly: a
     dropped sentence would otherwise vote for wherever its near-identical siblings stand.
+    A provincial sentence that several national ones claim equally well (a statute's
+    identical items in two articles) is decided in a second round: its vote goes to the
+    clauses whose sections the uncontested votes already aligned with where it stands.
     """
-    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     ranked = _ranked(nat, prov, candidates, parameters, [set()] * len(nat), provincial)
     claimants = _claimants(ranked)
-    for prepared, ranking in zip(nat, ranked):
-        scored = sorted(((c.score, c.position) for c in ranking
-                         if claimants[c.position][0][0] - c.claim < parameters.claim_margin),
-                        key=lambda pair: (-pair[0], pair[1]))
-        if not scored or scored[0][0] < parameters.partial:
-            continue
-        best_score = scored[0][0]
-        # A sentence found equally well in several places (boilerplate repeated in every part)
-        # says little about where its section went: its vote is split among the places.
-        tied = [p for s, p in scored if s >= best_score - 1.0]
-        weight = prepared.profile.total * best_score / 100.0 / len(tied)
-        for best_index in tied:
-            target = prov[best_index].clause.section
+    ballots = [_ballot(prepared, ranking, claimants, prov, parameters)
+               for prepared, ranking in zip(nat, ranked)]
+    contested = {p for p, claims in claimants.items()
+                 if sum(1 for claim, _ in claims
+                        if claims[0][0] - claim < parameters.claim_margin) > 1}
+    first = _tally(national, provincial, nat, prov, [
+        [(p, w) for p, w in ballot if p not in contested] for ballot in ballots], parameters)
+    kept = []
+    for prepared, ballot in zip(nat, ballots):
+        places = _nearest_places(national, first, prepared.clause.section)
+        # A contested vote is dropped when an equal claimant's section went where the
+        # provincial sentence stands and this clause's section did not.
+        kept.append([(p, w) for p, w in ballot if p not in contested
+                     or _within(provincial, prov[p].clause.section, places)
+                     or not _placed_by_rival(p, claimants, nat, national, first, provincial, prov,
+                                             parameters)])
+    return _tally(national, provincial, nat, prov, kept, parameters)
+
+
+def _nearest_places(national: Outline, aligned: dict[str, tuple[str, ...]],
+                    section_id: str) -> set[str]:
+    """Where a national section went: its own aligned sections, else its nearest ancestor's."""
+    while section_id:
+        if aligned.get(section_id):
+            return set(aligned[section_id])
+        section_id = national.section(section_id).parent if section_id != "0" else ""
+    return set()
+
+
+def _ballot(prepared: PreparedClause, ranking: list[Candidate],
+            claimants: dict[int, list[tuple[float, int]]], prov: list[PreparedClause],
+            parameters: Parameters) -> list[tuple[int, float]]:
+    """(provincial index, weight) votes of one national clause."""
+    scored = sorted(((c.score, c.position) for c in ranking
+                     if claimants[c.position][0][0] - c.claim < parameters.claim_margin),
+                    key=lambda pair: (-pair[0], pair[1]))
+    if not scored or scored[0][0] < parameters.partial:
+        return []
+    best_score = scored[0][0]
+    # A sentence found equally well in several places (boilerplate repeated in every part)
+    # says little about where its section went: its vote is split among the places.
+    tied = [p for s, p in scored if s >= best_score - 1.0]
+    weight = prepared.profile.total * best_score / 100.0 / len(tied)
+    return [(p, weight) for p in tied]
+
+
+def _placed_by_rival(position: int, claimants: dict[int, list[tuple[float, int]]],
+                     nat: list[PreparedClause], national: Outline,
+                     aligned: dict[str, tuple[str, ...]], provincial: Outline,
+                     prov: list[PreparedClause], parameters: Parameters) -> bool:
+    """Whether some equal claimant's section is aligned with where the provincial clause is."""
+    top = claimants[position][0][0]
+    section = prov[position].clause.section
+    return any(_within(provincial, section,
+                       _nearest_places(national, aligned, nat[index].clause.section))
+               for claim, index in claimants[position] if top - claim < parameters.claim_margin)
+
+
+def _tally(national: Outline, provincial: Outline, nat: list[PreparedClause],
+           prov: list[PreparedClause], ballots: list[list[tuple[int, float]]],
+           parameters: Parameters) -> dict[str, tuple[str, ...]]:
+    """Aligned provincial sections of each national section from its clauses' votes."""
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for prepared, ballot in zip(nat, ballots):
+        for position, weight in ballot:
+            target = prov[position].clause.section
             section = national.section(prepared.clause.section)
             # The vote counts for the clause's own section and, lifted to each ancestor's
             # level, for every ancestor.
@@ -334,15 +390,6 @@ def _within(provincial: Outline, section_id: str, roots: set[str]) -> bool:
             return False
         current = provincial.section(current).parent
     return False
-
-
-def _context(national: Outline, aligned: dict[str, tuple[str, ...]], section_id: str) -> set[str]:
-    """Provincial sections aligned with a national section or with any of its ancestors."""
-    roots: set[str] = set()
-    while section_id:
-        roots.update(aligned.get(section_id, ()))
-        section_id = national.section(section_id).parent if section_id != "0" else ""
-    return roots
 
 
 @dataclass(frozen=True)
@@ -460,7 +507,7 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
               parameters: Parameters, steps: Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
     findings: list[ClauseFinding] = []
     carried: set[int] = set()
-    contexts = [_context(national, aligned, p.clause.section) for p in nat]
+    contexts = [_nearest_places(national, aligned, p.clause.section) for p in nat]
     ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial)
     claimants = _claimants(ranked)
     for count, prepared in enumerate(nat):

@@ -206,6 +206,25 @@ def test_a_dropped_item_is_not_covered_through_a_sentence_that_renders_its_twin(
     assert status[("1.1", "（一）")] is not Status.MISSING
 
 
+def test_a_dropped_item_identical_to_one_in_another_article_leaves_the_alignment_alone():
+    twin = "没有法律、法规依据，强制或者变相强制市场主体参加评比、达标、表彰、培训、考核、考试以及类似活动；"
+    first = ("第一条 政府和有关部门及其工作人员有下列情形之一的，依法依规追究责任：\n"
+             "（一）违法实施行政许可，对市场主体的正常生产经营活动进行干预的；\n（二）" + twin + "\n"
+             "（三）不履行向市场主体依法作出的政策承诺以及依法订立的各类合同的。\n")
+    second_head = "第二条 行业协会商会、中介服务机构有下列情形之一的，由有关部门责令改正，依法追究法律责任：\n"
+    second_rest = ("（一）违法开展收费、评比、认证等行为；\n"
+                   "（二）违法干预市场主体加入或者退出行业协会商会等社会组织；\n")
+    last = "第三条 本条例自公布之日起施行。"
+    national = _outline("国家条例\n第一章 法律责任\n" + first + second_head + second_rest
+                        + "（三）" + twin + "\n" + last)
+    provincial = _outline("示例省实施办法\n第一章 法律责任\n" + first + second_head + second_rest + last)
+    result = compare_outlines(national, provincial)
+    assert {s.national: s.provincial for s in result.sections}["1.2"] == ("1.2",)
+    twins = [f for f in result.clauses if twin in f.clause.text]
+    assert [(f.clause.section, f.status) for f in twins] == [("1.1", Status.COVERED),
+                                                             ("1.2", Status.MISSING)]
+
+
 def test_one_provincial_sentence_carrying_two_national_ones_covers_both():
     national = _outline("国家意见\n一、服务\n推行政务服务事项集成化办理，推广“免申即享”服务方式。"
                         "建立政务服务“好差评”制度，实现差评整改闭环管理。")
