@@ -36,6 +36,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("对照")
     app.setWindowIcon(QIcon(str(resource("icons", "duizhao.png"))))
+    app.setDesktopFileName("duizhao")  # matches duizhao.desktop: taskbar icon on Wayland
     font = QFont(app.font())
     font.setFamilies(UI_FONTS + font.families())
     if font.pointSizeF() < 10:

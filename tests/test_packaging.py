@@ -11,7 +11,6 @@ import shutil
 import struct
 import subprocess
 import sys
-import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,6 +18,8 @@ import pytest
 
 from core.project import SUFFIX
 from tests.conftest import REPO
+
+tomllib = pytest.importorskip("tomllib", reason="packaging needs Python 3.11 (tomllib)")
 
 PACKAGING = REPO / "packaging"
 ICONS = REPO / "resources" / "icons"

@@ -1,4 +1,4 @@
-﻿; Inno Setup 6 script: the Windows installer of 对照 (Duizhao).
+﻿; Inno Setup 6 (6.3 or later) script: the Windows installer of 对照 (Duizhao).
 ; Built on Windows, after the PyInstaller folder exists (see README, 打包):
 ;     pyinstaller build.spec
 ;     iscc packaging\windows\duizhao.iss
