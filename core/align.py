@@ -53,6 +53,9 @@ class Parameters:
         lookup_tokens: how many of a clause's most informative tokens are used for look-up.
         section_share: share of a national section's votes a provincial section needs to be
             aligned with it.
+        vote_floor: the best score with which a clause still votes for where its section
+            went. Lower than ``partial``: a rewrite too loose to cover a clause still shows
+            where its section went (statutes rewritten by a province, article by article).
         context_bonus: ranking bonus for candidates inside the provincial sections aligned with
             the clause's section (or its nearest aligned ancestor).
         match_window: further matches are listed when within this many points of the best.
@@ -66,6 +69,7 @@ class Parameters:
     candidates: int = 12
     lookup_tokens: int = 8
     section_share: float = 0.25
+    vote_floor: float = 30.0
     context_bonus: float = 12.0
     match_window: float = 12.0
     claim_margin: float = 10.0
@@ -257,7 +261,7 @@ def _ballot(prepared: PreparedClause, ranking: list[Candidate],
     scored = sorted(((c.score, c.position) for c in ranking
                      if claimants[c.position][0][0] - c.claim < parameters.claim_margin),
                     key=lambda pair: (-pair[0], pair[1]))
-    if not scored or scored[0][0] < parameters.partial:
+    if not scored or scored[0][0] < parameters.vote_floor:
         return []
     best_score = scored[0][0]
     # A sentence found equally well in several places (boilerplate repeated in every part)

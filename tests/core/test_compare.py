@@ -15,7 +15,7 @@ from core.model import Status
 from core.outline import outline_document
 from core.read import read_text
 from core.similarity import Vocabulary, score, tokens
-from tests.conftest import GUIDELINE, LAWS, NEW_MEDIA_TXT, SAMPLES
+from tests.conftest import DATA, GUIDELINE, LAWS, NEW_MEDIA_TXT, SAMPLES
 
 NATIONAL_SAMPLE = SAMPLES / "national-guideline-sample.docx"
 PROVINCIAL_SAMPLE = SAMPLES / "provincial-opinion-sample.docx"
@@ -87,6 +87,23 @@ def test_a_section_rewritten_beyond_recognition_is_placed_between_its_neighbours
     sections = {s.national: s.provincial for s in result.sections}
     assert sections["1.2"] == ("1.2",)
     assert result.clauses[1].status is Status.MISSING
+
+
+def test_shanghai_regulation_articles_align_with_the_national_ones_they_rewrite(corpus):
+    # Shanghai rewrites most national articles freely: a sentence too loose to count as
+    # covering its national one still shows where its article went.
+    gold = json.loads((DATA / "shanghai-obe-article-alignment.json").read_text(encoding="utf-8"))
+    national = load_outline(LAWS / "national-optimizing-business-environment-regulation-2019.txt")
+    provincial = load_outline(LAWS / "shanghai-optimizing-business-environment-regulation-2020.txt")
+    national_number, provincial_number = (
+        {s.id: s.number for s in outline.sections if s.kind == "article"}
+        for outline in (national, provincial))
+    result = compare_outlines(national, provincial)
+    predicted = {(national_number[s.national], provincial_number[p]) for s in result.sections
+                 if s.national in national_number for p in s.provincial if p in provincial_number}
+    actual = {(n, int(p)) for p, ns in gold["alignment"].items() for n in ns}
+    assert len(predicted & actual) >= 0.7 * len(actual)
+    assert len(predicted & actual) >= 0.85 * len(predicted)
 
 
 def test_localisation_and_punctuation_width_do_not_lower_a_score():
