@@ -104,9 +104,14 @@ def install_and_check(deb: Path, *, keep: bool) -> str:
     itself and registered its file type; remove it again unless ``keep``. Returns a report line."""
     if os.geteuid() != 0:
         return "安装测试：跳过（需要 root 权限安装 .deb）"
+    name = build_deb.project()["name"]
+    # apt-get installs the Depends too; without reachable repositories dpkg may still manage.
     apt = subprocess.run(["apt-get", "install", "-y", "-qq", str(deb)], capture_output=True, text=True)
-    if apt.returncode != 0:  # no apt repositories reachable: the dependencies may still be there
-        subprocess.run(["dpkg", "-i", str(deb)], check=True, stdout=subprocess.DEVNULL)
+    if apt.returncode != 0:
+        dpkg = subprocess.run(["dpkg", "-i", str(deb)], capture_output=True, text=True)
+        if dpkg.returncode != 0:
+            subprocess.run(["dpkg", "--purge", name], capture_output=True)
+            sys.exit(f"the .deb did not install:\n{apt.stderr[-800:]}\n{dpkg.stderr[-800:]}")
     try:
         before = files_under(INSTALLED)
         with tempfile.TemporaryDirectory(prefix="duizhao-user-") as home:
@@ -123,8 +128,7 @@ def install_and_check(deb: Path, *, keep: bool) -> str:
                 f"只写入用户目录：{', '.join(written) or '无'}")
     finally:
         if not keep:
-            subprocess.run(["dpkg", "--purge", build_deb.project()["name"]], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(["dpkg", "--purge", name], check=True, capture_output=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -146,12 +146,28 @@ def test_spec_filter_keeps_what_the_app_needs(spec_settings, dest, kept):
 def test_deb_takes_name_and_version_from_pyproject(build_deb):
     meta = build_deb.project()
     assert (meta["name"], meta["version"]) == (PROJECT["name"], PROJECT["version"])
-    control = build_deb.control(meta["name"], meta["version"], "amd64", 1234)
+    control = build_deb.control(meta["name"], meta["version"], "amd64", 1234, "2.36")
     fields = dict(line.split(": ", 1) for line in control.splitlines() if not line.startswith(" "))
     assert fields["Package"] == "duizhao" and fields["Version"] == PROJECT["version"]
     assert fields["Installed-Size"] == "1234"
-    assert "libxcb1" in fields["Depends"] and "libgl1" in fields["Depends"]
+    depends = fields["Depends"].split(", ")
+    assert depends[0] == "libc6 (>= 2.36)"
+    assert "libxcb1" in depends and "libgl1" in depends
     assert control.endswith("\n")
+
+
+@pytest.mark.skipif(shutil.which("objdump") is None, reason="binutils (objdump) not installed")
+def test_required_glibc_is_the_newest_symbol_version_a_bundled_file_asks_for(build_deb, tmp_path):
+    bundle = tmp_path / "bundle"
+    bundle.mkdir()
+    (bundle / "notes.txt").write_text("not a program", encoding="utf-8")
+    assert build_deb.required_glibc(bundle) is None
+    shutil.copy(Path(sys.executable).resolve(), bundle / "python")
+    version = build_deb.required_glibc(bundle)
+    assert re.fullmatch(r"2\.\d+(\.\d+)?", version)
+    symbols = subprocess.run(["objdump", "-T", str(bundle / "python")], capture_output=True,
+                             text=True).stdout
+    assert f"GLIBC_{version}" in symbols
 
 
 def test_staged_tree_has_program_links_menu_entry_icons_and_file_type(build_deb, tmp_path):

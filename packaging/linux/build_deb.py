@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -25,10 +26,11 @@ INSTALL_DIR = "/opt/duizhao"
 PROGRAMS = ("duizhao", "duizhao-app")
 MIME_TYPE = "application/x-duizhao-project"
 
-# What the bundle needs from the system: the C library, OpenGL/EGL and the X11/Wayland client
-# libraries PyInstaller leaves to the host (each checked against the bundle by
-# check_dependencies). A CJK font is recommended: without one Chinese shows as boxes.
-DEPENDS = ("libc6 (>= 2.28)", "libgl1", "libegl1", "libglx0", "libglvnd0", "libdrm2", "libxcb1",
+# What the bundle needs from the system: the C library (its version is what the build machine's
+# libraries ask for: see required_glibc), OpenGL/EGL and the X11/Wayland client libraries
+# PyInstaller leaves to the host (each checked against the bundle by check_dependencies).
+# A CJK font is recommended: without one Chinese shows as boxes.
+DEPENDS = ("libc6", "libgl1", "libegl1", "libglx0", "libglvnd0", "libdrm2", "libxcb1",
            "libwayland-client0", "libwayland-cursor0", "libwayland-egl1")
 RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei",)
 # Libraries a bundled plugin links to that the build host may lack, and their Debian packages.
@@ -48,14 +50,15 @@ def architecture() -> str:
                           check=True).stdout.strip()
 
 
-def control(name: str, version: str, arch: str, installed_kib: int) -> str:
-    """The DEBIAN/control file."""
+def control(name: str, version: str, arch: str, installed_kib: int, glibc: str | None = None) -> str:
+    """The DEBIAN/control file; ``glibc`` is the least C library version the bundle runs on."""
+    depends = [f"libc6 (>= {glibc})" if entry == "libc6" and glibc else entry for entry in DEPENDS]
     return (f"Package: {name}\n"
             f"Version: {version}\n"
             f"Architecture: {arch}\n"
             "Maintainer: Duizhao maintainers <duizhao@localhost>\n"
             f"Installed-Size: {installed_kib}\n"
-            f"Depends: {', '.join(DEPENDS)}\n"
+            f"Depends: {', '.join(depends)}\n"
             f"Recommends: {', '.join(RECOMMENDS)}\n"
             "Section: text\n"
             "Priority: optional\n"
@@ -94,6 +97,23 @@ def external_libraries(bundle: Path) -> dict[str, str | None]:
             elif not Path(target).resolve().is_relative_to(bundle.resolve()):
                 found[soname] = target
     return found
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+def required_glibc(bundle: Path) -> str | None:
+    """The newest GLIBC_x.y symbol version any file of the bundle needs (objdump -T), or None.
+
+    A bundle built on Debian 12 needs glibc 2.36: dpkg then refuses it on an older system with a
+    clear message instead of the program failing to start. Build on the oldest target for reach.
+    """
+    versions = set()
+    for path in _elf_files(bundle):
+        result = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True)
+        versions |= set(re.findall(r"\bGLIBC_(\d+\.\d+(?:\.\d+)?)\b", result.stdout))
+    return max(versions, key=_version_key) if versions else None
 
 
 def owning_package(library: str) -> str | None:
@@ -137,7 +157,8 @@ def _normalise_modes(folder: Path) -> None:
             path.chmod(0o644)
 
 
-def stage(bundle: Path, staging: Path, name: str, version: str, arch: str) -> None:
+def stage(bundle: Path, staging: Path, name: str, version: str, arch: str,
+          glibc: str | None = None) -> None:
     """Lay out the package's file tree under ``staging``."""
     if staging.exists():
         shutil.rmtree(staging)
@@ -163,7 +184,7 @@ def stage(bundle: Path, staging: Path, name: str, version: str, arch: str) -> No
     debian = staging / "DEBIAN"
     debian.mkdir()
     size_kib = sum(p.lstat().st_size for p in staging.rglob("*") if not p.is_dir()) // 1024
-    (debian / "control").write_text(control(name, version, arch, size_kib), encoding="utf-8")
+    (debian / "control").write_text(control(name, version, arch, size_kib, glibc), encoding="utf-8")
     for script in ("postinst", "postrm"):
         shutil.copy(HERE / script, debian / script)
         (debian / script).chmod(0o755)
@@ -180,7 +201,7 @@ def build(bundle: Path, out: Path) -> Path:
     if problems:
         raise SystemExit("the package's Depends do not cover the bundle:\n  " + "\n  ".join(problems))
     staging = ROOT / "build" / "deb" / f"{name}_{version}_{arch}"
-    stage(bundle, staging, name, version, arch)
+    stage(bundle, staging, name, version, arch, required_glibc(bundle))
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"{name}_{version}_{arch}.deb"
     # xz: what every dpkg reads, including the older ones of UOS and Kylin (zstd is too new).
