@@ -36,6 +36,8 @@ from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Secti
 from core.similarity import PHRASE_MATCH, Profile, Vocabulary, score, tokens
 
 ENGINE = f"duizhao {__version__} align/1"
+# Close candidates offered to the reviewer besides a clause's matches.
+ALTERNATIVES = 3
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -506,6 +508,17 @@ def _admissible(index: int, candidates: list[Candidate],
     return kept
 
 
+def _alternatives(ranked: list[Candidate], listed: list[Candidate], prov: list[PreparedClause],
+                  parameters: Parameters) -> tuple[Match, ...]:
+    """Close candidates left out of the matches (mostly ones another national clause owns).
+
+    A reviewer who judges the engine wrong picks from these; the verdict never counts them.
+    """
+    taken = {c.position for c in listed}
+    return tuple(Match(prov[c.position].clause, c.score) for c in ranked
+                 if c.position not in taken and c.score >= parameters.partial)[:ALTERNATIVES]
+
+
 def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause], prov: list[PreparedClause],
               candidates: list[list[tuple[float, int]]], aligned: dict[str, tuple[str, ...]],
               parameters: Parameters, steps: Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
@@ -518,7 +531,10 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
         kept = _admissible(count, ranked[count], claimants, nat, prov, parameters)
         best = kept[0].score if kept else 0.0
         if not kept or best < parameters.partial:
-            findings.append(ClauseFinding(prepared.clause, Status.MISSING, best))
+            listed = []
+            alternatives = _alternatives(ranked[count], listed, prov, parameters)
+            findings.append(ClauseFinding(prepared.clause, Status.MISSING, best,
+                                          alternatives=alternatives))
         else:
             listed = [kept[0]] + [c for c in kept[1:] if c.score >= parameters.partial
                                   and c.score >= best - parameters.match_window][:2]
@@ -526,7 +542,9 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
             matches = tuple(Match(prov[c.position].clause, c.score) for c in listed)
             gaps = find_gaps(prepared.clause, prepared.words, [m.clause.text for m in matches])
             status = Status.COVERED if best >= parameters.covered and not gaps else Status.PARTIAL
-            findings.append(ClauseFinding(prepared.clause, status, best, matches, gaps))
+            alternatives = _alternatives(ranked[count], listed, prov, parameters)
+            findings.append(ClauseFinding(prepared.clause, status, best, matches, gaps,
+                                          alternatives))
         if count % 32 == 31:
             steps.advance(32, "正在判定覆盖情况")
     steps.advance(len(nat) % 32, "正在判定覆盖情况")

@@ -95,7 +95,8 @@ def finding_to_record(finding: ClauseFinding) -> dict[str, Any]:
     """A national clause's finding with its matches and gaps."""
     return {"clause": clause_to_record(finding.clause), "status": finding.status.value,
             "score": finding.score, "matches": [_match_to_record(m) for m in finding.matches],
-            "gaps": [_gap_to_record(g) for g in finding.gaps]}
+            "gaps": [_gap_to_record(g) for g in finding.gaps],
+            "alternatives": [_match_to_record(m) for m in finding.alternatives]}
 
 
 def finding_from_record(record: dict[str, Any]) -> ClauseFinding:
@@ -103,7 +104,9 @@ def finding_from_record(record: dict[str, Any]) -> ClauseFinding:
     return ClauseFinding(clause=clause_from_record(record["clause"]),
                          status=Status(record["status"]), score=float(record["score"]),
                          matches=tuple(_match_from_record(m) for m in record.get("matches", ())),
-                         gaps=tuple(_gap_from_record(g) for g in record.get("gaps", ())))
+                         gaps=tuple(_gap_from_record(g) for g in record.get("gaps", ())),
+                         alternatives=tuple(_match_from_record(m)
+                                            for m in record.get("alternatives", ())))
 
 
 def _alignment_to_record(alignment: SectionAlignment) -> dict[str, Any]:

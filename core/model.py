@@ -210,6 +210,8 @@ class ClauseFinding:
         score: the best match's score (0 when there is none).
         matches: provincial matches, best first.
         gaps: what the best match lacks (empty when covered or missing).
+        alternatives: other provincial clauses close to this one that the engine gave to other
+            national clauses; offered to the reviewer to choose from, never counted as coverage.
     """
 
     clause: Clause
@@ -217,6 +219,7 @@ class ClauseFinding:
     score: float
     matches: tuple[Match, ...] = ()
     gaps: tuple[Gap, ...] = ()
+    alternatives: tuple[Match, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ def comparison_to_dict(comparison: Comparison) -> dict:
                          "text": m.clause.text, "score": m.score} for m in f.matches],
             "gaps": [{"kind": g.kind, "national": g.national, "provincial": g.provincial}
                      for g in f.gaps],
+            "alternatives": [{"id": f"P{m.clause.id}", "section": m.clause.section,
+                              "text": m.clause.text, "score": m.score} for m in f.alternatives],
         } for f in comparison.clauses],
         "additions": [{"id": f"P{c.id}", "section": c.section, "text": c.text}
                       for c in comparison.additions],

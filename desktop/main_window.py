@@ -1140,7 +1140,7 @@ class MainWindow(QMainWindow):
         for action in (self.next_gap_action, self.previous_gap_action):
             action.setEnabled(self.comparison is not None)
         self.review_panel.setEnabled(has_project and not busy)
-        self.diff.choose_button.setEnabled(can_review and self.diff.candidates.rowCount() > 1)
+        self.diff.choose_button.setEnabled(can_review and self.diff.candidates.offers_choice())
         if busy:
             self.undo_action.setEnabled(False)
             self.redo_action.setEnabled(False)

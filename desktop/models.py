@@ -638,7 +638,8 @@ class ProvincialOutlineModel(_OutlineModel):
 
 
 class CandidateModel(_FlatTableModel):
-    """The provincial candidates for one national clause, best first; the shown one is marked."""
+    """The provincial candidates for one national clause: its matches, best first, then the
+    close clauses the engine gave to other national clauses; the shown one is marked."""
 
     COL_SCORE, COL_WHERE, COL_TEXT = range(3)
     HEADERS = ("相似度", "位置", "候选表述")
@@ -647,15 +648,27 @@ class CandidateModel(_FlatTableModel):
         super().__init__(parent)
         self._provincial: Outline | None = None
         self._matches: tuple[Match, ...] = ()
+        self._alternatives = 0
         self._chosen = ""
 
-    def set_candidates(self, provincial: Outline | None, matches: Sequence[Match], chosen: str) -> None:
-        """Show these matches; ``chosen`` is the provincial item id currently shown ("P…")."""
+    def set_candidates(self, provincial: Outline | None, matches: Sequence[Match], chosen: str,
+                       alternatives: Sequence[Match] = ()) -> None:
+        """Show these matches, then the alternatives; ``chosen`` is the provincial item id
+        currently shown ("P…")."""
         self.beginResetModel()
         self._provincial = provincial
-        self._matches = tuple(matches)
+        self._matches = tuple(matches) + tuple(alternatives)
+        self._alternatives = len(alternatives)
         self._chosen = chosen
         self.endResetModel()
+
+    def offers_choice(self) -> bool:
+        """Some candidate other than the one shown can be chosen."""
+        return any(f"P{m.clause.id}" != self._chosen for m in self._matches)
+
+    def is_alternative(self, index: Index) -> bool:
+        """The row is a clause the engine gave to another national clause."""
+        return index.isValid() and index.row() >= len(self._matches) - self._alternatives
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._matches)
@@ -670,15 +683,20 @@ class CandidateModel(_FlatTableModel):
         if match is None:
             return None
         chosen = f"P{match.clause.id}" == self._chosen
+        alternative = self.is_alternative(index)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_SCORE:
-                return f"{match.score:.0f}" + ("（当前）" if chosen else "")
+                return f"{match.score:.0f}" + ("（当前）" if chosen else "（他条）" if alternative else "")
             if column == self.COL_WHERE:
                 return location(self._provincial, match.clause.section) if self._provincial else ""
             return match.clause.text
         if role == Qt.ItemDataRole.ToolTipRole:
+            if alternative:
+                return f"系统已将这句对应到国家文件的其他条款；如判断有误，可改选。\n{match.clause.text}"
             return match.clause.text
+        if role == Qt.ItemDataRole.ForegroundRole and alternative and not chosen:
+            return QColor("#666666")
         if role == Qt.ItemDataRole.FontRole and chosen:
             font = QFont()
             font.setBold(True)

@@ -215,9 +215,11 @@ class DiffPane(QWidget):
         else:
             self.gaps.hide()
         matches = finding.matches if finding else ()
-        self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row))
-        self.candidate_box.setVisible(bool(matches))
-        self.choose_button.setEnabled(len(matches) > 1)
+        alternatives = finding.alternatives if finding else ()
+        self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row),
+                                       alternatives)
+        self.candidate_box.setVisible(bool(matches or alternatives))
+        self.choose_button.setEnabled(self.candidates.offers_choice())
 
     def _choose_selected(self) -> None:
         indexes = self.candidate_view.selectionModel().selectedRows()

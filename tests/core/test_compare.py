@@ -176,6 +176,10 @@ def test_a_dropped_statute_sentence_is_not_covered_by_its_sibling_in_another_art
     assert status["1.1-2"] is Status.MISSING
     assert status["1.2-2"] is Status.COVERED and status["1.3-2"] is Status.COVERED
     assert result.additions == ()
+    # The siblings are offered to the reviewer as alternatives, not counted as coverage.
+    dropped = next(f for f in result.clauses if f.clause.id == "1.1-2")
+    assert dropped.matches == ()
+    assert {m.clause.id for m in dropped.alternatives} == {"1.2-2", "1.3-2"}
 
 
 def test_a_dropped_short_item_is_not_covered_by_a_long_sentence_that_quotes_it():

@@ -180,13 +180,15 @@ def test_note_is_saved_when_focus_leaves(qtbot, make_window, save_path):
 def test_choosing_another_candidate_match(qtbot, make_window, save_path):
     window = make_window()
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    finding = next(f for f in window.comparison.clauses if len(f.matches) > 1)
+    finding = next(f for f in window.comparison.clauses if f.matches and f.alternatives)
+    offered = finding.matches + finding.alternatives
     assert window.select_item(f"N{finding.clause.id}")
-    assert window.diff.candidates.rowCount() == len(finding.matches)
+    assert window.diff.candidates.rowCount() == len(offered)
+    assert window.diff.candidates.is_alternative(window.diff.candidates.index(len(offered) - 1, 0))
     window.diff.candidate_view.selectRow(1)
     window.diff.choose_button.click()
     row = window.table_model.row_for(f"N{finding.clause.id}")
-    assert row.provincial_text == finding.matches[1].clause.text
+    assert row.provincial_text == offered[1].clause.text
     assert window.table_model.index_for(row.item, ClauseTableModel.COL_STATUS).data().endswith("（改判）")
     window.undo_action.trigger()
     assert window.table_model.row_for(row.item).provincial_text == finding.matches[0].clause.text
