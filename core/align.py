@@ -26,14 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Protocol
 
-from rapidfuzz import fuzz
-
 from core import __version__
 from core.coverage import find_gaps
 from core.errors import Cancelled
 from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Section,
                         SectionAlignment, Status)
-from core.similarity import PHRASE_MATCH, Profile, Vocabulary, score, tokens
+from core.similarity import Profile, Vocabulary, phrase_found, score, tokens
 
 ENGINE = f"duizhao {__version__} align/1"
 # Close candidates offered to the reviewer besides a clause's matches.
@@ -475,14 +473,9 @@ def _distinct_phrases(national: PreparedClause, provincial: PreparedClause,
     That is what a merged sentence looks like: two national sentences joined into one. A
     phrase another national clause shares (a statute's recurring template) proves nothing.
     """
-    return any(_phrase_found(phrase, provincial.profile)
-               and not any(_phrase_found(phrase, other.profile) for other in stronger)
+    return any(phrase_found(phrase, provincial.profile)
+               and not any(phrase_found(phrase, other.profile) for other in stronger)
                for phrase in national.profile.phrases)
-
-
-def _phrase_found(phrase: str, profile: Profile) -> bool:
-    """Whether a phrase stands near-verbatim in a clause (as phrase_coverage reads it)."""
-    return fuzz.partial_ratio(phrase, profile.chars) >= PHRASE_MATCH
 
 
 def _admissible(index: int, candidates: list[Candidate],

@@ -173,6 +173,14 @@ def phrase_coverage(national: Profile, provincial: Profile) -> float:
     if not national.phrases:
         return 0.0
     total = sum(len(p) for p in national.phrases)
-    carried = sum(len(p) for p in national.phrases
-                  if fuzz.partial_ratio(p, provincial.chars) >= PHRASE_MATCH)
+    carried = sum(len(p) for p in national.phrases if phrase_found(p, provincial))
     return 0.3 + 0.7 * carried / total if carried else 0.0
+
+
+def phrase_found(phrase: str, profile: Profile) -> bool:
+    """Whether a phrase stands near-verbatim in a clause's normalised text.
+
+    The one reading of "carries this phrase": the phrase reading of ``score`` and the engine's
+    merge evidence (a provincial sentence carrying a phrase its owner lacks) must agree.
+    """
+    return fuzz.partial_ratio(phrase, profile.chars) >= PHRASE_MATCH
