@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
         self.review_panel.status_requested.connect(self.set_status)
         self.review_panel.note_submitted.connect(self.set_note)
         self.review_panel.editing_finished.connect(self.table.setFocus)
+        self.review_panel.history_requested.connect(self.show_history)
         detail = QSplitter(Qt.Orientation.Vertical)
         detail.addWidget(self.diff)
         detail.addWidget(self.review_panel)

@@ -141,11 +141,13 @@ class ReviewPanel(QFrame):
         status_requested(key): "confirm", a Status value, or "not_applicable".
         note_submitted(item, text): the opinion for an item was edited.
         editing_finished(): the editor gave focus back (Esc).
+        history_requested(): 修改记录 was clicked.
     """
 
     status_requested = Signal(str)
     note_submitted = Signal(str, str)
     editing_finished = Signal()
+    history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,9 +191,15 @@ class ReviewPanel(QFrame):
         self.save_button = QPushButton("保存意见")
         self.save_button.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
         self.save_button.clicked.connect(self.submit_note)
+        self.history_button = QPushButton("修改记录")
+        self.history_button.setObjectName("review_history")
+        self.history_button.setToolTip("所选条目的每一次审核、撤销和重做（Ctrl+H）")
+        self.history_button.setFlat(True)
+        self.history_button.clicked.connect(self.history_requested)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addWidget(self.info, 1)
+        header.addWidget(self.history_button)
         note_row = QHBoxLayout()
         note_row.addWidget(self.note, 1)
         note_row.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -223,6 +231,7 @@ class ReviewPanel(QFrame):
                 button.setChecked(checked)
         self.note.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
+        self.history_button.setEnabled(enabled)
         note = row.note if row else ""
         self._saved_note = note
         if self.note.toPlainText() != note:

@@ -99,7 +99,7 @@ def test_history_shows_every_change_to_an_item(qtbot, make_window, save_path, qt
     window.set_note(item, "已在第五部分部署")
     window.undo_action.trigger()
     assert window.select_item(item)
-    window.history_action.trigger()
+    window.review_panel.history_button.click()
     dialog = window.history_dialog
     assert dialog.isVisible() and item in dialog.windowTitle() + dialog.findChild(QLabel).text()
     qtmodeltester.check(dialog.model)
