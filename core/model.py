@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -55,6 +56,19 @@ class Status(str, Enum):
     PARTIAL = "partial"
     MISSING = "missing"
     ADDED = "addition"
+
+
+def roll_up(statuses: Iterable[Status]) -> Status | None:
+    """A section's status from its clauses': covered when all are, missing when all are,
+    partial otherwise; None for no clauses."""
+    found = set(statuses)
+    if not found:
+        return None
+    if found == {Status.COVERED}:
+        return Status.COVERED
+    if found == {Status.MISSING}:
+        return Status.MISSING
+    return Status.PARTIAL
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from core.codec import decision_from_record
-from core.model import Comparison, Match, Outline, ReviewDecision, Section, Status
+from core.model import Comparison, Match, Outline, ReviewDecision, Section, Status, roll_up
 from core.review import ReviewedAddition, ReviewedClause, review
 from desktop.status_style import status_style
 
@@ -496,20 +496,27 @@ class _Tally:
 
 
 class NationalOutlineModel(_OutlineModel):
-    """The national outline: each section coloured by its coverage, with the share covered."""
+    """The national outline: each section coloured by its coverage, with the share covered.
+
+    Both follow the review: a section's colour rolls up its clauses' reviewed statuses
+    (不适用 ones left out), the way the engine rolls up its own.
+    """
 
     COL_SECTION, COL_COVERAGE = range(2)
     HEADERS = ("国家文件章节", "覆盖率")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._status: dict[str, Status] = {}
+        self._engine_status: dict[str, Status] = {}
+        self._status: dict[str, Status | None] = {}
         self._tally: dict[str, _Tally] = {}
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self._set_outline(comparison.national if comparison else None)
-        self._status = {a.national: a.status for a in comparison.sections} if comparison else {}
+        self._engine_status = ({a.national: a.status for a in comparison.sections}
+                               if comparison else {})
+        self._status = dict(self._engine_status)
         self._tally = {}
         self.endResetModel()
 
@@ -519,15 +526,21 @@ class NationalOutlineModel(_OutlineModel):
         for row in rows:
             if not row.is_addition:
                 direct.setdefault(row.national_section, []).append(row)
-        tally = {}
+        tally, status = {}, {}
         for node in self._nodes:
             counts = {"covered": 0, "partial": 0, "missing": 0, "not_applicable": 0}
+            statuses = []
             for section_id in self.subtree(node.section.id):
                 for row in direct.get(section_id, ()):
                     key = "not_applicable" if row.not_applicable else row.status.value
                     counts[key] += 1
+                    if not row.not_applicable:
+                        statuses.append(row.status)
             tally[node.section.id] = _Tally(**counts)
-        self._tally = tally
+            # A section without clauses of its own keeps the engine's verdict (aligned or not).
+            status[node.section.id] = (roll_up(statuses) if counts != dict.fromkeys(counts, 0)
+                                       else self._engine_status.get(node.section.id))
+        self._tally, self._status = tally, status
         if self._nodes:
             self._emit_all_changed(QModelIndex())
 

@@ -111,3 +111,23 @@ def test_diff_marks_what_differs_character_by_character():
 def test_every_status_has_a_chinese_label():
     assert [status_style(s).label for s in Status] == ["已覆盖", "部分覆盖", "未覆盖", "本省新增"]
     assert status_style(Status.MISSING, not_applicable=True).label == "不适用"
+
+
+def test_national_section_colours_follow_the_review(sample_comparison):
+    section = next(a.national for a in sample_comparison.sections if a.status is Status.MISSING
+                   and sample_comparison.national.section(a.national).clauses)
+    items = [f"N{c.id}" for c in sample_comparison.national.section(section).clauses]
+    table, outline = ClauseTableModel(), NationalOutlineModel()
+    table.set_comparison(sample_comparison)
+    outline.set_comparison(sample_comparison)
+    outline.set_rows(table.rows())
+    assert outline.status_of(section) is Status.MISSING
+    table.set_decisions([ReviewDecision(item=item, status=Status.COVERED) for item in items])
+    outline.set_rows(table.rows())
+    assert outline.status_of(section) is Status.COVERED
+    table.set_decisions([ReviewDecision(item=items[0], status=Status.PARTIAL)])
+    outline.set_rows(table.rows())
+    assert outline.status_of(section) is Status.PARTIAL
+    table.set_decisions([ReviewDecision(item=item, not_applicable=True) for item in items])
+    outline.set_rows(table.rows())
+    assert outline.status_of(section) is None
