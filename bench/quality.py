@@ -4,26 +4,47 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from core.align import Parameters, PreparedClause, Steps, compare_outlines
 from core.model import Comparison, Outline, Status
 from core.outline import outline_document
 from core.read import read_document, read_text
-from core.similarity import Vocabulary
+from core.similarity import PHRASE_MATCH, PHRASE_MIN_CHARS, Vocabulary
 from tests.generator import Truth, make_variant
 
 
-class RawStringMatcher:
-    """Baseline: every national clause against every provincial clause on the raw strings."""
+# Comma phrases, as the engine cuts them, but from the raw text: no folding, no localisation.
+_PHRASE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
-    def __init__(self, name: str, scorer) -> None:
+
+class RawStringMatcher:
+    """Baseline: every national clause against every provincial clause on the raw strings.
+
+    It answers every question the engine asks with its own scorer on the raw text: the
+    candidates' scores, how much of a provincial clause a national one explains, whether a
+    phrase stands in a clause, how much a clause's vote weighs and how alike two headings are.
+    So the baseline shares Duizhao's thresholds logic but none of its tokenisation.
+    """
+
+    def __init__(self, name: str, matrix, matched, partial) -> None:
+        """Args:
+            name: the name printed in the figures.
+            matrix: all-pairs similarity 0–100 of two lists of strings.
+            matched: how many characters of the second string the scorer's alignment of the
+                two strings matches.
+            partial: similarity 0–100 of the shorter string to its best window in the longer.
+        """
         self.name = name
-        self._scorer = scorer
+        self._matrix = matrix
+        self._matched = matched
+        self._partial = partial
 
     def candidates(self, nat: list[PreparedClause], prov: list[PreparedClause],
                    vocabulary: Vocabulary, parameters: Parameters,
@@ -32,17 +53,39 @@ class RawStringMatcher:
         provincial = [p.clause.text for p in prov]
         if not provincial:
             return [[] for _ in national]
-        matrix = self._scorer(national, provincial)
+        matrix = self._matrix(national, provincial)
         result = []
         for row in matrix:
             best = sorted(range(len(provincial)), key=lambda j: (-row[j], j))[:parameters.candidates]
             result.append([(round(float(row[j]), 1), j) for j in best])
         return result
 
+    def explained(self, national: PreparedClause, provincial: PreparedClause) -> float:
+        text = provincial.clause.text
+        return self._matched(national.clause.text, text) / len(text) if text else 0.0
+
+    def phrases(self, clause: PreparedClause) -> tuple[str, ...]:
+        return tuple(part for part in _PHRASE_BREAK.split(clause.clause.text)
+                     if len(part) >= PHRASE_MIN_CHARS)
+
+    def phrase_found(self, phrase: str, clause: PreparedClause) -> bool:
+        return self._partial(phrase, clause.clause.text) >= PHRASE_MATCH
+
+    def vote_weight(self, clause: PreparedClause) -> float:
+        return float(len(clause.clause.text))
+
+    def title_score(self, national: str, provincial: str, vocabulary: Vocabulary) -> float:
+        return float(self._matrix([national], [provincial])[0][0])
+
 
 def rapidfuzz_matrix(national: list[str], provincial: list[str]):
     """Plain rapidfuzz: fuzz.ratio on the raw strings, all pairs."""
     return process.cdist(national, provincial, scorer=fuzz.ratio, workers=-1)
+
+
+def rapidfuzz_matched(a: str, b: str) -> int:
+    """Characters matched by the longest common subsequence, the alignment fuzz.ratio scores."""
+    return LCSseq.similarity(a, b)
 
 
 def difflib_matrix(national: list[str], provincial: list[str]):
@@ -57,6 +100,28 @@ def difflib_matrix(national: list[str], provincial: list[str]):
             row.append(100.0 * matcher.ratio())
         rows.append(row)
     return rows
+
+
+def difflib_matched(a: str, b: str) -> int:
+    """Characters in SequenceMatcher's matching blocks, the alignment its ratio scores."""
+    blocks = difflib.SequenceMatcher(None, b, a, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks)
+
+
+def difflib_partial(short: str, long: str) -> float:
+    """The classic difflib partial ratio (fuzzywuzzy's): the best SequenceMatcher ratio of the
+    shorter string against the windows of the longer that its matching blocks point at."""
+    if len(short) > len(long):
+        short, long = long, short
+    if not short:
+        return 0.0
+    best = 0.0
+    blocks = difflib.SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
+    for block in blocks:
+        start = max(block.b - block.a, 0)
+        window = long[start:start + len(short)]
+        best = max(best, difflib.SequenceMatcher(None, short, window, autojunk=False).ratio())
+    return 100.0 * best
 
 
 @dataclass
@@ -131,8 +196,9 @@ def score_variant(comparison: Comparison, provincial: Outline, truth: Truth, sco
 
 MATCHERS = {
     "duizhao": None,
-    "rapidfuzz-raw": RawStringMatcher("rapidfuzz-raw", rapidfuzz_matrix),
-    "difflib": RawStringMatcher("difflib", difflib_matrix),
+    "rapidfuzz-raw": RawStringMatcher("rapidfuzz-raw", rapidfuzz_matrix, rapidfuzz_matched,
+                                      fuzz.partial_ratio),
+    "difflib": RawStringMatcher("difflib", difflib_matrix, difflib_matched, difflib_partial),
 }
 
 

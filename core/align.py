@@ -134,11 +134,11 @@ def compare_outlines(national: Outline, provincial: Outline, *,
 
     matcher = matcher or TokenMatcher()
     candidates = matcher.candidates(nat, prov, vocabulary, parameters, steps)
-    aligned = _align_sections(national, provincial, nat, prov, candidates, parameters)
+    aligned = _align_sections(national, provincial, nat, prov, candidates, parameters, matcher)
     aligned = _fill_by_order(national, provincial, aligned,
-                             lambda n, p: _titles_match(n, p, vocabulary, parameters))
+                             lambda n, p: _titles_match(n, p, vocabulary, parameters, matcher))
     findings, carried = _verdicts(national, provincial, nat, prov, candidates, aligned,
-                                  parameters, steps)
+                                  parameters, steps, matcher)
     additions = tuple(p.clause for index, p in enumerate(prov)
                       if index not in carried and p.clause.section != "0")
     sections = _section_results(national, findings, aligned)
@@ -195,13 +195,60 @@ class TokenMatcher:
         steps.advance(len(nat) % 32, "正在比对条款")
         return result
 
+    def explained(self, national: PreparedClause, provincial: PreparedClause) -> float:
+        """Share of the provincial clause's weighted content the national clause carries.
+
+        A short national item found verbatim inside a long provincial sentence scores as high
+        as the national sentence that sentence really renders; this tells the two apart.
+        """
+        own = national.profile.weights
+        weights = provincial.profile.weights
+        return sum(w for t, w in weights.items() if t in own) / provincial.profile.total
+
+    def phrases(self, clause: PreparedClause) -> tuple[str, ...]:
+        """The clause's comma phrases, normalised."""
+        return clause.profile.phrases
+
+    def phrase_found(self, phrase: str, clause: PreparedClause) -> bool:
+        """Whether the phrase stands near-verbatim in the clause (as the score reads it)."""
+        return phrase_found(phrase, clause.profile)
+
+    def vote_weight(self, clause: PreparedClause) -> float:
+        """How much the clause's vote counts: its weighted content."""
+        return clause.profile.total
+
+    def title_score(self, national: str, provincial: str, vocabulary: Vocabulary) -> float:
+        """Similarity 0–100 of two section headings, scored like clauses."""
+        profiles = [vocabulary.profile(title, tokens(title)) for title in (national, provincial)]
+        return score(*profiles)
+
 
 class Matcher(Protocol):
-    """How candidates are found and scored; the benchmark plugs its baselines in here."""
+    """How clauses are compared; the benchmark plugs its baselines in here.
+
+    Everything the engine asks of a comparison goes through the matcher, so a baseline runs
+    the engine's thresholds logic on its own reading of the texts, never on Duizhao's tokens.
+    """
 
     def candidates(self, nat: list[PreparedClause], prov: list[PreparedClause], vocabulary: Vocabulary,
                    parameters: Parameters, steps: Steps) -> list[list[tuple[float, int]]]:
         """For each national clause, (score 0–100, provincial index) pairs, best first."""
+
+    def explained(self, national: PreparedClause, provincial: PreparedClause) -> float:
+        """Share 0–1 of the provincial clause that the national clause explains (the reverse
+        of the score); it decides which national clause a provincial clause belongs to."""
+
+    def phrases(self, clause: PreparedClause) -> tuple[str, ...]:
+        """The clause's phrases, the evidence of a merged sentence."""
+
+    def phrase_found(self, phrase: str, clause: PreparedClause) -> bool:
+        """Whether a phrase stands near-verbatim in a clause."""
+
+    def vote_weight(self, clause: PreparedClause) -> float:
+        """How much a national clause's vote for where its section went counts."""
+
+    def title_score(self, national: str, provincial: str, vocabulary: Vocabulary) -> float:
+        """Similarity 0–100 of two section headings."""
 
 
 def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
@@ -214,7 +261,7 @@ def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
 
 def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedClause],
                     prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
-                    parameters: Parameters) -> dict[str, tuple[str, ...]]:
+                    parameters: Parameters, matcher: Matcher) -> dict[str, tuple[str, ...]]:
     """National section id → aligned provincial section ids, by clause votes.
 
     A clause votes only with candidates no other national clause claims far more strongly: a
@@ -223,9 +270,9 @@ def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedCl
     identical items in two articles) is decided in a second round: its vote goes to the
     clauses whose sections the uncontested votes already aligned with where it stands.
     """
-    ranked = _ranked(nat, prov, candidates, parameters, [set()] * len(nat), provincial)
+    ranked = _ranked(nat, prov, candidates, parameters, [set()] * len(nat), provincial, matcher)
     claimants = _claimants(ranked)
-    ballots = [_ballot(prepared, ranking, claimants, prov, parameters)
+    ballots = [_ballot(prepared, ranking, claimants, parameters, matcher)
                for prepared, ranking in zip(nat, ranked)]
     contested = {p for p, claims in claimants.items()
                  if sum(1 for claim, _ in claims
@@ -255,8 +302,8 @@ def _nearest_places(national: Outline, aligned: dict[str, tuple[str, ...]],
 
 
 def _ballot(prepared: PreparedClause, ranking: list[Candidate],
-            claimants: dict[int, list[tuple[float, int]]], prov: list[PreparedClause],
-            parameters: Parameters) -> list[tuple[int, float]]:
+            claimants: dict[int, list[tuple[float, int]]], parameters: Parameters,
+            matcher: Matcher) -> list[tuple[int, float]]:
     """(provincial index, weight) votes of one national clause."""
     scored = sorted(((c.score, c.position) for c in ranking
                      if claimants[c.position][0][0] - c.claim < parameters.claim_margin),
@@ -267,7 +314,7 @@ def _ballot(prepared: PreparedClause, ranking: list[Candidate],
     # A sentence found equally well in several places (boilerplate repeated in every part)
     # says little about where its section went: its vote is split among the places.
     tied = [p for s, p in scored if s >= best_score - 1.0]
-    weight = prepared.profile.total * best_score / 100.0 / len(tied)
+    weight = matcher.vote_weight(prepared) * best_score / 100.0 / len(tied)
     return [(p, weight) for p in tied]
 
 
@@ -377,12 +424,11 @@ def _between(outline: Outline, before: tuple[str, ...] | None, after: tuple[str,
 
 
 def _titles_match(national: Section, provincial: Section, vocabulary: Vocabulary,
-                  parameters: Parameters) -> bool:
+                  parameters: Parameters, matcher: Matcher) -> bool:
     """Whether two section headings say the same thing."""
     if not national.title or not provincial.title:
         return False
-    profiles = [vocabulary.profile(s.title, tokens(s.title)) for s in (national, provincial)]
-    return score(*profiles) >= parameters.covered
+    return matcher.title_score(national.title, provincial.title, vocabulary) >= parameters.covered
 
 
 def _within(provincial: Outline, section_id: str, roots: set[str]) -> bool:
@@ -405,8 +451,8 @@ class Candidate:
         rank: the score with the context bonus when the clause lies in an aligned section;
             a national clause's candidates are ranked by it.
         claim: the rank plus the share (in points) of the provincial clause that the
-            national one explains; a provincial clause belongs to the national clause with
-            the highest claim.
+            national one explains (``Matcher.explained``); a provincial clause belongs to the
+            national clause with the highest claim.
         position: index of the provincial clause.
     """
 
@@ -418,7 +464,8 @@ class Candidate:
 
 def _ranked(nat: list[PreparedClause], prov: list[PreparedClause],
             candidates: list[list[tuple[float, int]]], parameters: Parameters,
-            contexts: list[set[str]], provincial: Outline) -> list[list[Candidate]]:
+            contexts: list[set[str]], provincial: Outline,
+            matcher: Matcher) -> list[list[Candidate]]:
     """Each national clause's candidates, best rank first.
 
     Args:
@@ -430,7 +477,7 @@ def _ranked(nat: list[PreparedClause], prov: list[PreparedClause],
         ranking = []
         for value, position in scored:
             rank = value + _bonus(provincial, prov[position], roots, parameters)
-            claim = rank + 100.0 * _explained(prepared, prov[position])
+            claim = rank + 100.0 * matcher.explained(prepared, prov[position])
             ranking.append(Candidate(value, rank, claim, position))
         result.append(sorted(ranking, key=lambda c: (-c.rank, c.position)))
     return result
@@ -440,17 +487,6 @@ def _bonus(provincial: Outline, candidate: PreparedClause, roots: set[str],
            parameters: Parameters) -> float:
     """The context bonus of a provincial clause lying under one of the given sections."""
     return parameters.context_bonus if _within(provincial, candidate.clause.section, roots) else 0.0
-
-
-def _explained(national: PreparedClause, provincial: PreparedClause) -> float:
-    """Share of the provincial clause's weighted content the national clause carries.
-
-    A short national item found verbatim inside a long provincial sentence scores as high as
-    the national sentence that sentence really renders; this tells the two apart.
-    """
-    own = national.profile.weights
-    weights = provincial.profile.weights
-    return sum(w for t, w in weights.items() if t in own) / provincial.profile.total
 
 
 def _claimants(ranked: list[list[Candidate]]) -> dict[int, list[tuple[float, int]]]:
@@ -466,21 +502,22 @@ def _claimants(ranked: list[list[Candidate]]) -> dict[int, list[tuple[float, int
 
 
 def _distinct_phrases(national: PreparedClause, provincial: PreparedClause,
-                      stronger: list[PreparedClause]) -> bool:
+                      stronger: list[PreparedClause], matcher: Matcher) -> bool:
     """Whether the provincial clause carries a phrase of the national one that no stronger
     claimant has.
 
     That is what a merged sentence looks like: two national sentences joined into one. A
     phrase another national clause shares (a statute's recurring template) proves nothing.
     """
-    return any(phrase_found(phrase, provincial.profile)
-               and not any(phrase_found(phrase, other.profile) for other in stronger)
-               for phrase in national.profile.phrases)
+    return any(matcher.phrase_found(phrase, provincial)
+               and not any(matcher.phrase_found(phrase, other) for other in stronger)
+               for phrase in matcher.phrases(national))
 
 
 def _admissible(index: int, candidates: list[Candidate],
                 claimants: dict[int, list[tuple[float, int]]], nat: list[PreparedClause],
-                prov: list[PreparedClause], parameters: Parameters) -> list[Candidate]:
+                prov: list[PreparedClause], parameters: Parameters,
+                matcher: Matcher) -> list[Candidate]:
     """The candidates a national clause may keep.
 
     A provincial clause belongs to the national clause that claims it most strongly. Another
@@ -496,7 +533,7 @@ def _admissible(index: int, candidates: list[Candidate],
             kept.append(candidate)
             continue
         stronger = [nat[other] for claim, other in claims if claim > candidate.claim]
-        if _distinct_phrases(nat[index], prov[candidate.position], stronger):
+        if _distinct_phrases(nat[index], prov[candidate.position], stronger, matcher):
             kept.append(candidate)
     return kept
 
@@ -514,14 +551,15 @@ def _alternatives(ranked: list[Candidate], listed: list[Candidate], prov: list[P
 
 def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause], prov: list[PreparedClause],
               candidates: list[list[tuple[float, int]]], aligned: dict[str, tuple[str, ...]],
-              parameters: Parameters, steps: Steps) -> tuple[tuple[ClauseFinding, ...], set[int]]:
+              parameters: Parameters, steps: Steps,
+              matcher: Matcher) -> tuple[tuple[ClauseFinding, ...], set[int]]:
     findings: list[ClauseFinding] = []
     carried: set[int] = set()
     contexts = [_nearest_places(national, aligned, p.clause.section) for p in nat]
-    ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial)
+    ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
     for count, prepared in enumerate(nat):
-        kept = _admissible(count, ranked[count], claimants, nat, prov, parameters)
+        kept = _admissible(count, ranked[count], claimants, nat, prov, parameters, matcher)
         best = kept[0].score if kept else 0.0
         if not kept or best < parameters.partial:
             listed = []
