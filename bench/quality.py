@@ -242,11 +242,13 @@ def sample_pair(national_path: Path, provincial_path: Path, truth_path: Path) ->
     """Missing-clause and addition tallies on the hand-written sample pair, for every matcher.
 
     The sample's truth lists whole omissions and additions; its part 一 is condensed by design
-    and not judged, nor is the preamble.
+    and not judged, nor is the preamble. The additions are the added sentences and every
+    sentence of the added sections.
     """
     truth = json.loads(truth_path.read_text(encoding="utf-8"))
     omitted = {o["text"] for o in truth["omitted"]}
-    added = [a["text"] for a in truth["added"]]
+    added = ([a["text"] for a in truth["added"]]
+             + [text for section in truth["added_sections"] for text in section["texts"]])
     national = outline_document(read_document(national_path))
     provincial = outline_document(read_document(provincial_path))
     result = {}

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
-from bench.quality import MATCHERS
+import json
+
+from bench.quality import MATCHERS, sample_pair
 from core.align import PreparedClause
+from core.compare import compare_files
 from core.model import Clause
 from core.similarity import tokens
+from tests.conftest import SAMPLES
+
+NATIONAL_SAMPLE = SAMPLES / "national-guideline-sample.docx"
+PROVINCIAL_SAMPLE = SAMPLES / "provincial-opinion-sample.docx"
+TRUTH = SAMPLES / "provincial-opinion-sample.truth.json"
+
+
+def _true_additions() -> list[str]:
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))
+    return ([a["text"] for a in truth["added"]]
+            + [text for section in truth["added_sections"] for text in section["texts"]])
+
+
+def test_sample_pair_counts_the_sentences_of_added_sections_as_additions():
+    true_additions = _true_additions()
+    reported = [c.text for c in compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE).additions]
+    _, additions = sample_pair(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE, TRUTH)["duizhao"]
+    assert additions.tp + additions.fn == len(true_additions)
+    assert additions.fp == sum(not any(t in c or c in t for t in true_additions) for c in reported)
 
 
 def test_baselines_read_raw_strings_not_the_engine_tokens():
