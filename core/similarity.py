@@ -92,6 +92,17 @@ def _localisation() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(alternation), mapping
 
 
+@cache
+def _canonical_forms() -> re.Pattern[str]:
+    canonical = set(_localisation()[1].values())
+    return re.compile("|".join(re.escape(c) for c in sorted(canonical, key=len, reverse=True)))
+
+
+def _without_localisation(normalized: str) -> str:
+    """A normalised text with its folded localisation words dropped."""
+    return _canonical_forms().sub("", normalized)
+
+
 def normalize(text: str) -> str:
     """Fold width and localisation; drop punctuation and spaces. The form every score sees."""
     pattern, mapping = _localisation()
@@ -113,6 +124,7 @@ class Profile:
     weights: dict[str, float]
     total: float
     phrases: tuple[str, ...] = ()
+    bare: str = ""
 
 
 class Vocabulary:
@@ -146,8 +158,9 @@ class Vocabulary:
         weights = {w: self.weight(w) for w in set(words)}
         phrases = tuple(p for p in (normalize(part) for part in _PHRASE_BREAK.split(text))
                         if len(p) >= PHRASE_MIN_CHARS)
-        return Profile(chars=normalize(text), weights=weights, total=sum(weights.values()) or 1.0,
-                       phrases=phrases)
+        chars = normalize(text)
+        return Profile(chars=chars, weights=weights, total=sum(weights.values()) or 1.0,
+                       phrases=phrases, bare=_without_localisation(chars))
 
 
 def score(national: Profile, provincial: Profile) -> float:
@@ -182,5 +195,13 @@ def phrase_found(phrase: str, profile: Profile) -> bool:
 
     The one reading of "carries this phrase": the phrase reading of ``score`` and the engine's
     merge evidence (a provincial sentence carrying a phrase its owner lacks) must agree.
+    Folding makes 全国 and 全省 the same word, but a province also inserts a place word where
+    the nation had none (全面构建全省经济治理基础数据库) or drops one: so a phrase also counts
+    as found when it stands in the clause once both have their localisation words dropped.
     """
-    return fuzz.partial_ratio(phrase, profile.chars) >= PHRASE_MATCH
+    if fuzz.partial_ratio(phrase, profile.chars) >= PHRASE_MATCH:
+        return True
+    bare = _without_localisation(phrase)
+    if bare == phrase and profile.bare == profile.chars or len(bare) < PHRASE_MIN_CHARS:
+        return False
+    return fuzz.partial_ratio(bare, profile.bare) >= PHRASE_MATCH

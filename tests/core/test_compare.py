@@ -14,7 +14,7 @@ from core.errors import Cancelled
 from core.model import Status
 from core.outline import outline_document
 from core.read import read_text
-from core.similarity import Vocabulary, score, tokens
+from core.similarity import Vocabulary, phrase_found, score, tokens
 from tests.conftest import DATA, GUIDELINE, LAWS, NEW_MEDIA_TXT, SAMPLES
 
 NATIONAL_SAMPLE = SAMPLES / "national-guideline-sample.docx"
@@ -312,3 +312,18 @@ def test_cli_reports_unreadable_input_in_one_line(tmp_path, capsys):
     assert main(["compare", str(bad), str(bad)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("错误：")
+
+
+def test_a_phrase_with_an_inserted_place_word_is_still_carried():
+    """The sample renders 全面构建经济治理基础数据库 as 全面构建全省经济治理基础数据库, merged
+    into the sentence before: the national sentence is carried in part, not missing."""
+    result = compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE)
+    finding = next(f for f in result.clauses if f.clause.text.startswith("全面构建经济治理基础数据库"))
+    assert finding.status is Status.PARTIAL
+    assert "全面构建全省经济治理基础数据库" in finding.matches[0].clause.text
+    vocabulary = Vocabulary([])
+    national = vocabulary.profile("全面构建经济治理基础数据库。", [])
+    provincial = vocabulary.profile("加强经济数据治理，全面构建全省经济治理基础数据库。", [])
+    assert phrase_found(national.phrases[0], provincial)
+    unrelated = vocabulary.profile("全面构建全省政务服务基础数据库。", [])
+    assert not phrase_found(national.phrases[0], unrelated)
