@@ -30,7 +30,7 @@ from core import __version__
 from core.coverage import find_gaps
 from core.errors import Cancelled
 from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Section,
-                        SectionAlignment, Status)
+                        SectionAlignment, Status, roll_up)
 from core.similarity import Profile, Vocabulary, phrase_found, score, tokens
 
 ENGINE = f"duizhao {__version__} align/1"
@@ -599,13 +599,7 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
         own = by_section.get(section.id, [])
         provincial = aligned.get(section.id, ())
         if own:
-            statuses = {f.status for f in own}
-            if statuses == {Status.COVERED}:
-                status = Status.COVERED
-            elif statuses == {Status.MISSING}:
-                status = Status.MISSING
-            else:
-                status = Status.PARTIAL
+            status = roll_up(f.status for f in own)
             mean = round(sum(f.score for f in own) / len(own), 1)
         else:
             status = Status.COVERED if provincial else Status.MISSING
