@@ -279,15 +279,16 @@ def _align_sections(national: Outline, provincial: Outline, nat: list[PreparedCl
                         if claims[0][0] - claim < parameters.claim_margin) > 1}
     first = _tally(national, provincial, nat, prov, [
         [(p, w) for p, w in ballot if p not in contested] for ballot in ballots], parameters)
+    places = [_nearest_places(national, first, prepared.clause.section) for prepared in nat]
+    rival_placed = {p: _placed_by_rival(p, claimants, places, provincial, prov, parameters)
+                    for p in contested}
     kept = []
-    for prepared, ballot in zip(nat, ballots):
-        places = _nearest_places(national, first, prepared.clause.section)
+    for ballot, own_places in zip(ballots, places):
         # A contested vote is dropped when an equal claimant's section went where the
         # provincial sentence stands and this clause's section did not.
         kept.append([(p, w) for p, w in ballot if p not in contested
-                     or _within(provincial, prov[p].clause.section, places)
-                     or not _placed_by_rival(p, claimants, nat, national, first, provincial, prov,
-                                             parameters)])
+                     or _within(provincial, prov[p].clause.section, own_places)
+                     or not rival_placed[p]])
     return _tally(national, provincial, nat, prov, kept, parameters)
 
 
@@ -319,14 +320,15 @@ def _ballot(prepared: PreparedClause, ranking: list[Candidate],
 
 
 def _placed_by_rival(position: int, claimants: dict[int, list[tuple[float, int]]],
-                     nat: list[PreparedClause], national: Outline,
-                     aligned: dict[str, tuple[str, ...]], provincial: Outline,
-                     prov: list[PreparedClause], parameters: Parameters) -> bool:
-    """Whether some equal claimant's section is aligned with where the provincial clause is."""
+                     places: list[set[str]], provincial: Outline, prov: list[PreparedClause],
+                     parameters: Parameters) -> bool:
+    """Whether some equal claimant's section is aligned with where the provincial clause is.
+
+    ``places[i]`` is where national clause i's section went (see ``_nearest_places``).
+    """
     top = claimants[position][0][0]
     section = prov[position].clause.section
-    return any(_within(provincial, section,
-                       _nearest_places(national, aligned, nat[index].clause.section))
+    return any(_within(provincial, section, places[index])
                for claim, index in claimants[position] if top - claim < parameters.claim_margin)
 
 

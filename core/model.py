@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 
 
@@ -159,10 +160,19 @@ class Outline:
 
     def section(self, section_id: str) -> Section:
         """The section with this id. Raises KeyError when there is none."""
+        try:
+            return self._sections_by_id[section_id]
+        except KeyError:
+            raise KeyError(section_id) from None
+
+    @cached_property
+    def _sections_by_id(self) -> dict[str, Section]:
+        # The engine looks sections up millions of times on long texts; a scan each time made
+        # a 16× comparison quadratic. Computed once (the outline is immutable), not a field.
+        index: dict[str, Section] = {}
         for section in self.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(section_id)
+            index.setdefault(section.id, section)
+        return index
 
     def children(self, section_id: str) -> tuple[Section, ...]:
         """Direct children of a section ("" for the top level), in order."""
