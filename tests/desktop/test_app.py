@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray
 
 from core.cli import build_parser
+from desktop import app as app_module
 from desktop import settings as keys
+from desktop.app import create_application
 from desktop.dialogs import SettingsDialog
 from desktop.settings import Settings
 
@@ -84,3 +86,9 @@ def test_the_binding_cannot_drain_none_or_true():
     drained = before - sys.getrefcount(None)
     assert drained < 1000 or sys.getrefcount(None) > 2 ** 39
     assert qtcompat.GUARDED == (drained >= 1000 and sys.version_info < (3, 12))
+
+
+def test_the_application_lets_the_window_thread_in_often(qapp):
+    """A compare on a worker must not keep the window waiting for the interpreter for long."""
+    create_application()
+    assert sys.getswitchinterval() <= app_module.GUI_SWITCH_INTERVAL_S
