@@ -45,9 +45,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         font.setPointSizeF(10)
     app.setFont(font)
     install_translations(app)
-    # A compare runs pure Python on a worker thread; with the interpreter's default 5 ms
-    # switch interval the window waited up to ~150 ms for its turn (measured by `make bench`).
-    # 1 ms keeps it under ~60 ms at no measurable cost to the compare.
+    # Loading the dictionaries and comparing run Python on worker threads; with the
+    # interpreter's default 5 ms switch interval the window waited up to 150–700 ms for its
+    # turn (measured by `make bench`). 1 ms keeps it under ~80 ms at no measurable cost.
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     return app
 

@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, Signal
+from PySide6.QtCore import (QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QThreadPool,
+                            QTimer, Signal)
 from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent,
-                           QKeySequence, QUndoStack)
+                           QKeySequence, QShowEvent, QUndoStack)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
                                QPushButton, QSplitter, QStackedWidget, QTableView, QToolButton,
@@ -129,10 +130,8 @@ class MainWindow(QMainWindow):
         # "next gap" starts here instead of skipping it.
         self._advanced_to = ""
         self.undo_stack = QUndoStack(self)
-        # The dictionaries (~0.6 s) load now, before the window shows, not on the first
-        # compare's worker: loading them holds the interpreter lock in long stretches, which
-        # froze the window for 100–700 ms when it happened while the window was live.
-        prepare()
+        # Loads the dictionaries once the window is on screen (see eventFilter).
+        self.warm_up: Task | None = None
         self.setWindowTitle("对照 — 国家文件与地方实施文件逐条对照")
         self.setAcceptDrops(True)
         self._build_models()
@@ -1176,6 +1175,23 @@ class MainWindow(QMainWindow):
                 self.start_compare()
             return
         self.set_document_file(NATIONAL if self.choices[NATIONAL] is None else PROVINCIAL, paths[0])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.warm_up is None and self.windowHandle() is not None:
+            self.warm_up = Task(lambda _progress, _cancel: prepare(), self)
+            self.windowHandle().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Expose and watched is self.windowHandle()
+                and watched.isExposed()):
+            # The window is on screen: the dictionaries now load on a worker while the user
+            # looks at it, so the first comparison starts at once. Started earlier, the load
+            # would delay the window itself. A failure here is ignored: that comparison will
+            # meet the same error and report it.
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.warm_up, self.warm_up.start)
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.review_panel.note_dirty():

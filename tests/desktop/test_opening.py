@@ -132,3 +132,11 @@ def test_window_layout_is_remembered_apart_from_preferences(qtbot, dialogs, tmp_
     assert again.size().width() < 1500
     text = Path(store.file_name).read_text(encoding="utf-8")
     assert "[window]" in text
+
+
+def test_dictionaries_load_on_a_worker_once_the_window_is_on_screen(qtbot, make_window):
+    window = make_window()
+    assert window.warm_up is not None and not window.warm_up.running  # waits for the expose
+    with qtbot.waitSignal(window.warm_up.succeeded, timeout=COMPARE_TIMEOUT_MS):
+        pass
+    assert window.windowHandle().isExposed()
