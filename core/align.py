@@ -555,33 +555,74 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
               candidates: list[list[tuple[float, int]]], aligned: dict[str, tuple[str, ...]],
               parameters: Parameters, steps: Steps,
               matcher: Matcher) -> tuple[tuple[ClauseFinding, ...], set[int]]:
-    findings: list[ClauseFinding] = []
-    carried: set[int] = set()
     contexts = [_nearest_places(national, aligned, p.clause.section) for p in nat]
     ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
-    for count, prepared in enumerate(nat):
-        kept = _admissible(count, ranked[count], claimants, nat, prov, parameters, matcher)
-        best = kept[0].score if kept else 0.0
-        if not kept or best < parameters.partial:
-            listed = []
-            alternatives = _alternatives(ranked[count], listed, prov, parameters)
-            findings.append(ClauseFinding(prepared.clause, Status.MISSING, best,
-                                          alternatives=alternatives))
-        else:
-            listed = [kept[0]] + [c for c in kept[1:] if c.score >= parameters.partial
-                                  and c.score >= best - parameters.match_window][:2]
-            carried.update(c.position for c in listed)
-            matches = tuple(Match(prov[c.position].clause, c.score) for c in listed)
-            gaps = find_gaps(prepared.clause, prepared.words, [m.clause.text for m in matches])
-            status = Status.COVERED if best >= parameters.covered and not gaps else Status.PARTIAL
-            alternatives = _alternatives(ranked[count], listed, prov, parameters)
-            findings.append(ClauseFinding(prepared.clause, status, best, matches, gaps,
-                                          alternatives))
+    kept = []
+    for count in range(len(nat)):
+        kept.append(_admissible(count, ranked[count], claimants, nat, prov, parameters, matcher))
         if count % 32 == 31:
             steps.advance(32, "正在判定覆盖情况")
     steps.advance(len(nat) % 32, "正在判定覆盖情况")
-    return tuple(findings), carried
+    listed = [_listed(candidates_kept, parameters) for candidates_kept in kept]
+    for index, inherited in _inheritance(ranked, listed, parameters).items():
+        kept[index] = sorted(kept[index] + inherited, key=lambda c: (-c.rank, c.position))
+        listed[index] = _listed(kept[index], parameters)
+    findings = tuple(_finding(prepared, admissible, chosen, ranking, prov, parameters)
+                     for prepared, admissible, chosen, ranking in zip(nat, kept, listed, ranked))
+    return findings, {c.position for chosen in listed for c in chosen}
+
+
+def _listed(kept: list[Candidate], parameters: Parameters) -> list[Candidate]:
+    """The matches a clause lists: its best admissible candidate and near equals (none when
+    the best is below the partial threshold)."""
+    if not kept or kept[0].score < parameters.partial:
+        return []
+    best = kept[0].score
+    return [kept[0]] + [c for c in kept[1:] if c.score >= parameters.partial
+                        and c.score >= best - parameters.match_window][:2]
+
+
+def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
+                 parameters: Parameters) -> dict[int, list[Candidate]]:
+    """Provincial clauses their owner does not use, handed to the strongest other claimant.
+
+    Ownership goes to the national clause that claims a provincial one most strongly, but
+    that clause may match something better and leave it unused: it would then be reported
+    both as an addition and as the other clause's missing counterpart. It goes instead to the
+    strongest claimant that would list it.
+    """
+    used = {c.position for chosen in listed for c in chosen}
+    heirs: dict[int, tuple[float, int, Candidate]] = {}
+    for index, ranking in enumerate(ranked):
+        floor = parameters.partial
+        if listed[index]:  # a clause with matches takes only what it would list beside them
+            floor = max(floor, listed[index][0].score - parameters.match_window)
+        for candidate in ranking:
+            if candidate.position in used or candidate.score < floor:
+                continue
+            heir = heirs.get(candidate.position)
+            if heir is None or (candidate.claim, -index) > heir[:2]:
+                heirs[candidate.position] = (candidate.claim, -index, candidate)
+    inherited: dict[int, list[Candidate]] = defaultdict(list)
+    for claim, negative_index, candidate in sorted(heirs.values(), key=lambda h: h[2].position):
+        inherited[-negative_index].append(candidate)
+    return dict(inherited)
+
+
+def _finding(prepared: PreparedClause, kept: list[Candidate], listed: list[Candidate],
+             ranking: list[Candidate], prov: list[PreparedClause],
+             parameters: Parameters) -> ClauseFinding:
+    """The verdict on one national clause from the matches it lists."""
+    alternatives = _alternatives(ranking, listed, prov, parameters)
+    if not listed:
+        best = kept[0].score if kept else 0.0
+        return ClauseFinding(prepared.clause, Status.MISSING, best, alternatives=alternatives)
+    best = listed[0].score
+    matches = tuple(Match(prov[c.position].clause, c.score) for c in listed)
+    gaps = find_gaps(prepared.clause, prepared.words, [m.clause.text for m in matches])
+    status = Status.COVERED if best >= parameters.covered and not gaps else Status.PARTIAL
+    return ClauseFinding(prepared.clause, status, best, matches, gaps, alternatives)
 
 
 def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],

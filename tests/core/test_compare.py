@@ -267,6 +267,19 @@ def test_sample_pair_finds_the_omissions_recorded_in_its_truth():
     assert sum(any(t in c or c in t for c in found) for t in added) >= 0.8 * len(added)
 
 
+def test_a_clause_its_owner_leaves_unused_goes_to_the_next_claimant():
+    # N8-1 (a long sentence on the Party's leadership) claims P8.1-1 most strongly but matches
+    # P8-1; P8.1-1 is the province's rewording of N8.1-1 and must not end up both an
+    # addition and N8.1-1's missing counterpart.
+    result = compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE)
+    finding = next(f for f in result.clauses if f.clause.id == "8.1-1")
+    assert finding.status is Status.PARTIAL
+    assert [m.clause.id for m in finding.matches] == ["8.1-1"]
+    assert "8.1-1" not in {c.id for c in result.additions}
+    used = {m.clause.id for f in result.clauses for m in f.matches}
+    assert not used & {c.id for c in result.additions}
+
+
 def test_json_contract_and_byte_for_byte_determinism(tmp_path, corpus, capsys):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     national = str(LAWS / "national-optimizing-business-environment-regulation-2019.txt")
