@@ -181,12 +181,14 @@ class TokenMatcher:
         result: list[list[tuple[float, int]]] = []
         for count, prepared in enumerate(nat):
             weights = prepared.profile.weights
-            lookup = sorted((w for w in weights if vocabulary.informative(w)),
-                            key=lambda w: (-weights[w], w))[:parameters.lookup_tokens]
-            shared: dict[int, float] = defaultdict(float)
-            for word in lookup:
-                for position in index.get(word, ()):
-                    shared[position] += weights[word]
+            ranked_words = sorted((w for w in weights if vocabulary.informative(w)),
+                                  key=lambda w: (-weights[w], w))
+            shared = self._sharing(ranked_words[:parameters.lookup_tokens], weights, index)
+            if not shared:
+                # A clause's rarest words are often the very ones the province changed
+                # (十九大 → 二十大): look again with the informative words it does use.
+                present = [w for w in ranked_words if w in index][:parameters.lookup_tokens]
+                shared = self._sharing(present, weights, index)
             best = sorted(shared, key=lambda p: (-shared[p], p))[:parameters.candidates]
             result.append(sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
                                  key=lambda pair: (-pair[0], pair[1])))
@@ -194,6 +196,16 @@ class TokenMatcher:
                 steps.advance(32, "正在比对条款")
         steps.advance(len(nat) % 32, "正在比对条款")
         return result
+
+    @staticmethod
+    def _sharing(lookup: list[str], weights: dict[str, float],
+                 index: dict[str, list[int]]) -> dict[int, float]:
+        """Provincial index → summed weight of the lookup words it contains."""
+        shared: dict[int, float] = defaultdict(float)
+        for word in lookup:
+            for position in index.get(word, ()):
+                shared[position] += weights[word]
+        return shared
 
     def explained(self, national: PreparedClause, provincial: PreparedClause) -> float:
         """Share of the provincial clause's weighted content the national clause carries.
