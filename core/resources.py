@@ -37,7 +37,7 @@ def read_lines(*parts: str) -> list[str]:
 def samples_dir() -> Path:
     """The bundled sample pair's folder: ``samples/`` inside a frozen build, else in the checkout.
 
-    The desktop app looks in the same place (``desktop.main_window.samples_dir``).
+    The self test and the desktop app's first run both open the pair from here.
     """
     frozen = getattr(sys, "_MEIPASS", None)
     return Path(frozen) / "samples" if frozen else Path(__file__).resolve().parent.parent / "samples"

@@ -28,6 +28,7 @@ from core.model import Comparison, Outline, ReviewDecision, Status
 from core.outline import outline_document
 from core.project import SUFFIX, Project
 from core.read import SUPPORTED_EXTENSIONS, read_text
+from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
 from desktop import settings as keys
 from desktop.dialogs import (HistoryDialog, OrphanedDecisionsDialog, PasteTextDialog, SettingsDialog,
                              ShortcutsDialog, ask_reviewer_name)
@@ -44,9 +45,6 @@ from desktop.worker import Task
 
 NATIONAL, PROVINCIAL = "national", "provincial"
 SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
-REPO = Path(__file__).resolve().parent.parent
-SAMPLE_NATIONAL = "national-guideline-sample.docx"
-SAMPLE_PROVINCIAL = "provincial-opinion-sample.docx"
 
 # (label, filter keys or None for all) for the status filter box.
 STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
@@ -66,12 +64,6 @@ EXPORTS = {
     "xlsx": ("导出 Excel…", "对照结果", ".xlsx", "Excel 工作簿 (*.xlsx)"),
     "json": ("导出 JSON…", "对照结果", ".json", "JSON 文件 (*.json)"),
 }
-
-
-def samples_dir() -> Path:
-    """The bundled sample documents (beside the package, or inside a frozen build)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    return Path(frozen) / "samples" if frozen else REPO / "samples"
 
 
 @dataclass(frozen=True)

@@ -313,19 +313,3 @@ def test_windowed_launcher_survives_missing_console_streams(tmp_path):
                             cwd=tmp_path, timeout=180)
     assert result.returncode == 0, result.stderr
     assert png_size(shot)[0] > 0
-
-
-# -- where the frozen program finds its samples ----------------------------------------------
-
-@pytest.mark.parametrize("frozen", [False, True])
-def test_selftest_and_app_find_the_samples_in_the_same_place(monkeypatch, tmp_path, frozen):
-    from core.resources import samples_dir as core_samples_dir
-    from desktop.main_window import samples_dir as app_samples_dir
-
-    if frozen:
-        monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-        assert core_samples_dir() == tmp_path / "samples"
-    else:
-        monkeypatch.delattr(sys, "_MEIPASS", raising=False)
-        assert core_samples_dir() == REPO / "samples"
-    assert app_samples_dir() == core_samples_dir()
