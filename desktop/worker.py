@@ -142,25 +142,3 @@ class Task(QObject):
                 self._relay.cancel_posted.emit()
             else:
                 self._relay.result_posted.emit(result)
-
-
-def run_task(work: Work, *, on_result: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None,
-             on_progress: Progress | None = None,
-             on_cancelled: Callable[[], None] | None = None,
-             parent: QObject | None = None) -> Task:
-    """Start ``work(progress, cancel)`` on the thread pool and route its outcome to callbacks.
-
-    Returns:
-        The running task; keep a reference while it runs and call ``cancel()`` to stop it.
-    """
-    task = Task(work, parent)
-    task.succeeded.connect(on_result)
-    if on_error is not None:
-        task.failed.connect(on_error)
-    if on_progress is not None:
-        task.progressed.connect(on_progress)
-    if on_cancelled is not None:
-        task.cancelled.connect(on_cancelled)
-    task.start()
-    return task

@@ -9,7 +9,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QThreadPool
 
 from core.errors import Cancelled, DocumentReadError
-from desktop.worker import Task, run_task
+from desktop.worker import Task
 
 
 def test_result_and_progress_arrive_in_the_gui_thread(qtbot):
@@ -21,8 +21,10 @@ def test_result_and_progress_arrive_in_the_gui_thread(qtbot):
         return threading.get_ident()
 
     results, progress = [], []
-    task = run_task(work, on_result=results.append,
-                    on_progress=lambda d, t, m: progress.append((d, t, threading.get_ident())))
+    task = Task(work)
+    task.succeeded.connect(results.append)
+    task.progressed.connect(lambda d, t, m: progress.append((d, t, threading.get_ident())))
+    task.start()
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results[0] != gui
     assert progress[-1][:2] == (3, 3) and all(p[2] == gui for p in progress)
@@ -34,7 +36,9 @@ def test_errors_come_back_with_their_trace(qtbot):
         raise DocumentReadError("无法读取文件。", path="x.docx")
 
     errors = []
-    run_task(work, on_result=lambda r: None, on_error=errors.append)
+    task = Task(work)
+    task.failed.connect(errors.append)
+    task.start()
     qtbot.waitUntil(lambda: bool(errors), timeout=5000)
     assert isinstance(errors[0], DocumentReadError)
     assert "DocumentReadError" in errors[0].__traceback_text__
