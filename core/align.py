@@ -605,7 +605,7 @@ def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
     strongest claimant that would list it.
     """
     used = {c.position for chosen in listed for c in chosen}
-    heirs: dict[int, tuple[float, int, Candidate]] = {}
+    heirs: dict[int, tuple[int, Candidate]] = {}  # provincial index → (national index, claim)
     for index, ranking in enumerate(ranked):
         floor = parameters.partial
         if listed[index]:  # a clause with matches takes only what it would list beside them
@@ -614,11 +614,12 @@ def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
             if candidate.position in used or candidate.score < floor:
                 continue
             heir = heirs.get(candidate.position)
-            if heir is None or (candidate.claim, -index) > heir[:2]:
-                heirs[candidate.position] = (candidate.claim, -index, candidate)
+            if heir is None or candidate.claim > heir[1].claim:  # ties: the earlier clause
+                heirs[candidate.position] = (index, candidate)
     inherited: dict[int, list[Candidate]] = defaultdict(list)
-    for claim, negative_index, candidate in sorted(heirs.values(), key=lambda h: h[2].position):
-        inherited[-negative_index].append(candidate)
+    for position in sorted(heirs):
+        index, candidate = heirs[position]
+        inherited[index].append(candidate)
     return dict(inherited)
 
 
