@@ -118,6 +118,15 @@ def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
     return rows
 
 
+def _column_title(headers: Sequence[str], section: int, orientation: Qt.Orientation,
+                  role: int) -> str | None:
+    """A model's horizontal header text, the same for tables and trees."""
+    if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(headers)):
+        return headers[section]
+    return None
+
+
 class _FlatTableModel(QAbstractTableModel):
     """A read-only table of rows under fixed ``HEADERS``: columns, headers and flags in one place."""
 
@@ -128,10 +137,7 @@ class _FlatTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
+        return _column_title(self.HEADERS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -471,10 +477,7 @@ class _OutlineModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
+        return _column_title(self.HEADERS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
