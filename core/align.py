@@ -62,6 +62,9 @@ class Parameters:
         claim_margin: a candidate that another national clause claims more strongly by this
             many points (see ``Candidate.claim``) belongs to that clause, unless it carries a
             phrase of this one that the other lacks.
+        piece: a candidate this national clause explains to at least this share
+            (``Matcher.explained``) is listed beside the best match whatever its distance from
+            it: a long national sentence written as two provincial ones.
     """
 
     covered: float = 62.0
@@ -73,6 +76,7 @@ class Parameters:
     context_bonus: float = 12.0
     match_window: float = 12.0
     claim_margin: float = 10.0
+    piece: float = 0.8
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -347,18 +351,26 @@ def _placed_by_rival(position: int, claimants: dict[int, list[tuple[float, int]]
 def _tally(national: Outline, provincial: Outline, nat: list[PreparedClause],
            prov: list[PreparedClause], ballots: list[list[tuple[int, float]]],
            parameters: Parameters) -> dict[str, tuple[str, ...]]:
-    """Aligned provincial sections of each national section from its clauses' votes."""
+    """Aligned provincial sections of each national section from its clauses' votes.
+
+    A parent is carried by a place that one of its children alone voted for only when that is
+    the parent's strongest place: a single task moved to another part is reported as moved at
+    its own level, and does not make its whole part go there too.
+    """
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    voters: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for prepared, ballot in zip(nat, ballots):
         for position, weight in ballot:
             target = prov[position].clause.section
-            section = national.section(prepared.clause.section)
+            own = prepared.clause.section
+            section = national.section(own)
             # The vote counts for the clause's own section and, lifted to each ancestor's
             # level, for every ancestor.
             while True:
                 lifted = (_ancestor_at_level(provincial, target, section.level)
                           if target != "0" else "0")
                 votes[section.id][lifted] += weight
+                voters[section.id][lifted].add(own)
                 if not section.parent:
                     break
                 section = national.section(section.parent)
@@ -370,9 +382,17 @@ def _tally(national: Outline, provincial: Outline, nat: list[PreparedClause],
             aligned[section.id] = ()
             continue
         total = sum(ballot.values())
-        winners = [p for p, v in ballot.items() if v >= parameters.section_share * total]
+        strongest = max(ballot.values())
+        winners = [p for p, v in ballot.items() if v >= parameters.section_share * total
+                   and (v == strongest or _several_voters(section.id, voters[section.id][p]))]
         aligned[section.id] = tuple(sorted(winners, key=order.__getitem__))
     return aligned
+
+
+def _several_voters(section_id: str, sources: set[str]) -> bool:
+    """Whether votes for a place came from the section's own clauses or from more than one
+    of its descendants."""
+    return section_id in sources or len(sources) > 1
 
 
 def _fill_by_order(national: Outline, provincial: Outline, aligned: dict[str, tuple[str, ...]],
@@ -464,16 +484,21 @@ class Candidate:
         score: the similarity, as reported.
         rank: the score with the context bonus when the clause lies in an aligned section;
             a national clause's candidates are ranked by it.
-        claim: the rank plus the share (in points) of the provincial clause that the
-            national one explains (``Matcher.explained``); a provincial clause belongs to the
-            national clause with the highest claim.
+        explained: the share 0–1 of the provincial clause that the national one explains
+            (``Matcher.explained``).
         position: index of the provincial clause.
     """
 
     score: float
     rank: float
-    claim: float
+    explained: float
     position: int
+
+    @property
+    def claim(self) -> float:
+        """The rank plus ``explained`` in points: a provincial clause belongs to the national
+        clause with the highest claim."""
+        return self.rank + 100.0 * self.explained
 
 
 def _ranked(nat: list[PreparedClause], prov: list[PreparedClause],
@@ -491,8 +516,8 @@ def _ranked(nat: list[PreparedClause], prov: list[PreparedClause],
         ranking = []
         for value, position in scored:
             rank = value + _bonus(provincial, prov[position], roots, parameters)
-            claim = rank + 100.0 * matcher.explained(prepared, prov[position])
-            ranking.append(Candidate(value, rank, claim, position))
+            explained = matcher.explained(prepared, prov[position])
+            ranking.append(Candidate(value, rank, explained, position))
         result.append(sorted(ranking, key=lambda c: (-c.rank, c.position)))
     return result
 
@@ -586,13 +611,21 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
 
 
 def _listed(kept: list[Candidate], parameters: Parameters) -> list[Candidate]:
-    """The matches a clause lists: its best admissible candidate and near equals (none when
-    the best is below the partial threshold)."""
+    """The matches a clause lists: its best admissible candidate, near equals and pieces of
+    it (none when the best is below the partial threshold).
+
+    A piece is a provincial sentence made almost wholly of this clause's words: a province
+    that writes a long national sentence as two has carried it in both, though each half
+    scores far below the whole.
+    """
     if not kept or kept[0].score < parameters.partial:
         return []
     best = kept[0].score
-    return [kept[0]] + [c for c in kept[1:] if c.score >= parameters.partial
-                        and c.score >= best - parameters.match_window][:2]
+    near = [c for c in kept[1:] if c.score >= parameters.partial
+            and c.score >= best - parameters.match_window][:2]
+    pieces = [c for c in kept[1:] if c not in near and c.score >= parameters.partial
+              and c.explained >= parameters.piece][:2]
+    return [kept[0]] + near + pieces
 
 
 def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],

@@ -38,6 +38,20 @@ LOCAL_SENTENCES = (
     "组建由{n}名专家组成的{topic}咨询组，每季度开展一次实地调研。",
     "将{topic}纳入省级重点民生实事项目，按月调度进展情况。",
 )
+# Local sentences written in the generic words of national texts (推动, 建立健全, 工作机制 …):
+# they carry no national requirement, and generic words must not make them look as if they did.
+GENERIC_POLICY_SENTENCES = (
+    "推动{topic}数字化转型，建立健全{topic}协同工作机制，全面提升{topic}服务水平。",
+    "加强{topic}数据归集共享，推进{topic}业务协同办理，构建{topic}一体化管理平台。",
+    "完善{topic}工作体系，强化{topic}监督管理，切实提高{topic}治理能力和水平。",
+    "统筹推进{topic}基础设施建设，加快形成{topic}标准规范体系，确保{topic}安全稳定运行。",
+)
+GENERIC_STATUTE_SENTENCES = (
+    "县级以上地方人民政府应当加强{topic}工作的组织领导，建立健全{topic}协调机制。",
+    "省人民政府有关部门应当按照各自职责，做好{topic}的监督管理和服务保障工作。",
+    "对在{topic}工作中做出突出贡献的单位和个人，按照国家和本省有关规定给予表彰和奖励。",
+    "从事{topic}活动的单位和个人，应当遵守本办法的规定，接受有关部门的监督检查。",
+)
 LOCAL_SECTION_TITLES = ("打造示例特色数字应用", "深化省际协作", "推进县域数字化试点",
                         "强化民族地区数字服务", "建设数字口岸")
 
@@ -104,6 +118,12 @@ def make_variant(national: Outline, seed: int, *, intensity: float = 1.0) -> Var
                         truth.clause_status[clause.id] = "missing"
                 continue
             unit.sentences = _edit_sentences(unit, rng, truth, intensity, statute)
+            carried = any(origin for _, origin in unit.sentences)
+            if not carried and not unit.lead:
+                if not unit.sentences:
+                    continue  # every sentence dropped: the province drops the section
+                if statute:
+                    unit.sections = []  # an article of the province's own in its place
             kept.append(unit)
         kept = _merge_and_swap(kept, rng, intensity)
         edited.append((group_title, kept))
@@ -148,19 +168,31 @@ def _edit_sentences(unit: _Unit, rng: random.Random, truth: Truth, intensity: fl
                 truth.clause_status[clause.id] = "missing"
                 continue
             status = "covered"
+            style = ""  # how the sentence is rewritten: "", "light" or "full"
             if roll < 0.18 * intensity:
                 weakened = _weaken(text, rng)
                 if weakened != text:
                     text, status = weakened, "partial"
                     truth.weakened.add(clause.id)
-            elif roll < 0.40 * intensity:
-                text = _paraphrase(text, rng)
+                    style = "full" if rng.random() < 0.5 else ""
+            elif roll < 0.32 * intensity:
+                style = "light"
+            elif roll < 0.55 * intensity:
+                style = "full"
             truth.clause_status[clause.id] = status
-            sentences.append((_localise(text), clause.id))
+            # A long sentence may be written as two, each half still the nation's words.
+            parts = _split(text) if rng.random() < 0.08 * intensity else [text]
+            for part in parts:
+                if style == "light":
+                    part = _paraphrase(part, rng)
+                elif style == "full":  # a weakened sentence keeps the phrase that was weakened
+                    part = _rewrite(part, rng, REWRITES if status == "covered" else
+                                    tuple(k for k in REWRITES if k != "condense"))
+                sentences.append((_localise(part), clause.id))
             if rng.random() < 0.07 * intensity:
-                sentences.append((_local_sentence(rng), ""))
+                sentences.append((_local_sentence(rng, statute), ""))
     if not statute and rng.random() < 0.15 * intensity and sentences:
-        sentences.append((_local_sentence(rng), ""))
+        sentences.append((_local_sentence(rng, statute), ""))
     return sentences
 
 
@@ -178,38 +210,135 @@ def _weaken(text: str, rng: random.Random) -> str:
     return text
 
 
-LOCAL_FRAMES = ("结合我省实际，", "立足省情，", "在全省范围内", "聚焦重点领域，")
+LOCAL_FRAMES = ("结合我省实际，", "立足省情，", "在全省范围内，", "聚焦重点领域，")
 _KEY = re.compile(r"[“”\d]|一网|平台|数据|安全")
+# Key terms a province writes in its own, current or fuller form.
+TERM_VARIANTS = (("政务数据", "政务数据资源"), ("公共数据", "公共数据资源"), ("市场主体", "经营主体"),
+                 ("政务服务平台", "在线政务服务平台"), ("网络安全", "网络和数据安全"),
+                 ("有关部门", "相关部门"), ("信息系统", "信息化系统"), ("企业和群众", "企业群众"),
+                 ("跨部门", "跨部门跨层级"), ("国务院有关部门", "省人民政府有关部门"),
+                 ("地方各级人民政府", "各级人民政府"), ("基础设施", "基础设施设备"))
+# Verbs and connectives a province swaps freely.
+VERB_VARIANTS = (("构建", "打造"), ("建立健全", "健全"), ("深化", "深入推进"), ("促进", "推动"),
+                 ("提升", "增强"), ("实现", "推动实现"), ("充分发挥", "发挥"), ("统筹推进", "统筹推动"),
+                 ("着力", "聚焦"), ("依法", "依照法律法规"), ("及时", "第一时间"), ("组织", "组织开展"))
+# Local specifics a province puts into a national sentence.
+LOCAL_DETAILS = ("在{city}等地先行先试", "{year}年底前基本完成", "依托省一体化政务服务平台",
+                 "覆盖省、市、县、乡四级", "每年至少开展一次评估", "由{unit}牵头负责",
+                 "在{city}市建设区域分中心", "纳入省级重点民生实事项目")
+REWRITES = ("synonyms", "terms", "reorder_items", "reorder_phrases", "condense", "detail", "frame")
 
 
-def _paraphrase(text: str, rng: random.Random) -> str:
-    """Rewrite a sentence as a province would while keeping what it requires.
+def _rewrite(text: str, rng: random.Random, kinds: tuple[str, ...] = REWRITES) -> str:
+    """Rewrite a sentence the way provinces do, with two to four changes in the one sentence.
 
-    Synonyms for generic verbs, two comma phrases swapped, a minor phrase without key terms or
-    numbers dropped from a long sentence, or a local frame put in front.
+    Synonyms for generic verbs and for key terms, the members of a list or two comma phrases
+    put in another order, a minor phrase dropped, a local specific (a pilot city, a deadline,
+    a lead unit) inserted, or a local frame put in front. The requirement itself stays.
     """
-    choices = [(a, b) for a, b in PARAPHRASE if a in text]
-    for original, replacement in rng.sample(choices, k=min(3, len(choices))):
-        text = text.replace(original, replacement, 1)
-    end = text[-1] if text and text[-1] in "。；！？" else ""
-    phrases = [p for p in re.split("[，,]", text[:-1] if end else text) if p]
-    if len(phrases) >= 3:
-        roll = rng.random()
-        if roll < 0.4:
-            i = rng.randrange(1, len(phrases) - 1)
-            phrases[i], phrases[i + 1] = phrases[i + 1], phrases[i]
-        elif roll < 0.7:
-            minor = [i for i in range(1, len(phrases)) if not _KEY.search(phrases[i])]
-            if minor and len(phrases) >= 4:
-                del phrases[rng.choice(minor)]
-        text = "，".join(phrases) + end
-    if rng.random() < 0.3:
-        text = rng.choice(LOCAL_FRAMES) + text
+    for kind in rng.sample(kinds, k=rng.choice((2, 3, 3, 4))):
+        text = _REWRITE[kind](text, rng)
     return text
 
 
-def _local_sentence(rng: random.Random) -> str:
-    template = rng.choice(LOCAL_SENTENCES)
+def _paraphrase(text: str, rng: random.Random) -> str:
+    """A light rewrite: synonyms for generic verbs, two comma phrases swapped or a minor one
+    dropped, sometimes a local frame in front."""
+    text = _swap_words(PARAPHRASE, text, rng, most=3)
+    roll = rng.random()
+    if roll < 0.4:
+        text = _reorder_phrases(text, rng)
+    elif roll < 0.7:
+        text = _condense(text, rng)
+    if rng.random() < 0.3:
+        text = _frame(text, rng)
+    return text
+
+
+def _swap_words(table: tuple[tuple[str, str], ...], text: str, rng: random.Random,
+                most: int = 2) -> str:
+    choices = [(a, b) for a, b in table if a in text]
+    for original, replacement in rng.sample(choices, k=min(most, len(choices))):
+        text = text.replace(original, replacement, 1)
+    return text
+
+
+def _phrases(text: str) -> tuple[list[str], str]:
+    end = text[-1] if text and text[-1] in "。；！？" else ""
+    return [p for p in re.split("[，,]", text[:-1] if end else text) if p], end
+
+
+def _reorder_items(text: str, rng: random.Random) -> str:
+    """Put the members of a list (集约建设、互联互通、协同联动) in another order."""
+    phrases, end = _phrases(text)
+    lists = [i for i, p in enumerate(phrases) if len(items := p.split("、")) >= 3
+             and all(2 <= len(item) <= 8 for item in items[1:]) and len(set(items[1:])) > 1]
+    if not lists:
+        return text
+    i = rng.choice(lists)
+    head, *items = phrases[i].split("、")
+    original = list(items)
+    while items == original:
+        rng.shuffle(items)
+    phrases[i] = "、".join([head, *items])
+    return "，".join(phrases) + end
+
+
+def _reorder_phrases(text: str, rng: random.Random) -> str:
+    phrases, end = _phrases(text)
+    if len(phrases) < 3:
+        return text
+    i = rng.randrange(1, len(phrases) - 1)
+    phrases[i], phrases[i + 1] = phrases[i + 1], phrases[i]
+    return "，".join(phrases) + end
+
+
+def _condense(text: str, rng: random.Random) -> str:
+    phrases, end = _phrases(text)
+    minor = [i for i in range(1, len(phrases)) if not _KEY.search(phrases[i])]
+    if not minor or len(phrases) < 4:
+        return text
+    del phrases[rng.choice(minor)]
+    return "，".join(phrases) + end
+
+
+def _detail(text: str, rng: random.Random) -> str:
+    phrases, end = _phrases(text)
+    detail = rng.choice(LOCAL_DETAILS).format(city=rng.choice(CITIES), unit=rng.choice(UNITS),
+                                              year=rng.choice((2024, 2025, 2026)))
+    phrases.insert(rng.randrange(1, len(phrases) + 1), detail)
+    return "，".join(phrases) + end
+
+
+def _frame(text: str, rng: random.Random) -> str:
+    return rng.choice(LOCAL_FRAMES) + text
+
+
+_REWRITE = {
+    "synonyms": lambda text, rng: _swap_words(PARAPHRASE + VERB_VARIANTS, text, rng),
+    "terms": lambda text, rng: _swap_words(TERM_VARIANTS, text, rng),
+    "reorder_items": _reorder_items,
+    "reorder_phrases": _reorder_phrases,
+    "condense": _condense,
+    "detail": _detail,
+    "frame": _frame,
+}
+
+
+def _split(text: str) -> list[str]:
+    """A long sentence written as two, cut at the comma nearest its middle."""
+    phrases, end = _phrases(text)
+    if len(phrases) < 4 or len(text) < 50:
+        return [text]
+    cut = min(range(2, len(phrases) - 1),
+              key=lambda i: abs(len("，".join(phrases[:i])) - len(text) / 2))
+    return ["，".join(phrases[:cut]) + "。", "，".join(phrases[cut:]) + (end or "。")]
+
+
+def _local_sentence(rng: random.Random, statute: bool = False) -> str:
+    """A sentence of the province's own: half of them in the national text's generic words."""
+    templates = LOCAL_SENTENCES + (GENERIC_STATUTE_SENTENCES if statute else GENERIC_POLICY_SENTENCES)
+    template = rng.choice(templates)
     return template.format(city=rng.choice(CITIES), topic=rng.choice(LOCAL_TOPICS),
                            year=rng.choice((2024, 2025, 2026)), n=rng.choice("二三四五六八"))
 
@@ -258,7 +387,7 @@ def _add_local_sections(groups: list[tuple[str, list[_Unit]]], rng: random.Rando
         if rng.random() < 0.12 * intensity:
             title = rng.choice(LOCAL_SECTION_TITLES)
             local = _Unit([], title)
-            local.sentences = [(_local_sentence(rng), "") for _ in range(1 if statute else 2)]
+            local.sentences = [(_local_sentence(rng, statute), "") for _ in range(1 if statute else 2)]
             first = 1 if units and units[0].lead else 0
             units.insert(rng.randrange(first, len(units) + 1), local)
 
@@ -282,8 +411,13 @@ def _render(national: Outline, groups: list[tuple[str, list[_Unit]]], rng: rando
             else:
                 section_number += 1
                 provincial_id = f"{group_id}.{section_number}"
+            carried = {origin.rsplit("-", 1)[0] for _, origin in unit.sentences if origin}
             for section in unit.sections:
-                truth.section_pairs.add((section.id, provincial_id))
+                # A section is found where it went by a sentence it carried there, or, in a
+                # policy text, by its heading (a merged unit keeps the first one's).
+                if (is_lead or section.id in carried
+                        or not statute and section is unit.sections[0]):
+                    truth.section_pairs.add((section.id, provincial_id))
             for text, origin in unit.sentences:
                 truth.provincial_origin.setdefault(text, []).append(origin)
             body = "".join(text for text, _ in unit.sentences)

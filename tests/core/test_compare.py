@@ -256,6 +256,35 @@ def test_one_provincial_sentence_carrying_two_national_ones_covers_both():
     assert {f.matches[0].clause.id for f in result.clauses} == {"1-1"}
 
 
+def test_a_national_sentence_written_as_two_is_carried_by_both_halves():
+    national = _outline("国家意见\n一、经济\n加强覆盖经济运行全周期的统计监测和综合分析能力，强化经济趋势研判，"
+                        "助力跨周期政策设计，提高逆周期调节能力。建立政务服务“好差评”制度。")
+    provincial = _outline("示例省意见\n一、经济\n强化覆盖经济运行全周期的统计监测和综合分析能力，"
+                          "强化经济趋势研判。助力跨周期政策设计，提高逆周期调节能力。"
+                          "建立政务服务“好差评”制度。")
+    result = compare_outlines(national, provincial)
+    finding = result.clauses[0]
+    assert finding.status is not Status.MISSING
+    assert {m.clause.id for m in finding.matches} == {"1-1", "1-2"}
+    assert result.additions == ()
+
+
+def test_one_task_moved_to_another_part_does_not_take_its_part_along():
+    national = _outline("国家意见\n一、服务\n（一）集成办理。推行政务服务事项集成化办理，推广“免申即享”服务方式。\n"
+                        "（二）好差评。建立政务服务“好差评”制度，实现差评整改闭环管理。\n"
+                        "（三）移动办理。推动更多政务服务事项掌上办、指尖办。\n"
+                        "二、安全\n（一）评估。建立数字政府安全评估和重大事件处置机制。")
+    provincial = _outline("示例省意见\n一、服务\n（一）集成办理。推行政务服务事项集成化办理，推广“免申即享”服务方式。\n"
+                          "（二）移动办理。推动更多政务服务事项掌上办、指尖办。\n"
+                          "二、安全\n（一）评估。建立数字政府安全评估和重大事件处置机制。\n"
+                          "（二）好差评。建立政务服务“好差评”制度，实现差评整改闭环管理。")
+    result = compare_outlines(national, provincial)
+    places = {s.national: s.provincial for s in result.sections}
+    assert places["1.2"] == ("2.2",)
+    assert places["1"] == ("1",)
+    assert places["2"] == ("2",)
+
+
 def test_sample_pair_finds_the_omissions_recorded_in_its_truth():
     truth = json.loads((SAMPLES / "provincial-opinion-sample.truth.json").read_text(encoding="utf-8"))
     omitted = {o["text"] for o in truth["omitted"]}

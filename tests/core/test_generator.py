@@ -30,3 +30,40 @@ def test_truth_matches_the_generated_text(corpus, path):
     clause_texts = {c.text for c in provincial.clauses()}
     added = [t for t, origins in variant.truth.provincial_origin.items() if "" in origins]
     assert added and all(t in clause_texts for t in added)
+
+
+@pytest.mark.parametrize("path", [GUIDELINE, LAWS / "national-emergency-response-law-2007.txt"])
+def test_every_section_pair_has_evidence_in_the_text(corpus, path):
+    # A pair is only truth when something of the national section is in the provincial one: a
+    # sentence it carried there or, in a policy text, its heading. No section is left empty.
+    national = load_outline(path)
+    statute = national.grammar == "statute"
+    for seed in range(5):
+        variant = make_variant(national, seed)
+        provincial = outline_document(read_text(variant.text))
+        origin = {}
+        for text, ids in variant.truth.provincial_origin.items():
+            for national_id in ids:
+                origin.setdefault(text, set()).add(national_id)
+        for national_id, provincial_id in variant.truth.section_pairs:
+            section = provincial.section(provincial_id)
+            carried = {i.rsplit("-", 1)[0] for c in section.clauses for i in origin.get(c.text, ())}
+            titled = not statute and section.title == national.section(national_id).title
+            assert national_id in carried or titled or section.level == 1, (seed, national_id)
+        assert all(s.clauses or s.level == 1 or provincial.children(s.id)
+                   for s in provincial.sections if s.id != "0"), seed
+
+
+def test_sentences_end_whole_and_split_sentences_keep_their_origin(corpus):
+    national = load_outline(GUIDELINE)
+    split = 0
+    for seed in range(10):
+        variant = make_variant(national, seed)
+        for text, ids in variant.truth.provincial_origin.items():
+            assert text.endswith(("。", "；", "！", "？")), text
+        counts = {}
+        for ids in variant.truth.provincial_origin.values():
+            for national_id in ids:
+                counts[national_id] = counts.get(national_id, 0) + 1
+        split += sum(1 for national_id, n in counts.items() if national_id and n == 2)
+    assert split > 0  # some national sentences were written as two, both recorded
