@@ -77,6 +77,11 @@ class RawStringMatcher:
     def title_score(self, national: str, provincial: str, vocabulary: Vocabulary) -> float:
         return float(self._matrix([national], [provincial])[0][0])
 
+    def section_score(self, national: list[PreparedClause], provincial: list[PreparedClause],
+                      vocabulary: Vocabulary) -> float:
+        return self.title_score("".join(p.clause.text for p in national),
+                                "".join(p.clause.text for p in provincial), vocabulary)
+
 
 def rapidfuzz_matrix(national: list[str], provincial: list[str]):
     """Plain rapidfuzz: fuzz.ratio on the raw strings, all pairs."""

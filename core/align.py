@@ -65,6 +65,9 @@ class Parameters:
         piece: a candidate this national clause explains to at least this share
             (``Matcher.explained``) is listed beside the best match whatever its distance from
             it: a long national sentence written as two provincial ones.
+        topic: the least whole-text score (``Matcher.section_score``) with which a section
+            that no sentence placed goes to a provincial section near where its neighbours went.
+        topic_margin: how far that best whole-text score must stand above the next one.
     """
 
     covered: float = 62.0
@@ -77,6 +80,8 @@ class Parameters:
     match_window: float = 12.0
     claim_margin: float = 10.0
     piece: float = 0.8
+    topic: float = 20.0
+    topic_margin: float = 4.0
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -141,6 +146,8 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     aligned = _align_sections(national, provincial, nat, prov, candidates, parameters, matcher)
     aligned = _fill_by_order(national, provincial, aligned,
                              lambda n, p: _titles_match(n, p, vocabulary, parameters, matcher))
+    aligned = _place_by_topic(national, provincial, nat, prov, aligned, vocabulary, parameters,
+                              matcher)
     findings, carried = _verdicts(national, provincial, nat, prov, candidates, aligned,
                                   parameters, steps, matcher)
     additions = tuple(p.clause for index, p in enumerate(prov)
@@ -238,6 +245,14 @@ class TokenMatcher:
         profiles = [vocabulary.profile(title, tokens(title)) for title in (national, provincial)]
         return score(*profiles)
 
+    def section_score(self, national: list[PreparedClause], provincial: list[PreparedClause],
+                      vocabulary: Vocabulary) -> float:
+        """Similarity 0–100 of two sections' whole texts, scored like clauses."""
+        profiles = [vocabulary.profile("".join(p.clause.text for p in clauses),
+                                       [w for p in clauses for w in p.words])
+                    for clauses in (national, provincial)]
+        return score(*profiles)
+
 
 class Matcher(Protocol):
     """How clauses are compared; the benchmark plugs its baselines in here.
@@ -265,6 +280,10 @@ class Matcher(Protocol):
 
     def title_score(self, national: str, provincial: str, vocabulary: Vocabulary) -> float:
         """Similarity 0–100 of two section headings."""
+
+    def section_score(self, national: list[PreparedClause], provincial: list[PreparedClause],
+                      vocabulary: Vocabulary) -> float:
+        """Similarity 0–100 of two sections' whole texts."""
 
 
 def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
@@ -423,6 +442,57 @@ def _fill_by_order(national: Outline, provincial: Outline, aligned: dict[str, tu
                 filled[section.id] = (place.id,)
                 taken.add(place.id)
     return filled
+
+
+def _place_by_topic(national: Outline, provincial: Outline, nat: list[PreparedClause],
+                    prov: list[PreparedClause], aligned: dict[str, tuple[str, ...]],
+                    vocabulary: Vocabulary, parameters: Parameters,
+                    matcher: Matcher) -> dict[str, tuple[str, ...]]:
+    """Place a national section no sentence placed by the topic of its whole text.
+
+    A province often rewrites an article from end to end: no sentence is close enough to
+    vote, yet the article treats the same matter (普法责任制 in both). Such a section goes to
+    the provincial section, within the part where its neighbours went, whose whole text is
+    most alike — when that one stands out from the rest.
+    """
+    by_section: dict[str, list[PreparedClause]] = defaultdict(list)
+    for prepared in prov:
+        if prepared.clause.section != "0":
+            by_section[prepared.clause.section].append(prepared)
+    own: dict[str, list[PreparedClause]] = defaultdict(list)
+    for prepared in nat:
+        own[prepared.clause.section].append(prepared)
+    placed = dict(aligned)
+    taken = {p for places in aligned.values() for p in places}
+    for section in national.sections:
+        if section.id == "0" or aligned.get(section.id) or not own.get(section.id):
+            continue
+        region = _neighbours_parts(national, provincial, aligned, section)
+        choices = [p for p in by_section if p not in taken and _within(provincial, p, region)]
+        scored = sorted(((matcher.section_score(own[section.id], by_section[p], vocabulary), p)
+                         for p in choices), key=lambda pair: (-pair[0], pair[1]))
+        if not scored or scored[0][0] < parameters.topic:
+            continue
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < parameters.topic_margin:
+            continue
+        placed[section.id] = (scored[0][1],)
+        taken.add(scored[0][1])
+    return placed
+
+
+def _neighbours_parts(national: Outline, provincial: Outline, aligned: dict[str, tuple[str, ...]],
+                      section: Section) -> set[str]:
+    """The provincial parts where the nearest placed siblings before and after a section went."""
+    siblings = national.children(section.parent)
+    index = next(i for i, s in enumerate(siblings) if s.id == section.id)
+    parts: set[str] = set()
+    for run in (reversed(siblings[:index]), siblings[index + 1:]):
+        for sibling in run:
+            if aligned.get(sibling.id):
+                parts |= {_ancestor_at_level(provincial, p, 1) for p in aligned[sibling.id]
+                          if p != "0"}
+                break
+    return parts
 
 
 def _unplaced_runs(siblings: tuple[Section, ...],
