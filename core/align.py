@@ -194,29 +194,35 @@ class TokenMatcher:
             weights = prepared.profile.weights
             ranked_words = sorted((w for w in weights if vocabulary.informative(w)),
                                   key=lambda w: (-weights[w], w))
-            shared = self._sharing(ranked_words[:parameters.lookup_tokens], weights, index)
-            if not shared:
+            found = self._scored(prepared, ranked_words[:parameters.lookup_tokens], index,
+                                 prov, parameters)
+            if not found or found[0][0] < parameters.partial:
                 # A clause's rarest words are often the very ones the province changed
-                # (十九大 → 二十大): look again with the informative words it does use.
+                # (十九大 → 二十大, or a list of new names dropped): look again with the
+                # informative words it does use.
                 present = [w for w in ranked_words if w in index][:parameters.lookup_tokens]
-                shared = self._sharing(present, weights, index)
-            best = sorted(shared, key=lambda p: (-shared[p], p))[:parameters.candidates]
-            result.append(sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
-                                 key=lambda pair: (-pair[0], pair[1])))
+                if present != ranked_words[:parameters.lookup_tokens]:
+                    again = self._scored(prepared, present, index, prov, parameters)
+                    found = sorted(set(found) | set(again), key=lambda pair: (-pair[0], pair[1]))
+            result.append(found[:parameters.candidates])
             if count % 32 == 31:
                 steps.advance(32, "正在比对条款")
         steps.advance(len(nat) % 32, "正在比对条款")
         return result
 
     @staticmethod
-    def _sharing(lookup: list[str], weights: dict[str, float],
-                 index: dict[str, list[int]]) -> dict[int, float]:
-        """Provincial index → summed weight of the lookup words it contains."""
+    def _scored(prepared: PreparedClause, lookup: list[str], index: dict[str, list[int]],
+                prov: list[PreparedClause], parameters: Parameters) -> list[tuple[float, int]]:
+        """(score, provincial index) of the provincial clauses sharing most weight of the
+        lookup words, best first."""
+        weights = prepared.profile.weights
         shared: dict[int, float] = defaultdict(float)
         for word in lookup:
             for position in index.get(word, ()):
                 shared[position] += weights[word]
-        return shared
+        best = sorted(shared, key=lambda p: (-shared[p], p))[:parameters.candidates]
+        return sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
+                      key=lambda pair: (-pair[0], pair[1]))
 
     def explained(self, national: PreparedClause, provincial: PreparedClause) -> float:
         """Share of the provincial clause's weighted content the national clause carries.

@@ -332,6 +332,16 @@ def test_a_clause_whose_rarest_words_the_province_changed_still_finds_its_match(
     assert "1.1-1" not in {c.id for c in result.additions}
 
 
+def test_a_clause_whose_rare_words_lead_elsewhere_still_finds_the_sentence_with_its_phrase():
+    # N2.4-10 starts with “多卡合一”、“多码合一” and ends with 兜底性; the province kept only
+    # 推进基本公共服务数字化应用, joined to another sentence. The rare words lead to other
+    # clauses, none close enough: the clause looks again with the words the province uses.
+    result = compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE)
+    finding = next(f for f in result.clauses if f.clause.id == "2.4-10")
+    assert finding.status is Status.PARTIAL
+    assert [m.clause.id for m in finding.matches] == ["2.4-9"]
+
+
 def test_json_contract_and_byte_for_byte_determinism(tmp_path, corpus, capsys):
     first, second = tmp_path / "a.json", tmp_path / "b.json"
     national = str(LAWS / "national-optimizing-business-environment-regulation-2019.txt")
