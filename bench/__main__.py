@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -43,11 +44,14 @@ def _quality(seeds: range) -> None:
     for name, t in tallies.items():
         print(f"{name:<15}{t.precision:>8.3f}{t.recall:>8.3f}{t.f1:>8.3f}")
     print()
-    print("== Quality: sample pair (示例省 opinion written by hand with 25 omissions), against its truth ==")
+    truth = SAMPLES / "provincial-opinion-sample.truth.json"
+    omissions = len(json.loads(truth.read_text(encoding="utf-8"))["omitted"])
+    print(f"== Quality: sample pair (示例省 opinion written by hand with {omissions} omissions), "
+          "against its truth ==")
     print(f"{'matcher':<15}{'miss P':>8}{'miss R':>8}{'add P':>8}{'add R':>8}")
     for name, (missing, additions) in sample_pair(
             SAMPLES / "national-guideline-sample.docx", SAMPLES / "provincial-opinion-sample.docx",
-            SAMPLES / "provincial-opinion-sample.truth.json").items():
+            truth).items():
         print(f"{name:<15}{missing.precision:>8.3f}{missing.recall:>8.3f}"
               f"{additions.precision:>8.3f}{additions.recall:>8.3f}")
     print()

@@ -285,8 +285,9 @@ SCOPE_NOTE = (
     "sentence of parts 二 to 八 that has no provincial counterpart is listed in 'omitted'; all "
     "others were carried over, often shortened (modifiers and list members dropped) or localised "
     "(全国→全省, 各地区各部门→各市（州）、省直各部门), and a comparison may fairly call a shortened "
-    "one partial. Part 一 was condensed ('condensed'). Provincial texts are quoted without their "
-    "responsibility notes."
+    "one partial. A national sentence whose requirement stands inside a provincial sentence that "
+    "joins two (六、（一）: 政务云纳入全国一体化政务云平台体系) counts as carried. Part 一 was condensed "
+    "('condensed'). Provincial texts are quoted without their responsibility notes."
 )
 
 OMITTED = [
@@ -304,7 +305,6 @@ OMITTED = [
     ("四、（四）", "研究设立全国数字政府标准化技术组织，统筹推进数字政府标准化工作。"),
     ("四、（五）", "立足服务党和国家工作大局，聚焦基础性和具有重大牵引作用的改革举措，探索开展综合性改革试点，为国家战略实施创造良好条件。"),
     ("五、（三）", "推进社会数据“统采共用”，实现数据跨地区、跨部门、跨层级共享共用，提升数据资源使用效益。"),
-    ("六、（一）", "国务院各部门政务云纳入全国一体化政务云平台体系统筹管理。"),
     ("六、（三）", "发挥全国统一的财政电子票据政务服务平台作用，实现全国财政电子票据一站式查验，推动财政电子票据跨省报销。"),
     ("六、（三）", "推进地理信息协同共享，提升公共服务能力，更好发挥地理信息的基础性支撑作用。"),
     ("七、（一）", "壮大数据服务产业，推动数字技术在数据汇聚、流通、交易中的应用，进一步释放数据红利。"),
