@@ -199,9 +199,10 @@ def phrase_found(phrase: str, profile: Profile) -> bool:
     the nation had none (全面构建全省经济治理基础数据库) or drops one: so a phrase also counts
     as found when it stands in the clause once both have their localisation words dropped.
     """
-    if fuzz.partial_ratio(phrase, profile.chars) >= PHRASE_MATCH:
+    if phrase in profile.chars or fuzz.partial_ratio(phrase, profile.chars,
+                                                      score_cutoff=PHRASE_MATCH):
         return True
     bare = _without_localisation(phrase)
     if bare == phrase and profile.bare == profile.chars or len(bare) < PHRASE_MIN_CHARS:
         return False
-    return fuzz.partial_ratio(bare, profile.bare) >= PHRASE_MATCH
+    return bool(fuzz.partial_ratio(bare, profile.bare, score_cutoff=PHRASE_MATCH))
