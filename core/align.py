@@ -33,7 +33,7 @@ from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Secti
                         SectionAlignment, Status, roll_up)
 from core.similarity import Profile, Vocabulary, phrase_found, score, tokens
 
-ENGINE = f"duizhao {__version__} align/1"
+ENGINE = f"duizhao {__version__} align/2"
 # Close candidates offered to the reviewer besides a clause's matches.
 ALTERNATIVES = 3
 

@@ -402,3 +402,21 @@ def test_a_phrase_with_an_inserted_place_word_is_still_carried():
     assert phrase_found(national.phrases[0], provincial)
     unrelated = vocabulary.profile("全面构建全省政务服务基础数据库。", [])
     assert not phrase_found(national.phrases[0], unrelated)
+
+
+def test_the_phrase_prefilter_never_turns_away_a_phrase_partial_ratio_accepts(corpus, monkeypatch):
+    # _may_match is only a shortcut: on every national phrase against every provincial
+    # sentence of the sample pair, phrase_found answers as it does without it.
+    import core.similarity as similarity
+
+    national, provincial = load_outline(NATIONAL_SAMPLE), load_outline(PROVINCIAL_SAMPLE)
+    texts = [c.text for c in national.clauses()] + [c.text for c in provincial.clauses()]
+    vocabulary = Vocabulary(tokens(t) for t in texts)
+    phrases = [p for c in national.clauses()
+               for p in vocabulary.profile(c.text, tokens(c.text)).phrases]
+    profiles = [vocabulary.profile(c.text, tokens(c.text)) for c in provincial.clauses()]
+    with_filter = [[phrase_found(p, q) for q in profiles] for p in phrases]
+    monkeypatch.setattr(similarity, "_may_match", lambda *args: True)
+    without = [[phrase_found(p, q) for q in profiles] for p in phrases]
+    assert with_filter == without
+    assert any(any(row) for row in with_filter)
