@@ -125,8 +125,6 @@ class Profile:
     total: float
     phrases: tuple[str, ...] = ()
     bare: str = ""
-    char_set: frozenset[str] = frozenset()
-    bare_set: frozenset[str] = frozenset()
 
 
 class Vocabulary:
@@ -161,10 +159,8 @@ class Vocabulary:
         phrases = tuple(p for p in (normalize(part) for part in _PHRASE_BREAK.split(text))
                         if len(p) >= PHRASE_MIN_CHARS)
         chars = normalize(text)
-        bare = _without_localisation(chars)
         return Profile(chars=chars, weights=weights, total=sum(weights.values()) or 1.0,
-                       phrases=phrases, bare=bare, char_set=frozenset(chars),
-                       bare_set=frozenset(bare))
+                       phrases=phrases, bare=_without_localisation(chars))
 
 
 def score(national: Profile, provincial: Profile) -> float:
@@ -203,13 +199,13 @@ def phrase_found(phrase: str, profile: Profile) -> bool:
     the nation had none (全面构建全省经济治理基础数据库) or drops one: so a phrase also counts
     as found when it stands in the clause once both have their localisation words dropped.
     """
-    if phrase in profile.chars or _may_match(phrase, profile.chars, profile.char_set) and (
+    if phrase in profile.chars or _may_match(phrase, profile.chars) and (
             fuzz.partial_ratio(phrase, profile.chars, score_cutoff=PHRASE_MATCH)):
         return True
     bare = _without_localisation(phrase)
     if bare == phrase and profile.bare == profile.chars or len(bare) < PHRASE_MIN_CHARS:
         return False
-    return _may_match(bare, profile.bare, profile.bare_set) and bool(
+    return _may_match(bare, profile.bare) and bool(
         fuzz.partial_ratio(bare, profile.bare, score_cutoff=PHRASE_MATCH))
 
 
@@ -220,8 +216,8 @@ def phrase_found(phrase: str, profile: Profile) -> bool:
 _LEAST_SHARE = PHRASE_MATCH / (200.0 - PHRASE_MATCH)
 
 
-def _may_match(phrase: str, text: str, characters: frozenset[str]) -> bool:
+def _may_match(phrase: str, text: str) -> bool:
     """A cheap necessary condition for ``partial_ratio(phrase, text) >= PHRASE_MATCH``."""
     if len(phrase) > len(text):
         return True  # partial_ratio then slides the text over the phrase: no bound here
-    return sum(1 for c in phrase if c in characters) >= _LEAST_SHARE * len(phrase)
+    return sum(1 for c in phrase if c in text) >= _LEAST_SHARE * len(phrase)
