@@ -404,12 +404,18 @@ def test_a_phrase_with_an_inserted_place_word_is_still_carried():
     assert not phrase_found(national.phrases[0], unrelated)
 
 
-def test_the_phrase_prefilter_never_turns_away_a_phrase_partial_ratio_accepts(corpus, monkeypatch):
+@pytest.mark.parametrize("pair", [
+    (NATIONAL_SAMPLE, PROVINCIAL_SAMPLE),
+    (LAWS / "national-emergency-response-law-2007.txt",
+     LAWS / "shanghai-emergency-response-law-implementing-measures-2018.txt")])
+def test_the_phrase_prefilter_never_turns_away_a_phrase_partial_ratio_accepts(corpus, monkeypatch,
+                                                                                pair):
     # _may_match is only a shortcut: on every national phrase against every provincial
-    # sentence of the sample pair, phrase_found answers as it does without it.
+    # sentence, phrase_found answers as it does without it. The statute pair has short
+    # provincial items that stand whole inside a longer national phrase.
     import core.similarity as similarity
 
-    national, provincial = load_outline(NATIONAL_SAMPLE), load_outline(PROVINCIAL_SAMPLE)
+    national, provincial = (load_outline(path) for path in pair)
     texts = [c.text for c in national.clauses()] + [c.text for c in provincial.clauses()]
     vocabulary = Vocabulary(tokens(t) for t in texts)
     phrases = [p for c in national.clauses()
@@ -420,3 +426,9 @@ def test_the_phrase_prefilter_never_turns_away_a_phrase_partial_ratio_accepts(co
     without = [[phrase_found(p, q) for q in profiles] for p in phrases]
     assert with_filter == without
     assert any(any(row) for row in with_filter)
+
+
+def test_a_short_clause_standing_whole_inside_a_longer_phrase_counts_as_found():
+    text = "数字政府建设统筹"
+    profile = Vocabulary([tokens(text)]).profile(text, tokens(text))
+    assert phrase_found("加强数字政府建设统筹协调", profile)
