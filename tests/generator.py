@@ -186,8 +186,8 @@ def _edit_sentences(unit: _Unit, rng: random.Random, truth: Truth, intensity: fl
                 if style == "light":
                     part = _paraphrase(part, rng)
                 elif style == "full":  # a weakened sentence keeps the phrase that was weakened
-                    part = _rewrite(part, rng, REWRITES if status == "covered" else
-                                    tuple(k for k in REWRITES if k != "condense"))
+                    part = _rewrite(part, rng, None if status == "covered" else
+                                    tuple(k for k in _REWRITE if k != "condense"))
                 sentences.append((_localise(part), clause.id))
             if rng.random() < 0.07 * intensity:
                 sentences.append((_local_sentence(rng, statute), ""))
@@ -226,17 +226,17 @@ VERB_VARIANTS = (("构建", "打造"), ("建立健全", "健全"), ("深化", "�
 LOCAL_DETAILS = ("在{city}等地先行先试", "{year}年底前基本完成", "依托省一体化政务服务平台",
                  "覆盖省、市、县、乡四级", "每年至少开展一次评估", "由{unit}牵头负责",
                  "在{city}市建设区域分中心", "纳入省级重点民生实事项目")
-REWRITES = ("synonyms", "terms", "reorder_items", "reorder_phrases", "condense", "detail", "frame")
 
 
-def _rewrite(text: str, rng: random.Random, kinds: tuple[str, ...] = REWRITES) -> str:
+def _rewrite(text: str, rng: random.Random, kinds: tuple[str, ...] | None = None) -> str:
     """Rewrite a sentence the way provinces do, with two to four changes in the one sentence.
 
     Synonyms for generic verbs and for key terms, the members of a list or two comma phrases
     put in another order, a minor phrase dropped, a local specific (a pilot city, a deadline,
     a lead unit) inserted, or a local frame put in front. The requirement itself stays.
+    ``kinds`` limits the changes to some of ``_REWRITE``'s (all when None).
     """
-    for kind in rng.sample(kinds, k=rng.choice((2, 3, 3, 4))):
+    for kind in rng.sample(kinds or tuple(_REWRITE), k=rng.choice((2, 3, 3, 4))):
         text = _REWRITE[kind](text, rng)
     return text
 
