@@ -18,7 +18,7 @@ from core.read import read_document
 from core.serialize import comparison_to_dict, outline_to_dict
 
 STATUS_LABELS = {Status.COVERED: "已覆盖", Status.PARTIAL: "部分覆盖", Status.MISSING: "未覆盖",
-                 Status.ADDED: "本省新增"}
+                 Status.ADDED: "本省新增", Status.NOT_EXPECTED: "无需地方落实"}
 
 
 def _print_outline(outline) -> None:

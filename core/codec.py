@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
-                        Section, SectionAlignment, Status)
+from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, Reason,
+                        ReviewDecision, Section, SectionAlignment, Status)
 
 CODEC_VERSION = 1
 
@@ -96,7 +96,8 @@ def finding_to_record(finding: ClauseFinding) -> dict[str, Any]:
     return {"clause": clause_to_record(finding.clause), "status": finding.status.value,
             "score": finding.score, "matches": [_match_to_record(m) for m in finding.matches],
             "gaps": [_gap_to_record(g) for g in finding.gaps],
-            "alternatives": [_match_to_record(m) for m in finding.alternatives]}
+            "alternatives": [_match_to_record(m) for m in finding.alternatives],
+            "reason": {"code": finding.reason.code, "text": finding.reason.text}}
 
 
 def finding_from_record(record: dict[str, Any]) -> ClauseFinding:
@@ -106,7 +107,8 @@ def finding_from_record(record: dict[str, Any]) -> ClauseFinding:
                          matches=tuple(_match_from_record(m) for m in record.get("matches", ())),
                          gaps=tuple(_gap_from_record(g) for g in record.get("gaps", ())),
                          alternatives=tuple(_match_from_record(m)
-                                            for m in record.get("alternatives", ())))
+                                            for m in record.get("alternatives", ())),
+                         reason=Reason(**record.get("reason", {"code": "", "text": ""})))
 
 
 def _alignment_to_record(alignment: SectionAlignment) -> dict[str, Any]:

@@ -57,14 +57,25 @@ class Status(str, Enum):
     PARTIAL = "partial"
     MISSING = "missing"
     ADDED = "addition"
+    NOT_EXPECTED = "not_expected"
+    """A national provision a provincial text is not expected to carry (无需地方落实): duties of
+    central organs only, the law's own definitions, criminal liability, 施行日期, and in policy
+    texts sentences that state no task (形势、现状、意义)."""
 
 
 def roll_up(statuses: Iterable[Status]) -> Status | None:
     """A section's status from its clauses': covered when all are, missing when all are,
-    partial otherwise; None for no clauses."""
+    partial otherwise; None for no clauses.
+
+    Clauses not expected of a province do not count, unless every clause is one: then the
+    section is not expected either.
+    """
     found = set(statuses)
     if not found:
         return None
+    if found == {Status.NOT_EXPECTED}:
+        return Status.NOT_EXPECTED
+    found.discard(Status.NOT_EXPECTED)
     if found == {Status.COVERED}:
         return Status.COVERED
     if found == {Status.MISSING}:
@@ -217,6 +228,24 @@ class Gap:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a verdict was reached: a stable code for scripts and a Chinese sentence for people.
+
+    Codes: ``matched`` (carried, nothing lost), ``lost`` (partial: a key term, number, deadline or
+    binding word lost), ``part`` (partial: only part of the clause carried), ``weak_match``
+    (partial: the best candidate scores under the covered threshold), ``no_candidate`` (missing:
+    nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
+    scores under the partial threshold), ``taken`` (missing: the provincial clause that would
+    carry it went to another national item), ``central`` (not expected: a duty of central organs
+    only), ``definition``, ``criminal``, ``effective_date``, ``no_task`` (not expected: a
+    sentence stating no task).
+    """
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Match:
     """A provincial clause matched to a national clause, with its score (0–100)."""
 
@@ -236,6 +265,7 @@ class ClauseFinding:
         gaps: what the best match lacks (empty when covered or missing).
         alternatives: other provincial clauses close to this one that the engine gave to other
             national clauses; offered to the reviewer to choose from, never counted as coverage.
+        reason: why the status was reached.
     """
 
     clause: Clause
@@ -244,6 +274,7 @@ class ClauseFinding:
     matches: tuple[Match, ...] = ()
     gaps: tuple[Gap, ...] = ()
     alternatives: tuple[Match, ...] = ()
+    reason: Reason = Reason("", "")
 
 
 @dataclass(frozen=True)
@@ -265,6 +296,7 @@ class Summary:
     partial: int
     missing: int
     additions: int
+    not_expected: int = 0
 
 
 @dataclass(frozen=True)
@@ -292,7 +324,7 @@ class Comparison:
             counts[finding.status] += 1
         return Summary(clauses=len(self.clauses), covered=counts[Status.COVERED],
                        partial=counts[Status.PARTIAL], missing=counts[Status.MISSING],
-                       additions=len(self.additions))
+                       additions=len(self.additions), not_expected=counts[Status.NOT_EXPECTED])
 
 
 @dataclass(frozen=True)

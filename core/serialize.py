@@ -37,7 +37,7 @@ def outline_to_dict(outline: Outline) -> dict:
     }
 
 
-COMPARE_SCHEMA = "duizhao.compare/1"
+COMPARE_SCHEMA = "duizhao.compare/2"
 
 
 def _document(outline: Outline) -> dict:
@@ -46,9 +46,11 @@ def _document(outline: Outline) -> dict:
 
 
 def comparison_to_dict(comparison: Comparison) -> dict:
-    """The JSON contract of `duizhao compare --json` (schema duizhao.compare/1).
+    """The JSON contract of `duizhao compare --json` (schema duizhao.compare/2).
 
-    Beyond the contract's fields each clause carries ``gaps``: what its match lacks.
+    Beyond the contract's fields each clause carries ``gaps`` (what its match lacks) and
+    ``reason`` (``{"code", "text"}``: why its status was reached). Version 2 added the status
+    ``not_expected`` (无需地方落实), the clause ``reason`` and ``summary.not_expected``.
     """
     summary = comparison.summary
     return {
@@ -67,11 +69,12 @@ def comparison_to_dict(comparison: Comparison) -> dict:
                      for g in f.gaps],
             "alternatives": [{"id": f"P{m.clause.id}", "section": m.clause.section,
                               "text": m.clause.text, "score": m.score} for m in f.alternatives],
+            "reason": {"code": f.reason.code, "text": f.reason.text},
         } for f in comparison.clauses],
         "additions": [{"id": f"P{c.id}", "section": c.section, "text": c.text}
                       for c in comparison.additions],
         "summary": {"clauses": summary.clauses, "covered": summary.covered,
                     "partial": summary.partial, "missing": summary.missing,
-                    "additions": summary.additions},
+                    "not_expected": summary.not_expected, "additions": summary.additions},
         "warnings": list(comparison.warnings),
     }

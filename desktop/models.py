@@ -30,7 +30,8 @@ MatchRole = Qt.ItemDataRole.UserRole + 10        # candidates: the provincial it
 
 NOT_APPLICABLE = "not_applicable"
 GAP_FILTER = frozenset({Status.MISSING.value, Status.PARTIAL.value})
-STATUS_ORDER = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.ADDED: 3}
+STATUS_ORDER = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_EXPECTED: 3,
+                Status.ADDED: 4}
 
 
 def filter_key(status: Status | str, not_applicable: bool) -> str:

@@ -25,6 +25,7 @@ _STYLES: dict[Status | None, tuple[str, str, str, str]] = {
     Status.PARTIAL: ("部分覆盖", "#fff1c9", "#7a5200", "#e0a000"),
     Status.MISSING: ("未覆盖", "#fbdcdc", "#8e1b1b", "#d64545"),
     Status.ADDED: ("本省新增", "#dde9fb", "#163f7a", "#3d7bd9"),
+    Status.NOT_EXPECTED: ("无需地方落实", "#f2f2f2", "#555555", "#b0b0b0"),
     None: ("不适用", "#ececec", "#555555", "#9a9a9a"),
 }
 

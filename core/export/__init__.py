@@ -21,7 +21,7 @@ FORMATS = (".docx", ".xlsx", ".json")
 
 
 def export_json(comparison: Comparison, path: str | os.PathLike) -> Path:
-    """Write the JSON contract (schema duizhao.compare/1) atomically.
+    """Write the JSON contract (schema duizhao.compare/2) atomically.
 
     The JSON is the engine's result; reviewer decisions are not part of the contract.
     """

@@ -22,6 +22,7 @@ LABELS: dict[str, str] = {
     Status.PARTIAL.value: "部分覆盖",
     Status.MISSING.value: "未覆盖",
     Status.ADDED.value: "本省新增",
+    Status.NOT_EXPECTED.value: "无需地方落实",
     NOT_APPLICABLE: "不适用",
 }
 
@@ -30,6 +31,7 @@ FILLS: dict[str, str] = {
     Status.PARTIAL.value: "FFD966",   # amber
     Status.MISSING.value: "FF9999",   # red, lightened from FF4D4D so black text stays legible
     Status.ADDED.value: "9DC3E6",     # blue
+    Status.NOT_EXPECTED.value: "E7E6E6",  # light grey, paler than a reviewer's 不适用
     NOT_APPLICABLE: "D9D9D9",         # grey
 }
 
@@ -45,7 +47,8 @@ GAP_COLOR = "C00000"
 OVERRIDE_MARK = "（人工）"
 """Appended to a status label a reviewer set."""
 
-TALLY_KEYS = (Status.COVERED.value, Status.PARTIAL.value, Status.MISSING.value, NOT_APPLICABLE)
+TALLY_KEYS = (Status.COVERED.value, Status.PARTIAL.value, Status.MISSING.value,
+              Status.NOT_EXPECTED.value, NOT_APPLICABLE)
 """The display keys of national clauses, in the order the summaries list them."""
 
 PREAMBLE_NAME = "前言"

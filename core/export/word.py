@@ -399,8 +399,9 @@ ADDITION_COLUMNS_PLAIN = (
 )
 # Portrait A4 with GB/T 9704 margins leaves 156 mm.
 SUMMARY_COLUMNS = (
-    _Column("国家文件部分", Mm(56)), _Column("条款数", Mm(16)), _Column("已覆盖", Mm(21)),
-    _Column("部分覆盖", Mm(21)), _Column("未覆盖", Mm(21)), _Column("不适用", Mm(21)),
+    _Column("国家文件部分", Mm(42)), _Column("条款数", Mm(14)), _Column("已覆盖", Mm(20)),
+    _Column("部分覆盖", Mm(20)), _Column("未覆盖", Mm(20)), _Column("无需地方落实", Mm(20)),
+    _Column("不适用", Mm(20)),
 )
 
 
@@ -521,6 +522,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
             f"已覆盖{counts[Status.COVERED.value]}条（{_percent(counts[Status.COVERED.value], total)}），"
             f"部分覆盖{counts[Status.PARTIAL.value]}条（{_percent(counts[Status.PARTIAL.value], total)}），"
             f"未覆盖{counts[Status.MISSING.value]}条（{_percent(counts[Status.MISSING.value], total)}）")
+    if counts[Status.NOT_EXPECTED.value]:
+        text += f"，无需地方落实{counts[Status.NOT_EXPECTED.value]}条"
     if counts[labels.NOT_APPLICABLE]:
         text += f"，经审核不适用{counts[labels.NOT_APPLICABLE]}条"
     text += f"；本省文件另有新增内容{len(additions)}条。"

@@ -27,7 +27,7 @@ def test_output_is_written_and_the_summary_still_prints(tmp_path, capsys, name):
     elif out.suffix == ".xlsx":
         assert load_workbook(out).sheetnames == ["对照表", "本省新增", "汇总"]
     else:
-        assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "duizhao.compare/1"
+        assert json.loads(out.read_text(encoding="utf-8"))["schema"] == "duizhao.compare/2"
 
 
 def test_report_gaps_writes_the_gap_report(tmp_path):
@@ -50,4 +50,4 @@ def test_output_is_written_even_when_the_json_goes_to_stdout(tmp_path, capsys):
     out = tmp_path / "清单.docx"
     assert main(["compare", NATIONAL, PROVINCIAL, "--json", "-", "-o", str(out)]) == 0
     assert out.is_file()
-    assert json.loads(capsys.readouterr().out)["schema"] == "duizhao.compare/1"
+    assert json.loads(capsys.readouterr().out)["schema"] == "duizhao.compare/2"

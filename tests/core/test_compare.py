@@ -350,7 +350,7 @@ def test_json_contract_and_byte_for_byte_determinism(tmp_path, corpus, capsys):
     assert main(["compare", national, provincial, "--json", str(second)]) == 0
     assert first.read_bytes() == second.read_bytes()
     data = json.loads(first.read_text(encoding="utf-8"))
-    assert data["schema"] == "duizhao.compare/1"
+    assert data["schema"] == "duizhao.compare/2"
     assert set(data["national"]) >= {"path", "title", "sections"}
     assert set(data["national"]["sections"][0]) == {"id", "label", "title", "level"}
     clause = data["clauses"][0]

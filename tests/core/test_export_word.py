@@ -286,7 +286,7 @@ def test_decisions_override_statuses_and_fill_the_review_column(tmp_path):
     addition = data_rows(tables_by_header(document)["本省新增内容"])[0]
     assert addition.cells[3].text == "属本省特色举措，保留。"
     summary = tables_by_header(document)["条款数"].rows[1].cells
-    assert [c.text.split("\n")[0] for c in summary[1:]] == ["4", "2", "1", "0", "1"]
+    assert [c.text.split("\n")[0] for c in summary[1:]] == ["4", "2", "1", "0", "0", "1"]
 
 
 def test_gap_report_follows_the_decisions(tmp_path):
@@ -405,6 +405,6 @@ def test_export_dispatches_on_the_suffix(tmp_path):
     docx_path = export(comparison, tmp_path / "a.DOCX", report="gaps")
     assert Document(str(docx_path)).paragraphs[0].text.endswith("差距分析报告")
     data = json.loads(export(comparison, tmp_path / "a.json").read_text(encoding="utf-8"))
-    assert data["schema"] == "duizhao.compare/1"
+    assert data["schema"] == "duizhao.compare/2"
     assert [c["status"] for c in data["clauses"]] == ["missing", "partial", "covered", "missing"]
     assert export(comparison, tmp_path / "a.xlsx").stat().st_size > 0
