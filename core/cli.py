@@ -106,6 +106,19 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    # Imported here: python-docx/openpyxl and the project store only when exporting.
+    from core.export import export
+    from core.project import Project
+
+    with Project.open(args.project) as project:
+        written = export(project.comparison, args.output, report=args.report,
+                         decisions=project.decisions(), rechecks=project.rechecks())
+        decided = len(project.decisions())
+    print(f"已导出：{written}（审核决定 {decided} 项已计入）")
+    return 0
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
     # Imported by name so that core never depends on Qt; the desktop package owns the handler.
     try:
@@ -141,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
     parser.add_argument("--selftest", action="store_true",
                         help="自检：对照内置示例文件并导出 Word 清单，检查安装是否完好")
-    commands = parser.add_subparsers(dest="command", metavar="{outline,compare,app}")
+    commands = parser.add_subparsers(dest="command", metavar="{outline,compare,export,app}")
     outline = commands.add_parser("outline", help="显示文件的章节结构")
     outline.add_argument("file", help="文件（.docx .txt .pdf .html .doc .wps）")
     outline.add_argument("--json", action="store_true", help="输出 JSON")
@@ -156,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--report", choices=("checklist", "gaps"), default="checklist",
                          help="Word 报告类型：checklist 起草对照清单（默认），gaps 差距分析报告")
     compare.set_defaults(handler=_cmd_compare)
+    export_command = commands.add_parser("export", help="导出已审核的对照项目（计入全部审核决定）")
+    export_command.add_argument("project", help="对照项目文件（.duizhao）")
+    export_command.add_argument("-o", "--output", metavar="FILE", required=True,
+                                help="导出文件：.docx（Word 对照清单或差距分析报告）、.xlsx 或 .json")
+    export_command.add_argument("--report", choices=("checklist", "gaps"), default="checklist",
+                                help="Word 报告类型：checklist 起草对照清单（默认），gaps 差距分析报告")
+    export_command.set_defaults(handler=_cmd_export)
     app = commands.add_parser("app", help="打开桌面程序")
     app.add_argument("files", nargs="*", metavar="FILE",
                      help="国家文件和地方文件，或一个项目文件（.duizhao）")
@@ -173,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--selftest 不能与子命令一起使用")
         return _run_selftest()
     if not args.command:
-        parser.error("请指定子命令：outline、compare 或 app（或 --selftest）")
+        parser.error("请指定子命令：outline、compare、export 或 app（或 --selftest）")
     try:
         return args.handler(args)
     except DuizhaoError as error:

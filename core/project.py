@@ -563,6 +563,17 @@ class Project:
                            "ORDER BY seq", [self._comparison_id])
         return [_decision(row) for row in rows]
 
+    def rechecks(self) -> dict[str, str]:
+        """Items whose live decision a re-import put in question (需复核), with the reason.
+
+        A decision is to be checked again when the text it was made on changed in the new
+        draft; the mark goes when the reviewer decides on the item again.
+        """
+        rows = self._query("SELECT item, orphan_reason FROM decisions WHERE comparison = ? "
+                           "AND orphaned = 0 AND orphan_reason IS NOT NULL "
+                           "AND orphan_reason != ''", [self._comparison_id])
+        return {row["item"]: row["orphan_reason"] for row in rows}
+
     def orphans(self) -> list[OrphanedDecision]:
         """Decisions set aside because they no longer applied after a re-import, oldest first."""
         rows = self._query("SELECT d.*, c.previous AS made_on FROM decisions d "

@@ -1,14 +1,36 @@
 """Stage 6: reviewer decisions laid over a comparison, giving what each item finally says.
 
-The comparison itself is never changed; views and exports read the reviewed items.
+The comparison itself is never changed; views and exports read the reviewed items. A match the
+reviewer chooses is assessed here (score, gaps, the status the engine's thresholds give it), with
+the engine's own scoring functions, so that a row follows the text it now shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
 
-from core.model import Clause, ClauseFinding, Comparison, Match, ReviewDecision, Status
+from core.align import Parameters
+from core.coverage import find_gaps
+from core.model import Clause, ClauseFinding, Comparison, Gap, Match, ReviewDecision, Status
+from core.similarity import Vocabulary, score, tokens
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """How well one provincial text carries a national clause, by the engine's measures.
+
+    Attributes:
+        score: similarity 0–100.
+        status: covered, partial or missing by the comparison's thresholds and the gaps.
+        gaps: what the provincial text lacks of the national clause.
+    """
+
+    score: float
+    status: Status
+    gaps: tuple[Gap, ...]
 
 
 @dataclass(frozen=True)
@@ -22,6 +44,14 @@ class ReviewedClause:
         not_applicable: marked 不适用.
         note: the reviewer's opinion, "" when none.
         decision: the decision applied, or None.
+        number: the row number shared by every report, the app and the JSON (1-based, national
+            clauses first in document order, then the additions).
+        score: the shown match's similarity (0 without a match).
+        gaps: what the shown match lacks.
+        suggested: the status the engine's thresholds give the shown match: the engine's status
+            unless the reviewer chose another match.
+        recheck: why the decision must be checked again after a re-import (需复核), "" when
+            it stands. A decision to re-check is not applied as a verdict.
     """
 
     finding: ClauseFinding
@@ -30,6 +60,11 @@ class ReviewedClause:
     not_applicable: bool
     note: str
     decision: ReviewDecision | None
+    number: int = 0
+    score: float = 0.0
+    gaps: tuple[Gap, ...] = ()
+    suggested: Status | None = None
+    recheck: str = ""
 
     @property
     def item(self) -> str:
@@ -37,11 +72,21 @@ class ReviewedClause:
         return f"N{self.finding.clause.id}"
 
     @property
+    def match_changed(self) -> bool:
+        """The reviewer chose a counterpart other than the engine's best match."""
+        if self.match is None:
+            return False
+        return not self.finding.matches or self.match.clause.id != self.finding.matches[0].clause.id
+
+    @property
     def overridden(self) -> bool:
         """The reviewer changed the engine's status or match."""
-        return self.status is not self.finding.status or (
-            self.match is not None and bool(self.finding.matches)
-            and self.match.clause.id != self.finding.matches[0].clause.id)
+        return self.status is not self.finding.status or self.match_changed
+
+    @property
+    def decided_on(self) -> str:
+        """The date of the decision (YYYY-MM-DD), "" when none."""
+        return self.decision.decided_at[:10] if self.decision is not None else ""
 
 
 @dataclass(frozen=True)
@@ -52,11 +97,18 @@ class ReviewedAddition:
     not_applicable: bool
     note: str
     decision: ReviewDecision | None
+    number: int = 0
+    recheck: str = ""
 
     @property
     def item(self) -> str:
         """The item id, "P…"."""
         return f"P{self.clause.id}"
+
+    @property
+    def decided_on(self) -> str:
+        """The date of the decision (YYYY-MM-DD), "" when none."""
+        return self.decision.decided_at[:10] if self.decision is not None else ""
 
 
 def _provincial_clause(comparison: Comparison, item: str) -> Clause | None:
@@ -67,40 +119,108 @@ def _provincial_clause(comparison: Comparison, item: str) -> Clause | None:
     return None
 
 
-def review(comparison: Comparison, decisions: Iterable[ReviewDecision]
+def parameters_of(comparison: Comparison) -> Parameters:
+    """The engine thresholds a comparison was made with (defaults for names it lacks)."""
+    defaults = Parameters()
+    known = {f.name for f in fields(Parameters)}
+    values = {name: type(getattr(defaults, name))(value)
+              for name, value in comparison.parameters if name in known}
+    return Parameters(**values)
+
+
+# One vocabulary per comparison: building it tokenises both texts (a few hundred ms), and a
+# reviewer choosing matches one after another should not pay that each time.
+_vocabularies: dict[int, tuple[weakref.ref, Vocabulary]] = {}
+_vocabularies_lock = threading.Lock()
+
+
+def _vocabulary(comparison: Comparison) -> Vocabulary:
+    key = id(comparison)
+    with _vocabularies_lock:
+        cached = _vocabularies.get(key)
+        if cached is not None and cached[0]() is comparison:
+            return cached[1]
+    clauses = comparison.national.clauses() + comparison.provincial.clauses()
+    vocabulary = Vocabulary([tokens(c.text) for c in clauses])
+    with _vocabularies_lock:
+        for stale in [k for k, (ref, _) in _vocabularies.items() if ref() is None]:
+            del _vocabularies[stale]
+        _vocabularies[key] = (weakref.ref(comparison), vocabulary)
+    return vocabulary
+
+
+def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Assessment:
+    """Score a provincial clause against a national one as the engine would.
+
+    The similarity is ``core.similarity.score`` over the comparison's vocabulary, the gaps are
+    ``core.coverage.find_gaps``, and the status follows the comparison's thresholds: covered at
+    or above ``covered`` without gaps, partial at or above ``partial``, missing below.
+    """
+    vocabulary = _vocabulary(comparison)
+    national_words = tokens(national.text)
+    similarity = score(vocabulary.profile(national.text, national_words),
+                       vocabulary.profile(provincial.text, tokens(provincial.text)))
+    parameters = parameters_of(comparison)
+    if similarity < parameters.partial:
+        return Assessment(similarity, Status.MISSING, ())
+    gaps = find_gaps(national, national_words, [provincial.text])
+    status = Status.COVERED if similarity >= parameters.covered and not gaps else Status.PARTIAL
+    return Assessment(similarity, status, gaps)
+
+
+def _chosen(comparison: Comparison, finding: ClauseFinding, match_id: str) -> Match | None:
+    """The chosen provincial clause as a match, scored against the national clause."""
+    listed = next((m for m in finding.matches if f"P{m.clause.id}" == match_id), None)
+    if listed is not None:
+        return listed
+    clause = _provincial_clause(comparison, match_id)
+    return Match(clause, 0.0) if clause is not None else None
+
+
+def review(comparison: Comparison, decisions: Iterable[ReviewDecision],
+           rechecks: Mapping[str, str] | None = None
            ) -> tuple[tuple[ReviewedClause, ...], tuple[ReviewedAddition, ...]]:
     """Apply decisions (the latest per item wins) to every national clause and addition.
 
     Args:
         comparison: the engine's result.
         decisions: reviewer decisions in the order they were made.
+        rechecks: items whose decision must be checked again after a re-import, with the
+            reason (``Project.rechecks()``). Their status is not applied: the row shows what the
+            engine finds on the new text, and keeps the chosen match, 不适用 and the note.
 
     Returns:
         The reviewed national clauses in document order, then the reviewed additions.
     """
+    rechecks = rechecks or {}
     latest: dict[str, ReviewDecision] = {}
     for decision in decisions:
         latest[decision.item] = decision
     clauses = []
-    for finding in comparison.clauses:
-        decision = latest.get(f"N{finding.clause.id}")
-        status = finding.status
+    for number, finding in enumerate(comparison.clauses, start=1):
+        item = f"N{finding.clause.id}"
+        decision = latest.get(item)
+        recheck = rechecks.get(item, "") if decision is not None else ""
         match = finding.matches[0] if finding.matches else None
-        if decision is not None:
-            status = decision.status or status
-            if decision.match:
-                chosen = next((m for m in finding.matches if f"P{m.clause.id}" == decision.match), None)
-                if chosen is None:
-                    clause = _provincial_clause(comparison, decision.match)
-                    chosen = Match(clause, 0.0) if clause is not None else None
-                match = chosen or match
+        shown_score, gaps, suggested = finding.score if match else 0.0, finding.gaps, finding.status
+        if decision is not None and decision.match:
+            chosen = _chosen(comparison, finding, decision.match)
+            if chosen is not None and (match is None or chosen.clause.id != match.clause.id):
+                assessment = assess(comparison, finding.clause, chosen.clause)
+                match = Match(chosen.clause, assessment.score)
+                shown_score, gaps, suggested = assessment.score, assessment.gaps, assessment.status
+        status = suggested
+        if decision is not None and decision.status is not None and not recheck:
+            status = decision.status
         clauses.append(ReviewedClause(
             finding=finding, status=status, match=match,
             not_applicable=bool(decision and decision.not_applicable),
-            note=decision.note if decision else "", decision=decision))
+            note=decision.note if decision else "", decision=decision, number=number,
+            score=shown_score, gaps=gaps, suggested=suggested, recheck=recheck))
     additions = []
-    for clause in comparison.additions:
+    for number, clause in enumerate(comparison.additions, start=len(clauses) + 1):
         decision = latest.get(f"P{clause.id}")
-        additions.append(ReviewedAddition(clause, bool(decision and decision.not_applicable),
-                                          decision.note if decision else "", decision))
+        additions.append(ReviewedAddition(
+            clause, bool(decision and decision.not_applicable), decision.note if decision else "",
+            decision, number, rechecks.get(f"P{clause.id}", "") if decision else ""))
     return tuple(clauses), tuple(additions)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from core.errors import ExportError
@@ -12,32 +12,77 @@ from core.export.excel import export_excel
 from core.export.word import REPORTS, export_word
 from core.files import write_text_atomically
 from core.model import Comparison, ReviewDecision
+from core.review import review
 from core.serialize import comparison_to_dict
 
-__all__ = ["FORMATS", "REPORTS", "export", "export_excel", "export_json", "export_word"]
+__all__ = ["FORMATS", "REPORTS", "export", "export_excel", "export_json", "export_word",
+           "review_to_dict"]
 
 FORMATS = (".docx", ".xlsx", ".json")
 """File suffixes ``export`` writes."""
 
 
-def export_json(comparison: Comparison, path: str | os.PathLike) -> Path:
+def review_to_dict(comparison: Comparison, decisions: Iterable[ReviewDecision],
+                   rechecks: Mapping[str, str] | None = None) -> dict:
+    """The ``review`` object of an exported project: every item as it reads after review.
+
+    Each entry has the item id and the row number (``row``) that the Word and Excel reports
+    and the app show, the status after review beside the engine's, the shown match and its
+    score, and the decision (who, when, note; ``recheck`` when a re-import put it in question).
+    """
+    clauses, additions = review(comparison, tuple(decisions), rechecks)
+    items = []
+    for item in clauses:
+        decision = item.decision
+        items.append({
+            "id": item.item, "row": item.number, "status": item.status.value,
+            "engine_status": item.finding.status.value, "not_applicable": item.not_applicable,
+            "match": f"P{item.match.clause.id}" if item.match is not None else None,
+            "score": round(item.score, 1) if item.match is not None else None,
+            "gaps": [{"kind": g.kind, "national": g.national, "provincial": g.provincial}
+                     for g in item.gaps],
+            "reason": {"code": item.finding.reason.code, "text": item.finding.reason.text},
+            "reviewed": decision is not None, "recheck": item.recheck, "note": item.note,
+            "reviewer": decision.reviewer if decision else "",
+            "decided_at": decision.decided_at if decision else ""})
+    for addition in additions:
+        decision = addition.decision
+        items.append({
+            "id": addition.item, "row": addition.number, "status": "addition",
+            "engine_status": "addition", "not_applicable": addition.not_applicable,
+            "reviewed": decision is not None, "recheck": addition.recheck,
+            "note": addition.note, "reviewer": decision.reviewer if decision else "",
+            "decided_at": decision.decided_at if decision else ""})
+    return {"decisions": sum(1 for entry in items if entry["reviewed"]), "items": items}
+
+
+def export_json(comparison: Comparison, path: str | os.PathLike, *,
+                decisions: Iterable[ReviewDecision] | None = None,
+                rechecks: Mapping[str, str] | None = None) -> Path:
     """Write the JSON contract (schema duizhao.compare/2) atomically.
 
-    The JSON is the engine's result; reviewer decisions are not part of the contract.
+    The contract is the engine's result. With ``decisions`` (an exported project) a ``review``
+    object is added beside it (``review_to_dict``); the engine's fields stay as they were.
     """
-    text = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    data = comparison_to_dict(comparison)
+    if decisions is not None:
+        data["review"] = review_to_dict(comparison, decisions, rechecks)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return write_text_atomically(path, text)
 
 
 def export(comparison: Comparison, path: str | os.PathLike, *, report: str = "checklist",
-           decisions: Iterable[ReviewDecision] = ()) -> Path:
+           decisions: Iterable[ReviewDecision] | None = None,
+           rechecks: Mapping[str, str] | None = None) -> Path:
     """Write a comparison in the format the file's suffix names (.docx, .xlsx or .json).
 
     Args:
         comparison: the engine's result.
         path: the target file.
         report: for .docx, "checklist" (起草对照清单) or "gaps" (差距分析报告).
-        decisions: reviewer decisions applied to the Word and Excel output.
+        decisions: reviewer decisions, applied to every format (None: the engine's result
+            alone; the JSON then has no ``review`` object).
+        rechecks: items whose decision a re-import put in question, with the reason.
 
     Returns:
         The path written.
@@ -47,10 +92,11 @@ def export(comparison: Comparison, path: str | os.PathLike, *, report: str = "ch
     """
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
-        return export_word(comparison, path, report=report, decisions=decisions)
+        return export_word(comparison, path, report=report, decisions=decisions or (),
+                           rechecks=rechecks)
     if suffix == ".xlsx":
-        return export_excel(comparison, path, decisions=decisions)
+        return export_excel(comparison, path, decisions=decisions or (), rechecks=rechecks)
     if suffix == ".json":
-        return export_json(comparison, path)
+        return export_json(comparison, path, decisions=decisions, rechecks=rechecks)
     raise ExportError(f"不支持的导出格式：{suffix or '（无扩展名）'}，请使用 .docx、.xlsx 或 .json 文件。",
                       path=str(path))

@@ -1,10 +1,12 @@
-"""The checklist as an Excel workbook: 对照表, 本省新增 and 汇总 sheets, filterable and colour-coded."""
+"""The checklist as an Excel workbook: 对照表, 本省新增 and 汇总 sheets, filterable, colour-coded and
+set up to print (landscape A4, one page wide, header rows repeated, page numbers)."""
 
 from __future__ import annotations
 
 import datetime
+import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,12 +24,13 @@ from core.review import ReviewedAddition, ReviewedClause, review
 FONT = "宋体"
 HEADER_FONT = "黑体"
 SIZE = 11
+LINE_HEIGHT = 14.5  # points per wrapped line of 11 pt 宋体
 
-CLAUSE_COLUMNS = (("序号", 6), ("国家文件章节", 16), ("国家文件条款", 60), ("本省对应章节", 14),
-                  ("本省对应表述", 55), ("对照结果", 11), ("相似度", 8), ("差距", 30),
-                  ("审核意见", 30), ("已处理", 8))
-ADDITION_COLUMNS = (("序号", 6), ("本省章节", 16), ("本省新增内容", 80), ("责任单位", 30),
-                    ("时限", 16), ("对照结果", 11), ("审核意见", 30))
+CLAUSE_COLUMNS = (("序号", 6), ("国家文件章节", 14), ("国家文件条款", 48), ("本省对应表述", 44),
+                  ("对照结果", 11), ("相似度", 7), ("差距", 24), ("说明", 24), ("审核意见", 26),
+                  ("已处理", 7))
+ADDITION_COLUMNS = (("序号", 6), ("本省章节", 16), ("本省新增内容", 70), ("责任单位", 24),
+                    ("时限", 14), ("对照结果", 11), ("审核意见", 30), ("已处理", 7))
 
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -35,32 +38,86 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTRED = Alignment(wrap_text=True, horizontal="center", vertical="center")
 _BODY = Font(name=FONT, size=SIZE)
 _HEADER = Font(name=HEADER_FONT, size=SIZE, bold=True)
+# A value starting with one of these is a formula to a spreadsheet program (or to one that
+# re-reads the file as CSV); a text from a source document must stay text.
+_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def _fill(hex_colour: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=hex_colour, end_color=hex_colour)
 
 
+def _set(cell, value: object) -> None:
+    """Put a value in a cell; every string is stored as text, never as a formula."""
+    if isinstance(value, str):
+        value = labels.printable(value)
+        cell.value = value
+        cell.data_type = "s"  # openpyxl takes a leading "=" for a formula otherwise
+        if value.startswith(_FORMULA_STARTS):
+            cell.quotePrefix = True  # and editing the cell in Excel keeps it text
+    else:
+        cell.value = value
+
+
+def _display_width(text: str) -> int:
+    """Width of a text in column units: a CJK character is two, ASCII one."""
+    return sum(1 if ord(char) < 0x1100 else 2 for char in text)
+
+
+def _lines(value: object, width: float) -> int:
+    """Lines a wrapped cell of this column width needs."""
+    text = str(value) if value is not None else ""
+    usable = max(width - 1.5, 1.0)
+    return sum(max(1, math.ceil(_display_width(part) / usable)) for part in text.split("\n"))
+
+
+def _fit_height(sheet, row: int, columns: Sequence[tuple[str, int]]) -> None:
+    """Set a row's height to what its wrapped text needs: Excel and LibreOffice do not grow a
+    row written by a program, so without this each row prints one line of its clause."""
+    lines = max(_lines(sheet.cell(row=row, column=index).value, width)
+                for index, (_, width) in enumerate(columns, start=1))
+    sheet.row_dimensions[row].height = min(lines * LINE_HEIGHT + 4, 409)
+
+
+def _printable_page(sheet, *, title_rows: str | None = "1:1") -> None:
+    """Landscape A4, all columns on one page width, header rows on every page, page numbers."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.6, 0.7
+    sheet.page_margins.footer = 0.3
+    sheet.print_options.horizontalCentered = True
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+    sheet.oddFooter.center.font = FONT
+    sheet.oddFooter.center.size = 9
+
+
 def _header(sheet, columns: Sequence[tuple[str, int]]) -> None:
     """Bold shaded header row, frozen, with an auto-filter over the whole table."""
     for index, (name, width) in enumerate(columns, start=1):
-        cell = sheet.cell(row=1, column=index, value=name)
+        cell = sheet.cell(row=1, column=index)
+        _set(cell, name)
         cell.font, cell.fill, cell.alignment, cell.border = (
             _HEADER, _fill(labels.HEADER_FILL), _CENTRED, _BORDER)
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    _printable_page(sheet)
 
 
 def _body_row(sheet, row: int, values: Sequence[object]) -> None:
     for index, value in enumerate(values, start=1):
-        if isinstance(value, str):
-            value = labels.printable(value)
-        cell = sheet.cell(row=row, column=index, value=value)
+        cell = sheet.cell(row=row, column=index)
+        _set(cell, value)
         cell.font, cell.alignment, cell.border = _BODY, _WRAP, _BORDER
 
 
 def _status(cell, label: str, key: str) -> None:
-    cell.value = label
+    _set(cell, label)
     cell.fill = _fill(labels.FILLS[key])
     cell.alignment = _CENTRED
     cell.font = _HEADER
@@ -79,15 +136,9 @@ def _rich_national(item: ReviewedClause, gaps) -> CellRichText | str:
                          for piece, mark in labels.marked_segments(text, gaps)])
 
 
-def _note(decision: ReviewDecision | None, note: str) -> str:
-    if note and decision is not None and decision.reviewer:
-        return f"{note}（{decision.reviewer}）"
-    return note
-
-
 def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
     _header(sheet, CLAUSE_COLUMNS)
-    done = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+    done = DataValidation(type="list", formula1='"√,□"', allow_blank=True)
     sheet.add_data_validation(done)
     national = labels.SectionIndex(comparison.national)
     provincial = labels.SectionIndex(comparison.provincial)
@@ -95,16 +146,23 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
         clause = item.finding.clause
         match = item.match.clause if item.match is not None else None
         gaps = labels.shown_gaps(item)
-        shown = item.match is not None and item.match.score > 0
-        score = round(item.match.score, 1) if shown else None
+        counterpart = (f"{provincial.path(match.section)} {match.text}" if match
+                       else "（未找到对应表述）")
         _body_row(sheet, row, [
-            row - 1, national.name(clause.section), _rich_national(item, gaps),
-            provincial.path(match.section) if match else "",
-            match.text if match else "（未找到对应表述）", None, score,
-            labels.describe_gaps(gaps), _note(item.decision, item.note), None])
-        sheet.cell(row=row, column=1).alignment = _CENTRED
-        sheet.cell(row=row, column=7).alignment = _CENTRED
-        _status(sheet.cell(row=row, column=6), labels.clause_label(item), labels.clause_key(item))
+            item.number, labels.citation(comparison.national, national, clause),
+            _rich_national(item, gaps), counterpart, None, labels.score_value(item),
+            labels.describe_gaps(gaps), labels.reason_text(item), labels.note_text(item),
+            labels.done_mark(item)])
+        for column in (1, 6, 10):
+            sheet.cell(row=row, column=column).alignment = _CENTRED
+        sheet.cell(row=row, column=6).number_format = "0"
+        _status(sheet.cell(row=row, column=5), labels.clause_label(item), labels.clause_key(item))
+        _fit_height(sheet, row, CLAUSE_COLUMNS)
+        # The national cell holds rich text, which _lines cannot measure through str().
+        lines = _lines(labels.national_text(item), CLAUSE_COLUMNS[2][1])
+        height = lines * LINE_HEIGHT + 4
+        if height > (sheet.row_dimensions[row].height or 0):
+            sheet.row_dimensions[row].height = min(height, 409)
     if clauses:
         done.add(f"J2:J{len(clauses) + 1}")
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(CLAUSE_COLUMNS))}{len(clauses) + 1}"
@@ -116,12 +174,14 @@ def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedA
     for row, item in enumerate(additions, start=2):
         clause = item.clause
         _body_row(sheet, row, [
-            row - 1, provincial.name(clause.section), clause.text,
-            "、".join(clause.responsibility), clause.deadline, None,
-            _note(item.decision, item.note)])
-        sheet.cell(row=row, column=1).alignment = _CENTRED
+            item.number, provincial.name(clause.section), clause.text,
+            "、".join(clause.responsibility), clause.deadline, None, labels.note_text(item),
+            labels.done_mark(item)])
+        for column in (1, 8):
+            sheet.cell(row=row, column=column).alignment = _CENTRED
         _status(sheet.cell(row=row, column=6), labels.addition_label(item),
                 labels.addition_key(item))
+        _fit_height(sheet, row, ADDITION_COLUMNS)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ADDITION_COLUMNS))}{len(additions) + 1}"
 
 
@@ -129,15 +189,16 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
                    additions: Sequence[ReviewedAddition], today: datetime.date) -> None:
     national = comparison.national.title or Path(comparison.national.path).stem
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
-    sheet["A1"] = labels.printable(f"《{national}》与《{provincial}》对照清单")
+    _set(sheet["A1"], f"《{national}》与《{provincial}》对照清单")
     sheet["A1"].font = Font(name=HEADER_FONT, size=14, bold=True)
-    sheet["A2"] = f"生成日期：{labels.format_date(today)}"
+    _set(sheet["A2"], f"生成日期：{labels.format_date(today)}")
     sheet["A2"].font = _BODY
     header = ["国家文件部分", "条款数"]
     for key in labels.TALLY_KEYS:
         header += [labels.LABELS[key], "占比"]
     for index, name in enumerate(header, start=1):
-        cell = sheet.cell(row=4, column=index, value=name)
+        cell = sheet.cell(row=4, column=index)
+        _set(cell, name)
         cell.font, cell.alignment, cell.border = _HEADER, _CENTRED, _BORDER
         key = labels.TALLY_KEYS[(index - 3) // 2] if index >= 3 else None
         cell.fill = _fill(labels.FILLS[key] if key else labels.HEADER_FILL)
@@ -156,15 +217,18 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
             for column in range(1, len(header) + 1):
                 sheet.cell(row=row, column=column).font = _HEADER
         row += 1
-    sheet.cell(row=row + 1, column=1, value=f"本省新增内容：{len(additions)}条").font = _BODY
+    _set(sheet.cell(row=row + 1, column=1), f"本省新增内容：{len(additions)}条")
+    sheet.cell(row=row + 1, column=1).font = _BODY
     sheet.column_dimensions["A"].width = 44
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 10
     sheet.freeze_panes = "A5"
+    _printable_page(sheet, title_rows="4:4")
 
 
 def export_excel(comparison: Comparison, path: str | os.PathLike, *,
                  decisions: Iterable[ReviewDecision] = (),
+                 rechecks: Mapping[str, str] | None = None,
                  today: datetime.date | None = None) -> Path:
     """Write the checklist as an .xlsx workbook (sheets 对照表, 本省新增, 汇总).
 
@@ -172,6 +236,7 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
         comparison: the engine's result, rendered as it is (never recomputed).
         path: the target file; written atomically.
         decisions: reviewer decisions; they override statuses and fill 审核意见.
+        rechecks: items whose decision a re-import put in question (``Project.rechecks()``).
         today: the date printed on the 汇总 sheet (default: today).
 
     Returns:
@@ -180,7 +245,7 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     Raises:
         ExportError: the file cannot be written.
     """
-    clauses, additions = review(comparison, tuple(decisions))
+    clauses, additions = review(comparison, tuple(decisions), rechecks)
     workbook = Workbook()
     table = workbook.active
     table.title = "对照表"

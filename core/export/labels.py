@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.model import Comparison, Gap, Outline, Status
+from core.model import Clause, Comparison, Gap, Outline, Status
+from core.read.numerals import chinese_counting
 from core.review import ReviewedAddition, ReviewedClause
 
 NOT_APPLICABLE = "not_applicable"
@@ -47,6 +48,15 @@ GAP_COLOR = "C00000"
 OVERRIDE_MARK = "（人工）"
 """Appended to a status label a reviewer set."""
 
+RECHECK_MARK = "（需复核）"
+"""Appended to a status label whose decision a re-import put in question."""
+
+DONE_MARK = "√"
+"""已处理 of a reviewed row; U+221A is in GB2312, so every 仿宋/宋体 face prints it."""
+
+OPEN_MARK = "□"
+"""已处理 of a row not yet reviewed (U+25A1, in GB2312; ☐ U+2610 is not)."""
+
 TALLY_KEYS = (Status.COVERED.value, Status.PARTIAL.value, Status.MISSING.value,
               Status.NOT_EXPECTED.value, NOT_APPLICABLE)
 """The display keys of national clauses, in the order the summaries list them."""
@@ -65,9 +75,12 @@ def addition_key(item: ReviewedAddition) -> str:
 
 
 def clause_label(item: ReviewedClause) -> str:
-    """The status label of a reviewed national clause, marked when a reviewer set it."""
+    """The status label of a reviewed national clause, marked when a reviewer set its status or
+    chose another match, and marked 需复核 when a re-import put the decision in question."""
     label = LABELS[clause_key(item)]
-    if item.not_applicable or item.status is not item.finding.status:
+    if item.recheck:
+        return label + RECHECK_MARK
+    if item.not_applicable or item.overridden:
         label += OVERRIDE_MARK
     return label
 
@@ -88,6 +101,13 @@ class SectionIndex:
     def __init__(self, outline: Outline) -> None:
         self._sections = {section.id: section for section in outline.sections}
         self._paths: dict[str, str] = {}
+        self._paragraphs: dict[str, int] = {}
+        for section in outline.sections:
+            self._paragraphs[section.id] = max((c.paragraph for c in section.clauses), default=1)
+
+    def paragraphs(self, section_id: str) -> int:
+        """How many paragraphs (款) the section's clauses fall in."""
+        return self._paragraphs.get(section_id, 1)
 
     def path(self, section_id: str) -> str:
         """The numbering path ("二、（一）"), 前言 for the preamble, the id when unknown."""
@@ -213,13 +233,10 @@ def marked_segments(text: str, gaps: Iterable[Gap]) -> list[tuple[str, str]]:
 
 
 def shown_gaps(item: ReviewedClause) -> tuple[Gap, ...]:
-    """The gaps a report shows: only while an item stays partial against the engine's own match."""
-    finding = item.finding
-    if item.not_applicable or item.status is not Status.PARTIAL or not finding.matches:
+    """The gaps a report shows: what the shown match lacks, while the item stays partial."""
+    if item.not_applicable or item.status is not Status.PARTIAL or item.match is None:
         return ()
-    if item.match is None or item.match.clause.id != finding.matches[0].clause.id:
-        return ()
-    return finding.gaps
+    return item.gaps
 
 
 def national_text(item: ReviewedClause) -> str:
@@ -231,10 +248,95 @@ def national_text(item: ReviewedClause) -> str:
 
 
 def score_text(item: ReviewedClause) -> str:
-    """The shown match's similarity, "—" when there is none (or the reviewer picked it by hand)."""
-    if item.match is None or item.match.score <= 0:
+    """The shown match's similarity as a whole number, "—" when there is no match."""
+    if item.match is None or item.score <= 0:
         return "—"
-    return f"{item.match.score:.0f}"
+    return f"{score_value(item):.0f}"
+
+
+def score_value(item: ReviewedClause) -> int | None:
+    """The shown match's similarity rounded as every report prints it, None without a match."""
+    if item.match is None or item.score <= 0:
+        return None
+    return int(item.score + 0.5)
+
+
+def done_mark(item: ReviewedClause | ReviewedAddition) -> str:
+    """已处理: ticked once a reviewer decided on the item (and no re-check is pending)."""
+    return DONE_MARK if item.decision is not None and not item.recheck else OPEN_MARK
+
+
+def reason_text(item: ReviewedClause) -> str:
+    """Why the item reads as it does: the engine's reason, or that the reviewer chose the match."""
+    if item.match_changed:
+        return "审核人员改选了对应表述，相似度和差距按所选表述计算。"
+    return item.finding.reason.text
+
+
+def note_text(item: ReviewedClause | ReviewedAddition) -> str:
+    """The 审核意见 cell: the opinion with who and when, and a pending re-check with its reason.
+
+    A decision to re-check is never printed as a verdict: the earlier verdict is quoted as
+    such, beside the reason it no longer stands.
+    """
+    decision = item.decision
+    lines = []
+    if item.recheck:
+        lines.append(f"需复核：{item.recheck}")
+        earlier = _earlier_verdict(item)
+        if earlier:
+            lines.append(f"原审核结论：{earlier}")
+    if item.note:
+        lines.append(("原审核意见：" if item.recheck else "") + item.note)
+    if decision is not None:
+        who = [decision.reviewer] if decision.reviewer else []
+        if decision.decided_at[:10]:
+            who.append(format_iso_date(decision.decided_at[:10]))
+        if who:
+            signature = f"（{'，'.join(who)}）"
+            if item.note:
+                lines[-1] += signature
+            else:
+                lines.append(signature)
+    return "\n".join(lines)
+
+
+def _earlier_verdict(item: ReviewedClause | ReviewedAddition) -> str:
+    decision = item.decision
+    if decision is None:
+        return ""
+    if decision.not_applicable:
+        return LABELS[NOT_APPLICABLE]
+    if decision.status is not None:
+        return LABELS[decision.status.value]
+    return ""
+
+
+def format_iso_date(text: str) -> str:
+    """"2026-11-30" as 2026年11月30日 (the text itself when it is not such a date)."""
+    try:
+        year, month, day = (int(part) for part in text.split("-"))
+    except ValueError:
+        return text
+    return f"{year}年{month}月{day}日"
+
+
+_STATUTE_GRAMMAR = "statute"
+
+
+def citation(outline: Outline, sections: SectionIndex, clause: Clause) -> str:
+    """Where a clause stands, as a reader cites it: 二、（一） for a policy text, and for a statute
+    第二章第十一条, with 第2款 when the article has several paragraphs and 第（三）项 for an item."""
+    path = sections.path(clause.section)
+    if outline.grammar != _STATUTE_GRAMMAR or clause.section in ("", "0"):
+        return path
+    parts = [path]
+    if sections.paragraphs(clause.section) > 1:
+        parts.append(f"第{chinese_counting(clause.paragraph)}款")
+    item = clause.item.strip("（）() ")
+    if item and clause.item.startswith(("（", "(")):
+        parts.append(f"第{item}项")
+    return "".join(parts)
 
 
 def metadata_text(responsibility: Sequence[str], deadline: str) -> str:

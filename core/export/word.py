@@ -6,7 +6,7 @@ import copy
 import datetime
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,7 +45,6 @@ PAGE_NUMBER_SIZE = Pt(14)  # 四号
 BODY_LINE = Pt(28)       # fixed line pitch of the body: 22 lines on a page
 
 GREY = "595959"
-CHECKBOX = "□"  # U+25A1 is in GB2312, so every 仿宋/宋体 face prints it (☐ U+2610 is not)
 
 
 # -- low-level formatting ---------------------------------------------------------------------
@@ -335,11 +334,11 @@ def _centred_cell(row: _Row, index: int, text: str) -> None:
     _run(row.paragraph(index, align=CENTRE), text)
 
 
-def _national_cell(row: _Row, index: int, sections: labels.SectionIndex,
+def _national_cell(row: _Row, index: int, outline, sections: labels.SectionIndex,
                    item: ReviewedClause) -> None:
     clause = item.finding.clause
     paragraph = row.paragraph(index)
-    _run(paragraph, sections.path(clause.section) + " ", font=HEADING1_FONT)
+    _run(paragraph, labels.citation(outline, sections, clause) + " ", font=HEADING1_FONT)
     for piece, mark in labels.marked_segments(labels.national_text(item),
                                               labels.shown_gaps(item)):
         if mark == labels.GAP_MARK:
@@ -371,23 +370,26 @@ def _provincial_cell(row: _Row, index: int, sections: labels.SectionIndex,
         _run(gap_paragraph, labels.describe_gaps(gaps))
 
 
-def _note_cell(row: _Row, index: int, decision: ReviewDecision | None, note: str) -> None:
-    if not note:
-        return
-    if decision is not None and decision.reviewer:
-        note = f"{note}（{decision.reviewer}）"
-    _run(row.paragraph(index), note)
+def _note_cell(row: _Row, index: int, item: ReviewedClause | ReviewedAddition, *,
+               reason: bool = False) -> None:
+    """说明及审核意见: the reason for the verdict (grey), then the reviewer's opinion, who and when."""
+    if reason and isinstance(item, ReviewedClause):
+        why = labels.reason_text(item)
+        if why and not item.recheck and (item.status is not Status.COVERED or item.overridden):
+            _run(row.paragraph(index), why, color=GREY)
+    for line in labels.note_text(item).splitlines():
+        _run(row.paragraph(index), line, bold=line.startswith("需复核"))
 
 
 # Landscape A4 with 25 mm side margins leaves 247 mm for a table.
 CHECKLIST_COLUMNS = (
-    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(81)), _Column("本省对应表述", Mm(72)),
-    _Column("对照结果", Mm(20)), _Column("相似度", Mm(15)), _Column("审核意见", Mm(32)),
-    _Column("已处理", Mm(15)),
+    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(77)), _Column("本省对应表述", Mm(68)),
+    _Column("对照结果", Mm(20)), _Column("相似度", Mm(13)), _Column("说明及审核意见", Mm(44)),
+    _Column("已处理", Mm(13)),
 )
 GAP_COLUMNS = (
-    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(82)), _Column("本省对应表述", Mm(66)),
-    _Column("对照结果", Mm(20)), _Column("缺失内容", Mm(38)), _Column("审核意见", Mm(29)),
+    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(80)), _Column("本省对应表述", Mm(64)),
+    _Column("对照结果", Mm(20)), _Column("缺失内容", Mm(34)), _Column("说明及审核意见", Mm(37)),
 )
 ADDITION_COLUMNS = (
     _Column("序号", Mm(12)), _Column("本省新增内容", Mm(155)), _Column("对照结果", Mm(20)),
@@ -407,15 +409,15 @@ SUMMARY_COLUMNS = (
 
 def _clause_rows(table, columns: Sequence[_Column], sections: labels.SectionIndex,
                  items: Iterable[ReviewedClause]):
-    """(row number, row, item) per item, with a heading row before each new section."""
+    """(row, item) per item, with a heading row before each new section."""
     current = None
-    for number, item in enumerate(items, start=1):
+    for item in items:
         section = item.finding.clause.section
         if section != current:
             current = section
             _section_row(table, columns, sections.name(section))
         row = _Row(table, columns)
-        yield number, row, item
+        yield row, item
         row.done()
 
 
@@ -423,14 +425,14 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
     table = _table(document, CHECKLIST_COLUMNS)
     national = labels.SectionIndex(comparison.national)
     provincial = labels.SectionIndex(comparison.provincial)
-    for number, row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses):
-        _centred_cell(row, 0, str(number))
-        _national_cell(row, 1, national, item)
+    for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses):
+        _centred_cell(row, 0, str(item.number))
+        _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, provincial, item, with_gaps=True)
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         _centred_cell(row, 4, labels.score_text(item))
-        _note_cell(row, 5, item.decision, item.note)
-        _centred_cell(row, 6, CHECKBOX)
+        _note_cell(row, 5, item, reason=True)
+        _centred_cell(row, 6, labels.done_mark(item))
 
 
 def _gap_lines(item: ReviewedClause) -> list[str]:
@@ -446,14 +448,14 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
     table = _table(document, GAP_COLUMNS)
     national = labels.SectionIndex(comparison.national)
     provincial = labels.SectionIndex(comparison.provincial)
-    for number, row, item in _clause_rows(table, GAP_COLUMNS, national, items):
-        _centred_cell(row, 0, str(number))
-        _national_cell(row, 1, national, item)
+    for row, item in _clause_rows(table, GAP_COLUMNS, national, items):
+        _centred_cell(row, 0, str(item.number))
+        _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, provincial, item, with_gaps=False)
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item):
             _run(row.paragraph(4), line)
-        _note_cell(row, 5, item.decision, item.note)
+        _note_cell(row, 5, item, reason=True)
 
 
 def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition], *,
@@ -461,9 +463,9 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
     columns = ADDITION_COLUMNS if checkbox else ADDITION_COLUMNS_PLAIN
     table = _table(document, columns)
     provincial = labels.SectionIndex(comparison.provincial)
-    for number, item in enumerate(additions, start=1):
+    for item in additions:
         row = _Row(table, columns)
-        _centred_cell(row, 0, str(number))
+        _centred_cell(row, 0, str(item.number))
         clause = item.clause
         paragraph = row.paragraph(1)
         _run(paragraph, provincial.path(clause.section) + " ", font=HEADING1_FONT)
@@ -472,9 +474,9 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         if note:
             _run(row.paragraph(1), note, color=GREY)
         _status_cell(row, 2, labels.addition_label(item), labels.addition_key(item))
-        _note_cell(row, 3, item.decision, item.note)
+        _note_cell(row, 3, item)
         if checkbox:
-            _centred_cell(row, 4, CHECKBOX)
+            _centred_cell(row, 4, labels.done_mark(item))
         row.done()
 
 
@@ -544,8 +546,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
 
 
 def _build(comparison: Comparison, report: str, decisions: Iterable[ReviewDecision],
-           today: datetime.date):
-    clauses, additions = review(comparison, decisions)
+           today: datetime.date, rechecks: Mapping[str, str] | None = None):
+    clauses, additions = review(comparison, decisions, rechecks)
     document = Document()
     _document_defaults(document)
     cover = document.sections[0]
@@ -581,6 +583,7 @@ def _build(comparison: Comparison, report: str, decisions: Iterable[ReviewDecisi
 
 def export_word(comparison: Comparison, path: str | os.PathLike, *, report: str = "checklist",
                 decisions: Iterable[ReviewDecision] = (),
+                rechecks: Mapping[str, str] | None = None,
                 today: datetime.date | None = None) -> Path:
     """Write the drafting checklist or the gap report of a comparison as a .docx file.
 
@@ -590,6 +593,7 @@ def export_word(comparison: Comparison, path: str | os.PathLike, *, report: str 
         report: "checklist" (起草对照清单, every national clause) or "gaps" (差距分析报告, only
             missing and partial clauses, then the additions).
         decisions: reviewer decisions; they override statuses and fill 审核意见.
+        rechecks: items whose decision a re-import put in question (``Project.rechecks()``).
         today: the date printed under the title (default: today).
 
     Returns:
@@ -600,5 +604,6 @@ def export_word(comparison: Comparison, path: str | os.PathLike, *, report: str 
     """
     if report not in REPORTS:
         raise ExportError(f"未知的报告类型：{report}（可选 checklist 或 gaps）", path=str(path))
-    document = _build(comparison, report, tuple(decisions), today or datetime.date.today())
+    document = _build(comparison, report, tuple(decisions), today or datetime.date.today(),
+                      rechecks)
     return write_atomically(path, lambda temporary: document.save(str(temporary)))

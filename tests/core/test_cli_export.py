@@ -51,3 +51,77 @@ def test_output_is_written_even_when_the_json_goes_to_stdout(tmp_path, capsys):
     assert main(["compare", NATIONAL, PROVINCIAL, "--json", "-", "-o", str(out)]) == 0
     assert out.is_file()
     assert json.loads(capsys.readouterr().out)["schema"] == "duizhao.compare/2"
+
+
+# -- duizhao export PROJECT -o FILE -----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def reviewed_project(tmp_path_factory):
+    """A real project file with three decisions: an override, a chosen match and 不适用."""
+    from core.model import ReviewDecision, Status
+    from core.project import Project
+
+    path = tmp_path_factory.mktemp("project") / "审核.duizhao"
+    with Project.create(path, NATIONAL, PROVINCIAL) as project:
+        findings = project.comparison.clauses
+        missing = next(f for f in findings if f.status is Status.MISSING)
+        partial = next(f for f in findings if f.status is Status.PARTIAL)
+        covered = next(f for f in findings if f.status is Status.COVERED and f.matches)
+        project.record(ReviewDecision(f"N{missing.clause.id}", status=Status.COVERED,
+                                      note="已在第五部分体现。", reviewer="李审核",
+                                      decided_at="2024-05-06T10:00:00+08:00"))
+        project.record(ReviewDecision(f"N{partial.clause.id}", not_applicable=True,
+                                      reviewer="李审核"))
+        project.record(ReviewDecision(f"N{covered.clause.id}", note="=HYPERLINK(\"x\")",
+                                      reviewer="李审核"))
+    return path, missing, partial, covered
+
+
+def test_export_of_a_project_applies_every_decision_to_json(reviewed_project, tmp_path, capsys):
+    path, missing, partial, covered = reviewed_project
+    out = tmp_path / "结果.json"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    assert "审核决定 3 项" in capsys.readouterr().out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "duizhao.compare/2"
+    items = {entry["id"]: entry for entry in data["review"]["items"]}
+    assert data["review"]["decisions"] == 3
+    assert items[f"N{missing.clause.id}"]["status"] == "covered"
+    assert items[f"N{missing.clause.id}"]["engine_status"] == "missing"
+    assert items[f"N{missing.clause.id}"]["reviewer"] == "李审核"
+    assert items[f"N{partial.clause.id}"]["not_applicable"] is True
+    # Row numbers are the checklist's: national clauses in order, then the additions.
+    rows = [entry["row"] for entry in data["review"]["items"]]
+    assert rows == list(range(1, len(rows) + 1))
+    assert len(rows) == len(data["clauses"]) + len(data["additions"])
+
+
+def test_export_of_a_project_to_word_and_excel_shows_the_decisions(reviewed_project, tmp_path):
+    path, missing, partial, _covered = reviewed_project
+    docx, xlsx = tmp_path / "清单.docx", tmp_path / "清单.xlsx"
+    assert main(["export", str(path), "-o", str(docx)]) == 0
+    assert main(["export", str(path), "--output", str(xlsx)]) == 0
+    table = Document(str(docx)).tables[1]
+    texts = "\n".join(cell.text for row in table.rows for cell in row.cells)
+    assert "已在第五部分体现。" in texts and "已覆盖（人工）" in texts
+    sheet = load_workbook(xlsx)["对照表"]
+    header = [cell.value for cell in sheet[1]]
+    status = header.index("对照结果") + 1
+    values = [sheet.cell(row=r, column=status).value for r in range(2, sheet.max_row + 1)]
+    assert "已覆盖（人工）" in values and "不适用（人工）" in values
+
+
+def test_export_gaps_report_of_a_project(reviewed_project, tmp_path):
+    path, *_ = reviewed_project
+    out = tmp_path / "差距.docx"
+    assert main(["export", str(path), "-o", str(out), "--report", "gaps"]) == 0
+    assert Document(str(out)).paragraphs[0].text.endswith("差距分析报告")
+
+
+@pytest.mark.parametrize("project", ["没有.duizhao", "清单.docx"])
+def test_export_of_a_bad_project_exits_2_with_one_line(tmp_path, capsys, project):
+    (tmp_path / "清单.docx").write_bytes(b"PK\x03\x04 not a project")
+    assert main(["export", str(tmp_path / project), "-o", str(tmp_path / "x.json")]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("错误：")
+    assert not (tmp_path / "x.json").exists()
