@@ -111,3 +111,64 @@ def test_a_folder_as_target_gives_an_export_error(tmp_path):
     with pytest.raises(ExportError):
         export_excel(small_comparison(), target)
     assert leftovers(tmp_path) == []
+
+
+# -- printing ---------------------------------------------------------------------------------
+
+def test_every_sheet_prints_landscape_a4_one_page_wide_with_titles_and_page_numbers(
+        sample_workbook):
+    for sheet in sample_workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert str(sheet.page_setup.paperSize) == str(sheet.PAPERSIZE_A4)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+    assert sample_workbook["对照表"].print_title_rows == "$1:$1"
+    assert sample_workbook["本省新增"].print_title_rows == "$1:$1"
+    assert sample_workbook["汇总"].print_title_rows == "$4:$4"
+
+
+def test_row_heights_hold_the_wrapped_clause(sample_comparison, sample_workbook):
+    sheet = sample_workbook["对照表"]
+    width = sheet.column_dimensions["C"].width
+    for row, finding in enumerate(sample_comparison.clauses, start=2):
+        height = sheet.row_dimensions[row].height
+        assert height is not None
+        # A CJK character takes two width units: the clause needs at least this many lines.
+        lines = -(-2 * len(finding.clause.text) // int(width))
+        assert height >= lines * 14, (row, height, lines)
+
+
+def test_similarity_is_the_whole_number_word_prints(sample_comparison, sample_workbook):
+    sheet = sample_workbook["对照表"]
+    column = header(sheet).index("相似度") + 1
+    for row, finding in enumerate(sample_comparison.clauses, start=2):
+        value = sheet.cell(row=row, column=column).value
+        if finding.matches:
+            assert value == int(finding.matches[0].score + 0.5)
+            assert isinstance(value, int)
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+86 10 1234", "-SUM(A1:A2)", "@cmd", "=HYPERLINK(\"x\")"])
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, text):
+    comparison = small_comparison()
+    decisions = [ReviewDecision("N2-1", note=text), ReviewDecision("P2-1", note=text)]
+    path = export_excel(comparison, tmp_path / "注入.xlsx", decisions=decisions)
+    workbook = load_workbook(path)
+    cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    notes = [cell for cell in cells if isinstance(cell.value, str) and cell.value.startswith(text)]
+    assert len(notes) == 2 and all(cell.data_type == "s" for cell in notes)
+    assert all(cell.quotePrefix for cell in notes)
+
+
+def test_reviewed_rows_are_ticked_and_carry_the_decision_date(tmp_path):
+    decisions = [ReviewDecision("N2-1", status=Status.COVERED, note="已体现。", reviewer="李审核",
+                                decided_at="2024-05-06T09:30:00+08:00")]
+    path = export_excel(small_comparison(), tmp_path / "审核.xlsx", decisions=decisions)
+    sheet = load_workbook(path)["对照表"]
+    columns = header(sheet)
+    done, note = columns.index("已处理") + 1, columns.index("审核意见") + 1
+    assert sheet.cell(row=5, column=done).value == labels.DONE_MARK
+    assert sheet.cell(row=4, column=done).value == labels.OPEN_MARK
+    assert sheet.cell(row=5, column=note).value == "已体现。（李审核，2024年5月6日）"
