@@ -1,0 +1,1 @@
+"""Hostile inputs: files built by the tests to break the readers, the exports and the projects."""
