@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from core import __version__
 from core.errors import DuizhaoError
-from core.files import write_text_atomically
+from core.files import refuse_input_as_output, write_text_atomically
 from core.compare import compare_files
 from core.model import Comparison, Status
 from core.outline import outline_document
@@ -88,6 +88,9 @@ def _progress_printer(enabled: bool):
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
+    for target in (args.output, args.json):
+        if target and target != "-":  # refused before any work, and before anything is written
+            refuse_input_as_output(target, (args.national, args.provincial))
     comparison = compare_files(args.national, args.provincial,
                                progress=_progress_printer(args.progress))
     written = None

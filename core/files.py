@@ -51,3 +51,32 @@ def write_atomically(target: str | os.PathLike, write: Callable[[Path], None]) -
 def write_text_atomically(target: str | os.PathLike, text: str) -> Path:
     """Write UTF-8 text to ``target`` atomically (see write_atomically)."""
     return write_atomically(target, lambda path: path.write_text(text, encoding="utf-8"))
+
+
+def same_file(first: str | os.PathLike, second: str | os.PathLike) -> bool:
+    """Whether two paths name the same file: through symlinks, hard links and letter case.
+
+    An existing pair is compared by device and inode (``os.path.samefile``), which also sees
+    through case-insensitive file systems; otherwise by the resolved, case-normalised paths.
+    """
+    try:
+        if os.path.exists(first) and os.path.exists(second):
+            return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        pass
+    try:
+        return (os.path.normcase(os.path.realpath(first)) == os.path.normcase(os.path.realpath(second)))
+    except (OSError, ValueError):
+        return False
+
+
+def refuse_input_as_output(target: str | os.PathLike, inputs) -> None:
+    """Refuse to write ``target`` when it is one of ``inputs`` (the documents being compared).
+
+    Raises:
+        ExportError: the target is an input file; nothing has been written.
+    """
+    for source in inputs:
+        if source and same_file(target, source):
+            raise ExportError("保存位置就是正在对照的原文件，保存会覆盖原文件。请另选一个文件名。",
+                              path=str(target))

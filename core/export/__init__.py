@@ -10,7 +10,7 @@ from pathlib import Path
 from core.errors import ExportError
 from core.export.excel import export_excel
 from core.export.word import REPORTS, export_word
-from core.files import write_text_atomically
+from core.files import refuse_input_as_output, write_text_atomically
 from core.model import Comparison, ReviewDecision
 from core.review import review
 from core.serialize import comparison_to_dict
@@ -64,6 +64,7 @@ def export_json(comparison: Comparison, path: str | os.PathLike, *,
     The contract is the engine's result. With ``decisions`` (an exported project) a ``review``
     object is added beside it (``review_to_dict``); the engine's fields stay as they were.
     """
+    refuse_input_as_output(path, (comparison.national.path, comparison.provincial.path))
     data = comparison_to_dict(comparison)
     if decisions is not None:
         data["review"] = review_to_dict(comparison, decisions, rechecks)
@@ -90,6 +91,8 @@ def export(comparison: Comparison, path: str | os.PathLike, *, report: str = "ch
     Raises:
         ExportError: the suffix is not supported, or the file cannot be written.
     """
+    # Never write over one of the documents the result was made from.
+    refuse_input_as_output(path, (comparison.national.path, comparison.provincial.path))
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
         return export_word(comparison, path, report=report, decisions=decisions or (),
