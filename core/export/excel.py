@@ -245,8 +245,17 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     Raises:
         ExportError: the file cannot be written.
     """
-    clauses, additions = review(comparison, tuple(decisions), rechecks)
+    decisions = tuple(decisions)
     workbook = Workbook()
+    national = comparison.national.title or Path(comparison.national.path).stem
+    provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
+    now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
+    workbook.properties.title = labels.printable(f"《{national}》与《{provincial}》对照清单")
+    workbook.properties.creator = labels.report_author(decisions)
+    workbook.properties.lastModifiedBy = workbook.properties.creator
+    workbook.properties.created = workbook.properties.modified = now
+    workbook.properties.language = "zh-CN"
+    clauses, additions = review(comparison, decisions, rechecks)
     table = workbook.active
     table.title = "对照表"
     _clause_sheet(table, comparison, clauses)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.model import Clause, Comparison, Gap, Outline, Status
+from core.model import Clause, Comparison, Gap, Outline, ReviewDecision, Status
 from core.read.numerals import chinese_counting
 from core.review import ReviewedAddition, ReviewedClause
 
@@ -264,6 +264,11 @@ def score_value(item: ReviewedClause) -> int | None:
 def done_mark(item: ReviewedClause | ReviewedAddition) -> str:
     """已处理: ticked once a reviewer decided on the item (and no re-check is pending)."""
     return DONE_MARK if item.decision is not None and not item.recheck else OPEN_MARK
+
+
+def report_author(decisions: Iterable[ReviewDecision]) -> str:
+    """Who a report is by: the reviewer of the latest decision that names one, else ""."""
+    return next((d.reviewer for d in reversed(tuple(decisions)) if d.reviewer), "")
 
 
 def reason_text(item: ReviewedClause) -> str:

@@ -6,6 +6,7 @@ import copy
 import datetime
 import functools
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt
 
+from core import __version__
 from core.errors import ExportError
 from core.export import labels
 from core.files import write_atomically
@@ -43,6 +45,10 @@ TABLE_SIZE = Pt(10.5)    # 五号
 TABLE_HEADER_SIZE = Pt(10.5)
 PAGE_NUMBER_SIZE = Pt(14)  # 四号
 BODY_LINE = Pt(28)       # fixed line pitch of the body: 22 lines on a page
+BODY_SPACING = -5        # character spacing of body text in twentieths of a point (-0.25 pt)
+CHARACTER = Pt(16)       # one character of body text: the inset of a page number
+NUMBER_LINE = Pt(15)     # line height of the page number paragraph
+NUMBER_GAP = Mm(7)       # GB/T 9704 §7.5: the dash line sits 7 mm below the text block
 
 GREY = "595959"
 
@@ -51,16 +57,16 @@ GREY = "595959"
 # Runs, cell paragraphs and rows are made from small cached property elements copied into place:
 # going through python-docx's proxies for every property made a 3,000-row checklist take 20 s.
 
-def _set_fonts(r_pr, east_asia: str) -> None:
+def _set_fonts(r_pr, east_asia: str, latin: str = LATIN_FONT) -> None:
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         r_pr.insert(0, fonts)
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
-    fonts.set(qn("w:ascii"), LATIN_FONT)
-    fonts.set(qn("w:hAnsi"), LATIN_FONT)
-    fonts.set(qn("w:cs"), LATIN_FONT)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
@@ -73,15 +79,17 @@ def _element(tag: str, **attributes: str):
 
 @functools.cache
 def _run_properties(font: str, half_points: int, bold: bool, color: str | None,
-                    underline: bool):
-    """A w:rPr template, children in schema order (rFonts, b, color, sz, szCs, u)."""
+                    underline: bool, latin: str = LATIN_FONT, spacing: int = 0):
+    """A w:rPr template, children in schema order (rFonts, b, color, spacing, sz, szCs, u)."""
     r_pr = OxmlElement("w:rPr")
-    _set_fonts(r_pr, font)
+    _set_fonts(r_pr, font, latin)
     if bold:
         r_pr.append(OxmlElement("w:b"))
         r_pr.append(OxmlElement("w:bCs"))
     if color:
         r_pr.append(_element("w:color", val=color))
+    if spacing:
+        r_pr.append(_element("w:spacing", val=str(spacing)))
     r_pr.append(_element("w:sz", val=str(half_points)))
     r_pr.append(_element("w:szCs", val=str(half_points)))
     if underline:
@@ -90,14 +98,18 @@ def _run_properties(font: str, half_points: int, bold: bool, color: str | None,
 
 
 def _run(paragraph, text: str, *, font: str = BODY_FONT, size=TABLE_SIZE, bold: bool = False,
-         color: str | None = None, underline: bool = False):
+         color: str | None = None, underline: bool = False, latin: str = LATIN_FONT):
     """Add a run with the East Asian and Latin font names set on it (Word and WPS honour both).
 
     ``paragraph`` is a python-docx Paragraph or a bare w:p element; returns the w:r element.
     """
     p = getattr(paragraph, "_p", paragraph)
     run = OxmlElement("w:r")
-    run.append(copy.deepcopy(_run_properties(font, round(size.pt * 2), bold, color, underline)))
+    # Body-size text is set 0.25 pt tighter: 28 characters of 三号 then fill the 156 mm line as
+    # the GB/T 9704 grid has it (16 pt characters alone fit 27).
+    spacing = BODY_SPACING if size == BODY_SIZE else 0
+    run.append(copy.deepcopy(_run_properties(font, round(size.pt * 2), bold, color, underline,
+                                             latin, spacing)))
     if text:
         text_element = OxmlElement("w:t")
         text_element.set(qn("xml:space"), "preserve")
@@ -200,7 +212,10 @@ class _Row:
 
 
 def _page(section, *, landscape: bool) -> None:
-    """A4; GB/T 9704 margins in portrait, narrower side margins for the landscape tables."""
+    """A4; GB/T 9704 margins in portrait, narrower side margins for the landscape tables.
+
+    The footer distance puts the page number's line 7 mm below the text block (§7.5).
+    """
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(297), Mm(210)
@@ -211,22 +226,28 @@ def _page(section, *, landscape: bool) -> None:
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
-    section.footer_distance = Mm(12)
+    section.footer_distance = Emu(section.bottom_margin - NUMBER_GAP - NUMBER_LINE)
 
 
-def _page_number_footer(section) -> None:
-    """"— 1 —" centred at the foot: a PAGE field between em dashes."""
-    paragraph = section.footer.paragraphs[0]
-    _format(paragraph, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _run(paragraph, "— ", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
+def _page_number(paragraph, *, odd: bool) -> None:
+    """"— 1 —" in 4号 half-width 宋体 digits: right with a one-character inset on odd pages,
+    left with the same inset on even pages (GB/T 9704 §7.5)."""
+    _format(paragraph, align=WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT,
+            line=NUMBER_LINE, exact=True)
+    if odd:
+        paragraph.paragraph_format.right_indent = CHARACTER
+    else:
+        paragraph.paragraph_format.left_indent = CHARACTER
+    font = {"font": PAGE_NUMBER_FONT, "size": PAGE_NUMBER_SIZE, "latin": PAGE_NUMBER_FONT}
+    _run(paragraph, "— ", **font)
     field = (_element("w:fldChar", fldCharType="begin"), "instr",
              _element("w:fldChar", fldCharType="separate"), "1",
              _element("w:fldChar", fldCharType="end"))
     for part in field:
         if part == "1":  # the number shown until the field is updated
-            _run(paragraph, "1", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
+            _run(paragraph, "1", **font)
             continue
-        run = _run(paragraph, "", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
+        run = _run(paragraph, "", **font)
         if part == "instr":
             instruction = OxmlElement("w:instrText")
             instruction.set(qn("xml:space"), "preserve")
@@ -234,7 +255,13 @@ def _page_number_footer(section) -> None:
             run.append(instruction)
         else:
             run.append(part)
-    _run(paragraph, " —", font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE)
+    _run(paragraph, " —", **font)
+
+
+def _page_number_footer(section) -> None:
+    """Odd and even page footers with the page number at the outer side."""
+    _page_number(section.footer.paragraphs[0], odd=True)
+    _page_number(section.even_page_footer.paragraphs[0], odd=False)
 
 
 def _document_defaults(document) -> None:
@@ -250,6 +277,74 @@ def _document_defaults(document) -> None:
     normal = document.styles["Normal"]
     normal.font.size = BODY_SIZE
     _set_fonts(normal.element.get_or_add_rPr(), BODY_FONT)
+
+
+def _zh_cn_base(document) -> None:
+    """Replace what python-docx's template says of itself: a Japanese East Asian base (theme
+    fonts ＭＳ 明朝/ＭＳ ゴシック, so that Word's heading styles showed MS Gothic), Word 2010
+    compatibility mode (兼容模式 in Word 2016+), and its Mac Word application properties."""
+    settings = document.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    document.settings.odd_and_even_pages_header_footer = True
+    for style in document.styles:
+        r_pr = style.element.rPr
+        fonts = r_pr.find(qn("w:rFonts")) if r_pr is not None else None
+        if fonts is not None and any(name.endswith("Theme") for name in map(str, fonts.keys())):
+            heading = style.name.startswith(("Heading", "Title"))
+            _set_fonts(r_pr, HEADING1_FONT if heading else BODY_FONT)
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)
+        if name.startswith("/word/theme/"):
+            part._blob = _theme_zh_cn(part.blob)
+        elif name == "/word/fontTable.xml":
+            part._blob = re.sub(r'<w:font w:name="ＭＳ [^"]*">.*?</w:font>', "",
+                                part.blob.decode("utf-8"), flags=re.S).encode("utf-8")
+        elif name == "/docProps/app.xml":
+            part._blob = _APP_XML.encode("utf-8")
+
+
+_APP_XML = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+            '2006/docPropsVTypes"><Template>Normal.dotm</Template><TotalTime>0</TotalTime>'
+            f"<Application>Duizhao {__version__}</Application><DocSecurity>0</DocSecurity>"
+            "<ScaleCrop>false</ScaleCrop><SharedDoc>false</SharedDoc>"
+            "<HyperlinksChanged>false</HyperlinksChanged><LinksUpToDate>false</LinksUpToDate>"
+            "</Properties>")
+
+
+def _theme_zh_cn(blob: bytes) -> bytes:
+    """The theme with 黑体/宋体 as its East Asian heading/body fonts and no Japanese entries."""
+    text = blob.decode("utf-8")
+    text = re.sub(r'<a:font script="Jpan" typeface="[^"]*"/>', "", text)
+    major, minor = text.find("<a:majorFont>"), text.find("<a:minorFont>")
+    if 0 <= major < minor:
+        head, body = text[:minor], text[minor:]
+        head = head.replace('<a:ea typeface=""/>', f'<a:ea typeface="{HEADING1_FONT}"/>', 1)
+        body = body.replace('<a:ea typeface=""/>', '<a:ea typeface="宋体"/>', 1)
+        text = head + body
+    return text.encode("utf-8")
+
+
+def _properties(document, title: str, author: str, now: datetime.datetime) -> None:
+    """Core properties of the report itself: its title, the reviewer, the time it was made."""
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = ""
+    properties.author = author
+    properties.last_modified_by = author
+    properties.comments = ""
+    properties.keywords = ""
+    properties.category = ""
+    properties.language = "zh-CN"
+    properties.revision = 1
+    properties.created = now
+    properties.modified = now
 
 
 # -- text blocks ------------------------------------------------------------------------------
@@ -384,7 +479,7 @@ def _note_cell(row: _Row, index: int, item: ReviewedClause | ReviewedAddition, *
 # Landscape A4 with 25 mm side margins leaves 247 mm for a table.
 CHECKLIST_COLUMNS = (
     _Column("序号", Mm(12)), _Column("国家文件条款", Mm(77)), _Column("本省对应表述", Mm(68)),
-    _Column("对照结果", Mm(20)), _Column("相似度", Mm(13)), _Column("说明及审核意见", Mm(44)),
+    _Column("对照结果", Mm(20)), _Column("相似度", Mm(15)), _Column("说明及审核意见", Mm(42)),
     _Column("已处理", Mm(13)),
 )
 GAP_COLUMNS = (
@@ -545,10 +640,15 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
         _body(document, f"提示：{warning}")
 
 
-def _build(comparison: Comparison, report: str, decisions: Iterable[ReviewDecision],
-           today: datetime.date, rechecks: Mapping[str, str] | None = None):
+def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecision],
+           today: datetime.date, rechecks: Mapping[str, str] | None = None,
+           author: str | None = None):
     clauses, additions = review(comparison, decisions, rechecks)
     document = Document()
+    _zh_cn_base(document)
+    _properties(document, _title_text(comparison, report),
+                labels.report_author(decisions) if author is None else author,
+                datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None))
     _document_defaults(document)
     cover = document.sections[0]
     _page(cover, landscape=False)
@@ -584,7 +684,7 @@ def _build(comparison: Comparison, report: str, decisions: Iterable[ReviewDecisi
 def export_word(comparison: Comparison, path: str | os.PathLike, *, report: str = "checklist",
                 decisions: Iterable[ReviewDecision] = (),
                 rechecks: Mapping[str, str] | None = None,
-                today: datetime.date | None = None) -> Path:
+                today: datetime.date | None = None, author: str | None = None) -> Path:
     """Write the drafting checklist or the gap report of a comparison as a .docx file.
 
     Args:
@@ -595,6 +695,8 @@ def export_word(comparison: Comparison, path: str | os.PathLike, *, report: str 
         decisions: reviewer decisions; they override statuses and fill 审核意见.
         rechecks: items whose decision a re-import put in question (``Project.rechecks()``).
         today: the date printed under the title (default: today).
+        author: the document's author property (default: the reviewer of the latest
+            decision, or none).
 
     Returns:
         The path written.
@@ -605,5 +707,5 @@ def export_word(comparison: Comparison, path: str | os.PathLike, *, report: str 
     if report not in REPORTS:
         raise ExportError(f"未知的报告类型：{report}（可选 checklist 或 gaps）", path=str(path))
     document = _build(comparison, report, tuple(decisions), today or datetime.date.today(),
-                      rechecks)
+                      rechecks, author)
     return write_atomically(path, lambda temporary: document.save(str(temporary)))

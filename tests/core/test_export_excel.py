@@ -172,3 +172,12 @@ def test_reviewed_rows_are_ticked_and_carry_the_decision_date(tmp_path):
     assert sheet.cell(row=5, column=done).value == labels.DONE_MARK
     assert sheet.cell(row=4, column=done).value == labels.OPEN_MARK
     assert sheet.cell(row=5, column=note).value == "已体现。（李审核，2024年5月6日）"
+
+
+def test_workbook_properties_name_the_report_and_its_reviewer(tmp_path):
+    decisions = [ReviewDecision("N2-1", status=Status.COVERED, reviewer="李审核")]
+    path = export_excel(small_comparison(), tmp_path / "属性.xlsx", decisions=decisions)
+    properties = load_workbook(path).properties
+    assert properties.title == "《国家政务服务指导意见》与《示例省实施意见》对照清单"
+    assert properties.creator == "李审核" and properties.creator != "openpyxl"
+    assert properties.created.year >= 2024

@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import zipfile
 
 import pytest
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
 
 from core.compare import compare_files
 from core.errors import ExportError
@@ -160,7 +163,8 @@ def test_east_asian_font_is_set_on_every_run(sample_checklist):
     for run in runs:
         fonts = run.find(qn("w:rPr") + "/" + qn("w:rFonts"))
         assert fonts is not None and fonts.get(qn("w:eastAsia"))
-        assert fonts.get(qn("w:ascii")) == "Times New Roman"
+        # Page numbers are half-width 宋体 digits (GB/T 9704 §7.5); other Latin text Times.
+        assert fonts.get(qn("w:ascii")) in ("Times New Roman", "宋体")
 
 
 def test_cover_is_portrait_and_the_tables_are_landscape_a4(sample_checklist):
@@ -190,12 +194,71 @@ def test_column_widths_are_fixed_on_the_grid_and_every_cell(sample_checklist):
         assert [cell.width for cell in row.cells] == grid
 
 
-def test_footer_holds_a_centred_page_field_between_dashes(sample_checklist):
-    footer = sample_checklist.sections[0].footer
-    instructions = [i.text for i in footer._element.iter(qn("w:instrText"))]
-    assert any(i.strip() == "PAGE" for i in instructions)
-    text = footer.paragraphs[0].text
-    assert text.startswith("— ") and text.endswith(" —")
+def test_page_numbers_follow_gb_t_9704(sample_checklist):
+    """4号 half-width 宋体 digits between dashes, odd pages right and even pages left, each with
+    a one-character inset, the line 7 mm below the text block (§7.5)."""
+    assert sample_checklist.settings.odd_and_even_pages_header_footer
+    for footer, side in ((sample_checklist.sections[0].footer, "right"),
+                         (sample_checklist.sections[0].even_page_footer, "left")):
+        instructions = [i.text for i in footer._element.iter(qn("w:instrText"))]
+        assert any(i.strip() == "PAGE" for i in instructions)
+        paragraph = footer.paragraphs[0]
+        assert paragraph.text.startswith("— ") and paragraph.text.endswith(" —")
+        assert paragraph.alignment == (WD_ALIGN_PARAGRAPH.RIGHT if side == "right"
+                                       else WD_ALIGN_PARAGRAPH.LEFT)
+        inset = (paragraph.paragraph_format.right_indent if side == "right"
+                 else paragraph.paragraph_format.left_indent)
+        assert inset == Pt(16)
+        for run in paragraph.runs:
+            fonts = run._r.rPr.find(qn("w:rFonts"))
+            assert fonts.get(qn("w:ascii")) == "宋体" and fonts.get(qn("w:eastAsia")) == "宋体"
+            assert run.font.size == Pt(14)
+    for section in sample_checklist.sections:
+        line = sample_checklist.sections[0].footer.paragraphs[0].paragraph_format.line_spacing
+        below_text = section.bottom_margin - section.footer_distance - line
+        assert abs(below_text - Mm(7)) < Mm(0.1)
+
+
+def test_document_properties_name_the_report_and_its_reviewer(tmp_path):
+    decisions = [ReviewDecision("N2-1", status=Status.COVERED, reviewer="李审核")]
+    before = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    path = export_word(small_comparison(), tmp_path / "属性.docx", decisions=decisions)
+    properties = Document(str(path)).core_properties
+    assert properties.title == "《国家政务服务指导意见》与《示例省实施意见》对照清单"
+    assert properties.author == "李审核" and properties.last_modified_by == "李审核"
+    assert properties.comments == "" and "python-docx" not in properties.comments
+    assert properties.created >= before and properties.modified >= before
+    assert properties.language == "zh-CN"
+    anonymous = Document(str(export_word(small_comparison(), tmp_path / "无名.docx"))).core_properties
+    assert anonymous.author == ""
+
+
+def test_no_template_remnants_japanese_fonts_or_compatibility_mode(tmp_path):
+    path = export_word(small_comparison(), tmp_path / "模板.docx")
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name).decode("utf-8") for name in package.namelist()
+                 if name.endswith(".xml")}
+    everything = "".join(parts.values())
+    for remnant in ("python-docx", "ＭＳ 明朝", "ＭＳ ゴシック", 'script="Jpan"', "ja-JP",
+                    "Macintosh", "2013-12-23"):
+        assert remnant not in everything, remnant
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' \
+        in parts["word/settings.xml"]
+    theme = parts["word/theme/theme1.xml"]
+    assert '<a:ea typeface="黑体"/>' in theme and '<a:ea typeface="宋体"/>' in theme
+
+
+def test_body_text_holds_28_characters_a_line(sample_checklist):
+    """三号 characters set 0.25 pt tighter fit 28 to the 156 mm line of GB/T 9704."""
+    section = sample_checklist.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    body = [p for p in sample_checklist.paragraphs if p.runs and p.runs[0].font.size == Pt(16)]
+    assert body
+    for paragraph in body:
+        for run in paragraph.runs:
+            spacing = run._r.rPr.find(qn("w:spacing"))
+            pitch = Pt(16) + Pt(int(spacing.get(qn("w:val"))) / 20)
+            assert 28 * pitch <= width < 29 * pitch
 
 
 def test_checklist_ends_with_the_additions_table(sample_comparison, sample_checklist):
