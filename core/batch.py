@@ -1,0 +1,737 @@
+"""One national text against many local ones: the batch matrix, other provinces' wording, chains.
+
+A batch compares one national outline with every local text given (files, folders, globs). Each
+local text is read, outlined and compared once, spread over the machine's cores by a process
+pool; the dictionaries are loaded once per process (once in all with ``fork``). A local text
+that cannot be read becomes a column holding its Chinese message; the others go on. Progress is
+reported per text and a cancel check stops the whole batch.
+
+The matrix rows are the national items: for statutes the article (条) with the section status
+(``comparison.sections``) and its clauses as evidence, otherwise the national clause. Each cell
+is the status the single compare gives that item, with its reason and the local wording.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.align import Parameters, compare_outlines
+from core.compare import load_outline, prepare
+from core.errors import Cancelled, DocumentReadError, DuizhaoError
+from core.model import ClauseFinding, Comparison, Outline, Reason, Status, roll_up
+from core.read import SUPPORTED_EXTENSIONS
+
+ProgressCallback = Callable[[int, int, str], None]
+"""``progress(done, total, message)``: called after each local text finishes."""
+
+CancelCheck = Callable[[], bool]
+
+ARTICLE = "article"
+CLAUSE = "clause"
+
+STATUS_ORDER = (Status.COVERED, Status.PARTIAL, Status.MISSING, Status.NOT_EXPECTED)
+"""Statuses a matrix cell can hold, in the order summaries list them."""
+
+_LABELS = {Status.COVERED: "已覆盖", Status.PARTIAL: "部分覆盖", Status.MISSING: "未覆盖",
+           Status.NOT_EXPECTED: "无需地方落实", Status.ADDED: "本省新增"}
+
+# The region a local text's title starts with: 北京市, 广东省, 广西壮族自治区, 延边朝鲜族自治州 …
+_REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|省|市|盟|地区|县|区))")
+_NOT_REGION = ("关于", "国务院", "国家", "全国", "中华人民共和国")
+_YEAR = re.compile(r"((?:19|20)\d\d)")
+
+
+# --- the result -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Item:
+    """A row of the matrix: one national article (statutes) or clause.
+
+    Attributes:
+        id: "N2.1-3" for a clause, the section id ("3.12") for an article.
+        section: the national section id.
+        label: where it is, as printed ("第三章第十二条", "二、（一） 第3句").
+        text: the national wording (an article's clauses joined).
+        level: "national", or "province" for a chain's province-own rows.
+    """
+
+    id: str
+    section: str
+    label: str
+    text: str
+    level: str = "national"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One item in one local text.
+
+    Attributes:
+        status: the same status a single compare gives (ADDED marks a chain's province-own row
+            in the province column).
+        reason: why, as the engine says it (an article's composed from its clauses).
+        score: the best match's similarity, 0–100 (0 when none).
+        where: the local sections that carry it ("第五条、第六条"), "" when none.
+        wording: the local text's wording for it (他省表述), "" when none.
+    """
+
+    status: Status
+    reason: Reason
+    score: float = 0.0
+    where: str = ""
+    wording: str = ""
+
+    @property
+    def label(self) -> str:
+        """The Chinese status label."""
+        return _LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class Local:
+    """A column: one local text and how its comparison went.
+
+    Attributes:
+        name: the region from its title (北京市), made unique within the batch.
+        path: the file ("" for a text given as an outline).
+        title: its title, "" when it could not be read.
+        comparison: the single compare's result, None when it failed.
+        error: the Chinese message of a text that could not be compared, else "".
+        seconds: wall time of reading and comparing it.
+    """
+
+    name: str
+    path: str
+    title: str = ""
+    comparison: Comparison | None = None
+    error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """The text was compared."""
+        return self.comparison is not None
+
+
+@dataclass(frozen=True)
+class LocalSummary:
+    """A column's counts: items per status, additions, and coverage shares."""
+
+    items: int
+    counts: dict[Status, int]
+    additions: int
+
+    @property
+    def expected(self) -> int:
+        """Items a local text is expected to carry."""
+        return self.items - self.counts.get(Status.NOT_EXPECTED, 0)
+
+    @property
+    def covered_percent(self) -> float:
+        """已覆盖 among the expected items, in percent."""
+        return 100.0 * self.counts.get(Status.COVERED, 0) / self.expected if self.expected else 0.0
+
+    @property
+    def carried_percent(self) -> float:
+        """已覆盖 or 部分覆盖 among the expected items, in percent (the coverage rate)."""
+        carried = self.counts.get(Status.COVERED, 0) + self.counts.get(Status.PARTIAL, 0)
+        return 100.0 * carried / self.expected if self.expected else 0.0
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The matrix: national items × local texts.
+
+    Attributes:
+        national: the national outline.
+        unit: ARTICLE or CLAUSE, what a row is.
+        items: the rows, in national document order.
+        locals: the columns, in the order given.
+        cells: ``cells[row][column]``; None in a column that failed.
+        kind: "batch", or "chain" for national → province → city.
+    """
+
+    national: Outline
+    unit: str
+    items: tuple[Item, ...]
+    locals: tuple[Local, ...]
+    cells: tuple[tuple[Cell | None, ...], ...]
+    kind: str = "batch"
+    chain: tuple[Comparison | None, ...] = field(default=())
+
+    def column(self, index: int) -> tuple[Cell | None, ...]:
+        """Every item's cell in one local text."""
+        return tuple(row[index] for row in self.cells)
+
+    def summary(self, index: int) -> LocalSummary | None:
+        """A local text's counts over the national rows, None when it failed."""
+        local = self.locals[index]
+        if not local.ok:
+            return None
+        counts = dict.fromkeys(STATUS_ORDER, 0)
+        items = 0
+        for item, cell in zip(self.items, self.column(index)):
+            if item.level != "national" or cell is None:
+                continue
+            items += 1
+            counts[cell.status] = counts.get(cell.status, 0) + 1
+        return LocalSummary(items, counts, len(local.comparison.additions))
+
+    def count(self, row: int, status: Status) -> int:
+        """How many local texts give an item this status (a row's 未覆盖 count with MISSING)."""
+        return sum(1 for cell in self.cells[row] if cell is not None and cell.status is status)
+
+    def missing_count(self, row: int) -> int:
+        """How many local texts miss an item."""
+        return self.count(row, Status.MISSING)
+
+    def wordings(self, row: int, *, exclude: int | None = None) -> list[tuple[Local, Cell]]:
+        """他省表述: every other local text's cell that carries wording for an item.
+
+        Args:
+            row: the item.
+            exclude: a column to leave out (the province being reviewed).
+        """
+        found = []
+        for column, (local, cell) in enumerate(zip(self.locals, self.cells[row])):
+            if column != exclude and cell is not None and cell.wording:
+                found.append((local, cell))
+        return found
+
+
+# --- inputs and names -------------------------------------------------------------------------
+
+
+def expand_inputs(specs: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files, folders (their readable files, sorted) and glob patterns to a list of paths.
+
+    A name that matches nothing is kept as it is, so its column reports the read error.
+    Duplicates are dropped.
+    """
+    paths: list[Path] = []
+    for spec in specs:
+        text = os.fspath(spec)
+        if os.path.isdir(text):
+            found = sorted(p for p in Path(text).iterdir()
+                           if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+                           and not p.name.startswith(("~$", ".")))
+        elif any(ch in text for ch in "*?[") and not os.path.exists(text):
+            found = sorted(Path(p) for p in glob.glob(text, recursive=True) if os.path.isfile(p))
+            if not found:
+                found = [Path(text)]
+        else:
+            found = [Path(text)]
+        for path in found:
+            if path not in paths:
+                paths.append(path)
+    return paths
+
+
+def region_name(title: str, path: str | os.PathLike = "") -> str:
+    """The region a local text's title starts with (北京市, 广东省), else the file's stem."""
+    compact = re.sub(r"\s+", "", title or "")
+    match = _REGION.match(compact)
+    if match and not any(word in match.group(1) for word in _NOT_REGION):
+        return match.group(1)
+    stem = Path(path).stem if path else ""
+    return stem or compact[:12] or "（未命名）"
+
+
+def unique_names(names: Sequence[str], paths: Sequence[str], titles: Sequence[str]) -> list[str]:
+    """Names made unique: a repeated one gets its year (北京市（2020））, else a number."""
+    result = list(names)
+    for name in set(names):
+        indexes = [i for i, n in enumerate(names) if n == name]
+        if len(indexes) < 2:
+            continue
+        years = []
+        for i in indexes:
+            found = _YEAR.findall(f"{titles[i]} {Path(paths[i]).name}")
+            years.append(found[-1] if found else "")
+        if all(years) and len(set(years)) == len(years):
+            for i, year in zip(indexes, years):
+                result[i] = f"{name}（{year}）"
+        else:
+            for number, i in enumerate(indexes, start=1):
+                result[i] = f"{name}（{number}）"
+    return result
+
+
+# --- rows and cells ---------------------------------------------------------------------------
+
+
+def choose_unit(national: Outline, unit: str = "auto") -> str:
+    """ARTICLE for a statute (the unit users judge), CLAUSE otherwise, unless one is asked for."""
+    if unit in (ARTICLE, CLAUSE):
+        return unit
+    return ARTICLE if national.grammar == "statute" else CLAUSE
+
+
+def _clause_label(outline: Outline, section_id: str, clause_id: str) -> str:
+    where = outline.label_path(section_id) if section_id not in ("", "0") else "前言"
+    return f"{where} 第{clause_id.rsplit('-', 1)[-1]}句"
+
+
+def national_items(national: Outline, unit: str) -> list[Item]:
+    """The matrix rows of a national outline."""
+    items = []
+    for section in national.sections:
+        if not section.clauses:
+            continue
+        if unit == ARTICLE:
+            label = national.label_path(section.id) if section.id != "0" else "前言"
+            text = "".join(clause.text for clause in section.clauses)
+            items.append(Item(section.id, section.id, label, text))
+        else:
+            for clause in section.clauses:
+                items.append(Item(f"N{clause.id}", section.id,
+                                  _clause_label(national, section.id, clause.id), clause.text))
+    return items
+
+
+def _reason(finding: ClauseFinding) -> Reason:
+    if finding.reason.text:
+        return finding.reason
+    text = {Status.COVERED: "找到对应表述。", Status.PARTIAL: "只找到部分对应的表述。",
+            Status.MISSING: "地方文件中未找到对应表述。",
+            Status.NOT_EXPECTED: "无需地方落实。"}.get(finding.status, "")
+    if finding.gaps:
+        text = "；".join(gap.describe() for gap in finding.gaps) + "。"
+    return Reason(finding.reason.code, text)
+
+
+def _where(outline: Outline, section_ids: Iterable[str]) -> str:
+    seen: list[str] = []
+    for section_id in section_ids:
+        try:
+            name = outline.label_path(section_id) if section_id not in ("", "0") else "前言"
+        except KeyError:
+            name = section_id
+        if name and name not in seen:
+            seen.append(name)
+    return "、".join(seen)
+
+
+def _clause_cell(comparison: Comparison, finding: ClauseFinding) -> Cell:
+    match = finding.matches[0].clause if finding.matches else None
+    carried = finding.status in (Status.COVERED, Status.PARTIAL)
+    return Cell(finding.status, _reason(finding), round(finding.score, 1),
+                _where(comparison.provincial, [match.section]) if match and carried else "",
+                match.text if match and carried else "")
+
+
+def _article_cell(comparison: Comparison, section_id: str, findings: Sequence[ClauseFinding],
+                  alignment) -> Cell:
+    statuses = [f.status for f in findings]
+    status = alignment.status if alignment is not None else roll_up(statuses)
+    if status is None:
+        status = Status.MISSING
+    counts = {s: statuses.count(s) for s in STATUS_ORDER if statuses.count(s)}
+    lead = next((f for f in findings if f.status is status), None)
+    if lead is None:
+        lead = next((f for f in findings if f.status in (Status.MISSING, Status.PARTIAL)), findings[0])
+    text = _reason(lead).text
+    if len(counts) > 1:
+        spread = "，".join(f"{_LABELS[s]}{n}句" for s, n in counts.items())
+        text = f"共{len(findings)}句：{spread}。{text}"
+    # The wording: the local clauses that carry this article, each once, in the local order.
+    chosen = {}
+    for finding in findings:
+        if finding.status in (Status.COVERED, Status.PARTIAL) and finding.matches:
+            clause = finding.matches[0].clause
+            chosen.setdefault(clause.id, clause)
+    order = {clause.id: index for index, clause in enumerate(comparison.provincial.clauses())}
+    clauses = sorted(chosen.values(), key=lambda c: order.get(c.id, 0))
+    sections = [c.section for c in clauses]
+    if alignment is not None and status is not Status.MISSING:
+        sections = list(alignment.provincial) + sections
+    score = alignment.score if alignment is not None else max((f.score for f in findings), default=0)
+    carried = status in (Status.COVERED, Status.PARTIAL)
+    return Cell(status, Reason(lead.reason.code, text), round(score, 1),
+                _where(comparison.provincial, sections) if carried else "",
+                "".join(c.text for c in clauses) if carried else "")
+
+
+def cells_for(comparison: Comparison, items: Sequence[Item], unit: str) -> list[Cell | None]:
+    """One local text's cells for the national rows (None for a row it has no finding for)."""
+    if unit == CLAUSE:
+        findings = {f"N{f.clause.id}": f for f in comparison.clauses}
+        return [(_clause_cell(comparison, findings[item.id]) if item.id in findings else None)
+                for item in items]
+    by_section: dict[str, list[ClauseFinding]] = {}
+    for finding in comparison.clauses:
+        by_section.setdefault(finding.clause.section, []).append(finding)
+    alignments = {a.national: a for a in comparison.sections}
+    cells: list[Cell | None] = []
+    for item in items:
+        findings = by_section.get(item.section)
+        cells.append(_article_cell(comparison, item.section, findings, alignments.get(item.section))
+                     if findings else None)
+    return cells
+
+
+def build_batch(national: Outline, local_results: Sequence[Local], *, unit: str = "auto") -> Batch:
+    """The matrix from finished comparisons (each Local's comparison against ``national``)."""
+    unit = choose_unit(national, unit)
+    items = national_items(national, unit)
+    columns = [cells_for(local.comparison, items, unit) if local.ok else [None] * len(items)
+               for local in local_results]
+    cells = tuple(tuple(column[row] for column in columns) for row in range(len(items)))
+    return Batch(national, unit, tuple(items), tuple(local_results), cells)
+
+
+# --- running the comparisons ------------------------------------------------------------------
+
+_worker_bases: dict[str, Outline] = {}
+_worker_parameters: Parameters | None = None
+
+
+def _compare_one(base: Outline, source: str | Outline, parameters: Parameters | None
+                 ) -> tuple[Comparison | None, str, float]:
+    """Read (when a path), outline and compare one local text; errors become their message."""
+    started = time.perf_counter()
+    try:
+        local = source if isinstance(source, Outline) else load_outline(source)
+        comparison = compare_outlines(base, local, parameters=parameters)
+        return comparison, "", time.perf_counter() - started
+    except DuizhaoError as error:
+        return None, error.message, time.perf_counter() - started
+    except Exception as error:  # noqa: BLE001 - one odd text must not end the batch
+        # Its column says what happened; the other texts are still compared.
+        return None, f"对照失败（程序内部错误：{type(error).__name__}），其他文件不受影响。", \
+            time.perf_counter() - started
+
+
+def _init_worker(bases: dict[str, Outline], parameters: Parameters | None, load: bool) -> None:
+    global _worker_parameters
+    # Ctrl+C reaches the parent, which ends the pool; workers must not print tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_bases.update(bases)
+    _worker_parameters = parameters
+    if load:
+        prepare()
+
+
+def _work(task: tuple[int, str, str | Outline]) -> tuple[int, Comparison | None, str, float]:
+    index, base, source = task
+    comparison, error, seconds = _compare_one(_worker_bases[base], source, _worker_parameters)
+    if comparison is not None:
+        # The national outline goes back with every result; the parent swaps its own one in.
+        comparison = dataclasses.replace(comparison, national=None)
+    return index, comparison, error, seconds
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
+    """The pool's start method and whether its workers must load the dictionaries themselves.
+
+    ``fork`` shares the parent's loaded dictionaries, but only a single-threaded parent may fork
+    safely (a GUI or a worker thread may hold locks the child would inherit held); everywhere
+    else (Windows, macOS, the desktop app) workers are spawned and load them once each.
+    """
+    if (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1):
+        return multiprocessing.get_context("fork"), False
+    return multiprocessing.get_context("spawn"), True
+
+
+def _run(bases: dict[str, Outline], tasks: Sequence[tuple[int, str, str | Outline]], *,
+         names: Sequence[str], parameters: Parameters | None, workers: int | None,
+         progress: ProgressCallback | None, cancel: CancelCheck | None,
+         on_result: Callable[[int, Comparison | None, str, float], None] | None = None,
+         ) -> dict[int, tuple[Comparison | None, str, float]]:
+    """Run the tasks, in a process pool when there are several and more than one core."""
+    total = len(tasks)
+    results: dict[int, tuple[Comparison | None, str, float]] = {}
+
+    def finished(index: int, comparison: Comparison | None, error: str, seconds: float) -> None:
+        if comparison is not None and comparison.national is None:
+            base = next(t[1] for t in tasks if t[0] == index)
+            comparison = dataclasses.replace(comparison, national=bases[base])
+        results[index] = (comparison, error, seconds)
+        if on_result is not None:
+            on_result(index, comparison, error, seconds)
+        if progress is not None:
+            shown = (region_name(comparison.provincial.title, names[index]) if comparison
+                     else Path(names[index]).name or names[index])
+            state = "失败" if error else "完成"
+            progress(len(results), total, f"{shown} {state}（{len(results)}/{total}）")
+
+    if cancel is not None and cancel():
+        raise Cancelled()
+    workers = min(workers or default_workers(), total)
+    # Long texts first: the pool then ends with short ones and no core idles at the end.
+    ordered = sorted(tasks, key=lambda task: -_size(task[2]))
+    if workers <= 1:
+        prepare()
+        for index, base, source in ordered:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            finished(index, *_compare_one(bases[base], source, parameters))
+        return results
+    context, load = _context()
+    if not load:
+        prepare()  # loaded once here; the forked workers share it
+    with context.Pool(workers, initializer=_init_worker, initargs=(bases, parameters, load)) as pool:
+        outcomes = pool.imap_unordered(_work, ordered)
+        while len(results) < total:
+            if cancel is not None and cancel():
+                pool.terminate()
+                raise Cancelled()
+            try:
+                index, comparison, error, seconds = outcomes.next(timeout=0.1)
+            except multiprocessing.TimeoutError:
+                continue
+            finished(index, comparison, error, seconds)
+    return results
+
+
+def _size(source: str | Outline) -> int:
+    if isinstance(source, Outline):
+        return sum(len(c.text) for c in source.clauses())
+    try:
+        return os.path.getsize(source)
+    except OSError:
+        return 0
+
+
+def _same_file(path: str | os.PathLike, other: str) -> bool:
+    """A local file that is the national one itself (a folder or glob that includes it)."""
+    try:
+        return bool(other) and os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
+def _national(national: str | os.PathLike | Outline) -> Outline:
+    return national if isinstance(national, Outline) else load_outline(national)
+
+
+def compare_many(national: str | os.PathLike | Outline,
+                 local_texts: Sequence[str | os.PathLike | Outline], *,
+                 unit: str = "auto", parameters: Parameters | None = None,
+                 workers: int | None = None, progress: ProgressCallback | None = None,
+                 cancel: CancelCheck | None = None) -> Batch:
+    """Compare one national text with many local ones and build the matrix.
+
+    Args:
+        national: the national file, or its outline.
+        local_texts: local files (see ``expand_inputs`` for folders and globs) or outlines.
+        unit: "auto" (articles for statutes, clauses otherwise), ARTICLE or CLAUSE.
+        parameters: engine thresholds, the same for every pair.
+        workers: processes to use (default: the cores available; 1 runs in this process).
+        progress: ``progress(done, total, message)`` after each local text.
+        cancel: returns True to stop; ``Cancelled`` is then raised.
+
+    Returns:
+        The matrix; a local text that could not be compared is a column with its message.
+
+    Raises:
+        DocumentReadError: the national text cannot be read, or no local text was given.
+        Cancelled: the cancel check returned True.
+    """
+    base = _national(national)
+    if not local_texts:
+        raise DocumentReadError("没有地方文件：请至少指定一个地方文件、文件夹或通配符。")
+    sources = [t if isinstance(t, Outline) else os.fspath(t) for t in local_texts
+               if isinstance(t, Outline) or not _same_file(t, base.path)]
+    if not sources:
+        raise DocumentReadError("地方文件中只有国家文件本身，请指定其他地方文件。")
+    paths = [s.path if isinstance(s, Outline) else s for s in sources]
+    provisional = [p or f"地方文件{i + 1}" for i, p in enumerate(paths)]
+    done = _run({"N": base}, [(i, "N", s) for i, s in enumerate(sources)], names=provisional,
+                parameters=parameters, workers=workers, progress=progress, cancel=cancel)
+    return build_batch(base, _locals(paths, done), unit=unit)
+
+
+def _locals(paths: Sequence[str], done: dict[int, tuple[Comparison | None, str, float]]
+            ) -> list[Local]:
+    titles, names = [], []
+    for index, path in enumerate(paths):
+        comparison = done[index][0]
+        title = comparison.provincial.title if comparison is not None else ""
+        titles.append(title)
+        names.append(region_name(title, path))
+    names = unique_names(names, paths, titles)
+    return [Local(names[i], paths[i], titles[i], *done[i]) for i in range(len(paths))]
+
+
+def replace_local(batch: Batch, index: int, source: str | os.PathLike | Outline, *,
+                  parameters: Parameters | None = None) -> Batch:
+    """The matrix with one local text re-imported (a new version); the others are kept as they are."""
+    source = source if isinstance(source, Outline) else os.fspath(source)
+    prepare()
+    comparison, error, seconds = _compare_one(batch.national, source, parameters)
+    paths = [local.path for local in batch.locals]
+    paths[index] = source.path if isinstance(source, Outline) else source
+    done = {i: (local.comparison, local.error, local.seconds) for i, local in enumerate(batch.locals)}
+    done[index] = (comparison, error, seconds)
+    return build_batch(batch.national, _locals(paths, done), unit=batch.unit)
+
+
+# --- three levels -----------------------------------------------------------------------------
+
+
+def compare_chain(national: str | os.PathLike | Outline, province: str | os.PathLike | Outline,
+                  city: str | os.PathLike | Outline, *, unit: str = "auto",
+                  parameters: Parameters | None = None, workers: int | None = None,
+                  progress: ProgressCallback | None = None,
+                  cancel: CancelCheck | None = None) -> Batch:
+    """National → province → city: what the city carries of each level.
+
+    The rows are the national items (province and city columns: each text against the national
+    one), then the province's own items — what it adds to the national text — with the city's
+    status against the province. Each text is outlined once; the three comparisons run in the
+    pool.
+
+    Returns:
+        A Batch of kind "chain" with columns province and city, and ``chain`` holding the
+        comparisons national→province, national→city, province→city (None where one failed).
+    """
+    base = _national(national)
+    outlines: list[Outline | None] = []
+    errors: list[str] = []
+    paths: list[str] = []
+    for source in (province, city):
+        paths.append(source.path if isinstance(source, Outline) else os.fspath(source))
+        try:
+            outlines.append(source if isinstance(source, Outline) else load_outline(source))
+            errors.append("")
+        except DocumentReadError as error:
+            outlines.append(None)
+            errors.append(error.message)
+    bases: dict[str, Outline] = {"N": base}
+    tasks: list[tuple[int, str, str | Outline]] = []
+    if outlines[0] is not None:
+        tasks.append((0, "N", outlines[0]))
+    if outlines[1] is not None:
+        tasks.append((1, "N", outlines[1]))
+        if outlines[0] is not None:
+            bases["P"] = outlines[0]
+            tasks.append((2, "P", outlines[1]))
+    names = ["省级文件", "市级文件", "市级文件对照省级文件"]
+    done = _run(bases, tasks, names=names, parameters=parameters, workers=workers,
+                progress=progress, cancel=cancel) if tasks else {}
+    for index in (0, 1):
+        done.setdefault(index, (None, errors[index], 0.0))
+    locals_ = _locals(paths, done)
+    batch = build_batch(base, locals_, unit=unit)
+    province_outline, upward = outlines[0], done.get(2, (None, "", 0.0))[0]
+    rows, cells = list(batch.items), [list(row) for row in batch.cells]
+    if province_outline is not None and locals_[0].ok:
+        for item, city_cell in _province_own(locals_[0].comparison, upward, batch.unit):
+            rows.append(item)
+            cells.append([Cell(Status.ADDED, Reason("addition", "省级文件在国家文件之外增加的内容。")),
+                          city_cell])
+    return Batch(base, batch.unit, tuple(rows), tuple(locals_),
+                 tuple(tuple(row) for row in cells), kind="chain",
+                 chain=(locals_[0].comparison, locals_[1].comparison, upward))
+
+
+def _province_own(downward: Comparison, upward: Comparison | None, unit: str
+                  ) -> list[tuple[Item, Cell | None]]:
+    """The province's additions to the national text, and the city's cell for each."""
+    province = downward.provincial
+    added = {clause.id for clause in downward.additions}
+    rows: list[tuple[Item, Cell | None]] = []
+    if unit == ARTICLE:
+        carried = {section for a in downward.sections for section in a.provincial}
+        upward_cells = {}
+        if upward is not None:
+            probe = [Item(s.id, s.id, "", "") for s in province.sections if s.clauses]
+            upward_cells = dict(zip((p.section for p in probe), cells_for(upward, probe, ARTICLE)))
+        for section in province.sections:
+            if not section.clauses or section.id in carried:
+                continue
+            if not all(clause.id in added for clause in section.clauses):
+                continue
+            label = province.label_path(section.id) if section.id != "0" else "前言"
+            item = Item(f"P{section.id}", section.id, f"省 {label}",
+                        "".join(c.text for c in section.clauses), level="province")
+            rows.append((item, upward_cells.get(section.id)))
+        return rows
+    findings = {f.clause.id: f for f in upward.clauses} if upward is not None else {}
+    for clause in downward.additions:
+        item = Item(f"P{clause.id}", clause.section,
+                    "省 " + _clause_label(province, clause.section, clause.id), clause.text,
+                    level="province")
+        finding = findings.get(clause.id)
+        rows.append((item, _clause_cell(upward, finding) if finding is not None else None))
+    return rows
+
+
+def chain_summary(batch: Batch) -> dict[str, float]:
+    """What the city carries of each level, in percent of the expected items.
+
+    Keys: ``province_of_national``, ``city_of_national``, ``city_of_province_own``.
+    """
+    def share(rows: Iterable[int], column: int) -> float:
+        cells = [batch.cells[row][column] for row in rows]
+        cells = [c for c in cells if c is not None and c.status is not Status.NOT_EXPECTED]
+        if not cells:
+            return 0.0
+        return 100.0 * sum(c.status in (Status.COVERED, Status.PARTIAL) for c in cells) / len(cells)
+
+    national = [i for i, item in enumerate(batch.items) if item.level == "national"]
+    own = [i for i, item in enumerate(batch.items) if item.level == "province"]
+    return {"province_of_national": share(national, 0), "city_of_national": share(national, 1),
+            "city_of_province_own": share(own, 1)}
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+SCHEMA = "duizhao.batch/1"
+
+
+def _cell_dict(cell: Cell | None) -> dict | None:
+    if cell is None:
+        return None
+    return {"status": cell.status.value, "reason": {"code": cell.reason.code, "text": cell.reason.text},
+            "score": cell.score, "where": cell.where, "wording": cell.wording}
+
+
+def batch_to_dict(batch: Batch) -> dict:
+    """The matrix as JSON-ready data (schema duizhao.batch/1)."""
+    locals_ = []
+    for index, local in enumerate(batch.locals):
+        entry: dict = {"name": local.name, "path": local.path, "title": local.title,
+                       "error": local.error, "seconds": round(local.seconds, 3)}
+        summary = batch.summary(index)
+        if summary is not None:
+            entry["summary"] = {"items": summary.items,
+                                **{s.value: summary.counts.get(s, 0) for s in STATUS_ORDER},
+                                "additions": summary.additions,
+                                "covered_percent": round(summary.covered_percent, 1),
+                                "carried_percent": round(summary.carried_percent, 1)}
+        locals_.append(entry)
+    items = []
+    for row, item in enumerate(batch.items):
+        items.append({"id": item.id, "section": item.section, "label": item.label,
+                      "text": item.text, "level": item.level,
+                      "counts": {s.value: batch.count(row, s) for s in STATUS_ORDER},
+                      "cells": [_cell_dict(cell) for cell in batch.cells[row]]})
+    data = {"schema": SCHEMA, "kind": batch.kind, "unit": batch.unit,
+            "national": {"path": batch.national.path, "title": batch.national.title},
+            "locals": locals_, "items": items}
+    if batch.kind == "chain":
+        data["chain"] = {key: round(value, 1) for key, value in chain_summary(batch).items()}
+    return data
