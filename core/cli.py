@@ -122,6 +122,51 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    """`duizhao batch`: one national text against many local ones, as a matrix."""
+    from core import batch as batching  # imported here: the pool and exports only when used
+    from core.export.matrix import export_matrix
+
+    progress = _progress_printer(args.progress)
+    if args.chain:
+        if len(args.locals) != 2:
+            print("错误：--chain 需要三个文件：国家文件 省级文件 市级文件。", file=sys.stderr)
+            return 2
+        result = batching.compare_chain(args.national, *args.locals, unit=args.unit,
+                                        workers=args.workers, progress=progress)
+    else:
+        result = batching.compare_many(args.national, batching.expand_inputs(args.locals),
+                                       unit=args.unit, workers=args.workers, progress=progress)
+    written = [export_matrix(result, path) for path in (args.output, args.json) if path]
+    unit = "条" if result.unit == batching.ARTICLE else "句"
+    national = sum(1 for item in result.items if item.level == "national")
+    print(f"国家文件：《{result.national.title or result.national.path}》，按{unit}对照 {national} 项")
+    for index, local in enumerate(result.locals):
+        summary = result.summary(index)
+        if summary is None:
+            print(f"  {local.name}：无法对照——{local.error}")
+            continue
+        counts = "，".join(f"{STATUS_LABELS[s]} {summary.counts.get(s, 0)}"
+                          for s in batching.STATUS_ORDER)
+        print(f"  {local.name}：{counts}；覆盖率（含部分）{summary.carried_percent:.1f}%")
+    if result.kind == "chain":
+        shares = batching.chain_summary(result)
+        print(f"逐级落实：市级文件落实国家文件 {shares['city_of_national']:.1f}%，"
+              f"落实省级新增内容 {shares['city_of_province_own']:.1f}%")
+    else:
+        rows = sorted(range(len(result.items)), key=result.missing_count, reverse=True)[:5]
+        compared = sum(1 for local in result.locals if local.ok)
+        if rows and result.missing_count(rows[0]):
+            print(f"未覆盖最多的{unit}：")
+            for row in rows:
+                if result.missing_count(row):
+                    item = result.items[row]
+                    print(f"  {item.label}：{result.missing_count(row)}/{compared} 个地方文件未覆盖")
+    for path in written:
+        print(f"已导出：{path}")
+    return 0
+
+
 def _cmd_app(args: argparse.Namespace) -> int:
     # Imported by name so that core never depends on Qt; the desktop package owns the handler.
     try:
@@ -179,6 +224,18 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.add_argument("--report", choices=("checklist", "gaps"), default="checklist",
                                 help="Word 报告类型：checklist 起草对照清单（默认），gaps 差距分析报告")
     export_command.set_defaults(handler=_cmd_export)
+    batch = commands.add_parser("batch", help="一个国家文件对照多个地方文件（对照矩阵、他省表述、逐级对照）")
+    batch.add_argument("national", help="国家文件")
+    batch.add_argument("locals", nargs="+", metavar="LOCAL", help="地方文件、文件夹或通配符（如 'laws/*.txt'）")
+    batch.add_argument("-o", "--output", metavar="FILE", help="导出对照矩阵：.xlsx、.docx 或 .json")
+    batch.add_argument("--json", metavar="OUT", help="另把对照矩阵写成 JSON 文件")
+    batch.add_argument("--chain", action="store_true",
+                       help="逐级对照：国家文件 → 省级文件 → 市级文件（需三个文件）")
+    batch.add_argument("--unit", choices=("auto", "article", "clause"), default="auto",
+                       help="对照单位：auto 法规按条、政策按句（默认），article 按条，clause 按句")
+    batch.add_argument("--workers", type=int, metavar="N", help="并行进程数（默认：CPU 核数）")
+    batch.add_argument("--progress", action="store_true", help="在标准错误输出显示进度")
+    batch.set_defaults(handler=_cmd_batch)
     app = commands.add_parser("app", help="打开桌面程序")
     app.add_argument("files", nargs="*", metavar="FILE",
                      help="国家文件和地方文件，或一个项目文件（.duizhao）")
