@@ -471,3 +471,59 @@ def test_export_dispatches_on_the_suffix(tmp_path):
     assert data["schema"] == "duizhao.compare/2"
     assert [c["status"] for c in data["clauses"]] == ["missing", "partial", "covered", "missing"]
     assert export(comparison, tmp_path / "a.xlsx").stat().st_size > 0
+
+
+# -- reviewer work and row ids shared by every report --------------------------------------------
+
+def test_gap_report_keeps_the_checklist_row_numbers(sample_comparison, sample_checklist,
+                                                     sample_gaps):
+    numbers = {row.cells[1].text: row.cells[0].text
+               for row in data_rows(tables_by_header(sample_checklist)["国家文件条款"])}
+    gap_rows = data_rows(tables_by_header(sample_gaps)["国家文件条款"])
+    assert gap_rows and [row.cells[0].text for row in gap_rows] != [
+        str(n) for n in range(1, len(gap_rows) + 1)]
+    for row in gap_rows:
+        assert numbers[row.cells[1].text] == row.cells[0].text
+    # The additions go on from the last national clause, in both reports.
+    first = data_rows(tables_by_header(sample_gaps)["本省新增内容"])[0].cells[0].text
+    assert first == str(len(sample_comparison.clauses) + 1)
+
+
+def test_reviewed_rows_are_ticked_dated_and_a_chosen_match_is_marked(tmp_path):
+    decisions = [
+        ReviewDecision("N2-1", note="属本省职责。", reviewer="李审核",
+                       decided_at="2024-05-06T10:00:00+08:00"),
+        # The reviewer points the goal clause at the task sentence instead.
+        ReviewDecision("N1.1-1", match="P1-2", reviewer="李审核",
+                       decided_at="2024-05-07T10:00:00+08:00"),
+    ]
+    path = export_word(small_comparison(), tmp_path / "审核.docx", decisions=decisions, today=TODAY)
+    rows = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])
+    assert [row.cells[6].text for row in rows] == [labels.OPEN_MARK, labels.DONE_MARK,
+                                                   labels.OPEN_MARK, labels.DONE_MARK]
+    assert "属本省职责。（李审核，2024年5月6日）" in rows[3].cells[5].text
+    assert rows[1].cells[3].text.endswith(labels.OVERRIDE_MARK)
+    assert "建立健全政务数据共享协调机制" in rows[1].cells[2].text
+    assert "（李审核，2024年5月7日）" in rows[1].cells[5].text
+
+
+def statute_comparison() -> Comparison:
+    """A statute whose article has two paragraphs (款), the second with items (项)."""
+    first = Clause("1.1-1", "1.1", "县级以上人民政府应当加强政务数据管理。", paragraph=1)
+    second = Clause("1.1-2", "1.1", "建立政务数据目录。", paragraph=2, item="（一）")
+    third = Clause("1.1-3", "1.1", "推进政务数据共享。", paragraph=2, item="（三）")
+    national = Outline(
+        path="law.docx", format="docx", grammar="statute", title="数据条例",
+        sections=(Section("1", "第一章", "总则", 1, "chapter", number=1),
+                  Section("1.1", "第十一条", "", 2, "article", number=11, parent="1",
+                          clauses=(first, second, third))))
+    provincial = Outline(path="p.docx", format="docx", grammar="statute", title="实施办法")
+    findings = tuple(ClauseFinding(c, Status.MISSING, 0.0) for c in (first, second, third))
+    return Comparison(national, provincial, (), findings, (), engine="test")
+
+
+def test_statute_rows_cite_article_paragraph_and_item(tmp_path):
+    path = export_word(statute_comparison(), tmp_path / "法规.docx", today=TODAY)
+    rows = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])
+    cited = [row.cells[1].text.split(" ")[0] for row in rows]
+    assert cited == ["第一章第十一条第一款", "第一章第十一条第二款第一项", "第一章第十一条第二款第三项"]
