@@ -21,21 +21,29 @@ How it works, in three passes:
 
 from __future__ import annotations
 
+import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Protocol
 
+import numpy as np
+
 from core import __version__
+from core.articles import ArticleVerdict, articles, carried_shares, judge_articles
 from core.coverage import find_gaps
 from core.errors import Cancelled
-from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Section,
+from core.expected import clause_not_expected
+from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Reason, Section,
                         SectionAlignment, Status, roll_up)
-from core.similarity import Profile, Vocabulary, phrase_found, score, tokens
+from core.similarity import (PHRASE_MIN_CHARS, Profile, Vocabulary, normalize, phrase_found,
+                             score, tokens)
 
-ENGINE = f"duizhao {__version__} align/2"
+ENGINE = f"duizhao {__version__} align/3"
 # Close candidates offered to the reviewer besides a clause's matches.
 ALTERNATIVES = 3
+_PHRASE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -68,6 +76,16 @@ class Parameters:
         topic: the least whole-text score (``Matcher.section_score``) with which a section
             that no sentence placed goes to a provincial section near where its neighbours went.
         topic_margin: how far that best whole-text score must stand above the next one.
+        article_strong: for two statutes (core.articles), the evidence 0–1 with which a
+            provincial article carries a national one on its own.
+        article_floor: the least evidence with which a provincial article carries a national
+            one that is (nearly) the best it has for any national article.
+        article_relative: how near that best the evidence must come (a share of it).
+        article_carried_factor: how much the share of a national article's content that a
+            provincial article's sentences carry counts as evidence, beside the whole texts'
+            similarity.
+        article_covered: the least share of a national article's content its linked
+            provincial articles carry for it to be covered.
     """
 
     covered: float = 62.0
@@ -82,6 +100,11 @@ class Parameters:
     piece: float = 0.8
     topic: float = 20.0
     topic_margin: float = 4.0
+    article_strong: float = 0.25
+    article_floor: float = 0.10
+    article_relative: float = 0.9
+    article_carried_factor: float = 0.6
+    article_covered: float = 0.5
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -148,11 +171,18 @@ def compare_outlines(national: Outline, provincial: Outline, *,
                              lambda n, p: _titles_match(n, p, vocabulary, parameters, matcher))
     aligned = _place_by_topic(national, provincial, nat, prov, aligned, vocabulary, parameters,
                               matcher)
-    findings, carried = _verdicts(national, provincial, nat, prov, candidates, aligned,
-                                  parameters, steps, matcher)
-    additions = tuple(p.clause for index, p in enumerate(prov)
-                      if index not in carried and p.clause.section != "0")
-    sections = _section_results(national, findings, aligned)
+    by_article: dict[str, ArticleVerdict] = {}
+    if _by_article(national, provincial):
+        by_article = _article_verdicts(national, provincial, nat, prov, candidates, parameters,
+                                       matcher)
+        aligned.update({section: verdict.provincial for section, verdict in by_article.items()})
+    findings = _verdicts(national, provincial, nat, prov, candidates, aligned, parameters, steps,
+                         matcher)
+    findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
+    carried = {m.clause.id for f in findings for m in f.matches}
+    additions = tuple(p.clause for p in prov
+                      if p.clause.id not in carried and p.clause.section != "0")
+    sections = _section_results(national, findings, aligned, by_article)
     warnings = []
     if not provincial_clauses:
         warnings.append("地方文件没有可比对的正文内容，所有国家文件条款均为未覆盖。")
@@ -260,6 +290,45 @@ class TokenMatcher:
         return score(*profiles)
 
 
+    def article_similarity(self, national: list[list[PreparedClause]],
+                           provincial: list[list[PreparedClause]]) -> list[list[float]]:
+        """Cosine 0–1 of every national article to every provincial one as whole texts.
+
+        Each article is a bag of its informative words and of its character pairs, weighted
+        by how few of the two texts' articles hold them (so what every article of a law says
+        weighs little) and by the logarithm of their count, and scaled to length one.
+        """
+        bags = [_article_bag(clauses) for clauses in national + provincial]
+        if not bags or not national or not provincial:
+            return [[0.0] * len(provincial) for _ in national]
+        index: dict[str, int] = {}
+        for bag in bags:
+            for feature in bag:
+                index.setdefault(feature, len(index))
+        matrix = np.zeros((len(bags), max(len(index), 1)), dtype=np.float64)
+        for row, bag in enumerate(bags):
+            for feature, count in bag.items():
+                matrix[row, index[feature]] = 1.0 + math.log(count)
+        documents = np.count_nonzero(matrix, axis=0)
+        matrix *= np.log((len(bags) + 1) / (documents + 1)) + 1.0
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        matrix /= np.where(norms > 0, norms, 1.0)
+        cosine = matrix[:len(national)] @ matrix[len(national):].T
+        return [[round(float(v), 4) for v in row] for row in cosine]
+
+
+def _article_bag(clauses: list[PreparedClause]) -> dict[str, int]:
+    """An article's informative words and character pairs with their counts."""
+    bag: dict[str, int] = defaultdict(int)
+    for prepared in clauses:
+        for word in prepared.words:
+            bag["w" + word] += 1
+        chars = prepared.profile.chars
+        for pair in zip(chars, chars[1:]):
+            bag["c" + pair[0] + pair[1]] += 1
+    return bag
+
+
 class Matcher(Protocol):
     """How clauses are compared; the benchmark plugs its baselines in here.
 
@@ -290,6 +359,10 @@ class Matcher(Protocol):
     def section_score(self, national: list[PreparedClause], provincial: list[PreparedClause],
                       vocabulary: Vocabulary) -> float:
         """Similarity 0–100 of two sections' whole texts."""
+
+    def article_similarity(self, national: list[list[PreparedClause]],
+                           provincial: list[list[PreparedClause]]) -> list[list[float]]:
+        """Similarity 0–1 of every national article to every provincial one (clauses each)."""
 
 
 def _ancestor_at_level(outline: Outline, section_id: str, level: int) -> str:
@@ -664,10 +737,10 @@ def _alternatives(ranked: list[Candidate], listed: list[Candidate], prov: list[P
                  if c.position not in taken and c.score >= parameters.partial)[:ALTERNATIVES]
 
 
-def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause], prov: list[PreparedClause],
-              candidates: list[list[tuple[float, int]]], aligned: dict[str, tuple[str, ...]],
-              parameters: Parameters, steps: Steps,
-              matcher: Matcher) -> tuple[tuple[ClauseFinding, ...], set[int]]:
+def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
+              prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
+              aligned: dict[str, tuple[str, ...]], parameters: Parameters, steps: Steps,
+              matcher: Matcher) -> tuple[ClauseFinding, ...]:
     contexts = [_nearest_places(national, aligned, p.clause.section) for p in nat]
     ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
@@ -681,9 +754,9 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
     for index, inherited in _inheritance(ranked, listed, parameters).items():
         kept[index] = sorted(kept[index] + inherited, key=lambda c: (-c.rank, c.position))
         listed[index] = _listed(kept[index], parameters)
-    findings = tuple(_finding(prepared, admissible, chosen, ranking, prov, parameters)
-                     for prepared, admissible, chosen, ranking in zip(nat, kept, listed, ranked))
-    return findings, {c.position for chosen in listed for c in chosen}
+    judge = _Judge(national, provincial, nat, prov, claimants, parameters, matcher)
+    return tuple(judge.finding(index, admissible, chosen, ranking)
+                 for index, (admissible, chosen, ranking) in enumerate(zip(kept, listed, ranked)))
 
 
 def _listed(kept: list[Candidate], parameters: Parameters) -> list[Candidate]:
@@ -732,28 +805,125 @@ def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
     return dict(inherited)
 
 
-def _finding(prepared: PreparedClause, kept: list[Candidate], listed: list[Candidate],
-             ranking: list[Candidate], prov: list[PreparedClause],
-             parameters: Parameters) -> ClauseFinding:
-    """The verdict on one national clause from the matches it lists."""
-    alternatives = _alternatives(ranking, listed, prov, parameters)
-    if not listed:
-        best = kept[0].score if kept else 0.0
-        return ClauseFinding(prepared.clause, Status.MISSING, best, alternatives=alternatives)
-    best = listed[0].score
-    matches = tuple(Match(prov[c.position].clause, c.score) for c in listed)
-    gaps = find_gaps(prepared.clause, prepared.words, [m.clause.text for m in matches])
-    status = Status.COVERED if best >= parameters.covered and not gaps else Status.PARTIAL
-    return ClauseFinding(prepared.clause, status, best, matches, gaps, alternatives)
+class _Judge:
+    """Gives each national clause its verdict and says why, in words a reviewer reads."""
+
+    def __init__(self, national: Outline, provincial: Outline, nat: list[PreparedClause],
+                 prov: list[PreparedClause], claimants: dict[int, list[tuple[float, int]]],
+                 parameters: Parameters, matcher: Matcher) -> None:
+        self.national, self.provincial = national, provincial
+        self.nat, self.prov = nat, prov
+        self.claimants = claimants
+        self.parameters = parameters
+        self.matcher = matcher
+        # Sentences that state no task, or only central organs' duties, are not expected of
+        # a province; a statute's articles are judged so as wholes (core.articles).
+        self.expects_every_clause = national.grammar == "statute"
+
+    def finding(self, index: int, kept: list[Candidate], listed: list[Candidate],
+                ranking: list[Candidate]) -> ClauseFinding:
+        """The verdict on national clause ``index`` from the matches it lists."""
+        prepared = self.nat[index]
+        parameters = self.parameters
+        alternatives = _alternatives(ranking, listed, self.prov, parameters)
+        if not listed:
+            best = kept[0].score if kept else 0.0
+            expected = None if self.expects_every_clause else clause_not_expected(
+                prepared.clause.text, heading=self._heading(prepared.clause))
+            if expected is not None:
+                return ClauseFinding(prepared.clause, Status.NOT_EXPECTED, best,
+                                     alternatives=alternatives, reason=expected)
+            return ClauseFinding(prepared.clause, Status.MISSING, best, alternatives=alternatives,
+                                 reason=self._missing_reason(ranking))
+        best = listed[0].score
+        matches = tuple(Match(self.prov[c.position].clause, c.score) for c in listed)
+        gaps = find_gaps(prepared.clause, prepared.words, [m.clause.text for m in matches])
+        if gaps:
+            status = Status.PARTIAL
+            reason = Reason("lost", "对应表述" + "；".join(g.describe() for g in gaps) + "。")
+        elif best >= parameters.covered:
+            status = Status.COVERED
+            reason = Reason("matched", f"由地方{self._name(self.provincial, matches[0].clause)}"
+                                       f"承接（相似度{best:.0f}）。")
+        else:
+            status = Status.PARTIAL
+            reason = self._part_reason(prepared, [self.prov[c.position] for c in listed], best)
+        return ClauseFinding(prepared.clause, status, best, matches, gaps, alternatives, reason)
+
+    def _missing_reason(self, ranking: list[Candidate]) -> Reason:
+        if not ranking:
+            return Reason("no_candidate", "地方文件中没有与本句用词相近的表述。")
+        top = ranking[0]
+        clause = self.prov[top.position].clause
+        if top.score >= self.parameters.partial:
+            owner = self.nat[self.claimants[top.position][0][1]].clause
+            return Reason("taken", f"最相近的地方表述（{self._name(self.provincial, clause)}，"
+                                   f"相似度{top.score:.0f}）已对应国家文件"
+                                   f"{self._name(self.national, owner)}，本句未见单独体现。")
+        return Reason("too_weak", f"最相近的地方表述（{self._name(self.provincial, clause)}，"
+                                  f"相似度{top.score:.0f}）低于部分覆盖阈值"
+                                  f"{self.parameters.partial:.0f}：“{_excerpt(clause.text)}”。")
+
+    def _part_reason(self, prepared: PreparedClause, matched: list[PreparedClause],
+                     best: float) -> Reason:
+        """Partial without a lost term: name the phrases the matches lack, else the score."""
+        absent = [part for part in _phrases(prepared.clause.text)
+                  if not any(self.matcher.phrase_found(normalize(part), m) for m in matched)]
+        if absent and len(absent) < len(_phrases(prepared.clause.text)):
+            shown = "”“".join(_excerpt(part, 20) for part in absent[:2])
+            return Reason("part", f"只体现了部分内容，未见“{shown}”。")
+        return Reason("weak_match", f"对应表述相似度{best:.0f}，低于已覆盖阈值"
+                                    f"{self.parameters.covered:.0f}，措辞差异较大，请核对。")
+
+    def _heading(self, clause: Clause) -> str:
+        if clause.section == "0":
+            return "前言"
+        return self.national.section(clause.section).title
+
+    @staticmethod
+    def _name(outline: Outline, clause: Clause) -> str:
+        return clause_name(outline, clause)
+
+
+def clause_name(outline: Outline, clause: Clause) -> str:
+    """How a reviewer names a clause: its section's numbering path and sentence, "二、（三）第2句"."""
+    position = clause.id.rsplit("-", 1)[-1]
+    path = "前言" if clause.section == "0" else outline.label_path(clause.section)
+    return f"{path}第{position}句"
+
+
+def _phrases(text: str) -> list[str]:
+    """The clause's comma phrases as printed, long enough to judge."""
+    return [part for part in _PHRASE_SPLIT.split(text) if len(normalize(part)) >= PHRASE_MIN_CHARS]
+
+
+def _excerpt(text: str, limit: int = 30) -> str:
+    text = text.strip("，。；：、 ")
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None) -> ClauseFinding:
+    """A clause of an article no provincial article carries shares the article's verdict."""
+    if verdict is None or verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
+        return finding
+    return ClauseFinding(finding.clause, verdict.status, finding.score,
+                         alternatives=finding.matches + finding.alternatives,
+                         reason=verdict.reason)
 
 
 def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
-                     aligned: dict[str, tuple[str, ...]]) -> tuple[SectionAlignment, ...]:
-    by_section: dict[str, list[ClauseFinding]] = defaultdict(list)
-    for finding in findings:
-        section_id = finding.clause.section
+                     aligned: dict[str, tuple[str, ...]],
+                     by_article: dict[str, ArticleVerdict]) -> tuple[SectionAlignment, ...]:
+    """Each national section's places and status: an article's own verdict when statutes are
+    judged by article, else the roll-up of its clauses' (or its articles') statuses."""
+    by_section: dict[str, list[tuple[Status, float]]] = defaultdict(list)
+    units: list[tuple[str, Status, float]] = (
+        [(section, v.status, 100.0 * v.coverage) for section, v in by_article.items()]
+        + [(f.clause.section, f.status, f.score) for f in findings
+           if f.clause.section not in by_article])
+    for section_id, status, value in units:
         while True:
-            by_section[section_id].append(finding)
+            by_section[section_id].append((status, value))
             if section_id == "0":
                 break
             section_id = national.section(section_id).parent
@@ -763,11 +933,48 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
     for section in national.sections:
         own = by_section.get(section.id, [])
         provincial = aligned.get(section.id, ())
+        verdict = by_article.get(section.id)
+        if verdict is not None:
+            results.append(SectionAlignment(section.id, provincial,
+                                            round(100.0 * verdict.coverage, 1), verdict.status,
+                                            verdict.reason))
+            continue
         if own:
-            status = roll_up(f.status for f in own)
-            mean = round(sum(f.score for f in own) / len(own), 1)
+            status = roll_up(status for status, _ in own)
+            mean = round(sum(value for _, value in own) / len(own), 1)
         else:
             status = Status.COVERED if provincial else Status.MISSING
             mean = 0.0
         results.append(SectionAlignment(section.id, provincial, mean, status))
     return tuple(results)
+
+
+def _by_article(national: Outline, provincial: Outline) -> bool:
+    """Whether two texts are judged article by article: both statutes with articles."""
+    return (national.grammar == provincial.grammar == "statute"
+            and bool(articles(national)) and bool(articles(provincial)))
+
+
+def _article_verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
+                      prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
+                      parameters: Parameters, matcher: Matcher) -> dict[str, ArticleVerdict]:
+    """Verdicts of the national articles (core.articles) from the whole articles' similarity
+    and the clause candidates."""
+    nat_articles, prov_articles = articles(national), articles(provincial)
+    national_sections = _clauses_by_section(nat)
+    provincial_sections = _clauses_by_section(prov)
+    similarity = matcher.article_similarity([national_sections[a.id] for a in nat_articles],
+                                            [provincial_sections[a.id] for a in prov_articles])
+    carried = carried_shares(
+        nat_articles, prov_articles, [matcher.vote_weight(p) for p in nat],
+        [p.clause.section for p in nat],
+        [[(value, prov[position].clause.section) for value, position in scored]
+         for scored in candidates])
+    return judge_articles(national, provincial, similarity, carried, parameters)
+
+
+def _clauses_by_section(prepared: list[PreparedClause]) -> dict[str, list[PreparedClause]]:
+    grouped: dict[str, list[PreparedClause]] = defaultdict(list)
+    for clause in prepared:
+        grouped[clause.clause.section].append(clause)
+    return grouped

@@ -113,12 +113,14 @@ def finding_from_record(record: dict[str, Any]) -> ClauseFinding:
 
 def _alignment_to_record(alignment: SectionAlignment) -> dict[str, Any]:
     return {"national": alignment.national, "provincial": list(alignment.provincial),
-            "score": alignment.score, "status": alignment.status.value}
+            "score": alignment.score, "status": alignment.status.value,
+            "reason": {"code": alignment.reason.code, "text": alignment.reason.text}}
 
 
 def _alignment_from_record(record: dict[str, Any]) -> SectionAlignment:
     return SectionAlignment(national=record["national"], provincial=tuple(record["provincial"]),
-                            score=float(record["score"]), status=Status(record["status"]))
+                            score=float(record["score"]), status=Status(record["status"]),
+                            reason=Reason(**record.get("reason", {"code": "", "text": ""})))
 
 
 def comparison_to_record(comparison: Comparison) -> dict[str, Any]:

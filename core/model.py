@@ -205,6 +205,24 @@ class Outline:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why a verdict was reached: a stable code for scripts and a Chinese sentence for people.
+
+    Codes: ``matched`` (carried, nothing lost), ``lost`` (partial: a key term, number, deadline or
+    binding word lost), ``part`` (partial: only part of the clause carried), ``weak_match``
+    (partial: the best candidate scores under the covered threshold), ``no_candidate`` (missing:
+    nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
+    scores under the partial threshold), ``taken`` (missing: the provincial clause that would
+    carry it went to another national item), ``central`` (not expected: a duty of central organs
+    only), ``definition``, ``criminal``, ``effective_date``, ``no_task`` (not expected: a
+    sentence stating no task).
+    """
+
+    code: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Gap:
     """Something that matters in a national clause and is gone or weakened in its match.
 
@@ -225,24 +243,6 @@ class Gap:
             return f"约束减弱：{self.national}→{self.provincial}"
         noun = {"term": "关键词", "number": "数量指标", "deadline": "时限"}.get(self.kind, "")
         return f"缺少{noun}“{self.national}”"
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a verdict was reached: a stable code for scripts and a Chinese sentence for people.
-
-    Codes: ``matched`` (carried, nothing lost), ``lost`` (partial: a key term, number, deadline or
-    binding word lost), ``part`` (partial: only part of the clause carried), ``weak_match``
-    (partial: the best candidate scores under the covered threshold), ``no_candidate`` (missing:
-    nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
-    scores under the partial threshold), ``taken`` (missing: the provincial clause that would
-    carry it went to another national item), ``central`` (not expected: a duty of central organs
-    only), ``definition``, ``criminal``, ``effective_date``, ``no_task`` (not expected: a
-    sentence stating no task).
-    """
-
-    code: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -279,12 +279,18 @@ class ClauseFinding:
 
 @dataclass(frozen=True)
 class SectionAlignment:
-    """A national section, the provincial sections that carry it, and its rolled-up status."""
+    """A national section, the provincial sections that carry it, and its status.
+
+    For a statute's article (条) the status is the article's own verdict, judged on the whole
+    article with its clauses as evidence, and ``reason`` says why; other sections roll their
+    status up from their clauses (or articles) and carry no reason of their own.
+    """
 
     national: str
     provincial: tuple[str, ...]
     score: float
     status: Status
+    reason: Reason = Reason("", "")
 
 
 @dataclass(frozen=True)

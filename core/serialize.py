@@ -59,7 +59,9 @@ def comparison_to_dict(comparison: Comparison) -> dict:
         "national": _document(comparison.national),
         "provincial": _document(comparison.provincial),
         "sections": [{"national": s.national, "provincial": list(s.provincial),
-                      "score": s.score, "status": s.status.value} for s in comparison.sections],
+                      "score": s.score, "status": s.status.value,
+                      "reason": {"code": s.reason.code, "text": s.reason.text}}
+                     for s in comparison.sections],
         "clauses": [{
             "id": f"N{f.clause.id}", "section": f.clause.section, "text": f.clause.text,
             "status": f.status.value, "score": f.score,

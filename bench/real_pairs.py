@@ -1,0 +1,104 @@
+"""Quality on real national → provincial pairs: `../shared/corpus/real-pairs/`, scored by the
+shared scorer (`../shared/tools/score_real_pair.py`) exactly as the product is measured."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from core.align import compare_outlines
+from core.compare import load_outline
+from core.model import Comparison
+from core.serialize import comparison_to_dict
+
+FIGURES = ("links_f1", "missing_p", "missing_r", "listed_missing_p", "covered_r",
+           "covered_called_missing", "na_called_missing")
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """The scorer's figures for one pair and one matcher, with the compare time."""
+
+    pair: str
+    matcher: str
+    figures: dict
+    seconds: float
+
+
+def load_scorer(shared: Path) -> ModuleType:
+    """The shared scorer, imported from its file."""
+    spec = importlib.util.spec_from_file_location("score_real_pair",
+                                                  shared / "tools" / "score_real_pair.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def real_pairs(shared: Path) -> list[tuple[str, Path, Path, dict]]:
+    """(pair name, national path, provincial path, gold) of every real pair."""
+    root = shared / "corpus" / "real-pairs"
+    pairs = []
+    for gold_path in sorted((root / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        pairs.append((gold_path.stem, root / "texts" / gold["national_file"],
+                      root / "texts" / gold["provincial_file"], gold))
+    return pairs
+
+
+Comparer = Callable[[object, object], Comparison]
+
+
+def score_pairs(shared: Path, matchers: dict[str, Comparer]) -> list[PairScore]:
+    """Every real pair compared by every matcher and scored against its gold."""
+    scorer = load_scorer(shared)
+    scores = []
+    for name, national_path, provincial_path, gold in real_pairs(shared):
+        national, provincial = load_outline(national_path), load_outline(provincial_path)
+        for matcher_name, compare in matchers.items():
+            started = time.perf_counter()
+            comparison = compare(national, provincial)
+            seconds = time.perf_counter() - started
+            # Through the JSON, as `duizhao compare --json` gives it to the scorer.
+            result = json.loads(json.dumps(comparison_to_dict(comparison), ensure_ascii=False))
+            scores.append(PairScore(name, matcher_name, scorer.eval_articles(result, gold),
+                                    seconds))
+    return scores
+
+
+def duizhao(national, provincial) -> Comparison:
+    """The engine with its default parameters."""
+    return compare_outlines(national, provincial)
+
+
+def print_table(scores: list[PairScore]) -> None:
+    """Per pair and mean, the matchers side by side."""
+    header = (f"{'pair':<10}{'matcher':<15}{'link F1':>8}{'miss P':>8}{'miss R':>8}"
+              f"{'listed P':>9}{'cov→已覆盖':>10}{'cov→未':>7}{'n/a→未':>7}{'s':>7}")
+    print(header)
+    matchers = list(dict.fromkeys(s.matcher for s in scores))
+    for score in scores:
+        f = score.figures
+        print(f"{score.pair:<10}{score.matcher:<15}" + "".join(
+            f"{_cell(f.get(k)):>{w}}" for k, w in zip(FIGURES, (8, 8, 8, 9, 10, 7, 7)))
+            + f"{score.seconds:>7.2f}")
+    for matcher in matchers:
+        own = [s for s in scores if s.matcher == matcher]
+        means = []
+        for key in FIGURES:
+            values = [s.figures.get(key) for s in own if s.figures.get(key) is not None]
+            means.append(sum(values) / len(values) if values else None)
+        print(f"{'mean':<10}{matcher:<15}" + "".join(
+            f"{_cell(v):>{w}}" for v, w in zip(means, (8, 8, 8, 9, 10, 7, 7)))
+            + f"{sum(s.seconds for s in own) / len(own):>7.2f}")
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) and not value.is_integer() or \
+        isinstance(value, float) and value < 1 else f"{value}"

@@ -1,0 +1,118 @@
+"""What a provincial implementing text is not expected to carry (无需地方落实).
+
+A province implements what falls to local governments, departments, units and citizens. It is
+not expected to restate provisions that only central organs can act on (国务院, the armed
+forces, relations with foreign governments, the national legislature), the date a national law
+takes effect, criminal liability (which only national law can set), nor — in policy texts —
+sentences that state no task at all (形势、现状、意义). These rules read the national text alone;
+the engine applies them only where the provincial text carries nothing, so a province that does
+restate such a provision is still shown as covering it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from core.model import Reason
+
+# Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
+# is carried out by every level of government and provinces restate it.
+_CENTRAL_ACTOR = re.compile(
+    r"国务院(?:授权的)?(?:有关|相关|各)?(?:主管)?部门|国务院|党中央|中共中央|中央军事委员会|"
+    r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
+    r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关")
+_CENTRAL_SUBJECT = re.compile(
+    rf"(?:^|[，,：:]|由)(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
+    r"(?!的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令))")
+# 国家 acting on something nationwide: a national platform, a nationwide list or standard.
+_NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)")
+# Local governments and departments, wherever they are named.
+_LOCAL_GOVERNMENT = re.compile(
+    r"地方|省|自治区|直辖市|设区的市|县|乡|街道|各地区|本行政区域|有关部门|主管部门|各部门|"
+    r"人民政府|行政机关")
+# Units and people, when a sentence opens with them as the ones who act.
+_LOCAL_SUBJECT = re.compile(
+    r"(?:^|[。；])[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
+# A reference to central rules as the source of a duty, not as the one who acts.
+_CENTRAL_REFERENCE = re.compile(
+    r"(?:按照|依照|根据|依据|经|报)?(?:国务院|全国人民代表大会常务委员会)"
+    r"(?:的)?(?:另有规定|规定|决定|批准|授权|有关规定|相关规定)(?!的[^，。；]{0,8}部门)")
+_EFFECTIVE_DATE = re.compile(
+    r"^本(?:条例|法|办法|规定|细则|决定|实施办法|实施细则|意见|方案)"
+    r"(?:自.{2,30}?(?:起)?施行|自公布之日起施行)")
+_REPEAL = re.compile(r"同时废止|不再执行")
+_CRIMINAL = re.compile(r"构成犯罪的?，?依法追究刑事责任")
+# What a sentence about the situation says: achievements, trends, shortcomings, significance.
+_DESCRIPTION = re.compile(
+    r"以来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
+    r"日益|面临|仍然?存在|尚未|尚不|意义|必然要求|必然选择|"
+    r"是[^，。]{0,20}的?重要(?:举措|支撑|内容|途径|抓手|保障|基础)")
+# What a sentence that asks something says.
+_DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"
+                     r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年")
+# Headings of the parts that describe the situation rather than set tasks.
+_SITUATION_HEADING = re.compile(r"现状|形势|背景|意义|成效|进展|基础")
+# The sentence that introduces the document's own text.
+_INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)")
+
+
+def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
+    """Why a national article is not expected of a province, or None when it is.
+
+    Args:
+        paragraphs: the article's 款 as printed (without the 第N条 label).
+    """
+    text = "".join(paragraphs).strip()
+    if not text:
+        return None
+    if _EFFECTIVE_DATE.match(text) and len(text) <= 80 or _REPEAL.search(text) and len(text) <= 80:
+        return Reason("effective_date", "本条规定国家文件的施行日期，地方文件无需承接。")
+    if _CRIMINAL.search(text) and len(_CRIMINAL.sub("", text)) <= 12:
+        return Reason("criminal", "刑事责任只能由法律规定，地方文件无需承接。")
+    if central_only(text):
+        return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
+    return None
+
+
+def central_only(text: str) -> bool:
+    """Whether a provision addresses central organs only.
+
+    At least half of its sentences have a central organ as the one who acts — at the head of
+    the sentence or of one of its comma phrases, or after 由 (not merely named as the source of
+    a rule: 按照国务院的规定, 贯彻党中央、国务院决策部署) — or have 国家 act nationwide; and it
+    addresses nobody a local text could (local governments and departments, or units and people
+    as subjects).
+    """
+    acting = _CENTRAL_REFERENCE.sub("", text)
+    sentences = [s for s in re.split(r"[。；]", acting) if s.strip()]
+    central = sum(1 for s in sentences if _CENTRAL_SUBJECT.search(s) or _NATIONWIDE.search(s))
+    if not sentences or 2 * central < len(sentences):
+        return False
+    rest = _CENTRAL_ACTOR.sub("", acting)
+    return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
+
+
+def states_no_task(text: str, heading: str = "") -> bool:
+    """Whether a policy sentence states no task: it tells what has been achieved or what the
+    situation is (形势、现状、意义) — or stands in a part about the situation — and asks
+    nothing, or it only introduces the document."""
+    if _INTRODUCTION.search(text):
+        return True
+    describes = bool(_DESCRIPTION.search(text) or _SITUATION_HEADING.search(heading))
+    return describes and not _DEMAND.search(text)
+
+
+def clause_not_expected(text: str, *, heading: str = "") -> Reason | None:
+    """Why a policy sentence is not expected of a province, or None when it is.
+
+    Args:
+        text: the sentence.
+        heading: the title of the section it stands in ("" for the preamble).
+    """
+    if states_no_task(text, heading):
+        where = f"（{heading}）" if heading else ""
+        return Reason("no_task", f"本句{where}叙述形势、现状或意义，未提出具体任务，地方文件无需逐句承接。")
+    if central_only(text):
+        return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
+    return None
