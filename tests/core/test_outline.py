@@ -21,7 +21,7 @@ def _raw(*paragraphs: Paragraph | str) -> RawDocument:
         p if isinstance(p, Paragraph) else Paragraph(p) for p in paragraphs))
 
 
-def test_guideline_has_8_parts_31_sections_3_items_with_exact_titles(corpus):
+def test_guideline_has_8_parts_31_sections_3_items_with_exact_titles():
     outline = outline_document(read_document(GUIDELINE))
     assert outline.grammar == "policy"
     assert outline.title == "国务院关于加强数字政府建设的指导意见"
@@ -40,7 +40,7 @@ def test_guideline_has_8_parts_31_sections_3_items_with_exact_titles(corpus):
     assert outline.section("2").paragraphs[0].startswith("全面推进政府履职和政务运行数字化转型")
 
 
-def test_guideline_preamble_is_kept_apart(corpus):
+def test_guideline_preamble_is_kept_apart():
     outline = outline_document(read_document(GUIDELINE))
     preamble = outline.section("0")
     assert preamble.kind == "preamble"

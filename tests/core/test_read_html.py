@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.read import read_document
 from tests.conftest import DATA, NEW_MEDIA_HTML, NEW_MEDIA_TXT
 from tests.data.make_fixtures import policy_lines
 
 
+@pytest.mark.needs_corpus
 def test_gov_cn_content_cell_matches_the_corpus_text_but_for_the_split_title():
     # The page sets the title as two centred <p>; the .txt has it on one line. Joining leading
     # centred title lines is the outline stage's job, so the reader keeps both.
@@ -20,6 +23,7 @@ def test_gov_cn_content_cell_matches_the_corpus_text_but_for_the_split_title():
     assert document.encoding == "utf-8"
 
 
+@pytest.mark.needs_corpus
 def test_gov_cn_title_lines_are_centered_and_bold():
     paragraphs = read_document(NEW_MEDIA_HTML).paragraphs
     assert [(p.centered, p.bold) for p in paragraphs[:3]] == [(True, True), (True, True), (True, False)]

@@ -55,6 +55,7 @@ def test_committed_gb18030_fixture_with_crlf():
     assert [p.text for p in document.paragraphs] == policy_lines()
 
 
+@pytest.mark.needs_corpus
 def test_corpus_file_reads_line_by_line():
     document = read_document(NEW_MEDIA_TXT)
     assert document.encoding == "utf-8"

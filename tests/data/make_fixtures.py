@@ -110,7 +110,19 @@ POLICY_LEVELS = [("chineseCounting", "%1、", 1), ("chineseCounting", "（%2）"
 
 
 def policy_lines() -> list[str]:
-    """The excerpt of 国办发〔2018〕123号 used for the cross-format fixtures.
+    """The excerpt of 国办发〔2018〕123号 in the cross-format fixtures, as committed.
+
+    Read from the committed ``policy-gb18030.txt`` with an explicit codec and line ending, not
+    from ``../shared/corpus``, so the reader tests run in a clone without it; a corpus test
+    checks that this is still the excerpt of the source text.
+    """
+    raw = (DATA / "policy-gb18030.txt").read_bytes().decode("gb18030")
+    assert raw.endswith("\r\n")
+    return raw[:-2].split("\r\n")
+
+
+def policy_lines_from_corpus() -> list[str]:
+    """The excerpt of 国办发〔2018〕123号 the fixtures are built from (needs ../shared/corpus).
 
     Title, 文号, addressees, preamble, part 一 with its sections and items, part 二 with its
     paragraphs, then the signature, date and publication note.
@@ -171,7 +183,7 @@ def build_policy_docx(*, autonumber: bool) -> docx.Document:
     _page_setup(document)
     _add_running_header_and_page_numbers(document)
     num_id = add_list_definition(document, POLICY_LEVELS) if autonumber else None
-    lines = policy_lines()
+    lines = policy_lines_from_corpus()
     for index, line in enumerate(lines):
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -201,12 +213,12 @@ def build_policy_docx(*, autonumber: bool) -> docx.Document:
 
 def write_policy_txt(path: Path) -> None:
     """The excerpt in GB18030 with Windows line ends, as Notepad on a Chinese Windows saves it."""
-    path.write_bytes("\r\n".join(policy_lines()).encode("gb18030") + b"\r\n")
+    path.write_bytes("\r\n".join(policy_lines_from_corpus()).encode("gb18030") + b"\r\n")
 
 
 def write_policy_html(path: Path) -> None:
     """The excerpt as a gov.cn-like page: chrome around a content cell, inline styles, a <br>."""
-    lines = policy_lines()
+    lines = policy_lines_from_corpus()
     body_style = "margin-top: 0px; margin-bottom: 0px; text-indent: 2em; text-align: justify; font-family: 宋体;"
     parts = [
         f'<p style="text-align: center; font-family: 宋体;"><span style="font-weight: bold; font-size: 18pt;">{lines[0]}</span></p>',

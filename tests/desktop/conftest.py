@@ -17,9 +17,10 @@ from desktop.settings import REVIEWER, Settings  # noqa: E402
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_NATIONAL = REPO / "samples" / "national-guideline-sample.docx"
 SAMPLE_PROVINCIAL = REPO / "samples" / "provincial-opinion-sample.docx"
-CORPUS = REPO.parent / "shared" / "corpus"
-CORPUS_NATIONAL = CORPUS / "national-guideline-digital-government-2022.txt"
-CORPUS_PROVINCIAL = CORPUS / "qinghai-implementation-opinion-interpretation-2023.txt"
+# Real texts that came with the brief, committed in tests/data/corpus: a national guideline and
+# a provincial article about digital government.
+CORPUS_NATIONAL = REPO / "tests" / "data" / "corpus" / "national-guideline-digital-government-2022.txt"
+CORPUS_PROVINCIAL = REPO / "tests" / "data" / "corpus" / "articles" / "zhejiang-digital-government-practice.txt"
 COMPARE_TIMEOUT_MS = 60_000
 
 

@@ -242,8 +242,8 @@ def test_pasted_provincial_text_and_corpus_pair(qtbot, make_window, save_path):
     window = make_window()
     assert window.set_document_file(NATIONAL, str(CORPUS_NATIONAL))
     text = CORPUS_PROVINCIAL.read_text(encoding="utf-8")
-    assert window.set_document_text(PROVINCIAL, text, "青海省实施意见（粘贴）")
-    assert window.slots[PROVINCIAL].name.text() == "青海省实施意见（粘贴）"
+    assert window.set_document_text(PROVINCIAL, text, "浙江省数字政府实践（粘贴）")
+    assert window.slots[PROVINCIAL].name.text() == "浙江省数字政府实践（粘贴）"
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.start_compare()
     assert window.comparison.provincial.format == "text"
