@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from bench.speed import median_seconds, scaled_copies
@@ -29,7 +30,7 @@ def export_timings() -> list[tuple[str, float]]:
                 national, provincial = scaled_copies(NATIONAL, PROVINCIAL, factor, work)
             comparison = compare_files(national, provincial)
             target = work / f"checklist-x{factor}.docx"
-            seconds = median_seconds(lambda: export_word(comparison, target), runs=3)
+            seconds = median_seconds(partial(export_word, comparison, target), runs=3)
             rows.append((f"export_word checklist {factor}× ({len(comparison.clauses)} clauses, "
                          f"{len(comparison.additions)} additions)", seconds))
     return rows

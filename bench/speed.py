@@ -7,6 +7,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from core.compare import compare_files, load_outline
@@ -65,8 +66,8 @@ def compare_scaling(national: Path, provincial: Path, factors=(1, 4, 16)) -> lis
                 a, b = scaled_copies(national, provincial, factor, Path(folder))
             result = compare_files(a, b)
             runs = 5 if factor < 16 else 3
-            seconds = median_seconds(lambda: compare_files(a, b), runs=runs)
-            peak = peak_memory_mb(lambda: compare_files(a, b))
+            seconds = median_seconds(partial(compare_files, a, b), runs=runs)
+            peak = peak_memory_mb(partial(compare_files, a, b))
             rows.append((factor, result.summary.clauses, len(result.provincial.clauses()),
                          seconds, peak))
     return rows

@@ -10,7 +10,7 @@ from pathlib import Path
 from core.errors import ExportError
 
 
-def write_atomically(target: str | os.PathLike, write: Callable[[Path], None]) -> Path:
+def write_atomically(target: str | os.PathLike, write: Callable[[Path], object]) -> Path:
     """Let ``write`` fill a temporary file beside ``target``, then rename it into place.
 
     A failure never leaves a half-written target; an existing target stays as it was.

@@ -193,9 +193,7 @@ def review(comparison: Comparison, decisions: Iterable[ReviewDecision],
         The reviewed national clauses in document order, then the reviewed additions.
     """
     rechecks = rechecks or {}
-    latest: dict[str, ReviewDecision] = {}
-    for decision in decisions:
-        latest[decision.item] = decision
+    latest = {entry.item: entry for entry in decisions}  # the last decision on an item counts
     clauses = []
     for number, finding in enumerate(comparison.clauses, start=1):
         item = f"N{finding.clause.id}"

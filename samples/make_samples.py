@@ -422,7 +422,6 @@ def build_truth(national: OfficialText, provincial: OfficialText) -> dict:
     """
     n_refs, n_sentences = outline(national.body)
     p_refs, p_sentences = outline(provincial.body)
-    n_all = {s for sentences in n_sentences.values() for s in sentences}
     p_text = "\n".join(provincial.body)
     n_text = "\n".join(national.body)
     errors: list[str] = []
