@@ -1,5 +1,7 @@
 """The `duizhao` command: the same core calls the desktop app makes, for terminals and scripts."""
 
+# The engine, the readers and their libraries (jieba, numpy, rapidfuzz, python-docx, lxml, bs4)
+# are imported inside the handlers that use them, so `--version` and `--help` start at once.
 from __future__ import annotations
 
 import argparse
@@ -11,11 +13,7 @@ from collections.abc import Sequence
 from core import __version__
 from core.errors import DuizhaoError
 from core.files import refuse_input_as_output, write_text_atomically
-from core.compare import compare_files
 from core.model import Comparison, Status
-from core.outline import outline_document
-from core.read import read_document
-from core.serialize import comparison_to_dict, outline_to_dict
 
 STATUS_LABELS = {Status.COVERED: "已覆盖", Status.PARTIAL: "部分覆盖", Status.MISSING: "未覆盖",
                  Status.ADDED: "本省新增", Status.NOT_EXPECTED: "无需地方落实"}
@@ -35,6 +33,10 @@ def _print_outline(outline) -> None:
 
 
 def _cmd_outline(args: argparse.Namespace) -> int:
+    from core.outline import outline_document
+    from core.read import read_document
+    from core.serialize import outline_to_dict
+
     outline = outline_document(read_document(args.file))
     if args.json:
         json.dump(outline_to_dict(outline), sys.stdout, ensure_ascii=False, indent=2)
@@ -88,6 +90,9 @@ def _progress_printer(enabled: bool):
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
+    from core.compare import compare_files
+    from core.serialize import comparison_to_dict
+
     for target in (args.output, args.json):
         if target and target != "-":  # refused before any work, and before anything is written
             refuse_input_as_output(target, (args.national, args.provincial))
