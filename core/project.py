@@ -19,6 +19,9 @@ Schema (version 1)::
                 national_document, provincial_document, previous, current)
     decisions(id PK, comparison, item, status, not_applicable, match, note, reviewer, decided_at,
               national_text, provincial_text, seq, orphaned, orphan_reason)
+              provincial_text: the chosen match's text, else the engine's counterpart's when the
+              decision was made; orphan_reason: on an orphaned row why it no longer applies, on
+              a live row carried over a re-import why it must be checked again (需复核)
     audit(id PK, comparison, item, action, before JSON, after JSON, who, at)
               action decide/undo/redo/carry-over/orphan
 """
@@ -55,6 +58,7 @@ SUFFIX = ".duizhao"
 APPLICATION_ID = 0x44555A48  # "DUZH": marks a SQLite file as a Duizhao project
 SCHEMA_VERSION = 1
 NEAR_IDENTICAL = 95.0  # rapidfuzz ratio at or above which a rewritten sentence is the same clause
+EDITED = 70.0  # ratio at or above which a changed counterpart reads as the same sentence edited
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Projects open in this process: ``create`` must not replace a file under an open connection.
@@ -79,12 +83,15 @@ class CarriedDecision:
         after: the same decision on the new version (item and match re-pointed).
         note: what changed, in Chinese ("" when it applies unchanged).
         match_dropped: the chosen provincial match is gone from the new version and was removed.
+        recheck: why the decision must be checked again (需复核): the provincial text it was
+            made on changed or is gone; "" when it applies as it stands.
     """
 
     before: ReviewDecision
     after: ReviewDecision
     note: str = ""
     match_dropped: bool = False
+    recheck: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,11 @@ class ReimportReport:
     def match_dropped(self) -> list[CarriedDecision]:
         """Carried decisions whose chosen provincial match had to be removed."""
         return [c for c in self.carried if c.match_dropped]
+
+    @property
+    def rechecks(self) -> list[CarriedDecision]:
+        """Carried decisions whose ground changed: kept, marked 需复核, not applied as verdicts."""
+        return [c for c in self.carried if c.recheck]
 
     def reason(self, decision: ReviewDecision) -> str:
         """The Chinese reason an orphaned decision no longer applies."""
@@ -812,6 +824,10 @@ class Project:
                             if f.clause.id == decision.item[1:]), None)
             if finding is None:
                 raise ValueError(f"item {decision.item!r} is not a national clause")
+            if not decision.match and finding.matches:
+                # The text the reviewer saw beside the clause: a re-import tells by it whether
+                # the decision's ground changed.
+                provincial = finding.matches[0].clause.text
             return finding.clause.text, provincial
         if decision.item.startswith("P"):
             addition = _find_clause(comparison.additions, decision.item[1:])
@@ -921,14 +937,34 @@ def _same_text(text: str, candidates: tuple[Clause, ...], prefer_id: str,
     return best
 
 
+_RECHECK_GONE = "原对应表述在新稿中已删除或大幅改写，原审核结论需复核。"
+_RECHECK_EDITED = "对应表述在新稿中有改动，请核对原审核结论。"
+_RECHECK_OTHER = "新稿中与本条对应的表述已不是原来那一句，请核对原审核结论。"
+_RECHECK_NEW = "原先没有对应表述，新稿中出现了对应表述，请核对原审核结论。"
+
+
+def _judged_on_text(row: dict) -> bool:
+    """A decision whose verdict rests on the provincial text: a status, a confirmation or a note.
+
+    不适用 alone says the national clause does not apply to the province, whatever its draft says.
+    """
+    return row["status"] is not None or bool(row["note"]) or not row["not_applicable"]
+
+
 def _carry_over(rows: list[dict], comparison: Comparison, report: ReimportReport
                 ) -> list[tuple[dict, dict, str]]:
     """Decide what each live decision becomes on the new comparison; fill in the report.
+
+    A carried decision whose provincial text changed (its chosen match rewritten or gone, or,
+    without a chosen match, the engine's counterpart now another or edited text) is marked
+    需复核 with the reason, kept in the ``orphan_reason`` column of its live row.
 
     Returns:
         (old row, new row, audit action) for each decision: "carry-over" or "orphan".
     """
     national = {f.clause.id: f.clause for f in comparison.clauses}
+    shown = {f.clause.id: (f.matches[0].clause.text if f.matches else "")
+             for f in comparison.clauses}
     provincial_clauses = comparison.provincial.clauses()
     additions = comparison.additions
     taken: set[str] = set()
@@ -943,11 +979,15 @@ def _carry_over(rows: list[dict], comparison: Comparison, report: ReimportReport
         report.reasons[decision.item] = reason
 
     def carry(row: dict, item: str, match: str, provincial_text: str, note: str,
-              dropped: bool) -> None:
+              dropped: bool, recheck: str = "") -> None:
         new_row = {k: v for k, v in row.items() if k != "id"}
-        new_row.update(item=item, match=match, provincial_text=provincial_text)
+        # A re-check still pending from an earlier re-import stays until the reviewer decides.
+        recheck = recheck or (row.get("orphan_reason") or "")
+        new_row.update(item=item, match=match, provincial_text=provincial_text,
+                       orphan_reason=recheck or None)
         plan.append((row, new_row, "carry-over"))
-        report.carried.append(CarriedDecision(_decision(row), _decision(new_row), note, dropped))
+        report.carried.append(CarriedDecision(_decision(row), _decision(new_row), note, dropped,
+                                              recheck))
 
     # Exact texts are placed before near-identical ones, so a rewrite cannot take the place of
     # a clause that kept its wording.
@@ -956,35 +996,51 @@ def _carry_over(rows: list[dict], comparison: Comparison, report: ReimportReport
                                                       for c in additions), r["seq"]))
     for row in ordered:
         item = row["item"]
+        old_text = row["provincial_text"] or ""
         if item.startswith("N"):
             clause = national.get(item[1:])
             if clause is None or clause.text != row["national_text"]:
                 orphan(row, "国家文件中已找不到该条款（编号或文字已改变），此审核决定不再适用。")
                 continue
             if not row["match"]:
-                carry(row, item, "", row["provincial_text"] or "", "", False)
+                now = shown[clause.id]
+                recheck = ""
+                if now != old_text and _judged_on_text(row):
+                    if not now:
+                        recheck = _RECHECK_GONE
+                    elif not old_text:
+                        recheck = _RECHECK_NEW
+                    elif fuzz.ratio(now, old_text) >= EDITED:
+                        recheck = _RECHECK_EDITED
+                    else:
+                        recheck = _RECHECK_OTHER
+                carry(row, item, "", now, "", False, recheck)
                 continue
-            target = _same_text(row["provincial_text"] or "", provincial_clauses,
-                                row["match"][1:])
+            target = _same_text(old_text, provincial_clauses, row["match"][1:])
             if target is not None:
                 note = "" if f"P{target.id}" == row["match"] else (
                     f"所选对应条款在新稿中的编号由{row['match']}变为P{target.id}。")
-                carry(row, item, f"P{target.id}", target.text, note, False)
+                edited = target.text != old_text and _judged_on_text(row)
+                carry(row, item, f"P{target.id}", target.text, note, False,
+                      _RECHECK_EDITED if edited else "")
             elif row["status"] is None and not row["not_applicable"] and not row["note"]:
                 # Only the chosen match made this decision; without it nothing of it is left.
                 orphan(row, f"所选对应条款{row['match']}在新稿中已删除或大幅改写，此审核决定不再适用。")
             else:
                 carry(row, item, "", "",
                       f"所选对应条款{row['match']}在新稿中已删除或大幅改写，已取消所选对应，"
-                      "审核结论和意见保留。", True)
+                      "审核结论和意见保留待复核。", True,
+                      f"所选对应表述{row['match']}在新稿中已删除或大幅改写，原审核结论需复核。"
+                      if _judged_on_text(row) else "")
         elif item.startswith("P"):
-            target = _same_text(row["provincial_text"] or "", additions, item[1:], taken)
+            target = _same_text(old_text, additions, item[1:], taken)
             if target is not None:
                 taken.add(target.id)
                 note = "" if f"P{target.id}" == item else f"条款编号由{item}变为P{target.id}。"
+                edited = target.text != old_text and bool(row["note"])
                 carry(row, f"P{target.id}", row["match"] if row["match"] else "", target.text,
-                      note, False)
-            elif _same_text(row["provincial_text"] or "", provincial_clauses, item[1:]):
+                      note, False, _RECHECK_EDITED if edited else "")
+            elif _same_text(old_text, provincial_clauses, item[1:]):
                 orphan(row, "该条款在新稿中已与国家文件条款对应，不再列为本省新增，此审核决定不再适用。")
             else:
                 orphan(row, "该本省新增条款在新稿中已删除或大幅改写，此审核决定不再适用。")

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogBut
                                QFormLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from core.model import ReviewDecision
-from desktop.models import DecisionListModel, HistoryModel
+from core.model import Comparison, ReviewDecision
+from desktop.models import DecisionListModel, HistoryModel, describe_item
 from desktop.settings import REOPEN_LAST_PROJECT, REVIEWER, Settings
 
 
@@ -91,17 +91,25 @@ def ask_reviewer_name(parent: QWidget | None) -> str | None:
 
 
 class OrphanedDecisionsDialog(QDialog):
-    """After 导入新版地方文件: the decisions that no longer match any item, for the reviewer to redo."""
+    """After 导入新版地方文件: decisions whose ground changed (kept, marked 需复核) and decisions
+    that no longer match any item (set aside), for the reviewer to look at again."""
 
     def __init__(self, decisions: Sequence[ReviewDecision], carried: int,
-                 texts: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+                 texts: dict[str, str] | None = None, parent: QWidget | None = None, *,
+                 reasons: Sequence[str] = (), rechecks: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle("导入新版地方文件")
-        self.resize(820, 420)
-        summary = QLabel(f"已沿用 {carried} 条审核意见。以下 {len(decisions)} 条审核意见在新版文件中"
-                         "找不到对应条目，未能沿用，请对照新版重新审核：")
+        self.resize(880, 420)
+        orphaned = len(decisions) - rechecks
+        parts = [f"已沿用 {carried - rechecks} 条审核意见。"]
+        if rechecks:
+            parts.append(f"{rechecks} 条审核意见所依据的地方文件表述在新版中已改动或删除，"
+                         "已标为“需复核”（可在“对照结果”中筛选“需复核”），结论暂不计入导出。")
+        if orphaned:
+            parts.append(f"{orphaned} 条审核意见在新版文件中找不到对应条目，未能沿用，请对照新版重新审核。")
+        summary = QLabel("".join(parts))
         summary.setWordWrap(True)
-        self.model = DecisionListModel(decisions, texts, self)
+        self.model = DecisionListModel(decisions, texts, self, reasons=reasons)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,12 +119,29 @@ class OrphanedDecisionsDialog(QDialog):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DecisionListModel.COL_ITEM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DecisionListModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DecisionListModel.COL_REASON, QHeaderView.ResizeMode.Stretch)
         buttons = _close_button(self)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+
+    @classmethod
+    def from_report(cls, report, previous: Comparison, parent: QWidget | None = None
+                    ) -> OrphanedDecisionsDialog:
+        """The dialog for a ``ReimportReport``: re-checks first (named on the new version),
+        then the decisions set aside (named on the version they were made on)."""
+        decisions, texts, reasons = [], {}, []
+        for carried in report.rechecks:
+            decisions.append(carried.after)
+            texts[carried.after.item] = describe_item(report.comparison, carried.after.item)
+            reasons.append("需复核：" + carried.recheck)
+        for decision in report.orphaned:
+            decisions.append(decision)
+            texts.setdefault(decision.item, describe_item(previous, decision.item))
+            reasons.append("未能沿用：" + report.reason(decision))
+        return cls(decisions, len(report.carried), texts, parent, reasons=reasons,
+                   rechecks=len(report.rechecks))
 
 
 def _close_button(dialog: QDialog) -> QDialogButtonBox:

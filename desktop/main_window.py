@@ -33,7 +33,8 @@ from desktop import settings as keys
 from desktop.dialogs import (HistoryDialog, OrphanedDecisionsDialog, PasteTextDialog, SettingsDialog,
                              ShortcutsDialog, ask_reviewer_name)
 from desktop.errors import report_unexpected, show_error
-from desktop.models import (GAP_FILTER, NOT_APPLICABLE, ClauseFilterProxy, ClauseRow,
+from desktop.models import (GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED, ClauseFilterProxy,
+                            ClauseRow,
                             ClauseTableModel, NationalOutlineModel, NotApplicableRole,
                             ProvincialOutlineModel, SectionIdRole, StatusRole, location)
 from desktop.settings import Settings, user_data_dir, user_documents_dir
@@ -49,12 +50,15 @@ SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
 # (label, filter keys or None for all) for the status filter box.
 STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("全部", None),
-    ("只看差距（未覆盖＋部分覆盖）", GAP_FILTER),
+    ("只看差距（未覆盖、部分覆盖）", GAP_FILTER),
     ("未覆盖", frozenset({Status.MISSING.value})),
     ("部分覆盖", frozenset({Status.PARTIAL.value})),
     ("已覆盖", frozenset({Status.COVERED.value})),
+    ("无需地方落实", frozenset({Status.NOT_EXPECTED.value})),
     ("本省新增", frozenset({Status.ADDED.value})),
     ("不适用", frozenset({NOT_APPLICABLE})),
+    ("未审核", frozenset({UNREVIEWED})),
+    ("需复核", frozenset({RECHECK})),
 )
 GAP_FILTER_INDEX = 1
 
@@ -358,6 +362,9 @@ class MainWindow(QMainWindow):
             Status.PARTIAL.value: a("标为“部分覆盖”", lambda: self.set_status(Status.PARTIAL.value), ["Ctrl+2"]),
             Status.MISSING.value: a("标为“未覆盖”", lambda: self.set_status(Status.MISSING.value), ["Ctrl+3"]),
             NOT_APPLICABLE: a("标为“不适用”", lambda: self.set_status(NOT_APPLICABLE), ["Ctrl+4"]),
+            Status.NOT_EXPECTED.value: a("标为“无需地方落实”",
+                                         lambda: self.set_status(Status.NOT_EXPECTED.value),
+                                         ["Ctrl+5"]),
         }
         self.note_action = a("填写审核意见", self.edit_note, ["F2", "Ctrl+E"])
         self.history_action = a("修改记录…", self.show_history, ["Ctrl+H"],
@@ -676,7 +683,7 @@ class MainWindow(QMainWindow):
         self.choices[PROVINCIAL] = DocumentChoice("", project.provincial_name, in_project=True)
         for side in (NATIONAL, PROVINCIAL):
             self.slots[side].set_document(self.choices[side].name)
-        self._show_comparison(project.comparison, project.decisions())
+        self._show_comparison(project.comparison, project.decisions(), project.rechecks())
         self.setWindowTitle(f"对照 — {Path(project.path).name}")
         self._update_state()
         self.project_shown.emit()
@@ -709,6 +716,7 @@ class MainWindow(QMainWindow):
         if project is None or self.busy:
             return
         reviewer = self.settings.get(keys.REVIEWER)
+        old_comparison = project.comparison
 
         def work(progress, cancel):
             return project.reimport_provincial(path, progress=progress, cancel=cancel,
@@ -718,12 +726,15 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(PROVINCIAL, path)
             self._set_project(project)
             carried = len(report.carried)
-            if report.orphaned:
-                texts = {d.item: report.reason(d) for d in report.orphaned}
-                self.orphan_dialog = OrphanedDecisionsDialog(report.orphaned, carried, texts, self)
+            rechecks = report.rechecks
+            if report.orphaned or rechecks:
+                self.orphan_dialog = OrphanedDecisionsDialog.from_report(
+                    report, old_comparison, self)
                 self.orphan_dialog.open()
+            standing = carried - len(rechecks)
             self.statusBar().showMessage(
-                f"已导入新版地方文件（第 {report.provincial_version} 版），沿用审核意见 {carried} 条"
+                f"已导入新版地方文件（第 {report.provincial_version} 版），沿用审核意见 {standing} 条"
+                + (f"，{len(rechecks)} 条需复核" if rechecks else "")
                 + (f"，{len(report.orphaned)} 条未能沿用" if report.orphaned else ""), 10000)
 
         self._run(work, "正在导入新版地方文件…", done)
@@ -774,6 +785,8 @@ class MainWindow(QMainWindow):
             return
         comparison = self.project.comparison
         decisions = self.project.decisions()
+        rechecks = self.project.rechecks()
+        author = self.settings.get(keys.REVIEWER) or None
         report = "gaps" if kind == "gaps" else "checklist"
 
         def done(written) -> None:
@@ -781,7 +794,9 @@ class MainWindow(QMainWindow):
             self.settings.set(keys.LAST_FOLDER, str(Path(written).parent))
             self.statusBar().showMessage(f"已导出：{written}", 10000)
 
-        self._run(lambda progress, cancel: export(comparison, path, report=report, decisions=decisions),
+        self._run(lambda progress, cancel: export(comparison, path, report=report,
+                                                  decisions=decisions, rechecks=rechecks,
+                                                  author=author),
                   "正在导出…", done)
 
     # ================================================================ background work
@@ -832,10 +847,11 @@ class MainWindow(QMainWindow):
     def comparison(self) -> Comparison | None:
         return self.table_model.comparison
 
-    def _show_comparison(self, comparison: Comparison | None, decisions: Sequence[ReviewDecision]) -> None:
+    def _show_comparison(self, comparison: Comparison | None, decisions: Sequence[ReviewDecision],
+                         rechecks: dict[str, str] | None = None) -> None:
         self.proxy.set_sections(None, None)
         self.section_label.clear()
-        self.table_model.set_comparison(comparison, decisions)
+        self.table_model.set_comparison(comparison, decisions, rechecks)
         self.national_model.set_comparison(comparison)
         self.provincial_model.set_comparison(comparison)
         self._decisions_changed()
@@ -863,7 +879,7 @@ class MainWindow(QMainWindow):
             return
         current = self.current_row()
         current_position = self.table.currentIndex().row()
-        self.table_model.set_decisions(self.project.decisions())
+        self.table_model.set_decisions(self.project.decisions(), self.project.rechecks())
         self._decisions_changed()
         target = self.proxy.mapFromSource(self.table_model.index_for(follow)) if follow else QModelIndex()
         if not target.isValid() and current is not None:

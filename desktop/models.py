@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex,
@@ -27,8 +27,11 @@ SearchRole = Qt.ItemDataRole.UserRole + 7        # every text of the row, for th
 ReviewedRole = Qt.ItemDataRole.UserRole + 8      # bool: a reviewer decided on this row
 SectionIdRole = Qt.ItemDataRole.UserRole + 9     # outline trees: the section's id
 MatchRole = Qt.ItemDataRole.UserRole + 10        # candidates: the provincial item id "P…"
+RecheckRole = Qt.ItemDataRole.UserRole + 11      # why a decision is to be checked again, or ""
 
 NOT_APPLICABLE = "not_applicable"
+UNREVIEWED = "unreviewed"  # filter key: rows without a decision
+RECHECK = "recheck"        # filter key: decisions a re-import put in question (需复核)
 GAP_FILTER = frozenset({Status.MISSING.value, Status.PARTIAL.value})
 STATUS_ORDER = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_EXPECTED: 3,
                 Status.ADDED: 4}
@@ -61,6 +64,25 @@ def location(outline: Outline, section_id: str) -> str:
         return ""
 
 
+def describe_item(comparison: Comparison | None, item: str, *, limit: int = 60) -> str:
+    """An item as a reader finds it: 二、（三） 第2句　text… (national N…, provincial P…).
+
+    Internal ids ("N2.2-1") are for scripts; people look items up by place and words.
+    """
+    if comparison is None or len(item) < 2:
+        return item
+    outline = comparison.national if item.startswith("N") else comparison.provincial
+    clause_id = item[1:]
+    clause = next((c for c in outline.clauses() if c.id == clause_id), None)
+    if clause is None:
+        return item
+    where = location(outline, clause.section) or "前言"
+    position = clause_id.rsplit("-", 1)[-1]
+    side = "国家文件" if item.startswith("N") else "地方文件"
+    text = clause.text if len(clause.text) <= limit else clause.text[:limit] + "…"
+    return f"{side}{where} 第{position}句　{text}"
+
+
 @dataclass(frozen=True)
 class ClauseRow:
     """One row of the clause table: a national clause, or a provincial addition."""
@@ -80,6 +102,9 @@ class ClauseRow:
     note: str
     decision: ReviewDecision | None
     overridden: bool
+    recheck: str = ""
+    reason: str = ""
+    match_changed: bool = False
 
     @property
     def is_addition(self) -> bool:
@@ -95,27 +120,29 @@ def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
     """Rows for the table from the reviewed items (national clauses first, then additions)."""
     national, provincial = comparison.national, comparison.provincial
     rows: list[ClauseRow] = []
-    for number, reviewed in enumerate(clauses, start=1):
+    for reviewed in clauses:
         clause = reviewed.finding.clause
         match = reviewed.match
         rows.append(ClauseRow(
-            item=reviewed.item, number=number, national_section=clause.section,
+            item=reviewed.item, number=reviewed.number, national_section=clause.section,
             national_text=clause.text, national_where=location(national, clause.section),
             provincial_section=match.clause.section if match else "",
             provincial_text=match.clause.text if match else "",
             provincial_where=location(provincial, match.clause.section) if match else "",
-            score=match.score if match else None, status=reviewed.status,
+            score=reviewed.score if match else None, status=reviewed.status,
             engine_status=reviewed.finding.status, not_applicable=reviewed.not_applicable,
-            note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden))
-    for number, reviewed in enumerate(additions, start=len(rows) + 1):
+            note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden,
+            recheck=reviewed.recheck, reason=reviewed.finding.reason.text,
+            match_changed=reviewed.match_changed))
+    for reviewed in additions:
         clause = reviewed.clause
         rows.append(ClauseRow(
-            item=reviewed.item, number=number, national_section="", national_text="",
+            item=reviewed.item, number=reviewed.number, national_section="", national_text="",
             national_where="", provincial_section=clause.section, provincial_text=clause.text,
             provincial_where=location(provincial, clause.section), score=None,
             status=Status.ADDED, engine_status=Status.ADDED,
             not_applicable=reviewed.not_applicable, note=reviewed.note,
-            decision=reviewed.decision, overridden=False))
+            decision=reviewed.decision, overridden=False, recheck=reviewed.recheck))
     return rows
 
 
@@ -170,23 +197,25 @@ class ClauseTableModel(_FlatTableModel):
         return self._comparison
 
     def set_comparison(self, comparison: Comparison | None,
-                       decisions: Iterable[ReviewDecision] = ()) -> None:
-        """Show a new comparison (or nothing) with its decisions."""
+                       decisions: Iterable[ReviewDecision] = (),
+                       rechecks: Mapping[str, str] | None = None) -> None:
+        """Show a new comparison (or nothing) with its decisions (and pending re-checks)."""
         self.beginResetModel()
         self._comparison = comparison
         if comparison is None:
             self._rows = []
         else:
-            self._rows = build_rows(comparison, *review(comparison, decisions))
+            self._rows = build_rows(comparison, *review(comparison, decisions, rechecks))
         self._row_of = {row.item: number for number, row in enumerate(self._rows)}
         self.endResetModel()
         self.decisions_applied.emit()
 
-    def set_decisions(self, decisions: Iterable[ReviewDecision]) -> None:
+    def set_decisions(self, decisions: Iterable[ReviewDecision],
+                      rechecks: Mapping[str, str] | None = None) -> None:
         """Apply the reviewer's decisions again; rows that changed are signalled."""
         if self._comparison is None:
             return
-        rows = build_rows(self._comparison, *review(self._comparison, decisions))
+        rows = build_rows(self._comparison, *review(self._comparison, decisions, rechecks))
         old, self._rows = self._rows, rows
         for number, (before, after) in enumerate(zip(old, rows)):
             if before != after:
@@ -255,6 +284,8 @@ class ClauseTableModel(_FlatTableModel):
             return row.provincial_section
         if role == ReviewedRole:
             return row.decision is not None
+        if role == RecheckRole:
+            return row.recheck
         if role == SearchRole:
             return "\n".join((row.item, row.national_where, row.national_text,
                               row.provincial_where, row.provincial_text, row.note))
@@ -279,6 +310,8 @@ class ClauseTableModel(_FlatTableModel):
             label = status_style(row.status, not_applicable=row.not_applicable).label
             if row.decision is None:
                 return label
+            if row.recheck:
+                return f"{label}（需复核）"
             return f"{label}（{'改判' if row.overridden or row.not_applicable else '已确认'}）"
         if column == self.COL_NOTE:
             return row.note.replace("\n", " ")
@@ -291,12 +324,15 @@ class ClauseTableModel(_FlatTableModel):
             return f"{row.provincial_where}\n{row.provincial_text}"
         if column == self.COL_STATUS:
             engine = status_style(row.engine_status).label
+            why = f"\n{row.reason}" if row.reason and not row.match_changed else ""
             if row.decision is None:
-                return f"系统判断：{engine}（未审核）"
+                return f"系统判断：{engine}（未审核）{why}"
+            if row.recheck:
+                return f"系统判断：{engine}{why}\n需复核：{row.recheck}"
             decision = row.decision
             who = "，".join(x for x in (decision.reviewer, decision.decided_at[:16].replace("T", " ")) if x)
             final = status_style(row.status, not_applicable=row.not_applicable).label
-            return f"系统判断：{engine}\n审核结果：{final}" + (f"（{who}）" if who else "")
+            return f"系统判断：{engine}{why}\n审核结果：{final}" + (f"（{who}）" if who else "")
         if column == self.COL_NOTE and row.note:
             return row.note
         return None
@@ -370,7 +406,11 @@ class ClauseFilterProxy(QSortFilterProxyModel):
         index = model.index(source_row, 0, source_parent)
         if self._statuses is not None:
             key = filter_key(index.data(StatusRole), index.data(NotApplicableRole))
-            if key not in self._statuses:
+            reviewed = index.data(ReviewedRole)
+            wanted = (key in self._statuses
+                      or (UNREVIEWED in self._statuses and not reviewed)
+                      or (RECHECK in self._statuses and bool(index.data(RecheckRole))))
+            if not wanted:
                 return False
         if self._national_sections is not None or self._provincial_sections is not None:
             inside = (self._national_sections is not None
@@ -491,6 +531,7 @@ class _Tally:
     covered: int = 0
     partial: int = 0
     missing: int = 0
+    not_expected: int = 0
     not_applicable: int = 0
     additions: int = 0
 
@@ -532,7 +573,8 @@ class NationalOutlineModel(_OutlineModel):
                 direct.setdefault(row.national_section, []).append(row)
         tally, status = {}, {}
         for node in self._nodes:
-            counts = {"covered": 0, "partial": 0, "missing": 0, "not_applicable": 0}
+            counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0,
+                      "not_applicable": 0}
             statuses = []
             for section_id in self.subtree(node.section.id):
                 for row in direct.get(section_id, ()):
@@ -583,10 +625,11 @@ class NationalOutlineModel(_OutlineModel):
             lines = [section_name(self._outline, section)]
             if status:
                 lines.append(f"本章节：{status_style(status).label}")
-            if tally.applicable or tally.not_applicable:
+            if tally.applicable or tally.not_applicable or tally.not_expected:
                 lines.append(f"条款：已覆盖 {tally.covered}，部分覆盖 {tally.partial}，"
-                             f"未覆盖 {tally.missing}" + (f"，不适用 {tally.not_applicable}"
-                                                       if tally.not_applicable else ""))
+                             f"未覆盖 {tally.missing}"
+                             + (f"，无需地方落实 {tally.not_expected}" if tally.not_expected else "")
+                             + (f"，不适用 {tally.not_applicable}" if tally.not_applicable else ""))
                 lines.append("覆盖率 = 已覆盖条款 ÷ 适用条款")
             return "\n".join(lines)
         if role in (SectionIdRole, SectionRole):
@@ -726,16 +769,18 @@ class CandidateModel(_FlatTableModel):
 
 
 class DecisionListModel(_FlatTableModel):
-    """A read-only list of review decisions (the ones a re-import could not carry over)."""
+    """A read-only list of review decisions: the ones a re-import put in question or could not
+    carry over, each with where its item is, what it says and why it is listed."""
 
-    COL_ITEM, COL_RESULT, COL_NOTE, COL_REVIEWER, COL_WHEN = range(5)
-    HEADERS = ("条目", "审核结果", "审核意见", "审核人", "时间")
+    COL_ITEM, COL_RESULT, COL_NOTE, COL_REVIEWER, COL_WHEN, COL_REASON = range(6)
+    HEADERS = ("条目", "原审核结果", "审核意见", "审核人", "时间", "原因")
 
     def __init__(self, decisions: Sequence[ReviewDecision] = (), texts: dict[str, str] | None = None,
-                 parent=None) -> None:
+                 parent=None, *, reasons: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self._decisions = tuple(decisions)
         self._texts = dict(texts or {})
+        self._reasons = tuple(reasons)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._decisions)
@@ -747,14 +792,15 @@ class DecisionListModel(_FlatTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == self.COL_ITEM:
-                text = self._texts.get(decision.item, "")
-                return f"{decision.item}　{text}" if text else decision.item
+                return self._texts.get(decision.item, "") or decision.item
             if column == self.COL_RESULT:
                 return decision_label(decision)
             if column == self.COL_NOTE:
                 return decision.note
             if column == self.COL_REVIEWER:
                 return decision.reviewer
+            if column == self.COL_REASON:
+                return self._reasons[index.row()] if index.row() < len(self._reasons) else ""
             return decision.decided_at[:16].replace("T", " ")
         if role == ItemRole:
             return decision.item
@@ -809,5 +855,5 @@ def decision_label(decision: ReviewDecision) -> str:
     elif decision.status is not None:
         parts.append(f"改为“{status_style(decision.status).label}”")
     if decision.match:
-        parts.append(f"改选对应表述 {decision.match}")
+        parts.append("改选对应表述")
     return "，".join(parts) or "确认系统判断"

@@ -285,23 +285,31 @@ class SummaryBar(QLabel):
             self.setText('<span style="color:#777">尚无对照结果</span>')
             return
         counts = {Status.COVERED: 0, Status.PARTIAL: 0, Status.MISSING: 0}
-        not_applicable = 0
+        not_expected = not_applicable = 0
         for row in national:
             if row.not_applicable:
                 not_applicable += 1
+            elif row.status is Status.NOT_EXPECTED:
+                not_expected += 1
             else:
                 counts[row.status] += 1
+        # Shares are of the clauses a province is expected to carry.
         applicable = sum(counts.values())
         additions = sum(1 for r in rows if r.is_addition)
         reviewed = sum(1 for r in rows if r.decision is not None)
+        rechecks = sum(1 for r in rows if r.recheck)
         parts = [f"国家文件条款 <b>{len(national)}</b> 条"]
         for status, count in counts.items():
             parts.append(_chip(status_style(status), count,
                                f"（{100 * count / applicable:.0f}%）" if applicable else ""))
+        if not_expected:
+            parts.append(_chip(status_style(Status.NOT_EXPECTED), not_expected, ""))
         if not_applicable:
             parts.append(_chip(status_style(None, not_applicable=True), not_applicable, ""))
         parts.append(_chip(status_style(Status.ADDED), additions, ""))
         parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} 条")
+        if rechecks:
+            parts.append(f'<span style="color:#8e1b1b">需复核 <b>{rechecks}</b> 条</span>')
         self.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
 
 

@@ -74,7 +74,7 @@ def export_json(comparison: Comparison, path: str | os.PathLike, *,
 
 def export(comparison: Comparison, path: str | os.PathLike, *, report: str = "checklist",
            decisions: Iterable[ReviewDecision] | None = None,
-           rechecks: Mapping[str, str] | None = None) -> Path:
+           rechecks: Mapping[str, str] | None = None, author: str | None = None) -> Path:
     """Write a comparison in the format the file's suffix names (.docx, .xlsx or .json).
 
     Args:
@@ -84,6 +84,7 @@ def export(comparison: Comparison, path: str | os.PathLike, *, report: str = "ch
         decisions: reviewer decisions, applied to every format (None: the engine's result
             alone; the JSON then has no ``review`` object).
         rechecks: items whose decision a re-import put in question, with the reason.
+        author: the author property of a .docx/.xlsx (default: the latest decision's reviewer).
 
     Returns:
         The path written.
@@ -96,9 +97,10 @@ def export(comparison: Comparison, path: str | os.PathLike, *, report: str = "ch
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
         return export_word(comparison, path, report=report, decisions=decisions or (),
-                           rechecks=rechecks)
+                           rechecks=rechecks, author=author)
     if suffix == ".xlsx":
-        return export_excel(comparison, path, decisions=decisions or (), rechecks=rechecks)
+        return export_excel(comparison, path, decisions=decisions or (), rechecks=rechecks,
+                            author=author)
     if suffix == ".json":
         return export_json(comparison, path, decisions=decisions, rechecks=rechecks)
     raise ExportError(f"不支持的导出格式：{suffix or '（无扩展名）'}，请使用 .docx、.xlsx 或 .json 文件。",

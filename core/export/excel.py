@@ -229,7 +229,7 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
 def export_excel(comparison: Comparison, path: str | os.PathLike, *,
                  decisions: Iterable[ReviewDecision] = (),
                  rechecks: Mapping[str, str] | None = None,
-                 today: datetime.date | None = None) -> Path:
+                 today: datetime.date | None = None, author: str | None = None) -> Path:
     """Write the checklist as an .xlsx workbook (sheets 对照表, 本省新增, 汇总).
 
     Args:
@@ -238,6 +238,7 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
         decisions: reviewer decisions; they override statuses and fill 审核意见.
         rechecks: items whose decision a re-import put in question (``Project.rechecks()``).
         today: the date printed on the 汇总 sheet (default: today).
+        author: the workbook's creator property (default: the latest decision's reviewer).
 
     Returns:
         The path written.
@@ -251,7 +252,7 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
     workbook.properties.title = labels.printable(f"《{national}》与《{provincial}》对照清单")
-    workbook.properties.creator = labels.report_author(decisions)
+    workbook.properties.creator = labels.report_author(decisions) if author is None else author
     workbook.properties.lastModifiedBy = workbook.properties.creator
     workbook.properties.created = workbook.properties.modified = now
     workbook.properties.language = "zh-CN"

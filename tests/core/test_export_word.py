@@ -527,3 +527,24 @@ def test_statute_rows_cite_article_paragraph_and_item(tmp_path):
     rows = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])
     cited = [row.cells[1].text.split(" ")[0] for row in rows]
     assert cited == ["第一章第十一条第一款", "第一章第十一条第二款第一项", "第一章第十一条第二款第三项"]
+
+
+def test_a_decision_to_recheck_is_not_printed_as_a_verdict(tmp_path):
+    """After a re-import deleted the sentence a verdict rested on, the row shows the engine's
+    finding marked 需复核, with the reason and the earlier verdict quoted as such."""
+    decisions = [ReviewDecision("N2-1", status=Status.COVERED, note="已体现。", reviewer="李审核")]
+    rechecks = {"N2-1": "原对应表述在新稿中已删除或大幅改写，原审核结论需复核。"}
+    path = export_word(small_comparison(), tmp_path / "复核.docx", decisions=decisions,
+                       rechecks=rechecks, today=TODAY)
+    row = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])[3]
+    assert row.cells[3].text == "未覆盖" + labels.RECHECK_MARK
+    assert shading(row.cells[3]) == labels.FILLS[Status.MISSING.value]
+    note = row.cells[5].text
+    assert "需复核：原对应表述在新稿中已删除" in note and "原审核结论：已覆盖" in note
+    assert "原审核意见：已体现。" in note
+    assert row.cells[6].text == labels.OPEN_MARK
+    workbook = export(small_comparison(), tmp_path / "复核.xlsx", decisions=decisions,
+                      rechecks=rechecks)
+    from openpyxl import load_workbook
+    sheet = load_workbook(workbook)["对照表"]
+    assert sheet.cell(row=5, column=5).value == "未覆盖" + labels.RECHECK_MARK

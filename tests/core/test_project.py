@@ -601,3 +601,68 @@ def test_reimport_carries_decisions_and_keeps_orphans(tmp_path, corpus):
     assert sum(1 for r in rows if r[0] == 2) == 6
     assert sum(1 for r in rows if r[0] == 2 and r[2] == 1) == 2
     assert actions.count("carry-over") == 4 and actions.count("orphan") == 2
+
+
+# ------------------------------------------------------------------ re-checks after a re-import
+
+def _sample_text(tmp_path: Path) -> Path:
+    """The sample provincial draft as plain text (its numbering is in the text)."""
+    from docx import Document
+
+    paragraphs = Document(str(REPO / "samples" / "provincial-opinion-sample.docx")).paragraphs
+    path = tmp_path / "示例省实施意见-第一稿.txt"
+    path.write_text("\n".join(p.text for p in paragraphs if p.text.strip()), encoding="utf-8")
+    return path
+
+
+def test_decisions_whose_text_changed_are_marked_for_recheck_not_applied(tmp_path):
+    """A verdict on a sentence the new draft deletes or edits is kept, marked 需复核, listed in
+    the report, and not applied; one on unchanged text stands; 不适用 alone stands."""
+    v1 = _sample_text(tmp_path)
+    project = Project.create(tmp_path / "复核.duizhao", REPO / "samples" /
+                             "national-guideline-sample.docx", v1)
+    comparison = project.comparison
+    text = v1.read_text(encoding="utf-8")
+    matched = [f for f in comparison.clauses if f.matches and len(f.matches) == 1
+               and text.count(f.matches[0].clause.text) == 1
+               and sum(1 for g in comparison.clauses
+                       if g.matches and g.matches[0].clause.id == f.matches[0].clause.id) == 1]
+    deleted, edited, chosen, unchanged, not_applicable = matched[:5]
+    project.record(ReviewDecision(f"N{deleted.clause.id}", status=Status.COVERED, note="已体现"))
+    project.record(ReviewDecision(f"N{edited.clause.id}", status=Status.COVERED))
+    project.record(ReviewDecision(f"N{chosen.clause.id}", status=Status.COVERED,
+                                  match=f"P{chosen.matches[0].clause.id}"))
+    project.record(ReviewDecision(f"N{unchanged.clause.id}", status=Status.MISSING, note="不够"))
+    project.record(ReviewDecision(f"N{not_applicable.clause.id}", not_applicable=True))
+    edited_text = edited.matches[0].clause.text
+    chosen_text = chosen.matches[0].clause.text
+    v2_text = (text.replace(deleted.matches[0].clause.text, "", 1)
+               .replace(edited_text, edited_text[:-1] + "并定期评估" + edited_text[-1], 1)
+               .replace(chosen_text, "", 1))
+    v2 = tmp_path / "示例省实施意见-第二稿.txt"
+    v2.write_text(v2_text, encoding="utf-8")
+
+    report = project.reimport_provincial(v2)
+    rechecked = {c.after.item: c.recheck for c in report.rechecks}
+    assert set(rechecked) == {f"N{f.clause.id}" for f in (deleted, edited, chosen)}
+    assert "删除" in rechecked[f"N{chosen.clause.id}"]
+    assert "改动" in rechecked[f"N{edited.clause.id}"] or "不是原来" in rechecked[f"N{edited.clause.id}"]
+    assert project.rechecks() == rechecked
+    assert not report.orphaned  # nothing silently lost: every decision is kept
+
+    clauses, _ = review(project.comparison, project.decisions(), project.rechecks())
+    by_item = {c.item: c for c in clauses}
+    for finding in (deleted, edited, chosen):
+        item = by_item[f"N{finding.clause.id}"]
+        assert item.recheck and item.status is item.suggested  # not printed as a verdict
+    assert by_item[f"N{deleted.clause.id}"].note == "已体现"
+    assert by_item[f"N{unchanged.clause.id}"].status is Status.MISSING
+    assert not by_item[f"N{unchanged.clause.id}"].recheck
+    assert by_item[f"N{not_applicable.clause.id}"].not_applicable
+
+    # Deciding again clears the mark; it survives closing and reopening until then.
+    project.record(ReviewDecision(f"N{edited.clause.id}", status=Status.PARTIAL))
+    assert f"N{edited.clause.id}" not in project.rechecks()
+    project.close()
+    with Project.open(tmp_path / "复核.duizhao") as reopened:
+        assert set(reopened.rechecks()) == {f"N{deleted.clause.id}", f"N{chosen.clause.id}"}

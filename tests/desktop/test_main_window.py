@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 
 from core.model import Status
 from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow
-from desktop.models import ClauseTableModel, HistoryModel, ItemRole, SectionIdRole
+from desktop.models import ClauseTableModel, DecisionListModel, HistoryModel, ItemRole, SectionIdRole
 from desktop.settings import REVIEWER, Settings
 
 from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL,
@@ -279,10 +279,19 @@ def test_reimport_lists_decisions_left_behind(qtbot, make_window, save_path, qtm
     dialog = window.orphan_dialog
     assert dialog is not None and dialog.isVisible()
     qtmodeltester.check(dialog.model)
-    orphaned = {dialog.model.index(r, 0).data(ItemRole) for r in range(dialog.model.rowCount())}
-    assert addition.item in orphaned
+    listed = {dialog.model.index(r, 0).data(ItemRole): dialog.model.index(
+        r, DecisionListModel.COL_REASON).data() for r in range(dialog.model.rowCount())}
+    assert listed[addition.item].startswith("未能沿用")
+    # Items are named by place and words, not by internal ids.
+    assert all(not dialog.model.index(r, 0).data().startswith(("N", "P"))
+               for r in range(dialog.model.rowCount()))
     dialog.close()
-    assert window.table_model.row_for(gap.item).status is Status.COVERED
+    row = window.table_model.row_for(gap.item)
+    # The new draft is another text: the verdict on the old sentence is kept but not applied.
+    assert listed[gap.item].startswith("需复核") and row.recheck
+    assert row.status is row.engine_status or row.not_applicable
+    assert window.table_model.index_for(gap.item, ClauseTableModel.COL_STATUS).data().endswith(
+        "（需复核）")
     assert not window.undo_action.isEnabled()
 
 

@@ -109,7 +109,8 @@ def test_diff_marks_what_differs_character_by_character():
 
 
 def test_every_status_has_a_chinese_label():
-    assert [status_style(s).label for s in Status] == ["已覆盖", "部分覆盖", "未覆盖", "本省新增"]
+    assert [status_style(s).label for s in Status] == ["已覆盖", "部分覆盖", "未覆盖", "本省新增",
+                                                        "无需地方落实"]
     assert status_style(Status.MISSING, not_applicable=True).label == "不适用"
 
 
