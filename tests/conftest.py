@@ -43,11 +43,13 @@ def corpus_missing_reason() -> str | None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test that uses the ``corpus`` fixture, and skip them all without a corpus."""
+    """Mark tests of the corpus (skipped without one) and LibreOffice's tests (slow)."""
     reason = corpus_missing_reason()
     for item in items:
         if "corpus" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.needs_corpus)
+        if item.get_closest_marker("soffice"):
+            item.add_marker(pytest.mark.slow)  # LibreOffice takes seconds to start
         if reason and item.get_closest_marker("needs_corpus"):
             item.add_marker(pytest.mark.skip(reason=reason))
 

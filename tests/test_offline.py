@@ -81,6 +81,7 @@ def run_offline(tmp_path, prefix: list[str] = (), guard: bool = True) -> subproc
                           timeout=300)
 
 
+@pytest.mark.slow
 def test_compare_exports_and_selftest_run_with_every_socket_forbidden(tmp_path):
     result = run_offline(tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -98,6 +99,7 @@ def _network_namespace_available() -> bool:
 
 @pytest.mark.skipif(not _network_namespace_available(),
                     reason="unshare -n not permitted here (needs root or user namespaces)")
+@pytest.mark.slow
 def test_compare_exports_and_selftest_run_without_any_network_interface(tmp_path):
     result = run_offline(tmp_path, prefix=["unshare", "-n"], guard=False)
     assert result.returncode == 0, result.stderr[-2000:]
@@ -106,6 +108,7 @@ def test_compare_exports_and_selftest_run_without_any_network_interface(tmp_path
 
 @pytest.mark.skipif(not _network_namespace_available(),
                     reason="unshare -n not permitted here (needs root or user namespaces)")
+@pytest.mark.slow
 def test_desktop_app_opens_the_samples_without_any_network_interface(tmp_path):
     shot = tmp_path / "shot.png"
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(REPO),

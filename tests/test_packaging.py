@@ -300,6 +300,7 @@ def test_committed_svg_is_what_the_icon_script_draws():
 
 # -- the windowed launcher ----------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_windowed_launcher_survives_missing_console_streams(tmp_path):
     """Windowed programs on Windows start with sys.stdout/stderr None: the app must still run."""
     shot = tmp_path / "shot.png"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from bench.quality import MATCHERS, sample_pair
 from core.align import PreparedClause
 from core.compare import compare_files
@@ -22,6 +24,7 @@ def _true_additions() -> list[str]:
             + [text for section in truth["added_sections"] for text in section["texts"]])
 
 
+@pytest.mark.slow
 def test_sample_pair_counts_the_sentences_of_added_sections_as_additions():
     true_additions = _true_additions()
     reported = [c.text for c in compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE).additions]

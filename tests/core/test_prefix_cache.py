@@ -32,6 +32,7 @@ def _chunk_sizes(path: Path) -> list[int]:
         return [len(marshal.load(stream)) for _ in range(count)]
 
 
+@pytest.mark.slow
 def test_built_and_reloaded_dictionary_is_jiebas_own(tmp_path, reference):
     cache = tmp_path / "prefix.cache"
     built = jieba.Tokenizer()
@@ -46,6 +47,7 @@ def test_built_and_reloaded_dictionary_is_jiebas_own(tmp_path, reference):
         assert instance.lcut(TEXT) == reference.lcut(TEXT)
 
 
+@pytest.mark.slow
 def test_cache_is_stored_in_small_chunks(tmp_path):
     cache = tmp_path / "prefix.cache"
     prefix_cache.initialize(jieba.Tokenizer(), cache)
@@ -55,6 +57,7 @@ def test_cache_is_stored_in_small_chunks(tmp_path):
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+@pytest.mark.slow
 def test_damaged_cache_is_rebuilt(tmp_path, reference, damage):
     cache = tmp_path / "prefix.cache"
     prefix_cache.initialize(jieba.Tokenizer(), cache)

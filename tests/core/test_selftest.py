@@ -21,6 +21,7 @@ def test_samples_dir_is_the_checkout_samples_when_not_frozen():
     assert (samples_dir() / SAMPLE_PROVINCIAL).is_file()
 
 
+@pytest.mark.slow
 def test_selftest_counts_are_the_comparisons_and_the_export_holds_every_row():
     result = run_selftest()
     summary = compare_files(SAMPLES / SAMPLE_NATIONAL, SAMPLES / SAMPLE_PROVINCIAL).summary

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import QByteArray
 
 from core.cli import build_parser
@@ -19,6 +21,7 @@ from desktop.settings import Settings
 from .conftest import REPO
 
 
+@pytest.mark.slow
 def test_screenshot_writes_a_png(tmp_path):
     target = tmp_path / "shot.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DUIZHAO_DATA_DIR=str(tmp_path / "data"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -84,6 +86,7 @@ def test_a_new_national_file_against_the_project_provincial_makes_a_new_project(
     assert window.choices[PROVINCIAL].name == SAMPLE_PROVINCIAL.name
 
 
+@pytest.mark.slow
 def test_dropping_a_new_provincial_draft_reimports_it(qtbot, make_window, save_path):
     window = make_window()
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
