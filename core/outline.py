@@ -4,23 +4,36 @@ Two grammars, chosen per document:
 
 * **policy** — ``一、`` / ``（一）`` / ``1.`` / ``（1）`` / ``①`` in either bracket and dot width,
   labels Word generates, and heading styles. Levels follow the order in which the numbering kinds
-  first appear (the way drafters nest them), not a fixed table.
-* **statute** — ``第一编`` / ``第一章`` / ``第一节`` / ``第一条``; the lines of an article are its
-  款, a line opening with ``（一）`` is a 项 of the preceding 款.
+  first appear (the way drafters nest them), not a fixed table. ``（一）`` may restart in every
+  part or run straight through the parts (一、 holds （一）–（三）, 二、 holds （四）–（六）); the same
+  for ``1.`` under ``（一）``. A head stands alone or opens its paragraph (``（四）强化事前公开。…``).
+* **statute** — ``第一编`` / ``第一章`` / ``第一节`` / ``第一条`` (also ``第十七条之一``); the lines of an
+  article are its 款, a line opening with ``（一）`` is a 项 of the preceding 款. Misprinted
+  numbering words (``笫五十四条``, ``第三十－条``, full-width digits, stray spaces) are read as
+  numbering, with a warning.
 
-Title, 文号, addressees, promulgation lines and the tail (signature, date, ``（此件公开发布）``,
-attachments) are recognised and kept out of the body sections. A document with no numbering at
-all becomes one section per paragraph, with a warning saying so.
+Numbering gaps and repeats are warned about and kept as sections of their own, never merged into
+the previous one.
+
+Title, 文号, addressees, promulgation lines, a statute's table of contents and the tail
+(signature, date, ``（此件公开发布）``, attachments) are recognised and kept out of the body
+sections. Text copied from a web page brings page furniture — a city switcher, a welcome line
+with the site's 热门关键词 and a "…全文" heading before the title; a "你觉得这篇文章怎么样?"
+widget, like counters, site links, a phone number and office hours after the body: it is set
+aside into the front matter and the tail, and a warning says what was set aside. A document with
+no numbering at all becomes one section per paragraph, with a warning saying so.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from core.clauses import build_clauses
 from core.model import Outline, Paragraph, RawDocument, Section
-from core.text import CHINESE_NUMERAL, chinese_to_int, fold_width, squeeze_cjk_spaces
+from core.text import (CHINESE_NUMERAL, chinese_to_int, fold_width, int_to_chinese, numeral_value,
+                       repair_numeral)
 
 _N = CHINESE_NUMERAL
 
@@ -33,15 +46,25 @@ _POLICY_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
 )
 _POLICY_KIND_NAMES = ("part", "section", "item", "subitem", "point", "point")
+# How many numbers may be missing before a number out of sequence is taken for body text.
+_MAX_GAP = 3
 
-_STATUTE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("book", re.compile(rf"^第\s*([{_N}\d]+)\s*编(?![的规所中内])\s*(.*)$")),
-    ("chapter", re.compile(rf"^第\s*([{_N}\d]+)\s*章(?![的规所中内])\s*(.*)$")),
-    ("subchapter", re.compile(rf"^第\s*([{_N}\d]+)\s*节(?![的规所中内])\s*(.*)$")),
-    ("article", re.compile(rf"^第\s*([{_N}\d]+)\s*条(?:\s*|$)(.*)$")),
-)
+# Statute numbering. 笫 and 苐 are misprints of 第; the numeral may carry stray spaces, full-width
+# digits, and a dash printed for 一. A reference that opens a line ("第五条规定的……",
+# "第三十一条的决定》") is not a heading.
+_STATUTE_HEAD = re.compile(
+    rf"^([第笫苐])\s*([{_N}\d０-９Oo－—–‐\-\s]{{1,16}}?)\s*([编章节条])"
+    rf"(之\s*[{_N}]{{1,3}})?")
+_STATUTE_KINDS = {"编": "book", "章": "chapter", "节": "subchapter", "条": "article"}
+_NOT_A_HEADING_AFTER = re.compile(
+    rf"^(?:的规定|规定的|规定，|所列|所称|所规定|中规定|第[{_N}\d]+[款项]|[、和及至或]\s*(?:者)?\s*第|》|〉|"
+    r"的决定|之规定)")
 _STATUTE_RANK = {"book": 0, "chapter": 1, "subchapter": 2, "article": 3}
+_STATUTE_UNIT = {"book": "编", "chapter": "章", "subchapter": "节", "article": "条"}
 _ARTICLE_TITLE = re.compile(r"^[【\[［]([^】\]］]{1,30})[】\]］]\s*")
+# A chapter heading printed without its label ("总 则" after a table of contents).
+_BARE_CHAPTER = re.compile(r"^(?:总\s*则|附\s*则)$")
+_CONTENTS = re.compile(r"^目\s*录$")
 
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 _DATE = re.compile(rf"^(?:\d{{4}}|[{_N}]{{4}})\s*年\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日$")
@@ -60,6 +83,45 @@ _TERMINAL = "。！？；：:;，,"
 _TITLE_MAX = 80
 _HEADING_TITLE_MAX = 40
 
+# --------------------------------------------------------------------------- web-page furniture
+# Matched on width-folded text. Lines before the title that a site puts around a copied text.
+_WEB_FRONT = re.compile(
+    r"切换城市|城市切换|选择城市|更多城市|切换地区|切换站点|城市分站|"
+    r"欢迎(?:您)?(?:来到|访问|光临|使用|登录)|"
+    r"热门(?:关键词|关键字|搜索|标签|话题)|热搜|大家都在搜|"
+    r"^(?:首页|网站首页|当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[>:：»›/]|首页\s*[>»›]|"
+    r"设为首页|加入收藏|^(?:登录|注册|登录\s*[|/]?\s*注册|手机版|无障碍|English)$|"
+    r"(?:字号|字体)\s*[:：]?\s*[【\[(]?\s*大\s*中\s*小|打印本页|关闭窗口|分享到|扫一扫")
+# A "…全文" heading a site puts above the document's own title.
+_FULL_TEXT_SUFFIX = re.compile(r"(?:全文(?:发布|公布|内容)?|原文|[【\[(]全文[】\])])$")
+# Lines after the body that only a web page has; the first of them opens the furniture.
+_WEB_TAIL = re.compile(
+    r"你觉得这篇文章|这篇文章(?:对你|对您|怎么样|有用)|文章(?:对您|对你)有(?:帮助|用)|本文(?:对你|对您)有|"
+    r"如若转载|转载请注明|版权(?:所有|声明|归)|Copyright|©|免责声明|特别(?:提示|声明)\s*[:：]|"
+    r"^相关(?:阅读|文章|推荐|链接|新闻|文档|政策|解读)|^热(?:点|门)(?:文章|新闻|推荐|阅读)|"
+    r"^最新(?:新闻|文章|动态|资讯)|推荐阅读|猜你喜欢|延伸阅读|^上一篇|^下一篇|返回(?:顶部|首页)|"
+    r"网站地图|联系我们|关于我们|ICP备|公网安备|点赞|有用\s*[(（]?\s*\d*\s*[)）]?\s*没用|收藏本文|"
+    r"分享到|打印本页|关闭窗口|扫一扫|^\d*[.、]?\s*本站")
+# Lines that belong to the page rather than the text when they stand after the body.
+_WEB_WEAK = re.compile(
+    r"^(?:来源|作者|责任编辑|编辑|审核|校对|原标题|文章来源|稿源|出处|发布时间|发布日期|更新时间|"
+    r"浏览次数|阅读量|阅读)\s*[:：]|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$|"
+    r"^(?:https?://|www\.)")
+# Counters a page shows under a text ("赞(12)", "36人觉得有用", a bare count); page furniture only
+# next to a line that only a web page has.
+_WEB_COUNTER = re.compile(r"^[赞顶踩]\s*[(（]?\s*\d+\s*[)）]?$|^\d+\s*人(?:点赞|赞过|觉得有用)|^\d{1,6}$")
+_BULLET = re.compile(r"^[·•●▪◆■□◇○\-*>»]")
+# A source-and-time line such as "学习时报 / 2022-11-01 10:08:59".
+_DATETIME_LINE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+# A city switcher: nothing but place names.
+_PLACES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
+           "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾|广州|深圳|"
+           "杭州|南京|武汉|成都|西安|苏州|郑州|长沙|沈阳|青岛|济南|大连|宁波|厦门|福州|合肥|昆明|哈尔滨|"
+           "长春|石家庄|太原|南昌|南宁|贵阳|兰州|海口|呼和浩特|乌鲁木齐|银川|西宁|拉萨|无锡|佛山|东莞|"
+           "珠海|温州|常州|徐州|烟台|泉州|全国|更多|城市|站")
+_CITY_SWITCHER = re.compile(rf"^(?:[\s|｜/·•,，、\[\]【】()（）>»]*(?:{_PLACES}))+[\s|｜/·•,，、\[\]【】()（）>»]*$")
+_TAIL_SEARCH = 60  # how far from the end the tail furniture may start (lines)
+
 
 def outline_document(raw: RawDocument) -> Outline:
     """Build the outline of a read document.
@@ -72,11 +134,24 @@ def outline_document(raw: RawDocument) -> Outline:
     """
     lines = [_Line.from_paragraph(p) for p in raw.paragraphs]
     lines = [line for line in lines if line.text]
+    warnings = list(raw.warnings)
+    web_front, lines = _split_web_front(lines)
+    lines, web_tail = _split_web_tail(lines)
     grammar = _detect_grammar(lines)
     front = _split_front_matter(lines, grammar)
     body = lines[front.body_start:]
+    contents: list[_Line] = []
+    if grammar == "statute":
+        contents, body = _split_contents(body)
     body, tail = _split_tail(body, grammar)
-    warnings = list(raw.warnings)
+    page_lines = [line.text for line in web_front] + front.furniture
+    if page_lines:
+        warnings.append(f"标题前的{len(page_lines)}行网页内容已另行列出，未计入正文：{_preview(page_lines)}")
+    if contents:
+        warnings.append(f"目录（{len(contents)}行）已另行列出，未计入正文。")
+    if web_tail:
+        warnings.append(f"正文后的{len(web_tail)}行网页内容已另行列出，未计入正文："
+                        f"{_preview([line.text for line in web_tail])}")
     if grammar == "statute":
         sections = _statute_sections(body, front.preamble, warnings)
     elif grammar == "policy":
@@ -84,10 +159,16 @@ def outline_document(raw: RawDocument) -> Outline:
     else:
         sections = _plain_sections(body, front.preamble)
         warnings.append("未识别到编号结构，已按自然段划分章节。")
+    front_matter = [line.text for line in web_front] + front.other + [line.text for line in contents]
     return Outline(path=raw.path, format=raw.format, grammar=grammar, title=front.title,
                    doc_number=front.doc_number, addressees=front.addressees,
-                   front_matter=tuple(front.other), sections=tuple(sections),
-                   tail=tuple(line.text for line in tail), warnings=tuple(warnings))
+                   front_matter=tuple(front_matter), sections=tuple(sections),
+                   tail=tuple(line.text for line in tail + web_tail), warnings=tuple(warnings))
+
+
+def _preview(texts: list[str]) -> str:
+    first = texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…"
+    return f"“{first}”" + ("等" if len(texts) > 1 else "")
 
 
 @dataclass(frozen=True)
@@ -112,11 +193,21 @@ class _Line:
         return f"{self.numbering}{self.text}" if self.numbering else self.text
 
 
-# --------------------------------------------------------------------------- grammar and front
+class _Marker(NamedTuple):
+    """A numbering label found at the start of a line."""
+
+    kind: str
+    number: int
+    label: str
+    rest: str
+    printed: str = ""  # the label as printed, when a misprint was repaired
 
 
-def _policy_marker(text: str) -> tuple[str, int, str, str] | None:
-    """(kind, number, label as printed, rest) when the text opens with policy numbering."""
+# --------------------------------------------------------------------------- markers
+
+
+def _policy_marker(text: str) -> _Marker | None:
+    """The policy numbering the text opens with, if any."""
     folded = fold_width(text)
     for kind, pattern in _POLICY_MARKERS:
         match = pattern.match(folded)
@@ -129,37 +220,123 @@ def _policy_marker(text: str) -> tuple[str, int, str, str] | None:
             continue
         # The folded text has the same length as the original, so offsets carry over.
         label = text[:match.end()].strip()
-        return kind, number, label, text[match.end():].strip()
+        return _Marker(kind, number, label, text[match.end():].strip())
     return None
 
 
-def _statute_marker(text: str) -> tuple[str, int, str, str] | None:
-    for kind, pattern in _STATUTE_MARKERS:
-        match = pattern.match(text)
-        if not match:
-            continue
-        try:
-            number = chinese_to_int(match.group(1))
-        except ValueError:
-            continue
-        rest = match.group(2).strip()
-        label_end = match.start(2) if match.group(2) else len(text)
-        label = squeeze_cjk_spaces(text[:label_end].strip()).replace(" ", "")
-        return kind, number, label, rest
-    return None
+def _statute_marker(text: str) -> _Marker | None:
+    """The statute numbering (编/章/节/条) the text opens with, misprints repaired."""
+    match = _STATUTE_HEAD.match(text)
+    if not match:
+        return None
+    kind = _STATUTE_KINDS[match.group(3)]
+    rest = text[match.end():]
+    if _NOT_A_HEADING_AFTER.match(rest):
+        return None
+    if kind == "article" and match.group(4) is None and rest.startswith("之"):
+        return None
+    try:
+        number = numeral_value(match.group(2))
+    except ValueError:
+        return None
+    if number <= 0:
+        return None
+    suffix = re.sub(r"\s+", "", match.group(4) or "")
+    label = f"第{repair_numeral(match.group(2))}{match.group(3)}{suffix}"
+    printed = re.sub(r"[\s\u3000]+", "", text[:match.end()])
+    misprint = printed if fold_width(printed) != label else ""
+    return _Marker(kind, number, label, rest.strip(), misprint)
 
 
 def _detect_grammar(lines: list[_Line]) -> str:
-    articles = sum(1 for line in lines
-                   if (m := _statute_marker(line.text)) and m[0] == "article")
+    numbers = []
+    chapters = 0
+    for line in lines:
+        marker = _statute_marker(line.text)
+        if marker and marker.kind == "article":
+            numbers.append(marker.number)
+        elif marker:
+            chapters += 1
+    articles = len(numbers)
+    # Articles that follow one another: a report citing 第十二条 and 第五十五条 is not a statute.
+    running = sum(1 for a, b in zip(numbers, numbers[1:]) if b in (a, a + 1))
     markers = [line.numbering or _policy_marker(line.text) for line in lines]
     policy = sum(1 for marker in markers if marker)
-    chinese_heads = sum(1 for m in markers if m and (isinstance(m, str) or m[0] in ("han", "paren_han")))
-    if articles >= 3 and articles >= policy / 2:
+    parts = sum(1 for m in markers if m and (isinstance(m, str) or m.kind == "han"))
+    chinese_heads = sum(1 for m in markers if m and (isinstance(m, str) or m.kind in ("han", "paren_han")))
+    # Articles decide unless the text is built of 一、 parts: a statute's （一） lines are its 项.
+    if articles >= 2 and articles >= parts / 2 and (running >= (articles - 1) / 2 or chapters >= 2):
+        return "statute"
+    if numbers == [1] and policy == 0:
         return "statute"
     if policy >= 2 or chinese_heads or any(line.outline_level is not None for line in lines):
         return "policy"
     return "plain"
+
+
+# --------------------------------------------------------------------------- web-page furniture
+
+
+def _is_web_front(lines: list[_Line], index: int) -> bool:
+    text = fold_width(lines[index].text)
+    if len(text) > 160 or text.endswith("。") or _PROMULGATION.match(text):
+        return False
+    if _WEB_FRONT.search(text) or _CITY_SWITCHER.match(text):
+        return True
+    # "国务院关于……的指导意见全文" above "国务院关于……的指导意见".
+    stripped = _FULL_TEXT_SUFFIX.sub("", text).strip()
+    if stripped != text and len(stripped) >= 4:
+        for later in lines[index + 1:index + 4]:
+            other = fold_width(later.text)
+            if other and (other in stripped or stripped in other):
+                return True
+    return False
+
+
+def _split_web_front(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """Page furniture standing before the title, and the lines from the title on."""
+    index = 0
+    while index < min(len(lines) - 1, 12) and _is_web_front(lines, index):
+        index += 1
+    return lines[:index], lines[index:]
+
+
+def _tail_compatible(line: _Line) -> bool:
+    """A line that may stand among page furniture: short, a link, a counter, a notice."""
+    text = fold_width(line.text)
+    if _statute_marker(line.text):
+        return False
+    if _WEB_TAIL.search(text) or _WEB_WEAK.search(text) or _WEB_COUNTER.match(text) or \
+            _BULLET.match(text):
+        return len(text) <= 200
+    return len(text) <= 40 or (len(text) <= 80 and not text.endswith(tuple("。！？")))
+
+
+def _split_web_tail(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """The lines up to the end of the body, and the page furniture after it."""
+    count = len(lines)
+    start = count
+    # Scan back from the end while every line could be furniture; the earliest line that only
+    # a web page has opens the furniture.
+    index = count - 1
+    while index >= max(1, count - _TAIL_SEARCH) and _tail_compatible(lines[index]):
+        if _WEB_TAIL.search(fold_width(lines[index].text)):
+            start = index
+        index -= 1
+    if start == count:
+        # No widget: only source and author lines left at the very end are set aside.
+        while start > 1 and _WEB_WEAK.search(fold_width(lines[start - 1].text)) and \
+                not _DATE.match(lines[start - 1].text):
+            start -= 1
+        return lines[:start], lines[start:]
+    # Source, author and date lines just before the widget go with it.
+    while start > 1 and _WEB_WEAK.search(fold_width(lines[start - 1].text)) and \
+            not _DATE.match(lines[start - 1].text):
+        start -= 1
+    return lines[:start], lines[start:]
+
+
+# --------------------------------------------------------------------------- front matter
 
 
 @dataclass
@@ -168,6 +345,7 @@ class _Front:
     doc_number: str = ""
     addressees: str = ""
     other: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)  # page furniture among the front lines
     preamble: list[str] = field(default_factory=list)
     body_start: int = 0
 
@@ -206,8 +384,13 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
         elif (not front.addressees and not front.preamble and folded.endswith(":")
               and len(text) <= 120 and _ADDRESSEE_HINT.search(text)):
             front.addressees = text
-        elif _PROMULGATION.match(text) or _SOURCE_LINE.match(folded) or \
-                (not front.preamble and _DATE.match(text)):
+        elif not front.preamble and len(folded) <= 80 and not folded.endswith("。") and \
+                _WEB_FRONT.search(folded):
+            front.other.append(text)
+            front.furniture.append(text)
+        elif _PROMULGATION.match(text) or _SOURCE_LINE.match(folded) or _CONTENTS.match(text) or \
+                (not front.preamble and (_DATE.match(text) or
+                                         (len(text) <= 40 and _DATETIME_LINE.search(folded)))):
             front.other.append(text)
         else:
             front.preamble.append(text)
@@ -227,9 +410,43 @@ def _is_title_fragment(line: _Line, first: _Line, grammar: str) -> bool:
         return False
     if _DATE.match(text) or _PROMULGATION.match(text) or _SOURCE_LINE.match(fold_width(text)):
         return False
+    if _DATETIME_LINE.search(fold_width(text)) or _CONTENTS.match(text):
+        return False
     if first.centered and not line.centered:
         return False
     return len(text) <= 30 and not any(ch in _TERMINAL for ch in text)
+
+
+def _split_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """A statute's table of contents: a run of 编/章/节 headings with no article among them,
+    whose first heading comes again where the text starts."""
+    first = _statute_marker(body[0].text) if body else None
+    if first is None or first.kind == "article":
+        return [], body
+    run = 1
+    while run < len(body):
+        marker = _statute_marker(body[run].text)
+        if marker is None or marker.kind == "article" or \
+                (marker.kind, marker.number) == (first.kind, first.number):
+            break
+        run += 1
+    if run < 2 and not re.search(rf"第[{_N}]+[编章节]", first.rest):
+        return [], body
+    again = next((i for i in range(run, len(body))
+                  if (m := _statute_marker(body[i].text)) and m.kind == first.kind
+                  and m.number == first.number), None)
+    if again is not None and again > run:
+        # The headings came again after the run only when the text between is bare.
+        between = body[run:again]
+        if not all(_BARE_CHAPTER.match(line.text) for line in between):
+            return [], body
+    if again is None:
+        # Some copies print the first chapter of the text without its label ("总 则").
+        if run < len(body) and _BARE_CHAPTER.match(body[run].text) and \
+                any(_statute_marker(line.text) for line in body[run + 1:run + 3]):
+            return body[:run], body[run:]
+        return [], body
+    return body[:run], body[run:]
 
 
 def _split_tail(body: list[_Line], grammar: str) -> tuple[list[_Line], list[_Line]]:
@@ -311,25 +528,58 @@ def _split_heading(rest: str) -> tuple[str, str]:
     return "", rest
 
 
+def _sequence(number: int, local: int, running: int) -> str:
+    """How a number stands to the numbers before it of its kind.
+
+    Args:
+        number: the number of the label found.
+        local: the last number of this kind under the same parent (0: none yet).
+        running: the last number of this kind anywhere before (numbering that runs straight
+            through the parts continues from it).
+
+    Returns:
+        "next", "gap", "repeat" or "" when the label is not a heading (body text that happens to
+        open with a number).
+    """
+    if number == 0 or number == local + 1 or number == 1:
+        return "next"
+    if local:
+        if local + 1 < number <= local + 1 + _MAX_GAP:
+            return "gap"
+        if number == local:
+            return "repeat"
+        return ""
+    if running:
+        if number == running + 1:
+            return "next"
+        if running + 1 < number <= running + 1 + _MAX_GAP:
+            return "gap"
+    return ""
+
+
 def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]) -> list[Section]:
     drafts: list[_Draft] = []
     stack: list[tuple[str, _Draft]] = []  # (numbering kind, open section) from the top level down
-    last_number: dict[tuple[int, str], int] = {}  # (id of parent draft, kind) → last number
+    last_number: dict[tuple[int, str], tuple[int, str]] = {}  # (parent, kind) → (number, label)
+    running: dict[str, tuple[int, str]] = {}  # kind → (number, label) of the last anywhere
     current: _Draft | None = None
     for line in body:
         marker = _policy_marker(line.printed)
         if marker is None and line.outline_level is not None and len(line.text) <= _HEADING_TITLE_MAX:
-            marker = (f"outline{line.outline_level}", 0, "", line.text)
+            marker = _Marker(f"outline{line.outline_level}", 0, "", line.text)
         if marker is not None:
-            kind, number, label, rest = marker
+            kind, number, label, rest, _ = marker
             depth = next((i for i, (k, _) in enumerate(stack) if k == kind), len(stack))
             parent = stack[depth - 1][1] if depth else None
-            previous = last_number.get((id(parent), kind), 0)
-            accepted = number == 0 or number == previous + 1 or number == 1
-            if not accepted and previous and number > previous + 1 and len(rest) <= _HEADING_TITLE_MAX:
-                warnings.append(f"编号不连续：{label}{rest[:20]}（前一项为第{previous}项）")
-                accepted = True
-            if accepted:
+            local, local_label = last_number.get((id(parent), kind), (0, ""))
+            previous, previous_label = running.get(kind, (0, ""))
+            relation = _sequence(number, local, previous)
+            if relation:
+                before = local_label or previous_label
+                if relation == "gap":
+                    warnings.append(f"编号不连续：{label}{rest[:20]}（前一项为{before}）")
+                elif relation == "repeat":
+                    warnings.append(f"编号重复：{label}{rest[:20]}（前一项也是{before}）")
                 del stack[depth:]
                 title, first_body = _split_heading(rest)
                 level = depth + 1
@@ -341,7 +591,8 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
                 drafts.append(draft)
                 stack.append((kind, draft))
                 if number:
-                    last_number[(id(parent), kind)] = number
+                    last_number[(id(parent), kind)] = (number, label)
+                    running[kind] = (number, label)
                 current = draft
                 continue
         if current is None:
@@ -355,29 +606,50 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
     drafts: list[_Draft] = []
     open_by_rank: dict[int, _Draft] = {}
     current: _Draft | None = None
-    last_article = 0
+    last_article: tuple[int, str] = (0, "")
+    last_heading: dict[tuple[int, str], int] = {}  # (parent, kind) → last number of 编/章/节
+    running: dict[str, int] = {}
+    articles_before_chapters = 0
     for line in body:
         marker = _statute_marker(line.text)
+        if marker is None and _BARE_CHAPTER.match(line.text):
+            name = re.sub(r"\s+", "", line.text)
+            if current is not None and current.kind == "chapter" and not current.title \
+                    and not current.paragraphs:
+                current.title = name  # "第一章" and "总则" printed on two lines
+                continue
+            if name == "总则" or running.get("chapter"):
+                number = running.get("chapter", 0) + 1
+                marker = _Marker("chapter", number, "", name)
+                warnings.append(f"章标题“{name}”没有编号，按第{number}章读取。")
         if marker is None:
             if current is None:
                 preamble.append(line.text)
             else:
                 current.paragraphs.append(line.text)
             continue
-        kind, number, label, rest = marker
+        kind, number, label, rest, misprint = marker
+        if misprint:
+            warnings.append(f"编号疑似误印：“{misprint}”按“{label}”读取。")
         rank = _STATUTE_RANK[kind]
         # The parent is the nearest open heading of a higher rank.
         parent = next((open_by_rank[r] for r in range(rank - 1, -1, -1) if r in open_by_rank), None)
         for r in [r for r in open_by_rank if r >= rank]:
             del open_by_rank[r]
         if kind == "article":
-            if number != last_article + 1:
-                warnings.append(f"条文编号不连续：{label}（前一条为第{last_article}条）")
-            last_article = number
+            _check_article(number, label, last_article, warnings)
+            last_article = (number, label)
+            if not any(d.kind in ("book", "chapter") for d in drafts):
+                articles_before_chapters += 1
             title_match = _ARTICLE_TITLE.match(rest)
             title = title_match.group(1) if title_match else ""
             first_body = rest[title_match.end():] if title_match else rest
         else:
+            if label:
+                _check_heading(kind, number, label, last_heading.get((id(parent), kind), 0),
+                               running.get(kind, 0), articles_before_chapters, warnings)
+            last_heading[(id(parent), kind)] = number
+            running[kind] = number
             title, first_body = rest, ""
         draft = _Draft(label=label, title=title, level=(parent.level + 1) if parent else 1,
                        kind=kind, number=number, parent=parent)
@@ -387,6 +659,44 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
         open_by_rank[rank] = draft
         current = draft
     return _freeze(drafts, preamble, statute=True)
+
+
+def _ordinal(number: int, unit: str) -> str:
+    return f"第{int_to_chinese(number)}{unit}"
+
+
+def _check_article(number: int, label: str, last: tuple[int, str], warnings: list[str]) -> None:
+    previous, previous_label = last
+    if "之" in label and number == previous:
+        return  # 第十七条之一 follows 第十七条
+    if number == previous + 1:
+        return
+    if not previous:
+        warnings.append(f"条文编号从{label}开始，前面的条文不在本文中。")
+    elif number > previous + 1:
+        missing = _ordinal(previous + 1, "条") + ("" if number == previous + 2 else
+                                                  f"至{_ordinal(number - 1, '条')}")
+        warnings.append(f"条文编号不连续：{label}（前一条为{previous_label}，缺{missing}）")
+    elif number == previous:
+        warnings.append(f"条文编号重复：{label}（前一条也是{previous_label}）")
+    else:
+        warnings.append(f"条文编号倒退：{label}（前一条为{previous_label}）")
+
+
+def _check_heading(kind: str, number: int, label: str, local: int, running: int,
+                   articles_before: int, warnings: list[str]) -> None:
+    unit = _STATUTE_UNIT[kind]
+    if number == local + 1 or (not local and running and number == running + 1) or \
+            (number == 1 and not local):
+        return
+    if kind == "chapter" and not running and articles_before:
+        warnings.append(f"文中没有“第一{unit}”标题，{label}之前的{articles_before}条不属于任何一{unit}。")
+    elif number == local:
+        warnings.append(f"{unit}编号重复：{label}（前一{unit}也是{label}）")
+    elif local:
+        warnings.append(f"{unit}编号不连续：{label}（前一{unit}为{_ordinal(local, unit)}）")
+    else:
+        warnings.append(f"{unit}编号不连续：{label}（前面没有{_ordinal(1, unit)}）")
 
 
 def _plain_sections(body: list[_Line], preamble: list[str]) -> list[Section]:

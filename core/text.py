@@ -40,7 +40,8 @@ CHINESE_NUMERAL = "零〇○一二两三四五六七八九十百千"
 
 
 def chinese_to_int(numeral: str) -> int:
-    """Value of a Chinese numeral such as "三", "十二", "二十一", "一百零五"; digits pass through.
+    """Value of a Chinese numeral such as "三", "十二", "二十一", "一百零五", or one written digit
+    by digit ("二〇二二"); digits pass through.
 
     Raises:
         ValueError: when the string is not a numeral.
@@ -50,6 +51,9 @@ def chinese_to_int(numeral: str) -> int:
         return int(numeral)
     if not numeral or any(ch not in _DIGITS and ch not in _UNITS for ch in numeral):
         raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    if len(numeral) > 1 and not any(ch in _UNITS for ch in numeral):
+        # Digit by digit, as years are written: "二〇二二", "一〇五".
+        return int("".join(str(_DIGITS[ch]) for ch in numeral))
     total, current = 0, 0
     for ch in numeral:
         if ch in _DIGITS:
@@ -58,3 +62,54 @@ def chinese_to_int(numeral: str) -> int:
             total += (current or 1) * _UNITS[ch]
             current = 0
     return total + current
+
+
+# Misprints met in the numerals of statute headings: a dash for 一 ("第三十－条"), a letter O for 〇.
+_NUMERAL_MISPRINTS = str.maketrans({"－": "一", "—": "一", "–": "一", "‐": "一", "-": "一",
+                                    "O": "〇", "o": "〇", "Ｏ": "〇", "ｏ": "〇"})
+_SPACES = re.compile(r"[\s\u3000]+")
+
+
+def repair_numeral(numeral: str) -> str:
+    """A numeral as it was meant to be printed: spaces dropped, full-width digits folded, and in a
+    Chinese numeral a dash read as 一 and a letter O as 〇 ("三十－" → "三十一").
+
+    Digits are left as digits ("５４" → "54"); a string mixing digits with anything else is
+    returned without its spaces and otherwise unchanged (chinese_to_int then refuses it).
+    """
+    squeezed = fold_width(_SPACES.sub("", numeral))
+    if squeezed.isdigit():
+        return squeezed
+    if any(ch.isdigit() for ch in squeezed):
+        return squeezed
+    return squeezed.translate(_NUMERAL_MISPRINTS)
+
+
+def numeral_value(numeral: str) -> int:
+    """Value of a numeral as printed in a heading, misprints repaired (see repair_numeral).
+
+    Raises:
+        ValueError: when the string is not a numeral even after repair.
+    """
+    return chinese_to_int(repair_numeral(numeral))
+
+
+def int_to_chinese(number: int) -> str:
+    """A positive integer below 10000 as an ordinal numeral is printed: 1 → "一", 10 → "十",
+    21 → "二十一", 105 → "一百零五", 1259 → "一千二百五十九"."""
+    if not 0 < number < 10000:
+        return str(number)
+    digits = "零一二三四五六七八九"
+    parts: list[str] = []
+    zero = False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = number // value % 10
+        if digit:
+            if zero and parts:
+                parts.append("零")
+            parts.append(digits[digit] + unit)
+            zero = False
+        else:
+            zero = True
+    text = "".join(parts)
+    return text[1:] if text.startswith("一十") else text
