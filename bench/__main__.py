@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 from bench.quality import article_alignment, generated_benchmark, sample_pair
+from bench.batch import batch_figures
 from bench.export_speed import export_timings
 from bench.gui_speed import gui_timings
 from bench.speed import compare_scaling, read_and_outline
@@ -82,6 +84,24 @@ def _gui() -> None:
     print()
 
 
+def _batch() -> None:
+    laws = CORPUS / "domain" / "laws"
+    print("== Batch: 优化营商环境条例 × 31 local texts (16 real + 15 generated), `duizhao batch` "
+          "against 31 separate `duizhao compare` runs (target: ≤ 10 s, ≤ 1 GB on 2 cores) ==")
+    if not laws.is_dir():
+        print(f"skipped: {laws} not found\n")
+        return
+    f = batch_figures(laws)
+    print(f"load average at start {f.load:.1f} (the machine has {os.cpu_count()} cores)")
+    print(f"{'':<36}{'wall s':>9}{'CPU s':>9}{'peak MiB':>10}")
+    print(f"{'duizhao batch --json (1 process tree)':<36}{f.batch_seconds:>9.2f}{f.batch_cpu:>9.2f}"
+          f"{f.batch_peak_mb:>10.0f}")
+    print(f"{'duizhao batch -o matrix.xlsx':<36}{f.matrix_seconds:>9.2f}")
+    print(f"{'31 × duizhao compare --json':<36}{f.single_seconds:>9.2f}{f.single_cpu:>9.2f}")
+    print(f"ratio (separate / batch): wall {f.ratio:.1f}×, CPU {f.single_cpu / f.batch_cpu:.1f}×")
+    print()
+
+
 def main(argv: list[str]) -> int:
     started = time.perf_counter()
     cold = time.perf_counter()
@@ -91,6 +111,7 @@ def main(argv: list[str]) -> int:
     _quality(seeds)
     _speed()
     _gui()
+    _batch()
     print(f"bench finished in {time.perf_counter() - started:.1f} s")
     return 0
 
