@@ -10,7 +10,7 @@ from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from core.codec import decision_from_record
-from core.model import Comparison, Match, Outline, ReviewDecision, Section, Status, roll_up
+from core.model import Comparison, Gap, Match, Outline, ReviewDecision, Section, Status, roll_up
 from core.review import ReviewedAddition, ReviewedClause, review
 from desktop.status_style import status_style
 
@@ -105,6 +105,8 @@ class ClauseRow:
     recheck: str = ""
     reason: str = ""
     match_changed: bool = False
+    gaps: tuple[Gap, ...] = ()
+    match_item: str = ""
 
     @property
     def is_addition(self) -> bool:
@@ -133,7 +135,8 @@ def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
             engine_status=reviewed.finding.status, not_applicable=reviewed.not_applicable,
             note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden,
             recheck=reviewed.recheck, reason=reviewed.finding.reason.text,
-            match_changed=reviewed.match_changed))
+            match_changed=reviewed.match_changed, gaps=reviewed.gaps,
+            match_item=f"P{match.clause.id}" if match else ""))
     for reviewed in additions:
         clause = reviewed.clause
         rows.append(ClauseRow(

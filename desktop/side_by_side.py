@@ -203,17 +203,21 @@ class DiffPane(QWidget):
             self.national.show_text(html.escape(row.national_text), row.national_where,
                                     _metadata(national_clause) if national_clause else "")
             self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
-        gaps = finding.gaps if finding else ()
-        shown_is_engine_match = finding is not None and finding.matches and (
-            _shown_match(finding, row) == f"P{finding.matches[0].clause.id}")
-        if gaps and shown_is_engine_match:
-            self.gaps.setText("<b>差距：</b>" + "；".join(html.escape(g.describe()) for g in gaps))
-            self.gaps.show()
-        elif row.status is Status.MISSING and not row.not_applicable:
-            self.gaps.setText("<b>差距：</b>整条要求在地方文件中未体现")
-            self.gaps.show()
-        else:
-            self.gaps.hide()
+        # The row's gaps and reason follow the match it shows (core.review assesses a match the
+        # reviewer chose), so they are never the engine's words about another sentence.
+        lines = []
+        if row.recheck:
+            lines.append(f'<span style="color:#8e1b1b"><b>需复核：</b>{html.escape(row.recheck)}</span>')
+        if row.gaps and row.status is Status.PARTIAL and not row.not_applicable:
+            lines.append("<b>差距：</b>" + "；".join(html.escape(g.describe()) for g in row.gaps))
+        elif row.status is Status.MISSING and not row.not_applicable and not row.provincial_text:
+            lines.append("<b>差距：</b>整条要求在地方文件中未体现")
+        if row.match_changed:
+            lines.append('<span style="color:#555">已改选对应表述：相似度、差距和系统建议按所选表述重新计算。</span>')
+        elif row.reason:
+            lines.append(f'<span style="color:#555"><b>说明：</b>{html.escape(row.reason)}</span>')
+        self.gaps.setText("<br>".join(lines))
+        self.gaps.setVisible(bool(lines))
         matches = finding.matches if finding else ()
         alternatives = finding.alternatives if finding else ()
         self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row),
@@ -253,11 +257,7 @@ def _provincial_clause(comparison: Comparison, item: str) -> Clause | None:
 
 def _shown_match(finding: ClauseFinding | None, row: ClauseRow) -> str:
     """The provincial item id the row shows ("P…"), or ""."""
-    if row.decision is not None and row.decision.match:
-        return row.decision.match
-    if finding is not None and finding.matches:
-        return f"P{finding.matches[0].clause.id}"
-    return ""
+    return row.match_item
 
 
 __all__ = ["DiffPane", "diff_html", "location"]

@@ -161,7 +161,7 @@ class _Row:
     Every row is kept from splitting across pages; a header row repeats on each page.
     """
 
-    def __init__(self, table, columns: Sequence["_Column"], *, header: bool = False,
+    def __init__(self, table, columns: Sequence[_Column], *, header: bool = False,
                  spanning: bool = False) -> None:
         self._table = table
         self._tr = OxmlElement("w:tr")

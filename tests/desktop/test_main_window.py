@@ -194,6 +194,33 @@ def test_choosing_another_candidate_match(qtbot, make_window, save_path):
     assert window.table_model.row_for(row.item).provincial_text == finding.matches[0].clause.text
 
 
+def test_a_chosen_match_brings_its_own_score_status_and_gaps(qtbot, make_window, save_path):
+    """Choosing another sentence is not a label change: the row's similarity, suggested status
+    and gaps are those of the chosen text, in the table, the detail pane and the summary."""
+    from core.review import assess
+
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    finding = next(f for f in window.comparison.clauses
+                   if f.alternatives and f.status is not Status.COVERED)
+    chosen = finding.alternatives[0].clause
+    expected = assess(window.comparison, finding.clause, chosen)
+    item = f"N{finding.clause.id}"
+    assert window.select_item(item)
+    position = len(finding.matches)  # the first alternative follows the engine's matches
+    window.diff.candidate_view.selectRow(position)
+    window.diff.choose_button.click()
+    row = window.table_model.row_for(item)
+    assert row.provincial_text == chosen.text and row.match_changed
+    assert row.score == expected.score and row.status is expected.status
+    assert row.gaps == expected.gaps
+    score_cell = window.table_model.index_for(item, ClauseTableModel.COL_SCORE).data()
+    assert score_cell == f"{expected.score:.0f}"
+    assert f"相似度 {expected.score:.0f}" in window.diff.heading.text()
+    assert "已改选对应表述" in window.diff.gaps.text()
+    assert "整条要求在地方文件中未体现" not in window.diff.gaps.text()
+
+
 def test_views_keep_in_step(qtbot, make_window, save_path):
     window = make_window()
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)

@@ -1,0 +1,75 @@
+"""core.review: decisions laid over a real comparison, and a chosen match assessed anew."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.align import Parameters
+from core.compare import compare_files
+from core.coverage import find_gaps
+from core.model import ReviewDecision, Status
+from core.review import assess, review
+from core.similarity import tokens
+from tests.conftest import SAMPLES
+
+
+@pytest.fixture(scope="module")
+def comparison():
+    return compare_files(SAMPLES / "national-guideline-sample.docx",
+                         SAMPLES / "provincial-opinion-sample.docx")
+
+
+def test_assessing_the_engines_own_match_gives_the_engines_verdict(comparison):
+    """The scoring a chosen match gets is the engine's: on the engine's own single matches it
+    reproduces every score, status and gap."""
+    single = [f for f in comparison.clauses if len(f.matches) == 1]
+    assert len(single) > 50
+    for finding in single:
+        result = assess(comparison, finding.clause, finding.matches[0].clause)
+        assert (result.score, result.status, result.gaps) == (
+            finding.score, finding.status, finding.gaps), finding.clause.id
+
+
+def test_choosing_another_match_recomputes_score_status_and_gaps(comparison):
+    """A row follows the text the reviewer chose: no more 未覆盖 / 0 beside a real match."""
+    missing = next(f for f in comparison.clauses
+                   if f.status is Status.MISSING and not f.matches)
+    # The provincial sentence that scores best for it, whoever the engine gave it to.
+    chosen = max(comparison.provincial.clauses(),
+                 key=lambda c: assess(comparison, missing.clause, c).score)
+    expected = assess(comparison, missing.clause, chosen)
+    assert expected.score > 0
+    decision = ReviewDecision(f"N{missing.clause.id}", match=f"P{chosen.id}")
+    clauses, _ = review(comparison, [decision])
+    item = next(c for c in clauses if c.finding is missing)
+    assert item.match.clause == chosen and item.match_changed
+    assert item.score == expected.score == item.match.score
+    assert item.status is item.suggested is expected.status
+    # Gaps are named for a text that carries the clause at least in part, as the engine does.
+    lacking = find_gaps(missing.clause, tokens(missing.clause.text), [chosen.text])
+    assert item.gaps == (() if item.status is Status.MISSING else lacking)
+    thresholds = Parameters()
+    if item.score < thresholds.partial:
+        assert item.status is Status.MISSING
+    elif item.score >= thresholds.covered and not item.gaps:
+        assert item.status is Status.COVERED
+    else:
+        assert item.status is Status.PARTIAL
+
+
+def test_a_status_the_reviewer_sets_outranks_the_suggestion(comparison):
+    covered = next(f for f in comparison.clauses if f.status is Status.COVERED)
+    other = next(c for c in comparison.provincial.clauses()
+                 if c.id != covered.matches[0].clause.id)
+    decisions = [ReviewDecision(f"N{covered.clause.id}", match=f"P{other.id}",
+                                status=Status.COVERED)]
+    item = next(c for c in review(comparison, decisions)[0] if c.finding is covered)
+    assert item.status is Status.COVERED and item.overridden
+    assert item.suggested is assess(comparison, covered.clause, other).status
+
+
+def test_row_numbers_run_through_clauses_then_additions(comparison):
+    clauses, additions = review(comparison, [])
+    assert [c.number for c in clauses] == list(range(1, len(clauses) + 1))
+    assert [a.number for a in additions] == list(
+        range(len(clauses) + 1, len(clauses) + len(additions) + 1))
