@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 CHECK_STAMP := $(VENV)/.installed-check
 CORPUS ?= ../shared/corpus
 
-.PHONY: run test test-all check bench samples package clean
+.PHONY: run test test-all check bench outline-check samples package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ check: $(CHECK_STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# Outlines every file of the domain corpus (../shared/corpus/domain) in one process: per-file
+# counts to a TSV under OUT (a temporary folder by default) and a summary of the anomalies.
+outline-check: $(STAMP)
+	$(BIN)/python bench/outline_check.py --corpus $(CORPUS)/domain $(if $(OUT),--out $(OUT))
 
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py
