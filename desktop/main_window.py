@@ -39,6 +39,7 @@ from desktop.models import (GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED, Cla
                             ProvincialOutlineModel, SectionIdRole, StatusRole, location)
 from desktop.settings import Settings, user_data_dir, user_documents_dir
 from desktop.side_by_side import DiffPane
+from desktop.batch_view import open_batch_window
 from desktop.status_style import status_style
 from desktop.undo import record
 from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, dropped_paths
@@ -394,6 +395,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("最近文件")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.reimport_action)
+        file_menu.addAction("批量对照（一个国家文件对多个地方文件）…", lambda: open_batch_window(self))
         file_menu.addSeparator()
         for action in self.export_actions.values():
             file_menu.addAction(action)

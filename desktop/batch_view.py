@@ -1,0 +1,474 @@
+"""The batch window: one national text against many local ones, as a coloured matrix with 他省表述."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QMainWindow, QMessageBox, QPushButton, QSplitter, QTableView,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from core import batch as batching
+from core.errors import DuizhaoError
+from core.model import Status
+from core.project import SUFFIX, Project
+from core.read import SUPPORTED_EXTENSIONS
+from desktop.settings import user_data_dir
+from desktop.status_style import status_style
+from desktop.views import ProgressPanel
+from desktop.worker import Task
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+FIXED_COLUMNS = ("国家文件条款", "未覆盖数", "部分覆盖数")
+_FILTER = "文档 (" + " ".join(f"*{e}" for e in SUPPORTED_EXTENSIONS) + ")"
+# Sorting a status column puts the gaps first: missing, partial, covered, not expected.
+_STATUS_RANK = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_EXPECTED: 3,
+                Status.ADDED: 4}
+
+
+class MatrixModel(QAbstractTableModel):
+    """Rows: national items; columns: the item, its 未覆盖/部分覆盖 counts, then one per local text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.batch: batching.Batch | None = None
+
+    def set_batch(self, batch: batching.Batch | None) -> None:
+        self.beginResetModel()
+        self.batch = batch
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or self.batch is None else len(self.batch.items)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.batch is None:
+            return 0
+        return len(FIXED_COLUMNS) + len(self.batch.locals)
+
+    def local_index(self, column: int) -> int | None:
+        """The local text a column shows, None for the fixed columns."""
+        return column - len(FIXED_COLUMNS) if column >= len(FIXED_COLUMNS) else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if self.batch is None or orientation != Qt.Orientation.Horizontal:
+            return None
+        local = self.local_index(section)
+        if local is None:
+            return FIXED_COLUMNS[section] if role == Qt.ItemDataRole.DisplayRole else None
+        column = self.batch.locals[local]
+        summary = self.batch.summary(local)
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = column.name.replace("（", "\n（")  # 北京市 / （2024）: columns stay narrow
+            if summary is None:
+                return f"{name}\n无法对照"
+            return f"{name}\n覆盖 {summary.carried_percent:.0f}%"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if summary is None:
+                return f"{column.title or column.path}\n{column.error}"
+            counts = "，".join(f"{status_style(s).label} {summary.counts.get(s, 0)}"
+                              for s in batching.STATUS_ORDER)
+            return (f"{column.title}\n{counts}\n覆盖率（含部分覆盖）{summary.carried_percent:.1f}%，"
+                    f"已覆盖占比 {summary.covered_percent:.1f}%")
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or self.batch is None:
+            return None
+        row, column = index.row(), index.column()
+        item = self.batch.items[row]
+        local = self.local_index(column)
+        if local is None:
+            if column == 0:
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return item.label
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return item.text
+                if role == SORT_ROLE:
+                    return row
+                return None
+            status = Status.MISSING if column == 1 else Status.PARTIAL
+            count = self.batch.count(row, status)
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                return count
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignCenter
+            return None
+        cell = self.batch.cells[row][local]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if cell is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "—"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.batch.locals[local].error
+            if role == SORT_ROLE:
+                return 9
+            return None
+        style = status_style(cell.status)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return style.label
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return style.background
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return style.foreground
+        if role == Qt.ItemDataRole.ToolTipRole:
+            where = f"（{cell.where}）" if cell.where else ""
+            return f"{style.label}{where}\n{cell.reason.text}"
+        if role == SORT_ROLE:
+            return _STATUS_RANK.get(cell.status, 5)
+        return None
+
+
+def wording_html(batch: batching.Batch, row: int, column: int | None = None) -> str:
+    """The side pane: the national item, the chosen local text's wording, then 他省表述."""
+    item = batch.items[row]
+    parts = [f"<h3>{html.escape(item.label)}</h3><p>{html.escape(item.text)}</p>"]
+
+    def entry(local: batching.Local, cell: batching.Cell) -> str:
+        style = status_style(cell.status)
+        where = f" {html.escape(cell.where)}" if cell.where else ""
+        wording = html.escape(cell.wording) if cell.wording else "（未找到对应表述）"
+        return (f"<p><b>{html.escape(local.name)}</b>{where} "
+                f"<span style='background:{style.background.name()};color:{style.foreground.name()}'>"
+                f"&nbsp;{style.label}&nbsp;</span><br>{wording}<br>"
+                f"<small style='color:#666'>{html.escape(cell.reason.text)}</small></p>")
+
+    if column is not None:
+        local, cell = batch.locals[column], batch.cells[row][column]
+        parts.append("<h4>本地表述</h4>")
+        parts.append(entry(local, cell) if cell is not None
+                     else f"<p><b>{html.escape(local.name)}</b>：{html.escape(local.error)}</p>")
+    others = batch.wordings(row, exclude=column)
+    parts.append(f"<h4>他省表述（{len(others)}）</h4>")
+    if not others:
+        parts.append("<p>其他地方文件都没有对应表述。</p>")
+    parts += [entry(local, cell) for local, cell in others]
+    return "".join(parts)
+
+
+class BatchWindow(QMainWindow):
+    """Choose a national text and many local ones, compare them all, read the matrix.
+
+    Signals:
+        batch_shown: a batch result is on screen (after a run or a re-import).
+        pair_opened(str): a pair's project file was opened in the main window.
+    """
+
+    batch_shown = Signal()
+    pair_opened = Signal(str)
+
+    def __init__(self, main_window=None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("批量对照 — 一个国家文件对多个地方文件")
+        self.main_window = main_window
+        self.national: str = ""
+        self.local_files: list[str] = []
+        self.workers: int | None = 1 if getattr(sys, "frozen", False) else None
+        self.task: Task | None = None
+        self.model = MatrixModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self._build()
+        self._update_state()
+
+    # ------------------------------------------------------------------ widgets
+    def _build(self) -> None:
+        self.national_label = QLabel("国家文件：（未选择）")
+        self.locals_label = QLabel("地方文件：0 个")
+        self.national_button = QPushButton("选择国家文件…")
+        self.national_button.clicked.connect(self.choose_national)
+        self.add_button = QPushButton("添加地方文件…")
+        self.add_button.clicked.connect(self.choose_locals)
+        self.folder_button = QPushButton("添加文件夹…")
+        self.folder_button.clicked.connect(self.choose_folder)
+        self.clear_button = QPushButton("清空地方文件")
+        self.clear_button.clicked.connect(self.clear_locals)
+        self.run_button = QPushButton("开始批量对照")
+        self.run_button.clicked.connect(self.start)
+        self.reimport_button = QPushButton("导入所选地方文件的新版本…")
+        self.reimport_button.clicked.connect(self.choose_reimport)
+        self.export_button = QPushButton("导出矩阵…")
+        self.export_button.clicked.connect(self.choose_export)
+        self.progress = ProgressPanel()
+        self.progress.cancel_requested.connect(self.cancel)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setDefaultSectionSize(78)
+        header.setMinimumHeight(40)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.detail = QTextBrowser()
+        self.detail.setOpenLinks(False)
+        self.hint = QLabel("双击某个单元格，打开该地方文件与国家文件的逐条审核。点击列标题排序"
+                           "（“未覆盖数”：多少个地方文件未覆盖该项）。")
+        self.hint.setWordWrap(True)
+
+        top = QHBoxLayout()
+        for widget in (self.national_button, self.add_button, self.folder_button, self.clear_button,
+                       self.run_button, self.reimport_button, self.export_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.national_label)
+        layout.addWidget(self.locals_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.hint)
+        self.setCentralWidget(central)
+        self.resize(1200, 720)
+
+    # ------------------------------------------------------------------ inputs
+    def choose_national(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择国家文件", "", _FILTER)
+        if path:
+            self.set_national(path)
+
+    def choose_locals(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "选择地方文件（可多选）", "", _FILTER)
+        if paths:
+            self.add_locals(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "选择存放地方文件的文件夹")
+        if folder:
+            self.add_locals([folder])
+
+    def set_national(self, path: str) -> None:
+        self.national = str(path)
+        self.national_label.setText(f"国家文件：{Path(path).name}")
+        self._update_state()
+
+    def add_locals(self, specs: Sequence[str]) -> None:
+        """Add files, folders or glob patterns to the local texts."""
+        for path in batching.expand_inputs(specs):
+            if str(path) not in self.local_files:
+                self.local_files.append(str(path))
+        self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
+        self._update_state()
+
+    def clear_locals(self) -> None:
+        self.local_files.clear()
+        self.locals_label.setText("地方文件：0 个")
+        self._update_state()
+
+    # ------------------------------------------------------------------ running
+    @property
+    def busy(self) -> bool:
+        return self.task is not None and self.task.running
+
+    def start(self) -> None:
+        """Compare the national text with every local one, off the GUI thread."""
+        if self.busy or not self.national or not self.local_files:
+            return
+        national, files, workers = self.national, list(self.local_files), self.workers
+
+        def work(progress, cancel):
+            return batching.compare_many(national, files, workers=workers, progress=progress,
+                                         cancel=cancel)
+
+        self._run(work, f"正在对照 {len(files)} 个地方文件…")
+
+    def _run(self, work, message: str) -> None:
+        self.task = Task(work, self)
+        self.task.progressed.connect(self.progress.update_progress)
+        self.task.succeeded.connect(self.show_batch)
+        self.task.failed.connect(self._failed)
+        self.task.cancelled.connect(lambda: self.statusBar().showMessage("已取消。", 6000))
+        self.task.finished.connect(self._ended)
+        self.progress.start(message)
+        self.task.start()
+        self._update_state()
+
+    def cancel(self) -> None:
+        if self.busy:
+            self.progress.cancelling()
+            self.task.cancel()
+
+    def _ended(self) -> None:
+        self.progress.stop()
+        self._update_state()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, DuizhaoError):
+            QMessageBox.warning(self, "批量对照", str(error))
+        else:
+            QMessageBox.critical(self, "批量对照", f"批量对照时出错：{type(error).__name__}")
+
+    def show_batch(self, batch: batching.Batch) -> None:
+        """Put a result on screen, sorted by how many local texts miss each item."""
+        self.model.set_batch(batch)
+        self.national = self.national or batch.national.path
+        self.national_label.setText(f"国家文件：{batch.national.title or Path(batch.national.path).name}"
+                                    f"（按{'条' if batch.unit == batching.ARTICLE else '句'}对照 "
+                                    f"{len(batch.items)} 项）")
+        self.local_files = [local.path for local in batch.locals]
+        self.locals_label.setText(f"地方文件：{len(batch.locals)} 个")
+        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.table.setColumnWidth(0, 170)
+        for column in (1, 2):
+            self.table.setColumnWidth(column, 72)
+        failed = [local for local in batch.locals if not local.ok]
+        note = f"，{len(failed)} 个无法对照（见列标题提示）" if failed else ""
+        self.statusBar().showMessage(f"已对照 {len(batch.locals) - len(failed)} 个地方文件{note}。")
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, len(FIXED_COLUMNS) if batch.locals else 0))
+        self._update_state()
+        self.batch_shown.emit()
+
+    @property
+    def batch(self) -> batching.Batch | None:
+        return self.model.batch
+
+    # ------------------------------------------------------------------ reading the matrix
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.batch is None or not current.isValid():
+            self.detail.clear()
+            return
+        source = self.proxy.mapToSource(current)
+        self.detail.setHtml(wording_html(self.batch, source.row(),
+                                         self.model.local_index(source.column())))
+        self._update_state()
+
+    def selected_local(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.local_index(self.proxy.mapToSource(index).column())
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        local = self.model.local_index(self.proxy.mapToSource(index).column())
+        if local is not None:
+            self.open_pair(local)
+
+    def pair_project_path(self, local: int) -> Path:
+        """Where the review of one pair is kept (one project per national × local file)."""
+        batch = self.batch
+        assert batch is not None
+        key = f"{Path(batch.national.path).resolve()}\n{Path(batch.locals[local].path).resolve()}"
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+        return user_data_dir() / "批量对照" / f"{batch.locals[local].name}-{digest}{SUFFIX}"
+
+    def open_pair(self, local: int) -> Path | None:
+        """Open one pair's review in the main window; its decisions are kept in its own project.
+
+        The first time, the pair's project is made from the batch's comparison (nothing is
+        recomputed); afterwards the same project is opened, with the decisions made in it.
+        """
+        batch = self.batch
+        if batch is None or self.main_window is None or self.main_window.busy:
+            return None
+        column = batch.locals[local]
+        if not column.ok:
+            QMessageBox.warning(self, "批量对照", f"{column.name}：{column.error}")
+            return None
+        target = self.pair_project_path(local)
+        try:
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                Project.create(target, batch.national.path, column.path, column.comparison).close()
+        except (DuizhaoError, OSError) as error:
+            QMessageBox.warning(self, "批量对照", f"无法保存该组对照的审核项目：{error}")
+            return None
+        self.main_window.open_project(target)
+        _bring_to_front(self.main_window)
+        self.pair_opened.emit(str(target))
+        return target
+
+    # ------------------------------------------------------------------ re-import, export
+    def choose_reimport(self) -> None:
+        local = self.selected_local()
+        if local is None or self.batch is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, f"选择{self.batch.locals[local].name}的新版本", "", _FILTER)
+        if path:
+            self.reimport(local, path)
+
+    def reimport(self, local: int, path: str) -> None:
+        """Compare a new version of one local text; the other columns are kept as they are."""
+        if self.busy or self.batch is None:
+            return
+        batch = self.batch
+
+        def work(progress, cancel):
+            return batching.replace_local(batch, local, path)
+
+        self.local_files = [path if p == batch.locals[local].path else p for p in self.local_files]
+        self._run(work, f"正在对照新版本：{Path(path).name}…")
+
+    def choose_export(self) -> None:
+        if self.batch is None:
+            return
+        default = f"{self.batch.national.title or '国家文件'}-对照矩阵.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "导出对照矩阵", default, "Excel (*.xlsx);;Word (*.docx);;JSON (*.json)")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> Path | None:
+        from core.export.matrix import export_matrix
+
+        try:
+            written = export_matrix(self.batch, path)
+        except DuizhaoError as error:
+            QMessageBox.warning(self, "导出对照矩阵", str(error))
+            return None
+        self.statusBar().showMessage(f"已导出：{written}", 8000)
+        return written
+
+    def _update_state(self) -> None:
+        busy = self.busy
+        for button in (self.national_button, self.add_button, self.folder_button, self.clear_button):
+            button.setEnabled(not busy)
+        self.run_button.setEnabled(not busy and bool(self.national) and bool(self.local_files))
+        self.export_button.setEnabled(not busy and self.batch is not None)
+        self.reimport_button.setEnabled(not busy and self.batch is not None
+                                        and self.selected_local() is not None)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self.busy:
+            self.task.cancel()
+        super().closeEvent(event)
+
+
+def _bring_to_front(window: QWidget) -> None:
+    # Windowless platforms (offscreen: tests, screenshots) have no stacking to change.
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        window.raise_()
+        window.activateWindow()
+
+
+def open_batch_window(main_window) -> BatchWindow:
+    """The main window's hook: show (or raise) its batch window."""
+    window = getattr(main_window, "_batch_window", None)
+    if window is None:
+        window = BatchWindow(main_window, main_window)
+        window.setWindowFlag(Qt.WindowType.Window, True)
+        main_window._batch_window = window
+    window.show()
+    _bring_to_front(window)
+    return window

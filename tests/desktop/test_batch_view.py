@@ -1,0 +1,159 @@
+"""The batch window, driven as a user would: from the main window's menu to a pair's review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+
+from core.compare import load_outline
+from core.model import Status
+from desktop.batch_view import FIXED_COLUMNS, SORT_ROLE, BatchWindow, open_batch_window
+from desktop.status_style import status_style
+from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
+from tests.generator import make_variant
+
+
+@pytest.fixture
+def local_files(tmp_path: Path) -> list[Path]:
+    """The sample opinion, a generated 浙江省 opinion and an empty file."""
+    generated = tmp_path / "浙江.txt"
+    generated.write_text(make_variant(load_outline(SAMPLE_NATIONAL), 7).text.replace("示例省", "浙江省"),
+                         encoding="utf-8")
+    empty = tmp_path / "空白.txt"
+    empty.write_bytes(b"")
+    return [SAMPLE_PROVINCIAL, generated, empty]
+
+
+def _run(qtbot, window: BatchWindow, local_files, *, workers: int | None = 1) -> None:
+    window.workers = workers
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(p) for p in local_files])
+    assert window.run_button.isEnabled()
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.run_button.click()
+
+
+def _menu_action(main_window, text: str):
+    for action in main_window.menuBar().actions():
+        for entry in action.menu().actions():
+            if entry.text().startswith(text):
+                return entry
+    return None
+
+
+def test_the_main_window_menu_opens_the_batch_window(qtbot, make_window):
+    main_window = make_window()
+    action = _menu_action(main_window, "批量对照")
+    assert action is not None
+    action.trigger()
+    window = main_window._batch_window
+    assert isinstance(window, BatchWindow) and window.isVisible()
+    assert open_batch_window(main_window) is window  # a second time raises the same window
+
+
+def test_the_matrix_is_coloured_labelled_and_sorted_by_missing_count(qtbot, make_window, local_files):
+    window = open_batch_window(make_window())
+    # The real thing: the app has threads, so the pool's workers are spawned.
+    _run(qtbot, window, local_files, workers=None)
+    batch = window.batch
+    proxy, model = window.proxy, window.model
+    assert proxy.columnCount() == len(FIXED_COLUMNS) + 3
+    counts = [proxy.index(row, 1).data(SORT_ROLE) for row in range(proxy.rowCount())]
+    assert counts == sorted(counts, reverse=True)
+    for row in range(proxy.rowCount()):
+        source = proxy.mapToSource(proxy.index(row, 0)).row()
+        assert counts[row] == batch.missing_count(source)
+        for local in (0, 1):
+            cell = batch.cells[source][local]
+            shown = proxy.index(row, len(FIXED_COLUMNS) + local)
+            style = status_style(cell.status)
+            assert shown.data() == style.label
+            assert shown.data(Qt.ItemDataRole.BackgroundRole) == style.background
+    failed = model.headerData(len(FIXED_COLUMNS) + 2, Qt.Orientation.Horizontal)
+    assert failed.endswith("无法对照")
+    tip = model.headerData(len(FIXED_COLUMNS) + 2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "空的" in tip
+    assert "浙江省" in model.headerData(len(FIXED_COLUMNS) + 1, Qt.Orientation.Horizontal)
+
+
+def test_the_side_pane_shows_the_other_provinces_wording(qtbot, make_window, local_files):
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    batch = window.batch
+    row = next(r for r in range(len(batch.items)) if len(batch.wordings(r)) == 2)
+    proxy_row = next(i for i in range(window.proxy.rowCount())
+                     if window.proxy.mapToSource(window.proxy.index(i, 0)).row() == row)
+    window.table.setCurrentIndex(window.proxy.index(proxy_row, len(FIXED_COLUMNS)))
+    text = window.detail.toPlainText()
+    own, other = batch.cells[row][0], batch.cells[row][1]
+    assert "本地表述" in text and "他省表述（1）" in text
+    assert own.wording[:20] in text and other.wording[:20] in text
+    assert text.index(own.wording[:20]) < text.index("他省表述") < text.index(other.wording[:20])
+
+
+def test_a_cell_opens_that_pairs_review_and_its_decisions_stay_with_it(qtbot, make_window, local_files):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    index = window.proxy.index(0, len(FIXED_COLUMNS) + 1)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.table.doubleClicked.emit(index)
+    project = main_window.project
+    assert project is not None and Path(project.path) == window.pair_project_path(1)
+    comparison = main_window.comparison
+    assert comparison.provincial.title == window.batch.locals[1].title
+    # The pair's project holds what the batch computed, not a new comparison.
+    assert [f.status for f in comparison.clauses] == [f.status for f in window.batch.locals[1].comparison.clauses]
+    item = f"N{comparison.clauses[0].clause.id}"
+    main_window.set_note(item, "批量对照中写下的意见")
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(1)
+    assert Path(main_window.project.path) == window.pair_project_path(1)
+    assert any(d.note == "批量对照中写下的意见" for d in main_window.project.decisions())
+
+
+def test_a_failed_column_does_not_open_a_review(qtbot, make_window, local_files, dialogs):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    assert window.open_pair(2) is None
+    assert any("空的" in text for text in dialogs.texts("warning"))
+
+
+def test_a_new_version_of_one_local_text_is_reimported_alone(qtbot, make_window, local_files, tmp_path):
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    before = window.batch
+    new = tmp_path / "浙江-新版.txt"
+    new.write_text(make_variant(load_outline(SAMPLE_NATIONAL), 8).text.replace("示例省", "浙江省"),
+                   encoding="utf-8")
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.reimport(1, str(new))
+    after = window.batch
+    assert after.locals[1].path == str(new) and after.locals[1].comparison is not before.locals[1].comparison
+    assert after.locals[0].comparison is before.locals[0].comparison
+
+
+def test_cancel_leaves_no_result(qtbot, make_window, local_files):
+    window = open_batch_window(make_window())
+    window.workers = 1
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(p) for p in local_files])
+    window.run_button.click()
+    window.cancel()
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert window.batch is None
+    assert window.statusBar().currentMessage() == "已取消。"
+
+
+def test_the_matrix_is_exported(qtbot, make_window, local_files, tmp_path):
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    written = window.export_to(str(tmp_path / "矩阵.xlsx"))
+    book = load_workbook(written)
+    assert book.sheetnames == ["对照矩阵", "汇总", "他省表述"]
+    labels = {book["对照矩阵"].cell(row=4, column=6 + i).value for i in range(2)}
+    assert labels <= {status_style(s).label for s in Status}
