@@ -84,7 +84,6 @@ def take_screenshot(target: Path, *, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) ->
     with tempfile.TemporaryDirectory(prefix="duizhao-shot-") as folder:
         window = MainWindow(Settings(Path(folder) / "settings.ini"), remember_layout=False,
                             headless=True)
-        window.resize(1600, 960)
         window.show()
         loop = QEventLoop()
         outcome: list[bool] = []

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import (QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QThreadPool,
                             QTimer, Signal)
-from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent,
+from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication,
                            QKeySequence, QShowEvent, QUndoStack)
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
-                               QPushButton, QSplitter, QStackedWidget, QTableView, QToolButton,
-                               QTreeView, QVBoxLayout, QWidget)
+                               QPushButton, QScrollArea, QSplitter, QStackedWidget, QTableView,
+                               QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from core import __version__
 from core.align import compare_outlines
@@ -46,12 +46,13 @@ from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, 
 from desktop.worker import Task
 
 NATIONAL, PROVINCIAL = "national", "provincial"
+FRAME_ALLOWANCE = (16, 40)  # width, height of a usual window frame (title bar and borders)
 SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
 
 # (label, filter keys or None for all) for the status filter box.
 STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("全部", None),
-    ("只看差距（未覆盖、部分覆盖）", GAP_FILTER),
+    ("只看差距", GAP_FILTER),
     ("未覆盖", frozenset({Status.MISSING.value})),
     ("部分覆盖", frozenset({Status.PARTIAL.value})),
     ("已覆盖", frozenset({Status.COVERED.value})),
@@ -164,7 +165,6 @@ class MainWindow(QMainWindow):
         documents.addWidget(self.slots[NATIONAL], 1)
         documents.addWidget(self.slots[PROVINCIAL], 1)
         documents.addWidget(self.compare_button)
-        documents.addWidget(self.progress)
 
         self.summary = SummaryBar()
 
@@ -187,8 +187,9 @@ class MainWindow(QMainWindow):
         self.status_filter.setObjectName("statusFilter")
         for label, _ in STATUS_FILTERS:
             self.status_filter.addItem(label)
-        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.status_filter.setMinimumContentsLength(8)
+        # As wide as its longest entry: a cut entry ("只看差距（未") says nothing.
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status_filter.setToolTip("按对照结果筛选；“只看差距”为未覆盖和部分覆盖（Ctrl+G）")
         self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
         self.gap_button = QToolButton()
         self.gap_button.setObjectName("gapButton")
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         self.search.setObjectName("searchBox")
         self.search.setPlaceholderText("搜索条款、对应表述或审核意见（Ctrl+F）")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(120)
+        self.search.setMinimumWidth(100)
         self.search.textChanged.connect(self._search_changed)
         self.section_label = QLabel()
         self.section_label.setStyleSheet("color:#163f7a")
@@ -277,11 +278,19 @@ class MainWindow(QMainWindow):
         detail.setStretchFactor(1, 0)
         detail.setChildrenCollapsible(False)
         self.detail_splitter = detail
+        # On a small screen (1366×768 at 150 %) the detail scrolls rather than pushing the
+        # window past the screen's edge.
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setObjectName("detailScroll")
+        self.detail_scroll.setWidget(detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setMinimumWidth(220)
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(trees)
         main.addWidget(middle)
-        main.addWidget(detail)
+        main.addWidget(self.detail_scroll)
         main.setStretchFactor(0, 2)
         main.setStretchFactor(1, 5)
         main.setStretchFactor(2, 3)
@@ -295,7 +304,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.summary)
         layout.addWidget(main, 1)
         self.setCentralWidget(central)
-        self.statusBar()
+        # Progress sits in the status bar: beside the document slots it widened the window
+        # past a small screen while a compare ran.
+        self.statusBar().addPermanentWidget(self.progress)
 
     def _tree(self, model, name: str) -> QTreeView:
         tree = QTreeView()
@@ -441,12 +452,14 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
 
     def _restore_layout(self) -> None:
-        self.resize(1500, 920)
+        self._fit_to_screen(first=True)
         if not self.remember_layout:
             return
         geometry = self.settings.layout(keys.GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
+            # Saved on a larger screen (or before scaling was raised): keep it on this one.
+            self._fit_to_screen()
         state = self.settings.layout(keys.WINDOW_STATE)
         if state is not None:
             self.restoreState(state)
@@ -459,6 +472,35 @@ class MainWindow(QMainWindow):
         header = self.settings.layout(keys.TABLE_HEADER)
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+
+    def _fit_to_screen(self, *, first: bool = False) -> None:
+        """Keep the whole window, frame included, on the screen's available area.
+
+        The first size is the preferred 1500×920 where it fits, else the available area; a
+        restored geometry larger than the screen, or off it, is brought back inside.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        # The frame is not known before the window is shown: leave room for a usual one.
+        frame_width, frame_height = FRAME_ALLOWANCE
+        width_limit = max(available.width() - frame_width, 320)
+        height_limit = max(available.height() - frame_height, 240)
+        self.setMinimumSize(min(self.minimumWidth(), width_limit),
+                            min(self.minimumHeight(), height_limit))
+        if first:
+            width, height = min(1500, width_limit), min(920, height_limit)
+        else:
+            width, height = min(self.width(), width_limit), min(self.height(), height_limit)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), available.left()), available.right() - width - frame_width + 1)
+        y = min(max(self.y(), available.top()), available.bottom() - height - frame_height + 1)
+        if first:
+            x = available.left() + (available.width() - width - frame_width) // 2
+            y = available.top() + (available.height() - height - frame_height) // 2
+        self.move(max(x, available.left()), max(y, available.top()))
 
     def _save_layout(self) -> None:
         if not self.remember_layout:

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar,
-                               QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import (QDragEnterEvent, QDropEvent, QFont, QFontMetrics, QKeySequence,
+                           QTextCursor)
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QProgressBar, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from core.model import Status
 from desktop.models import ClauseRow
@@ -85,8 +87,11 @@ class ProgressPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.message = QLabel()
+        # A long step name must not widen the window past a small screen.
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.message.setMinimumWidth(60)
         self.bar = QProgressBar()
-        self.bar.setMinimumWidth(180)
+        self.bar.setMinimumWidth(100)
         self.bar.setTextVisible(True)
         self.cancel_button = QPushButton("取消")
         self.cancel_button.clicked.connect(self.cancel_requested)
@@ -134,6 +139,26 @@ class _NoteEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+REVIEW_BUTTONS = (
+    ("confirm", "确认", "Ctrl+0"),
+    (Status.COVERED.value, "已覆盖", "Ctrl+1"),
+    (Status.PARTIAL.value, "部分覆盖", "Ctrl+2"),
+    (Status.MISSING.value, "未覆盖", "Ctrl+3"),
+    ("not_applicable", "不适用", "Ctrl+4"),
+    (Status.NOT_EXPECTED.value, "无需地方落实", "Ctrl+5"),
+)
+"""(key, label, shortcut) of the review buttons, in the order they are laid out."""
+
+# What each button does beyond its label (a tooltip that only repeats the label says nothing).
+REVIEW_TIPS = {
+    Status.COVERED.value: "地方文件已完整体现本条要求",
+    Status.PARTIAL.value: "地方文件只体现了本条的一部分，或约束力减弱",
+    Status.MISSING.value: "地方文件没有体现本条要求",
+    "not_applicable": "本条不适用于本省，不计入统计；再按一次取消",
+    Status.NOT_EXPECTED.value: "本条属中央职责、定义、罚则、施行日期或背景叙述，地方无需逐句落实",
+}
+
+
 class ReviewPanel(QFrame):
     """Buttons to confirm or change a finding, and the 审核意见 editor for the selected item.
 
@@ -158,18 +183,21 @@ class ReviewPanel(QFrame):
         self.info = QLabel()
         self.info.setStyleSheet("color:#555")
         self.buttons: dict[str, QPushButton] = {}
-        buttons = QHBoxLayout()
-        for key, label, shortcut in (
-                ("confirm", "确认", "Ctrl+0"),
-                (Status.COVERED.value, "已覆盖", "Ctrl+1"),
-                (Status.PARTIAL.value, "部分覆盖", "Ctrl+2"),
-                (Status.MISSING.value, "未覆盖", "Ctrl+3"),
-                ("not_applicable", "不适用", "Ctrl+4")):
+        # Three to a row in a grid of equal columns: the panel fits a narrow window, and a
+        # button turning bold when checked cannot push its neighbours along.
+        buttons = QGridLayout()
+        buttons.setHorizontalSpacing(4)
+        buttons.setVerticalSpacing(4)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        widest = max(QFontMetrics(bold).horizontalAdvance(label) for _, label, _ in REVIEW_BUTTONS)
+        for position, (key, label, shortcut) in enumerate(REVIEW_BUTTONS):
             button = QPushButton(label)
             button.setObjectName(f"review_{key}")
-            button.setToolTip("确认系统给出的对照结果（Ctrl+0）" if key == "confirm"
-                              else f"标为“{label}”（{shortcut}）")
-            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(label) + 16)
+            button.setToolTip("确认系统给出的对照结果" if key == "confirm" else REVIEW_TIPS.get(key, ""))
+            button.setMinimumWidth(widest + 20)
+            if shortcut:
+                button.setToolTip(f"{button.toolTip()}（{shortcut}）")
             if key != "confirm":
                 button.setCheckable(True)
                 style = status_style(Status(key) if key != "not_applicable" else None,
@@ -178,8 +206,7 @@ class ReviewPanel(QFrame):
                                      f" color:{style.foreground.name()}; font-weight:bold; }}")
             button.clicked.connect(lambda _=False, k=key: self.status_requested.emit(k))
             self.buttons[key] = button
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, position // 3, position % 3)
         self.note = _NoteEdit()
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText("审核意见（F2 或 Ctrl+E 开始填写，Ctrl+Enter 保存，离开即自动保存）")
@@ -277,6 +304,7 @@ class SummaryBar(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setObjectName("summaryBar")
+        self.setWordWrap(True)  # wraps on a narrow window instead of widening it
         self.set_rows(())
 
     def set_rows(self, rows: Sequence[ClauseRow]) -> None:

@@ -339,3 +339,42 @@ def test_marking_a_gap_in_the_gap_view_then_next_does_not_skip_one(qtbot, make_w
     assert window.current_row().item == gaps[at + 1]  # J does not jump over it
     QTest.keyClick(window.table, Qt.Key.Key_J)
     assert window.current_row().item == gaps[at + 2]
+
+
+# -- the window on a small screen ---------------------------------------------------------------
+
+def _inside(window, available) -> bool:
+    frame = window.frameGeometry()
+    return (frame.width() <= available.width() and frame.height() <= available.height()
+            and available.contains(window.geometry()))
+
+
+def test_first_size_and_a_restored_geometry_fit_the_screen(qtbot, settings):
+    """A first start, and a geometry saved on a larger screen (2247×1379, as 150 % scaling
+    left it), both open inside the available area of this one."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    available = window.screen().availableGeometry()
+    assert _inside(window, available)
+    window.resize(2247, 1379)
+    window.move(available.left() + 300, available.top() + 200)
+    window.close()  # saves the layout
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert _inside(again, again.screen().availableGeometry())
+
+
+def test_the_window_can_shrink_to_1366x768_at_150_percent(qtbot, make_window, save_path):
+    """1366×768 at 150 % leaves about 910×512 logical pixels: the window's least size, with a
+    comparison shown and a compare running, fits inside with room for a frame."""
+    window = make_window()
+    assert window.minimumSizeHint().width() <= 910 - 16
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    least = window.minimumSizeHint()
+    assert least.width() <= 910 - 16 and least.height() <= 512 - 40, least
+    window.resize(894, 472)
+    assert window.width() <= 894 and window.height() <= 472
+    # The review buttons and the opinion box stay reachable: inside the scrolling detail pane.
+    assert window.detail_scroll.widget().isAncestorOf(window.review_panel)
