@@ -41,7 +41,7 @@ _N = CHINESE_NUMERAL
 _POLICY_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("han", re.compile(rf"^([{_N}]+)\s*[、,.]\s*")),
     ("paren_han", re.compile(rf"^\(\s*([{_N}]+)\s*\)\s*[、.]?\s*")),
-    ("arabic", re.compile(r"^(\d{1,2})\s*[.、](?!\d)\s*")),
+    ("arabic", re.compile(r"^(\d{1,3})\s*[.、](?!\d)\s*")),
     ("paren_arabic", re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
 )
@@ -137,13 +137,20 @@ def outline_document(raw: RawDocument) -> Outline:
     warnings = list(raw.warnings)
     web_front, lines = _split_web_front(lines)
     lines, web_tail = _split_web_tail(lines)
+    lines, attachments = _split_attachments(lines)
     grammar = _detect_grammar(lines)
     front = _split_front_matter(lines, grammar)
     body = lines[front.body_start:]
     contents: list[_Line] = []
     if grammar == "statute":
         contents, body = _split_contents(body)
-    body, tail = _split_tail(body, grammar)
+    if body:
+        body, tail = _split_signature(body, grammar)
+    else:
+        # No heading at all: the signature closes the preamble.
+        kept, tail = _split_signature([_Line(t, "", False, False, None) for t in front.preamble], grammar)
+        front.preamble = [line.text for line in kept]
+    tail += attachments
     page_lines = [line.text for line in web_front] + front.furniture
     if page_lines:
         warnings.append(f"标题前的{len(page_lines)}行网页内容已另行列出，未计入正文：{_preview(page_lines)}")
@@ -354,8 +361,10 @@ def _is_heading_line(line: _Line, grammar: str) -> bool:
     if grammar == "statute":
         return _statute_marker(line.text) is not None
     if grammar == "policy":
-        return bool(line.numbering) or _policy_marker(line.text) is not None \
-            or line.outline_level is not None
+        if line.numbering or line.outline_level is not None or _policy_marker(line.text):
+            return True
+        marker = _statute_marker(line.text)
+        return marker is not None and marker.kind != "article"
     return False
 
 
@@ -389,8 +398,11 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
             front.other.append(text)
             front.furniture.append(text)
         elif _PROMULGATION.match(text) or _SOURCE_LINE.match(folded) or _CONTENTS.match(text) or \
-                (not front.preamble and (_DATE.match(text) or
-                                         (len(text) <= 40 and _DATETIME_LINE.search(folded)))):
+                _DATE.match(text) or _PUBLICATION_NOTE.match(text) or \
+                (_ATTACHMENT.match(text) and len(text) <= 60) or \
+                (grammar != "statute" and front.preamble and _ISSUER.match(text)) or \
+                (not front.preamble and len(text) <= 40 and _DATETIME_LINE.search(folded)):
+            # Signature, date and attachment list of a covering letter whose attachment is the body.
             front.other.append(text)
         else:
             front.preamble.append(text)
@@ -449,15 +461,25 @@ def _split_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     return body[:run], body[run:]
 
 
-def _split_tail(body: list[_Line], grammar: str) -> tuple[list[_Line], list[_Line]]:
-    """Separate signature, date, publication note and attachments from the end of the body."""
+def _split_attachments(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """An attachment list ("附件：1. 任务清单") and everything after it are not the body."""
+    for index, line in enumerate(lines):
+        if index >= 2 and _ATTACHMENT.match(line.text) and len(line.text) <= 60:
+            main, attachments = lines[:index], lines[index:]
+            if _detect_grammar(main) == "plain" and _detect_grammar(attachments) != "plain":
+                # A covering letter (批复, 印发 notice) whose substance is its attachment.
+                return lines, []
+            return main, attachments
+    return lines, []
+
+
+def _split_signature(body: list[_Line], grammar: str) -> tuple[list[_Line], list[_Line]]:
+    """Separate signature, date, publication note and a further attachment from the body."""
+    attachments: list[_Line] = []
     for index, line in enumerate(body):
-        if _ATTACHMENT.match(line.text) and len(line.text) <= 60 and index > 0:
-            # An attachment list and what follows it is not part of the body.
+        if index > 0 and _ATTACHMENT.match(line.text) and len(line.text) <= 60:
             body, attachments = body[:index], body[index:]
             break
-    else:
-        attachments = []
     end = len(body)
     while end > 0:
         text = body[end - 1].text
@@ -565,11 +587,18 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
     current: _Draft | None = None
     for line in body:
         marker = _policy_marker(line.printed)
+        heading = _statute_marker(line.text) if marker is None and not line.numbering else None
+        if heading is not None and heading.kind != "article":
+            # 第一章 / 第一节 above the 一、 parts, as 规划 and 工作规则 have them.
+            marker = heading
         if marker is None and line.outline_level is not None and len(line.text) <= _HEADING_TITLE_MAX:
             marker = _Marker(f"outline{line.outline_level}", 0, "", line.text)
         if marker is not None:
-            kind, number, label, rest, _ = marker
-            depth = next((i for i, (k, _) in enumerate(stack) if k == kind), len(stack))
+            kind, number, label, rest, misprint = marker
+            if kind in _STATUTE_RANK:
+                depth = sum(1 for k, _ in stack if k in _STATUTE_RANK and _STATUTE_RANK[k] < _STATUTE_RANK[kind])
+            else:
+                depth = next((i for i, (k, _) in enumerate(stack) if k == kind), len(stack))
             parent = stack[depth - 1][1] if depth else None
             local, local_label = last_number.get((id(parent), kind), (0, ""))
             previous, previous_label = running.get(kind, (0, ""))
@@ -580,11 +609,16 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
                     warnings.append(f"编号不连续：{label}{rest[:20]}（前一项为{before}）")
                 elif relation == "repeat":
                     warnings.append(f"编号重复：{label}{rest[:20]}（前一项也是{before}）")
+                if misprint:
+                    warnings.append(f"编号疑似误印：“{misprint}”按“{label}”读取。")
                 del stack[depth:]
-                title, first_body = _split_heading(rest)
+                if kind in _STATUTE_RANK:
+                    title, first_body, name = rest, "", kind
+                else:
+                    title, first_body = _split_heading(rest)
+                    name = _POLICY_KIND_NAMES[min(depth, len(_POLICY_KIND_NAMES) - 1)]
                 level = depth + 1
-                draft = _Draft(label=label, title=title, level=level,
-                               kind=_POLICY_KIND_NAMES[min(depth, len(_POLICY_KIND_NAMES) - 1)],
+                draft = _Draft(label=label, title=title, level=level, kind=name,
                                number=number, parent=parent)
                 if first_body:
                     draft.paragraphs.append(first_body)
