@@ -155,14 +155,16 @@ def _close_button(dialog: QDialog) -> QDialogButtonBox:
 class HistoryDialog(QDialog):
     """审核 → 修改记录: every change made to one item, oldest first."""
 
-    def __init__(self, item_label: str, entries: Sequence[dict], parent: QWidget | None = None) -> None:
+    def __init__(self, item_label: str, entries: Sequence[dict], parent: QWidget | None = None, *,
+                 comparison: Comparison | None = None, comparison_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("修改记录")
         self.resize(900, 360)
         summary = QLabel(f"{item_label}\n" + (f"共 {len(entries)} 次修改，按时间先后排列。" if entries
                                                else "尚未审核，沿用系统判断。"))
         summary.setWordWrap(True)
-        self.model = HistoryModel(entries, self)
+        self.model = HistoryModel(entries, self, comparison=comparison,
+                                  comparison_id=comparison_id)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -34,7 +34,7 @@ from desktop.dialogs import (HistoryDialog, OrphanedDecisionsDialog, PasteTextDi
                              ShortcutsDialog, ask_reviewer_name)
 from desktop.errors import report_unexpected, show_error
 from desktop.models import (GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED, ClauseFilterProxy,
-                            ClauseRow,
+                            ClauseRow, describe_item,
                             ClauseTableModel, NationalOutlineModel, NotApplicableRole,
                             ProvincialOutlineModel, SectionIdRole, StatusRole, location)
 from desktop.settings import Settings, user_data_dir, user_documents_dir
@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(100)
         self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)  # Esc goes back to the table
         self.section_label = QLabel()
         self.section_label.setStyleSheet("color:#163f7a")
         self.section_clear = QToolButton()
@@ -951,6 +952,17 @@ class MainWindow(QMainWindow):
             return None
         return self.table_model.row_at(self.proxy.mapToSource(index))
 
+    def review_row(self) -> ClauseRow | None:
+        """The row review shortcuts act on: the selected row the table shows, else None.
+
+        A row a search or filter has hidden, or a current row left unselected, is never
+        decided on by a key press the reviewer cannot see the target of.
+        """
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.current_row()
+
     def _select(self, index: QModelIndex) -> None:
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
@@ -1058,10 +1070,24 @@ class MainWindow(QMainWindow):
         self._keep_selection_visible()
 
     def _keep_selection_visible(self) -> None:
-        if self.table.currentIndex().isValid():
-            self.table.scrollTo(self.table.currentIndex())
+        """After a filter or search: the row in the detail pane is one the table shows, selected.
+
+        The row that was current may be hidden now; then the nearest shown row is selected, or,
+        when nothing is shown, the detail pane empties (and review keys do nothing).
+        """
+        current = self.table.currentIndex()
+        if current.isValid():
+            if not self.table.selectionModel().isRowSelected(current.row()):
+                self._select(current.siblingAtColumn(0))
+            self.table.scrollTo(current)
         elif self.proxy.rowCount():
             self._select(self.proxy.index(0, 0))
+        if self.review_row() is None:
+            self.diff.show_row(None, None)
+            self.review_panel.set_row(None)
+        elif self.review_row().item != self.review_panel.item:
+            self._refresh_detail()
+        self._update_state()
 
     def _focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -1120,7 +1146,7 @@ class MainWindow(QMainWindow):
 
     def set_status(self, key: str) -> None:
         """Review the selected row: "confirm", a Status value, or "not_applicable" (toggles)."""
-        row = self.current_row()
+        row = self.review_row()
         if row is None:
             return
         if key == "confirm":
@@ -1143,19 +1169,19 @@ class MainWindow(QMainWindow):
             self._decide(row, "改选对应表述", match=match)
 
     def edit_note(self) -> None:
-        if self.current_row() is not None:
+        if self.review_row() is not None:
             self.review_panel.begin_note()
 
     # ================================================================ misc
     def show_history(self) -> None:
         """Show the selected item's audit trail from the project."""
-        row = self.current_row()
+        row = self.review_row()
         if row is None or self.project is None:
             return
-        where = row.provincial_where if row.is_addition else row.national_where
-        text = row.provincial_text if row.is_addition else row.national_text
-        label = f"{where} {row.item}　{text if len(text) <= 60 else text[:60] + '…'}".strip()
-        self.history_dialog = HistoryDialog(label, self.project.history(row.item), self)
+        label = f"第 {row.number} 条　{describe_item(self.comparison, row.item)}"
+        self.history_dialog = HistoryDialog(label, self.project.history(row.item), self,
+                                            comparison=self.project.comparison,
+                                            comparison_id=self.project.comparison_id)
         self.history_dialog.open()
 
     def open_settings(self) -> None:
@@ -1181,7 +1207,7 @@ class MainWindow(QMainWindow):
         self.reimport_action.setEnabled(has_project and not busy)
         for action in self.export_actions.values():
             action.setEnabled(has_project and not busy)
-        row = self.current_row()
+        row = self.review_row()
         can_review = has_project and not busy and row is not None
         self.confirm_action.setEnabled(can_review)
         for key, action in self.status_actions.items():
@@ -1235,6 +1261,12 @@ class MainWindow(QMainWindow):
             self.windowHandle().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):
+            # Esc leaves the search box (the filter stays) for the rows it found.
+            self._keep_selection_visible()
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
         if (event.type() == QEvent.Type.Expose and watched is self.windowHandle()
                 and watched.isExposed()):
             # The window is on screen: the dictionaries now load on a worker while the user

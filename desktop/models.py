@@ -818,12 +818,22 @@ class HistoryModel(_FlatTableModel):
     ACTIONS = {"decide": "审核", "undo": "撤销", "redo": "重做",
                "carry-over": "沿用到新版文件", "orphan": "新版文件中无对应条目"}
 
-    def __init__(self, entries: Sequence[dict] = (), parent=None) -> None:
+    def __init__(self, entries: Sequence[dict] = (), parent=None, *,
+                 comparison: Comparison | None = None, comparison_id: int | None = None) -> None:
+        """``comparison`` (the project's current one, row id ``comparison_id``) names the
+        provincial sentences a decision chose; entries of earlier versions name them by place."""
         super().__init__(parent)
         self._entries = tuple(entries)
+        self._comparison = comparison
+        self._comparison_id = comparison_id
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
+
+    def _match_text(self, entry: dict, match: str) -> str:
+        if entry.get("comparison") == self._comparison_id and self._comparison is not None:
+            return describe_item(self._comparison, match, limit=40)
+        return "旧版地方文件中的一句"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._entries):
@@ -838,16 +848,14 @@ class HistoryModel(_FlatTableModel):
             return self.ACTIONS.get(entry["action"], entry["action"])
         if column == self.COL_REVIEWER:
             return entry["who"] or ""
-        return _decision_summary(entry["before" if column == self.COL_BEFORE else "after"])
-
-
-def _decision_summary(record: dict | None) -> str:
-    """A stored decision in words, with its opinion; "（系统判断）" when there was none."""
-    if record is None:
-        return "（系统判断）"
-    decision = decision_from_record(record)
-    label = decision_label(decision)
-    return f"{label}；意见：{decision.note}" if decision.note else label
+        record = entry["before" if column == self.COL_BEFORE else "after"]
+        if record is None:
+            return "（系统判断）"
+        decision = decision_from_record(record)
+        label = decision_label(decision)
+        if decision.match:
+            label += f"：{self._match_text(entry, decision.match)}"
+        return f"{label}；意见：{decision.note}" if decision.note else label
 
 
 def decision_label(decision: ReviewDecision) -> str:

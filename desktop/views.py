@@ -123,10 +123,23 @@ class ProgressPanel(QWidget):
 
 
 class _NoteEdit(QPlainTextEdit):
-    """The opinion editor: Ctrl+Enter submits, Esc hands focus back."""
+    """The opinion editor: Ctrl+Enter submits, Esc cancels the edit and hands focus back.
+
+    Undo and redo keys belong to the editor while it has focus: they never reach the window's
+    撤销 (which would take back a decision, and the opinion with it).
+    """
 
     submitted = Signal()
     escaped = Signal()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+                or _is_key(event, "Ctrl+Y") or _is_key(event, "Ctrl+Shift+Z")):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
@@ -136,7 +149,22 @@ class _NoteEdit(QPlainTextEdit):
         if event.key() == Qt.Key.Key_Escape:
             self.escaped.emit()
             return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            if self.document().isUndoAvailable():
+                self.undo()
+            return
+        if (event.matches(QKeySequence.StandardKey.Redo) or _is_key(event, "Ctrl+Y")
+                or _is_key(event, "Ctrl+Shift+Z")):
+            if self.document().isRedoAvailable():
+                self.redo()
+            return
         super().keyPressEvent(event)
+
+
+def _is_key(event, sequence: str) -> bool:
+    """The key event is this key combination."""
+    pressed = QKeySequence(event.keyCombination())
+    return pressed.matches(QKeySequence(sequence)) == QKeySequence.SequenceMatch.ExactMatch
 
 
 REVIEW_BUTTONS = (
@@ -209,7 +237,7 @@ class ReviewPanel(QFrame):
             buttons.addWidget(button, position // 3, position % 3)
         self.note = _NoteEdit()
         self.note.setObjectName("noteEdit")
-        self.note.setPlaceholderText("审核意见（F2 或 Ctrl+E 开始填写，Ctrl+Enter 保存，离开即自动保存）")
+        self.note.setPlaceholderText("审核意见（F2 或 Ctrl+E 开始填写，Ctrl+Enter 保存，Esc 取消，离开即自动保存）")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
         self.note.submitted.connect(self.submit_note)
@@ -279,6 +307,8 @@ class ReviewPanel(QFrame):
         """Hand the edited opinion on, when it changed."""
         if self.note_dirty():
             self._saved_note = self.note.toPlainText()
+            # The saved text is the editor's new baseline: Ctrl+Z must not type it away.
+            self.note.document().clearUndoRedoStacks()
             self.note_submitted.emit(self._item, self._saved_note)
 
     def begin_note(self) -> None:
@@ -287,8 +317,14 @@ class ReviewPanel(QFrame):
             self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.note.moveCursor(QTextCursor.MoveOperation.End)
 
+    def cancel_note(self) -> None:
+        """Put back the saved opinion, dropping what was typed since."""
+        if self.note.toPlainText() != self._saved_note:
+            self.note.setPlainText(self._saved_note)
+
     def _escape(self) -> None:
-        self.submit_note()
+        # Esc cancels, as in every dialog: what was typed is dropped, not saved.
+        self.cancel_note()
         self.editing_finished.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

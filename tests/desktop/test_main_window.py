@@ -101,7 +101,12 @@ def test_history_shows_every_change_to_an_item(qtbot, make_window, save_path, qt
     assert window.select_item(item)
     window.review_panel.history_button.click()
     dialog = window.history_dialog
-    assert dialog.isVisible() and item in dialog.windowTitle() + dialog.findChild(QLabel).text()
+    row = window.table_model.row_for(item)
+    heading = dialog.findChild(QLabel).text()
+    # Named as a reader finds it, by place, sentence and words; never by the internal id.
+    assert dialog.isVisible() and item not in heading
+    assert row.national_where in heading and row.national_text[:20] in heading
+    assert f"第 {row.number} 条" in heading
     qtmodeltester.check(dialog.model)
     model = dialog.model
     texts = [[model.index(r, c).data() for c in range(model.columnCount())]
@@ -113,6 +118,16 @@ def test_history_shows_every_change_to_an_item(qtbot, make_window, save_path, qt
     assert texts[1][HistoryModel.COL_AFTER] == "改为“已覆盖”；意见：已在第五部分部署"
     assert texts[2][HistoryModel.COL_AFTER] == "改为“已覆盖”"
     dialog.close()
+    # A chosen sentence is named by place and words too.
+    other = next(c for c in window.comparison.provincial.clauses()
+                 if c.text != row.provincial_text)
+    window.choose_match(item, f"P{other.id}")
+    assert window.select_item(item)
+    window.show_history()
+    last = window.history_dialog.model.index(window.history_dialog.model.rowCount() - 1,
+                                             HistoryModel.COL_AFTER).data()
+    assert f"P{other.id}" not in last and other.text[:15] in last and "句" in last
+    window.history_dialog.close()
 
 
 @pytest.mark.parametrize("kind,suffix", [("gaps", ".docx"), ("xlsx", ".xlsx"), ("json", ".json")])
@@ -162,6 +177,66 @@ def test_keyboard_only_review(qtbot, make_window, save_path):
     QTest.keyClick(window.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     row = window.table_model.row_for(first.item)
     assert row.status is Status.COVERED and not row.not_applicable and row.note == "不适用于本省"
+
+
+def test_keys_in_the_opinion_box_never_lose_an_opinion(qtbot, make_window, save_path):
+    """Ctrl+Z in the box undoes typing only (not the decision that holds the opinion), and
+    Esc cancels an edit instead of saving it."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    item = window.current_row().item
+    note = window.review_panel.note
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(note.hasFocus)
+    QTest.keyClicks(note, "first")
+    QTest.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(item).note == "first"
+    decisions = window.project.decisions()
+    # Nothing typed since: Ctrl+Z in the box does nothing, above all not 撤销 the opinion.
+    QTest.keyClick(note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() == "first" and window.project.decisions() == decisions
+    QTest.keyClicks(note, " more")
+    QTest.keyClick(note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() != "first more" and window.project.decisions() == decisions
+    QTest.keyClicks(note, "zzz")
+    QTest.keyClick(note, Qt.Key.Key_Escape)  # cancels: the saved opinion comes back
+    qtbot.waitUntil(window.table.hasFocus)
+    assert note.toPlainText() == "first"
+    assert window.table_model.row_for(item).note == "first"
+    assert window.project.decisions() == decisions
+
+
+def test_esc_leaves_the_search_and_keys_act_only_on_a_shown_selected_row(qtbot, make_window,
+                                                                         save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    before = window.current_row().item
+    QTest.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search.hasFocus)
+    QTest.keyClicks(window.search, "zzzz-no-such-text")
+    assert window.proxy.rowCount() == 0
+    QTest.keyClick(window.search, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.decisions() == []  # the hidden row was not decided on
+    assert window.review_panel.item == ""
+    QTest.keyClick(window.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(window.table.hasFocus)
+    window.search.clear()
+    # A search that hides the current row: the shown, selected row is the one decided on.
+    shown = next(r for r in window.table_model.rows() if r.item != before and not r.is_addition)
+    window.search.setText(shown.national_text)
+    assert window.proxy.rowCount() >= 1
+    target = window.review_row()
+    assert target is not None and target.item != before
+    assert window.review_panel.item == target.item
+    QTest.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert [d.item for d in window.project.decisions()] == [target.item]
+    assert window.table_model.row_for(before).decision is None
 
 
 def test_note_is_saved_when_focus_leaves(qtbot, make_window, save_path):
