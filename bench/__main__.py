@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench import real_pairs
 from bench.quality import article_alignment, generated_benchmark, sample_pair
 from bench.batch import batch_figures
 from bench.export_speed import export_timings
@@ -24,6 +25,13 @@ NATIONAL_TEXTS = [
     CORPUS / "laws" / "national-optimizing-business-environment-regulation-2019.txt",
     CORPUS / "laws" / "national-emergency-response-law-2007.txt",
 ]
+
+
+def _real_pairs() -> None:
+    print("== Quality: real national → provincial pairs (../shared/corpus/real-pairs, scored by "
+          "../shared/tools/score_real_pair.py) ==")
+    real_pairs.run(REPO.parent / "shared")
+    print()
 
 
 def _quality(seeds: range) -> None:
@@ -108,6 +116,7 @@ def main(argv: list[str]) -> int:
     tokenizer()
     print(f"jieba dictionary load (cold, once per process): {time.perf_counter() - cold:.2f} s\n")
     seeds = range(int(argv[0])) if argv else range(10)
+    _real_pairs()
     _quality(seeds)
     _speed()
     _gui()

@@ -83,6 +83,15 @@ class RawStringMatcher:
                                 "".join(p.clause.text for p in provincial), vocabulary)
 
 
+    def article_similarity(self, national: list[list[PreparedClause]],
+                           provincial: list[list[PreparedClause]]) -> list[list[float]]:
+        if not national or not provincial:
+            return [[0.0] * len(provincial) for _ in national]
+        texts = [["".join(p.clause.text for p in clauses) for clauses in side]
+                 for side in (national, provincial)]
+        return [[float(v) / 100.0 for v in row] for row in self._matrix(*texts)]
+
+
 def rapidfuzz_matrix(national: list[str], provincial: list[str]):
     """Plain rapidfuzz: fuzz.ratio on the raw strings, all pairs."""
     return process.cdist(national, provincial, scorer=fuzz.ratio, workers=-1)

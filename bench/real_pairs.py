@@ -75,6 +75,26 @@ def duizhao(national, provincial) -> Comparison:
     return compare_outlines(national, provincial)
 
 
+def plain_rapidfuzz(national, provincial) -> Comparison:
+    """The plain peer: the engine's decisions on fuzz.ratio of the raw strings."""
+    from rapidfuzz import fuzz
+
+    from bench.quality import RawStringMatcher, rapidfuzz_matched, rapidfuzz_matrix
+    matcher = RawStringMatcher("rapidfuzz-raw", rapidfuzz_matrix, rapidfuzz_matched,
+                               fuzz.partial_ratio)
+    return compare_outlines(national, provincial, matcher=matcher)
+
+
+def run(shared: Path) -> None:
+    """`make bench`'s section: every real pair, Duizhao beside the plain peer."""
+    if not (shared / "corpus" / "real-pairs" / "gold").is_dir():
+        print(f"(skipped: no real pairs at {shared / 'corpus' / 'real-pairs'})")
+        return
+    print_table(score_pairs(shared, {"Duizhao": duizhao, "rapidfuzz-raw": plain_rapidfuzz}))
+    print("targets (mean): link F1 ≥ 0.80, miss P ≥ 0.75 at miss R ≥ 0.85, listed P ≥ 0.70, "
+          "cov→已覆盖 ≥ 0.60, cov→未 ≤ 1 per pair")
+
+
 def print_table(scores: list[PairScore]) -> None:
     """Per pair and mean, the matchers side by side."""
     header = (f"{'pair':<10}{'matcher':<15}{'link F1':>8}{'miss P':>8}{'miss R':>8}"

@@ -31,7 +31,8 @@ from typing import Protocol
 import numpy as np
 
 from core import __version__
-from core.articles import ArticleVerdict, articles, carried_shares, judge_articles
+from core.articles import (ArticleVerdict, articles, carried_shares, judge_articles,
+                           sentence_credit)
 from core.coverage import find_gaps
 from core.errors import Cancelled
 from core.expected import clause_not_expected
@@ -78,12 +79,16 @@ class Parameters:
         topic_margin: how far that best whole-text score must stand above the next one.
         article_strong: for two statutes (core.articles), the evidence 0–1 with which a
             provincial article carries a national one on its own.
+        article_strong_relative: strong evidence links only when it comes to at least this
+            share of the best evidence the provincial article has for any national article.
         article_floor: the least evidence with which a provincial article carries a national
             one that is (nearly) the best it has for any national article.
         article_relative: how near that best the evidence must come (a share of it).
         article_carried_factor: how much the share of a national article's content that a
             provincial article's sentences carry counts as evidence, beside the whole texts'
             similarity.
+        article_tie: a provincial sentence that sentences of two national articles match within
+            this many points counts as evidence only for the article likest its own.
         article_covered: the least share of a national article's content its linked
             provincial articles carry for it to be covered.
     """
@@ -101,9 +106,11 @@ class Parameters:
     topic: float = 20.0
     topic_margin: float = 4.0
     article_strong: float = 0.25
+    article_strong_relative: float = 0.4
     article_floor: float = 0.10
     article_relative: float = 0.9
     article_carried_factor: float = 0.6
+    article_tie: float = 3.0
     article_covered: float = 0.5
 
     def items(self) -> tuple[tuple[str, float], ...]:
@@ -965,11 +972,14 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
     provincial_sections = _clauses_by_section(prov)
     similarity = matcher.article_similarity([national_sections[a.id] for a in nat_articles],
                                             [provincial_sections[a.id] for a in prov_articles])
+    national_index = {a.id: i for i, a in enumerate(nat_articles)}
+    provincial_index = {a.id: j for j, a in enumerate(prov_articles)}
     carried = carried_shares(
-        nat_articles, prov_articles, [matcher.vote_weight(p) for p in nat],
-        [p.clause.section for p in nat],
-        [[(value, prov[position].clause.section) for value, position in scored]
-         for scored in candidates])
+        [national_index.get(p.clause.section) for p in nat],
+        [matcher.vote_weight(p) for p in nat],
+        [provincial_index.get(p.clause.section) for p in prov],
+        candidates, similarity, len(nat_articles), parameters.article_tie,
+        sentence_credit(parameters.covered, parameters.partial))
     return judge_articles(national, provincial, similarity, carried, parameters)
 
 

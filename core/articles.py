@@ -91,7 +91,14 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
 
 
 def _links(evidence: float, best: float, parameters) -> bool:
-    if evidence >= parameters.article_strong:
+    """Whether evidence this strong links the articles, given the best evidence the
+    provincial article has for any national one.
+
+    Strong evidence links on its own, unless the provincial article renders another national
+    article far better (what they share is then mostly what both national articles share).
+    Fair evidence links when it is close to that best.
+    """
+    if evidence >= parameters.article_strong and evidence >= parameters.article_strong_relative * best:
         return True
     return evidence >= parameters.article_floor and evidence >= parameters.article_relative * best
 
@@ -117,36 +124,66 @@ def _percent(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-def carried_shares(nat_articles: list[Section], prov_articles: list[Section],
-                   clause_weights: Sequence[float], clause_sections: Sequence[str],
-                   candidate_sections: Sequence[Sequence[tuple[float, str]]]) -> list[list[float]]:
+def sentence_credit(covered: float, partial: float):
+    """How much of a national sentence a match of a given score carries, 0–1: all of it at the
+    covered threshold and above, half to all between the partial and covered thresholds, and
+    little below (a weak match is mostly shared words)."""
+    def credit(value: float) -> float:
+        if value >= covered:
+            return 1.0
+        if value >= partial:
+            return 0.5 + 0.5 * (value - partial) / (covered - partial)
+        return 0.25 * value / partial
+    return credit
+
+
+def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
+                   prov_article: Sequence[int | None],
+                   candidates: Sequence[Sequence[tuple[float, int]]],
+                   similarity: Sequence[Sequence[float]], articles_count: int,
+                   tie: float, credit) -> list[list[float]]:
     """``carried[i][j]``: the share of national article i's weighted content that the sentences
     of provincial article j carry, each national sentence counted by its best sentence there.
 
+    A provincial sentence that a sentence of another national article matches as well (within
+    ``tie`` points) — a formula or an item two national articles repeat word for word — counts
+    only for the national article whose whole text is likest the provincial article's: it is
+    evidence of that article, not of every article that repeats it.
+
     Args:
-        nat_articles: the national articles.
-        prov_articles: the provincial articles.
-        clause_weights: per national clause (in document order), its weighted content.
-        clause_sections: per national clause, the id of its section.
-        candidate_sections: per national clause, (score 0–100, provincial section id) of its
-            candidates.
+        nat_article: per national clause, the index of its article (None outside articles).
+        weights: per national clause, its weighted content.
+        prov_article: per provincial clause, the index of its article (None outside articles).
+        candidates: per national clause, (score 0–100, provincial clause index) pairs.
+        similarity: whole-text similarity of national article i to provincial article j.
+        articles_count: the number of national articles.
+        tie: how close two scores are to count as the same match.
+        credit: how much of a sentence a match of a given score carries (``sentence_credit``).
     """
-    row = {a.id: i for i, a in enumerate(nat_articles)}
-    column = {a.id: j for j, a in enumerate(prov_articles)}
-    totals: dict[int, float] = defaultdict(float)
-    for weight, section in zip(clause_weights, clause_sections):
-        if section in row:
-            totals[row[section]] += weight
-    carried = [[0.0] * len(prov_articles) for _ in nat_articles]
-    for weight, section, scored in zip(clause_weights, clause_sections, candidate_sections):
-        i = row.get(section)
+    rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for clause, scored in enumerate(candidates):
+        if nat_article[clause] is not None:
+            for value, position in scored:
+                rivals[position].append((value, nat_article[clause]))
+    totals = [0.0] * articles_count
+    for article, weight in zip(nat_article, weights):
+        if article is not None:
+            totals[article] += weight
+    width = 1 + max((j for j in prov_article if j is not None), default=-1)
+    carried = [[0.0] * width for _ in range(articles_count)]
+    for clause, scored in enumerate(candidates):
+        i = nat_article[clause]
         if i is None or not totals[i]:
             continue
         best: dict[int, float] = {}
-        for value, place in scored:
-            j = column.get(place)
-            if j is not None and value > best.get(j, 0.0):
-                best[j] = value
+        for value, position in scored:
+            j = prov_article[position]
+            if j is None or value <= best.get(j, 0.0):
+                continue
+            if any(other != i and rival >= value - tie and similarity[other][j] > similarity[i][j]
+                   for rival, other in rivals[position]):
+                continue
+            best[j] = value
         for j, value in best.items():
-            carried[i][j] += weight * value / 100.0 / totals[i]
+            carried[i][j] += weights[clause] * credit(value) / totals[i]
     return carried

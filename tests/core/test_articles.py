@@ -1,0 +1,137 @@
+"""Statutes judged article by article, provisions not expected of a province, and the reason
+every verdict carries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.align import compare_outlines
+from core.articles import carried_shares, sentence_credit
+from core.expected import article_not_expected, clause_not_expected, central_only, states_no_task
+from core.model import Status
+from core.outline import outline_document
+from core.read import read_text
+from core.serialize import comparison_to_dict
+
+
+def _outline(text: str):
+    return outline_document(read_text(text))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("本条例自2030年1月1日起施行。", "effective_date"),
+    ("本办法自公布之日起施行。", "effective_date"),
+    ("违反本条例规定，构成犯罪的，依法追究刑事责任。", "criminal"),
+    ("国务院有关部门应当分领域制定全国统一的监测规则，并向社会公开。", "central"),
+    ("国家推动建立全国统一的水质监测服务平台，为公众提供便捷的查询服务。", "central"),
+    ("中国人民解放军和中国人民武装警察部队依照本法参加抢险救灾工作。", "central"),
+    ("发生特别重大的水污染事件时，国务院或者国务院授权的有关主管部门可以采取必要的控制措施。", "central"),
+])
+def test_provisions_no_province_is_expected_to_carry(text, code):
+    reason = article_not_expected([text])
+    assert reason is not None and reason.code == code and reason.text
+
+
+@pytest.mark.parametrize("text", [
+    # 国家 alone is every level of government: provinces restate such duties.
+    "国家建立水质监测制度。县级以上地方人民政府应当组织开展监测。",
+    # 国务院 named as the source of a rule, not as the one who acts.
+    "设立收费项目，应当有法律、行政法规依据或者经国务院批准。",
+    "县级以上人民政府应当按照国务院的规定，公开水质监测信息。",
+    # Units and people as subjects are addressed by a local text too.
+    "国务院有关部门和企业事业单位应当加强水质监测。",
+    "任何单位和个人不得破坏水质监测设施。",
+])
+def test_provisions_a_province_is_expected_to_carry(text):
+    assert article_not_expected([text]) is None
+
+
+def test_policy_sentences_that_state_no_task():
+    assert states_no_task("党的十八大以来，各地区水质监测工作取得显著成效。")
+    assert states_no_task("为贯彻落实有关决策部署，现提出如下意见。")
+    assert states_no_task("监测网络覆盖范围不断扩大。", heading="发展现状")
+    # A sentence that demands something is a task, even in a part about the situation.
+    assert not states_no_task("要主动适应新形势，全面提升监测能力。", heading="发展现状")
+    assert not states_no_task("加快建设全省统一的水质监测平台。")
+    assert not states_no_task("对工作成效好的单位予以表扬。")
+    assert clause_not_expected("加快建设全省统一的水质监测平台。") is None
+    assert clause_not_expected("国务院各部门监测数据纳入全国统一平台管理。").code == "central"
+    assert central_only("国务院各部门监测数据纳入全国统一平台管理。")
+    assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
+
+
+NATIONAL_STATUTE = """中华人民共和国水质监测法
+第一章 总则
+第一条 为了加强水质监测，保障饮用水安全，制定本法。
+第二条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。
+第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
+第四条 县级以上人民政府应当将水质监测经费列入本级财政预算，保障监测设备更新和人员培训。
+第五条 国务院有关部门应当制定全国统一的水质监测技术规范，并向社会公开。
+第六条 本法自2030年1月1日起施行。
+"""
+
+PROVINCIAL_STATUTE = """示例省水质监测条例
+第一章 总则
+第一条 为了加强水质监测，保障饮用水安全，根据《中华人民共和国水质监测法》，结合本省实际，制定本条例。
+第二条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况；水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
+第三条 省人民政府应当建设全省水质监测数据平台，实现监测数据共享。
+第四条 本条例自2031年3月1日起施行。
+"""
+
+
+def test_one_provincial_article_carries_two_national_ones_and_the_rest_is_judged_whole():
+    result = compare_outlines(_outline(NATIONAL_STATUTE), _outline(PROVINCIAL_STATUTE))
+    by_label = {result.national.section(s.national).label: s for s in result.sections
+                if result.national.section(s.national).kind == "article"}
+    provincial_label = {s.id: s.label for s in result.provincial.sections}
+    links = {label: {provincial_label[p] for p in s.provincial} for label, s in by_label.items()}
+    # 第二条 of the province merges national 第二条 and 第三条: both are carried by it.
+    assert "第二条" in links["第二条"] and "第二条" in links["第三条"]
+    assert by_label["第二条"].status is not Status.MISSING
+    assert by_label["第三条"].status is Status.COVERED
+    # Funding is dropped: missing, with the nearest article named in the reason.
+    assert by_label["第四条"].status is Status.MISSING
+    assert by_label["第四条"].reason.code == "too_weak"
+    # A duty of the State Council only is not expected of a province, and says why.
+    assert by_label["第五条"].status is Status.NOT_EXPECTED
+    assert by_label["第五条"].reason.code == "central"
+    # Clauses of a not-expected article share its verdict.
+    fifth = [f for f in result.clauses if f.clause.section == by_label["第五条"].national]
+    assert fifth and all(f.status is Status.NOT_EXPECTED for f in fifth)
+    assert result.summary.not_expected == len(fifth)
+
+
+def test_every_verdict_says_why_and_the_json_carries_it():
+    result = compare_outlines(_outline(NATIONAL_STATUTE), _outline(PROVINCIAL_STATUTE))
+    for finding in result.clauses:
+        assert finding.reason.code and finding.reason.text
+        if finding.status is Status.PARTIAL:
+            assert finding.reason.code in ("lost", "part", "weak_match")
+    data = json.loads(json.dumps(comparison_to_dict(result), ensure_ascii=False))
+    assert data["schema"] == "duizhao.compare/2"
+    assert "not_expected" in data["summary"]
+    articles = [s for s in data["sections"] if s["reason"]["code"]]
+    assert articles and all(s["reason"]["text"] for s in articles)
+
+
+def test_a_sentence_two_national_articles_repeat_counts_for_the_likelier_one_only():
+    # National clauses 0 (article 0) and 1 (article 1) both match provincial clause 0 at 100;
+    # provincial clause 0 lies in provincial article 0, whose text is likest national article 0.
+    similarity = [[0.9, 0.1], [0.4, 0.8]]
+    carried = carried_shares(nat_article=[0, 1, 1], weights=[1.0, 1.0, 1.0],
+                             prov_article=[0, 1], candidates=[[(100.0, 0)], [(100.0, 0)], [(80.0, 1)]],
+                             similarity=similarity, articles_count=2, tie=3.0,
+                             credit=sentence_credit(62.0, 39.0))
+    assert carried[0][0] == 1.0
+    assert carried[1][0] == 0.0      # the repeated sentence is no evidence for article 1
+    assert carried[1][1] == 0.5      # its own sentence, carried in full by provincial article 1
+
+
+def test_sentence_credit_grows_with_the_score():
+    credit = sentence_credit(62.0, 39.0)
+    assert credit(100.0) == credit(62.0) == 1.0
+    assert credit(39.0) == 0.5
+    assert 0.5 < credit(50.0) < 1.0
+    assert credit(20.0) < 0.25
