@@ -46,7 +46,9 @@ from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, 
 from desktop.worker import Task
 
 NATIONAL, PROVINCIAL = "national", "provincial"
-FRAME_ALLOWANCE = (16, 40)  # width, height of a usual window frame (title bar and borders)
+FRAME_ALLOWANCE = (16, 40)
+LOADING_DICTIONARY = "正在载入词典（首次使用需要几秒钟）…"
+SAVING_PROJECT = "正在保存项目并显示结果…"  # width, height of a usual window frame (title bar and borders)
 SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
 
 # (label, filter keys or None for all) for the status filter box.
@@ -682,8 +684,13 @@ class MainWindow(QMainWindow):
         assert national is not None and provincial is not None
 
         def work(progress, cancel) -> Project:
+            # A cold start builds the word cache first: say so, rather than sit at 0 %.
+            progress(0, 0, LOADING_DICTIONARY)
+            prepare()
             comparison = compare_outlines(national.outline(), provincial.outline(),
                                           progress=progress, cancel=cancel)
+            # "对照完成 100%" over an empty table read as a hang: the result is not shown yet.
+            progress(0, 0, SAVING_PROJECT)
             return Project.create(target, national.path, provincial.path, comparison, cancel=cancel)
 
         self._run(work, "正在对照…", self._compared)
@@ -764,7 +771,15 @@ class MainWindow(QMainWindow):
         old_comparison = project.comparison
 
         def work(progress, cancel):
-            return project.reimport_provincial(path, progress=progress, cancel=cancel,
+            progress(0, 0, LOADING_DICTIONARY)
+            prepare()
+
+            def reported(done: int, total: int, message: str) -> None:
+                progress(done, total, message)
+                if total and done >= total:
+                    progress(0, 0, "正在沿用审核意见并显示结果…")
+
+            return project.reimport_provincial(path, progress=reported, cancel=cancel,
                                                reviewer=reviewer)
 
         def done(report) -> None:

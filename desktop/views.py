@@ -109,8 +109,12 @@ class ProgressPanel(QWidget):
         self.show()
 
     def update_progress(self, done: int, total: int, message: str) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(min(done, total))
+        """Show a step; ``total`` 0 means a step of unknown length (a busy bar, no percentage)."""
+        if total <= 0:
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
         if message:
             self.message.setText(message)
 

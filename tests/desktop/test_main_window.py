@@ -453,3 +453,25 @@ def test_the_window_can_shrink_to_1366x768_at_150_percent(qtbot, make_window, sa
     assert window.width() <= 894 and window.height() <= 472
     # The review buttons and the opinion box stay reachable: inside the scrolling detail pane.
     assert window.detail_scroll.widget().isAncestorOf(window.review_panel)
+
+
+def test_progress_never_says_done_over_an_empty_table(qtbot, make_window, save_path):
+    """The dictionary load is named, and after the engine's "对照完成" the bar keeps saying
+    what is still going on (saving, building the table) until the result is on screen."""
+    window = make_window()
+    steps: list[tuple[int, int, str, int]] = []
+    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    window.compare_button.click()
+    window.task.progressed.connect(
+        lambda done, total, message: steps.append(
+            (done, total, message, window.table_model.rowCount())))
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        pass
+    assert steps, "no progress reported"
+    # Whatever the engine said last, the bar's last word before the table is the saving step.
+    assert steps[-1][2] == "正在保存项目并显示结果…" and steps[-1][1] == 0
+    finished = [s for s in steps if s[2] == "对照完成"]
+    assert all(rows == 0 for *_rest, rows in finished)
+    assert window.table_model.rowCount() > 0
+    qtbot.waitUntil(lambda: not window.progress.isVisible())
