@@ -754,6 +754,52 @@ class Project:
             self._load_current()
             return report
 
+    # -------------------------------------------------------- saving
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the project file (保存): the file alone, copied or
+        mailed as it is, then holds every decision."""
+        with self._lock:
+            self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def save_copy(self, target: str | os.PathLike) -> Path:
+        """Write the whole project, log included, as one complete file at ``target`` (另存为).
+
+        The copy is made under a temporary name beside ``target`` and renamed into place; an
+        existing Duizhao project (or empty file) there is replaced, any other file refused.
+        This project stays open on its own file.
+
+        Raises:
+            ProjectFileError: ``target`` is another kind of file, an open project, or cannot
+                be written.
+        """
+        target = Path(target)
+        _refuse_to_overwrite(target)
+        folder = target.parent if str(target.parent) else Path(".")
+        temporary = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+        try:
+            destination = sqlite3.connect(temporary)
+            try:
+                with self._lock:
+                    self._connection.backup(destination)
+                # One self-contained file: no log beside it to lose in a copy.
+                destination.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                destination.close()
+            for suffix in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(f"{target}{suffix}").unlink()
+            os.replace(temporary, target)
+            _sync_folder(folder)
+        except (OSError, sqlite3.Error) as error:
+            raise ProjectFileError("无法另存项目文件，请检查保存位置是否可写、磁盘空间是否充足。",
+                                   path=str(target)) from error
+        finally:
+            for leftover in (temporary, Path(f"{temporary}-journal")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        return target
+
     # -------------------------------------------------------- closing
 
     def close(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -38,6 +39,21 @@ from desktop.models import (GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED, Cla
                             ClauseTableModel, NationalOutlineModel, NotApplicableRole,
                             ProvincialOutlineModel, SectionIdRole, StatusRole, location)
 from desktop.settings import Settings, user_data_dir, user_documents_dir
+
+
+def projects_dir() -> Path:
+    """Where a new comparison is kept until the user saves it elsewhere (另存为)."""
+    return user_data_dir() / "项目"
+
+
+def in_app_folder(path: str | os.PathLike) -> bool:
+    """The project lives in the app's own data folder (new, or the sample), not where the
+    user chose to keep it."""
+    try:
+        Path(path).resolve().relative_to(user_data_dir().resolve())
+    except ValueError:
+        return False
+    return True
 from desktop.side_by_side import DiffPane
 from desktop.batch_view import open_batch_window
 from desktop.status_style import status_style
@@ -132,7 +148,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         # Loads the dictionaries once the window is on screen (see eventFilter).
         self.warm_up: Task | None = None
-        self.setWindowTitle("对照 — 国家文件与地方实施文件逐条对照")
+        self.setWindowTitle("对照")
         self.setAcceptDrops(True)
         self._build_models()
         self._build_widgets()
@@ -352,6 +368,10 @@ class MainWindow(QMainWindow):
         self.compare_action = a("开始对照", self.start_compare, ["F5"], "对照两份文件")
         self.open_project_action = a("打开项目…", self.choose_project, [QKeySequence.StandardKey.Open],
                                      "打开保存的对照项目（.duizhao）")
+        self.save_action = a("保存", self.save_project, [QKeySequence.StandardKey.Save],
+                             "把项目保存为一个完整的文件（审核决定随时自动保存）")
+        self.save_as_action = a("另存为…", self.save_project_as, ["Ctrl+Shift+S"],
+                                "把项目另存到指定位置，之后在新位置上继续工作")
         self.reimport_action = a("导入新版地方文件…", self.choose_reimport,
                                  tip="用新版地方文件重新对照，沿用已有的审核意见")
         self.export_actions = {kind: a(label, lambda k=kind: self.choose_export(k), name=f"export_{kind}")
@@ -406,6 +426,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.compare_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_project_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
         self.recent_menu = file_menu.addMenu("最近文件")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.reimport_action)
@@ -546,7 +568,7 @@ class MainWindow(QMainWindow):
         if not (national.is_file() and provincial.is_file()):
             self.statusBar().showMessage("未找到示例文件，请选择两份文件开始对照。", 8000)
             return
-        target = (folder or user_data_dir() / "示例") / f"示例对照{SUFFIX}"
+        target = (folder or user_data_dir() / "示例") / f"示例{SUFFIX}"
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -639,12 +661,13 @@ class MainWindow(QMainWindow):
         except OSError:
             self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
             return
-        target = self.ask_project_path(self._free_project_name(Path(provincial.name).stem))
-        if target is None:
-            return
-        if self.project is not None and target.resolve() == Path(self.project.path).resolve():
-            self._error(DuizhaoError("这个项目文件正在使用中，不能被新的对照覆盖，请另选文件名。",
-                                     path=str(target)))
+        # No question before the work: the files are read and compared first, into a project
+        # in the app's own folder; 保存 / 另存为 put it where the user wants it.
+        try:
+            target = self._free_project_name(Path(provincial.name).stem)
+        except OSError:
+            self._error(DuizhaoError("无法创建项目文件夹，请检查用户数据文件夹是否可写。",
+                                     path=str(projects_dir())))
             return
         self._compare_into(target)
 
@@ -661,23 +684,67 @@ class MainWindow(QMainWindow):
         self.choices[side] = replace(choice, path=str(target))
 
     def _free_project_name(self, stem: str) -> Path:
-        """A new project's suggested file: in the last folder (or Documents), not yet taken."""
-        folder = Path(self.settings.get(keys.LAST_FOLDER) or user_documents_dir())
-        candidate = folder / f"{stem}-对照{SUFFIX}"
+        """A new project's file in the app's projects folder, not yet taken."""
+        folder = projects_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        candidate = folder / f"{stem}{SUFFIX}"
         number = 2
         while candidate.exists():
-            candidate = folder / f"{stem}-对照（{number}）{SUFFIX}"
+            candidate = folder / f"{stem}（{number}）{SUFFIX}"
             number += 1
         return candidate
 
-    def ask_project_path(self, default: Path) -> Path | None:
-        """Where to save a new project (a save dialog); None when the user cancels."""
-        path, _ = QFileDialog.getSaveFileName(self, "保存对照项目（审核意见将随时自动保存）", str(default),
-                                              f"对照项目 (*{SUFFIX})")
+    def ask_project_path(self, default: Path, title: str = "另存为") -> Path | None:
+        """Where to save the project (a save dialog); None when the user cancels."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(default), f"对照项目 (*{SUFFIX})")
         if not path:
             return None
         target = Path(path)
         return target if target.suffix.lower() == SUFFIX else target.with_name(target.name + SUFFIX)
+
+    def save_project(self) -> bool:
+        """保存 (Ctrl+S): decisions are saved as they are made; this folds the log into the file
+        so that the file alone is complete. A project never saved by the user asks where."""
+        if self.project is None or self.busy:
+            return False
+        if self.review_panel.note_dirty():
+            self.review_panel.submit_note()
+        if in_app_folder(self.project.path):
+            return self.save_project_as()
+        try:
+            self.project.checkpoint()
+        except sqlite3.Error:
+            self._error(DuizhaoError("保存失败，请检查项目文件所在位置是否可写。",
+                                     path=str(self.project.path)))
+            return False
+        self.statusBar().showMessage(f"已保存：{self.project.path}", 8000)
+        return True
+
+    def save_project_as(self) -> bool:
+        """另存为 (Ctrl+Shift+S): one complete project file at a place the user picks, which
+        then stays open; the suggestion is the Documents folder, never the inputs' folder."""
+        if self.project is None or self.busy:
+            return False
+        if self.review_panel.note_dirty():
+            self.review_panel.submit_note()
+        current = Path(self.project.path)
+        folder = (Path(self.settings.get(keys.SAVE_FOLDER) or user_documents_dir())
+                  if in_app_folder(current) else current.parent)
+        target = self.ask_project_path(folder / current.name)
+        if target is None:
+            return False
+        if target.resolve() == current.resolve():
+            return self.save_project() if not in_app_folder(current) else False
+        try:
+            self.project.save_copy(target)
+            saved = Project.open(target)
+        except DuizhaoError as error:
+            self._error(error)
+            return False
+        self.settings.set(keys.SAVE_FOLDER, str(target.resolve().parent))
+        self._set_project(saved)
+        self.statusBar().showMessage(f"已另存为：{target}", 8000)
+        return True
 
     def _compare_into(self, target: Path) -> None:
         national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
@@ -730,13 +797,14 @@ class MainWindow(QMainWindow):
         self.project = project
         self.undo_stack.clear()
         self.settings.add_recent("project", project.path)
-        self.settings.set(keys.LAST_FOLDER, str(Path(project.path).resolve().parent))
+        if not in_app_folder(project.path):
+            self.settings.set(keys.LAST_FOLDER, str(Path(project.path).resolve().parent))
         self.choices[NATIONAL] = DocumentChoice("", project.national_name, in_project=True)
         self.choices[PROVINCIAL] = DocumentChoice("", project.provincial_name, in_project=True)
         for side in (NATIONAL, PROVINCIAL):
             self.slots[side].set_document(self.choices[side].name)
         self._show_comparison(project.comparison, project.decisions(), project.rechecks())
-        self.setWindowTitle(f"对照 — {Path(project.path).name}")
+        self.setWindowTitle(f"{Path(project.path).stem} — 对照")
         self._update_state()
         self.project_shown.emit()
 
@@ -751,7 +819,7 @@ class MainWindow(QMainWindow):
         for side in (NATIONAL, PROVINCIAL):
             self._set_choice(side, None)
         self._show_comparison(None, ())
-        self.setWindowTitle("对照 — 国家文件与地方实施文件逐条对照")
+        self.setWindowTitle("对照")
         self._update_state()
 
     def choose_reimport(self) -> None:
@@ -1220,6 +1288,8 @@ class MainWindow(QMainWindow):
         for slot in self.slots.values():
             slot.setEnabled(not busy)
         self.reimport_action.setEnabled(has_project and not busy)
+        self.save_action.setEnabled(has_project and not busy)
+        self.save_as_action.setEnabled(has_project and not busy)
         for action in self.export_actions.values():
             action.setEnabled(has_project and not busy)
         row = self.review_row()

@@ -49,6 +49,7 @@ class RecentFile:
 REVIEWER = Key[str]("reviewer", str, "")
 RECENT_FILES = Key[list]("recent_files", list, [])
 LAST_FOLDER = Key[str]("last_folder", str, "")
+SAVE_FOLDER = Key[str]("save_folder", str, "")  # where 另存为 last put a project
 REOPEN_LAST_PROJECT = Key[bool]("reopen_last_project", bool, True)
 
 GEOMETRY = WindowKey("geometry")

@@ -666,3 +666,36 @@ def test_decisions_whose_text_changed_are_marked_for_recheck_not_applied(tmp_pat
     project.close()
     with Project.open(tmp_path / "复核.duizhao") as reopened:
         assert set(reopened.rechecks()) == {f"N{deleted.clause.id}", f"N{chosen.clause.id}"}
+
+
+# ------------------------------------------------------------------ saving a complete file
+
+def test_save_copy_and_checkpoint_leave_complete_single_files(tmp_path):
+    """另存为 writes one file that holds every decision (no log beside it); 保存 folds the
+    log into the open file, so that copying the file alone loses nothing."""
+    path = tmp_path / "原项目.duizhao"
+    national = REPO / "samples" / "national-guideline-sample.docx"
+    project = Project.create(path, national, _sample_text(tmp_path))
+    items = [f"N{f.clause.id}" for f in project.comparison.clauses[:3]]
+    for item in items:
+        project.record(ReviewDecision(item, status=Status.PARTIAL, note="待补充"))
+    assert Path(f"{path}-wal").exists()
+    target = tmp_path / "另存" / "送审.duizhao"
+    target.parent.mkdir()
+    assert project.save_copy(target) == target
+    assert sorted(p.name for p in target.parent.iterdir()) == ["送审.duizhao"]
+    with Project.open(target) as copy:
+        assert [d.item for d in copy.decisions()] == items
+    with pytest.raises(ProjectFileError):
+        project.save_copy(path)  # the open project itself is never overwritten
+    (tmp_path / "别的.docx").write_bytes(b"PK\x03\x04 a document")
+    with pytest.raises(ProjectFileError):
+        project.save_copy(tmp_path / "别的.docx")
+    project.record(ReviewDecision(items[0], status=Status.MISSING))
+    project.checkpoint()
+    alone = tmp_path / "只拷了主文件.duizhao"
+    alone.write_bytes(path.read_bytes())
+    with Project.open(alone) as copy:
+        assert next(d for d in copy.decisions() if d.item == items[0]).status is Status.MISSING
+    project.close()
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()

@@ -70,7 +70,7 @@ def test_compare_filter_review_undo_redo_reopen_and_export(qtbot, make_window, s
     assert window.table_model.row_for(item).status is Status.COVERED
 
     # Export the checklist to Word (decisions applied) and read it back.
-    out = Path(save_path[0]).parent / "清单.docx"
+    out = Path(window.project.path).parent / "清单.docx"
     window.export_to("checklist", out)
     qtbot.waitUntil(lambda: window.last_export is not None, timeout=COMPARE_TIMEOUT_MS)
     document = Document(str(out))
@@ -352,7 +352,7 @@ def test_pasted_provincial_text_and_corpus_pair(qtbot, make_window, save_path):
     assert window.table_model.rowCount() > 0
 
 
-def test_cancel_stops_the_compare(qtbot, make_window, save_path):
+def test_cancel_stops_the_compare(qtbot, make_window, save_path, data_dir):
     window = make_window()
     window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
     window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
@@ -363,7 +363,9 @@ def test_cancel_stops_the_compare(qtbot, make_window, save_path):
     assert window.project is None and window.comparison is None
     assert window.statusBar().currentMessage() == "已取消。"
     assert not window.progress.isVisible() and window.compare_button.isEnabled()
-    assert not list(Path(save_path[0]).parent.iterdir())  # no project file left behind
+    assert save_path == []  # nothing was asked before the work
+    projects = data_dir / "项目"
+    assert not projects.exists() or not list(projects.iterdir())  # no project file left behind
 
 
 def test_reimport_lists_decisions_left_behind(qtbot, make_window, save_path, qtmodeltester):
@@ -475,3 +477,56 @@ def test_progress_never_says_done_over_an_empty_table(qtbot, make_window, save_p
     assert all(rows == 0 for *_rest, rows in finished)
     assert window.table_model.rowCount() > 0
     qtbot.waitUntil(lambda: not window.progress.isVisible())
+
+
+# -- saving -------------------------------------------------------------------------------------
+
+def _sidecars(path: Path) -> list[str]:
+    return [p.name for p in path.parent.iterdir() if p.name.startswith(path.name + "-")]
+
+
+def test_compare_asks_nothing_then_save_as_leaves_one_complete_file(qtbot, make_window,
+                                                                    save_path, tmp_path):
+    """开始对照 reads and compares without asking; 保存 (Ctrl+S) on a new project asks where
+    (Documents, not the inputs' folder); the copy is one file holding every decision."""
+    from core.project import Project
+
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert save_path == []
+    first = Path(window.project.path)
+    item = window.current_row().item
+    window.set_status(Status.MISSING.value)
+    window.set_note(item, "需补充")
+    window.activateWindow()
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(save_path) == 1
+    saved = Path(save_path[0])
+    assert saved.parent != SAMPLE_PROVINCIAL.parent
+    assert Path(window.project.path) == saved and saved.is_file()
+    # A copy of the file alone (as mailed or put on a share) has every decision.
+    copy = tmp_path / "副本.duizhao"
+    copy.write_bytes(saved.read_bytes())
+    with Project.open(copy) as reopened:
+        decision = next(d for d in reopened.decisions() if d.item == item)
+        assert decision.status is Status.MISSING and decision.note == "需补充"
+    assert first.is_file()  # the app's own copy is left as it was
+    # On a project the user placed, Ctrl+S just folds the log in: no question asked.
+    window.set_note(item, "需补充数据共享内容")
+    QTest.keyClick(window.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(save_path) == 1 and window.statusBar().currentMessage().startswith("已保存")
+    copy.write_bytes(saved.read_bytes())
+    with Project.open(copy) as reopened:
+        assert next(d for d in reopened.decisions() if d.item == item).note == "需补充数据共享内容"
+
+
+def test_closing_the_window_leaves_one_complete_file(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    path = Path(window.project.path)
+    window.set_status(Status.COVERED.value)
+    assert _sidecars(path)  # while open: the file plus its log
+    window.close()
+    window.project = None
+    assert _sidecars(path) == []
