@@ -94,14 +94,18 @@ _WEB_FRONT = re.compile(
     r"(?:字号|字体)\s*[:：]?\s*[【\[(]?\s*大\s*中\s*小|打印本页|关闭窗口|分享到|扫一扫")
 # A "…全文" heading a site puts above the document's own title.
 _FULL_TEXT_SUFFIX = re.compile(r"(?:全文(?:发布|公布|内容)?|原文|[【\[(]全文[】\])])$")
-# Lines after the body that only a web page has; the first of them opens the furniture.
-_WEB_TAIL = re.compile(
+# Lines after the body that only a web page has; the first of them opens the furniture. A notice
+# may be long; a link or a button is a short line of its own.
+_WEB_TAIL_NOTICE = re.compile(
     r"你觉得这篇文章|这篇文章(?:对你|对您|怎么样|有用)|文章(?:对您|对你)有(?:帮助|用)|本文(?:对你|对您)有|"
     r"如若转载|转载请注明|版权(?:所有|声明|归)|Copyright|©|免责声明|特别(?:提示|声明)\s*[:：]|"
+    r"^\d*[.、]?\s*本站|ICP备|公网安备")
+_WEB_TAIL_LINK = re.compile(
     r"^相关(?:阅读|文章|推荐|链接|新闻|文档|政策|解读)|^热(?:点|门)(?:文章|新闻|推荐|阅读)|"
     r"^最新(?:新闻|文章|动态|资讯)|推荐阅读|猜你喜欢|延伸阅读|^上一篇|^下一篇|返回(?:顶部|首页)|"
-    r"网站地图|联系我们|关于我们|ICP备|公网安备|点赞|有用\s*[(（]?\s*\d*\s*[)）]?\s*没用|收藏本文|"
-    r"分享到|打印本页|关闭窗口|扫一扫|^\d*[.、]?\s*本站")
+    r"网站地图|联系我们|关于我们|点赞|有用\s*[(（]?\s*\d*\s*[)）]?\s*没用|收藏本文|分享到|打印本页|"
+    r"关闭窗口|扫一扫|我要纠错|【打印】|【关闭】|打印\s*关闭|^收藏$|^(?:发表|网友|查看)?评论|公众号|"
+    r"下载(?:APP|客户端)|^本文链接|^标签\s*[:：]")
 # Lines that belong to the page rather than the text when they stand after the body.
 _WEB_WEAK = re.compile(
     r"^(?:来源|作者|责任编辑|编辑|审核|校对|原标题|文章来源|稿源|出处|发布时间|发布日期|更新时间|"
@@ -109,7 +113,7 @@ _WEB_WEAK = re.compile(
     r"^(?:https?://|www\.)")
 # Counters a page shows under a text ("赞(12)", "36人觉得有用", a bare count); page furniture only
 # next to a line that only a web page has.
-_WEB_COUNTER = re.compile(r"^[赞顶踩]\s*[(（]?\s*\d+\s*[)）]?$|^\d+\s*人(?:点赞|赞过|觉得有用)|^\d{1,6}$")
+_WEB_COUNTER = re.compile(r"^[赞顶踩]\s*[(（]?\s*\d+\s*[)）]?$|^(?:阅读|浏览|评论|点赞|收藏)\s*[(（:：]?\s*\d+|^\d+\s*人(?:点赞|赞过|觉得有用)|^\d{1,6}$")
 _BULLET = re.compile(r"^[·•●▪◆■□◇○\-*>»]")
 # A source-and-time line such as "学习时报 / 2022-11-01 10:08:59".
 _DATETIME_LINE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
@@ -288,7 +292,7 @@ def _is_web_front(lines: list[_Line], index: int) -> bool:
     text = fold_width(lines[index].text)
     if len(text) > 160 or text.endswith("。") or _PROMULGATION.match(text):
         return False
-    if _WEB_FRONT.search(text) or _CITY_SWITCHER.match(text):
+    if _WEB_FRONT.search(text) or _CITY_SWITCHER.match(text) or _is_menu(text):
         return True
     # "国务院关于……的指导意见全文" above "国务院关于……的指导意见".
     stripped = _FULL_TEXT_SUFFIX.sub("", text).strip()
@@ -300,6 +304,12 @@ def _is_web_front(lines: list[_Line], index: int) -> bool:
     return False
 
 
+def _is_menu(text: str) -> bool:
+    """A site's menu bar: four or more short entries between bars ("首页 | 政务公开 | …")."""
+    entries = [e.strip() for e in re.split(r"[|｜]", text)]
+    return len(entries) >= 4 and all(0 < len(e) <= 8 for e in entries)
+
+
 def _split_web_front(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """Page furniture standing before the title, and the lines from the title on."""
     index = 0
@@ -308,12 +318,19 @@ def _split_web_front(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     return lines[:index], lines[index:]
 
 
+def _is_web_tail(text: str) -> bool:
+    """A line only a web page has: a site notice, or a link or button standing alone."""
+    if _WEB_TAIL_NOTICE.search(text):
+        return True
+    return len(text) <= 30 and not text.endswith("。") and bool(_WEB_TAIL_LINK.search(text))
+
+
 def _tail_compatible(line: _Line) -> bool:
     """A line that may stand among page furniture: short, a link, a counter, a notice."""
     text = fold_width(line.text)
     if _statute_marker(line.text):
         return False
-    if _WEB_TAIL.search(text) or _WEB_WEAK.search(text) or _WEB_COUNTER.match(text) or \
+    if _is_web_tail(text) or _WEB_WEAK.search(text) or _WEB_COUNTER.match(text) or \
             _BULLET.match(text):
         return len(text) <= 200
     return len(text) <= 40 or (len(text) <= 80 and not text.endswith(tuple("。！？")))
@@ -327,7 +344,7 @@ def _split_web_tail(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     # a web page has opens the furniture.
     index = count - 1
     while index >= max(1, count - _TAIL_SEARCH) and _tail_compatible(lines[index]):
-        if _WEB_TAIL.search(fold_width(lines[index].text)):
+        if _is_web_tail(fold_width(lines[index].text)):
             start = index
         index -= 1
     if start == count:
@@ -391,7 +408,8 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
         if not front.doc_number and _DOC_NUMBER.match(text.replace(" ", "")):
             front.doc_number = text.replace(" ", "")
         elif (not front.addressees and not front.preamble and folded.endswith(":")
-              and len(text) <= 120 and _ADDRESSEE_HINT.search(text)):
+              and len(text) <= 120 and (_ADDRESSEE_HINT.search(text) or
+                                        (len(text) <= 30 and not re.search(r"[，。,]", text)))):
             front.addressees = text
         elif not front.preamble and len(folded) <= 80 and not folded.endswith("。") and \
                 _WEB_FRONT.search(folded):
@@ -537,11 +555,12 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
 def _split_heading(rest: str) -> tuple[str, str]:
     """Split "加强人员培训。各地区……" into a heading title and the body that follows it.
 
-    A first sentence longer than a heading can be is body text, and the title stays empty.
+    A first sentence longer than a heading can be is body text, and so is an item of a list
+    ("船舶碰撞损害责任纠纷案件；"): the title stays empty.
     """
     match = re.search(r"[。！？]", rest)
     if match is None:
-        if len(rest) <= _HEADING_TITLE_MAX:
+        if len(rest) <= _HEADING_TITLE_MAX and not rest.endswith(("；", ";", "，", ",")):
             return rest, ""
         return "", rest
     first = rest[:match.start()]
@@ -605,10 +624,11 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
             relation = _sequence(number, local, previous)
             if relation:
                 before = local_label or previous_label
+                named = label + (_split_heading(rest)[0] or rest[:20])
                 if relation == "gap":
-                    warnings.append(f"编号不连续：{label}{rest[:20]}（前一项为{before}）")
+                    warnings.append(f"编号不连续：{named}（前一项为{before}）")
                 elif relation == "repeat":
-                    warnings.append(f"编号重复：{label}{rest[:20]}（前一项也是{before}）")
+                    warnings.append(f"编号重复：{named}（前一项也是{before}）")
                 if misprint:
                     warnings.append(f"编号疑似误印：“{misprint}”按“{label}”读取。")
                 del stack[depth:]
@@ -655,7 +675,7 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
             if name == "总则" or running.get("chapter"):
                 number = running.get("chapter", 0) + 1
                 marker = _Marker("chapter", number, "", name)
-                warnings.append(f"章标题“{name}”没有编号，按第{number}章读取。")
+                warnings.append(f"章标题“{name}”没有编号，按{_ordinal(number, '章')}读取。")
         if marker is None:
             if current is None:
                 preamble.append(line.text)

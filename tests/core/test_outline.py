@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -214,3 +215,330 @@ def test_one_document_in_five_forms_gives_the_same_outline(name):
             for s in other.sections] == \
         [(s.id, s.label, s.title, s.level) for s in reference.sections]
     assert [c.text for c in other.clauses()] == [c.text for c in reference.clauses()]
+
+
+# --------------------------------------------------------------------------- numbering as it comes
+
+_CONTINUOUS = """国务院办公厅关于示例执法公示工作的意见
+国办发〔2024〕9号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+为做好执法公示工作，经国务院同意，现提出如下意见。
+一、总体要求
+（一）指导思想。坚持以人民为中心，统筹推进执法公示工作。
+（二）基本原则。坚持问题导向，坚持系统观念。
+（三）工作目标。到2025年，执法公示机制基本健全。
+二、重点任务
+（四）强化事前公开。行政执法机关要统筹推进执法信息公示，及时公开执法主体和执法依据。
+（五）规范事中公示。执法人员在执法过程中要主动出示执法证件。
+（六）加强事后公开。行政执法机关要在执法决定作出之日起七个工作日内公开执法结果。
+三、保障措施
+（七）加强组织领导。各地区要把执法公示工作摆上重要议程。
+（八）强化督促检查。国务院办公厅将适时开展督查。
+国务院办公厅
+2024年3月1日
+（此件公开发布）"""
+
+_CONTINUOUS_IDS = [("0", ""), ("1", "一、"), ("1.1", "（一）"), ("1.2", "（二）"), ("1.3", "（三）"),
+                   ("2", "二、"), ("2.1", "（四）"), ("2.2", "（五）"), ("2.3", "（六）"),
+                   ("3", "三、"), ("3.1", "（七）"), ("3.2", "（八）")]
+
+
+def _ids(outline):
+    return [(s.id, s.label.replace("(", "（").replace(")", "）")) for s in outline.sections]
+
+
+def test_section_numbering_that_runs_through_the_parts_keeps_every_section():
+    outline = outline_document(read_text(_CONTINUOUS))
+    assert _ids(outline) == _CONTINUOUS_IDS
+    assert [s.number for s in outline.sections if s.level == 2] == [1, 2, 3, 4, 5, 6, 7, 8]
+    fourth = outline.section("2.1")
+    assert (fourth.title, fourth.parent, fourth.level) == ("强化事前公开", "2", 2)
+    assert [c.text for c in fourth.clauses] == ["行政执法机关要统筹推进执法信息公示，及时公开执法主体和执法依据。"]
+    assert outline.tail == ("国务院办公厅", "2024年3月1日", "（此件公开发布）")
+    assert outline.warnings == ()
+
+
+def test_running_numbering_half_width_and_with_standalone_heads_gives_the_same_outline():
+    half = _CONTINUOUS.replace("（", "(").replace("）", ")")
+    standalone = re.sub(r"^(（[一二三四五六七八]）[^。]+)。", r"\1\n", _CONTINUOUS, flags=re.M)
+    reference = outline_document(read_text(_CONTINUOUS))
+    for text in (half, standalone):
+        other = outline_document(read_text(text))
+        assert _ids(other) == _CONTINUOUS_IDS
+        assert [s.title for s in other.sections] == [s.title for s in reference.sections]
+        assert [c.text for c in other.clauses()] == [c.text for c in reference.clauses()]
+
+
+def test_items_numbered_on_through_their_sections_stay_under_each_section():
+    outline = outline_document(read_text(
+        "示例方案\n一、主要任务\n（一）推进数据共享\n1.建设共享平台。统一接入各部门数据。\n"
+        "2.完善共享目录。按季度更新。\n（二）提升服务能力\n３．推行一网通办。办事只进一扇门。\n"
+        "4.推进跨省通办。扩大通办事项。\n二、保障措施\n（三）加强组织领导。各地区要落实责任。\n"
+        "1.明确分工。逐项落实。\n"))
+    assert _ids(outline) == [("1", "一、"), ("1.1", "（一）"), ("1.1.1", "1."), ("1.1.2", "2."),
+                             ("1.2", "（二）"), ("1.2.1", "３．"), ("1.2.2", "4."),
+                             ("2", "二、"), ("2.1", "（三）"), ("2.1.1", "1.")]
+    assert [s.number for s in outline.sections if s.level == 3] == [1, 2, 3, 4, 1]
+    assert outline.section("1.2.1").title == "推行一网通办"
+    assert outline.warnings == ()
+
+
+def test_restarted_numbering_still_restarts():
+    outline = outline_document(read_text(
+        "示例意见\n一、总体要求\n（一）指导思想。内容一。\n（二）基本原则。内容二。\n"
+        "二、重点任务\n（一）推进共享。内容三。\n（二）优化服务。内容四。\n"))
+    assert _ids(outline) == [("1", "一、"), ("1.1", "（一）"), ("1.2", "（二）"),
+                             ("2", "二、"), ("2.1", "（一）"), ("2.2", "（二）")]
+    assert outline.warnings == ()
+
+
+def test_policy_numbering_gaps_and_repeats_are_warned_and_kept_apart():
+    outline = outline_document(read_text(
+        "示例意见\n一、重点任务\n（一）推进共享。内容一。\n（二）优化服务。内容二。\n"
+        "（四）强化监管。行政机关要加强日常监管，不得以审代管。\n（四）加强保障。各地区要安排必要经费。\n"
+        "三、组织实施\n（五）加强领导。各地区要落实责任。\n"))
+    assert _ids(outline) == [("1", "一、"), ("1.1", "（一）"), ("1.2", "（二）"), ("1.3", "（四）"),
+                             ("1.4", "（四）"), ("2", "三、"), ("2.1", "（五）")]
+    assert [c.text for c in outline.section("1.3").clauses] == ["行政机关要加强日常监管，不得以审代管。"]
+    assert [c.text for c in outline.section("1.2").clauses] == ["内容二。"]
+    assert outline.warnings == ("编号不连续：（四）强化监管（前一项为（二））",
+                                "编号重复：（四）加强保障（前一项也是（四））",
+                                "编号不连续：三、组织实施（前一项为一、）")
+
+
+def test_a_long_numbered_line_far_out_of_sequence_stays_body_text():
+    outline = outline_document(read_text(
+        "示例意见\n一、重点任务\n（一）推进共享。内容一。\n"
+        "（九）是指上一年度已经完成的事项，本意见所称事项清单按照国家有关规定执行并动态调整。\n"))
+    assert _ids(outline) == [("1", "一、"), ("1.1", "（一）")]
+    assert outline.section("1.1").paragraphs[-1].startswith("（九）是指")
+
+
+def test_chapters_above_parts_and_parts_numbered_on_through_the_chapters():
+    outline = outline_document(read_text(
+        "示例工作规则\n第一章 总 则\n一、为规范工作，制定本规则。\n二、本规则适用于示例机关。\n"
+        "第二章 工作职责\n三、履行职责要依法。\n（一）讨论重大事项；\n（二）部署重要工作。\n"
+        "四、建立督办制度。\n"))
+    assert [(s.id, s.label, s.kind) for s in outline.sections] == [
+        ("1", "第一章", "chapter"), ("1.1", "一、", "section"), ("1.2", "二、", "section"),
+        ("2", "第二章", "chapter"), ("2.1", "三、", "section"), ("2.1.1", "（一）", "item"),
+        ("2.1.2", "（二）", "item"), ("2.2", "四、", "section")]
+    assert outline.section("2").title == "工作职责"
+    assert outline.grammar == "policy" and outline.warnings == ()
+
+
+def test_a_covering_letter_whose_attachment_carries_the_text():
+    outline = outline_document(read_text(
+        "国务院关于同意建立示例联席会议制度的批复\n国函〔2024〕1号\n示例部：\n"
+        "你部关于建立示例联席会议制度的请示收悉。现批复如下：同意建立示例联席会议制度。\n"
+        "附件：示例联席会议制度\n国务院\n2024年1月5日\n附件\n示例联席会议制度\n"
+        "一、主要职能\n统筹协调示例工作。\n二、成员单位\n由示例部牵头。\n"))
+    assert _ids(outline) == [("0", ""), ("1", "一、"), ("2", "二、")]
+    assert outline.section("0").paragraphs[0].startswith("你部关于建立示例联席会议制度的请示收悉")
+    assert {"附件：示例联席会议制度", "国务院", "2024年1月5日"} <= set(outline.front_matter)
+
+
+# --------------------------------------------------------------------------- statutes as they come
+
+
+def _articles(outline):
+    return [s for s in outline.sections if s.kind == "article"]
+
+
+def test_misprinted_article_words_are_read_as_articles_with_a_warning():
+    outline = outline_document(_raw(
+        "示例条例",
+        "第一章 总则",
+        "第一条 为了规范管理，制定本条例。",
+        "第二条 本条例适用于本省。",
+        "第 三 条 县级以上人民政府应当加强领导。",
+        "笫四条 有关部门应当予以配合。",
+        "第５条 任何单位和个人不得妨碍示例工作。",
+        "第六条 本条例自公布之日起施行。",
+    ))
+    articles = _articles(outline)
+    assert [a.number for a in articles] == [1, 2, 3, 4, 5, 6]
+    assert [a.label for a in articles] == ["第一条", "第二条", "第三条", "第四条", "第5条", "第六条"]
+    assert [c.text for c in articles[3].clauses] == ["有关部门应当予以配合。"]
+    assert [c.text for c in articles[2].clauses] == ["县级以上人民政府应当加强领导。"]
+    assert outline.warnings == ("编号疑似误印：“笫四条”按“第四条”读取。",)
+
+
+def test_a_dash_printed_for_one_is_read_as_one():
+    lines = ["示例条例"] + [f"第{n}条 第{n}条的内容。" for n in
+                          ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十－", "十二")]
+    outline = outline_document(read_text("\n".join(lines)))
+    assert [a.number for a in _articles(outline)] == list(range(1, 13))
+    assert _articles(outline)[10].label == "第十一条"
+    assert outline.warnings == ("编号疑似误印：“第十－条”按“第十一条”读取。",)
+
+
+def test_article_gaps_and_repeats_are_warned_and_never_merged():
+    outline = outline_document(read_text(
+        "示例条例\n第一条 为了规范管理，制定本条例。\n第二条 本条例适用于本省。\n"
+        "第四条 有关部门应当予以配合。\n第四条 任何单位不得妨碍。\n第五条 本条例自公布之日起施行。"))
+    articles = _articles(outline)
+    assert [(a.id, a.label) for a in articles] == [("1", "第一条"), ("2", "第二条"), ("3", "第四条"),
+                                                   ("4", "第四条"), ("5", "第五条")]
+    assert [c.text for c in articles[1].clauses] == ["本条例适用于本省。"]
+    assert outline.warnings == ("条文编号不连续：第四条（前一条为第二条，缺第三条）",
+                                "条文编号重复：第四条（前一条也是第四条）")
+
+
+def test_a_missing_first_chapter_heading_keeps_the_outline_whole():
+    outline = outline_document(read_text(
+        "示例办法\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于本省。\n"
+        "第二章 管理\n第三条 有关部门应当加强协作。\n第三章 附则\n第四条 本办法自公布之日起施行。"))
+    assert [(s.id, s.label, s.level) for s in outline.sections] == [
+        ("1", "第一条", 1), ("2", "第二条", 1), ("3", "第二章", 1), ("3.1", "第三条", 2),
+        ("4", "第三章", 1), ("4.1", "第四条", 2)]
+    assert outline.warnings == ("文中没有“第一章”标题，第二章之前的2条不属于任何一章。",)
+
+
+def test_a_table_of_contents_is_set_aside_and_a_bare_general_provisions_line_is_chapter_one():
+    outline = outline_document(read_text(
+        "示例条例\n2024年1月1日示例省人民代表大会常务委员会通过\n目 录\n第一章 总 则\n第二章 管理\n第三章 附 则\n"
+        "总 则\n第一条 为了规范管理，制定本条例。\n第二章 管理\n第二条 有关部门应当加强协作。\n"
+        "第三章 附 则\n第三条 本条例自公布之日起施行。"))
+    assert [(s.id, s.label, s.title) for s in outline.sections] == [
+        ("1", "", "总则"), ("1.1", "第一条", ""), ("2", "第二章", "管理"), ("2.1", "第二条", ""),
+        ("3", "第三章", "附则"), ("3.1", "第三条", "")]
+    assert outline.front_matter == ("2024年1月1日示例省人民代表大会常务委员会通过", "目录",
+                                    "第一章总则", "第二章管理", "第三章附则")
+    assert outline.warnings == ("目录（3行）已另行列出，未计入正文。", "章标题“总则”没有编号，按第一章读取。")
+
+
+def test_an_article_numbered_on_with_zhi_yi_is_its_own_article():
+    outline = outline_document(read_text(
+        "示例法\n第一条 为了规范管理，制定本法。\n第二条 本法适用于全国。\n第二条之一 本法所称示例，是指示例活动。\n"
+        "第三条 本法自公布之日起施行。"))
+    assert [(a.label, a.number) for a in _articles(outline)] == [
+        ("第一条", 1), ("第二条", 2), ("第二条之一", 2), ("第三条", 3)]
+    assert outline.warnings == ()
+
+
+def test_a_statute_whose_articles_list_many_items_is_read_as_a_statute():
+    items = "\n".join(f"（{n}）第{n}项内容；" for n in "一二三四五")
+    outline = outline_document(read_text(
+        f"示例条例\n第一条 经营者应当遵守下列规定：\n{items}\n第二条 有下列情形之一的，予以处罚：\n{items}\n"
+        "第三条 本条例自公布之日起施行。"))
+    assert outline.grammar == "statute"
+    assert [a.label for a in _articles(outline)] == ["第一条", "第二条", "第三条"]
+    assert [c.item for c in outline.section("1").clauses][1:] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+
+
+def test_a_report_citing_articles_here_and_there_is_not_a_statute():
+    outline = outline_document(read_text(
+        "某某买卖合同纠纷案\n原告与被告签订买卖合同后发生争议。\n第十二条 经营者应当保障消费者的人身安全。\n"
+        "法院审理认为，被告应当承担责任。\n第五十五条 经营者提供商品有欺诈行为的，应当增加赔偿。\n判决被告赔偿原告损失。"))
+    assert outline.grammar == "plain"
+
+
+def test_references_opening_a_line_are_not_articles():
+    outline = outline_document(read_text(
+        "示例决定\n第一条 为了规范管理，制定本决定。\n第二条 本决定适用于本省。\n"
+        "第一条、第二条所称单位，包括示例单位。\n第三条 本决定自公布之日起施行。"))
+    assert [a.label for a in _articles(outline)] == ["第一条", "第二条", "第三条"]
+    assert outline.section("2").paragraphs[-1].startswith("第一条、第二条所称单位")
+
+
+# --------------------------------------------------------------------------- text copied from web pages
+
+_FRONT_FURNITURE = ["北京 上海 广州 深圳 杭州 南京 成都 武汉 [切换城市]",
+                    "欢迎来到公文范文网！热门关键词：工作总结 心得体会 述职报告 实施方案",
+                    "国务院关于加强数字政府建设的指导意见全文"]
+_TAIL_FURNITURE = ["你觉得这篇文章怎么样?", "赞(36)", "36人觉得有用", "· 2023年政府工作报告全文",
+                   "· 关于进一步优化营商环境的通知", "· 网站地图",
+                   "客服电话：400-800-1234（工作时间：周一至周五 9:00—18:00）"]
+
+
+def _guideline_text() -> str:
+    from tests.conftest import DATA
+
+    return (DATA / "national-guideline-digital-government-2022.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("front", "tail"), [
+    (_FRONT_FURNITURE, _TAIL_FURNITURE),
+    (["北京 | 上海 | 广州 | 深圳 | 更多>>", "首页 > 政策 > 国务院文件"], ["相关阅读", "· 关于数字政府的解读", "版权所有 © 示例网"]),
+])
+def test_a_guideline_copied_from_a_web_page_outlines_as_the_clean_text(front, tail):
+    clean = outline_document(read_text(_guideline_text()))
+    copied = outline_document(read_text("\n".join(front) + "\n" + _guideline_text() + "\n" + "\n".join(tail)))
+    assert copied.title == clean.title == "国务院关于加强数字政府建设的指导意见"
+    assert [(s.id, s.label, s.title) for s in copied.sections] == [(s.id, s.label, s.title) for s in clean.sections]
+    assert [c.text for c in copied.clauses()] == [c.text for c in clean.clauses()]
+    assert len(copied.section("8.4").clauses) == 3
+    # Set aside, never dropped: every furniture line is kept, and the user is told.
+    squeeze = lambda text: re.sub(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])", "", text)  # noqa: E731
+    assert [squeeze(t) for t in copied.front_matter] == [squeeze(t) for t in front]
+    assert [squeeze(t) for t in copied.tail] == [squeeze(t) for t in tail]
+    assert copied.warnings == (
+        f"标题前的{len(front)}行网页内容已另行列出，未计入正文：“{squeeze(front[0])[:20]}"
+        f"{'…' if len(squeeze(front[0])) > 20 else ''}”等",
+        f"正文后的{len(tail)}行网页内容已另行列出，未计入正文：“{squeeze(tail[0])[:20]}”等")
+
+
+def test_page_furniture_around_the_articles_is_set_aside():
+    from tests.conftest import DATA
+
+    speech = outline_document(read_document(DATA / "articles" / "speech-party-leadership-digital-government-2024.txt"))
+    assert speech.title == "在2024年数字政府建设工作推进会上的讲话"
+    assert len(speech.tail) == 1 and speech.tail[0].startswith("如若转载")
+    assert [s.label for s in speech.sections if s.level == 1] == ["一、", "二、"]
+    study = outline_document(read_document(DATA / "articles" / "study-times-digital-government-2022.txt"))
+    assert study.title == "全面推动数字政府建设向纵深发展"
+    assert study.front_matter == ("学习时报 / 2022-11-01 10:08:59",)
+    assert [t[:5] for t in study.tail] == ["作者:陈宏", "特别提示:", "1.本站遵", "2.本站的", "最新新闻", "热点文章"]
+    assert not any("本站" in c.text for c in study.clauses())
+    zhejiang = outline_document(read_document(DATA / "articles" / "zhejiang-digital-government-practice.txt"))
+    assert [t[:3] for t in zhejiang.tail] == ["来源:", "作者:"]
+    assert all(any("网页内容已另行列出" in w for w in o.warnings) for o in (speech, study, zhejiang))
+
+
+def test_a_text_that_merely_mentions_site_words_keeps_its_ending():
+    outline = outline_document(read_text(
+        "示例通知\n一、工作要求\n各地区要加强政府网站管理，网站地图、联系我们等栏目应当完整准确，相关链接应当有效。\n"
+        "二、联系方式\n联系人：张三，联系电话：010-12345678。\n示例省人民政府办公厅\n2024年5月1日"))
+    assert [c.text for c in outline.clauses()][-1] == "联系人：张三，联系电话：010-12345678。"
+    assert outline.tail == ("示例省人民政府办公厅", "2024年5月1日")
+    assert not any("网页" in w for w in outline.warnings)
+
+
+# --------------------------------------------------------------------------- numeral helpers
+
+
+def test_numerals_as_printed_in_headings():
+    from core.text import chinese_to_int, int_to_chinese, numeral_value, repair_numeral
+
+    assert [repair_numeral(n) for n in ("三十－", "五十 四", "５４", "一O五")] == ["三十一", "五十四", "54", "一〇五"]
+    assert [numeral_value(n) for n in ("三十－", "五十 四", "５４", "一O五", "一千二百五十九")] == [31, 54, 54, 105, 1259]
+    assert chinese_to_int("二〇二二") == 2022
+    assert all(chinese_to_int(int_to_chinese(n)) == n for n in range(1, 10000))
+    assert [int_to_chinese(n) for n in (10, 11, 105, 110, 1040)] == ["十", "十一", "一百零五", "一百一十", "一千零四十"]
+    with pytest.raises(ValueError):
+        numeral_value("十2")
+
+
+def test_a_government_site_page_with_menu_source_line_and_buttons():
+    body = _guideline_text().split("\n", 1)[1]
+    outline = outline_document(read_text(
+        "网站首页 | 政务公开 | 政务服务 | 互动交流\n当前位置：首页 > 政策\n国务院关于加强数字政府建设的指导意见\n"
+        "发布时间：2022-06-23 来源：中国政府网\n【字体：大 中 小】 打印\n" + body +
+        "\n【我要纠错】 责任编辑：王洋\n扫一扫在手机打开当前页\n阅读(1234)\n上一篇：关于示例工作的通知\n"))
+    assert outline.title == "国务院关于加强数字政府建设的指导意见"
+    assert outline.front_matter == ("网站首页 | 政务公开 | 政务服务 | 互动交流", "当前位置：首页 > 政策",
+                                    "发布时间：2022-06-23 来源：中国政府网", "【字体：大中小】打印")
+    assert outline.tail == ("【我要纠错】责任编辑：王洋", "扫一扫在手机打开当前页", "阅读(1234)", "上一篇：关于示例工作的通知")
+    assert outline.section("0").paragraphs[0].startswith("加强数字政府建设是适应新一轮科技革命")
+    assert [len(w) > 0 and "已另行列出" in w for w in outline.warnings] == [True, True]
+    assert len(outline.section("8.4").clauses) == 3
+
+
+def test_a_list_item_ending_in_a_semicolon_is_body_text_not_a_heading():
+    outline = outline_document(read_text(
+        "示例规定\n一、海事侵权纠纷案件\n1.船舶碰撞损害责任纠纷案件；\n2.船舶触碰损害责任纠纷案件；\n"
+        "二、其他案件\n1.加强协作。各法院要互相配合。\n"))
+    first = outline.section("1.1")
+    assert (first.title, [c.text for c in first.clauses]) == ("", ["船舶碰撞损害责任纠纷案件；"])
+    assert outline.section("2.1").title == "加强协作"
