@@ -13,6 +13,7 @@ from core.errors import (
     UnsupportedFormatError,
 )
 from core.model import RawDocument
+from core.read.limits import check_paragraphs
 from core.read.libreoffice import read_legacy_word
 from core.read.pdf import read_pdf
 from core.read.plaintext import read_pasted, read_txt
@@ -80,14 +81,17 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Raw
         raise EmptyDocumentError("文件是空的（0 字节），没有任何内容。", path=path)
     try:
         if extension == ".docx":
-            return read_docx(path, max_bytes=max_bytes)
-        if extension == ".pdf":
-            return read_pdf(path)
-        if extension == ".txt":
-            return read_txt(path, _read_bytes(path))
-        if extension in (".html", ".htm"):
-            return read_html(path, _read_bytes(path))
-        return read_legacy_word(path, format_name=extension[1:], max_bytes=max_bytes)
+            document = read_docx(path, max_bytes=max_bytes)
+        elif extension == ".pdf":
+            document = read_pdf(path)
+        elif extension == ".txt":
+            document = read_txt(path, _read_bytes(path))
+        elif extension in (".html", ".htm"):
+            document = read_html(path, _read_bytes(path))
+        else:
+            document = read_legacy_word(path, format_name=extension[1:], max_bytes=max_bytes)
+        check_paragraphs(document.paragraphs, path)  # every format: what the comparison can take
+        return document
     except DuizhaoError:
         raise
     except PermissionError as exc:
@@ -112,5 +116,8 @@ def read_text(text: str, name: str = "") -> RawDocument:
 
     Raises:
         EmptyDocumentError: the text is empty or only whitespace.
+        DocumentTooLargeError: more text than the limits in core.read.limits.
     """
-    return read_pasted(text, name)
+    document = read_pasted(text, name)
+    check_paragraphs(document.paragraphs, None)
+    return document

@@ -7,6 +7,7 @@ import zipfile
 from dataclasses import dataclass
 
 from core.errors import DocumentReadError, DocumentTooLargeError
+from core.read.limits import MAX_XML_BYTES
 
 ZIP_MAGIC = b"PK\x03\x04"
 EMPTY_ZIP_MAGIC = b"PK\x05\x06"
@@ -47,6 +48,7 @@ def check_zip_safe(path: str, max_bytes: int) -> None:
     if len(members) > MAX_ZIP_MEMBERS:
         raise DocumentTooLargeError("文档内部的文件数量异常，可能是恶意构造的压缩包，已拒绝读取。", path=path)
     total = 0
+    xml = 0
     for member in members:
         total += member.file_size
         if total > limit:
@@ -60,6 +62,13 @@ def check_zip_safe(path: str, max_bytes: int) -> None:
                 raise DocumentTooLargeError(
                     "文档内部的压缩比例异常，可能是恶意构造的压缩包（压缩炸弹），已拒绝读取。", path=path
                 )
+        if member.filename.lower().endswith((".xml", ".rels")):
+            # The parser builds a tree of every XML part, at many times its size in memory.
+            xml += member.file_size
+            if xml > MAX_XML_BYTES:
+                raise DocumentTooLargeError(
+                    f"文档内容过多：解压后的文字与格式数据超过 {MAX_XML_BYTES // (1024 * 1024)} MB 的上限，"
+                    "请删去与对照无关的部分或拆分文件后再对照。", path=path)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from core.model import RawDocument
 from core.read.container import CFB_MAGIC, EMPTY_ZIP_MAGIC, ZIP_MAGIC, inspect_compound_file
 from core.read.word import ENCRYPTED_MESSAGE, read_docx
 
-CONVERT_TIMEOUT_SECONDS = 120
+CONVERT_TIMEOUT_SECONDS = 45  # part of the 60 s any accepted input may take
 CONVERTER_MISSING_MESSAGE = (
     "读取 .doc / .wps 文件需要安装 LibreOffice（免费办公软件），本机未找到。"
     "也可以在 Word 或 WPS 中将文件“另存为” .docx 格式后再打开。"

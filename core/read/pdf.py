@@ -10,7 +10,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from core.errors import DocumentReadError, EncryptedDocumentError, NoTextLayerError
+from core.errors import DocumentReadError, DocumentTooLargeError, EncryptedDocumentError, NoTextLayerError
+from core.read.limits import MAX_CHARACTERS, MAX_PDF_PAGES, too_many_characters
 from core.model import Paragraph, RawDocument
 from core.read.normalize import is_cjk, normalize_paragraph_text
 
@@ -334,6 +335,10 @@ def read_pdf(path: str) -> RawDocument:
         page_count = len(document)
         if page_count == 0:
             raise DocumentReadError("PDF 文件中没有任何页面。", path=path)
+        if page_count > MAX_PDF_PAGES:
+            raise DocumentTooLargeError(
+                f"PDF 文件页数过多（{page_count:,} 页），超过 {MAX_PDF_PAGES:,} 页的上限。"
+                "请删去与对照无关的部分或拆分文件后再对照。", path=path)
         pages: list[list[_Line]] = []
         total_chars = 0
         total_unmapped = 0
@@ -346,6 +351,8 @@ def read_pdf(path: str) -> RawDocument:
             pages.append(lines)
             total_chars += real_chars
             total_unmapped += unmapped
+            if total_chars > 2 * MAX_CHARACTERS:  # headers and page numbers included: generous
+                raise too_many_characters(path, total_chars)
     finally:
         document.close()
 

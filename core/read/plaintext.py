@@ -10,6 +10,7 @@ import charset_normalizer
 
 from core.errors import DocumentReadError, EmptyDocumentError
 from core.model import Paragraph, RawDocument
+from core.read.limits import MAX_CHARACTERS, check_raw_text, too_many_characters
 from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
 
 _BOMS = (
@@ -208,7 +209,11 @@ def read_txt(path: str, data: bytes) -> RawDocument:
         EmptyDocumentError: nothing but whitespace.
         DocumentReadError: not a text file.
     """
+    if len(data) > 16 * MAX_CHARACTERS:
+        # Even as UTF-32 these bytes hold four times the text the limit allows: refused unread.
+        raise too_many_characters(path, None)
     decoded = decode_text_bytes(data, path=path)
+    check_raw_text(decoded.text, path)
     paragraphs = split_paragraphs(decoded.text)
     if not paragraphs:
         raise EmptyDocumentError("文件中没有任何文字（空文件或只有空白）。", path=path)
@@ -226,7 +231,9 @@ def read_pasted(text: str, name: str = "") -> RawDocument:
 
     Raises:
         EmptyDocumentError: the text is empty or only whitespace.
+        DocumentTooLargeError: far more text than the limits allow.
     """
+    check_raw_text(text, None)
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise EmptyDocumentError("粘贴的文本为空，请先粘贴文件内容。")

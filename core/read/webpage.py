@@ -9,7 +9,8 @@ import warnings
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
-from core.errors import DocumentReadError, EmptyDocumentError
+from core.errors import DocumentReadError, DocumentTooLargeError, EmptyDocumentError
+from core.read.limits import MAX_HTML_BYTES, MAX_HTML_DEPTH, MAX_HTML_MARKUP
 from core.model import Paragraph, RawDocument
 from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
 from core.read.plaintext import decode_text_bytes
@@ -65,34 +66,109 @@ def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     return decoded.text, decoded.encoding, decoded.warnings
 
 
-def _cjk_count(node) -> int:
-    return len(CJK_CHAR_RE.findall(node.get_text()))
+_INLINE_TEXT_TAGS = frozenset(("p", "span", "font", "b", "strong", "br", "a", "em", "i", "u"))
+_GET_TEXT_TYPES = (NavigableString, CData)  # the string types Tag.get_text() joins
 
 
-def _own_cjk(element: Tag) -> int:
+def _check_depth(soup: BeautifulSoup, path: str) -> None:
+    """Refuse a page nested deeper than MAX_HTML_DEPTH (walked without recursion)."""
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_HTML_DEPTH:
+            raise DocumentTooLargeError(
+                f"网页的标签嵌套超过 {MAX_HTML_DEPTH} 层，不像正常的网页（可能是恶意构造的文件），已拒绝读取。"
+                "请在浏览器中打开后复制正文，粘贴到本程序中对照。", path=path)
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+
+
+def _cjk_counts(root: Tag) -> dict[int, int]:
+    """Chinese characters in the text of every element under ``root``, by id(), in one pass."""
+    counts: dict[int, int] = {}
+    order: list[Tag] = []
+    stack = [root]
+    while stack:  # parents before children; summed in reverse, children before parents
+        node = stack.pop()
+        order.append(node)
+        stack.extend(child for child in node.contents if isinstance(child, Tag))
+    for node in reversed(order):
+        total = 0
+        for child in node.contents:
+            if isinstance(child, Tag):
+                total += counts[id(child)]
+            elif type(child) in _GET_TEXT_TYPES:
+                total += len(CJK_CHAR_RE.findall(str(child)))
+        counts[id(node)] = total
+    return counts
+
+
+def _own_cjk(element: Tag, counts: dict[int, int]) -> int:
     """Chinese characters in an element's own text and direct children (not deeper blocks)."""
     total = 0
     for child in element.children:
         if isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
             total += len(CJK_CHAR_RE.findall(str(child)))
-        elif isinstance(child, Tag) and child.name in ("p", "span", "font", "b", "strong", "br", "a", "em", "i", "u"):
-            total += _cjk_count(child)
+        elif isinstance(child, Tag) and child.name in _INLINE_TEXT_TAGS:
+            total += counts[id(child)]
     return total
+
+
+def _tags_in_order(root: Tag):
+    """The tags under ``root`` in document order, without recursion (bs4's find is slow here)."""
+    stack = list(reversed([child for child in root.contents if isinstance(child, Tag)]))
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed([child for child in node.contents if isinstance(child, Tag)]))
+
+
+def _drop_hidden(soup: BeautifulSoup) -> None:
+    """Remove scripts, navigation and the like, and everything hidden, in one pass."""
+    doomed = []
+    stack = [soup]
+    while stack:
+        node = stack.pop()
+        for child in node.contents:
+            if not isinstance(child, Tag):
+                continue
+            style = child.get("style")
+            if (child.name in _DROPPED_TAGS or child.has_attr("hidden")
+                    or (isinstance(style, str) and _HIDDEN_RE.search(style))):
+                doomed.append(child)  # its subtree goes with it: not visited
+            else:
+                stack.append(child)
+    for tag in doomed:
+        tag.decompose()
 
 
 def _main_content(soup: BeautifulSoup) -> Tag:
     """The element holding the article: a known container, else the block with most Chinese text."""
     root = soup.body or soup
-    total = _cjk_count(root)
-    candidates = [root.find(id=name) for name in _CONTAINER_IDS]
-    candidates += [root.find(class_=name) for name in _CONTAINER_CLASSES]
-    candidates.append(root.find("article"))
+    counts = _cjk_counts(root)
+    total = counts[id(root)]
+    tags = list(_tags_in_order(root))
+    by_id: dict[str, Tag] = {}
+    by_class: dict[str, Tag] = {}
+    article = None
+    for tag in tags:  # the first tag with each id and class sought, as root.find() would give
+        identifier = tag.get("id")
+        if isinstance(identifier, str) and identifier in _CONTAINER_IDS:
+            by_id.setdefault(identifier, tag)
+        classes = tag.get("class") or ()
+        for name in ([classes] if isinstance(classes, str) else classes):
+            if name in _CONTAINER_CLASSES:
+                by_class.setdefault(name, tag)
+        if article is None and tag.name == "article":
+            article = tag
+    candidates = [by_id.get(name) for name in _CONTAINER_IDS]
+    candidates += [by_class.get(name) for name in _CONTAINER_CLASSES]
+    candidates.append(article)
     for candidate in candidates:
         # A generic name ("content") may belong to a sidebar: the container must hold most text.
-        if isinstance(candidate, Tag) and _cjk_count(candidate) >= max(20, 0.3 * total):
+        if isinstance(candidate, Tag) and counts.get(id(candidate), 0) >= max(20, 0.3 * total):
             return candidate
-    best = max([root, *root.find_all(True)], key=_own_cjk)
-    return best if _own_cjk(best) >= 0.3 * total else root
+    best = max([root, *tags], key=lambda element: _own_cjk(element, counts))
+    return best if _own_cjk(best, counts) >= 0.3 * total else root
 
 
 def _alignment(tag: Tag) -> bool | None:
@@ -178,18 +254,23 @@ def read_html(path: str, data: bytes) -> RawDocument:
         EmptyDocumentError: the page has no text.
         DocumentReadError: the file is not text.
     """
+    if len(data) > MAX_HTML_BYTES:
+        raise DocumentTooLargeError(
+            f"网页文件过大（{len(data) / 1024 / 1024:.1f} MB），超过 {MAX_HTML_BYTES // (1024 * 1024)} MB 的上限。"
+            "请在浏览器中打开后复制正文，粘贴到本程序中对照。", path=path)
     text, encoding, notes = _decode(data, path)
+    markup = text.count("<")
+    if markup > MAX_HTML_MARKUP:
+        raise DocumentTooLargeError(
+            f"网页的标签过多（{markup:,} 个），超过 {MAX_HTML_MARKUP:,} 个的上限，不像正常的网页。"
+            "请在浏览器中打开后复制正文，粘贴到本程序中对照。", path=path)
     with warnings.catch_warnings():
         # bs4 warns about XHTML parsed as HTML and markup that looks like a file name; neither
         # matters here, and the test suite turns warnings into errors.
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(text, "lxml")
-    for tag in soup.find_all(_DROPPED_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(style=_HIDDEN_RE):
-        tag.decompose()
-    for tag in soup.find_all(hidden=True):
-        tag.decompose()
+    _check_depth(soup, path)
+    _drop_hidden(soup)
     content = _main_content(soup)
     collector = _BlockCollector()
     centered = bool(_alignment(content))

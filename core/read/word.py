@@ -15,6 +15,7 @@ from core.read.container import (
     check_zip_safe,
     inspect_compound_file,
 )
+from core.read.limits import TextBudget
 from core.read.normalize import normalize_paragraph_text
 from core.read.word_numbering import WordNumbering
 from core.read.word_styles import StyleSheet, heading_level_from_name, on_off, paragraph_properties
@@ -31,6 +32,11 @@ _INLINE_CONTAINERS = frozenset(
 )
 # Block-level wrappers that may hold paragraphs, tables, rows or cells.
 _BLOCK_WRAPPERS = frozenset((_SDT, _SDT_CONTENT, _CUSTOM_XML, qn("w:ins"), qn("w:moveTo")))
+_ALT_CHUNK = qn("w:altChunk")
+ALT_CHUNK_WARNING = (
+    "文档中有 {count} 处嵌入的其他格式内容（altChunk，常见于由网页或其他程序生成的文档），"
+    "本程序无法读取，这部分文字未参加对照。请在 Word 或 WPS 中打开后“另存为” .docx 再对照。"
+)
 
 OLD_DOC_MESSAGE = (
     "这是旧版 Word 文档（.doc 格式），只是扩展名为 .docx。"
@@ -124,10 +130,12 @@ def _run_text(run) -> str:
 class _BodyWalker:
     """Walks the document body in order and turns paragraphs into Paragraph values."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, path: str) -> None:
         self.styles = StyleSheet(_part_element(document, RT.STYLES))
         self.numbering = WordNumbering(_part_element(document, RT.NUMBERING), self.styles)
         self.paragraphs: list[Paragraph] = []
+        self.budget = TextBudget(path)
+        self.alt_chunks = 0
 
     def blocks(self, parent, in_table: bool) -> None:
         for child in parent:
@@ -137,6 +145,8 @@ class _BodyWalker:
                 self.table(child)
             elif child.tag in _BLOCK_WRAPPERS:
                 self.blocks(child, in_table)
+            elif child.tag == _ALT_CHUNK:
+                self.alt_chunks += 1
 
     def _children(self, parent, tag: str):
         for child in parent:
@@ -184,6 +194,7 @@ class _BodyWalker:
         text = normalize_paragraph_text("".join(texts))
         if not text:
             return
+        self.budget.add(text)  # stops a huge document before it is all in memory
 
         outline_level = direct["outline_level"]
         if outline_level is None:
@@ -255,8 +266,11 @@ def read_docx(path: str, *, max_bytes: int) -> RawDocument:
         document = docx.Document(path)
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … for bad packages
         raise DocumentReadError(BROKEN_DOCX_MESSAGE, path=path) from exc
-    walker = _BodyWalker(document)
+    walker = _BodyWalker(document, path)
     walker.blocks(document.element.body, in_table=False)
+    warnings = (ALT_CHUNK_WARNING.format(count=walker.alt_chunks),) if walker.alt_chunks else ()
     if not walker.paragraphs:
+        if walker.alt_chunks:
+            raise DocumentReadError(warnings[0], path=path)
         raise EmptyDocumentError("文档中没有任何文字。", path=path)
-    return RawDocument(path=path, format="docx", paragraphs=tuple(walker.paragraphs))
+    return RawDocument(path=path, format="docx", paragraphs=tuple(walker.paragraphs), warnings=warnings)
