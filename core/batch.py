@@ -23,6 +23,8 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -491,18 +493,62 @@ def _run(bases: dict[str, Outline], tasks: Sequence[tuple[int, str, str | Outlin
     context, load = _context()
     if not load:
         prepare()  # loaded once here; the forked workers share it
-    with context.Pool(workers, initializer=_init_worker, initargs=(bases, parameters, load)) as pool:
-        outcomes = pool.imap_unordered(_work, ordered)
-        while len(results) < total:
-            if cancel is not None and cancel():
-                pool.terminate()
-                raise Cancelled()
-            try:
-                index, comparison, error, seconds = outcomes.next(timeout=0.1)
-            except multiprocessing.TimeoutError:
-                continue
-            finished(index, comparison, error, seconds)
+    pending = list(ordered)
+    isolate = False
+    while pending:
+        # After a worker died (a crash in a reader, the system killing it for memory) the texts
+        # left are run one per fresh process, so the one that kills its process is found.
+        tasks_now = pending[:1] if isolate else list(pending)
+        lost = _pool_round(context, 1 if isolate else workers, bases, parameters, load, tasks_now,
+                           cancel, finished)
+        for task in tasks_now:
+            if task[0] in results:
+                pending.remove(task)
+        if lost and isolate:
+            pending.remove(tasks_now[0])
+            finished(tasks_now[0][0], None, CRASHED, 0.0)
+        isolate = isolate or lost
     return results
+
+
+CRASHED = "对照这个文件时处理进程意外退出（文件可能已损坏，或内存不足），其他文件不受影响。"
+"""The column message of a text whose worker process died."""
+
+
+def _pool_round(context, workers: int, bases: dict[str, Outline], parameters: Parameters | None,
+                load: bool, tasks: Sequence[tuple[int, str, str | Outline]],
+                cancel: CancelCheck | None, finished) -> bool:
+    """Run tasks in one process pool; True when a worker died and some were not finished."""
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(bases, parameters, load))
+    broken = False
+    try:
+        futures = [executor.submit(_work, task) for task in tasks]
+        waiting = set(futures)
+        while waiting:
+            if cancel is not None and cancel():
+                _stop(executor)
+                raise Cancelled()
+            done, waiting = wait(waiting, timeout=0.1, return_when=FIRST_COMPLETED)
+            for future in done:
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    broken = True
+                    continue
+                finished(*outcome)
+    finally:
+        executor.shutdown(wait=not broken, cancel_futures=True)
+    return broken
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """End a pool now: running comparisons are not waited for."""
+    # ProcessPoolExecutor has no public terminate before Python 3.14.
+    for process in list(getattr(executor, "_processes", {}).values()):
+        if process.is_alive():
+            process.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _size(source: str | Outline) -> int:

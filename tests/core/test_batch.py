@@ -358,3 +358,26 @@ def test_a_real_chain_national_province_city(corpus):
     upward = chain.chain[2]
     assert [f.status for f in upward.clauses] == [f.status for f in single.clauses]
     assert any(item.level == "province" for item in chain.items)
+
+
+def test_a_worker_that_dies_does_not_hang_the_batch_or_lose_a_text(locals_folder):
+    import multiprocessing
+    import os
+    import signal
+
+    files = [PROVINCIAL, *sorted(locals_folder.glob("*.txt"))]
+    killed: list[int] = []
+
+    def progress(done: int, total: int, message: str) -> None:
+        # The system killing a worker (out of memory), as it can at any moment.
+        workers = multiprocessing.active_children()
+        if not killed and workers:
+            os.kill(workers[0].pid, signal.SIGKILL)
+            killed.append(workers[0].pid)
+
+    result = batching.compare_many(NATIONAL, files, workers=2, progress=progress)
+    assert killed
+    # The texts the dead worker held are compared again, each in a fresh process.
+    assert [local.ok for local in result.locals] == [True] * len(files)
+    single = compare_files(NATIONAL, files[-1])
+    assert [c.status for c in result.column(len(files) - 1)] == [f.status for f in single.clauses]
