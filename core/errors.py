@@ -62,3 +62,23 @@ class ExportError(DuizhaoError):
 
 class Cancelled(Exception):
     """Raised inside long work when the caller's cancel flag is set. Not a user error."""
+
+
+class ProjectLockedError(ProjectFileError):
+    """The project is open for writing somewhere else; it may still be opened read-only.
+
+    Attributes:
+        holder: who has it open (host, user, pid, since), when known.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, holder=None) -> None:
+        super().__init__(message, path=path)
+        self.holder = holder
+
+
+class ProjectReadOnlyError(ProjectFileError):
+    """The project cannot be changed here: it was opened read-only, or lies on a read-only drive."""
+
+
+class ProjectSaveError(ProjectFileError):
+    """A change to an open project could not be written (disk full, drive gone, read-only)."""

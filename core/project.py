@@ -51,7 +51,8 @@ from core.align import CancelCheck, Parameters, ProgressCallback, compare_outlin
 from core.codec import (CodecError, comparison_from_record, comparison_to_record,
                         decision_from_record, decision_to_record, outline_to_record)
 from core.compare import load_outline
-from core.errors import Cancelled, DocumentReadError, ProjectFileError
+from core.errors import (Cancelled, DocumentReadError, ProjectFileError, ProjectLockedError,
+                         ProjectReadOnlyError, ProjectSaveError)
 from core.model import Clause, Comparison, Outline, ReviewDecision
 
 SUFFIX = ".duizhao"
@@ -70,6 +71,24 @@ _MESSAGE_NOT_FOUND = "找不到项目文件。"
 _MESSAGE_NOT_PROJECT = "该文件不是对照项目文件（可能已损坏，或并非本程序保存的文件），文件未作任何改动。"
 _MESSAGE_FOREIGN = "该文件是其他程序的数据库，不是对照项目文件，文件未作任何改动。"
 _MESSAGE_CORRUPT = "项目文件已损坏，无法打开；文件未作任何改动，请使用备份副本。"
+_MESSAGE_TAMPERED = ("项目文件中含有不属于对照项目的内容（触发器、视图或未知的表），可能被人改动过，"
+                     "为安全起见不予打开；文件未作任何改动。")
+_MESSAGE_READ_ONLY_LOG = ("项目文件旁有尚未合并的日志文件（-wal），而项目所在的位置是只读的，无法读取其中"
+                          "最近保存的审核决定。请把项目文件连同同名的 -wal 文件一起复制到可写的位置后再打开。")
+# The schema objects a Duizhao project holds (besides SQLite's own sqlite_* objects).
+_INDEXES = frozenset(("decisions_live", "audit_item", "documents_role"))
+_COLUMNS = {
+    "meta": {"key", "value"},
+    "documents": {"id", "role", "name", "path", "sha256", "format", "content", "version",
+                  "imported_at", "outline"},
+    "comparisons": {"id", "engine", "parameters", "result", "created_at", "national_document",
+                    "provincial_document", "previous", "current"},
+    "decisions": {"id", "comparison", "item", "status", "not_applicable", "match", "note",
+                  "reviewer", "decided_at", "national_text", "provincial_text", "seq", "orphaned",
+                  "orphan_reason"},
+    "audit": {"id", "comparison", "item", "action", "before", "after", "who", "at"},
+}
+_ACTIONS = frozenset(("decide", "undo", "redo", "carry-over", "orphan"))
 
 
 # ---------------------------------------------------------------- report values
@@ -254,6 +273,76 @@ def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
+def _check_schema_objects(connection: sqlite3.Connection, path: Path, version: int) -> None:
+    """Refuse a file holding schema objects Duizhao never makes: triggers and views run code
+    on every save; unknown tables and indexes mean the file was made or changed by someone else.
+    """
+    for kind, name, table in connection.execute("SELECT type, name, tbl_name FROM sqlite_master"):
+        if kind == "table" and (name in _TABLES or name.startswith("sqlite_")):
+            continue
+        if kind == "index" and table in _TABLES and (
+                name in _INDEXES or name.startswith("sqlite_autoindex_")):
+            continue
+        raise ProjectFileError(_MESSAGE_TAMPERED, path=str(path))
+    if version != SCHEMA_VERSION:
+        return  # an older file is checked again, column by column, after its migration
+    for table, expected in _COLUMNS.items():
+        columns = connection.execute(f"PRAGMA table_xinfo({table})").fetchall()
+        # table_xinfo's last field is "hidden": non-zero for generated (computed) columns.
+        if {c[1] for c in columns} != expected or any(c[6] for c in columns):
+            raise ProjectFileError(_MESSAGE_TAMPERED, path=str(path))
+
+
+def _text(value: Any, *, empty: bool = True) -> None:
+    if not (value is None and empty) and not isinstance(value, str):
+        raise TypeError(f"not text: {value!r}")
+
+
+def _check_rows(connection: sqlite3.Connection) -> None:
+    """Every stored value must read back as Duizhao wrote it (raises ValueError/TypeError/KeyError)."""
+    connection.row_factory = sqlite3.Row
+    try:
+        for row in connection.execute("SELECT id, role, name, version, content FROM documents"):
+            if row["role"] not in ("national", "provincial") or not isinstance(row["version"], int):
+                raise ValueError("bad document row")
+            _text(row["name"], empty=False)
+            if not isinstance(row["content"], bytes):
+                raise TypeError("document content is not bytes")
+        for row in connection.execute("SELECT * FROM comparisons"):
+            if row["current"] not in (0, 1) or not isinstance(row["id"], int):
+                raise ValueError("bad comparison row")
+            _text(row["result"], empty=False)
+            if row["parameters"] is not None and not isinstance(json.loads(row["parameters"]), dict):
+                raise TypeError("parameters are not an object")
+        for row in connection.execute("SELECT * FROM decisions"):
+            record = dict(row)
+            _text(record["item"], empty=False)
+            if not record["item"][:1] in ("N", "P"):
+                raise ValueError("bad item id")
+            for column in ("status", "match", "note", "reviewer", "decided_at", "national_text",
+                           "provincial_text", "orphan_reason"):
+                _text(record[column])
+            for column in ("comparison", "seq"):
+                if not isinstance(record[column], int):
+                    raise TypeError(f"{column} is not a number")
+            if record["not_applicable"] not in (0, 1) or record["orphaned"] not in (0, 1):
+                raise ValueError("bad flag")
+            _decision(record)
+        for row in connection.execute("SELECT item, action, before, after, who, at FROM audit"):
+            if row["action"] not in _ACTIONS:
+                raise ValueError("unknown audit action")
+            _text(row["item"], empty=False)
+            _text(row["who"])
+            for column in ("before", "after"):
+                if row[column] is not None:
+                    record = json.loads(row[column])
+                    if not isinstance(record, dict):
+                        raise TypeError("audit value is not an object")
+                    decision_from_record(record)
+    finally:
+        connection.row_factory = None
+
+
 def _inspect(path: Path) -> tuple[int, dict | None]:
     """Check a project file without changing it.
 
@@ -279,6 +368,7 @@ def _inspect(path: Path) -> tuple[int, dict | None]:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise _newer(path, version)
+            _check_schema_objects(connection, path, version)
             meta = connection.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if meta is None or str(meta[0]) != str(version):
@@ -291,11 +381,22 @@ def _inspect(path: Path) -> tuple[int, dict | None]:
                 "SELECT result FROM comparisons WHERE current = 1 ORDER BY id DESC").fetchone()
             if row is None:
                 raise ProjectFileError("项目文件中没有对照结果，文件可能已损坏。", path=str(path))
-            return version, json.loads(row[0])
+            _check_rows(connection)
+            record = json.loads(row[0])
+            if not isinstance(record, dict):
+                raise TypeError("the stored result is not an object")
+            return version, record
     except sqlite3.DatabaseError as error:
+        if _pending_log(path) and not _folder_writable(path):
+            raise ProjectReadOnlyError(_MESSAGE_READ_ONLY_LOG, path=str(path)) from error
         raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
-    except ValueError as error:  # the stored result is not JSON
+    except (ValueError, TypeError, KeyError) as error:  # a stored value Duizhao never wrote
         raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
+
+
+def _folder_writable(path: Path) -> bool:
+    folder = path.parent if str(path.parent) else Path(".")
+    return os.access(folder, os.W_OK)
 
 
 def _backup_path(path: Path, version: int) -> Path:
@@ -327,6 +428,206 @@ def _write_backup(path: Path, version: int) -> Path:
         raise ProjectFileError("无法在项目文件旁写入备份副本，项目未升级、未作任何改动。",
                                path=str(path)) from error
     return target
+
+
+# ---------------------------------------------------------------- one writer per project
+
+LOCK_SUFFIX = ".lock"
+_STALE_UNREADABLE_SECONDS = 30  # a lock file still empty or garbled after this was left by a crash
+_writers: set[Path] = set()  # projects this process holds open for writing
+_writers_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    """Who has a project open for writing, as written in its lock file beside it.
+
+    Attributes:
+        host: the computer's name.
+        user: the user's login name.
+        pid: the process id on that computer.
+        since: when it was opened (ISO 8601, local time with offset).
+        started: the process's start time as the OS counts it ("" where unknown): tells a live
+            process from a later one that was given the same pid.
+        token: a random value naming this one opening.
+    """
+
+    host: str
+    user: str
+    pid: int
+    since: str
+    started: str = ""
+    token: str = ""
+
+    def describe(self) -> str:
+        """In Chinese: 用户 张三 在计算机 PC-01 上（进程 1234），自 2026-11-30 09:15 起."""
+        since = self.since.replace("T", " ")[:16]
+        return f"用户 {self.user or '（未知）'} 在计算机 {self.host or '（未知）'} 上（进程 {self.pid}），自 {since} 起"
+
+
+def _host() -> str:
+    import socket
+    try:
+        return socket.gethostname()
+    except OSError:
+        return ""
+
+
+def _user() -> str:
+    import getpass
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return os.environ.get("USERNAME", "")
+
+
+def _process_started(pid: int) -> str:
+    """The start time of a process as /proc gives it (Linux), else ""."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields_after_name = handle.read().rsplit(b")", 1)[1].split()
+        return fields_after_name[19].decode()  # field 22: starttime, in clock ticks since boot
+    except (OSError, IndexError):
+        return ""
+
+
+def _process_alive(pid: int, started: str) -> bool:
+    """Whether the process that wrote a lock on this computer is still running."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # pragma: no cover - Windows
+        import ctypes
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            ctypes.windll.kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            ctypes.windll.kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # someone else's process: alive
+    except OSError:
+        return False
+    now = _process_started(pid)
+    return not (started and now and now != started)  # the pid was given to a later process
+
+
+def _lock_path(path: Path) -> Path:
+    return Path(f"{path}{LOCK_SUFFIX}")
+
+
+def read_lock(path: str | os.PathLike) -> LockHolder | None:
+    """The holder named in a project's lock file, or None (no lock file, or not readable as one)."""
+    try:
+        data = json.loads(_lock_path(Path(path)).read_text(encoding="utf-8"))
+        return LockHolder(host=str(data["host"]), user=str(data.get("user", "")), pid=int(data["pid"]),
+                          since=str(data.get("since", "")), started=str(data.get("started", "")),
+                          token=str(data.get("token", "")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _locked_error(path: Path, holder: LockHolder | None, here: bool) -> ProjectLockedError:
+    if here:
+        where = "本程序的另一个窗口中"
+    elif holder is not None:
+        where = holder.describe()
+    else:
+        where = "别处（锁文件无法读取）"
+    return ProjectLockedError(
+        f"该项目已在{where}打开并可以修改。为免审核决定互相覆盖，一个项目同一时间只能在一处修改；"
+        "可以只读打开查看，或请对方关闭项目后再打开。", path=str(path), holder=holder)
+
+
+class _ProjectLock:
+    """The lock file ``<project>.lock``: created exclusively, removed on close.
+
+    A lock left by a process that is gone (same computer, pid not running, or running but
+    started later) is taken over; a lock from another computer is always respected.
+    """
+
+    def __init__(self, path: Path, holder: LockHolder) -> None:
+        self.path = path
+        self.holder = holder
+
+    @classmethod
+    def acquire(cls, project: Path) -> _ProjectLock:
+        """Take the lock for ``project``.
+
+        Raises:
+            ProjectLockedError: another process (or another window here) holds it.
+            ProjectFileError: the lock file cannot be created (a read-only folder).
+        """
+        lock = _lock_path(project)
+        key = project.resolve()
+        with _writers_lock:
+            if key in _writers:
+                raise _locked_error(project, read_lock(project), here=True)
+        holder = LockHolder(host=_host(), user=_user(), pid=os.getpid(), since=_now(),
+                            started=_process_started(os.getpid()), token=uuid.uuid4().hex)
+        for _ in range(5):
+            try:
+                descriptor = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            except FileExistsError:
+                if not cls._stale(lock, holder):
+                    raise _locked_error(project, read_lock(project), here=False) from None
+                with contextlib.suppress(FileNotFoundError):
+                    lock.unlink()
+                continue
+            except OSError as error:
+                raise _unwritable_folder(project) from error
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                    json.dump({"application": "duizhao", "host": holder.host, "user": holder.user,
+                               "pid": holder.pid, "since": holder.since, "started": holder.started,
+                               "token": holder.token}, handle, ensure_ascii=False)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as error:
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+                raise _unwritable_folder(project) from error
+            with _writers_lock:
+                _writers.add(key)
+            return cls(lock, holder)
+        raise _locked_error(project, read_lock(project), here=False)
+
+    @staticmethod
+    def _stale(lock: Path, me: LockHolder) -> bool:
+        """Whether an existing lock file was left by a process that no longer has the project."""
+        holder = read_lock(lock.with_suffix(""))
+        if holder is None:  # being written this instant, or garbled by a crash
+            try:
+                age = datetime.now().timestamp() - lock.stat().st_mtime
+            except FileNotFoundError:
+                return True
+            return age > _STALE_UNREADABLE_SECONDS
+        if holder.host != me.host:
+            return False  # another computer: its processes cannot be seen from here
+        if holder.pid == me.pid:
+            return True  # this process, and not in _writers: left by an earlier opening here
+        return not _process_alive(holder.pid, holder.started)
+
+    def release(self) -> None:
+        """Remove the lock file if it is still ours."""
+        with _writers_lock:
+            _writers.discard(self.path.with_suffix("").resolve())
+        current = read_lock(self.path.with_suffix(""))
+        if current is not None and current.token == self.holder.token:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+
+def _unwritable_folder(path: Path) -> ProjectFileError:
+    return ProjectReadOnlyError(
+        "项目文件所在的文件夹不可写（只读的磁盘、光盘或共享文件夹），无法以修改方式打开；"
+        "可以只读打开查看，或复制到可写的位置后再打开。", path=str(path))
 
 
 # ---------------------------------------------------------------- documents
@@ -368,9 +669,12 @@ def _check_cancel(cancel: CancelCheck | None) -> None:
 class Project:
     """An open project file. Use ``Project.create`` or ``Project.open``; close it when done."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, comparison: Comparison) -> None:
-        """Internal: wraps an open, checked read-write connection."""
+    def __init__(self, path: Path, connection: sqlite3.Connection, comparison: Comparison, *,
+                 lock: _ProjectLock | None = None, read_only: bool = False) -> None:
+        """Internal: wraps an open, checked connection (read-write under ``lock``, or read-only)."""
         self._path = path
+        self._file_lock = lock
+        self._read_only_mode = read_only
         self._connection = connection
         self._db = sqlite_utils.Database(connection, execute_plugins=False)
         self._lock = threading.RLock()
@@ -412,6 +716,17 @@ class Project:
         """
         path = Path(path)
         _refuse_to_overwrite(path)
+        lock = _ProjectLock.acquire(path)  # nobody else may open it while it is being replaced
+        try:
+            return cls._create_locked(path, lock, national, provincial, comparison,
+                                      progress=progress, cancel=cancel)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _create_locked(cls, path: Path, lock: _ProjectLock, national, provincial,
+                       comparison: Comparison | None, *, progress, cancel) -> Project:
         _check_cancel(cancel)
         if comparison is None:
             national_outline = load_outline(national)
@@ -424,7 +739,8 @@ class Project:
         _check_cancel(cancel)
 
         folder = path.parent if str(path.parent) else Path(".")
-        temporary = folder / f".{path.name}.{uuid.uuid4().hex[:8]}.tmp"
+        # A short name: the project's own name may already be near the file system's limit.
+        temporary = folder / f".duizhao-{uuid.uuid4().hex[:12]}.tmp"
         try:
             connection = sqlite3.connect(temporary, isolation_level=None)
             try:
@@ -456,36 +772,53 @@ class Project:
             os.replace(temporary, path)
             _sync_folder(folder)
         except (OSError, sqlite3.Error) as error:
-            raise ProjectFileError("无法保存项目文件，请检查保存位置是否可写、磁盘空间是否充足。",
-                                   path=str(path)) from error
+            raise _save_error(error, path, "无法保存项目文件") from error
         finally:
             for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
-        return cls._connect(path, comparison)
+        return cls._connect(path, comparison, lock)
 
     @classmethod
-    def open(cls, path: str | os.PathLike) -> Project:
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> Project:
         """Open a project file, migrating it first when it comes from an older version.
 
-        The stored comparison is used as it is (never recomputed).
+        The stored comparison is used as it is (never recomputed). A project is open for
+        writing in one place at a time: the opener takes the lock file ``<project>.lock``
+        beside it, which names the computer, user, process and time; a lock left by a process
+        that has ended on this computer is taken over.
+
+        Args:
+            path: the project file.
+            read_only: open without the lock, for viewing; every change is then refused with
+                ``ProjectReadOnlyError``.
 
         Raises:
-            ProjectFileError: the file is missing, corrupt, not a Duizhao project, or from a
-                newer version of Duizhao. The file is then left exactly as it was.
+            ProjectLockedError: opened for writing elsewhere (``holder`` says where); it may be
+                opened with ``read_only=True``.
+            ProjectReadOnlyError: the project's folder cannot be written; open it read-only.
+            ProjectFileError: the file is missing, corrupt, not a Duizhao project, holds schema
+                objects Duizhao never makes, or is from a newer version of Duizhao. The file is
+                then left exactly as it was.
         """
         path = Path(path)
         version, record = _inspect(path)
-        if version < SCHEMA_VERSION:
-            _check_writable(path)  # refuse a read-only file before backing it up
-            _write_backup(path, version)
-            cls._migrate(path, version)
-            version, record = _inspect(path)
+        if read_only:
+            if version < SCHEMA_VERSION:
+                raise ProjectReadOnlyError("该项目由旧版本的对照保存，需要升级后才能打开，只读方式无法升级；"
+                                           "请以修改方式打开一次。", path=str(path))
+            return cls._connect_read_only(path, _decode_comparison(path, record))
+        lock = _ProjectLock.acquire(path)
         try:
-            comparison = comparison_from_record(record)
-        except CodecError as error:
-            raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
-        return cls._connect(path, comparison)
+            if version < SCHEMA_VERSION:
+                _check_writable(path)  # refuse a read-only file before backing it up
+                _write_backup(path, version)
+                cls._migrate(path, version)
+                version, record = _inspect(path)
+            return cls._connect(path, _decode_comparison(path, record), lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @staticmethod
     def _migrate(path: Path, version: int) -> None:
@@ -504,13 +837,46 @@ class Project:
             connection.close()
 
     @classmethod
-    def _connect(cls, path: Path, comparison: Comparison) -> Project:
+    def _connect(cls, path: Path, comparison: Comparison, lock: _ProjectLock) -> Project:
         connection = _writable_connection(path)
         try:
-            return cls(path, connection, comparison)
+            return cls(path, connection, comparison, lock=lock)
         except BaseException:
             connection.close()
             raise
+
+    @classmethod
+    def _connect_read_only(cls, path: Path, comparison: Comparison) -> Project:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        try:
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False,
+                                         isolation_level=None, timeout=10)
+        except sqlite3.Error as error:
+            raise ProjectFileError("无法以只读方式打开项目文件。", path=str(path)) from error
+        try:
+            return cls(path, connection, comparison, read_only=True)
+        except BaseException:
+            connection.close()
+            raise
+
+    @property
+    def read_only(self) -> bool:
+        """Opened read-only: decisions are shown but cannot be changed."""
+        return self._read_only_mode
+
+    @contextlib.contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """Around a write: refused when read-only; SQLite's and the OS's errors become typed."""
+        self._check_can_write()
+        try:
+            yield
+        except (sqlite3.Error, OSError) as error:
+            raise _save_error(error, self._path, what) from error
+
+    def _check_can_write(self) -> None:
+        if self._read_only_mode:
+            raise ProjectReadOnlyError("项目以只读方式打开，不能保存审核决定；请关闭后以修改方式重新打开。",
+                                       path=str(self._path))
 
     # -------------------------------------------------------- state
 
@@ -601,6 +967,9 @@ class Project:
 
         Raises:
             ValueError: the item or its chosen match is not in the current comparison.
+            ProjectReadOnlyError: the project was opened read-only.
+            ProjectSaveError: the decision could not be written (disk full, drive gone …); the
+                project is as it was before the call.
         """
         if not decision.decided_at:
             decision = replace(decision, decided_at=_now())
@@ -610,7 +979,7 @@ class Project:
             after = {**_decision_columns(decision), "comparison": self._comparison_id,
                      "national_text": national_text, "provincial_text": provincial_text,
                      "seq": self._next_seq(), "orphaned": 0, "orphan_reason": None}
-            with self._db.atomic():
+            with self._writing("审核决定未能保存"), self._db.atomic():
                 self._write_live(decision.item, after)
                 self._audit(decision.item, "decide", before, after, decision.reviewer)
             self._undo.append((before, after))
@@ -627,7 +996,7 @@ class Project:
                 return None
             before, after = self._undo[-1]
             item = after["item"]
-            with self._db.atomic():
+            with self._writing("撤销未能保存"), self._db.atomic():
                 self._write_live(item, before)
                 self._audit(item, "undo", after, before, reviewer or after["reviewer"] or "")
             self._undo.pop()
@@ -645,7 +1014,7 @@ class Project:
                 return None
             before, after = self._redo[-1]
             item = after["item"]
-            with self._db.atomic():
+            with self._writing("重做未能保存"), self._db.atomic():
                 self._write_live(item, after)
                 self._audit(item, "redo", before, after, reviewer or after["reviewer"] or "")
             self._redo.pop()
@@ -715,6 +1084,7 @@ class Project:
             DocumentReadError: the new draft cannot be read.
             Cancelled: the caller cancelled; the project is unchanged.
         """
+        self._check_can_write()
         _check_cancel(cancel)
         old = self._comparison
         provincial = load_outline(path)
@@ -808,6 +1178,8 @@ class Project:
             if not self._closed:
                 self._closed = True
                 self._connection.close()
+                if self._file_lock is not None:
+                    self._file_lock.release()
                 with _open_paths_lock:
                     _open_paths[self._path.resolve()] -= 1
                     if _open_paths[self._path.resolve()] <= 0:
@@ -933,6 +1305,39 @@ def _writable_connection(path: Path) -> sqlite3.Connection:
         raise ProjectFileError("无法以写入方式打开项目文件（可能正被其他程序占用）。",
                                path=str(path)) from error
     return connection
+
+
+def _decode_comparison(path: Path, record: dict | None) -> Comparison:
+    """The stored comparison; anything that does not decode is a damaged project."""
+    try:
+        comparison = comparison_from_record(record)
+        _parameters(comparison)  # used on re-import: must hold values of the right kinds
+        return comparison
+    except (CodecError, ValueError, TypeError, KeyError, AttributeError, IndexError) as error:
+        raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
+
+
+def _save_error(error: BaseException, path: Path, what: str) -> ProjectSaveError:
+    """A typed, Chinese error for a failed write, by what the OS or SQLite reported."""
+    import errno
+    code = getattr(error, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    number = getattr(error, "errno", None)
+    if primary == 13 or number in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):  # SQLITE_FULL
+        reason = "磁盘空间已满（或超出了磁盘配额）。请清理磁盘空间后重试"
+    elif number == errno.ENAMETOOLONG:
+        reason = "文件名过长，超出了系统允许的长度。请改用较短的文件名"
+    elif primary == 8 or number == errno.EROFS:  # SQLITE_READONLY
+        reason = "项目文件或所在的磁盘是只读的。请复制到可写的位置后再打开"
+    elif primary in (5, 6):  # SQLITE_BUSY, SQLITE_LOCKED
+        reason = "项目文件正被其他程序占用。请稍后重试"
+    elif primary == 10 or number == errno.EIO:  # SQLITE_IOERR
+        reason = "读写磁盘出错（移动硬盘、U 盘或网络驱动器可能已断开）。请检查后重试"
+    elif isinstance(error, PermissionError) or number == errno.EACCES or primary == 23:
+        reason = "没有写入权限。请检查文件夹权限或另选保存位置"
+    else:
+        reason = "请检查保存位置是否可写、磁盘空间是否充足后重试"
+    return ProjectSaveError(f"{what}：{reason}。", path=str(path))
 
 
 def _comparison_row(comparison: Comparison, national_id: int, provincial_id: int,
