@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
 from core import __version__
 from core.align import compare_outlines
 from core.compare import load_outline, prepare
-from core.errors import DuizhaoError
+from core.errors import DuizhaoError, ProjectLockedError, ProjectReadOnlyError
 from core.export import export
 from core.model import Comparison, Outline, ReviewDecision, Status
 from core.outline import outline_document
@@ -781,7 +781,12 @@ class MainWindow(QMainWindow):
         path = Path(path)
 
         def failed(error: BaseException) -> None:
-            if fallback is not None and isinstance(error, DuizhaoError):
+            if isinstance(error, (ProjectLockedError, ProjectReadOnlyError)) and not self.headless:
+                # Open elsewhere, or on a read-only drive: say where, and offer to look only.
+                if self.ask_read_only(error):
+                    self._run(lambda progress, cancel: Project.open(path, read_only=True),
+                              "正在以只读方式打开项目…", self._set_project)
+            elif fallback is not None and isinstance(error, DuizhaoError):
                 fallback()
             else:
                 self._task_failed(error)
@@ -790,6 +795,14 @@ class MainWindow(QMainWindow):
 
         self._run(lambda progress, cancel: Project.open(path), "正在打开项目…", self._set_project,
                   on_error=failed)
+
+    def ask_read_only(self, error: DuizhaoError) -> bool:
+        """Tell why the project cannot be changed here; True when the user picks 只读打开."""
+        box = QMessageBox(QMessageBox.Icon.Information, "项目无法修改", str(error), parent=self)
+        read_only = box.addButton("只读打开", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is read_only
 
     def _set_project(self, project: Project) -> None:
         if self.project is not None and self.project is not project:
@@ -804,7 +817,7 @@ class MainWindow(QMainWindow):
         for side in (NATIONAL, PROVINCIAL):
             self.slots[side].set_document(self.choices[side].name)
         self._show_comparison(project.comparison, project.decisions(), project.rechecks())
-        self.setWindowTitle(f"{Path(project.path).stem} — 对照")
+        self.setWindowTitle(f"{Path(project.path).stem}{'（只读）' if project.read_only else ''} — 对照")
         self._update_state()
         self.project_shown.emit()
 
