@@ -386,6 +386,11 @@ class BatchWindow(QMainWindow):
             QMessageBox.warning(self, "批量对照", f"{column.name}：{column.error}")
             return None
         target = self.pair_project_path(local)
+        current = getattr(self.main_window, "project", None)
+        if current is not None and Path(current.path).resolve() == target.resolve():
+            _bring_to_front(self.main_window)  # already open there, with its decisions
+            self.pair_opened.emit(str(target))
+            return target
         try:
             if not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -109,6 +109,11 @@ def test_a_cell_opens_that_pairs_review_and_its_decisions_stay_with_it(qtbot, ma
     assert [f.status for f in comparison.clauses] == [f.status for f in window.batch.locals[1].comparison.clauses]
     item = f"N{comparison.clauses[0].clause.id}"
     main_window.set_note(item, "批量对照中写下的意见")
+    assert window.open_pair(1) == window.pair_project_path(1)  # already open: left as it is
+    assert main_window.project is project
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(0)
+    assert Path(main_window.project.path) == window.pair_project_path(0)
     with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.open_pair(1)
     assert Path(main_window.project.path) == window.pair_project_path(1)
