@@ -131,7 +131,9 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
         f"地方文件 {len(batch.locals)} 个；“未覆盖数”为未覆盖该{unit}的地方文件数。",
         align=Alignment())
     for column, name in enumerate(header, start=1):
-        put(sheet, 3, column, name, font=bold, align=centred, colour=labels.HEADER_FILL)
+        put(sheet, 3, column, name.replace("（", "\n（"), font=bold, align=centred,
+            colour=labels.HEADER_FILL)
+    sheet.row_dimensions[3].height = 30
     for column, width in enumerate(widths + [9] * len(names), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     row = 4
@@ -144,7 +146,8 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
         for column, cell in enumerate(batch.cells[index], start=len(fixed) + 1):
             text, colour = _cell_text(cell)
             put(sheet, row, column, text, align=centred, colour=colour)
-        sheet.row_dimensions[row].height = min(14 * (1 + len(item.text) // 20), 409)
+        lines = max(1, -(-len(item.text) // 22), -(-len(item.label) // 8))
+        sheet.row_dimensions[row].height = min(13 * lines + 4, 409)
         row += 1
     sheet.auto_filter.ref = f"A3:{get_column_letter(len(header))}{row - 1}"
     for name, values in _summary_rows(batch):

@@ -262,7 +262,7 @@ def test_the_workbook_is_coloured_labelled_and_printable(matrix, tmp_path):
     assert sheet.print_title_rows == "$3:$3"
     header = [cell.value for cell in sheet[3]]
     names = [local.name for local in matrix.locals]
-    assert header[-len(names):] == names
+    assert [name.replace("\n", "") for name in header[-len(names):]] == names
     first = len(header) - len(names) + 1
     for row in range(len(matrix.items)):
         assert sheet.cell(row=4 + row, column=4).value == matrix.missing_count(row)
