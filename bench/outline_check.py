@@ -46,7 +46,8 @@ KINDS = ("exception", "no_title", "plain", "one_section", "gap", "repeat", "star
 # Warning wording (core.outline) → anomaly kind.
 _WARNING_KINDS = (("编号不连续", "gap"), ("没有“第一", "gap"), ("编号重复", "repeat"),
                   ("编号倒退", "repeat"), ("开始，前面的条文", "starts_late"), ("疑似误印", "misprint"),
-                  ("没有编号，按第", "unlabelled"), ("目录", "contents"), ("网页内容已另行列出", "set_aside"))
+                  ("没有编号，按第", "unlabelled"), ("只有一个没有编号", "unlabelled"),
+                  ("目录", "contents"), ("网页内容已另行列出", "set_aside"))
 
 
 def listed_files(corpus: Path) -> list[tuple[str, str]]:

@@ -69,7 +69,8 @@ _CONTENTS = re.compile(r"^目\s*录$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 _DATE = re.compile(rf"^(?:\d{{4}}|[{_N}]{{4}})\s*年\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日$")
 _PROMULGATION = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}"
-                           r"(?:通过|公布|施行|修正|修订|发布|修改)")
+                           r"(?:通过|公布|施行|修正|修订|发布|修改|批准|颁布)")
+_PROMULGATION_TAIL = re.compile(r"(?:通过|公布|施行|修正|修订|批准|颁布|生效|实施)[）)]?$")
 _SOURCE_LINE = re.compile(r"^(?:来源|发布时间|更新时间|发文机关|发布机构|成文日期|字号|作者|责任编辑)\s*[:：]")
 _PUBLICATION_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,10}[）)]$")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(?:\d+)?\s*[:：]?")
@@ -77,8 +78,10 @@ _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|�
                      r"部|厅|局|署|委|院)$")
 _ADDRESSEE_HINT = re.compile(r"(?:人民政府|各部门|各委|各直属机构|各单位|各有关|各市|各区|各县|各省|有关部门)")
 _TITLE_END = re.compile(r"(?:意见|通知|条例|办法|规定|决定|方案|规划|法|细则|纲要|解读|报告|函|批复|公告|通告|"
-                        r"规则|措施|计划|要点|[）)])$")
+                        r"规则|措施|计划|要点|安排|解答|答复|命令|章程|准则|标准|决议|指引|指南|清单|[）)])$")
 _TERMINAL = "。！？；：:;，,"
+# The subheadings of a published court case, which follow its title line.
+_CASE_HEADING = re.compile(r"(?:基本案情|案情回顾|裁判结果|裁判要点|裁判理由|关键词|典型意义)$")
 
 _TITLE_MAX = 80
 _HEADING_TITLE_MAX = 40
@@ -158,6 +161,7 @@ def outline_document(raw: RawDocument) -> Outline:
     page_lines = [line.text for line in web_front] + front.furniture
     if page_lines:
         warnings.append(f"标题前的{len(page_lines)}行网页内容已另行列出，未计入正文：{_preview(page_lines)}")
+    warnings.extend(front.notes)
     if contents:
         warnings.append(f"目录（{len(contents)}行）已另行列出，未计入正文。")
     if web_tail:
@@ -370,6 +374,7 @@ class _Front:
     addressees: str = ""
     other: list[str] = field(default_factory=list)
     furniture: list[str] = field(default_factory=list)  # page furniture among the front lines
+    notes: list[str] = field(default_factory=list)  # warnings about the front lines
     preamble: list[str] = field(default_factory=list)
     body_start: int = 0
 
@@ -400,10 +405,26 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
                and len(title) + len(lines[index].text) <= _TITLE_MAX):
             title += lines[index].text
             index += 1
+        if index > 1 and (not _TITLE_END.search(title) or _CASE_HEADING.search(title)):
+            # Only a title that comes out whole was broken over lines; otherwise the next line
+            # is a subheading ("基本案情") or a broken promulgation line, not the title's end.
+            title, index = lines[0].text, 1
         front.title = title
     # Front lines until the first heading; the addressee line ends the front matter proper.
+    chapters = grammar == "statute" and any(
+        (m := _statute_marker(line.text)) and m.kind in ("book", "chapter") for line in lines)
     while index < count and not _is_heading_line(lines[index], grammar):
         text = lines[index].text
+        if chapters and re.sub(r"\s+", "", text) == "总则" and index + 1 < count and \
+                (m := _statute_marker(lines[index + 1].text)) and m.kind == "article":
+            break  # the first chapter printed without its label
+        if grammar == "statute" and not chapters and _BARE_CHAPTER.match(text):
+            # A chapter title left alone where the copy lost every other chapter heading.
+            front.other.append(text)
+            name = re.sub(r"\s+", "", text)
+            front.notes.append(f"文中只有一个没有编号的章标题“{name}”，已另行列出，条文按不分章处理。")
+            index += 1
+            continue
         folded = fold_width(text)
         if not front.doc_number and _DOC_NUMBER.match(text.replace(" ", "")):
             front.doc_number = text.replace(" ", "")
@@ -419,8 +440,12 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
                 _DATE.match(text) or _PUBLICATION_NOTE.match(text) or \
                 (_ATTACHMENT.match(text) and len(text) <= 60) or \
                 (grammar != "statute" and front.preamble and _ISSUER.match(text)) or \
-                (not front.preamble and len(text) <= 40 and _DATETIME_LINE.search(folded)):
-            # Signature, date and attachment list of a covering letter whose attachment is the body.
+                (not front.preamble and len(text) <= 40 and _DATETIME_LINE.search(folded)) or \
+                (not front.preamble and len(text) <= 120 and not text.endswith("。") and
+                 (re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月", text) or _PROMULGATION_TAIL.search(text))):
+            # Also: a promulgation line broken over two lines ("2018年9月3日…第1747次会议" /
+            # "通过"), and the signature, date and attachment list of a covering letter whose
+            # attachment is the body.
             front.other.append(text)
         else:
             front.preamble.append(text)
@@ -440,7 +465,8 @@ def _is_title_fragment(line: _Line, first: _Line, grammar: str) -> bool:
         return False
     if _DATE.match(text) or _PROMULGATION.match(text) or _SOURCE_LINE.match(fold_width(text)):
         return False
-    if _DATETIME_LINE.search(fold_width(text)) or _CONTENTS.match(text):
+    if _DATETIME_LINE.search(fold_width(text)) or _CONTENTS.match(text) or \
+            re.match(r"^\d{4}\s*年", text) or first.text.startswith(text[:8]):
         return False
     if first.centered and not line.centered:
         return False
@@ -664,18 +690,24 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
     last_heading: dict[tuple[int, str], int] = {}  # (parent, kind) → last number of 编/章/节
     running: dict[str, int] = {}
     articles_before_chapters = 0
-    for line in body:
+    labelled = {m.kind for line in body if (m := _statute_marker(line.text))}
+    for index, line in enumerate(body):
         marker = _statute_marker(line.text)
         if marker is None and _BARE_CHAPTER.match(line.text):
             name = re.sub(r"\s+", "", line.text)
+            following = _statute_marker(body[index + 1].text) if index + 1 < len(body) else None
             if current is not None and current.kind == "chapter" and not current.title \
                     and not current.paragraphs:
                 current.title = name  # "第一章" and "总则" printed on two lines
                 continue
-            if name == "总则" or running.get("chapter"):
-                number = running.get("chapter", 0) + 1
-                marker = _Marker("chapter", number, "", name)
-                warnings.append(f"章标题“{name}”没有编号，按{_ordinal(number, '章')}读取。")
+            # Read as a heading only among labelled ones and when an article follows: a code's
+            # 附则 after its last 编 is a 编 of its own.
+            kind = "book" if "book" in labelled else "chapter"
+            if kind in labelled and following is not None and following.kind == "article":
+                number = running.get(kind, 0) + 1
+                marker = _Marker(kind, number, "", name)
+                warnings.append(f"{_STATUTE_UNIT[kind]}标题“{name}”没有编号，"
+                                f"按{_ordinal(number, _STATUTE_UNIT[kind])}读取。")
         if marker is None:
             if current is None:
                 preamble.append(line.text)

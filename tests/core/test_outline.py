@@ -542,3 +542,31 @@ def test_a_list_item_ending_in_a_semicolon_is_body_text_not_a_heading():
     first = outline.section("1.1")
     assert (first.title, [c.text for c in first.clauses]) == ("", ["船舶碰撞损害责任纠纷案件；"])
     assert outline.section("2.1").title == "加强协作"
+
+
+def test_a_title_is_joined_with_its_second_line_only_when_it_comes_out_whole():
+    case = outline_document(read_text("处理加班费争议，如何分配举证责任\n基本案情\n张某在某公司工作。\n裁判结果\n驳回请求。"))
+    assert case.title == "处理加班费争议，如何分配举证责任"
+    interpretation = outline_document(read_text(
+        "最高人民法院关于审理示例案件适用法律若干问题的\n2018年9月3日最高人民法院审判委员会第1747次会议\n"
+        "通过\n第一条 为正确审理示例案件，制定本解释。\n第二条 本解释自公布之日起施行。"))
+    assert interpretation.title == "最高人民法院关于审理示例案件适用法律若干问题的"
+    broken = outline_document(read_text("国务院办公厅关于推进政务新媒体\n健康有序发展的意见\n一、总体要求\n内容。"))
+    assert broken.title == "国务院办公厅关于推进政务新媒体健康有序发展的意见"
+
+
+def test_an_unlabelled_closing_part_of_a_code_is_a_book_and_a_lone_chapter_title_is_set_aside():
+    code = outline_document(read_text(
+        "示例法典\n第一编 总则\n第一章 任务\n第一条 为了规范管理，制定本法。\n第二编 分则\n第一章 管理\n"
+        "第二条 有关部门应当加强协作。\n附 则\n第三条 本法自公布之日起施行。"))
+    assert [(s.id, s.label, s.title, s.kind) for s in code.sections if s.kind != "article"] == [
+        ("1", "第一编", "总则", "book"), ("1.1", "第一章", "任务", "chapter"),
+        ("2", "第二编", "分则", "book"), ("2.1", "第一章", "管理", "chapter"), ("3", "", "附则", "book")]
+    assert code.section("3.1").label == "第三条"
+    assert code.warnings == ("编标题“附则”没有编号，按第三编读取。",)
+    lone = outline_document(read_text(
+        "示例条例\n2020年9月24日示例省人民代表大会常务委员会通过\n总 则\n第一条 为了规范管理，制定本条例。\n"
+        "第二条 本条例自公布之日起施行。"))
+    assert [(s.id, s.label) for s in lone.sections] == [("1", "第一条"), ("2", "第二条")]
+    assert lone.front_matter[-1] == "总则"
+    assert lone.warnings == ("文中只有一个没有编号的章标题“总则”，已另行列出，条文按不分章处理。",)
