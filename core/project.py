@@ -388,7 +388,7 @@ def _inspect(path: Path) -> tuple[int, dict | None]:
             return version, record
     except sqlite3.DatabaseError as error:
         if _pending_log(path) and not _folder_writable(path):
-            raise ProjectReadOnlyError(_MESSAGE_READ_ONLY_LOG, path=str(path)) from error
+            raise ProjectFileError(_MESSAGE_READ_ONLY_LOG, path=str(path)) from error
         raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
     except (ValueError, TypeError, KeyError) as error:  # a stored value Duizhao never wrote
         raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error
@@ -422,6 +422,9 @@ def _write_backup(path: Path, version: int) -> Path:
                     destination.close()
         else:
             shutil.copy2(path, target)  # the file as it was, byte for byte
+        with open(target, "rb+") as written:  # on the disk before the original is changed
+            os.fsync(written.fileno())
+        _sync_folder(target.parent if str(target.parent) else Path("."))
     except (OSError, sqlite3.Error) as error:
         with contextlib.suppress(OSError):
             target.unlink()
@@ -715,7 +718,10 @@ class Project:
             Cancelled: the caller cancelled.
         """
         path = Path(path)
-        _refuse_to_overwrite(path)
+        try:
+            _refuse_to_overwrite(path)
+        except OSError as error:  # a name too long for the file system, a folder gone …
+            raise _save_error(error, path, "无法保存项目文件") from error
         lock = _ProjectLock.acquire(path)  # nobody else may open it while it is being replaced
         try:
             return cls._create_locked(path, lock, national, provincial, comparison,
@@ -847,16 +853,22 @@ class Project:
 
     @classmethod
     def _connect_read_only(cls, path: Path, comparison: Comparison) -> Project:
-        uri = path.resolve().as_uri() + "?mode=ro"
+        # On a read-only drive without a log nobody can be writing: read the file as it is
+        # (WAL mode would otherwise need a -shm file it cannot create there).
+        still = not _pending_log(path) and not _folder_writable(path)
+        uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if still else "?mode=ro")
+        connection = None
         try:
             connection = sqlite3.connect(uri, uri=True, check_same_thread=False,
                                          isolation_level=None, timeout=10)
-        except sqlite3.Error as error:
-            raise ProjectFileError("无法以只读方式打开项目文件。", path=str(path)) from error
-        try:
             return cls(path, connection, comparison, read_only=True)
+        except sqlite3.Error as error:
+            if connection is not None:
+                connection.close()
+            raise ProjectFileError("无法以只读方式打开项目文件。", path=str(path)) from error
         except BaseException:
-            connection.close()
+            if connection is not None:
+                connection.close()
             raise
 
     @property
@@ -1325,6 +1337,8 @@ def _save_error(error: BaseException, path: Path, what: str) -> ProjectSaveError
     number = getattr(error, "errno", None)
     if primary == 13 or number in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):  # SQLITE_FULL
         reason = "磁盘空间已满（或超出了磁盘配额）。请清理磁盘空间后重试"
+    elif number == errno.EFBIG or code == 778:  # SQLITE_IOERR_WRITE: also a file-size limit
+        reason = "无法写入磁盘（磁盘空间已满，或文件超出了允许的大小）。请清理磁盘空间后重试"
     elif number == errno.ENAMETOOLONG:
         reason = "文件名过长，超出了系统允许的长度。请改用较短的文件名"
     elif primary == 8 or number == errno.EROFS:  # SQLITE_READONLY

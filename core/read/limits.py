@@ -8,12 +8,18 @@ Measured by ``python -m bench.hostile``.
 
 from __future__ import annotations
 
+import re
+
 from core.errors import DocumentTooLargeError
+
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]+(?=.)")  # an end with more text after it in the paragraph
 
 MAX_CHARACTERS = 300_000
 """Characters of text in one document (about 300 pages of a Chinese government text)."""
-MAX_PARAGRAPHS = 20_000
+MAX_PARAGRAPHS = 10_000
 """Paragraphs (lines) in one document."""
+MAX_SENTENCES = 10_000
+"""Sentences in one document (the comparison's work grows with the product of both counts)."""
 MAX_XML_BYTES = 64 * 1024 * 1024
 """Unpacked XML of a .docx (document, styles, numbering …); pictures do not count."""
 MAX_HTML_BYTES = 10 * 1024 * 1024
@@ -47,6 +53,13 @@ def too_many_paragraphs(path: str | None, seen: int | None = None) -> DocumentTo
         f"文件段落过多{counted}，超过每个文件 {_wan(MAX_PARAGRAPHS)}段的上限。{_ADVICE}", path=path)
 
 
+def too_many_sentences(path: str | None, seen: int | None = None) -> DocumentTooLargeError:
+    """The error for a document with more sentences than MAX_SENTENCES."""
+    counted = f"（至少 {seen:,} 句）" if seen else ""
+    return DocumentTooLargeError(
+        f"文件句子过多{counted}，超过每个文件 {_wan(MAX_SENTENCES)}句的上限。{_ADVICE}", path=path)
+
+
 class TextBudget:
     """Counts text as a reader produces it and stops the reader once a limit is passed."""
 
@@ -54,26 +67,31 @@ class TextBudget:
         self.path = path
         self.characters = 0
         self.paragraphs = 0
+        self.sentences = 0
 
     def add(self, text: str) -> None:
         """Count one paragraph of text.
 
         Raises:
-            DocumentTooLargeError: the document has passed MAX_CHARACTERS or MAX_PARAGRAPHS.
+            DocumentTooLargeError: the document has passed MAX_CHARACTERS, MAX_PARAGRAPHS or
+                MAX_SENTENCES.
         """
         self.characters += len(text)
         self.paragraphs += 1
+        self.sentences += 1 + len(_SENTENCE_END_RE.findall(text))
         if self.characters > MAX_CHARACTERS:
             raise too_many_characters(self.path, self.characters)
         if self.paragraphs > MAX_PARAGRAPHS:
             raise too_many_paragraphs(self.path, self.paragraphs)
+        if self.sentences > MAX_SENTENCES:
+            raise too_many_sentences(self.path, self.sentences)
 
 
 def check_paragraphs(paragraphs, path: str | None) -> None:
     """Apply the text limits to a document's paragraphs (objects with a ``text``).
 
     Raises:
-        DocumentTooLargeError: over MAX_CHARACTERS or MAX_PARAGRAPHS.
+        DocumentTooLargeError: over MAX_CHARACTERS, MAX_PARAGRAPHS or MAX_SENTENCES.
     """
     budget = TextBudget(path)
     for paragraph in paragraphs:
