@@ -443,17 +443,26 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
+def _context() -> tuple[multiprocessing.context.BaseContext | None, bool]:
     """The pool's start method and whether its workers must load the dictionaries themselves.
 
     ``fork`` shares the parent's loaded dictionaries, but only a single-threaded parent may fork
     safely (a GUI or a worker thread may hold locks the child would inherit held); everywhere
     else (Windows, macOS, the desktop app) workers are spawned and load them once each.
+    A frozen (PyInstaller) program that would have to spawn gets None: a spawned child re-runs
+    the executable, which works only where its entry point calls
+    ``multiprocessing.freeze_support()``; the batch then runs in this process.
     """
     if (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
             and threading.active_count() == 1):
         return multiprocessing.get_context("fork"), False
+    if getattr(sys, "frozen", False) and not _FREEZE_SUPPORTED:
+        return None, True
     return multiprocessing.get_context("spawn"), True
+
+
+_FREEZE_SUPPORTED = False
+"""Set True by a frozen entry point that has called multiprocessing.freeze_support()."""
 
 
 def _run(bases: dict[str, Outline], tasks: Sequence[tuple[int, str, str | Outline]], *,
@@ -483,14 +492,14 @@ def _run(bases: dict[str, Outline], tasks: Sequence[tuple[int, str, str | Outlin
     workers = min(workers or default_workers(), total)
     # Long texts first: the pool then ends with short ones and no core idles at the end.
     ordered = sorted(tasks, key=lambda task: -_size(task[2]))
-    if workers <= 1:
+    context, load = _context() if workers > 1 else (None, True)
+    if context is None:
         prepare()
         for index, base, source in ordered:
             if cancel is not None and cancel():
                 raise Cancelled()
             finished(index, *_compare_one(bases[base], source, parameters))
         return results
-    context, load = _context()
     if not load:
         prepare()  # loaded once here; the forked workers share it
     pending = list(ordered)

@@ -132,7 +132,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     from core import batch as batching  # imported here: the pool and exports only when used
     from core.export.matrix import export_matrix
 
-    progress = _progress_printer(args.progress)
+    def one_line_per_text(done: int, total: int, message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    progress = one_line_per_text if args.progress else None
     if args.chain:
         if len(args.locals) != 2:
             print("错误：--chain 需要三个文件：国家文件 省级文件 市级文件。", file=sys.stderr)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -170,7 +169,7 @@ class BatchWindow(QMainWindow):
         self.main_window = main_window
         self.national: str = ""
         self.local_files: list[str] = []
-        self.workers: int | None = 1 if getattr(sys, "frozen", False) else None
+        self.workers: int | None = None  # all cores (core.batch decides how to start them)
         self.task: Task | None = None
         self.model = MatrixModel(self)
         self.proxy = QSortFilterProxyModel(self)
