@@ -411,6 +411,9 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
             title, index = lines[0].text, 1
         front.title = title
     # Front lines until the first heading; the addressee line ends the front matter proper.
+    # Whether a heading comes later: a signature before it closes a covering letter whose
+    # attachment is the body; without one it closes the text and goes to the tail.
+    body_follows = any(_is_heading_line(line, grammar) for line in lines[index:])
     chapters = grammar == "statute" and any(
         (m := _statute_marker(line.text)) and m.kind in ("book", "chapter") for line in lines)
     while index < count and not _is_heading_line(lines[index], grammar):
@@ -418,6 +421,10 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
         if chapters and re.sub(r"\s+", "", text) == "总则" and index + 1 < count and \
                 (m := _statute_marker(lines[index + 1].text)) and m.kind == "article":
             break  # the first chapter printed without its label
+        if grammar == "statute" and chapters and _BARE_CHAPTER.match(text):
+            front.other.append(text)  # the name of the 编 an excerpt comes from ("民法典" / "总则")
+            index += 1
+            continue
         if grammar == "statute" and not chapters and _BARE_CHAPTER.match(text):
             # A chapter title left alone where the copy lost every other chapter heading.
             front.other.append(text)
@@ -437,9 +444,10 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
             front.other.append(text)
             front.furniture.append(text)
         elif _PROMULGATION.match(text) or _SOURCE_LINE.match(folded) or _CONTENTS.match(text) or \
-                _DATE.match(text) or _PUBLICATION_NOTE.match(text) or \
-                (_ATTACHMENT.match(text) and len(text) <= 60) or \
-                (grammar != "statute" and front.preamble and _ISSUER.match(text)) or \
+                (not front.preamble and _DATE.match(text)) or \
+                (body_follows and (_DATE.match(text) or _PUBLICATION_NOTE.match(text) or
+                                   (_ATTACHMENT.match(text) and len(text) <= 60) or
+                                   (grammar != "statute" and front.preamble and _ISSUER.match(text)))) or \
                 (not front.preamble and len(text) <= 40 and _DATETIME_LINE.search(folded)) or \
                 (not front.preamble and len(text) <= 120 and not text.endswith("。") and
                  (re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月", text) or _PROMULGATION_TAIL.search(text))):
@@ -581,8 +589,9 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
 def _split_heading(rest: str) -> tuple[str, str]:
     """Split "加强人员培训。各地区……" into a heading title and the body that follows it.
 
-    A first sentence longer than a heading can be is body text, and so is an item of a list
-    ("船舶碰撞损害责任纠纷案件；"): the title stays empty.
+    A first sentence longer than a heading can be is body text, and so are an item of a list
+    ("船舶碰撞损害责任纠纷案件；") and a sentence that states something ("清明节：4月5日至7日放假
+    调休，共3天。"): the title stays empty.
     """
     match = re.search(r"[。！？]", rest)
     if match is None:
@@ -590,7 +599,7 @@ def _split_heading(rest: str) -> tuple[str, str]:
             return rest, ""
         return "", rest
     first = rest[:match.start()]
-    if len(first) <= _HEADING_TITLE_MAX:
+    if len(first) <= _HEADING_TITLE_MAX and not re.search(r"[：:]", first):
         return first.strip(), rest[match.end():].strip()
     return "", rest
 

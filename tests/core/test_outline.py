@@ -570,3 +570,10 @@ def test_an_unlabelled_closing_part_of_a_code_is_a_book_and_a_lone_chapter_title
     assert [(s.id, s.label) for s in lone.sections] == [("1", "第一条"), ("2", "第二条")]
     assert lone.front_matter[-1] == "总则"
     assert lone.warnings == ("文中只有一个没有编号的章标题“总则”，已另行列出，条文按不分章处理。",)
+
+
+def test_a_numbered_sentence_stating_something_is_body_text_not_a_title():
+    outline = outline_document(read_text(
+        "关于部分节假日安排的通知\n一、元旦：1月1日放假，共1天。\n二、春节：2月4日至10日放假调休，共7天。2月2日上班。"))
+    assert [(s.label, s.title) for s in outline.sections] == [("一、", ""), ("二、", "")]
+    assert [c.text for c in outline.section("2").clauses] == ["春节：2月4日至10日放假调休，共7天。", "2月2日上班。"]
