@@ -453,9 +453,7 @@ _TAIL_FURNITURE = ["你觉得这篇文章怎么样?", "赞(36)", "36人觉得有
 
 
 def _guideline_text() -> str:
-    from tests.conftest import DATA
-
-    return (DATA / "national-guideline-digital-government-2022.txt").read_text(encoding="utf-8")
+    return GUIDELINE.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("front", "tail"), [
@@ -480,18 +478,19 @@ def test_a_guideline_copied_from_a_web_page_outlines_as_the_clean_text(front, ta
 
 
 def test_page_furniture_around_the_articles_is_set_aside():
-    from tests.conftest import DATA
+    from tests.conftest import BRIEF_CORPUS
 
-    speech = outline_document(read_document(DATA / "articles" / "speech-party-leadership-digital-government-2024.txt"))
+    articles = BRIEF_CORPUS / "articles"
+    speech = outline_document(read_document(articles / "speech-party-leadership-digital-government-2024.txt"))
     assert speech.title == "在2024年数字政府建设工作推进会上的讲话"
     assert len(speech.tail) == 1 and speech.tail[0].startswith("如若转载")
     assert [s.label for s in speech.sections if s.level == 1] == ["一、", "二、"]
-    study = outline_document(read_document(DATA / "articles" / "study-times-digital-government-2022.txt"))
+    study = outline_document(read_document(articles / "study-times-digital-government-2022.txt"))
     assert study.title == "全面推动数字政府建设向纵深发展"
     assert study.front_matter == ("学习时报 / 2022-11-01 10:08:59",)
     assert [t[:5] for t in study.tail] == ["作者:陈宏", "特别提示:", "1.本站遵", "2.本站的", "最新新闻", "热点文章"]
     assert not any("本站" in c.text for c in study.clauses())
-    zhejiang = outline_document(read_document(DATA / "articles" / "zhejiang-digital-government-practice.txt"))
+    zhejiang = outline_document(read_document(articles / "zhejiang-digital-government-practice.txt"))
     assert [t[:3] for t in zhejiang.tail] == ["来源:", "作者:"]
     assert all(any("网页内容已另行列出" in w for w in o.warnings) for o in (speech, study, zhejiang))
 
