@@ -291,10 +291,10 @@ class BatchWindow(QMainWindow):
 
         self._run(work, f"正在对照 {len(files)} 个地方文件…")
 
-    def _run(self, work, message: str) -> None:
+    def _run(self, work, message: str, on_result=None) -> None:
         self.task = Task(work, self)
         self.task.progressed.connect(self.progress.update_progress)
-        self.task.succeeded.connect(self.show_batch)
+        self.task.succeeded.connect(on_result or self.show_batch)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(lambda: self.statusBar().showMessage("已取消。", 6000))
         self.task.finished.connect(self._ended)
@@ -364,12 +364,9 @@ class BatchWindow(QMainWindow):
             self.open_pair(local)
 
     def pair_project_path(self, local: int) -> Path:
-        """Where the review of one pair is kept (one project per national × local file)."""
-        batch = self.batch
-        assert batch is not None
-        key = f"{Path(batch.national.path).resolve()}\n{Path(batch.locals[local].path).resolve()}"
-        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
-        return user_data_dir() / "批量对照" / f"{batch.locals[local].name}-{digest}{SUFFIX}"
+        """Where the review of one pair is kept (see ``pair_project_path``)."""
+        assert self.batch is not None
+        return pair_project_path(self.batch, local)
 
     def open_pair(self, local: int) -> Path | None:
         """Open one pair's review in the main window; its decisions are kept in its own project.
@@ -413,16 +410,35 @@ class BatchWindow(QMainWindow):
             self.reimport(local, path)
 
     def reimport(self, local: int, path: str) -> None:
-        """Compare a new version of one local text; the other columns are kept as they are."""
+        """Compare a new version of one local text; the other columns are kept as they are.
+
+        When the previous version's pair was reviewed, the review goes to the new version too.
+        """
         if self.busy or self.batch is None:
             return
         batch = self.batch
+        old = self.pair_project_path(local)
+        current = getattr(self.main_window, "project", None)
+        in_use = current is not None and Path(current.path).resolve() == old.resolve()
 
         def work(progress, cancel):
-            return batching.replace_local(batch, local, path)
+            updated = batching.replace_local(batch, local, path)
+            note = ""
+            if old.exists() and updated.locals[local].ok:
+                if in_use:
+                    note = "该组审核项目正在主窗口中打开，请在主窗口用“导入新版地方文件”沿用审核意见"
+                else:
+                    note = carry_pair_review(old, pair_project_path(updated, local), path, cancel)
+            return updated, note
+
+        def done(outcome) -> None:
+            updated, note = outcome
+            self.show_batch(updated)
+            if note:
+                self.statusBar().showMessage(f"已对照新版本。{note}。", 10000)
 
         self.local_files = [path if p == batch.locals[local].path else p for p in self.local_files]
-        self._run(work, f"正在对照新版本：{Path(path).name}…")
+        self._run(work, f"正在对照新版本：{Path(path).name}…", done)
 
     def choose_export(self) -> None:
         if self.batch is None:
@@ -457,6 +473,30 @@ class BatchWindow(QMainWindow):
         if self.busy:
             self.task.cancel()
         super().closeEvent(event)
+
+
+def pair_project_path(batch: batching.Batch, local: int) -> Path:
+    """Where the review of one pair is kept: one project per national file × local file."""
+    national, path = Path(batch.national.path).resolve(), Path(batch.locals[local].path).resolve()
+    digest = hashlib.sha256(f"{national}\n{path}".encode("utf-8")).hexdigest()[:12]
+    return user_data_dir() / "批量对照" / f"{path.stem[:40]}-{digest}{SUFFIX}"
+
+
+def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:
+    """Give a new version of a local text the review of its previous version.
+
+    The previous pair's project is copied to the new pair's place and the new version imported
+    into the copy (decisions carried over as 导入新版地方文件 does); the previous project stays
+    as it was, for the previous version. Returns a note for the status bar.
+    """
+    with Project.open(old) as previous:
+        previous.save_copy(new)
+    with Project.open(new) as project:
+        report = project.reimport_provincial(path, cancel=cancel)
+    note = f"原审核意见沿用 {len(report.carried)} 条"
+    if report.orphaned:
+        note += f"，{len(report.orphaned)} 条不再适用"
+    return note
 
 
 def _bring_to_front(window: QWidget) -> None:

@@ -162,3 +162,29 @@ def test_the_matrix_is_exported(qtbot, make_window, local_files, tmp_path):
     assert book.sheetnames == ["对照矩阵", "汇总", "他省表述"]
     labels = {book["对照矩阵"].cell(row=4, column=6 + i).value for i in range(2)}
     assert labels <= {status_style(s).label for s in Status}
+
+
+def test_a_reimported_version_keeps_the_review_of_the_previous_one(qtbot, make_window, local_files, tmp_path):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(1)
+    item = f"N{main_window.comparison.clauses[0].clause.id}"
+    main_window.set_note(item, "旧版本上的审核意见")
+    old_pair = window.pair_project_path(1)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(0)  # the reviewer moves on; the old pair's project is closed
+    new = tmp_path / "浙江-新版.txt"
+    new.write_text(Path(local_files[1]).read_text(encoding="utf-8").replace("。", "。\n", 1),
+                   encoding="utf-8")
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.reimport(1, str(new))
+    assert "原审核意见沿用" in window.statusBar().currentMessage()
+    new_pair = window.pair_project_path(1)
+    assert new_pair != old_pair and old_pair.exists()
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(1)
+    assert Path(main_window.project.path) == new_pair
+    assert main_window.project.provincial_name == new.name
+    assert any(d.note == "旧版本上的审核意见" for d in main_window.project.decisions())
