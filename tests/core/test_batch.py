@@ -381,3 +381,17 @@ def test_a_worker_that_dies_does_not_hang_the_batch_or_lose_a_text(locals_folder
     assert [local.ok for local in result.locals] == [True] * len(files)
     single = compare_files(NATIONAL, files[-1])
     assert [c.status for c in result.column(len(files) - 1)] == [f.status for f in single.clauses]
+
+
+def test_a_real_new_version_is_reimported_alone(corpus):
+    laws = corpus / "domain" / "laws"
+    national, _ = _business_environment(corpus)
+    old, new = sorted(laws.glob("北京-北京市优化营商环境条例*"))
+    other = next(laws.glob("重庆-重庆市优化营商环境条例*"))
+    result = batching.compare_many(national, [old, other], workers=1)
+    updated = batching.replace_local(result, 0, new)
+    assert updated.locals[1].comparison is result.locals[1].comparison
+    assert [local.name for local in updated.locals] == ["北京市", "重庆市"]
+    single = compare_outlines(load_outline(national), load_outline(new))
+    statuses = {a.national: a.status for a in single.sections}
+    assert [c.status for c in updated.column(0)] == [statuses[i.section] for i in updated.items]
