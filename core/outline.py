@@ -73,7 +73,7 @@ _PROMULGATION = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}
 _PROMULGATION_TAIL = re.compile(r"(?:通过|公布|施行|修正|修订|批准|颁布|生效|实施)[）)]?$")
 _SOURCE_LINE = re.compile(r"^(?:来源|发布时间|更新时间|发文机关|发布机构|成文日期|字号|作者|责任编辑)\s*[:：]")
 _PUBLICATION_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,10}[）)]$")
-_ATTACHMENT = re.compile(r"^附\s*件\s*(?:\d+)?\s*[:：]?")
+_ATTACHMENT = re.compile(r"^附\s*件|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|办公厅|办公室|委员会|人民代表大会常务委员会|"
                      r"部|厅|局|署|委|院)$")
 _ADDRESSEE_HINT = re.compile(r"(?:人民政府|各部门|各委|各直属机构|各单位|各有关|各市|各区|各县|各省|有关部门)")

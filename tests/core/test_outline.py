@@ -576,3 +576,10 @@ def test_a_numbered_sentence_stating_something_is_body_text_not_a_title():
         "关于部分节假日安排的通知\n一、元旦：1月1日放假，共1天。\n二、春节：2月4日至10日放假调休，共7天。2月2日上班。"))
     assert [(s.label, s.title) for s in outline.sections] == [("一、", ""), ("二、", "")]
     assert [c.text for c in outline.section("2").clauses] == ["春节：2月4日至10日放假调休，共7天。", "2月2日上班。"]
+
+
+def test_an_attached_table_introduced_by_fu_is_tail():
+    outline = outline_document(read_text(
+        "示例通知\n一、工作要求\n认真落实。\n附：扩大招生计划表\n示例委\n2024年5月13日\n附：\n扩大招生计划表\n单位：人\n北京\n80"))
+    assert [c.text for c in outline.clauses()] == ["认真落实。"]
+    assert outline.tail == ("附：扩大招生计划表", "示例委", "2024年5月13日", "附：", "扩大招生计划表", "单位：人", "北京", "80")
