@@ -31,7 +31,7 @@ from pathlib import Path
 from core.align import Parameters, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, DocumentReadError, DuizhaoError
-from core.model import ClauseFinding, Comparison, Outline, Reason, Status, roll_up
+from core.model import Clause, ClauseFinding, Comparison, Outline, Reason, Status, roll_up
 from core.read import SUPPORTED_EXTENSIONS
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -189,7 +189,7 @@ class Batch:
                 continue
             items += 1
             counts[cell.status] = counts.get(cell.status, 0) + 1
-        return LocalSummary(items, counts, len(local.comparison.additions))
+        return LocalSummary(items, counts, len(local.comparison.additions) if local.comparison else 0)
 
     def count(self, row: int, status: Status) -> int:
         """How many local texts give an item this status (a row's 未覆盖 count with MISSING)."""
@@ -349,7 +349,7 @@ def _article_cell(comparison: Comparison, section_id: str, findings: Sequence[Cl
         spread = "，".join(f"{_LABELS[s]}{n}句" for s, n in counts.items())
         text = f"共{len(findings)}句：{spread}。{text}"
     # The wording: the local clauses that carry this article, each once, in the local order.
-    chosen = {}
+    chosen: dict[str, Clause] = {}
     for finding in findings:
         if finding.status in (Status.COVERED, Status.PARTIAL) and finding.matches:
             clause = finding.matches[0].clause
@@ -378,9 +378,9 @@ def cells_for(comparison: Comparison, items: Sequence[Item], unit: str) -> list[
     alignments = {a.national: a for a in comparison.sections}
     cells: list[Cell | None] = []
     for item in items:
-        findings = by_section.get(item.section)
-        cells.append(_article_cell(comparison, item.section, findings, alignments.get(item.section))
-                     if findings else None)
+        evidence = by_section.get(item.section)
+        cells.append(_article_cell(comparison, item.section, evidence, alignments.get(item.section))
+                     if evidence else None)
     return cells
 
 
@@ -388,8 +388,8 @@ def build_batch(national: Outline, local_results: Sequence[Local], *, unit: str 
     """The matrix from finished comparisons (each Local's comparison against ``national``)."""
     unit = choose_unit(national, unit)
     items = national_items(national, unit)
-    columns = [cells_for(local.comparison, items, unit) if local.ok else [None] * len(items)
-               for local in local_results]
+    columns = [cells_for(local.comparison, items, unit) if local.comparison is not None
+               else [None] * len(items) for local in local_results]
     cells = tuple(tuple(column[row] for column in columns) for row in range(len(items)))
     return Batch(national, unit, tuple(items), tuple(local_results), cells)
 
@@ -431,7 +431,7 @@ def _work(task: tuple[int, str, str | Outline]) -> tuple[int, Comparison | None,
     comparison, error, seconds = _compare_one(_worker_bases[base], source, _worker_parameters)
     if comparison is not None:
         # The national outline goes back with every result; the parent swaps its own one in.
-        comparison = dataclasses.replace(comparison, national=None)
+        comparison = dataclasses.replace(comparison, national=None)  # type: ignore[arg-type]
     return index, comparison, error, seconds
 
 
@@ -692,8 +692,9 @@ def compare_chain(national: str | os.PathLike | Outline, province: str | os.Path
     batch = build_batch(base, locals_, unit=unit)
     province_outline, upward = outlines[0], done.get(2, (None, "", 0.0))[0]
     rows, cells = list(batch.items), [list(row) for row in batch.cells]
-    if province_outline is not None and locals_[0].ok:
-        for item, city_cell in _province_own(locals_[0].comparison, upward, batch.unit):
+    downward = locals_[0].comparison
+    if province_outline is not None and downward is not None:
+        for item, city_cell in _province_own(downward, upward, batch.unit):
             rows.append(item)
             cells.append([Cell(Status.ADDED, Reason("addition", "省级文件在国家文件之外增加的内容。")),
                           city_cell])
@@ -730,7 +731,8 @@ def _province_own(downward: Comparison, upward: Comparison | None, unit: str
                     "省 " + _clause_label(province, clause.section, clause.id), clause.text,
                     level="province")
         finding = findings.get(clause.id)
-        rows.append((item, _clause_cell(upward, finding) if finding is not None else None))
+        rows.append((item, _clause_cell(upward, finding)
+                     if upward is not None and finding is not None else None))
     return rows
 
 
@@ -740,8 +742,8 @@ def chain_summary(batch: Batch) -> dict[str, float]:
     Keys: ``province_of_national``, ``city_of_national``, ``city_of_province_own``.
     """
     def share(rows: Iterable[int], column: int) -> float:
-        cells = [batch.cells[row][column] for row in rows]
-        cells = [c for c in cells if c is not None and c.status is not Status.NOT_EXPECTED]
+        cells = [c for c in (batch.cells[row][column] for row in rows)
+                 if c is not None and c.status is not Status.NOT_EXPECTED]
         if not cells:
             return 0.0
         return 100.0 * sum(c.status in (Status.COVERED, Status.PARTIAL) for c in cells) / len(cells)

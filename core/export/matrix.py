@@ -171,13 +171,13 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
             {1: 14, 2: 36, len(columns): 40}.get(column, 11))
     for index, local in enumerate(batch.locals):
         stats = batch.summary(index)
-        values: list[object] = [local.name, local.title or Path(local.path).name]
+        entries: list[object] = [local.name, local.title or Path(local.path).name]
         if stats is None:
-            values += ["—"] * (len(columns) - 3) + [local.error]
+            entries += ["—"] * (len(columns) - 3) + [local.error]
         else:
-            values += [stats.items] + [stats.counts.get(s, 0) for s in STATUS_ORDER] + [
+            entries += [stats.items] + [stats.counts.get(s, 0) for s in STATUS_ORDER] + [
                 round(stats.carried_percent, 1), round(stats.covered_percent, 1), stats.additions, ""]
-        for column, value in enumerate(values, start=1):
+        for column, value in enumerate(entries, start=1):
             cell = put(summary, index + 2, column, value, align=wrap if column in (2, len(columns)) else centred)
             if isinstance(value, float):
                 cell.number_format = '0.0"%"'
@@ -194,18 +194,18 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     printable_sheet(summary, "1:1", len(columns))
 
     wording = workbook.create_sheet("他省表述")
-    columns = [("序号", 6), (f"国家文件（按{unit}）", 16), ("国家文件内容", 40), ("地方文件", 12),
-               ("对照结果", 10), ("地方对应条款", 14), ("地方表述", 60), ("原因", 30)]
-    for column, (name, width) in enumerate(columns, start=1):
+    wording_columns = [("序号", 6), (f"国家文件（按{unit}）", 16), ("国家文件内容", 40), ("地方文件", 12),
+                       ("对照结果", 10), ("地方对应条款", 14), ("地方表述", 60), ("原因", 30)]
+    for column, (name, width) in enumerate(wording_columns, start=1):
         put(wording, 1, column, name, font=bold, align=centred, colour=labels.HEADER_FILL)
         wording.column_dimensions[get_column_letter(column)].width = width
     row = 2
-    for index, label, local, cell in _wording_rows(batch):
+    for index, label, local_name, cell in _wording_rows(batch):
         text, colour = _cell_text(cell)
         put(wording, row, 1, index + 1, align=centred)
         put(wording, row, 2, label)
         put(wording, row, 3, batch.items[index].text)
-        put(wording, row, 4, local, align=centred)
+        put(wording, row, 4, local_name, align=centred)
         put(wording, row, 5, text, align=centred, colour=colour)
         put(wording, row, 6, cell.where)
         put(wording, row, 7, cell.wording)
@@ -213,7 +213,7 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
         row += 1
     wording.auto_filter.ref = f"A1:H{max(row - 1, 1)}"
     wording.freeze_panes = "A2"
-    printable_sheet(wording, "1:1", len(columns))
+    printable_sheet(wording, "1:1", len(wording_columns))
     return write_atomically(path, lambda temporary: workbook.save(str(temporary)))
 
 
@@ -284,7 +284,7 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
             shade(cell, labels.HEADER_FILL)
         return grid
 
-    def add_row(grid, values: Sequence[str], widths_mm: Sequence[float],
+    def add_row(grid, values: Sequence[object], widths_mm: Sequence[float],
                 colours: Sequence[str | None] = (), centre: Sequence[bool] = ()):
         row = grid.add_row()
         for index, (cell, value, width) in enumerate(zip(row.cells, values, widths_mm)):
@@ -292,9 +292,10 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
             paragraph = cell.paragraphs[0]
             if index < len(centre) and centre[index]:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            write(paragraph, value)
-            if index < len(colours) and colours[index]:
-                shade(cell, colours[index])
+            write(paragraph, str(value))
+            colour = colours[index] if index < len(colours) else None
+            if colour:
+                shade(cell, colour)
         return row
 
     heading = document.add_paragraph()

@@ -296,7 +296,7 @@ def test_the_json_holds_every_cell(matrix, tmp_path):
     data = json.loads(export_matrix(matrix, tmp_path / "矩阵.json").read_text(encoding="utf-8"))
     assert data["schema"] == "duizhao.batch/1" and data["unit"] == "clause"
     assert len(data["items"]) == len(matrix.items)
-    assert [local["error"] != "" for local in data["locals"]] == [not l.ok for l in matrix.locals]
+    assert [local["error"] != "" for local in data["locals"]] == [not local.ok for local in matrix.locals]
     for item, row in zip(data["items"], matrix.cells):
         assert [c and c["status"] for c in item["cells"]] == [c and c.status.value for c in row]
 
@@ -331,6 +331,7 @@ def _business_environment(corpus: Path) -> tuple[Path, list[Path]]:
     return national, [p for p in files if p != national]
 
 
+@pytest.mark.slow
 def test_the_real_matrix_names_every_province_and_city(corpus):
     national, local_files = _business_environment(corpus)
     assert len(local_files) == 16
@@ -347,6 +348,7 @@ def test_the_real_matrix_names_every_province_and_city(corpus):
         assert [c.status for c in result.column(index)] == [statuses[i.section] for i in result.items]
 
 
+@pytest.mark.slow
 def test_a_real_chain_national_province_city(corpus):
     laws = corpus / "domain" / "laws"
     national, _ = _business_environment(corpus)
@@ -360,6 +362,7 @@ def test_a_real_chain_national_province_city(corpus):
     assert any(item.level == "province" for item in chain.items)
 
 
+@pytest.mark.slow
 def test_a_worker_that_dies_does_not_hang_the_batch_or_lose_a_text(locals_folder):
     import multiprocessing
     import os
@@ -383,6 +386,7 @@ def test_a_worker_that_dies_does_not_hang_the_batch_or_lose_a_text(locals_folder
     assert [c.status for c in result.column(len(files) - 1)] == [f.status for f in single.clauses]
 
 
+@pytest.mark.slow
 def test_a_real_new_version_is_reimported_alone(corpus):
     laws = corpus / "domain" / "laws"
     national, _ = _business_environment(corpus)
