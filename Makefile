@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 CHECK_STAMP := $(VENV)/.installed-check
 CORPUS ?= ../shared/corpus
 
-.PHONY: run test test-all check bench outline-check samples package clean
+.PHONY: run test test-all check bench outline-check domain-resource samples package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ bench: $(STAMP)
 # counts to a TSV under OUT (a temporary folder by default) and a summary of the anomalies.
 outline-check: $(STAMP)
 	$(BIN)/python bench/outline_check.py --corpus $(CORPUS)/domain $(if $(OUT),--out $(OUT))
+
+# Rebuilds resources/domain/ (word statistics of the field) from ../shared/corpus/domain.
+domain-resource: $(STAMP)
+	$(BIN)/python scripts/build_domain_resource.py $(CORPUS)/domain
 
 samples: $(STAMP)
 	$(BIN)/python samples/make_samples.py

@@ -174,6 +174,7 @@ class Scores:
     sections: Tally = field(default_factory=Tally)
     weakened_found: int = 0
     weakened_total: int = 0
+    not_expected: int = 0
     seconds: float = 0.0
 
     @property
@@ -183,10 +184,16 @@ class Scores:
 
 def score_variant(comparison: Comparison, provincial: Outline, truth: Truth, scores: Scores) -> None:
     """Add one comparison's agreement with its truth to the running scores."""
-    judged_clauses = set(truth.clause_status)
+    # A dropped sentence the engine calls not expected of a province (a duty of central organs
+    # only, the 施行日期, a sentence stating no task) is set apart, as the real pairs' gold
+    # sets n/a articles apart; how many is counted, so a rule that misfires shows.
+    not_expected = {f.clause.id for f in comparison.clauses if f.status is Status.NOT_EXPECTED}
+    scores.not_expected += len(not_expected & set(truth.clause_status))
+    judged_clauses = set(truth.clause_status) - not_expected
     predicted_missing = {f.clause.id for f in comparison.clauses
                          if f.status is Status.MISSING and f.clause.id in judged_clauses}
-    actual_missing = {cid for cid, status in truth.clause_status.items() if status == "missing"}
+    actual_missing = {cid for cid, status in truth.clause_status.items()
+                      if status == "missing" and cid in judged_clauses}
     scores.missing.add(predicted_missing, actual_missing)
     partial = {f.clause.id for f in comparison.clauses if f.status is Status.PARTIAL}
     scores.weakened_found += len(truth.weakened & partial)

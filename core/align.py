@@ -21,7 +21,6 @@ How it works, in three passes:
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,7 +31,7 @@ import numpy as np
 
 from core import __version__
 from core.articles import (ArticleVerdict, articles, carried_shares, judge_articles,
-                           sentence_credit)
+                           sentence_credit, untangle)
 from core.coverage import find_gaps
 from core.errors import Cancelled
 from core.expected import clause_not_expected
@@ -88,7 +87,7 @@ class Parameters:
             provincial article's sentences carry counts as evidence, beside the whole texts'
             similarity.
         article_tie: a provincial sentence that sentences of two national articles match within
-            this many points counts as evidence only for the article likest its own.
+            this many points counts only for the article likest its own (``untangle``).
         article_covered: the least share of a national article's content its linked
             provincial articles carry for it to be covered.
     """
@@ -107,9 +106,9 @@ class Parameters:
     topic_margin: float = 4.0
     article_strong: float = 0.25
     article_strong_relative: float = 0.4
-    article_floor: float = 0.10
+    article_floor: float = 0.12
     article_relative: float = 0.9
-    article_carried_factor: float = 0.6
+    article_carried_factor: float = 0.4
     article_tie: float = 3.0
     article_covered: float = 0.5
 
@@ -179,12 +178,13 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     aligned = _place_by_topic(national, provincial, nat, prov, aligned, vocabulary, parameters,
                               matcher)
     by_article: dict[str, ArticleVerdict] = {}
+    offered = candidates
     if _by_article(national, provincial):
-        by_article = _article_verdicts(national, provincial, nat, prov, candidates, parameters,
-                                       matcher)
+        by_article, candidates = _article_verdicts(national, provincial, nat, prov, candidates,
+                                                   parameters, matcher)
         aligned.update({section: verdict.provincial for section, verdict in by_article.items()})
     findings = _verdicts(national, provincial, nat, prov, candidates, aligned, parameters, steps,
-                         matcher)
+                         matcher, offered=offered)
     findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
     carried = {m.clause.id for f in findings for m in f.matches}
     additions = tuple(p.clause for p in prov
@@ -309,13 +309,16 @@ class TokenMatcher:
         if not bags or not national or not provincial:
             return [[0.0] * len(provincial) for _ in national]
         index: dict[str, int] = {}
-        for bag in bags:
-            for feature in bag:
-                index.setdefault(feature, len(index))
-        matrix = np.zeros((len(bags), max(len(index), 1)), dtype=np.float64)
+        rows: list[int] = []
+        columns: list[int] = []
+        counts: list[int] = []
         for row, bag in enumerate(bags):
             for feature, count in bag.items():
-                matrix[row, index[feature]] = 1.0 + math.log(count)
+                rows.append(row)
+                columns.append(index.setdefault(feature, len(index)))
+                counts.append(count)
+        matrix = np.zeros((len(bags), max(len(index), 1)), dtype=np.float64)
+        matrix[rows, columns] = 1.0 + np.log(np.array(counts, dtype=np.float64))
         documents = np.count_nonzero(matrix, axis=0)
         matrix *= np.log((len(bags) + 1) / (documents + 1)) + 1.0
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
@@ -747,9 +750,18 @@ def _alternatives(ranked: list[Candidate], listed: list[Candidate], prov: list[P
 def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
               prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
               aligned: dict[str, tuple[str, ...]], parameters: Parameters, steps: Steps,
-              matcher: Matcher) -> tuple[ClauseFinding, ...]:
+              matcher: Matcher, offered: list[list[tuple[float, int]]]) -> tuple[ClauseFinding, ...]:
+    """Every national clause's finding.
+
+    Args:
+        candidates: the candidates a clause may be matched with.
+        offered: the candidates its alternatives are drawn from (a superset: a sentence that
+            belongs to another article is still offered to the reviewer).
+    """
     contexts = [_nearest_places(national, aligned, p.clause.section) for p in nat]
     ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial, matcher)
+    offered_ranked = ranked if offered is candidates else _ranked(
+        nat, prov, offered, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
     kept = []
     for count in range(len(nat)):
@@ -763,7 +775,8 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
         listed[index] = _listed(kept[index], parameters)
     judge = _Judge(national, provincial, nat, prov, claimants, parameters, matcher)
     return tuple(judge.finding(index, admissible, chosen, ranking)
-                 for index, (admissible, chosen, ranking) in enumerate(zip(kept, listed, ranked)))
+                 for index, (admissible, chosen, ranking)
+                 in enumerate(zip(kept, listed, offered_ranked)))
 
 
 def _listed(kept: list[Candidate], parameters: Parameters) -> list[Candidate]:
@@ -863,10 +876,11 @@ class _Judge:
         top = ranking[0]
         clause = self.prov[top.position].clause
         if top.score >= self.parameters.partial:
-            owner = self.nat[self.claimants[top.position][0][1]].clause
+            claims = self.claimants.get(top.position)
+            owner = (f"国家文件{self._name(self.national, self.nat[claims[0][1]].clause)}"
+                     if claims else "国家文件的其他条款")
             return Reason("taken", f"最相近的地方表述（{self._name(self.provincial, clause)}，"
-                                   f"相似度{top.score:.0f}）已对应国家文件"
-                                   f"{self._name(self.national, owner)}，本句未见单独体现。")
+                                   f"相似度{top.score:.0f}）已对应{owner}，本句未见单独体现。")
         return Reason("too_weak", f"最相近的地方表述（{self._name(self.provincial, clause)}，"
                                   f"相似度{top.score:.0f}）低于部分覆盖阈值"
                                   f"{self.parameters.partial:.0f}：“{_excerpt(clause.text)}”。")
@@ -964,9 +978,11 @@ def _by_article(national: Outline, provincial: Outline) -> bool:
 
 def _article_verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
                       prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
-                      parameters: Parameters, matcher: Matcher) -> dict[str, ArticleVerdict]:
+                      parameters: Parameters, matcher: Matcher
+                      ) -> tuple[dict[str, ArticleVerdict], list[list[tuple[float, int]]]]:
     """Verdicts of the national articles (core.articles) from the whole articles' similarity
-    and the clause candidates."""
+    and the clause candidates, and the candidates untangled (``core.articles.untangle``) for
+    the clause verdicts."""
     nat_articles, prov_articles = articles(national), articles(provincial)
     national_sections = _clauses_by_section(nat)
     provincial_sections = _clauses_by_section(prov)
@@ -974,13 +990,13 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
                                             [provincial_sections[a.id] for a in prov_articles])
     national_index = {a.id: i for i, a in enumerate(nat_articles)}
     provincial_index = {a.id: j for j, a in enumerate(prov_articles)}
-    carried = carried_shares(
-        [national_index.get(p.clause.section) for p in nat],
-        [matcher.vote_weight(p) for p in nat],
-        [provincial_index.get(p.clause.section) for p in prov],
-        candidates, similarity, len(nat_articles), parameters.article_tie,
-        sentence_credit(parameters.covered, parameters.partial))
-    return judge_articles(national, provincial, similarity, carried, parameters)
+    nat_article = [national_index.get(p.clause.section) for p in nat]
+    prov_article = [provincial_index.get(p.clause.section) for p in prov]
+    untangled = untangle(nat_article, prov_article, candidates, similarity, parameters.article_tie)
+    carried = carried_shares(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
+                             untangled, len(nat_articles),
+                             sentence_credit(parameters.covered, parameters.partial))
+    return judge_articles(national, provincial, similarity, carried, parameters), untangled
 
 
 def _clauses_by_section(prepared: list[PreparedClause]) -> dict[str, list[PreparedClause]]:

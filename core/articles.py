@@ -137,34 +137,60 @@ def sentence_credit(covered: float, partial: float):
     return credit
 
 
-def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
-                   prov_article: Sequence[int | None],
-                   candidates: Sequence[Sequence[tuple[float, int]]],
-                   similarity: Sequence[Sequence[float]], articles_count: int,
-                   tie: float, credit) -> list[list[float]]:
-    """``carried[i][j]``: the share of national article i's weighted content that the sentences
-    of provincial article j carry, each national sentence counted by its best sentence there.
+def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | None],
+             candidates: Sequence[Sequence[tuple[float, int]]],
+             similarity: Sequence[Sequence[float]], tie: float) -> list[list[tuple[float, int]]]:
+    """The candidates without provincial sentences that belong to another national article.
 
     A provincial sentence that a sentence of another national article matches as well (within
-    ``tie`` points) — a formula or an item two national articles repeat word for word — counts
-    only for the national article whose whole text is likest the provincial article's: it is
-    evidence of that article, not of every article that repeats it.
+    ``tie`` points) — a formula, or an item two national articles repeat word for word — is
+    evidence only of the national article whose whole text is likest the provincial article
+    it stands in: not of every article that repeats it. So a national article that drops such
+    an item is not covered by the copy another article kept.
 
     Args:
         nat_article: per national clause, the index of its article (None outside articles).
-        weights: per national clause, its weighted content.
         prov_article: per provincial clause, the index of its article (None outside articles).
         candidates: per national clause, (score 0–100, provincial clause index) pairs.
         similarity: whole-text similarity of national article i to provincial article j.
-        articles_count: the number of national articles.
         tie: how close two scores are to count as the same match.
-        credit: how much of a sentence a match of a given score carries (``sentence_credit``).
     """
     rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for clause, scored in enumerate(candidates):
         if nat_article[clause] is not None:
             for value, position in scored:
                 rivals[position].append((value, nat_article[clause]))
+    untangled = []
+    for clause, scored in enumerate(candidates):
+        i = nat_article[clause]
+        kept = []
+        for value, position in scored:
+            j = prov_article[position]
+            if i is not None and j is not None and any(
+                    other != i and rival >= value - tie and similarity[other][j] > similarity[i][j]
+                    for rival, other in rivals[position]):
+                continue
+            kept.append((value, position))
+        untangled.append(kept)
+    return untangled
+
+
+def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
+                   prov_article: Sequence[int | None],
+                   candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int,
+                   credit) -> list[list[float]]:
+    """``carried[i][j]``: the share of national article i's weighted content that the sentences
+    of provincial article j carry, each national sentence counted by its best sentence there.
+
+    Args:
+        nat_article: per national clause, the index of its article (None outside articles).
+        weights: per national clause, its weighted content.
+        prov_article: per provincial clause, the index of its article (None outside articles).
+        candidates: per national clause, (score 0–100, provincial clause index) pairs (see
+            ``untangle``).
+        articles_count: the number of national articles.
+        credit: how much of a sentence a match of a given score carries (``sentence_credit``).
+    """
     totals = [0.0] * articles_count
     for article, weight in zip(nat_article, weights):
         if article is not None:
@@ -178,12 +204,8 @@ def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
         best: dict[int, float] = {}
         for value, position in scored:
             j = prov_article[position]
-            if j is None or value <= best.get(j, 0.0):
-                continue
-            if any(other != i and rival >= value - tie and similarity[other][j] > similarity[i][j]
-                   for rival, other in rivals[position]):
-                continue
-            best[j] = value
+            if j is not None and value > best.get(j, 0.0):
+                best[j] = value
         for j, value in best.items():
             carried[i][j] += weights[clause] * credit(value) / totals[i]
     return carried

@@ -22,10 +22,13 @@ from platformdirs import user_cache_dir
 from rapidfuzz import fuzz
 
 from core import prefix_cache
+from core.domain import formula_factor
 from core.resources import read_lines, resource
 from core.text import fold_width
 
 GENERIC_WEIGHT = 0.15
+# The weight left to a word found in nearly every law and policy of the field (core.domain).
+FORMULA_FLOOR = 0.4
 PHRASE_MIN_CHARS = 6
 PHRASE_MATCH = 88.0
 _PHRASE_BREAK = re.compile(r"[，,；;：:。！？!?]")
@@ -143,6 +146,7 @@ class Vocabulary:
     def weight(self, word: str) -> float:
         """How much a shared occurrence of this word says that two clauses match."""
         idf = math.log((self._count + 1) / (self._frequency.get(word, 0) + 1)) + 1.0
+        idf *= formula_factor(word, floor=FORMULA_FLOOR)
         if word in self._generic:
             return idf * GENERIC_WEIGHT
         if len(word) == 1:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from core.align import compare_outlines
-from core.articles import carried_shares, sentence_credit
+from core.articles import carried_shares, sentence_credit, untangle
 from core.expected import article_not_expected, clause_not_expected, central_only, states_no_task
 from core.model import Status
 from core.outline import outline_document
@@ -120,9 +120,12 @@ def test_a_sentence_two_national_articles_repeat_counts_for_the_likelier_one_onl
     # National clauses 0 (article 0) and 1 (article 1) both match provincial clause 0 at 100;
     # provincial clause 0 lies in provincial article 0, whose text is likest national article 0.
     similarity = [[0.9, 0.1], [0.4, 0.8]]
-    carried = carried_shares(nat_article=[0, 1, 1], weights=[1.0, 1.0, 1.0],
-                             prov_article=[0, 1], candidates=[[(100.0, 0)], [(100.0, 0)], [(80.0, 1)]],
-                             similarity=similarity, articles_count=2, tie=3.0,
+    candidates = untangle(nat_article=[0, 1, 1], prov_article=[0, 1],
+                          candidates=[[(100.0, 0)], [(100.0, 0)], [(80.0, 1)]],
+                          similarity=similarity, tie=3.0)
+    assert candidates == [[(100.0, 0)], [], [(80.0, 1)]]
+    carried = carried_shares(nat_article=[0, 1, 1], weights=[1.0, 1.0, 1.0], prov_article=[0, 1],
+                             candidates=candidates, articles_count=2,
                              credit=sentence_credit(62.0, 39.0))
     assert carried[0][0] == 1.0
     assert carried[1][0] == 0.0      # the repeated sentence is no evidence for article 1

