@@ -309,6 +309,15 @@ def _paragraphs(lines: list[_Line]) -> list[Paragraph]:
     return paragraphs
 
 
+def _declares_encryption(path: str) -> bool:
+    """Whether the file names an encryption dictionary (a PDF needing a password has one)."""
+    try:
+        with open(path, "rb") as stream:
+            return b"/Encrypt" in stream.read()
+    except OSError:
+        return False
+
+
 def read_pdf(path: str) -> RawDocument:
     """Reads the text layer of a PDF into paragraphs.
 
@@ -326,7 +335,9 @@ def read_pdf(path: str) -> RawDocument:
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+        # PDFium's last error is global and outlives a failed load: after an encrypted file, a
+        # broken one would still say "password". Only a file with an /Encrypt entry is encrypted.
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD and _declares_encryption(path):
             raise EncryptedDocumentError(
                 "PDF 文件已加密（设置了打开密码），无法读取。请先取消密码后再打开。", path=path
             ) from exc
