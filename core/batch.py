@@ -546,6 +546,9 @@ def _pool_round(context, workers: int, bases: dict[str, Outline], parameters: Pa
                     broken = True
                     continue
                 finished(*outcome)
+    except BaseException:
+        _stop(executor)  # Ctrl+C, or a failure here: running comparisons are not waited for
+        raise
     finally:
         executor.shutdown(wait=not broken, cancel_futures=True)
     return broken
