@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 from core.clauses import build_clauses
 from core.model import Outline, Paragraph, RawDocument, Section
-from core.text import (CHINESE_NUMERAL, chinese_to_int, fold_width, int_to_chinese, numeral_value,
+from core.text import (CHINESE_NUMERAL, fold_width, int_to_chinese, numeral_value,
                        repair_numeral)
 
 _N = CHINESE_NUMERAL
@@ -40,7 +40,8 @@ _N = CHINESE_NUMERAL
 # Policy numbering, matched on width-folded text. Each yields (kind, numeral, rest).
 _POLICY_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("han", re.compile(rf"^([{_N}]+)\s*[、,.]\s*")),
-    ("paren_han", re.compile(rf"^\(\s*([{_N}]+)\s*\)\s*[、.]?\s*")),
+    # A dash printed for 一 ("（—）") is a misprint met in copies of PDFs.
+    ("paren_han", re.compile(rf"^\(\s*([{_N}－—–‐\-]+)\s*\)\s*[、.]?\s*")),
     ("arabic", re.compile(r"^(\d{1,3})\s*[.、](?!\d)\s*")),
     ("paren_arabic", re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
@@ -118,6 +119,7 @@ _WEB_WEAK = re.compile(
 # next to a line that only a web page has.
 _WEB_COUNTER = re.compile(r"^[赞顶踩]\s*[(（]?\s*\d+\s*[)）]?$|^(?:阅读|浏览|评论|点赞|收藏)\s*[(（:：]?\s*\d+|^\d+\s*人(?:点赞|赞过|觉得有用)|^\d{1,6}$")
 _BULLET = re.compile(r"^[·•●▪◆■□◇○\-*>»]")
+_LINK_BULLET = re.compile(r"^[·•●▪◆■]")
 # A source-and-time line such as "学习时报 / 2022-11-01 10:08:59".
 _DATETIME_LINE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
 # A city switcher: nothing but place names.
@@ -126,7 +128,8 @@ _PLACES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|�
            "杭州|南京|武汉|成都|西安|苏州|郑州|长沙|沈阳|青岛|济南|大连|宁波|厦门|福州|合肥|昆明|哈尔滨|"
            "长春|石家庄|太原|南昌|南宁|贵阳|兰州|海口|呼和浩特|乌鲁木齐|银川|西宁|拉萨|无锡|佛山|东莞|"
            "珠海|温州|常州|徐州|烟台|泉州|全国|更多|城市|站")
-_CITY_SWITCHER = re.compile(rf"^(?:[\s|｜/·•,，、\[\]【】()（）>»]*(?:{_PLACES}))+[\s|｜/·•,，、\[\]【】()（）>»]*$")
+_CITY_SWITCHER = re.compile(
+    rf"^(?:[\s|｜/·•,，、:：\[\]【】()（）>»]*(?:{_PLACES}))+[\s|｜/·•,，、:：\[\]【】()（）>»]*$")
 _TAIL_SEARCH = 60  # how far from the end the tail furniture may start (lines)
 
 
@@ -230,11 +233,15 @@ def _policy_marker(text: str) -> _Marker | None:
             continue
         numeral = match.group(1)
         try:
-            number = (ord(numeral) - 0x245F) if kind == "circled" else chinese_to_int(numeral)
+            number = (ord(numeral) - 0x245F) if kind == "circled" else numeral_value(numeral)
         except ValueError:
             continue
         # The folded text has the same length as the original, so offsets carry over.
         label = text[:match.end()].strip()
+        if kind == "paren_han" and repair_numeral(numeral) != numeral:
+            printed = label
+            label = label.replace(numeral, repair_numeral(numeral))
+            return _Marker(kind, number, label, text[match.end():].strip(), printed)
         return _Marker(kind, number, label, text[match.end():].strip())
     return None
 
@@ -298,12 +305,18 @@ def _is_web_front(lines: list[_Line], index: int) -> bool:
         return False
     if _WEB_FRONT.search(text) or _CITY_SWITCHER.match(text) or _is_menu(text):
         return True
-    # "国务院关于……的指导意见全文" above "国务院关于……的指导意见".
+    # "国务院关于……的指导意见全文" or a headline "国务院印发《关于……的指导意见》" above the
+    # document's own title "国务院关于……的指导意见".
     stripped = _FULL_TEXT_SUFFIX.sub("", text).strip()
-    if stripped != text and len(stripped) >= 4:
+    quoted = re.findall(r"《([^》]{6,})》", text)
+    if (stripped != text and len(stripped) >= 4) or (quoted and not _TITLE_END.search(text)):
         for later in lines[index + 1:index + 4]:
             other = fold_width(later.text)
-            if other and (other in stripped or stripped in other):
+            if not other or not _TITLE_END.search(other) or other.endswith("。"):
+                continue
+            if stripped != text and (other in stripped or stripped in other):
+                return True
+            if any(name in other for name in quoted):
                 return True
     return False
 
@@ -329,6 +342,13 @@ def _is_web_tail(text: str) -> bool:
     return len(text) <= 30 and not text.endswith("。") and bool(_WEB_TAIL_LINK.search(text))
 
 
+def _bullet_run(lines: list[_Line], index: int) -> bool:
+    """A line of a bulleted list of links ("· 关于……的通知"), with another such line beside it."""
+    def bullet(i: int) -> bool:
+        return 0 <= i < len(lines) and bool(_LINK_BULLET.match(lines[i].text)) and len(lines[i].text) <= 80
+    return bullet(index) and (bullet(index - 1) or bullet(index + 1))
+
+
 def _tail_compatible(line: _Line) -> bool:
     """A line that may stand among page furniture: short, a link, a counter, a notice."""
     text = fold_width(line.text)
@@ -348,7 +368,7 @@ def _split_web_tail(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     # a web page has opens the furniture.
     index = count - 1
     while index >= max(1, count - _TAIL_SEARCH) and _tail_compatible(lines[index]):
-        if _is_web_tail(fold_width(lines[index].text)):
+        if _is_web_tail(fold_width(lines[index].text)) or _bullet_run(lines, index):
             start = index
         index -= 1
     if start == count:

@@ -583,3 +583,19 @@ def test_an_attached_table_introduced_by_fu_is_tail():
         "示例通知\n一、工作要求\n认真落实。\n附：扩大招生计划表\n示例委\n2024年5月13日\n附：\n扩大招生计划表\n单位：人\n北京\n80"))
     assert [c.text for c in outline.clauses()] == ["认真落实。"]
     assert outline.tail == ("附：扩大招生计划表", "示例委", "2024年5月13日", "附：", "扩大招生计划表", "单位：人", "北京", "80")
+
+
+def test_a_news_headline_above_the_title_and_a_bare_list_of_links_after_the_body_are_set_aside():
+    outline = outline_document(read_text(
+        "城市：北京 上海 广州\n国务院印发《关于加强数字政府建设的指导意见》\n" + _guideline_text() +
+        "\n· 2023年政府工作报告全文\n· 关于进一步优化营商环境的通知\n客服电话：400-800-1234（周一至周五 9:00—18:00）\n"))
+    assert outline.title == "国务院关于加强数字政府建设的指导意见"
+    assert outline.front_matter == ("城市：北京上海广州", "国务院印发《关于加强数字政府建设的指导意见》")
+    assert len(outline.tail) == 3 and len(outline.section("8.4").clauses) == 3
+
+
+def test_a_dash_printed_for_one_in_a_section_label():
+    outline = outline_document(read_text("示例意见\n一、总体要求\n（—）指导思想。坚持统筹。\n（二）基本原则。坚持问题导向。\n"))
+    assert [(s.id, s.label, s.title) for s in outline.sections] == [
+        ("1", "一、", "总体要求"), ("1.1", "（一）", "指导思想"), ("1.2", "（二）", "基本原则")]
+    assert outline.warnings == ("编号疑似误印：“（—）”按“（一）”读取。",)
