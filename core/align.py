@@ -117,11 +117,17 @@ class Parameters:
         return tuple((f.name, float(getattr(self, f.name))) for f in fields(self))
 
 
+# The profile a prepared clause has until the vocabulary of both texts is known.
+_NO_PROFILE = Profile(chars="", weights={}, total=1.0)
+
+
 @dataclass
 class PreparedClause:
+    """A clause with its tokens and, once both texts' vocabulary is known, its profile."""
+
     clause: Clause
     words: list[str]
-    profile: Profile | None = None
+    profile: Profile = _NO_PROFILE
 
 
 class Steps:
@@ -485,13 +491,13 @@ def _tally(national: Outline, provincial: Outline, nat: list[PreparedClause],
     aligned: dict[str, tuple[str, ...]] = {}
     order = {s.id: n for n, s in enumerate(provincial.sections)}
     for section in national.sections:
-        ballot = votes.get(section.id)
-        if not ballot:
+        received = votes.get(section.id)
+        if not received:
             aligned[section.id] = ()
             continue
-        total = sum(ballot.values())
-        strongest = max(ballot.values())
-        winners = [p for p, v in ballot.items() if v >= parameters.section_share * total
+        total = sum(received.values())
+        strongest = max(received.values())
+        winners = [p for p, v in received.items() if v >= parameters.section_share * total
                    and (v == strongest or _several_voters(section.id, voters[section.id][p]))]
         aligned[section.id] = tuple(sorted(winners, key=order.__getitem__))
     return aligned
@@ -960,8 +966,9 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
                                             round(100.0 * verdict.coverage, 1), verdict.status,
                                             verdict.reason))
             continue
-        if own:
-            status = roll_up(status for status, _ in own)
+        rolled = roll_up(status for status, _ in own)
+        if rolled is not None:
+            status = rolled
             mean = round(sum(value for _, value in own) / len(own), 1)
         else:
             status = Status.COVERED if provincial else Status.MISSING

@@ -157,9 +157,10 @@ def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | Non
     """
     rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for clause, scored in enumerate(candidates):
-        if nat_article[clause] is not None:
+        article = nat_article[clause]
+        if article is not None:
             for value, position in scored:
-                rivals[position].append((value, nat_article[clause]))
+                rivals[position].append((value, article))
     untangled = []
     for clause, scored in enumerate(candidates):
         i = nat_article[clause]
