@@ -121,7 +121,7 @@ _WEB_COUNTER = re.compile(r"^[赞顶踩]\s*[(（]?\s*\d+\s*[)）]?$|^(?:阅读|�
 _BULLET = re.compile(r"^[·•●▪◆■□◇○\-*>»]")
 _LINK_BULLET = re.compile(r"^[·•●▪◆■]")
 # A source-and-time line such as "学习时报 / 2022-11-01 10:08:59".
-_DATETIME_LINE = re.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}")
+_DATETIME_LINE = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 # A city switcher: nothing but place names.
 _PLACES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
            "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾|广州|深圳|"
@@ -468,7 +468,7 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
                 (body_follows and (_DATE.match(text) or _PUBLICATION_NOTE.match(text) or
                                    (_ATTACHMENT.match(text) and len(text) <= 60) or
                                    (grammar != "statute" and front.preamble and _ISSUER.match(text)))) or \
-                (not front.preamble and len(text) <= 40 and _DATETIME_LINE.search(folded)) or \
+                (not front.preamble and len(text) <= 80 and _DATETIME_LINE.search(folded)) or \
                 (not front.preamble and len(text) <= 120 and not text.endswith("。") and
                  (re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月", text) or _PROMULGATION_TAIL.search(text))):
             # Also: a promulgation line broken over two lines ("2018年9月3日…第1747次会议" /
