@@ -557,7 +557,7 @@ def _pool_round(context, workers: int, bases: dict[str, Outline], parameters: Pa
 def _stop(executor: ProcessPoolExecutor) -> None:
     """End a pool now: running comparisons are not waited for."""
     # ProcessPoolExecutor has no public terminate before Python 3.14.
-    for process in list(getattr(executor, "_processes", {}).values()):
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
         if process.is_alive():
             process.terminate()
     executor.shutdown(wait=False, cancel_futures=True)
