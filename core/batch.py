@@ -281,9 +281,13 @@ def choose_unit(national: Outline, unit: str = "auto") -> str:
     return ARTICLE if national.grammar == "statute" else CLAUSE
 
 
-def _clause_label(outline: Outline, section_id: str, clause_id: str) -> str:
-    where = outline.label_path(section_id) if section_id not in ("", "0") else "前言"
-    return f"{where} 第{clause_id.rsplit('-', 1)[-1]}句"
+def _clause_label(outline: Outline, clause: Clause) -> str:
+    """Where a clause stands, cited as the reports cite it (第二章第十一条第2款), and its sentence."""
+    # Imported here: core.export loads python-docx and openpyxl, which the workers never need.
+    from core.export import labels
+
+    where = labels.citation(outline, labels.SectionIndex(outline), clause)
+    return f"{where} 第{clause.id.rsplit('-', 1)[-1]}句"
 
 
 def national_items(national: Outline, unit: str) -> list[Item]:
@@ -299,7 +303,7 @@ def national_items(national: Outline, unit: str) -> list[Item]:
         else:
             for clause in section.clauses:
                 items.append(Item(f"N{clause.id}", section.id,
-                                  _clause_label(national, section.id, clause.id), clause.text))
+                                  _clause_label(national, clause), clause.text))
     return items
 
 
@@ -731,7 +735,7 @@ def _province_own(downward: Comparison, upward: Comparison | None, unit: str
     findings = {f.clause.id: f for f in upward.clauses} if upward is not None else {}
     for clause in downward.additions:
         item = Item(f"P{clause.id}", clause.section,
-                    "省 " + _clause_label(province, clause.section, clause.id), clause.text,
+                    "省 " + _clause_label(province, clause), clause.text,
                     level="province")
         finding = findings.get(clause.id)
         rows.append((item, _clause_cell(upward, finding)
