@@ -99,7 +99,7 @@ def case_txt_limit_vs_sample(folder: Path) -> list[str]:
 
 def case_txt_just_over_limit(folder: Path) -> list[str]:
     path = folder / "over.txt"
-    path.write_text(_corpus_text(MAX_CHARACTERS + 20_000, 0) + "多" * 30_000 + "\n", encoding="utf-8")
+    path.write_text(_corpus_text(MAX_CHARACTERS, 0) + "多" * (MAX_CHARACTERS + 1) + "\n", encoding="utf-8")
     return ["outline", str(path)]
 
 

@@ -55,7 +55,7 @@ def read_and_outline(path: Path) -> float:
     return median_seconds(lambda: outline_document(read_document(path)))
 
 
-def compare_scaling(national: Path, provincial: Path, factors=(1, 4, 16)) -> list[tuple[int, int, int, float, float]]:
+def compare_scaling(national: Path, provincial: Path, factors=(1, 4, 8)) -> list[tuple[int, int, int, float, float]]:
     """(factor, national clauses, provincial clauses, median seconds, peak MiB) per size."""
     rows = []
     with tempfile.TemporaryDirectory() as folder:

@@ -14,13 +14,15 @@ from core.errors import DocumentTooLargeError
 
 _SENTENCE_END_RE = re.compile(r"[。！？；!?;]+(?=.)")  # an end with more text after it in the paragraph
 
-MAX_CHARACTERS = 300_000
-"""Characters of text in one document (about 300 pages of a Chinese government text)."""
-MAX_PARAGRAPHS = 10_000
+MAX_CHARACTERS = 110_000
+"""Characters of text in one document (about 110 pages; the longest national statutes and
+guidelines have 30,000–105,000). Two statutes of 150,000 characters each peak at 1.5 GB in the
+article-similarity step (a dense article × feature matrix in core/align.py)."""
+MAX_PARAGRAPHS = 8_000
 """Paragraphs (lines) in one document."""
-MAX_SENTENCES = 10_000
+MAX_SENTENCES = 8_000
 """Sentences in one document (the comparison's work grows with the product of both counts)."""
-MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_XML_BYTES = 40 * 1024 * 1024
 """Unpacked XML of a .docx (document, styles, numbering …); pictures do not count."""
 MAX_HTML_BYTES = 10 * 1024 * 1024
 """A saved web page."""
@@ -35,8 +37,8 @@ _ADVICE = "请删去与对照无关的部分（附件、附表等）或拆分文
 
 
 def _wan(number: int) -> str:
-    """30 万 for 300000; numbers under ten thousand as they are."""
-    return f"{number // 10_000:g} 万" if number >= 10_000 and number % 10_000 == 0 else f"{number:,}"
+    """"30 万" for 300000, "8,000 " for 8000: what goes before the unit (字, 段, 句)."""
+    return f"{number // 10_000:g} 万" if number >= 10_000 and number % 10_000 == 0 else f"{number:,} "
 
 
 def too_many_characters(path: str | None, seen: int | None = None) -> DocumentTooLargeError:

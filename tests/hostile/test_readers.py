@@ -18,6 +18,10 @@ from core.read.limits import (MAX_CHARACTERS, MAX_HTML_BYTES, MAX_HTML_DEPTH, MA
 from tests.conftest import DATA
 from tests.hostile.conftest import assert_refused, snapshot
 
+CHARACTERS = f"{MAX_CHARACTERS // 10_000} 万字"
+PARAGRAPHS = f"{MAX_PARAGRAPHS // 10_000} 万段" if MAX_PARAGRAPHS % 10_000 == 0 else f"{MAX_PARAGRAPHS:,} 段"
+SENTENCES = f"{MAX_SENTENCES // 10_000} 万句" if MAX_SENTENCES % 10_000 == 0 else f"{MAX_SENTENCES:,} 句"
+XML_MB = f"{MAX_XML_BYTES >> 20} MB"
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
@@ -305,10 +309,10 @@ REFUSED = {
     "zip bomb by ratio": (zip_bomb_ratio, "压缩"),
     "zip bomb by declared size": (zip_bomb_declared, "压缩"),
     "zip with 10001 members": (zip_many_members, "文件数量"),
-    "docx XML over the limit": (docx_xml_over_limit, "64 MB"),
-    "docx over the character limit": (docx_too_much_text, "30 万字"),
-    "docx over the paragraph limit": (docx_too_many_paragraphs, "1 万段"),
-    "docx over the sentence limit": (docx_too_many_sentences, "1 万句"),
+    "docx XML over the limit": (docx_xml_over_limit, XML_MB),
+    "docx over the character limit": (docx_too_much_text, CHARACTERS),
+    "docx over the paragraph limit": (docx_too_many_paragraphs, PARAGRAPHS),
+    "docx over the sentence limit": (docx_too_many_sentences, SENTENCES),
     "docx nested 5000 deep": (docx_deep_nesting, "文件已损坏"),
     "docx encrypted": (docx_encrypted, "加密"),
     "old .doc named .docx": (docx_old_doc_inside, "旧版 Word"),
@@ -326,9 +330,9 @@ REFUSED = {
     "html with too much markup": (html_too_much_markup, "标签过多"),
     "html without text": (html_empty, "没有任何文字"),
     "binary named .html": (html_binary, "不是文本文件"),
-    "txt far over the limit": (txt_huge, "30 万字"),
-    "txt over the character limit": (txt_too_much_text, "30 万字"),
-    "txt over the line limit": (txt_too_many_lines, "1 万段"),
+    "txt far over the limit": (txt_huge, CHARACTERS),
+    "txt over the character limit": (txt_too_much_text, CHARACTERS),
+    "txt over the line limit": (txt_too_many_lines, PARAGRAPHS),
     "binary named .txt": (txt_binary, "不是文本文件"),
     "txt of whitespace": (txt_only_whitespace, "没有任何文字"),
     "utf-16 with broken surrogates": (txt_bad_utf16, "不是文本文件"),
