@@ -60,6 +60,9 @@ def _print_comparison(comparison: Comparison) -> None:
           f"未覆盖 {summary.missing}（{_percent(summary.missing, summary.clauses)}）；本省新增 {summary.additions} 条")
     for warning in comparison.warnings:
         print(f"提示：{warning}")
+    for label, document in (("国家文件", national), ("地方文件", provincial)):
+        for warning in document.warnings:  # e.g. content the reader could not take (altChunk)
+            print(f"提示（{label}）：{warning}")
     for status in (Status.MISSING, Status.PARTIAL):
         findings = [f for f in comparison.clauses if f.status is status]
         if not findings:

@@ -394,3 +394,13 @@ def test_a_compare_with_one_hostile_side_exits_2_and_writes_nothing(tmp_path, go
     result = cli("compare", good_pair[0], bomb, "-o", tmp_path / "out.docx", "--json", tmp_path / "out.json")
     assert_refused(result, "压缩")
     assert snapshot(tmp_path) == before
+
+
+def test_compare_names_content_a_document_lost(tmp_path, good_pair, cli):
+    national = _docx_with_body(tmp_path / "国家.docx", "".join(_p(line) for line in
+                                                            good_pair[0].read_text(encoding="utf-8").splitlines())
+                               + '<w:altChunk r:id="rId9" xmlns:r='
+                               '"http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>')
+    result = cli("compare", national, good_pair[1])
+    assert result.code == 0, result.err
+    assert "提示（国家文件）" in result.out and "altChunk" in result.out
