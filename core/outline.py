@@ -287,7 +287,8 @@ def _detect_grammar(lines: list[_Line]) -> str:
     parts = sum(1 for m in markers if m and (isinstance(m, str) or m.kind == "han"))
     chinese_heads = sum(1 for m in markers if m and (isinstance(m, str) or m.kind in ("han", "paren_han")))
     # Articles decide unless the text is built of 一、 parts: a statute's （一） lines are its 项.
-    if articles >= 2 and articles >= parts / 2 and (running >= (articles - 1) / 2 or chapters >= 2):
+    if articles >= 2 and articles >= parts / 2 and \
+            (running >= (articles - 1) / 2 or chapters >= 2 or numbers[0] == 1):
         return "statute"
     if numbers == [1] and policy == 0:
         return "statute"

@@ -599,3 +599,26 @@ def test_a_dash_printed_for_one_in_a_section_label():
     assert [(s.id, s.label, s.title) for s in outline.sections] == [
         ("1", "一、", "总体要求"), ("1.1", "（一）", "指导思想"), ("1.2", "（二）", "基本原则")]
     assert outline.warnings == ("编号疑似误印：“（—）”按“（一）”读取。",)
+
+
+def test_outline_check_counts_every_file_and_its_anomalies(tmp_path, capsys):
+    from bench.outline_check import check
+
+    (tmp_path / "laws").mkdir()
+    (tmp_path / "laws" / "a.txt").write_text(
+        "示例条例\n第一条 为了规范管理，制定本条例。\n第三条 本条例自公布之日起施行。\n", encoding="utf-8")
+    (tmp_path / "laws" / "b.txt").write_text(_CONTINUOUS + "\n你觉得这篇文章怎么样?\n赞(3)\n", encoding="utf-8")
+    (tmp_path / "laws" / "c.txt").write_bytes(b"\x00\x01\x02\xff" * 64)
+    (tmp_path / "index.tsv").write_text(
+        "file\tkind\ttitle\tsource\nlaws/a.txt\tlaw\ta\tx\nlaws/b.txt\tpolicy\tb\tx\nlaws/b.txt\tpolicy\tb\tx\n"
+        "laws/c.txt\tlaw\tc\tx\n", encoding="utf-8")
+    assert check(tmp_path, tmp_path / "out") == 1  # c.txt is no text: an exception, and exit 1
+    rows = [line.split("\t") for line in
+            (tmp_path / "out" / "outline-check.tsv").read_text(encoding="utf-8").splitlines()]
+    assert [row[:9] for row in rows[1:]] == [
+        ["laws/a.txt", "law", "statute", "4", "2", "2", "2", "2", "1"],
+        ["laws/b.txt", "policy", "policy", "19", "3", "11", "0", "9", "1"],
+        ["laws/c.txt", "law", "", "0", "0", "0", "0", "0", "0"]]
+    assert [row[9] for row in rows[1:]] == ["gap", "set_aside", "exception"]
+    printed = capsys.readouterr().out
+    assert "outline-check: 3 files" in printed and "exception          1" in printed
