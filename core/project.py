@@ -254,7 +254,13 @@ def _newer(path: Path, version: int) -> ProjectFileError:
 
 def _pending_log(path: Path) -> bool:
     """A log beside the file may hold committed changes not yet in the file itself."""
-    return any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-journal"))
+    found = False
+    for suffix in ("-wal", "-journal"):
+        try:
+            found = found or os.path.lexists(f"{path}{suffix}")
+        except (OSError, ValueError):  # a name the file system cannot hold cannot be there
+            pass
+    return found
 
 
 @contextlib.contextmanager
@@ -814,6 +820,7 @@ class Project:
                 raise ProjectReadOnlyError("该项目由旧版本的对照保存，需要升级后才能打开，只读方式无法升级；"
                                            "请以修改方式打开一次。", path=str(path))
             return cls._connect_read_only(path, _decode_comparison(path, record))
+        _check_name_length(path)
         lock = _ProjectLock.acquire(path)
         try:
             if version < SCHEMA_VERSION:
@@ -1156,9 +1163,13 @@ class Project:
                 be written.
         """
         target = Path(target)
-        _refuse_to_overwrite(target)
+        try:
+            _refuse_to_overwrite(target)
+        except OSError as error:  # a name too long for the file system, a folder gone …
+            raise _save_error(error, target, "无法另存项目文件") from error
         folder = target.parent if str(target.parent) else Path(".")
-        temporary = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+        # A short name: the target's own may already be near the file system's limit.
+        temporary = folder / f".duizhao-{uuid.uuid4().hex[:12]}.tmp"
         try:
             destination = sqlite3.connect(temporary)
             try:
@@ -1174,8 +1185,7 @@ class Project:
             os.replace(temporary, target)
             _sync_folder(folder)
         except (OSError, sqlite3.Error) as error:
-            raise ProjectFileError("无法另存项目文件，请检查保存位置是否可写、磁盘空间是否充足。",
-                                   path=str(target)) from error
+            raise _save_error(error, target, "无法另存项目文件") from error
         finally:
             for leftover in (temporary, Path(f"{temporary}-journal")):
                 with contextlib.suppress(OSError):
@@ -1269,13 +1279,39 @@ class Project:
 
 # ---------------------------------------------------------------- helpers
 
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):
+        return 255
+
+
+def _check_name_length(path: Path) -> None:
+    """SQLite keeps ``<name>-journal`` and ``<name>-wal`` beside a project: refuse a project
+    name with no room left for them, rather than fail later with "unable to open"."""
+    folder = path.parent if str(path.parent) else Path(".")
+    limit = _name_max(folder)
+    size = len(os.fsencode(path.name)) + len("-journal")
+    if size > limit:
+        room = (limit - len("-journal") - len(os.fsencode(path.suffix))) // 3
+        raise ProjectFileError(
+            f"项目文件名过长（系统允许的文件名最多 {limit} 字节，项目还需在文件名后加上“-journal”），"
+            f"请改用较短的文件名（约 {room} 个汉字以内）。", path=str(path))
+
+
 def _refuse_to_overwrite(path: Path) -> None:
     """Refuse a target that exists and is anything but a Duizhao project or an empty file."""
+    _check_name_length(path)
     if path.is_dir():
         raise ProjectFileError("保存目标是一个文件夹，请指定项目文件名。", path=str(path))
     with _open_paths_lock:
         if _open_paths.get(path.resolve(), 0) > 0:
             raise ProjectFileError("该项目正在使用中，请先关闭后再覆盖。", path=str(path))
+    lock = _lock_path(path)
+    if lock.exists():
+        me = LockHolder(host=_host(), user=_user(), pid=os.getpid(), since="")
+        if not _ProjectLock._stale(lock, me):  # open for writing in another process
+            raise _locked_error(path, read_lock(path), here=False)
     if not path.exists() or path.stat().st_size == 0:
         return
     header = _sqlite_header(path)

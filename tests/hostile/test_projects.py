@@ -215,3 +215,25 @@ def test_a_parameter_of_the_wrong_kind_is_damage_not_a_value_error(project_path)
     with pytest.raises(ProjectFileError, match="损坏"):
         Project.open(project_path)
     assert snapshot(project_path.parent) == before
+
+
+def test_save_as_onto_a_project_open_elsewhere_is_refused(project_path, held, tmp_path, good_pair):
+    other = tmp_path / "另一个.duizhao"
+    Project.create(other, *good_pair).close()
+    before = snapshot(project_path.parent)
+    with Project.open(other) as project:
+        with pytest.raises(ProjectLockedError):
+            project.save_copy(project_path)
+    after = snapshot(project_path.parent)
+    assert after[project_path.name] == before[project_path.name]
+
+
+def test_save_as_with_a_name_too_long_is_typed(project_path):
+    with Project.open(project_path) as project:
+        for length in (84, 80):  # 80 fits the file system, but not with "-journal" after it
+            with pytest.raises(ProjectFileError, match="文件名过长"):
+                project.save_copy(project_path.parent / ("国" * length + ".duizhao"))
+        target = project_path.parent / ("国" * 79 + ".duizhao")
+        project.save_copy(target)  # fits, although a temporary name after it would not have
+    with Project.open(target) as copy:
+        assert copy.comparison.clauses
