@@ -30,8 +30,8 @@ from typing import Protocol
 import numpy as np
 
 from core import __version__
-from core.articles import (ArticleVerdict, articles, carried_shares, judge_articles,
-                           sentence_credit, untangle)
+from core.articles import (ArticleVerdict, articles, best_sentences, carried_shares,
+                           judge_articles, sentence_credit, untangle)
 from core.coverage import find_gaps
 from core.errors import Cancelled
 from core.expected import clause_not_expected
@@ -1003,7 +1003,9 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
     carried = carried_shares(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
                              untangled, len(nat_articles),
                              sentence_credit(parameters.covered, parameters.partial))
-    return judge_articles(national, provincial, similarity, carried, parameters), untangled
+    sentences = best_sentences(nat_article, prov_article, untangled, len(nat_articles))
+    return (judge_articles(national, provincial, similarity, carried, sentences, parameters),
+            untangled)
 
 
 def _clauses_by_section(prepared: list[PreparedClause]) -> dict[str, list[PreparedClause]]:

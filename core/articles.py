@@ -51,7 +51,8 @@ def articles(outline: Outline) -> list[Section]:
 
 
 def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[Sequence[float]],
-                   carried: Sequence[Sequence[float]], parameters) -> dict[str, ArticleVerdict]:
+                   carried: Sequence[Sequence[float]], sentences: Sequence[Sequence[float]],
+                   parameters) -> dict[str, ArticleVerdict]:
     """Link the articles and give every national article its verdict.
 
     Args:
@@ -61,6 +62,9 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             whole texts (both in ``articles`` order).
         carried: ``carried[i][j]``, 0–1, the share of national article i's weighted content that
             provincial article j's sentences carry.
+        sentences: ``sentences[i][j]``, 0–100, the best score of a sentence of provincial
+            article j for a sentence of national article i: one that would cover its national
+            sentence links the articles whatever the rest says.
         parameters: the engine's ``Parameters`` (``article_*`` thresholds).
 
     Returns:
@@ -73,7 +77,8 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                 for j in range(len(prov))]
     verdicts: dict[str, ArticleVerdict] = {}
     for i, article in enumerate(nat):
-        linked = [j for j in range(len(prov)) if _links(evidence[i][j], best_for[j], parameters)]
+        linked = [j for j in range(len(prov)) if _links(evidence[i][j], best_for[j], parameters)
+                  or sentences[i][j] >= parameters.covered]
         coverage = min(1.0, sum(carried[i][j] for j in linked))
         places = tuple(prov[j].id for j in linked)
         if not linked:
@@ -174,6 +179,24 @@ def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | Non
             kept.append((value, position))
         untangled.append(kept)
     return untangled
+
+
+def best_sentences(nat_article: Sequence[int | None], prov_article: Sequence[int | None],
+                   candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int
+                   ) -> list[list[float]]:
+    """``best[i][j]``: the best score 0–100 of a sentence of provincial article j for a
+    sentence of national article i (from the untangled candidates)."""
+    width = 1 + max((j for j in prov_article if j is not None), default=-1)
+    best = [[0.0] * width for _ in range(articles_count)]
+    for clause, scored in enumerate(candidates):
+        i = nat_article[clause]
+        if i is None:
+            continue
+        for value, position in scored:
+            j = prov_article[position]
+            if j is not None and value > best[i][j]:
+                best[i][j] = value
+    return best
 
 
 def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
