@@ -579,6 +579,7 @@ class _Draft:
     parent: _Draft | None
     paragraphs: list[str] = field(default_factory=list)
     id: str = ""
+    line: str = ""  # the heading line's text after the label, as printed
 
 
 def _assign_ids(drafts: list[_Draft]) -> None:
@@ -695,7 +696,7 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
                     name = _POLICY_KIND_NAMES[min(depth, len(_POLICY_KIND_NAMES) - 1)]
                 level = depth + 1
                 draft = _Draft(label=label, title=title, level=level, kind=name,
-                               number=number, parent=parent)
+                               number=number, parent=parent, line=rest)
                 if first_body:
                     draft.paragraphs.append(first_body)
                 drafts.append(draft)
@@ -709,6 +710,13 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
             preamble.append(line.printed)
         else:
             current.paragraphs.append(line.printed)
+    # A numbered sentence with nothing under it states something ("九、本修正案自公布之日起施行。"):
+    # its text is the section's body, to be compared, not a title.
+    parents = {id(d.parent) for d in drafts if d.parent is not None}
+    for draft in drafts:
+        if draft.title and not draft.paragraphs and id(draft) not in parents and \
+                draft.line.endswith(("。", "！", "？")) and draft.kind not in _STATUTE_RANK:
+            draft.title, draft.paragraphs = "", [draft.line]
     return _freeze(drafts, preamble, statute=False)
 
 

@@ -622,3 +622,10 @@ def test_outline_check_counts_every_file_and_its_anomalies(tmp_path, capsys):
     assert [row[9] for row in rows[1:]] == ["gap", "set_aside", "exception"]
     printed = capsys.readouterr().out
     assert "outline-check: 3 files" in printed and "exception          1" in printed
+
+
+def test_a_numbered_statement_with_nothing_under_it_is_text_to_compare():
+    outline = outline_document(read_text(
+        "示例修正案\n一、将第五条修改为：“有关部门应当加强监督。”\n二、删去第九条。\n三、本修正案自公布之日起施行。"))
+    assert [(s.label, s.title) for s in outline.sections] == [("一、", ""), ("二、", ""), ("三、", "")]
+    assert [c.text for c in outline.clauses()][-2:] == ["删去第九条。", "本修正案自公布之日起施行。"]
