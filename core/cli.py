@@ -122,7 +122,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from core.export import export
     from core.project import Project
 
-    with Project.open(args.project) as project:
+    from core.errors import ProjectReadOnlyError
+    try:  # exporting only reads: it may run while the project is open in the app
+        project = Project.open(args.project, read_only=True)
+    except ProjectReadOnlyError:  # an older project must be upgraded first, which writes
+        project = Project.open(args.project)
+    with project:
         written = export(project.comparison, args.output, report=args.report,
                          decisions=project.decisions(), rechecks=project.rechecks())
         decided = len(project.decisions())

@@ -237,3 +237,10 @@ def test_save_as_with_a_name_too_long_is_typed(project_path):
         project.save_copy(target)  # fits, although a temporary name after it would not have
     with Project.open(target) as copy:
         assert copy.comparison.clauses
+
+
+def test_exporting_a_project_open_in_the_app_still_works(project_path, held, cli):
+    target = project_path.parent / "清单.docx"
+    result = cli("export", project_path, "-o", target)
+    assert result.code == 0, result.err
+    assert target.is_file()
