@@ -50,11 +50,11 @@ _POLICY_KIND_NAMES = ("part", "section", "item", "subitem", "point", "point")
 # How many numbers may be missing before a number out of sequence is taken for body text.
 _MAX_GAP = 3
 
-# Statute numbering. 笫 and 苐 are misprints of 第; the numeral may carry stray spaces, full-width
+# Statute numbering. 笫, 苐 and 弟 are misprints of 第; the numeral may carry stray spaces, full-width
 # digits, and a dash printed for 一. A reference that opens a line ("第五条规定的……",
 # "第三十一条的决定》") is not a heading.
 _STATUTE_HEAD = re.compile(
-    rf"^([第笫苐])\s*([{_N}\d０-９Oo－—–‐\-\s]{{1,16}}?)\s*([编章节条])"
+    rf"^([第笫苐弟])\s*([{_N}\d０-９Oo－—–‐\-\s]{{1,16}}?)\s*([编章节条])"
     rf"(之\s*[{_N}]{{1,3}})?")
 _STATUTE_KINDS = {"编": "book", "章": "chapter", "节": "subchapter", "条": "article"}
 _NOT_A_HEADING_AFTER = re.compile(

@@ -629,3 +629,34 @@ def test_a_numbered_statement_with_nothing_under_it_is_text_to_compare():
         "示例修正案\n一、将第五条修改为：“有关部门应当加强监督。”\n二、删去第九条。\n三、本修正案自公布之日起施行。"))
     assert [(s.label, s.title) for s in outline.sections] == [("一、", ""), ("二、", ""), ("三、", "")]
     assert [c.text for c in outline.clauses()][-2:] == ["删去第九条。", "本修正案自公布之日起施行。"]
+
+
+def test_six_parts_holding_twenty_three_sections_numbered_straight_through():
+    counts = [3, 3, 5, 4, 2, 6]
+    numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+                "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三"]
+    lines, n = ["国务院办公厅关于示例政务公开工作的意见", "国办发〔2024〕20号"], 0
+    for part, count in enumerate(counts):
+        lines.append(f"{numerals[part]}、第{numerals[part]}部分的任务")
+        if part == 2:
+            lines.append("围绕重点领域推进公开，做到应公开尽公开。")
+        for _ in range(count):
+            lines.append(f"（{numerals[n]}）强化第{numerals[n]}项工作。行政机关要统筹推进第{numerals[n]}项工作，"
+                         f"及时公开有关信息。")
+            n += 1
+    outline = outline_document(read_text("\n".join(lines)))
+    parts = [s for s in outline.sections if s.level == 1]
+    assert [len(outline.children(p.id)) for p in parts] == counts
+    sections = [s for s in outline.sections if s.level == 2]
+    assert [s.number for s in sections] == list(range(1, 24))
+    assert [s.id for s in sections][:5] == ["1.1", "1.2", "1.3", "2.1", "2.2"]
+    assert sections[-1].id == "6.6" and sections[-1].label == "（二十三）"
+    assert all(len(s.clauses) == 1 for s in sections)
+    assert outline.section("3").paragraphs == ("围绕重点领域推进公开，做到应公开尽公开。",)
+    assert outline.warnings == ()
+
+
+def test_a_statute_misprint_with_the_brother_character():
+    outline = outline_document(read_text("示例条例\n第一条 内容一。\n弟二条 内容二。\n第三条 内容三。"))
+    assert [s.label for s in outline.sections] == ["第一条", "第二条", "第三条"]
+    assert outline.warnings == ("编号疑似误印：“弟二条”按“第二条”读取。",)
