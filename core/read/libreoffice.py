@@ -41,7 +41,9 @@ _WINDOWS_CANDIDATES = (
 _MAC_CANDIDATE = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
 
 # A fresh profile's settings: no linked content (images, stylesheets) from untrusted documents,
-# and macros never run. The list of trusted locations is empty, so every document is untrusted.
+# links never updated on loading, and macros never run. The list of trusted locations is empty,
+# so every document is untrusted. LibreOffice 7.4 still tries to fetch a picture a .doc links
+# to (INCLUDEPICTURE): the network namespace is what stops that connection.
 _PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" \
 xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -53,6 +55,10 @@ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XM
 <prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
 <item oor:path="/org.openoffice.Office.Common/Misc">\
 <prop oor:name="CrashReport" oor:op="fuse"><value>false</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Load">\
+<prop oor:name="UpdateDocMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Writer/Content/Update">\
+<prop oor:name="Link" oor:op="fuse"><value>2</value></prop></item>
 </oor:items>
 """
 
