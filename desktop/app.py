@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import ctypes.util
+import os
 import sys
 from collections import Counter
 import tempfile
@@ -52,19 +54,73 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
+# Strings of Qt's own file dialog that qtbase_zh_CN.qm (Qt 6) leaves in English on Linux,
+# where Qt draws the dialog itself: (context, source, disambiguation) → Chinese.
+QT_GAPS = {
+    ("QFileDialog", "&Look in:", None): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:", None): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Folder", "All other platforms"): "文件夹",
+    ("QAbstractFileIconProvider", "Folder", None): "文件夹",
+    ("QAbstractFileIconProvider", "Drive", None): "驱动器",
+}
+
+
+class _QtGaps(QTranslator):
+    """Chinese for the few Qt strings the shipped translation lacks."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002
+        return QT_GAPS.get((context, source, disambiguation or None), "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translations(app: QApplication) -> None:
-    """Qt's own dialogs (file dialog, message box buttons) in Simplified Chinese."""
+    """Qt's own dialogs (file dialog, message box buttons) in Simplified Chinese.
+
+    Dates and numbers in those dialogs follow the Chinese locale too, whatever the system's.
+    """
     if getattr(app, "_duizhao_translator", None) is not None:
         return
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    QLocale.setDefault(chinese)
+    gaps = _QtGaps(app)
+    app.installTranslator(gaps)
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+    if translator.load(chinese, "qtbase", "_", folder):
+        # Installed last, asked first; the gaps answer what it leaves untranslated.
         app.installTranslator(translator)
-        app._duizhao_translator = translator
+    app._duizhao_translator = translator
+    app._duizhao_gaps = gaps
+
+
+# Libraries Qt's xcb platform plugin loads that a bare Debian/UOS/Kylin install may lack,
+# with the package that brings each (Debian 12 names).
+XCB_LIBRARIES = (("xcb-cursor", "libxcb-cursor0"), ("xcb-icccm", "libxcb-icccm4"),
+                 ("xcb-keysyms", "libxcb-keysyms1"))
+
+
+def missing_system_packages() -> list[str]:
+    """Packages to install before the window can open on X11 (Linux only; [] elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return []
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return []
+    return [package for library, package in XCB_LIBRARIES if ctypes.util.find_library(library) is None]
 
 
 def run(files: Sequence[str] = (), *, screenshot: str | None = None) -> int:
     """Run the app on given files (two documents, or one project); returns the exit code."""
+    missing = missing_system_packages()
+    if missing:
+        # Qt's own message here is an English plugin error followed by an abort.
+        print(f"错误：缺少图形界面所需的系统组件 {'、'.join(missing)}。请先安装："
+              f"sudo apt-get install {' '.join(missing)}", file=sys.stderr)
+        return 2
     errors.setup_logging()
     app = create_application()
     if screenshot:

@@ -12,8 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QThreadPool,
-                            QTimer, Signal)
-from PySide6.QtGui import (QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication,
+                            QTimer, QUrl, Signal)
+from PySide6.QtGui import (QAction, QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent,
+                           QGuiApplication,
                            QKeySequence, QShowEvent, QUndoStack)
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
 from core import __version__
 from core.align import compare_outlines
 from core.compare import load_outline, prepare
-from core.errors import DuizhaoError, ProjectLockedError, ProjectReadOnlyError
+from core.errors import (DocumentReadError, DuizhaoError, ProjectFileError, ProjectLockedError,
+                         ProjectReadOnlyError)
 from core.export import export
 from core.model import Comparison, Outline, ReviewDecision, Status
 from core.outline import outline_document
@@ -39,6 +41,17 @@ from desktop.models import (GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED, Cla
                             ClauseTableModel, NationalOutlineModel, NotApplicableRole,
                             ProvincialOutlineModel, SectionIdRole, StatusRole, location)
 from desktop.settings import Settings, user_data_dir, user_documents_dir
+from desktop.side_by_side import DiffPane
+from desktop.batch_view import open_batch_window
+from desktop.status_style import status_style
+from desktop.undo import record
+from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, dropped_paths
+from desktop.worker import Task
+
+NATIONAL, PROVINCIAL = "national", "provincial"
+FRAME_ALLOWANCE = (16, 40)
+LOADING_DICTIONARY = "正在载入词典（首次使用需要几秒钟）…"
+SAVING_PROJECT = "正在保存项目并显示结果…"
 
 
 def projects_dir() -> Path:
@@ -53,18 +66,7 @@ def in_app_folder(path: str | os.PathLike) -> bool:
         Path(path).resolve().relative_to(user_data_dir().resolve())
     except ValueError:
         return False
-    return True
-from desktop.side_by_side import DiffPane
-from desktop.batch_view import open_batch_window
-from desktop.status_style import status_style
-from desktop.undo import record
-from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, dropped_paths
-from desktop.worker import Task
-
-NATIONAL, PROVINCIAL = "national", "provincial"
-FRAME_ALLOWANCE = (16, 40)
-LOADING_DICTIONARY = "正在载入词典（首次使用需要几秒钟）…"
-SAVING_PROJECT = "正在保存项目并显示结果…"  # width, height of a usual window frame (title bar and borders)
+    return True  # width, height of a usual window frame (title bar and borders)
 SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
 
 # (label, filter keys or None for all) for the status filter box.
@@ -81,6 +83,21 @@ STATUS_FILTERS: tuple[tuple[str, frozenset[str] | None], ...] = (
     ("需复核", frozenset({RECHECK})),
 )
 GAP_FILTER_INDEX = 1
+
+EXPORT_TIPS = {
+    "checklist": "逐条对照表连同审核意见，导出为可直接印发的 Word 起草对照清单",
+    "gaps": "只列未覆盖和部分覆盖的条款及本省新增内容",
+    "xlsx": "导出为可筛选、可打印的 Excel 工作簿",
+    "json": "导出为供程序处理的 JSON 数据",
+}
+
+
+def _tooltip(action: QAction, tip: str) -> None:
+    """Set a tooltip of the tip (or, without one, nothing beyond the label) and the shortcut."""
+    shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    text = tip or action.text().rstrip("…")
+    action.setToolTip(f"{text}（{shortcut}）" if shortcut else text)
+
 
 EXPORTS = {
     "checklist": ("导出 Word 对照清单…", "起草对照清单", ".docx", "Word 文档 (*.docx)"),
@@ -138,6 +155,7 @@ class MainWindow(QMainWindow):
         self.choices: dict[str, DocumentChoice | None] = {NATIONAL: None, PROVINCIAL: None}
         self.task: Task | None = None
         self.last_export: Path | None = None
+        self.export_dialog: QMessageBox | None = None
         self.orphan_dialog: OrphanedDecisionsDialog | None = None
         self.history_dialog: HistoryDialog | None = None
         self._asked_reviewer = False
@@ -348,7 +366,8 @@ class MainWindow(QMainWindow):
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if tip:
             action.setStatusTip(tip)
-            action.setToolTip(tip)
+        # A tooltip says what the label does not: what the action does, and its key.
+        _tooltip(action, tip)
         if name:
             action.setObjectName(name)
         action.triggered.connect(lambda checked=False: slot())
@@ -377,6 +396,9 @@ class MainWindow(QMainWindow):
         self.export_actions = {kind: a(label, lambda k=kind: self.choose_export(k), name=f"export_{kind}")
                                for kind, (label, *_rest) in EXPORTS.items()}
         self.export_actions["checklist"].setShortcut(QKeySequence("Ctrl+Shift+E"))
+        for kind, tip in EXPORT_TIPS.items():
+            self.export_actions[kind].setStatusTip(tip)
+            _tooltip(self.export_actions[kind], tip)
         self.quit_action = a("退出", self.close, [QKeySequence.StandardKey.Quit])
 
         self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
@@ -385,12 +407,18 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
+        # QUndoStack's actions rename themselves after each decision ("撤销 标为…"): their
+        # tooltips follow, naming what would be undone and the key.
+        self.undo_stack.indexChanged.connect(self._undo_tooltips)
+        self.undo_stack.cleanChanged.connect(self._undo_tooltips)
+        self._undo_tooltips()
         self.find_action = a("搜索", self._focus_search, [QKeySequence.StandardKey.Find])
         self.settings_action = a("设置…", self.open_settings)
 
         self.next_gap_action = a("下一处差距", lambda: self.goto_gap(+1), ["F8", "J"],
                                  "跳到下一条未覆盖或部分覆盖的条款")
-        self.previous_gap_action = a("上一处差距", lambda: self.goto_gap(-1), ["Shift+F8", "K"])
+        self.previous_gap_action = a("上一处差距", lambda: self.goto_gap(-1), ["Shift+F8", "K"],
+                                     "跳到上一条未覆盖或部分覆盖的条款")
         self.confirm_action = a("确认系统判断", lambda: self.set_status("confirm"), ["Ctrl+0"])
         self.status_actions = {
             Status.COVERED.value: a("标为“已覆盖”", lambda: self.set_status(Status.COVERED.value), ["Ctrl+1"]),
@@ -414,6 +442,11 @@ class MainWindow(QMainWindow):
         self.gap_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.shortcuts_action = a("快捷键", lambda: ShortcutsDialog(self).exec())
         self.about_action = a("关于对照", self._about)
+
+    def _undo_tooltips(self, *_args) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setToolTip(f"撤销上一次审核{('：' + undo) if undo else ''}（Ctrl+Z）")
+        self.redo_action.setToolTip(f"重做刚撤销的审核{('：' + redo) if redo else ''}（Ctrl+Y）")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -882,7 +915,12 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        entries = self.settings.recent_files()
+        entries = []
+        for entry in self.settings.recent_files():
+            if Path(entry.path).is_file():
+                entries.append(entry)
+            else:  # moved or deleted since: not offered again
+                self.settings.remove_recent(entry.path)
         if not entries:
             action = self.recent_menu.addAction("（无）")
             action.setEnabled(False)
@@ -934,11 +972,34 @@ class MainWindow(QMainWindow):
             self.last_export = Path(written)
             self.settings.set(keys.LAST_FOLDER, str(Path(written).parent))
             self.statusBar().showMessage(f"已导出：{written}", 10000)
+            self._offer_exported(Path(written))
 
         self._run(lambda progress, cancel: export(comparison, path, report=report,
                                                   decisions=decisions, rechecks=rechecks,
                                                   author=author),
                   "正在导出…", done)
+
+    def _offer_exported(self, path: Path) -> None:
+        """After an export: say where the file went and offer to open it or its folder."""
+        if self.headless:
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, "导出完成",
+                          f"已导出：{path.name}", QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(str(path.parent))
+        open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_file)
+
+        def clicked(button) -> None:
+            if button is open_file:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            elif button is open_folder:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+        box.buttonClicked.connect(clicked)
+        self.export_dialog = box
+        box.open()
 
     # ================================================================ background work
     @property
@@ -969,6 +1030,10 @@ class MainWindow(QMainWindow):
         self.task_finished.emit()
 
     def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, (DocumentReadError, ProjectFileError)) and error.path:
+            # A file that could not be read or opened is not offered again under 最近文件.
+            self.settings.remove_recent(str(error.path))
+            self.settings.remove_recent(str(Path(error.path).resolve()))
         if isinstance(error, DuizhaoError):
             self._error(error)
         elif self.headless:

@@ -228,6 +228,7 @@ class ReviewPanel(QFrame):
             button.setObjectName(f"review_{key}")
             button.setToolTip("确认系统给出的对照结果" if key == "confirm" else REVIEW_TIPS.get(key, ""))
             button.setMinimumWidth(widest + 20)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             if shortcut:
                 button.setToolTip(f"{button.toolTip()}（{shortcut}）")
             if key != "confirm":
@@ -239,6 +240,8 @@ class ReviewPanel(QFrame):
             button.clicked.connect(lambda _=False, k=key: self.status_requested.emit(k))
             self.buttons[key] = button
             buttons.addWidget(button, position // 3, position % 3)
+        for column in range(3):
+            buttons.setColumnStretch(column, 1)
         self.note = _NoteEdit()
         self.note.setObjectName("noteEdit")
         self.note.setPlaceholderText("审核意见（F2 或 Ctrl+E 开始填写，Ctrl+Enter 保存，Esc 取消，离开即自动保存）")

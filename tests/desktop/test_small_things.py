@@ -1,0 +1,137 @@
+"""The small things of a first day's work: titles, tooltips, filters, buttons that stay put,
+what follows an export, 最近文件, Qt's own dialogs in Chinese, missing system libraries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QToolBar
+
+from core.model import Status
+from desktop import app as desktop_app
+from desktop import settings as keys
+from desktop.main_window import STATUS_FILTERS
+
+from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
+
+
+def test_title_names_the_project_once(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    title = window.windowTitle()
+    assert title.count("对照") == 1 and Path(window.project.path).stem in title
+
+
+def test_toolbar_tooltips_say_more_than_the_label(qtbot, make_window):
+    window = make_window()
+    toolbar = window.findChild(QToolBar)
+    for action in toolbar.actions():
+        if action.isSeparator() or not action.text():
+            continue
+        assert action.toolTip() != action.text(), action.text()
+
+
+def test_every_filter_entry_shows_whole_and_unreviewed_rows_can_be_listed(qtbot, make_window,
+                                                                          save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    combo = window.status_filter
+    widest = max(combo.fontMetrics().horizontalAdvance(label) for label, _ in STATUS_FILTERS)
+    assert combo.width() >= widest
+    labels = [label for label, _ in STATUS_FILTERS]
+    assert {"未审核", "需复核", "无需地方落实"} <= set(labels)
+    window.set_status(Status.COVERED.value)
+    decided = window.current_row().item
+    combo.setCurrentIndex(labels.index("未审核"))
+    shown = {window.table_model.row_at(window.proxy.mapToSource(window.proxy.index(r, 0))).item
+             for r in range(window.proxy.rowCount())}
+    assert decided not in shown and len(shown) == window.table_model.rowCount() - 1
+    combo.setCurrentIndex(labels.index("无需地方落实"))
+    assert window.proxy.rowCount() == sum(1 for r in window.table_model.rows()
+                                          if r.status is Status.NOT_EXPECTED)
+
+
+def test_review_buttons_stay_put_after_a_decision(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    buttons = window.review_panel.buttons
+    before = {key: button.geometry() for key, button in buttons.items()}
+    for key in (Status.PARTIAL.value, Status.NOT_EXPECTED.value, "not_applicable"):
+        window.set_status(key)
+        qtbot.wait(10)
+        assert {k: b.geometry() for k, b in buttons.items()} == before, key
+    assert buttons["not_applicable"].isChecked()
+
+
+def test_an_export_offers_to_open_the_file_or_its_folder(qtbot, make_window, save_path,
+                                                        monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    target = Path(window.project.path).parent / "清单.docx"
+    window.export_to("checklist", target)
+    qtbot.waitUntil(lambda: window.export_dialog is not None, timeout=COMPARE_TIMEOUT_MS)
+    box = window.export_dialog
+    assert box.isVisible() and target.name in box.text()
+    names = {button.text(): button for button in box.buttons()}
+    assert {"打开文件", "打开所在文件夹", "关闭"} <= set(names)
+    names["打开所在文件夹"].click()
+    assert opened == [str(target.parent)]
+    window.export_to("checklist", target)
+    qtbot.waitUntil(lambda: window.export_dialog is not box, timeout=COMPARE_TIMEOUT_MS)
+    [b for b in window.export_dialog.buttons() if b.text() == "打开文件"][0].click()
+    assert opened[-1] == str(target)
+    assert QUrl.fromLocalFile(str(target)).isLocalFile()
+
+
+def test_recent_files_leave_out_what_failed_to_open_or_is_gone(qtbot, make_window, settings,
+                                                               tmp_path, dialogs):
+    broken = tmp_path / "坏的.duizhao"
+    broken.write_bytes(b"not a project at all, just bytes" * 10)
+    gone = tmp_path / "已删除.docx"
+    gone.write_bytes(b"x")
+    settings.add_recent("national", gone)
+    gone.unlink()
+    window = make_window()
+    settings.add_recent("project", broken)
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.open_project(broken)
+    assert dialogs.shown  # the failure is reported
+    window._fill_recent_menu()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert not any("坏的" in t or "已删除" in t for t in texts)
+    assert all(Path(e.path).name not in ("坏的.duizhao", "已删除.docx")
+               for e in settings.recent_files())
+
+
+def test_qt_dialogs_speak_chinese(qapp):
+    desktop_app.install_translations(qapp)
+    for context, source in (("QFileDialog", "&Look in:"), ("QFileDialog", "Files of &type:"),
+                            ("QPlatformTheme", "Cancel")):
+        translated = QCoreApplication.translate(context, source)
+        assert translated != source and any("\u4e00" <= ch <= "\u9fff" for ch in translated)
+    assert QMessageBox is not None
+
+
+def test_missing_xcb_libraries_are_named_with_the_command_to_install(monkeypatch, capsys):
+    monkeypatch.setattr(desktop_app.sys, "platform", "linux")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setattr(desktop_app.ctypes.util, "find_library",
+                        lambda name: None if name == "xcb-cursor" else f"lib{name}.so")
+    assert desktop_app.missing_system_packages() == ["libxcb-cursor0"]
+    assert desktop_app.run([]) == 2
+    err = capsys.readouterr().err
+    assert "libxcb-cursor0" in err and "apt-get install libxcb-cursor0" in err
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert desktop_app.missing_system_packages() == []
+
+
+@pytest.mark.parametrize("key", [keys.SAVE_FOLDER])
+def test_new_settings_keys_have_defaults(settings, key):
+    assert settings.get(key) == ""
