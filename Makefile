@@ -45,6 +45,10 @@ check: $(CHECK_STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
+# Hostile inputs at and past the readers' limits: time and peak memory per case (a few minutes).
+bench-hostile: $(STAMP)
+	$(BIN)/python -m bench.hostile
+
 # Outlines every file of the domain corpus (../shared/corpus/domain) in one process: per-file
 # counts to a TSV under OUT (a temporary folder by default) and a summary of the anomalies.
 outline-check: $(STAMP)
