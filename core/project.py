@@ -323,7 +323,7 @@ def _check_rows(connection: sqlite3.Connection) -> None:
         for row in connection.execute("SELECT * FROM decisions"):
             record = dict(row)
             _text(record["item"], empty=False)
-            if not record["item"][:1] in ("N", "P"):
+            if record["item"][:1] not in ("N", "P"):
                 raise ValueError("bad item id")
             for column in ("status", "match", "note", "reviewer", "decided_at", "national_text",
                            "provincial_text", "orphan_reason"):
