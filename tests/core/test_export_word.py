@@ -548,3 +548,39 @@ def test_a_decision_to_recheck_is_not_printed_as_a_verdict(tmp_path):
     from openpyxl import load_workbook
     sheet = load_workbook(workbook)["对照表"]
     assert sheet.cell(row=5, column=5).value == "未覆盖" + labels.RECHECK_MARK
+
+
+def test_not_expected_and_the_reason_are_shown_apart_from_missing(tmp_path):
+    """无需地方落实 has its own label, colour and tally; the reason sentence is printed with
+    the row in Word and in its own Excel column."""
+    from dataclasses import replace
+
+    from core.model import Reason
+    from openpyxl import load_workbook
+
+    base = small_comparison()
+    central = Reason("central", "本句规定的是中央部门职责，地方文件无需承接。")
+    missing = Reason("no_candidate", "地方文件中没有与本句用词相近的表述。")
+    clauses = (replace(base.clauses[0], status=Status.NOT_EXPECTED, reason=central),
+               *base.clauses[1:3], replace(base.clauses[3], reason=missing))
+    comparison = replace(base, clauses=clauses)
+    path = export_word(comparison, tmp_path / "无需.docx", today=TODAY)
+    document = Document(str(path))
+    rows = data_rows(tables_by_header(document)["国家文件条款"])
+    assert rows[0].cells[3].text == "无需地方落实"
+    assert shading(rows[0].cells[3]) == labels.FILLS[Status.NOT_EXPECTED.value]
+    assert central.text in rows[0].cells[5].text
+    assert missing.text in rows[3].cells[5].text and rows[3].cells[3].text == "未覆盖"
+    summary = tables_by_header(document)["条款数"]
+    header = [cell.text for cell in summary.rows[0].cells]
+    overall = [cell.text for cell in summary.rows[1].cells]
+    assert overall[header.index("无需地方落实")].startswith("1")
+    assert overall[header.index("未覆盖")].startswith("1")
+    workbook = load_workbook(export(comparison, tmp_path / "无需.xlsx"))
+    sheet = workbook["对照表"]
+    columns = [cell.value for cell in sheet[1]]
+    assert sheet.cell(row=2, column=columns.index("对照结果") + 1).value == "无需地方落实"
+    assert sheet.cell(row=2, column=columns.index("说明") + 1).value == central.text
+    assert sheet.cell(row=5, column=columns.index("说明") + 1).value == missing.text
+    tally = workbook["汇总"]
+    assert "无需地方落实" in [cell.value for cell in tally[4]]

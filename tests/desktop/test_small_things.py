@@ -135,3 +135,24 @@ def test_missing_xcb_libraries_are_named_with_the_command_to_install(monkeypatch
 @pytest.mark.parametrize("key", [keys.SAVE_FOLDER])
 def test_new_settings_keys_have_defaults(settings, key):
     assert settings.get(key) == ""
+
+
+def test_ctrl_5_marks_a_clause_not_expected_and_the_detail_gives_the_reason(qtbot, make_window,
+                                                                            save_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    row = next(r for r in window.table_model.rows()
+               if not r.is_addition and r.status is Status.MISSING and r.reason)
+    assert window.select_item(row.item)
+    assert row.reason in window.diff.gaps.text()
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    QTest.keyClick(window.table, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    after = window.table_model.row_for(row.item)
+    assert after.status is Status.NOT_EXPECTED and after.decision is not None
+    assert window.review_panel.buttons[Status.NOT_EXPECTED.value].isChecked()
+    assert "无需地方落实" in window.summary.text()
