@@ -489,7 +489,7 @@ def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:
     into the copy (decisions carried over as 导入新版地方文件 does); the previous project stays
     as it was, for the previous version. Returns a note for the status bar.
     """
-    with Project.open(old) as previous:
+    with Project.open(old, read_only=True) as previous:  # only copied: it may be open elsewhere
         previous.save_copy(new)
     with Project.open(new) as project:
         report = project.reimport_provincial(path, cancel=cancel)

@@ -48,3 +48,13 @@ def test_cancel_leaves_the_window_as_it_was(qtbot, make_window, held_project, mo
     window.open_project(held_project)
     qtbot.waitUntil(lambda: bool(shown) and not window.busy, timeout=COMPARE_TIMEOUT_MS)
     assert window.project is None
+
+
+def test_a_batch_pair_review_is_carried_while_its_project_is_open(held_project, tmp_path):
+    from desktop.batch_view import carry_pair_review
+
+    new = tmp_path / "新版.duizhao"
+    note = carry_pair_review(held_project, new, str(SAMPLE_PROVINCIAL))
+    assert "沿用" in note
+    with Project.open(new) as project:
+        assert project.comparison.clauses
