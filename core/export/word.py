@@ -479,8 +479,8 @@ def _note_cell(row: _Row, index: int, item: ReviewedClause | ReviewedAddition, *
 # Landscape A4 with 25 mm side margins leaves 247 mm for a table.
 CHECKLIST_COLUMNS = (
     _Column("序号", Mm(12)), _Column("国家文件条款", Mm(77)), _Column("本省对应表述", Mm(68)),
-    _Column("对照结果", Mm(20)), _Column("相似度", Mm(15)), _Column("说明及审核意见", Mm(42)),
-    _Column("已处理", Mm(13)),
+    _Column("对照结果", Mm(20)), _Column("相似度", Mm(15)), _Column("说明及审核意见", Mm(40)),
+    _Column("已处理", Mm(15)),
 )
 GAP_COLUMNS = (
     _Column("序号", Mm(12)), _Column("国家文件条款", Mm(80)), _Column("本省对应表述", Mm(64)),
@@ -636,6 +636,13 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
                     "“相似度”为0—100的文本相似程度，不代表内容等同。")
     _body(document, "国家文件条款中红色加粗的文字，是本省对应表述中未体现的关键词、数量指标或时限；"
                     "加粗并加下划线的文字，是本省表述约束力度减弱之处。")
+    _body(document, "“无需地方落实”指中央部门职责、定义、罚则、施行日期和形势背景等地方文件"
+                    "无需逐句承接的内容。“说明及审核意见”栏先列判断理由，再列审核意见、审核人和日期；"
+                    "“序号”在对照清单、差距分析报告、Excel 表和软件中一致。")
+    rechecks = sum(1 for item in clauses if item.recheck)
+    if rechecks:
+        _body(document, f"有{rechecks}条审核结论所依据的地方文件表述已在新稿中改动或删除，"
+                        f"标注“{labels.RECHECK_MARK}”，原结论不作为对照结果，待重新审核。")
     for warning in comparison.warnings:
         _body(document, f"提示：{warning}")
 
