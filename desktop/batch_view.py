@@ -192,6 +192,9 @@ class BatchWindow(QMainWindow):
         self.clear_button.clicked.connect(self.clear_locals)
         self.run_button = QPushButton("开始批量对照")
         self.run_button.clicked.connect(self.start)
+        self.chain_button = QPushButton("逐级对照")
+        self.chain_button.setToolTip("国家文件 → 省级文件 → 市级文件：地方文件列表中第1个为省级文件，第2个为市级文件")
+        self.chain_button.clicked.connect(self.start_chain)
         self.reimport_button = QPushButton("导入所选地方文件的新版本…")
         self.reimport_button.clicked.connect(self.choose_reimport)
         self.export_button = QPushButton("导出矩阵…")
@@ -221,7 +224,7 @@ class BatchWindow(QMainWindow):
 
         top = QHBoxLayout()
         for widget in (self.national_button, self.add_button, self.folder_button, self.clear_button,
-                       self.run_button, self.reimport_button, self.export_button):
+                       self.run_button, self.chain_button, self.reimport_button, self.export_button):
             top.addWidget(widget)
         top.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -291,6 +294,22 @@ class BatchWindow(QMainWindow):
 
         self._run(work, f"正在对照 {len(files)} 个地方文件…")
 
+    def start_chain(self) -> None:
+        """National → province → city: the first local file is the province's, the second the city's."""
+        if self.busy or not self.national:
+            return
+        if len(self.local_files) != 2:
+            QMessageBox.information(self, "逐级对照", "逐级对照需要两个地方文件：第1个为省级文件，第2个为市级文件。"
+                                    f"当前有 {len(self.local_files)} 个。")
+            return
+        national, (province, city), workers = self.national, self.local_files, self.workers
+
+        def work(progress, cancel):
+            return batching.compare_chain(national, province, city, workers=workers,
+                                          progress=progress, cancel=cancel)
+
+        self._run(work, "正在逐级对照：国家文件 → 省级文件 → 市级文件…")
+
     def _run(self, work, message: str, on_result=None) -> None:
         self.task = Task(work, self)
         self.task.progressed.connect(self.progress.update_progress)
@@ -332,7 +351,13 @@ class BatchWindow(QMainWindow):
             self.table.setColumnWidth(column, 72)
         failed = [local for local in batch.locals if not local.ok]
         note = f"，{len(failed)} 个无法对照（见列标题提示）" if failed else ""
-        self.statusBar().showMessage(f"已对照 {len(batch.locals) - len(failed)} 个地方文件{note}。")
+        message = f"已对照 {len(batch.locals) - len(failed)} 个地方文件{note}。"
+        if batch.kind == "chain" and not failed:
+            shares = batching.chain_summary(batch)
+            message = (f"逐级对照：省级文件落实国家文件 {shares['province_of_national']:.1f}%，市级文件落实国家文件 "
+                       f"{shares['city_of_national']:.1f}%，落实省级新增内容 {shares['city_of_province_own']:.1f}%"
+                       "（含部分覆盖）。")
+        self.statusBar().showMessage(message)
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, len(FIXED_COLUMNS) if batch.locals else 0))
         self._update_state()
@@ -465,8 +490,9 @@ class BatchWindow(QMainWindow):
         for button in (self.national_button, self.add_button, self.folder_button, self.clear_button):
             button.setEnabled(not busy)
         self.run_button.setEnabled(not busy and bool(self.national) and bool(self.local_files))
+        self.chain_button.setEnabled(not busy and bool(self.national) and len(self.local_files) == 2)
         self.export_button.setEnabled(not busy and self.batch is not None)
-        self.reimport_button.setEnabled(not busy and self.batch is not None
+        self.reimport_button.setEnabled(not busy and self.batch is not None and self.batch.kind == "batch"
                                         and self.selected_local() is not None)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name

@@ -188,3 +188,31 @@ def test_a_reimported_version_keeps_the_review_of_the_previous_one(qtbot, make_w
     assert Path(main_window.project.path) == new_pair
     assert main_window.project.provincial_name == new.name
     assert any(d.note == "旧版本上的审核意见" for d in main_window.project.decisions())
+
+
+def test_a_chain_shows_the_province_own_rows_and_what_the_city_carries(qtbot, make_window, tmp_path, dialogs):
+    window = open_batch_window(make_window())
+    window.workers = 1
+    national = load_outline(SAMPLE_NATIONAL)
+    province = tmp_path / "江苏.txt"
+    province.write_text(make_variant(national, 3).text.replace("示例省", "江苏省"), encoding="utf-8")
+    city = tmp_path / "南京.txt"
+    city.write_text(make_variant(load_outline(province), 5).text.replace("示例省", "南京市"), encoding="utf-8")
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(province)])
+    window.start_chain()  # one local file is not a chain: the user is told what is needed
+    assert any("两个地方文件" in text for text in dialogs.texts("information"))
+    window.add_locals([str(city)])
+    assert window.chain_button.isEnabled()
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.chain_button.click()
+    batch = window.batch
+    assert batch.kind == "chain" and [local.name for local in batch.locals] == ["江苏省", "南京市"]
+    own = [row for row, item in enumerate(batch.items) if item.level == "province"]
+    assert own
+    row = next(i for i in range(window.proxy.rowCount())
+               if window.proxy.mapToSource(window.proxy.index(i, 0)).row() == own[0])
+    assert window.proxy.index(row, len(FIXED_COLUMNS)).data() == status_style(Status.ADDED).label
+    assert window.proxy.index(row, 0).data().startswith("省 ")
+    assert window.statusBar().currentMessage().startswith("逐级对照：")
+    assert not window.reimport_button.isEnabled()
