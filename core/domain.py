@@ -8,7 +8,7 @@ content term (营商环境, 应急预案), which two texts alone cannot when bot
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 from core.resources import resource
 
@@ -35,6 +35,7 @@ def commonness(word: str) -> float:
     return counts.get(word, 0) / documents
 
 
+@lru_cache(maxsize=131072)
 def formula_factor(word: str, *, floor: float) -> float:
     """How much of its weight a word keeps for being common across the whole field: 1 for a
     word in few documents, falling with the logarithm of its share to ``floor`` for a word in

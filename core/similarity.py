@@ -14,7 +14,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba
@@ -115,8 +115,15 @@ def normalize(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Content tokens of a text (after normalisation), stop words removed, in order."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    # Cached: a national text is compared again and again (with each province's text in a
+    # batch, with each new draft on re-import), and cutting is most of a compare's time.
     words = tokenizer().lcut(normalize(text), HMM=True)
-    return [w for w in words if w.strip() and w not in _STOP]
+    return tuple(w for w in words if w.strip() and w not in _STOP)
 
 
 @dataclass(frozen=True)
