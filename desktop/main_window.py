@@ -276,7 +276,9 @@ class MainWindow(QMainWindow):
         header.resizeSection(ClauseTableModel.COL_NUMBER, metrics.horizontalAdvance("序号") + 28)
         header.resizeSection(ClauseTableModel.COL_SCORE, metrics.horizontalAdvance("相似度") + 16)
         header.resizeSection(ClauseTableModel.COL_STATUS, metrics.horizontalAdvance("部分覆盖（已确认）") + 12)
-        header.resizeSection(ClauseTableModel.COL_NOTE, metrics.horizontalAdvance("审核意见审核意见") + 12)
+        # The opinion column shares the room with the two texts: fixed, it squeezed them to
+        # a few characters on a small screen.
+        header.setSectionResizeMode(ClauseTableModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.doubleClicked.connect(lambda _: self.edit_note())
         self.proxy.rowsInserted.connect(self._update_count)
