@@ -1,7 +1,8 @@
 """Build `resources/domain/`: how common each word is across the domain corpus of Chinese law
 and policy, so that formulas every law repeats weigh little and content terms weigh much.
 
-Usage: python scripts/build_domain_resource.py [CORPUS_DOMAIN_DIR]   (default ../shared/corpus/domain)
+Usage: python scripts/build_domain_resource.py [CORPUS_DOMAIN_DIR [OUTPUT_DIR]]
+(defaults: ../shared/corpus/domain and resources/domain)
 
 Reads every .txt under the folder (laws and policies), splits each into paragraphs, tokenises
 them with the project's own tokenizer (core.similarity.tokens, so the counts are of the very
@@ -56,19 +57,20 @@ def document_frequency(documents: list[list[list[str]]]) -> Counter[str]:
 
 def main(argv: list[str]) -> int:
     folder = Path(argv[0]) if argv else REPO.parent / "shared" / "corpus" / "domain"
+    output = Path(argv[1]) if len(argv) > 1 else OUTPUT
     if not folder.is_dir():
         print(f"domain corpus not found at {folder}", file=sys.stderr)
         return 2
     count, documents = read_corpus(folder)
     frequency = document_frequency(documents)
-    OUTPUT.mkdir(parents=True, exist_ok=True)
+    output.mkdir(parents=True, exist_ok=True)
     rows = sorted(((w, n) for w, n in frequency.items() if n >= MIN_DOCUMENTS),
                   key=lambda row: (-row[1], row[0]))
-    with (OUTPUT / "document_frequency.tsv").open("w", encoding="utf-8", newline="\n") as out:
+    with (output / "document_frequency.tsv").open("w", encoding="utf-8", newline="\n") as out:
         out.write(f"#documents\t{count}\n")
         for word, n in rows:
             out.write(f"{word}\t{n}\n")
-    print(f"{count} documents, {len(rows)} words → {OUTPUT / 'document_frequency.tsv'}")
+    print(f"{count} documents, {len(rows)} words → {output / 'document_frequency.tsv'}")
     return 0
 
 
