@@ -88,6 +88,8 @@ def clause_label(item: ReviewedClause) -> str:
 def addition_label(item: ReviewedAddition) -> str:
     """The label of a reviewed provincial addition."""
     label = LABELS[addition_key(item)]
+    if item.recheck:
+        return label + RECHECK_MARK
     return label + OVERRIDE_MARK if item.not_applicable else label
 
 

@@ -532,8 +532,10 @@ def test_statute_rows_cite_article_paragraph_and_item(tmp_path):
 def test_a_decision_to_recheck_is_not_printed_as_a_verdict(tmp_path):
     """After a re-import deleted the sentence a verdict rested on, the row shows the engine's
     finding marked 需复核, with the reason and the earlier verdict quoted as such."""
-    decisions = [ReviewDecision("N2-1", status=Status.COVERED, note="已体现。", reviewer="李审核")]
-    rechecks = {"N2-1": "原对应表述在新稿中已删除或大幅改写，原审核结论需复核。"}
+    decisions = [ReviewDecision("N2-1", status=Status.COVERED, note="已体现。", reviewer="李审核"),
+                 ReviewDecision("P2-1", note="保留。")]
+    rechecks = {"N2-1": "原对应表述在新稿中已删除或大幅改写，原审核结论需复核。",
+                "P2-1": "对应表述在新稿中有改动，请核对原审核结论。"}
     path = export_word(small_comparison(), tmp_path / "复核.docx", decisions=decisions,
                        rechecks=rechecks, today=TODAY)
     row = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])[3]
@@ -543,6 +545,9 @@ def test_a_decision_to_recheck_is_not_printed_as_a_verdict(tmp_path):
     assert "需复核：原对应表述在新稿中已删除" in note and "原审核结论：已覆盖" in note
     assert "原审核意见：已体现。" in note
     assert row.cells[6].text == labels.OPEN_MARK
+    addition = data_rows(tables_by_header(Document(str(path)))["本省新增内容"])[0]
+    assert addition.cells[2].text == "本省新增" + labels.RECHECK_MARK
+    assert "需复核：对应表述在新稿中有改动" in addition.cells[3].text
     workbook = export(small_comparison(), tmp_path / "复核.xlsx", decisions=decisions,
                       rechecks=rechecks)
     from openpyxl import load_workbook
