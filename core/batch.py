@@ -365,9 +365,21 @@ def _article_cell(comparison: Comparison, section_id: str, findings: Sequence[Cl
         sections = list(alignment.provincial) + sections
     score = alignment.score if alignment is not None else max((f.score for f in findings), default=0)
     carried = status in (Status.COVERED, Status.PARTIAL)
+    wording = "".join(c.text for c in clauses)
+    if carried and not wording and alignment is not None:
+        # Carried by the article as a whole, no single sentence matched: its local articles' text.
+        wording = "".join(clause.text for section_id in alignment.provincial
+                          for clause in _section_clauses(comparison.provincial, section_id))
     return Cell(status, Reason(lead.reason.code, text), round(score, 1),
                 _where(comparison.provincial, sections) if carried else "",
-                "".join(c.text for c in clauses) if carried else "")
+                wording if carried else "")
+
+
+def _section_clauses(outline: Outline, section_id: str) -> tuple[Clause, ...]:
+    try:
+        return outline.section(section_id).clauses
+    except KeyError:
+        return ()
 
 
 def cells_for(comparison: Comparison, items: Sequence[Item], unit: str) -> list[Cell | None]:

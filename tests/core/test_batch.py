@@ -399,3 +399,14 @@ def test_a_real_new_version_is_reimported_alone(corpus):
     single = compare_outlines(load_outline(national), load_outline(new))
     statuses = {a.national: a.status for a in single.sections}
     assert [c.status for c in updated.column(0)] == [statuses[i.section] for i in updated.items]
+
+
+def test_every_carried_article_shows_local_wording(statute_files):
+    national, local = statute_files
+    result = batching.compare_many(national, [local], workers=1)
+    local_text = "".join(c.text for c in result.locals[0].comparison.provincial.clauses())
+    for cell in result.column(0):
+        if cell.status in (Status.COVERED, Status.PARTIAL):
+            assert cell.wording and cell.wording in local_text and cell.where
+        else:
+            assert cell.wording == ""
