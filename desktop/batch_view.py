@@ -443,17 +443,13 @@ class BatchWindow(QMainWindow):
             return
         batch = self.batch
         old = self.pair_project_path(local)
-        current = getattr(self.main_window, "project", None)
-        in_use = current is not None and Path(current.path).resolve() == old.resolve()
 
         def work(progress, cancel):
             updated = batching.replace_local(batch, local, path)
             note = ""
             if old.exists() and updated.locals[local].ok:
-                if in_use:
-                    note = "该组审核项目正在主窗口中打开，请在主窗口用“导入新版地方文件”沿用审核意见"
-                else:
-                    note = carry_pair_review(old, pair_project_path(updated, local), path, cancel)
+                # The previous pair may be open in the main window: it is only read, and copied.
+                note = carry_pair_review(old, pair_project_path(updated, local), path, cancel)
             return updated, note
 
         def done(outcome) -> None:
