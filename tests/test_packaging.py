@@ -129,6 +129,10 @@ def test_spec_keeps_every_qt_module_the_app_imports(spec_settings):
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
     ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
     ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", False),
+    ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", True),
+    ("PySide6/Qt/plugins/wayland-graphics-integration-client/libvulkan-server.so", False),
     ("PySide6/Qt/plugins/imageformats/libqico.so", True),
     ("PySide6/Qt/translations/qtbase_zh_CN.qm", True),
     ("PySide6/Qt/translations/qtbase_de.qm", False),
@@ -140,6 +144,38 @@ def test_spec_keeps_every_qt_module_the_app_imports(spec_settings):
 def test_spec_filter_keeps_what_the_app_needs(spec_settings, dest, kept):
     assert spec_settings["wanted"]((dest, "/source/" + dest, "DATA")) is kept
 
+
+
+def _linked(path: str) -> dict[str, str]:
+    """soname -> file, as the dynamic loader finds a file's libraries here (ldd)."""
+    out = subprocess.run(["ldd", path], capture_output=True, text=True, check=True).stdout
+    return dict(re.findall(r"^\s*(\S+) => (/\S+)", out, re.MULTILINE))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("objdump") is None,
+                    reason="Linux with binutils (objdump) only")
+def test_spec_keeps_only_the_host_libraries_a_kept_file_links_to(spec_settings):
+    # Real files: Python's _sqlite3 links libsqlite3, which links libm; libffi is linked only
+    # by _ctypes, which is not in this bundle (as cairo is linked only by the GTK theme plugin
+    # the spec leaves out), so it must not be taken from the build machine.
+    import _ctypes
+    import _sqlite3
+
+    sqlite_libraries = _linked(_sqlite3.__file__)
+    ffi = {soname: path for soname, path in _linked(_ctypes.__file__).items() if soname.startswith("libffi")}
+    if not ffi or "libsqlite3.so.0" not in sqlite_libraries or "libm.so.6" not in _linked(
+            sqlite_libraries["libsqlite3.so.0"]):
+        pytest.skip("this Python's _sqlite3/_ctypes are not linked as on Debian")
+    libm = _linked(sqlite_libraries["libsqlite3.so.0"])["libm.so.6"]
+    (ffi_name, ffi_path), = ffi.items()
+    binaries = [("lib-dynload/_sqlite3.so", _sqlite3.__file__, "EXTENSION"),
+                ("libsqlite3.so.0", sqlite_libraries["libsqlite3.so.0"], "BINARY"),
+                ("libm.so.6", libm, "BINARY"),
+                (ffi_name, ffi_path, "BINARY"),
+                # Left to the system even though a kept Qt library links to it.
+                ("libdbus-1.so.3", "/usr/lib/libdbus-1.so.3", "BINARY")]
+    kept = spec_settings["reachable"](binaries)
+    assert [entry[0] for entry in kept] == ["lib-dynload/_sqlite3.so", "libsqlite3.so.0", "libm.so.6"]
 
 # -- the Debian package ---------------------------------------------------------------------------
 
@@ -154,6 +190,23 @@ def test_deb_takes_name_and_version_from_pyproject(build_deb):
     assert depends[0] == "libc6 (>= 2.36)"
     assert "libxcb1" in depends and "libgl1" in depends
     assert control.endswith("\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("objdump") is None,
+                    reason="Linux with binutils (objdump) only")
+def test_only_a_bundled_files_own_links_count_as_outside_libraries(build_deb, tmp_path):
+    # A bundle holding Python's _sqlite3: it links libsqlite3 and libc itself; libm is linked
+    # only by libsqlite3, so it is libsqlite3's package's dependency, not the bundle's.
+    import _sqlite3
+
+    if "libsqlite3.so.0" not in _linked(_sqlite3.__file__):
+        pytest.skip("this Python's _sqlite3 does not link the system libsqlite3")
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    shutil.copy(_sqlite3.__file__, bundle / "_internal" / "_sqlite3.so")
+    outside = build_deb.external_libraries(bundle)
+    assert set(outside) == {"libsqlite3.so.0", "libc.so.6"}
+    assert Path(outside["libsqlite3.so.0"]).name.startswith("libsqlite3.so")
 
 
 @pytest.mark.skipif(shutil.which("objdump") is None, reason="binutils (objdump) not installed")

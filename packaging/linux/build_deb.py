@@ -28,15 +28,17 @@ MIME_TYPE = "application/x-duizhao-project"
 
 # What the bundle needs from the system: the C library (its version is what the build machine's
 # libraries ask for: see required_glibc), OpenGL/EGL and the X11/Wayland client libraries
-# PyInstaller leaves to the host (each checked against the bundle by check_dependencies).
+# PyInstaller leaves to the host, and D-Bus, which build.spec leaves to it (each checked
+# against the bundle by check_dependencies).
 # A CJK font is recommended: without one Chinese shows as boxes.
 DEPENDS = ("libc6", "libgl1", "libegl1", "libglx0", "libglvnd0", "libdrm2", "libxcb1",
-           "libwayland-client0", "libwayland-cursor0", "libwayland-egl1")
+           "libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "libdbus-1-3")
 RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei",)
 # Libraries a bundled plugin links to that the build host may lack, and their Debian packages.
 KNOWN_LIBRARIES = {"libwayland-cursor.so.0": "libwayland-cursor0",
                    "libwayland-egl.so.1": "libwayland-egl1",
-                   "libwayland-client.so.0": "libwayland-client0"}
+                   "libwayland-client.so.0": "libwayland-client0",
+                   "ld-linux-x86-64.so.2": "libc6", "ld-linux-aarch64.so.1": "libc6"}
 
 
 def project() -> dict:
@@ -77,21 +79,32 @@ def _elf_files(folder: Path) -> list[Path]:
     return found
 
 
-def external_libraries(bundle: Path) -> dict[str, str | None]:
-    """Libraries the bundle's programs and libraries load from outside it: soname -> path or None.
+def _needed(path: Path) -> list[str]:
+    """The sonames an ELF file links to itself (DT_NEEDED), not those of its libraries."""
+    result = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True)
+    return re.findall(r"^\s*NEEDED\s+(\S+)", result.stdout, re.MULTILINE)
 
-    None means the library is missing on this machine (ldd's "not found").
+
+def external_libraries(bundle: Path) -> dict[str, str | None]:
+    """Libraries the bundle's files link to that come from outside it: soname -> path or None.
+
+    Only a bundled file's own links count: what a system library needs in turn (libxcb's libXau)
+    is its package's dependency, not ours. None means the library is missing on this machine
+    (ldd's "not found").
     """
     internal = bundle / "_internal"
     env = dict(os.environ, LD_LIBRARY_PATH=str(internal))
     found: dict[str, str | None] = {}
     for path in _elf_files(bundle):
         result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
+        resolved = {}
         for line in result.stdout.splitlines():
             if "=>" not in line:
                 continue
             soname, _, target = line.strip().partition(" => ")
-            target = target.split(" (")[0].strip()
+            resolved[soname] = target.split(" (")[0].strip()
+        for soname in _needed(path):
+            target = resolved.get(soname, "not found")
             if target == "not found":
                 found.setdefault(soname, None)
             elif not Path(target).resolve().is_relative_to(bundle.resolve()):
