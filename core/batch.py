@@ -28,6 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core import frozen
 from core.align import Parameters, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, DocumentReadError, DuizhaoError
@@ -466,19 +467,19 @@ def _context() -> tuple[multiprocessing.context.BaseContext | None, bool]:
     safely (a GUI or a worker thread may hold locks the child would inherit held); everywhere
     else (Windows, macOS, the desktop app) workers are spawned and load them once each.
     A frozen (PyInstaller) program that would have to spawn gets None: a spawned child re-runs
-    the executable, which works only where its entry point calls
-    ``multiprocessing.freeze_support()``; the batch then runs in this process.
+    the executable, which works only where its entry script calls
+    ``core.frozen.enable_workers()`` (``packaging/duizhao_cli.py`` and ``duizhao_app.py`` do);
+    the batch then runs in this process.
     """
     if (sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
             and threading.active_count() == 1):
         return multiprocessing.get_context("fork"), False
-    if getattr(sys, "frozen", False) and not _FREEZE_SUPPORTED:
+    if getattr(sys, "frozen", False) and not frozen.workers_ready():
         return None, True
     return multiprocessing.get_context("spawn"), True
 
 
-_FREEZE_SUPPORTED = False
-"""Set True by a frozen entry point that has called multiprocessing.freeze_support()."""
+
 
 
 def _run(bases: dict[str, Outline], tasks: Sequence[tuple[int, str, str | Outline]], *,

@@ -17,6 +17,9 @@ def _give_streams_somewhere() -> None:
 
 if __name__ == "__main__":
     _give_streams_somewhere()
+    from core import frozen
+
+    frozen.enable_workers()  # a batch's spawned workers re-run this script
     from desktop.app import main
 
     sys.exit(main(sys.argv[1:]))

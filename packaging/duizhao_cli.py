@@ -2,7 +2,10 @@
 
 import sys
 
-from core.cli import main
+from core import frozen
 
 if __name__ == "__main__":
+    frozen.enable_workers()  # a batch's spawned workers re-run this script
+    from core.cli import main
+
     sys.exit(main())
