@@ -27,8 +27,11 @@ run: $(STAMP)
 # launcher, jieba cache rebuilds) unless CI is set; `make test-all` and CI run everything. Tests
 # of ../shared/corpus skip with the reason when it is absent. pytest's exit code 5 means that
 # no test ran: said aloud, and a failure.
+# Tests run in parallel, one worker per core (pytest-xdist; PYTEST_WORKERS=0 runs them in one
+# process).
 PYTEST_SELECT := $(if $(CI),,-m "not slow")
-PYTEST = QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(1); status=$$?; \
+PYTEST_WORKERS ?= auto
+PYTEST = QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) $(1); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make: pytest collected no tests (exit 5)" >&2; fi; exit $$status
 
 test: $(STAMP)
