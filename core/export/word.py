@@ -231,10 +231,12 @@ def _page(section, *, landscape: bool) -> None:
 
 def _page_number(paragraph, *, odd: bool) -> None:
     """"— 1 —" in 4号 half-width 宋体 digits: right with a one-character inset on odd pages,
-    left with the same inset on even pages (GB/T 9704 §7.5)."""
-    _format(paragraph, align=WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT,
+    left with the same inset on even pages (GB/T 9704 §7.5); ``odd`` None: at the left, as a
+    landscape table page has it (§8)."""
+    right = odd is True
+    _format(paragraph, align=WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT,
             line=NUMBER_LINE, exact=True)
-    if odd:
+    if right:
         paragraph.paragraph_format.right_indent = CHARACTER
     else:
         paragraph.paragraph_format.left_indent = CHARACTER
@@ -262,6 +264,17 @@ def _page_number_footer(section) -> None:
     """Odd and even page footers with the page number at the outer side."""
     _page_number(section.footer.paragraphs[0], odd=True)
     _page_number(section.even_page_footer.paragraphs[0], odd=False)
+
+
+def _table_page_numbers(section) -> None:
+    """Page numbers of landscape table pages after GB/T 9704 §8: odd pages at the table's
+    lower left, even pages at its upper left, 7 mm from the text block."""
+    section.footer.is_linked_to_previous = False
+    section.even_page_footer.is_linked_to_previous = False
+    section.even_page_header.is_linked_to_previous = False
+    _page_number(section.footer.paragraphs[0], odd=None)
+    _page_number(section.even_page_header.paragraphs[0], odd=None)
+    section.header_distance = Emu(section.top_margin - NUMBER_GAP - NUMBER_LINE)
 
 
 def _document_defaults(document) -> None:
@@ -669,6 +682,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
 
     tables = document.add_section(WD_SECTION.NEW_PAGE)
     _page(tables, landscape=True)
+    _table_page_numbers(tables)
     if report == "checklist":
         _heading1(document, "二、逐条对照表")
         _checklist_table(document, comparison, clauses)

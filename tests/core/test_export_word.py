@@ -589,3 +589,20 @@ def test_not_expected_and_the_reason_are_shown_apart_from_missing(tmp_path):
     assert sheet.cell(row=5, column=columns.index("说明") + 1).value == missing.text
     tally = workbook["汇总"]
     assert "无需地方落实" in [cell.value for cell in tally[4]]
+
+
+def test_landscape_table_pages_number_at_the_left_as_gb_t_9704_section_8(sample_checklist):
+    """Odd table pages at the lower left, even ones at the upper left, 7 mm from the text."""
+    tables = sample_checklist.sections[1]
+    odd = tables.footer
+    even = tables.even_page_header
+    assert not odd.is_linked_to_previous and not even.is_linked_to_previous
+    for part in (odd, even):
+        paragraph = part.paragraphs[0]
+        assert paragraph.alignment == WD_ALIGN_PARAGRAPH.LEFT
+        assert paragraph.text.startswith("— ") and paragraph.text.endswith(" —")
+        assert any(i.text.strip() == "PAGE" for i in part._element.iter(qn("w:instrText")))
+    assert not list(tables.even_page_footer._element.iter(qn("w:instrText")))
+    line = odd.paragraphs[0].paragraph_format.line_spacing
+    assert abs(tables.bottom_margin - tables.footer_distance - line - Mm(7)) < Mm(0.1)
+    assert abs(tables.top_margin - tables.header_distance - line - Mm(7)) < Mm(0.1)
