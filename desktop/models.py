@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from core.codec import decision_from_record
 from core.model import Comparison, Gap, Match, Outline, ReviewDecision, Section, Status, roll_up
+from core.export.labels import SectionIndex, citation
 from core.review import ReviewedAddition, ReviewedClause, review
 from desktop.status_style import status_style
 
@@ -121,13 +122,17 @@ def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
                additions: Sequence[ReviewedAddition]) -> list[ClauseRow]:
     """Rows for the table from the reviewed items (national clauses first, then additions)."""
     national, provincial = comparison.national, comparison.provincial
+    sections = SectionIndex(national)
     rows: list[ClauseRow] = []
     for reviewed in clauses:
         clause = reviewed.finding.clause
         match = reviewed.match
+        # A statute's clause is cited as readers cite it: 第十一条第二款第三项.
+        where = (citation(national, sections, clause) if national.grammar == "statute"
+                 else location(national, clause.section))
         rows.append(ClauseRow(
             item=reviewed.item, number=reviewed.number, national_section=clause.section,
-            national_text=clause.text, national_where=location(national, clause.section),
+            national_text=clause.text, national_where=where,
             provincial_section=match.clause.section if match else "",
             provincial_text=match.clause.text if match else "",
             provincial_where=location(provincial, match.clause.section) if match else "",

@@ -132,3 +132,15 @@ def test_national_section_colours_follow_the_review(sample_comparison):
     table.set_decisions([ReviewDecision(item=item, not_applicable=True) for item in items])
     outline.set_rows(table.rows())
     assert outline.status_of(section) is None
+
+
+def test_statute_rows_cite_article_paragraph_and_item():
+    """The app names a statute's clause as the reports do: 第十一条第二款第三项."""
+    from core.review import review
+    from desktop.models import build_rows
+    from tests.core.test_export_word import statute_comparison
+
+    comparison = statute_comparison()
+    rows = build_rows(comparison, *review(comparison, []))
+    assert [r.national_where for r in rows] == [
+        "第一章第十一条第一款", "第一章第十一条第二款第一项", "第一章第十一条第二款第三项"]
