@@ -50,19 +50,33 @@ def _percent(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.1f}%" if whole else "—"
 
 
+def _summary_line(noun: str, summary) -> str:
+    total = summary.clauses
+    line = (f"{noun} {total} 条：已覆盖 {summary.covered}（{_percent(summary.covered, total)}），"
+            f"部分覆盖 {summary.partial}（{_percent(summary.partial, total)}），"
+            f"未覆盖 {summary.missing}（{_percent(summary.missing, total)}）")
+    if summary.not_expected:
+        line += f"，无需地方落实 {summary.not_expected}"
+    return line
+
+
 def _print_comparison(comparison: Comparison) -> None:
     national, provincial = comparison.national, comparison.provincial
     summary = comparison.summary
     print(f"国家文件：《{national.title or national.path}》")
     print(f"地方文件：《{provincial.title or provincial.path}》")
-    print(f"国家文件条款 {summary.clauses} 条：已覆盖 {summary.covered}（{_percent(summary.covered, summary.clauses)}），"
-          f"部分覆盖 {summary.partial}（{_percent(summary.partial, summary.clauses)}），"
-          f"未覆盖 {summary.missing}（{_percent(summary.missing, summary.clauses)}）；本省新增 {summary.additions} 条")
+    by_article = comparison.article_summary
+    if by_article is not None:
+        print(_summary_line("国家文件按条对照，共", by_article) + "（逐句明细见导出的清单）")
+    print(_summary_line("国家文件条款（句）", summary) + f"；本省新增 {summary.additions} 条")
     for warning in comparison.warnings:
         print(f"提示：{warning}")
     for label, document in (("国家文件", national), ("地方文件", provincial)):
         for warning in document.warnings:  # e.g. content the reader could not take (altChunk)
             print(f"提示（{label}）：{warning}")
+    if by_article is not None:
+        _print_articles(comparison)
+        return
     for status in (Status.MISSING, Status.PARTIAL):
         findings = [f for f in comparison.clauses if f.status is status]
         if not findings:
@@ -78,6 +92,28 @@ def _print_comparison(comparison: Comparison) -> None:
                       f"（相似度 {finding.score:.1f}）：{match.text}")
             if finding.gaps:
                 print("      " + "；".join(g.describe() for g in finding.gaps))
+
+
+def _print_articles(comparison: Comparison) -> None:
+    """Statutes: every missing or partial national article with why, and for a partial one
+    the sentences not found in the articles that carry it."""
+    national = comparison.national
+    missing_sentences: dict[str, list[str]] = {}
+    for finding in comparison.clauses:
+        if finding.status is Status.MISSING:
+            missing_sentences.setdefault(finding.clause.section, []).append(finding.clause.text)
+    for status in (Status.MISSING, Status.PARTIAL):
+        articles = [a for a in comparison.articles if a.status is status]
+        if not articles:
+            continue
+        print(f"\n【{STATUS_LABELS[status]}】{len(articles)} 条")
+        for article in articles:
+            section = national.section(article.national)
+            print(f"  {national.label_path(section.id)}：{''.join(section.paragraphs)[:60]}")
+            print(f"      {article.reason.text}")
+            if status is Status.PARTIAL:
+                for text in missing_sentences.get(section.id, []):
+                    print(f"      未见：{text}")
 
 
 def _progress_printer(enabled: bool):

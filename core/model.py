@@ -332,6 +332,27 @@ class Comparison:
                        partial=counts[Status.PARTIAL], missing=counts[Status.MISSING],
                        additions=len(self.additions), not_expected=counts[Status.NOT_EXPECTED])
 
+    @property
+    def articles(self) -> tuple[SectionAlignment, ...]:
+        """The national articles (条) judged as wholes, in order; empty unless two statutes were
+        compared article by article."""
+        return tuple(s for s in self.sections if s.reason.code
+                     and self.national.section(s.national).kind == "article")
+
+    @property
+    def article_summary(self) -> Summary | None:
+        """Counts of national articles per status (``clauses`` counts articles), or None when
+        the texts were not compared article by article."""
+        judged = self.articles
+        if not judged:
+            return None
+        counts = {status: 0 for status in Status}
+        for article in judged:
+            counts[article.status] += 1
+        return Summary(clauses=len(judged), covered=counts[Status.COVERED],
+                       partial=counts[Status.PARTIAL], missing=counts[Status.MISSING],
+                       additions=len(self.additions), not_expected=counts[Status.NOT_EXPECTED])
+
 
 @dataclass(frozen=True)
 class ReviewDecision:

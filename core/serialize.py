@@ -45,12 +45,25 @@ def _document(outline: Outline) -> dict:
             "sections": [section_to_dict(s) for s in outline.sections]}
 
 
+def _article_counts(comparison: Comparison) -> dict:
+    """``{"articles": {...}}`` — national articles per status — when two statutes were compared
+    article by article, else nothing."""
+    counts = comparison.article_summary
+    if counts is None:
+        return {}
+    return {"articles": {"articles": counts.clauses, "covered": counts.covered,
+                         "partial": counts.partial, "missing": counts.missing,
+                         "not_expected": counts.not_expected}}
+
+
 def comparison_to_dict(comparison: Comparison) -> dict:
     """The JSON contract of `duizhao compare --json` (schema duizhao.compare/2).
 
     Beyond the contract's fields each clause carries ``gaps`` (what its match lacks) and
     ``reason`` (``{"code", "text"}``: why its status was reached). Version 2 added the status
-    ``not_expected`` (无需地方落实), the clause ``reason`` and ``summary.not_expected``.
+    ``not_expected`` (无需地方落实), the clause ``reason``, a section's ``reason`` (the verdict of a
+    statute's article judged as a whole), ``summary.not_expected`` and, for two statutes,
+    ``summary.articles`` (national articles per status).
     """
     summary = comparison.summary
     return {
@@ -77,6 +90,7 @@ def comparison_to_dict(comparison: Comparison) -> dict:
                       for c in comparison.additions],
         "summary": {"clauses": summary.clauses, "covered": summary.covered,
                     "partial": summary.partial, "missing": summary.missing,
-                    "not_expected": summary.not_expected, "additions": summary.additions},
+                    "not_expected": summary.not_expected, "additions": summary.additions}
+                   | _article_counts(comparison),
         "warnings": list(comparison.warnings),
     }

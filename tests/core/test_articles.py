@@ -114,6 +114,23 @@ def test_every_verdict_says_why_and_the_json_carries_it():
     assert "not_expected" in data["summary"]
     articles = [s for s in data["sections"] if s["reason"]["code"]]
     assert articles and all(s["reason"]["text"] for s in articles)
+    counts = data["summary"]["articles"]
+    assert counts["articles"] == len(articles) == 6
+    assert counts["covered"] + counts["partial"] + counts["missing"] + counts["not_expected"] == 6
+    assert result.article_summary.not_expected == counts["not_expected"] >= 1
+
+
+def test_the_command_line_reports_statutes_by_article(tmp_path, capsys):
+    from core.cli import main
+
+    national, provincial = tmp_path / "national.txt", tmp_path / "provincial.txt"
+    national.write_text(NATIONAL_STATUTE, encoding="utf-8")
+    provincial.write_text(PROVINCIAL_STATUTE, encoding="utf-8")
+    assert main(["compare", str(national), str(provincial)]) == 0
+    out = capsys.readouterr().out
+    assert "国家文件按条对照，共 6 条" in out and "无需地方落实" in out
+    missing = out.split("【未覆盖】", 1)[1]
+    assert "第四条" in missing and "最相近的是" in missing
 
 
 def test_a_sentence_two_national_articles_repeat_counts_for_the_likelier_one_only():
