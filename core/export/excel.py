@@ -200,8 +200,8 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
         cell = sheet.cell(row=4, column=index)
         _set(cell, name)
         cell.font, cell.alignment, cell.border = _HEADER, _CENTRED, _BORDER
-        key = labels.TALLY_KEYS[(index - 3) // 2] if index >= 3 else None
-        cell.fill = _fill(labels.FILLS[key] if key else labels.HEADER_FILL)
+        fill = labels.FILLS[labels.TALLY_KEYS[(index - 3) // 2]] if index >= 3 else labels.HEADER_FILL
+        cell.fill = _fill(fill)
     row = 5
     for tally in labels.tallies(comparison, clauses):
         values: list[object] = [tally.name, tally.total]

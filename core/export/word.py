@@ -17,7 +17,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Mm, Pt
+from docx.shared import Emu, Length, Mm, Pt
 
 from core import __version__
 from core.errors import ExportError
@@ -229,7 +229,7 @@ def _page(section, *, landscape: bool) -> None:
     section.footer_distance = Emu(section.bottom_margin - NUMBER_GAP - NUMBER_LINE)
 
 
-def _page_number(paragraph, *, odd: bool) -> None:
+def _page_number(paragraph, *, odd: bool | None) -> None:
     """"— 1 —" in 4号 half-width 宋体 digits: right with a one-character inset on odd pages,
     left with the same inset on even pages (GB/T 9704 §7.5); ``odd`` None: at the left, as a
     landscape table page has it (§8)."""
@@ -240,16 +240,17 @@ def _page_number(paragraph, *, odd: bool) -> None:
         paragraph.paragraph_format.right_indent = CHARACTER
     else:
         paragraph.paragraph_format.left_indent = CHARACTER
-    font = {"font": PAGE_NUMBER_FONT, "size": PAGE_NUMBER_SIZE, "latin": PAGE_NUMBER_FONT}
-    _run(paragraph, "— ", **font)
+    font = functools.partial(_run, font=PAGE_NUMBER_FONT, size=PAGE_NUMBER_SIZE,
+                             latin=PAGE_NUMBER_FONT)
+    font(paragraph, "— ")
     field = (_element("w:fldChar", fldCharType="begin"), "instr",
              _element("w:fldChar", fldCharType="separate"), "1",
              _element("w:fldChar", fldCharType="end"))
     for part in field:
         if part == "1":  # the number shown until the field is updated
-            _run(paragraph, "1", **font)
+            font(paragraph, "1")
             continue
-        run = _run(paragraph, "", **font)
+        run = font(paragraph, "")
         if part == "instr":
             instruction = OxmlElement("w:instrText")
             instruction.set(qn("xml:space"), "preserve")
@@ -257,7 +258,7 @@ def _page_number(paragraph, *, odd: bool) -> None:
             run.append(instruction)
         else:
             run.append(part)
-    _run(paragraph, " —", **font)
+    font(paragraph, " —")
 
 
 def _page_number_footer(section) -> None:
@@ -395,7 +396,7 @@ def _body(document, text: str) -> None:
 @dataclass(frozen=True)
 class _Column:
     header: str
-    width: Emu
+    width: Length
 
 
 CENTRE, LEFT = "center", None
