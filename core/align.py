@@ -21,8 +21,9 @@ How it works, in three passes:
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Protocol
@@ -314,23 +315,45 @@ class TokenMatcher:
         bags = [_article_bag(clauses) for clauses in national + provincial]
         if not bags or not national or not provincial:
             return [[0.0] * len(provincial) for _ in national]
-        index: dict[str, int] = {}
-        rows: list[int] = []
-        columns: list[int] = []
-        counts: list[int] = []
-        for row, bag in enumerate(bags):
-            for feature, count in bag.items():
-                rows.append(row)
-                columns.append(index.setdefault(feature, len(index)))
-                counts.append(count)
-        matrix = np.zeros((len(bags), max(len(index), 1)), dtype=np.float64)
-        matrix[rows, columns] = 1.0 + np.log(np.array(counts, dtype=np.float64))
-        documents = np.count_nonzero(matrix, axis=0)
-        matrix *= np.log((len(bags) + 1) / (documents + 1)) + 1.0
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        matrix /= np.where(norms > 0, norms, 1.0)
-        cosine = matrix[:len(national)] @ matrix[len(national):].T
+        documents: Counter[str] = Counter()
+        for bag in bags:
+            documents.update(bag.keys())
+        idf = {f: math.log((len(bags) + 1) / (n + 1)) + 1.0 for f, n in documents.items()}
+        weighted = [{f: (1.0 + math.log(c)) * idf[f] for f, c in bag.items()} for bag in bags]
+        norms = np.array([math.sqrt(sum(w * w for w in bag.values())) or 1.0 for bag in weighted])
+        # Only features both texts hold add to a cosine; they are taken a block at a time, so
+        # two long statutes never need the whole articles × features matrix in memory.
+        split = len(national)
+        shared = sorted(set().union(*(b.keys() for b in weighted[:split]))
+                        & set().union(*(b.keys() for b in weighted[split:])))
+        column = {f: k for k, f in enumerate(shared)}
+        sides = []
+        for first, last in ((0, split), (split, len(bags))):
+            rows, columns, values = [], [], []
+            for row, weights in enumerate(weighted[first:last]):
+                for f, w in weights.items():
+                    k = column.get(f)
+                    if k is not None:
+                        rows.append(row)
+                        columns.append(k)
+                        values.append(w)
+            sides.append((last - first, np.array(rows, dtype=np.int64),
+                          np.array(columns, dtype=np.int64), np.array(values)))
+        cosine = np.zeros((split, len(bags) - split))
+        for start in range(0, len(shared), _FEATURE_BLOCK):
+            blocks = []
+            for count, rows_, columns_, values_ in sides:
+                inside = (columns_ >= start) & (columns_ < start + _FEATURE_BLOCK)
+                block = np.zeros((count, _FEATURE_BLOCK))
+                block[rows_[inside], columns_[inside] - start] = values_[inside]
+                blocks.append(block)
+            cosine += blocks[0] @ blocks[1].T
+        cosine /= np.outer(norms[:split], norms[split:])
         return [[round(float(v), 4) for v in row] for row in cosine]
+
+
+# Features taken at a time when comparing articles as wholes (see article_similarity).
+_FEATURE_BLOCK = 4096
 
 
 def _article_bag(clauses: list[PreparedClause]) -> dict[str, int]:
