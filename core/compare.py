@@ -43,3 +43,17 @@ def compare_files(national: str | os.PathLike, provincial: str | os.PathLike, *,
     """
     return compare_outlines(load_outline(national), load_outline(provincial),
                             parameters=parameters, progress=progress, cancel=cancel)
+
+
+def notices(comparison: Comparison) -> list[tuple[str, str]]:
+    """What the user should know about how the texts were read and compared, as (where, note):
+    the comparison's warnings, then each document's (numbering gaps, misprints read as
+    numbering, web-page lines and tables of contents set aside), then the lines each outline
+    set aside before and after the body — shown, never silently dropped."""
+    found = [("对照", warning) for warning in comparison.warnings]
+    for where, outline in (("国家文件", comparison.national), ("地方文件", comparison.provincial)):
+        found += [(where, warning) for warning in outline.warnings]
+    for where, outline in (("国家文件", comparison.national), ("地方文件", comparison.provincial)):
+        found += [(f"{where}·正文前", line) for line in outline.front_matter]
+        found += [(f"{where}·正文后", line) for line in outline.tail]
+    return found

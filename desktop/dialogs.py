@@ -1,11 +1,12 @@
 """Small dialogs: paste text, settings, the reviewer's name, decisions a re-import left behind,
-an item's history."""
+an item's history, the notes on how the documents were read."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -174,6 +175,40 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HistoryModel.COL_BEFORE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(HistoryModel.COL_AFTER, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(_close_button(self))
+
+
+class NoticesDialog(QDialog):
+    """提示: how the documents were read — numbering gaps, misprints read as numbering, web-page
+    lines and tables of contents set aside, the lines before and after each body."""
+
+    def __init__(self, notices: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("读取与对照提示")
+        self.resize(900, 420)
+        summary = QLabel(f"共 {len(notices)} 条。以下内容未计入比对的正文，或提醒核对原文编号；"
+                         "如有误，请修改原文后重新对照。")
+        summary.setWordWrap(True)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels(["位置", "内容"])
+        for where, note in notices:
+            cells = [QStandardItem(where), QStandardItem(note)]
+            for cell in cells:
+                cell.setEditable(False)
+                cell.setToolTip(note)
+            self.model.appendRow(cells)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.setWordWrap(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.view, 1)

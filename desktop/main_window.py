@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
 
 from core import __version__
 from core.align import compare_outlines
-from core.compare import load_outline, prepare
+from core.compare import load_outline, notices, prepare
 from core.errors import (DocumentReadError, DuizhaoError, ProjectFileError, ProjectLockedError,
                          ProjectReadOnlyError)
 from core.export import export
@@ -33,8 +33,8 @@ from core.project import SUFFIX, Project
 from core.read import SUPPORTED_EXTENSIONS, read_text
 from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
 from desktop import settings as keys
-from desktop.dialogs import (HistoryDialog, OrphanedDecisionsDialog, PasteTextDialog, SettingsDialog,
-                             ShortcutsDialog, ask_reviewer_name)
+from desktop.dialogs import (HistoryDialog, NoticesDialog, OrphanedDecisionsDialog, PasteTextDialog,
+                             SettingsDialog, ShortcutsDialog, ask_reviewer_name)
 from desktop.errors import report_unexpected, show_error
 from desktop.models import (GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED, ClauseFilterProxy,
                             ClauseRow, describe_item,
@@ -346,6 +346,15 @@ class MainWindow(QMainWindow):
         # Progress sits in the status bar: beside the document slots it widened the window
         # past a small screen while a compare ran.
         self.statusBar().addPermanentWidget(self.progress)
+        # How the documents were read (gaps, misprints, web-page lines set aside): never
+        # dropped silently, one click away.
+        self.notices_button = QToolButton()
+        self.notices_button.setObjectName("noticesButton")
+        self.notices_button.setAutoRaise(True)
+        self.notices_button.setToolTip("查看读取与对照提示：编号不连续、误印、移出正文的网页内容等")
+        self.notices_button.clicked.connect(self.show_notices)
+        self.notices_button.hide()
+        self.statusBar().addPermanentWidget(self.notices_button)
 
     def _tree(self, model, name: str) -> QTreeView:
         tree = QTreeView()
@@ -1069,8 +1078,16 @@ class MainWindow(QMainWindow):
         self.diff.show_row(None, None)
         self.review_panel.set_row(None)
         self._update_count()
+        found = notices(comparison) if comparison is not None else []
+        self.notices_button.setText(f"提示（{len(found)}）")
+        self.notices_button.setVisible(bool(found))
         if comparison is not None:
             self.goto_gap(+1)
+
+    def show_notices(self) -> None:
+        """提示: how the documents were read and what was set aside."""
+        if self.comparison is not None:
+            NoticesDialog(notices(self.comparison), self).exec()
 
     def _decisions_changed(self) -> None:
         rows = self.table_model.rows()

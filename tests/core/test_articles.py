@@ -155,3 +155,15 @@ def test_sentence_credit_grows_with_the_score():
     assert credit(39.0) == 0.5
     assert 0.5 < credit(50.0) < 1.0
     assert credit(20.0) < 0.25
+
+
+def test_notices_list_warnings_and_the_lines_set_aside_around_the_body():
+    from core.compare import notices
+
+    national = NATIONAL_STATUTE.replace("第五条", "第七条")  # a gap in the numbering
+    provincial = ("示例省水质监测工作实施意见\n一、加强监测\n（一）建设全省水质监测网络。\n"
+                  "示例省人民政府\n2031年3月1日\n（此件公开发布）\n")
+    found = notices(compare_outlines(_outline(national), _outline(provincial)))
+    assert any(where == "国家文件" and "不连续" in note for where, note in found)
+    assert ("地方文件·正文后", "（此件公开发布）") in found
+    assert any(where == "对照" and "编号体例不同" in note for where, note in found)

@@ -156,3 +156,27 @@ def test_ctrl_5_marks_a_clause_not_expected_and_the_detail_gives_the_reason(qtbo
     assert after.status is Status.NOT_EXPECTED and after.decision is not None
     assert window.review_panel.buttons[Status.NOT_EXPECTED.value].isChecked()
     assert "无需地方落实" in window.summary.text()
+
+
+def test_lines_set_aside_and_numbering_notes_are_one_click_away(qtbot, make_window, tmp_path,
+                                                                monkeypatch):
+    from desktop.dialogs import NoticesDialog
+
+    national = tmp_path / "national.txt"
+    national.write_text("示例水质监测办法\n第一条 县级以上人民政府应当建立水质监测网络。\n"
+                        "第三条 监测机构应当如实记录监测数据。\n", encoding="utf-8")
+    provincial = tmp_path / "provincial.txt"
+    provincial.write_text("示例省水质监测办法\n第一条 县级以上人民政府应当建立覆盖城乡的水质监测网络。\n"
+                          "第二条 监测机构应当如实记录监测数据。\n（此件公开发布）\n", encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, national, provincial)
+    button = window.notices_button
+    assert button.isVisible() and button.text().startswith("提示（")
+    shown = []
+    monkeypatch.setattr(NoticesDialog, "exec", lambda dialog: shown.append(dialog) or 0)
+    button.click()
+    rows = [(shown[0].model.item(r, 0).text(), shown[0].model.item(r, 1).text())
+            for r in range(shown[0].model.rowCount())]
+    assert any(where == "国家文件" and "第三条" in note for where, note in rows)
+    assert ("地方文件·正文后", "（此件公开发布）") in rows
+    assert button.text() == f"提示（{len(rows)}）"
