@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.model import Clause, Comparison, Gap, Outline, ReviewDecision, Status
+from core.model import (Clause, Comparison, Gap, Outline, ReviewDecision, SectionAlignment,
+                        Status)
 from core.read.numerals import chinese_counting
 from core.review import ReviewedAddition, ReviewedClause
 
@@ -370,3 +371,9 @@ def printable(text: str) -> str:
 def format_date(day) -> str:
     """A date the way official documents print it: 2024年5月1日."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def article_verdict(article: SectionAlignment) -> str:
+    """A statute article's own verdict, judged as a whole, for its heading row:
+    "本条整体：部分覆盖。地方第十条只承接了部分内容……"."""
+    return f"本条整体：{LABELS[article.status.value]}。{article.reason.text}"

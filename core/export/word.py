@@ -424,11 +424,15 @@ def _table(document, columns: Sequence[_Column]):
     return table
 
 
-def _section_row(table, columns: Sequence[_Column], text: str) -> None:
-    """A heading row spanning the table, kept with the row that follows it."""
+def _section_row(table, columns: Sequence[_Column], text: str, verdict: str = "") -> None:
+    """A heading row spanning the table, kept with the row that follows it; a statute's
+    article judged as a whole carries its verdict after its name."""
     row = _Row(table, columns, spanning=True)
     row.shade(0, labels.SECTION_FILL)
-    _run(row.paragraph(0, keep_next=True), text, font=HEADING1_FONT)
+    paragraph = row.paragraph(0, keep_next=True)
+    _run(paragraph, text, font=HEADING1_FONT)
+    if verdict:
+        _run(paragraph, "　" + verdict, color=GREY)
     row.done()
 
 
@@ -517,14 +521,16 @@ SUMMARY_COLUMNS = (
 
 
 def _clause_rows(table, columns: Sequence[_Column], sections: labels.SectionIndex,
-                 items: Iterable[ReviewedClause]):
+                 items: Iterable[ReviewedClause], comparison: Comparison):
     """(row, item) per item, with a heading row before each new section."""
+    verdicts = {article.national: labels.article_verdict(article)
+                for article in comparison.articles}
     current = None
     for item in items:
         section = item.finding.clause.section
         if section != current:
             current = section
-            _section_row(table, columns, sections.name(section))
+            _section_row(table, columns, sections.name(section), verdicts.get(section, ""))
         row = _Row(table, columns)
         yield row, item
         row.done()
@@ -534,7 +540,7 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
     table = _table(document, CHECKLIST_COLUMNS)
     national = labels.SectionIndex(comparison.national)
     provincial = labels.SectionIndex(comparison.provincial)
-    for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses):
+    for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, provincial, item, with_gaps=True)
@@ -557,7 +563,7 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
     table = _table(document, GAP_COLUMNS)
     national = labels.SectionIndex(comparison.national)
     provincial = labels.SectionIndex(comparison.provincial)
-    for row, item in _clause_rows(table, GAP_COLUMNS, national, items):
+    for row, item in _clause_rows(table, GAP_COLUMNS, national, items, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, provincial, item, with_gaps=False)

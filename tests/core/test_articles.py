@@ -167,3 +167,17 @@ def test_notices_list_warnings_and_the_lines_set_aside_around_the_body():
     assert any(where == "国家文件" and "不连续" in note for where, note in found)
     assert ("地方文件·正文后", "（此件公开发布）") in found
     assert any(where == "对照" and "编号体例不同" in note for where, note in found)
+
+
+def test_the_word_checklist_gives_each_article_its_own_verdict(tmp_path):
+    from docx import Document
+
+    from core.export import export
+
+    result = compare_outlines(_outline(NATIONAL_STATUTE), _outline(PROVINCIAL_STATUTE))
+    path = export(result, tmp_path / "清单.docx")
+    headings = [row.cells[0].text for table in Document(str(path)).tables for row in table.rows
+                if "本条整体" in row.cells[0].text]
+    fourth = next(text for text in headings if text.startswith("第一章第四条"))
+    assert "本条整体：未覆盖" in fourth and "最相近的是" in fourth
+    assert any(text.startswith("第一章第五条") and "无需地方落实" in text for text in headings)
