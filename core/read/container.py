@@ -130,9 +130,9 @@ def inspect_compound_file(data: bytes) -> CompoundFile:
     for _ in range(num_difat):
         if next_difat in (_FREESECT, _ENDOFCHAIN):
             break
-        block = struct.unpack(f"<{sector_size // 4}I", sector(next_difat))
-        fat_sector_ids.extend(i for i in block[:-1] if i != _FREESECT)
-        next_difat = block[-1]
+        difat_block = struct.unpack(f"<{sector_size // 4}I", sector(next_difat))
+        fat_sector_ids.extend(i for i in difat_block[:-1] if i != _FREESECT)
+        next_difat = difat_block[-1]
     fat_sector_ids = fat_sector_ids[:num_fat_sectors]
     fat: list[int] = []
     for index in fat_sector_ids:

@@ -28,7 +28,7 @@ def chinese_counting(value: int, *, legal: bool = False) -> str:
     zero = "零"  # a zero read inside a number is 零 in both styles: 一百零一
 
     def below_10000(number: int) -> str:
-        out = []
+        out: list[str] = []
         zero_pending = False
         for power in (3, 2, 1, 0):
             digit = number // 10**power % 10

@@ -189,7 +189,7 @@ def _remove_running_lines(pages: list[list[_Line]]) -> None:
         heights: dict[str, list[float]] = {}
         for lines in with_text:
             ordered = lines if top else lines[::-1]
-            candidates = {}
+            candidates: dict[str, _Line] = {}
             for position, line in enumerate(ordered[:3]):
                 inner = ordered[position + 1] if position + 1 < len(ordered) else None
                 if apart(line, inner):

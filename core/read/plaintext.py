@@ -141,10 +141,10 @@ def decode_text_bytes(data: bytes, *, path: str | None = None) -> DecodedText:
             raise DocumentReadError(NOT_TEXT_MESSAGE, path=path)
 
     if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        text = _strict(data, encoding) if encoding else None
-        if text is not None and _is_plausible(text, strict=True):
-            return DecodedText(text, encoding)
+        utf16 = _utf16_without_bom(data)
+        text = _strict(data, utf16) if utf16 else None
+        if utf16 and text is not None and _is_plausible(text, strict=True):
+            return DecodedText(text, utf16)
         # NUL bytes in anything but UTF-16/32 mean binary data.
         raise DocumentReadError(NOT_TEXT_MESSAGE, path=path)
 

@@ -72,7 +72,7 @@ _GET_TEXT_TYPES = (NavigableString, CData)  # the string types Tag.get_text() jo
 
 def _check_depth(soup: BeautifulSoup, path: str) -> None:
     """Refuse a page nested deeper than MAX_HTML_DEPTH (walked without recursion)."""
-    stack = [(soup, 0)]
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_HTML_DEPTH:
@@ -125,7 +125,7 @@ def _tags_in_order(root: Tag):
 def _drop_hidden(soup: BeautifulSoup) -> None:
     """Remove scripts, navigation and the like, and everything hidden, in one pass."""
     doomed = []
-    stack = [soup]
+    stack: list[Tag] = [soup]
     while stack:
         node = stack.pop()
         for child in node.contents:
@@ -171,15 +171,20 @@ def _main_content(soup: BeautifulSoup) -> Tag:
     return best if _own_cjk(best, counts) >= 0.3 * total else root
 
 
+def _text_attribute(tag: Tag, name: str) -> str:
+    """A single-valued attribute (style, align) as text, "" when absent (bs4 types any value as maybe a list)."""
+    value = tag.get(name)
+    return value if isinstance(value, str) else ""
+
+
 def _alignment(tag: Tag) -> bool | None:
     """True/False when the tag sets its text alignment (centre or not), None when it inherits."""
     if tag.name == "center":
         return True
-    style = tag.get("style") or ""
-    match = _TEXT_ALIGN_RE.search(style)
+    match = _TEXT_ALIGN_RE.search(_text_attribute(tag, "style"))
     if match:
         return match.group(1).lower() == "center"
-    align = (tag.get("align") or "").strip().lower()
+    align = _text_attribute(tag, "align").strip().lower()
     if align:
         return align in ("center", "middle")
     return None
@@ -189,7 +194,7 @@ def _weight(tag: Tag) -> bool | None:
     """True/False when the tag makes its text bold or not bold, None when it inherits."""
     if tag.name in ("b", "strong", "h1", "h2", "h3", "h4", "h5", "h6", "th"):
         return True
-    match = _FONT_WEIGHT_RE.search(tag.get("style") or "")
+    match = _FONT_WEIGHT_RE.search(_text_attribute(tag, "style"))
     if match:
         value = match.group(1).lower()
         return value in ("bold", "bolder") or (value.isdigit() and int(value) >= 600)

@@ -268,7 +268,7 @@ def read_docx(path: str, *, max_bytes: int) -> RawDocument:
         raise DocumentReadError(BROKEN_DOCX_MESSAGE, path=path) from exc
     walker = _BodyWalker(document, path)
     walker.blocks(document.element.body, in_table=False)
-    warnings = (ALT_CHUNK_WARNING.format(count=walker.alt_chunks),) if walker.alt_chunks else ()
+    warnings: tuple[str, ...] = (ALT_CHUNK_WARNING.format(count=walker.alt_chunks),) if walker.alt_chunks else ()
     if not walker.paragraphs:
         if walker.alt_chunks:
             raise DocumentReadError(warnings[0], path=path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import overload
 
 from docx.oxml.ns import qn
 
@@ -19,6 +20,14 @@ def on_off(element) -> bool | None:
         return None
     value = element.get(qn("w:val"))
     return value is None or value.lower() not in _FALSE_VALUES
+
+
+@overload
+def int_attr(element, default: int) -> int: ...
+
+
+@overload
+def int_attr(element, default: None = None) -> int | None: ...
 
 
 def int_attr(element, default: int | None = None) -> int | None:
@@ -62,7 +71,8 @@ class Style:
 
 def paragraph_properties(p_pr) -> dict:
     """Outline level, centring and numbering set directly in a w:pPr (None when absent)."""
-    result = {"outline_level": None, "centered": None, "num_id": None, "ilvl": None, "has_num_pr": False}
+    result: dict[str, int | bool | None] = {
+        "outline_level": None, "centered": None, "num_id": None, "ilvl": None, "has_num_pr": False}
     if p_pr is None:
         return result
     level = int_attr(p_pr.find(qn("w:outlineLvl")))
