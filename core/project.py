@@ -35,10 +35,12 @@ import os
 import platform
 import shutil
 import sqlite3
+import sys
 import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -169,25 +171,25 @@ class ReimportReport:
 
 def _create_schema(db: sqlite_utils.Database) -> None:
     """Tables of the current schema version, in an empty database."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["documents"].create({
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("documents").create({
         "id": int, "role": str, "name": str, "path": str, "sha256": str, "format": str,
         "content": bytes, "version": int, "imported_at": str, "outline": str,
     }, pk="id", not_null={"role", "name", "sha256", "content", "version", "imported_at"})
-    db["comparisons"].create({
+    db.table("comparisons").create({
         "id": int, "engine": str, "parameters": str, "result": str, "created_at": str,
         "national_document": int, "provincial_document": int, "previous": int, "current": int,
     }, pk="id", not_null={"engine", "result", "created_at", "current"},
         foreign_keys=[("national_document", "documents", "id"),
                       ("provincial_document", "documents", "id"),
                       ("previous", "comparisons", "id")])
-    db["decisions"].create({
+    db.table("decisions").create({
         "id": int, "comparison": int, "item": str, "status": str, "not_applicable": int,
         "match": str, "note": str, "reviewer": str, "decided_at": str, "national_text": str,
         "provincial_text": str, "seq": int, "orphaned": int, "orphan_reason": str,
     }, pk="id", not_null={"comparison", "item", "not_applicable", "seq", "orphaned"},
         foreign_keys=[("comparison", "comparisons", "id")])
-    db["audit"].create({
+    db.table("audit").create({
         "id": int, "comparison": int, "item": str, "action": str, "before": str, "after": str,
         "who": str, "at": str,
     }, pk="id", not_null={"comparison", "item", "action", "at"},
@@ -201,7 +203,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
 
 def _migrate_v0(db: sqlite_utils.Database) -> None:
     """v0 → v1: the audit trail names its action (v0 only recorded decisions)."""
-    db["audit"].add_column("action", str, not_null_default="decide")
+    db.table("audit").add_column("action", str, not_null_default="decide")
 
 
 # MIGRATIONS[v] turns a version-v database into version v + 1, inside one transaction.
@@ -210,7 +212,7 @@ MIGRATIONS: dict[int, Callable[[sqlite_utils.Database], None]] = {0: _migrate_v0
 
 def _set_version(db: sqlite_utils.Database, version: int) -> None:
     db.execute(f"PRAGMA user_version = {int(version)}")
-    db["meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
+    db.table("meta").upsert({"key": "schema_version", "value": str(version)}, pk="key")
 
 
 # ---------------------------------------------------------------- checking a file
@@ -503,7 +505,7 @@ def _process_alive(pid: int, started: str) -> bool:
     """Whether the process that wrote a lock on this computer is still running."""
     if pid <= 0:
         return False
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows (as os.name == "nt", in the form mypy reads)
         import ctypes
         handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
         if not handle:
@@ -687,8 +689,9 @@ class Project:
         self._db = sqlite_utils.Database(connection, execute_plugins=False)
         self._lock = threading.RLock()
         self._comparison = comparison
-        self._undo: list[tuple[dict | None, dict | None]] = []
-        self._redo: list[tuple[dict | None, dict | None]] = []
+        # (before, after) rows of each recorded decision: no row before a first decision.
+        self._undo: list[tuple[dict | None, dict]] = []
+        self._redo: list[tuple[dict | None, dict]] = []
         self._closed = False
         self._load_current()
         with _open_paths_lock:
@@ -764,16 +767,16 @@ class Project:
                 db = sqlite_utils.Database(connection, execute_plugins=False)
                 with db.atomic():
                     _create_schema(db)
-                    db["meta"].insert_all([
+                    db.table("meta").insert_all([
                         {"key": "schema_version", "value": str(SCHEMA_VERSION)},
                         {"key": "application", "value": "duizhao"},
                         {"key": "created_at", "value": _now()},
                         {"key": "created_with", "value": __version__},
                     ])
-                    national_id = db["documents"].insert(national_row).last_pk
-                    provincial_id = db["documents"].insert(provincial_row).last_pk
-                    db["comparisons"].insert(_comparison_row(comparison, national_id,
-                                                             provincial_id, None))
+                    national_id = db.table("documents").insert(national_row).last_pk
+                    provincial_id = db.table("documents").insert(provincial_row).last_pk
+                    db.table("comparisons").insert(_comparison_row(comparison, national_id,
+                                                                   provincial_id, None))
             finally:
                 connection.close()
             for suffix in ("-wal", "-shm"):
@@ -1110,26 +1113,25 @@ class Project:
                                       progress=progress, cancel=cancel)
         _check_cancel(cancel)
         with self._lock:
-            version = (self._query_one(
-                "SELECT MAX(version) FROM documents WHERE role = 'provincial'")[0] or 0) + 1
+            version = (self._query_value(
+                "SELECT MAX(version) FROM documents WHERE role = 'provincial'") or 0) + 1
             document = _document_row("provincial", path, provincial, version)
-            national_document = self._query_one(
-                "SELECT national_document FROM comparisons WHERE id = ?",
-                [self._comparison_id])[0]
+            national_document = self._query_value(
+                "SELECT national_document FROM comparisons WHERE id = ?", [self._comparison_id])
             rows = self._query("SELECT * FROM decisions WHERE comparison = ? AND orphaned = 0 "
                                "ORDER BY seq", [self._comparison_id])
             report = ReimportReport(comparison=comparison, provincial_version=version)
             plan = _carry_over(rows, comparison, report)
             with self._db.atomic():
-                provincial_id = self._db["documents"].insert(document).last_pk
+                provincial_id = self._db.table("documents").insert(document).last_pk
                 self._db.execute("UPDATE comparisons SET current = 0 WHERE current = 1")
-                new_id = self._db["comparisons"].insert(_comparison_row(
+                new_id = self._db.table("comparisons").insert(_comparison_row(
                     comparison, national_document, provincial_id, self._comparison_id)).last_pk
                 for old_row, new_row, action in plan:
                     new_row.update(comparison=new_id)
-                    self._db["decisions"].insert(new_row)
+                    self._db.table("decisions").insert(new_row)
                     # An orphan keeps the numbering of the comparison it was made on.
-                    self._db["audit"].insert({
+                    self._db.table("audit").insert({
                         "comparison": new_id if action == "carry-over" else self._comparison_id,
                         "item": new_row["item"], "action": action,
                         "before": _json(decision_to_record(_decision(old_row))),
@@ -1222,8 +1224,14 @@ class Project:
         with self._lock:
             return self._connection.execute(sql, params or []).fetchone()
 
+    def _query_value(self, sql: str, params: list[Any] | None = None) -> Any:
+        """The first column of a query that always yields a row (an aggregate, the open comparison)."""
+        row = self._query_one(sql, params)
+        assert row is not None, sql
+        return row[0]
+
     def _next_seq(self) -> int:
-        return (self._query_one("SELECT MAX(seq) FROM decisions")[0] or 0) + 1
+        return (self._query_value("SELECT MAX(seq) FROM decisions") or 0) + 1
 
     def _live_row(self, item: str) -> dict | None:
         rows = self._query("SELECT * FROM decisions WHERE comparison = ? AND item = ? "
@@ -1239,11 +1247,11 @@ class Project:
         self._db.execute("DELETE FROM decisions WHERE comparison = ? AND item = ? AND orphaned = 0",
                          [self._comparison_id, item])
         if row is not None:
-            self._db["decisions"].insert(row)
+            self._db.table("decisions").insert(row)
 
     def _audit(self, item: str, action: str, before: dict | None, after: dict | None,
                who: str) -> None:
-        self._db["audit"].insert({
+        self._db.table("audit").insert({
             "comparison": self._comparison_id, "item": item, "action": action,
             "before": _json(decision_to_record(_decision(before))) if before else None,
             "after": _json(decision_to_record(_decision(after))) if after else None,
@@ -1356,6 +1364,8 @@ def _writable_connection(path: Path) -> sqlite3.Connection:
 
 def _decode_comparison(path: Path, record: dict | None) -> Comparison:
     """The stored comparison; anything that does not decode is a damaged project."""
+    if record is None:
+        raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path))
     try:
         comparison = comparison_from_record(record)
         _parameters(comparison)  # used on re-import: must hold values of the right kinds
@@ -1389,8 +1399,9 @@ def _save_error(error: BaseException, path: Path, what: str) -> ProjectSaveError
     return ProjectSaveError(f"{what}：{reason}。", path=str(path))
 
 
-def _comparison_row(comparison: Comparison, national_id: int, provincial_id: int,
+def _comparison_row(comparison: Comparison, national_id: int | None, provincial_id: int | None,
                     previous: int | None) -> dict:
+    """A comparisons row; the document ids are sqlite-utils' ``last_pk`` (typed Optional, always set here)."""
     return {"engine": comparison.engine,
             "parameters": _json(dict(comparison.parameters)),
             "result": _json(comparison_to_record(comparison)),
@@ -1420,7 +1431,7 @@ def _find_clause(clauses: tuple[Clause, ...], clause_id: str) -> Clause | None:
 
 
 def _same_text(text: str, candidates: tuple[Clause, ...], prefer_id: str,
-               taken: set[str] = frozenset()) -> Clause | None:
+               taken: AbstractSet[str] = frozenset()) -> Clause | None:
     """The candidate with this text (the one keeping ``prefer_id`` first), else the most similar
     one at or above NEAR_IDENTICAL; clauses whose ids are in ``taken`` are passed over."""
     if not text:
