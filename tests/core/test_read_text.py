@@ -12,8 +12,8 @@ from core.read.normalize import normalize_paragraph_text
 from tests.conftest import DATA, NEW_MEDIA_TXT
 from tests.data.make_fixtures import policy_lines
 
-SAMPLE = "国务院办公厅关于推进政务新媒体健康有序发展的意见\n国办发〔2018〕123号\n一、总体要求\n（一）指导思想。\n"
-SAMPLE_LINES = ["国务院办公厅关于推进政务新媒体健康有序发展的意见", "国办发〔2018〕123号", "一、总体要求", "（一）指导思想。"]
+SAMPLE = "国务院关于加强数字政府建设的指导意见\n国发〔2022〕14号\n一、发展现状和总体要求\n（一）发展现状。\n"
+SAMPLE_LINES = ["国务院关于加强数字政府建设的指导意见", "国发〔2022〕14号", "一、发展现状和总体要求", "（一）发展现状。"]
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def test_every_kind_of_line_break_splits(tmp_path):
 
 
 def test_damaged_utf8_is_read_with_a_warning(tmp_path):
-    data = ("各地区、各部门要充分认识做好政务新媒体工作的重大意义。" * 40).encode("utf-8")
+    data = ("各地区各部门要建立健全数字政府建设领导协调机制，强化统筹规划。" * 40).encode("utf-8")
     damaged = data[:500] + b"\xff" + data[500:]
     path = tmp_path / "damaged.txt"
     path.write_bytes(damaged)
@@ -79,14 +79,14 @@ def test_damaged_utf8_is_read_with_a_warning(tmp_path):
 
 
 def test_big5_text_is_not_taken_for_gb18030_silently(tmp_path):
-    text = "國務院辦公廳關於推進政務新媒體健康有序發展的意見。各地區、各部門要充分認識移動互聯網環境下做好政務新媒體工作的重大意義。\n" * 5
+    text = "國務院關於加強數字政府建設的指導意見。各地區各部門要建立健全數字政府建設領導協調機制，強化統籌規劃，明確職責分工。\n" * 5
     path = tmp_path / "big5.txt"
     path.write_bytes(text.encode("big5"))
     document = read_document(path)
     # Whatever the detector decides, a guess is never silent.
     assert document.warnings
     assert document.encoding != "gb18030"
-    assert document.paragraphs[0].text.startswith("國務院辦公廳")
+    assert document.paragraphs[0].text.startswith("國務院關於")
 
 
 @pytest.mark.parametrize(

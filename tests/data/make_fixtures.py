@@ -31,8 +31,9 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt
 
 DATA = Path(__file__).resolve().parent
-CORPUS = DATA.parents[2] / "shared" / "corpus"
-POLICY_SOURCE = CORPUS / "policies" / "state-council-office-2018-123-government-new-media.txt"
+# The national guideline came with the project brief and is committed: the fixtures are built
+# from it, never from ../shared/corpus (whose texts may not be committed).
+GUIDELINE = DATA / "corpus" / "national-guideline-digital-government-2022.txt"
 FONT = "Noto Sans CJK SC"  # installed with fonts-noto-cjk; keeps LibreOffice's layout deterministic
 
 
@@ -110,26 +111,57 @@ POLICY_LEVELS = [("chineseCounting", "%1、", 1), ("chineseCounting", "（%2）"
 
 
 def policy_lines() -> list[str]:
-    """The excerpt of 国办发〔2018〕123号 in the cross-format fixtures, as committed.
+    """The excerpt of 国发〔2022〕14号 in the cross-format fixtures, as committed.
 
-    Read from the committed ``policy-gb18030.txt`` with an explicit codec and line ending, not
-    from ``../shared/corpus``, so the reader tests run in a clone without it; a corpus test
-    checks that this is still the excerpt of the source text.
+    Read from the committed ``policy-gb18030.txt`` with an explicit codec and line ending, so a
+    test compares each form with the text the fixtures were written from; a test checks that
+    this is still the excerpt :func:`policy_lines_from_guideline` makes.
     """
     raw = (DATA / "policy-gb18030.txt").read_bytes().decode("gb18030")
     assert raw.endswith("\r\n")
     return raw[:-2].split("\r\n")
 
 
-def policy_lines_from_corpus() -> list[str]:
-    """The excerpt of 国办发〔2018〕123号 the fixtures are built from (needs ../shared/corpus).
+# The website copy of the guideline has half-width commas, colons and brackets; the fixtures
+# are set as the official document is, in full width.
+_FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
 
-    Title, 文号, addressees, preamble, part 一 with its sections and items, part 二 with its
-    paragraphs, then the signature, date and publication note.
+
+def policy_lines_from_guideline() -> list[str]:
+    """The excerpt of the national guideline (国发〔2022〕14号) the fixtures are built from.
+
+    The shape of a short State Council document: title, 文号, addressees, preamble; part 一 with
+    sections （一）–（三） and items 1.–4. under （三）; part 二 with unnumbered paragraphs; then
+    the signature, date and publication note. The body is the guideline's own wording (its
+    basic principles become the numbered items), with full-width punctuation.
     """
-    lines = POLICY_SOURCE.read_text(encoding="utf-8").splitlines()
-    second_part_end = lines.index("三、加强功能建设")
-    return lines[:second_part_end] + lines[-3:]
+    lines = [line.translate(_FULL_WIDTH) for line in GUIDELINE.read_text(encoding="utf-8").splitlines()]
+
+    def after(heading: str, count: int = 1) -> list[str]:
+        start = lines.index(heading) + 1
+        return lines[start:start + count]
+
+    principles = after("2. 基本原则。", 4)
+    return [
+        lines[0],
+        "国发〔2022〕14号",
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+        lines[1],
+        "一、发展现状和总体要求",
+        "（一）发展现状。",
+        *after("（一）发展现状。"),
+        "（二）主要目标。",
+        *after("3. 主要目标。"),
+        "（三）基本原则。",
+        *(f"{number}.{text}" for number, text in enumerate(principles, start=1)),
+        "二、构建协同高效的政府数字化履职能力体系",
+        *after("二、构建协同高效的政府数字化履职能力体系"),
+        *after("（六）加快推进数字机关建设，提升政务运行效能。"),
+        "各地区各部门要结合实际认真抓好贯彻落实，重大事项及时向国务院请示报告。",
+        "国务院",
+        "2022年6月6日",
+        "（此件公开发布）",
+    ]
 
 
 def _level_of(line: str) -> tuple[int | None, str, str]:
@@ -164,7 +196,7 @@ def _add_running_header_and_page_numbers(document) -> None:
     section = document.sections[0]
     header = section.header.paragraphs[0]
     header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _set_east_asian_font(header.add_run("政务新媒体健康有序发展意见（节选）"))
+    _set_east_asian_font(header.add_run("加强数字政府建设指导意见（节选）"))
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _set_east_asian_font(footer.add_run("— "))
@@ -183,7 +215,7 @@ def build_policy_docx(*, autonumber: bool) -> docx.Document:
     _page_setup(document)
     _add_running_header_and_page_numbers(document)
     num_id = add_list_definition(document, POLICY_LEVELS) if autonumber else None
-    lines = policy_lines_from_corpus()
+    lines = policy_lines_from_guideline()
     for index, line in enumerate(lines):
         paragraph = document.add_paragraph()
         paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -213,12 +245,12 @@ def build_policy_docx(*, autonumber: bool) -> docx.Document:
 
 def write_policy_txt(path: Path) -> None:
     """The excerpt in GB18030 with Windows line ends, as Notepad on a Chinese Windows saves it."""
-    path.write_bytes("\r\n".join(policy_lines_from_corpus()).encode("gb18030") + b"\r\n")
+    path.write_bytes("\r\n".join(policy_lines_from_guideline()).encode("gb18030") + b"\r\n")
 
 
 def write_policy_html(path: Path) -> None:
     """The excerpt as a gov.cn-like page: chrome around a content cell, inline styles, a <br>."""
-    lines = policy_lines_from_corpus()
+    lines = policy_lines_from_guideline()
     body_style = "margin-top: 0px; margin-bottom: 0px; text-indent: 2em; text-align: justify; font-family: 宋体;"
     parts = [
         f'<p style="text-align: center; font-family: 宋体;"><span style="font-weight: bold; font-size: 18pt;">{lines[0]}</span></p>',
@@ -252,7 +284,7 @@ def write_policy_html(path: Path) -> None:
 <div class="BreadcrumbNav">当前位置：首页 &gt; 政策 &gt; 国务院政策文件库 &gt; 国务院文件</div>
 <table class="bd1" width="100%"><tbody>
 <tr><td class="bd1"><b>标　　题：</b></td><td colspan="3">{lines[0]}</td></tr>
-<tr><td><b>发文字号：</b></td><td>{lines[1]}</td><td><b>发布日期：</b></td><td>2018年12月27日</td></tr>
+<tr><td><b>发文字号：</b></td><td>{lines[1]}</td><td><b>发布日期：</b></td><td>2022年6月23日</td></tr>
 </tbody></table>
 <table width="100%"><tbody>
 <tr>
