@@ -25,7 +25,7 @@ from core import __version__
 from core.align import compare_outlines
 from core.compare import load_outline, notices, prepare
 from core.errors import (DocumentReadError, DuizhaoError, ProjectFileError, ProjectLockedError,
-                         ProjectReadOnlyError)
+                         ProjectReadOnlyError, ProjectSaveError)
 from core.export import export
 from core.model import Comparison, Outline, ReviewDecision, Status
 from core.outline import outline_document
@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         # "next gap" starts here instead of skipping it.
         self._advanced_to = ""
         self.undo_stack = QUndoStack(self)
+        # Decisions the project could not write (disk full, drive gone …), by item, oldest
+        # first, each with its undo label: shown as made, marked 未保存, saved again later.
+        self.unsaved: dict[str, tuple[ReviewDecision, str]] = {}
+        self._save_error: DuizhaoError | None = None
         # Loads the dictionaries once the window is on screen (see eventFilter).
         self.warm_up: Task | None = None
         self.setWindowTitle("对照")
@@ -708,6 +712,8 @@ class MainWindow(QMainWindow):
         # No question before the work: the files are read and compared first, into a project
         # in the app's own folder; 保存 / 另存为 put it where the user wants it.
         try:
+            if not self.settle_unsaved():
+                return
             target = self._free_project_name(Path(provincial.name).stem)
         except OSError:
             self._error(DuizhaoError("无法创建项目文件夹，请检查用户数据文件夹是否可写。",
@@ -755,6 +761,8 @@ class MainWindow(QMainWindow):
             self.review_panel.submit_note()
         if in_app_folder(self.project.path):
             return self.save_project_as()
+        if self.unsaved and not self.retry_unsaved(announce=True):
+            return False
         try:
             self.project.checkpoint()
         except sqlite3.Error:
@@ -787,6 +795,9 @@ class MainWindow(QMainWindow):
             return False
         self.settings.set(keys.SAVE_FOLDER, str(target.resolve().parent))
         self._set_project(saved)
+        # Decisions the old file could not take go into the copy.
+        if self.unsaved and not self.retry_unsaved(announce=True):
+            return False
         self.statusBar().showMessage(f"已另存为：{target}", 8000)
         return True
 
@@ -820,7 +831,7 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str | os.PathLike, *, fallback: Callable[[], None] | None = None) -> None:
         """Open a project file in the background; a bad file is reported (or ``fallback`` runs)."""
-        if self.busy:
+        if self.busy or not self.settle_unsaved():
             return
         path = Path(path)
 
@@ -849,6 +860,8 @@ class MainWindow(QMainWindow):
         return box.clickedButton() is read_only
 
     def _set_project(self, project: Project) -> None:
+        """Show a project. Unsaved decisions stay only when it is a copy of the one shown
+        (另存为); every other way here settles them first (settle_unsaved)."""
         if self.project is not None and self.project is not project:
             self.project.close()
         self.project = project
@@ -860,14 +873,14 @@ class MainWindow(QMainWindow):
         self.choices[PROVINCIAL] = DocumentChoice("", project.provincial_name, in_project=True)
         for side in (NATIONAL, PROVINCIAL):
             self.slots[side].set_document(self.choices[side].name)
-        self._show_comparison(project.comparison, project.decisions(), project.rechecks())
+        self._show_comparison(project.comparison, self._shown_decisions(), project.rechecks())
         self.setWindowTitle(f"{Path(project.path).stem}{'（只读）' if project.read_only else ''} — 对照")
         self._update_state()
         self.project_shown.emit()
 
     def new_comparison(self) -> None:
         """Put the open project away and start from two empty sides."""
-        if self.busy:
+        if self.busy or not self.settle_unsaved():
             return
         if self.project is not None:
             self.project.close()
@@ -890,7 +903,7 @@ class MainWindow(QMainWindow):
     def reimport(self, path: str) -> None:
         """Compare a new provincial draft within the open project, carrying decisions over."""
         project = self.project
-        if project is None or self.busy:
+        if project is None or self.busy or not self.settle_unsaved():
             return
         reviewer = self.settings.get(keys.REVIEWER)
         old_comparison = project.comparison
@@ -1068,7 +1081,7 @@ class MainWindow(QMainWindow):
                          rechecks: dict[str, str] | None = None) -> None:
         self.proxy.set_sections(None, None)
         self.section_label.clear()
-        self.table_model.set_comparison(comparison, decisions, rechecks)
+        self.table_model.set_comparison(comparison, decisions, rechecks, self.unsaved)
         self.national_model.set_comparison(comparison)
         self.provincial_model.set_comparison(comparison)
         self._decisions_changed()
@@ -1104,7 +1117,7 @@ class MainWindow(QMainWindow):
             return
         current = self.current_row()
         current_position = self.table.currentIndex().row()
-        self.table_model.set_decisions(self.project.decisions(), self.project.rechecks())
+        self.table_model.set_decisions(self._shown_decisions(), self.project.rechecks(), self.unsaved)
         self._decisions_changed()
         target = self.proxy.mapFromSource(self.table_model.index_for(follow)) if follow else QModelIndex()
         if not target.isValid() and current is not None:
@@ -1317,12 +1330,118 @@ class MainWindow(QMainWindow):
             return
         base = row.decision or ReviewDecision(item=row.item)
         decision = replace(base, **changes, reviewer=self._reviewer(), decided_at=_now())
-        try:
-            record(self.undo_stack, self.project, decision, f"{text}（第 {row.number} 条）", self._reviewed)
-        except DuizhaoError as error:
-            self._error(error)
-            return
+        had_unsaved = bool(self.unsaved)
+        # Saved after those still waiting, in the order made; a newer decision on an item
+        # replaces its unsaved one.
+        self.unsaved.pop(row.item, None)
+        self.unsaved[row.item] = (decision, f"{text}（第 {row.number} 条）")
+        error = self._save_unsaved()
         self._refresh_decisions()
+        if error is None:
+            if had_unsaved:
+                self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
+        elif isinstance(error, ProjectSaveError) and had_unsaved:
+            # Said once in a box already; the row and the summary keep saying it.
+            self.statusBar().showMessage(f"{error.message} 有 {len(self.unsaved)} 条审核决定尚未保存。",
+                                         10000)
+        else:
+            self._error(self._unsaved_error(error))
+
+    # ================================================================ unsaved decisions
+    def _shown_decisions(self) -> list[ReviewDecision]:
+        """The project's decisions with the unsaved ones in their place (those win)."""
+        decisions = {d.item: d for d in self.project.decisions()} if self.project else {}
+        for item, (decision, _text) in self.unsaved.items():
+            decisions.pop(item, None)
+            decisions[item] = decision
+        return list(decisions.values())
+
+    def _save_unsaved(self) -> DuizhaoError | None:
+        """Write the waiting decisions, oldest first, until one fails; returns that error.
+
+        A decision the project refuses for good (opened read-only) is dropped with its error;
+        one it could not write (ProjectSaveError) stays, with those after it.
+        """
+        while self.unsaved and self.project is not None:
+            item, (decision, text) = next(iter(self.unsaved.items()))
+            try:
+                record(self.undo_stack, self.project, decision, text, self._reviewed)
+            except ProjectSaveError as error:
+                self._save_error = error
+                return error
+            except DuizhaoError as error:
+                del self.unsaved[item]
+                return error
+            del self.unsaved[item]
+        if self.project is None:
+            self.unsaved.clear()
+        self._save_error = None
+        return None
+
+    def _unsaved_error(self, error: DuizhaoError) -> DuizhaoError:
+        """The error, told with what became of the decisions when some are still waiting."""
+        if not isinstance(error, ProjectSaveError) or not self.unsaved:
+            return error
+        return ProjectSaveError(
+            f"{error.message}\n\n{len(self.unsaved)} 条审核决定尚未保存：仍显示在表格中并标为“未保存”，"
+            "下次审核、保存（Ctrl+S）或关闭时会再次保存。", path=error.path)
+
+    def retry_unsaved(self, *, announce: bool = False) -> bool:
+        """Try again to write the unsaved decisions; True when none is left.
+
+        ``announce``: say the outcome (a box on failure, the status bar on success)."""
+        if not self.unsaved:
+            return True
+        error = self._save_unsaved()
+        self._refresh_decisions()
+        if error is not None and announce:
+            self._error(self._unsaved_error(error))
+        elif error is None and announce:
+            self.statusBar().showMessage("未保存的审核决定已全部保存。", 8000)
+        return not self.unsaved
+
+    def ask_unsaved(self) -> str:
+        """What to do with decisions that could not be saved: "retry", "save_as", "discard"
+        or "cancel" (the box's 取消, or Esc)."""
+        reason = self._save_error.message if self._save_error is not None else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "审核决定未保存",
+                          f"有 {len(self.unsaved)} 条审核决定未能保存到项目文件。"
+                          + (f"\n\n{reason}" if reason else ""), parent=self)
+        box.setInformativeText("重试保存：再次写入项目文件；另存为：连同这些决定保存到别处；"
+                               "放弃：不保存这些决定。")
+        buttons = {box.addButton("重试保存", QMessageBox.ButtonRole.AcceptRole): "retry",
+                   box.addButton("另存为…", QMessageBox.ButtonRole.ActionRole): "save_as",
+                   box.addButton("放弃", QMessageBox.ButtonRole.DestructiveRole): "discard"}
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(cancel)
+        box.setObjectName("unsavedDialog")
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def settle_unsaved(self) -> bool:
+        """Before the project is put away: save what could not be saved, or ask
+        (重试保存 / 另存为 / 放弃). False when the user cancels: the project stays."""
+        if not self.unsaved:
+            return True
+        if self.retry_unsaved():
+            return True
+        while self.unsaved:
+            if self.headless:
+                print(f"对照：{len(self.unsaved)} 条审核决定未能保存：{self._save_error}",
+                      file=sys.stderr)
+                return True
+            choice = self.ask_unsaved()
+            if choice == "retry":
+                self.retry_unsaved()
+            elif choice == "save_as":
+                self.save_project_as()
+            elif choice == "discard":
+                self.unsaved.clear()
+                self._save_error = None
+                self._refresh_decisions()
+            else:
+                return False
+        return True
 
     def set_status(self, key: str) -> None:
         """Review the selected row: "confirm", a Status value, or "not_applicable" (toggles)."""
@@ -1400,7 +1519,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(self.comparison is not None)
         self.review_panel.setEnabled(has_project and not busy)
         self.diff.choose_button.setEnabled(can_review and self.diff.candidates.offers_choice())
-        if busy:
+        if busy or self.unsaved:
+            # Undo works on what the file holds: not while decisions wait to be written.
             self.undo_action.setEnabled(False)
             self.redo_action.setEnabled(False)
         else:
@@ -1465,6 +1585,9 @@ class MainWindow(QMainWindow):
         if self.busy:
             self.task.cancel()
             QThreadPool.globalInstance().waitForDone(5000)
+        if self.unsaved and not self.settle_unsaved():
+            event.ignore()
+            return
         self._save_layout()
         if self.project is not None:
             self.project.close()

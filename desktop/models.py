@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal)
@@ -29,6 +29,7 @@ ReviewedRole = Qt.ItemDataRole.UserRole + 8      # bool: a reviewer decided on t
 SectionIdRole = Qt.ItemDataRole.UserRole + 9     # outline trees: the section's id
 MatchRole = Qt.ItemDataRole.UserRole + 10        # candidates: the provincial item id "P…"
 RecheckRole = Qt.ItemDataRole.UserRole + 11      # why a decision is to be checked again, or ""
+UnsavedRole = Qt.ItemDataRole.UserRole + 12      # bool: the decision shown is not in the file yet
 
 NOT_APPLICABLE = "not_applicable"
 UNREVIEWED = "unreviewed"  # filter key: rows without a decision
@@ -108,6 +109,9 @@ class ClauseRow:
     match_changed: bool = False
     gaps: tuple[Gap, ...] = ()
     match_item: str = ""
+    # The decision shown could not be written to the project yet (disk full …): it is held in
+    # memory and saved again later.
+    unsaved: bool = False
 
     @property
     def is_addition(self) -> bool:
@@ -206,24 +210,29 @@ class ClauseTableModel(_FlatTableModel):
 
     def set_comparison(self, comparison: Comparison | None,
                        decisions: Iterable[ReviewDecision] = (),
-                       rechecks: Mapping[str, str] | None = None) -> None:
-        """Show a new comparison (or nothing) with its decisions (and pending re-checks)."""
+                       rechecks: Mapping[str, str] | None = None,
+                       unsaved: Collection[str] = ()) -> None:
+        """Show a new comparison (or nothing) with its decisions (and pending re-checks);
+        ``unsaved`` names the items whose decision is not in the project file yet."""
         self.beginResetModel()
         self._comparison = comparison
         if comparison is None:
             self._rows = []
         else:
-            self._rows = build_rows(comparison, *review(comparison, decisions, rechecks))
+            self._rows = _mark_unsaved(
+                build_rows(comparison, *review(comparison, decisions, rechecks)), unsaved)
         self._row_of = {row.item: number for number, row in enumerate(self._rows)}
         self.endResetModel()
         self.decisions_applied.emit()
 
     def set_decisions(self, decisions: Iterable[ReviewDecision],
-                      rechecks: Mapping[str, str] | None = None) -> None:
+                      rechecks: Mapping[str, str] | None = None,
+                      unsaved: Collection[str] = ()) -> None:
         """Apply the reviewer's decisions again; rows that changed are signalled."""
         if self._comparison is None:
             return
-        rows = build_rows(self._comparison, *review(self._comparison, decisions, rechecks))
+        rows = _mark_unsaved(
+            build_rows(self._comparison, *review(self._comparison, decisions, rechecks)), unsaved)
         old, self._rows = self._rows, rows
         for number, (before, after) in enumerate(zip(old, rows)):
             if before != after:
@@ -278,6 +287,9 @@ class ClauseTableModel(_FlatTableModel):
                 (column == self.COL_PROVINCIAL and not row.provincial_text)
                 or (column == self.COL_NATIONAL and row.is_addition)):
             return _MUTED
+        if role == Qt.ItemDataRole.ForegroundRole and row.unsaved and column in (
+                self.COL_NUMBER, self.COL_NOTE):
+            return _UNSAVED
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_NUMBER, self.COL_SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ItemRole:
@@ -294,6 +306,8 @@ class ClauseTableModel(_FlatTableModel):
             return row.decision is not None
         if role == RecheckRole:
             return row.recheck
+        if role == UnsavedRole:
+            return row.unsaved
         if role == SearchRole:
             return "\n".join((row.item, row.national_where, row.national_text,
                               row.provincial_where, row.provincial_text, row.note))
@@ -318,6 +332,8 @@ class ClauseTableModel(_FlatTableModel):
             label = status_style(row.status, not_applicable=row.not_applicable).label
             if row.decision is None:
                 return label
+            if row.unsaved:
+                return f"{label}（未保存）"
             if row.recheck:
                 return f"{label}（需复核）"
             return f"{label}（{'改判' if row.overridden or row.not_applicable else '已确认'}）"
@@ -335,6 +351,9 @@ class ClauseTableModel(_FlatTableModel):
             why = f"\n{row.reason}" if row.reason and not row.match_changed else ""
             if row.decision is None:
                 return f"系统判断：{engine}（未审核）{why}"
+            if row.unsaved:
+                final = status_style(row.status, not_applicable=row.not_applicable).label
+                return f"系统判断：{engine}{why}\n审核结果：{final}\n{UNSAVED_TIP}"
             if row.recheck:
                 return f"系统判断：{engine}{why}\n需复核：{row.recheck}"
             decision = row.decision
@@ -360,6 +379,16 @@ class ClauseTableModel(_FlatTableModel):
 
 
 _MUTED = QColor("#888888")
+_UNSAVED = QColor("#b71c1c")
+UNSAVED_TIP = "未保存：这条审核决定还没有写入项目文件，下次审核、保存（Ctrl+S）或关闭时会再次保存。"
+
+
+def _mark_unsaved(rows: list[ClauseRow], unsaved: Collection[str]) -> list[ClauseRow]:
+    """The rows, those of ``unsaved`` items marked so."""
+    if not unsaved:
+        return rows
+    return [replace(row, unsaved=True) if row.item in unsaved and row.decision is not None else row
+            for row in rows]
 
 _HEADER_TIPS = (
     "按国家文件顺序编号（本省新增内容排在最后）",

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainT
                                QWidget)
 
 from core.model import Status
-from desktop.models import ClauseRow
+from desktop.models import UNSAVED_TIP, ClauseRow
 from desktop.status_style import status_style
 
 
@@ -214,6 +214,13 @@ class ReviewPanel(QFrame):
         title = QLabel("<b>审核</b>")
         self.info = QLabel()
         self.info.setStyleSheet("color:#555")
+        # The decision shown could not be written to the project yet (disk full …).
+        self.unsaved_label = QLabel("未保存")
+        self.unsaved_label.setObjectName("unsavedMark")
+        self.unsaved_label.setStyleSheet("color:#ffffff; background:#b71c1c; font-weight:bold;"
+                                         " padding:0 4px")
+        self.unsaved_label.setToolTip(UNSAVED_TIP)
+        self.unsaved_label.hide()
         self.buttons: dict[str, QPushButton] = {}
         # Three to a row in a grid of equal columns: the panel fits a narrow window, and a
         # button turning bold when checked cannot push its neighbours along.
@@ -260,6 +267,7 @@ class ReviewPanel(QFrame):
         self.history_button.clicked.connect(self.history_requested)
         header = QHBoxLayout()
         header.addWidget(title)
+        header.addWidget(self.unsaved_label)
         header.addWidget(self.info, 1)
         header.addWidget(self.history_button)
         note_row = QHBoxLayout()
@@ -306,6 +314,7 @@ class ReviewPanel(QFrame):
             when = row.decision.decided_at[:16].replace("T", " ")
             who = row.decision.reviewer or "审核人"
             self.info.setText(f"{who} 审核于 {when}" if when else f"{who} 已审核")
+        self.unsaved_label.setVisible(row is not None and row.unsaved)
 
     def note_dirty(self) -> bool:
         return bool(self._item) and self.note.toPlainText() != self._saved_note
@@ -369,6 +378,7 @@ class SummaryBar(QLabel):
         additions = sum(1 for r in rows if r.is_addition)
         reviewed = sum(1 for r in rows if r.decision is not None)
         rechecks = sum(1 for r in rows if r.recheck)
+        unsaved = sum(1 for r in rows if r.unsaved)
         parts = [f"国家文件条款 <b>{len(national)}</b> 条"]
         for status, count in counts.items():
             parts.append(_chip(status_style(status), count,
@@ -381,6 +391,9 @@ class SummaryBar(QLabel):
         parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} 条")
         if rechecks:
             parts.append(f'<span style="color:#8e1b1b">需复核 <b>{rechecks}</b> 条</span>')
+        if unsaved:
+            parts.append(f'<span style="color:#ffffff;background-color:#b71c1c">&nbsp;未保存 '
+                         f'<b>{unsaved}</b> 条&nbsp;</span>')
         self.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
 
 
