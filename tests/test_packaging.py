@@ -192,6 +192,48 @@ def test_deb_takes_name_and_version_from_pyproject(build_deb):
     assert control.endswith("\n")
 
 
+XCB_PACKAGES = {"libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1"}
+
+
+def test_deb_depends_on_the_libraries_qts_xcb_plugin_loads(build_deb):
+    # A bare Debian 12 lacks them and `duizhao app` cannot open its window without them.
+    control = build_deb.control("duizhao", PROJECT["version"], "amd64", 1234, "2.36")
+    fields = dict(line.split(": ", 1) for line in control.splitlines() if not line.startswith(" "))
+    depends = {entry.split()[0] for entry in fields["Depends"].split(", ")}
+    assert XCB_PACKAGES <= depends
+    assert set(build_deb.XCB_PLUGIN_LIBRARIES.values()) == XCB_PACKAGES
+
+
+def test_deb_and_the_app_name_the_same_xcb_packages(build_deb):
+    # What `duizhao app` (and so `make run`) tells a user to install is what the .deb brings.
+    pytest.importorskip("PySide6")
+    from desktop import app
+
+    assert {package for _, package in app.XCB_LIBRARIES} == set(build_deb.XCB_PLUGIN_LIBRARIES.values())
+    assert {f"lib{name}.so" for name, _ in app.XCB_LIBRARIES} == {
+        soname.rsplit(".", 1)[0] for soname in build_deb.XCB_PLUGIN_LIBRARIES}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("objdump") is None
+                    or shutil.which("dpkg") is None, reason="Debian-like Linux with binutils only")
+def test_depends_check_accepts_qts_xcb_library_in_a_bundle(build_deb, tmp_path):
+    # The real Qt library the xcb plugin runs on, alone in a bundle: the xcb libraries it asks
+    # the system for are covered by Depends, found here or not.
+    pyside = pytest.importorskip("PySide6")
+    library = Path(pyside.__file__).parent / "Qt" / "lib" / "libQt6XcbQpa.so.6"
+    if not library.is_file():
+        pytest.skip("this PySide6 has no xcb platform library")
+    linked = set(build_deb.XCB_PLUGIN_LIBRARIES) & set(build_deb._needed(library))
+    if not linked:
+        pytest.skip("this Qt loads the xcb libraries at run time only")
+    bundle = tmp_path / "bundle"
+    (bundle / "_internal").mkdir(parents=True)
+    shutil.copy(library, bundle / "_internal" / library.name)
+    assert linked <= set(build_deb.external_libraries(bundle))
+    problems = build_deb.check_dependencies(bundle)
+    assert [p for p in problems if p.split(":")[0] in build_deb.XCB_PLUGIN_LIBRARIES] == []
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("objdump") is None,
                     reason="Linux with binutils (objdump) only")
 def test_only_a_bundled_files_own_links_count_as_outside_libraries(build_deb, tmp_path):

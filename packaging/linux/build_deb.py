@@ -31,13 +31,23 @@ MIME_TYPE = "application/x-duizhao-project"
 # PyInstaller leaves to the host, and D-Bus, which build.spec leaves to it (each checked
 # against the bundle by check_dependencies).
 # A CJK font is recommended: without one Chinese shows as boxes.
+# Qt's xcb platform plugin loads these at start (Qt 6.5 and later refuse to start without
+# xcb-cursor) and a bare Debian 12 lacks them: listed whatever the bundle carries, since a
+# check of the bundle's links sees only what this PySide6 links rather than loads (dlopen),
+# and only what the build machine had. desktop/app.py names the same packages when they are
+# missing under `duizhao app` / `make run`.
+XCB_PLUGIN_LIBRARIES = {"libxcb-cursor.so.0": "libxcb-cursor0",
+                        "libxcb-icccm.so.4": "libxcb-icccm4",
+                        "libxcb-keysyms.so.1": "libxcb-keysyms1"}
 DEPENDS = ("libc6", "libgl1", "libegl1", "libglx0", "libglvnd0", "libdrm2", "libxcb1",
+           *XCB_PLUGIN_LIBRARIES.values(),
            "libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "libdbus-1-3")
 RECOMMENDS = ("fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei",)
 # Libraries a bundled plugin links to that the build host may lack, and their Debian packages.
 KNOWN_LIBRARIES = {"libwayland-cursor.so.0": "libwayland-cursor0",
                    "libwayland-egl.so.1": "libwayland-egl1",
                    "libwayland-client.so.0": "libwayland-client0",
+                   **XCB_PLUGIN_LIBRARIES,
                    "ld-linux-x86-64.so.2": "libc6", "ld-linux-aarch64.so.1": "libc6"}
 
 
