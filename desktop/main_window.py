@@ -712,8 +712,6 @@ class MainWindow(QMainWindow):
         # No question before the work: the files are read and compared first, into a project
         # in the app's own folder; 保存 / 另存为 put it where the user wants it.
         try:
-            if not self.settle_unsaved():
-                return
             target = self._free_project_name(Path(provincial.name).stem)
         except OSError:
             self._error(DuizhaoError("无法创建项目文件夹，请检查用户数据文件夹是否可写。",
@@ -802,6 +800,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _compare_into(self, target: Path) -> None:
+        if not self.settle_unsaved():
+            return
         national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
         assert national is not None and provincial is not None
 

@@ -105,6 +105,12 @@ def test_a_decision_on_a_full_disk_stays_marked_unsaved_until_saved(qtbot, make_
     assert "未保存 <b>2</b>" in window.summary.text()
     assert window.select_item(first) and window.review_panel.unsaved_label.isHidden()
 
+    # 保存 (Ctrl+S) on the full disk says so; both still wait.
+    QTest.keyClick(window.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(dialogs.texts("warning")) == 2
+    assert "2 条审核决定尚未保存" in dialogs.texts("warning")[1]
+    assert len(window.unsaved) == 2
+
     # Space again: 保存 (Ctrl+S) writes both, the marks go, undo is back.
     filler.unlink()
     QTest.keyClick(window.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -113,7 +119,8 @@ def test_a_decision_on_a_full_disk_stays_marked_unsaved_until_saved(qtbot, make_
     assert status_text(window, second) == "部分覆盖（改判）"
     assert "未保存" not in window.summary.text()
     assert window.undo_action.isEnabled()
-    assert len(dialogs.texts("warning")) == 1
+    assert len(dialogs.texts("warning")) == 2
+    assert window.statusBar().currentMessage().startswith("已保存")
     window.project.close()
     window.project = None
     with Project.open(path) as again:
@@ -156,6 +163,11 @@ def test_closing_and_discarding_unsaved_decisions(qtbot, make_window, dialogs, d
     decide(window, first, Status.COVERED)
     filler = _fill(disk)
     decide(window, second, Status.PARTIAL)
+    # Putting the project away (新建对照) asks too; 取消 keeps it and the decision.
+    seen = answer_unsaved("取消")
+    window.new_comparison()
+    assert len(seen) == 1
+    assert window.project is not None and window.table_model.row_for(second).unsaved
     seen = answer_unsaved("放弃")
     window.close()
     assert len(seen) == 1 and not window.isVisible()
