@@ -11,12 +11,11 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests.conftest import BRIEF_CORPUS, CORPUS, REPO
-from tests.data.make_fixtures import policy_lines, policy_lines_from_guideline
+from tests.data.make_fixtures import FULL_WIDTH, policy_lines, policy_lines_from_guideline
 
 # A run this long shared with a text that may not be committed is a copied passage, not a
 # common phrase (the corpus README allows derived resources phrases of up to 12 characters).
 RUN = 20
-_FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
 
 
 @pytest.mark.needs_corpus
@@ -63,7 +62,7 @@ def _runs(text: str) -> set[str]:
     """Every RUN-character stretch of Chinese text, whitespace removed, punctuation in full width."""
     runs = set()
     for line in text.splitlines():
-        line = re.sub(r"\s+", "", line).translate(_FULL_WIDTH)
+        line = re.sub(r"\s+", "", line).translate(FULL_WIDTH)
         runs.update(line[i:i + RUN] for i in range(len(line) - RUN + 1))
     return {run for run in runs if re.search(r"[\u4e00-\u9fff]{8}", run)}
 

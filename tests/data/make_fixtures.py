@@ -124,7 +124,7 @@ def policy_lines() -> list[str]:
 
 # The website copy of the guideline has half-width commas, colons and brackets; the fixtures
 # are set as the official document is, in full width.
-_FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
+FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"})
 
 
 def policy_lines_from_guideline() -> list[str]:
@@ -135,7 +135,7 @@ def policy_lines_from_guideline() -> list[str]:
     the signature, date and publication note. The body is the guideline's own wording (its
     basic principles become the numbered items), with full-width punctuation.
     """
-    lines = [line.translate(_FULL_WIDTH) for line in GUIDELINE.read_text(encoding="utf-8").splitlines()]
+    lines = [line.translate(FULL_WIDTH) for line in GUIDELINE.read_text(encoding="utf-8").splitlines()]
 
     def after(heading: str, count: int = 1) -> list[str]:
         start = lines.index(heading) + 1
