@@ -29,6 +29,8 @@ LINE_HEIGHT = 14.5  # points per wrapped line of 11 pt 宋体
 CLAUSE_COLUMNS = (("序号", 6), ("国家文件章节", 14), ("国家文件条款", 48), ("本省对应表述", 44),
                   ("对照结果", 11), ("相似度", 7), ("差距", 24), ("说明", 24), ("审核意见", 26),
                   ("已处理", 7))
+ARTICLE_COLUMNS = (("国家文件条文", 16), ("条文内容", 60), ("本省承接条文", 22), ("整体结果", 12),
+                   ("内容体现", 9), ("说明", 60))
 ADDITION_COLUMNS = (("序号", 6), ("本省章节", 16), ("本省新增内容", 70), ("责任单位", 24),
                     ("时限", 14), ("对照结果", 11), ("审核意见", 30), ("已处理", 7))
 
@@ -168,6 +170,26 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(CLAUSE_COLUMNS))}{len(clauses) + 1}"
 
 
+def _article_sheet(sheet, comparison: Comparison) -> None:
+    """Two statutes: every national article judged as a whole, with why (the 对照表 sheet has
+    its sentences)."""
+    _header(sheet, ARTICLE_COLUMNS)
+    national, provincial = comparison.national, comparison.provincial
+    for row, article in enumerate(comparison.articles, start=2):
+        section = national.section(article.national)
+        carried = "、".join(provincial.label_path(p) for p in article.provincial) or "—"
+        _body_row(sheet, row, [national.label_path(section.id), labels.printable(
+            "".join(section.paragraphs)), carried, None, article.score / 100.0,
+            labels.printable(article.reason.text)])
+        _status(sheet.cell(row=row, column=4), labels.LABELS[article.status.value],
+                article.status.value)
+        sheet.cell(row=row, column=5).number_format = "0%"
+        sheet.cell(row=row, column=5).alignment = _CENTRED
+        _fit_height(sheet, row, ARTICLE_COLUMNS)
+    sheet.auto_filter.ref = (f"A1:{get_column_letter(len(ARTICLE_COLUMNS))}"
+                             f"{len(comparison.articles) + 1}")
+
+
 def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedAddition]) -> None:
     _header(sheet, ADDITION_COLUMNS)
     provincial = labels.SectionIndex(comparison.provincial)
@@ -260,6 +282,8 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     table = workbook.active
     table.title = "对照表"
     _clause_sheet(table, comparison, clauses)
+    if comparison.articles:
+        _article_sheet(workbook.create_sheet("按条对照"), comparison)
     _addition_sheet(workbook.create_sheet("本省新增"), comparison, additions)
     _summary_sheet(workbook.create_sheet("汇总"), comparison, clauses, additions,
                    today or datetime.date.today())

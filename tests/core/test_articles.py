@@ -181,3 +181,18 @@ def test_the_word_checklist_gives_each_article_its_own_verdict(tmp_path):
     fourth = next(text for text in headings if text.startswith("第一章第四条"))
     assert "本条整体：未覆盖" in fourth and "最相近的是" in fourth
     assert any(text.startswith("第一章第五条") and "无需地方落实" in text for text in headings)
+
+
+def test_the_excel_workbook_has_a_sheet_of_articles_judged_whole(tmp_path):
+    from openpyxl import load_workbook
+
+    from core.export import export
+
+    result = compare_outlines(_outline(NATIONAL_STATUTE), _outline(PROVINCIAL_STATUTE))
+    sheet = load_workbook(export(result, tmp_path / "清单.xlsx"))["按条对照"]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert len(rows) == 6
+    assert rows["第一章第四条"][3] == "未覆盖" and "最相近的是" in rows["第一章第四条"][5]
+    assert rows["第一章第五条"][3] == "无需地方落实"
+    assert "第二条" in rows["第一章第三条"][2]
+    assert sheet.print_title_rows == "$1:$1"
