@@ -27,7 +27,7 @@ def _outline(text: str):
     ("国务院有关部门应当分领域制定全国统一的监测规则，并向社会公开。", "central"),
     ("国家推动建立全国统一的水质监测服务平台，为公众提供便捷的查询服务。", "central"),
     ("中国人民解放军和中国人民武装警察部队依照本法参加抢险救灾工作。", "central"),
-    ("发生特别重大的水污染事件时，国务院或者国务院授权的有关主管部门可以采取必要的控制措施。", "central"),
+    ("全流域水质严重恶化时，由国务院或者国务院授权的有关主管部门决定启用备用水源。", "central"),
 ])
 def test_provisions_no_province_is_expected_to_carry(text, code):
     reason = article_not_expected([text])
@@ -38,7 +38,7 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # 国家 alone is every level of government: provinces restate such duties.
     "国家建立水质监测制度。县级以上地方人民政府应当组织开展监测。",
     # 国务院 named as the source of a rule, not as the one who acts.
-    "设立收费项目，应当有法律、行政法规依据或者经国务院批准。",
+    "开征水质检测费，须有法律依据或者经国务院批准。",
     "县级以上人民政府应当按照国务院的规定，公开水质监测信息。",
     # Units and people as subjects are addressed by a local text too.
     "国务院有关部门和企业事业单位应当加强水质监测。",
