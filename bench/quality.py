@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,12 +15,10 @@ from core.align import Parameters, PreparedClause, Steps, compare_outlines
 from core.model import Comparison, Outline, Status
 from core.outline import outline_document
 from core.read import read_document, read_text
-from core.similarity import PHRASE_MATCH, PHRASE_MIN_CHARS, Vocabulary
+from core.similarity import PHRASE_BREAK, PHRASE_MATCH, PHRASE_MIN_CHARS, Vocabulary
 from tests.generator import Truth, make_variant
 
 
-# Comma phrases, as the engine cuts them, but from the raw text: no folding, no localisation.
-_PHRASE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 
 
 class RawStringMatcher:
@@ -65,7 +62,7 @@ class RawStringMatcher:
         return self._matched(national.clause.text, text) / len(text) if text else 0.0
 
     def phrases(self, clause: PreparedClause) -> tuple[str, ...]:
-        return tuple(part for part in _PHRASE_BREAK.split(clause.clause.text)
+        return tuple(part for part in PHRASE_BREAK.split(clause.clause.text)
                      if len(part) >= PHRASE_MIN_CHARS)
 
     def phrase_found(self, phrase: str, clause: PreparedClause) -> bool:

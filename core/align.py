@@ -22,7 +22,6 @@ How it works, in three passes:
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -38,13 +37,12 @@ from core.errors import Cancelled
 from core.expected import clause_not_expected
 from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Reason, Section,
                         SectionAlignment, Status, roll_up)
-from core.similarity import (PHRASE_MIN_CHARS, Profile, Vocabulary, normalize, phrase_found,
-                             score, tokens)
+from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
+                             phrase_found, score, tokens)
 
 ENGINE = f"duizhao {__version__} align/3"
 # Close candidates offered to the reviewer besides a clause's matches.
 ALTERNATIVES = 3
-_PHRASE_SPLIT = re.compile(r"[，,；;：:。！？!?]")
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -944,7 +942,7 @@ def clause_name(outline: Outline, clause: Clause) -> str:
 
 def _phrases(text: str) -> list[str]:
     """The clause's comma phrases as printed, long enough to judge."""
-    return [part for part in _PHRASE_SPLIT.split(text) if len(normalize(part)) >= PHRASE_MIN_CHARS]
+    return [part for part in PHRASE_BREAK.split(text) if len(normalize(part)) >= PHRASE_MIN_CHARS]
 
 
 def _excerpt(text: str, limit: int = 30) -> str:

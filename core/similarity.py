@@ -31,7 +31,8 @@ GENERIC_WEIGHT = 0.15
 FORMULA_FLOOR = 0.4
 PHRASE_MIN_CHARS = 6
 PHRASE_MATCH = 88.0
-_PHRASE_BREAK = re.compile(r"[，,；;：:。！？!?]")
+# Where a sentence breaks into phrases (the unit of "carries this phrase").
+PHRASE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SINGLE_CHAR_WEIGHT = 0.35
 _STOP = frozenset("的 地 得 了 和 与 及 以及 或 或者 等 在 对 为 是 将 把 被 由 从 向 于 之 其 并 并且 "
                   "而 也 又 都 中 上 下 内 外 个 各 有 所 以 该 此 这 那 一 二".split())
@@ -167,7 +168,7 @@ class Vocabulary:
     def profile(self, text: str, words: Sequence[str]) -> Profile:
         """Scoring profile of a clause from its text and tokens."""
         weights = {w: self.weight(w) for w in set(words)}
-        phrases = tuple(p for p in (normalize(part) for part in _PHRASE_BREAK.split(text))
+        phrases = tuple(p for p in (normalize(part) for part in PHRASE_BREAK.split(text))
                         if len(p) >= PHRASE_MIN_CHARS)
         chars = normalize(text)
         return Profile(chars=chars, weights=weights, total=sum(weights.values()) or 1.0,
