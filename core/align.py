@@ -16,7 +16,14 @@ How it works, in three passes:
    ranks it highest and explains most of it; other national clauses may share it only when
    nearly as strong or when it carries a phrase of theirs its owner lacks (a merged sentence).
    The best remaining candidate is judged covered, partial or missing, and what the match
-   lacks is named. Provincial clauses that carry no national clause are additions.
+   lacks is named; a clause nothing carries that no province is expected to carry is set
+   apart (core.expected). Every verdict records why (``Reason``). Provincial clauses that
+   carry no national clause are additions.
+
+Two statutes are also judged article by article (core.articles), after pass 2: the articles'
+many-to-many links replace the vote-based places of the national articles, a sentence two
+national articles repeat word for word counts only for the likelier one, and each national
+article gets a verdict of its own; its clauses' verdicts stay as evidence.
 """
 
 from __future__ import annotations
