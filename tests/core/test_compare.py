@@ -155,12 +155,12 @@ def test_weakened_binding_words_and_dropped_terms_make_a_partial_with_reasons():
 
 @pytest.mark.parametrize(("national", "provincial", "weakened"), [
     # The weaker form already stands elsewhere in the national sentence.
-    ("各地区可以在国家规定的办理时限内进一步压减时间，并应当向社会公开；",
-     "各地区可以在本省规定的办理时限内进一步压减时间，并可以向社会公开；", "约束减弱：应当→可以"),
+    ("各地区可以在国家规定的采样频次之上增加抽检次数，并应当向社会公开；",
+     "各地区可以在本省规定的采样频次之上增加抽检次数，并可以向社会公开；", "约束减弱：应当→可以"),
     # The strong word occurs twice and only one occurrence is weakened.
     ("全面落实总体国家安全观，全面构建安全防护体系。", "逐步落实总体国家安全观，全面构建安全防护体系。",
      "约束减弱：全面→逐步"),
-    ("国家加快建立统一开放、竞争有序的现代市场体系。", "本省有序建立统一开放、竞争有序的现代市场体系。",
+    ("国家加快建立布点合理、运行有序的水质监测网络。", "本省有序建立布点合理、运行有序的水质监测网络。",
      "约束减弱：加快→有序"),
 ])
 def test_a_weakened_occurrence_is_found_when_the_words_also_stand_elsewhere(national, provincial,
@@ -183,14 +183,14 @@ def test_a_dropped_statute_sentence_is_not_covered_by_its_sibling_in_another_art
     # Statutes repeat a template across articles; the province dropped it from 第一条 only.
     national = _outline(
         "国家条例\n第一章 总则\n"
-        "第一条 政府有关部门应当简化企业开办手续。在国家规定的企业开办时限内，各地区应当确定并公开具体办理时间。\n"
-        "第二条 供水、供电等公用企事业单位应当公开服务标准。在国家规定的报装办理时限内，各地区应当确定并公开具体办理时间。\n"
-        "第三条 不动产登记机构应当实行一窗受理、并行办理。在国家规定的不动产登记时限内，各地区应当确定并公开具体办理时间。")
+        "第一条 教育行政部门应当建立校车使用档案。在国家规定的校车安全检验周期内，各地区应当组织开展一次全面排查。\n"
+        "第二条 公安交通管理部门应当公布校车通行线路。在国家规定的驾驶人审验周期内，各地区应当组织开展一次全面排查。\n"
+        "第三条 校车服务提供者应当配备随车照管人员。在国家规定的照管人员培训周期内，各地区应当组织开展一次全面排查。")
     provincial = _outline(
         "示例省条例实施办法\n第一章 总则\n"
-        "第一条 省有关部门应当简化企业开办手续。\n"
-        "第二条 供水、供电等公用企事业单位应当公开服务标准。在国家规定的报装办理时限内，各地区应当确定并公开具体办理时间。\n"
-        "第三条 不动产登记机构应当实行一窗受理、并行办理。在国家规定的不动产登记时限内，各地区应当确定并公开具体办理时间。")
+        "第一条 省教育行政部门应当建立校车使用档案。\n"
+        "第二条 公安交通管理部门应当公布校车通行线路。在国家规定的驾驶人审验周期内，各地区应当组织开展一次全面排查。\n"
+        "第三条 校车服务提供者应当配备随车照管人员。在国家规定的照管人员培训周期内，各地区应当组织开展一次全面排查。")
     result = compare_outlines(national, provincial)
     status = {f.clause.id: f.status for f in result.clauses}
     assert status["1.1-2"] is Status.MISSING
@@ -204,20 +204,20 @@ def test_a_dropped_statute_sentence_is_not_covered_by_its_sibling_in_another_art
 
 def test_a_dropped_short_item_is_not_covered_by_a_long_sentence_that_quotes_it():
     # 第二条's item (二) also stands inside 第一条's long sentence; the province dropped the item.
-    first = ("供水、供电等公用企事业单位应当向社会公开服务标准、资费标准等信息，为市场主体提供安全、便捷的服务，"
-             "不得强迫市场主体接受不合理的服务条件，不得以任何名义收取不合理费用。")
+    first = ("农贸市场开办单位应当在醒目位置公示摊位租金、管理费用等信息，为入场经营者提供整洁、有序的经营场所，"
+             "不得强迫入场经营者购买指定的计量器具，不得巧立名目收取额外费用。")
     third = "第三条 本条例自公布之日起施行。"
     national = _outline(
         "国家条例\n第一章 总则\n第一条 " + first + "\n"
-        "第二条 公用企事业单位有下列情形之一的，由有关部门责令改正：（一）不向社会公开服务标准、资费标准等信息；"
-        "（二）强迫市场主体接受不合理的服务条件；（三）向市场主体收取不合理费用。\n" + third)
+        "第二条 农贸市场开办者有下列情形之一的，市场监管部门应当责令改正：（一）未在醒目位置公示摊位租金、管理费用等信息；"
+        "（二）强迫入场经营者购买指定的计量器具；（三）向入场经营者收取额外费用。\n" + third)
     provincial = _outline(
         "示例省实施办法\n第一章 总则\n第一条 " + first + "\n"
-        "第二条 公用企事业单位有下列情形之一的，由有关部门责令改正：（一）不向社会公开服务标准、资费标准等信息；"
-        "（二）向市场主体收取不合理费用。\n" + third)
+        "第二条 农贸市场开办者有下列情形之一的，市场监管部门应当责令改正：（一）未在醒目位置公示摊位租金、管理费用等信息；"
+        "（二）向入场经营者收取额外费用。\n" + third)
     result = compare_outlines(national, provincial)
     by_text = {f.clause.text: f.status for f in result.clauses}
-    assert by_text["（二）强迫市场主体接受不合理的服务条件；"] is Status.MISSING
+    assert by_text["（二）强迫入场经营者购买指定的计量器具；"] is Status.MISSING
     assert by_text[first] is Status.COVERED
 
 
@@ -226,20 +226,20 @@ def test_a_dropped_item_is_not_covered_through_a_sentence_that_renders_its_twin(
     # 第二条's near-identical item (一) was dropped and must not ride on that merged clause.
     national = _outline(
         "国家法\n第一章 法律责任\n"
-        "第一条 有下列情形之一的，根据情节对直接负责的主管人员和其他直接责任人员依法给予处分：\n"
-        "（一）未按规定采取预防措施的；\n"
-        "（二）迟报、谎报、瞒报、漏报有关突发事件的信息的。\n"
-        "第二条 有关单位有下列情形之一的，由所在地人民政府责令停产停业：\n"
-        "（一）未按规定采取预防措施，导致发生严重突发事件的；\n"
-        "（二）未及时消除已发现的可能引发突发事件的隐患，导致发生严重突发事件的。\n"
+        "第一条 有下列情形之一的，视情节轻重对负有责任的领导人员和具体经办人员依法给予处分：\n"
+        "（一）未按规定组织校车安全检查的；\n"
+        "（二）迟报、漏报或者隐瞒校车交通事故情况的。\n"
+        "第二条 承运校车的单位有下列情形之一的，教育部门应当责令暂停运营：\n"
+        "（一）未按规定组织校车安全检查，造成学生人身伤害或者重大财产损失的；\n"
+        "（二）未及时排除已经发现的校车车辆安全隐患，造成学生人身伤害或者重大财产损失的。\n"
         "第三条 本法自公布之日起施行。")
     provincial = _outline(
         "示例省实施办法\n第一章 法律责任\n"
-        "第一条 有下列情形之一的，根据情节对直接负责的主管人员和其他直接责任人员依法给予处分："
-        "（一）未按规定采取预防措施的；"
-        "（二）迟报、谎报、瞒报、漏报有关突发事件的信息的。\n"
-        "第二条 有关单位有下列情形之一的，由所在地人民政府责令停产停业："
-        "（一）未及时消除已发现的可能引发突发事件的隐患，导致发生严重突发事件的。\n"
+        "第一条 有下列情形之一的，视情节轻重对负有责任的领导人员和具体经办人员依法给予处分："
+        "（一）未按规定组织校车安全检查的；"
+        "（二）迟报、漏报或者隐瞒校车交通事故情况的。\n"
+        "第二条 承运校车的单位有下列情形之一的，教育部门应当责令暂停运营："
+        "（一）未及时排除已经发现的校车车辆安全隐患，造成学生人身伤害或者重大财产损失的。\n"
         "第三条 本办法自公布之日起施行。")
     result = compare_outlines(national, provincial)
     status = {(f.clause.section, f.clause.item): f.status for f in result.clauses}
@@ -248,13 +248,13 @@ def test_a_dropped_item_is_not_covered_through_a_sentence_that_renders_its_twin(
 
 
 def test_a_dropped_item_identical_to_one_in_another_article_leaves_the_alignment_alone():
-    twin = "没有法律、法规依据，强制或者变相强制市场主体参加评比、达标、表彰、培训、考核、考试以及类似活动；"
-    first = ("第一条 政府和有关部门及其工作人员有下列情形之一的，依法依规追究责任：\n"
-             "（一）违法实施行政许可，对市场主体的正常生产经营活动进行干预的；\n（二）" + twin + "\n"
-             "（三）不履行向市场主体依法作出的政策承诺以及依法订立的各类合同的。\n")
-    second_head = "第二条 行业协会商会、中介服务机构有下列情形之一的，由有关部门责令改正，依法追究法律责任：\n"
-    second_rest = ("（一）违法开展收费、评比、认证等行为；\n"
-                   "（二）违法干预市场主体加入或者退出行业协会商会等社会组织；\n")
+    twin = "未经法定程序，要求供水单位购买指定的检测仪器、参加收费培训、缴纳各类押金或者承担类似费用；"
+    first = ("第一条 负责供水审批的工作人员存在下列行为之一的，视情节给予处分：\n"
+             "（一）擅自设定取水审批条件，妨碍供水单位日常制水和输配水作业的；\n（二）" + twin + "\n"
+             "（三）拒不兑现与供水单位签订的特许经营协议中约定的补贴和价格调整的。\n")
+    second_head = "第二条 水质检测机构、供水行业协会有下列情形之一的，由县级供水管理部门责令改正，并予以通报：\n"
+    second_rest = ("（一）擅自开展收费排名、星级评定等活动；\n"
+                   "（二）强制供水单位加入或者阻挠其退出供水行业协会等社会组织；\n")
     last = "第三条 本条例自公布之日起施行。"
     national = _outline("国家条例\n第一章 法律责任\n" + first + second_head + second_rest
                         + "（三）" + twin + "\n" + last)
