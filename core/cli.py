@@ -129,18 +129,18 @@ def _progress_printer(enabled: bool):
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:
-    from core.compare import compare_files
+    from core import session
     from core.serialize import comparison_to_dict
 
     for target in (args.output, args.json):
         if target and target != "-":  # refused before any work, and before anything is written
             refuse_input_as_output(target, (args.national, args.provincial))
-    comparison = compare_files(args.national, args.provincial,
-                               progress=_progress_printer(args.progress))
+    comparison = session.compare_documents(national=args.national, provincial=args.provincial,
+                                           progress=_progress_printer(args.progress))
     written = None
     if args.output:
-        from core.export import export  # imported here: python-docx/openpyxl only when exporting
-        written = export(comparison, args.output, report=args.report)
+        written = session.export_comparison(comparison=comparison, path=args.output,
+                                            report=args.report)
     if args.json:
         text = json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
         if args.json == "-":
@@ -155,19 +155,12 @@ def _cmd_compare(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     # Imported here: python-docx/openpyxl and the project store only when exporting.
-    from core.export import export
-    from core.project import Project
+    from core import session
 
-    from core.errors import ProjectReadOnlyError
-    try:  # exporting only reads: it may run while the project is open in the app
-        project = Project.open(args.project, read_only=True)
-    except ProjectReadOnlyError:  # an older project must be upgraded first, which writes
-        project = Project.open(args.project)
-    with project:
-        written = export(project.comparison, args.output, report=args.report,
-                         decisions=project.decisions(), rechecks=project.rechecks())
-        decided = len(project.decisions())
-    print(f"已导出：{written}（审核决定 {decided} 项已计入）")
+    # Exporting only reads: it may run while the project is open in the app.
+    with session.open_to_read(path=args.project) as project:
+        exported = session.export_project(project=project, path=args.output, report=args.report)
+    print(f"已导出：{exported.path}（审核决定 {exported.decisions} 项已计入）")
     return 0
 
 

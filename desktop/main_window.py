@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QThreadPool,
@@ -22,15 +20,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame
                                QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from core import __version__
-from core.align import compare_outlines
-from core.compare import load_outline, notices, prepare
+from core import session
+from core.compare import notices, prepare
 from core.errors import (DocumentReadError, DuizhaoError, ProjectFileError, ProjectLockedError,
                          ProjectReadOnlyError, ProjectSaveError)
-from core.export import export
 from core.model import Comparison, Outline, ReviewDecision, Status
-from core.outline import outline_document
 from core.project import SUFFIX, Project
-from core.read import SUPPORTED_EXTENSIONS, read_text
+from core.read import SUPPORTED_EXTENSIONS
 from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
 from desktop import settings as keys
 from desktop.dialogs import (HistoryDialog, NoticesDialog, OrphanedDecisionsDialog, PasteTextDialog,
@@ -43,15 +39,14 @@ from desktop.models import (GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED, Cla
 from desktop.settings import Settings, user_data_dir, user_documents_dir
 from desktop.side_by_side import DiffPane
 from desktop.batch_view import open_batch_window
-from desktop.status_style import status_style
 from desktop.undo import record
 from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar, dropped_paths
 from desktop.worker import Task
 
 NATIONAL, PROVINCIAL = "national", "provincial"
 FRAME_ALLOWANCE = (16, 40)
-LOADING_DICTIONARY = "正在载入词典（首次使用需要几秒钟）…"
-SAVING_PROJECT = "正在保存项目并显示结果…"
+LOADING_DICTIONARY = session.LOADING_DICTIONARY
+SAVING_PROJECT = session.SAVING_PROJECT
 
 
 def projects_dir() -> Path:
@@ -119,14 +114,12 @@ class DocumentChoice:
     pasted: str | None = None
     in_project: bool = False
 
+    @property
+    def source(self) -> session.Source:
+        return session.Source(self.path, self.name, self.pasted)
+
     def outline(self) -> Outline:
-        if self.pasted is not None:
-            return outline_document(read_text(self.pasted, self.name))
-        return load_outline(self.path)
-
-
-def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+        return self.source.outline()
 
 
 def _document_filter() -> str:
@@ -669,19 +662,14 @@ class MainWindow(QMainWindow):
 
     def set_document_text(self, side: str, text: str, name: str) -> bool:
         """Take pasted text as one side (kept as a UTF-8 file so the project can store it)."""
+        folder = user_data_dir() / "粘贴的文本"
         try:
-            read_text(text, name)
+            target = session.keep_pasted_text(text=text, name=name, folder=folder)
         except DuizhaoError as error:
             self._error(error)
             return False
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-        safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or "粘贴的文本"
-        target = user_data_dir() / "粘贴的文本" / f"{safe}-{digest}.txt"
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
         except OSError:
-            self._error(DuizhaoError("无法保存粘贴的文本，请检查用户数据文件夹是否可写。", path=str(target)))
+            self._error(DuizhaoError("无法保存粘贴的文本，请检查用户数据文件夹是否可写。", path=str(folder)))
             return False
         self._set_choice(side, DocumentChoice(str(target), name, pasted=text))
         return True
@@ -696,13 +684,16 @@ class MainWindow(QMainWindow):
             missing = "、".join(SIDE_LABELS[s] for s in (NATIONAL, PROVINCIAL) if self.choices[s] is None)
             QMessageBox.information(self, "对照", f"请先选择{missing}。")
             return
-        if self.project is not None and national.in_project:
-            if provincial.in_project:
-                self.statusBar().showMessage("当前项目已是这两份文件的对照结果。", 6000)
-                return
-            if provincial.pasted is None:
-                self.reimport(provincial.path)
-                return
+        kind = session.compare_kind(project_open=self.project is not None,
+                                    national_in_project=national.in_project,
+                                    provincial_in_project=provincial.in_project,
+                                    provincial_pasted=provincial.pasted is not None)
+        if kind == "unchanged":
+            self.statusBar().showMessage("当前项目已是这两份文件的对照结果。", 6000)
+            return
+        if kind == "reimport":
+            self.reimport(provincial.path)
+            return
         try:
             for side in (NATIONAL, PROVINCIAL):
                 self._put_on_disk(side)
@@ -712,7 +703,7 @@ class MainWindow(QMainWindow):
         # No question before the work: the files are read and compared first, into a project
         # in the app's own folder; 保存 / 另存为 put it where the user wants it.
         try:
-            target = self._free_project_name(Path(provincial.name).stem)
+            target = session.free_project_path(folder=projects_dir(), stem=Path(provincial.name).stem)
         except OSError:
             self._error(DuizhaoError("无法创建项目文件夹，请检查用户数据文件夹是否可写。",
                                      path=str(projects_dir())))
@@ -724,23 +715,9 @@ class MainWindow(QMainWindow):
         choice = self.choices[side]
         if choice is None or choice.path or self.project is None:
             return
-        content = self.project.document_bytes(side)
-        folder = user_data_dir() / "项目中的文件" / hashlib.sha256(content).hexdigest()[:12]
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / Path(choice.name).name
-        target.write_bytes(content)
+        target = session.extract_document(project=self.project, side=side, name=choice.name,
+                                          folder=user_data_dir() / "项目中的文件")
         self.choices[side] = replace(choice, path=str(target))
-
-    def _free_project_name(self, stem: str) -> Path:
-        """A new project's file in the app's projects folder, not yet taken."""
-        folder = projects_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        candidate = folder / f"{stem}{SUFFIX}"
-        number = 2
-        while candidate.exists():
-            candidate = folder / f"{stem}（{number}）{SUFFIX}"
-            number += 1
-        return candidate
 
     def ask_project_path(self, default: Path, title: str = "另存为") -> Path | None:
         """Where to save the project (a save dialog); None when the user cancels."""
@@ -806,14 +783,9 @@ class MainWindow(QMainWindow):
         assert national is not None and provincial is not None
 
         def work(progress, cancel) -> Project:
-            # A cold start builds the word cache first: say so, rather than sit at 0 %.
-            progress(0, 0, LOADING_DICTIONARY)
-            prepare()
-            comparison = compare_outlines(national.outline(), provincial.outline(),
-                                          progress=progress, cancel=cancel)
-            # "对照完成 100%" over an empty table read as a hang: the result is not shown yet.
-            progress(0, 0, SAVING_PROJECT)
-            return Project.create(target, national.path, provincial.path, comparison, cancel=cancel)
+            return session.compare_into_project(national=national.source,
+                                                provincial=provincial.source, target=target,
+                                                progress=progress, cancel=cancel)
 
         self._run(work, "正在对照…", self._compared)
 
@@ -909,31 +881,17 @@ class MainWindow(QMainWindow):
         old_comparison = project.comparison
 
         def work(progress, cancel):
-            progress(0, 0, LOADING_DICTIONARY)
-            prepare()
-
-            def reported(done: int, total: int, message: str) -> None:
-                progress(done, total, message)
-                if total and done >= total:
-                    progress(0, 0, "正在沿用审核意见并显示结果…")
-
-            return project.reimport_provincial(path, progress=reported, cancel=cancel,
-                                               reviewer=reviewer)
+            return session.reimport(project=project, provincial=path, reviewer=reviewer,
+                                    progress=progress, cancel=cancel)
 
         def done(report) -> None:
             self.settings.add_recent(PROVINCIAL, path)
             self._set_project(project)
-            carried = len(report.carried)
-            rechecks = report.rechecks
-            if report.orphaned or rechecks:
+            if report.orphaned or report.rechecks:
                 self.orphan_dialog = OrphanedDecisionsDialog.from_report(
                     report, old_comparison, self)
                 self.orphan_dialog.open()
-            standing = carried - len(rechecks)
-            self.statusBar().showMessage(
-                f"已导入新版地方文件（第 {report.provincial_version} 版），沿用审核意见 {standing} 条"
-                + (f"，{len(rechecks)} 条需复核" if rechecks else "")
-                + (f"，{len(report.orphaned)} 条未能沿用" if report.orphaned else ""), 10000)
+            self.statusBar().showMessage(session.reimport_summary(report), 10000)
 
         self._run(work, "正在导入新版地方文件…", done)
 
@@ -986,21 +944,21 @@ class MainWindow(QMainWindow):
         """Write the reviewed comparison to a file in the background."""
         if self.project is None or self.busy:
             return
-        comparison = self.project.comparison
-        decisions = self.project.decisions()
-        rechecks = self.project.rechecks()
+        project = self.project
+        decisions = project.decisions()  # read here, not while the reviewer goes on deciding
         author = self.settings.get(keys.REVIEWER) or None
         report = "gaps" if kind == "gaps" else "checklist"
 
-        def done(written) -> None:
-            self.last_export = Path(written)
-            self.settings.set(keys.LAST_FOLDER, str(Path(written).parent))
+        def done(exported: session.Exported) -> None:
+            written = exported.path
+            self.last_export = written
+            self.settings.set(keys.LAST_FOLDER, str(written.parent))
             self.statusBar().showMessage(f"已导出：{written}", 10000)
-            self._offer_exported(Path(written))
+            self._offer_exported(written)
 
-        self._run(lambda progress, cancel: export(comparison, path, report=report,
-                                                  decisions=decisions, rechecks=rechecks,
-                                                  author=author),
+        self._run(lambda progress, cancel: session.export_project(
+                      project=project, path=path, report=report, author=author,
+                      decisions=decisions),
                   "正在导出…", done)
 
     def _offer_exported(self, path: Path) -> None:
@@ -1325,11 +1283,13 @@ class MainWindow(QMainWindow):
                 name = answer
         return name
 
-    def _decide(self, row: ClauseRow, text: str, **changes) -> None:
+    def _decide(self, row: ClauseRow, make: Callable[..., session.Edit], **values) -> None:
+        """Make an edit with a session function (``make(item=, current=, reviewer=, **values)``),
+        then save it after the decisions still waiting."""
         if self.project is None or self.busy:
             return
-        base = row.decision or ReviewDecision(item=row.item)
-        decision = replace(base, **changes, reviewer=self._reviewer(), decided_at=_now())
+        edit = make(item=row.item, current=row.decision, reviewer=self._reviewer(), **values)
+        decision, text = edit.decision, edit.label
         had_unsaved = bool(self.unsaved)
         # Saved after those still waiting, in the order made; a newer decision on an item
         # replaces its unsaved one.
@@ -1449,23 +1409,21 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         if key == "confirm":
-            self._decide(row, "确认系统判断", status=None, not_applicable=False)
+            self._decide(row, session.confirm)
         elif key == NOT_APPLICABLE:
-            self._decide(row, "取消“不适用”" if row.not_applicable else "标为“不适用”",
-                         not_applicable=not row.not_applicable)
+            self._decide(row, session.set_not_applicable, on=not row.not_applicable)
         elif not row.is_addition:
-            status = Status(key)
-            self._decide(row, f"标为“{status_style(status).label}”", status=status, not_applicable=False)
+            self._decide(row, session.set_status, status=Status(key))
 
     def set_note(self, item: str, text: str) -> None:
         row = self.table_model.row_for(item)
         if row is not None and text != row.note:
-            self._decide(row, "审核意见", note=text)
+            self._decide(row, session.set_note, note=text)
 
     def choose_match(self, item: str, match: str) -> None:
         row = self.table_model.row_for(item)
         if row is not None and match:
-            self._decide(row, "改选对应表述", match=match)
+            self._decide(row, session.choose_match, match=match)
 
     def edit_note(self) -> None:
         if self.review_row() is not None:

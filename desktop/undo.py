@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from core import session
 from core.model import ReviewDecision
 from core.project import Project
 
@@ -41,11 +42,11 @@ class ReviewCommand(QUndoCommand):
         if not self._pushed:
             self._pushed = True
             return
-        self._project.redo(reviewer=self._decision.reviewer)
+        session.redo(project=self._project, reviewer=self._decision.reviewer)
         self._changed(self._decision.item)
 
     def undo(self) -> None:
-        self._project.undo(reviewer=self._decision.reviewer)
+        session.undo(project=self._project, reviewer=self._decision.reviewer)
         self._changed(self._decision.item)
 
 
@@ -56,5 +57,5 @@ def record(stack, project: Project, decision: ReviewDecision, text: str,
     ``changed`` is what undo and redo call later; refreshing after this first save is the
     caller's business (it knows where the selection should go).
     """
-    project.record(decision)
+    session.record(project=project, edit=session.Edit(decision, text))
     stack.push(ReviewCommand(project, decision, text, changed))

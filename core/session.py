@@ -1,0 +1,340 @@
+"""The user's actions on a comparison project, one keyword-only function each, for the CLI and the app.
+
+Each function composes the engine, the readers and the project store for one action and returns a
+plain value the caller shows; none asks questions or draws anything. Long actions take
+``progress(done, total, message)`` and ``cancel()`` like ``core.compare``, so the app can run
+them on its worker thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from core.align import CancelCheck, ProgressCallback, compare_outlines
+from core.compare import load_outline, prepare
+from core.errors import ProjectReadOnlyError
+from core.model import Comparison, Outline, ReviewDecision, Status
+from core.outline import outline_document
+from core.read import read_text
+
+if TYPE_CHECKING:  # the store (sqlite-utils, rapidfuzz) loads only for the actions that use it
+    from core.project import Project, ReimportReport
+
+LOADING_DICTIONARY = "正在载入词典（首次使用需要几秒钟）…"
+SAVING_PROJECT = "正在保存项目并显示结果…"
+CARRYING_OVER = "正在沿用审核意见并显示结果…"
+
+_STATUS_LABELS = {
+    Status.COVERED: "已覆盖",
+    Status.PARTIAL: "部分覆盖",
+    Status.MISSING: "未覆盖",
+    Status.ADDED: "本省新增",
+    Status.NOT_EXPECTED: "无需地方落实",
+}
+
+
+# ---------------------------------------------------------------- documents
+
+@dataclass(frozen=True)
+class Source:
+    """A document for one side: a file, or pasted text (kept in a file too, for the project).
+
+    Attributes:
+        path: the file; "" while the document is known only from an open project.
+        name: the name shown and used to read pasted text.
+        pasted: the pasted text, None for a file.
+    """
+
+    path: str
+    name: str
+    pasted: str | None = None
+
+    def outline(self) -> Outline:
+        """The document's outline (raises a DocumentReadError subclass on bad input)."""
+        if self.pasted is not None:
+            return outline_document(read_text(self.pasted, self.name))
+        return load_outline(self.path)
+
+
+def keep_pasted_text(*, text: str, name: str, folder: Path) -> Path:
+    """Check pasted text reads as a document and keep it as a UTF-8 file named by its hash.
+
+    Raises:
+        DocumentReadError: the text is not a document (empty, no clauses …).
+        OSError: the file cannot be written.
+    """
+    read_text(text, name)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or "粘贴的文本"
+    target = folder / f"{safe}-{digest}.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def extract_document(*, project: Project, side: str, name: str, folder: Path) -> Path:
+    """Write a document stored in the project to ``folder/<hash>/name`` so it can be read again.
+
+    Raises:
+        OSError: the file cannot be written.
+    """
+    content = project.document_bytes(side)
+    target_folder = folder / hashlib.sha256(content).hexdigest()[:12]
+    target_folder.mkdir(parents=True, exist_ok=True)
+    target = target_folder / Path(name).name
+    target.write_bytes(content)
+    return target
+
+
+def free_project_path(*, folder: Path, stem: str) -> Path:
+    """A new project's file in ``folder`` (made when missing), not yet taken: 名, 名（2）, …
+
+    Raises:
+        OSError: the folder cannot be made.
+    """
+    from core.project import SUFFIX
+
+    folder.mkdir(parents=True, exist_ok=True)
+    candidate = folder / f"{stem}{SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}（{number}）{SUFFIX}"
+        number += 1
+    return candidate
+
+
+# ---------------------------------------------------------------- comparing
+
+CompareKind = Literal["unchanged", "reimport", "new"]
+
+
+def compare_kind(*, project_open: bool, national_in_project: bool, provincial_in_project: bool,
+                 provincial_pasted: bool) -> CompareKind:
+    """What 开始对照 does with the chosen documents.
+
+    "unchanged": the open project already compares these two; "reimport": the national side is
+    the project's and the provincial a new file, so it is a new draft of the open project; "new":
+    anything else, a new project.
+    """
+    if project_open and national_in_project:
+        if provincial_in_project:
+            return "unchanged"
+        if not provincial_pasted:
+            return "reimport"
+    return "new"
+
+
+def compare_into_project(*, national: Source, provincial: Source, target: Path,
+                         progress: ProgressCallback | None = None,
+                         cancel: CancelCheck | None = None) -> Project:
+    """Compare two documents and save them with the result as a new project at ``target``.
+
+    Raises:
+        DocumentReadError: a document cannot be read.
+        ProjectFileError: ``target`` cannot be written or is another program's file.
+        Cancelled: ``cancel()`` said stop; nothing is written.
+    """
+    from core.project import Project
+
+    report = progress or (lambda done, total, message: None)
+    # A cold start builds the word cache first: say so, rather than sit at 0 %.
+    report(0, 0, LOADING_DICTIONARY)
+    prepare()
+    comparison = compare_outlines(national.outline(), provincial.outline(),
+                                  progress=progress, cancel=cancel)
+    # "对照完成 100%" over an empty table read as a hang: the result is not shown yet.
+    report(0, 0, SAVING_PROJECT)
+    return Project.create(target, national.path, provincial.path, comparison, cancel=cancel)
+
+
+def compare_documents(*, national: str | os.PathLike, provincial: str | os.PathLike,
+                      progress: ProgressCallback | None = None,
+                      cancel: CancelCheck | None = None) -> Comparison:
+    """Compare two files without a project (the CLI's ``compare``).
+
+    Raises:
+        DocumentReadError: a document cannot be read.
+        Cancelled: ``cancel()`` said stop.
+    """
+    return compare_outlines(load_outline(national), load_outline(provincial),
+                            progress=progress, cancel=cancel)
+
+
+def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str = "",
+             progress: ProgressCallback | None = None,
+             cancel: CancelCheck | None = None) -> ReimportReport:
+    """Compare a new provincial draft within the open project, carrying the decisions over.
+
+    Returns:
+        What became of each decision: carried (some to re-check) or orphaned.
+
+    Raises:
+        DocumentReadError: the new draft cannot be read.
+        ProjectReadOnlyError: the project was opened read-only.
+        Cancelled: ``cancel()`` said stop; the project is unchanged.
+    """
+    report = progress or (lambda done, total, message: None)
+    report(0, 0, LOADING_DICTIONARY)
+    prepare()
+
+    def reported(done: int, total: int, message: str) -> None:
+        report(done, total, message)
+        if total and done >= total:
+            report(0, 0, CARRYING_OVER)
+
+    return project.reimport_provincial(provincial, progress=reported, cancel=cancel,
+                                       reviewer=reviewer)
+
+
+def reimport_summary(report: ReimportReport) -> str:
+    """The one line the app shows after a re-import."""
+    rechecks = report.rechecks
+    standing = len(report.carried) - len(rechecks)
+    return (f"已导入新版地方文件（第 {report.provincial_version} 版），沿用审核意见 {standing} 条"
+            + (f"，{len(rechecks)} 条需复核" if rechecks else "")
+            + (f"，{len(report.orphaned)} 条未能沿用" if report.orphaned else ""))
+
+
+# ---------------------------------------------------------------- deciding
+
+@dataclass(frozen=True)
+class Edit:
+    """A review decision made, not yet recorded, and what the 撤销/重做 entries call it.
+
+    Attributes:
+        decision: the item's whole decision after the edit.
+        label: the edit in Chinese, e.g. 标为“已覆盖”.
+    """
+
+    decision: ReviewDecision
+    label: str
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _edit(item: str, current: ReviewDecision | None, reviewer: str, label: str,
+          **changes) -> Edit:
+    base = current or ReviewDecision(item=item)
+    return Edit(replace(base, **changes, reviewer=reviewer, decided_at=_now()), label)
+
+
+def confirm(*, item: str, current: ReviewDecision | None, reviewer: str) -> Edit:
+    """确认系统判断: the engine's status stands (clears a status and 不适用 set before)."""
+    return _edit(item, current, reviewer, "确认系统判断", status=None, not_applicable=False)
+
+
+def set_status(*, item: str, current: ReviewDecision | None, status: Status,
+               reviewer: str) -> Edit:
+    """The reviewer's own status for the item (and not 不适用)."""
+    return _edit(item, current, reviewer, f"标为“{_STATUS_LABELS[status]}”", status=status,
+                 not_applicable=False)
+
+
+def set_not_applicable(*, item: str, current: ReviewDecision | None, on: bool,
+                       reviewer: str) -> Edit:
+    """Mark the item 不适用, or take the mark back."""
+    return _edit(item, current, reviewer, "标为“不适用”" if on else "取消“不适用”",
+                 not_applicable=on)
+
+
+def choose_match(*, item: str, current: ReviewDecision | None, match: str,
+                 reviewer: str) -> Edit:
+    """Show another provincial clause ("P…") as the national clause's counterpart."""
+    return _edit(item, current, reviewer, "改选对应表述", match=match)
+
+
+def set_note(*, item: str, current: ReviewDecision | None, note: str, reviewer: str) -> Edit:
+    """The reviewer's opinion on the item ("" clears it)."""
+    return _edit(item, current, reviewer, "审核意见", note=note)
+
+
+def record(*, project: Project, edit: Edit) -> ReviewDecision:
+    """Save an edit's decision in the project, committed before returning; returns it.
+
+    Raises:
+        ProjectReadOnlyError: the project was opened read-only.
+        ProjectSaveError: it could not be written; the project is as it was.
+    """
+    project.record(edit.decision)
+    return edit.decision
+
+
+def undo(*, project: Project, reviewer: str = "") -> ReviewDecision | None:
+    """Take back the last decision recorded; returns the decision taken back (None: nothing to undo)."""
+    return project.undo(reviewer=reviewer)
+
+
+def redo(*, project: Project, reviewer: str = "") -> ReviewDecision | None:
+    """Make again the last decision taken back; returns it (None when there was none)."""
+    return project.redo(reviewer=reviewer)
+
+
+# ---------------------------------------------------------------- exporting
+
+@dataclass(frozen=True)
+class Exported:
+    """An export written.
+
+    Attributes:
+        path: the file written.
+        decisions: how many review decisions it counts.
+    """
+
+    path: Path
+    decisions: int
+
+
+def open_to_read(*, path: str | os.PathLike) -> Project:
+    """Open a project to read it, even while the app has it open (read-only where it can).
+
+    Raises:
+        ProjectFileError: not a project, damaged, or newer than this program.
+    """
+    from core.project import Project
+
+    try:
+        return Project.open(path, read_only=True)
+    except ProjectReadOnlyError:  # an older project must be upgraded first, which writes
+        return Project.open(path)
+
+
+def export_project(*, project: Project, path: str | os.PathLike, report: str = "checklist",
+                   author: str | None = None, decisions: Sequence[ReviewDecision] | None = None,
+                   progress: ProgressCallback | None = None,
+                   cancel: CancelCheck | None = None) -> Exported:
+    """Write the reviewed comparison to ``path``; its suffix picks the format (.docx .xlsx .json).
+
+    Args:
+        report: "checklist" (起草对照清单) or "gaps" (差距分析报告), for Word.
+        author: who the Word file names as author; from the decisions when None.
+        decisions: the decisions to apply; the project's when None.
+
+    Raises:
+        ExportError: the file cannot be written.
+    """
+    from core.export import export  # python-docx and openpyxl only when exporting
+
+    decided = list(project.decisions() if decisions is None else decisions)
+    written = export(project.comparison, path, report=report, decisions=decided,
+                     rechecks=project.rechecks(), author=author)
+    return Exported(Path(written), len(decided))
+
+
+def export_comparison(*, comparison: Comparison, path: str | os.PathLike,
+                      report: str = "checklist") -> Path:
+    """Write a comparison with no review (the CLI's ``compare --output``).
+
+    Raises:
+        ExportError: the file cannot be written.
+    """
+    from core.export import export
+
+    return Path(export(comparison, path, report=report))

@@ -1,0 +1,188 @@
+"""The operations layer: each user action on real documents (the bundled samples) and real projects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from core import session
+from core.errors import DocumentReadError
+from core.model import Status
+from core.read import read_document
+from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
+
+NATIONAL = samples_dir() / SAMPLE_NATIONAL
+PROVINCIAL = samples_dir() / SAMPLE_PROVINCIAL
+
+
+@pytest.fixture(scope="module")
+def compared(tmp_path_factory) -> Path:
+    """A project of the sample pair, made by the session function the app calls."""
+    folder = tmp_path_factory.mktemp("projects")
+    target = session.free_project_path(folder=folder, stem="示例")
+    steps: list[tuple[int, int, str]] = []
+    project = session.compare_into_project(national=session.Source(str(NATIONAL), NATIONAL.name),
+                                           provincial=session.Source(str(PROVINCIAL), PROVINCIAL.name),
+                                           target=target, progress=lambda *a: steps.append(a))
+    project.close()
+    assert steps[0][2] == session.LOADING_DICTIONARY and steps[-1][2] == session.SAVING_PROJECT
+    return target
+
+
+def _copy(path: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    return copy
+
+
+def test_compare_into_project_stores_the_engines_result(compared):
+    with session.open_to_read(path=compared) as project:
+        assert project.comparison == session.compare_documents(national=NATIONAL,
+                                                               provincial=PROVINCIAL)
+        assert project.national_name == NATIONAL.name
+        assert project.decisions() == []
+
+
+def test_free_project_path_numbers_names_taken(compared):
+    assert compared.name == "示例.duizhao"
+    second = session.free_project_path(folder=compared.parent, stem="示例")
+    assert second == compared.parent / "示例（2）.duizhao"
+    assert not second.exists()
+
+
+def test_compare_kind():
+    kind = session.compare_kind
+    assert kind(project_open=False, national_in_project=False, provincial_in_project=False,
+                provincial_pasted=False) == "new"
+    assert kind(project_open=True, national_in_project=True, provincial_in_project=True,
+                provincial_pasted=False) == "unchanged"
+    assert kind(project_open=True, national_in_project=True, provincial_in_project=False,
+                provincial_pasted=False) == "reimport"
+    # Pasted text has no file history to carry over into: a new project.
+    assert kind(project_open=True, national_in_project=True, provincial_in_project=False,
+                provincial_pasted=True) == "new"
+    assert kind(project_open=True, national_in_project=False, provincial_in_project=True,
+                provincial_pasted=False) == "new"
+
+
+def test_pasted_text_is_kept_by_its_hash(tmp_path):
+    text = "\n".join(p.text for p in read_document(PROVINCIAL).paragraphs)
+    first = session.keep_pasted_text(text=text, name="示例/意见", folder=tmp_path)
+    again = session.keep_pasted_text(text=text, name="示例/意见", folder=tmp_path)
+    assert first == again and first.parent == tmp_path
+    assert first.name.startswith("示例意见-") and first.suffix == ".txt"
+    assert first.read_text(encoding="utf-8") == text
+    other = session.keep_pasted_text(text=text + "\n附件：无", name="示例/意见", folder=tmp_path)
+    assert other != first
+    outline = session.Source(str(first), "示例意见", pasted=text).outline()
+    assert outline.clauses()
+    with pytest.raises(DocumentReadError):
+        session.keep_pasted_text(text="   \n", name="空", folder=tmp_path / "empty")
+    assert not (tmp_path / "empty").exists()
+
+
+def test_extract_document_gives_the_stored_bytes(compared, tmp_path):
+    with session.open_to_read(path=compared) as project:
+        written = session.extract_document(project=project, side="provincial",
+                                           name=project.provincial_name, folder=tmp_path)
+    assert written.read_bytes() == PROVINCIAL.read_bytes()
+    assert written.name == PROVINCIAL.name and written.parent.parent == tmp_path
+
+
+def test_decide_record_undo_redo(compared, tmp_path):
+    path = _copy(compared, tmp_path)
+    with session.open_to_read(path=path) as reader:
+        item = f"N{reader.comparison.clauses[1].clause.id}"
+    from core.project import Project
+
+    with Project.open(path) as project:
+        edit = session.set_status(item=item, current=None, status=Status.COVERED, reviewer="张三")
+        assert edit.label == "标为“已覆盖”" and edit.decision.decided_at
+        session.record(project=project, edit=edit)
+        noted = session.set_note(item=item, current=edit.decision, note="已在第二条落实",
+                                 reviewer="张三")
+        assert noted.decision.status is Status.COVERED  # a note keeps the verdict
+        session.record(project=project, edit=noted)
+        assert project.decisions()[0].note == "已在第二条落实"
+
+        assert session.undo(project=project, reviewer="张三") == noted.decision
+        assert project.decisions()[0].note == ""
+        assert project.decisions()[0].status is Status.COVERED
+        assert session.redo(project=project, reviewer="张三") == noted.decision
+
+        confirmed = session.confirm(item=item, current=noted.decision, reviewer="李四")
+        assert confirmed.decision.status is None and confirmed.decision.note == "已在第二条落实"
+        assert confirmed.label == "确认系统判断"
+        marked = session.set_not_applicable(item=item, current=None, on=True, reviewer="李四")
+        assert marked.label == "标为“不适用”" and marked.decision.not_applicable
+        assert session.set_not_applicable(item=item, current=marked.decision, on=False,
+                                          reviewer="李四").label == "取消“不适用”"
+        match = f"P{project.comparison.provincial.clauses()[3].id}"
+        chosen = session.choose_match(item=item, current=None, match=match, reviewer="李四")
+        session.record(project=project, edit=chosen)
+        assert project.decisions()[0].match == match
+
+
+def _write_docx(paragraphs: list[str], path: Path) -> Path:
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def test_reimport_carries_rechecks_and_orphans(compared, tmp_path):
+    from core.project import Project
+
+    path = _copy(compared, tmp_path)
+    with Project.open(path) as project:
+        comparison = project.comparison
+        matched = next(f for f in comparison.clauses if f.matches)
+        addition = comparison.additions[0]
+        covered = session.set_status(item=f"N{matched.clause.id}", current=None,
+                                     status=Status.COVERED, reviewer="张三")
+        session.record(project=project, edit=covered)
+        session.record(project=project, edit=session.set_note(
+            item=f"P{addition.id}", current=None, note="本省特色", reviewer="张三"))
+        # The new draft drops the addition and edits the matched sentence.
+        old_match = matched.matches[0].clause.text
+        paragraphs = []
+        for paragraph in read_document(PROVINCIAL).paragraphs:
+            text = paragraph.text
+            if addition.text in text:
+                continue
+            paragraphs.append(text.replace(old_match, old_match[:-1] + "，并定期评估。"))
+        draft = _write_docx(paragraphs, tmp_path / "第二稿.docx")
+
+        steps: list[tuple[int, int, str]] = []
+        report = session.reimport(project=project, provincial=draft, reviewer="张三",
+                                  progress=lambda *a: steps.append(a))
+        assert steps[0][2] == session.LOADING_DICTIONARY
+        assert steps[-1][2] == session.CARRYING_OVER
+        assert report.provincial_version == 2
+        assert [d.item for d in report.orphaned] == [f"P{addition.id}"]
+        assert [c.before.item for c in report.rechecks] == [f"N{matched.clause.id}"]
+        assert session.reimport_summary(report) == (
+            "已导入新版地方文件（第 2 版），沿用审核意见 0 条，1 条需复核，1 条未能沿用")
+        assert project.rechecks().keys() == {f"N{matched.clause.id}"}
+
+
+def test_export_counts_the_decisions(compared, tmp_path):
+    from core.project import Project
+
+    path = _copy(compared, tmp_path)
+    with Project.open(path) as project:
+        item = f"N{project.comparison.clauses[1].clause.id}"
+        session.record(project=project, edit=session.set_status(
+            item=item, current=None, status=Status.MISSING, reviewer="张三"))
+    with session.open_to_read(path=path) as project:
+        exported = session.export_project(project=project, path=tmp_path / "清单.docx")
+        assert exported.decisions == 1 and exported.path.stat().st_size > 0
+        unreviewed = session.export_project(project=project, path=tmp_path / "结果.json",
+                                            decisions=())
+    assert unreviewed.decisions == 0
+    assert '"review"' in unreviewed.path.read_text(encoding="utf-8")
+    plain = session.export_comparison(comparison=project.comparison, path=tmp_path / "引擎.json")
+    assert '"review"' not in plain.read_text(encoding="utf-8")
