@@ -40,29 +40,26 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from rapidfuzz import fuzz
 
 from core import __version__
 from core.align import CancelCheck, Parameters, ProgressCallback, compare_outlines
+from core.carry_over import CarriedDecision, StoredDecision, carry_over, decision_texts
 from core.codec import (CodecError, comparison_from_record, comparison_to_record,
                         decision_from_record, decision_to_record, outline_to_record)
 from core.compare import load_outline
 from core.errors import (Cancelled, DocumentReadError, ProjectFileError, ProjectLockedError,
                          ProjectReadOnlyError, ProjectSaveError)
-from core.model import Clause, Comparison, Outline, ReviewDecision
+from core.model import Comparison, Outline, ReviewDecision
 
 SUFFIX = ".duizhao"
 APPLICATION_ID = 0x44555A48  # "DUZH": marks a SQLite file as a Duizhao project
 SCHEMA_VERSION = 1
-NEAR_IDENTICAL = 95.0  # rapidfuzz ratio at or above which a rewritten sentence is the same clause
-EDITED = 70.0  # ratio at or above which a changed counterpart reads as the same sentence edited
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # Projects open in this process: ``create`` must not replace a file under an open connection.
@@ -95,26 +92,6 @@ _ACTIONS = frozenset(("decide", "undo", "redo", "carry-over", "orphan"))
 
 
 # ---------------------------------------------------------------- report values
-
-@dataclass(frozen=True)
-class CarriedDecision:
-    """A decision carried over to a new provincial version.
-
-    Attributes:
-        before: the decision as it was on the previous version.
-        after: the same decision on the new version (item and match re-pointed).
-        note: what changed, in Chinese ("" when it applies unchanged).
-        match_dropped: the chosen provincial match is gone from the new version and was removed.
-        recheck: why the decision must be checked again (需复核): the provincial text it was
-            made on changed or is gone; "" when it applies as it stands.
-    """
-
-    before: ReviewDecision
-    after: ReviewDecision
-    note: str = ""
-    match_dropped: bool = False
-    recheck: str = ""
-
 
 @dataclass(frozen=True)
 class OrphanedDecision:
@@ -1120,8 +1097,26 @@ class Project:
                 "SELECT national_document FROM comparisons WHERE id = ?", [self._comparison_id])
             rows = self._query("SELECT * FROM decisions WHERE comparison = ? AND orphaned = 0 "
                                "ORDER BY seq", [self._comparison_id])
-            report = ReimportReport(comparison=comparison, provincial_version=version)
-            plan = _carry_over(rows, comparison, report)
+            outcome = carry_over([StoredDecision(_decision(row), row["national_text"] or "",
+                                                 row["provincial_text"] or "",
+                                                 row["orphan_reason"] or "") for row in rows],
+                                 comparison)
+            report = ReimportReport(
+                comparison=comparison, provincial_version=version, carried=outcome.carried,
+                orphaned=[o.decision for o in outcome.orphaned],
+                reasons={o.decision.item: o.reason for o in outcome.orphaned})
+            plan = []
+            for position, result in outcome.steps:
+                old_row = rows[position]
+                new_row = {k: v for k, v in old_row.items() if k != "id"}
+                if isinstance(result, CarriedDecision):
+                    new_row.update(item=result.after.item, match=result.after.match,
+                                   provincial_text=result.provincial_text,
+                                   orphan_reason=result.recheck or None)
+                    plan.append((old_row, new_row, "carry-over"))
+                else:
+                    new_row.update(orphaned=1, orphan_reason=result.reason)
+                    plan.append((old_row, new_row, "orphan"))
             with self._db.atomic():
                 provincial_id = self._db.table("documents").insert(document).last_pk
                 self._db.execute("UPDATE comparisons SET current = 0 WHERE current = 1")
@@ -1259,29 +1254,7 @@ class Project:
 
     def _texts(self, decision: ReviewDecision) -> tuple[str, str]:
         """The national and provincial clause texts a decision refers to (kept for re-matching)."""
-        comparison = self._comparison
-        provincial = ""
-        if decision.match:
-            clause = _find_clause(comparison.provincial.clauses(), decision.match[1:])
-            if not decision.match.startswith("P") or clause is None:
-                raise ValueError(f"match {decision.match!r} is not a provincial clause")
-            provincial = clause.text
-        if decision.item.startswith("N"):
-            finding = next((f for f in comparison.clauses
-                            if f.clause.id == decision.item[1:]), None)
-            if finding is None:
-                raise ValueError(f"item {decision.item!r} is not a national clause")
-            if not decision.match and finding.matches:
-                # The text the reviewer saw beside the clause: a re-import tells by it whether
-                # the decision's ground changed.
-                provincial = finding.matches[0].clause.text
-            return finding.clause.text, provincial
-        if decision.item.startswith("P"):
-            addition = _find_clause(comparison.additions, decision.item[1:])
-            if addition is None:
-                raise ValueError(f"item {decision.item!r} is not a provincial addition")
-            return "", addition.text
-        raise ValueError(f"item {decision.item!r} is neither N… nor P…")
+        return decision_texts(self._comparison, decision)
 
 
 # ---------------------------------------------------------------- helpers
@@ -1424,137 +1397,3 @@ def _decision(row: dict) -> ReviewDecision:
 def _audit_row(row: dict) -> dict:
     return {**row, "before": json.loads(row["before"]) if row["before"] else None,
             "after": json.loads(row["after"]) if row["after"] else None}
-
-
-def _find_clause(clauses: tuple[Clause, ...], clause_id: str) -> Clause | None:
-    return next((c for c in clauses if c.id == clause_id), None)
-
-
-def _same_text(text: str, candidates: tuple[Clause, ...], prefer_id: str,
-               taken: AbstractSet[str] = frozenset()) -> Clause | None:
-    """The candidate with this text (the one keeping ``prefer_id`` first), else the most similar
-    one at or above NEAR_IDENTICAL; clauses whose ids are in ``taken`` are passed over."""
-    if not text:
-        return None
-    free = [c for c in candidates if c.id not in taken]
-    exact = [c for c in free if c.text == text]
-    if exact:
-        return next((c for c in exact if c.id == prefer_id), exact[0])
-    best, best_score = None, 0.0
-    for clause in free:
-        similarity = fuzz.ratio(text, clause.text)
-        if similarity >= NEAR_IDENTICAL and similarity > best_score:
-            best, best_score = clause, similarity
-    return best
-
-
-_RECHECK_GONE = "原对应表述在新稿中已删除或大幅改写，原审核结论需复核。"
-_RECHECK_EDITED = "对应表述在新稿中有改动，请核对原审核结论。"
-_RECHECK_OTHER = "新稿中与本条对应的表述已不是原来那一句，请核对原审核结论。"
-_RECHECK_NEW = "原先没有对应表述，新稿中出现了对应表述，请核对原审核结论。"
-
-
-def _judged_on_text(row: dict) -> bool:
-    """A decision whose verdict rests on the provincial text: a status, a confirmation or a note.
-
-    不适用 alone says the national clause does not apply to the province, whatever its draft says.
-    """
-    return row["status"] is not None or bool(row["note"]) or not row["not_applicable"]
-
-
-def _carry_over(rows: list[dict], comparison: Comparison, report: ReimportReport
-                ) -> list[tuple[dict, dict, str]]:
-    """Decide what each live decision becomes on the new comparison; fill in the report.
-
-    A carried decision whose provincial text changed (its chosen match rewritten or gone, or,
-    without a chosen match, the engine's counterpart now another or edited text) is marked
-    需复核 with the reason, kept in the ``orphan_reason`` column of its live row.
-
-    Returns:
-        (old row, new row, audit action) for each decision: "carry-over" or "orphan".
-    """
-    national = {f.clause.id: f.clause for f in comparison.clauses}
-    shown = {f.clause.id: (f.matches[0].clause.text if f.matches else "")
-             for f in comparison.clauses}
-    provincial_clauses = comparison.provincial.clauses()
-    additions = comparison.additions
-    taken: set[str] = set()
-    plan: list[tuple[dict, dict, str]] = []
-
-    def orphan(row: dict, reason: str) -> None:
-        new_row = {k: v for k, v in row.items() if k != "id"}
-        new_row.update(orphaned=1, orphan_reason=reason)
-        plan.append((row, new_row, "orphan"))
-        decision = _decision(row)
-        report.orphaned.append(decision)
-        report.reasons[decision.item] = reason
-
-    def carry(row: dict, item: str, match: str, provincial_text: str, note: str,
-              dropped: bool, recheck: str = "") -> None:
-        new_row = {k: v for k, v in row.items() if k != "id"}
-        # A re-check still pending from an earlier re-import stays until the reviewer decides.
-        recheck = recheck or (row.get("orphan_reason") or "")
-        new_row.update(item=item, match=match, provincial_text=provincial_text,
-                       orphan_reason=recheck or None)
-        plan.append((row, new_row, "carry-over"))
-        report.carried.append(CarriedDecision(_decision(row), _decision(new_row), note, dropped,
-                                              recheck))
-
-    # Exact texts are placed before near-identical ones, so a rewrite cannot take the place of
-    # a clause that kept its wording.
-    ordered = sorted(rows, key=lambda r: (r["item"].startswith("P")
-                                          and not any(c.text == r["provincial_text"]
-                                                      for c in additions), r["seq"]))
-    for row in ordered:
-        item = row["item"]
-        old_text = row["provincial_text"] or ""
-        if item.startswith("N"):
-            clause = national.get(item[1:])
-            if clause is None or clause.text != row["national_text"]:
-                orphan(row, "国家文件中已找不到该条款（编号或文字已改变），此审核决定不再适用。")
-                continue
-            if not row["match"]:
-                now = shown[clause.id]
-                recheck = ""
-                if now != old_text and _judged_on_text(row):
-                    if not now:
-                        recheck = _RECHECK_GONE
-                    elif not old_text:
-                        recheck = _RECHECK_NEW
-                    elif fuzz.ratio(now, old_text) >= EDITED:
-                        recheck = _RECHECK_EDITED
-                    else:
-                        recheck = _RECHECK_OTHER
-                carry(row, item, "", now, "", False, recheck)
-                continue
-            target = _same_text(old_text, provincial_clauses, row["match"][1:])
-            if target is not None:
-                note = "" if f"P{target.id}" == row["match"] else (
-                    f"所选对应条款在新稿中的编号由{row['match']}变为P{target.id}。")
-                edited = target.text != old_text and _judged_on_text(row)
-                carry(row, item, f"P{target.id}", target.text, note, False,
-                      _RECHECK_EDITED if edited else "")
-            elif row["status"] is None and not row["not_applicable"] and not row["note"]:
-                # Only the chosen match made this decision; without it nothing of it is left.
-                orphan(row, f"所选对应条款{row['match']}在新稿中已删除或大幅改写，此审核决定不再适用。")
-            else:
-                carry(row, item, "", "",
-                      f"所选对应条款{row['match']}在新稿中已删除或大幅改写，已取消所选对应，"
-                      "审核结论和意见保留待复核。", True,
-                      f"所选对应表述{row['match']}在新稿中已删除或大幅改写，原审核结论需复核。"
-                      if _judged_on_text(row) else "")
-        elif item.startswith("P"):
-            target = _same_text(old_text, additions, item[1:], taken)
-            if target is not None:
-                taken.add(target.id)
-                note = "" if f"P{target.id}" == item else f"条款编号由{item}变为P{target.id}。"
-                edited = target.text != old_text and bool(row["note"])
-                carry(row, f"P{target.id}", row["match"] if row["match"] else "", target.text,
-                      note, False, _RECHECK_EDITED if edited else "")
-            elif _same_text(old_text, provincial_clauses, item[1:]):
-                orphan(row, "该条款在新稿中已与国家文件条款对应，不再列为本省新增，此审核决定不再适用。")
-            else:
-                orphan(row, "该本省新增条款在新稿中已删除或大幅改写，此审核决定不再适用。")
-        else:
-            orphan(row, "无法识别的条款编号，此审核决定不再适用。")
-    return plan
