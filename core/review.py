@@ -14,7 +14,8 @@ from dataclasses import dataclass, fields
 
 from core.align import Parameters
 from core.coverage import find_gaps
-from core.model import Clause, ClauseFinding, Comparison, Gap, Match, ReviewDecision, Status
+from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, ReviewDecision, Status,
+                        roll_up)
 from core.similarity import Vocabulary, score, tokens
 
 
@@ -222,3 +223,34 @@ def review(comparison: Comparison, decisions: Iterable[ReviewDecision],
             clause, bool(decision and decision.not_applicable), decision.note if decision else "",
             decision, number, rechecks.get(f"P{clause.id}", "") if decision else ""))
     return tuple(clauses), tuple(additions)
+
+
+# ---------------------------------------------------------------- review rules
+# The app and every export ask these, so a screen and a printed report never disagree.
+
+def counts_as_gap(status: Status, not_applicable: bool) -> bool:
+    """An item is a gap (只看差距, the gap report, 下一处差距) when it applies and is missing or
+    partial after review."""
+    return not not_applicable and status in (Status.MISSING, Status.PARTIAL)
+
+
+def shown_gaps(item: ReviewedClause) -> tuple[Gap, ...]:
+    """The gaps the app and the reports list for a clause: what its shown match lacks, while
+    the clause stays partial after review — none once the reviewer marks it 已覆盖 or 不适用."""
+    if item.not_applicable or item.status is not Status.PARTIAL or item.match is None:
+        return ()
+    return item.gaps
+
+
+def section_status(clauses: Iterable[tuple[Status, bool]], engine: Status | None
+                   ) -> Status | None:
+    """A national section's colour after review, from its clauses' (status, 不适用) in its subtree.
+
+    不适用 clauses are left out of the roll-up (``core.model.roll_up``); a section with no
+    clauses at all keeps the engine's verdict ``engine``; one whose clauses are all 不适用
+    has none.
+    """
+    found = list(clauses)
+    if not found:
+        return engine
+    return roll_up(status for status, not_applicable in found if not not_applicable)

@@ -10,9 +10,10 @@ from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from core.codec import decision_from_record
-from core.model import Comparison, Gap, Match, Outline, ReviewDecision, Section, Status, roll_up
+from core.model import Comparison, Gap, Match, Outline, ReviewDecision, Section, Status
 from core.export.labels import SectionIndex, citation
-from core.review import ReviewedAddition, ReviewedClause, review
+from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, section_status,
+                         shown_gaps)
 from desktop.status_style import status_style
 
 Index = QModelIndex | QPersistentModelIndex
@@ -108,6 +109,8 @@ class ClauseRow:
     reason: str = ""
     match_changed: bool = False
     gaps: tuple[Gap, ...] = ()
+    # The gaps listed beside the row (core.review.shown_gaps): the same the reports list.
+    shown_gaps: tuple[Gap, ...] = ()
     match_item: str = ""
     # The decision shown could not be written to the project yet (disk full …): it is held in
     # memory and saved again later.
@@ -119,7 +122,7 @@ class ClauseRow:
 
     @property
     def is_gap(self) -> bool:
-        return not self.not_applicable and self.status in (Status.MISSING, Status.PARTIAL)
+        return counts_as_gap(self.status, self.not_applicable)
 
 
 def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
@@ -145,6 +148,7 @@ def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
             note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden,
             recheck=reviewed.recheck, reason=reviewed.finding.reason.text,
             match_changed=reviewed.match_changed, gaps=reviewed.gaps,
+            shown_gaps=shown_gaps(reviewed),
             match_item=f"P{match.clause.id}" if match else ""))
     for reviewed in additions:
         clause = reviewed.clause
@@ -612,17 +616,15 @@ class NationalOutlineModel(_OutlineModel):
         for node in self._nodes:
             counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0,
                       "not_applicable": 0}
-            statuses = []
+            reviewed = []
             for section_id in self.subtree(node.section.id):
                 for row in direct.get(section_id, ()):
                     key = "not_applicable" if row.not_applicable else row.status.value
                     counts[key] += 1
-                    if not row.not_applicable:
-                        statuses.append(row.status)
+                    reviewed.append((row.status, row.not_applicable))
             tally[node.section.id] = _Tally(**counts)
-            # A section without clauses of its own keeps the engine's verdict (aligned or not).
-            status[node.section.id] = (roll_up(statuses) if counts != dict.fromkeys(counts, 0)
-                                       else self._engine_status.get(node.section.id))
+            status[node.section.id] = section_status(reviewed,
+                                                     self._engine_status.get(node.section.id))
         self._tally, self._status = tally, status
         if self._nodes:
             self._emit_all_changed(QModelIndex())

@@ -208,8 +208,8 @@ class DiffPane(QWidget):
         lines = []
         if row.recheck:
             lines.append(f'<span style="color:#8e1b1b"><b>需复核：</b>{html.escape(row.recheck)}</span>')
-        if row.gaps and row.status is Status.PARTIAL and not row.not_applicable:
-            lines.append("<b>差距：</b>" + "；".join(html.escape(g.describe()) for g in row.gaps))
+        if row.shown_gaps:
+            lines.append("<b>差距：</b>" + "；".join(html.escape(g.describe()) for g in row.shown_gaps))
         elif row.status is Status.MISSING and not row.not_applicable and not row.provincial_text:
             lines.append("<b>差距：</b>整条要求在地方文件中未体现")
         if row.match_changed:

@@ -19,7 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision
-from core.review import ReviewedAddition, ReviewedClause, review
+from core.review import ReviewedAddition, ReviewedClause, review, shown_gaps
 
 FONT = "宋体"
 HEADER_FONT = "黑体"
@@ -147,7 +147,7 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
     for row, item in enumerate(clauses, start=2):
         clause = item.finding.clause
         match = item.match.clause if item.match is not None else None
-        gaps = labels.shown_gaps(item)
+        gaps = shown_gaps(item)
         counterpart = (f"{provincial.path(match.section)} {match.text}" if match
                        else "（未找到对应表述）")
         _body_row(sheet, row, [

@@ -235,13 +235,6 @@ def marked_segments(text: str, gaps: Iterable[Gap]) -> list[tuple[str, str]]:
     return segments
 
 
-def shown_gaps(item: ReviewedClause) -> tuple[Gap, ...]:
-    """The gaps a report shows: what the shown match lacks, while the item stays partial."""
-    if item.not_applicable or item.status is not Status.PARTIAL or item.match is None:
-        return ()
-    return item.gaps
-
-
 def national_text(item: ReviewedClause) -> str:
     """A national clause's text as the reports print it, its deadline put back after it."""
     clause = item.finding.clause

@@ -24,7 +24,7 @@ from core.errors import ExportError
 from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision, Status
-from core.review import ReviewedAddition, ReviewedClause, review
+from core.review import ReviewedAddition, ReviewedClause, counts_as_gap, review, shown_gaps
 
 REPORTS = {"checklist": "对照清单", "gaps": "差距分析报告"}
 """Report kinds and the word that ends each title."""
@@ -453,7 +453,7 @@ def _national_cell(row: _Row, index: int, outline, sections: labels.SectionIndex
     paragraph = row.paragraph(index)
     _run(paragraph, labels.citation(outline, sections, clause) + " ", font=HEADING1_FONT)
     for piece, mark in labels.marked_segments(labels.national_text(item),
-                                              labels.shown_gaps(item)):
+                                              shown_gaps(item)):
         if mark == labels.GAP_MARK:
             _run(paragraph, piece, bold=True, color=labels.GAP_COLOR)
         elif mark == labels.BINDING_MARK:
@@ -476,7 +476,7 @@ def _provincial_cell(row: _Row, index: int, sections: labels.SectionIndex,
     note = labels.metadata_text(clause.responsibility, clause.deadline)
     if note:
         _run(row.paragraph(index), note, color=GREY)
-    gaps = labels.shown_gaps(item)
+    gaps = shown_gaps(item)
     if with_gaps and gaps:
         gap_paragraph = row.paragraph(index)
         _run(gap_paragraph, "差距：", font=HEADING1_FONT, color=labels.GAP_COLOR)
@@ -551,7 +551,7 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
 
 
 def _gap_lines(item: ReviewedClause) -> list[str]:
-    gaps = labels.shown_gaps(item)
+    gaps = shown_gaps(item)
     if gaps:
         return [gap.describe() for gap in gaps]
     if item.status is Status.MISSING:
@@ -695,8 +695,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
         _checklist_table(document, comparison, clauses)
     else:
         _heading1(document, "二、未覆盖和部分覆盖的条款")
-        open_items = [item for item in clauses if not item.not_applicable
-                      and item.status in (Status.MISSING, Status.PARTIAL)]
+        open_items = [item for item in clauses if counts_as_gap(item.status, item.not_applicable)]
         if open_items:
             _gap_table(document, comparison, open_items)
         else:
