@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from core import batch as batching
 from core.errors import DuizhaoError
 from core.model import Status
+from core import session
 from core.project import SUFFIX, Project
 from core.read import SUPPORTED_EXTENSIONS
 from desktop.settings import user_data_dir
@@ -514,7 +515,7 @@ def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:
     with Project.open(old, read_only=True) as previous:  # only copied: it may be open elsewhere
         previous.save_copy(new)
     with Project.open(new) as project:
-        report = project.reimport_provincial(path, cancel=cancel)
+        report = session.reimport(project=project, provincial=path, cancel=cancel)
     note = f"原审核意见沿用 {len(report.carried)} 条"
     if report.orphaned:
         note += f"，{len(report.orphaned)} 条不再适用"
