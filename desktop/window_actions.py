@@ -1,0 +1,214 @@
+"""The main window's actions, menus and toolbar, and which of them are enabled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from core import __version__
+from core.model import Status
+from desktop.batch_view import open_batch_window
+from desktop.dialogs import SettingsDialog, ShortcutsDialog
+from desktop.models import NOT_APPLICABLE
+from desktop.window_common import EXPORT_TIPS, EXPORTS, NATIONAL, PROVINCIAL, set_tooltip
+
+
+class WindowActions:
+    """Part of MainWindow (desktop.main_window); uses its attributes."""
+
+    def _action(self, text: str, slot: Callable, shortcuts: Sequence[str | QKeySequence] = (),
+                tip: str = "", name: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+        # A tooltip says what the label does not: what the action does, and its key.
+        set_tooltip(action, tip)
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.new_action = a("新建对照", self.new_comparison, [QKeySequence.StandardKey.New],
+                            "清空当前对照，重新选择两份文件")
+        self.open_national_action = a("选择国家文件…", lambda: self.choose_document(NATIONAL),
+                                      tip="打开国家文件（指导意见等）")
+        self.open_provincial_action = a("选择地方文件…", lambda: self.choose_document(PROVINCIAL),
+                                        tip="打开地方文件（实施意见、实施方案等）")
+        self.paste_national_action = a("粘贴国家文件文本…", lambda: self.paste_document(NATIONAL))
+        self.paste_provincial_action = a("粘贴地方文件文本…", lambda: self.paste_document(PROVINCIAL))
+        self.compare_action = a("开始对照", self.start_compare, ["F5"], "对照两份文件")
+        self.open_project_action = a("打开项目…", self.choose_project, [QKeySequence.StandardKey.Open],
+                                     "打开保存的对照项目（.duizhao）")
+        self.save_action = a("保存", self.save_project, [QKeySequence.StandardKey.Save],
+                             "把项目保存为一个完整的文件（审核决定随时自动保存）")
+        self.save_as_action = a("另存为…", self.save_project_as, ["Ctrl+Shift+S"],
+                                "把项目另存到指定位置，之后在新位置上继续工作")
+        self.reimport_action = a("导入新版地方文件…", self.choose_reimport,
+                                 tip="用新版地方文件重新对照，沿用已有的审核意见")
+        self.export_actions = {kind: a(label, lambda k=kind: self.choose_export(k), name=f"export_{kind}")
+                               for kind, (label, *_rest) in EXPORTS.items()}
+        self.export_actions["checklist"].setShortcut(QKeySequence("Ctrl+Shift+E"))
+        for kind, tip in EXPORT_TIPS.items():
+            self.export_actions[kind].setStatusTip(tip)
+            set_tooltip(self.export_actions[kind], tip)
+        self.quit_action = a("退出", self.close, [QKeySequence.StandardKey.Quit])
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, "重做")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        # QUndoStack's actions rename themselves after each decision ("撤销 标为…"): their
+        # tooltips follow, naming what would be undone and the key.
+        self.undo_stack.indexChanged.connect(self._undo_tooltips)
+        self.undo_stack.cleanChanged.connect(self._undo_tooltips)
+        self._undo_tooltips()
+        self.find_action = a("搜索", self._focus_search, [QKeySequence.StandardKey.Find])
+        self.settings_action = a("设置…", self.open_settings)
+
+        self.next_gap_action = a("下一处差距", lambda: self.goto_gap(+1), ["F8", "J"],
+                                 "跳到下一条未覆盖或部分覆盖的条款")
+        self.previous_gap_action = a("上一处差距", lambda: self.goto_gap(-1), ["Shift+F8", "K"],
+                                     "跳到上一条未覆盖或部分覆盖的条款")
+        self.confirm_action = a("确认系统判断", lambda: self.set_status("confirm"), ["Ctrl+0"])
+        self.status_actions = {
+            Status.COVERED.value: a("标为“已覆盖”", lambda: self.set_status(Status.COVERED.value), ["Ctrl+1"]),
+            Status.PARTIAL.value: a("标为“部分覆盖”", lambda: self.set_status(Status.PARTIAL.value), ["Ctrl+2"]),
+            Status.MISSING.value: a("标为“未覆盖”", lambda: self.set_status(Status.MISSING.value), ["Ctrl+3"]),
+            NOT_APPLICABLE: a("标为“不适用”", lambda: self.set_status(NOT_APPLICABLE), ["Ctrl+4"]),
+            Status.NOT_EXPECTED.value: a("标为“无需地方落实”",
+                                         lambda: self.set_status(Status.NOT_EXPECTED.value),
+                                         ["Ctrl+5"]),
+        }
+        self.note_action = a("填写审核意见", self.edit_note, ["F2", "Ctrl+E"])
+        self.history_action = a("修改记录…", self.show_history, ["Ctrl+H"],
+                                "所选条目的每一次审核、撤销和重做：谁、何时、改了什么")
+        self.gap_filter_action = QAction("只看差距", self)
+        self.gap_filter_action.setCheckable(True)
+        self.gap_filter_action.setShortcut(QKeySequence("Ctrl+G"))
+        self.gap_filter_action.setToolTip("只显示未覆盖和部分覆盖的条款（Ctrl+G）")
+        self.gap_filter_action.toggled.connect(self._gap_filter_toggled)
+        self.addAction(self.gap_filter_action)
+        self.gap_button.setDefaultAction(self.gap_filter_action)
+        self.gap_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.shortcuts_action = a("快捷键", lambda: ShortcutsDialog(self).exec())
+        self.about_action = a("关于对照", self._about)
+
+    def _undo_tooltips(self, *_args) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setToolTip(f"撤销上一次审核{('：' + undo) if undo else ''}（Ctrl+Z）")
+        self.redo_action.setToolTip(f"重做刚撤销的审核{('：' + redo) if redo else ''}（Ctrl+Y）")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("文件(&F)")
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_national_action)
+        file_menu.addAction(self.open_provincial_action)
+        file_menu.addAction(self.paste_national_action)
+        file_menu.addAction(self.paste_provincial_action)
+        file_menu.addAction(self.compare_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_project_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        self.recent_menu = file_menu.addMenu("最近文件")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.reimport_action)
+        file_menu.addAction("批量对照（一个国家文件对多个地方文件）…", lambda: open_batch_window(self))
+        file_menu.addSeparator()
+        for action in self.export_actions.values():
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu("编辑(&E)")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.gap_filter_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
+
+        review_menu = bar.addMenu("审核(&R)")
+        review_menu.addAction(self.next_gap_action)
+        review_menu.addAction(self.previous_gap_action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.confirm_action)
+        for action in self.status_actions.values():
+            review_menu.addAction(action)
+        review_menu.addSeparator()
+        review_menu.addAction(self.note_action)
+        review_menu.addAction(self.history_action)
+
+        help_menu = bar.addMenu("帮助(&H)")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_project_action, None,
+                       self.open_national_action, self.open_provincial_action, self.compare_action,
+                       None, self.export_actions["checklist"], self.export_actions["gaps"], None,
+                       self.undo_action, self.redo_action, None, self.previous_gap_action,
+                       self.next_gap_action):
+            if action is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(action)
+
+    def open_settings(self) -> None:
+        SettingsDialog(self.settings, self).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "关于对照",
+                          f"<p><b>对照</b> {__version__}</p><p>国家文件与地方实施文件逐条对照的起草辅助工具。</p>"
+                          "<p>全部处理都在本机完成，文件内容不会发送到任何地方。</p>")
+
+    def _update_state(self) -> None:
+        busy = self.busy
+        has_project = self.project is not None
+        both = all(self.choices.values())
+        self.compare_button.setEnabled(both and not busy)
+        self.compare_action.setEnabled(both and not busy)
+        for action in (self.new_action, self.open_project_action, self.open_national_action,
+                       self.open_provincial_action, self.paste_national_action,
+                       self.paste_provincial_action):
+            action.setEnabled(not busy)
+        for slot in self.slots.values():
+            slot.setEnabled(not busy)
+        self.reimport_action.setEnabled(has_project and not busy)
+        self.save_action.setEnabled(has_project and not busy)
+        self.save_as_action.setEnabled(has_project and not busy)
+        for action in self.export_actions.values():
+            action.setEnabled(has_project and not busy)
+        row = self.review_row()
+        can_review = has_project and not busy and row is not None
+        self.confirm_action.setEnabled(can_review)
+        for key, action in self.status_actions.items():
+            action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
+        self.note_action.setEnabled(can_review)
+        self.history_action.setEnabled(can_review)
+        for action in (self.next_gap_action, self.previous_gap_action):
+            action.setEnabled(self.comparison is not None)
+        self.review_panel.setEnabled(has_project and not busy)
+        self.diff.choose_button.setEnabled(can_review and self.diff.candidates.offers_choice())
+        if busy or self.unsaved:
+            # Undo works on what the file holds: not while decisions wait to be written.
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+        else:
+            self.undo_action.setEnabled(self.undo_stack.canUndo())
+            self.redo_action.setEnabled(self.undo_stack.canRedo())

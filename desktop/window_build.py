@@ -1,0 +1,275 @@
+"""The main window's widgets, models and the layout kept between sessions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+                               QStackedWidget, QTableView, QToolButton, QTreeView, QVBoxLayout,
+                               QWidget)
+
+from desktop import settings as keys
+from desktop.models import ClauseFilterProxy, ClauseTableModel, NationalOutlineModel, ProvincialOutlineModel
+from desktop.side_by_side import DiffPane
+from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar
+from desktop.window_common import FRAME_ALLOWANCE, NATIONAL, PROVINCIAL, SIDE_LABELS, STATUS_FILTERS
+
+
+class WindowBuild:
+    """Part of MainWindow (desktop.main_window); uses its attributes."""
+
+    def _build_models(self) -> None:
+        self.table_model = ClauseTableModel(self)
+        self.proxy = ClauseFilterProxy(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.national_model = NationalOutlineModel(self)
+        self.provincial_model = ProvincialOutlineModel(self)
+
+    def _build_widgets(self) -> None:
+        # Document slots and the compare button.
+        self.slots = {side: DocumentSlot(label) for side, label in SIDE_LABELS.items()}
+        for side, slot in self.slots.items():
+            slot.open_requested.connect(lambda s=side: self.choose_document(s))
+            slot.paste_requested.connect(lambda s=side: self.paste_document(s))
+            slot.file_dropped.connect(lambda path, s=side: self.set_document_file(s, path))
+        self.compare_button = QPushButton("开始对照")
+        self.compare_button.setObjectName("compareButton")
+        self.compare_button.setToolTip("对照两份文件（F5）")
+        self.compare_button.clicked.connect(self.start_compare)
+        self.progress = ProgressPanel()
+        self.progress.cancel_requested.connect(self.cancel_task)
+        documents = QHBoxLayout()
+        documents.addWidget(self.slots[NATIONAL], 1)
+        documents.addWidget(self.slots[PROVINCIAL], 1)
+        documents.addWidget(self.compare_button)
+
+        self.summary = SummaryBar()
+
+        # Outline trees.
+        self.national_tree = self._tree(self.national_model, "nationalTree")
+        self.provincial_tree = self._tree(self.provincial_model, "provincialTree")
+        self.national_tree.selectionModel().currentChanged.connect(self._national_section_clicked)
+        self.provincial_tree.selectionModel().currentChanged.connect(self._provincial_section_clicked)
+        self.national_tree.clicked.connect(self._national_section_clicked)
+        self.provincial_tree.clicked.connect(self._provincial_section_clicked)
+        trees = QSplitter(Qt.Orientation.Vertical)
+        trees.addWidget(self.national_tree)
+        trees.addWidget(self.provincial_tree)
+        trees.setStretchFactor(0, 3)
+        trees.setStretchFactor(1, 2)
+        self.side_splitter = trees
+
+        # Filter bar and the clause table.
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        for label, _ in STATUS_FILTERS:
+            self.status_filter.addItem(label)
+        # As wide as its longest entry: a cut entry ("只看差距（未") says nothing.
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status_filter.setToolTip("按对照结果筛选；“只看差距”为未覆盖和部分覆盖（Ctrl+G）")
+        self.status_filter.currentIndexChanged.connect(self._status_filter_changed)
+        self.gap_button = QToolButton()
+        self.gap_button.setObjectName("gapButton")
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText("搜索条款、对应表述或审核意见（Ctrl+F）")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(100)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.installEventFilter(self)  # Esc goes back to the table
+        self.section_label = QLabel()
+        self.section_label.setStyleSheet("color:#163f7a")
+        self.section_clear = QToolButton()
+        self.section_clear.setText("显示全部章节")
+        self.section_clear.clicked.connect(self.clear_section_filter)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color:#555")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("对照结果："))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.gap_button)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.section_label)
+        filters.addWidget(self.section_clear)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setObjectName("clauseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ClauseTableModel.COL_NUMBER, Qt.SortOrder.AscendingOrder)
+        # Two lines per row show most of a sentence; the detail pane has the whole of it.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ClauseTableModel.COL_NATIONAL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ClauseTableModel.COL_PROVINCIAL, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        header.resizeSection(ClauseTableModel.COL_NUMBER, metrics.horizontalAdvance("序号") + 28)
+        header.resizeSection(ClauseTableModel.COL_SCORE, metrics.horizontalAdvance("相似度") + 16)
+        header.resizeSection(ClauseTableModel.COL_STATUS, metrics.horizontalAdvance("部分覆盖（已确认）") + 12)
+        # The opinion column shares the room with the two texts: fixed, it squeezed them to
+        # a few characters on a small screen.
+        header.setSectionResizeMode(ClauseTableModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.doubleClicked.connect(lambda _: self.edit_note())
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        self.empty_hint = QLabel(
+            "<div style='font-size:13pt; color:#555'>"
+            "<p><b>选择国家文件和地方文件，然后点击“开始对照”。</b></p>"
+            "<p>可以点击上方的“选择文件…”，也可以把文件拖到窗口中，或粘贴文本。</p>"
+            "<p>支持 Word（.docx .doc）、WPS、PDF、纯文本和网页文件。</p></div>")
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.table_stack = QStackedWidget()
+        self.table_stack.addWidget(self.empty_hint)
+        self.table_stack.addWidget(self.table)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addLayout(filters)
+        middle_layout.addWidget(self.table_stack, 1)
+
+        # Detail: the diff pane above the review panel.
+        self.diff = DiffPane()
+        self.diff.match_chosen.connect(self.choose_match)
+        self.review_panel = ReviewPanel()
+        self.review_panel.status_requested.connect(self.set_status)
+        self.review_panel.note_submitted.connect(self.set_note)
+        self.review_panel.editing_finished.connect(self.table.setFocus)
+        self.review_panel.history_requested.connect(self.show_history)
+        detail = QSplitter(Qt.Orientation.Vertical)
+        detail.addWidget(self.diff)
+        detail.addWidget(self.review_panel)
+        detail.setStretchFactor(0, 1)
+        detail.setStretchFactor(1, 0)
+        detail.setChildrenCollapsible(False)
+        self.detail_splitter = detail
+        # On a small screen (1366×768 at 150 %) the detail scrolls rather than pushing the
+        # window past the screen's edge.
+        self.detail_scroll = QScrollArea()
+        self.detail_scroll.setObjectName("detailScroll")
+        self.detail_scroll.setWidget(detail)
+        self.detail_scroll.setWidgetResizable(True)
+        self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_scroll.setMinimumWidth(220)
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.addWidget(trees)
+        main.addWidget(middle)
+        main.addWidget(self.detail_scroll)
+        main.setStretchFactor(0, 2)
+        main.setStretchFactor(1, 5)
+        main.setStretchFactor(2, 3)
+        main.setSizes([290, 860, 450])
+        self.main_splitter = main
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(documents)
+        layout.addWidget(self.summary)
+        layout.addWidget(main, 1)
+        self.setCentralWidget(central)
+        # Progress sits in the status bar: beside the document slots it widened the window
+        # past a small screen while a compare ran.
+        self.statusBar().addPermanentWidget(self.progress)
+        # How the documents were read (gaps, misprints, web-page lines set aside): never
+        # dropped silently, one click away.
+        self.notices_button = QToolButton()
+        self.notices_button.setObjectName("noticesButton")
+        self.notices_button.setAutoRaise(True)
+        self.notices_button.setToolTip("查看读取与对照提示：编号不连续、误印、移出正文的网页内容等")
+        self.notices_button.clicked.connect(self.show_notices)
+        self.notices_button.hide()
+        self.statusBar().addPermanentWidget(self.notices_button)
+
+    def _tree(self, model, name: str) -> QTreeView:
+        tree = QTreeView()
+        tree.setObjectName(name)
+        tree.setModel(model)
+        tree.setUniformRowHeights(True)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        return tree
+
+    def _restore_layout(self) -> None:
+        self._fit_to_screen(first=True)
+        if not self.remember_layout:
+            return
+        geometry = self.settings.layout(keys.GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+            # Saved on a larger screen (or before scaling was raised): keep it on this one.
+            self._fit_to_screen()
+        state = self.settings.layout(keys.WINDOW_STATE)
+        if state is not None:
+            self.restoreState(state)
+        for key, splitter in ((keys.MAIN_SPLITTER, self.main_splitter),
+                              (keys.SIDE_SPLITTER, self.side_splitter),
+                              (keys.DETAIL_SPLITTER, self.detail_splitter)):
+            value = self.settings.layout(key)
+            if value is not None:
+                splitter.restoreState(value)
+        header = self.settings.layout(keys.TABLE_HEADER)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+
+    def _fit_to_screen(self, *, first: bool = False) -> None:
+        """Keep the whole window, frame included, on the screen's available area.
+
+        The first size is the preferred 1500×920 where it fits, else the available area; a
+        restored geometry larger than the screen, or off it, is brought back inside.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        # The frame is not known before the window is shown: leave room for a usual one.
+        frame_width, frame_height = FRAME_ALLOWANCE
+        width_limit = max(available.width() - frame_width, 320)
+        height_limit = max(available.height() - frame_height, 240)
+        self.setMinimumSize(min(self.minimumWidth(), width_limit),
+                            min(self.minimumHeight(), height_limit))
+        if first:
+            width, height = min(1500, width_limit), min(920, height_limit)
+        else:
+            width, height = min(self.width(), width_limit), min(self.height(), height_limit)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), available.left()), available.right() - width - frame_width + 1)
+        y = min(max(self.y(), available.top()), available.bottom() - height - frame_height + 1)
+        if first:
+            x = available.left() + (available.width() - width - frame_width) // 2
+            y = available.top() + (available.height() - height - frame_height) // 2
+        self.move(max(x, available.left()), max(y, available.top()))
+
+    def _save_layout(self) -> None:
+        if not self.remember_layout:
+            return
+        self.settings.set_layout(keys.GEOMETRY, self.saveGeometry())
+        self.settings.set_layout(keys.WINDOW_STATE, self.saveState())
+        self.settings.set_layout(keys.MAIN_SPLITTER, self.main_splitter.saveState())
+        self.settings.set_layout(keys.SIDE_SPLITTER, self.side_splitter.saveState())
+        self.settings.set_layout(keys.DETAIL_SPLITTER, self.detail_splitter.saveState())
+        self.settings.set_layout(keys.TABLE_HEADER, self.table.horizontalHeader().saveState())
+        self.settings.sync()

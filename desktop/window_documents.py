@@ -1,0 +1,194 @@
+"""The main window's two document sides and 开始对照 (a new project, or a re-import)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core import session
+from core.errors import DuizhaoError
+from core.project import SUFFIX, Project
+from core.read import SUPPORTED_EXTENSIONS
+from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
+from desktop import settings as keys
+from desktop.dialogs import PasteTextDialog
+from desktop.settings import user_data_dir
+from desktop.window_common import NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice, document_filter, projects_dir
+
+
+class WindowDocuments:
+    """Part of MainWindow (desktop.main_window); uses its attributes."""
+
+    def start(self, files: Sequence[str] = ()) -> None:
+        """What the window opens on: given files, else the last project, else the sample pair."""
+        files = [str(f) for f in files]
+        if len(files) == 1 and files[0].lower().endswith(SUFFIX):
+            self.open_project(files[0])
+        elif len(files) == 1:
+            self.set_document_file(NATIONAL, files[0])
+        elif len(files) == 2:
+            if self.set_document_file(NATIONAL, files[0]) and self.set_document_file(PROVINCIAL, files[1]):
+                self.start_compare()
+        elif files:
+            QMessageBox.information(self, "对照", "请给出两份文件（国家文件、地方文件），或一个对照项目文件。")
+        else:
+            recent = self.settings.recent_files()
+            if not recent:
+                self.open_sample()
+                return
+            last = next((r for r in recent if r.kind == "project"), None)
+            if (self.settings.get(keys.REOPEN_LAST_PROJECT) and last is not None
+                    and Path(last.path).is_file()):
+                self.open_project(last.path)
+
+    def open_sample(self, folder: Path | None = None) -> None:
+        """Open the bundled sample pair, compared, as a project in the data folder."""
+        samples = samples_dir()
+        national, provincial = samples / SAMPLE_NATIONAL, samples / SAMPLE_PROVINCIAL
+        if not (national.is_file() and provincial.is_file()):
+            self.statusBar().showMessage("未找到示例文件，请选择两份文件开始对照。", 8000)
+            return
+        target = (folder or user_data_dir() / "示例") / f"示例{SUFFIX}"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            self.statusBar().showMessage("无法创建示例项目，请选择两份文件开始对照。", 8000)
+            return
+        self._set_choice(NATIONAL, DocumentChoice(str(national), national.name))
+        self._set_choice(PROVINCIAL, DocumentChoice(str(provincial), provincial.name))
+        if target.is_file():
+            self.open_project(target, fallback=lambda: self._compare_into(target))
+        else:
+            self._compare_into(target)
+
+    def _set_choice(self, side: str, choice: DocumentChoice | None) -> None:
+        self.choices[side] = choice
+        self.slots[side].set_document(choice.name if choice else "")
+        self._update_state()
+
+    def choose_document(self, side: str) -> None:
+        folder = self.settings.get(keys.LAST_FOLDER) or str(self.documents_dir())
+        path, _ = QFileDialog.getOpenFileName(self, f"选择{SIDE_LABELS[side]}", folder, document_filter())
+        if path:
+            self.set_document_file(side, path)
+
+    def set_document_file(self, side: str, path: str) -> bool:
+        """Take a file as one side; unreadable files are reported at once. Returns success."""
+        path = str(path)
+        if path.lower().endswith(SUFFIX):
+            self.open_project(path)
+            return False
+        if not Path(path).is_file():
+            self._error(DuizhaoError("找不到文件，请确认文件存在且没有被移动或删除。", path=path))
+            self.settings.remove_recent(path)
+            return False
+        if Path(path).suffix.lower() not in SUPPORTED_EXTENSIONS:
+            supported = "、".join(SUPPORTED_EXTENSIONS)
+            self._error(DuizhaoError(f"不支持“{Path(path).suffix or '无扩展名'}”文件。支持的格式：{supported}。",
+                                          path=path))
+            return False
+        self._set_choice(side, DocumentChoice(str(Path(path).resolve()), Path(path).name))
+        self.settings.set(keys.LAST_FOLDER, str(Path(path).resolve().parent))
+        self.settings.add_recent(side, path)
+        self.statusBar().showMessage(f"已选择{SIDE_LABELS[side]}：{Path(path).name}", 5000)
+        return True
+
+    def paste_document(self, side: str) -> None:
+        dialog = PasteTextDialog(SIDE_LABELS[side], self)
+        if dialog.exec():
+            self.set_document_text(side, dialog.document_text(), dialog.document_name())
+
+    def set_document_text(self, side: str, text: str, name: str) -> bool:
+        """Take pasted text as one side (kept as a UTF-8 file so the project can store it)."""
+        folder = user_data_dir() / "粘贴的文本"
+        try:
+            target = session.keep_pasted_text(text=text, name=name, folder=folder)
+        except DuizhaoError as error:
+            self._error(error)
+            return False
+        except OSError:
+            self._error(DuizhaoError("无法保存粘贴的文本，请检查用户数据文件夹是否可写。", path=str(folder)))
+            return False
+        self._set_choice(side, DocumentChoice(str(target), name, pasted=text))
+        return True
+
+    def start_compare(self) -> None:
+        """Compare the chosen documents into a project (a new one, or the open one re-imported)."""
+        if self.busy:
+            return
+        national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
+        if national is None or provincial is None:
+            missing = "、".join(SIDE_LABELS[s] for s in (NATIONAL, PROVINCIAL) if self.choices[s] is None)
+            QMessageBox.information(self, "对照", f"请先选择{missing}。")
+            return
+        kind = session.compare_kind(project_open=self.project is not None,
+                                    national_in_project=national.in_project,
+                                    provincial_in_project=provincial.in_project,
+                                    provincial_pasted=provincial.pasted is not None)
+        if kind == "unchanged":
+            self.statusBar().showMessage("当前项目已是这两份文件的对照结果。", 6000)
+            return
+        if kind == "reimport":
+            self.reimport(provincial.path)
+            return
+        try:
+            for side in (NATIONAL, PROVINCIAL):
+                self._put_on_disk(side)
+        except OSError:
+            self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
+            return
+        # No question before the work: the files are read and compared first, into a project
+        # in the app's own folder; 保存 / 另存为 put it where the user wants it.
+        try:
+            target = session.free_project_path(folder=projects_dir(), stem=Path(provincial.name).stem)
+        except OSError:
+            self._error(DuizhaoError("无法创建项目文件夹，请检查用户数据文件夹是否可写。",
+                                     path=str(projects_dir())))
+            return
+        self._compare_into(target)
+
+    def _put_on_disk(self, side: str) -> None:
+        """A document known only from the open project is written out, so it can be read again."""
+        choice = self.choices[side]
+        if choice is None or choice.path or self.project is None:
+            return
+        target = session.extract_document(project=self.project, side=side, name=choice.name,
+                                          folder=user_data_dir() / "项目中的文件")
+        self.choices[side] = replace(choice, path=str(target))
+
+    def _compare_into(self, target: Path) -> None:
+        if not self.settle_unsaved():
+            return
+        national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
+        assert national is not None and provincial is not None
+
+        def work(progress, cancel) -> Project:
+            return session.compare_into_project(national=national.source,
+                                                provincial=provincial.source, target=target,
+                                                progress=progress, cancel=cancel)
+
+        self._run(work, "正在对照…", self._compared)
+
+    def _compared(self, project: Project) -> None:
+        self._set_project(project)
+        self.statusBar().showMessage(f"对照完成，项目已保存：{project.path}", 8000)
+
+    def open_dropped(self, paths: Sequence[str]) -> None:
+        """Files dropped on the window: a project opens; documents fill the sides."""
+        projects = [p for p in paths if p.lower().endswith(SUFFIX)]
+        if projects:
+            self.open_project(projects[0])
+            return
+        if len(paths) >= 2:
+            first, second = paths[0], paths[1]
+            # A name that says it is national goes national, whatever the drop order.
+            if any(word in Path(second).name for word in ("国务院", "国发", "国办", "national")) and not any(
+                    word in Path(first).name for word in ("国务院", "国发", "国办", "national")):
+                first, second = second, first
+            if self.set_document_file(NATIONAL, first) and self.set_document_file(PROVINCIAL, second):
+                self.start_compare()
+            return
+        self.set_document_file(NATIONAL if self.choices[NATIONAL] is None else PROVINCIAL, paths[0])

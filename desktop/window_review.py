@@ -1,0 +1,186 @@
+"""The main window's review panel wiring: decisions, their undo labels, and decisions not yet saved."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox
+
+from core import session
+from core.errors import DuizhaoError, ProjectSaveError
+from core.model import ReviewDecision, Status
+from desktop import settings as keys
+from desktop.dialogs import HistoryDialog, ask_reviewer_name
+from desktop.models import NOT_APPLICABLE, ClauseRow, describe_item
+from desktop.undo import record
+
+
+class WindowReview:
+    """Part of MainWindow (desktop.main_window); uses its attributes."""
+
+    def _reviewer(self) -> str:
+        name = self.settings.get(keys.REVIEWER)
+        if not name and not self._asked_reviewer:
+            self._asked_reviewer = True
+            answer = ask_reviewer_name(self)
+            if answer:
+                self.settings.set(keys.REVIEWER, answer)
+                name = answer
+        return name
+
+    def _decide(self, row: ClauseRow, make: Callable[..., session.Edit], **values) -> None:
+        """Make an edit with a session function (``make(item=, current=, reviewer=, **values)``),
+        then save it after the decisions still waiting."""
+        if self.project is None or self.busy:
+            return
+        edit = make(item=row.item, current=row.decision, reviewer=self._reviewer(), **values)
+        decision, text = edit.decision, edit.label
+        had_unsaved = bool(self.unsaved)
+        # Saved after those still waiting, in the order made; a newer decision on an item
+        # replaces its unsaved one.
+        self.unsaved.pop(row.item, None)
+        self.unsaved[row.item] = (decision, f"{text}（第 {row.number} 条）")
+        error = self._save_unsaved()
+        self._refresh_decisions()
+        if error is None:
+            if had_unsaved:
+                self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
+        elif isinstance(error, ProjectSaveError) and had_unsaved:
+            # Said once in a box already; the row and the summary keep saying it.
+            self.statusBar().showMessage(f"{error.message} 有 {len(self.unsaved)} 条审核决定尚未保存。",
+                                         10000)
+        else:
+            self._error(self._unsaved_error(error))
+
+    def _shown_decisions(self) -> list[ReviewDecision]:
+        """The project's decisions with the unsaved ones in their place (those win)."""
+        decisions = {d.item: d for d in self.project.decisions()} if self.project else {}
+        for item, (decision, _text) in self.unsaved.items():
+            decisions.pop(item, None)
+            decisions[item] = decision
+        return list(decisions.values())
+
+    def _save_unsaved(self) -> DuizhaoError | None:
+        """Write the waiting decisions, oldest first, until one fails; returns that error.
+
+        A decision the project refuses for good (opened read-only) is dropped with its error;
+        one it could not write (ProjectSaveError) stays, with those after it.
+        """
+        while self.unsaved and self.project is not None:
+            item, (decision, text) = next(iter(self.unsaved.items()))
+            try:
+                record(self.undo_stack, self.project, decision, text, self._reviewed)
+            except ProjectSaveError as error:
+                self._save_error = error
+                return error
+            except DuizhaoError as error:
+                del self.unsaved[item]
+                return error
+            del self.unsaved[item]
+        if self.project is None:
+            self.unsaved.clear()
+        self._save_error = None
+        return None
+
+    def _unsaved_error(self, error: DuizhaoError) -> DuizhaoError:
+        """The error, told with what became of the decisions when some are still waiting."""
+        if not isinstance(error, ProjectSaveError) or not self.unsaved:
+            return error
+        return ProjectSaveError(
+            f"{error.message}\n\n{len(self.unsaved)} 条审核决定尚未保存：仍显示在表格中并标为“未保存”，"
+            "下次审核、保存（Ctrl+S）或关闭时会再次保存。", path=error.path)
+
+    def retry_unsaved(self, *, announce: bool = False) -> bool:
+        """Try again to write the unsaved decisions; True when none is left.
+
+        ``announce``: say the outcome (a box on failure, the status bar on success)."""
+        if not self.unsaved:
+            return True
+        error = self._save_unsaved()
+        self._refresh_decisions()
+        if error is not None and announce:
+            self._error(self._unsaved_error(error))
+        elif error is None and announce:
+            self.statusBar().showMessage("未保存的审核决定已全部保存。", 8000)
+        return not self.unsaved
+
+    def ask_unsaved(self) -> str:
+        """What to do with decisions that could not be saved: "retry", "save_as", "discard"
+        or "cancel" (the box's 取消, or Esc)."""
+        reason = self._save_error.message if self._save_error is not None else ""
+        box = QMessageBox(QMessageBox.Icon.Warning, "审核决定未保存",
+                          f"有 {len(self.unsaved)} 条审核决定未能保存到项目文件。"
+                          + (f"\n\n{reason}" if reason else ""), parent=self)
+        box.setInformativeText("重试保存：再次写入项目文件；另存为：连同这些决定保存到别处；"
+                               "放弃：不保存这些决定。")
+        buttons = {box.addButton("重试保存", QMessageBox.ButtonRole.AcceptRole): "retry",
+                   box.addButton("另存为…", QMessageBox.ButtonRole.ActionRole): "save_as",
+                   box.addButton("放弃", QMessageBox.ButtonRole.DestructiveRole): "discard"}
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setEscapeButton(cancel)
+        box.setObjectName("unsavedDialog")
+        box.exec()
+        return buttons.get(box.clickedButton(), "cancel")
+
+    def settle_unsaved(self) -> bool:
+        """Before the project is put away: save what could not be saved, or ask
+        (重试保存 / 另存为 / 放弃). False when the user cancels: the project stays."""
+        if not self.unsaved:
+            return True
+        if self.retry_unsaved():
+            return True
+        while self.unsaved:
+            if self.headless:
+                print(f"对照：{len(self.unsaved)} 条审核决定未能保存：{self._save_error}",
+                      file=sys.stderr)
+                return True
+            choice = self.ask_unsaved()
+            if choice == "retry":
+                self.retry_unsaved()
+            elif choice == "save_as":
+                self.save_project_as()
+            elif choice == "discard":
+                self.unsaved.clear()
+                self._save_error = None
+                self._refresh_decisions()
+            else:
+                return False
+        return True
+
+    def set_status(self, key: str) -> None:
+        """Review the selected row: "confirm", a Status value, or "not_applicable" (toggles)."""
+        row = self.review_row()
+        if row is None:
+            return
+        if key == "confirm":
+            self._decide(row, session.confirm)
+        elif key == NOT_APPLICABLE:
+            self._decide(row, session.set_not_applicable, on=not row.not_applicable)
+        elif not row.is_addition:
+            self._decide(row, session.set_status, status=Status(key))
+
+    def set_note(self, item: str, text: str) -> None:
+        row = self.table_model.row_for(item)
+        if row is not None and text != row.note:
+            self._decide(row, session.set_note, note=text)
+
+    def choose_match(self, item: str, match: str) -> None:
+        row = self.table_model.row_for(item)
+        if row is not None and match:
+            self._decide(row, session.choose_match, match=match)
+
+    def edit_note(self) -> None:
+        if self.review_row() is not None:
+            self.review_panel.begin_note()
+
+    def show_history(self) -> None:
+        """Show the selected item's audit trail from the project."""
+        row = self.review_row()
+        if row is None or self.project is None:
+            return
+        label = f"第 {row.number} 条　{describe_item(self.comparison, row.item)}"
+        self.history_dialog = HistoryDialog(label, self.project.history(row.item), self,
+                                            comparison=self.project.comparison,
+                                            comparison_id=self.project.comparison_id)
+        self.history_dialog.open()
