@@ -871,6 +871,10 @@ class Project:
         except (sqlite3.Error, OSError) as error:
             raise _save_error(error, self._path, what) from error
 
+    def check_writable(self) -> None:
+        """Raise ProjectReadOnlyError when the project was opened read-only (before long work)."""
+        self._check_can_write()
+
     def _check_can_write(self) -> None:
         if self._read_only_mode:
             raise ProjectReadOnlyError("项目以只读方式打开，不能保存审核决定；请关闭后以修改方式重新打开。",
@@ -1068,15 +1072,10 @@ class Project:
                             progress: ProgressCallback | None = None,
                             cancel: CancelCheck | None = None,
                             reviewer: str = "") -> ReimportReport:
-        """Import a new version of the provincial draft and carry the decisions over.
+        """Compare a new version of the provincial draft and store it (``add_provincial_version``).
 
         The stored national outline is compared with the new draft using the stored engine
-        parameters. A decision on a national item keeps applying while that clause (same id and
-        text) exists; its chosen provincial match is re-pointed to the clause with the same or a
-        near-identical text (rapidfuzz ratio ≥ 95), or dropped. A decision on an addition moves to
-        the addition with the same or near-identical text. Every other decision is kept in the
-        project, flagged as orphaned with a reason, and listed in the report. Everything is
-        written in one transaction; the undo and redo stacks start afresh.
+        parameters. ``core.session.reimport`` is the same action for the app and the CLI.
 
         Raises:
             DocumentReadError: the new draft cannot be read.
@@ -1085,10 +1084,26 @@ class Project:
         self._check_can_write()
         _check_cancel(cancel)
         old = self._comparison
-        provincial = load_outline(path)
-        comparison = compare_outlines(old.national, provincial, parameters=_parameters(old),
+        comparison = compare_outlines(old.national, load_outline(path), parameters=_parameters(old),
                                       progress=progress, cancel=cancel)
         _check_cancel(cancel)
+        return self.add_provincial_version(path, comparison, reviewer=reviewer)
+
+    def add_provincial_version(self, path: str | os.PathLike, comparison: Comparison, *,
+                               reviewer: str = "") -> ReimportReport:
+        """Store a new version of the provincial draft, compared, and carry the decisions over.
+
+        ``comparison`` compares the stored national outline with the draft at ``path``. What
+        becomes of each decision is ``core.carry_over.carry_over``: carried (re-pointed, some
+        marked 需复核), or kept in the project flagged as orphaned with a reason. Everything is
+        written in one transaction; the undo and redo stacks start afresh.
+
+        Raises:
+            DocumentReadError: the draft's file cannot be read to be stored.
+            ProjectReadOnlyError: the project was opened read-only.
+        """
+        self._check_can_write()
+        provincial = comparison.provincial
         with self._lock:
             version = (self._query_value(
                 "SELECT MAX(version) FROM documents WHERE role = 'provincial'") or 0) + 1

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Literal
 
 from core.align import CancelCheck, ProgressCallback, compare_outlines
 from core.compare import load_outline, prepare
-from core.errors import ProjectReadOnlyError
+from core.errors import Cancelled, ProjectReadOnlyError
 from core.model import Comparison, Outline, ReviewDecision, Status
 from core.outline import outline_document
 from core.read import read_text
+from core.review import parameters_of
 
 if TYPE_CHECKING:  # the store (sqlite-utils, rapidfuzz) loads only for the actions that use it
     from core.project import Project, ReimportReport
@@ -179,6 +180,7 @@ def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str =
         ProjectReadOnlyError: the project was opened read-only.
         Cancelled: ``cancel()`` said stop; the project is unchanged.
     """
+    project.check_writable()  # said before the work, not after it
     report = progress or (lambda done, total, message: None)
     report(0, 0, LOADING_DICTIONARY)
     prepare()
@@ -188,8 +190,12 @@ def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str =
         if total and done >= total:
             report(0, 0, CARRYING_OVER)
 
-    return project.reimport_provincial(provincial, progress=reported, cancel=cancel,
-                                       reviewer=reviewer)
+    _check_cancel(cancel)
+    old = project.comparison
+    comparison = compare_outlines(old.national, load_outline(provincial),
+                                  parameters=parameters_of(old), progress=reported, cancel=cancel)
+    _check_cancel(cancel)
+    return project.add_provincial_version(provincial, comparison, reviewer=reviewer)
 
 
 def reimport_summary(report: ReimportReport) -> str:
@@ -199,6 +205,11 @@ def reimport_summary(report: ReimportReport) -> str:
     return (f"已导入新版地方文件（第 {report.provincial_version} 版），沿用审核意见 {standing} 条"
             + (f"，{len(rechecks)} 条需复核" if rechecks else "")
             + (f"，{len(report.orphaned)} 条未能沿用" if report.orphaned else ""))
+
+
+def _check_cancel(cancel: CancelCheck | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled()
 
 
 # ---------------------------------------------------------------- deciding

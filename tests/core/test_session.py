@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 
 from core import session
-from core.errors import DocumentReadError
+from core.errors import Cancelled, DocumentReadError, ProjectReadOnlyError
 from core.model import Status
 from core.read import read_document
 from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
@@ -186,3 +186,20 @@ def test_export_counts_the_decisions(compared, tmp_path):
     assert '"review"' in unreviewed.path.read_text(encoding="utf-8")
     plain = session.export_comparison(comparison=project.comparison, path=tmp_path / "引擎.json")
     assert '"review"' not in plain.read_text(encoding="utf-8")
+
+
+def test_reimport_refuses_a_read_only_project_and_a_cancel_changes_nothing(compared, tmp_path):
+    from core.project import Project
+
+    path = _copy(compared, tmp_path)
+    steps: list[tuple[int, int, str]] = []
+    with session.open_to_read(path=path) as project:
+        with pytest.raises(ProjectReadOnlyError):
+            session.reimport(project=project, provincial=PROVINCIAL,
+                             progress=lambda *a: steps.append(a))
+    assert steps == []  # refused before any work
+    with Project.open(path) as project:
+        before = project.comparison_id
+        with pytest.raises(Cancelled):
+            session.reimport(project=project, provincial=PROVINCIAL, cancel=lambda: True)
+        assert project.comparison_id == before and project.provincial_version == 1
