@@ -362,28 +362,46 @@ def test_a_real_chain_national_province_city(corpus):
     assert any(item.level == "province" for item in chain.items)
 
 
+# Runs in its own interpreter: a pool whose worker is killed must end, and if it ever hung, the
+# test would fail at its timeout instead of holding up the whole suite.
+_KILL_A_WORKER = """
+import json, multiprocessing, os, signal, sys
+from core import batch as batching
+from core.compare import compare_files
+national, files = sys.argv[1], sys.argv[2:]
+killed = []
+def progress(done, total, message):
+    # The system killing a worker (out of memory), as it can at any moment.
+    workers = multiprocessing.active_children()
+    if not killed and workers:
+        os.kill(workers[0].pid, signal.SIGKILL)
+        killed.append(workers[0].pid)
+result = batching.compare_many(national, files, workers=2, progress=progress)
+single = compare_files(national, files[-1])
+print(json.dumps({"killed": bool(killed), "ok": [local.ok for local in result.locals],
+                  "same": [c.status.value for c in result.column(len(files) - 1)]
+                          == [f.status.value for f in single.clauses]}))
+"""
+
+
 @pytest.mark.slow
 def test_a_worker_that_dies_does_not_hang_the_batch_or_lose_a_text(locals_folder):
-    import multiprocessing
-    import os
-    import signal
+    import subprocess
+    import sys
 
     files = [PROVINCIAL, *sorted(locals_folder.glob("*.txt"))]
-    killed: list[int] = []
-
-    def progress(done: int, total: int, message: str) -> None:
-        # The system killing a worker (out of memory), as it can at any moment.
-        workers = multiprocessing.active_children()
-        if not killed and workers:
-            os.kill(workers[0].pid, signal.SIGKILL)
-            killed.append(workers[0].pid)
-
-    result = batching.compare_many(NATIONAL, files, workers=2, progress=progress)
-    assert killed
+    try:
+        run = subprocess.run([sys.executable, "-c", _KILL_A_WORKER, str(NATIONAL),
+                              *map(str, files)], capture_output=True, text=True, timeout=300,
+                             cwd=Path(__file__).resolve().parents[2], start_new_session=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the batch hung after one of its workers was killed")
+    assert run.returncode == 0, run.stderr[-2000:]
+    outcome = json.loads(run.stdout.strip().splitlines()[-1])
+    assert outcome["killed"]
     # The texts the dead worker held are compared again, each in a fresh process.
-    assert [local.ok for local in result.locals] == [True] * len(files)
-    single = compare_files(NATIONAL, files[-1])
-    assert [c.status for c in result.column(len(files) - 1)] == [f.status for f in single.clauses]
+    assert outcome["ok"] == [True] * len(files)
+    assert outcome["same"]
 
 
 @pytest.mark.slow
