@@ -120,5 +120,4 @@ def print_table(scores: list[PairScore]) -> None:
 def _cell(value) -> str:
     if value is None:
         return "-"
-    return f"{value:.3f}" if isinstance(value, float) and not value.is_integer() or \
-        isinstance(value, float) and value < 1 else f"{value}"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)

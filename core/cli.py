@@ -13,10 +13,7 @@ from collections.abc import Sequence
 from core import __version__
 from core.errors import DuizhaoError
 from core.files import refuse_input_as_output, write_text_atomically
-from core.model import Comparison, Status
-
-STATUS_LABELS = {Status.COVERED: "已覆盖", Status.PARTIAL: "部分覆盖", Status.MISSING: "未覆盖",
-                 Status.ADDED: "本省新增", Status.NOT_EXPECTED: "无需地方落实"}
+from core.model import STATUS_LABELS, Comparison, Status
 
 
 def _print_outline(outline) -> None:

@@ -63,6 +63,14 @@ class Status(str, Enum):
     texts sentences that state no task (形势、现状、意义)."""
 
 
+STATUS_LABELS: dict[Status, str] = {
+    Status.COVERED: "已覆盖", Status.PARTIAL: "部分覆盖", Status.MISSING: "未覆盖",
+    Status.ADDED: "本省新增", Status.NOT_EXPECTED: "无需地方落实",
+}
+"""The Chinese name of each status, shared by the command line, the reports and the review's
+history (the app maps statuses to colours and labels in desktop/status_style.py)."""
+
+
 def roll_up(statuses: Iterable[Status]) -> Status | None:
     """A section's status from its clauses': covered when all are, missing when all are,
     partial otherwise; None for no clauses.

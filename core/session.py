@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from core.align import CancelCheck, ProgressCallback, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, ProjectReadOnlyError
-from core.model import Comparison, Outline, ReviewDecision, Status
+from core.model import STATUS_LABELS, Comparison, Outline, ReviewDecision, Status
 from core.outline import outline_document
 from core.read import read_text
 from core.review import parameters_of
@@ -30,14 +30,6 @@ if TYPE_CHECKING:  # the store (sqlite-utils, rapidfuzz) loads only for the acti
 LOADING_DICTIONARY = "正在载入词典（首次使用需要几秒钟）…"
 SAVING_PROJECT = "正在保存项目并显示结果…"
 CARRYING_OVER = "正在沿用审核意见并显示结果…"
-
-_STATUS_LABELS = {
-    Status.COVERED: "已覆盖",
-    Status.PARTIAL: "部分覆盖",
-    Status.MISSING: "未覆盖",
-    Status.ADDED: "本省新增",
-    Status.NOT_EXPECTED: "无需地方落实",
-}
 
 
 # ---------------------------------------------------------------- documents
@@ -245,7 +237,7 @@ def confirm(*, item: str, current: ReviewDecision | None, reviewer: str) -> Edit
 def set_status(*, item: str, current: ReviewDecision | None, status: Status,
                reviewer: str) -> Edit:
     """The reviewer's own status for the item (and not 不适用)."""
-    return _edit(item, current, reviewer, f"标为“{_STATUS_LABELS[status]}”", status=status,
+    return _edit(item, current, reviewer, f"标为“{STATUS_LABELS[status]}”", status=status,
                  not_applicable=False)
 
 

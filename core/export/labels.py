@@ -11,20 +11,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.model import (Clause, Comparison, Gap, Outline, ReviewDecision, SectionAlignment,
-                        Status)
+from core.model import (STATUS_LABELS, Clause, Comparison, Gap, Outline, ReviewDecision,
+                        SectionAlignment, Status)
 from core.read.numerals import chinese_counting
 from core.review import ReviewedAddition, ReviewedClause
 
 NOT_APPLICABLE = "not_applicable"
 """The display key of an item a reviewer marked 不适用 (not an engine status)."""
 
-LABELS: dict[str, str] = {
-    Status.COVERED.value: "已覆盖",
-    Status.PARTIAL.value: "部分覆盖",
-    Status.MISSING.value: "未覆盖",
-    Status.ADDED.value: "本省新增",
-    Status.NOT_EXPECTED.value: "无需地方落实",
+LABELS: dict[str, str] = {status.value: label for status, label in STATUS_LABELS.items()} | {
     NOT_APPLICABLE: "不适用",
 }
 
