@@ -1,53 +1,156 @@
-"""jieba's prefix dictionary, cached in the user's cache folder and loaded in small steps.
+"""jieba's prefix dictionary, cached in the user's cache folder and loaded only as far as texts need it.
 
-jieba keeps its own cache as one marshalled dict of ~500,000 words. Loading it is a single C
-call that holds the GIL for 150–250 ms, so a window whose compare runs on a worker thread
-freezes for that long the first time. Here the same dictionary is stored as a sequence of
-small marshalled chunks: between two chunks other threads run, and no step takes more than a
-few milliseconds. The content is exactly jieba's (``Tokenizer.gen_pfdict`` builds it).
+jieba keeps its own cache as one marshalled dict of ~500,000 words; building that dict takes
+0.3–1 s at every start, and as one C call it holds the GIL throughout, freezing a window whose
+compare runs on a worker thread. A text of a few thousand characters looks up a small part of
+it: jieba only asks the dictionary about substrings of the sentence it cuts. So the cache here
+stores the entries grouped by their first two characters (one-character entries apart), as
+packed strings and integer arrays that load in a few milliseconds, and ``Tokenizer`` puts a
+group into its ``FREQ`` dict the first time a sentence containing those two characters is cut.
+What jieba sees for any sentence is exactly what its own full dictionary would give
+(``Tokenizer.gen_pfdict`` builds the content), so the segmentation is the same.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import sys
 import tempfile
+import threading
+from array import array
 from pathlib import Path
 
-import jieba
+
+def _import_jieba():
+    """jieba, imported without pkg_resources.
+
+    jieba 0.42 imports pkg_resources (100–200 ms, most of setuptools) only to open its own
+    files, and falls back to a plain ``open`` beside its module when the import fails. Its
+    dictionary is opened here by path, so the import is refused while jieba loads.
+    """
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes the import fail
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
+jieba = _import_jieba()
 
 # Bump when the layout below changes; a cache of another version is rebuilt.
-FORMAT = 1
-# Words per chunk: ~5 ms to load one on a slow office PC.
-CHUNK = 20_000
+FORMAT = 2
+# Frequencies are stored as signed 64-bit integers in the machine's byte order.
+_TYPECODE = "q"
 
 
 def _signature(dictionary: Path) -> tuple:
     """What the cache was built from: a different jieba or dictionary file means rebuild."""
     stat = dictionary.stat()
-    return ("duizhao-jieba-prefix", FORMAT, jieba.__version__, str(dictionary), stat.st_size,
-            stat.st_mtime_ns)
+    return ("duizhao-jieba-prefix", FORMAT, jieba.__version__, sys.byteorder, str(dictionary),
+            stat.st_size, stat.st_mtime_ns)
 
 
-def load(path: Path, dictionary: Path) -> tuple[dict[str, int], int] | None:
-    """The (frequencies, total) stored at ``path`` for ``dictionary``; None if absent or stale."""
+def default_dictionary() -> Path:
+    """jieba's own dictionary file, shipped inside its package."""
+    return Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
+
+
+class _Store:
+    """The packed dictionary: short entries as a dict, longer ones in groups by first two characters.
+
+    ``keys`` holds the groups one after another, each group's words joined by newlines (no
+    dictionary word holds one: the file has a word per line); group g is
+    ``keys[key_bounds[g]:key_bounds[g + 1]]`` with frequencies ``freqs[bounds[g]:bounds[g + 1]]``.
+    ``index`` maps a first character to (its first group, the second characters of its groups
+    in order).
+    """
+
+    def __init__(self, body: tuple) -> None:
+        (self.total, short_keys, short_freqs, self.index, self.keys, key_bounds, freqs,
+         bounds) = body
+        if not (isinstance(self.total, int) and isinstance(short_keys, str)
+                and isinstance(self.index, dict) and isinstance(self.keys, str)):
+            raise ValueError("not a prefix cache")
+        self.key_bounds = memoryview(key_bounds).cast(_TYPECODE)
+        self.freqs = memoryview(freqs).cast(_TYPECODE)
+        self.bounds = memoryview(bounds).cast(_TYPECODE)
+        short = short_keys.split("\n") if short_keys else []
+        short_values = memoryview(short_freqs).cast(_TYPECODE)
+        groups = sum(len(seconds) for _first, seconds in self.index.values())
+        if (len(short) != len(short_values) or len(self.key_bounds) != groups + 1
+                or len(self.bounds) != groups + 1 or self.bounds[-1] != len(self.freqs)
+                or self.key_bounds[-1] != len(self.keys)):
+            raise ValueError("inconsistent prefix cache")
+        self.short = dict(zip(short, short_values))
+
+    def group(self, pair: str) -> zip | None:
+        """The (word, frequency) pairs of the words that start with ``pair``; None if none do."""
+        entry = self.index.get(pair[0])
+        if entry is None:
+            return None
+        position = entry[1].find(pair[1])
+        if position < 0:
+            return None
+        g = entry[0] + position
+        words = self.keys[self.key_bounds[g]:self.key_bounds[g + 1]].split("\n")
+        return zip(words, self.freqs[self.bounds[g]:self.bounds[g + 1]])
+
+    def everything(self) -> dict[str, int]:
+        """The whole dictionary as jieba builds it."""
+        frequencies = dict(self.short)
+        # The groups are joined without a separator between them: split group by group.
+        for g in range(len(self.bounds) - 1):
+            words = self.keys[self.key_bounds[g]:self.key_bounds[g + 1]].split("\n")
+            frequencies.update(zip(words, self.freqs[self.bounds[g]:self.bounds[g + 1]]))
+        return frequencies
+
+
+def _pack(frequencies: dict[str, int], total: int) -> tuple:
+    """The cache body for jieba's (frequencies, total)."""
+    short = sorted(word for word in frequencies if len(word) < 2)
+    groups: dict[str, list[str]] = {}
+    for word in frequencies:
+        if len(word) >= 2:
+            if "\n" in word:
+                raise ValueError("a dictionary word holds a line break")
+            groups.setdefault(word[:2], []).append(word)
+    index: dict[str, tuple[int, str]] = {}
+    parts: list[str] = []
+    key_bounds, freqs, bounds = array(_TYPECODE, [0]), array(_TYPECODE), array(_TYPECODE, [0])
+    length = 0
+    for g, pair in enumerate(sorted(groups)):
+        first, seconds = index.get(pair[0], (g, ""))
+        index[pair[0]] = (first, seconds + pair[1])
+        words = sorted(groups[pair])
+        text = "\n".join(words)
+        parts.append(text)
+        length += len(text)
+        key_bounds.append(length)
+        freqs.extend(frequencies[word] for word in words)
+        bounds.append(len(freqs))
+    return (total, "\n".join(short), array(_TYPECODE, (frequencies[w] for w in short)).tobytes(),
+            index, "".join(parts), key_bounds.tobytes(), freqs.tobytes(), bounds.tobytes())
+
+
+def load(path: Path, dictionary: Path) -> _Store | None:
+    """The store at ``path`` for ``dictionary``; None if absent, stale or damaged."""
     try:
         with path.open("rb") as stream:
             if marshal.load(stream) != _signature(dictionary):
                 return None
-            chunks, total = marshal.load(stream)
-            frequencies: dict[str, int] = {}
-            for _ in range(chunks):
-                frequencies.update(marshal.load(stream))
+            return _Store(marshal.load(stream))
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return frequencies, total
 
 
-def save(path: Path, dictionary: Path, frequencies: dict[str, int], total: int) -> None:
+def _save(path: Path, dictionary: Path, body: tuple) -> None:
     """Write the cache atomically; a folder that cannot be written only costs start-up time."""
-    items = list(frequencies.items())
-    chunks = [dict(items[start:start + CHUNK]) for start in range(0, len(items), CHUNK)]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".prefix-", dir=path.parent)
@@ -56,28 +159,93 @@ def save(path: Path, dictionary: Path, frequencies: dict[str, int], total: int) 
     try:
         with os.fdopen(handle, "wb") as stream:
             marshal.dump(_signature(dictionary), stream)
-            marshal.dump((len(chunks), total), stream)
-            for chunk in chunks:
-                marshal.dump(chunk, stream)
+            marshal.dump(body, stream)
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
 
 
-def initialize(instance: jieba.Tokenizer, path: Path) -> None:
-    """Give ``instance`` its prefix dictionary, from the cache at ``path`` or built afresh.
+def _dictionary_of(instance: jieba.Tokenizer) -> Path:
+    return default_dictionary() if instance.dictionary is None else Path(instance.dictionary)
 
-    Does what ``Tokenizer.initialize`` does for the default dictionary, with our cache format
-    in place of jieba's single marshalled dict.
-    """
-    if instance.dictionary is None:  # jieba's own dictionary, shipped inside its package
-        dictionary = Path(jieba.__file__).resolve().parent / jieba.DEFAULT_DICT_NAME
-    else:
-        dictionary = Path(instance.dictionary)
-    loaded = load(path, dictionary)
-    if loaded is None:
+
+def open_store(path: Path, dictionary: Path) -> _Store:
+    """The store for ``dictionary``, from the cache at ``path`` or built afresh (and saved)."""
+    store = load(path, dictionary)
+    if store is None:
         with dictionary.open("rb") as stream:
-            loaded = instance.gen_pfdict(stream)
-        save(path, dictionary, *loaded)
-    instance.FREQ, instance.total = loaded
+            body = _pack(*jieba.Tokenizer.gen_pfdict(stream))
+        _save(path, dictionary, body)
+        store = _Store(body)
+    return store
+
+
+def initialize(instance: jieba.Tokenizer, path: Path) -> None:
+    """Give a plain jieba tokenizer its whole prefix dictionary, from the cache at ``path``.
+
+    Does what ``Tokenizer.initialize`` does, with our cache in place of jieba's. ``Tokenizer``
+    below loads only what the texts it cuts need.
+    """
+    store = open_store(path, _dictionary_of(instance))
+    instance.FREQ, instance.total = store.everything(), store.total
     instance.initialized = True
+
+
+class Tokenizer(jieba.Tokenizer):
+    """jieba's tokenizer, its prefix dictionary loaded from the cache a group at a time.
+
+    Before a sentence is cut, the groups of every two adjacent characters in it are put into
+    ``FREQ`` (jieba looks up nothing but substrings of the sentence); before a word is added,
+    the group of its first two characters, so that the word and its prefixes are set over
+    the dictionary's entries exactly as jieba's full dictionary would have them.
+    """
+
+    def __init__(self, cache: Path, dictionary: str | os.PathLike | None = None) -> None:
+        super().__init__(jieba.DEFAULT_DICT if dictionary is None else os.fspath(dictionary))
+        self.cache = Path(cache)
+        self._store: _Store | None = None
+        self._seen: frozenset[str] = frozenset()
+        self._loading = threading.Lock()
+
+    def initialize(self, dictionary: str | None = None) -> None:
+        with self.lock:
+            if dictionary is not None:
+                self.dictionary = os.path.normpath(os.path.join(os.getcwd(), dictionary))
+                self.initialized = False
+            if self.initialized:
+                return
+            store = open_store(self.cache, _dictionary_of(self))
+            with self._loading:
+                self._store = store
+                self.FREQ, self.total = dict(store.short), store.total
+                self._seen = frozenset()
+            self.initialized = True
+
+    def ensure(self, text: str) -> None:
+        """Put into ``FREQ`` every entry a cut of ``text`` can look up."""
+        pairs = set(map(str.__add__, text, text[1:])) - self._seen
+        if not pairs:
+            return
+        with self._loading:
+            pairs -= self._seen
+            store = self._store
+            if store is None:
+                return
+            for pair in pairs:
+                group = store.group(pair)
+                if group is not None:
+                    self.FREQ.update(group)
+            # Published after FREQ holds the groups: another thread skips them only then.
+            self._seen = self._seen | pairs
+
+    def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):  # noqa: N803 (jieba's name)
+        self.check_initialized()
+        sentence = jieba.strdecode(sentence)
+        self.ensure(sentence)
+        return super().cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+
+    def add_word(self, word, freq=None, tag=None):
+        self.check_initialized()
+        word = jieba.strdecode(word)
+        self.ensure(word[:2])
+        super().add_word(word, freq, tag)

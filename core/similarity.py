@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-import jieba
 from platformdirs import user_cache_dir
 from rapidfuzz import fuzz
 
-from core import prefix_cache
+from core import prefix_cache  # imports jieba (without pkg_resources)
 from core.domain import formula_factor
 from core.resources import read_lines, resource
 from core.text import fold_width
@@ -39,25 +38,25 @@ _STOP = frozenset("的 地 得 了 和 与 及 以及 或 或者 等 在 对 为
 _PUNCT = re.compile(r"[\s\u3000。，、；：！？“”‘’（）()《》〈〉【】〔〕\[\]{}<>「」『』…—\-·.,;:!?\"'/\\|%％+＋]")
 
 _tokenizer_lock = threading.Lock()
-_tokenizer: jieba.Tokenizer | None = None
+_tokenizer: prefix_cache.Tokenizer | None = None
 
 
 def _cache_file() -> Path:
     return Path(user_cache_dir("duizhao", appauthor=False)) / "jieba-prefix.cache"
 
 
-def tokenizer() -> jieba.Tokenizer:
+def tokenizer() -> prefix_cache.Tokenizer:
     """The shared jieba tokenizer with the policy dictionary loaded (thread-safe, loaded once).
 
-    Its model cache lives in the user's cache directory, never beside the program, and is
-    loaded in small steps so that a window waiting on another thread stays responsive.
+    Its model cache lives in the user's cache directory, never beside the program; only the
+    part of the dictionary the texts cut need is loaded (core.prefix_cache).
     """
     global _tokenizer
     with _tokenizer_lock:
         if _tokenizer is None:
-            jieba.setLogLevel(logging.WARNING)
-            instance = jieba.Tokenizer()
-            prefix_cache.initialize(instance, _cache_file())
+            prefix_cache.jieba.setLogLevel(logging.WARNING)
+            instance = prefix_cache.Tokenizer(_cache_file())
+            instance.initialize()
             # jieba leaves a file it opens by name unclosed: hand it an open file instead.
             with resource("dictionary", "policy_terms.txt").open("rb") as terms:
                 instance.load_userdict(terms)

@@ -1,8 +1,8 @@
-"""The chunked cache of jieba's prefix dictionary: same content as jieba's, rebuilt when stale."""
+"""The cache of jieba's prefix dictionary: same content and cuts as jieba's, loaded as texts need it,
+rebuilt when stale."""
 
 from __future__ import annotations
 
-import marshal
 import os
 import stat
 from pathlib import Path
@@ -11,6 +11,10 @@ import jieba
 import pytest
 
 from core import prefix_cache
+from core.read import read_document
+from core.resources import resource
+from core.similarity import normalize
+from tests.conftest import REPO
 
 TEXT = "加快推进全国一体化政务服务平台建设，推动政务服务事项一网通办。"
 
@@ -25,11 +29,27 @@ def reference(tmp_path_factory) -> jieba.Tokenizer:
     return instance
 
 
-def _chunk_sizes(path: Path) -> list[int]:
-    with path.open("rb") as stream:
-        marshal.load(stream)
-        count, _total = marshal.load(stream)
-        return [len(marshal.load(stream)) for _ in range(count)]
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory) -> Path:
+    """A cache built once for the module's lazy tokenizers."""
+    path = tmp_path_factory.mktemp("prefix") / "prefix.cache"
+    prefix_cache.open_store(path, prefix_cache.default_dictionary())
+    assert path.is_file()
+    return path
+
+
+def _with_policy_terms(instance: jieba.Tokenizer) -> jieba.Tokenizer:
+    with resource("dictionary", "policy_terms.txt").open("rb") as terms:
+        instance.load_userdict(terms)
+    return instance
+
+
+def _sample_paragraphs() -> list[str]:
+    paragraphs = []
+    for name in ("national-guideline-sample.docx", "provincial-opinion-sample.docx"):
+        paragraphs += [p.text for p in read_document(REPO / "samples" / name).paragraphs]
+    assert len(paragraphs) > 100
+    return paragraphs
 
 
 @pytest.mark.slow
@@ -47,13 +67,63 @@ def test_built_and_reloaded_dictionary_is_jiebas_own(tmp_path, reference):
         assert instance.lcut(TEXT) == reference.lcut(TEXT)
 
 
-@pytest.mark.slow
-def test_cache_is_stored_in_small_chunks(tmp_path):
-    cache = tmp_path / "prefix.cache"
-    prefix_cache.initialize(jieba.Tokenizer(), cache)
-    sizes = _chunk_sizes(cache)
-    assert len(sizes) > 10
-    assert max(sizes) <= prefix_cache.CHUNK
+def test_lazy_tokenizer_cuts_the_sample_pair_as_jieba_does(cache, tmp_path):
+    # The engine's tokenizer (policy terms added, normalised text) against jieba's own, on the
+    # bundled sample pair, in every mode jieba offers.
+    lazy = _with_policy_terms(prefix_cache.Tokenizer(cache))
+    own = jieba.Tokenizer()
+    own.tmp_dir, own.cache_file = str(tmp_path), "own.cache"
+    own = _with_policy_terms(own)
+    paragraphs = _sample_paragraphs()
+    for text in paragraphs:
+        for variant in (normalize(text), text):
+            assert lazy.lcut(variant, HMM=True) == own.lcut(variant, HMM=True)
+            assert lazy.lcut(variant, HMM=False) == own.lcut(variant, HMM=False)
+    for text in paragraphs[:40]:
+        assert lazy.lcut(text, cut_all=True) == own.lcut(text, cut_all=True)
+        assert lazy.lcut_for_search(text) == own.lcut_for_search(text)
+    assert lazy.total == own.total
+    # What was loaded is jieba's, and a small part of it.
+    assert all(own.FREQ[word] == frequency for word, frequency in lazy.FREQ.items())
+    assert len(lazy.FREQ) < len(own.FREQ) / 4
+
+
+def test_lazy_tokenizer_loads_only_what_a_text_needs(cache, reference):
+    lazy = prefix_cache.Tokenizer(cache)
+    lazy.initialize()
+    before = len(lazy.FREQ)
+    words = [word for word in reference.lcut(TEXT) if len(word) > 1 and reference.FREQ.get(word)]
+    assert words and not any(word in lazy.FREQ for word in words)
+    assert lazy.lcut(TEXT) == reference.lcut(TEXT)
+    assert all(lazy.FREQ[word] == reference.FREQ[word] for word in words)
+    assert before < len(lazy.FREQ) < len(reference.FREQ) / 20
+
+
+def test_added_word_keeps_the_dictionary_entries_of_its_prefixes(cache, tmp_path):
+    # 一网通办's group is not loaded when the word is added: its prefixes must keep the
+    # dictionary's frequencies (not the 0 jieba gives a prefix it has never seen), and the word
+    # its own, as with jieba's full dictionary.
+    lazy = prefix_cache.Tokenizer(cache)
+    own = jieba.Tokenizer()
+    own.tmp_dir, own.cache_file = str(tmp_path), "own.cache"
+    for instance in (lazy, own):
+        instance.add_word("一网通办", 9)
+        instance.add_word("一体化政务服务平台")
+        instance.del_word("政务服务")
+    for word in ("一", "一网", "一网通", "一网通办", "一体", "一体化", "一体化政务服务平台", "政务服务",
+                 "政务"):
+        assert lazy.FREQ.get(word) == own.FREQ.get(word), word
+    assert lazy.FREQ["一体化"] > 0
+    assert lazy.total == own.total
+    assert lazy.lcut(TEXT) == own.lcut(TEXT)
+
+
+def test_cache_loads_in_one_small_step(cache):
+    # Opening the cache builds only the one-character entries: the rest stays packed.
+    store = prefix_cache.load(cache, prefix_cache.default_dictionary())
+    assert store is not None
+    assert all(len(word) < 2 for word in store.short)
+    assert 5_000 < len(store.short) < 50_000
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
