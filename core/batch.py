@@ -32,7 +32,8 @@ from core import frozen
 from core.align import Parameters, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, DocumentReadError, DuizhaoError
-from core.model import Clause, ClauseFinding, Comparison, Outline, Reason, Status, roll_up
+from core.model import (Clause, ClauseFinding, Comparison, Outline, Reason, Status, national_id,
+                        provincial_id, roll_up)
 from core.read import SUPPORTED_EXTENSIONS
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -303,7 +304,7 @@ def national_items(national: Outline, unit: str) -> list[Item]:
             items.append(Item(section.id, section.id, label, text))
         else:
             for clause in section.clauses:
-                items.append(Item(f"N{clause.id}", section.id,
+                items.append(Item(national_id(clause.id), section.id,
                                   _clause_label(national, clause), clause.text))
     return items
 
@@ -386,7 +387,7 @@ def _section_clauses(outline: Outline, section_id: str) -> tuple[Clause, ...]:
 def cells_for(comparison: Comparison, items: Sequence[Item], unit: str) -> list[Cell | None]:
     """One local text's cells for the national rows (None for a row it has no finding for)."""
     if unit == CLAUSE:
-        findings = {f"N{f.clause.id}": f for f in comparison.clauses}
+        findings = {national_id(f.clause.id): f for f in comparison.clauses}
         return [(_clause_cell(comparison, findings[item.id]) if item.id in findings else None)
                 for item in items]
     by_section: dict[str, list[ClauseFinding]] = {}
@@ -747,7 +748,7 @@ def _province_own(downward: Comparison, upward: Comparison | None, unit: str
         return rows
     findings = {f.clause.id: f for f in upward.clauses} if upward is not None else {}
     for clause in downward.additions:
-        item = Item(f"P{clause.id}", clause.section,
+        item = Item(provincial_id(clause.id), clause.section,
                     "省 " + _clause_label(province, clause), clause.text,
                     level="province")
         finding = findings.get(clause.id)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from core.model import Clause, Comparison, ReviewDecision
+from core.model import (Clause, Comparison, ItemId, ReviewDecision, is_provincial_item,
+                        parse_item_id, provincial_id)
 
 NEAR_IDENTICAL = 95.0  # rapidfuzz ratio at or above which a rewritten sentence is the same clause
 EDITED = 70.0  # ratio at or above which a changed counterpart reads as the same sentence edited
@@ -117,13 +118,15 @@ def decision_texts(comparison: Comparison, decision: ReviewDecision) -> tuple[st
     """
     provincial = ""
     if decision.match:
-        clause = find_clause(comparison.provincial.clauses(), decision.match[1:])
-        if not decision.match.startswith("P") or clause is None:
+        match = _parsed(decision.match)
+        clause = (find_clause(comparison.provincial.clauses(), match.clause)
+                  if match is not None and match.provincial else None)
+        if clause is None:
             raise ValueError(f"match {decision.match!r} is not a provincial clause")
         provincial = clause.text
-    if decision.item.startswith("N"):
-        finding = next((f for f in comparison.clauses
-                        if f.clause.id == decision.item[1:]), None)
+    item = _parsed(decision.item)
+    if item is not None and item.national:
+        finding = next((f for f in comparison.clauses if f.clause.id == item.clause), None)
         if finding is None:
             raise ValueError(f"item {decision.item!r} is not a national clause")
         if not decision.match and finding.matches:
@@ -131,8 +134,8 @@ def decision_texts(comparison: Comparison, decision: ReviewDecision) -> tuple[st
             # the decision's ground changed.
             provincial = finding.matches[0].clause.text
         return finding.clause.text, provincial
-    if decision.item.startswith("P"):
-        addition = find_clause(comparison.additions, decision.item[1:])
+    if item is not None and item.provincial:
+        addition = find_clause(comparison.additions, item.clause)
         if addition is None:
             raise ValueError(f"item {decision.item!r} is not a provincial addition")
         return "", addition.text
@@ -161,6 +164,14 @@ def _same_text(text: str, candidates: Sequence[Clause], prefer_id: str,
         if similarity >= NEAR_IDENTICAL and similarity > best_score:
             best, best_score = clause, similarity
     return best
+
+
+def _parsed(item: str) -> ItemId | None:
+    """The item id taken apart (core.model.parse_item_id), None when it is not one."""
+    try:
+        return parse_item_id(item)
+    except ValueError:
+        return None
 
 
 def _judged_on_text(decision: ReviewDecision) -> bool:
@@ -208,14 +219,15 @@ def carry_over(decisions: Sequence[StoredDecision], comparison: Comparison) -> C
     # a clause that kept its wording.
     def placed_later(position: int) -> bool:
         entry = decisions[position]
-        return entry.decision.item.startswith("P") and not any(
+        return is_provincial_item(entry.decision.item) and not any(
             c.text == entry.provincial_text for c in additions)
 
     for position in sorted(range(len(decisions)), key=lambda p: (placed_later(p), p)):
         entry = decisions[position]
         decision, item, old_text = entry.decision, entry.decision.item, entry.provincial_text
-        if item.startswith("N"):
-            clause = national.get(item[1:])
+        parsed = _parsed(item)
+        if parsed is not None and parsed.national:
+            clause = national.get(parsed.clause)
             if clause is None or clause.text != entry.national_text:
                 orphan(position, "国家文件中已找不到该条款（编号或文字已改变），此审核决定不再适用。")
                 continue
@@ -233,12 +245,14 @@ def carry_over(decisions: Sequence[StoredDecision], comparison: Comparison) -> C
                         recheck = RECHECK_OTHER
                 carry(position, item, "", now, "", False, recheck)
                 continue
-            target = _same_text(old_text, provincial_clauses, decision.match[1:])
+            match = _parsed(decision.match)
+            target = _same_text(old_text, provincial_clauses, match.clause if match else "")
             if target is not None:
-                note = "" if f"P{target.id}" == decision.match else (
-                    f"所选对应条款在新稿中的编号由{decision.match}变为P{target.id}。")
+                new_match = provincial_id(target.id)
+                note = "" if new_match == decision.match else (
+                    f"所选对应条款在新稿中的编号由{decision.match}变为{new_match}。")
                 edited = target.text != old_text and _judged_on_text(decision)
-                carry(position, item, f"P{target.id}", target.text, note, False,
+                carry(position, item, new_match, target.text, note, False,
                       RECHECK_EDITED if edited else "")
             elif decision.status is None and not decision.not_applicable and not decision.note:
                 # Only the chosen match made this decision; without it nothing of it is left.
@@ -250,15 +264,16 @@ def carry_over(decisions: Sequence[StoredDecision], comparison: Comparison) -> C
                       "审核结论和意见保留待复核。", True,
                       f"所选对应表述{decision.match}在新稿中已删除或大幅改写，原审核结论需复核。"
                       if _judged_on_text(decision) else "")
-        elif item.startswith("P"):
-            target = _same_text(old_text, additions, item[1:], taken)
+        elif parsed is not None and parsed.provincial:
+            target = _same_text(old_text, additions, parsed.clause, taken)
             if target is not None:
                 taken.add(target.id)
-                note = "" if f"P{target.id}" == item else f"条款编号由{item}变为P{target.id}。"
+                new_item = provincial_id(target.id)
+                note = "" if new_item == item else f"条款编号由{item}变为{new_item}。"
                 edited = target.text != old_text and bool(decision.note)
-                carry(position, f"P{target.id}", decision.match or "", target.text, note, False,
+                carry(position, new_item, decision.match or "", target.text, note, False,
                       RECHECK_EDITED if edited else "")
-            elif _same_text(old_text, provincial_clauses, item[1:]):
+            elif _same_text(old_text, provincial_clauses, parsed.clause):
                 orphan(position, "该条款在新稿中已与国家文件条款对应，不再列为本省新增，此审核决定不再适用。")
             else:
                 orphan(position, "该本省新增条款在新稿中已删除或大幅改写，此审核决定不再适用。")

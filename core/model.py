@@ -384,3 +384,63 @@ class ReviewDecision:
     note: str = ""
     reviewer: str = ""
     decided_at: str = ""
+
+
+# ---------------------------------------------------------------- item ids
+# A review item is named by its side and its clause id: "N2.1-3" (national clause 2.1-3),
+# "P5.4-1" (provincial clause 5.4-1). Decisions, the JSON, the reports and the app all use these
+# strings; this is the one place that knows how they are spelled.
+
+NATIONAL_PREFIX = "N"
+PROVINCIAL_PREFIX = "P"
+
+
+@dataclass(frozen=True)
+class ItemId:
+    """An item id taken apart.
+
+    Attributes:
+        provincial: a provincial clause ("P…": an addition, or a chosen match); else national.
+        clause: the clause's id in its side's outline ("2.1-3").
+    """
+
+    provincial: bool
+    clause: str
+
+    @property
+    def national(self) -> bool:
+        """A national clause ("N…")."""
+        return not self.provincial
+
+    def __str__(self) -> str:
+        return (PROVINCIAL_PREFIX if self.provincial else NATIONAL_PREFIX) + self.clause
+
+
+def national_id(clause_id: str) -> str:
+    """The item id of a national clause: "2.1-3" → "N2.1-3"."""
+    return NATIONAL_PREFIX + clause_id
+
+
+def provincial_id(clause_id: str) -> str:
+    """The item id of a provincial clause: "5.4-1" → "P5.4-1"."""
+    return PROVINCIAL_PREFIX + clause_id
+
+
+def parse_item_id(item: str) -> ItemId:
+    """Take an item id apart: "N2.1-3" → ItemId(provincial=False, clause="2.1-3").
+
+    Raises:
+        ValueError: ``item`` is not "N…" or "P…" followed by a clause id.
+    """
+    if isinstance(item, str) and len(item) > 1:
+        if item.startswith(NATIONAL_PREFIX):
+            return ItemId(False, item[len(NATIONAL_PREFIX):])
+        if item.startswith(PROVINCIAL_PREFIX):
+            return ItemId(True, item[len(PROVINCIAL_PREFIX):])
+    raise ValueError(f"not an item id (N… or P…): {item!r}")
+
+
+def is_provincial_item(item: str) -> bool:
+    """The id names a provincial clause ("P…"); False for a national one or anything else."""
+    # Asked of every table row on each count: spelled out rather than through ItemId.
+    return isinstance(item, str) and item.startswith(PROVINCIAL_PREFIX) and len(item) > 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.model import Clause, Comparison, Outline, Section
+from core.model import Clause, Comparison, Outline, Section, national_id, provincial_id
 
 OUTLINE_SCHEMA = "duizhao.outline/1"
 
@@ -76,17 +76,17 @@ def comparison_to_dict(comparison: Comparison) -> dict:
                       "reason": {"code": s.reason.code, "text": s.reason.text}}
                      for s in comparison.sections],
         "clauses": [{
-            "id": f"N{f.clause.id}", "section": f.clause.section, "text": f.clause.text,
+            "id": national_id(f.clause.id), "section": f.clause.section, "text": f.clause.text,
             "status": f.status.value, "score": f.score,
-            "matches": [{"id": f"P{m.clause.id}", "section": m.clause.section,
+            "matches": [{"id": provincial_id(m.clause.id), "section": m.clause.section,
                          "text": m.clause.text, "score": m.score} for m in f.matches],
             "gaps": [{"kind": g.kind, "national": g.national, "provincial": g.provincial}
                      for g in f.gaps],
-            "alternatives": [{"id": f"P{m.clause.id}", "section": m.clause.section,
+            "alternatives": [{"id": provincial_id(m.clause.id), "section": m.clause.section,
                               "text": m.clause.text, "score": m.score} for m in f.alternatives],
             "reason": {"code": f.reason.code, "text": f.reason.text},
         } for f in comparison.clauses],
-        "additions": [{"id": f"P{c.id}", "section": c.section, "text": c.text}
+        "additions": [{"id": provincial_id(c.id), "section": c.section, "text": c.text}
                       for c in comparison.additions],
         "summary": {"clauses": summary.clauses, "covered": summary.covered,
                     "partial": summary.partial, "missing": summary.missing,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
                                QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from core.model import Clause, ClauseFinding, Comparison, Status
+from core.model import Clause, ClauseFinding, Comparison, Status, national_id, parse_item_id
 from desktop.models import CandidateModel, ClauseRow, MatchRole, location
 from desktop.status_style import status_style
 
@@ -238,15 +238,19 @@ class DiffPane(QWidget):
 
 def _finding(comparison: Comparison, item: str) -> ClauseFinding | None:
     for finding in comparison.clauses:
-        if f"N{finding.clause.id}" == item:
+        if national_id(finding.clause.id) == item:
             return finding
     return None
 
 
 def _provincial_clause(comparison: Comparison, item: str) -> Clause | None:
-    if not item:
+    try:
+        parsed = parse_item_id(item)
+    except ValueError:  # "" when the row shows no provincial text
         return None
-    clause_id = item[1:]
+    if not parsed.provincial:
+        return None
+    clause_id = parsed.clause
     section = clause_id.rsplit("-", 1)[0]
     try:
         candidates = comparison.provincial.section(section).clauses

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.errors import ExportError
-from core.export.excel import export_excel
-from core.export.word import REPORTS, export_word
 from core.files import refuse_input_as_output, write_text_atomically
-from core.model import Comparison, ReviewDecision
+from core.model import Comparison, ReviewDecision, provincial_id
 from core.review import review
 from core.serialize import comparison_to_dict
 
+if TYPE_CHECKING:
+    from core.export.excel import export_excel
+    from core.export.word import REPORTS, export_word
+
 __all__ = ["FORMATS", "REPORTS", "export", "export_excel", "export_json", "export_word",
            "review_to_dict"]
+
+# The Word and Excel writers (python-docx, openpyxl: ~100 ms of imports) load when first used:
+# a JSON export, the CLI's compare and the app's start need neither.
+_LAZY = {"export_word": "core.export.word", "REPORTS": "core.export.word",
+         "export_excel": "core.export.excel"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 FORMATS = (".docx", ".xlsx", ".json")
 """File suffixes ``export`` writes."""
@@ -37,7 +53,7 @@ def review_to_dict(comparison: Comparison, decisions: Iterable[ReviewDecision],
         items.append({
             "id": item.item, "row": item.number, "status": item.status.value,
             "engine_status": item.finding.status.value, "not_applicable": item.not_applicable,
-            "match": f"P{item.match.clause.id}" if item.match is not None else None,
+            "match": provincial_id(item.match.clause.id) if item.match is not None else None,
             "score": round(item.score, 1) if item.match is not None else None,
             "gaps": [{"kind": g.kind, "national": g.national, "provincial": g.provincial}
                      for g in item.gaps],
@@ -96,9 +112,13 @@ def export(comparison: Comparison, path: str | os.PathLike, *, report: str = "ch
     refuse_input_as_output(path, (comparison.national.path, comparison.provincial.path))
     suffix = Path(path).suffix.lower()
     if suffix == ".docx":
+        from core.export.word import export_word
+
         return export_word(comparison, path, report=report, decisions=decisions or (),
                            rechecks=rechecks, author=author)
     if suffix == ".xlsx":
+        from core.export.excel import export_excel
+
         return export_excel(comparison, path, decisions=decisions or (), rechecks=rechecks,
                             author=author)
     if suffix == ".json":
