@@ -14,11 +14,9 @@ from core.errors import (
 )
 from core.model import RawDocument
 from core.read.limits import check_paragraphs
-from core.read.libreoffice import read_legacy_word
-from core.read.pdf import read_pdf
-from core.read.plaintext import read_pasted, read_txt
-from core.read.webpage import read_html
-from core.read.word import read_docx
+
+# Each reader is imported by the branch that uses it: its library (python-docx and lxml,
+# pypdfium2, charset-normalizer, BeautifulSoup) loads only for a file of its format.
 
 __all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "read_document", "read_text"]
 
@@ -81,18 +79,28 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Raw
         raise EmptyDocumentError("文件是空的（0 字节），没有任何内容。", path=path)
     try:
         if extension == ".docx":
+            from core.read.word import read_docx
+
             document = read_docx(path, max_bytes=max_bytes)
         elif extension == ".pdf":
+            from core.read.pdf import read_pdf
+
             document = read_pdf(path)
         elif extension == ".txt":
+            from core.read.plaintext import read_txt
+
             document = read_txt(path, _read_bytes(path))
         elif extension in (".html", ".htm"):
+            from core.read.webpage import read_html
+
             document = read_html(path, _read_bytes(path))
         else:
+            from core.read.libreoffice import read_legacy_word
+
             document = read_legacy_word(path, format_name=extension[1:], max_bytes=max_bytes)
         check_paragraphs(document.paragraphs, path)  # every format: what the comparison can take
         return document
-    except DuizhaoError:
+    except (DuizhaoError, ImportError):  # ImportError: a broken installation, not a broken file
         raise
     except PermissionError as exc:
         raise DocumentReadError("无法读取文件：没有读取权限。", path=path) from exc
@@ -118,6 +126,8 @@ def read_text(text: str, name: str = "") -> RawDocument:
         EmptyDocumentError: the text is empty or only whitespace.
         DocumentTooLargeError: more text than the limits in core.read.limits.
     """
+    from core.read.plaintext import read_pasted
+
     document = read_pasted(text, name)
     check_paragraphs(document.paragraphs, None)
     return document
