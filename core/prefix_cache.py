@@ -44,7 +44,7 @@ def _import_jieba():
 jieba = _import_jieba()
 
 # Bump when the layout below changes; a cache of another version is rebuilt.
-FORMAT = 2
+FORMAT = 3
 # Frequencies are stored as signed 64-bit integers in the machine's byte order.
 _TYPECODE = "q"
 
@@ -64,18 +64,18 @@ def default_dictionary() -> Path:
 class _Store:
     """The packed dictionary: short entries as a dict, longer ones in groups by first two characters.
 
-    ``keys`` holds the groups one after another, each group's words joined by newlines (no
-    dictionary word holds one: the file has a word per line); group g is
-    ``keys[key_bounds[g]:key_bounds[g + 1]]`` with frequencies ``freqs[bounds[g]:bounds[g + 1]]``.
-    ``index`` maps a first character to (its first group, the second characters of its groups
-    in order).
+    ``keys`` holds the words in UTF-8, group after group, joined by newlines (no dictionary
+    word holds one: the file has a word per line), decoded a group at a time; group g is
+    ``keys[key_bounds[g]:key_bounds[g + 1] - 1]`` with frequencies
+    ``freqs[bounds[g]:bounds[g + 1]]``. ``index`` maps a first character to (its first group,
+    the second characters of its groups in order).
     """
 
     def __init__(self, body: tuple) -> None:
         (self.total, short_keys, short_freqs, self.index, self.keys, key_bounds, freqs,
          bounds) = body
         if not (isinstance(self.total, int) and isinstance(short_keys, str)
-                and isinstance(self.index, dict) and isinstance(self.keys, str)):
+                and isinstance(self.index, dict) and isinstance(self.keys, bytes)):
             raise ValueError("not a prefix cache")
         self.key_bounds = memoryview(key_bounds).cast(_TYPECODE)
         self.freqs = memoryview(freqs).cast(_TYPECODE)
@@ -85,7 +85,7 @@ class _Store:
         groups = sum(len(seconds) for _first, seconds in self.index.values())
         if (len(short) != len(short_values) or len(self.key_bounds) != groups + 1
                 or len(self.bounds) != groups + 1 or self.bounds[-1] != len(self.freqs)
-                or self.key_bounds[-1] != len(self.keys)):
+                or self.key_bounds[-1] != len(self.keys) + 1):
             raise ValueError("inconsistent prefix cache")
         self.short = dict(zip(short, short_values))
 
@@ -98,16 +98,14 @@ class _Store:
         if position < 0:
             return None
         g = entry[0] + position
-        words = self.keys[self.key_bounds[g]:self.key_bounds[g + 1]].split("\n")
+        words = self.keys[self.key_bounds[g]:self.key_bounds[g + 1] - 1].decode("utf-8").split("\n")
         return zip(words, self.freqs[self.bounds[g]:self.bounds[g + 1]])
 
     def everything(self) -> dict[str, int]:
         """The whole dictionary as jieba builds it."""
         frequencies = dict(self.short)
-        # The groups are joined without a separator between them: split group by group.
-        for g in range(len(self.bounds) - 1):
-            words = self.keys[self.key_bounds[g]:self.key_bounds[g + 1]].split("\n")
-            frequencies.update(zip(words, self.freqs[self.bounds[g]:self.bounds[g + 1]]))
+        if self.keys:
+            frequencies.update(zip(self.keys.decode("utf-8").split("\n"), self.freqs))
         return frequencies
 
 
@@ -121,21 +119,21 @@ def _pack(frequencies: dict[str, int], total: int) -> tuple:
                 raise ValueError("a dictionary word holds a line break")
             groups.setdefault(word[:2], []).append(word)
     index: dict[str, tuple[int, str]] = {}
-    parts: list[str] = []
+    parts: list[bytes] = []
     key_bounds, freqs, bounds = array(_TYPECODE, [0]), array(_TYPECODE), array(_TYPECODE, [0])
     length = 0
     for g, pair in enumerate(sorted(groups)):
         first, seconds = index.get(pair[0], (g, ""))
         index[pair[0]] = (first, seconds + pair[1])
         words = sorted(groups[pair])
-        text = "\n".join(words)
+        text = "\n".join(words).encode("utf-8")
         parts.append(text)
-        length += len(text)
+        length += len(text) + 1  # and the newline after it
         key_bounds.append(length)
         freqs.extend(frequencies[word] for word in words)
         bounds.append(len(freqs))
     return (total, "\n".join(short), array(_TYPECODE, (frequencies[w] for w in short)).tobytes(),
-            index, "".join(parts), key_bounds.tobytes(), freqs.tobytes(), bounds.tobytes())
+            index, b"\n".join(parts), key_bounds.tobytes(), freqs.tobytes(), bounds.tobytes())
 
 
 def load(path: Path, dictionary: Path) -> _Store | None:
