@@ -14,8 +14,8 @@ from dataclasses import dataclass, fields
 
 from core.align import Parameters
 from core.coverage import find_gaps
-from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, ReviewDecision, Status,
-                        roll_up)
+from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
+                        Status, national_id, parse_item_id, provincial_id, roll_up)
 from core.similarity import Vocabulary, score, tokens
 
 
@@ -70,7 +70,7 @@ class ReviewedClause:
     @property
     def item(self) -> str:
         """The item id, "N…"."""
-        return f"N{self.finding.clause.id}"
+        return national_id(self.finding.clause.id)
 
     @property
     def match_changed(self) -> bool:
@@ -104,7 +104,7 @@ class ReviewedAddition:
     @property
     def item(self) -> str:
         """The item id, "P…"."""
-        return f"P{self.clause.id}"
+        return provincial_id(self.clause.id)
 
     @property
     def decided_on(self) -> str:
@@ -113,7 +113,13 @@ class ReviewedAddition:
 
 
 def _provincial_clause(comparison: Comparison, item: str) -> Clause | None:
-    clause_id = item[1:] if item.startswith("P") else item
+    try:
+        parsed = parse_item_id(item)
+    except ValueError:
+        return None
+    if not parsed.provincial:
+        return None
+    clause_id = parsed.clause
     for clause in comparison.provincial.clauses():
         if clause.id == clause_id:
             return clause
@@ -171,7 +177,7 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
 
 def _chosen(comparison: Comparison, finding: ClauseFinding, match_id: str) -> Match | None:
     """The chosen provincial clause as a match, scored against the national clause."""
-    listed = next((m for m in finding.matches if f"P{m.clause.id}" == match_id), None)
+    listed = next((m for m in finding.matches if provincial_id(m.clause.id) == match_id), None)
     if listed is not None:
         return listed
     clause = _provincial_clause(comparison, match_id)
@@ -197,32 +203,88 @@ def review(comparison: Comparison, decisions: Iterable[ReviewDecision],
     latest = {entry.item: entry for entry in decisions}  # the last decision on an item counts
     clauses = []
     for number, finding in enumerate(comparison.clauses, start=1):
-        item = f"N{finding.clause.id}"
-        decision = latest.get(item)
-        recheck = rechecks.get(item, "") if decision is not None else ""
-        match = finding.matches[0] if finding.matches else None
-        shown_score, gaps, suggested = finding.score if match else 0.0, finding.gaps, finding.status
-        if decision is not None and decision.match:
-            chosen = _chosen(comparison, finding, decision.match)
-            if chosen is not None and (match is None or chosen.clause.id != match.clause.id):
-                assessment = assess(comparison, finding.clause, chosen.clause)
-                match = Match(chosen.clause, assessment.score)
-                shown_score, gaps, suggested = assessment.score, assessment.gaps, assessment.status
-        status = suggested
-        if decision is not None and decision.status is not None and not recheck:
-            status = decision.status
-        clauses.append(ReviewedClause(
-            finding=finding, status=status, match=match,
-            not_applicable=bool(decision and decision.not_applicable),
-            note=decision.note if decision else "", decision=decision, number=number,
-            score=shown_score, gaps=gaps, suggested=suggested, recheck=recheck))
+        item = national_id(finding.clause.id)
+        clauses.append(_review_clause(comparison, finding, number, latest.get(item),
+                                      rechecks.get(item, "")))
     additions = []
     for number, clause in enumerate(comparison.additions, start=len(clauses) + 1):
-        decision = latest.get(f"P{clause.id}")
-        additions.append(ReviewedAddition(
-            clause, bool(decision and decision.not_applicable), decision.note if decision else "",
-            decision, number, rechecks.get(f"P{clause.id}", "") if decision else ""))
+        item = provincial_id(clause.id)
+        additions.append(_review_addition(clause, number, latest.get(item),
+                                          rechecks.get(item, "")))
     return tuple(clauses), tuple(additions)
+
+
+def review_item(comparison: Comparison, item: str, decision: ReviewDecision | None,
+                recheck: str = "") -> ReviewedClause | ReviewedAddition:
+    """One item reviewed exactly as ``review`` reviews it, without reviewing the others.
+
+    What a decision click needs: the item's decision changed, nothing else did.
+
+    Args:
+        item: a national clause ("N…") or a provincial addition ("P…") of ``comparison``.
+        decision: the item's current decision, None when it has none.
+        recheck: why the decision is to be checked again (``Project.rechecks()``), or "".
+
+    Raises:
+        KeyError: ``item`` is not a national clause or an addition of ``comparison``.
+    """
+    position = _item_positions(comparison).get(item)
+    if position is None:
+        raise KeyError(item)
+    if position < len(comparison.clauses):
+        return _review_clause(comparison, comparison.clauses[position], position + 1, decision,
+                              recheck)
+    addition = comparison.additions[position - len(comparison.clauses)]
+    return _review_addition(addition, position + 1, decision, recheck)
+
+
+def _review_clause(comparison: Comparison, finding: ClauseFinding, number: int,
+                   decision: ReviewDecision | None, recheck: str) -> ReviewedClause:
+    recheck = recheck if decision is not None else ""
+    match = finding.matches[0] if finding.matches else None
+    shown_score, gaps, suggested = finding.score if match else 0.0, finding.gaps, finding.status
+    if decision is not None and decision.match:
+        chosen = _chosen(comparison, finding, decision.match)
+        if chosen is not None and (match is None or chosen.clause.id != match.clause.id):
+            assessment = assess(comparison, finding.clause, chosen.clause)
+            match = Match(chosen.clause, assessment.score)
+            shown_score, gaps, suggested = assessment.score, assessment.gaps, assessment.status
+    status = suggested
+    if decision is not None and decision.status is not None and not recheck:
+        status = decision.status
+    return ReviewedClause(
+        finding=finding, status=status, match=match,
+        not_applicable=bool(decision and decision.not_applicable),
+        note=decision.note if decision else "", decision=decision, number=number,
+        score=shown_score, gaps=gaps, suggested=suggested, recheck=recheck)
+
+
+def _review_addition(clause: Clause, number: int, decision: ReviewDecision | None,
+                     recheck: str) -> ReviewedAddition:
+    return ReviewedAddition(clause, bool(decision and decision.not_applicable),
+                            decision.note if decision else "", decision, number,
+                            recheck if decision is not None else "")
+
+
+# Where each item stands in a comparison (national clauses, then additions), per comparison:
+# a decision click looks its item up instead of walking every clause.
+_positions: dict[int, tuple[weakref.ref, dict[str, int]]] = {}
+
+
+def _item_positions(comparison: Comparison) -> dict[str, int]:
+    key = id(comparison)
+    with _vocabularies_lock:
+        cached = _positions.get(key)
+        if cached is not None and cached[0]() is comparison:
+            return cached[1]
+    positions = {national_id(f.clause.id): n for n, f in enumerate(comparison.clauses)}
+    positions.update((provincial_id(c.id), n)
+                     for n, c in enumerate(comparison.additions, start=len(comparison.clauses)))
+    with _vocabularies_lock:
+        for stale in [k for k, (ref, _) in _positions.items() if ref() is None]:
+            del _positions[stale]
+        _positions[key] = (weakref.ref(comparison), positions)
+    return positions
 
 
 # ---------------------------------------------------------------- review rules
@@ -254,3 +316,19 @@ def section_status(clauses: Iterable[tuple[Status, bool]], engine: Status | None
     if not found:
         return engine
     return roll_up(status for status, not_applicable in found if not not_applicable)
+
+
+def rolled_up_sections(outline: Outline, section_id: str) -> list[str]:
+    """The national sections whose reviewed colour a clause of ``section_id`` counts in: the
+    section itself and each section above it, innermost first. A decision on the clause
+    changes the roll-up (``section_status``) of these sections and of no other."""
+    chain: list[str] = []
+    current = section_id
+    while current and current not in chain:
+        try:
+            section = outline.section(current)
+        except KeyError:
+            break
+        chain.append(current)
+        current = section.parent or ""
+    return chain

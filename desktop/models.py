@@ -10,10 +10,11 @@ from PySide6.QtCore import (QAbstractItemModel, QAbstractTableModel, QModelIndex
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
 from core.codec import decision_from_record
-from core.model import Comparison, Gap, Match, Outline, ReviewDecision, Section, Status
+from core.model import (Comparison, Gap, Match, Outline, ReviewDecision, Section, Status,
+                        is_provincial_item, parse_item_id, provincial_id)
 from core.export.labels import SectionIndex, citation
-from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, section_status,
-                         shown_gaps)
+from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, review_item,
+                         rolled_up_sections, section_status, shown_gaps)
 from desktop.status_style import status_style
 
 Index = QModelIndex | QPersistentModelIndex
@@ -72,16 +73,19 @@ def describe_item(comparison: Comparison | None, item: str, *, limit: int = 60) 
 
     Internal ids ("N2.2-1") are for scripts; people look items up by place and words.
     """
-    if comparison is None or len(item) < 2:
+    try:
+        parsed = parse_item_id(item)
+    except ValueError:
         return item
-    outline = comparison.national if item.startswith("N") else comparison.provincial
-    clause_id = item[1:]
-    clause = next((c for c in outline.clauses() if c.id == clause_id), None)
+    if comparison is None:
+        return item
+    outline = comparison.provincial if parsed.provincial else comparison.national
+    clause = next((c for c in outline.clauses() if c.id == parsed.clause), None)
     if clause is None:
         return item
     where = location(outline, clause.section) or "前言"
-    position = clause_id.rsplit("-", 1)[-1]
-    side = "国家文件" if item.startswith("N") else "地方文件"
+    position = parsed.clause.rsplit("-", 1)[-1]
+    side = "地方文件" if parsed.provincial else "国家文件"
     text = clause.text if len(clause.text) <= limit else clause.text[:limit] + "…"
     return f"{side}{where} 第{position}句　{text}"
 
@@ -118,7 +122,7 @@ class ClauseRow:
 
     @property
     def is_addition(self) -> bool:
-        return self.item.startswith("P")
+        return is_provincial_item(self.item)
 
     @property
     def is_gap(self) -> bool:
@@ -128,38 +132,41 @@ class ClauseRow:
 def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
                additions: Sequence[ReviewedAddition]) -> list[ClauseRow]:
     """Rows for the table from the reviewed items (national clauses first, then additions)."""
+    sections = SectionIndex(comparison.national)
+    return [build_row(comparison, reviewed, sections) for reviewed in (*clauses, *additions)]
+
+
+def build_row(comparison: Comparison, reviewed: ReviewedClause | ReviewedAddition,
+              sections: SectionIndex) -> ClauseRow:
+    """The table row of one reviewed item; ``sections`` indexes the national outline."""
     national, provincial = comparison.national, comparison.provincial
-    sections = SectionIndex(national)
-    rows: list[ClauseRow] = []
-    for reviewed in clauses:
-        clause = reviewed.finding.clause
-        match = reviewed.match
-        # A statute's clause is cited as readers cite it: 第十一条第二款第三项.
-        where = (citation(national, sections, clause) if national.grammar == "statute"
-                 else location(national, clause.section))
-        rows.append(ClauseRow(
-            item=reviewed.item, number=reviewed.number, national_section=clause.section,
-            national_text=clause.text, national_where=where,
-            provincial_section=match.clause.section if match else "",
-            provincial_text=match.clause.text if match else "",
-            provincial_where=location(provincial, match.clause.section) if match else "",
-            score=reviewed.score if match else None, status=reviewed.status,
-            engine_status=reviewed.finding.status, not_applicable=reviewed.not_applicable,
-            note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden,
-            recheck=reviewed.recheck, reason=reviewed.finding.reason.text,
-            match_changed=reviewed.match_changed, gaps=reviewed.gaps,
-            shown_gaps=shown_gaps(reviewed),
-            match_item=f"P{match.clause.id}" if match else ""))
-    for reviewed in additions:
+    if isinstance(reviewed, ReviewedAddition):
         clause = reviewed.clause
-        rows.append(ClauseRow(
+        return ClauseRow(
             item=reviewed.item, number=reviewed.number, national_section="", national_text="",
             national_where="", provincial_section=clause.section, provincial_text=clause.text,
             provincial_where=location(provincial, clause.section), score=None,
             status=Status.ADDED, engine_status=Status.ADDED,
             not_applicable=reviewed.not_applicable, note=reviewed.note,
-            decision=reviewed.decision, overridden=False, recheck=reviewed.recheck))
-    return rows
+            decision=reviewed.decision, overridden=False, recheck=reviewed.recheck)
+    clause = reviewed.finding.clause
+    match = reviewed.match
+    # A statute's clause is cited as readers cite it: 第十一条第二款第三项.
+    where = (citation(national, sections, clause) if national.grammar == "statute"
+             else location(national, clause.section))
+    return ClauseRow(
+        item=reviewed.item, number=reviewed.number, national_section=clause.section,
+        national_text=clause.text, national_where=where,
+        provincial_section=match.clause.section if match else "",
+        provincial_text=match.clause.text if match else "",
+        provincial_where=location(provincial, match.clause.section) if match else "",
+        score=reviewed.score if match else None, status=reviewed.status,
+        engine_status=reviewed.finding.status, not_applicable=reviewed.not_applicable,
+        note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden,
+        recheck=reviewed.recheck, reason=reviewed.finding.reason.text,
+        match_changed=reviewed.match_changed, gaps=reviewed.gaps,
+        shown_gaps=shown_gaps(reviewed),
+        match_item=provincial_id(match.clause.id) if match else "")
 
 
 def _column_title(headers: Sequence[str], section: int, orientation: Qt.Orientation,
@@ -192,8 +199,9 @@ class _FlatTableModel(QAbstractTableModel):
 class ClauseTableModel(_FlatTableModel):
     """The clause table: 序号, 国家文件条款, 本省对应表述, 相似度, 对照结果, 审核意见.
 
-    Holds the comparison and the reviewer's decisions; ``set_decisions`` re-applies them
-    (core.review does the work) and signals only the rows that changed.
+    Holds the comparison and the reviewer's decisions; ``set_decisions`` re-applies them all
+    (core.review does the work) and signals only the rows that changed; ``update_item``
+    re-reviews one item after a decision on it (a click, an undo) and signals its row alone.
     """
 
     COL_NUMBER, COL_NATIONAL, COL_PROVINCIAL, COL_SCORE, COL_STATUS, COL_NOTE = range(6)
@@ -204,6 +212,7 @@ class ClauseTableModel(_FlatTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._comparison: Comparison | None = None
+        self._sections: SectionIndex | None = None
         self._rows: list[ClauseRow] = []
         self._row_of: dict[str, int] = {}
 
@@ -220,6 +229,7 @@ class ClauseTableModel(_FlatTableModel):
         ``unsaved`` names the items whose decision is not in the project file yet."""
         self.beginResetModel()
         self._comparison = comparison
+        self._sections = SectionIndex(comparison.national) if comparison is not None else None
         if comparison is None:
             self._rows = []
         else:
@@ -243,6 +253,32 @@ class ClauseTableModel(_FlatTableModel):
                 self.dataChanged.emit(self.index(number, 0),
                                       self.index(number, len(self.HEADERS) - 1))
         self.decisions_applied.emit()
+
+    def update_item(self, item: str, decision: ReviewDecision | None, recheck: str = "",
+                    unsaved: bool = False) -> ClauseRow | None:
+        """Show an item's decision (None: it has none) after it changed: only this item is
+        reviewed again (core.review.review_item) and only its row signalled.
+
+        Args:
+            recheck: why the decision is to be checked again (需复核), or "".
+            unsaved: the decision is not in the project file yet.
+
+        Returns:
+            The item's new row when it changed, else None (also for an unknown item).
+        """
+        number = self._row_of.get(item)
+        if self._comparison is None or self._sections is None or number is None:
+            return None
+        row = build_row(self._comparison, review_item(self._comparison, item, decision, recheck),
+                        self._sections)
+        if unsaved and row.decision is not None:
+            row = replace(row, unsaved=True)
+        if row == self._rows[number]:
+            return None
+        self._rows[number] = row
+        self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.HEADERS) - 1))
+        self.decisions_applied.emit()
+        return row
 
     def rows(self) -> list[ClauseRow]:
         """Every row, in document order."""
@@ -596,6 +632,8 @@ class NationalOutlineModel(_OutlineModel):
         self._engine_status: dict[str, Status] = {}
         self._status: dict[str, Status | None] = {}
         self._tally: dict[str, _Tally] = {}
+        # Each section's own clauses (not its subsections'), by item: (status, 不适用).
+        self._direct: dict[str, dict[str, tuple[Status, bool]]] = {}
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
@@ -604,30 +642,54 @@ class NationalOutlineModel(_OutlineModel):
                                if comparison else {})
         self._status = dict(self._engine_status)
         self._tally = {}
+        self._direct = {}
         self.endResetModel()
 
     def set_rows(self, rows: Sequence[ClauseRow]) -> None:
         """Recount coverage per section from the (reviewed) table rows."""
-        direct: dict[str, list[ClauseRow]] = {}
+        self._direct = {}
         for row in rows:
             if not row.is_addition:
-                direct.setdefault(row.national_section, []).append(row)
-        tally, status = {}, {}
+                self._direct.setdefault(row.national_section, {})[row.item] = (
+                    row.status, row.not_applicable)
         for node in self._nodes:
-            counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0,
-                      "not_applicable": 0}
-            reviewed = []
-            for section_id in self.subtree(node.section.id):
-                for row in direct.get(section_id, ()):
-                    key = "not_applicable" if row.not_applicable else row.status.value
-                    counts[key] += 1
-                    reviewed.append((row.status, row.not_applicable))
-            tally[node.section.id] = _Tally(**counts)
-            status[node.section.id] = section_status(reviewed,
-                                                     self._engine_status.get(node.section.id))
-        self._tally, self._status = tally, status
+            self._tally[node.section.id], self._status[node.section.id] = self._count(
+                node.section.id)
         if self._nodes:
             self._emit_all_changed(QModelIndex())
+
+    def update_rows(self, rows: Iterable[ClauseRow]) -> None:
+        """Recount after these rows changed (a decision, an undo): only the sections they roll
+        up into (core.review.rolled_up_sections) are counted again, and only those whose
+        colour or count changed are signalled."""
+        if self._outline is None:
+            return
+        affected: dict[str, None] = {}
+        for row in rows:
+            if row.is_addition:
+                continue
+            self._direct.setdefault(row.national_section, {})[row.item] = (
+                row.status, row.not_applicable)
+            affected.update(dict.fromkeys(rolled_up_sections(self._outline, row.national_section)))
+        for section_id in affected:
+            if section_id not in self._position:
+                continue
+            counted = self._count(section_id)
+            if counted != (self._tally.get(section_id), self._status.get(section_id)):
+                self._tally[section_id], self._status[section_id] = counted
+                self.dataChanged.emit(self.index_for_section(section_id, 0),
+                                      self.index_for_section(section_id, len(self.HEADERS) - 1))
+
+    def _count(self, section_id: str) -> tuple[_Tally, Status | None]:
+        """A section's clause counts and reviewed colour (core.review.section_status) over its
+        subtree."""
+        counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0, "not_applicable": 0}
+        reviewed = []
+        for inner in self.subtree(section_id):
+            for status, not_applicable in self._direct.get(inner, {}).values():
+                counts["not_applicable" if not_applicable else status.value] += 1
+                reviewed.append((status, not_applicable))
+        return _Tally(**counts), section_status(reviewed, self._engine_status.get(section_id))
 
     def _emit_all_changed(self, parent: QModelIndex) -> None:
         count = self.rowCount(parent)
@@ -763,7 +825,7 @@ class CandidateModel(_FlatTableModel):
 
     def offers_choice(self) -> bool:
         """Some candidate other than the one shown can be chosen."""
-        return any(f"P{m.clause.id}" != self._chosen for m in self._matches)
+        return any(provincial_id(m.clause.id) != self._chosen for m in self._matches)
 
     def is_alternative(self, index: Index) -> bool:
         """The row is a clause the engine gave to another national clause."""
@@ -781,7 +843,7 @@ class CandidateModel(_FlatTableModel):
         match = self.match_at(index)
         if match is None:
             return None
-        chosen = f"P{match.clause.id}" == self._chosen
+        chosen = provincial_id(match.clause.id) == self._chosen
         alternative = self.is_alternative(index)
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -801,7 +863,7 @@ class CandidateModel(_FlatTableModel):
             font.setBold(True)
             return font
         if role == MatchRole:
-            return f"P{match.clause.id}"
+            return provincial_id(match.clause.id)
         if role == ProvincialSectionRole:
             return match.clause.section
         return None

@@ -37,12 +37,13 @@ class WindowReview:
         edit = make(item=row.item, current=row.decision, reviewer=self._reviewer(), **values)
         decision, text = edit.decision, edit.label
         had_unsaved = bool(self.unsaved)
+        touched = [*self.unsaved, row.item]  # the rows whose decision or 未保存 mark may change
         # Saved after those still waiting, in the order made; a newer decision on an item
         # replaces its unsaved one.
         self.unsaved.pop(row.item, None)
         self.unsaved[row.item] = (decision, f"{text}（第 {row.number} 条）")
         error = self._save_unsaved()
-        self._refresh_decisions()
+        self._refresh_items(touched)
         if error is None:
             if had_unsaved:
                 self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
@@ -52,6 +53,16 @@ class WindowReview:
                                          10000)
         else:
             self._error(self._unsaved_error(error))
+
+    def _shown_decision(self, item: str) -> tuple[ReviewDecision | None, str]:
+        """An item's decision as shown, with why it is to be checked again (需复核) or "":
+        the unsaved one when there is one (a new decision: nothing to re-check), else the
+        project's."""
+        if item in self.unsaved:
+            return self.unsaved[item][0], ""
+        if self.project is None:
+            return None, ""
+        return self.project.decision(item), self.project.recheck(item)
 
     def _shown_decisions(self) -> list[ReviewDecision]:
         """The project's decisions with the unsaved ones in their place (those win)."""
@@ -97,8 +108,9 @@ class WindowReview:
         ``announce``: say the outcome (a box on failure, the status bar on success)."""
         if not self.unsaved:
             return True
+        waiting = list(self.unsaved)
         error = self._save_unsaved()
-        self._refresh_decisions()
+        self._refresh_items(waiting)
         if error is not None and announce:
             self._error(self._unsaved_error(error))
         elif error is None and announce:
@@ -141,9 +153,10 @@ class WindowReview:
             elif choice == "save_as":
                 self.save_project_as()
             elif choice == "discard":
+                discarded = list(self.unsaved)
                 self.unsaved.clear()
                 self._save_error = None
-                self._refresh_decisions()
+                self._refresh_items(discarded)
             else:
                 return False
         return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
@@ -53,16 +53,28 @@ class WindowTable:
 
     def _reviewed(self, item: str) -> None:
         """After an undo or redo: refresh, and show the item it changed when it is visible."""
-        self._refresh_decisions(follow=item)
+        self._refresh_items([item], follow=item)
 
-    def _refresh_decisions(self, follow: str = "") -> None:
-        """Re-apply the project's decisions to every view, keeping the reviewer's place."""
+    def _refresh_items(self, items: Iterable[str], follow: str = "") -> None:
+        """Show the decisions now on these items (just decided, undone or redone, saved at
+        last), keeping the reviewer's place.
+
+        Only these items are reviewed again and only their rows signalled (dataChanged, never
+        a reset of the table); the outline recounts only the sections they roll up into.
+        """
         if self.project is None:
             return
         current = self.current_row()
         current_position = self.table.currentIndex().row()
-        self.table_model.set_decisions(self._shown_decisions(), self.project.rechecks(), self.unsaved)
-        self._decisions_changed()
+        changed = []
+        for item in dict.fromkeys(items):
+            decision, recheck = self._shown_decision(item)
+            row = self.table_model.update_item(item, decision, recheck, unsaved=item in self.unsaved)
+            if row is not None:
+                changed.append(row)
+        if changed:
+            self.national_model.update_rows(changed)
+            self.summary.set_rows(self.table_model.rows())
         target = self.proxy.mapFromSource(self.table_model.index_for(follow)) if follow else QModelIndex()
         if not target.isValid() and current is not None:
             target = self.proxy.mapFromSource(self.table_model.index_for(current.item))
