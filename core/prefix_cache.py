@@ -14,6 +14,7 @@ What jieba sees for any sentence is exactly what its own full dictionary would g
 from __future__ import annotations
 
 import marshal
+import mmap
 import os
 import sys
 import tempfile
@@ -44,7 +45,7 @@ def _import_jieba():
 jieba = _import_jieba()
 
 # Bump when the layout below changes; a cache of another version is rebuilt.
-FORMAT = 3
+FORMAT = 4
 # Frequencies are stored as signed 64-bit integers in the machine's byte order.
 _TYPECODE = "q"
 
@@ -68,24 +69,30 @@ class _Store:
     word holds one: the file has a word per line), decoded a group at a time; group g is
     ``keys[key_bounds[g]:key_bounds[g + 1] - 1]`` with frequencies
     ``freqs[bounds[g]:bounds[g + 1]]``. ``index`` maps a first character to (its first group,
-    the second characters of its groups in order).
+    the second characters of its groups in order). The arrays and ``keys`` are views of the
+    mapped cache file: only the pages of the groups looked up are ever read.
     """
 
-    def __init__(self, body: tuple) -> None:
-        (self.total, short_keys, short_freqs, self.index, self.keys, key_bounds, freqs,
-         bounds) = body
+    def __init__(self, header: tuple, data: memoryview) -> None:
+        self.total, short_keys, short_freqs, self.index, sizes = header
         if not (isinstance(self.total, int) and isinstance(short_keys, str)
-                and isinstance(self.index, dict) and isinstance(self.keys, bytes)):
+                and isinstance(self.index, dict) and len(sizes) == len(_BLOBS)):
             raise ValueError("not a prefix cache")
-        self.key_bounds = memoryview(key_bounds).cast(_TYPECODE)
-        self.freqs = memoryview(freqs).cast(_TYPECODE)
-        self.bounds = memoryview(bounds).cast(_TYPECODE)
+        views = {}
+        offset = 0
+        for name, size in zip(_BLOBS, sizes):
+            views[name] = data[offset:offset + size]
+            offset += _padded(size)
+        if offset > len(data):
+            raise ValueError("truncated prefix cache")
+        self.key_bounds = views["key_bounds"].cast(_TYPECODE)
+        self.bounds = views["bounds"].cast(_TYPECODE)
+        self.freqs = views["freqs"].cast(_TYPECODE)
+        self.keys = views["keys"]
         short = short_keys.split("\n") if short_keys else []
         short_values = memoryview(short_freqs).cast(_TYPECODE)
-        groups = sum(len(seconds) for _first, seconds in self.index.values())
-        if (len(short) != len(short_values) or len(self.key_bounds) != groups + 1
-                or len(self.bounds) != groups + 1 or self.bounds[-1] != len(self.freqs)
-                or self.key_bounds[-1] != len(self.keys) + 1):
+        if (len(short) != len(short_values) or len(self.key_bounds) != len(self.bounds)
+                or self.bounds[-1] != len(self.freqs) or self.key_bounds[-1] != len(self.keys) + 1):
             raise ValueError("inconsistent prefix cache")
         self.short = dict(zip(short, short_values))
 
@@ -98,19 +105,30 @@ class _Store:
         if position < 0:
             return None
         g = entry[0] + position
-        words = self.keys[self.key_bounds[g]:self.key_bounds[g + 1] - 1].decode("utf-8").split("\n")
+        words = str(self.keys[self.key_bounds[g]:self.key_bounds[g + 1] - 1], "utf-8").split("\n")
         return zip(words, self.freqs[self.bounds[g]:self.bounds[g + 1]])
 
     def everything(self) -> dict[str, int]:
         """The whole dictionary as jieba builds it."""
         frequencies = dict(self.short)
         if self.keys:
-            frequencies.update(zip(self.keys.decode("utf-8").split("\n"), self.freqs))
+            frequencies.update(zip(str(self.keys, "utf-8").split("\n"), self.freqs))
         return frequencies
 
 
-def _pack(frequencies: dict[str, int], total: int) -> tuple:
-    """The cache body for jieba's (frequencies, total)."""
+# The cache file: MAGIC, the header's length (8 bytes, little-endian), the header (marshal:
+# signature, total, short words, their frequencies, index, the sizes of the blobs), padding to
+# 8 bytes, then the blobs in this order, each padded to 8 bytes.
+MAGIC = b"duizhao jieba prefix cache\n"
+_BLOBS = ("key_bounds", "bounds", "freqs", "keys")
+
+
+def _padded(size: int) -> int:
+    return -(-size // 8) * 8
+
+
+def _pack(frequencies: dict[str, int], total: int) -> tuple[tuple, list[bytes]]:
+    """The header (less the signature) and the blobs for jieba's (frequencies, total)."""
     short = sorted(word for word in frequencies if len(word) < 2)
     groups: dict[str, list[str]] = {}
     for word in frequencies:
@@ -132,22 +150,36 @@ def _pack(frequencies: dict[str, int], total: int) -> tuple:
         key_bounds.append(length)
         freqs.extend(frequencies[word] for word in words)
         bounds.append(len(freqs))
-    return (total, "\n".join(short), array(_TYPECODE, (frequencies[w] for w in short)).tobytes(),
-            index, b"\n".join(parts), key_bounds.tobytes(), freqs.tobytes(), bounds.tobytes())
+    blobs = [key_bounds.tobytes(), bounds.tobytes(), freqs.tobytes(), b"\n".join(parts)]
+    header = (total, "\n".join(short), array(_TYPECODE, (frequencies[w] for w in short)).tobytes(),
+              index, tuple(len(blob) for blob in blobs))
+    return header, blobs
+
+
+def _joined(blobs: list[bytes]) -> bytes:
+    return b"".join(blob + bytes(_padded(len(blob)) - len(blob)) for blob in blobs)
 
 
 def load(path: Path, dictionary: Path) -> _Store | None:
     """The store at ``path`` for ``dictionary``; None if absent, stale or damaged."""
     try:
         with path.open("rb") as stream:
-            if marshal.load(stream) != _signature(dictionary):
+            if stream.read(len(MAGIC)) != MAGIC:
                 return None
-            return _Store(marshal.load(stream))
-    except (OSError, EOFError, ValueError, TypeError):
+            length = int.from_bytes(stream.read(8), "little")
+            header = marshal.loads(stream.read(length))
+            if not isinstance(header, tuple) or header[0] != _signature(dictionary):
+                return None
+            start = _padded(len(MAGIC) + 8 + length)
+            if os.fstat(stream.fileno()).st_size <= start:
+                return None
+            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+        return _Store(header[1:], memoryview(mapped)[start:])
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
 
 
-def _save(path: Path, dictionary: Path, body: tuple) -> None:
+def _save(path: Path, dictionary: Path, header: tuple, data: bytes) -> None:
     """Write the cache atomically; a folder that cannot be written only costs start-up time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -155,9 +187,11 @@ def _save(path: Path, dictionary: Path, body: tuple) -> None:
     except OSError:
         return
     try:
+        encoded = marshal.dumps((_signature(dictionary), *header))
         with os.fdopen(handle, "wb") as stream:
-            marshal.dump(_signature(dictionary), stream)
-            marshal.dump(body, stream)
+            stream.write(MAGIC + len(encoded).to_bytes(8, "little") + encoded)
+            stream.write(bytes(_padded(stream.tell()) - stream.tell()))
+            stream.write(data)
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)
@@ -172,9 +206,10 @@ def open_store(path: Path, dictionary: Path) -> _Store:
     store = load(path, dictionary)
     if store is None:
         with dictionary.open("rb") as stream:
-            body = _pack(*jieba.Tokenizer.gen_pfdict(stream))
-        _save(path, dictionary, body)
-        store = _Store(body)
+            header, blobs = _pack(*jieba.Tokenizer.gen_pfdict(stream))
+        data = _joined(blobs)
+        _save(path, dictionary, header, data)
+        store = _Store(header, memoryview(data))
     return store
 
 
