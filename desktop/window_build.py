@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QStyle,
                                QStackedWidget, QTableView, QToolButton, QTreeView, QVBoxLayout,
                                QWidget)
 
@@ -209,7 +209,16 @@ class WindowBuild:
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The count column holds short values ("100%", "12 条"): a fixed width that fits them.
+        # ResizeToContents would measure every section again on each change of one (7 ms for a
+        # statute's tree, on every decision click).
+        title = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        width = max(header.fontMetrics().horizontalAdvance(title),
+                    tree.fontMetrics().horizontalAdvance("100%"),
+                    tree.fontMetrics().horizontalAdvance("999 条")) + 4 * tree.style().pixelMetric(
+                        QStyle.PixelMetric.PM_HeaderMargin)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, width)
         return tree
 
     def _restore_layout(self) -> None:

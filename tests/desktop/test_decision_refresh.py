@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView
 
 from core import session
 from core.model import Status
@@ -179,3 +180,18 @@ def test_decisions_are_written_without_waiting_for_the_disk(window):
     connection = window.project._connection
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert connection.execute("PRAGMA synchronous").fetchone()[0] == 1
+
+
+def test_the_outline_count_columns_fit_their_values_without_measuring_every_section(window):
+    """A section's count changing must not make the tree measure all its sections again
+    (ResizeToContents: 7 ms a click on a statute); the fixed column still fits what it shows."""
+    for tree in (window.national_tree, window.provincial_tree):
+        header = tree.header()
+        assert header.sectionResizeMode(1) is QHeaderView.ResizeMode.Fixed
+        model = tree.model()
+        shown = [model.index_for_section(s.id, 1).data() or "" for s in model.outline.sections
+                 if model.index_for_section(s.id, 1).isValid()]
+        widest = max(tree.fontMetrics().horizontalAdvance(text) for text in [*shown, "100%"])
+        assert tree.columnWidth(1) > widest
+        assert tree.columnWidth(1) > header.fontMetrics().horizontalAdvance(
+            model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole))
