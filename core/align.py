@@ -37,11 +37,12 @@ from typing import Protocol
 import numpy as np
 
 from core import __version__
-from core.articles import (ArticleVerdict, articles, best_sentences, carried_shares,
-                           judge_articles, sentence_credit, untangle)
+from core.articles import (ArticleVerdict, PhraseHits, articles, best_sentences,
+                           carried_shares, distinctive_phrases, judge_articles, sentence_credit, untangle)
 from core.coverage import find_gaps
+from core.domain import commonness
 from core.errors import Cancelled
-from core.expected import clause_not_expected
+from core.expected import clause_not_expected, dates_the_text
 from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Reason, Section,
                         SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
@@ -96,6 +97,12 @@ class Parameters:
             this many points counts only for the article likest its own (``untangle``).
         article_covered: the least share of a national article's content its linked
             provincial articles carry for it to be covered.
+        article_phrase_chars: a national article that no evidence links is still carried in
+            part by a provincial article in which at least this many characters of its own
+            distinctive phrasing stand near-verbatim (``core.articles.distinctive_phrases``).
+        article_phrase_commonness: a phrase is distinctive only when one of its words occurs
+            in at most this share of the field's documents (``core.domain.commonness``): a
+            phrase of formula words alone (依法追究刑事责任) is said by every law.
     """
 
     covered: float = 62.0
@@ -117,6 +124,8 @@ class Parameters:
     article_carried_factor: float = 0.4
     article_tie: float = 3.0
     article_covered: float = 0.5
+    article_phrase_chars: int = 8
+    article_phrase_commonness: float = 0.05
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -199,8 +208,9 @@ def compare_outlines(national: Outline, provincial: Outline, *,
                          matcher, offered=offered)
     findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
     carried = {m.clause.id for f in findings for m in f.matches}
-    additions = tuple(p.clause for p in prov
-                      if p.clause.id not in carried and p.clause.section != "0")
+    # The province's own 施行 sentence is no local addition: it dates the text, adds nothing.
+    additions = tuple(p.clause for p in prov if p.clause.id not in carried
+                      and p.clause.section != "0" and not dates_the_text(p.clause.text))
     sections = _section_results(national, findings, aligned, by_article)
     warnings = []
     if not provincial_clauses:
@@ -1032,8 +1042,35 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
                              untangled, len(nat_articles),
                              sentence_credit(parameters.covered, parameters.partial))
     sentences = best_sentences(nat_article, prov_article, untangled, len(nat_articles))
-    return (judge_articles(national, provincial, similarity, carried, sentences, parameters),
-            untangled)
+    hits = _phrase_hits(nat, prov, nat_article, prov_article, len(nat_articles), parameters,
+                        matcher)
+    return (judge_articles(national, provincial, similarity, carried, sentences, parameters,
+                           hits), untangled)
+
+
+def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],
+                 nat_article: list[int | None], prov_article: list[int | None], count: int,
+                 parameters: Parameters, matcher: Matcher) -> PhraseHits:
+    """Where each national article's distinctive phrases stand in the provincial articles,
+    looked up only for the articles the judge asks about (those nothing else links)."""
+    own: list[list[str]] = [[] for _ in range(count)]
+    for prepared, i in zip(nat, nat_article):
+        if i is not None:
+            own[i].extend(matcher.phrases(prepared))
+    limit = parameters.article_phrase_commonness
+    distinctive = distinctive_phrases(
+        own, parameters.article_phrase_chars,
+        lambda phrase: any(commonness(word) <= limit for word in tokens(phrase)))
+
+    def hits(i: int) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        for phrase in distinctive[i]:
+            for prepared, j in zip(prov, prov_article):
+                if j is not None and phrase not in found[j] and matcher.phrase_found(phrase,
+                                                                                     prepared):
+                    found[j].append(phrase)
+        return {j: phrases for j, phrases in found.items() if phrases}
+    return hits
 
 
 def _clauses_by_section(prepared: list[PreparedClause]) -> dict[str, list[PreparedClause]]:

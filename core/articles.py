@@ -21,11 +21,12 @@ its own, with its sentences as evidence:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
+from core.provisions import Provision, provision
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ def articles(outline: Outline) -> list[Section]:
 
 def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[Sequence[float]],
                    carried: Sequence[Sequence[float]], sentences: Sequence[Sequence[float]],
-                   parameters) -> dict[str, ArticleVerdict]:
+                   parameters, phrase_hits: PhraseHits | None = None
+                   ) -> dict[str, ArticleVerdict]:
     """Link the articles and give every national article its verdict.
 
     Args:
@@ -66,21 +68,49 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             article j for a sentence of national article i: one that would cover its national
             sentence links the articles whatever the rest says.
         parameters: the engine's ``Parameters`` (``article_*`` thresholds).
+        phrase_hits: for a national article no evidence links, the provincial articles in which
+            its distinctive phrases stand near-verbatim (``distinctive_phrases``), with those
+            phrases; asked only for such articles.
 
     Returns:
         National article id → its verdict.
     """
     nat, prov = articles(national), articles(provincial)
+    nat_kind = [provision(a.paragraphs, i) for i, a in enumerate(nat)]
+    prov_kind = [provision(a.paragraphs, j) for j, a in enumerate(prov)]
     evidence = [[max(similarity[i][j], parameters.article_carried_factor * carried[i][j])
                  for j in range(len(prov))] for i in range(len(nat))]
-    best_for = [max((evidence[i][j] for i in range(len(nat))), default=0.0)
+    best_for = [max((evidence[i][j] for i in range(len(nat))
+                     if nat_kind[i] is not Provision.EFFECTIVE_DATE), default=0.0)
                 for j in range(len(prov))]
     verdicts: dict[str, ArticleVerdict] = {}
     for i, article in enumerate(nat):
+        if nat_kind[i] is Provision.EFFECTIVE_DATE:
+            # A provincial 施行 article states the province's own date: it carries nothing.
+            verdicts[article.id] = _unlinked(article, prov, None, 0.0)
+            continue
         linked = [j for j in range(len(prov)) if _links(evidence[i][j], best_for[j], parameters)
                   or sentences[i][j] >= parameters.covered]
+        if nat_kind[i] is Provision.LIABILITY and any(
+                prov_kind[j] is Provision.LIABILITY for j in linked):
+            # A sanction is rendered by the provincial article that sets a sanction; the duty
+            # articles it shares the offence's words with are not where it went.
+            linked = [j for j in linked if prov_kind[j] is Provision.LIABILITY]
+        counterpart = _counterpart(nat_kind[i], prov_kind)
         coverage = min(1.0, sum(carried[i][j] for j in linked))
-        places = tuple(prov[j].id for j in linked)
+        if counterpart is not None and coverage < parameters.article_covered:
+            places = _places(prov, linked + [counterpart])
+            what = "立法目的" if nat_kind[i] is Provision.PURPOSE else "适用范围"
+            verdicts[article.id] = ArticleVerdict(places, max(coverage, parameters.article_covered),
+                                                  Status.COVERED, Reason(
+                "counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
+            continue
+        if not linked and phrase_hits is not None:
+            verdicts_by_phrase = _by_phrase(phrase_hits(i), prov, carried[i], parameters)
+            if verdicts_by_phrase is not None:
+                verdicts[article.id] = verdicts_by_phrase
+                continue
+        places = _places(prov, linked)
         if not linked:
             nearest = max(range(len(prov)), key=lambda j: (evidence[i][j], -j), default=None)
             verdicts[article.id] = _unlinked(article, prov, nearest,
@@ -93,6 +123,52 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                 "part", f"地方{_labels(prov, linked)}只承接了部分内容（约{_percent(coverage)}），"
                         "其余要求未见对应表述。"))
     return verdicts
+
+
+# For a national article: provincial article index → the article's distinctive phrases found
+# there near-verbatim.
+PhraseHits = Callable[[int], dict[int, list[str]]]
+
+
+def distinctive_phrases(phrases: Sequence[Sequence[str]], min_chars: int,
+                        content: Callable[[str], bool]) -> list[list[str]]:
+    """Per national article, the phrases that are its own: at least ``min_chars`` long, said
+    by no other national article, and holding a content term (``content``) — not a formula
+    every law repeats. A drafter who kept such a phrase has carried that part of the article,
+    however the rest was rewritten."""
+    said: dict[str, int] = defaultdict(int)
+    for own in phrases:
+        for phrase in set(own):
+            said[phrase] += 1
+    return [sorted({p for p in own if len(p) >= min_chars and said[p] == 1 and content(p)},
+                   key=lambda p: (-len(p), p))
+            for own in phrases]
+
+
+def _by_phrase(hits: dict[int, list[str]], prov: list[Section], carried: Sequence[float],
+               parameters) -> ArticleVerdict | None:
+    """The verdict of an article that only the wording it kept links: partial, to the
+    provincial article that keeps most of its distinctive phrasing."""
+    if not hits:
+        return None
+    j = max(hits, key=lambda k: (sum(len(p) for p in hits[k]), -k))
+    if sum(len(p) for p in hits[j]) < parameters.article_phrase_chars:
+        return None
+    quoted = "”“".join(hits[j][:2])
+    return ArticleVerdict((prov[j].id,), carried[j], Status.PARTIAL, Reason(
+        "part", f"地方{prov[j].label}沿用了本条的表述（“{quoted}”），只承接了部分内容，"
+                "其余要求未见对应表述。"))
+
+
+def _counterpart(kind: Provision, prov_kind: Sequence[Provision]) -> int | None:
+    """The provincial article of the same frame kind (purpose, scope) as a national one."""
+    if kind not in (Provision.PURPOSE, Provision.SCOPE):
+        return None
+    return next((j for j, other in enumerate(prov_kind) if other is kind), None)
+
+
+def _places(prov: list[Section], linked: list[int]) -> tuple[str, ...]:
+    return tuple(prov[j].id for j in sorted(set(linked)))
 
 
 def _links(evidence: float, best: float, parameters) -> bool:

@@ -41,6 +41,7 @@ _CENTRAL_REFERENCE = re.compile(
 _EFFECTIVE_DATE = re.compile(
     r"^本(?:条例|法|办法|规定|细则|决定|实施办法|实施细则|意见|方案)"
     r"(?:自.{2,30}?(?:起)?施行|自公布之日起施行)")
+_DATING = re.compile(_EFFECTIVE_DATE.pattern.lstrip("^"))
 _REPEAL = re.compile(r"同时废止|不再执行")
 _CRIMINAL = re.compile(r"构成犯罪的?，?依法追究刑事责任")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
@@ -66,13 +67,25 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     text = "".join(paragraphs).strip()
     if not text:
         return None
-    if _EFFECTIVE_DATE.match(text) and len(text) <= 80 or _REPEAL.search(text) and len(text) <= 80:
+    if effective_date(text):
         return Reason("effective_date", "本条规定国家文件的施行日期，地方文件无需承接。")
     if _CRIMINAL.search(text) and len(_CRIMINAL.sub("", text)) <= 12:
         return Reason("criminal", "刑事责任只能由法律规定，地方文件无需承接。")
     if central_only(text):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
     return None
+
+
+def effective_date(text: str) -> bool:
+    """Whether an article only states when the text takes effect (or what it repeals)."""
+    text = text.strip()
+    return len(text) <= 80 and bool(_EFFECTIVE_DATE.match(text) or _REPEAL.search(text))
+
+
+def dates_the_text(sentence: str) -> bool:
+    """Whether a sentence states when its own text takes effect (本条例自……起施行), whatever
+    stands before it in the sentence."""
+    return len(sentence) <= 80 and bool(_DATING.search(sentence))
 
 
 def central_only(text: str) -> bool:

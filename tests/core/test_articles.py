@@ -100,7 +100,11 @@ def test_one_provincial_article_carries_two_national_ones_and_the_rest_is_judged
     # Clauses of a not-expected article share its verdict.
     fifth = [f for f in result.clauses if f.clause.section == by_label["第五条"].national]
     assert fifth and all(f.status is Status.NOT_EXPECTED for f in fifth)
-    assert result.summary.not_expected == len(fifth)
+    # The national effective date is not carried by the province's own 施行 article.
+    assert by_label["第六条"].status is Status.NOT_EXPECTED and not links["第六条"]
+    assert by_label["第六条"].reason.code == "effective_date"
+    sixth = [f for f in result.clauses if f.clause.section == by_label["第六条"].national]
+    assert result.summary.not_expected == len(fifth) + len(sixth)
 
 
 def test_every_verdict_says_why_and_the_json_carries_it():

@@ -1,0 +1,115 @@
+"""Articles that correspond by their function in the statute (purpose, scope, liability,
+effective date), and wording a province kept from an article it otherwise rewrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.align import Parameters, compare_outlines
+from core.articles import distinctive_phrases, judge_articles
+from core.expected import dates_the_text
+from core.model import Status
+from core.outline import outline_document
+from core.provisions import Provision, provision
+from core.read import read_text
+
+
+def _outline(text: str):
+    return outline_document(read_text(text))
+
+
+@pytest.mark.parametrize("text, position, kind", [
+    ("为了预防和减少水污染事故，保障饮用水安全，制定本法。", 0, Provision.PURPOSE),
+    ("为了实施《中华人民共和国水质监测法》，结合本市实际，制定本办法。", 0, Provision.PURPOSE),
+    ("本市行政区域内水质监测及其监督管理活动，适用本办法。", 1, Provision.SCOPE),
+    ("违反本条例规定，由县级以上人民政府责令改正，处一万元以上五万元以下罚款。", 40, Provision.LIABILITY),
+    ("对违反本办法的行为，法律、行政法规已经规定法律责任的，从其规定。", 40, Provision.LIABILITY),
+    ("有关部门及其工作人员有下列情形之一的，依法给予处分：", 40, Provision.LIABILITY),
+    ("本条例自2030年1月1日起施行。", 60, Provision.EFFECTIVE_DATE),
+    ("县级以上人民政府应当建立水质监测网络。", 2, Provision.OTHER),
+    # The frame stands at the opening: a later 为了… sentence is an ordinary article.
+    ("为了保障监测质量，制定本法规定的技术规范时应当听取专家意见。", 30, Provision.OTHER),
+    # A sanction listed as an item of something else does not make a liability article.
+    ("水质监测机构不得有下列行为：\n（一）篡改监测数据，被责令改正后仍不改正；", 12, Provision.OTHER),
+])
+def test_the_kind_of_an_article(text, position, kind):
+    assert provision(text.split("\n"), position) is kind
+
+
+NATIONAL = """中华人民共和国水质监测法
+第一章 总则
+第一条 为了加强水质监测，预防和减少水污染事故，保障人民群众饮用水安全，促进经济社会可持续发展，制定本法。
+第二条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
+第二章 法律责任
+第三条 水质监测机构未按照国家标准开展采样和检测，或者未如实记录监测数据，篡改或者伪造监测数据的，由生态环境主管部门责令改正，处十万元以上五十万元以下罚款。
+第四条 本法自2030年1月1日起施行。
+"""
+
+PROVINCIAL = """示例省水质监测条例
+第一章 总则
+第一条 为了实施《中华人民共和国水质监测法》，结合本省实际，制定本条例。
+第二条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据，并对数据的真实性负责。
+第二章 法律责任
+第三条 违反本条例第二条规定的，由省生态环境主管部门责令改正，处二十万元以上五十万元以下罚款。
+第四条 本条例自2031年3月1日起施行。
+"""
+
+
+def _by_label(result):
+    provincial_label = {s.id: s.label for s in result.provincial.sections}
+    return {result.national.section(s.national).label: (s, {provincial_label[p] for p in s.provincial})
+            for s in result.sections if result.national.section(s.national).kind == "article"}
+
+
+def test_the_frame_corresponds_by_function():
+    result = compare_outlines(_outline(NATIONAL), _outline(PROVINCIAL))
+    verdicts = _by_label(result)
+    # The purpose articles share hardly a word, yet the provincial one carries the national.
+    purpose, places = verdicts["第一条"]
+    assert places == {"第一条"} and purpose.status is Status.COVERED
+    assert purpose.reason.code == "counterpart" and "立法目的" in purpose.reason.text
+    # The fine goes to the provincial article that sets a fine, not to the duty it punishes.
+    assert verdicts["第三条"][1] == {"第三条"}
+    # The duty itself stays with the duty.
+    assert "第二条" in verdicts["第二条"][1]
+    # The national effective date is not carried by the province's own.
+    effective, places = verdicts["第四条"]
+    assert effective.status is Status.NOT_EXPECTED and not places
+    # ... and that 施行 sentence is no local addition either.
+    assert not any("施行" in clause.text for clause in result.additions)
+
+
+def test_a_sentence_dating_its_own_text():
+    assert dates_the_text("本条例自2031年3月1日起施行。")
+    assert dates_the_text("结合本省实际，本办法自公布之日起施行。")
+    assert not dates_the_text("县级以上人民政府应当自收到申请之日起十日内作出决定。")
+
+
+def test_distinctive_phrases_are_an_articles_own_and_hold_a_content_term():
+    phrases = [["持续深化简政放权放管结合优化服务改革", "依法追究刑事责任", "短语"],
+               ["依法追究刑事责任", "建立健全营商环境评价体系"]]
+    content = {"持续深化简政放权放管结合优化服务改革", "建立健全营商环境评价体系"}
+    own = distinctive_phrases(phrases, 8, lambda p: p in content)
+    assert own == [["持续深化简政放权放管结合优化服务改革"], ["建立健全营商环境评价体系"]]
+
+
+def test_an_article_only_its_kept_wording_links_is_partial_and_quotes_it():
+    national = _outline("国家条例\n第一条 国家持续深化简政放权、放管结合、优化服务改革，降低制度性交易成本。\n"
+                        "第二条 国家建立营商环境评价制度。\n")
+    provincial = _outline("某省条例\n第一条 本省坚持市场化原则，持续深化简政放权、放管结合、优化服务改革。\n")
+    parameters = Parameters()
+    kept = "持续深化简政放权放管结合优化服务改革"
+    verdicts = judge_articles(
+        national, provincial, similarity=[[0.05], [0.02]], carried=[[0.1], [0.0]],
+        sentences=[[20.0], [0.0]], parameters=parameters,
+        phrase_hits=lambda i: {0: [kept]} if i == 0 else {})
+    first, second = (verdicts[a.id] for a in national.sections if a.kind == "article")
+    assert first.status is Status.PARTIAL and first.provincial
+    assert kept in first.reason.text
+    assert second.status is Status.MISSING and second.reason.code == "too_weak"
+    # Too little kept wording links nothing.
+    short = judge_articles(
+        national, provincial, similarity=[[0.05], [0.02]], carried=[[0.1], [0.0]],
+        sentences=[[20.0], [0.0]], parameters=parameters,
+        phrase_hits=lambda i: {0: ["优化服务改革"]} if i == 0 else {})
+    assert next(iter(short.values())).status is Status.MISSING
