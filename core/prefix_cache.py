@@ -5,8 +5,10 @@ jieba keeps its own cache as one marshalled dict of ~500,000 words; building tha
 compare runs on a worker thread. A text of a few thousand characters looks up a small part of
 it: jieba only asks the dictionary about substrings of the sentence it cuts. So the cache here
 stores the entries grouped by their first two characters (one-character entries apart), as
-packed strings and integer arrays that load in a few milliseconds, and ``Tokenizer`` puts a
-group into its ``FREQ`` dict the first time a sentence containing those two characters is cut.
+UTF-8 words and integer arrays in a file that is mapped, not read (opening it takes a few
+milliseconds), and ``Tokenizer`` puts a group into its ``FREQ`` dict the first time a sentence
+containing those two characters is cut: a compare of two policy documents loads about 6 % of
+the entries.
 What jieba sees for any sentence is exactly what its own full dictionary would give
 (``Tokenizer.gen_pfdict`` builds the content), so the segmentation is the same.
 """
@@ -21,9 +23,11 @@ import tempfile
 import threading
 from array import array
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 
-def _import_jieba():
+def _import_jieba() -> ModuleType:
     """jieba, imported without pkg_resources.
 
     jieba 0.42 imports pkg_resources (100–200 ms, most of setuptools) only to open its own
@@ -42,12 +46,13 @@ def _import_jieba():
     return jieba
 
 
-jieba = _import_jieba()
+if TYPE_CHECKING:
+    import jieba
+else:
+    jieba = _import_jieba()
 
 # Bump when the layout below changes; a cache of another version is rebuilt.
 FORMAT = 4
-# Frequencies are stored as signed 64-bit integers in the machine's byte order.
-_TYPECODE = "q"
 
 
 def _signature(dictionary: Path) -> tuple:
@@ -85,12 +90,12 @@ class _Store:
             offset += _padded(size)
         if offset > len(data):
             raise ValueError("truncated prefix cache")
-        self.key_bounds = views["key_bounds"].cast(_TYPECODE)
-        self.bounds = views["bounds"].cast(_TYPECODE)
-        self.freqs = views["freqs"].cast(_TYPECODE)
+        self.key_bounds = views["key_bounds"].cast("q")
+        self.bounds = views["bounds"].cast("q")
+        self.freqs = views["freqs"].cast("q")
         self.keys = views["keys"]
         short = short_keys.split("\n") if short_keys else []
-        short_values = memoryview(short_freqs).cast(_TYPECODE)
+        short_values = memoryview(short_freqs).cast("q")
         if (len(short) != len(short_values) or len(self.key_bounds) != len(self.bounds)
                 or self.bounds[-1] != len(self.freqs) or self.key_bounds[-1] != len(self.keys) + 1):
             raise ValueError("inconsistent prefix cache")
@@ -118,7 +123,8 @@ class _Store:
 
 # The cache file: MAGIC, the header's length (8 bytes, little-endian), the header (marshal:
 # signature, total, short words, their frequencies, index, the sizes of the blobs), padding to
-# 8 bytes, then the blobs in this order, each padded to 8 bytes.
+# 8 bytes, then the blobs in this order, each padded to 8 bytes. Numbers are signed 64-bit
+# integers ("q") in the machine's byte order (the signature names it).
 MAGIC = b"duizhao jieba prefix cache\n"
 _BLOBS = ("key_bounds", "bounds", "freqs", "keys")
 
@@ -138,7 +144,7 @@ def _pack(frequencies: dict[str, int], total: int) -> tuple[tuple, list[bytes]]:
             groups.setdefault(word[:2], []).append(word)
     index: dict[str, tuple[int, str]] = {}
     parts: list[bytes] = []
-    key_bounds, freqs, bounds = array(_TYPECODE, [0]), array(_TYPECODE), array(_TYPECODE, [0])
+    key_bounds, freqs, bounds = array("q", [0]), array("q"), array("q", [0])
     length = 0
     for g, pair in enumerate(sorted(groups)):
         first, seconds = index.get(pair[0], (g, ""))
@@ -151,7 +157,7 @@ def _pack(frequencies: dict[str, int], total: int) -> tuple[tuple, list[bytes]]:
         freqs.extend(frequencies[word] for word in words)
         bounds.append(len(freqs))
     blobs = [key_bounds.tobytes(), bounds.tobytes(), freqs.tobytes(), b"\n".join(parts)]
-    header = (total, "\n".join(short), array(_TYPECODE, (frequencies[w] for w in short)).tobytes(),
+    header = (total, "\n".join(short), array("q", (frequencies[w] for w in short)).tobytes(),
               index, tuple(len(blob) for blob in blobs))
     return header, blobs
 
@@ -237,7 +243,7 @@ class Tokenizer(jieba.Tokenizer):
         super().__init__(jieba.DEFAULT_DICT if dictionary is None else os.fspath(dictionary))
         self.cache = Path(cache)
         self._store: _Store | None = None
-        self._seen: frozenset[str] = frozenset()
+        self._seen: set[str] = set()  # the pairs whose groups are in FREQ (or that have none)
         self._loading = threading.Lock()
 
     def initialize(self, dictionary: str | None = None) -> None:
@@ -251,7 +257,7 @@ class Tokenizer(jieba.Tokenizer):
             with self._loading:
                 self._store = store
                 self.FREQ, self.total = dict(store.short), store.total
-                self._seen = frozenset()
+                self._seen = set()
             self.initialized = True
 
     def ensure(self, text: str) -> None:
@@ -268,8 +274,8 @@ class Tokenizer(jieba.Tokenizer):
                 group = store.group(pair)
                 if group is not None:
                     self.FREQ.update(group)
-            # Published after FREQ holds the groups: another thread skips them only then.
-            self._seen = self._seen | pairs
+            # Marked after FREQ holds the groups: another thread skips them only then.
+            self._seen.update(pairs)
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):  # noqa: N803 (jieba's name)
         self.check_initialized()
