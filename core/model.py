@@ -221,9 +221,10 @@ class Reason:
     (partial: the best candidate scores under the covered threshold), ``no_candidate`` (missing:
     nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
     scores under the partial threshold), ``taken`` (missing: the provincial clause that would
-    carry it went to another national item), ``central`` (not expected: a duty of central organs
-    only), ``definition``, ``criminal``, ``effective_date``, ``no_task`` (not expected: a
-    sentence stating no task).
+    carry it went to another national item), ``counterpart`` (covered: the provincial article
+    of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``central``
+    (not expected: a duty of central organs only), ``definition``, ``criminal``,
+    ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 
     code: str
