@@ -91,6 +91,11 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             continue
         linked = [j for j in range(len(prov)) if _links(evidence[i][j], best_for[j], parameters)
                   or sentences[i][j] >= parameters.covered]
+        expected = article_not_expected(article.paragraphs) is None
+        if linked and not expected:
+            # A provision no province is expected to carry is carried only where the province
+            # restates one of its sentences, not by an article that shares its formulas.
+            linked = [j for j in linked if sentences[i][j] >= parameters.covered]
         if nat_kind[i] is Provision.LIABILITY and any(
                 prov_kind[j] is Provision.LIABILITY for j in linked):
             # A sanction is rendered by the provincial article that sets a sanction; the duty
@@ -105,7 +110,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                                                   Status.COVERED, Reason(
                 "counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
             continue
-        if not linked and phrase_hits is not None:
+        if not linked and expected and phrase_hits is not None:
             verdicts_by_phrase = _by_phrase(phrase_hits(i), prov, carried[i], parameters)
             if verdicts_by_phrase is not None:
                 verdicts[article.id] = verdicts_by_phrase

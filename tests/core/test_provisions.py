@@ -113,3 +113,18 @@ def test_an_article_only_its_kept_wording_links_is_partial_and_quotes_it():
         sentences=[[20.0], [0.0]], parameters=parameters,
         phrase_hits=lambda i: {0: ["优化服务改革"]} if i == 0 else {})
     assert next(iter(short.values())).status is Status.MISSING
+
+
+def test_a_provision_not_expected_is_not_carried_by_shared_formulas():
+    national = _outline("中华人民共和国水质监测法\n"
+                        "第一条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。\n"
+                        "第二条 中国人民解放军和中国人民武装警察部队依照本法和其他有关法律、行政法规、"
+                        "军事法规的规定以及中央军事委员会的命令，参加水污染事故的应急处置工作。\n")
+    provincial = _outline("示例省水质监测条例\n"
+                          "第一条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况。\n"
+                          "第二条 对违反本条例的行为，本法和其他有关法律、行政法规已经规定法律责任的，"
+                          "依照其规定处理；水污染事故的应急处置工作依照有关法律、行政法规的规定执行。\n")
+    verdicts = _by_label(compare_outlines(national, provincial))
+    military, places = verdicts["第二条"]
+    assert military.status is Status.NOT_EXPECTED and not places
+    assert military.reason.code == "central"
