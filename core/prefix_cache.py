@@ -179,8 +179,13 @@ def load(path: Path, dictionary: Path) -> _Store | None:
             start = _padded(len(MAGIC) + 8 + length)
             if os.fstat(stream.fileno()).st_size <= start:
                 return None
-            mapped = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
-        return _Store(header[1:], memoryview(mapped)[start:])
+            data: mmap.mmap | bytes
+            try:
+                data = mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):  # a file system that cannot map files: read it
+                stream.seek(0)
+                data = stream.read()
+        return _Store(header[1:], memoryview(data)[start:])
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         return None
 
