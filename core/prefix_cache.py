@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import marshal
 import mmap
+import operator
 import os
 import sys
 import tempfile
 import threading
 from array import array
+from itertools import accumulate, compress, islice, repeat
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -97,7 +99,8 @@ class _Store:
         short = short_keys.split("\n") if short_keys else []
         short_values = memoryview(short_freqs).cast("q")
         if (len(short) != len(short_values) or len(self.key_bounds) != len(self.bounds)
-                or self.bounds[-1] != len(self.freqs) or self.key_bounds[-1] != len(self.keys) + 1):
+                or self.bounds[-1] != len(self.freqs)
+                or self.key_bounds[-1] != (len(self.keys) + 1 if len(self.freqs) else 0)):
             raise ValueError("inconsistent prefix cache")
         self.short = dict(zip(short, short_values))
 
@@ -134,30 +137,36 @@ def _padded(size: int) -> int:
 
 
 def _pack(frequencies: dict[str, int], total: int) -> tuple[tuple, list[bytes]]:
-    """The header (less the signature) and the blobs for jieba's (frequencies, total)."""
-    short = sorted(word for word in frequencies if len(word) < 2)
-    groups: dict[str, list[str]] = {}
-    for word in frequencies:
-        if len(word) >= 2:
-            if "\n" in word:
-                raise ValueError("a dictionary word holds a line break")
-            groups.setdefault(word[:2], []).append(word)
-    index: dict[str, tuple[int, str]] = {}
-    parts: list[bytes] = []
-    key_bounds, freqs, bounds = array("q", [0]), array("q"), array("q", [0])
-    length = 0
-    for g, pair in enumerate(sorted(groups)):
-        first, seconds = index.get(pair[0], (g, ""))
-        index[pair[0]] = (first, seconds + pair[1])
-        words = sorted(groups[pair])
-        text = "\n".join(words).encode("utf-8")
-        parts.append(text)
-        length += len(text) + 1  # and the newline after it
-        key_bounds.append(length)
-        freqs.extend(frequencies[word] for word in words)
-        bounds.append(len(freqs))
-    blobs = [key_bounds.tobytes(), bounds.tobytes(), freqs.tobytes(), b"\n".join(parts)]
-    header = (total, "\n".join(short), array("q", (frequencies[w] for w in short)).tobytes(),
+    """The header (less the signature) and the blobs for jieba's (frequencies, total).
+
+    Sorted, the words of a group (same first two characters) follow one another, and the
+    groups of a first character too. Written with C-level iterators: building the cache is
+    part of a first start.
+    """
+    keys = list(frequencies)
+    longer = list(map((2).__le__, map(len, keys)))
+    short = sorted(compress(keys, map(operator.not_, longer)))
+    words = sorted(compress(keys, longer))
+    if any(map(operator.contains, words, repeat("\n"))):
+        raise ValueError("a dictionary word holds a line break")
+    pairs = list(map(operator.getitem, words, repeat(slice(0, 2))))
+    starts = [0, *compress(range(1, len(words)), map(operator.ne, pairs, islice(pairs, 1, None)))
+              ] if words else []
+    encoded = list(map(str.encode, words))
+    # Where each word starts in the newline-joined text, and where a last one would.
+    offsets = [0, *accumulate(map(operator.add, map(len, encoded), repeat(1)))]
+    firsts: dict[str, int] = {}
+    seconds: dict[str, list[str]] = {}
+    for g, start in enumerate(starts):
+        pair = pairs[start]
+        if pair[0] not in seconds:
+            firsts[pair[0]], seconds[pair[0]] = g, []
+        seconds[pair[0]].append(pair[1])
+    index = {first: (firsts[first], "".join(chars)) for first, chars in seconds.items()}
+    ends = [*starts, len(words)]
+    blobs = [array("q", [offsets[i] for i in ends]).tobytes(), array("q", ends).tobytes(),
+             array("q", map(frequencies.__getitem__, words)).tobytes(), b"\n".join(encoded)]
+    header = (total, "\n".join(short), array("q", map(frequencies.__getitem__, short)).tobytes(),
               index, tuple(len(blob) for blob in blobs))
     return header, blobs
 

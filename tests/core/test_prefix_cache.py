@@ -152,6 +152,19 @@ def test_cache_of_another_dictionary_is_not_used(tmp_path):
     assert "政务" not in small.FREQ
 
 
+def test_dictionary_of_single_characters_is_cached_and_cuts_as_jiebas(tmp_path):
+    # No word of two characters or more: the cache has no groups, and must still load.
+    own = tmp_path / "dict.txt"
+    own.write_text("对 5 p\n照 3 v\n清 2 a\n", encoding="utf-8")
+    cache = tmp_path / "prefix.cache"
+    lazy = prefix_cache.Tokenizer(cache, own)
+    reference = jieba.Tokenizer(str(own))
+    reference.tmp_dir, reference.cache_file = str(tmp_path), "reference.cache"
+    assert lazy.lcut("对照清单") == reference.lcut("对照清单")
+    store = prefix_cache.load(cache, own)
+    assert store is not None and store.everything() == reference.FREQ
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
 def test_unwritable_cache_folder_only_costs_time(tmp_path, reference):
     folder = tmp_path / "locked"
