@@ -13,9 +13,15 @@ its own, with its sentences as evidence:
    own, or fair and close to the best evidence that provincial article has for any national
    article (a rewritten article still goes to the national article it renders best). No
    ownership: one provincial article may carry many national ones.
-3. **Verdicts.** An article no provincial article carries is missing — or not expected of a
-   province (core.expected) — and one whose content its linked articles carry in the main is
-   covered; otherwise it is partial. Every verdict says why.
+3. **The statute's frame** (core.provisions). Purpose and scope articles correspond by
+   function whatever their wording; a penalty article linked to a provincial penalty article
+   keeps no link to the duty articles it shares the offence's words with; the effective date is
+   carried by nothing; a provision not expected of a province is carried only where one of its
+   sentences is restated.
+4. **Verdicts.** An article no provincial article carries is missing — or not expected of a
+   province (core.expected), or partial where the province kept its own distinctive wording —
+   and one whose content its linked articles carry in the main is covered; otherwise it is
+   partial. Every verdict says why.
 """
 
 from __future__ import annotations
@@ -89,45 +95,55 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             # A provincial 施行 article states the province's own date: it carries nothing.
             verdicts[article.id] = _unlinked(article, prov, None, 0.0)
             continue
-        linked = [j for j in range(len(prov)) if _links(evidence[i][j], best_for[j], parameters)
-                  or sentences[i][j] >= parameters.covered]
         expected = article_not_expected(article.paragraphs) is None
-        if linked and not expected:
-            # A provision no province is expected to carry is carried only where the province
-            # restates one of its sentences, not by an article that shares its formulas.
-            linked = [j for j in linked if sentences[i][j] >= parameters.covered]
-        if nat_kind[i] is Provision.LIABILITY and any(
-                prov_kind[j] is Provision.LIABILITY for j in linked):
-            # A sanction is rendered by the provincial article that sets a sanction; the duty
-            # articles it shares the offence's words with are not where it went.
-            linked = [j for j in linked if prov_kind[j] is Provision.LIABILITY]
-        counterpart = _counterpart(nat_kind[i], prov_kind)
+        linked = _linked(nat_kind[i], prov_kind, evidence[i], best_for, sentences[i], expected,
+                         parameters)
         coverage = min(1.0, sum(carried[i][j] for j in linked))
+        counterpart = _counterpart(nat_kind[i], prov_kind)
         if counterpart is not None and coverage < parameters.article_covered:
-            places = _places(prov, linked + [counterpart])
             what = "立法目的" if nat_kind[i] is Provision.PURPOSE else "适用范围"
-            verdicts[article.id] = ArticleVerdict(places, max(coverage, parameters.article_covered),
-                                                  Status.COVERED, Reason(
-                "counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
-            continue
-        if not linked and expected and phrase_hits is not None:
-            verdicts_by_phrase = _by_phrase(phrase_hits(i), prov, carried[i], parameters)
-            if verdicts_by_phrase is not None:
-                verdicts[article.id] = verdicts_by_phrase
-                continue
-        places = _places(prov, linked)
-        if not linked:
-            nearest = max(range(len(prov)), key=lambda j: (evidence[i][j], -j), default=None)
-            verdicts[article.id] = _unlinked(article, prov, nearest,
-                                             evidence[i][nearest] if nearest is not None else 0.0)
-        elif coverage >= parameters.article_covered:
-            verdicts[article.id] = ArticleVerdict(places, coverage, Status.COVERED, Reason(
-                "matched", f"由地方{_labels(prov, linked)}承接，内容约{_percent(coverage)}得到体现。"))
+            verdicts[article.id] = ArticleVerdict(
+                _places(prov, linked + [counterpart]), max(coverage, parameters.article_covered),
+                Status.COVERED,
+                Reason("counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
+        elif linked:
+            verdicts[article.id] = _carried(prov, linked, coverage, parameters)
         else:
-            verdicts[article.id] = ArticleVerdict(places, coverage, Status.PARTIAL, Reason(
-                "part", f"地方{_labels(prov, linked)}只承接了部分内容（约{_percent(coverage)}），"
-                        "其余要求未见对应表述。"))
+            by_phrase = (_by_phrase(phrase_hits(i), prov, carried[i], parameters)
+                         if expected and phrase_hits is not None else None)
+            nearest = max(range(len(prov)), key=lambda j: (evidence[i][j], -j), default=None)
+            verdicts[article.id] = by_phrase or _unlinked(
+                article, prov, nearest, evidence[i][nearest] if nearest is not None else 0.0)
     return verdicts
+
+
+def _linked(kind: Provision, prov_kind: Sequence[Provision], evidence: Sequence[float],
+            best_for: Sequence[float], sentences: Sequence[float], expected: bool,
+            parameters) -> list[int]:
+    """The provincial articles that carry a national article of the given kind."""
+    linked = [j for j in range(len(prov_kind)) if _links(evidence[j], best_for[j], parameters)
+              or sentences[j] >= parameters.covered]
+    if not expected:
+        # A provision no province is expected to carry is carried only where the province
+        # restates one of its sentences, not by an article that shares its formulas.
+        linked = [j for j in linked if sentences[j] >= parameters.covered]
+    if kind is Provision.LIABILITY and any(prov_kind[j] is Provision.LIABILITY for j in linked):
+        # A sanction is rendered by the provincial article that sets a sanction; the duty
+        # articles it shares the offence's words with are not where it went.
+        linked = [j for j in linked if prov_kind[j] is Provision.LIABILITY]
+    return linked
+
+
+def _carried(prov: list[Section], linked: list[int], coverage: float,
+             parameters) -> ArticleVerdict:
+    """Covered or partial, by the share of the article's content its linked articles carry."""
+    places = _places(prov, linked)
+    if coverage >= parameters.article_covered:
+        return ArticleVerdict(places, coverage, Status.COVERED, Reason(
+            "matched", f"由地方{_labels(prov, linked)}承接，内容约{_percent(coverage)}得到体现。"))
+    return ArticleVerdict(places, coverage, Status.PARTIAL, Reason(
+        "part", f"地方{_labels(prov, linked)}只承接了部分内容（约{_percent(coverage)}），"
+                "其余要求未见对应表述。"))
 
 
 # For a national article: provincial article index → the article's distinctive phrases found
