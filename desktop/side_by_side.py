@@ -6,11 +6,13 @@ import html
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from core.model import Clause, ClauseFinding, Comparison, Status, national_id, parse_item_id
+from core.model import (Clause, ClauseFinding, Comparison, SectionAlignment, Status, national_id,
+                        parse_item_id)
 from desktop.models import CandidateModel, ClauseRow, MatchRole, location
 from desktop.status_style import status_style
 
@@ -90,6 +92,8 @@ class DiffPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: ClauseRow | None = None
+        # A statute's articles judged as wholes, by national section id, for the shown comparison.
+        self._articles: tuple[Comparison | None, dict[str, SectionAlignment]] = (None, {})
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -152,7 +156,9 @@ class DiffPane(QWidget):
         layout.addWidget(self.gaps)
         layout.addWidget(texts, 1)
         layout.addWidget(legend)
-        self.gaps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # Never shorter than its wrapped lines need (see _fit_gaps): squeezed, the reasons lost
+        # their last lines under the texts on a small screen; the pane scrolls instead.
+        self.gaps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.show_row(None, None)
 
     @property
@@ -162,6 +168,8 @@ class DiffPane(QWidget):
     def show_row(self, comparison: Comparison | None, row: ClauseRow | None) -> None:
         """Show a table row (or an empty pane when None)."""
         self._row = row
+        if comparison is None:
+            self._articles = (None, {})
         if comparison is None or row is None:
             self.heading.setText('<span style="color:#777">在对照表中选择一条，这里显示两边原文和差异。</span>')
             self.national.show_text("")
@@ -174,7 +182,8 @@ class DiffPane(QWidget):
         badge = (f'<span style="background-color:{style.background.name()};'
                  f'color:{style.foreground.name()}">&nbsp;{style.label}&nbsp;</span>')
         score = "" if row.score is None else f"　相似度 {row.score:.0f}"
-        self.heading.setText(f"<b>第 {row.number} 条</b>　{badge}{score}")
+        # 序号, not "第 N 条": beside a statute's 第七章第七十条 a "第 177 条" reads as an article.
+        self.heading.setText(f"<b>序号 {row.number}</b>　{badge}{score}")
         if row.is_addition:
             self._show_addition(comparison, row)
         else:
@@ -206,6 +215,9 @@ class DiffPane(QWidget):
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
+        article = self._article(comparison, row.national_section)
+        if article is not None:
+            lines.append(article_verdict_html(article))
         if row.recheck:
             lines.append(f'<span style="color:#8e1b1b"><b>需复核：</b>{html.escape(row.recheck)}</span>')
         if row.shown_gaps:
@@ -214,16 +226,39 @@ class DiffPane(QWidget):
             lines.append("<b>差距：</b>整条要求在地方文件中未体现")
         if row.match_changed:
             lines.append('<span style="color:#555">已改选对应表述：相似度、差距和系统建议按所选表述重新计算。</span>')
-        elif row.reason:
+        elif row.reason and (article is None or row.reason != article.reason.text):
+            # (A sentence of a not-expected article has the article's reason: said once.)
             lines.append(f'<span style="color:#555"><b>说明：</b>{html.escape(row.reason)}</span>')
         self.gaps.setText("<br>".join(lines))
         self.gaps.setVisible(bool(lines))
+        self._fit_gaps()
         matches = finding.matches if finding else ()
         alternatives = finding.alternatives if finding else ()
         self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row),
                                        alternatives)
         self.candidate_box.setVisible(bool(matches or alternatives))
         self.choose_button.setEnabled(self.candidates.offers_choice())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_gaps()
+
+    def _fit_gaps(self) -> None:
+        """Keep the gaps and reasons as tall as their wrapped lines at the pane's width."""
+        if self.gaps.isHidden():
+            return
+        # QLabel's heightForWidth never answers less than its minimum height: lift it first.
+        before = self.gaps.minimumHeight()
+        self.gaps.setMinimumHeight(0)
+        needed = max(self.gaps.heightForWidth(max(self.gaps.width(), 1)), 0)
+        self.gaps.setMinimumHeight(needed if needed else before)
+
+    def _article(self, comparison: Comparison, section_id: str) -> SectionAlignment | None:
+        """The verdict on the statute article a national clause stands in (None for a policy
+        text, whose sections carry no verdict of their own)."""
+        if self._articles[0] is not comparison:
+            self._articles = (comparison, {a.national: a for a in comparison.articles})
+        return self._articles[1].get(section_id)
 
     def _choose_selected(self) -> None:
         indexes = self.candidate_view.selectionModel().selectedRows()
@@ -234,6 +269,15 @@ class DiffPane(QWidget):
         if self._row is None or not index.isValid():
             return
         self.match_chosen.emit(self._row.item, index.siblingAtColumn(0).data(MatchRole))
+
+
+def article_verdict_html(article: SectionAlignment) -> str:
+    """A statute article's own verdict, judged as a whole, as the detail pane shows it above the
+    sentence's: "本条整体：[已覆盖] 地方第一条是其立法目的条，与本条相对应。"."""
+    style = status_style(article.status)
+    badge = (f'<span style="background-color:{style.background.name()};'
+             f'color:{style.foreground.name()}">&nbsp;{style.label}&nbsp;</span>')
+    return f"<b>本条整体：</b>{badge} {html.escape(article.reason.text)}"
 
 
 def _finding(comparison: Comparison, item: str) -> ClauseFinding | None:
@@ -264,4 +308,4 @@ def _shown_match(finding: ClauseFinding | None, row: ClauseRow) -> str:
     return row.match_item
 
 
-__all__ = ["DiffPane", "diff_html", "location"]
+__all__ = ["DiffPane", "article_verdict_html", "diff_html", "location"]

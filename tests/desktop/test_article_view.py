@@ -1,0 +1,158 @@
+"""A statute compared article by article, as the app shows it: the article's own verdict and
+reason in the detail pane and the national tree, readable on a small screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.align import compare_outlines
+from core.compare import compare_files
+from core.model import ReviewDecision, Status
+from core.outline import outline_document
+from core.read import read_text
+from core.review import review
+from desktop.models import NationalOutlineModel, build_rows
+from desktop.side_by_side import DiffPane
+from tests.desktop.conftest import compare_pair
+
+# Invented statutes: the provincial purpose article words its purpose its own way, the funding
+# article is dropped, and the national effective date is the province's own.
+NATIONAL = """中华人民共和国水质监测法
+第一章 总则
+第一条 为了加强水质监测，保障饮用水安全，维护公众健康，制定本法。
+第二条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。
+第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
+第四条 县级以上人民政府应当将水质监测经费列入本级财政预算，保障监测设备更新和人员培训。
+第二章 附则
+第五条 本法自2030年1月1日起施行。
+"""
+PROVINCIAL = """示例省实施《中华人民共和国水质监测法》办法
+第一章 总则
+第一条 为了实施《中华人民共和国水质监测法》，结合本省实际，制定本办法。
+第二条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况。
+第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
+第四条 本办法自2031年3月1日起施行。
+"""
+
+
+def _statutes():
+    return compare_outlines(outline_document(read_text(NATIONAL)),
+                            outline_document(read_text(PROVINCIAL)))
+
+
+def _rows(comparison, decisions=()):
+    return {row.item: row for row in build_rows(comparison, *review(comparison, decisions))}
+
+
+def test_the_detail_pane_shows_the_article_verdict_above_the_sentence(qtbot):
+    comparison = _statutes()
+    verdicts = {a.national: a for a in comparison.articles}
+    # The engine's verdicts this test reads (the purpose articles correspond by function).
+    assert verdicts["1.1"].reason.code == "counterpart"
+    assert verdicts["2.1"].reason.code == "effective_date"
+    rows = _rows(comparison)
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+
+    pane.show_row(comparison, rows["N1.1-1"])
+    shown = pane.gaps.text()
+    assert "本条整体：" in shown and "已覆盖" in shown
+    assert verdicts["1.1"].reason.text in shown
+    # The sentence's own finding stays, after the article's.
+    assert rows["N1.1-1"].reason in shown
+    assert shown.index("本条整体") < shown.index(rows["N1.1-1"].reason)
+    # 序号, not "第 1 条", which beside 第一章第一条 reads as an article.
+    assert "序号 1" in pane.heading.text() and "第 1 条" not in pane.heading.text()
+
+    # A sentence of the effective-date article: the one reason said once, 无需地方落实 shown.
+    pane.show_row(comparison, rows["N2.1-1"])
+    shown = pane.gaps.text()
+    assert shown.count(verdicts["2.1"].reason.text) == 1 and "无需地方落实" in shown
+
+
+def test_a_policy_text_shows_no_article_verdict(qtbot, sample_comparison):
+    rows = build_rows(sample_comparison, *review(sample_comparison, ()))
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    row = next(r for r in rows if not r.is_addition and r.reason)
+    pane.show_row(sample_comparison, row)
+    assert "本条整体" not in pane.gaps.text() and row.reason in pane.gaps.text()
+
+
+def test_the_national_tree_colours_articles_by_their_own_verdict():
+    comparison = _statutes()
+    model = NationalOutlineModel()
+    model.set_comparison(comparison)
+    rows = _rows(comparison)
+    model.set_rows(list(rows.values()))
+    # The purpose article's one sentence is unmatched, yet the article is covered: its
+    # counterpart is the provincial purpose article; no share of content is measured there.
+    assert rows["N1.1-1"].status is Status.MISSING
+    assert model.status_of("1.1") is Status.COVERED
+    coverage = NationalOutlineModel.COL_COVERAGE
+    assert model.index_for_section("1.1", coverage).data() == "—"
+    assert model.index_for_section("1.2", coverage).data() == "100%"
+    assert model.status_of("1.4") is Status.MISSING
+    assert model.index_for_section("1.4", coverage).data() == "0%"
+    assert model.status_of("2.1") is Status.NOT_EXPECTED
+    tip = model.index_for_section("1.1").data(Qt.ItemDataRole.ToolTipRole)
+    assert "本条整体：已覆盖" in tip and "立法目的条" in tip
+    # A chapter counts its articles: three of four covered.
+    assert model.index_for_section("1", coverage).data() == "75%"
+    chapter_tip = model.index_for_section("1").data(Qt.ItemDataRole.ToolTipRole)
+    assert "条文：已覆盖 3，部分覆盖 0，未覆盖 1" in chapter_tip
+
+    # The reviewer finds the funding duty carried after all: the article and its chapter follow.
+    reviewed = _rows(comparison, [ReviewDecision("N1.4-1", status=Status.COVERED)])
+    model.update_rows([reviewed["N1.4-1"]])
+    assert model.status_of("1.4") is Status.COVERED
+    assert model.index_for_section("1.4", coverage).data() == "—"
+    assert model.status_of("1") is Status.COVERED
+    assert model.index_for_section("1", coverage).data() == "100%"
+    assert "经审核" not in model.index_for_section("1.1").data(Qt.ItemDataRole.ToolTipRole)
+    assert "经审核：已覆盖" in model.index_for_section("1.4").data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_reasons_wrap_inside_the_detail_pane_at_150_percent(qtbot, make_window, save_path,
+                                                                 tmp_path: Path):
+    """1366×768 at 150 % (about 894×472 logical pixels): the detail pane scrolls down, never
+    sideways, and its reasons get every wrapped line."""
+    national, provincial = tmp_path / "national.txt", tmp_path / "provincial.txt"
+    national.write_text(NATIONAL, encoding="utf-8")
+    provincial.write_text(PROVINCIAL, encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, national, provincial)
+    window.resize(894, 472)
+    assert window.select_item("N1.1-1")
+    gaps = window.diff.gaps
+    qtbot.waitUntil(gaps.isVisible)
+    scroll = window.detail_scroll
+    qtbot.waitUntil(lambda: gaps.height() >= gaps.heightForWidth(gaps.width()))
+    assert not scroll.horizontalScrollBar().isVisible()
+    assert window.detail_splitter.width() <= scroll.viewport().width()
+    assert gaps.width() <= scroll.viewport().width()
+
+
+@pytest.mark.parametrize("national, provincial, code, words", [
+    ("law_national_tufa_shijian_yingdui_fa_2007.txt",
+     "law_beijing_shishi_tufa_shijian_yingdui_fa_banfa_2008.txt", "counterpart", "立法目的条"),
+    ("law_national_tufa_shijian_yingdui_fa_2007.txt",
+     "law_beijing_shishi_tufa_shijian_yingdui_fa_banfa_2008.txt", "effective_date", "施行日期"),
+    ("law_national_youhua_yingshang_huanjing_tiaoli_2019.txt",
+     "law_beijing_youhua_yingshang_huanjing_tiaoli_2020.txt", "part", "沿用了本条的表述"),
+])
+def test_real_statutes_show_each_kind_of_article_reason(qtbot, corpus: Path, national, provincial,
+                                                        code, words):
+    texts = corpus / "real-pairs" / "texts"
+    comparison = compare_files(texts / national, texts / provincial)
+    article = next(a for a in comparison.articles
+                   if a.reason.code == code and words in a.reason.text)
+    row = next(r for r in build_rows(comparison, *review(comparison, ()))
+               if r.national_section == article.national)
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    pane.show_row(comparison, row)
+    assert article.reason.text in pane.gaps.text()
