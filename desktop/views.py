@@ -223,18 +223,19 @@ class ReviewPanel(QFrame):
         self.unsaved_label.hide()
         self.buttons: dict[str, QPushButton] = {}
         # Three to a row in a grid of equal columns: the panel fits a narrow window, and a
-        # button turning bold when checked cannot push its neighbours along.
+        # button turning bold when checked cannot push its neighbours along (each is at least
+        # as wide as its label in bold). Not each as wide as the widest label: three of those
+        # made the panel wider than the detail pane on a small screen at 150 %.
         buttons = QGridLayout()
         buttons.setHorizontalSpacing(4)
         buttons.setVerticalSpacing(4)
         bold = QFont(self.font())
         bold.setBold(True)
-        widest = max(QFontMetrics(bold).horizontalAdvance(label) for _, label, _ in REVIEW_BUTTONS)
         for position, (key, label, shortcut) in enumerate(REVIEW_BUTTONS):
             button = QPushButton(label)
             button.setObjectName(f"review_{key}")
             button.setToolTip("确认系统给出的对照结果" if key == "confirm" else REVIEW_TIPS.get(key, ""))
-            button.setMinimumWidth(widest + 20)
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(label) + 20)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             if shortcut:
                 button.setToolTip(f"{button.toolTip()}（{shortcut}）")

@@ -166,7 +166,12 @@ class WindowBuild:
         self.detail_scroll.setWidget(detail)
         self.detail_scroll.setWidgetResizable(True)
         self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.detail_scroll.setMinimumWidth(220)
+        # It scrolls down, never sideways: narrower than the review buttons need, the pane
+        # scrolled sideways and every wrapped line (the reasons) ran past its right edge.
+        self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.detail_scroll.setMinimumWidth(max(220, detail.minimumSizeHint().width()
+                                               + self.style().pixelMetric(
+                                                   QStyle.PixelMetric.PM_ScrollBarExtent)))
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.addWidget(trees)
