@@ -178,8 +178,9 @@ def _article_sheet(sheet, comparison: Comparison) -> None:
     for row, article in enumerate(comparison.articles, start=2):
         section = national.section(article.national)
         carried = "、".join(provincial.label_path(p) for p in article.provincial) or "—"
+        share = labels.article_share(article)
         _body_row(sheet, row, [national.label_path(section.id), labels.printable(
-            "".join(section.paragraphs)), carried, None, article.score / 100.0,
+            "".join(section.paragraphs)), carried, None, "—" if share is None else share,
             labels.printable(article.reason.text)])
         _status(sheet.cell(row=row, column=4), labels.LABELS[article.status.value],
                 article.status.value)
@@ -239,8 +240,16 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
             for column in range(1, len(header) + 1):
                 sheet.cell(row=row, column=column).font = _HEADER
         row += 1
-    _set(sheet.cell(row=row + 1, column=1), f"本省新增内容：{len(additions)}条")
+    by_article = labels.article_summary_text(comparison)
+    _set(sheet.cell(row=row + 1, column=1),
+         f"本省新增内容：{len(additions)}{'句' if by_article else '条'}")
     sheet.cell(row=row + 1, column=1).font = _BODY
+    if by_article:
+        # Two statutes: the table above counts sentences; the articles judged whole (sheet
+        # 按条对照) are counted here, as the command line and the Word overview give them.
+        _set(sheet.cell(row=row + 2, column=1), "按条对照（软件结果）：" + by_article)
+        sheet.cell(row=row + 2, column=1).font = _BODY
+        _set(sheet.cell(row=4, column=2), "句数")
     sheet.column_dimensions["A"].width = 44
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(index)].width = 10

@@ -361,6 +361,38 @@ def format_date(day) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+COUNTERPART = "counterpart"
+"""Reason code of an article covered by the provincial article of the same function."""
+
+
+def article_share(article: SectionAlignment) -> float | None:
+    """The share 0–1 of an article's content its provincial articles carry, as a report prints
+    it; None ("—") where none was measured: the articles correspond by function (purpose,
+    scope), or nothing is expected of a province."""
+    if article.status is Status.NOT_EXPECTED or article.reason.code == COUNTERPART:
+        return None
+    return article.score / 100.0
+
+
+def article_summary_text(comparison: Comparison) -> str:
+    """The statute's articles judged as wholes, counted ("国家文件共70条，按条整体判断：已覆盖
+    43条（61.4%）……"); "" when the texts were not compared article by article. Shares are of
+    all articles, as the command line gives them."""
+    summary = comparison.article_summary
+    if summary is None:
+        return ""
+
+    def share(count: int) -> str:
+        return f"{100.0 * count / summary.clauses:.1f}%"
+
+    text = (f"国家文件共{summary.clauses}条，按条整体判断：已覆盖{summary.covered}条"
+            f"（{share(summary.covered)}），部分覆盖{summary.partial}条（{share(summary.partial)}），"
+            f"未覆盖{summary.missing}条（{share(summary.missing)}）")
+    if summary.not_expected:
+        text += f"，无需地方落实{summary.not_expected}条"
+    return text + "。"
+
+
 def article_verdict(article: SectionAlignment) -> str:
     """A statute article's own verdict, judged as a whole, for its heading row:
     "本条整体：部分覆盖。地方第十条只承接了部分内容……"."""

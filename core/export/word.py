@@ -484,10 +484,13 @@ def _provincial_cell(row: _Row, index: int, sections: labels.SectionIndex,
 
 
 def _note_cell(row: _Row, index: int, item: ReviewedClause | ReviewedAddition, *,
-               reason: bool = False) -> None:
-    """说明及审核意见: the reason for the verdict (grey), then the reviewer's opinion, who and when."""
+               reason: bool = False, said: str = "") -> None:
+    """说明及审核意见: the reason for the verdict (grey), then the reviewer's opinion, who and when.
+    ``said``: the reason the article's heading row gives, not repeated on each of its rows."""
     if reason and isinstance(item, ReviewedClause):
         why = labels.reason_text(item)
+        if why == said:
+            why = ""
         if why and not item.recheck and (item.status is not Status.COVERED or item.overridden):
             _run(row.paragraph(index), why, color=GREY)
     for line in labels.note_text(item).splitlines():
@@ -536,17 +539,23 @@ def _clause_rows(table, columns: Sequence[_Column], sections: labels.SectionInde
         row.done()
 
 
+def _article_reasons(comparison: Comparison) -> dict[str, str]:
+    """National article id → the reason its heading row gives."""
+    return {article.national: article.reason.text for article in comparison.articles}
+
+
 def _checklist_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
     table = _table(document, CHECKLIST_COLUMNS)
     national = labels.SectionIndex(comparison.national)
     provincial = labels.SectionIndex(comparison.provincial)
+    said = _article_reasons(comparison)
     for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, provincial, item, with_gaps=True)
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         _centred_cell(row, 4, labels.score_text(item))
-        _note_cell(row, 5, item, reason=True)
+        _note_cell(row, 5, item, reason=True, said=said.get(item.finding.clause.section, ""))
         _centred_cell(row, 6, labels.done_mark(item))
 
 
@@ -563,6 +572,7 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
     table = _table(document, GAP_COLUMNS)
     national = labels.SectionIndex(comparison.national)
     provincial = labels.SectionIndex(comparison.provincial)
+    said = _article_reasons(comparison)
     for row, item in _clause_rows(table, GAP_COLUMNS, national, items, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
@@ -570,7 +580,7 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item):
             _run(row.paragraph(4), line)
-        _note_cell(row, 5, item, reason=True)
+        _note_cell(row, 5, item, reason=True, said=said.get(item.finding.clause.section, ""))
 
 
 def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition], *,
@@ -596,7 +606,10 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
 
 
 def _summary_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
-    table = _table(document, SUMMARY_COLUMNS)
+    # A statute's sentences are 句 (its 条 are articles, counted in the overview).
+    columns = (SUMMARY_COLUMNS if not comparison.articles else
+               (SUMMARY_COLUMNS[0], _Column("句数", SUMMARY_COLUMNS[1].width), *SUMMARY_COLUMNS[2:]))
+    table = _table(document, columns)
     header = table._tbl.tr_lst[0]
     for tc, key in zip(header.tc_lst[2:], labels.TALLY_KEYS):
         tc_pr = tc[0]
@@ -634,21 +647,30 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
     overall = labels.tallies(comparison, clauses)[0]
     counts, total = overall.counts, overall.total
     number = f"（{national.doc_number}）" if national.doc_number else ""
+    # Two statutes are judged article by article first; their sentences are then counted as
+    # 句, so that "条" keeps meaning an article.
+    by_article = labels.article_summary_text(comparison)
+    unit = "句" if by_article else "条"
     text = (f"本{REPORTS[report]}以《{national.title or '国家文件'}》{number}为基准，"
-            f"逐条对照《{provincial.title or '本省文件'}》。国家文件共分解为{total}条，其中"
-            f"已覆盖{counts[Status.COVERED.value]}条（{_percent(counts[Status.COVERED.value], total)}），"
-            f"部分覆盖{counts[Status.PARTIAL.value]}条（{_percent(counts[Status.PARTIAL.value], total)}），"
-            f"未覆盖{counts[Status.MISSING.value]}条（{_percent(counts[Status.MISSING.value], total)}）")
+            f"逐条对照《{provincial.title or '本省文件'}》。")
+    if by_article:
+        text += by_article + f"逐句对照：国家文件条文共分解为{total}句，其中"
+    else:
+        text += f"国家文件共分解为{total}条，其中"
+    text += (f"已覆盖{counts[Status.COVERED.value]}{unit}（{_percent(counts[Status.COVERED.value], total)}），"
+             f"部分覆盖{counts[Status.PARTIAL.value]}{unit}（{_percent(counts[Status.PARTIAL.value], total)}），"
+             f"未覆盖{counts[Status.MISSING.value]}{unit}（{_percent(counts[Status.MISSING.value], total)}）")
     if counts[Status.NOT_EXPECTED.value]:
-        text += f"，无需地方落实{counts[Status.NOT_EXPECTED.value]}条"
+        text += f"，无需地方落实{counts[Status.NOT_EXPECTED.value]}{unit}"
     if counts[labels.NOT_APPLICABLE]:
-        text += f"，经审核不适用{counts[labels.NOT_APPLICABLE]}条"
-    text += f"；本省文件另有新增内容{len(additions)}条。"
+        text += f"，经审核不适用{counts[labels.NOT_APPLICABLE]}{unit}"
+    text += f"；本省文件另有新增内容{len(additions)}{unit}。"
     _body(document, text)
     reviewed = sum(1 for item in clauses if item.decision is not None) + sum(
         1 for item in additions if item.decision is not None)
     if reviewed:
-        _body(document, f"已有{reviewed}项经人工审核，审核人员调整的对照结果标注“{labels.OVERRIDE_MARK}”。")
+        _body(document, f"已有{reviewed}项经人工审核，审核人员调整的对照结果标注“{labels.OVERRIDE_MARK}”。"
+                        + ("按条整体判断为软件结果，审核调整计入逐句结果。" if by_article else ""))
     _heading2(document, "（一）对照结果统计")
     _summary_table(document, comparison, clauses)
     _heading2(document, "（二）说明")

@@ -8,39 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from core.align import compare_outlines
 from core.compare import compare_files
 from core.model import ReviewDecision, Status
-from core.outline import outline_document
-from core.read import read_text
 from core.review import review
 from desktop.models import NationalOutlineModel, build_rows
 from desktop.side_by_side import DiffPane
+from tests.core.test_export_statutes import NATIONAL, PROVINCIAL, statutes
 from tests.desktop.conftest import compare_pair
-
-# Invented statutes: the provincial purpose article words its purpose its own way, the funding
-# article is dropped, and the national effective date is the province's own.
-NATIONAL = """中华人民共和国水质监测法
-第一章 总则
-第一条 为了加强水质监测，保障饮用水安全，维护公众健康，制定本法。
-第二条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。
-第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
-第四条 县级以上人民政府应当将水质监测经费列入本级财政预算，保障监测设备更新和人员培训。
-第二章 附则
-第五条 本法自2030年1月1日起施行。
-"""
-PROVINCIAL = """示例省实施《中华人民共和国水质监测法》办法
-第一章 总则
-第一条 为了实施《中华人民共和国水质监测法》，结合本省实际，制定本办法。
-第二条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况。
-第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
-第四条 本办法自2031年3月1日起施行。
-"""
-
-
-def _statutes():
-    return compare_outlines(outline_document(read_text(NATIONAL)),
-                            outline_document(read_text(PROVINCIAL)))
 
 
 def _rows(comparison, decisions=()):
@@ -48,7 +22,7 @@ def _rows(comparison, decisions=()):
 
 
 def test_the_detail_pane_shows_the_article_verdict_above_the_sentence(qtbot):
-    comparison = _statutes()
+    comparison = statutes()
     verdicts = {a.national: a for a in comparison.articles}
     # The engine's verdicts this test reads (the purpose articles correspond by function).
     assert verdicts["1.1"].reason.code == "counterpart"
@@ -83,7 +57,7 @@ def test_a_policy_text_shows_no_article_verdict(qtbot, sample_comparison):
 
 
 def test_the_national_tree_colours_articles_by_their_own_verdict():
-    comparison = _statutes()
+    comparison = statutes()
     model = NationalOutlineModel()
     model.set_comparison(comparison)
     rows = _rows(comparison)

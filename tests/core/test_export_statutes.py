@@ -1,0 +1,104 @@
+"""Two statutes in the Word and Excel reports: the articles judged whole are counted, their
+sentences are counted as 句, and an article's reason is not repeated on each of its rows."""
+
+from __future__ import annotations
+
+from docx import Document
+from openpyxl import load_workbook
+
+from core.align import compare_outlines
+from core.export import export_excel, export_word, labels
+from core.model import Status
+from core.outline import outline_document
+from core.read import read_text
+from tests.core.test_export_word import TODAY, data_rows, tables_by_header
+
+# Invented statutes: the provincial purpose article words its purpose its own way, the funding
+# article is dropped, and the national effective date is the province's own.
+NATIONAL = """中华人民共和国水质监测法
+第一章 总则
+第一条 为了加强水质监测，保障饮用水安全，维护公众健康，制定本法。
+第二条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。
+第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
+第四条 县级以上人民政府应当将水质监测经费列入本级财政预算，保障监测设备更新和人员培训。
+第二章 附则
+第五条 本法自2030年1月1日起施行。
+"""
+PROVINCIAL = """示例省实施《中华人民共和国水质监测法》办法
+第一章 总则
+第一条 为了实施《中华人民共和国水质监测法》，结合本省实际，制定本办法。
+第二条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况。
+第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，不得篡改或者伪造监测数据。
+第四条 本办法自2031年3月1日起施行。
+"""
+
+
+def statutes():
+    """The two invented statutes compared (article by article)."""
+    return compare_outlines(outline_document(read_text(NATIONAL)),
+                            outline_document(read_text(PROVINCIAL)))
+
+
+def _verdicts(comparison):
+    return {a.national: a for a in comparison.articles}
+
+
+def test_the_word_overview_counts_articles_and_then_sentences(tmp_path):
+    comparison = statutes()
+    summary = comparison.article_summary
+    assert summary is not None and summary.not_expected >= 1
+    document = Document(str(export_word(comparison, tmp_path / "法规.docx", today=TODAY)))
+    overview = next(p.text for p in document.paragraphs if "为基准" in p.text)
+    assert (f"国家文件共{summary.clauses}条，按条整体判断：已覆盖{summary.covered}条"
+            f"（{100.0 * summary.covered / summary.clauses:.1f}%）") in overview
+    assert f"无需地方落实{summary.not_expected}条" in overview
+    # The sentences are 句, so that 条 keeps meaning an article.
+    clauses = comparison.summary
+    assert f"逐句对照：国家文件条文共分解为{clauses.clauses}句" in overview
+    assert f"本省文件另有新增内容{clauses.additions}句" in overview
+    assert "句数" in tables_by_header(document)
+
+
+def test_a_policy_overview_still_counts_its_items_as_tiao(tmp_path):
+    from tests.core.test_export_word import small_comparison
+
+    document = Document(str(export_word(small_comparison(), tmp_path / "政策.docx", today=TODAY)))
+    overview = next(p.text for p in document.paragraphs if "为基准" in p.text)
+    assert "按条整体判断" not in overview and "国家文件共分解为" in overview
+    assert "条款数" in tables_by_header(document)
+
+
+def test_an_article_reason_is_given_once_in_its_heading_row(tmp_path):
+    comparison = statutes()
+    date = next(a for a in comparison.articles if a.reason.code == "effective_date")
+    path = export_word(comparison, tmp_path / "法规.docx", today=TODAY)
+    table = tables_by_header(Document(str(path)))["国家文件条款"]
+    headings = [row.cells[0].text for row in table.rows if "本条整体" in row.cells[0].text]
+    assert any(date.reason.text in text for text in headings)
+    rows = data_rows(table)
+    date_rows = [row for row in rows if "本法自2030年1月1日起施行" in row.cells[1].text]
+    assert date_rows and all(date.reason.text not in row.cells[5].text for row in date_rows)
+    assert all(row.cells[3].text == labels.LABELS[Status.NOT_EXPECTED.value] for row in date_rows)
+    # A sentence whose reason differs from its article's keeps it.
+    purpose = _verdicts(comparison)["1.1"]
+    assert purpose.reason.code == "counterpart"
+    purpose_row = next(row for row in rows if "为了加强水质监测" in row.cells[1].text)
+    finding = next(f for f in comparison.clauses if f.clause.section == "1.1")
+    assert finding.reason.text and finding.reason.text in purpose_row.cells[5].text
+
+
+def test_the_workbook_shows_no_share_where_none_was_measured(tmp_path):
+    comparison = statutes()
+    verdicts = _verdicts(comparison)
+    workbook = load_workbook(export_excel(comparison, tmp_path / "法规.xlsx", today=TODAY))
+    rows = {row[0]: row for row in workbook["按条对照"].iter_rows(min_row=2, values_only=True)}
+    # Purpose articles correspond by function: the engine's placeholder share is not printed.
+    assert verdicts["1.1"].reason.code == "counterpart" and rows["第一章第一条"][4] == "—"
+    assert rows["第二章第五条"][3] == "无需地方落实" and rows["第二章第五条"][4] == "—"
+    assert rows["第一章第二条"][4] == verdicts["1.2"].score / 100.0
+    assert rows["第一章第四条"][3] == "未覆盖" and rows["第一章第四条"][4] == 0.0
+    summary = workbook["汇总"]
+    assert summary["B4"].value == "句数"
+    lines = [cell.value for cell in summary["A"] if isinstance(cell.value, str)]
+    assert "按条对照（软件结果）：" + labels.article_summary_text(comparison) in lines
+    assert f"本省新增内容：{comparison.summary.additions}句" in lines
