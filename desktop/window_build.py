@@ -211,6 +211,9 @@ class WindowBuild:
         tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # One character per level, not Qt's 20 px: on a small screen (1366×768 at 150 %) an
+        # article two levels down showed "第…" instead of 第十一条.
+        tree.setIndentation(max(12, tree.fontMetrics().horizontalAdvance("第")))
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
