@@ -31,7 +31,8 @@ class Provision(Enum):
 # The frame stands among a statute's first articles (a preamble-like 第一条 to 第五条).
 _OPENING_ARTICLES = 5
 _ACT = r"本(?:法|条例|办法|规定|细则|决定|实施办法|实施细则)"
-_PURPOSE = re.compile(rf"^为(?:了)?[^。]*?制定{_ACT}")
+# 为了……制定本法; a province often opens 根据《……法》……，结合本省实际，制定本条例 instead.
+_PURPOSE = re.compile(rf"^(?:为(?:了)?|根据|依据|依照)[^。]*?制[定订]{_ACT}")
 _SCOPE = re.compile(rf"(?:适用|遵守){_ACT}|{_ACT}(?:适用于|所称)[^。]{{0,40}}?适用")
 # What follows a breach: a sanction, or the breach referred to the sanctions of other laws.
 _SANCTION = re.compile(

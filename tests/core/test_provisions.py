@@ -21,6 +21,8 @@ def _outline(text: str):
 @pytest.mark.parametrize("text, position, kind", [
     ("为了预防和减少水污染事故，保障饮用水安全，制定本法。", 0, Provision.PURPOSE),
     ("为了实施《中华人民共和国水质监测法》，结合本市实际，制定本办法。", 0, Provision.PURPOSE),
+    ("根据《中华人民共和国水质监测法》和有关法律、行政法规，结合本省实际，制定本条例。", 0,
+     Provision.PURPOSE),
     ("本市行政区域内水质监测及其监督管理活动，适用本办法。", 1, Provision.SCOPE),
     ("违反本条例规定，由县级以上人民政府责令改正，处一万元以上五万元以下罚款。", 40, Provision.LIABILITY),
     ("对违反本办法的行为，法律、行政法规已经规定法律责任的，从其规定。", 40, Provision.LIABILITY),
