@@ -27,6 +27,9 @@ def _outline(text: str):
     ("违反本条例规定，由县级以上人民政府责令改正，处一万元以上五万元以下罚款。", 40, Provision.LIABILITY),
     ("对违反本办法的行为，法律、行政法规已经规定法律责任的，从其规定。", 40, Provision.LIABILITY),
     ("有关部门及其工作人员有下列情形之一的，依法给予处分：", 40, Provision.LIABILITY),
+    ("对违反本办法的行为，招标投标法有明确处罚规定的，按照其规定进行处罚。", 40, Provision.LIABILITY),
+    ("未依照本法履行职责的，对直接负责的主管人员依法给予降级、撤职或者开除的处分。", 40,
+     Provision.LIABILITY),
     ("本条例自2030年1月1日起施行。", 60, Provision.EFFECTIVE_DATE),
     ("县级以上人民政府应当建立水质监测网络。", 2, Provision.OTHER),
     # The frame stands at the opening: a later 为了… sentence is an ordinary article.
