@@ -752,6 +752,17 @@ class NationalOutlineModel(_OutlineModel):
             return _Tally(**counts), self._engine_status.get(section_id)
         return _Tally(**counts), roll_up(statuses)
 
+    def article_counts(self) -> dict[Status | None, int] | None:
+        """A statute's articles per shown colour (None: all its sentences 不适用), None for a
+        text not compared article by article."""
+        if not self._articles:
+            return None
+        counts: dict[Status | None, int] = {}
+        for section_id in self._articles:
+            status = self._status.get(section_id)
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
     def share(self, section_id: str) -> float | None:
         """The coverage column's value for a section: an article's share of content carried,
         else covered ÷ applicable of what it counts; None for "—"."""

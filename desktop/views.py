@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -360,7 +360,10 @@ class SummaryBar(QLabel):
         self.setWordWrap(True)  # wraps on a narrow window instead of widening it
         self.set_rows(())
 
-    def set_rows(self, rows: Sequence[ClauseRow]) -> None:
+    def set_rows(self, rows: Sequence[ClauseRow],
+                 articles: Mapping[Status | None, int] | None = None) -> None:
+        """Show the counts of these rows; ``articles``: a statute's articles per reviewed colour
+        (None: 不适用), counted first, as the command line and the reports count them."""
         national = [r for r in rows if not r.is_addition]
         if not national:
             self.setText('<span style="color:#777">尚无对照结果</span>')
@@ -380,15 +383,31 @@ class SummaryBar(QLabel):
         reviewed = sum(1 for r in rows if r.decision is not None)
         rechecks = sum(1 for r in rows if r.recheck)
         unsaved = sum(1 for r in rows if r.unsaved)
-        parts = [f"国家文件条款 <b>{len(national)}</b> 条"]
+        parts = []
+        # A statute: its articles first; its sentences are then 句, so that 条 keeps
+        # meaning an article.
+        unit = "条"
+        if articles:
+            judged = "，".join(f"{status_style(status, not_applicable=status is None).label} "
+                              f"<b>{articles.get(status, 0)}</b>"
+                              for status in (Status.COVERED, Status.PARTIAL, Status.MISSING,
+                                             Status.NOT_EXPECTED, None)
+                              if articles.get(status) or status in (Status.COVERED,
+                                                                     Status.PARTIAL,
+                                                                     Status.MISSING))
+            parts.append(f"按条 <b>{sum(articles.values())}</b> 条：{judged}")
+            unit = "句"
+            parts.append(f"逐句 <b>{len(national)}</b> 句")
+        else:
+            parts.append(f"国家文件条款 <b>{len(national)}</b> 条")
         for status, count in counts.items():
             parts.append(_chip(status_style(status), count,
-                               f"（{100 * count / applicable:.0f}%）" if applicable else ""))
+                               f"（{100 * count / applicable:.0f}%）" if applicable else "", unit))
         if not_expected:
-            parts.append(_chip(status_style(Status.NOT_EXPECTED), not_expected, ""))
+            parts.append(_chip(status_style(Status.NOT_EXPECTED), not_expected, "", unit))
         if not_applicable:
-            parts.append(_chip(status_style(None, not_applicable=True), not_applicable, ""))
-        parts.append(_chip(status_style(Status.ADDED), additions, ""))
+            parts.append(_chip(status_style(None, not_applicable=True), not_applicable, "", unit))
+        parts.append(_chip(status_style(Status.ADDED), additions, "", unit))
         parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} 条")
         if rechecks:
             parts.append(f'<span style="color:#8e1b1b">需复核 <b>{rechecks}</b> 条</span>')
@@ -398,9 +417,9 @@ class SummaryBar(QLabel):
         self.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
 
 
-def _chip(style, count: int, share: str) -> str:
+def _chip(style, count: int, share: str, unit: str = "条") -> str:
     return (f'<span style="background-color:{style.background.name()};color:{style.foreground.name()}">'
-            f'&nbsp;{style.label}&nbsp;</span>&nbsp;<b>{count}</b> 条{share}')
+            f'&nbsp;{style.label}&nbsp;</span>&nbsp;<b>{count}</b> {unit}{share}')
 
 
 def short_name(path: str) -> str:

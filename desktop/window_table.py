@@ -49,7 +49,7 @@ class WindowTable:
     def _decisions_changed(self) -> None:
         rows = self.table_model.rows()
         self.national_model.set_rows(rows)
-        self.summary.set_rows(rows)
+        self.summary.set_rows(rows, self.national_model.article_counts())
 
     def _reviewed(self, item: str) -> None:
         """After an undo or redo: refresh, and show the item it changed when it is visible."""
@@ -74,7 +74,7 @@ class WindowTable:
                 changed.append(row)
         if changed:
             self.national_model.update_rows(changed)
-            self.summary.set_rows(self.table_model.rows())
+            self.summary.set_rows(self.table_model.rows(), self.national_model.article_counts())
         target = self.proxy.mapFromSource(self.table_model.index_for(follow)) if follow else QModelIndex()
         if not target.isValid() and current is not None:
             target = self.proxy.mapFromSource(self.table_model.index_for(current.item))

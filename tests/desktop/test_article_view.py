@@ -130,3 +130,34 @@ def test_real_statutes_show_each_kind_of_article_reason(qtbot, corpus: Path, nat
     qtbot.addWidget(pane)
     pane.show_row(comparison, row)
     assert article.reason.text in pane.gaps.text()
+
+
+def test_the_summary_bar_counts_a_statute_by_article_first(qtbot):
+    from desktop.views import SummaryBar
+
+    comparison = statutes()
+    summary = comparison.article_summary
+    model = NationalOutlineModel()
+    model.set_comparison(comparison)
+    rows = list(_rows(comparison).values())
+    model.set_rows(rows)
+    bar = SummaryBar()
+    qtbot.addWidget(bar)
+    bar.set_rows(rows, model.article_counts())
+    text = bar.text()
+    assert (f"按条 <b>{summary.clauses}</b> 条：已覆盖 <b>{summary.covered}</b>，"
+            f"部分覆盖 <b>{summary.partial}</b>，未覆盖 <b>{summary.missing}</b>，"
+            f"无需地方落实 <b>{summary.not_expected}</b>") in text
+    # Its sentences are then 句.
+    assert f"逐句 <b>{comparison.summary.clauses}</b> 句" in text
+    assert f"<b>{comparison.summary.covered}</b> 句" in text and "国家文件条款" not in text
+
+    # A reviewer's decision moves its article.
+    reviewed = _rows(comparison, [ReviewDecision("N1.4-1", status=Status.COVERED)])
+    model.update_rows([reviewed["N1.4-1"]])
+    bar.set_rows(list(reviewed.values()), model.article_counts())
+    assert f"已覆盖 <b>{summary.covered + 1}</b>，" in bar.text()
+
+    # A policy text keeps counting its items as 条.
+    bar.set_rows(rows, None)
+    assert "按条" not in bar.text() and "国家文件条款" in bar.text()
