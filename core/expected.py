@@ -3,10 +3,11 @@
 A province implements what falls to local governments, departments, units and citizens. It is
 not expected to restate provisions that only central organs can act on (国务院, the armed
 forces, relations with foreign governments, the national legislature), the date a national law
-takes effect, criminal liability (which only national law can set), nor — in policy texts —
-sentences that state no task at all (形势、现状、意义). These rules read the national text alone;
-the engine applies them only where the provincial text carries nothing, so a province that does
-restate such a provision is still shown as covering it.
+takes effect, criminal liability and litigation procedure (which only national law can set),
+nor — in policy texts — sentences that state no task at all (形势、现状、意义). These rules read
+the national text alone; the engine applies them only where the provincial text restates
+nothing of the provision (the effective date: always), so a province that does restate such a
+provision is still shown as covering it.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _EFFECTIVE_DATE = re.compile(
 _DATING = re.compile(_EFFECTIVE_DATE.pattern.lstrip("^"))
 _REPEAL = re.compile(r"同时废止|不再执行")
 _CRIMINAL = re.compile(r"构成犯罪的?，?依法追究刑事责任")
+# Litigation and arbitration procedure: limitation periods and proceedings suspended. Like
+# crimes and penalties, only national law can set it (立法法 on the matters reserved to law).
+_JUDICIAL = re.compile(r"(?:时效|程序)(?:中止|中断)|诉讼时效")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
     r"以来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
@@ -71,6 +75,8 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
         return Reason("effective_date", "本条规定国家文件的施行日期，地方文件无需承接。")
     if _CRIMINAL.search(text) and len(_CRIMINAL.sub("", text)) <= 12:
         return Reason("criminal", "刑事责任只能由法律规定，地方文件无需承接。")
+    if _JUDICIAL.search(text) and len(text) <= 120:
+        return Reason("judicial", "诉讼和仲裁制度只能由法律规定，地方文件无需承接。")
     if central_only(text):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
     return None

@@ -223,7 +223,7 @@ class Reason:
     scores under the partial threshold), ``taken`` (missing: the provincial clause that would
     carry it went to another national item), ``counterpart`` (covered: the provincial article
     of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``central``
-    (not expected: a duty of central organs only), ``definition``, ``criminal``,
+    (not expected: a duty of central organs only), ``definition``, ``criminal``, ``judicial``,
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 
