@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import Provision, provision
+from core.provisions import Provision, defines, provision
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     nat, prov = articles(national), articles(provincial)
     nat_kind = [provision(a.paragraphs, i) for i, a in enumerate(nat)]
     prov_kind = [provision(a.paragraphs, j) for j, a in enumerate(prov)]
+    prov_defines = [defines(a.paragraphs) for a in prov]
     evidence = [[max(similarity[i][j], parameters.article_carried_factor * carried[i][j])
                  for j in range(len(prov))] for i in range(len(nat))]
     best_for = [max((evidence[i][j] for i in range(len(nat))
@@ -96,8 +97,8 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             verdicts[article.id] = _unlinked(article, prov, None, 0.0)
             continue
         expected = article_not_expected(article.paragraphs) is None
-        linked = _linked(nat_kind[i], prov_kind, evidence[i], best_for, sentences[i], expected,
-                         parameters)
+        linked = _linked(nat_kind[i], prov_kind, prov_defines, evidence[i], best_for,
+                         sentences[i], expected, parameters)
         coverage = min(1.0, sum(carried[i][j] for j in linked))
         counterpart = _counterpart(nat_kind[i], prov_kind)
         if counterpart is not None and coverage < parameters.article_covered:
@@ -109,15 +110,18 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
         elif linked:
             verdicts[article.id] = _carried(prov, linked, coverage, parameters)
         else:
-            by_phrase = (_by_phrase(phrase_hits(i), prov, carried[i], parameters)
-                         if expected and phrase_hits is not None else None)
+            hits = phrase_hits(i) if expected and phrase_hits is not None else {}
+            if nat_kind[i] is Provision.DEFINITION:
+                hits = {j: found for j, found in hits.items() if prov_defines[j]}
+            by_phrase = _by_phrase(hits, prov, carried[i], parameters)
             nearest = max(range(len(prov)), key=lambda j: (evidence[i][j], -j), default=None)
             verdicts[article.id] = by_phrase or _unlinked(
                 article, prov, nearest, evidence[i][nearest] if nearest is not None else 0.0)
     return verdicts
 
 
-def _linked(kind: Provision, prov_kind: Sequence[Provision], evidence: Sequence[float],
+def _linked(kind: Provision, prov_kind: Sequence[Provision], prov_defines: Sequence[bool],
+            evidence: Sequence[float],
             best_for: Sequence[float], sentences: Sequence[float], expected: bool,
             parameters) -> list[int]:
     """The provincial articles that carry a national article of the given kind."""
@@ -127,6 +131,10 @@ def _linked(kind: Provision, prov_kind: Sequence[Provision], evidence: Sequence[
         # A provision no province is expected to carry is carried only where the province
         # restates one of its sentences, not by an article that shares its formulas.
         linked = [j for j in linked if sentences[j] >= parameters.covered]
+    if kind is Provision.DEFINITION:
+        # A definition is carried by an article that defines the term, not by every article
+        # that uses it.
+        linked = [j for j in linked if prov_defines[j]]
     if kind is Provision.LIABILITY and any(prov_kind[j] is Provision.LIABILITY for j in linked):
         # A sanction is rendered by the provincial article that sets a sanction; the duty
         # articles it shares the offence's words with are not where it went.

@@ -1,12 +1,14 @@
-"""The kind of a statute's article by its function: purpose, scope, liability, effective date.
+"""The kind of a statute's article by its function: purpose, scope, definition, liability,
+effective date.
 
 Every law and every provincial regulation opens with the same frame — why it is made (立法目的)
-and what it applies to (适用范围) — and closes with what follows a breach (法律责任) and when it
-takes effect (施行日期). Articles of these kinds correspond by function whatever their wording:
-a provincial purpose article ("为了实施《……法》，结合本市实际，制定本办法") carries the
-national one although the two share hardly a word, a fine is rendered by the provincial article
-that sets a fine, not by the one that sets the duty it punishes, and the national effective date
-is not something a province carries out (its own 施行 article states its own date).
+and what it applies to (适用范围) — defines its terms (本法所称……是指), and closes with what
+follows a breach (法律责任) and when it takes effect (施行日期). Articles of these kinds
+correspond by function whatever their wording: a provincial purpose article ("为了实施《……法》，
+结合本市实际，制定本办法") carries the national one although the two share hardly a word; a fine
+is rendered by the provincial article that sets a fine, not by the one that sets the duty it
+punishes; a definition only by an article that defines; and the national effective date is not
+something a province carries out (its own 施行 article states its own date).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ class Provision(Enum):
 
     PURPOSE = "purpose"
     SCOPE = "scope"
+    DEFINITION = "definition"
     LIABILITY = "liability"
     EFFECTIVE_DATE = "effective_date"
     OTHER = "other"
@@ -41,7 +44,15 @@ _SANCTION = re.compile(
     r"(?:给予|予以|进行)[^。；]{0,6}处罚|"
     r"违反本[^。；]{0,40}?(?:依照|按照|依据)[^。；]{0,40}(?:处理|处罚)|"
     r"(?:处罚|处理|法律责任)[^。；]{0,10}(?:从其规定|按照其规定|依照其规定)")
+# A definition: 本条例所称营商环境，是指…… (or ……包括……).
+_DEFINES = re.compile(r"所称[^。；]{1,40}?(?:是指|包括|指)")
+_DEFINITION_SENTENCES = 2
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def defines(paragraphs: Sequence[str]) -> bool:
+    """Whether an article defines a term (本条例所称……是指……), whatever else it says."""
+    return bool(_DEFINES.search("".join(paragraphs)))
 
 
 def provision(paragraphs: Sequence[str], position: int) -> Provision:
@@ -59,6 +70,9 @@ def provision(paragraphs: Sequence[str], position: int) -> Provision:
             return Provision.PURPOSE
         if _SCOPE.search(text):
             return Provision.SCOPE
+    if _DEFINES.search(text[:60]) and len([x for x in re.split(r"[。；]", text) if x.strip()]) \
+            <= _DEFINITION_SENTENCES:
+        return Provision.DEFINITION
     # A sanction set in a 款, not one listed as an item of something else.
     if any(_SANCTION.search(p) for p in paragraphs if not _ITEM.match(p.strip())):
         return Provision.LIABILITY

@@ -31,6 +31,8 @@ def _outline(text: str):
     ("未依照本法履行职责的，对直接负责的主管人员依法给予降级、撤职或者开除的处分。", 40,
      Provision.LIABILITY),
     ("本条例自2030年1月1日起施行。", 60, Provision.EFFECTIVE_DATE),
+    ("本法所称水质监测，是指对水体的物理、化学和生物指标进行采样、检测和评价的活动。", 5,
+     Provision.DEFINITION),
     ("县级以上人民政府应当建立水质监测网络。", 2, Provision.OTHER),
     # The frame stands at the opening: a later 为了… sentence is an ordinary article.
     ("为了保障监测质量，制定本法规定的技术规范时应当听取专家意见。", 30, Provision.OTHER),
@@ -133,3 +135,19 @@ def test_a_provision_not_expected_is_not_carried_by_shared_formulas():
     military, places = verdicts["第二条"]
     assert military.status is Status.NOT_EXPECTED and not places
     assert military.reason.code == "central"
+
+
+def test_a_definition_is_carried_only_by_an_article_that_defines():
+    national = _outline("中华人民共和国水质监测法\n"
+                        "第一条 本法所称水质监测，是指对地表水和地下水的物理、化学和生物指标进行采样、检测和评价的活动。\n"
+                        "第二条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。\n")
+    uses = _outline("示例省水质监测条例\n"
+                    "第一条 本省行政区域内地表水和地下水的水质监测及其监督管理活动，适用本条例。\n"
+                    "第二条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况。\n")
+    defining = _outline("示例省水质监测条例\n"
+                        "第一条 本条例所称水质监测，是指对地表水、地下水的物理、化学和生物指标进行采样、检测、评价的活动。\n"
+                        "第二条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况。\n")
+    definition, places = _by_label(compare_outlines(national, uses))["第一条"]
+    assert definition.status is Status.MISSING and not places
+    definition, places = _by_label(compare_outlines(national, defining))["第一条"]
+    assert places == {"第一条"} and definition.status is not Status.MISSING
