@@ -968,8 +968,13 @@ def _excerpt(text: str, limit: int = 30) -> str:
 
 
 def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None) -> ClauseFinding:
-    """A clause of an article no provincial article carries shares the article's verdict."""
-    if verdict is None or verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
+    """A clause of an article no provincial article carries shares the article's verdict, and
+    so does one of an article carried by its counterpart (purpose, scope): that article
+    corresponds as a whole, whatever its sentences match."""
+    if verdict is None:
+        return finding
+    counterpart = verdict.reason.code == "counterpart" and finding.status is not Status.COVERED
+    if not counterpart and verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
         return finding
     return ClauseFinding(finding.clause, verdict.status, finding.score,
                          alternatives=finding.matches + finding.alternatives,
@@ -1054,22 +1059,26 @@ def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],
     """Where each national article's distinctive phrases stand in the provincial articles,
     looked up only for the articles the judge asks about (those nothing else links)."""
     own: list[list[str]] = [[] for _ in range(count)]
+    printed: dict[str, str] = {}
     for prepared, i in zip(nat, nat_article):
         if i is not None:
             own[i].extend(matcher.phrases(prepared))
+            for part in PHRASE_BREAK.split(prepared.clause.text):
+                printed.setdefault(normalize(part), part.strip())
     limit = parameters.article_phrase_commonness
     distinctive = distinctive_phrases(
         own, parameters.article_phrase_chars,
         lambda phrase: any(commonness(word) <= limit for word in tokens(phrase)))
 
-    def hits(i: int) -> dict[int, list[str]]:
+    def hits(i: int) -> dict[int, list[tuple[str, str]]]:
         found: dict[int, list[str]] = defaultdict(list)
         for phrase in distinctive[i]:
             for prepared, j in zip(prov, prov_article):
                 if j is not None and phrase not in found[j] and matcher.phrase_found(phrase,
                                                                                      prepared):
                     found[j].append(phrase)
-        return {j: phrases for j, phrases in found.items() if phrases}
+        return {j: [(p, printed.get(p, p)) for p in phrases]
+                for j, phrases in found.items() if phrases}
     return hits
 
 

@@ -104,11 +104,11 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
         if counterpart is not None and coverage < parameters.article_covered:
             what = "立法目的" if nat_kind[i] is Provision.PURPOSE else "适用范围"
             verdicts[article.id] = ArticleVerdict(
-                _places(prov, linked + [counterpart]), max(coverage, parameters.article_covered),
-                Status.COVERED,
+                _places(prov, linked + [counterpart]), coverage, Status.COVERED,
                 Reason("counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
         elif linked:
-            verdicts[article.id] = _carried(prov, linked, coverage, parameters)
+            verdicts[article.id] = _carried(prov, linked, coverage,
+                                            max(evidence[i][j] for j in linked), parameters)
         else:
             hits = phrase_hits(i) if expected and phrase_hits is not None else {}
             if nat_kind[i] is Provision.DEFINITION:
@@ -142,21 +142,26 @@ def _linked(kind: Provision, prov_kind: Sequence[Provision], prov_defines: Seque
     return linked
 
 
-def _carried(prov: list[Section], linked: list[int], coverage: float,
+def _carried(prov: list[Section], linked: list[int], coverage: float, evidence: float,
              parameters) -> ArticleVerdict:
     """Covered or partial, by the share of the article's content its linked articles carry."""
     places = _places(prov, linked)
     if coverage >= parameters.article_covered:
         return ArticleVerdict(places, coverage, Status.COVERED, Reason(
             "matched", f"由地方{_labels(prov, linked)}承接，内容约{_percent(coverage)}得到体现。"))
+    if round(coverage * 100) == 0:
+        # Linked by the whole texts' likeness, with no sentence of it found there.
+        return ArticleVerdict(places, coverage, Status.PARTIAL, Reason(
+            "part", f"地方{_labels(prov, linked)}与本条整体相近（相似程度{evidence * 100:.0f}），"
+                    "但本条的具体要求未见对应表述。"))
     return ArticleVerdict(places, coverage, Status.PARTIAL, Reason(
         "part", f"地方{_labels(prov, linked)}只承接了部分内容（约{_percent(coverage)}），"
                 "其余要求未见对应表述。"))
 
 
 # For a national article: provincial article index → the article's distinctive phrases found
-# there near-verbatim.
-PhraseHits = Callable[[int], dict[int, list[str]]]
+# there near-verbatim, each as compared (normalised) and as printed in the national text.
+PhraseHits = Callable[[int], dict[int, list[tuple[str, str]]]]
 
 
 def distinctive_phrases(phrases: Sequence[Sequence[str]], min_chars: int,
@@ -174,16 +179,16 @@ def distinctive_phrases(phrases: Sequence[Sequence[str]], min_chars: int,
             for own in phrases]
 
 
-def _by_phrase(hits: dict[int, list[str]], prov: list[Section], carried: Sequence[float],
-               parameters) -> ArticleVerdict | None:
+def _by_phrase(hits: dict[int, list[tuple[str, str]]], prov: list[Section],
+               carried: Sequence[float], parameters) -> ArticleVerdict | None:
     """The verdict of an article that only the wording it kept links: partial, to the
     provincial article that keeps most of its distinctive phrasing."""
     if not hits:
         return None
-    j = max(hits, key=lambda k: (sum(len(p) for p in hits[k]), -k))
-    if sum(len(p) for p in hits[j]) < parameters.article_phrase_chars:
+    j = max(hits, key=lambda k: (sum(len(p) for p, _ in hits[k]), -k))
+    if sum(len(p) for p, _ in hits[j]) < parameters.article_phrase_chars:
         return None
-    quoted = "”“".join(hits[j][:2])
+    quoted = "”“".join(shown for _, shown in hits[j][:2])
     return ArticleVerdict((prov[j].id,), carried[j], Status.PARTIAL, Reason(
         "part", f"地方{prov[j].label}沿用了本条的表述（“{quoted}”），只承接了部分内容，"
                 "其余要求未见对应表述。"))

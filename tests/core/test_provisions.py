@@ -109,16 +109,16 @@ def test_an_article_only_its_kept_wording_links_is_partial_and_quotes_it():
     verdicts = judge_articles(
         national, provincial, similarity=[[0.05], [0.02]], carried=[[0.1], [0.0]],
         sentences=[[20.0], [0.0]], parameters=parameters,
-        phrase_hits=lambda i: {0: [kept]} if i == 0 else {})
+        phrase_hits=lambda i: {0: [(kept, "持续深化简政放权、放管结合、优化服务改革")]} if i == 0 else {})
     first, second = (verdicts[a.id] for a in national.sections if a.kind == "article")
     assert first.status is Status.PARTIAL and first.provincial
-    assert kept in first.reason.text
+    assert "持续深化简政放权、放管结合、优化服务改革" in first.reason.text
     assert second.status is Status.MISSING and second.reason.code == "too_weak"
     # Too little kept wording links nothing.
     short = judge_articles(
         national, provincial, similarity=[[0.05], [0.02]], carried=[[0.1], [0.0]],
         sentences=[[20.0], [0.0]], parameters=parameters,
-        phrase_hits=lambda i: {0: ["优化服务改革"]} if i == 0 else {})
+        phrase_hits=lambda i: {0: [("优化服务改革", "优化服务改革")]} if i == 0 else {})
     assert next(iter(short.values())).status is Status.MISSING
 
 
@@ -151,3 +151,19 @@ def test_a_definition_is_carried_only_by_an_article_that_defines():
     assert definition.status is Status.MISSING and not places
     definition, places = _by_label(compare_outlines(national, defining))["第一条"]
     assert places == {"第一条"} and definition.status is not Status.MISSING
+
+
+def test_kept_wording_is_quoted_as_the_national_text_prints_it(corpus):
+    import re
+
+    from core.compare import compare_files
+
+    texts = corpus / "real-pairs" / "texts"
+    comparison = compare_files(texts / "law_national_youhua_yingshang_huanjing_tiaoli_2019.txt",
+                               texts / "law_beijing_youhua_yingshang_huanjing_tiaoli_2020.txt")
+    quoting = [a for a in comparison.articles if "沿用了本条的表述" in a.reason.text]
+    assert quoting
+    for article in quoting:
+        national = "".join(comparison.national.section(article.national).paragraphs)
+        for quote in re.findall(r"“([^”]+)”", article.reason.text):
+            assert quote in national
