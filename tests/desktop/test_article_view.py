@@ -62,9 +62,9 @@ def test_the_national_tree_colours_articles_by_their_own_verdict():
     model.set_comparison(comparison)
     rows = _rows(comparison)
     model.set_rows(list(rows.values()))
-    # The purpose article's one sentence is unmatched, yet the article is covered: its
-    # counterpart is the provincial purpose article; no share of content is measured there.
-    assert rows["N1.1-1"].status is Status.MISSING
+    # The purpose article is covered by its counterpart, the provincial purpose article, and
+    # its one sentence shares that verdict; no share of content is measured there.
+    assert rows["N1.1-1"].status is Status.COVERED and "立法目的条" in rows["N1.1-1"].reason
     assert model.status_of("1.1") is Status.COVERED
     coverage = NationalOutlineModel.COL_COVERAGE
     assert model.index_for_section("1.1", coverage).data() == "—"
