@@ -79,12 +79,11 @@ def test_an_article_reason_is_given_once_in_its_heading_row(tmp_path):
     date_rows = [row for row in rows if "本法自2030年1月1日起施行" in row.cells[1].text]
     assert date_rows and all(date.reason.text not in row.cells[5].text for row in date_rows)
     assert all(row.cells[3].text == labels.LABELS[Status.NOT_EXPECTED.value] for row in date_rows)
-    # A sentence whose reason differs from its article's keeps it.
-    purpose = _verdicts(comparison)["1.1"]
-    assert purpose.reason.code == "counterpart"
+    # The purpose article's sentence shares its counterpart verdict: said once, in the heading.
+    verdicts = _verdicts(comparison)
+    assert verdicts["1.1"].reason.code == "counterpart"
     purpose_row = next(row for row in rows if "为了加强水质监测" in row.cells[1].text)
-    finding = next(f for f in comparison.clauses if f.clause.section == "1.1")
-    assert finding.reason.text and finding.reason.text in purpose_row.cells[5].text
+    assert verdicts["1.1"].reason.text not in purpose_row.cells[5].text
 
 
 def test_the_workbook_shows_no_share_where_none_was_measured(tmp_path):
