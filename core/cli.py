@@ -92,25 +92,30 @@ def _print_comparison(comparison: Comparison) -> None:
 
 
 def _print_articles(comparison: Comparison) -> None:
-    """Statutes: every missing or partial national article with why, and for a partial one
-    the sentences not found in the articles that carry it."""
+    """Statutes: every missing, partial or not-expected national article with why, and for a
+    partial one the sentences not found in the articles that carry it."""
     national = comparison.national
     missing_sentences: dict[str, list[str]] = {}
     for finding in comparison.clauses:
         if finding.status is Status.MISSING:
             missing_sentences.setdefault(finding.clause.section, []).append(finding.clause.text)
-    for status in (Status.MISSING, Status.PARTIAL):
+    for status in (Status.MISSING, Status.PARTIAL, Status.NOT_EXPECTED):
         articles = [a for a in comparison.articles if a.status is status]
         if not articles:
             continue
         print(f"\n【{STATUS_LABELS[status]}】{len(articles)} 条")
         for article in articles:
             section = national.section(article.national)
-            print(f"  {national.label_path(section.id)}：{''.join(section.paragraphs)[:60]}")
+            print(f"  {national.label_path(section.id)}：{_shortened(''.join(section.paragraphs))}")
             print(f"      {article.reason.text}")
             if status is Status.PARTIAL:
                 for text in missing_sentences.get(section.id, []):
                     print(f"      未见：{text}")
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """The text, or its first ``limit`` characters and an ellipsis."""
+    return text if len(text) <= limit else text[:limit] + "……"
 
 
 def _progress_printer(enabled: bool):

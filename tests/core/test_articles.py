@@ -136,6 +136,11 @@ def test_the_command_line_reports_statutes_by_article(tmp_path, capsys):
     assert "国家文件按条对照，共 6 条" in out and "无需地方落实" in out
     missing = out.split("【未覆盖】", 1)[1]
     assert "第四条" in missing and "最相近的是" in missing
+    # The articles set apart are listed with why, and a long article ends in an ellipsis.
+    apart = out.split("【无需地方落实】", 1)[1]
+    assert "第五条" in apart and "中央层面" in apart and "第六条" in apart
+    assert "国务院有关部门应当制定全国统一的水质监测技术规范，并向社会公开。" in apart
+    assert "……" not in apart.split("第五条", 1)[1].split("\n", 1)[0]
 
 
 def test_a_sentence_two_national_articles_repeat_counts_for_the_likelier_one_only():
@@ -201,3 +206,10 @@ def test_the_excel_workbook_has_a_sheet_of_articles_judged_whole(tmp_path):
     assert rows["第一章第五条"][3] == "无需地方落实"
     assert "第二条" in rows["第一章第三条"][2]
     assert sheet.print_title_rows == "$1:$1"
+
+
+def test_a_long_article_is_shortened_with_an_ellipsis_on_the_command_line():
+    from core.cli import _shortened
+
+    assert _shortened("县" * 60) == "县" * 60
+    assert _shortened("县" * 61) == "县" * 60 + "……"
