@@ -1070,12 +1070,29 @@ def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],
         own, parameters.article_phrase_chars,
         lambda phrase: any(commonness(word) <= limit for word in tokens(phrase)))
 
+    index: dict[str, set[int]] = {}
+
+    def near(phrase: str) -> list[int]:
+        """Provincial clauses holding at least half the phrase's character pairs (a cheap
+        necessary condition for it to stand there near-verbatim), in order."""
+        if not index:
+            for position, prepared in enumerate(prov):
+                chars = prepared.profile.bare + prepared.profile.chars
+                for pair in {chars[k:k + 2] for k in range(len(chars) - 1)}:
+                    index.setdefault(pair, set()).add(position)
+        counts: Counter[int] = Counter()
+        pairs = {phrase[k:k + 2] for k in range(len(phrase) - 1)}
+        for pair in pairs:
+            counts.update(index.get(pair, ()))
+        return sorted(p for p, n in counts.items() if 2 * n >= len(pairs))
+
     def hits(i: int) -> dict[int, list[tuple[str, str]]]:
         found: dict[int, list[str]] = defaultdict(list)
-        for phrase in distinctive[i]:
-            for prepared, j in zip(prov, prov_article):
-                if j is not None and phrase not in found[j] and matcher.phrase_found(phrase,
-                                                                                     prepared):
+        for phrase in distinctive(i):
+            for position in near(phrase):
+                j = prov_article[position]
+                if j is not None and phrase not in found[j] and matcher.phrase_found(
+                        phrase, prov[position]):
                     found[j].append(phrase)
         return {j: [(p, printed.get(p, p)) for p in phrases]
                 for j, phrases in found.items() if phrases}

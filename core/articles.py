@@ -165,18 +165,29 @@ PhraseHits = Callable[[int], dict[int, list[tuple[str, str]]]]
 
 
 def distinctive_phrases(phrases: Sequence[Sequence[str]], min_chars: int,
-                        content: Callable[[str], bool]) -> list[list[str]]:
-    """Per national article, the phrases that are its own: at least ``min_chars`` long, said
-    by no other national article, and holding a content term (``content``) — not a formula
-    every law repeats. A drafter who kept such a phrase has carried that part of the article,
-    however the rest was rewritten."""
+                        content: Callable[[str], bool]) -> Callable[[int], list[str]]:
+    """The phrases that are national article i's own: at least ``min_chars`` long, said by no
+    other national article, and holding a content term (``content``) — not a formula every
+    law repeats. A drafter who kept such a phrase has carried that part of the article,
+    however the rest was rewritten.
+
+    Args:
+        phrases: per national article, its phrases.
+        min_chars: the fewest characters a phrase of its own has.
+        content: whether a phrase holds a content term (asked only of long, unshared phrases).
+
+    Returns:
+        Article index → its own phrases, longest first (worked out when asked).
+    """
     said: dict[str, int] = defaultdict(int)
     for own in phrases:
         for phrase in set(own):
             said[phrase] += 1
-    return [sorted({p for p in own if len(p) >= min_chars and said[p] == 1 and content(p)},
-                   key=lambda p: (-len(p), p))
-            for own in phrases]
+
+    def own_phrases(i: int) -> list[str]:
+        return sorted({p for p in phrases[i] if len(p) >= min_chars and said[p] == 1
+                       and content(p)}, key=lambda p: (-len(p), p))
+    return own_phrases
 
 
 def _by_phrase(hits: dict[int, list[tuple[str, str]]], prov: list[Section],
