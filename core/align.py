@@ -364,7 +364,7 @@ class TokenMatcher:
                 blocks.append(block)
             cosine += blocks[0] @ blocks[1].T
         cosine /= np.outer(norms[:split], norms[split:])
-        return [[round(float(v), 4) for v in row] for row in cosine]
+        return np.round(cosine, 4).tolist()
 
 
 # Features taken at a time when comparing articles as wholes (see article_similarity).

@@ -30,6 +30,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
 from core.provisions import Provision, defines, provision
@@ -85,11 +87,15 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     nat_kind = [provision(a.paragraphs, i) for i, a in enumerate(nat)]
     prov_kind = [provision(a.paragraphs, j) for j, a in enumerate(prov)]
     prov_defines = [defines(a.paragraphs) for a in prov]
-    evidence = [[max(similarity[i][j], parameters.article_carried_factor * carried[i][j])
-                 for j in range(len(prov))] for i in range(len(nat))]
-    best_for = [max((evidence[i][j] for i in range(len(nat))
-                     if nat_kind[i] is not Provision.EFFECTIVE_DATE), default=0.0)
-                for j in range(len(prov))]
+    shape = (len(nat), len(prov))
+    evidence = np.maximum(np.asarray(similarity, dtype=float).reshape(shape),
+                          parameters.article_carried_factor
+                          * np.asarray(carried, dtype=float).reshape(shape))
+    dated = np.array([kind is Provision.EFFECTIVE_DATE for kind in nat_kind], dtype=bool)
+    best_for = (evidence[~dated].max(axis=0) if (~dated).any() and len(prov)
+                else np.zeros(len(prov)))
+    linking = _linking(evidence, best_for, np.asarray(sentences, dtype=float).reshape(shape),
+                       parameters)
     verdicts: dict[str, ArticleVerdict] = {}
     for i, article in enumerate(nat):
         if nat_kind[i] is Provision.EFFECTIVE_DATE:
@@ -97,8 +103,8 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             verdicts[article.id] = _unlinked(article, prov, None, 0.0)
             continue
         expected = article_not_expected(article.paragraphs) is None
-        linked = _linked(nat_kind[i], prov_kind, prov_defines, evidence[i], best_for,
-                         sentences[i], expected, parameters)
+        linked = _linked(nat_kind[i], prov_kind, prov_defines, linking[i], sentences[i],
+                         expected, parameters)
         coverage = min(1.0, sum(carried[i][j] for j in linked))
         counterpart = _counterpart(nat_kind[i], prov_kind)
         if counterpart is not None and coverage < parameters.article_covered:
@@ -108,25 +114,24 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                 Reason("counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
         elif linked:
             verdicts[article.id] = _carried(prov, linked, coverage,
-                                            max(evidence[i][j] for j in linked), parameters)
+                                            float(evidence[i][linked].max()), parameters)
         else:
             hits = phrase_hits(i) if expected and phrase_hits is not None else {}
             if nat_kind[i] is Provision.DEFINITION:
                 hits = {j: found for j, found in hits.items() if prov_defines[j]}
             by_phrase = _by_phrase(hits, prov, carried[i], parameters)
-            nearest = max(range(len(prov)), key=lambda j: (evidence[i][j], -j), default=None)
+            nearest = int(np.argmax(evidence[i])) if len(prov) else None
             verdicts[article.id] = by_phrase or _unlinked(
-                article, prov, nearest, evidence[i][nearest] if nearest is not None else 0.0)
+                article, prov, nearest, float(evidence[i][nearest]) if nearest is not None else 0.0)
     return verdicts
 
 
 def _linked(kind: Provision, prov_kind: Sequence[Provision], prov_defines: Sequence[bool],
-            evidence: Sequence[float],
-            best_for: Sequence[float], sentences: Sequence[float], expected: bool,
+            linking: np.ndarray, sentences: Sequence[float], expected: bool,
             parameters) -> list[int]:
-    """The provincial articles that carry a national article of the given kind."""
-    linked = [j for j in range(len(prov_kind)) if _links(evidence[j], best_for[j], parameters)
-              or sentences[j] >= parameters.covered]
+    """The provincial articles that carry a national article of the given kind, from those
+    its evidence links (``_linking``)."""
+    linked = [int(j) for j in np.flatnonzero(linking)]
     if not expected:
         # A provision no province is expected to carry is carried only where the province
         # restates one of its sentences, not by an article that shares its formulas.
@@ -216,17 +221,20 @@ def _places(prov: list[Section], linked: list[int]) -> tuple[str, ...]:
     return tuple(prov[j].id for j in sorted(set(linked)))
 
 
-def _links(evidence: float, best: float, parameters) -> bool:
-    """Whether evidence this strong links the articles, given the best evidence the
-    provincial article has for any national one.
+def _linking(evidence: np.ndarray, best_for: np.ndarray, sentences: np.ndarray,
+             parameters) -> np.ndarray:
+    """Which pairs of articles the evidence links, given the best evidence each provincial
+    article has for any national one.
 
     Strong evidence links on its own, unless the provincial article renders another national
     article far better (what they share is then mostly what both national articles share).
-    Fair evidence links when it is close to that best.
+    Fair evidence links when it is close to that best. A sentence that would cover its national
+    sentence links the articles whatever the rest says.
     """
-    if evidence >= parameters.article_strong and evidence >= parameters.article_strong_relative * best:
-        return True
-    return evidence >= parameters.article_floor and evidence >= parameters.article_relative * best
+    strong = ((evidence >= parameters.article_strong)
+              & (evidence >= parameters.article_strong_relative * best_for))
+    fair = (evidence >= parameters.article_floor) & (evidence >= parameters.article_relative * best_for)
+    return strong | fair | (sentences >= parameters.covered)
 
 
 def _unlinked(article: Section, prov: list[Section], nearest: int | None,
