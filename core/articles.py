@@ -14,8 +14,10 @@ its own, with its sentences as evidence:
    article (a rewritten article still goes to the national article it renders best). No
    ownership: one provincial article may carry many national ones.
 3. **The statute's frame** (core.provisions). Purpose and scope articles correspond by
-   function whatever their wording; a penalty article linked to a provincial penalty article
-   keeps no link to the duty articles it shares the offence's words with; the effective date is
+   function whatever their wording; a penalty article goes to the provincial penalty article
+   that punishes the breach of a provincial article carrying the duty it punishes (违反本法第二十条
+   → 违反本条例第十八条), and once linked to a provincial penalty article keeps no link to the duty
+   articles it shares the offence's words with; the effective date is
    carried by nothing; a provision not expected of a province is carried only where one of its
    sentences is restated.
 4. **Verdicts.** An article no provincial article carries is missing — or not expected of a
@@ -34,7 +36,7 @@ import numpy as np
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import Provision, defines, provision
+from core.provisions import Provision, defines, provision, referenced_articles
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,9 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                 else np.zeros(len(prov)))
     linking = _linking(evidence, best_for, np.asarray(sentences, dtype=float).reshape(shape),
                        parameters)
+    same_duty, other_duty = _through_duty(nat, prov, nat_kind, prov_kind, linking)
+    # Where a penalty's duty is found, penalties for other duties are no link of it.
+    linking = same_duty | (linking & ~(other_duty & same_duty.any(axis=1, keepdims=True)))
     verdicts: dict[str, ArticleVerdict] = {}
     for i, article in enumerate(nat):
         if nat_kind[i] is Provision.EFFECTIVE_DATE:
@@ -219,6 +224,38 @@ def _counterpart(kind: Provision, prov_kind: Sequence[Provision]) -> int | None:
 
 def _places(prov: list[Section], linked: list[int]) -> tuple[str, ...]:
     return tuple(prov[j].id for j in sorted(set(linked)))
+
+
+def _through_duty(nat: list[Section], prov: list[Section], nat_kind: Sequence[Provision],
+                  prov_kind: Sequence[Provision], linking: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Penalty articles linked through the duties they punish: a national penalty article that
+    names the articles whose breach it punishes (违反本法第二十条规定的) goes to a provincial
+    penalty article naming a provincial article that carries one of them, however differently
+    the two set the fine.
+
+    Returns:
+        (same, other): ``same[i, j]`` when the two penalties punish the breach of duties linked
+        to each other; ``other[i, j]`` when both name the duties they punish and none of them
+        are linked (their shared fine formula is then no link).
+    """
+    same = np.zeros(linking.shape, dtype=bool)
+    other = np.zeros(linking.shape, dtype=bool)
+    nat_index = {a.number: i for i, a in enumerate(nat)}
+    prov_index = {a.number: j for j, a in enumerate(prov)}
+    prov_duties = {j: [prov_index[n] for n in referenced_articles(a.paragraphs) if n in prov_index]
+                   for j, a in enumerate(prov) if prov_kind[j] is Provision.LIABILITY}
+    for i, article in enumerate(nat):
+        if nat_kind[i] is not Provision.LIABILITY:
+            continue
+        duties = [nat_index[n] for n in referenced_articles(article.paragraphs) if n in nat_index]
+        if not duties:
+            continue
+        for j, own in prov_duties.items():
+            if own:
+                same[i, j] = any(linking[a, b] for a in duties for b in own)
+                other[i, j] = not same[i, j]
+    return same, other
 
 
 def _linking(evidence: np.ndarray, best_for: np.ndarray, sentences: np.ndarray,

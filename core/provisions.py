@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from core.expected import effective_date
+from core.text import chinese_to_int
 
 
 class Provision(Enum):
@@ -47,7 +48,21 @@ _SANCTION = re.compile(
 # A definition: 本条例所称营商环境，是指…… (or ……包括……).
 _DEFINES = re.compile(r"所称[^。；]{1,40}?(?:是指|包括|指)")
 _DEFINITION_SENTENCES = 2
+# A reference to an article of the same text (违反本条例第二十条规定), not of another law
+# (《中华人民共和国行政许可法》第十二条).
+_OWN_ARTICLE = re.compile(r"(?<![》\d])(?:本(?:法|条例|办法|规定|细则))?第([零〇一二两三四五六七八九十百千]+)条")
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def referenced_articles(paragraphs: Sequence[str]) -> set[int]:
+    """The numbers of the articles of its own text an article refers to (第二十条 → 20)."""
+    numbers = set()
+    for match in _OWN_ARTICLE.finditer("".join(paragraphs)):
+        try:
+            numbers.add(chinese_to_int(match.group(1)))
+        except ValueError:
+            continue
+    return numbers
 
 
 def defines(paragraphs: Sequence[str]) -> bool:

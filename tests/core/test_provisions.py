@@ -10,7 +10,7 @@ from core.articles import distinctive_phrases, judge_articles
 from core.expected import dates_the_text
 from core.model import Status
 from core.outline import outline_document
-from core.provisions import Provision, provision
+from core.provisions import Provision, provision, referenced_articles
 from core.read import read_text
 
 
@@ -168,3 +168,24 @@ def test_kept_wording_is_quoted_as_the_national_text_prints_it(corpus):
         national = "".join(comparison.national.section(article.national).paragraphs)
         for quote in re.findall(r"“([^”]+)”", article.reason.text):
             assert quote in national
+
+
+def test_a_penalty_goes_to_the_provincial_penalty_for_the_same_duty():
+    national = _outline(
+        "中华人民共和国水质监测法\n"
+        "第一条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。\n"
+        "第二条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据。\n"
+        "第三条 排污单位应当安装污染物排放自动监测设备，并与生态环境主管部门的监控设备联网。\n"
+        "第四条 违反本法第二条规定的，由生态环境主管部门责令改正，处十万元以上五十万元以下罚款。\n")
+    provincial = _outline(
+        "示例省水质监测条例\n"
+        "第一条 县级以上人民政府应当建立覆盖城乡的水质监测网络，每季度公布饮用水水源地水质状况。\n"
+        "第二条 排污单位应当安装污染物排放自动监测设备，并与生态环境主管部门的监控设备联网。\n"
+        "第三条 水质监测机构应当按照国家标准开展采样和检测，如实记录监测数据，保存原始记录不少于六年。\n"
+        "第四条 违反本条例第二条规定的，由县级以上生态环境主管部门责令限期安装，逾期不安装的，处二万元以上五万元以下罚款。\n"
+        "第五条 违反本条例第三条规定的，由省生态环境主管部门没收违法所得，吊销其资质证书。\n")
+    assert referenced_articles(["违反本条例第三条规定，依照《中华人民共和国行政处罚法》第十二条处理。"]) == {3}
+    verdicts = _by_label(compare_outlines(national, provincial))
+    # 第四条 punishes a breach of 第二条, carried by provincial 第三条, whose breach provincial
+    # 第五条 punishes: the two penalties correspond, however differently they sanction it.
+    assert "第五条" in verdicts["第四条"][1] and "第四条" not in verdicts["第四条"][1]
