@@ -7,13 +7,18 @@ the log was last synced (保存, closing, or SQLite's own checkpoint every ~1000
 damages the file. All writes go through one connection guarded by a lock (the single writer);
 other threads may read through the same object.
 
+The store never outlines or compares documents: it is given a ``Comparison`` (made by
+``core.session``) and keeps it with the documents' bytes; ``tests/test_architecture.py`` checks
+that no module here imports the readers, the outliner or the engine.
+
 The package, by concern (``Project`` is the only class most callers need):
 
 - ``store``: ``Project``, creating and opening a file (checked, migrated); the class is made
   of the next three parts:
 - ``connection``: the open file: one connection under one lock, its state, saving, closing;
 - ``decisions``: the decision store: live decisions, the audit trail, undo and redo;
-- ``reimport``: a new provincial draft stored and the decisions carried over to it;
+- ``reimport``: a new provincial draft's comparison stored, the decisions carried over to it
+  (``core.carry_over``, a pure function on values);
 - ``schema``: the tables (described there) and the migrations between versions;
 - ``check``: checking a file without changing it (corrupt, foreign, newer, tampered);
 - ``files``: writing files safely: the writable connection, backups, replacing a file;

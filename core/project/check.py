@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from typing import Any
 from core.codec import CodecError, comparison_from_record, decision_from_record
 from core.errors import ProjectFileError
 from core.model import Comparison, parse_item_id
-from core.project.rows import _decision, _parameters
+from core.project.rows import _decision
 from core.project.schema import _ACTIONS, _COLUMNS, _INDEXES, _TABLES, APPLICATION_ID, SCHEMA_VERSION
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -226,7 +227,9 @@ def _decode_comparison(path: Path, record: dict | None) -> Comparison:
         raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path))
     try:
         comparison = comparison_from_record(record)
-        _parameters(comparison)  # used on re-import: must hold values of the right kinds
+        # The engine runs with them again on re-import (core.review.parameters_of).
+        if not all(math.isfinite(value) for _, value in comparison.parameters):
+            raise ValueError("an engine parameter is not a finite number")
         return comparison
     except (CodecError, ValueError, TypeError, KeyError, AttributeError, IndexError) as error:
         raise ProjectFileError(_MESSAGE_CORRUPT, path=str(path)) from error

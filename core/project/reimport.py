@@ -5,14 +5,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from core.align import CancelCheck, ProgressCallback, compare_outlines
 from core.carry_over import CarriedDecision, StoredDecision, carry_over
 from core.codec import decision_to_record
-from core.compare import load_outline
-from core.errors import Cancelled
 from core.model import Comparison, ReviewDecision
 from core.project.connection import _Connected
-from core.project.rows import _comparison_row, _decision, _document_row, _json, _now, _parameters
+from core.project.rows import _comparison_row, _decision, _document_row, _json, _now
 
 
 @dataclass
@@ -47,42 +44,20 @@ class ReimportReport:
         """The Chinese reason an orphaned decision no longer applies."""
         return self.reasons[decision.item]
 
-def _check_cancel(cancel: CancelCheck | None) -> None:
-    if cancel is not None and cancel():
-        raise Cancelled()
 
 class _Reimport(_Connected):
-    """A new version of the provincial draft, compared and stored, with the decisions carried over."""
-
-    def reimport_provincial(self, path: str | os.PathLike, *,
-                            progress: ProgressCallback | None = None,
-                            cancel: CancelCheck | None = None,
-                            reviewer: str = "") -> ReimportReport:
-        """Compare a new version of the provincial draft and store it (``add_provincial_version``).
-
-        The stored national outline is compared with the new draft using the stored engine
-        parameters. ``core.session.reimport`` is the same action for the app and the CLI.
-
-        Raises:
-            DocumentReadError: the new draft cannot be read.
-            Cancelled: the caller cancelled; the project is unchanged.
-        """
-        self._check_can_write()
-        _check_cancel(cancel)
-        old = self._comparison
-        comparison = compare_outlines(old.national, load_outline(path), parameters=_parameters(old),
-                                      progress=progress, cancel=cancel)
-        _check_cancel(cancel)
-        return self.add_provincial_version(path, comparison, reviewer=reviewer)
+    """A new version of the provincial draft (compared by the caller) stored, decisions carried over."""
 
     def add_provincial_version(self, path: str | os.PathLike, comparison: Comparison, *,
                                reviewer: str = "") -> ReimportReport:
         """Store a new version of the provincial draft, compared, and carry the decisions over.
 
-        ``comparison`` compares the stored national outline with the draft at ``path``. What
-        becomes of each decision is ``core.carry_over.carry_over``: carried (re-pointed, some
-        marked 需复核), or kept in the project flagged as orphaned with a reason. Everything is
-        written in one transaction; the undo and redo stacks start afresh.
+        ``comparison`` compares the stored national outline with the draft at ``path``; the
+        store never compares (``core.session.reimport`` compares, with the stored engine
+        parameters, then calls this). What becomes of each decision is the pure function
+        ``core.carry_over.carry_over``: carried (re-pointed, some marked 需复核), or kept in the
+        project flagged as orphaned with a reason. Everything is written in one transaction; the
+        undo and redo stacks start afresh.
 
         Raises:
             DocumentReadError: the draft's file cannot be read to be stored.

@@ -5,12 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.align import Parameters
 from core.codec import comparison_to_record, decision_from_record, outline_to_record
 from core.errors import DocumentReadError
 from core.model import Comparison, Outline, ReviewDecision
@@ -32,15 +30,6 @@ def _document_row(role: str, source: str | os.PathLike, outline: Outline, versio
             "format": outline.format or source.suffix.lstrip(".").lower(), "content": content,
             "version": version, "imported_at": _now(),
             "outline": json.dumps(outline_to_record(outline), ensure_ascii=False)}
-
-
-def _parameters(comparison: Comparison) -> Parameters:
-    """The engine parameters a stored comparison was made with (unknown names are ignored)."""
-    defaults = Parameters()
-    known = {f.name for f in fields(Parameters)}
-    values = {name: type(getattr(defaults, name))(value)
-              for name, value in comparison.parameters if name in known}
-    return Parameters(**values)
 
 
 def _json(value: Any) -> str:

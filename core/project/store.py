@@ -6,21 +6,20 @@ import contextlib
 import os
 import sqlite3
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlite_utils
 
 from core import __version__
-from core.align import CancelCheck, ProgressCallback, compare_outlines
-from core.compare import load_outline
-from core.errors import ProjectFileError, ProjectReadOnlyError
+from core.errors import Cancelled, ProjectFileError, ProjectReadOnlyError
 from core.model import Comparison
 from core.project.check import _decode_comparison, _folder_writable, _inspect, _pending_log
 from core.project.decisions import _DecisionStore
 from core.project.files import (_check_name_length, _check_writable, _refuse_to_overwrite, _save_error,
                                 _sync_folder, _writable_connection, _write_backup)
 from core.project.lock import _ProjectLock
-from core.project.reimport import _check_cancel, _Reimport
+from core.project.reimport import _Reimport
 from core.project.rows import _comparison_row, _document_row, _now
 from core.project.schema import _create_schema, _set_version, APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -31,28 +30,27 @@ class Project(_DecisionStore, _Reimport):
 
     @classmethod
     def create(cls, path: str | os.PathLike, national: str | os.PathLike,
-               provincial: str | os.PathLike, comparison: Comparison | None = None, *,
-               progress: ProgressCallback | None = None,
-               cancel: CancelCheck | None = None) -> Project:
-        """Read and compare two documents and save everything as a new project file.
+               provincial: str | os.PathLike, comparison: Comparison, *,
+               cancel: Callable[[], bool] | None = None) -> Project:
+        """Save two documents and their comparison as a new project file.
 
-        The project is built under a temporary name beside ``path`` and renamed into place, so
-        no half-made project is ever left behind. An existing Duizhao project (or an empty file)
-        at ``path`` is replaced; any other existing file is refused.
+        The store never compares: ``comparison`` is made by the caller (``core.session.
+        compare_into_project`` for the app and the CLI) and stored as it is. The project is
+        built under a temporary name beside ``path`` and renamed into place, so no half-made
+        project is ever left behind. An existing Duizhao project (or an empty file) at ``path``
+        is replaced; any other existing file is refused.
 
         Args:
             path: the project file to write (``.duizhao``).
-            national: the national document.
-            provincial: the provincial document.
-            comparison: a comparison of the two made already (stored as it is); compared here
-                when None.
-            progress: ``progress(done, total, message)`` while comparing.
+            national: the national document's file (its bytes are stored).
+            provincial: the provincial document's file.
+            comparison: the comparison of the two.
             cancel: returns True to stop; ``Cancelled`` is raised and nothing is written.
 
         Raises:
             ProjectFileError: ``path`` is a file that is not a Duizhao project, or cannot be
                 written.
-            DocumentReadError: a document cannot be read.
+            DocumentReadError: a document's file cannot be read to be stored.
             Cancelled: the caller cancelled.
         """
         path = Path(path)
@@ -62,22 +60,15 @@ class Project(_DecisionStore, _Reimport):
             raise _save_error(error, path, "无法保存项目文件") from error
         lock = _ProjectLock.acquire(path)  # nobody else may open it while it is being replaced
         try:
-            return cls._create_locked(path, lock, national, provincial, comparison,
-                                      progress=progress, cancel=cancel)
+            return cls._create_locked(path, lock, national, provincial, comparison, cancel=cancel)
         except BaseException:
             lock.release()
             raise
 
     @classmethod
     def _create_locked(cls, path: Path, lock: _ProjectLock, national, provincial,
-                       comparison: Comparison | None, *, progress, cancel) -> Project:
+                       comparison: Comparison, *, cancel: Callable[[], bool] | None) -> Project:
         _check_cancel(cancel)
-        if comparison is None:
-            national_outline = load_outline(national)
-            _check_cancel(cancel)
-            provincial_outline = load_outline(provincial)
-            comparison = compare_outlines(national_outline, provincial_outline,
-                                          progress=progress, cancel=cancel)
         national_row = _document_row("national", national, comparison.national, 1)
         provincial_row = _document_row("provincial", provincial, comparison.provincial, 1)
         _check_cancel(cancel)
@@ -215,3 +206,8 @@ class Project(_DecisionStore, _Reimport):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _check_cancel(cancel: Callable[[], bool] | None) -> None:
+    if cancel is not None and cancel():
+        raise Cancelled()

@@ -58,11 +58,13 @@ def test_output_is_written_even_when_the_json_goes_to_stdout(tmp_path, capsys):
 @pytest.fixture(scope="module")
 def reviewed_project(tmp_path_factory):
     """A real project file with three decisions: an override, a chosen match and 不适用."""
+    from core import session
     from core.model import ReviewDecision, Status
     from core.project import Project
 
     path = tmp_path_factory.mktemp("project") / "审核.duizhao"
-    with Project.create(path, NATIONAL, PROVINCIAL) as project:
+    comparison = session.compare_documents(national=NATIONAL, provincial=PROVINCIAL)
+    with Project.create(path, NATIONAL, PROVINCIAL, comparison) as project:
         findings = project.comparison.clauses
         missing = next(f for f in findings if f.status is Status.MISSING)
         partial = next(f for f in findings if f.status is Status.PARTIAL)

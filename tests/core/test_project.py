@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from core import session
 from core.codec import comparison_to_record
 from core.compare import compare_files
 from core.errors import Cancelled, ProjectFileError
-from core.model import ReviewDecision, Status
+from core.model import Comparison, ReviewDecision, Status
 from core.project import APPLICATION_ID, SCHEMA_VERSION, Project
 from core.review import review
 from tests.conftest import LAWS, REPO
@@ -25,11 +26,17 @@ NATIONAL = LAWS / "national-optimizing-business-environment-regulation-2019.txt"
 SHANGHAI = LAWS / "shanghai-optimizing-business-environment-regulation-2020.txt"
 
 
+@pytest.fixture(scope="module")
+def shanghai(corpus) -> Comparison:
+    """The national and Shanghai business-environment statutes compared once (the store never compares)."""
+    return compare_files(NATIONAL, SHANGHAI)
+
+
 @pytest.fixture
-def project_path(tmp_path, corpus) -> Path:
+def project_path(tmp_path, shanghai) -> Path:
     """A freshly created project of the national and Shanghai business-environment statutes."""
     path = tmp_path / "营商环境对照.duizhao"
-    Project.create(path, NATIONAL, SHANGHAI).close()
+    Project.create(path, NATIONAL, SHANGHAI, shanghai).close()
     return path
 
 
@@ -104,8 +111,8 @@ def test_file_is_a_marked_wal_project(project_path):
         connection.close()
 
 
-def test_a_given_comparison_is_stored_as_it_is(tmp_path, corpus):
-    comparison = compare_files(NATIONAL, SHANGHAI)
+def test_the_given_comparison_is_stored_as_it_is(tmp_path, shanghai):
+    comparison = shanghai
     path = tmp_path / "given.duizhao"
     with Project.create(path, NATIONAL, SHANGHAI, comparison) as project:
         assert project.comparison is comparison
@@ -113,12 +120,33 @@ def test_a_given_comparison_is_stored_as_it_is(tmp_path, corpus):
         assert project.comparison == comparison
 
 
-def test_create_reports_progress_and_can_be_cancelled(tmp_path, corpus):
+def test_create_can_be_cancelled_before_anything_is_written(tmp_path, shanghai):
+    with pytest.raises(Cancelled):
+        Project.create(tmp_path / "a.duizhao", NATIONAL, SHANGHAI, shanghai, cancel=lambda: True)
+    calls = []
+
+    def cancel() -> bool:  # stop at the second look: after the documents are read to be stored
+        calls.append(1)
+        return len(calls) > 1
+
+    with pytest.raises(Cancelled):
+        Project.create(tmp_path / "b.duizhao", NATIONAL, SHANGHAI, shanghai, cancel=cancel)
+    assert len(calls) == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_comparing_into_a_project_reports_progress_and_can_be_cancelled(tmp_path, corpus):
+    """Comparing is the operations layer's (core.session); the store only saves the result."""
+    def source(path: Path) -> session.Source:
+        return session.Source(str(path), path.name)
+
     seen = []
-    with Project.create(tmp_path / "a.duizhao", NATIONAL, SHANGHAI,
-                        progress=lambda done, total, message: seen.append((done, total))):
+    with session.compare_into_project(national=source(NATIONAL), provincial=source(SHANGHAI),
+                                      target=tmp_path / "a.duizhao",
+                                      progress=lambda done, total, message: seen.append((done, total))):
         pass
-    assert seen and seen[-1][0] == seen[-1][1]
+    engine = [step for step in seen if step[1]]
+    assert engine and engine[-1][0] == engine[-1][1]
 
     calls = []
 
@@ -127,7 +155,8 @@ def test_create_reports_progress_and_can_be_cancelled(tmp_path, corpus):
         return len(calls) > 3
 
     with pytest.raises(Cancelled):
-        Project.create(tmp_path / "b.duizhao", NATIONAL, SHANGHAI, cancel=cancel)
+        session.compare_into_project(national=source(NATIONAL), provincial=source(SHANGHAI),
+                                     target=tmp_path / "b.duizhao", cancel=cancel)
     assert not (tmp_path / "b.duizhao").exists()
     assert _siblings(tmp_path / "a.duizhao") == {"a.duizhao"}
 
@@ -335,27 +364,27 @@ def test_read_only_project_is_refused(project_path):
         project_path.chmod(0o644)
 
 
-def test_create_refuses_to_overwrite_other_files(tmp_path, corpus):
+def test_create_refuses_to_overwrite_other_files(tmp_path, shanghai):
     path = tmp_path / "重要文件.duizhao"
     path.write_text("这不是项目文件", encoding="utf-8")
     before = _snapshot(path)
     with pytest.raises(ProjectFileError, match="另选文件名"):
-        Project.create(path, NATIONAL, SHANGHAI)
+        Project.create(path, NATIONAL, SHANGHAI, shanghai)
     assert _snapshot(path) == before
     assert _siblings(path) == {path.name}
 
 
-def test_create_refuses_to_replace_an_open_project(project_path):
+def test_create_refuses_to_replace_an_open_project(project_path, shanghai):
     with Project.open(project_path) as project:
         with pytest.raises(ProjectFileError, match="正在使用"):
-            Project.create(project_path, NATIONAL, SHANGHAI)
+            Project.create(project_path, NATIONAL, SHANGHAI, shanghai)
         assert project.comparison.clauses
 
 
-def test_create_replaces_an_existing_project(project_path):
+def test_create_replaces_an_existing_project(project_path, shanghai):
     with Project.open(project_path) as project:
         project.record(ReviewDecision(f"N{project.comparison.clauses[0].clause.id}", note="旧"))
-    with Project.create(project_path, NATIONAL, SHANGHAI) as project:
+    with Project.create(project_path, NATIONAL, SHANGHAI, shanghai) as project:
         assert project.decisions() == []
     assert _siblings(project_path) == {project_path.name}
 
@@ -461,7 +490,7 @@ def test_cancelled_reimport_changes_nothing(project_path, tmp_path):
         decision = ReviewDecision(f"N{comparison.clauses[0].clause.id}", note="保留")
         project.record(decision)
         with pytest.raises(Cancelled):
-            project.reimport_provincial(SHANGHAI, cancel=lambda: True)
+            session.reimport(project=project, provincial=SHANGHAI, cancel=lambda: True)
         assert project.comparison is comparison and project.provincial_version == 1
         assert [d.note for d in project.decisions()] == ["保留"]
         assert project.undo().note == "保留"  # the undo stack survives too
@@ -505,7 +534,7 @@ def test_reimport_carries_decisions_and_keeps_orphans(tmp_path, corpus):
     v1 = tmp_path / "上海条例-征求意见稿.txt"
     v1.write_text(text, encoding="utf-8")
     path = tmp_path / "重新导入.duizhao"
-    project = Project.create(path, NATIONAL, v1)
+    project = Project.create(path, NATIONAL, v1, compare_files(NATIONAL, v1))
     comparison = project.comparison
     deleted, follower, edited, edited_finding, others = _pick_sentences(comparison, text)
     kept, dropped_match, only_match = others[0], others[1], others[2]
@@ -535,8 +564,8 @@ def test_reimport_carries_decisions_and_keeps_orphans(tmp_path, corpus):
     v2.write_text(v2_text, encoding="utf-8")
 
     steps = []
-    report = project.reimport_provincial(v2, progress=lambda *a: steps.append(a),
-                                         reviewer="张三")
+    report = session.reimport(project=project, provincial=v2, progress=lambda *a: steps.append(a),
+                              reviewer="张三")
     assert steps
     new = project.comparison
     assert new is report.comparison and new.national == comparison.national
@@ -619,8 +648,8 @@ def test_decisions_whose_text_changed_are_marked_for_recheck_not_applied(tmp_pat
     """A verdict on a sentence the new draft deletes or edits is kept, marked 需复核, listed in
     the report, and not applied; one on unchanged text stands; 不适用 alone stands."""
     v1 = _sample_text(tmp_path)
-    project = Project.create(tmp_path / "复核.duizhao", REPO / "samples" /
-                             "national-guideline-sample.docx", v1)
+    national = REPO / "samples" / "national-guideline-sample.docx"
+    project = Project.create(tmp_path / "复核.duizhao", national, v1, compare_files(national, v1))
     comparison = project.comparison
     text = v1.read_text(encoding="utf-8")
     matched = [f for f in comparison.clauses if f.matches and len(f.matches) == 1
@@ -642,7 +671,7 @@ def test_decisions_whose_text_changed_are_marked_for_recheck_not_applied(tmp_pat
     v2 = tmp_path / "示例省实施意见-第二稿.txt"
     v2.write_text(v2_text, encoding="utf-8")
 
-    report = project.reimport_provincial(v2)
+    report = session.reimport(project=project, provincial=v2)
     rechecked = {c.after.item: c.recheck for c in report.rechecks}
     assert set(rechecked) == {f"N{f.clause.id}" for f in (deleted, edited, chosen)}
     assert "删除" in rechecked[f"N{chosen.clause.id}"]
@@ -675,7 +704,8 @@ def test_save_copy_and_checkpoint_leave_complete_single_files(tmp_path):
     log into the open file, so that copying the file alone loses nothing."""
     path = tmp_path / "原项目.duizhao"
     national = REPO / "samples" / "national-guideline-sample.docx"
-    project = Project.create(path, national, _sample_text(tmp_path))
+    provincial = _sample_text(tmp_path)
+    project = Project.create(path, national, provincial, compare_files(national, provincial))
     items = [f"N{f.clause.id}" for f in project.comparison.clauses[:3]]
     for item in items:
         project.record(ReviewDecision(item, status=Status.PARTIAL, note="待补充"))

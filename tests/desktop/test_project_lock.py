@@ -10,10 +10,10 @@ from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_P
 
 
 @pytest.fixture
-def held_project(tmp_path):
+def held_project(tmp_path, sample_comparison):
     """A project held open for writing, as another window of this process would."""
     path = tmp_path / "被占用的项目.duizhao"
-    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL).close()
+    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, sample_comparison).close()
     holder = Project.open(path)
     yield path
     holder.close()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core.model import Status
+from core.model import Comparison, Status
 from core.project import Project
 from desktop.models import ClauseTableModel, UnsavedRole
 from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
@@ -27,10 +27,10 @@ def disk(tmp_path):
     subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-def open_on_disk(qtbot, make_window, disk: Path):
-    """A real project on the small disk, open in a shown window."""
+def open_on_disk(qtbot, make_window, disk: Path, comparison: Comparison):
+    """A real project of the sample pair (``comparison``) on the small disk, open in a shown window."""
     path = disk / "审核项目.duizhao"
-    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL).close()
+    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, comparison).close()
     window = make_window()
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.open_project(path)
@@ -73,8 +73,8 @@ def answer_unsaved(*labels: str) -> list[str]:
 
 
 def test_a_decision_on_a_full_disk_stays_marked_unsaved_until_saved(qtbot, make_window, dialogs,
-                                                                   disk):
-    window, path = open_on_disk(qtbot, make_window, disk)
+                                                                   disk, sample_comparison):
+    window, path = open_on_disk(qtbot, make_window, disk, sample_comparison)
     first, second, third = gap_items(window, 3)
     decide(window, first, Status.COVERED)
     assert dialogs.shown == []
@@ -131,8 +131,8 @@ def test_a_decision_on_a_full_disk_stays_marked_unsaved_until_saved(qtbot, make_
 
 
 def test_closing_with_unsaved_decisions_asks_and_save_as_keeps_them(qtbot, make_window, dialogs,
-                                                                   disk, save_path):
-    window, path = open_on_disk(qtbot, make_window, disk)
+                                                                   disk, save_path, sample_comparison):
+    window, path = open_on_disk(qtbot, make_window, disk, sample_comparison)
     first, second = gap_items(window, 2)
     decide(window, first, Status.COVERED)
     _fill(disk)
@@ -157,8 +157,9 @@ def test_closing_with_unsaved_decisions_asks_and_save_as_keeps_them(qtbot, make_
     assert saved[second].status is Status.PARTIAL and saved[second].note == "待补充"
 
 
-def test_closing_and_discarding_unsaved_decisions(qtbot, make_window, dialogs, disk):
-    window, path = open_on_disk(qtbot, make_window, disk)
+def test_closing_and_discarding_unsaved_decisions(qtbot, make_window, dialogs, disk,
+                                                  sample_comparison):
+    window, path = open_on_disk(qtbot, make_window, disk, sample_comparison)
     first, second = gap_items(window, 2)
     decide(window, first, Status.COVERED)
     filler = _fill(disk)

@@ -63,7 +63,7 @@ def _decisions(project: Project, count: int, note: str = "意见") -> list[Revie
 
 def test_a_full_disk_while_saving_a_decision_is_typed_and_loses_nothing(small_disk, good_pair):
     path = small_disk / "项目.duizhao"
-    Project.create(path, *good_pair).close()
+    Project.create(path, *good_pair, compare_files(*good_pair)).close()
     project = Project.open(path)
     acknowledged: dict[str, str] = {}
     for decision in _decisions(project, 2):
@@ -102,7 +102,7 @@ def test_an_export_onto_a_full_disk_leaves_the_old_file(small_disk, good_pair):
 def read_only_copy(tmp_path, good_pair):
     """A project copied with its -wal (and without -shm) to a tmpfs then made read-only."""
     source = tmp_path / "项目.duizhao"
-    Project.create(source, *good_pair).close()
+    Project.create(source, *good_pair, compare_files(*good_pair)).close()
     project = Project.open(source)
     project.record(_decisions(project, 1)[0])
     mount = tmp_path / "cdrom"
@@ -131,7 +131,7 @@ def test_a_project_on_a_read_only_drive_offers_read_only(tmp_path, good_pair):
     if not _mount_tmpfs(mount, "4m"):
         pytest.skip("cannot mount a tmpfs here (needs root)")
     try:
-        Project.create(mount / "p.duizhao", *good_pair).close()
+        Project.create(mount / "p.duizhao", *good_pair, compare_files(*good_pair)).close()
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         with pytest.raises(ProjectReadOnlyError, match="只读"):
             Project.open(mount / "p.duizhao")
@@ -160,7 +160,7 @@ except ProjectSaveError as error:
 
 def test_a_file_size_limit_while_saving_is_typed(tmp_path, good_pair):
     path = tmp_path / "项目.duizhao"
-    Project.create(path, *good_pair).close()
+    Project.create(path, *good_pair, compare_files(*good_pair)).close()
     limit = path.stat().st_size + 200_000
     result = subprocess.run([sys.executable, "-c", FSIZE_SAVER, str(path), str(limit)], cwd=REPO,
                             capture_output=True, text=True, timeout=120)
@@ -191,7 +191,7 @@ def test_an_output_name_just_within_the_limit_is_written(length, tmp_path, good_
 
 def test_a_project_name_too_long_is_typed(tmp_path, good_pair):
     with pytest.raises(ProjectFileError):
-        Project.create(tmp_path / ("国" * 84 + ".duizhao"), *good_pair)
+        Project.create(tmp_path / ("国" * 84 + ".duizhao"), *good_pair, compare_files(*good_pair))
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in good_pair)
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from core import session
+from core.compare import compare_files
 from core.errors import ProjectFileError, ProjectLockedError, ProjectReadOnlyError
 from core.model import ReviewDecision, Status
 from core.project import Project, read_lock
@@ -22,7 +24,7 @@ from tests.hostile.conftest import snapshot
 @pytest.fixture
 def project_path(tmp_path, good_pair) -> Path:
     path = tmp_path / "项目.duizhao"
-    Project.create(path, *good_pair).close()
+    Project.create(path, *good_pair, compare_files(*good_pair)).close()
     return path
 
 
@@ -69,7 +71,9 @@ def test_the_second_opener_may_read_but_not_write(project_path, held):
         with pytest.raises(ProjectReadOnlyError):
             project.record(_decision(project))
         with pytest.raises(ProjectReadOnlyError):
-            project.reimport_provincial(project_path.parent / "本省.txt")
+            session.reimport(project=project, provincial=project_path.parent / "本省.txt")
+        with pytest.raises(ProjectReadOnlyError):  # the store refuses too, whoever calls it
+            project.add_provincial_version(project_path.parent / "本省.txt", project.comparison)
     after = snapshot(project_path.parent)
     assert after[project_path.name] == before[project_path.name]
 
@@ -125,7 +129,7 @@ def test_a_garbled_lock_is_respected_while_fresh_and_taken_over_when_old(project
 def test_create_refuses_to_replace_a_project_open_elsewhere(project_path, held, good_pair):
     before = snapshot(project_path.parent)
     with pytest.raises(ProjectLockedError):
-        Project.create(project_path, *good_pair)
+        Project.create(project_path, *good_pair, compare_files(*good_pair))
     assert snapshot(project_path.parent) == before
 
 
@@ -217,9 +221,30 @@ def test_a_parameter_of_the_wrong_kind_is_damage_not_a_value_error(project_path)
     assert snapshot(project_path.parent) == before
 
 
+@pytest.mark.parametrize("name", ["candidates", "covered"])  # an int and a float threshold
+@pytest.mark.parametrize("value", [float("inf"), float("nan")])
+def test_a_parameter_that_is_not_a_finite_number_is_damage(name, value, project_path):
+    """JSON reads Infinity and NaN; a project never holds them (an int threshold once raised
+    OverflowError past the typed error)."""
+    connection = sqlite3.connect(project_path)
+    record = json.loads(connection.execute("SELECT result FROM comparisons").fetchone()[0])
+    connection.close()
+    parameters = dict(record["parameters"])
+    assert name in parameters
+    parameters[name] = value
+    record["parameters"] = [[key, number] for key, number in parameters.items()]
+    _craft(project_path, "UPDATE comparisons SET result = ?", params=(json.dumps(record),))
+    before = snapshot(project_path.parent)
+    with pytest.raises(ProjectFileError, match="损坏"):
+        Project.open(project_path)
+    with pytest.raises(ProjectFileError, match="损坏"):
+        Project.open(project_path, read_only=True)
+    assert snapshot(project_path.parent) == before
+
+
 def test_save_as_onto_a_project_open_elsewhere_is_refused(project_path, held, tmp_path, good_pair):
     other = tmp_path / "另一个.duizhao"
-    Project.create(other, *good_pair).close()
+    Project.create(other, *good_pair, compare_files(*good_pair)).close()
     before = snapshot(project_path.parent)
     with Project.open(other) as project:
         with pytest.raises(ProjectLockedError):
