@@ -164,6 +164,10 @@ def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str =
              cancel: CancelCheck | None = None) -> ReimportReport:
     """Compare a new provincial draft within the open project, carrying the decisions over.
 
+    The stored national outline is compared with the draft using the engine parameters the
+    stored comparison was made with; the project then stores the result
+    (``Project.add_provincial_version``, which never compares).
+
     Returns:
         What became of each decision: carried (some to re-check) or orphaned.
 
