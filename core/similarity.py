@@ -7,6 +7,7 @@ compared, so they never lower a score.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import math
 import re
@@ -42,7 +43,11 @@ _tokenizer: prefix_cache.Tokenizer | None = None
 
 
 def _cache_file() -> Path:
-    return Path(user_cache_dir("duizhao", appauthor=False)) / "jieba-prefix.cache"
+    """The prefix cache of this installation's dictionary: one file per installed jieba, so two
+    installations (the packaged app and a pip install) do not rebuild each other's at every
+    start, and an upgrade in place replaces its own."""
+    where = hashlib.sha256(str(prefix_cache.default_dictionary()).encode("utf-8")).hexdigest()
+    return Path(user_cache_dir("duizhao", appauthor=False)) / f"jieba-prefix-{where[:12]}.cache"
 
 
 def tokenizer() -> prefix_cache.Tokenizer:

@@ -182,3 +182,15 @@ def test_cache_path_under_a_file_only_costs_time(tmp_path, reference):
     instance = jieba.Tokenizer()
     prefix_cache.initialize(instance, blocker / "prefix.cache")
     assert instance.total == reference.total
+
+
+def test_each_installed_dictionary_has_a_cache_file_of_its_own(monkeypatch, tmp_path):
+    from core import prefix_cache, similarity
+
+    files = set()
+    for folder in ("app", "venv"):
+        dictionary = tmp_path / folder / "dict.txt"
+        monkeypatch.setattr(prefix_cache, "default_dictionary", lambda d=dictionary: d)
+        files.add(similarity._cache_file())
+    assert len(files) == 2
+    assert all(f.name.startswith("jieba-prefix-") and f.suffix == ".cache" for f in files)
