@@ -47,11 +47,16 @@ _SANCTION = re.compile(
     r"(?:处罚|处理|法律责任)[^。；]{0,10}(?:从其规定|按照其规定|依照其规定)")
 # A definition: 本条例所称营商环境，是指…… (or ……包括……).
 _DEFINES = re.compile(r"所称[^。；]{1,40}?(?:是指|包括|指)")
-_DEFINITION_SENTENCES = 2
+# A scope or definition article says little else; one with more sentences has a body of its own.
+_FRAME_SENTENCES = 2
 # A reference to an article of the same text (违反本条例第二十条规定), not of another law
 # (《中华人民共和国行政许可法》第十二条).
 _OWN_ARTICLE = re.compile(r"(?<![》\d])(?:本(?:法|条例|办法|规定|细则))?第([零〇一二两三四五六七八九十百千]+)条")
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
+def _sentences(text: str) -> int:
+    return len([s for s in re.split(r"[。；]", text) if s.strip()])
 
 
 def referenced_articles(paragraphs: Sequence[str]) -> set[int]:
@@ -83,10 +88,9 @@ def provision(paragraphs: Sequence[str], position: int) -> Provision:
     if position < _OPENING_ARTICLES:
         if _PURPOSE.search(text):
             return Provision.PURPOSE
-        if _SCOPE.search(text):
+        if _SCOPE.search(text) and _sentences(text) <= _FRAME_SENTENCES:
             return Provision.SCOPE
-    if _DEFINES.search(text[:60]) and len([x for x in re.split(r"[。；]", text) if x.strip()]) \
-            <= _DEFINITION_SENTENCES:
+    if _DEFINES.search(text[:60]) and _sentences(text) <= _FRAME_SENTENCES:
         return Provision.DEFINITION
     # A sanction set in a 款, not one listed as an item of something else.
     if any(_SANCTION.search(p) for p in paragraphs if not _ITEM.match(p.strip())):

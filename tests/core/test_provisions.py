@@ -34,6 +34,9 @@ def _outline(text: str):
     ("本法所称水质监测，是指对水体的物理、化学和生物指标进行采样、检测和评价的活动。", 5,
      Provision.DEFINITION),
     ("县级以上人民政府应当建立水质监测网络。", 2, Provision.OTHER),
+    # A scope article with a body of its own is judged by its body.
+    ("本法适用于水质监测活动。水质监测坚持统一规划、分级负责。县级以上人民政府应当建立监测网络。", 1,
+     Provision.OTHER),
     # The frame stands at the opening: a later 为了… sentence is an ordinary article.
     ("为了保障监测质量，制定本法规定的技术规范时应当听取专家意见。", 30, Provision.OTHER),
     # A sanction listed as an item of something else does not make a liability article.
