@@ -16,7 +16,7 @@ from core import session
 from core.model import Status
 from core.project import Project
 from core.review import rolled_up_sections
-from desktop import models
+from desktop import clause_table
 from desktop.models import NOT_APPLICABLE, ClauseTableModel, NationalOutlineModel, SectionIdRole
 from desktop.status_style import status_style
 from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
@@ -96,8 +96,8 @@ def test_a_decision_click_signals_its_row_and_sections_only(qtbot, window, proje
     number = window.table_model.index_for(row.item).row()
     table, outline = Signals(window.table_model), Signals(window.national_model)
     whole_reviews = []
-    real_review = models.review
-    monkeypatch.setattr(models, "review", lambda *args, **kwargs: (
+    real_review = clause_table.review
+    monkeypatch.setattr(clause_table, "review", lambda *args, **kwargs: (
         whole_reviews.append(args), real_review(*args, **kwargs))[1])
 
     _click(qtbot, window, Status.COVERED.value)
