@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QTableView,
@@ -15,142 +13,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 
 from core import batch as batching
 from core.errors import DuizhaoError
-from core.model import Status
-from core import session
-from core.project import SUFFIX, Project
+from core.project import Project
 from core.read import SUPPORTED_EXTENSIONS
-from desktop.settings import user_data_dir
-from desktop.status_style import status_style
+from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
+from desktop.batch_pairs import carry_pair_review, pair_project_path
 from desktop.views import ProgressPanel
 from desktop.worker import Task
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-FIXED_COLUMNS = ("国家文件条款", "未覆盖数", "部分覆盖数")
 _FILTER = "文档 (" + " ".join(f"*{e}" for e in SUPPORTED_EXTENSIONS) + ")"
-# Sorting a status column puts the gaps first: missing, partial, covered, not expected.
-_STATUS_RANK = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_EXPECTED: 3,
-                Status.ADDED: 4}
-
-
-class MatrixModel(QAbstractTableModel):
-    """Rows: national items; columns: the item, its 未覆盖/部分覆盖 counts, then one per local text."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.batch: batching.Batch | None = None
-
-    def set_batch(self, batch: batching.Batch | None) -> None:
-        self.beginResetModel()
-        self.batch = batch
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self.batch is None else len(self.batch.items)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self.batch is None:
-            return 0
-        return len(FIXED_COLUMNS) + len(self.batch.locals)
-
-    def local_index(self, column: int) -> int | None:
-        """The local text a column shows, None for the fixed columns."""
-        return column - len(FIXED_COLUMNS) if column >= len(FIXED_COLUMNS) else None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if self.batch is None or orientation != Qt.Orientation.Horizontal:
-            return None
-        local = self.local_index(section)
-        if local is None:
-            return FIXED_COLUMNS[section] if role == Qt.ItemDataRole.DisplayRole else None
-        column = self.batch.locals[local]
-        summary = self.batch.summary(local)
-        if role == Qt.ItemDataRole.DisplayRole:
-            name = column.name.replace("（", "\n（")  # 北京市 / （2024）: columns stay narrow
-            if summary is None:
-                return f"{name}\n无法对照"
-            return f"{name}\n覆盖 {summary.carried_percent:.0f}%"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if summary is None:
-                return f"{column.title or column.path}\n{column.error}"
-            counts = "，".join(f"{status_style(s).label} {summary.counts.get(s, 0)}"
-                              for s in batching.STATUS_ORDER)
-            return (f"{column.title}\n{counts}\n覆盖率（含部分覆盖）{summary.carried_percent:.1f}%，"
-                    f"已覆盖占比 {summary.covered_percent:.1f}%")
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or self.batch is None:
-            return None
-        row, column = index.row(), index.column()
-        item = self.batch.items[row]
-        local = self.local_index(column)
-        if local is None:
-            if column == 0:
-                if role == Qt.ItemDataRole.DisplayRole:
-                    return item.label
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return item.text
-                if role == SORT_ROLE:
-                    return row
-                return None
-            status = Status.MISSING if column == 1 else Status.PARTIAL
-            count = self.batch.count(row, status)
-            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-                return count
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return Qt.AlignmentFlag.AlignCenter
-            return None
-        cell = self.batch.cells[row][local]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignCenter
-        if cell is None:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return "—"
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.batch.locals[local].error
-            if role == SORT_ROLE:
-                return 9
-            return None
-        style = status_style(cell.status)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return style.label
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return style.background
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return style.foreground
-        if role == Qt.ItemDataRole.ToolTipRole:
-            where = f"（{cell.where}）" if cell.where else ""
-            return f"{style.label}{where}\n{cell.reason.text}"
-        if role == SORT_ROLE:
-            return _STATUS_RANK.get(cell.status, 5)
-        return None
-
-
-def wording_html(batch: batching.Batch, row: int, column: int | None = None) -> str:
-    """The side pane: the national item, the chosen local text's wording, then 他省表述."""
-    item = batch.items[row]
-    parts = [f"<h3>{html.escape(item.label)}</h3><p>{html.escape(item.text)}</p>"]
-
-    def entry(local: batching.Local, cell: batching.Cell) -> str:
-        style = status_style(cell.status)
-        where = f" {html.escape(cell.where)}" if cell.where else ""
-        wording = html.escape(cell.wording) if cell.wording else "（未找到对应表述）"
-        return (f"<p><b>{html.escape(local.name)}</b>{where} "
-                f"<span style='background:{style.background.name()};color:{style.foreground.name()}'>"
-                f"&nbsp;{style.label}&nbsp;</span><br>{wording}<br>"
-                f"<small style='color:#666'>{html.escape(cell.reason.text)}</small></p>")
-
-    if column is not None:
-        local, cell = batch.locals[column], batch.cells[row][column]
-        parts.append("<h4>本地表述</h4>")
-        parts.append(entry(local, cell) if cell is not None
-                     else f"<p><b>{html.escape(local.name)}</b>：{html.escape(local.error)}</p>")
-    others = batch.wordings(row, exclude=column)
-    parts.append(f"<h4>他省表述（{len(others)}）</h4>")
-    if not others:
-        parts.append("<p>其他地方文件都没有对应表述。</p>")
-    parts += [entry(local, cell) for local, cell in others]
-    return "".join(parts)
 
 
 class BatchWindow(QMainWindow):
@@ -496,30 +366,6 @@ class BatchWindow(QMainWindow):
         if self.busy:
             self.task.cancel()
         super().closeEvent(event)
-
-
-def pair_project_path(batch: batching.Batch, local: int) -> Path:
-    """Where the review of one pair is kept: one project per national file × local file."""
-    national, path = Path(batch.national.path).resolve(), Path(batch.locals[local].path).resolve()
-    digest = hashlib.sha256(f"{national}\n{path}".encode()).hexdigest()[:12]
-    return user_data_dir() / "批量对照" / f"{path.stem[:40]}-{digest}{SUFFIX}"
-
-
-def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:
-    """Give a new version of a local text the review of its previous version.
-
-    The previous pair's project is copied to the new pair's place and the new version imported
-    into the copy (decisions carried over as 导入新版地方文件 does); the previous project stays
-    as it was, for the previous version. Returns a note for the status bar.
-    """
-    with Project.open(old, read_only=True) as previous:  # only copied: it may be open elsewhere
-        previous.save_copy(new)
-    with Project.open(new) as project:
-        report = session.reimport(project=project, provincial=path, cancel=cancel)
-    note = f"原审核意见沿用 {len(report.carried)} 条"
-    if report.orphaned:
-        note += f"，{len(report.orphaned)} 条不再适用"
-    return note
 
 
 def _bring_to_front(window: QWidget) -> None:

@@ -1,0 +1,35 @@
+"""One review project per batch pair: where it is kept, and giving a new local version its review."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from core import batch as batching
+from core import session
+from core.project import SUFFIX, Project
+from desktop.settings import user_data_dir
+
+
+def pair_project_path(batch: batching.Batch, local: int) -> Path:
+    """Where the review of one pair is kept: one project per national file × local file."""
+    national, path = Path(batch.national.path).resolve(), Path(batch.locals[local].path).resolve()
+    digest = hashlib.sha256(f"{national}\n{path}".encode()).hexdigest()[:12]
+    return user_data_dir() / "批量对照" / f"{path.stem[:40]}-{digest}{SUFFIX}"
+
+
+def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:
+    """Give a new version of a local text the review of its previous version.
+
+    The previous pair's project is copied to the new pair's place and the new version imported
+    into the copy (decisions carried over as 导入新版地方文件 does); the previous project stays
+    as it was, for the previous version. Returns a note for the status bar.
+    """
+    with Project.open(old, read_only=True) as previous:  # only copied: it may be open elsewhere
+        previous.save_copy(new)
+    with Project.open(new) as project:
+        report = session.reimport(project=project, provincial=path, cancel=cancel)
+    note = f"原审核意见沿用 {len(report.carried)} 条"
+    if report.orphaned:
+        note += f"，{len(report.orphaned)} 条不再适用"
+    return note
