@@ -9,13 +9,10 @@ from PySide6.QtWidgets import QWidget
 
 from core import batch as batching
 from core.model import Status
-from desktop.status_style import status_style
+from desktop.status_style import STATUS_ORDER, status_style
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FIXED_COLUMNS = ("国家文件条款", "未覆盖数", "部分覆盖数")
-# Sorting a status column puts the gaps first: missing, partial, covered, not expected.
-_STATUS_RANK = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_EXPECTED: 3,
-                Status.ADDED: 4}
 
 
 class MatrixModel(QAbstractTableModel):
@@ -108,7 +105,7 @@ class MatrixModel(QAbstractTableModel):
             where = f"（{cell.where}）" if cell.where else ""
             return f"{style.label}{where}\n{cell.reason.text}"
         if role == SORT_ROLE:
-            return _STATUS_RANK.get(cell.status, 5)
+            return STATUS_ORDER.get(cell.status, 5)
         return None
 
 

@@ -16,11 +16,9 @@ from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review
 from desktop.model_common import (FlatTableModel, Index, ItemRole, NotApplicableRole,
                                   ProvincialSectionRole, RecheckRole, ReviewedRole, SearchRole,
                                   SectionRole, SortRole, StatusRole, UnsavedRole, location)
-from desktop.status_style import status_style
+from desktop.status_style import STATUS_ORDER, status_style
 
 
-STATUS_ORDER = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_EXPECTED: 3,
-                Status.ADDED: 4}
 
 
 @dataclass(frozen=True)

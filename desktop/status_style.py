@@ -35,3 +35,8 @@ def status_style(status: Status | None, *, not_applicable: bool = False) -> Stat
     key = None if not_applicable else status
     label, background, foreground, accent = _STYLES[key]
     return StatusStyle(label, QColor(background), QColor(foreground), QColor(accent))
+
+
+# Sorting by status puts the gaps first: missing, partial, covered, not expected, added.
+STATUS_ORDER = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2, Status.NOT_EXPECTED: 3,
+                Status.ADDED: 4}
