@@ -6,7 +6,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from core.errors import ProjectFileError, ProjectReadOnlyError
 from core.model import Comparison
 from core.project.check import _MESSAGE_CORRUPT
 from core.project.files import (_open_paths, _open_paths_lock, _refuse_to_overwrite, _save_error,
-                                _sync_folder)
+                                _write_into_place)
 from core.project.lock import _ProjectLock
 
 
@@ -144,10 +143,8 @@ class _Connected:
             _refuse_to_overwrite(target)
         except OSError as error:  # a name too long for the file system, a folder gone …
             raise _save_error(error, target, "无法另存项目文件") from error
-        folder = target.parent if str(target.parent) else Path(".")
-        # A short name: the target's own may already be near the file system's limit.
-        temporary = folder / f".duizhao-{uuid.uuid4().hex[:12]}.tmp"
-        try:
+
+        def fill(temporary: Path) -> None:
             destination = sqlite3.connect(temporary)
             try:
                 with self._lock:
@@ -156,17 +153,7 @@ class _Connected:
                 destination.execute("PRAGMA journal_mode = DELETE")
             finally:
                 destination.close()
-            for suffix in ("-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    Path(f"{target}{suffix}").unlink()
-            os.replace(temporary, target)
-            _sync_folder(folder)
-        except (OSError, sqlite3.Error) as error:
-            raise _save_error(error, target, "无法另存项目文件") from error
-        finally:
-            for leftover in (temporary, Path(f"{temporary}-journal")):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+        _write_into_place(target, fill, "无法另存项目文件")
         return target
 
     # -------------------------------------------------------- closing

@@ -7,7 +7,9 @@ import os
 import shutil
 import sqlite3
 import threading
+import uuid
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from core.errors import ProjectFileError, ProjectSaveError
@@ -139,6 +141,34 @@ def _writable_connection(path: Path) -> sqlite3.Connection:
         raise ProjectFileError("无法以写入方式打开项目文件（可能正被其他程序占用）。",
                                path=str(path)) from error
     return connection
+
+
+def _write_into_place(target: Path, fill: Callable[[Path], None], what: str) -> None:
+    """Write a whole project file with ``fill(temporary)`` under a temporary name beside
+    ``target``, then rename it into place: a crash leaves the old file or the new, never half.
+
+    A stale log beside the target would be replayed into the new file, so it goes first; the
+    temporary file and any log SQLite left beside it are removed whatever happens.
+
+    Raises:
+        ProjectSaveError: the file cannot be written (``what`` says what was being done).
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    # A short name: the target's own may already be near the file system's limit.
+    temporary = folder / f".duizhao-{uuid.uuid4().hex[:12]}.tmp"
+    try:
+        fill(temporary)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{target}{suffix}").unlink()
+        os.replace(temporary, target)
+        _sync_folder(folder)
+    except (OSError, sqlite3.Error) as error:
+        raise _save_error(error, target, what) from error
+    finally:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{temporary}{suffix}").unlink()
 
 
 def _save_error(error: BaseException, path: Path, what: str) -> ProjectSaveError:

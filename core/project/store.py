@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from core.model import Comparison
 from core.project.check import _decode_comparison, _folder_writable, _inspect, _pending_log
 from core.project.decisions import _DecisionStore
 from core.project.files import (_check_name_length, _check_writable, _refuse_to_overwrite, _save_error,
-                                _sync_folder, _writable_connection, _write_backup)
+                                _writable_connection, _write_backup, _write_into_place)
 from core.project.lock import _ProjectLock
 from core.project.reimport import _Reimport
 from core.project.rows import _comparison_row, _document_row, _now
@@ -73,10 +71,8 @@ class Project(_DecisionStore, _Reimport):
         provincial_row = _document_row("provincial", provincial, comparison.provincial, 1)
         _check_cancel(cancel)
 
-        folder = path.parent if str(path.parent) else Path(".")
-        # A short name: the project's own name may already be near the file system's limit.
-        temporary = folder / f".duizhao-{uuid.uuid4().hex[:12]}.tmp"
-        try:
+
+        def fill(temporary: Path) -> None:
             connection = sqlite3.connect(temporary, isolation_level=None)
             try:
                 # application_id and user_version go into the main file before WAL is turned
@@ -100,18 +96,7 @@ class Project(_DecisionStore, _Reimport):
                                                                    provincial_id, None))
             finally:
                 connection.close()
-            for suffix in ("-wal", "-shm"):
-                # A stale log beside the target would be replayed into the new file.
-                with contextlib.suppress(FileNotFoundError):
-                    Path(f"{path}{suffix}").unlink()
-            os.replace(temporary, path)
-            _sync_folder(folder)
-        except (OSError, sqlite3.Error) as error:
-            raise _save_error(error, path, "无法保存项目文件") from error
-        finally:
-            for leftover in (temporary, Path(f"{temporary}-wal"), Path(f"{temporary}-shm")):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+        _write_into_place(path, fill, "无法保存项目文件")
         return cls._connect(path, comparison, lock)
 
     @classmethod
