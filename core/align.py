@@ -43,6 +43,7 @@ from core.coverage import find_gaps
 from core.domain import commonness
 from core.errors import Cancelled
 from core.expected import clause_not_expected, dates_the_text
+from core.provisions import Provision, provision
 from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Reason, Section,
                         SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
@@ -208,9 +209,16 @@ def compare_outlines(national: Outline, provincial: Outline, *,
                          matcher, offered=offered)
     findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
     carried = {m.clause.id for f in findings for m in f.matches}
+    # A provincial purpose or scope article that carries its national counterpart as a whole
+    # is no local addition either.
+    frame = {a.id for index, a in enumerate(articles(provincial))
+             if provision(a.paragraphs, index) in (Provision.PURPOSE, Provision.SCOPE)}
+    counterparts = {p for v in by_article.values() if v.reason.code == "counterpart"
+                    for p in v.provincial if p in frame}
     # The province's own 施行 sentence is no local addition: it dates the text, adds nothing.
     additions = tuple(p.clause for p in prov if p.clause.id not in carried
-                      and p.clause.section != "0" and not dates_the_text(p.clause.text))
+                      and p.clause.section != "0" and p.clause.section not in counterparts
+                      and not dates_the_text(p.clause.text))
     sections = _section_results(national, findings, aligned, by_article)
     warnings = []
     if not provincial_clauses:
@@ -365,6 +373,29 @@ class TokenMatcher:
             cosine += blocks[0] @ blocks[1].T
         cosine /= np.outer(norms[:split], norms[split:])
         return np.round(cosine, 4).tolist()
+
+
+# A word that more national articles use is the law's own subject, not one article's.
+_FEW_ARTICLES = 2
+
+
+def _near(clauses: list[PreparedClause]) -> Callable[[str], list[int]]:
+    """A look-up of the clauses holding at least half a phrase's character pairs (a cheap
+    necessary condition for it to stand there near-verbatim), built on first use."""
+    index: dict[str, set[int]] = {}
+
+    def near(phrase: str) -> list[int]:
+        if not index:
+            for position, prepared in enumerate(clauses):
+                chars = prepared.profile.bare + prepared.profile.chars
+                for pair in {chars[k:k + 2] for k in range(len(chars) - 1)}:
+                    index.setdefault(pair, set()).add(position)
+        counts: Counter[int] = Counter()
+        pairs = {phrase[k:k + 2] for k in range(len(phrase) - 1)}
+        for pair in pairs:
+            counts.update(index.get(pair, ()))
+        return sorted(p for p, n in counts.items() if 2 * n >= len(pairs))
+    return near
 
 
 # Features taken at a time when comparing articles as wholes (see article_similarity).
@@ -1057,39 +1088,41 @@ def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],
                  nat_article: list[int | None], prov_article: list[int | None], count: int,
                  parameters: Parameters, matcher: Matcher) -> PhraseHits:
     """Where each national article's distinctive phrases stand in the provincial articles,
-    looked up only for the articles the judge asks about (those nothing else links)."""
+    looked up only for the articles the judge asks about (those nothing else links).
+
+    A phrase is the article's own when no other national article says it near-verbatim, and
+    it holds a word rare in the field (``Parameters.article_phrase_commonness``) that few of
+    the national articles use — the law's own subject (食品安全 in a food-safety law) is rare
+    in the field but says nothing about which article a province kept.
+    """
     own: list[list[str]] = [[] for _ in range(count)]
     printed: dict[str, str] = {}
-    for prepared, i in zip(nat, nat_article):
-        if i is not None:
-            own[i].extend(matcher.phrases(prepared))
+    words: list[set[str]] = [set() for _ in range(count)]
+    for prepared, article in zip(nat, nat_article):
+        if article is not None:
+            own[article].extend(matcher.phrases(prepared))
+            words[article].update(prepared.words)
             for part in PHRASE_BREAK.split(prepared.clause.text):
                 printed.setdefault(normalize(part), part.strip())
+    used_by: Counter[str] = Counter(w for article_words in words for w in article_words)
     limit = parameters.article_phrase_commonness
     distinctive = distinctive_phrases(
         own, parameters.article_phrase_chars,
-        lambda phrase: any(commonness(word) <= limit for word in tokens(phrase)))
+        lambda phrase: any(commonness(word) <= limit and used_by[word] <= _FEW_ARTICLES
+                           for word in tokens(phrase)))
+    near_provincial = _near(prov)
+    near_national = _near(nat)
 
-    index: dict[str, set[int]] = {}
-
-    def near(phrase: str) -> list[int]:
-        """Provincial clauses holding at least half the phrase's character pairs (a cheap
-        necessary condition for it to stand there near-verbatim), in order."""
-        if not index:
-            for position, prepared in enumerate(prov):
-                chars = prepared.profile.bare + prepared.profile.chars
-                for pair in {chars[k:k + 2] for k in range(len(chars) - 1)}:
-                    index.setdefault(pair, set()).add(position)
-        counts: Counter[int] = Counter()
-        pairs = {phrase[k:k + 2] for k in range(len(phrase) - 1)}
-        for pair in pairs:
-            counts.update(index.get(pair, ()))
-        return sorted(p for p, n in counts.items() if 2 * n >= len(pairs))
+    def said_elsewhere(phrase: str, i: int) -> bool:
+        return any(nat_article[k] != i and matcher.phrase_found(phrase, nat[k])
+                   for k in near_national(phrase))
 
     def hits(i: int) -> dict[int, list[tuple[str, str]]]:
         found: dict[int, list[str]] = defaultdict(list)
         for phrase in distinctive(i):
-            for position in near(phrase):
+            if said_elsewhere(phrase, i):
+                continue
+            for position in near_provincial(phrase):
                 j = prov_article[position]
                 if j is not None and phrase not in found[j] and matcher.phrase_found(
                         phrase, prov[position]):

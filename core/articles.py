@@ -36,7 +36,7 @@ import numpy as np
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import Provision, defines, provision, referenced_articles
+from core.provisions import Provision, defines, provision, punished_articles
 
 
 @dataclass(frozen=True)
@@ -90,17 +90,15 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     prov_kind = [provision(a.paragraphs, j) for j, a in enumerate(prov)]
     prov_defines = [defines(a.paragraphs) for a in prov]
     shape = (len(nat), len(prov))
+    carried_share = np.asarray(carried, dtype=float).reshape(shape)
+    best_sentence = np.asarray(sentences, dtype=float).reshape(shape)
     evidence = np.maximum(np.asarray(similarity, dtype=float).reshape(shape),
-                          parameters.article_carried_factor
-                          * np.asarray(carried, dtype=float).reshape(shape))
+                          parameters.article_carried_factor * carried_share)
     dated = np.array([kind is Provision.EFFECTIVE_DATE for kind in nat_kind], dtype=bool)
     best_for = (evidence[~dated].max(axis=0) if (~dated).any() and len(prov)
                 else np.zeros(len(prov)))
-    linking = _linking(evidence, best_for, np.asarray(sentences, dtype=float).reshape(shape),
-                       parameters)
-    same_duty, other_duty = _through_duty(nat, prov, nat_kind, prov_kind, linking)
-    # Where a penalty's duty is found, penalties for other duties are no link of it.
-    linking = same_duty | (linking & ~(other_duty & same_duty.any(axis=1, keepdims=True)))
+    evidence_links = _penalty_links(nat, prov, nat_kind, prov_kind,
+                                    _evidence_links(evidence, best_for, best_sentence, parameters))
     verdicts: dict[str, ArticleVerdict] = {}
     for i, article in enumerate(nat):
         if nat_kind[i] is Provision.EFFECTIVE_DATE:
@@ -108,9 +106,9 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             verdicts[article.id] = _unlinked(article, prov, None, 0.0)
             continue
         expected = article_not_expected(article.paragraphs) is None
-        linked = _linked(nat_kind[i], prov_kind, prov_defines, linking[i], sentences[i],
-                         expected, parameters)
-        coverage = min(1.0, sum(carried[i][j] for j in linked))
+        linked = _carriers_of(nat_kind[i], prov_kind, prov_defines, evidence_links[i],
+                              best_sentence[i], expected, parameters)
+        coverage = min(1.0, float(carried_share[i][linked].sum()))
         counterpart = _counterpart(nat_kind[i], prov_kind)
         if counterpart is not None and coverage < parameters.article_covered:
             what = "立法目的" if nat_kind[i] is Provision.PURPOSE else "适用范围"
@@ -124,23 +122,28 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             hits = phrase_hits(i) if expected and phrase_hits is not None else {}
             if nat_kind[i] is Provision.DEFINITION:
                 hits = {j: found for j, found in hits.items() if prov_defines[j]}
-            by_phrase = _by_phrase(hits, prov, carried[i], parameters)
-            nearest = int(np.argmax(evidence[i])) if len(prov) else None
+            by_phrase = _by_phrase(hits, prov, carried_share[i], parameters)
+            # The nearest provincial article, if anything at all is shared with one.
+            nearest = int(np.argmax(evidence[i])) if len(prov) and evidence[i].max() > 0 else None
             verdicts[article.id] = by_phrase or _unlinked(
                 article, prov, nearest, float(evidence[i][nearest]) if nearest is not None else 0.0)
     return verdicts
 
 
-def _linked(kind: Provision, prov_kind: Sequence[Provision], prov_defines: Sequence[bool],
-            linking: np.ndarray, sentences: Sequence[float], expected: bool,
-            parameters) -> list[int]:
+def _carriers_of(kind: Provision, prov_kind: Sequence[Provision], prov_defines: Sequence[bool],
+                 evidence_links: np.ndarray, best_sentence: np.ndarray, expected: bool,
+                 parameters) -> list[int]:
     """The provincial articles that carry a national article of the given kind, from those
-    its evidence links (``_linking``)."""
-    linked = [int(j) for j in np.flatnonzero(linking)]
+    its evidence links (``_evidence_links``, ``_penalty_links``).
+
+    Args:
+        expected: whether a province is expected to carry the article (core.expected).
+    """
+    linked = [int(j) for j in np.flatnonzero(evidence_links)]
     if not expected:
         # A provision no province is expected to carry is carried only where the province
         # restates one of its sentences, not by an article that shares its formulas.
-        linked = [j for j in linked if sentences[j] >= parameters.covered]
+        linked = [j for j in linked if best_sentence[j] >= parameters.covered]
     if kind is Provision.DEFINITION:
         # A definition is carried by an article that defines the term, not by every article
         # that uses it.
@@ -210,7 +213,7 @@ def _by_phrase(hits: dict[int, list[tuple[str, str]]], prov: list[Section],
     if sum(len(p) for p, _ in hits[j]) < parameters.article_phrase_chars:
         return None
     quoted = "”“".join(shown for _, shown in hits[j][:2])
-    return ArticleVerdict((prov[j].id,), carried[j], Status.PARTIAL, Reason(
+    return ArticleVerdict((prov[j].id,), float(carried[j]), Status.PARTIAL, Reason(
         "part", f"地方{prov[j].label}沿用了本条的表述（“{quoted}”），只承接了部分内容，"
                 "其余要求未见对应表述。"))
 
@@ -226,39 +229,40 @@ def _places(prov: list[Section], linked: list[int]) -> tuple[str, ...]:
     return tuple(prov[j].id for j in sorted(set(linked)))
 
 
-def _through_duty(nat: list[Section], prov: list[Section], nat_kind: Sequence[Provision],
-                  prov_kind: Sequence[Provision], linking: np.ndarray
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """Penalty articles linked through the duties they punish: a national penalty article that
-    names the articles whose breach it punishes (违反本法第二十条规定的) goes to a provincial
-    penalty article naming a provincial article that carries one of them, however differently
-    the two set the fine.
+def _penalty_links(nat: list[Section], prov: list[Section], nat_kind: Sequence[Provision],
+                   prov_kind: Sequence[Provision], evidence_links: np.ndarray) -> np.ndarray:
+    """The evidence links, with penalty articles linked through the duties they punish.
 
-    Returns:
-        (same, other): ``same[i, j]`` when the two penalties punish the breach of duties linked
-        to each other; ``other[i, j]`` when both name the duties they punish and none of them
-        are linked (their shared fine formula is then no link).
+    A national penalty article that names the duty articles whose breach it punishes
+    (违反本法第二十条规定的) goes to a provincial penalty article naming a provincial article
+    that carries one of them, however differently the two set the sanction; and where that is
+    found, penalties for other duties (both naming theirs, none linked) are no link of it,
+    whatever fine formula they share.
     """
-    same = np.zeros(linking.shape, dtype=bool)
-    other = np.zeros(linking.shape, dtype=bool)
     nat_index = {a.number: i for i, a in enumerate(nat)}
     prov_index = {a.number: j for j, a in enumerate(prov)}
-    prov_duties = {j: [prov_index[n] for n in referenced_articles(a.paragraphs) if n in prov_index]
-                   for j, a in enumerate(prov) if prov_kind[j] is Provision.LIABILITY}
+
+    def duties(article: Section, index: dict[int, int], kinds: Sequence[Provision]) -> list[int]:
+        found = (index.get(n) for n in punished_articles(article.paragraphs))
+        return [k for k in found if k is not None and kinds[k] is not Provision.LIABILITY]
+
+    prov_duties = {j: duties(a, prov_index, prov_kind) for j, a in enumerate(prov)
+                   if prov_kind[j] is Provision.LIABILITY}
+    links = evidence_links.copy()
     for i, article in enumerate(nat):
-        if nat_kind[i] is not Provision.LIABILITY:
+        own = duties(article, nat_index, nat_kind) if nat_kind[i] is Provision.LIABILITY else []
+        same = [j for j, theirs in prov_duties.items() if theirs
+                and any(evidence_links[a, b] for a in own for b in theirs)]
+        if not same:
             continue
-        duties = [nat_index[n] for n in referenced_articles(article.paragraphs) if n in nat_index]
-        if not duties:
-            continue
-        for j, own in prov_duties.items():
-            if own:
-                same[i, j] = any(linking[a, b] for a in duties for b in own)
-                other[i, j] = not same[i, j]
-    return same, other
+        for j, theirs in prov_duties.items():
+            if theirs and j not in same:
+                links[i, j] = False
+        links[i, same] = True
+    return links
 
 
-def _linking(evidence: np.ndarray, best_for: np.ndarray, sentences: np.ndarray,
+def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.ndarray,
              parameters) -> np.ndarray:
     """Which pairs of articles the evidence links, given the best evidence each provincial
     article has for any national one.

@@ -43,7 +43,8 @@ _EFFECTIVE_DATE = re.compile(
     r"^本(?:条例|法|办法|规定|细则|决定|实施办法|实施细则|意见|方案)"
     r"(?:自.{2,30}?(?:起)?施行|自公布之日起施行)")
 _DATING = re.compile(_EFFECTIVE_DATE.pattern.lstrip("^"))
-_REPEAL = re.compile(r"同时废止|不再执行")
+# What may follow the date in a 施行 article: repeals, and how older texts and cases bridge over.
+_AFTER_EFFECTIVE_DATE = re.compile(r"废止|不再执行|施行前|施行之日|继续有效|过渡|参照|依照原")
 _CRIMINAL = re.compile(r"构成犯罪的?，?依法追究刑事责任")
 # Litigation and arbitration procedure: limitation periods and proceedings suspended. Like
 # crimes and penalties, only national law can set it (立法法 on the matters reserved to law).
@@ -83,9 +84,12 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
 
 
 def effective_date(text: str) -> bool:
-    """Whether an article only states when the text takes effect (or what it repeals)."""
-    text = text.strip()
-    return len(text) <= 80 and bool(_EFFECTIVE_DATE.match(text) or _REPEAL.search(text))
+    """Whether an article only states when the text takes effect: it opens 本法自……起施行,
+    and whatever follows repeals or bridges to older texts (……同时废止; 本法施行前……)."""
+    sentences = [s for s in re.split(r"[。；]", text.strip()) if s.strip()]
+    if not sentences or not _EFFECTIVE_DATE.match(sentences[0].strip()):
+        return False
+    return all(_AFTER_EFFECTIVE_DATE.search(s) for s in sentences[1:])
 
 
 def dates_the_text(sentence: str) -> bool:

@@ -59,8 +59,8 @@ class Status(str, Enum):
     ADDED = "addition"
     NOT_EXPECTED = "not_expected"
     """A national provision a provincial text is not expected to carry (无需地方落实): duties of
-    central organs only, the law's own definitions, criminal liability, 施行日期, and in policy
-    texts sentences that state no task (形势、现状、意义)."""
+    central organs only, criminal liability, litigation procedure, 施行日期, and in policy texts
+    sentences that state no task (形势、现状、意义)."""
 
 
 STATUS_LABELS: dict[Status, str] = {
@@ -223,7 +223,7 @@ class Reason:
     scores under the partial threshold), ``taken`` (missing: the provincial clause that would
     carry it went to another national item), ``counterpart`` (covered: the provincial article
     of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``central``
-    (not expected: a duty of central organs only), ``definition``, ``criminal``, ``judicial``,
+    (not expected: a duty of central organs only), ``criminal``, ``judicial``,
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 

@@ -34,24 +34,36 @@ class Provision(Enum):
 
 # The frame stands among a statute's first articles (a preamble-like 第一条 to 第五条).
 _OPENING_ARTICLES = 5
-_ACT = r"本(?:法|条例|办法|规定|细则|决定|实施办法|实施细则)"
+_ACT = r"本(?:法|条例|办法|规定|细则|决定|规则|实施办法|实施细则)"
 # 为了……制定本法; a province often opens 根据《……法》……，结合本省实际，制定本条例 instead.
 _PURPOSE = re.compile(rf"^(?:为(?:了)?|根据|依据|依照)[^。]*?制[定订]{_ACT}")
-_SCOPE = re.compile(rf"(?:适用|遵守){_ACT}|{_ACT}(?:适用于|所称)[^。]{{0,40}}?适用")
-# What follows a breach: a sanction, or the breach referred to the sanctions of other laws.
+# 本法适用于……; ……，适用本法; ……应当遵守《……法》和本办法; 本法所称……适用……
+_SCOPE = re.compile(rf"{_ACT}适用于|(?:适用|遵守)[^。]{{0,20}}?{_ACT}|{_ACT}所称[^。]{{0,40}}?适用")
+# What follows a breach, each branch a kind of sanction: a 处分 (its kinds may be named), a
+# fine, liability pursued, an order to correct, a licence revoked, gains confiscated, a
+# reprimand, liability borne, a penalty; or the breach referred to other laws' sanctions.
 _SANCTION = re.compile(
     r"(?:给予|予以)[^。；]{0,12}处分|处[^。；]{0,30}罚款|追究[^。；]{0,8}责任|"
     r"责令[^。；]{0,6}改正|吊销|没收违法所得|通报批评|承担[^。；]{0,8}责任|"
     r"(?:给予|予以|进行)[^。；]{0,6}处罚|"
     r"违反本[^。；]{0,40}?(?:依照|按照|依据)[^。；]{0,40}(?:处理|处罚)|"
     r"(?:处罚|处理|法律责任)[^。；]{0,10}(?:从其规定|按照其规定|依照其规定)")
-# A definition: 本条例所称营商环境，是指…… (or ……包括……).
+# A sanction follows a breach: "违反……" opens the 款, or a condition "……的，" comes before it.
+# (承担全面领导责任 or 责令……改正 in a duty of an authority is no penalty.)
+_BREACH = re.compile(r"^[^。；]{0,6}违反|的[，,]")
+# A definition opens its article: 本条例所称营商环境，是指…… (or ……包括……).
+_DEFINITION = re.compile(r"^(?:本[^。；，]{0,4})?所称[^。；]{1,40}?(?:是指|包括|指)")
 _DEFINES = re.compile(r"所称[^。；]{1,40}?(?:是指|包括|指)")
 # A scope or definition article says little else; one with more sentences has a body of its own.
 _FRAME_SENTENCES = 2
-# A reference to an article of the same text (违反本条例第二十条规定), not of another law
-# (《中华人民共和国行政许可法》第十二条).
-_OWN_ARTICLE = re.compile(r"(?<![》\d])(?:本(?:法|条例|办法|规定|细则))?第([零〇一二两三四五六七八九十百千]+)条")
+# A chain of references to articles: 第二十条、第二十一条 / 第五条至第八条 / 本法第三条.
+_NUMERAL = r"[零〇一二两三四五六七八九十百千]+"
+_REFERENCES = re.compile(
+    rf"(本(?:法|条例|办法|规定|细则))?第({_NUMERAL})条(?:第{_NUMERAL}款)?"
+    rf"((?:(?:、|和|或者|以及|及|至)第{_NUMERAL}条(?:第{_NUMERAL}款)?)*)")
+_CHAINED = re.compile(rf"(、|和|或者|以及|及|至)第({_NUMERAL})条")
+# What names another law just before its article numbers: 《……法》第十二条, 刑法第一百条.
+_OTHER_LAW = re.compile(r"(?:》|法|条例|规定|办法|细则|决定)$")
 _ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 
 
@@ -60,13 +72,35 @@ def _sentences(text: str) -> int:
 
 
 def referenced_articles(paragraphs: Sequence[str]) -> set[int]:
-    """The numbers of the articles of its own text an article refers to (第二十条 → 20)."""
-    numbers = set()
-    for match in _OWN_ARTICLE.finditer("".join(paragraphs)):
+    """The numbers of the articles of its own text an article refers to (违反本法第二十条、
+    第二十一条 → 20, 21; 第五条至第七条 → 5, 6, 7), not those of another law it names
+    (《消费者权益保护法》第四十一条、第四十二条, 刑法第一百四十四条)."""
+    numbers: set[int] = set()
+    text = "".join(paragraphs)
+    for match in _REFERENCES.finditer(text):
+        if not match.group(1) and _OTHER_LAW.search(text[:match.start()]):
+            continue
         try:
-            numbers.add(chinese_to_int(match.group(1)))
+            last = chinese_to_int(match.group(2))
+            numbers.add(last)
+            for joint, numeral in _CHAINED.findall(match.group(3)):
+                value = chinese_to_int(numeral)
+                numbers.update(range(last + 1, value + 1) if joint == "至" and value > last
+                               else (value,))
+                last = value
         except ValueError:
             continue
+    return numbers
+
+
+def punished_articles(paragraphs: Sequence[str]) -> set[int]:
+    """The articles of its own text whose breach a penalty article punishes: those it names in
+    the breach that opens a 款 (违反本法第二十条规定的，……), not those named further on."""
+    numbers: set[int] = set()
+    for paragraph in paragraphs:
+        breach = re.match(r"^[^。；]{0,20}?违反([^。；，]*)", paragraph.strip())
+        if breach:
+            numbers |= referenced_articles([breach.group(1)])
     return numbers
 
 
@@ -75,24 +109,28 @@ def defines(paragraphs: Sequence[str]) -> bool:
     return bool(_DEFINES.search("".join(paragraphs)))
 
 
-def provision(paragraphs: Sequence[str], position: int) -> Provision:
+def provision(paragraphs: Sequence[str], index: int) -> Provision:
     """The kind of an article.
 
     Args:
         paragraphs: the article's 款 (and 项) as printed, without the 第N条 label.
-        position: its place among the statute's articles, from 0.
+        index: its place among the statute's articles, from 0.
     """
     text = "".join(paragraphs).strip()
     if effective_date(text):
         return Provision.EFFECTIVE_DATE
-    if position < _OPENING_ARTICLES:
+    if index < _OPENING_ARTICLES:
         if _PURPOSE.search(text):
             return Provision.PURPOSE
         if _SCOPE.search(text) and _sentences(text) <= _FRAME_SENTENCES:
             return Provision.SCOPE
-    if _DEFINES.search(text[:60]) and _sentences(text) <= _FRAME_SENTENCES:
+    if _DEFINITION.match(text) and (_sentences(text) <= _FRAME_SENTENCES or all(
+            _DEFINES.search(s) for s in re.split(r"[。]", text) if s.strip())):
         return Provision.DEFINITION
-    # A sanction set in a 款, not one listed as an item of something else.
-    if any(_SANCTION.search(p) for p in paragraphs if not _ITEM.match(p.strip())):
+    # The first 款 sets a sanction for a breach (a duty article with a penalty 款 added at its
+    # end stays a duty article).
+    first = next((p.strip() for p in paragraphs if p.strip() and not _ITEM.match(p.strip())), "")
+    sanction = _SANCTION.search(first)
+    if sanction and (sanction.group().startswith("违反") or _BREACH.search(first[:sanction.start()])):
         return Provision.LIABILITY
     return Provision.OTHER

@@ -10,7 +10,7 @@ from core.articles import distinctive_phrases, judge_articles
 from core.expected import dates_the_text
 from core.model import Status
 from core.outline import outline_document
-from core.provisions import Provision, provision, referenced_articles
+from core.provisions import Provision, provision, punished_articles, referenced_articles
 from core.read import read_text
 
 
@@ -39,6 +39,17 @@ def _outline(text: str):
      Provision.OTHER),
     # The frame stands at the opening: a later 为了… sentence is an ordinary article.
     ("为了保障监测质量，制定本法规定的技术规范时应当听取专家意见。", 30, Provision.OTHER),
+    ("本法适用于水质监测活动。", 1, Provision.SCOPE),
+    ("在本市行政区域内开发、利用水资源，应当遵守《中华人民共和国水法》和本办法。", 1, Provision.SCOPE),
+    ("本法所称动物，是指家畜家禽和人工饲养的其他动物。本法所称动物产品，是指动物的肉、生皮。"
+     "本法所称动物疫病，是指动物传染病。", 2, Provision.DEFINITION),
+    ("本法自2008年1月1日起施行。1991年通过的《中华人民共和国外商投资企业和外国企业所得税法》和"
+     "1993年发布的《中华人民共和国企业所得税暂行条例》同时废止。", 59, Provision.EFFECTIVE_DATE),
+    # Ordinary articles the frame's words also turn up in.
+    ("食品生产经营者对其生产经营食品的安全负责，承担社会责任。", 3, Provision.OTHER),
+    ("其他合伙人不再执行合伙事务。", 26, Provision.OTHER),
+    ("县级以上人民政府应当建立水质监测制度。前款所称监测制度，是指定期采样和检测的制度。", 16, Provision.OTHER),
+    ("水质监测机构应当如实记录监测数据。\n违反前款规定的，由生态环境主管部门责令改正。", 12, Provision.OTHER),
     # A sanction listed as an item of something else does not make a liability article.
     ("水质监测机构不得有下列行为：\n（一）篡改监测数据，被责令改正后仍不改正；", 12, Provision.OTHER),
 ])
@@ -78,6 +89,8 @@ def test_the_frame_corresponds_by_function():
     purpose, places = verdicts["第一条"]
     assert places == {"第一条"} and purpose.status is Status.COVERED
     assert purpose.reason.code == "counterpart" and "立法目的" in purpose.reason.text
+    # ... and the provincial purpose article is no local addition.
+    assert not any("结合本省实际" in clause.text for clause in result.additions)
     # The fine goes to the provincial article that sets a fine, not to the duty it punishes.
     assert verdicts["第三条"][1] == {"第三条"}
     # The duty itself stays with the duty.
@@ -188,7 +201,26 @@ def test_a_penalty_goes_to_the_provincial_penalty_for_the_same_duty():
         "第四条 违反本条例第二条规定的，由县级以上生态环境主管部门责令限期安装，逾期不安装的，处二万元以上五万元以下罚款。\n"
         "第五条 违反本条例第三条规定的，由省生态环境主管部门没收违法所得，吊销其资质证书。\n")
     assert referenced_articles(["违反本条例第三条规定，依照《中华人民共和国行政处罚法》第十二条处理。"]) == {3}
+    assert referenced_articles(["违反《消费者权益保护法》第四十一条、第四十二条的规定"]) == set()
+    assert referenced_articles(["依照刑法第一百四十四条的规定处罚"]) == set()
+    assert referenced_articles(["违反本法第五条至第七条、第九条规定"]) == {5, 6, 7, 9}
+    # Only the breach a penalty opens with names the duty it punishes.
+    assert punished_articles(["违反本法第二十条规定的，依照本法第一百二十三条处罚。"]) == {20}
     verdicts = _by_label(compare_outlines(national, provincial))
     # 第四条 punishes a breach of 第二条, carried by provincial 第三条, whose breach provincial
     # 第五条 punishes: the two penalties correspond, however differently they sanction it.
     assert "第五条" in verdicts["第四条"][1] and "第四条" not in verdicts["第四条"][1]
+
+
+def test_an_article_sharing_nothing_has_no_nearest_and_no_provincial_articles_is_no_error():
+    national = _outline("国家条例\n第一条 县级以上人民政府应当建立水质监测网络。\n"
+                        "第二条 国家建立营商环境评价制度。\n")
+    provincial = _outline("某省条例\n第一条 本省加强茶产业溯源。\n")
+    verdicts = judge_articles(national, provincial, similarity=[[0.0], [0.0]],
+                              carried=[[0.0], [0.0]], sentences=[[0.0], [0.0]],
+                              parameters=Parameters())
+    assert {v.reason.code for v in verdicts.values()} == {"no_candidate"}
+    empty = _outline("某省条例\n本省加强茶产业溯源。\n")
+    verdicts = judge_articles(national, empty, similarity=[[], []], carried=[[], []],
+                              sentences=[[], []], parameters=Parameters())
+    assert all(v.status is Status.MISSING for v in verdicts.values())
