@@ -41,7 +41,7 @@ class WindowReview:
         # Saved after those still waiting, in the order made; a newer decision on an item
         # replaces its unsaved one.
         self.unsaved.pop(row.item, None)
-        self.unsaved[row.item] = (decision, f"{text}（第 {row.number} 条）")
+        self.unsaved[row.item] = (decision, f"{text}（序号 {row.number}）")
         error = self._save_unsaved()
         self._refresh_items(touched)
         if error is None:
@@ -192,7 +192,7 @@ class WindowReview:
         row = self.review_row()
         if row is None or self.project is None:
             return
-        label = f"第 {row.number} 条　{describe_item(self.comparison, row.item)}"
+        label = f"序号 {row.number}　{describe_item(self.comparison, row.item)}"
         self.history_dialog = HistoryDialog(label, self.project.history(row.item), self,
                                             comparison=self.project.comparison,
                                             comparison_id=self.project.comparison_id)

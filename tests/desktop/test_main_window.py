@@ -106,7 +106,8 @@ def test_history_shows_every_change_to_an_item(qtbot, make_window, save_path, qt
     # Named as a reader finds it, by place, sentence and words; never by the internal id.
     assert dialog.isVisible() and item not in heading
     assert row.national_where in heading and row.national_text[:20] in heading
-    assert f"第 {row.number} 条" in heading
+    # 序号, not "第 N 条", which beside a statute's 第七章第七十条 reads as an article.
+    assert f"序号 {row.number}" in heading and f"第 {row.number} 条" not in heading
     qtmodeltester.check(dialog.model)
     model = dialog.model
     texts = [[model.index(r, c).data() for c in range(model.columnCount())]
