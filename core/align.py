@@ -28,6 +28,7 @@ article gets a verdict of its own; its clauses' verdicts stay as evidence.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -287,7 +288,7 @@ class TokenMatcher:
         for word in lookup:
             for position in index.get(word, ()):
                 shared[position] += weights[word]
-        best = sorted(shared, key=lambda p: (-shared[p], p))[:parameters.candidates]
+        best = heapq.nsmallest(parameters.candidates, shared, key=lambda p: (-shared[p], p))
         return sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
                       key=lambda pair: (-pair[0], pair[1]))
 
