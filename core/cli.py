@@ -118,6 +118,14 @@ def _shortened(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit] + "……"
 
 
+def _add_report_arguments(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """-o/--output and --report, the same for a fresh comparison and a reviewed project."""
+    parser.add_argument("-o", "--output", metavar="FILE", required=required,
+                        help="导出结果：.docx（Word 对照清单或差距分析报告）、.xlsx 或 .json")
+    parser.add_argument("--report", choices=("checklist", "gaps"), default="checklist",
+                        help="Word 报告类型：checklist 起草对照清单（默认），gaps 差距分析报告")
+
+
 def _progress_printer(enabled: bool):
     if not enabled:
         return None
@@ -259,17 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("provincial", help="地方文件（实施意见、实施办法等）")
     compare.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
     compare.add_argument("--progress", action="store_true", help="在标准错误输出显示进度")
-    compare.add_argument("-o", "--output", metavar="FILE",
-                         help="导出结果：.docx（Word 对照清单或差距分析报告）、.xlsx 或 .json")
-    compare.add_argument("--report", choices=("checklist", "gaps"), default="checklist",
-                         help="Word 报告类型：checklist 起草对照清单（默认），gaps 差距分析报告")
+    _add_report_arguments(compare, required=False)
     compare.set_defaults(handler=_cmd_compare)
     export_command = commands.add_parser("export", help="导出已审核的对照项目（计入全部审核决定）")
     export_command.add_argument("project", help="对照项目文件（.duizhao）")
-    export_command.add_argument("-o", "--output", metavar="FILE", required=True,
-                                help="导出文件：.docx（Word 对照清单或差距分析报告）、.xlsx 或 .json")
-    export_command.add_argument("--report", choices=("checklist", "gaps"), default="checklist",
-                                help="Word 报告类型：checklist 起草对照清单（默认），gaps 差距分析报告")
+    _add_report_arguments(export_command, required=True)
     export_command.set_defaults(handler=_cmd_export)
     batch = commands.add_parser("batch", help="一个国家文件对照多个地方文件（对照矩阵、他省表述、逐级对照）")
     batch.add_argument("national", help="国家文件")
