@@ -138,12 +138,16 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
     """
     clauses: list[Clause] = []
     kuan = 0
+    lead_in = ""
     for paragraph in paragraphs:
         text, notes = _extract_notes(paragraph)
         statute_item = _STATUTE_ITEM.match(text) if statute else None
+        sentences = split_sentences(text)
         if not statute_item:
             kuan += 1
-        sentences = split_sentences(text)
+            # A 款 ending in a colon opens the list of 项 that follows it.
+            last = sentences[-1][1] if sentences else ""
+            lead_in = last if statute and last.endswith(("：", ":")) else ""
         item = statute_item.group(0) if statute_item else ""
         pending: list[Clause] = []
         note_index = 0
@@ -153,6 +157,7 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
                 item = inline.group(1)
             pending.append(Clause(id="", section=section_id, text=sentence,
                                   paragraph=max(kuan, 1), item=item,
+                                  lead_in=lead_in if statute_item else "",
                                   targets=find_targets(sentence)))
             # A note standing right after this sentence applies to every sentence since the last.
             while note_index < len(notes) and notes[note_index][0] <= end:

@@ -24,7 +24,7 @@ class CodecError(ValueError):
 def clause_to_record(clause: Clause) -> dict[str, Any]:
     """Every field of a clause."""
     return {"id": clause.id, "section": clause.section, "text": clause.text,
-            "paragraph": clause.paragraph, "item": clause.item,
+            "paragraph": clause.paragraph, "item": clause.item, "lead_in": clause.lead_in,
             "responsibility": list(clause.responsibility), "deadline": clause.deadline,
             "targets": list(clause.targets)}
 
@@ -33,6 +33,7 @@ def clause_from_record(record: dict[str, Any]) -> Clause:
     """The clause a ``clause_to_record`` dict came from."""
     return Clause(id=record["id"], section=record["section"], text=record["text"],
                   paragraph=int(record.get("paragraph", 1)), item=record.get("item", ""),
+                  lead_in=record.get("lead_in", ""),
                   responsibility=tuple(record.get("responsibility", ())),
                   deadline=record.get("deadline", ""), targets=tuple(record.get("targets", ())))
 

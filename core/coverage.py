@@ -44,18 +44,23 @@ def _number_present(target: str, provincial: str) -> bool:
     return normalize(target) in provincial
 
 
-def find_gaps(clause: Clause, words: Sequence[str], provincial_texts: Sequence[str]) -> tuple[Gap, ...]:
-    """What the provincial texts lack of the national clause.
+def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]) -> tuple[Gap, ...]:
+    """What the provincial clauses lack of the national clause.
+
+    An item of a list (a statute's 项) is read with the sentence that opens its list for its
+    binding force: 应当采取下列措施：（一）…… binds the item as firmly as 应当…… would, so a
+    province that renders it as 可以…… weakens it, and one that keeps it in a list under
+    可以采取下列措施 does too.
 
     Args:
         clause: the national clause.
         words: its tokens (from core.similarity.tokens).
-        provincial_texts: the texts of its provincial matches, read together.
+        provincial: its provincial matches, read together.
 
     Returns:
         The gaps, terms first, then numbers, deadline and binding force.
     """
-    joined_raw = "".join(provincial_texts)
+    joined_raw = "".join(c.text for c in provincial)
     joined = normalize(joined_raw)
     gaps: list[Gap] = []
     for term in key_terms(clause.text, words):
@@ -66,7 +71,8 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial_texts: Sequence[s
             gaps.append(Gap("number", target))
     if clause.deadline and normalize(clause.deadline) not in joined:
         gaps.append(Gap("deadline", clause.deadline))
-    gaps.extend(binding_gaps(clause.text, joined_raw))
+    lead_ins = "".join(dict.fromkeys(c.lead_in for c in provincial))
+    gaps.extend(binding_gaps(clause.lead_in + clause.text, lead_ins + joined_raw))
     return tuple(gaps)
 
 

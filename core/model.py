@@ -101,6 +101,8 @@ class Clause:
         text: the sentence without its metadata.
         paragraph: 1-based paragraph within the section (a statute's 款).
         item: the inline item label it falls under ("（一）" 项 of an article, "一是"), or "".
+        lead_in: for a 项 of a statute, the sentence that opens its list (……应当采取下列措施：):
+            the item shares its subject and binding force; "" otherwise.
         responsibility: responsibility units named after it (责任单位/牵头单位/配合单位).
         deadline: the deadline stated for it ("2024年底前", "长期坚持"), or "".
         targets: quantified targets found in it ("到2025年", "80%", "3个工作日").
@@ -111,6 +113,7 @@ class Clause:
     text: str
     paragraph: int = 1
     item: str = ""
+    lead_in: str = ""
     responsibility: tuple[str, ...] = ()
     deadline: str = ""
     targets: tuple[str, ...] = ()

@@ -170,7 +170,7 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
     parameters = parameters_of(comparison)
     if similarity < parameters.partial:
         return Assessment(similarity, Status.MISSING, ())
-    gaps = find_gaps(national, national_words, [provincial.text])
+    gaps = find_gaps(national, national_words, [provincial])
     status = Status.COVERED if similarity >= parameters.covered and not gaps else Status.PARTIAL
     return Assessment(similarity, status, gaps)
 

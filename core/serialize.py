@@ -16,7 +16,7 @@ def section_to_dict(section: Section) -> dict:
 def clause_to_dict(clause: Clause) -> dict:
     """A clause with its metadata."""
     return {"id": clause.id, "section": clause.section, "text": clause.text,
-            "item": clause.item, "responsibility": list(clause.responsibility),
+            "item": clause.item, "lead_in": clause.lead_in, "responsibility": list(clause.responsibility),
             "deadline": clause.deadline, "targets": list(clause.targets)}
 
 

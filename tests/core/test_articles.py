@@ -213,3 +213,27 @@ def test_a_long_article_is_shortened_with_an_ellipsis_on_the_command_line():
 
     assert _shortened("县" * 60) == "县" * 60
     assert _shortened("县" * 61) == "县" * 60 + "……"
+
+
+def test_an_item_rendered_with_a_weaker_binding_word_than_its_lead_in_is_partial():
+    national = """中华人民共和国应急处置法
+第一章 总则
+第一条 为了规范应急处置工作，制定本法。
+第二条 突发事件发生后，县级以上人民政府应当采取下列应急处置措施：
+（一）组织营救和救治受害人员，疏散、撤离并妥善安置受到威胁的人员；
+（二）迅速控制危险源，标明危险区域，封锁危险场所，划定警戒区。
+"""
+    provincial = """示例省应急处置办法
+第一条 为了规范本省应急处置工作，根据《中华人民共和国应急处置法》，制定本办法。
+第二条 突发事件发生后，县级以上人民政府可以组织营救和救治受害人员，疏散、撤离并妥善安置受到威胁的人员。
+县级以上人民政府应当迅速控制危险源，标明危险区域，封锁危险场所，划定警戒区。
+"""
+    result = compare_outlines(_outline(national), _outline(provincial))
+    first, second = (f for f in result.clauses if f.clause.item)
+    assert first.clause.lead_in.endswith("应当采取下列应急处置措施：")
+    # The item itself says no 应当: its list's opening sentence binds it, and 可以 weakens it.
+    assert first.status is Status.PARTIAL
+    assert [(g.kind, g.national, g.provincial) for g in first.gaps] == [("binding", "应当", "可以")]
+    assert first.reason.code == "lost" and "可以" in first.reason.text
+    # Kept as firmly as the lead-in binds it: nothing lost.
+    assert not [g for g in second.gaps if g.kind == "binding"]

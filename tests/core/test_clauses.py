@@ -37,3 +37,20 @@ def test_quantified_targets_stay_in_text_and_are_listed():
 def test_note_without_a_full_stop_before_it_still_attaches():
     [clause] = build_clauses("1", ("建设示例政务通（责任单位：省数据局）",))
     assert (clause.text, clause.responsibility) == ("建设示例政务通", ("省数据局",))
+
+
+def test_items_of_a_statute_keep_the_sentence_that_opens_their_list():
+    paragraphs = ("发生突发事件后，县级以上人民政府应当采取下列措施：",
+                  "（一）组织营救和救治受害人员；",
+                  "（二）迅速控制危险源，标明危险区域。",
+                  "有关单位应当予以配合。",
+                  "（一）不属于任何清单的项；")
+    clauses = build_clauses("3", paragraphs, statute=True)
+    lead_in, first, second, after, stray = clauses
+    assert lead_in.lead_in == "" and not lead_in.item
+    assert first.lead_in == second.lead_in == "发生突发事件后，县级以上人民政府应当采取下列措施："
+    assert (first.paragraph, second.paragraph) == (1, 1)
+    # A 款 that does not end in a colon opens no list: the item after it has no lead-in.
+    assert after.lead_in == "" and stray.item == "（一）" and stray.lead_in == ""
+    # Policy text is not read as 款 and 项.
+    assert all(c.lead_in == "" for c in build_clauses("3", paragraphs))

@@ -46,7 +46,7 @@ def test_choosing_another_match_recomputes_score_status_and_gaps(comparison):
     assert item.score == expected.score == item.match.score
     assert item.status is item.suggested is expected.status
     # Gaps are named for a text that carries the clause at least in part, as the engine does.
-    lacking = find_gaps(missing.clause, tokens(missing.clause.text), [chosen.text])
+    lacking = find_gaps(missing.clause, tokens(missing.clause.text), [chosen])
     assert item.gaps == (() if item.status is Status.MISSING else lacking)
     thresholds = Parameters()
     if item.score < thresholds.partial:
