@@ -19,7 +19,10 @@ its own, with its sentences as evidence:
    → 违反本条例第十八条), and once linked to a provincial penalty article keeps no link to the duty
    articles it shares the offence's words with; the effective date is
    carried by nothing; a provision not expected of a province is carried only where one of its
-   sentences is restated.
+   sentences is restated. A provincial article that cites a national article by the law's name
+   (按照《教师法》第三十九条的规定) applies it, and one that refers every breach to the law
+   (违反本办法规定的，依照《教师法》的规定处理) takes over its whole 法律责任: those articles are
+   covered by reference.
 4. **Verdicts.** An article no provincial article carries is missing — or not expected of a
    province (core.expected), or partial where the province kept its own distinctive wording —
    and one whose content its linked articles carry in the main is covered; otherwise it is
@@ -28,6 +31,7 @@ its own, with its sentences as evidence:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,7 +40,8 @@ import numpy as np
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import Provision, defines, provision, punished_articles
+from core.provisions import (Provision, cited_articles, defines, law_names, provision,
+                             punished_articles, refers_breaches)
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                 else np.zeros(len(prov)))
     evidence_links = _penalty_links(nat, prov, nat_kind, prov_kind,
                                     _evidence_links(evidence, best_for, best_sentence, parameters))
+    by_reference = _by_reference(national, nat, nat_kind, prov, evidence, parameters)
     verdicts: dict[str, ArticleVerdict] = {}
     for i, article in enumerate(nat):
         if nat_kind[i] is Provision.EFFECTIVE_DATE:
@@ -115,9 +121,14 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             verdicts[article.id] = ArticleVerdict(
                 _places(prov, linked + [counterpart]), coverage, Status.COVERED,
                 Reason("counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
+        elif i in by_reference and coverage < parameters.article_covered:
+            referring, reason = by_reference[i]
+            verdicts[article.id] = ArticleVerdict(_places(prov, linked + referring), coverage,
+                                                  Status.COVERED, reason)
         elif linked:
-            verdicts[article.id] = _carried(prov, linked, coverage,
-                                            float(evidence[i][linked].max()), parameters)
+            verdicts[article.id] = _carried(prov, linked + by_reference.get(i, ([], None))[0],
+                                            coverage, float(evidence[i][linked].max()),
+                                            parameters)
         else:
             hits = phrase_hits(i) if expected and phrase_hits is not None else {}
             if nat_kind[i] is Provision.DEFINITION:
@@ -128,6 +139,64 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             verdicts[article.id] = by_phrase or _unlinked(
                 article, prov, nearest, float(evidence[i][nearest]) if nearest is not None else 0.0)
     return verdicts
+
+
+def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Provision],
+                  prov: list[Section], evidence: np.ndarray, parameters
+                  ) -> dict[int, tuple[list[int], Reason]]:
+    """National articles a provincial article carries by naming them, with the provincial
+    articles and the reason: cited by number (按照《教师法》第三十九条的规定), or, for the
+    articles of the law's 法律责任, every breach referred to the law.
+
+    A cited article counts only when it is among the national articles nearest the citing one
+    and not far behind the nearest (``Parameters.article_citation_rank``,
+    ``article_citation_share``): a text made under an earlier version of the law cites that
+    version's numbers, which may now stand for other articles.
+    """
+    names = law_names(national.title)
+    if not names or not prov:
+        return {}
+    index = {a.number: i for i, a in enumerate(nat)}
+    found: dict[int, tuple[list[int], Reason]] = {}
+    for j, article in enumerate(prov):
+        for number in sorted(cited_articles(article.paragraphs, names)):
+            i = index.get(number)
+            if i is None or nat_kind[i] is Provision.EFFECTIVE_DATE:
+                continue
+            nearer = int((evidence[:, j] > evidence[i][j]).sum())
+            if (nearer > parameters.article_citation_rank or evidence[i][j]
+                    < parameters.article_citation_share * evidence[:, j].max()
+                    or evidence[i][j] <= 0):
+                continue
+            citing = found.setdefault(i, ([], Reason("cited", "")))[0]
+            citing.append(j)
+    for i, (citing, _) in list(found.items()):
+        found[i] = (citing, Reason("cited", f"地方{_labels(prov, citing)}援引本条"
+                                            f"（《{names[-1]}》{nat[i].label}），按本条执行。"))
+    referring = [j for j, article in enumerate(prov) if refers_breaches(article.paragraphs, names)]
+    if referring:
+        reason = Reason("referred", f"地方{_labels(prov, referring)}规定违反其规定的行为依照"
+                                    f"《{names[-1]}》处理，本条的法律责任由此适用。")
+        for i in _liability_articles(national, nat, nat_kind):
+            if i not in found:
+                found[i] = (referring, reason)
+    return found
+
+
+def _liability_articles(national: Outline, nat: list[Section],
+                        nat_kind: Sequence[Provision]) -> list[int]:
+    """The national articles that set its 法律责任: those of its chapter so named (or 罚则),
+    else those that set a sanction for a breach."""
+    def in_chapter(article: Section) -> bool:
+        parent = article.parent
+        while parent:
+            section = national.section(parent)
+            if re.search(r"法律责任|罚则", section.label + section.title):
+                return True
+            parent = section.parent
+        return False
+    chapter = [i for i, article in enumerate(nat) if in_chapter(article)]
+    return chapter or [i for i, kind in enumerate(nat_kind) if kind is Provision.LIABILITY]
 
 
 def _carriers_of(kind: Provision, prov_kind: Sequence[Provision], prov_defines: Sequence[bool],

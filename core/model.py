@@ -225,7 +225,10 @@ class Reason:
     nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
     scores under the partial threshold), ``taken`` (missing: the provincial clause that would
     carry it went to another national item), ``counterpart`` (covered: the provincial article
-    of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``central``
+    of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``cited``
+    (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定),
+    ``referred`` (covered: a provincial article refers every breach to the national law, whose
+    法律责任 it then takes over), ``central``
     (not expected: a duty of central organs only), ``criminal``, ``judicial``,
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """

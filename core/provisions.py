@@ -9,6 +9,10 @@ correspond by function whatever their wording: a provincial purpose article ("�
 is rendered by the provincial article that sets a fine, not by the one that sets the duty it
 punishes; a definition only by an article that defines; and the national effective date is not
 something a province carries out (its own 施行 article states its own date).
+
+A provincial implementing text also carries national articles by naming them: it applies one
+by citing it (按照《教师法》第三十九条的规定，接受教师申诉), and takes over the law's whole
+法律责任 by referring every breach to it (违反本办法规定的，依照《教师法》的规定处理).
 """
 
 from __future__ import annotations
@@ -71,6 +75,76 @@ def _sentences(text: str) -> int:
     return len([s for s in re.split(r"[。；]", text) if s.strip()])
 
 
+def _chain(match: re.Match) -> set[int]:
+    """The article numbers of a matched reference chain (groups 2 and 3 of ``_REFERENCES``)."""
+    numbers: set[int] = set()
+    try:
+        last = chinese_to_int(match.group(2))
+        numbers.add(last)
+        for joint, numeral in _CHAINED.findall(match.group(3)):
+            value = chinese_to_int(numeral)
+            numbers.update(range(last + 1, value + 1) if joint == "至" and value > last
+                           else (value,))
+            last = value
+    except ValueError:
+        pass
+    return numbers
+
+
+def law_names(title: str) -> tuple[str, ...]:
+    """The names a provincial text cites a national statute by: its title as printed and
+    without 中华人民共和国 (《中华人民共和国教师法》, 《教师法》); none for a title too short to
+    name a law."""
+    full = re.sub(r"[（(][^）)]*[）)]\s*$", "", title.strip())
+    short = full.removeprefix("中华人民共和国")
+    if len(short) < 2:
+        return ()
+    return tuple(dict.fromkeys((full, short)))
+
+
+def _named(names: Sequence[str]) -> str:
+    return "《(?:" + "|".join(re.escape(name) for name in names) + ")》"
+
+
+def cited_articles(paragraphs: Sequence[str], names: Sequence[str]) -> set[int]:
+    """The numbers of the national statute's articles a provincial article cites by name
+    (按照《教师法》第三十九条的规定 → 39; 《防洪法》第十条、第十一条 → 10, 11)."""
+    if not names:
+        return set()
+    pattern = re.compile(_named(names) + r"\s*" + _REFERENCES.pattern)
+    numbers: set[int] = set()
+    for match in pattern.finditer("".join(paragraphs)):
+        numbers |= _chain(match)
+    return numbers
+
+
+# A breach of the provincial text as a whole opens the sentence: 违反本办法规定，/ 对违反本办法
+# 的行为，/ 违反……和本办法规定的行为， — not one of its articles (违反本办法第十二条).
+_WHOLE_BREACH = re.compile(r"^[^。；，]{0,12}?违反[^。；，]{0,30}?本(?:法|条例|办法|规定|细则)"
+                           r"[^。；，第]{0,24}[，,]")
+
+
+def refers_breaches(paragraphs: Sequence[str], names: Sequence[str]) -> bool:
+    """Whether a provincial article refers every breach of it to the national statute named
+    (违反本办法规定，依照《防洪法》和本办法追究法律责任 / 对违反本办法的行为，《动物防疫法》有明确处罚
+    规定的，按照其规定进行处罚), so that the statute's 法律责任 applies as it stands. A generic
+    referral to 法律、行政法规 names no statute, and a penalty for a particular offence that
+    ends 依照《……法》处罚 is that offence's, not every breach's."""
+    if not names:
+        return False
+    named = _named(names)
+    refer = re.compile(rf"^[^。；，]{{0,40}}?(?:依照|按照|依据|适用)[^。；]{{0,12}}?{named}")
+    already = re.compile(rf"^{named}[^。；]{{0,50}}?(?:处罚|处理|法律责任)[^。；]{{0,8}}?的[，,]")
+    for paragraph in paragraphs:
+        for sentence in re.split(r"(?<=[。；])", paragraph.strip()):
+            breach = _WHOLE_BREACH.match(sentence)
+            if breach:
+                rest = sentence[breach.end():]
+                if refer.match(rest) or already.match(rest):
+                    return True
+    return False
+
+
 def referenced_articles(paragraphs: Sequence[str]) -> set[int]:
     """The numbers of the articles of its own text an article refers to (违反本法第二十条、
     第二十一条 → 20, 21; 第五条至第七条 → 5, 6, 7), not those of another law it names
@@ -80,16 +154,7 @@ def referenced_articles(paragraphs: Sequence[str]) -> set[int]:
     for match in _REFERENCES.finditer(text):
         if not match.group(1) and _OTHER_LAW.search(text[:match.start()]):
             continue
-        try:
-            last = chinese_to_int(match.group(2))
-            numbers.add(last)
-            for joint, numeral in _CHAINED.findall(match.group(3)):
-                value = chinese_to_int(numeral)
-                numbers.update(range(last + 1, value + 1) if joint == "至" and value > last
-                               else (value,))
-                last = value
-        except ValueError:
-            continue
+        numbers |= _chain(match)
     return numbers
 
 

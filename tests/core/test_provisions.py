@@ -10,7 +10,8 @@ from core.articles import distinctive_phrases, judge_articles
 from core.expected import dates_the_text
 from core.model import Status
 from core.outline import outline_document
-from core.provisions import Provision, provision, punished_articles, referenced_articles
+from core.provisions import (Provision, cited_articles, law_names, provision, punished_articles,
+                             referenced_articles, refers_breaches)
 from core.read import read_text
 
 
@@ -224,3 +225,96 @@ def test_an_article_sharing_nothing_has_no_nearest_and_no_provincial_articles_is
     verdicts = judge_articles(national, empty, similarity=[[], []], carried=[[], []],
                               sentences=[[], []], parameters=Parameters())
     assert all(v.status is Status.MISSING for v in verdicts.values())
+
+
+def test_the_names_a_province_cites_its_national_statute_by():
+    assert law_names("中华人民共和国教师法") == ("中华人民共和国教师法", "教师法")
+    assert law_names("中华人民共和国防洪法（2016年修正）") == ("中华人民共和国防洪法", "防洪法")
+    assert law_names("优化营商环境条例") == ("优化营商环境条例",)
+    assert law_names("") == () and law_names("法") == ()
+    names = law_names("中华人民共和国教师法")
+    assert cited_articles(["市人民政府应当按照《教师法》第三十九条的规定，接受教师申诉。"], names) == {39}
+    assert cited_articles(["符合《中华人民共和国教师法》第十条、第十一条规定的条件"], names) == {10, 11}
+    assert cited_articles(["依照《教师法》第三条至第五条执行"], names) == {3, 4, 5}
+    # Another law, or the national law's own implementing regulation, is not the statute.
+    assert cited_articles(["依照《教师法实施条例》第十条执行；依照《劳动法》第三条执行"], names) == set()
+    assert cited_articles(["依照本办法第三条执行"], names) == set()
+
+
+@pytest.mark.parametrize("sentence, refers", [
+    ("违反本办法规定，《教师法》和国家有关法律、法规已规定处理的，依照《教师法》的规定处理。", True),
+    ("对违反本办法的行为，《中华人民共和国教师法》有明确处罚规定的，按照其规定进行处罚。", True),
+    ("违反本办法，依照《教师法》和本办法追究法律责任。", True),
+    ("学校和教师违反本办法规定的，由教育行政部门依照《中华人民共和国教师法》的规定给予处罚。", True),
+    # A generic referral to laws and regulations names no statute.
+    ("违反本办法规定的行为，法律、行政法规已有处罚规定的，从其规定。", False),
+    # A particular offence referred to the law is that offence's penalty, not every breach's.
+    ("违反《教师法》和本办法规定，体罚学生情节严重的，依照《教师法》的规定处理。", False),
+    ("违反本办法第十二条规定的，按照《教师法》的有关规定予以处罚。", False),
+    ("违反《教师法》和本办法规定，损坏校舍的，依照治安管理处罚法的有关规定处罚。", False),
+])
+def test_a_referral_of_every_breach_to_the_national_statute(sentence, refers):
+    assert refers_breaches([sentence], law_names("中华人民共和国教师法")) is refers
+
+
+def test_articles_a_province_cites_or_takes_over_by_referral_are_covered_by_reference():
+    national = _outline(
+        "中华人民共和国校舍安全法\n"
+        "第一章 总则\n"
+        "第一条 为了保障校舍安全，保护师生生命安全，制定本法。\n"
+        "第二条 学校应当每学期对校舍开展安全检查，发现隐患的，应当及时报告并采取措施消除。\n"
+        "第三条 教师对学校侵犯其合法权益的，可以向教育行政部门提出申诉，教育行政部门应当在接到申诉的三十日内作出处理。\n"
+        "第四条 县级以上人民政府应当将校舍维修改造经费列入本级财政预算。\n"
+        "第二章 法律责任\n"
+        "第五条 学校未开展校舍安全检查的，由教育行政部门责令改正，对直接负责的主管人员依法给予处分。\n"
+        "第六条 违反本法规定，构成犯罪的，依法追究刑事责任。\n"
+        "第七条 本法自2030年1月1日起施行。\n")
+    provincial = _outline(
+        "示例省实施《中华人民共和国校舍安全法》办法\n"
+        "第一条 为了实施《中华人民共和国校舍安全法》，结合本省实际，制定本办法。\n"
+        "第二条 学校应当每学期对校舍开展安全检查，并建立校舍安全档案。\n"
+        "第三条 县级以上人民政府教育行政部门应当按照《校舍安全法》第三条的规定，受理教师申诉。\n"
+        "第四条 省人民政府按照《校舍安全法》第四条的规定，设立校舍安全专项资金。\n"
+        "第五条 违反本办法规定，《校舍安全法》已规定法律责任的，依照《校舍安全法》的规定处理。\n"
+        "第六条 本办法自2031年1月1日起施行。\n")
+    result = compare_outlines(national, provincial)
+    verdicts = {result.national.section(s.national).label: s for s in result.sections
+                if result.national.section(s.national).kind == "article"}
+    labels = {s.id: s.label for s in result.provincial.sections}
+
+    def carried_by(label):
+        return {labels[p] for p in verdicts[label].provincial}
+    # 第三条 is applied by name: covered, and the reason says it was cited.
+    assert verdicts["第三条"].status is Status.COVERED and "第三条" in carried_by("第三条")
+    assert verdicts["第三条"].reason.code == "cited"
+    assert "援引本条" in verdicts["第三条"].reason.text
+    # Every article of the 法律责任 chapter is taken over by the referral, the criminal one too.
+    for label in ("第五条", "第六条"):
+        assert verdicts[label].status is Status.COVERED and "第五条" in carried_by(label)
+        assert verdicts[label].reason.code == "referred"
+    # The referral reaches no article outside that chapter, nor the effective date.
+    assert "第五条" not in carried_by("第二条") and verdicts["第七条"].status is Status.NOT_EXPECTED
+
+
+def test_a_citation_of_an_article_renumbered_since_is_no_link():
+    # The province cites 第二条 of an earlier version, where it stood for what is now 第四条;
+    # today's 第二条 shares nothing with the citing article, which renders 第四条.
+    national = _outline(
+        "中华人民共和国校舍安全法\n"
+        + "".join(f"第{n}条 {body}\n" for n, body in zip("一二三四五六七八", (
+            "为了保障校舍安全，保护师生生命安全，制定本法。",
+            "国家建立校舍安全信息管理系统，对校舍实行信息化动态管理。",
+            "学校应当每学期对校舍开展安全检查，发现隐患的，应当及时报告。",
+            "县级以上人民政府应当将校舍维修改造经费列入本级财政预算。",
+            "新建校舍应当符合抗震设防标准，由具有资质的单位设计施工。",
+            "教育行政部门应当会同住房城乡建设部门开展校舍安全鉴定。",
+            "校舍鉴定为危房的，学校应当立即停止使用并设置警示标志。",
+            "鼓励社会力量捐资参与校舍建设。"))))
+    provincial = _outline(
+        "示例省实施《中华人民共和国校舍安全法》办法\n"
+        "第一条 县级以上人民政府依照《校舍安全法》第二条的规定，将校舍维修改造经费列入本级财政预算，逐年增加。\n")
+    result = compare_outlines(national, provincial)
+    verdicts = {result.national.section(s.national).label: s for s in result.sections
+                if result.national.section(s.national).kind == "article"}
+    assert verdicts["第二条"].reason.code != "cited" and not verdicts["第二条"].provincial
+    assert verdicts["第四条"].status is not Status.MISSING
