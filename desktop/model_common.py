@@ -27,7 +27,10 @@ RecheckRole = Qt.ItemDataRole.UserRole + 11      # why a decision is to be check
 UnsavedRole = Qt.ItemDataRole.UserRole + 12      # bool: the decision shown is not in the file yet
 
 
-def swatch(color: QColor, size: int = 12) -> QIcon:
+SWATCH_SIZE = 12  # side of the colour squares, in pixels
+
+
+def swatch(color: QColor, size: int = SWATCH_SIZE) -> QIcon:
     """A small square of colour, for trees and legends."""
     pixmap = QPixmap(size, size)
     pixmap.fill(color)

@@ -214,6 +214,10 @@ class NationalOutlineModel(OutlineModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COVERAGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
+            # The coverage column's value is said here too: on a narrow pane the column steps
+            # aside (desktop.outline_view).
+            shown = self.share(section.id)
+            rate = "覆盖率" + ("" if shown is None else f" {100 * shown:.0f}%") + " = "
             lines = [section_name(self._outline, section)]
             article = self._articles.get(section.id)
             if article is not None:
@@ -227,7 +231,7 @@ class NationalOutlineModel(OutlineModel):
                              f"未覆盖 {tally.missing}"
                              + (f"，无需地方落实 {tally.not_expected}" if tally.not_expected else "")
                              + (f"，不适用 {tally.not_applicable}" if tally.not_applicable else ""))
-                lines.append("覆盖率 = 已覆盖条文 ÷ 适用条文")
+                lines.append(rate + "已覆盖条文 ÷ 适用条文")
                 return "\n".join(lines)
             elif status:
                 lines.append(f"本章节：{status_style(status).label}")
@@ -236,8 +240,8 @@ class NationalOutlineModel(OutlineModel):
                              f"未覆盖 {tally.missing}"
                              + (f"，无需地方落实 {tally.not_expected}" if tally.not_expected else "")
                              + (f"，不适用 {tally.not_applicable}" if tally.not_applicable else ""))
-                lines.append("覆盖率 = 本条内容得到体现的比例" if article is not None
-                             else "覆盖率 = 已覆盖条款 ÷ 适用条款")
+                lines.append(rate + ("本条内容得到体现的比例" if article is not None
+                                     else "已覆盖条款 ÷ 适用条款"))
             return "\n".join(lines)
         if role in (SectionIdRole, SectionRole):
             return section.id

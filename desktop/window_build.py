@@ -6,11 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QStyle,
-                               QStackedWidget, QTableView, QToolButton, QTreeView, QVBoxLayout,
+                               QStackedWidget, QTableView, QToolButton, QVBoxLayout,
                                QWidget)
 
 from desktop import settings as keys
 from desktop.models import ClauseFilterProxy, ClauseTableModel, NationalOutlineModel, ProvincialOutlineModel
+from desktop.outline_view import ElidedLabel, OutlineTreeView
 from desktop.side_by_side import DiffPane
 from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar
 from desktop.window_common import FRAME_ALLOWANCE, NATIONAL, PROVINCIAL, SIDE_LABELS, STATUS_FILTERS
@@ -47,8 +48,8 @@ class WindowBuild:
         self.summary = SummaryBar()
 
         # Outline trees.
-        self.national_tree = self._tree(self.national_model, "nationalTree")
-        self.provincial_tree = self._tree(self.provincial_model, "provincialTree")
+        self.national_tree = OutlineTreeView(self.national_model, "nationalTree")
+        self.provincial_tree = OutlineTreeView(self.provincial_model, "provincialTree")
         self.national_tree.selectionModel().currentChanged.connect(self._national_section_clicked)
         self.provincial_tree.selectionModel().currentChanged.connect(self._provincial_section_clicked)
         self.national_tree.clicked.connect(self._national_section_clicked)
@@ -78,7 +79,8 @@ class WindowBuild:
         self.search.setMinimumWidth(100)
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)  # Esc goes back to the table
-        self.section_label = QLabel()
+        self.section_label = ElidedLabel()
+        self.section_label.setObjectName("sectionFilterLabel")
         self.section_label.setStyleSheet("color:#163f7a")
         self.section_clear = QToolButton()
         self.section_clear.setText("显示全部章节")
@@ -90,9 +92,12 @@ class WindowBuild:
         filters.addWidget(self.status_filter)
         filters.addWidget(self.gap_button)
         filters.addWidget(self.search, 1)
-        filters.addWidget(self.section_label)
-        filters.addWidget(self.section_clear)
         filters.addWidget(self.count_label)
+        # The section a tree click narrowed the table to, on a row of its own while shown: in
+        # the filter bar it widened the window past a small screen (1366×768 at 150 %).
+        narrowed = QHBoxLayout()
+        narrowed.addWidget(self.section_label, 1)
+        narrowed.addWidget(self.section_clear)
 
         self.table = QTableView()
         self.table.setObjectName("clauseTable")
@@ -142,6 +147,7 @@ class WindowBuild:
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addLayout(filters)
+        middle_layout.addLayout(narrowed)
         middle_layout.addWidget(self.table_stack, 1)
 
         # Detail: the diff pane above the review panel.
@@ -202,32 +208,6 @@ class WindowBuild:
         self.notices_button.clicked.connect(self.show_notices)
         self.notices_button.hide()
         self.statusBar().addPermanentWidget(self.notices_button)
-
-    def _tree(self, model, name: str) -> QTreeView:
-        tree = QTreeView()
-        tree.setObjectName(name)
-        tree.setModel(model)
-        tree.setUniformRowHeights(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        # One character per level, not Qt's 20 px: on a small screen (1366×768 at 150 %) an
-        # article two levels down showed "第…" instead of 第十一条.
-        tree.setIndentation(max(12, tree.fontMetrics().horizontalAdvance("第")))
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # The count column holds short values ("100%", "12 条"): a fixed width that fits them.
-        # ResizeToContents would measure every section again on each change of one (7 ms for a
-        # statute's tree, on every decision click).
-        title = model.headerData(1, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-        width = max(header.fontMetrics().horizontalAdvance(title),
-                    tree.fontMetrics().horizontalAdvance("100%"),
-                    tree.fontMetrics().horizontalAdvance("999 条")) + 4 * tree.style().pixelMetric(
-                        QStyle.PixelMetric.PM_HeaderMargin)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, width)
-        return tree
 
     def _restore_layout(self) -> None:
         self._fit_to_screen(first=True)
