@@ -1007,14 +1007,19 @@ def _excerpt(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+# Reasons for which a national article corresponds as a whole, whatever its sentences match:
+# its counterpart (purpose, scope), or a provincial article that applies it by name.
+_WHOLE_ARTICLE = frozenset({"counterpart", "cited", "referred"})
+
+
 def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None) -> ClauseFinding:
     """A clause of an article no provincial article carries shares the article's verdict, and
-    so does one of an article carried by its counterpart (purpose, scope): that article
-    corresponds as a whole, whatever its sentences match."""
+    so does one of an article that corresponds as a whole (``_WHOLE_ARTICLE``): carried by its
+    counterpart, cited by the province, or taken over with the law's 法律责任."""
     if verdict is None:
         return finding
-    counterpart = verdict.reason.code == "counterpart" and finding.status is not Status.COVERED
-    if not counterpart and verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
+    whole = verdict.reason.code in _WHOLE_ARTICLE and finding.status is not Status.COVERED
+    if not whole and verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
         return finding
     return ClauseFinding(finding.clause, verdict.status, finding.score,
                          alternatives=finding.matches + finding.alternatives,

@@ -292,6 +292,11 @@ def test_articles_a_province_cites_or_takes_over_by_referral_are_covered_by_refe
     for label in ("第五条", "第六条"):
         assert verdicts[label].status is Status.COVERED and "第五条" in carried_by(label)
         assert verdicts[label].reason.code == "referred"
+    # Their sentences share the verdict: the whole article applies, whatever each matches.
+    for label in ("第三条", "第五条", "第六条"):
+        sentences = [f for f in result.clauses if f.clause.section == verdicts[label].national]
+        assert sentences and all(f.status is Status.COVERED for f in sentences)
+        assert all(f.reason.code in ("cited", "referred", "matched") for f in sentences)
     # The referral reaches no article outside that chapter, nor the effective date.
     assert "第五条" not in carried_by("第二条") and verdicts["第七条"].status is Status.NOT_EXPECTED
 
