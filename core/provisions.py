@@ -128,11 +128,12 @@ def refers_breaches(paragraphs: Sequence[str], names: Sequence[str]) -> bool:
     """Whether a provincial article refers every breach of it to the national statute named
     (违反本办法规定，依照《防洪法》和本办法追究法律责任 / 对违反本办法的行为，《动物防疫法》有明确处罚
     规定的，按照其规定进行处罚), so that the statute's 法律责任 applies as it stands. A generic
-    referral to 法律、行政法规 names no statute, and a penalty for a particular offence that
-    ends 依照《……法》处罚 is that offence's, not every breach's."""
+    referral to 法律、行政法规 names no statute, a penalty for a particular offence that ends
+    依照《……法》处罚 is that offence's, not every breach's, and one referred to an article of
+    the statute (依照《防洪法》第六十五条规定) cites that article."""
     if not names:
         return False
-    named = _named(names)
+    named = _named(names) + r"(?!\s*第[零〇一二两三四五六七八九十百千]+条)"
     refer = re.compile(rf"^[^。；，]{{0,40}}?(?:依照|按照|依据|适用)[^。；]{{0,12}}?{named}")
     already = re.compile(rf"^{named}[^。；]{{0,50}}?(?:处罚|处理|法律责任)[^。；]{{0,8}}?的[，,]")
     for paragraph in paragraphs:

@@ -252,6 +252,8 @@ def test_the_names_a_province_cites_its_national_statute_by():
     ("违反《教师法》和本办法规定，体罚学生情节严重的，依照《教师法》的规定处理。", False),
     ("违反本办法第十二条规定的，按照《教师法》的有关规定予以处罚。", False),
     ("违反《教师法》和本办法规定，损坏校舍的，依照治安管理处罚法的有关规定处罚。", False),
+    # Referred to one article of the law: that article is cited, not the whole 法律责任.
+    ("国家工作人员违反《教师法》和本办法，依照《教师法》第三十七条规定，构成犯罪的，依法追究刑事责任。", False),
 ])
 def test_a_referral_of_every_breach_to_the_national_statute(sentence, refers):
     assert refers_breaches([sentence], law_names("中华人民共和国教师法")) is refers
