@@ -17,7 +17,8 @@ its own, with its sentences as evidence:
    function whatever their wording; a penalty article goes to the provincial penalty article
    that punishes the breach of a provincial article carrying the duty it punishes (违反本法第二十条
    → 违反本条例第十八条), and once linked to a provincial penalty article keeps no link to the duty
-   articles it shares the offence's words with; the effective date is
+   articles it shares the offence's words with; two penalty articles are compared by the
+   breaches they punish, not by the sanctions every penalty repeats; the effective date is
    carried by nothing; a provision not expected of a province is carried only where one of its
    sentences is restated. A provincial article that cites a national article by the law's name
    (按照《教师法》第三十九条的规定) applies it, and one that refers every breach to the law
@@ -31,8 +32,9 @@ its own, with its sentences as evidence:
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -40,8 +42,9 @@ import numpy as np
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import (Provision, cited_articles, defines, law_names, provision,
+from core.provisions import (Provision, cited_articles, defines, law_names, offence, provision,
                              punished_articles, refers_breaches)
+from core.similarity import normalize, tokens
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,12 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     best_sentence = np.asarray(sentences, dtype=float).reshape(shape)
     evidence = np.maximum(np.asarray(similarity, dtype=float).reshape(shape),
                           parameters.article_carried_factor * carried_share)
+    # A provincial article's best evidence for any national one is read from the whole texts:
+    # a penalty whose formulas no longer count stays a penalty, not a carrier of duties.
+    whole = evidence.copy()
+    _penalties_by_offence(evidence, nat, prov, nat_kind, prov_kind)
     dated = np.array([kind is Provision.EFFECTIVE_DATE for kind in nat_kind], dtype=bool)
-    best_for = (evidence[~dated].max(axis=0) if (~dated).any() and len(prov)
+    best_for = (np.maximum(whole, evidence)[~dated].max(axis=0) if (~dated).any() and len(prov)
                 else np.zeros(len(prov)))
     evidence_links = _penalty_links(nat, prov, nat_kind, prov_kind,
                                     _evidence_links(evidence, best_for, best_sentence, parameters))
@@ -139,6 +146,44 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             verdicts[article.id] = by_phrase or _unlinked(
                 article, prov, nearest, float(evidence[i][nearest]) if nearest is not None else 0.0)
     return verdicts
+
+
+def _penalties_by_offence(evidence: np.ndarray, nat: list[Section], prov: list[Section],
+                          nat_kind: Sequence[Provision], prov_kind: Sequence[Provision]) -> None:
+    """Between two penalty articles, the evidence is the likeness of the breaches they punish
+    (``core.provisions.offence``, with the text of the articles whose breach they name:
+    违反本条例第二条规定的), not of their whole texts: the sanctions they share
+    (由……责令改正，处……罚款) say nothing of whether one renders the other. In place."""
+    rows = [i for i, kind in enumerate(nat_kind) if kind is Provision.LIABILITY]
+    columns = [j for j, kind in enumerate(prov_kind) if kind is Provision.LIABILITY]
+    if not rows or not columns:
+        return
+    def breach(articles: list[Section], k: int) -> str:
+        # 违反本条例第二条规定的: the breach is of what that article requires.
+        by_number = {a.number: a for a in articles}
+        duties = (by_number.get(n) for n in sorted(punished_articles(articles[k].paragraphs)))
+        return offence(articles[k].paragraphs) + "".join(
+            "".join(duty.paragraphs) for duty in duties if duty is not None)
+    bags = [_bag(breach(nat, i)) for i in rows] + [_bag(breach(prov, j)) for j in columns]
+    documents: Counter[str] = Counter(f for bag in bags for f in bag)
+    weighted = []
+    for bag in bags:
+        vector = {f: (1.0 + math.log(c)) * (math.log((len(bags) + 1) / (documents[f] + 1)) + 1.0)
+                  for f, c in bag.items()}
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        weighted.append({f: w / norm for f, w in vector.items()})
+    for a, i in enumerate(rows):
+        for b, j in enumerate(columns):
+            mine, theirs = weighted[a], weighted[len(rows) + b]
+            evidence[i][j] = sum(w * theirs.get(f, 0.0) for f, w in mine.items())
+
+
+def _bag(text: str) -> Counter[str]:
+    """A text's words and character pairs with their counts."""
+    bag: Counter[str] = Counter("w" + word for word in tokens(text))
+    chars = normalize(text)
+    bag.update("c" + chars[k:k + 2] for k in range(len(chars) - 1))
+    return bag
 
 
 def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Provision],

@@ -3,7 +3,8 @@
 A province implements what falls to local governments, departments, units and citizens. It is
 not expected to restate provisions that only central organs can act on (国务院, the armed
 forces, relations with foreign governments, the national legislature), the date a national law
-takes effect, criminal liability and litigation procedure (which only national law can set),
+takes effect, criminal and civil liability, public-security penalties and litigation procedure
+(which only national law can set),
 nor — in policy texts — sentences that state no task at all (形势、现状、意义). These rules read
 the national text alone; the engine applies them only where the provincial text restates
 nothing of the provision (the effective date: always), so a province that does restate such a
@@ -26,6 +27,8 @@ _CENTRAL_ACTOR = re.compile(
 _CENTRAL_SUBJECT = re.compile(
     rf"(?:^|[，,：:]|由)(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
     r"(?!的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令))")
+# An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
+_DELEGATED = re.compile(rf"^[^。；]*由(?:{_CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.
 _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)")
 # Local governments and departments, wherever they are named.
@@ -46,6 +49,20 @@ _DATING = re.compile(_EFFECTIVE_DATE.pattern.lstrip("^"))
 # What may follow the date in a 施行 article: repeals, and how older texts and cases bridge over.
 _AFTER_EFFECTIVE_DATE = re.compile(r"废止|不再执行|施行前|施行之日|继续有效|过渡|参照|依照原")
 _CRIMINAL = re.compile(r"构成犯罪的?，?依法追究刑事责任")
+# Liability only national law can set (立法法: crimes and their penalties, the civil law):
+# criminal liability however it is worded, and 民事责任, set for a breach (……的，依法承担民事
+# 责任; not 不承担赔偿责任). 治安管理处罚 beside them is the public-security law's.
+_RESERVED_LIABILITY = re.compile(
+    r"(?:构成犯罪的?，?)?(?:依法|依照[^。；]{0,20}?规定)?追究(?:其)?刑事责任|"
+    r"(?<![不再])(?:应当)?(?:依法)?(?:承担|负)(?:民事|赔偿|民事赔偿)责任")
+# Where penalties only the law sets are named (尚不够刑事处罚的，给予治安管理处罚).
+_RESERVED_NAMED = re.compile(r"(?:依法)?给予治安管理处罚|刑事处罚|治安管理处罚")
+# A duty beside the liability (应当及时将案件移送公安机关): the article is the province's to carry.
+_DUTY = re.compile(r"应当|必须|不得|禁止|有权")
+# Sanctions a local regulation may set (行政处罚法, 处分): a liability article holding one of
+# these is the province's to render.
+_LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报批评|暂扣|停产|停业|撤销|取消|处罚|"
+                             r"查封|扣押|降低资质|关闭")
 # Litigation and arbitration procedure: limitation periods and proceedings suspended. Like
 # crimes and penalties, only national law can set it (立法法 on the matters reserved to law).
 _JUDICIAL = re.compile(r"(?:时效|程序)(?:中止|中断)|诉讼时效")
@@ -76,6 +93,10 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
         return Reason("effective_date", "本条规定国家文件的施行日期，地方文件无需承接。")
     if _CRIMINAL.search(text) and len(_CRIMINAL.sub("", text)) <= 12:
         return Reason("criminal", "刑事责任只能由法律规定，地方文件无需承接。")
+    rest = _RESERVED_NAMED.sub("", _RESERVED_LIABILITY.sub("", text))
+    if _RESERVED_LIABILITY.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(rest):
+        return Reason("reserved", "本条只规定刑事责任、治安管理处罚或者民事责任，只能由法律规定，"
+                                  "地方文件无需承接。")
     if _JUDICIAL.search(text) and len(text) <= 120:
         return Reason("judicial", "诉讼和仲裁制度只能由法律规定，地方文件无需承接。")
     if central_only(text):
@@ -107,6 +128,8 @@ def central_only(text: str) -> bool:
     addresses nobody a local text could (local governments and departments, or units and people
     as subjects).
     """
+    if _DELEGATED.match(text.strip()):
+        return True
     acting = _CENTRAL_REFERENCE.sub("", text)
     sentences = [s for s in re.split(r"[。；]", acting) if s.strip()]
     central = sum(1 for s in sentences if _CENTRAL_SUBJECT.search(s) or _NATIONWIDE.search(s))

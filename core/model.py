@@ -229,7 +229,8 @@ class Reason:
     (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定),
     ``referred`` (covered: a provincial article refers every breach to the national law, whose
     法律责任 it then takes over), ``central``
-    (not expected: a duty of central organs only), ``criminal``, ``judicial``,
+    (not expected: a duty of central organs only), ``criminal``, ``reserved`` (criminal or civil
+    liability only, however worded), ``judicial``,
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 

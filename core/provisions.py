@@ -170,6 +170,24 @@ def punished_articles(paragraphs: Sequence[str]) -> set[int]:
     return numbers
 
 
+def offence(paragraphs: Sequence[str]) -> str:
+    """What a penalty article punishes, without the sanctions it sets: each 款 up to the
+    condition its sanction follows (……未按照要求实行安全监控的), with the listed acts
+    (（一）……) whole. Two penalty articles correspond by the breach they punish; the
+    sanctions (由……责令改正，处……罚款) are formulas every penalty repeats."""
+    parts = []
+    for paragraph in paragraphs:
+        text = paragraph.strip()
+        sanction = None if _ITEM.match(text) else _SANCTION.search(text)
+        if sanction is None:
+            parts.append(text)
+            continue
+        head = text[:sanction.start()]
+        condition = max(head.rfind("的，"), head.rfind("的,"))
+        parts.append(head[:condition + 1] if condition >= 0 else head)
+    return "".join(parts)
+
+
 def defines(paragraphs: Sequence[str]) -> bool:
     """Whether an article defines a term (本条例所称……是指……), whatever else it says."""
     return bool(_DEFINES.search("".join(paragraphs)))

@@ -29,6 +29,11 @@ def _outline(text: str):
     ("国家推动建立全国统一的水质监测服务平台，为公众提供便捷的查询服务。", "central"),
     ("中国人民解放军和中国人民武装警察部队依照本法参加抢险救灾工作。", "central"),
     ("全流域水质严重恶化时，由国务院或者国务院授权的有关主管部门决定启用备用水源。", "central"),
+    # Criminal and civil liability however worded, with 治安管理处罚 beside them.
+    ("侵占、盗窃或者抢夺防汛物资，挪用救灾款物，构成犯罪的，依照刑法的有关规定追究刑事责任。", "reserved"),
+    ("在水事纠纷中煽动闹事、结伙斗殴，构成犯罪的，依照刑法的有关规定追究刑事责任；"
+     "尚不够刑事处罚的，由公安机关依法给予治安管理处罚。", "reserved"),
+    ("引水、截水、排水，损害公共利益或者他人合法权益的，依法承担民事责任。", "reserved"),
 ])
 def test_provisions_no_province_is_expected_to_carry(text, code):
     reason = article_not_expected([text])
@@ -44,6 +49,14 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Units and people as subjects are addressed by a local text too.
     "国务院有关部门和企业事业单位应当加强水质监测。",
     "任何单位和个人不得破坏水质监测设施。",
+    # A sanction a local regulation may set stands beside the criminal one.
+    "违反本法规定，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，由主管部门给予处分。",
+    # A duty beside the liability, a penalty named as a condition, liability excluded.
+    "监督管理部门发现涉嫌犯罪的，应当及时将案件移送公安机关；需要追究刑事责任的，依法处理。",
+    "受到有期徒刑以上刑事处罚的，不能取得监测人员资格。",
+    "监测机构对不可抗力造成的损失不承担赔偿责任。",
+    # 治安管理处罚 alone: left to the reader of the province's penalties.
+    "冒领、私自开拆他人邮件，尚不构成犯罪的，依法给予治安管理处罚。",
 ])
 def test_provisions_a_province_is_expected_to_carry(text):
     assert article_not_expected([text]) is None

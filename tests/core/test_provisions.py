@@ -10,8 +10,8 @@ from core.articles import distinctive_phrases, judge_articles
 from core.expected import dates_the_text
 from core.model import Status
 from core.outline import outline_document
-from core.provisions import (Provision, cited_articles, law_names, provision, punished_articles,
-                             referenced_articles, refers_breaches)
+from core.provisions import (Provision, cited_articles, law_names, offence, provision,
+                             punished_articles, referenced_articles, refers_breaches)
 from core.read import read_text
 
 
@@ -325,3 +325,28 @@ def test_a_citation_of_an_article_renumbered_since_is_no_link():
                 if result.national.section(s.national).kind == "article"}
     assert verdicts["第二条"].reason.code != "cited" and not verdicts["第二条"].provincial
     assert verdicts["第四条"].status is not Status.MISSING
+
+
+def test_a_penalty_is_read_by_the_breach_it_punishes():
+    assert offence(["快递企业未按照要求实行安全监控的，由邮政管理部门责令限期改正，逾期拒不改正的，"
+                    "处二万元以上五万元以下罚款。"]) == "快递企业未按照要求实行安全监控的"
+    assert offence(["有下列行为之一的，由邮政管理部门责令改正，处一万元以下罚款：",
+                    "（一）擅自停止办理邮政业务的；", "（二）擅自撤销营业场所的。"]) == (
+        "有下列行为之一的（一）擅自停止办理邮政业务的；（二）擅自撤销营业场所的。")
+    # Penalties that name different breaches with the same sanctions do not correspond.
+    national = _outline(
+        "中华人民共和国快递安全法\n"
+        "第一条 快递企业应当按照国家规定实行安全监控，保存监控记录不少于三十日。\n"
+        "第二条 快递企业应当执行收寄验视制度，对禁止寄递的物品不予收寄。\n"
+        "第三条 快递企业提供快递服务不符合快递服务标准的，由邮政管理部门责令改正，可以处一万元以下的罚款；"
+        "情节严重的，处一万元以上五万元以下的罚款。\n"
+        "第四条 快递企业未实行安全监控的，由邮政管理部门责令改正，可以处一万元以下的罚款；"
+        "情节严重的，处一万元以上五万元以下的罚款。\n")
+    provincial = _outline(
+        "示例省快递安全条例\n"
+        "第一条 快递企业应当对营业场所和分拣场所实行安全监控，监控记录保存不少于六十日。\n"
+        "第二条 快递企业未按照要求实行安全监控的，由省邮政管理部门责令改正，可以处一万元以下的罚款；"
+        "情节严重的，处一万元以上五万元以下的罚款。\n")
+    verdicts = _by_label(compare_outlines(national, provincial))
+    assert "第二条" in verdicts["第四条"][1]
+    assert "第二条" not in verdicts["第三条"][1] and verdicts["第三条"][0].status is Status.MISSING
