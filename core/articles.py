@@ -105,7 +105,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     # A provincial article's best evidence for any national one is read from the whole texts:
     # a penalty whose formulas no longer count stays a penalty, not a carrier of duties.
     whole = evidence.copy()
-    _penalties_by_offence(evidence, nat, prov, nat_kind, prov_kind)
+    _penalties_by_offence(evidence, best_sentence, nat, prov, nat_kind, prov_kind)
     dated = np.array([kind is Provision.EFFECTIVE_DATE for kind in nat_kind], dtype=bool)
     best_for = (np.maximum(whole, evidence)[~dated].max(axis=0) if (~dated).any() and len(prov)
                 else np.zeros(len(prov)))
@@ -148,22 +148,34 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     return verdicts
 
 
-def _penalties_by_offence(evidence: np.ndarray, nat: list[Section], prov: list[Section],
-                          nat_kind: Sequence[Provision], prov_kind: Sequence[Provision]) -> None:
+# A breach named only by the articles it breaks (违反本条例第二条、第五条规定的) is this short
+# once the references are taken out.
+_REFERENCE = re.compile(r"违反本[^。；，]{0,4}?第[^。；，]*?条(?:第[^。；，]*?款)?(?:规定)?")
+_BARE_BREACH = 12
+
+
+def _penalties_by_offence(evidence: np.ndarray, best_sentence: np.ndarray, nat: list[Section],
+                          prov: list[Section], nat_kind: Sequence[Provision],
+                          prov_kind: Sequence[Provision]) -> None:
     """Between two penalty articles, the evidence is the likeness of the breaches they punish
     (``core.provisions.offence``, with the text of the articles whose breach they name:
     违反本条例第二条规定的), not of their whole texts: the sanctions they share
-    (由……责令改正，处……罚款) say nothing of whether one renders the other. In place."""
+    (由……责令改正，处……罚款) say nothing of whether one renders the other, and a sanction
+    sentence the two print alike links them no more than the rest (unless the national article
+    is one no province is expected to carry, which only a restated sentence carries). In place.
+    """
     rows = [i for i, kind in enumerate(nat_kind) if kind is Provision.LIABILITY]
     columns = [j for j, kind in enumerate(prov_kind) if kind is Provision.LIABILITY]
     if not rows or not columns:
         return
     def breach(articles: list[Section], k: int) -> str:
-        # 违反本条例第二条规定的: the breach is of what that article requires.
+        # 违反本条例第二条规定的 says what it punishes only through that article's duties.
+        words = offence(articles[k].paragraphs)
+        if len(_REFERENCE.sub("", words)) > _BARE_BREACH:
+            return words
         by_number = {a.number: a for a in articles}
         duties = (by_number.get(n) for n in sorted(punished_articles(articles[k].paragraphs)))
-        return offence(articles[k].paragraphs) + "".join(
-            "".join(duty.paragraphs) for duty in duties if duty is not None)
+        return words + "".join("".join(duty.paragraphs) for duty in duties if duty is not None)
     bags = [_bag(breach(nat, i)) for i in rows] + [_bag(breach(prov, j)) for j in columns]
     documents: Counter[str] = Counter(f for bag in bags for f in bag)
     weighted = []
@@ -173,9 +185,12 @@ def _penalties_by_offence(evidence: np.ndarray, nat: list[Section], prov: list[S
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         weighted.append({f: w / norm for f, w in vector.items()})
     for a, i in enumerate(rows):
+        restated_only = article_not_expected(nat[i].paragraphs) is not None
         for b, j in enumerate(columns):
             mine, theirs = weighted[a], weighted[len(rows) + b]
             evidence[i][j] = sum(w * theirs.get(f, 0.0) for f, w in mine.items())
+            if not restated_only:
+                best_sentence[i][j] = 0.0
 
 
 def _bag(text: str) -> Counter[str]:

@@ -349,4 +349,19 @@ def test_a_penalty_is_read_by_the_breach_it_punishes():
         "情节严重的，处一万元以上五万元以下的罚款。\n")
     verdicts = _by_label(compare_outlines(national, provincial))
     assert "第二条" in verdicts["第四条"][1]
+    # 第三条 prints the very sanction sentence 第二条 does (情节严重的，处……罚款), yet punishes
+    # another breach.
     assert "第二条" not in verdicts["第三条"][1] and verdicts["第三条"][0].status is Status.MISSING
+    # A breach named only by the article it breaks is read through that article's duty.
+    national = _outline(
+        "中华人民共和国快递安全法\n"
+        "第一条 快递企业应当按照国家规定实行安全监控，保存监控记录不少于三十日。\n"
+        "第二条 快递企业应当执行收寄验视制度，对禁止寄递的物品不予收寄。\n"
+        "第三条 快递企业未执行收寄验视制度的，由邮政管理部门责令改正，处五千元以上三万元以下的罚款。\n"
+        "第四条 快递企业未实行安全监控的，由邮政管理部门责令改正，处五千元以上三万元以下的罚款。\n")
+    provincial = _outline(
+        "示例省快递安全条例\n"
+        "第一条 快递企业应当对营业场所和分拣场所实行安全监控，监控记录保存不少于六十日。\n"
+        "第二条 违反本条例第一条规定的，由省邮政管理部门责令改正，处五千元以上三万元以下的罚款。\n")
+    verdicts = _by_label(compare_outlines(national, provincial))
+    assert "第二条" in verdicts["第四条"][1] and "第二条" not in verdicts["第三条"][1]
