@@ -23,7 +23,10 @@ from core.model import Reason
 _CENTRAL_ACTOR = re.compile(
     r"国务院(?:授权的)?(?:有关|相关|各)?(?:主管)?部门|国务院|党中央|中共中央|中央军事委员会|"
     r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
-    r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关")
+    r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
+    # Administered from the centre, not by local governments: customs and border inspection,
+    # the central bank.
+    r"海关|(?:出入境|进出境)检验检疫机构|中国人民银行")
 _CENTRAL_SUBJECT = re.compile(
     rf"(?:^|[，,：:]|由)(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
     r"(?!的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令))")
@@ -34,7 +37,7 @@ _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全�
 # Local governments and departments, wherever they are named.
 _LOCAL_GOVERNMENT = re.compile(
     r"地方|省|自治区|直辖市|设区的市|县|乡|街道|各地区|本行政区域|有关部门|主管部门|各部门|"
-    r"人民政府|行政机关")
+    r"人民政府|行政机关|公安机关|监督管理部门")
 # Units and people, when a sentence opens with them as the ones who act.
 _LOCAL_SUBJECT = re.compile(
     r"(?:^|[。；])[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")

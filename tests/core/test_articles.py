@@ -29,6 +29,9 @@ def _outline(text: str):
     ("国家推动建立全国统一的水质监测服务平台，为公众提供便捷的查询服务。", "central"),
     ("中国人民解放军和中国人民武装警察部队依照本法参加抢险救灾工作。", "central"),
     ("全流域水质严重恶化时，由国务院或者国务院授权的有关主管部门决定启用备用水源。", "central"),
+    ("进出境邮件的检疫，由进出境检验检疫机构依法实施。", "central"),
+    ("海关依照《中华人民共和国海关法》的规定，对进出境的国际邮袋实施监管。", "central"),
+    ("对违反本法第三十九条有关河道采砂许可制度规定的行政处罚，由国务院规定。", "central"),
     # Criminal and civil liability however worded, with 治安管理处罚 beside them.
     ("侵占、盗窃或者抢夺防汛物资，挪用救灾款物，构成犯罪的，依照刑法的有关规定追究刑事责任。", "reserved"),
     ("在水事纠纷中煽动闹事、结伙斗殴，构成犯罪的，依照刑法的有关规定追究刑事责任；"
@@ -49,6 +52,11 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Units and people as subjects are addressed by a local text too.
     "国务院有关部门和企业事业单位应当加强水质监测。",
     "任何单位和个人不得破坏水质监测设施。",
+    # Public security organs are local; so is a local government working with customs.
+    "进出口野生动物及其制品的，由海关、公安机关依照有关规定处罚。",
+    "县级以上人民政府应当会同海关建立口岸联防联控机制。",
+    # A detail left to the State Council beside a duty of its own.
+    "教师的平均工资水平应当不低于国家公务员的平均工资水平。建立正常晋级增薪制度，具体办法由国务院规定。",
     # A sanction a local regulation may set stands beside the criminal one.
     "违反本法规定，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，由主管部门给予处分。",
     # A duty beside the liability, a penalty named as a condition, liability excluded.
