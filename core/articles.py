@@ -105,7 +105,8 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     # A provincial article's best evidence for any national one is read from the whole texts:
     # a penalty whose formulas no longer count stays a penalty, not a carrier of duties.
     whole = evidence.copy()
-    _penalties_by_offence(evidence, best_sentence, nat, prov, nat_kind, prov_kind)
+    _penalties_by_offence(evidence, best_sentence, nat, prov, nat_kind, prov_kind,
+                          parameters.article_floor)
     dated = np.array([kind is Provision.EFFECTIVE_DATE for kind in nat_kind], dtype=bool)
     best_for = (np.maximum(whole, evidence)[~dated].max(axis=0) if (~dated).any() and len(prov)
                 else np.zeros(len(prov)))
@@ -156,13 +157,14 @@ _BARE_BREACH = 12
 
 def _penalties_by_offence(evidence: np.ndarray, best_sentence: np.ndarray, nat: list[Section],
                           prov: list[Section], nat_kind: Sequence[Provision],
-                          prov_kind: Sequence[Provision]) -> None:
+                          prov_kind: Sequence[Provision], floor: float) -> None:
     """Between two penalty articles, the evidence is the likeness of the breaches they punish
     (``core.provisions.offence``, with the text of the articles whose breach they name:
     违反本条例第二条规定的), not of their whole texts: the sanctions they share
-    (由……责令改正，处……罚款) say nothing of whether one renders the other, and a sanction
-    sentence the two print alike links them no more than the rest (unless the national article
-    is one no province is expected to carry, which only a restated sentence carries). In place.
+    (由……责令改正，处……罚款) say nothing of whether one renders the other; and a sanction
+    sentence the two print alike does not link penalties for breaches that have little in
+    common (under ``floor``) — unless the national article is one no province is expected to
+    carry, which only a restated sentence carries. In place.
     """
     rows = [i for i, kind in enumerate(nat_kind) if kind is Provision.LIABILITY]
     columns = [j for j, kind in enumerate(prov_kind) if kind is Provision.LIABILITY]
@@ -189,7 +191,7 @@ def _penalties_by_offence(evidence: np.ndarray, best_sentence: np.ndarray, nat: 
         for b, j in enumerate(columns):
             mine, theirs = weighted[a], weighted[len(rows) + b]
             evidence[i][j] = sum(w * theirs.get(f, 0.0) for f, w in mine.items())
-            if not restated_only:
+            if not restated_only and evidence[i][j] < floor:
                 best_sentence[i][j] = 0.0
 
 
