@@ -45,8 +45,8 @@ from core.domain import commonness
 from core.errors import Cancelled
 from core.expected import clause_not_expected, dates_the_text
 from core.provisions import Provision, provision
-from core.model import (Clause, ClauseFinding, Comparison, Match, Outline, Reason, Section,
-                        SectionAlignment, Status, roll_up)
+from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
+                        Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
 
@@ -1007,18 +1007,13 @@ def _excerpt(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-# Reasons for which a national article corresponds as a whole, whatever its sentences match:
-# its counterpart (purpose, scope), or a provincial article that applies it by name.
-_WHOLE_ARTICLE = frozenset({"counterpart", "cited", "referred"})
-
-
 def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None) -> ClauseFinding:
     """A clause of an article no provincial article carries shares the article's verdict, and
-    so does one of an article that corresponds as a whole (``_WHOLE_ARTICLE``): carried by its
+    so does one of an article that corresponds as a whole (``WHOLE_ARTICLE_REASONS``): carried by its
     counterpart, cited by the province, or taken over with the law's 法律责任."""
     if verdict is None:
         return finding
-    whole = verdict.reason.code in _WHOLE_ARTICLE and finding.status is not Status.COVERED
+    whole = verdict.reason.code in WHOLE_ARTICLE_REASONS and finding.status is not Status.COVERED
     if not whole and verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
         return finding
     return ClauseFinding(finding.clause, verdict.status, finding.score,

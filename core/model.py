@@ -238,6 +238,13 @@ class Reason:
     text: str
 
 
+WHOLE_ARTICLE_REASONS = frozenset({"counterpart", "cited", "referred"})
+"""Reason codes of a national article that corresponds as a whole, whatever its sentences
+match: carried by the provincial article of the same function, applied by a provincial
+article that cites it, or taken over with the law's 法律责任. No share of content is measured
+for it, and its sentences share its verdict."""
+
+
 @dataclass(frozen=True)
 class Gap:
     """Something that matters in a national clause and is gone or weakened in its match.

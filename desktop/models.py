@@ -6,11 +6,11 @@ from desktop.clause_table import STATUS_ORDER, UNSAVED_TIP, ClauseRow, ClauseTab
 from desktop.model_common import (Index, ItemRole, MatchRole, NotApplicableRole, ProvincialSectionRole,
                                   RecheckRole, ReviewedRole, SearchRole, SectionIdRole, SectionRole, SortRole,
                                   StatusRole, UnsavedRole, describe_item, location, section_name, swatch)
-from desktop.outline_models import COUNTERPART, NationalOutlineModel, ProvincialOutlineModel
+from desktop.outline_models import NationalOutlineModel, ProvincialOutlineModel
 from desktop.review_lists import CandidateModel, DecisionListModel, HistoryModel, decision_label
 
 __all__ = [
-    "COUNTERPART", "GAP_FILTER", "NOT_APPLICABLE", "RECHECK", "STATUS_ORDER", "UNREVIEWED", "UNSAVED_TIP",
+    "GAP_FILTER", "NOT_APPLICABLE", "RECHECK", "STATUS_ORDER", "UNREVIEWED", "UNSAVED_TIP",
     "CandidateModel", "ClauseFilterProxy", "ClauseRow", "ClauseTableModel", "DecisionListModel",
     "HistoryModel", "Index", "ItemRole", "MatchRole", "NationalOutlineModel", "NotApplicableRole",
     "ProvincialOutlineModel", "ProvincialSectionRole", "RecheckRole", "ReviewedRole", "SearchRole",

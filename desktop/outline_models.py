@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from core.model import Comparison, SectionAlignment, Status, roll_up
+from core.model import WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Status, roll_up
 from core.review import rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
 from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, SectionRole,
@@ -143,7 +143,7 @@ class NationalOutlineModel(OutlineModel):
                     [(status, not_applicable) for status, not_applicable, _ in clauses],
                     article.status)
             shown = (article.status in (Status.COVERED, Status.PARTIAL, Status.MISSING)
-                     and article.reason.code != COUNTERPART)
+                     and article.reason.code not in WHOLE_ARTICLE_REASONS)
             self._share[section_id] = article.score / 100.0 if shown else None
             return _Tally(**counts), article.status
         counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0, "not_applicable": 0}
@@ -248,11 +248,6 @@ class NationalOutlineModel(OutlineModel):
         if role == StatusRole:
             return status.value if status else None
         return None
-
-
-COUNTERPART = "counterpart"
-"""The reason code of an article covered by the provincial article of the same function (its
-purpose or scope article), whatever their wording: no share of content is measured."""
 
 
 def _direct_entry(row: ClauseRow) -> tuple[Status, bool, bool]:

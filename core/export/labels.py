@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from core.model import (STATUS_LABELS, Clause, Comparison, Gap, Outline, ReviewDecision,
-                        SectionAlignment, Status)
+from core.model import (STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, Comparison, Gap, Outline,
+                        ReviewDecision, SectionAlignment, Status)
 from core.read.numerals import chinese_counting
 from core.review import ReviewedAddition, ReviewedClause
 
@@ -361,15 +361,12 @@ def format_date(day) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-COUNTERPART = "counterpart"
-"""Reason code of an article covered by the provincial article of the same function."""
-
-
 def article_share(article: SectionAlignment) -> float | None:
     """The share 0–1 of an article's content its provincial articles carry, as a report prints
-    it; None ("—") where none was measured: the articles correspond by function (purpose,
-    scope), or nothing is expected of a province."""
-    if article.status is Status.NOT_EXPECTED or article.reason.code == COUNTERPART:
+    it; None ("—") where none was measured: the article corresponds as a whole (by function,
+    cited, taken over by referral: ``WHOLE_ARTICLE_REASONS``), or nothing is expected of a
+    province."""
+    if article.status is Status.NOT_EXPECTED or article.reason.code in WHOLE_ARTICLE_REASONS:
         return None
     return article.score / 100.0
 

@@ -299,6 +299,9 @@ def test_articles_a_province_cites_or_takes_over_by_referral_are_covered_by_refe
         sentences = [f for f in result.clauses if f.clause.section == verdicts[label].national]
         assert sentences and all(f.status is Status.COVERED for f in sentences)
         assert all(f.reason.code in ("cited", "referred", "matched") for f in sentences)
+    # Reports print no share of content for them: they apply as a whole.
+    from core.export.labels import article_share
+    assert all(article_share(verdicts[label]) is None for label in ("第三条", "第五条", "第六条"))
     # The referral reaches no article outside that chapter, nor the effective date.
     assert "第五条" not in carried_by("第二条") and verdicts["第七条"].status is Status.NOT_EXPECTED
 
