@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from core.export.labels import SectionIndex, citation
+from core.export.labels import NO_MATCH, SectionIndex, citation
 from core.model import (Comparison, Gap, ReviewDecision, Status, is_provincial_item,
                         provincial_id)
 from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, review_item,
@@ -47,6 +47,9 @@ class ClauseRow:
     # The gaps listed beside the row (core.review.shown_gaps): the same the reports list.
     shown_gaps: tuple[Gap, ...] = ()
     match_item: str = ""
+    # What the provincial cell says when the row has no match (core.export.labels: NO_MATCH, or
+    # the provincial article its article corresponds to as a whole).
+    no_match: str = NO_MATCH
     # The decision shown could not be written to the project yet (disk full …): it is held in
     # memory and saved again later.
     unsaved: bool = False
@@ -63,7 +66,7 @@ class ClauseRow:
 def build_rows(comparison: Comparison, clauses: Sequence[ReviewedClause],
                additions: Sequence[ReviewedAddition]) -> list[ClauseRow]:
     """Rows for the table from the reviewed items (national clauses first, then additions)."""
-    sections = SectionIndex(comparison.national)
+    sections = SectionIndex.national(comparison)
     return [build_row(comparison, reviewed, sections) for reviewed in (*clauses, *additions)]
 
 
@@ -97,7 +100,8 @@ def build_row(comparison: Comparison, reviewed: ReviewedClause | ReviewedAdditio
         recheck=reviewed.recheck, reason=reviewed.finding.reason.text,
         match_changed=reviewed.match_changed, gaps=reviewed.gaps,
         shown_gaps=shown_gaps(reviewed),
-        match_item=provincial_id(match.clause.id) if match else "")
+        match_item=provincial_id(match.clause.id) if match else "",
+        no_match=sections.no_match(clause.section))
 
 
 class ClauseTableModel(FlatTableModel):
@@ -133,7 +137,7 @@ class ClauseTableModel(FlatTableModel):
         ``unsaved`` names the items whose decision is not in the project file yet."""
         self.beginResetModel()
         self._comparison = comparison
-        self._sections = SectionIndex(comparison.national) if comparison is not None else None
+        self._sections = SectionIndex.national(comparison) if comparison is not None else None
         if comparison is None:
             self._rows = []
         else:
@@ -268,7 +272,7 @@ class ClauseTableModel(FlatTableModel):
             return f"{row.national_where} {row.national_text}"
         if column == self.COL_PROVINCIAL:
             if not row.provincial_text:
-                return "（未找到对应表述）"
+                return row.no_match
             return f"{row.provincial_where} {row.provincial_text}"
         if column == self.COL_SCORE:
             return "—" if row.score is None else f"{row.score:.0f}"

@@ -37,10 +37,19 @@ def swatch(color: QColor, size: int = SWATCH_SIZE) -> QIcon:
     return QIcon(pixmap)
 
 
+def blank_swatch(size: int = SWATCH_SIZE) -> QIcon:
+    """A square as wide as a swatch with nothing in it: rows without a colour keep their names
+    in line with the rows that have one (a flat list of articles must not look nested)."""
+    return swatch(QColor(0, 0, 0, 0), size)
+
+
 def section_name(outline: Outline, section: Section) -> str:
-    """A section as a tree shows it."""
+    """A section as a tree shows it: a statute's 章/节 with a space before its title
+    (第二章 市场主体保护), a policy's label run into its title (（一）发展现状)."""
     if section.id == "0":
         return "（前言）"
+    if section.title and section.label.endswith(("编", "章", "节", "条")):
+        return f"{section.label} {section.title}"
     return section.heading or section.label or section.id
 
 

@@ -11,7 +11,7 @@ from core.model import WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Stat
 from core.review import rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
 from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, SectionRole,
-                                  StatusRole, location, section_name, swatch)
+                                  StatusRole, blank_swatch, location, section_name, swatch)
 from desktop.outline_tree import OutlineModel
 from desktop.status_style import status_style
 
@@ -207,8 +207,8 @@ class NationalOutlineModel(OutlineModel):
                 return section_name(self._outline, section)
             share = self.share(section.id)
             return "—" if share is None else f"{100 * share:.0f}%"
-        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SECTION and status:
-            return swatch(status_style(status).accent)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SECTION:
+            return swatch(status_style(status).accent) if status else blank_swatch()
         if role == Qt.ItemDataRole.BackgroundRole and status:
             return status_style(status).background
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_COVERAGE:
@@ -295,8 +295,8 @@ class ProvincialOutlineModel(OutlineModel):
             if column == self.COL_SECTION:
                 return section_name(self._outline, section)
             return f"{total} 条" if total else ""
-        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SECTION and direct:
-            return swatch(added.accent)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SECTION:
+            return swatch(added.accent) if direct else blank_swatch()
         if role == Qt.ItemDataRole.BackgroundRole and direct:
             return added.background
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ADDITIONS:

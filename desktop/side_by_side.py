@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
                                QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from core.model import (Clause, ClauseFinding, Comparison, SectionAlignment, Status, national_id,
-                        parse_item_id)
+from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
+                        SectionAlignment, Status, national_id, parse_item_id)
 from desktop.models import CandidateModel, ClauseRow, MatchRole, location
 from desktop.status_style import status_style
 
@@ -211,7 +211,16 @@ class DiffPane(QWidget):
         else:
             self.national.show_text(html.escape(row.national_text), row.national_where,
                                     _metadata(national_clause) if national_clause else "")
-            self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
+            whole = self._article(comparison, row.national_section)
+            if whole is not None and whole.reason.code in WHOLE_ARTICLE_REASONS and whole.provincial:
+                # The article corresponds as a whole (its counterpart, or an article citing it or
+                # taking over the law's 法律责任): that article is the sentence's counterpart.
+                sections = [comparison.provincial.section(p) for p in whole.provincial]
+                self.provincial.show_text(
+                    "<br>".join(html.escape("".join(s.paragraphs)) for s in sections),
+                    "按条整体对应：" + "、".join(s.label for s in sections))
+            else:
+                self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []

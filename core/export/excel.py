@@ -142,14 +142,14 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
     _header(sheet, CLAUSE_COLUMNS)
     done = DataValidation(type="list", formula1='"√,□"', allow_blank=True)
     sheet.add_data_validation(done)
-    national = labels.SectionIndex(comparison.national)
+    national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     for row, item in enumerate(clauses, start=2):
         clause = item.finding.clause
         match = item.match.clause if item.match is not None else None
         gaps = shown_gaps(item)
         counterpart = (f"{provincial.path(match.section)} {match.text}" if match
-                       else "（未找到对应表述）")
+                       else national.no_match(clause.section))
         _body_row(sheet, row, [
             item.number, labels.citation(comparison.national, national, clause),
             _rich_national(item, gaps), counterpart, None, labels.score_value(item),

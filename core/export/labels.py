@@ -89,6 +89,9 @@ def addition_label(item: ReviewedAddition) -> str:
     return label + OVERRIDE_MARK if item.not_applicable else label
 
 
+NO_MATCH = "（未找到对应表述）"
+
+
 class SectionIndex:
     """Names, numbering paths and top-level parts of one outline's sections, looked up by id.
 
@@ -96,12 +99,29 @@ class SectionIndex:
     answers are kept.
     """
 
-    def __init__(self, outline: Outline) -> None:
+    def __init__(self, outline: Outline, whole_articles: dict[str, str] | None = None) -> None:
         self._sections = {section.id: section for section in outline.sections}
+        self._whole = whole_articles or {}
         self._paths: dict[str, str] = {}
         self._paragraphs: dict[str, int] = {}
         for section in outline.sections:
             self._paragraphs[section.id] = max((c.paragraph for c in section.clauses), default=1)
+
+    @classmethod
+    def national(cls, comparison: Comparison) -> SectionIndex:
+        """The national outline's index, knowing which articles correspond as a whole
+        (``WHOLE_ARTICLE_REASONS``) and with which provincial articles."""
+        whole = {article.national: "、".join(comparison.provincial.section(p).label
+                                             for p in article.provincial)
+                 for article in comparison.articles
+                 if article.reason.code in WHOLE_ARTICLE_REASONS and article.provincial}
+        return cls(comparison.national, whole)
+
+    def no_match(self, section_id: str) -> str:
+        """What the provincial cell of a national clause with no match of its own says: the
+        provincial article its article corresponds to as a whole, else that none was found."""
+        whole = self._whole.get(section_id)
+        return f"（按条整体对应：地方{whole}）" if whole else NO_MATCH
 
     def paragraphs(self, section_id: str) -> int:
         """How many paragraphs (款) the section's clauses fall in."""

@@ -465,10 +465,10 @@ def _national_cell(row: _Row, index: int, outline, sections: labels.SectionIndex
 
 
 def _provincial_cell(row: _Row, index: int, sections: labels.SectionIndex,
-                     item: ReviewedClause, *, with_gaps: bool) -> None:
+                     item: ReviewedClause, *, with_gaps: bool, empty: str) -> None:
     paragraph = row.paragraph(index)
     if item.match is None:
-        _run(paragraph, "（未找到对应表述）", color=GREY)
+        _run(paragraph, empty, color=GREY)
         return
     clause = item.match.clause
     _run(paragraph, sections.path(clause.section) + " ", font=HEADING1_FONT)
@@ -546,13 +546,14 @@ def _article_reasons(comparison: Comparison) -> dict[str, str]:
 
 def _checklist_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
     table = _table(document, CHECKLIST_COLUMNS)
-    national = labels.SectionIndex(comparison.national)
+    national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
     for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
-        _provincial_cell(row, 2, provincial, item, with_gaps=True)
+        _provincial_cell(row, 2, provincial, item, with_gaps=True,
+                         empty=national.no_match(item.finding.clause.section))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         _centred_cell(row, 4, labels.score_text(item))
         _note_cell(row, 5, item, reason=True, said=said.get(item.finding.clause.section, ""))
@@ -570,13 +571,14 @@ def _gap_lines(item: ReviewedClause) -> list[str]:
 
 def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]) -> None:
     table = _table(document, GAP_COLUMNS)
-    national = labels.SectionIndex(comparison.national)
+    national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
     for row, item in _clause_rows(table, GAP_COLUMNS, national, items, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
-        _provincial_cell(row, 2, provincial, item, with_gaps=False)
+        _provincial_cell(row, 2, provincial, item, with_gaps=False,
+                         empty=national.no_match(item.finding.clause.section))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item):
             _run(row.paragraph(4), line)

@@ -101,3 +101,38 @@ def test_the_workbook_shows_no_share_where_none_was_measured(tmp_path):
     lines = [cell.value for cell in summary["A"] if isinstance(cell.value, str)]
     assert "按条对照（软件结果）：" + labels.article_summary_text(comparison) in lines
     assert f"本省新增内容：{comparison.summary.additions}句" in lines
+
+
+# The province cites one national article and refers every breach to the law.
+CITING_NATIONAL = """中华人民共和国校舍安全法
+第一章 总则
+第一条 学校应当每学期对校舍开展安全检查，发现隐患的，应当及时报告并采取措施消除。
+第二条 教师对学校侵犯其合法权益的，可以向教育行政部门提出申诉，教育行政部门应当在接到申诉的三十日内作出处理。
+第二章 法律责任
+第三条 学校未开展校舍安全检查的，由教育行政部门责令改正，对直接负责的主管人员依法给予处分。
+"""
+CITING_PROVINCIAL = """示例省实施《中华人民共和国校舍安全法》办法
+第一条 学校应当每学期对校舍开展安全检查，并建立校舍安全档案。
+第二条 县级以上人民政府教育行政部门应当按照《校舍安全法》第二条的规定，受理教师申诉。
+第三条 违反本办法规定，《校舍安全法》已规定法律责任的，依照《校舍安全法》的规定处理。
+"""
+
+
+def test_a_sentence_of_an_article_carried_by_reference_names_the_article_that_carries_it(tmp_path):
+    comparison = compare_outlines(outline_document(read_text(CITING_NATIONAL)),
+                                  outline_document(read_text(CITING_PROVINCIAL)))
+    verdicts = _verdicts(comparison)
+    assert verdicts["2.1"].reason.code == "referred" and verdicts["1.2"].reason.code == "cited"
+    index = labels.SectionIndex.national(comparison)
+    assert index.no_match("2.1") == "（按条整体对应：地方第三条）"
+    assert index.no_match("1.1") == labels.NO_MATCH
+    table = tables_by_header(Document(str(export_word(comparison, tmp_path / "法规.docx",
+                                                      today=TODAY))))["国家文件条款"]
+    penalty = next(row for row in data_rows(table) if "未开展校舍安全检查" in row.cells[1].text)
+    assert penalty.cells[2].text == "（按条整体对应：地方第三条）"
+    assert penalty.cells[3].text == labels.LABELS[Status.COVERED.value]
+    workbook = load_workbook(export_excel(comparison, tmp_path / "法规.xlsx", today=TODAY))
+    sheet = workbook.worksheets[0]
+    cells = [row for row in sheet.iter_rows(min_row=2, values_only=True)
+             if row[2] and "未开展校舍安全检查" in str(row[2])]
+    assert cells and cells[0][3] == "（按条整体对应：地方第三条）"

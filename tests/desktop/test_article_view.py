@@ -161,3 +161,36 @@ def test_the_summary_bar_counts_a_statute_by_article_first(qtbot):
     # A policy text keeps counting its items as 条.
     bar.set_rows(rows, None)
     assert "按条" not in bar.text() and "国家文件条款" in bar.text()
+
+
+def test_a_sentence_carried_by_reference_shows_the_provincial_article_that_carries_it(qtbot):
+    from core.align import compare_outlines
+    from core.outline import outline_document
+    from core.read import read_text
+    from tests.core.test_export_statutes import CITING_NATIONAL, CITING_PROVINCIAL
+
+    comparison = compare_outlines(outline_document(read_text(CITING_NATIONAL)),
+                                  outline_document(read_text(CITING_PROVINCIAL)))
+    row = next(r for r in _rows(comparison).values() if "未开展校舍安全检查" in r.national_text)
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    pane.show_row(comparison, row)
+    assert "依照《校舍安全法》的规定处理" in pane.provincial.text.toPlainText()
+    assert pane.provincial.where.text() == "按条整体对应：第三条"
+    assert "法律责任由此适用" in pane.gaps.text()
+
+
+def test_the_trees_keep_names_in_line_and_space_a_chapter_from_its_title():
+    from PySide6.QtGui import QIcon
+
+    from desktop.models import ProvincialOutlineModel
+    comparison = statutes()
+    tree = ProvincialOutlineModel()
+    tree.set_comparison(comparison)
+    icons = [tree.index(r, 0).data(Qt.ItemDataRole.DecorationRole) for r in range(tree.rowCount())]
+    # Every row has a square, coloured or blank, so a flat list of articles does not look nested.
+    assert icons and all(isinstance(icon, QIcon) and not icon.isNull() for icon in icons)
+    national = NationalOutlineModel()
+    national.set_comparison(comparison)
+    names = [national.index(r, 0).data() for r in range(national.rowCount())]
+    assert "第一章 总则" in names

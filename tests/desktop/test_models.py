@@ -144,3 +144,20 @@ def test_statute_rows_cite_article_paragraph_and_item():
     rows = build_rows(comparison, *review(comparison, []))
     assert [r.national_where for r in rows] == [
         "第一章第十一条第一款", "第一章第十一条第二款第一项", "第一章第十一条第二款第三项"]
+
+
+def test_a_row_carried_by_reference_names_the_article_in_its_provincial_cell():
+    from core.align import compare_outlines
+    from core.outline import outline_document
+    from core.read import read_text
+    from tests.core.test_export_statutes import CITING_NATIONAL, CITING_PROVINCIAL
+
+    comparison = compare_outlines(outline_document(read_text(CITING_NATIONAL)),
+                                  outline_document(read_text(CITING_PROVINCIAL)))
+    model = ClauseTableModel()
+    model.set_comparison(comparison)
+    number = next(k for k in range(model.rowCount())
+                  if "未开展校舍安全检查" in model.index(k, ClauseTableModel.COL_NATIONAL).data())
+    shown = model.index(number, ClauseTableModel.COL_PROVINCIAL).data()
+    assert shown == "（按条整体对应：地方第三条）"
+    assert model.index(number, ClauseTableModel.COL_STATUS).data() == "已覆盖"
