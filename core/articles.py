@@ -42,8 +42,8 @@ import numpy as np
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import (Provision, cited_articles, defines, law_names, offence, provision,
-                             punished_articles, refers_breaches)
+from core.provisions import (Provision, cited_articles, declared_names, defines, law_names,
+                             offence, provision, punished_articles, refers_breaches)
 from core.similarity import normalize, tokens
 
 
@@ -215,7 +215,7 @@ def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Prov
     ``article_citation_share``): a text made under an earlier version of the law cites that
     version's numbers, which may now stand for other articles.
     """
-    names = law_names(national.title)
+    names = declared_names(["".join(a.paragraphs) for a in prov], law_names(national.title))
     if not names or not prov:
         return {}
     index = {a.number: i for i, a in enumerate(nat)}

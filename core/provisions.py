@@ -102,6 +102,16 @@ def law_names(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((full, short)))
 
 
+def declared_names(texts: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
+    """The names, with the short forms a provincial text declares for the statute
+    (《中华人民共和国优化营商环境条例》（以下简称《条例》） → 条例)."""
+    if not names:
+        return tuple(names)
+    declared = re.compile(_named(names) + r"[（(]以下简称《([^》]{1,12})》[）)]")
+    found = [m.group(1) for text in texts for m in declared.finditer(text)]
+    return tuple(dict.fromkeys([*names, *found]))
+
+
 def _named(names: Sequence[str]) -> str:
     return "《(?:" + "|".join(re.escape(name) for name in names) + ")》"
 

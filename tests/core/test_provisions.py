@@ -10,7 +10,7 @@ from core.articles import distinctive_phrases, judge_articles
 from core.expected import dates_the_text
 from core.model import Status
 from core.outline import outline_document
-from core.provisions import (Provision, cited_articles, law_names, offence, provision,
+from core.provisions import (Provision, cited_articles, declared_names, law_names, offence, provision,
                              punished_articles, referenced_articles, refers_breaches)
 from core.read import read_text
 
@@ -239,6 +239,10 @@ def test_the_names_a_province_cites_its_national_statute_by():
     # Another law, or the national law's own implementing regulation, is not the statute.
     assert cited_articles(["依照《教师法实施条例》第十条执行；依照《劳动法》第三条执行"], names) == set()
     assert cited_articles(["依照本办法第三条执行"], names) == set()
+    # A short form the province declares for the statute is its name too.
+    declared = declared_names(["为了实施《中华人民共和国教师法》（以下简称《本法》），制定本办法。"], names)
+    assert declared == ("中华人民共和国教师法", "教师法", "本法")
+    assert cited_articles(["按照《本法》第三十九条的规定处理"], declared) == {39}
 
 
 @pytest.mark.parametrize("sentence, refers", [
