@@ -247,8 +247,8 @@ def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Prov
 
 def _liability_articles(national: Outline, nat: list[Section],
                         nat_kind: Sequence[Provision]) -> list[int]:
-    """The national articles that set its 法律责任: those of its chapter so named (or 罚则),
-    else those that set a sanction for a breach."""
+    """The national articles that set its 法律责任: those of its chapter so named (or 罚则) but
+    for its rules on disputes and validity, else those that set a sanction for a breach."""
     def in_chapter(article: Section) -> bool:
         parent = article.parent
         while parent:
@@ -257,8 +257,15 @@ def _liability_articles(national: Outline, nat: list[Section],
                 return True
             parent = section.parent
         return False
-    chapter = [i for i, article in enumerate(nat) if in_chapter(article)]
+    chapter = [i for i, article in enumerate(nat) if in_chapter(article)
+               and (nat_kind[i] is Provision.LIABILITY
+                    or not _DISPUTE.search("".join(article.paragraphs)))]
     return chapter or [i for i, kind in enumerate(nat_kind) if kind is Provision.LIABILITY]
+
+
+# How disputes are settled and what is void, which a chapter named 争议的解决和法律责任 also holds:
+# a province referring its breaches to the law does not take these over.
+_DISPUTE = re.compile(r"协商|调解|仲裁|诉讼|无效")
 
 
 def _carriers_of(kind: Provision, prov_kind: Sequence[Provision], prov_defines: Sequence[bool],

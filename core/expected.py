@@ -21,7 +21,8 @@ from core.model import Reason
 # Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
 # is carried out by every level of government and provinces restate it.
 _CENTRAL_ACTOR = re.compile(
-    r"国务院(?:授权的)?(?:有关|相关|各)?(?:主管)?部门|国务院|党中央|中共中央|中央军事委员会|"
+    # 国务院 and any of its departments (国务院食品安全监督管理部门, 国务院有关部门).
+    r"国务院(?:授权的)?[^，,。；、和及或的]{0,12}?部门|国务院|党中央|中共中央|中央军事委员会|"
     r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
     # Administered from the centre, not by local governments: customs and border inspection,
@@ -31,7 +32,7 @@ _CENTRAL_SUBJECT = re.compile(
     rf"(?:^|[，,：:]|由)(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
     r"(?!的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令))")
 # An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
-_DELEGATED = re.compile(rf"^[^。；]*由(?:{_CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
+_DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{_CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.
 _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)")
 # Local governments and departments, wherever they are named.
@@ -58,14 +59,16 @@ _CRIMINAL = re.compile(r"构成犯罪的?，?依法追究刑事责任")
 _RESERVED_LIABILITY = re.compile(
     r"(?:构成犯罪的?，?)?(?:依法|依照[^。；]{0,20}?规定)?追究(?:其)?刑事责任|"
     r"(?<![不再])(?:应当)?(?:依法)?(?:承担|负)(?:民事|赔偿|民事赔偿)责任")
+# ... set for a breach: a condition (……的，) or 违反 before it in its sentence.
+_FOR_A_BREACH = re.compile(rf"(?:的[，,]|违反)[^。；]*?(?:{_RESERVED_LIABILITY.pattern})")
 # Where penalties only the law sets are named (尚不够刑事处罚的，给予治安管理处罚).
 _RESERVED_NAMED = re.compile(r"(?:依法)?给予治安管理处罚|刑事处罚|治安管理处罚")
 # A duty beside the liability (应当及时将案件移送公安机关): the article is the province's to carry.
-_DUTY = re.compile(r"应当|必须|不得|禁止|有权")
+_DUTY = re.compile(r"应当|必须|不得|禁止|有权|负有|具有|可以")
 # Sanctions a local regulation may set (行政处罚法, 处分): a liability article holding one of
 # these is the province's to render.
 _LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报批评|暂扣|停产|停业|撤销|取消|处罚|"
-                             r"查封|扣押|降低资质|关闭")
+                             r"查封|扣押|降低资质|关闭|制止|批评教育|查处")
 # Litigation and arbitration procedure: limitation periods and proceedings suspended. Like
 # crimes and penalties, only national law can set it (立法法 on the matters reserved to law).
 _JUDICIAL = re.compile(r"(?:时效|程序)(?:中止|中断)|诉讼时效")
@@ -97,7 +100,7 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _CRIMINAL.search(text) and len(_CRIMINAL.sub("", text)) <= 12:
         return Reason("criminal", "刑事责任只能由法律规定，地方文件无需承接。")
     rest = _RESERVED_NAMED.sub("", _RESERVED_LIABILITY.sub("", text))
-    if _RESERVED_LIABILITY.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(rest):
+    if _FOR_A_BREACH.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(rest):
         return Reason("reserved", "本条只规定刑事责任、治安管理处罚或者民事责任，只能由法律规定，"
                                   "地方文件无需承接。")
     if _JUDICIAL.search(text) and len(text) <= 120:
@@ -132,7 +135,8 @@ def central_only(text: str) -> bool:
     as subjects).
     """
     if _DELEGATED.match(text.strip()):
-        return True
+        rest = _CENTRAL_ACTOR.sub("", text)
+        return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
     acting = _CENTRAL_REFERENCE.sub("", text)
     sentences = [s for s in re.split(r"[。；]", acting) if s.strip()]
     central = sum(1 for s in sentences if _CENTRAL_SUBJECT.search(s) or _NATIONWIDE.search(s))

@@ -107,13 +107,17 @@ def declared_names(texts: Sequence[str], names: Sequence[str]) -> tuple[str, ...
     (《中华人民共和国优化营商环境条例》（以下简称《条例》） → 条例)."""
     if not names:
         return tuple(names)
-    declared = re.compile(_named(names) + r"[（(]以下简称《([^》]{1,12})》[）)]")
+    declared = re.compile(_named(names) + r"[（(]以下简称《?([^》）)]{1,12}?)》?[）)]")
     found = [m.group(1) for text in texts for m in declared.finditer(text)]
     return tuple(dict.fromkeys([*names, *found]))
 
 
 def _named(names: Sequence[str]) -> str:
-    return "《(?:" + "|".join(re.escape(name) for name in names) + ")》"
+    """A statute named in 《》, or bare when the name is long enough not to stand inside
+    other words (慈善法第九条, not 水法)."""
+    quoted = "|".join(re.escape(name) for name in names)
+    bare = "|".join(re.escape(name) for name in names if len(name) >= 3)
+    return f"(?:《(?:{quoted})》" + (f"|(?<!《)(?:{bare})(?!》)" if bare else "") + ")"
 
 
 def cited_articles(paragraphs: Sequence[str], names: Sequence[str]) -> set[int]:
@@ -131,7 +135,7 @@ def cited_articles(paragraphs: Sequence[str], names: Sequence[str]) -> set[int]:
 # A breach of the provincial text as a whole opens the sentence: 违反本办法规定，/ 对违反本办法
 # 的行为，/ 违反……和本办法规定的行为， — not one of its articles (违反本办法第十二条).
 _WHOLE_BREACH = re.compile(r"^[^。；，]{0,12}?违反[^。；，]{0,30}?本(?:法|条例|办法|规定|细则)"
-                           r"[^。；，第]{0,24}[，,]")
+                           r"(?:其他)?(?:规定)?(?:的[^。；，第]{0,20}?行为|的)?[，,]")
 
 
 def refers_breaches(paragraphs: Sequence[str], names: Sequence[str]) -> bool:
@@ -188,14 +192,38 @@ def offence(paragraphs: Sequence[str]) -> str:
     parts = []
     for paragraph in paragraphs:
         text = paragraph.strip()
-        sanction = None if _ITEM.match(text) else _SANCTION.search(text)
-        if sanction is None:
+        start = None if _ITEM.match(text) else _sanction_start(text)
+        if start is None:
             parts.append(text)
             continue
-        head = text[:sanction.start()]
+        head = text[:start]
         condition = max(head.rfind("的，"), head.rfind("的,"))
         parts.append(head[:condition + 1] if condition >= 0 else head)
     return "".join(parts)
+
+
+# Where the sanction of a 款 begins besides a sanction itself: the authority that imposes it
+# (……的，由县级以上水行政主管部门责令限期缴纳；逾期不缴纳的，处……罚款) or an order.
+_AUTHORITY = re.compile(r"(?:^|[，；])由[^。；，]{0,30}?(?:部门|机关|机构|政府|单位)")
+_ORDER = re.compile(r"责令(?:限期|停止|退还|改正|关闭|排除|补|拆除|收回|恢复)")
+_REFERRAL = re.compile(r"依照|按照|依据")
+
+
+def _sanction_start(text: str) -> int | None:
+    """Where the first sanction of a 款 begins (None when it sets none)."""
+    sanction = _SANCTION.search(text)
+    if sanction is None:
+        return None
+    start = sanction.start()
+    if sanction.group().startswith("违反"):
+        # 违反本法规定，……未按照规定……的，依照《畜牧法》的有关规定处罚: the breach runs up to
+        # the referral that sanctions it.
+        referrals = [m.start() for m in _REFERRAL.finditer(text, start, sanction.end())]
+        start = referrals[-1] if referrals else start
+    for other in (_AUTHORITY.search(text), _ORDER.search(text)):
+        if other is not None and other.start() < start:
+            start = other.start() + (1 if other.group()[0] in "，；" else 0)
+    return start
 
 
 def defines(paragraphs: Sequence[str]) -> bool:

@@ -30,6 +30,7 @@ def _outline(text: str):
     ("中国人民解放军和中国人民武装警察部队依照本法参加抢险救灾工作。", "central"),
     ("全流域水质严重恶化时，由国务院或者国务院授权的有关主管部门决定启用备用水源。", "central"),
     ("进出境邮件的检疫，由进出境检验检疫机构依法实施。", "central"),
+    ("国务院食品安全监督管理部门应当会同国务院有关部门制定食品安全风险监测计划。", "central"),
     ("海关依照《中华人民共和国海关法》的规定，对进出境的国际邮袋实施监管。", "central"),
     ("对违反本法第三十九条有关河道采砂许可制度规定的行政处罚，由国务院规定。", "central"),
     # Criminal and civil liability however worded, with 治安管理处罚 beside them.
@@ -55,6 +56,12 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Public security organs are local; so is a local government working with customs.
     "进出口野生动物及其制品的，由海关、公安机关依照有关规定处罚。",
     "县级以上人民政府应当会同海关建立口岸联防联控机制。",
+    # A detail left to the State Council beside a system local governments run, or beside them.
+    "国家实行教师职务制度，具体办法由国务院规定。",
+    "国务院和县级以上地方各级人民政府是应对工作的行政领导机关，其办事机构由国务院规定。",
+    # Civil liability stated as a company's standing, not set for a breach; a local measure.
+    "公司可以设立子公司。子公司具有法人资格，依法独立承担民事责任。",
+    "干涉老年人婚姻自由的，由有关单位给予批评教育；构成犯罪的，依法追究刑事责任。",
     # A detail left to the State Council beside a duty of its own.
     "教师的平均工资水平应当不低于国家公务员的平均工资水平。建立正常晋级增薪制度，具体办法由国务院规定。",
     # A sanction a local regulation may set stands beside the criminal one.

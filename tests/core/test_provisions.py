@@ -243,6 +243,13 @@ def test_the_names_a_province_cites_its_national_statute_by():
     declared = declared_names(["为了实施《中华人民共和国教师法》（以下简称《本法》），制定本办法。"], names)
     assert declared == ("中华人民共和国教师法", "教师法", "本法")
     assert cited_articles(["按照《本法》第三十九条的规定处理"], declared) == {39}
+    # Declared and cited without book marks.
+    charity = declared_names(["为了实施《中华人民共和国慈善法》（以下简称慈善法），制定本办法。"],
+                             law_names("中华人民共和国慈善法"))
+    assert "慈善法" in charity and cited_articles(["符合慈善法第九条规定的条件"], charity) == {9}
+    assert refers_breaches(["违反本办法规定的，按照慈善法和其他有关法律的规定追究法律责任。"], charity)
+    # A two-character name is read only in 《》: 水法 stands inside other words.
+    assert cited_articles(["排水法第三条"], law_names("中华人民共和国水法")) == set()
 
 
 @pytest.mark.parametrize("sentence, refers", [
@@ -256,6 +263,9 @@ def test_the_names_a_province_cites_its_national_statute_by():
     ("违反《教师法》和本办法规定，体罚学生情节严重的，依照《教师法》的规定处理。", False),
     ("违反本办法第十二条规定的，按照《教师法》的有关规定予以处罚。", False),
     ("违反《教师法》和本办法规定，损坏校舍的，依照治安管理处罚法的有关规定处罚。", False),
+    # A particular breach after 本办法 is no breach of the whole text.
+    ("违反本办法泄露学生信息，依照《教师法》的规定处理。", False),
+    ("违反本办法规定的招生行为，《教师法》已有处罚规定的，依照其规定予以处罚。", True),
     # Referred to one article of the law: that article is cited, not the whole 法律责任.
     ("国家工作人员违反《教师法》和本办法，依照《教师法》第三十七条规定，构成犯罪的，依法追究刑事责任。", False),
 ])
@@ -337,6 +347,11 @@ def test_a_citation_of_an_article_renumbered_since_is_no_link():
 def test_a_penalty_is_read_by_the_breach_it_punishes():
     assert offence(["快递企业未按照要求实行安全监控的，由邮政管理部门责令限期改正，逾期拒不改正的，"
                     "处二万元以上五万元以下罚款。"]) == "快递企业未按照要求实行安全监控的"
+    # The sanction starts at its authority, however it escalates; a referral ends the breach.
+    assert offence(["违反本法规定，在专门存放地以外的区域倾倒砂石的，由水行政主管部门责令限期清理；"
+                    "逾期不清理的，处五万元以下的罚款。"]) == "违反本法规定，在专门存放地以外的区域倾倒砂石的"
+    assert offence(["违反本法规定，对强制免疫的动物未按照规定建立免疫档案的，依照《畜牧法》的有关规定处罚。"]) == (
+        "违反本法规定，对强制免疫的动物未按照规定建立免疫档案的")
     assert offence(["有下列行为之一的，由邮政管理部门责令改正，处一万元以下罚款：",
                     "（一）擅自停止办理邮政业务的；", "（二）擅自撤销营业场所的。"]) == (
         "有下列行为之一的（一）擅自停止办理邮政业务的；（二）擅自撤销营业场所的。")
@@ -372,3 +387,20 @@ def test_a_penalty_is_read_by_the_breach_it_punishes():
         "第二条 违反本条例第一条规定的，由省邮政管理部门责令改正，处五千元以上三万元以下的罚款。\n")
     verdicts = _by_label(compare_outlines(national, provincial))
     assert "第二条" in verdicts["第四条"][1] and "第二条" not in verdicts["第三条"][1]
+
+
+def test_a_referral_does_not_take_over_how_disputes_are_settled():
+    national = _outline(
+        "中华人民共和国土地承包法\n"
+        "第一章 总则\n"
+        "第一条 承包方应当维持土地的农业用途，不得用于非农建设。\n"
+        "第二章 争议的解决和法律责任\n"
+        "第二条 因土地承包经营发生纠纷的，双方当事人可以通过协商解决，也可以请求村民委员会调解。\n"
+        "第三条 承包方违法将承包地用于非农建设的，由县级以上地方人民政府有关主管部门依法予以处罚。\n")
+    provincial = _outline(
+        "示例省实施《中华人民共和国土地承包法》办法\n"
+        "第一条 承包方应当维持承包地的农业用途，不得在承包地上建房。\n"
+        "第二条 违反本办法规定的行为，《土地承包法》已有处罚规定的，从其规定。\n")
+    verdicts = _by_label(compare_outlines(national, provincial))
+    assert verdicts["第三条"][0].reason.code == "referred"
+    assert verdicts["第二条"][0].reason.code != "referred" and "第二条" not in verdicts["第二条"][1]
