@@ -119,19 +119,20 @@ def run(shared: Path) -> None:
     held_out = held_out_pairs(shared)
     if held_out:
         print()
-        print("Held out (other law families, the project's own gold in bench/gold/, never tuned on):")
+        print("Held out (other law families, the project's own gold in bench/gold/; no threshold is "
+              "set on them):")
         print_table(score_pairs(shared, matchers, held_out))
 
 
 def print_table(scores: list[PairScore]) -> None:
     """Per pair and mean, the matchers side by side."""
-    header = (f"{'pair':<10}{'matcher':<15}{'link F1':>8}{'miss P':>8}{'miss R':>8}"
+    header = (f"{'pair':<13}{'matcher':<15}{'link F1':>8}{'miss P':>8}{'miss R':>8}"
               f"{'listed P':>9}{'cov→已覆盖':>10}{'cov→未':>7}{'n/a→未':>7}{'s':>7}")
     print(header)
     matchers = list(dict.fromkeys(s.matcher for s in scores))
     for score in scores:
         f = score.figures
-        print(f"{score.pair:<10}{score.matcher:<15}" + "".join(
+        print(f"{score.pair:<13}{score.matcher:<15}" + "".join(
             f"{_cell(f.get(k)):>{w}}" for k, w in zip(FIGURES, (8, 8, 8, 9, 10, 7, 7)))
             + f"{score.seconds:>7.2f}")
     for matcher in matchers:
@@ -140,7 +141,7 @@ def print_table(scores: list[PairScore]) -> None:
         for key in FIGURES:
             values = [s.figures.get(key) for s in own if s.figures.get(key) is not None]
             means.append(sum(values) / len(values) if values else None)
-        print(f"{'mean':<10}{matcher:<15}" + "".join(
+        print(f"{'mean':<13}{matcher:<15}" + "".join(
             f"{_cell(v):>{w}}" for v, w in zip(means, (8, 8, 8, 9, 10, 7, 7)))
             + f"{sum(s.seconds for s in own) / len(own):>7.2f}")
 
