@@ -14,10 +14,11 @@ from core import __version__
 from core.errors import DuizhaoError
 from core.files import refuse_input_as_output, write_text_atomically
 from core.model import STATUS_LABELS, Comparison, Status
+from core.text import book_title
 
 
 def _print_outline(outline) -> None:
-    print(f"《{outline.title or '（无标题）'}》  {outline.doc_number}".rstrip())
+    print(f"{book_title(outline.title or '（无标题）')}  {outline.doc_number}".rstrip())
     grammar = {"policy": "政策文件编号", "statute": "法规条文编号", "plain": "无编号（按段落）"}
     print(f"结构：{grammar[outline.grammar]}，章节 {len(outline.sections)} 个，"
           f"句子 {len(outline.clauses())} 句")
@@ -60,8 +61,8 @@ def _summary_line(noun: str, summary) -> str:
 def _print_comparison(comparison: Comparison) -> None:
     national, provincial = comparison.national, comparison.provincial
     summary = comparison.summary
-    print(f"国家文件：《{national.title or national.path}》")
-    print(f"地方文件：《{provincial.title or provincial.path}》")
+    print(f"国家文件：{book_title(national.title or national.path)}")
+    print(f"地方文件：{book_title(provincial.title or provincial.path)}")
     by_article = comparison.article_summary
     if by_article is not None:
         print(_summary_line("国家文件按条对照，共", by_article) + "（逐句明细见导出的清单）")
@@ -195,7 +196,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     written = [export_matrix(result, path) for path in (args.output, args.json) if path]
     unit = "条" if result.unit == batching.ARTICLE else "句"
     national = sum(1 for item in result.items if item.level == "national")
-    print(f"国家文件：《{result.national.title or result.national.path}》，按{unit}对照 {national} 项")
+    print(f"国家文件：{book_title(result.national.title or result.national.path)}，按{unit}对照 {national} 项")
     for index, local in enumerate(result.locals):
         summary = result.summary(index)
         if summary is None:

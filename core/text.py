@@ -17,6 +17,12 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。、；：！？（）“”])[ \t\u3000]+(?=[{_CJK}，。、；：！？（）“”])")
 
 
+def book_title(name: str) -> str:
+    """A title in book-title marks, a title inside it in the inner marks:
+    北京市实施《中华人民共和国教师法》办法 → 《北京市实施〈中华人民共和国教师法〉办法》."""
+    return "《" + name.replace("《", "〈").replace("》", "〉") + "》"
+
+
 def fold_width(text: str) -> str:
     """Map full-width ASCII letters, digits and punctuation to half-width (for pattern matching)."""
     return text.translate(_FOLD_TABLE)

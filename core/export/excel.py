@@ -20,6 +20,7 @@ from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision
 from core.review import ReviewedAddition, ReviewedClause, review, shown_gaps
+from core.text import book_title
 
 FONT = "宋体"
 HEADER_FONT = "黑体"
@@ -212,7 +213,7 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
                    additions: Sequence[ReviewedAddition], today: datetime.date) -> None:
     national = comparison.national.title or Path(comparison.national.path).stem
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
-    _set(sheet["A1"], f"《{national}》与《{provincial}》对照清单")
+    _set(sheet["A1"], f"{book_title(national)}与{book_title(provincial)}对照清单")
     sheet["A1"].font = Font(name=HEADER_FONT, size=14, bold=True)
     _set(sheet["A2"], f"生成日期：{labels.format_date(today)}")
     sheet["A2"].font = _BODY
@@ -282,7 +283,7 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     national = comparison.national.title or Path(comparison.national.path).stem
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0, tzinfo=None)
-    workbook.properties.title = labels.printable(f"《{national}》与《{provincial}》对照清单")
+    workbook.properties.title = labels.printable(f"{book_title(national)}与{book_title(provincial)}对照清单")
     workbook.properties.creator = labels.report_author(decisions) if author is None else author
     workbook.properties.lastModifiedBy = workbook.properties.creator
     workbook.properties.created = workbook.properties.modified = now

@@ -17,6 +17,7 @@ from core.errors import ExportError
 from core.export import labels
 from core.files import write_atomically, write_text_atomically
 from core.model import Status
+from core.text import book_title
 
 FORMATS = (".xlsx", ".docx", ".json")
 
@@ -31,8 +32,8 @@ def title(batch: Batch) -> str:
     """The report's title."""
     name = batch.national.title or Path(batch.national.path).stem
     if batch.kind == "chain":
-        return f"《{name}》逐级落实对照表"
-    return f"《{name}》地方落实情况对照矩阵"
+        return f"{book_title(name)}逐级落实对照表"
+    return f"{book_title(name)}地方落实情况对照矩阵"
 
 
 def _unit_name(batch: Batch) -> str:

@@ -25,6 +25,7 @@ from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision, Status
 from core.review import ReviewedAddition, ReviewedClause, counts_as_gap, review, shown_gaps
+from core.text import book_title
 
 REPORTS = {"checklist": "对照清单", "gaps": "差距分析报告"}
 """Report kinds and the word that ends each title."""
@@ -640,7 +641,7 @@ def _percent(part: int, whole: int) -> str:
 def _title_text(comparison: Comparison, report: str) -> str:
     national = comparison.national.title or Path(comparison.national.path).stem or "国家文件"
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem or "本省文件"
-    return f"《{national}》与《{provincial}》{REPORTS[report]}"
+    return f"{book_title(national)}与{book_title(provincial)}{REPORTS[report]}"
 
 
 def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
@@ -653,8 +654,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
     # 句, so that "条" keeps meaning an article.
     by_article = labels.article_summary_text(comparison)
     unit = "句" if by_article else "条"
-    text = (f"本{REPORTS[report]}以《{national.title or '国家文件'}》{number}为基准，"
-            f"逐条对照《{provincial.title or '本省文件'}》。")
+    text = (f"本{REPORTS[report]}以{book_title(national.title or '国家文件')}{number}为基准，"
+            f"逐条对照{book_title(provincial.title or '本省文件')}。")
     if by_article:
         text += by_article + f"逐句对照：国家文件条文共分解为{total}句，其中"
     else:

@@ -54,3 +54,9 @@ def test_items_of_a_statute_keep_the_sentence_that_opens_their_list():
     assert after.lead_in == "" and stray.item == "（一）" and stray.lead_in == ""
     # Policy text is not read as 款 and 项.
     assert all(c.lead_in == "" for c in build_clauses("3", paragraphs))
+
+
+def test_a_title_holding_a_title_takes_the_inner_marks():
+    from core.text import book_title
+    assert book_title("北京市实施《中华人民共和国教师法》办法") == "《北京市实施〈中华人民共和国教师法〉办法》"
+    assert book_title("优化营商环境条例") == "《优化营商环境条例》"

@@ -136,3 +136,11 @@ def test_a_sentence_of_an_article_carried_by_reference_names_the_article_that_ca
     cells = [row for row in sheet.iter_rows(min_row=2, values_only=True)
              if row[2] and "未开展校舍安全检查" in str(row[2])]
     assert cells and cells[0][3] == "（按条整体对应：地方第三条）"
+
+
+def test_a_provincial_title_naming_the_law_nests_its_marks(tmp_path):
+    comparison = compare_outlines(outline_document(read_text(CITING_NATIONAL)),
+                                  outline_document(read_text(CITING_PROVINCIAL)))
+    document = Document(str(export_word(comparison, tmp_path / "法规.docx", today=TODAY)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "《示例省实施〈中华人民共和国校舍安全法〉办法》" in text and "《示例省实施《" not in text
