@@ -57,7 +57,7 @@ _CRIMINAL = re.compile(r"构成犯罪的?，?依法追究刑事责任")
 # criminal liability however it is worded, and 民事责任, set for a breach (……的，依法承担民事
 # 责任; not 不承担赔偿责任). 治安管理处罚 beside them is the public-security law's.
 _RESERVED_LIABILITY = re.compile(
-    r"(?:构成犯罪的?，?)?(?:依法|依照[^。；]{0,20}?规定)?追究(?:其)?刑事责任|"
+    r"(?:构成犯罪的?，?)?(?:应当)?(?:依法|依照[^。；]{0,20}?规定)?追究(?:其)?刑事责任|"
     r"(?<![不再])(?:应当)?(?:依法)?(?:承担|负)(?:民事|赔偿|民事赔偿)责任")
 # ... set for a breach: a condition (……的，) or 违反 before it in its sentence.
 _FOR_A_BREACH = re.compile(rf"(?:的[，,]|违反)[^。；]*?(?:{_RESERVED_LIABILITY.pattern})")
@@ -65,6 +65,7 @@ _FOR_A_BREACH = re.compile(rf"(?:的[，,]|违反)[^。；]*?(?:{_RESERVED_LIABI
 _RESERVED_NAMED = re.compile(r"(?:依法)?给予治安管理处罚|刑事处罚|治安管理处罚")
 # A duty beside the liability (应当及时将案件移送公安机关): the article is the province's to carry.
 _DUTY = re.compile(r"应当|必须|不得|禁止|有权|负有|具有|可以")
+_LIST_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 # Sanctions a local regulation may set (行政处罚法, 处分): a liability article holding one of
 # these is the province's to render.
 _LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报批评|暂扣|停产|停业|撤销|取消|处罚|"
@@ -100,7 +101,10 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _CRIMINAL.search(text) and len(_CRIMINAL.sub("", text)) <= 12:
         return Reason("criminal", "刑事责任只能由法律规定，地方文件无需承接。")
     rest = _RESERVED_NAMED.sub("", _RESERVED_LIABILITY.sub("", text))
-    if _FOR_A_BREACH.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(rest):
+    # The acts a list of offences names (（四）将国家禁止出境的文物私自出售的) are no duty of it.
+    own = _RESERVED_NAMED.sub("", _RESERVED_LIABILITY.sub("", "".join(
+        p for p in paragraphs if not _LIST_ITEM.match(p.strip()))))
+    if _FOR_A_BREACH.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(own):
         return Reason("reserved", "本条只规定刑事责任、治安管理处罚或者民事责任，只能由法律规定，"
                                   "地方文件无需承接。")
     if _JUDICIAL.search(text) and len(text) <= 120:

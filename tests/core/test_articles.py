@@ -38,9 +38,12 @@ def _outline(text: str):
     ("在水事纠纷中煽动闹事、结伙斗殴，构成犯罪的，依照刑法的有关规定追究刑事责任；"
      "尚不够刑事处罚的，由公安机关依法给予治安管理处罚。", "reserved"),
     ("引水、截水、排水，损害公共利益或者他人合法权益的，依法承担民事责任。", "reserved"),
+    # A list of crimes whose last item is "the other acts that call for criminal liability".
+    ("违反本法规定，有下列行为之一，构成犯罪的，依法追究刑事责任:\n（一）盗掘古文化遗址、古墓葬的；\n"
+     "（二）将国家禁止出境的珍贵文物私自出售的；\n（三）应当追究刑事责任的其他妨害文物管理行为。", "reserved"),
 ])
 def test_provisions_no_province_is_expected_to_carry(text, code):
-    reason = article_not_expected([text])
+    reason = article_not_expected(text.split("\n"))
     assert reason is not None and reason.code == code and reason.text
 
 
