@@ -97,6 +97,8 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     nat_kind = [provision(a.paragraphs, i) for i, a in enumerate(nat)]
     prov_kind = [provision(a.paragraphs, j) for j, a in enumerate(prov)]
     prov_defines = [defines(a.paragraphs) for a in prov]
+    # Why each national article is not expected of a province (None when it is).
+    not_expected = [article_not_expected(a.paragraphs) for a in nat]
     shape = (len(nat), len(prov))
     carried_share = np.asarray(carried, dtype=float).reshape(shape)
     best_sentence = np.asarray(sentences, dtype=float).reshape(shape)
@@ -106,7 +108,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     # a penalty whose formulas no longer count stays a penalty, not a carrier of duties.
     whole = evidence.copy()
     _penalties_by_offence(evidence, best_sentence, nat, prov, nat_kind, prov_kind,
-                          parameters.article_floor)
+                          [reason is None for reason in not_expected], parameters.article_floor)
     dated = np.array([kind is Provision.EFFECTIVE_DATE for kind in nat_kind], dtype=bool)
     best_for = (np.maximum(whole, evidence)[~dated].max(axis=0) if (~dated).any() and len(prov)
                 else np.zeros(len(prov)))
@@ -117,9 +119,9 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     for i, article in enumerate(nat):
         if nat_kind[i] is Provision.EFFECTIVE_DATE:
             # A provincial 施行 article states the province's own date: it carries nothing.
-            verdicts[article.id] = _unlinked(article, prov, None, 0.0)
+            verdicts[article.id] = _unlinked(not_expected[i], prov, None, 0.0)
             continue
-        expected = article_not_expected(article.paragraphs) is None
+        expected = not_expected[i] is None
         linked = _carriers_of(nat_kind[i], prov_kind, prov_defines, evidence_links[i],
                               best_sentence[i], expected, parameters)
         coverage = min(1.0, float(carried_share[i][linked].sum()))
@@ -145,7 +147,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             # The nearest provincial article, if anything at all is shared with one.
             nearest = int(np.argmax(evidence[i])) if len(prov) and evidence[i].max() > 0 else None
             verdicts[article.id] = by_phrase or _unlinked(
-                article, prov, nearest, float(evidence[i][nearest]) if nearest is not None else 0.0)
+                not_expected[i], prov, nearest, float(evidence[i][nearest]) if nearest is not None else 0.0)
     return verdicts
 
 
@@ -157,7 +159,8 @@ _BARE_BREACH = 12
 
 def _penalties_by_offence(evidence: np.ndarray, best_sentence: np.ndarray, nat: list[Section],
                           prov: list[Section], nat_kind: Sequence[Provision],
-                          prov_kind: Sequence[Provision], floor: float) -> None:
+                          prov_kind: Sequence[Provision], expected: Sequence[bool],
+                          floor: float) -> None:
     """Between two penalty articles, the evidence is the likeness of the breaches they punish
     (``core.provisions.offence``, with the text of the articles whose breach they name:
     违反本条例第二条规定的), not of their whole texts: the sanctions they share
@@ -170,15 +173,17 @@ def _penalties_by_offence(evidence: np.ndarray, best_sentence: np.ndarray, nat: 
     columns = [j for j, kind in enumerate(prov_kind) if kind is Provision.LIABILITY]
     if not rows or not columns:
         return
-    def breach(articles: list[Section], k: int) -> str:
+    def breach(article: Section, by_number: dict[int, Section]) -> str:
         # 违反本条例第二条规定的 says what it punishes only through that article's duties.
-        words = offence(articles[k].paragraphs)
+        words = offence(article.paragraphs)
         if len(_REFERENCE.sub("", words)) > _BARE_BREACH:
             return words
-        by_number = {a.number: a for a in articles}
-        duties = (by_number.get(n) for n in sorted(punished_articles(articles[k].paragraphs)))
+        duties = (by_number.get(n) for n in sorted(punished_articles(article.paragraphs)))
         return words + "".join("".join(duty.paragraphs) for duty in duties if duty is not None)
-    bags = [_bag(breach(nat, i)) for i in rows] + [_bag(breach(prov, j)) for j in columns]
+    national = {a.number: a for a in nat}
+    provincial = {a.number: a for a in prov}
+    bags = ([_bag(breach(nat[i], national)) for i in rows]
+            + [_bag(breach(prov[j], provincial)) for j in columns])
     documents: Counter[str] = Counter(f for bag in bags for f in bag)
     weighted = []
     for bag in bags:
@@ -187,11 +192,10 @@ def _penalties_by_offence(evidence: np.ndarray, best_sentence: np.ndarray, nat: 
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         weighted.append({f: w / norm for f, w in vector.items()})
     for a, i in enumerate(rows):
-        restated_only = article_not_expected(nat[i].paragraphs) is not None
         for b, j in enumerate(columns):
             mine, theirs = weighted[a], weighted[len(rows) + b]
             evidence[i][j] = sum(w * theirs.get(f, 0.0) for f, w in mine.items())
-            if not restated_only and evidence[i][j] < floor:
+            if expected[i] and evidence[i][j] < floor:
                 best_sentence[i][j] = 0.0
 
 
@@ -416,9 +420,9 @@ def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.nd
     return strong | fair | (sentences >= parameters.covered)
 
 
-def _unlinked(article: Section, prov: list[Section], nearest: int | None,
+def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,
               evidence: float) -> ArticleVerdict:
-    reason = article_not_expected(article.paragraphs)
+    """Not expected (with ``reason``, why not), or missing, naming the nearest article."""
     if reason is not None:
         return ArticleVerdict((), 0.0, Status.NOT_EXPECTED, reason)
     if nearest is None:

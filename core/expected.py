@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from core.model import Reason
+from core.text import ITEM_LABEL
 
 # Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
 # is carried out by every level of government and provinces restate it.
@@ -65,7 +66,6 @@ _FOR_A_BREACH = re.compile(rf"(?:的[，,]|违反)[^。；]*?(?:{_RESERVED_LIABI
 _RESERVED_NAMED = re.compile(r"(?:依法)?给予治安管理处罚|刑事处罚|治安管理处罚")
 # A duty beside the liability (应当及时将案件移送公安机关): the article is the province's to carry.
 _DUTY = re.compile(r"应当|必须|不得|禁止|有权|负有|具有|可以")
-_LIST_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 # Sanctions a local regulation may set (行政处罚法, 处分): a liability article holding one of
 # these is the province's to render.
 _LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报批评|暂扣|停产|停业|撤销|取消|处罚|"
@@ -103,7 +103,7 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     rest = _RESERVED_NAMED.sub("", _RESERVED_LIABILITY.sub("", text))
     # The acts a list of offences names (（四）将国家禁止出境的文物私自出售的) are no duty of it.
     own = _RESERVED_NAMED.sub("", _RESERVED_LIABILITY.sub("", "".join(
-        p for p in paragraphs if not _LIST_ITEM.match(p.strip()))))
+        p for p in paragraphs if not ITEM_LABEL.match(p.strip()))))
     if _FOR_A_BREACH.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(own):
         return Reason("reserved", "本条只规定刑事责任、治安管理处罚或者民事责任，只能由法律规定，"
                                   "地方文件无需承接。")

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from enum import Enum
 
 from core.expected import effective_date
-from core.text import chinese_to_int
+from core.text import ITEM_LABEL, chinese_to_int
 
 
 class Provision(Enum):
@@ -68,7 +68,6 @@ _REFERENCES = re.compile(
 _CHAINED = re.compile(rf"(、|和|或者|以及|及|至)第({_NUMERAL})条")
 # What names another law just before its article numbers: 《……法》第十二条, 刑法第一百条.
 _OTHER_LAW = re.compile(r"(?:》|法|条例|规定|办法|细则|决定)$")
-_ITEM = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 
 
 def _sentences(text: str) -> int:
@@ -192,7 +191,7 @@ def offence(paragraphs: Sequence[str]) -> str:
     parts = []
     for paragraph in paragraphs:
         text = paragraph.strip()
-        start = None if _ITEM.match(text) else _sanction_start(text)
+        start = None if ITEM_LABEL.match(text) else _sanction_start(text)
         if start is None:
             parts.append(text)
             continue
@@ -251,7 +250,7 @@ def provision(paragraphs: Sequence[str], index: int) -> Provision:
         return Provision.DEFINITION
     # The first 款 sets a sanction for a breach (a duty article with a penalty 款 added at its
     # end stays a duty article).
-    first = next((p.strip() for p in paragraphs if p.strip() and not _ITEM.match(p.strip())), "")
+    first = next((p.strip() for p in paragraphs if p.strip() and not ITEM_LABEL.match(p.strip())), "")
     sanction = _SANCTION.search(first)
     if sanction and (sanction.group().startswith("违反") or _BREACH.search(first[:sanction.start()])):
         return Provision.LIABILITY

@@ -17,6 +17,10 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。、；：！？（）“”])[ \t\u3000]+(?=[{_CJK}，。、；：！？（）“”])")
 
 
+# A statute's 项 opens with its number in brackets: （一）, (二).
+ITEM_LABEL = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+
+
 def book_title(name: str) -> str:
     """A title in book-title marks, a title inside it in the inner marks:
     北京市实施《中华人民共和国教师法》办法 → 《北京市实施〈中华人民共和国教师法〉办法》."""

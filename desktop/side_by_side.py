@@ -201,6 +201,7 @@ class DiffPane(QWidget):
     def _show_national(self, comparison: Comparison, row: ClauseRow) -> None:
         finding = _finding(comparison, row.item)
         national_clause = finding.clause if finding else None
+        article = self._article(comparison, row.national_section)
         if row.provincial_text:
             left, right = diff_html(row.national_text, row.provincial_text)
             provincial_clause = _provincial_clause(comparison, _shown_match(finding, row))
@@ -211,11 +212,11 @@ class DiffPane(QWidget):
         else:
             self.national.show_text(html.escape(row.national_text), row.national_where,
                                     _metadata(national_clause) if national_clause else "")
-            whole = self._article(comparison, row.national_section)
-            if whole is not None and whole.reason.code in WHOLE_ARTICLE_REASONS and whole.provincial:
+            if (article is not None and article.reason.code in WHOLE_ARTICLE_REASONS
+                    and article.provincial):
                 # The article corresponds as a whole (its counterpart, or an article citing it or
                 # taking over the law's 法律责任): that article is the sentence's counterpart.
-                sections = [comparison.provincial.section(p) for p in whole.provincial]
+                sections = [comparison.provincial.section(p) for p in article.provincial]
                 self.provincial.show_text(
                     "<br>".join(html.escape("".join(s.paragraphs)) for s in sections),
                     "按条整体对应：" + "、".join(s.label for s in sections))
@@ -224,7 +225,6 @@ class DiffPane(QWidget):
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
-        article = self._article(comparison, row.national_section)
         if article is not None:
             lines.append(article_verdict_html(article))
         if row.recheck:
