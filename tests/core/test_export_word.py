@@ -606,3 +606,28 @@ def test_landscape_table_pages_number_at_the_left_as_gb_t_9704_section_8(sample_
     line = odd.paragraphs[0].paragraph_format.line_spacing
     assert abs(tables.bottom_margin - tables.footer_distance - line - Mm(7)) < Mm(0.1)
     assert abs(tables.top_margin - tables.header_distance - line - Mm(7)) < Mm(0.1)
+
+
+def _header_lines(document, table) -> list[tuple[str, list[int]]]:
+    """Each header cell's text and the characters per line it wraps into, from the grid width
+    less the table style's cell margins and the header's font size."""
+    style = document.styles[table.style.name].element
+    margins = style.find(qn("w:tblPr")).find(qn("w:tblCellMar"))
+    inset = sum(int(margins.find(qn(f"w:{side}")).get(qn("w:w"))) for side in ("left", "right"))
+    result = []
+    for cell, column in zip(table.rows[0].cells, table.columns):
+        size = next(run.font.size for run in cell.paragraphs[0].runs)
+        per_line = int((column.width.twips - inset) / (size.pt * 20))
+        text = cell.text
+        result.append((text, [len(text[i:i + per_line]) for i in range(0, len(text), per_line)]))
+    return result
+
+
+@pytest.mark.parametrize("name", ["sample_checklist", "sample_gaps"])
+def test_no_header_leaves_one_character_alone_on_a_line(name, request):
+    """条款数 in a 14 mm column wrapped as 条款/数: a header may wrap, but into whole pairs."""
+    document = request.getfixturevalue(name)
+    assert len(document.tables) >= 3
+    for table in document.tables:
+        for text, lines in _header_lines(document, table):
+            assert lines and min(lines) >= 2, (text, lines)
