@@ -8,32 +8,44 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from core.codec import decision_from_record
-from core.model import Comparison, Match, Outline, ReviewDecision, provincial_id
+from core.model import Comparison, Match, Outline, ReviewDecision, Section, provincial_id
 from desktop.model_common import (FlatTableModel, Index, ItemRole, MatchRole,
                                   ProvincialSectionRole, describe_item, location)
 from desktop.status_style import status_style
 
 
 class CandidateModel(FlatTableModel):
-    """The provincial candidates for one national clause: its matches, best first, then the
-    close clauses the engine gave to other national clauses; the shown one is marked."""
+    """The provincial candidates for one national clause: the provincial articles that carry
+    its article as a whole (its counterpart, an article citing it, or one taking over the law's
+    法律责任) first, then its matches, best first, then the close clauses the engine gave to
+    other national clauses; the shown one is marked.
+
+    A carrying article is listed for the reviewer to read, not to choose: its ``MatchRole`` is
+    "" (a match is one provincial sentence).
+    """
 
     COL_SCORE, COL_WHERE, COL_TEXT = range(3)
     HEADERS = ("相似度", "位置", "候选表述")
+    WHOLE_LABEL = "整条对应"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._provincial: Outline | None = None
+        self._whole: tuple[Section, ...] = ()
+        self._whole_reason = ""
         self._matches: tuple[Match, ...] = ()
         self._alternatives = 0
         self._chosen = ""
 
     def set_candidates(self, provincial: Outline | None, matches: Sequence[Match], chosen: str,
-                       alternatives: Sequence[Match] = ()) -> None:
-        """Show these matches, then the alternatives; ``chosen`` is the provincial item id
-        currently shown ("P…")."""
+                       alternatives: Sequence[Match] = (), *, whole: Sequence[Section] = (),
+                       whole_reason: str = "") -> None:
+        """Show the carrying articles ``whole`` (why: ``whole_reason``), these matches, then the
+        alternatives; ``chosen`` is the provincial item id currently shown ("P…")."""
         self.beginResetModel()
         self._provincial = provincial
+        self._whole = tuple(whole)
+        self._whole_reason = whole_reason
         self._matches = tuple(matches) + tuple(alternatives)
         self._alternatives = len(alternatives)
         self._chosen = chosen
@@ -43,19 +55,27 @@ class CandidateModel(FlatTableModel):
         """Some candidate other than the one shown can be chosen."""
         return any(provincial_id(m.clause.id) != self._chosen for m in self._matches)
 
+    def is_whole(self, index: Index) -> bool:
+        """The row is a provincial article carrying the clause's article as a whole."""
+        return index.isValid() and index.row() < len(self._whole)
+
     def is_alternative(self, index: Index) -> bool:
         """The row is a clause the engine gave to another national clause."""
-        return index.isValid() and index.row() >= len(self._matches) - self._alternatives
+        return (index.isValid() and not self.is_whole(index)
+                and index.row() >= len(self._whole) + len(self._matches) - self._alternatives)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._matches)
+        return 0 if parent.isValid() else len(self._whole) + len(self._matches)
 
     def match_at(self, index: Index) -> Match | None:
-        if not index.isValid() or index.row() >= len(self._matches):
+        if not index.isValid() or self.is_whole(index):
             return None
-        return self._matches[index.row()]
+        position = index.row() - len(self._whole)
+        return self._matches[position] if position < len(self._matches) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if self.is_whole(index):
+            return self._whole_data(self._whole[index.row()], index.column(), role)
         match = self.match_at(index)
         if match is None:
             return None
@@ -82,6 +102,28 @@ class CandidateModel(FlatTableModel):
             return provincial_id(match.clause.id)
         if role == ProvincialSectionRole:
             return match.clause.section
+        return None
+
+    def _whole_data(self, section: Section, column: int, role: int):
+        text = "".join(section.paragraphs)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_SCORE:
+                return self.WHOLE_LABEL
+            if column == self.COL_WHERE:
+                return location(self._provincial, section.id) if self._provincial else section.label
+            return text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            why = f"{self._whole_reason}\n" if self._whole_reason else ""
+            return f"{why}本条按条整体对应，不逐句计算相似度。\n{text}"
+        if role == Qt.ItemDataRole.FontRole and not self._chosen:
+            # Nothing else is shown as the clause's counterpart: this article is.
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == MatchRole:
+            return ""
+        if role == ProvincialSectionRole:
+            return section.id
         return None
 
 

@@ -243,9 +243,16 @@ class DiffPane(QWidget):
         self._fit_gaps()
         matches = finding.matches if finding else ()
         alternatives = finding.alternatives if finding else ()
+        # A sentence sharing its article's whole-article verdict (counterpart, cited, referred)
+        # often has no sentence of its own to match: the carrying article is its candidate.
+        whole = ([comparison.provincial.section(p) for p in article.provincial]
+                 if article is not None and article.reason.code in WHOLE_ARTICLE_REASONS
+                 and finding is not None and finding.reason.code in WHOLE_ARTICLE_REASONS
+                 else [])
         self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row),
-                                       alternatives)
-        self.candidate_box.setVisible(bool(matches or alternatives))
+                                       alternatives, whole=whole,
+                                       whole_reason=article.reason.text if whole else "")
+        self.candidate_box.setVisible(bool(whole or matches or alternatives))
         self.choose_button.setEnabled(self.candidates.offers_choice())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -1,0 +1,75 @@
+"""The window on real statute pairs of the shared corpus, as a provincial reviewer uses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.model import WHOLE_ARTICLE_REASONS, national_id
+from desktop.models import CandidateModel, MatchRole, ProvincialSectionRole
+
+from .conftest import compare_pair
+
+pytestmark = pytest.mark.needs_corpus
+
+
+@pytest.fixture
+def teachers_law(corpus: Path) -> tuple[Path, Path]:
+    """教师法 and 北京市实施《教师法》办法: articles cited, referred and carried by counterparts."""
+    laws = corpus / "domain" / "laws"
+    return laws / "国家-教师法(2009-08-27).txt", laws / "北京-北京市实施《教师法》办法.txt"
+
+
+def test_a_sentence_carried_with_its_whole_article_lists_the_carrying_article(
+        qtbot, make_window, save_path, teachers_law):
+    window = make_window()
+    compare_pair(qtbot, window, *teachers_law)
+    comparison = window.comparison
+    articles = {a.national: a for a in comparison.articles}
+    whole = [f for f in comparison.clauses if f.reason.code in WHOLE_ARTICLE_REASONS
+             and articles[f.clause.section].provincial]
+    # The pair has sentences carried by reference with no sentence of their own to match:
+    # the candidate list was empty for them.
+    assert {f.reason.code for f in whole} >= {"cited", "referred"}
+    assert any(not f.matches and not f.alternatives for f in whole)
+    for finding in whole:
+        item = national_id(finding.clause.id)
+        assert window.select_item(item)
+        candidates = window.diff.candidates
+        carrying = articles[finding.clause.section].provincial
+        assert window.diff.candidate_box.isVisibleTo(window.diff)
+        assert candidates.rowCount() == len(carrying) + len(finding.matches) + len(finding.alternatives)
+        for position, section_id in enumerate(carrying):
+            index = candidates.index(position, CandidateModel.COL_SCORE)
+            section = comparison.provincial.section(section_id)
+            assert candidates.is_whole(index)
+            assert not candidates.is_alternative(index)
+            assert index.data() == CandidateModel.WHOLE_LABEL
+            assert index.siblingAtColumn(CandidateModel.COL_WHERE).data().endswith(section.label)
+            assert index.siblingAtColumn(CandidateModel.COL_TEXT).data() == "".join(section.paragraphs)
+            assert index.data(ProvincialSectionRole) == section_id
+            # Read, not chosen: an article is no one-sentence match.
+            assert index.data(MatchRole) == ""
+        # The sentences the engine offers follow, as before.
+        for position, match in enumerate(finding.matches + finding.alternatives, start=len(carrying)):
+            index = candidates.index(position, CandidateModel.COL_TEXT)
+            assert index.data() == match.clause.text
+        assert window.diff.choose_button.isEnabled() == bool(finding.matches or finding.alternatives)
+
+
+def test_double_clicking_a_carrying_article_records_no_decision(qtbot, make_window, save_path,
+                                                                 teachers_law):
+    window = make_window()
+    compare_pair(qtbot, window, *teachers_law)
+    comparison = window.comparison
+    articles = {a.national: a for a in comparison.articles}
+    finding = next(f for f in comparison.clauses if f.reason.code == "referred"
+                   and articles[f.clause.section].provincial)
+    item = national_id(finding.clause.id)
+    assert window.select_item(item)
+    view = window.diff.candidate_view
+    index = window.diff.candidates.index(0, CandidateModel.COL_TEXT)
+    view.doubleClicked.emit(index)
+    assert window.table_model.row_for(item).decision is None
+    assert window.project.history(item) == []
