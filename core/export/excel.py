@@ -27,13 +27,17 @@ HEADER_FONT = "黑体"
 SIZE = 11
 LINE_HEIGHT = 14.5  # points per wrapped line of 11 pt 宋体
 
-CLAUSE_COLUMNS = (("序号", 6), ("国家文件章节", 14), ("国家文件条款", 48), ("本省对应表述", 44),
-                  ("对照结果", 11), ("相似度", 7), ("差距", 24), ("说明", 24), ("审核意见", 26),
-                  ("已处理", 7))
-ARTICLE_COLUMNS = (("国家文件条文", 16), ("条文内容", 60), ("本省承接条文", 22), ("整体结果", 12),
-                   ("内容体现", 9), ("说明", 60))
-ADDITION_COLUMNS = (("序号", 6), ("本省章节", 16), ("本省新增内容", 70), ("责任单位", 24),
-                    ("时限", 14), ("对照结果", 11), ("审核意见", 30), ("已处理", 7))
+# A status column holds a label with its mark on one line ("部分覆盖（需复核）", 18 units): at
+# 11 units "已覆盖（人工）" printed its closing bracket on a line of its own. 国家文件章节 holds a
+# ten-character citation ("第一章第十一条第一款").
+STATUS_WIDTH = 20
+CLAUSE_COLUMNS = (("序号", 6), ("国家文件章节", 22), ("国家文件条款", 48), ("本省对应表述", 44),
+                  ("对照结果", STATUS_WIDTH), ("相似度", 7), ("差距", 24), ("说明", 24),
+                  ("审核意见", 26), ("已处理", 7))
+ARTICLE_COLUMNS = (("国家文件条文", 16), ("条文内容", 60), ("本省承接条文", 22),
+                   ("整体结果", STATUS_WIDTH), ("内容体现", 9), ("说明", 60))
+ADDITION_COLUMNS = (("序号", 6), ("本省章节", 22), ("本省新增内容", 70), ("责任单位", 24),
+                    ("时限", 14), ("对照结果", STATUS_WIDTH), ("审核意见", 30), ("已处理", 7))
 
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -120,6 +124,10 @@ def _body_row(sheet, row: int, values: Sequence[object]) -> None:
 
 
 def _status(cell, label: str, key: str) -> None:
+    """A status label, coloured; one too long for the column ("无需地方落实（需复核）") breaks
+    before its mark rather than wherever the line runs out."""
+    if _display_width(label) + 2 > STATUS_WIDTH and "（" in label:
+        label = "\n（".join(label.rsplit("（", 1))
     _set(cell, label)
     cell.fill = _fill(labels.FILLS[key])
     cell.alignment = _CENTRED

@@ -181,3 +181,40 @@ def test_workbook_properties_name_the_report_and_its_reviewer(tmp_path):
     assert properties.title == "《国家政务服务指导意见》与《示例省实施意见》对照清单"
     assert properties.creator == "李审核" and properties.creator != "openpyxl"
     assert properties.created.year >= 2024
+
+
+def test_status_labels_and_citations_fit_their_columns_on_one_line(tmp_path):
+    """A label marked 人工 or 需复核 wrapped its closing bracket onto a line of its own at 11
+    units, and 第一章第三条第一款 its last character; each now fits on one line (a CJK
+    character is two units, with one unit of padding each side)."""
+    from core.export.excel import _display_width
+    from tests.core.test_export_word import statute_comparison
+
+    comparison = small_comparison()
+    decisions = [ReviewDecision("N1.1-1", status=Status.COVERED, reviewer="李审核"),
+                 ReviewDecision("N2-1", not_applicable=True), ReviewDecision("P2-1", note="保留。")]
+    rechecks = {"N1.1-2": "原对应表述在新稿中已删除。"}
+    decisions.append(ReviewDecision("N1.1-2", status=Status.PARTIAL))
+    workbook = load_workbook(export_excel(comparison, tmp_path / "审核.xlsx", decisions=decisions,
+                                          rechecks=rechecks))
+    labels_seen = set()
+    for name in ("对照表", "本省新增"):
+        sheet = workbook[name]
+        column = header(sheet).index("对照结果") + 1
+        width = sheet.column_dimensions[sheet.cell(row=1, column=column).column_letter].width
+        for row in range(2, sheet.max_row + 1):
+            label = sheet.cell(row=row, column=column).value
+            labels_seen.add(label)
+            assert _display_width(label) + 2 <= width, (name, label, width)
+    assert {"已覆盖（人工）", "不适用（人工）", "已覆盖（需复核）", "本省新增"} <= labels_seen
+    # A label too long for the column ("无需地方落实（人工）") breaks before its mark.
+    decisions = [ReviewDecision("N2-1", status=Status.NOT_EXPECTED)]
+    sheet = load_workbook(export_excel(comparison, tmp_path / "无需.xlsx",
+                                       decisions=decisions))["对照表"]
+    label = sheet.cell(row=5, column=5).value
+    assert label == "无需地方落实\n" + labels.OVERRIDE_MARK
+    assert all(_display_width(line) + 2 <= width for line in label.split("\n"))
+    sheet = load_workbook(export_excel(statute_comparison(), tmp_path / "法规.xlsx"))["对照表"]
+    width = sheet.column_dimensions["B"].width
+    assert sheet["B2"].value == "第一章第十一条第一款"
+    assert _display_width(sheet["B2"].value) + 2 <= width
