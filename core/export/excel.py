@@ -157,8 +157,8 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
         clause = item.finding.clause
         match = item.match.clause if item.match is not None else None
         gaps = shown_gaps(item)
-        counterpart = (f"{provincial.path(match.section)} {match.text}" if match
-                       else national.no_match(clause.section))
+        counterpart = (f"{labels.citation(comparison.provincial, provincial, match)} {match.text}"
+                       if match else national.no_match(clause.section))
         _body_row(sheet, row, [
             item.number, labels.citation(comparison.national, national, clause),
             _rich_national(item, gaps), counterpart, None, labels.score_value(item),
@@ -200,13 +200,21 @@ def _article_sheet(sheet, comparison: Comparison) -> None:
                              f"{len(comparison.articles) + 1}")
 
 
+def _provincial_place(comparison: Comparison, sections: labels.SectionIndex, clause) -> str:
+    """Where an addition stands: a statute's article with its paragraph and item (several
+    sentences of one article were indistinguishable), a policy text's numbering and title."""
+    if comparison.provincial.grammar == "statute":
+        return labels.citation(comparison.provincial, sections, clause)
+    return sections.name(clause.section)
+
+
 def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedAddition]) -> None:
     _header(sheet, ADDITION_COLUMNS)
     provincial = labels.SectionIndex(comparison.provincial)
     for row, item in enumerate(additions, start=2):
         clause = item.clause
         _body_row(sheet, row, [
-            item.number, provincial.name(clause.section), clause.text,
+            item.number, _provincial_place(comparison, provincial, clause), clause.text,
             "、".join(clause.responsibility), clause.deadline, None, labels.note_text(item),
             labels.done_mark(item)])
         for column in (1, 8):

@@ -465,14 +465,15 @@ def _national_cell(row: _Row, index: int, outline, sections: labels.SectionIndex
         _run(row.paragraph(index), labels.metadata_text(clause.responsibility, ""), color=GREY)
 
 
-def _provincial_cell(row: _Row, index: int, sections: labels.SectionIndex,
+def _provincial_cell(row: _Row, index: int, outline, sections: labels.SectionIndex,
                      item: ReviewedClause, *, with_gaps: bool, empty: str) -> None:
     paragraph = row.paragraph(index)
     if item.match is None:
         _run(paragraph, empty, color=GREY)
         return
     clause = item.match.clause
-    _run(paragraph, sections.path(clause.section) + " ", font=HEADING1_FONT)
+    # Cited as the national side is: a statute's paragraph and item, not just its article.
+    _run(paragraph, labels.citation(outline, sections, clause) + " ", font=HEADING1_FONT)
     _run(paragraph, clause.text)
     note = labels.metadata_text(clause.responsibility, clause.deadline)
     if note:
@@ -554,7 +555,7 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
     for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
-        _provincial_cell(row, 2, provincial, item, with_gaps=True,
+        _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=True,
                          empty=national.no_match(item.finding.clause.section))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         _centred_cell(row, 4, labels.score_text(item))
@@ -579,7 +580,7 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
     for row, item in _clause_rows(table, GAP_COLUMNS, national, items, comparison):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
-        _provincial_cell(row, 2, provincial, item, with_gaps=False,
+        _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=False,
                          empty=national.no_match(item.finding.clause.section))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item):
@@ -597,7 +598,8 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         _centred_cell(row, 0, str(item.number))
         clause = item.clause
         paragraph = row.paragraph(1)
-        _run(paragraph, provincial.path(clause.section) + " ", font=HEADING1_FONT)
+        _run(paragraph, labels.citation(comparison.provincial, provincial, clause) + " ",
+             font=HEADING1_FONT)
         _run(paragraph, clause.text)
         note = labels.metadata_text(clause.responsibility, clause.deadline)
         if note:

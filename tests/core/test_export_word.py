@@ -631,3 +631,40 @@ def test_no_header_leaves_one_character_alone_on_a_line(name, request):
     for table in document.tables:
         for text, lines in _header_lines(document, table):
             assert lines and min(lines) >= 2, (text, lines)
+
+
+def statute_pair() -> Comparison:
+    """Two statutes: the national article's sentence is carried by the second paragraph (款) of a
+    provincial article whose first paragraph is an addition."""
+    national_clause = Clause("1.1-1", "1.1", "县级以上人民政府应当建立政务数据目录。", paragraph=1)
+    national = Outline(
+        path="law.docx", format="docx", grammar="statute", title="数据条例",
+        sections=(Section("1", "第一章", "总则", 1, "chapter", number=1),
+                  Section("1.1", "第十一条", "", 2, "article", number=11, parent="1",
+                          clauses=(national_clause,))))
+    added = Clause("1.3-1", "1.3", "市人民政府设立政务数据专家委员会。", paragraph=1)
+    carried = Clause("1.3-2", "1.3", "区人民政府应当建立政务数据目录。", paragraph=2)
+    provincial = Outline(
+        path="p.docx", format="docx", grammar="statute", title="实施办法",
+        sections=(Section("1", "第一章", "总则", 1, "chapter", number=1),
+                  Section("1.3", "第三条", "", 2, "article", number=3, parent="1",
+                          clauses=(added, carried))))
+    finding = ClauseFinding(national_clause, Status.COVERED, 90.0, (Match(carried, 90.0),))
+    return Comparison(national, provincial, (), (finding,), (added,), engine="test")
+
+
+def test_provincial_statute_text_is_cited_with_its_paragraph(tmp_path):
+    """Two sentences of one provincial article were both printed as 第一章第三条; the
+    counterpart and the addition now name their paragraph, as the national side does."""
+    from openpyxl import load_workbook
+
+    comparison = statute_pair()
+    tables = tables_by_header(Document(str(export_word(comparison, tmp_path / "法规.docx",
+                                                       today=TODAY))))
+    row = data_rows(tables["国家文件条款"])[0]
+    assert row.cells[2].text.startswith("第一章第三条第二款 区人民政府")
+    addition = data_rows(tables["本省新增内容"])[0]
+    assert addition.cells[1].text.startswith("第一章第三条第一款 市人民政府")
+    workbook = load_workbook(export(comparison, tmp_path / "法规.xlsx"))
+    assert workbook["对照表"]["D2"].value.startswith("第一章第三条第二款 区人民政府")
+    assert workbook["本省新增"]["B2"].value == "第一章第三条第一款"
