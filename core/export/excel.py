@@ -158,7 +158,7 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
         match = item.match.clause if item.match is not None else None
         gaps = shown_gaps(item)
         counterpart = (f"{labels.citation(comparison.provincial, provincial, match)} {match.text}"
-                       if match else national.no_match(clause.section))
+                       if match else national.empty_counterpart(item))
         _body_row(sheet, row, [
             item.number, labels.citation(comparison.national, national, clause),
             _rich_national(item, gaps), counterpart, None, labels.score_value(item),

@@ -91,6 +91,9 @@ def addition_label(item: ReviewedAddition) -> str:
 
 NO_MATCH = "（未找到对应表述）"
 
+NOT_EXPECTED_MATCH = "（无需地方承接）"
+"""The provincial cell of a clause nothing is expected of: "not found" read as a shortfall."""
+
 
 class SectionIndex:
     """Names, numbering paths and top-level parts of one outline's sections, looked up by id.
@@ -122,6 +125,15 @@ class SectionIndex:
         provincial article its article corresponds to as a whole, else that none was found."""
         whole = self._whole.get(section_id)
         return f"（按条整体对应：地方{whole}）" if whole else NO_MATCH
+
+    def empty_counterpart(self, item: ReviewedClause) -> str:
+        """The provincial cell of a reviewed clause shown without a match: the provincial
+        article its article corresponds to as a whole, that nothing is expected of a province
+        (无需地方落实), or that none was found."""
+        whole = self.no_match(item.finding.clause.section)
+        if whole == NO_MATCH and item.status is Status.NOT_EXPECTED and not item.not_applicable:
+            return NOT_EXPECTED_MATCH
+        return whole
 
     def paragraphs(self, section_id: str) -> int:
         """How many paragraphs (款) the section's clauses fall in."""

@@ -556,7 +556,7 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=True,
-                         empty=national.no_match(item.finding.clause.section))
+                         empty=national.empty_counterpart(item))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         _centred_cell(row, 4, labels.score_text(item))
         _note_cell(row, 5, item, reason=True, said=said.get(item.finding.clause.section, ""))
@@ -581,7 +581,7 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=False,
-                         empty=national.no_match(item.finding.clause.section))
+                         empty=national.empty_counterpart(item))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item):
             _run(row.paragraph(4), line)

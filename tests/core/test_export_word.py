@@ -668,3 +668,26 @@ def test_provincial_statute_text_is_cited_with_its_paragraph(tmp_path):
     workbook = load_workbook(export(comparison, tmp_path / "法规.xlsx"))
     assert workbook["对照表"]["D2"].value.startswith("第一章第三条第二款 区人民政府")
     assert workbook["本省新增"]["B2"].value == "第一章第三条第一款"
+
+
+def test_a_clause_nothing_is_expected_of_is_not_reported_as_not_found(tmp_path):
+    """The provincial cell of a 无需地方落实 row said 未找到对应表述, which a reviewer reads as a
+    shortfall; it says 无需地方承接, and follows the status a reviewer sets."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    base = small_comparison()
+    clauses = (replace(base.clauses[0], status=Status.NOT_EXPECTED), *base.clauses[1:])
+    comparison = replace(base, clauses=clauses)
+    # The reviewer finds the preamble is to be carried after all, and the duty is central.
+    decisions = [ReviewDecision("N0-1", status=Status.MISSING),
+                 ReviewDecision("N2-1", status=Status.NOT_EXPECTED)]
+    for given, first, last in (((), labels.NOT_EXPECTED_MATCH, labels.NO_MATCH),
+                               (decisions, labels.NO_MATCH, labels.NOT_EXPECTED_MATCH)):
+        path = export_word(comparison, tmp_path / "无需.docx", decisions=given, today=TODAY)
+        rows = data_rows(tables_by_header(Document(str(path)))["国家文件条款"])
+        assert [rows[0].cells[2].text, rows[3].cells[2].text] == [first, last]
+        sheet = load_workbook(export(comparison, tmp_path / "无需.xlsx", decisions=given))["对照表"]
+        assert [sheet["D2"].value, sheet["D5"].value] == [first, last]
+    assert labels.NOT_EXPECTED_MATCH == "（无需地方承接）"
