@@ -13,6 +13,7 @@ from desktop import settings as keys
 from desktop.models import ClauseFilterProxy, ClauseTableModel, NationalOutlineModel, ProvincialOutlineModel
 from desktop.outline_view import ElidedLabel, OutlineTreeView
 from desktop.side_by_side import DiffPane
+from desktop.table_columns import ClauseColumns
 from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar
 from desktop.window_common import FRAME_ALLOWANCE, NATIONAL, PROVINCIAL, SIDE_LABELS, STATUS_FILTERS
 
@@ -114,18 +115,12 @@ class WindowBuild:
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ClauseTableModel.COL_NATIONAL, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ClauseTableModel.COL_PROVINCIAL, QHeaderView.ResizeMode.Stretch)
-        metrics = self.fontMetrics()
-        header.resizeSection(ClauseTableModel.COL_NUMBER, metrics.horizontalAdvance("序号") + 28)
-        header.resizeSection(ClauseTableModel.COL_SCORE, metrics.horizontalAdvance("相似度") + 16)
-        header.resizeSection(ClauseTableModel.COL_STATUS, metrics.horizontalAdvance("部分覆盖（已确认）") + 12)
-        # The opinion column shares the room with the two texts: fixed, it squeezed them to
-        # a few characters on a small screen.
-        header.setSectionResizeMode(ClauseTableModel.COL_NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setHighlightSections(False)
+        # The texts get the room: the status column is as wide as a label (a review mark goes
+        # on a second line), the opinion column takes a share of what is left. With the
+        # status on one line and the opinion stretched as wide as each text, the texts were
+        # squeezed to a few characters at 150 % on a small screen.
+        self.table_columns = ClauseColumns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.doubleClicked.connect(lambda _: self.edit_note())
         self.proxy.rowsInserted.connect(self._update_count)
@@ -230,6 +225,7 @@ class WindowBuild:
         header = self.settings.layout(keys.TABLE_HEADER)
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
+            self.table_columns.apply()
 
     def _fit_to_screen(self, *, first: bool = False) -> None:
         """Keep the whole window, frame included, on the screen's available area.
