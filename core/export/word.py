@@ -564,12 +564,16 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
 
 
 def _gap_lines(item: ReviewedClause) -> list[str]:
+    """缺失内容: the gaps found, else a sentence that agrees with the provincial cell beside it
+    (a row showing a counterpart never says none was found)."""
     gaps = shown_gaps(item)
     if gaps:
         return [gap.describe() for gap in gaps]
     if item.status is Status.MISSING:
-        return ["本省文件未见对应表述"]
-    return ["对应表述不完整，请核对"]
+        if item.match is not None:
+            return ["所列本省表述未体现本条要求。"]
+        return ["本省文件未见对应表述。"]
+    return ["对应表述不完整，请核对。"]
 
 
 def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]) -> None:

@@ -691,3 +691,18 @@ def test_a_clause_nothing_is_expected_of_is_not_reported_as_not_found(tmp_path):
         sheet = load_workbook(export(comparison, tmp_path / "无需.xlsx", decisions=given))["对照表"]
         assert [sheet["D2"].value, sheet["D5"].value] == [first, last]
     assert labels.NOT_EXPECTED_MATCH == "（无需地方承接）"
+
+
+def test_gap_report_never_says_none_was_found_beside_a_counterpart(tmp_path):
+    """A row a reviewer set to 未覆盖 while it shows a counterpart said 本省文件未见对应表述
+    beside that counterpart; each fallback line agrees with the row and is a sentence."""
+    decisions = [ReviewDecision("N1.1-2", status=Status.MISSING, reviewer="李审核")]
+    path = export_word(small_comparison(), tmp_path / "差距.docx", report="gaps",
+                       decisions=decisions, today=TODAY)
+    rows = {row.cells[0].text: row
+            for row in data_rows(tables_by_header(Document(str(path)))["国家文件条款"])}
+    shown = rows["3"]
+    assert shown.cells[2].text.startswith("一、 建立健全政务数据共享协调机制。")
+    assert shown.cells[4].text == "所列本省表述未体现本条要求。"
+    assert rows["4"].cells[2].text == labels.NO_MATCH
+    assert rows["4"].cells[4].text == "本省文件未见对应表述。"
