@@ -3,6 +3,7 @@ only what they need."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
@@ -58,7 +59,8 @@ class ClauseColumns(QObject):
         self.table = table
         self.delegate = StatusDelegate(table)
         table.setItemDelegateForColumn(ClauseTableModel.COL_STATUS, self.delegate)
-        table.viewport().installEventFilter(self)
+        self.viewport = table.viewport()
+        self.viewport.installEventFilter(self)
         self.apply()
 
     def apply(self) -> None:
@@ -84,6 +86,9 @@ class ClauseColumns(QObject):
                              max(note_minimum(self.table), int(room * NOTE_SHARE)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+        # Events reach the viewport while the table is being destroyed: the table is looked at
+        # only on a resize, and only while it is still there.
+        if (event.type() == QEvent.Type.Resize and watched is self.viewport
+                and shiboken6.isValid(self.table)):
             self.fit()
         return super().eventFilter(watched, event)
