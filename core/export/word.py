@@ -364,10 +364,33 @@ def _properties(document, title: str, author: str, now: datetime.datetime) -> No
 
 # -- text blocks ------------------------------------------------------------------------------
 
-def _title(document, text: str) -> None:
+TITLE_LINE_CHARACTERS = 20
+"""二号 characters on a portrait line of 156 mm."""
+
+
+def _title_lines(text: str, national: str) -> list[str]:
+    """The title in lines broken where its words allow: after "与" that follows the national
+    document's name (else before it), not wherever the line runs out ("……营商环/境条例》")."""
+    if len(text) <= TITLE_LINE_CHARACTERS or not text.startswith(national + "与"):
+        return [text]
+    if len(national) + 1 <= TITLE_LINE_CHARACTERS:
+        return [national + "与", text[len(national) + 1:]]
+    return [national, text[len(national):]]
+
+
+def _title(document, text: str, national: str = "") -> None:
+    """The title in 二号 小标宋, centred; broken after the national document's name when the
+    whole does not fit one line (GB/T 9704 §7.3.1: 回行时要做到词意完整)."""
     paragraph = document.add_paragraph()
     _format(paragraph, align=WD_ALIGN_PARAGRAPH.CENTER, line=Pt(36), before=Pt(0), after=Pt(12))
-    _run(paragraph, text, font=TITLE_FONT, size=TITLE_SIZE)
+    for index, line in enumerate(_title_lines(text, national) if national else [text]):
+        run = _run(paragraph, "", font=TITLE_FONT, size=TITLE_SIZE)
+        if index:
+            run.append(OxmlElement("w:br"))
+        text_element = OxmlElement("w:t")
+        text_element.set(qn("xml:space"), "preserve")
+        text_element.text = labels.printable(line)
+        run.append(text_element)
 
 
 def _heading1(document, text: str, *, page_break: bool = False) -> None:
@@ -645,10 +668,15 @@ def _percent(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.1f}%" if whole else "0%"
 
 
+def _national_name(comparison: Comparison) -> str:
+    """The national document as the title names it, in book-title marks."""
+    return book_title(comparison.national.title or Path(comparison.national.path).stem
+                      or "国家文件")
+
+
 def _title_text(comparison: Comparison, report: str) -> str:
-    national = comparison.national.title or Path(comparison.national.path).stem or "国家文件"
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem or "本省文件"
-    return f"{book_title(national)}与{book_title(provincial)}{REPORTS[report]}"
+    return f"{_national_name(comparison)}与{book_title(provincial)}{REPORTS[report]}"
 
 
 def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
@@ -712,7 +740,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
     cover = document.sections[0]
     _page(cover, landscape=False)
     _page_number_footer(cover)
-    _title(document, _title_text(comparison, report))
+    _title(document, _title_text(comparison, report), _national_name(comparison))
     date = document.add_paragraph()
     _format(date, align=WD_ALIGN_PARAGRAPH.CENTER, line=BODY_LINE, exact=True, after=Pt(14))
     _run(date, f"（{labels.format_date(today)}）", font=HEADING2_FONT, size=BODY_SIZE)

@@ -138,7 +138,8 @@ def test_checklist_groups_rows_under_section_heading_rows(sample_comparison, sam
 def test_title_names_both_documents_and_the_date(sample_comparison, sample_checklist):
     texts = [p.text for p in sample_checklist.paragraphs]
     national, provincial = sample_comparison.national.title, sample_comparison.provincial.title
-    assert texts[0] == f"《{national}》与《{provincial}》对照清单"
+    # The national name fills the first line, so the break comes before 与.
+    assert texts[0] == f"《{national}》\n与《{provincial}》对照清单"
     assert "2024年5月6日" in texts[1]
 
 
@@ -706,3 +707,23 @@ def test_gap_report_never_says_none_was_found_beside_a_counterpart(tmp_path):
     assert shown.cells[4].text == "所列本省表述未体现本条要求。"
     assert rows["4"].cells[2].text == labels.NO_MATCH
     assert rows["4"].cells[4].text == "本省文件未见对应表述。"
+
+
+def test_a_long_title_breaks_after_the_national_name_not_inside_a_word(tmp_path):
+    """《优化营商环境条例》与《北京市优化营商环境条例》对照清单 broke as ……营商环/境条例》; it
+    breaks after 与 (GB/T 9704 §7.3.1: 回行时要做到词意完整), and a short title stays whole."""
+    from dataclasses import replace
+
+    base = small_comparison()
+    for national, provincial, expected in (
+            ("优化营商环境条例", "北京市优化营商环境条例",
+             "《优化营商环境条例》与\n《北京市优化营商环境条例》对照清单"),
+            ("数据条例", "实施办法", "《数据条例》与《实施办法》对照清单")):
+        comparison = replace(base, national=replace(base.national, title=national),
+                             provincial=replace(base.provincial, title=provincial))
+        document = Document(str(export_word(comparison, tmp_path / "标题.docx", today=TODAY)))
+        title = document.paragraphs[0]
+        assert title.text == expected
+        assert document.core_properties.title == expected.replace("\n", "")
+        assert all(run.element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
+                   for run in title.runs)
