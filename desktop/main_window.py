@@ -123,6 +123,8 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
             # A file that could not be read or opened is not offered again under 最近文件.
             self.settings.remove_recent(str(error.path))
             self.settings.remove_recent(str(Path(error.path).resolve()))
+            if isinstance(error, DocumentReadError):
+                self.drop_unreadable(str(error.path))
         if isinstance(error, DuizhaoError):
             self._error(error)
         elif self.headless:

@@ -96,6 +96,26 @@ class WindowDocuments:
         self.statusBar().showMessage(f"已选择{SIDE_LABELS[side]}：{Path(path).name}", 5000)
         return True
 
+    def restore_side(self, side: str) -> None:
+        """Show the open project's document on this side again (nothing when none is open)."""
+        if self.project is None:
+            self._set_choice(side, None)
+        else:
+            name = self.project.national_name if side == NATIONAL else self.project.provincial_name
+            self._set_choice(side, DocumentChoice("", name, in_project=True))
+
+    def drop_unreadable(self, path: str) -> None:
+        """A chosen file could not be read: its side shows again what the table shows (the
+        open project's document), not the name of a file that was never compared."""
+        try:
+            failed = Path(path).resolve()
+        except OSError:
+            return
+        for side, choice in self.choices.items():
+            if choice is not None and choice.path and choice.pasted is None \
+                    and Path(choice.path).resolve() == failed:
+                self.restore_side(side)
+
     def paste_document(self, side: str) -> None:
         dialog = PasteTextDialog(SIDE_LABELS[side], self)
         if dialog.exec():

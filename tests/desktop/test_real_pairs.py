@@ -6,10 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from core.model import WHOLE_ARTICLE_REASONS, national_id
+from core.model import WHOLE_ARTICLE_REASONS, Status, national_id
+from desktop.main_window import NATIONAL, PROVINCIAL
 from desktop.models import CandidateModel, MatchRole, ProvincialSectionRole
 
-from .conftest import compare_pair
+from .conftest import COMPARE_TIMEOUT_MS, REPO, compare_pair
+
+DATA = REPO / "tests" / "data"
 
 pytestmark = pytest.mark.needs_corpus
 
@@ -73,3 +76,39 @@ def test_double_clicking_a_carrying_article_records_no_decision(qtbot, make_wind
     view.doubleClicked.emit(index)
     assert window.table_model.row_for(item).decision is None
     assert window.project.history(item) == []
+
+
+def _decided(window) -> dict[str, object]:
+    return {row.item: row.decision for row in window.table_model.rows() if row.decision is not None}
+
+
+@pytest.mark.parametrize("bad", ["empty", "encrypted"])
+def test_an_unreadable_file_leaves_the_open_project_and_both_sides_as_they_were(
+        qtbot, make_window, save_path, dialogs, teachers_law, tmp_path, bad):
+    window = make_window()
+    compare_pair(qtbot, window, *teachers_law)
+    row = next(r for r in window.table_model.rows() if not r.is_addition)
+    assert window.select_item(row.item)
+    window.set_status(Status.PARTIAL.value)
+    before, project = _decided(window), window.project.path
+    names = {side: window.slots[side].name.text() for side in (NATIONAL, PROVINCIAL)}
+    if bad == "empty":
+        path = tmp_path / "空文件.txt"
+        path.write_bytes(b"")
+    else:
+        path = DATA / "encrypted.docx"
+    # As a new draft of the provincial text (a re-import), then as a new national text.
+    for side in (PROVINCIAL, NATIONAL):
+        dialogs.shown.clear()
+        assert window.set_document_file(side, str(path))
+        with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+            window.compare_button.click()
+        warned = dialogs.texts("warning")
+        assert len(warned) == 1
+        assert ("文件是空的" if bad == "empty" else "文档已加密") in warned[0]
+        assert "Traceback" not in warned[0]
+        assert dialogs.texts("critical") == []
+        # Nothing lost, and the sides name the documents the table shows.
+        assert window.project.path == project
+        assert _decided(window) == before
+        assert {s: window.slots[s].name.text() for s in (NATIONAL, PROVINCIAL)} == names
