@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -195,6 +196,25 @@ class WindowDocuments:
     def _compared(self, project: Project) -> None:
         self._set_project(project)
         self.statusBar().showMessage(f"对照完成，项目已保存：{project.path}", 8000)
+        self.warn_unnumbered(project)
+
+    def warn_unnumbered(self, project: Project) -> None:
+        """Say so when one side of a statute pair has no numbered articles: read by paragraph,
+        it is most likely the wrong file, and its verdicts say little."""
+        comparison = project.comparison
+        sides = ((NATIONAL, project.national_name, comparison.national),
+                 (PROVINCIAL, project.provincial_name, comparison.provincial))
+        if not any(outline.grammar == "statute" for _, _, outline in sides):
+            return
+        for side, name, outline in sides:
+            if outline.grammar != "plain":
+                continue
+            text = (f"{SIDE_LABELS[side]}“{name}”中没有识别到条款编号（第一条、第二条……或一、（一）……），"
+                    "已按自然段逐段对照，结果仅供参考。\n\n如果选错了文件，请重新选择后再对照。")
+            if self.headless:
+                print(f"对照：{text}", file=sys.stderr)
+            else:
+                QMessageBox.information(self, "对照", text)
 
     def open_dropped(self, paths: Sequence[str]) -> None:
         """Files dropped on the window: a project opens; documents fill the sides."""

@@ -158,19 +158,34 @@ class WindowProjects:
         if path:
             self.reimport(path)
 
-    def reimport(self, path: str) -> None:
-        """Compare a new provincial draft within the open project, carrying decisions over."""
+    def reimport(self, path: str, *, confirmed: bool = False) -> None:
+        """Compare a new provincial draft within the open project, carrying decisions over.
+
+        The project's provincial document is replaced in the file: a text with no numbering
+        offered for a statute's implementing text (most likely the wrong file) is read first
+        and imported only when the user says so (``confirmed``)."""
         project = self.project
         if project is None or self.busy or not self.settle_unsaved():
             return
         reviewer = self.settings.get(keys.REVIEWER)
         old_comparison = project.comparison
+        check = (not confirmed and old_comparison.national.grammar == "statute"
+                 and old_comparison.provincial.grammar != "plain")
 
         def work(progress, cancel):
+            if check and session.Source(path, Path(path).name).outline().grammar == "plain":
+                return None  # asked first, on the window's thread
             return session.reimport(project=project, provincial=path, reviewer=reviewer,
                                     progress=progress, cancel=cancel)
 
         def done(report) -> None:
+            if report is None:
+                if self.ask_plain_reimport(path):
+                    self.reimport(path, confirmed=True)
+                else:
+                    self.restore_side(PROVINCIAL)
+                    self.statusBar().showMessage("已取消导入，项目中的地方文件未改变。", 8000)
+                return
             self.settings.add_recent(PROVINCIAL, path)
             self._set_project(project)
             if report.orphaned or report.rechecks:
@@ -180,6 +195,20 @@ class WindowProjects:
             self.statusBar().showMessage(session.reimport_summary(report), 10000)
 
         self._run(work, "正在导入新版地方文件…", done)
+
+    def ask_plain_reimport(self, path: str) -> bool:
+        """The new provincial file has no numbered articles: import it all the same?"""
+        project = self.project
+        current = project.provincial_name if project is not None else ""
+        answer = QMessageBox.question(
+            self, "导入新版地方文件",
+            f"所选文件“{Path(path).name}”中没有识别到条款编号（第一条、第二条……或一、（一）……），"
+            f"不像项目中地方文件“{current}”的新版本，可能选错了文件。\n\n"
+            "导入后，项目中的地方文件将被替换为这份文件，并按段落重新对照；"
+            "审核意见按新文本沿用，找不到依据的标为“需复核”。仍要导入吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

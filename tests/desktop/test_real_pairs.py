@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from core.model import WHOLE_ARTICLE_REASONS, Status, national_id
 from desktop.main_window import NATIONAL, PROVINCIAL
@@ -80,6 +81,60 @@ def test_double_clicking_a_carrying_article_records_no_decision(qtbot, make_wind
 
 def _decided(window) -> dict[str, object]:
     return {row.item: row.decision for row in window.table_model.rows() if row.decision is not None}
+
+
+def _unnumbered(tmp_path: Path) -> Path:
+    """A note with no numbered articles: not an implementing text of a statute."""
+    path = tmp_path / "无编号的说明.txt"
+    path.write_text("关于做好教师工作的几点想法\n\n教师是立教之本、兴教之源。我们要尊重教师，关心教师。\n"
+                    "各单位应当重视这项工作，认真研究，抓好落实。\n", encoding="utf-8")
+    return path
+
+
+def test_an_unnumbered_text_is_not_taken_as_a_new_draft_of_a_statutes_implementing_text_unasked(
+        qtbot, make_window, save_path, dialogs, teachers_law, tmp_path, monkeypatch):
+    window = make_window()
+    compare_pair(qtbot, window, *teachers_law)
+    row = next(r for r in window.table_model.rows() if not r.is_addition)
+    assert window.select_item(row.item)
+    window.set_status("confirm")
+    before = _decided(window)
+    name = window.project.provincial_name
+    plain = _unnumbered(tmp_path)
+    assert window.set_document_file(PROVINCIAL, str(plain))
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+    # Asked first; the answer here is no (the captured dialog answers OK, not 是).
+    asked = dialogs.texts("question")
+    assert len(asked) == 1 and plain.name in asked[0] and "没有识别到条款编号" in asked[0]
+    assert window.project.provincial_name == name
+    assert window.project.comparison.provincial.grammar == "statute"
+    assert window.slots[PROVINCIAL].name.text() == name
+    assert _decided(window) == before
+    assert window.project.history(row.item)  # the decision is in the file, as it was
+    # Asked again and answered 是: the text is imported, the decision carried over.
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *args, **kwargs: QMessageBox.StandardButton.Yes))
+    assert window.set_document_file(PROVINCIAL, str(plain))
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+    assert window.project.comparison.provincial.grammar == "plain"
+    assert window.slots[PROVINCIAL].name.text() == plain.name
+    assert row.item in _decided(window)
+
+
+def test_a_new_comparison_of_a_statute_with_an_unnumbered_text_says_so(
+        qtbot, make_window, save_path, dialogs, teachers_law, tmp_path):
+    window = make_window()
+    plain = _unnumbered(tmp_path)
+    compare_pair(qtbot, window, teachers_law[0], plain)
+    told = dialogs.texts("information")
+    assert len(told) == 1 and "地方文件" in told[0] and plain.name in told[0]
+    assert "没有识别到条款编号" in told[0]
+    # A statute pair says nothing.
+    dialogs.shown.clear()
+    compare_pair(qtbot, window, *teachers_law)
+    assert dialogs.texts("information") == []
 
 
 @pytest.mark.parametrize("bad", ["empty", "encrypted"])
