@@ -71,6 +71,12 @@ def _display_width(text: str) -> int:
     return sum(1 if ord(char) < 0x1100 else 2 for char in text)
 
 
+def _header_width(name: str, width: float) -> float:
+    """A column's width, at least its header's on one line: a header row keeps one line's
+    height, so a header that wrapped (无需地方落实 at 10 units) was cut off."""
+    return max(width, _display_width(name) + 2)
+
+
 def _lines(value: object, width: float) -> int:
     """Lines a wrapped cell of this column width needs."""
     text = str(value) if value is not None else ""
@@ -111,7 +117,7 @@ def _header(sheet, columns: Sequence[tuple[str, int]]) -> None:
         _set(cell, name)
         cell.font, cell.fill, cell.alignment, cell.border = (
             _HEADER, _fill(labels.HEADER_FILL), _CENTRED, _BORDER)
-        sheet.column_dimensions[get_column_letter(index)].width = width
+        sheet.column_dimensions[get_column_letter(index)].width = _header_width(name, width)
     sheet.freeze_panes = "A2"
     _printable_page(sheet)
 
@@ -269,7 +275,8 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
         _set(sheet.cell(row=4, column=2), "句数")
     sheet.column_dimensions["A"].width = 44
     for index in range(2, len(header) + 1):
-        sheet.column_dimensions[get_column_letter(index)].width = 10
+        name = sheet.cell(row=4, column=index).value
+        sheet.column_dimensions[get_column_letter(index)].width = _header_width(name, 10)
     sheet.freeze_panes = "A5"
     _printable_page(sheet, title_rows="4:4")
 

@@ -218,3 +218,24 @@ def test_status_labels_and_citations_fit_their_columns_on_one_line(tmp_path):
     width = sheet.column_dimensions["B"].width
     assert sheet["B2"].value == "第一章第十一条第一款"
     assert _display_width(sheet["B2"].value) + 2 <= width
+
+
+def test_every_header_fits_its_column_on_one_line(sample_workbook, tmp_path):
+    """The header rows keep one line's height: 无需地方落实 (12 units) in a 10-unit column of the
+    汇总 sheet, 相似度 and 已处理 in 7, were cut off. Each header now fits its column."""
+    from core.export.excel import _display_width
+    from tests.core.test_export_statutes import statutes
+
+    workbooks = [sample_workbook,
+                 load_workbook(export_excel(statutes(), tmp_path / "法规.xlsx", today=TODAY))]
+    checked = set()
+    for workbook in workbooks:
+        for sheet in workbook:
+            row = 4 if sheet.title == "汇总" else 1
+            for cell in sheet[row]:
+                if cell.value is None:
+                    continue
+                width = sheet.column_dimensions[cell.column_letter].width
+                assert _display_width(cell.value) + 2 <= width, (sheet.title, cell.value, width)
+                checked.add(cell.value)
+    assert {"无需地方落实", "相似度", "已处理", "内容体现", "句数", "条款数"} <= checked
