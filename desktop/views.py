@@ -408,12 +408,14 @@ class SummaryBar(QLabel):
         if not_applicable:
             parts.append(_chip(status_style(None, not_applicable=True), not_applicable, "", unit))
         parts.append(_chip(status_style(Status.ADDED), additions, "", unit))
-        parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} 条")
+        # Reviewed items are sentences too (and provincial additions): the same unit as the
+        # counts before them, never 条 beside a statute's articles.
+        parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} {unit}")
         if rechecks:
-            parts.append(f'<span style="color:#8e1b1b">需复核 <b>{rechecks}</b> 条</span>')
+            parts.append(f'<span style="color:#8e1b1b">需复核 <b>{rechecks}</b> {unit}</span>')
         if unsaved:
             parts.append(f'<span style="color:#ffffff;background-color:#b71c1c">&nbsp;未保存 '
-                         f'<b>{unsaved}</b> 条&nbsp;</span>')
+                         f'<b>{unsaved}</b> {unit}&nbsp;</span>')
         self.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
 
 

@@ -167,3 +167,18 @@ def test_an_unreadable_file_leaves_the_open_project_and_both_sides_as_they_were(
         assert window.project.path == project
         assert _decided(window) == before
         assert {s: window.slots[s].name.text() for s in (NATIONAL, PROVINCIAL)} == names
+
+
+def test_the_summary_of_a_statute_counts_reviewed_sentences_in_sentences(
+        qtbot, make_window, save_path, teachers_law):
+    window = make_window()
+    compare_pair(qtbot, window, *teachers_law)
+    rows = window.table_model.rows()
+    row = next(r for r in rows if not r.is_addition)
+    assert window.select_item(row.item)
+    window.set_status("confirm")
+    text = window.summary.text()
+    # Articles are 条, sentences 句: the reviewed count is of sentences and additions.
+    assert f"逐句 <b>{sum(1 for r in rows if not r.is_addition)}</b> 句" in text
+    assert f"已审核 <b>1</b> / {len(rows)} 句" in text
+    assert f"/ {len(rows)} 条" not in text
