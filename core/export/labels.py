@@ -397,8 +397,11 @@ def article_share(article: SectionAlignment) -> float | None:
     """The share 0–1 of an article's content its provincial articles carry, as a report prints
     it; None ("—") where none was measured: the article corresponds as a whole (by function,
     cited, taken over by referral: ``WHOLE_ARTICLE_REASONS``), or nothing is expected of a
-    province."""
+    province; and for a partial article linked only by the wording it kept, whose content share
+    is nil (its reason gives none: "0%" beside 部分覆盖 read as a contradiction)."""
     if article.status is Status.NOT_EXPECTED or article.reason.code in WHOLE_ARTICLE_REASONS:
+        return None
+    if article.status is Status.PARTIAL and article.score <= 0:
         return None
     return article.score / 100.0
 

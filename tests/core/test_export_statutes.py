@@ -144,3 +144,25 @@ def test_a_provincial_title_naming_the_law_nests_its_marks(tmp_path):
     document = Document(str(export_word(comparison, tmp_path / "法规.docx", today=TODAY)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "《示例省实施〈中华人民共和国校舍安全法〉办法》" in text and "《示例省实施《" not in text
+
+
+def test_a_partial_article_with_no_measured_share_shows_none(tmp_path):
+    """An article judged partial because the province kept its wording, while none of its
+    sentences is carried, printed 内容体现 0% beside 部分覆盖; it prints — as its reason gives no
+    share. A missing article still shows its 0%."""
+    from dataclasses import replace
+
+    from core.model import Reason
+
+    comparison = statutes()
+    kept = Reason("part", "地方第二条沿用了本条的表述（“水质监测经费”），只承接了部分内容，"
+                          "其余要求未见对应表述。")
+    sections = tuple(replace(a, status=Status.PARTIAL, score=0.0, provincial=("1.2",), reason=kept)
+                     if a.national == "1.4" else a for a in comparison.sections)
+    comparison = replace(comparison, sections=sections)
+    workbook = load_workbook(export_excel(comparison, tmp_path / "法规.xlsx", today=TODAY))
+    rows = {row[0]: row for row in workbook["按条对照"].iter_rows(min_row=2, values_only=True)}
+    assert rows["第一章第四条"][3] == "部分覆盖" and rows["第一章第四条"][4] == "—"
+    assert rows["第一章第四条"][5] == kept.text
+    missing = [row for row in rows.values() if row[3] == "未覆盖"]
+    assert all(row[4] == 0.0 for row in missing)
