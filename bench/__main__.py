@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from bench import real_pairs
-from bench.quality import article_alignment, generated_benchmark, sample_pair
+from bench import policy_pairs, real_pairs
+from bench.quality import MATCHERS, article_alignment, generated_benchmark, sample_pair
 from bench.batch import batch_figures
 from bench.export_speed import export_timings
 from bench.gui_speed import gui_timings
@@ -33,6 +33,16 @@ def _real_pairs() -> None:
     print("== Quality: real national → provincial pairs (../shared/corpus/real-pairs, scored by "
           "../shared/tools/score_real_pair.py) ==")
     real_pairs.run(REPO.parent / "shared")
+    print()
+
+
+def _policy_pairs() -> None:
+    print("== Quality: provincial policy texts written by drafters blind to the engine "
+          "(bench/policy, sentence gold; not tuned on) ==")
+    matchers = {"Duizhao": None, "rapidfuzz-raw": MATCHERS["rapidfuzz-raw"]}
+    policy_pairs.print_table(policy_pairs.run_pairs(matchers))
+    print("(cov→未: gold-covered sentences called 未覆盖; part→flag: gold-partial sentences "
+          "called 部分覆盖 or 未覆盖; n/e→未: gold not-expected called 未覆盖)")
     print()
 
 
@@ -125,6 +135,7 @@ def main(argv: list[str]) -> int:
           f"{size / 1e6:.2f} MB on disk\n")
     seeds = range(int(argv[0])) if argv else range(10)
     _real_pairs()
+    _policy_pairs()
     _quality(seeds)
     _speed()
     _gui()

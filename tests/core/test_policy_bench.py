@@ -1,0 +1,59 @@
+"""The blind policy pairs of the benchmark (bench/policy) and their scorer."""
+
+from __future__ import annotations
+
+from bench import policy_pairs
+from core.align import compare_outlines
+from core.model import Status
+from core.outline import outline_document
+from core.read import read_document, read_text
+
+STATUSES = {"covered", "partial", "missing", "not_expected"}
+
+
+def _national():
+    return outline_document(read_document(policy_pairs.NATIONAL))
+
+
+def test_every_gold_quotes_the_national_sentences_and_the_additions_it_judges():
+    national = policy_pairs.key("".join(c.text for c in _national().clauses()))
+    found = policy_pairs.pairs()
+    assert {name for name, _, _ in found} >= {"xiling-opinion", "dongchuan-plan"}
+    for name, provincial_path, gold in found:
+        assert gold["schema"] == "duizhao.policy-gold/1", name
+        provincial = policy_pairs.key(provincial_path.read_text(encoding="utf-8"))
+        sentences = gold["national_sentences"]
+        assert len(sentences) > 150 and {s["status"] for s in sentences} <= STATUSES
+        assert all(policy_pairs.key(s["text"]) in national for s in sentences), name
+        assert all(policy_pairs.key(a["text"]) in provincial for a in gold["added"]), name
+
+
+def test_the_scorer_finds_every_gold_sentence_among_the_clauses_and_counts_consistently():
+    national = _national()
+    for name, provincial_path, gold in policy_pairs.pairs():
+        comparison = compare_outlines(national, outline_document(read_document(provincial_path)))
+        figures = policy_pairs.score(comparison, gold)
+        assert figures.unmatched == 0 and figures.judged == len(gold["national_sentences"]), name
+        called_missing = sum(count for (_, found), count in figures.confusion.items()
+                             if found == "missing")
+        assert figures.listed == called_missing
+        assert figures.listed == (figures.missing_tp + figures.missing_fp
+                                  + figures.not_expected_called_missing)
+        assert figures.covered == sum(1 for s in gold["national_sentences"]
+                                      if s["status"] == "covered")
+
+
+def test_a_sentence_the_engine_cuts_finer_takes_the_weakest_verdict_of_its_pieces():
+    national = outline_document(read_text(
+        "示例指导意见\n一、重点任务\n（一）加强数据治理。\n"
+        "全面构建经济治理基础数据库，加强对涉及国计民生关键数据的全链条全流程治理和应用；"
+        "加快构建碳排放智能监测和动态核算体系，服务保障碳达峰、碳中和目标顺利实现。"))
+    provincial = outline_document(read_text(
+        "示例省实施意见\n一、重点任务\n（一）加强数据治理。\n"
+        "全面构建全省经济治理基础数据库，加强对涉及国计民生关键数据的全链条全流程治理和应用。"))
+    comparison = compare_outlines(national, provincial)
+    assert [f.status for f in comparison.clauses] == [Status.COVERED, Status.MISSING]
+    whole = "".join(f.clause.text for f in comparison.clauses)
+    assert policy_pairs.engine_status(comparison, whole) == "partial"
+    assert policy_pairs.engine_status(comparison, comparison.clauses[1].clause.text) == "missing"
+    assert policy_pairs.engine_status(comparison, "地方文件里没有的句子。") is None
