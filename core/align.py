@@ -45,6 +45,7 @@ from core.domain import commonness
 from core.errors import Cancelled
 from core.expected import clause_not_expected, dates_the_text
 from core.provisions import Provision, provision
+from core.leads import judge_headings
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
                         Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
@@ -111,6 +112,11 @@ class Parameters:
             the law cites that version's numbers.
         article_citation_share: ... and only when its evidence comes to at least this share
             of the best evidence the citing article has for any national article.
+        lead_chars: a policy sentence of one phrase and at most this many characters, followed
+            by others in its paragraph, is a run-in heading (提升辅助决策能力。) and is judged by
+            the sentences it heads when nothing carries it itself (``core.leads``). The
+            headings of State Council guidelines run to 17 characters; their shortest task
+            sentences of one phrase to 21.
     """
 
     covered: float = 62.0
@@ -136,6 +142,7 @@ class Parameters:
     article_phrase_commonness: float = 0.05
     article_citation_rank: int = 5
     article_citation_share: float = 0.25
+    lead_chars: int = 18
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -217,6 +224,9 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     findings = _verdicts(national, provincial, nat, prov, candidates, aligned, parameters, steps,
                          matcher, offered=offered)
     findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
+    if national.grammar != "statute":
+        findings = judge_headings(findings, parameters.lead_chars,
+                                  lambda clause: clause_name(provincial, clause))
     carried = {m.clause.id for f in findings for m in f.matches}
     # A provincial purpose or scope article that carries its national counterpart as a whole
     # is no local addition either.

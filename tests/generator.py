@@ -13,6 +13,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from core.align import Parameters
+from core.leads import headed_sentences
 from core.model import Outline, Section
 from core.read.numerals import chinese_counting
 from core.text import to_fullwidth_punctuation
@@ -130,7 +132,21 @@ def make_variant(national: Outline, seed: int, *, intensity: float = 1.0) -> Var
     _move_one(edited, rng, intensity)
     _add_local_sections(edited, rng, intensity, statute)
     text = _render(national, edited, rng, truth, statute)
+    if not statute:
+        _headings_carried_by_their_content(national, truth)
     return Variant(text=text, truth=truth)
+
+
+def _headings_carried_by_their_content(national: Outline, truth: Truth) -> None:
+    """A run-in heading (提升辅助决策能力。) dropped while sentences it heads are kept is no
+    omission: the province kept the task it names, only not its bold opening words. So both
+    blind annotators of bench/policy judged such headings, and so does the truth here."""
+    clauses = national.clauses()
+    for head, group in headed_sentences(clauses, Parameters().lead_chars).items():
+        if (truth.clause_status.get(clauses[head].id) == "missing"
+                and any(truth.clause_status.get(clauses[i].id) in ("covered", "partial")
+                        for i in group)):
+            truth.clause_status[clauses[head].id] = "covered"
 
 
 def _groups(national: Outline) -> list[tuple[str, list[_Unit]]]:

@@ -1,0 +1,100 @@
+"""Run-in headings of policy paragraphs are judged by the sentences they head (core.leads)."""
+
+from __future__ import annotations
+
+from core.align import Parameters, compare_outlines
+from core.leads import headed_sentences
+from core.model import Status
+from core.outline import outline_document
+from core.read import read_text
+
+NATIONAL = """国务院关于加强示例工作的指导意见
+一、构建数字化履职能力体系
+（一）提升数字化决策和执行水平。
+提升辅助决策能力。建立健全大数据辅助科学决策机制，统筹推进决策信息资源系统建设，全面提升政府决策科学化水平。提升行政执行能力。深化数字技术应用，创新行政执行方式，切实提高政府执行力。
+（二）提升生态环境保护数字化水平。
+提高自然资源利用效率。构建精准感知、智慧管控的协同治理体系，完善自然资源三维立体一张图。推动绿色低碳转型。加快构建碳排放智能监测和动态核算体系，服务保障碳达峰、碳中和目标顺利实现。
+二、强化安全保障
+（一）落实安全管理责任。
+各地区各部门按照职责分工，统筹做好数字政府建设安全和保密工作，构建全方位、多层级、一体化安全防护体系。
+"""
+
+# The province carries the substance of every task but writes none of the headings; of the
+# ecology paragraph it keeps the first task only.
+PROVINCIAL = """示例省关于加强示例工作的实施方案
+一、重点任务
+（一）提升决策和执行效能。
+1.建立健全大数据辅助科学决策机制，统筹推进全省决策信息资源系统建设，全面提升政府决策科学化水平。（责任单位：省数据局）
+2.深化数字技术应用，创新行政执行方式，切实提高政府执行力。（责任单位：省政府办公厅）
+（二）推进生态环境治理数字化。
+构建精准感知、智慧管控的协同治理体系，完善全省自然资源三维立体一张图。
+二、保障措施
+各市、省直各部门按照职责分工，统筹做好数字政府建设安全和保密工作，构建全方位、多层级、一体化安全防护体系。
+"""
+
+
+def _findings(national: str, provincial: str):
+    result = compare_outlines(outline_document(read_text(national)),
+                              outline_document(read_text(provincial)))
+    return {f.clause.text: f for f in result.clauses}
+
+
+def test_a_heading_is_a_short_single_phrase_sentence_followed_by_others_in_its_paragraph():
+    clauses = outline_document(read_text(NATIONAL)).clauses()
+    heads = {clauses[head].text: [clauses[i].text[:6] for i in group]
+             for head, group in headed_sentences(clauses, Parameters().lead_chars).items()}
+    assert heads == {
+        "提升辅助决策能力。": ["建立健全大数"],
+        "提升行政执行能力。": ["深化数字技术"],
+        "提高自然资源利用效率。": ["构建精准感知"],
+        "推动绿色低碳转型。": ["加快构建碳排"],
+    }
+    # A sentence of several phrases, or the last of its paragraph, heads nothing.
+    assert not any(text.startswith("各地区各部门") for text in heads)
+
+
+def test_a_heading_whose_tasks_are_carried_is_covered_and_names_where():
+    findings = _findings(NATIONAL, PROVINCIAL)
+    heading = findings["提升辅助决策能力。"]
+    assert heading.status is Status.COVERED
+    assert heading.reason.code == "heading"
+    assert "一、（一）1." in heading.reason.text and "已覆盖" in heading.reason.text
+    assert [m.clause.text[:6] for m in heading.matches] == ["建立健全大数"]
+    assert findings["提升行政执行能力。"].status is Status.COVERED
+
+
+def test_a_heading_whose_tasks_are_all_dropped_stays_missing():
+    findings = _findings(NATIONAL, PROVINCIAL)
+    assert findings["加快构建碳排放智能监测和动态核算体系，服务保障碳达峰、碳中和目标顺利实现。"].status \
+        is Status.MISSING
+    dropped = findings["推动绿色低碳转型。"]
+    assert dropped.status is Status.MISSING and dropped.reason.code != "heading"
+    assert findings["提高自然资源利用效率。"].status is Status.COVERED
+
+
+def test_a_heading_whose_tasks_are_carried_in_part_is_partial():
+    national = NATIONAL.replace("提高自然资源利用效率。构建精准感知",
+                                "提高自然资源利用效率。强化大气、水、土壤数据资源综合开发利用。构建精准感知")
+    heading = _findings(national, PROVINCIAL)["提高自然资源利用效率。"]
+    assert heading.status is Status.PARTIAL
+    assert heading.reason.code == "heading" and "其后2句中有1句" in heading.reason.text
+
+
+def test_a_heading_the_province_writes_keeps_its_own_match():
+    provincial = PROVINCIAL.replace("1.建立健全", "1.提升决策能力。提升辅助决策能力。建立健全")
+    heading = _findings(NATIONAL, provincial)["提升辅助决策能力。"]
+    assert heading.status is Status.COVERED and heading.reason.code == "matched"
+
+
+def test_statute_sentences_are_not_read_as_headings():
+    national = """中华人民共和国示例法
+第一条 国家实行档案分级管理。档案馆应当建立科学的管理制度，便于对档案的利用。
+第二条 本法自2020年1月1日起施行。
+"""
+    provincial = """示例省实施《中华人民共和国示例法》办法
+第一条 档案馆应当建立科学的管理制度，便于对档案的利用。
+第二条 本办法自2021年1月1日起施行。
+"""
+    result = compare_outlines(outline_document(read_text(national)),
+                              outline_document(read_text(provincial)))
+    assert not any(f.reason.code == "heading" for f in result.clauses)
