@@ -95,6 +95,12 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
     return "".join(cleaned), notes
 
 
+def only_notes(paragraph: str) -> bool:
+    """Whether a paragraph holds nothing but responsibility and deadline notes
+    (（责任单位：省数据局；完成时限：2025年底前）)."""
+    return not _extract_notes(paragraph)[0].strip(_SENTENCE_END + "，,、 \u3000")
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """Split after 。！？； keeping closing quotes with their sentence; returns (end, sentence)."""
     sentences: list[tuple[int, str]] = []

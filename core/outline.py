@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from core.clauses import build_clauses
+from core.clauses import build_clauses, only_notes
 from core.model import Outline, Paragraph, RawDocument, Section
 from core.text import (CHINESE_NUMERAL, fold_width, int_to_chinese, numeral_value,
                        repair_numeral)
@@ -711,12 +711,17 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
         else:
             current.paragraphs.append(line.printed)
     # A numbered sentence with nothing under it states something ("九、本修正案自公布之日起施行。"):
-    # its text is the section's body, to be compared, not a title.
+    # its text is the section's body, to be compared, not a title. So is a task of a plan
+    # followed only by its notes ("2.深化数字技术应用，……。（责任单位：省政府办公厅）").
     parents = {id(d.parent) for d in drafts if d.parent is not None}
     for draft in drafts:
-        if draft.title and not draft.paragraphs and id(draft) not in parents and \
-                draft.line.endswith(("。", "！", "？")) and draft.kind not in _STATUTE_RANK:
+        if not draft.title or id(draft) in parents or draft.kind in _STATUTE_RANK:
+            continue
+        if not draft.paragraphs and draft.line.endswith(("。", "！", "？")):
             draft.title, draft.paragraphs = "", [draft.line]
+        elif draft.paragraphs and all(only_notes(p) for p in draft.paragraphs):
+            notes = "".join(p for p in draft.paragraphs if p not in draft.line)
+            draft.title, draft.paragraphs = "", [draft.line + notes]
     return _freeze(drafts, preamble, statute=False)
 
 

@@ -663,3 +663,20 @@ def test_a_statute_misprint_with_the_brother_character():
     outline = outline_document(read_text("示例条例\n第一条 内容一。\n弟二条 内容二。\n第三条 内容三。"))
     assert [s.label for s in outline.sections] == ["第一条", "第二条", "第三条"]
     assert outline.warnings == ("编号疑似误印：“弟二条”按“第二条”读取。",)
+
+
+def test_a_plan_task_of_one_sentence_and_its_notes_is_compared_not_taken_for_a_title():
+    outline = outline_document(read_text(
+        "示例省实施方案\n一、重点任务\n（一）提升决策和执行效能。\n"
+        "1.统筹建设省级政务云。按照省级统筹原则，整合全省政务云资源。（责任单位：省数据局）\n"
+        "2.深化数字技术应用，创新行政执行方式，切实提高政府执行力。（责任单位：省政府办公厅；完成时限：2025年底前）\n"
+        "3.推进智慧应急建设。\n（责任单位：省应急厅）\n"
+        "（二）加强组织领导。（责任单位：省政府办公厅）\n1.健全工作机制。建立联席会议制度。"))
+    tasks = {s.label + s.title: [(c.text, c.responsibility, c.deadline) for c in s.clauses]
+             for s in outline.sections if s.parent == "1.1"}
+    assert tasks["1.统筹建设省级政务云"] == [("按照省级统筹原则，整合全省政务云资源。", ("省数据局",), "")]
+    assert tasks["2."] == [("深化数字技术应用，创新行政执行方式，切实提高政府执行力。", ("省政府办公厅",),
+                            "2025年底前")]
+    assert tasks["3."] == [("推进智慧应急建设。", ("省应急厅",), "")]
+    # A heading with tasks under it stays a heading, whatever note follows it.
+    assert any(s.label == "（二）" and s.title == "加强组织领导" for s in outline.sections)
