@@ -68,6 +68,11 @@ class RawStringMatcher:
     def phrase_found(self, phrase: str, clause: PreparedClause) -> bool:
         return self._partial(phrase, clause.clause.text) >= PHRASE_MATCH
 
+    def own_words_carried(self, national: PreparedClause, provincial: PreparedClause,
+                          stronger: list[PreparedClause], parameters: Parameters) -> bool:
+        # A raw-string baseline has no words: it recognises a merge by its phrases alone.
+        return False
+
     def vote_weight(self, clause: PreparedClause) -> float:
         return float(len(clause.clause.text))
 

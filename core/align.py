@@ -79,7 +79,7 @@ class Parameters:
         match_window: further matches are listed when within this many points of the best.
         claim_margin: a candidate that another national clause claims more strongly by this
             many points (see ``Candidate.claim``) belongs to that clause, unless it carries a
-            phrase of this one that the other lacks.
+            phrase or the own words of this one that the other lacks (``_merged``).
         piece: a candidate this national clause explains to at least this share
             (``Matcher.explained``) is listed beside the best match whatever its distance from
             it: a long national sentence written as two provincial ones.
@@ -112,6 +112,10 @@ class Parameters:
             the law cites that version's numbers.
         article_citation_share: ... and only when its evidence comes to at least this share
             of the best evidence the citing article has for any national article.
+        merge_own, merge_carried: a provincial clause a stronger claimant owns is shared with
+            this one as a reworded merge when the words of this one that no stronger claimant
+            has weigh at least ``merge_own`` of it and at least ``merge_carried`` of them stand
+            in the provincial clause (``Matcher.own_words_carried``).
         lead_chars: a policy sentence of one phrase and at most this many characters, followed
             by others in its paragraph, is a run-in heading (提升辅助决策能力。) and is judged by
             the sentences it heads when nothing carries it itself (``core.leads``). The
@@ -143,6 +147,8 @@ class Parameters:
     article_citation_rank: int = 5
     article_citation_share: float = 0.25
     lead_chars: int = 18
+    merge_own: float = 0.25
+    merge_carried: float = 0.5
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -328,6 +334,20 @@ class TokenMatcher:
         """Whether the phrase stands near-verbatim in the clause (as the score reads it)."""
         return phrase_found(phrase, clause.profile)
 
+    def own_words_carried(self, national: PreparedClause, provincial: PreparedClause,
+                          stronger: list[PreparedClause], parameters: Parameters) -> bool:
+        """Whether the provincial clause carries the national clause's own words: the
+        informative words no stronger claimant has, weighing at least ``merge_own`` of the
+        clause, of which at least ``merge_carried`` stand in the provincial clause."""
+        taken = {word for other in stronger for word in other.profile.weights}
+        own = {word: weight for word, weight in national.profile.weights.items()
+               if len(word) > 1 and word not in taken}
+        total = sum(own.values())
+        if total < parameters.merge_own * national.profile.total:
+            return False
+        present = provincial.profile.weights
+        return sum(w for word, w in own.items() if word in present) >= parameters.merge_carried * total
+
     def vote_weight(self, clause: PreparedClause) -> float:
         """How much the clause's vote counts: its weighted content."""
         return clause.profile.total
@@ -453,6 +473,11 @@ class Matcher(Protocol):
 
     def phrase_found(self, phrase: str, clause: PreparedClause) -> bool:
         """Whether a phrase stands near-verbatim in a clause."""
+
+    def own_words_carried(self, national: PreparedClause, provincial: PreparedClause,
+                          stronger: list[PreparedClause], parameters: Parameters) -> bool:
+        """Whether the provincial clause carries what sets the national clause apart from the
+        stronger claimants: a merged sentence the province reworded."""
 
     def vote_weight(self, clause: PreparedClause) -> float:
         """How much a national clause's vote for where its section went counts."""
@@ -793,17 +818,21 @@ def _claimants(ranked: list[list[Candidate]]) -> dict[int, list[tuple[float, int
     return claims
 
 
-def _distinct_phrases(national: PreparedClause, provincial: PreparedClause,
-                      stronger: list[PreparedClause], matcher: Matcher) -> bool:
-    """Whether the provincial clause carries a phrase of the national one that no stronger
-    claimant has.
+def _merged(national: PreparedClause, provincial: PreparedClause,
+            stronger: list[PreparedClause], matcher: Matcher, parameters: Parameters) -> bool:
+    """Whether the provincial clause carries what the national one says and no stronger
+    claimant does.
 
-    That is what a merged sentence looks like: two national sentences joined into one. A
-    phrase another national clause shares (a statute's recurring template) proves nothing.
+    That is what a merged sentence looks like: two national sentences joined into one. Either a
+    phrase of it stands there near-verbatim, or — the province having reworded the join — most
+    of its own content words do (发挥政务新媒体优势，……，做好突发公共事件信息发布和政务舆情
+    回应工作 carries both national sentences). A phrase or word another national clause shares
+    (a statute's recurring template) proves nothing.
     """
     return any(matcher.phrase_found(phrase, provincial)
                and not any(matcher.phrase_found(phrase, other) for other in stronger)
-               for phrase in matcher.phrases(national))
+               for phrase in matcher.phrases(national)) or matcher.own_words_carried(
+        national, provincial, stronger, parameters)
 
 
 def _admissible(index: int, candidates: list[Candidate],
@@ -814,8 +843,8 @@ def _admissible(index: int, candidates: list[Candidate],
 
     A provincial clause belongs to the national clause that claims it most strongly. Another
     national clause shares it only when it comes within ``claim_margin`` of that claim, or
-    when the provincial sentence carries a phrase of it that no stronger claimant has (a
-    merge). So a dropped statute sentence is not covered by its near-identical sibling in
+    when the provincial sentence carries what it says that no stronger claimant does (a merge,
+    ``_merged``). So a dropped statute sentence is not covered by its near-identical sibling in
     another article, which is already accounted for.
     """
     kept = []
@@ -825,7 +854,7 @@ def _admissible(index: int, candidates: list[Candidate],
             kept.append(candidate)
             continue
         stronger = [nat[other] for claim, other in claims if claim > candidate.claim]
-        if _distinct_phrases(nat[index], prov[candidate.position], stronger, matcher):
+        if _merged(nat[index], prov[candidate.position], stronger, matcher, parameters):
             kept.append(candidate)
     return kept
 

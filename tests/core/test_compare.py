@@ -444,3 +444,21 @@ def test_a_short_clause_standing_whole_inside_a_longer_phrase_counts_as_found():
     text = "数字政府建设统筹"
     profile = Vocabulary([tokens(text)]).profile(text, tokens(text))
     assert phrase_found("加强数字政府建设统筹协调", profile)
+
+
+def test_a_reworded_merge_of_two_policy_sentences_carries_both():
+    # The province joins 二、（七）'s two sentences into one and rewords the second: no phrase
+    # of it stands verbatim, but its own words (突发公共事件, 舆情, 回应) do.
+    national = _outline(
+        "国务院关于加强示例工作的指导意见\n一、提升政务公开水平\n（一）发挥政务新媒体优势做好政策传播。\n"
+        "积极构建政务新媒体矩阵体系，形成整体联动、同频共振的政策信息传播格局。"
+        "依托政务新媒体做好突发公共事件信息发布和政务舆情回应工作。")
+    provincial = _outline(
+        "示例省实施意见\n一、提升政务公开水平\n（一）做好政策传播。\n"
+        "构建全省政务新媒体矩阵体系，形成整体联动、同频共振的政策信息传播格局，"
+        "做好突发公共事件信息发布和舆情回应。")
+    findings = {f.clause.text[:6]: f for f in compare_outlines(national, provincial).clauses}
+    assert findings["积极构建政务"].status is Status.COVERED
+    merged = findings["依托政务新媒"]
+    assert merged.status in (Status.COVERED, Status.PARTIAL) and merged.reason.code != "taken"
+    assert [m.clause.text[:6] for m in merged.matches] == ["构建全省政务"]
