@@ -230,9 +230,9 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     findings = _verdicts(national, provincial, nat, prov, candidates, aligned, parameters, steps,
                          matcher, offered=offered)
     findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
-    if national.grammar != "statute":
-        findings = judge_headings(findings, parameters.lead_chars,
-                                  lambda clause: clause_name(provincial, clause))
+    findings = judge_headings(findings, parameters.lead_chars,
+                              lambda clause: clause_name(provincial, clause),
+                              policy=national.grammar != "statute")
     carried = {m.clause.id for f in findings for m in f.matches}
     # A provincial purpose or scope article that carries its national counterpart as a whole
     # is no local addition either.

@@ -1,4 +1,5 @@
-"""Run-in headings of policy paragraphs (段中小标题), judged by the sentences they head.
+"""Sentences that only announce others — run-in headings of policy paragraphs (段中小标题),
+the opening of a statute's list (教师享有下列权利：) — judged by the sentences they announce.
 
 A State Council guideline opens most of its points with a short sentence that names the task,
 then says what it means: 提升辅助决策能力。建立健全大数据辅助科学决策机制，统筹推进……。
@@ -8,6 +9,9 @@ heading sentence. Read on its own, the heading then has nothing to match and wou
 as 未覆盖 while everything it announces is carried. So a heading sentence nothing carries takes
 the verdict of the sentences it heads: covered when all of them are covered, partial when some
 of them are carried, missing when none is.
+
+A statute's list opens the same way: 教师享有下列权利： says nothing its items do not, and a
+province that carries the rights in its own list, or article by article, rarely repeats it.
 
 A heading sentence is recognised by its shape alone: it is not the last sentence of its
 paragraph, it is short (``Parameters.lead_chars`` characters at most) and it is one phrase
@@ -58,8 +62,31 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
     return {head: group for head, group in heads.items() if group}
 
 
+def listed_items(clauses: Sequence[Clause], lead_chars: int) -> dict[int, list[int]]:
+    """Index of each sentence that only opens a list (教师享有下列权利：) → indexes of its
+    items: the clauses after it in its section whose ``lead_in`` it is.
+
+    Only a short opening of one phrase counts: one that also names who acts or what follows
+    (有下列行为之一的，由教育行政部门责令改正：) says something of its own, and is judged on it.
+    """
+    opened: dict[int, list[int]] = {}
+    for index, clause in enumerate(clauses):
+        body = clause.text.strip().rstrip("：:")
+        if not 0 < len(body) <= lead_chars or _PHRASE_MARKS.search(body):
+            continue
+        items = []
+        for later in range(index + 1, len(clauses)):
+            item = clauses[later]
+            if item.section != clause.section or item.lead_in != clause.text:
+                break
+            items.append(later)
+        if items:
+            opened[index] = items
+    return opened
+
+
 def judge_headings(findings: Sequence[ClauseFinding], lead_chars: int,
-                   name: Callable[[Clause], str]) -> tuple[ClauseFinding, ...]:
+                   name: Callable[[Clause], str], *, policy: bool) -> tuple[ClauseFinding, ...]:
     """The findings with every run-in heading that nothing carries judged by the sentences it
     heads.
 
@@ -67,9 +94,16 @@ def judge_headings(findings: Sequence[ClauseFinding], lead_chars: int,
         findings: the national clauses' findings, in document order.
         lead_chars: see ``headed_sentences``.
         name: how a reviewer names a provincial clause ("二、（三）第2句").
+        policy: whether the national text is a policy document, whose paragraphs open with
+            run-in headings; a list's opening sentence is judged by its items in any text.
     """
+    clauses = [f.clause for f in findings]
+    heads = {head: (group, "list") for head, group in listed_items(clauses, lead_chars).items()}
+    if policy:
+        heads.update({head: (group, "heading")
+                      for head, group in headed_sentences(clauses, lead_chars).items()})
     result = list(findings)
-    for head, group in headed_sentences([f.clause for f in findings], lead_chars).items():
+    for head, (group, kind) in heads.items():
         finding = findings[head]
         if finding.status is not Status.MISSING:
             continue
@@ -83,14 +117,15 @@ def judge_headings(findings: Sequence[ClauseFinding], lead_chars: int,
                 if all(match.clause.id != m.clause.id for m in matches):
                     matches.append(match)
         places = "、".join(name(m.clause) for m in matches[:3])
+        opening, unit = (("本句是段中小标题，其后", "句") if kind == "heading"
+                         else ("本句引出下列各项，其后", "项"))
         if len(carried) == len(judged) and all(f.status is Status.COVERED for f in judged):
             status = Status.COVERED
-            text = (f"本句是段中小标题，其后{len(judged)}句的要求均已由地方{places}承接，"
-                    "本句随之认定为已覆盖。")
+            text = f"{opening}{len(judged)}{unit}的要求均已由地方{places}承接，本句随之认定为已覆盖。"
         else:
             status = Status.PARTIAL
-            text = (f"本句是段中小标题，其后{len(judged)}句中有{len(carried)}句由地方{places}承接"
+            text = (f"{opening}{len(judged)}{unit}中有{len(carried)}{unit}由地方{places}承接"
                     "（其余未完全承接），本句随之认定为部分覆盖。")
         result[head] = replace(finding, status=status, matches=tuple(matches[:3]),
-                               alternatives=(), reason=Reason("heading", text))
+                               alternatives=(), reason=Reason(kind, text))
     return tuple(result)

@@ -225,7 +225,8 @@ class Reason:
     nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
     scores under the partial threshold), ``taken`` (missing: the provincial clause that would
     carry it went to another national item), ``heading`` (a policy paragraph's run-in heading,
-    提升辅助决策能力。, judged by the sentences it heads, ``core.leads``), ``counterpart`` (covered: the provincial article
+    提升辅助决策能力。, judged by the sentences it heads, ``core.leads``), ``list`` (a sentence
+    opening a list, 教师享有下列权利：, judged by its items), ``counterpart`` (covered: the provincial article
     of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``cited``
     (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定),
     ``referred`` (covered: a provincial article refers every breach to the national law, whose

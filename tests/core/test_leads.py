@@ -98,3 +98,28 @@ def test_statute_sentences_are_not_read_as_headings():
     result = compare_outlines(outline_document(read_text(national)),
                               outline_document(read_text(provincial)))
     assert not any(f.reason.code == "heading" for f in result.clauses)
+
+
+def test_a_statute_list_opening_is_judged_by_its_items():
+    national = """中华人民共和国示例法
+第一条 教师享有下列权利：
+（一）进行教育教学活动，开展教育教学改革和实验；
+（二）从事科学研究、学术交流，参加专业的学术团体；
+（三）参加进修或者其他方式的培训。
+第二条 学校有下列行为之一的，由教育行政部门责令改正：
+（一）克扣教师工资的；
+（二）拒绝教师参加培训的。
+"""
+    provincial = """示例省实施《中华人民共和国示例法》办法
+第一条 教师依法进行教育教学活动，开展教育教学改革和实验。
+第二条 教师依法从事科学研究、学术交流，参加专业的学术团体。
+第三条 学校不得克扣教师工资，不得拒绝教师参加培训。
+"""
+    result = compare_outlines(outline_document(read_text(national)),
+                              outline_document(read_text(provincial)))
+    findings = {f.clause.text: f for f in result.clauses}
+    opening = findings["教师享有下列权利："]
+    assert opening.status is Status.PARTIAL and opening.reason.code == "list"
+    assert "其后3项中有2项由地方第一条第1句、第二条第1句承接" in opening.reason.text
+    # An opening that names who acts and what follows is judged on its own words.
+    assert findings["学校有下列行为之一的，由教育行政部门责令改正："].reason.code != "list"
