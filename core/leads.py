@@ -116,7 +116,7 @@ def judge_headings(findings: Sequence[ClauseFinding], lead_chars: int,
             for match in f.matches:
                 if all(match.clause.id != m.clause.id for m in matches):
                     matches.append(match)
-        places = "、".join(name(m.clause) for m in matches[:3])
+        places = "、".join(name(m.clause) for m in matches[:3]) or "文件"
         opening, unit = (("本句是段中小标题，其后", "句") if kind == "heading"
                          else ("本句引出下列各项，其后", "项"))
         if len(carried) == len(judged) and all(f.status is Status.COVERED for f in judged):
@@ -126,6 +126,8 @@ def judge_headings(findings: Sequence[ClauseFinding], lead_chars: int,
             status = Status.PARTIAL
             text = (f"{opening}{len(judged)}{unit}中有{len(carried)}{unit}由地方{places}承接"
                     "（其余未完全承接），本句随之认定为部分覆盖。")
+        # Its score is that of the matches it takes over, as the reviewer sees them listed.
         result[head] = replace(finding, status=status, matches=tuple(matches[:3]),
+                               score=max((m.score for m in matches[:3]), default=finding.score),
                                alternatives=(), reason=Reason(kind, text))
     return tuple(result)

@@ -60,6 +60,7 @@ def test_a_heading_whose_tasks_are_carried_is_covered_and_names_where():
     assert heading.reason.code == "heading"
     assert "一、（一）1." in heading.reason.text and "已覆盖" in heading.reason.text
     assert [m.clause.text[:6] for m in heading.matches] == ["建立健全大数"]
+    assert heading.score == heading.matches[0].score > 90
     assert findings["提升行政执行能力。"].status is Status.COVERED
 
 
