@@ -863,11 +863,15 @@ def _alternatives(ranked: list[Candidate], listed: list[Candidate], prov: list[P
                   parameters: Parameters) -> tuple[Match, ...]:
     """Close candidates left out of the matches (mostly ones another national clause owns).
 
-    A reviewer who judges the engine wrong picks from these; the verdict never counts them.
+    A reviewer who judges the engine wrong picks from these; the verdict never counts them. A
+    clause with no match and no close candidate is still offered the nearest one, the one its
+    reason names, so that the reviewer can read it beside the national text.
     """
     taken = {c.position for c in listed}
-    return tuple(Match(prov[c.position].clause, c.score) for c in ranked
-                 if c.position not in taken and c.score >= parameters.partial)[:ALTERNATIVES]
+    close = [c for c in ranked if c.position not in taken and c.score >= parameters.partial]
+    if not listed and not close and ranked and ranked[0].score > 0:
+        close = ranked[:1]
+    return tuple(Match(prov[c.position].clause, c.score) for c in close)[:ALTERNATIVES]
 
 
 def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],

@@ -462,3 +462,14 @@ def test_a_reworded_merge_of_two_policy_sentences_carries_both():
     merged = findings["依托政务新媒"]
     assert merged.status in (Status.COVERED, Status.PARTIAL) and merged.reason.code != "taken"
     assert [m.clause.text[:6] for m in merged.matches] == ["构建全省政务"]
+
+
+def test_a_missing_sentence_offers_the_reviewer_the_nearest_sentence_its_reason_names():
+    national = _outline("国务院关于加强示例工作的指导意见\n一、重点任务\n（一）加强数据治理。\n"
+                        "建立健全数据治理制度和标准体系，加强数据汇聚融合、共享开放和开发利用，促进数据依法有序流动。")
+    provincial = _outline("示例省实施意见\n一、重点任务\n（一）加强数据治理。\n"
+                          "制定全省数据分类分级标准，开展数据质量专项治理。")
+    finding = compare_outlines(national, provincial).clauses[0]
+    assert finding.status is Status.MISSING and finding.reason.code == "too_weak"
+    assert [m.clause.text for m in finding.alternatives] == ["制定全省数据分类分级标准，开展数据质量专项治理。"]
+    assert 0 < finding.alternatives[0].score < 39 and "一、（一）第1句" in finding.reason.text
