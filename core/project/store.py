@@ -111,7 +111,8 @@ class Project(_DecisionStore, _Reimport):
         Args:
             path: the project file.
             read_only: open without the lock, for viewing; every change is then refused with
-                ``ProjectReadOnlyError``.
+                ``ProjectReadOnlyError`` (and by SQLite itself). The last to close the file,
+                reader or writer, folds the log in: no ``-wal``/``-shm`` is left beside it.
 
         Raises:
             ProjectLockedError: opened for writing elsewhere (``holder`` says where); it may be
@@ -168,14 +169,9 @@ class Project(_DecisionStore, _Reimport):
 
     @classmethod
     def _connect_read_only(cls, path: Path, comparison: Comparison) -> Project:
-        # On a read-only drive without a log nobody can be writing: read the file as it is
-        # (WAL mode would otherwise need a -shm file it cannot create there).
-        still = not _pending_log(path) and not _folder_writable(path)
-        uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if still else "?mode=ro")
         connection = None
         try:
-            connection = sqlite3.connect(uri, uri=True, check_same_thread=False,
-                                         isolation_level=None, timeout=10)
+            connection = _reading_connection(path)
             return cls(path, connection, comparison, read_only=True)
         except sqlite3.Error as error:
             if connection is not None:
@@ -191,6 +187,39 @@ class Project(_DecisionStore, _Reimport):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _reading_connection(path: Path) -> sqlite3.Connection:
+    """A connection that reads the project and refuses every write, and leaves no file behind.
+
+    Reading a WAL database makes SQLite create ``-wal`` and ``-shm`` files beside it; only a
+    connection that may write removes them when it closes last (folding the log in first, under
+    SQLite's own locks, so a writer open elsewhere keeps its log). A ``mode=ro`` connection never
+    can: the user found both files beside the project after every export. So where the file and
+    its folder are writable the connection is opened read-write, made ``query_only`` before
+    anything is read; SQLite refuses any write through it ("attempt to write a readonly
+    database"), and ``Project`` refuses writes before they reach it.
+
+    Where nothing can be written and no log is pending, nobody can be writing either (the app
+    refuses to open such a file for writing): the file is read as it is (``immutable``), which
+    makes no ``-shm``/``-wal`` (on a read-only drive they could not be made at all). Otherwise,
+    a pending log on a read-only place, ``mode=ro`` reads the log.
+    """
+    writable = _folder_writable(path) and os.access(path, os.W_OK)
+    if writable:
+        uri = path.resolve().as_uri() + "?mode=rw"
+    elif not _pending_log(path):
+        uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+    else:
+        uri = path.resolve().as_uri() + "?mode=ro"
+    connection = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None,
+                                 timeout=10)
+    try:
+        connection.execute("PRAGMA query_only = ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _check_cancel(cancel: Callable[[], bool] | None) -> None:

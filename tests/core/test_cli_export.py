@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 
 import pytest
 from docx import Document
 from openpyxl import load_workbook
 
 from core.cli import main
-from tests.conftest import SAMPLES
+from tests.conftest import REPO, SAMPLES
 
 NATIONAL = str(SAMPLES / "national-guideline-sample.docx")
 PROVINCIAL = str(SAMPLES / "provincial-opinion-sample.docx")
@@ -127,3 +131,104 @@ def test_export_of_a_bad_project_exits_2_with_one_line(tmp_path, capsys, project
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and err.startswith("错误：")
     assert not (tmp_path / "x.json").exists()
+
+
+# -- what an export leaves beside the project -------------------------------------------------
+
+def _names(folder) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def _new_project(folder, decisions: int):
+    """A project of the sample pair in ``folder`` with ``decisions`` decisions recorded by the
+    project writer the crash test uses, in a process of its own (as the app would)."""
+    from core import session
+    from core.project import Project
+
+    path = folder / "审核.duizhao"
+    comparison = session.compare_documents(national=NATIONAL, provincial=PROVINCIAL)
+    Project.create(path, NATIONAL, PROVINCIAL, comparison).close()
+    done = subprocess.run([sys.executable, "-m", "tests.core.project_writer", str(path),
+                           str(decisions)], cwd=REPO, capture_output=True, text=True,
+                          encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [word for i in range(decisions) for word in ("ok", str(i))]
+    return path
+
+
+def _exported_notes(path) -> dict[str, str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {item["id"]: item["note"] for item in data["review"]["items"] if item.get("note")}
+
+
+@pytest.mark.parametrize("target", ["清单.docx", "结果.json"])
+def test_an_export_leaves_only_the_project_and_the_export(tmp_path, capsys, target):
+    folder = tmp_path / "项目"
+    folder.mkdir()
+    path = _new_project(folder, 4)
+    assert _names(folder) == {path.name}
+    assert main(["export", str(path), "-o", str(folder / target)]) == 0
+    assert "审核决定 4 项" in capsys.readouterr().out
+    # No -wal or -shm beside the project: the reader leaves nothing behind.
+    assert _names(folder) == {path.name, target}
+
+
+def test_an_export_while_the_project_is_open_for_writing_keeps_every_decision(tmp_path, capsys):
+    from core.model import ReviewDecision, Status
+    from core.project import LOCK_SUFFIX, Project
+
+    folder = tmp_path / "项目"
+    folder.mkdir()
+    path = _new_project(folder, 2)
+    out = tmp_path / "结果.json"
+    with Project.open(path) as project:
+        clauses = project.comparison.clauses
+        project.record(ReviewDecision(f"N{clauses[2].clause.id}", status=Status.MISSING,
+                                      note="导出前", reviewer="审核人"))
+        assert main(["export", str(path), "-o", str(out)]) == 0
+        assert "审核决定 3 项" in capsys.readouterr().out
+        # The app's log is left to the app: it goes on writing after the export.
+        assert {f"{path.name}-wal", f"{path.name}{LOCK_SUFFIX}"} <= _names(folder)
+        project.record(ReviewDecision(f"N{clauses[3].clause.id}", status=Status.COVERED,
+                                      note="导出后", reviewer="审核人"))
+    assert _exported_notes(out)[f"N{clauses[2].clause.id}"] == "导出前"
+    assert _names(folder) == {path.name}
+    with Project.open(path) as reopened:
+        notes = {d.item: d.note for d in reopened.decisions()}
+    assert notes == {f"N{clauses[0].clause.id}": "意见 0", f"N{clauses[1].clause.id}": "意见 1",
+                     f"N{clauses[2].clause.id}": "导出前", f"N{clauses[3].clause.id}": "导出后"}
+    assert _names(folder) == {path.name}
+
+
+def test_an_export_after_a_killed_writer_reads_its_log_and_folds_it_in(tmp_path, capsys):
+    from core.project import LOCK_SUFFIX, Project
+
+    folder = tmp_path / "项目"
+    folder.mkdir()
+    path = _new_project(folder, 0)
+    seen: list[int] = []
+    with subprocess.Popen([sys.executable, "-m", "tests.core.project_writer", str(path), "200"],
+                          cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, encoding="utf-8") as writer:
+        while len(seen) < 20:
+            line = writer.stdout.readline()
+            if not line:
+                break
+            seen.append(int(line.split()[1]))
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait()
+    assert len(seen) == 20
+    assert f"{path.name}-wal" in _names(folder)  # killed with its decisions in the log
+    out = tmp_path / "结果.json"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    capsys.readouterr()
+    exported = _exported_notes(out)
+    # The lock file of the killed writer stays until the app takes it over; the log is folded
+    # into the project, and nothing it held is lost.
+    assert _names(folder) == {path.name, f"{path.name}{LOCK_SUFFIX}"}
+    with Project.open(path) as reopened:
+        findings = reopened.comparison.clauses
+        notes = {d.item: d.note for d in reopened.decisions()}
+    assert notes == exported
+    for index in seen:
+        assert notes[f"N{findings[index].clause.id}"] == f"意见 {index}"

@@ -203,3 +203,32 @@ def test_reimport_refuses_a_read_only_project_and_a_cancel_changes_nothing(compa
         with pytest.raises(Cancelled):
             session.reimport(project=project, provincial=PROVINCIAL, cancel=lambda: True)
         assert project.comparison_id == before and project.provincial_version == 1
+
+
+def test_a_project_read_while_open_for_writing_leaves_only_itself_once_both_close(compared,
+                                                                                   tmp_path):
+    import sqlite3
+
+    from core.project import LOCK_SUFFIX, Project
+
+    path = _copy(compared, tmp_path)
+    writer = Project.open(path)
+    item = f"N{writer.comparison.clauses[0].clause.id}"
+    session.record(project=writer, edit=session.set_status(
+        item=item, current=None, status=Status.PARTIAL, reviewer="张三"))
+    reader = session.open_to_read(path=path)
+    try:
+        assert reader.read_only and reader.decisions() == writer.decisions()
+        writer.close()  # the app closes first; the reader still has the log open
+        assert f"{path.name}-wal" in {p.name for p in tmp_path.iterdir()}
+        # SQLite itself refuses a write through the reader, not only Project.
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            reader._connection.execute("DELETE FROM decisions")
+    finally:
+        reader.close()
+    # The last to close folds the log in: the project file alone remains, whole.
+    assert {p.name for p in tmp_path.iterdir()} == {path.name}
+    assert not Path(f"{path}{LOCK_SUFFIX}").exists()
+    with session.open_to_read(path=path) as again:
+        assert [(d.item, d.status) for d in again.decisions()] == [(item, Status.PARTIAL)]
+    assert {p.name for p in tmp_path.iterdir()} == {path.name}
