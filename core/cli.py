@@ -48,13 +48,17 @@ def _percent(part: int, whole: int) -> str:
     return f"{100.0 * part / whole:.1f}%" if whole else "—"
 
 
-def _summary_line(noun: str, summary) -> str:
+def _summary_line(noun: str, summary, unit: str) -> str:
+    """The counts of one summary, every number with its unit: 条 for a statute's articles and
+    a policy's clauses, 句 for a statute's sentences (so that 条 keeps meaning an article), as
+    the desktop summary bar and the Word report count them."""
     total = summary.clauses
-    line = (f"{noun} {total} 条：已覆盖 {summary.covered}（{_percent(summary.covered, total)}），"
-            f"部分覆盖 {summary.partial}（{_percent(summary.partial, total)}），"
-            f"未覆盖 {summary.missing}（{_percent(summary.missing, total)}）")
+    line = (f"{noun} {total} {unit}：已覆盖 {summary.covered} {unit}"
+            f"（{_percent(summary.covered, total)}），"
+            f"部分覆盖 {summary.partial} {unit}（{_percent(summary.partial, total)}），"
+            f"未覆盖 {summary.missing} {unit}（{_percent(summary.missing, total)}）")
     if summary.not_expected:
-        line += f"，无需地方落实 {summary.not_expected}"
+        line += f"，无需地方落实 {summary.not_expected} {unit}"
     return line
 
 
@@ -64,9 +68,12 @@ def _print_comparison(comparison: Comparison) -> None:
     print(f"国家文件：{book_title(national.title or national.path)}")
     print(f"地方文件：{book_title(provincial.title or provincial.path)}")
     by_article = comparison.article_summary
-    if by_article is not None:
-        print(_summary_line("国家文件按条对照，共", by_article) + "（逐句明细见导出的清单）")
-    print(_summary_line("国家文件条款（句）", summary) + f"；本省新增 {summary.additions} 条")
+    if by_article is None:
+        noun, unit = "国家文件条款", "条"
+    else:
+        print(_summary_line("国家文件按条对照，共", by_article, "条") + "（逐句明细见导出的清单）")
+        noun, unit = "国家文件逐句对照，共", "句"
+    print(_summary_line(noun, summary, unit) + f"；本省新增 {summary.additions} {unit}")
     for warning in comparison.warnings:
         print(f"提示：{warning}")
     for label, document in (("国家文件", national), ("地方文件", provincial)):

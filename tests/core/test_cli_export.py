@@ -13,7 +13,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from core.cli import main
-from tests.conftest import REPO, SAMPLES
+from tests.conftest import LAWS, REPO, SAMPLES
 
 NATIONAL = str(SAMPLES / "national-guideline-sample.docx")
 PROVINCIAL = str(SAMPLES / "provincial-opinion-sample.docx")
@@ -55,6 +55,51 @@ def test_output_is_written_even_when_the_json_goes_to_stdout(tmp_path, capsys):
     assert main(["compare", NATIONAL, PROVINCIAL, "--json", "-", "-o", str(out)]) == 0
     assert out.is_file()
     assert json.loads(capsys.readouterr().out)["schema"] == "duizhao.compare/2"
+
+
+def _printed_counts(tmp_path, capsys, national: str, provincial: str) -> tuple[list[str], dict]:
+    """The summary lines `duizhao compare` prints, and the counts its JSON gives."""
+    out = tmp_path / "结果.json"
+    assert main(["compare", national, provincial, "--json", str(out)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    return lines, json.loads(out.read_text(encoding="utf-8"))["summary"]
+
+
+def _expected_line(noun: str, counts: dict, total: int, unit: str) -> str:
+    def share(key: str) -> str:
+        return f"{100.0 * counts[key] / total:.1f}%"
+
+    line = (f"{noun} {total} {unit}：已覆盖 {counts['covered']} {unit}（{share('covered')}），"
+            f"部分覆盖 {counts['partial']} {unit}（{share('partial')}），"
+            f"未覆盖 {counts['missing']} {unit}（{share('missing')}）")
+    if counts["not_expected"]:
+        line += f"，无需地方落实 {counts['not_expected']} {unit}"
+    return line
+
+
+def test_the_summary_of_a_policy_counts_clauses_in_one_unit(tmp_path, capsys):
+    lines, summary = _printed_counts(tmp_path, capsys, NATIONAL, PROVINCIAL)
+    assert "articles" not in summary
+    line = next(text for text in lines if text.startswith("国家文件条款"))
+    # Every number carries 条, as in the app's summary bar: no 句 beside 条 in one sentence.
+    assert line == (_expected_line("国家文件条款", summary, summary["clauses"], "条")
+                    + f"；本省新增 {summary['additions']} 条")
+    assert "句" not in line
+
+
+def test_the_summary_of_a_statute_counts_articles_in_articles_and_sentences_in_sentences(
+        tmp_path, capsys, corpus):
+    national = str(LAWS / "national-optimizing-business-environment-regulation-2019.txt")
+    provincial = str(LAWS / "shanghai-optimizing-business-environment-regulation-2020.txt")
+    lines, summary = _printed_counts(tmp_path, capsys, national, provincial)
+    articles = summary["articles"]
+    by_article = next(text for text in lines if text.startswith("国家文件按条对照"))
+    assert by_article == (_expected_line("国家文件按条对照，共", articles, articles["articles"], "条")
+                          + "（逐句明细见导出的清单）")
+    by_sentence = next(text for text in lines if text.startswith("国家文件逐句对照"))
+    assert by_sentence == (_expected_line("国家文件逐句对照，共", summary, summary["clauses"], "句")
+                           + f"；本省新增 {summary['additions']} 句")
+    assert "条" not in by_sentence
 
 
 # -- duizhao export PROJECT -o FILE -----------------------------------------------------------

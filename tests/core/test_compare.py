@@ -374,7 +374,7 @@ def test_json_contract_and_byte_for_byte_determinism(tmp_path, corpus, capsys):
                                   + summary["not_expected"])
     assert summary["additions"] == len(data["additions"])
     out = capsys.readouterr().out
-    assert "国家文件条款" in out and "【未覆盖】" in out
+    assert "国家文件逐句对照" in out and "【未覆盖】" in out
 
 
 def test_progress_is_reported_and_cancel_stops_the_work(corpus):
