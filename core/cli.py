@@ -63,6 +63,8 @@ def _summary_line(noun: str, summary, unit: str) -> str:
 
 
 def _print_comparison(comparison: Comparison) -> None:
+    from core.align import clause_name  # loaded already: the comparison was just made
+
     national, provincial = comparison.national, comparison.provincial
     summary = comparison.summary
     print(f"国家文件：{book_title(national.title or national.path)}")
@@ -88,12 +90,13 @@ def _print_comparison(comparison: Comparison) -> None:
             continue
         print(f"\n【{STATUS_LABELS[status]}】{len(findings)} 条")
         for finding in findings:
+            # Named as a reviewer names them ("一、（一）第5句", "前言第2句"), never by the
+            # ids of the JSON ("N1.1-5"), which are for programs.
             clause = finding.clause
-            where = national.label_path(clause.section) or "前言"
-            print(f"  {where} N{clause.id}：{clause.text}")
+            print(f"  {clause_name(national, clause)}：{clause.text}")
             if finding.matches:
                 match = finding.matches[0].clause
-                print(f"      对应 {provincial.label_path(match.section) or '前言'} P{match.id}"
+                print(f"      对应 {clause_name(provincial, match)}"
                       f"（相似度 {finding.score:.1f}）：{match.text}")
             if finding.gaps:
                 print("      " + "；".join(g.describe() for g in finding.gaps))

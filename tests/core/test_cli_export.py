@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -100,6 +101,36 @@ def test_the_summary_of_a_statute_counts_articles_in_articles_and_sentences_in_s
     assert by_sentence == (_expected_line("国家文件逐句对照，共", summary, summary["clauses"], "句")
                            + f"；本省新增 {summary['additions']} 句")
     assert "条" not in by_sentence
+
+
+def test_the_listing_names_clauses_as_a_reviewer_does_and_the_json_keeps_its_ids(tmp_path,
+                                                                                  capsys):
+    from core import session
+    from core.align import clause_name
+    from core.model import Status
+
+    out = tmp_path / "结果.json"
+    assert main(["compare", NATIONAL, PROVINCIAL, "--json", str(out)]) == 0
+    printed = capsys.readouterr().out
+    comparison = session.compare_documents(national=NATIONAL, provincial=PROVINCIAL)
+    listed = [f for f in comparison.clauses if f.status in (Status.MISSING, Status.PARTIAL)]
+    names = []
+    for finding in listed:
+        name = clause_name(comparison.national, finding.clause)
+        assert f"\n  {name}：{finding.clause.text}\n" in printed
+        names.append(name)
+        if finding.matches:
+            match = clause_name(comparison.provincial, finding.matches[0].clause)
+            assert f"\n      对应 {match}（相似度 {finding.score:.1f}）：" in printed
+            names.append(match)
+    # Section numbering and sentence, the preamble by name: "一、（一）第5句", "前言第2句".
+    assert names and all(re.fullmatch(r"(前言|\S+?)第\d+句", name) for name in names)
+    assert any(name.startswith("前言第") for name in names)
+    # The ids of the JSON ("N1.1-5", "P0-2") are for programs; the reader never sees them.
+    assert not re.search(r"[NP]\d+(\.\d+)*-\d+", printed)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {c["id"] for c in data["clauses"]} == {f"N{f.clause.id}" for f in comparison.clauses}
+    assert all(m["id"].startswith("P") for c in data["clauses"] for m in c["matches"])
 
 
 # -- duizhao export PROJECT -o FILE -----------------------------------------------------------
