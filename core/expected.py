@@ -3,8 +3,9 @@
 A province implements what falls to local governments, departments, units and citizens. It is
 not expected to restate provisions that only central organs can act on (国务院, the armed
 forces, relations with foreign governments, the national legislature), the date a national law
-takes effect, criminal and civil liability, public-security penalties and litigation procedure
-(which only national law can set),
+takes effect, criminal and civil liability, public-security penalties, litigation procedure
+and who owns land, water or relics (which only national law can set), matters the law leaves
+to another law (……依照防洪法的规定执行),
 nor — in policy texts — sentences that state no task at all (形势、现状、意义). These rules read
 the national text alone; the engine applies them only where the provincial text restates
 nothing of the provision (the effective date: always), so a province that does restate such a
@@ -73,6 +74,20 @@ _LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报�
 # Litigation and arbitration procedure: limitation periods and proceedings suspended. Like
 # crimes and penalties, only national law can set it (立法法 on the matters reserved to law).
 _JUDICIAL = re.compile(r"(?:时效|程序)(?:中止|中断)|诉讼时效")
+# 所有权 (not 有权), 不容侵犯 and 受法律保护 in an ownership statement set no duty of anybody local.
+_OWNERSHIP_DUTY = re.compile(r"所有权|不容侵犯|受法律保护")
+# ... but a duty beside it does (赡养人有义务耕种……，收益归老年人所有).
+_OWNED_DUTY = re.compile(rf"{_DUTY.pattern}|义务|负责")
+# Who owns land, water, minerals or relics (……属于国家所有; ……属于农民集体所有; 所有权由国务院代表
+# 国家行使; 所有权不因……而改变): the basic property regime, which only national law sets (立法法).
+_OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权(?:由国务院代表国家行使|不因)|"
+                        r"归[^，。；]{0,12}(?:所有|使用)|所有权受法律保护")
+# A sentence that only leaves a matter to another law (海水的开发、利用……，依照有关法律的规定执行;
+# 职工代表的产生，依照公司法有关规定执行). Not this law's own scope (……适用本法), which its
+# provincial counterpart carries.
+_OTHER_LAW = re.compile(
+    r"^[^。；]{0,40}?(?:依照|按照|适用)(?!本)(?:《?[^。；，]{0,16}?法》?|有关法律(?:、行政法规)?)"
+    r"(?:的)?(?:有关)?(?:规定)?(?:执行|办理)?$")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
     r"以来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
@@ -109,9 +124,27 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
                                   "地方文件无需承接。")
     if _JUDICIAL.search(text) and len(text) <= 120:
         return Reason("judicial", "诉讼和仲裁制度只能由法律规定，地方文件无需承接。")
+    if _states_only(own, _OWNERSHIP):
+        return Reason("ownership", "本条规定财产所有权的归属，只能由法律规定，地方文件无需承接。")
+    if _states_only(text, _OTHER_LAW, whole=True):
+        return Reason("other_law", "本条只指明适用其他法律的规定，地方文件无需承接。")
     if central_only(text):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
     return None
+
+
+def _states_only(text: str, statement: re.Pattern[str], *, whole: bool = False) -> bool:
+    """Whether every sentence of the text makes the statement (matches the pattern) — the
+    whole sentence when ``whole`` — and none sets a duty of anybody local (the list a
+    statement opens, 下列可移动文物，属于国家所有：, is left out by the caller)."""
+    sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
+    if not sentences:
+        return False
+    for sentence in sentences:
+        found = statement.match(sentence) if whole else statement.search(sentence)
+        if not found or not whole and _OWNED_DUTY.search(_OWNERSHIP_DUTY.sub("", sentence)):
+            return False
+    return True
 
 
 def effective_date(text: str) -> bool:

@@ -232,7 +232,8 @@ class Reason:
     ``referred`` (covered: a provincial article refers every breach to the national law, whose
     法律责任 it then takes over), ``central``
     (not expected: a duty of central organs only), ``criminal``, ``reserved`` (criminal or civil
-    liability only, however worded), ``judicial``,
+    liability only, however worded), ``judicial``, ``ownership`` (who owns a resource),
+    ``other_law`` (a matter left to another law),
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 

@@ -41,6 +41,15 @@ def _outline(text: str):
     # A list of crimes whose last item is "the other acts that call for criminal liability".
     ("违反本法规定，有下列行为之一，构成犯罪的，依法追究刑事责任:\n（一）盗掘古文化遗址、古墓葬的；\n"
      "（二）将国家禁止出境的珍贵文物私自出售的；\n（三）应当追究刑事责任的其他妨害文物管理行为。", "reserved"),
+    # Who owns a resource: the basic property regime only national law sets.
+    ("水资源属于国家所有。水资源的所有权由国务院代表国家行使。农村集体经济组织修建管理的水库中的水，"
+     "归各该农村集体经济组织使用。", "ownership"),
+    ("城市市区的土地属于国家所有。\n农村和城市郊区的土地，除由法律规定属于国家所有的以外，属于农民集体所有。", "ownership"),
+    ("下列可移动文物，属于国家所有：\n（一）中国境内出土的文物；\n（二）国家征集、购买的文物。\n"
+     "国有文物所有权受法律保护，不容侵犯。", "ownership"),
+    # A matter left to another law.
+    ("海水的开发、利用、保护和管理，依照有关法律的规定执行。", "other_law"),
+    ("从事防洪活动，依照防洪法的规定执行。\n水污染防治，依照《中华人民共和国水污染防治法》的规定执行。", "other_law"),
 ])
 def test_provisions_no_province_is_expected_to_carry(text, code):
     reason = article_not_expected(text.split("\n"))
@@ -75,6 +84,13 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "监测机构对不可抗力造成的损失不承担赔偿责任。",
     # 治安管理处罚 alone: left to the reader of the province's penalties.
     "冒领、私自开拆他人邮件，尚不构成犯罪的，依法给予治安管理处罚。",
+    # Ownership beside a duty, and a duty whose fruits belong to someone.
+    "水资源属于国家所有。县级以上人民政府应当加强水资源的统一管理。",
+    "赡养人有义务耕种老年人承包的田地，收益归老年人所有。",
+    # The law's own scope: its provincial counterpart carries it.
+    "在中华人民共和国境内进行招标投标活动，适用本法。",
+    # A local duty that follows another law.
+    "县级以上人民政府应当依照防洪法的规定组织防汛抗洪。",
 ])
 def test_provisions_a_province_is_expected_to_carry(text):
     assert article_not_expected([text]) is None
