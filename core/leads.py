@@ -7,8 +7,9 @@ In the printed document the first is set in bold as a run-in heading. A province
 the task writes its substance — often as a task of its own list — and rarely repeats the
 heading sentence. Read on its own, the heading then has nothing to match and would be listed
 as 未覆盖 while everything it announces is carried. So a heading sentence nothing carries takes
-the verdict of the sentences it heads: covered when all of them are covered, partial when some
-of them are carried, missing when none is.
+the verdict of the sentences it heads: covered when at least half of them are carried (in full
+or in part: they are judged and listed each on its own, and the heading need not flag again
+what they flag), partial when fewer are, missing when none is.
 
 A statute's list opens the same way: 教师享有下列权利： says nothing its items do not, and a
 province that carries the rights in its own list, or article by article, rarely repeats it.
@@ -119,13 +120,16 @@ def judge_headings(findings: Sequence[ClauseFinding], lead_chars: int,
         places = "、".join(name(m.clause) for m in matches[:3]) or "文件"
         opening, unit = (("本句是段中小标题，其后", "句") if kind == "heading"
                          else ("本句引出下列各项，其后", "项"))
-        if len(carried) == len(judged) and all(f.status is Status.COVERED for f in judged):
+        shown = f"{opening}{len(judged)}{unit}中{len(carried)}{unit}由地方{places}承接"
+        # The sentences it announces are judged and listed each on its own: the heading need
+        # not flag again what they flag. It stands for its task, carried when most of it is.
+        if 2 * len(carried) >= len(judged):
             status = Status.COVERED
-            text = f"{opening}{len(judged)}{unit}的要求均已由地方{places}承接，本句随之认定为已覆盖。"
+            text = shown + ("，本句随之认定为已覆盖。" if len(carried) == len(judged)
+                            else "，所提任务大部分已体现，本句认定为已覆盖（其余各句另列）。")
         else:
             status = Status.PARTIAL
-            text = (f"{opening}{len(judged)}{unit}中有{len(carried)}{unit}由地方{places}承接"
-                    "（其余未完全承接），本句随之认定为部分覆盖。")
+            text = shown + "，所提任务只体现了小部分，本句认定为部分覆盖。"
         # Its score is that of the matches it takes over, as the reviewer sees them listed.
         result[head] = replace(finding, status=status, matches=tuple(matches[:3]),
                                score=max((m.score for m in matches[:3]), default=finding.score),
