@@ -984,7 +984,8 @@ class _Judge:
                                  reason=self._missing_reason(ranking))
         best = listed[0].score
         matches = tuple(Match(self.prov[c.position].clause, c.score) for c in listed)
-        gaps = find_gaps(prepared.clause, prepared.words, [m.clause for m in matches])
+        gaps = find_gaps(prepared.clause, prepared.words, [m.clause for m in matches],
+                         topic=self.provincial.title)
         if gaps:
             status = Status.PARTIAL
             reason = Reason("lost", "对应表述" + "；".join(g.describe() for g in gaps) + "。")

@@ -44,7 +44,8 @@ def _number_present(target: str, provincial: str) -> bool:
     return normalize(target) in provincial
 
 
-def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]) -> tuple[Gap, ...]:
+def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause], *,
+              topic: str = "") -> tuple[Gap, ...]:
     """What the provincial clauses lack of the national clause.
 
     An item of a list (a statute's 项) is read with the sentence that opens its list for its
@@ -56,6 +57,9 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
         clause: the national clause.
         words: its tokens (from core.similarity.tokens).
         provincial: its provincial matches, read together.
+        topic: the provincial text's title. A key term it names (数字政府 in
+            《东川省加强数字政府建设实施方案》) is what the whole text is about: a sentence that
+            leaves it out (建立健全……的安全技术保障体系) has lost nothing.
 
     Returns:
         The gaps, terms first, then numbers, deadline and binding force.
@@ -63,8 +67,9 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
     joined_raw = "".join(c.text for c in provincial)
     joined = normalize(joined_raw)
     gaps: list[Gap] = []
+    about = normalize(topic)
     for term in key_terms(clause.text, words):
-        if normalize(term) not in joined:
+        if normalize(term) not in joined and normalize(term) not in about:
             gaps.append(Gap("term", term))
     for target in clause.targets:
         if not _number_present(target, joined):

@@ -170,7 +170,7 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
     parameters = parameters_of(comparison)
     if similarity < parameters.partial:
         return Assessment(similarity, Status.MISSING, ())
-    gaps = find_gaps(national, national_words, [provincial])
+    gaps = find_gaps(national, national_words, [provincial], topic=comparison.provincial.title)
     status = Status.COVERED if similarity >= parameters.covered and not gaps else Status.PARTIAL
     return Assessment(similarity, status, gaps)
 

@@ -473,3 +473,17 @@ def test_a_missing_sentence_offers_the_reviewer_the_nearest_sentence_its_reason_
     assert finding.status is Status.MISSING and finding.reason.code == "too_weak"
     assert [m.clause.text for m in finding.alternatives] == ["制定全省数据分类分级标准，开展数据质量专项治理。"]
     assert 0 < finding.alternatives[0].score < 39 and "一、（一）第1句" in finding.reason.text
+
+
+def test_a_term_the_provincial_title_names_is_not_lost_where_a_sentence_leaves_it_out():
+    national = _outline("国务院关于加强数字政府建设的指导意见\n一、强化安全保障\n（一）加强安全防护。\n"
+                        "建立健全动态监控、主动防御、协同响应的数字政府安全技术保障体系。"
+                        "充分发挥“一网通办”枢纽作用，推动政务服务线上线下标准统一。")
+    provincial = ("{title}\n一、强化安全保障\n（一）加强安全防护。\n"
+                  "建立健全动态监控、主动防御、协同响应的安全技术保障体系，强化日常监测。"
+                  "充分发挥省政务服务平台枢纽作用，推动政务服务线上线下标准统一。")
+    about = compare_outlines(national, _outline(provincial.format(title="示例省加强数字政府建设实施方案")))
+    assert [f.status for f in about.clauses] == [Status.COVERED, Status.PARTIAL]
+    assert "一网通办" in about.clauses[1].reason.text
+    other = compare_outlines(national, _outline(provincial.format(title="示例省加强网络安全工作实施方案")))
+    assert other.clauses[0].status is Status.PARTIAL and "数字政府" in other.clauses[0].reason.text
