@@ -27,7 +27,9 @@ _TARGET = re.compile(
     r"|\d+(?:\.\d+)?\s*(?:%|％|个百分点)"
     r"|\d+(?:\.\d+)?\s*(?:万|亿)?(?:个工作日|个|家|项|件|人|户|天|日|小时|分钟|公里|次|倍)"
     rf"|[{CHINESE_NUMERAL}]+个?(?:工作日|小时|百分点)"
-    r"|(?:一|两|二|三|四|五|六|七|八|九|十)(?:个)?(?:月|年)内)")
+    r"|(?:一|两|二|三|四|五|六|七|八|九|十)(?:个)?(?:月|年)内"
+    # "All of it", the target a province most often quietly drops (……电子化全覆盖).
+    r"|全覆盖)")
 _SENTENCE_END = "。！？；!?;"
 _CLOSERS = "”’」』）)】〕"
 _INLINE_ITEM = re.compile(rf"^([{CHINESE_NUMERAL}]+是)")

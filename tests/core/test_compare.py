@@ -487,3 +487,23 @@ def test_a_term_the_provincial_title_names_is_not_lost_where_a_sentence_leaves_i
     assert "一网通办" in about.clauses[1].reason.text
     other = compare_outlines(national, _outline(provincial.format(title="示例省加强网络安全工作实施方案")))
     assert other.clauses[0].status is Status.PARTIAL and "数字政府" in other.clauses[0].reason.text
+
+
+@pytest.mark.parametrize("national, provincial, change", [
+    ("定期开展网络安全、保密和密码应用检查。", "适时开展网络安全、保密和密码应用检查。", ("定期", "适时")),
+    ("推进公共数据、社会数据融合应用。", "鼓励有条件的市（州）探索公共数据与社会数据融合应用。", ("推进", "鼓励")),
+    ("确保政务数据真实、准确、完整。", "不断提升政务数据真实性、准确性和完整性。", ("确保", "不断")),
+])
+def test_the_ways_drafters_soften_a_requirement_are_weakenings(national, provincial, change):
+    gaps = binding_gaps(national, provincial)
+    assert [(g.kind, g.national, g.provincial) for g in gaps] == [("binding", *change)]
+
+
+def test_dropping_full_coverage_is_a_lost_target():
+    national = _outline("国务院关于示例工作的指导意见\n一、重点任务\n（一）推进电子化。\n"
+                        "开展各级非税收入收缴相关平台建设，推动非税收入收缴电子化全覆盖。")
+    provincial = _outline("示例省实施意见\n一、重点任务\n（一）推进电子化。\n"
+                          "开展各级非税收入收缴相关平台建设，推动非税收入收缴电子化。")
+    finding = compare_outlines(national, provincial).clauses[0]
+    assert finding.clause.targets == ("全覆盖",)
+    assert finding.status is Status.PARTIAL and "全覆盖" in finding.reason.text
