@@ -36,7 +36,13 @@ _CENTRAL_SUBJECT = re.compile(
 # An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
 _DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{_CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.
-_NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)")
+_NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)"
+                         # Setting up a national body (研究设立全国数字政府标准化技术组织).
+                         r"|^(?:研究)?(?:设立|成立|组建)全国[^，。；]{0,16}(?:组织|机构|委员会|中心)"
+                         # Making the rules of international relations (参与……国际规则制定).
+                         r"|^(?:积极|深度|主动)?参与[^，。；]{0,16}国际规则"
+                         # The Party Central Committee's own leadership of the work.
+                         r"|^(?:加强|坚持)党中央对[^，。；]{0,20}集中统一领导")
 # Local governments and departments, wherever they are named.
 _LOCAL_GOVERNMENT = re.compile(
     r"地方|省|自治区|直辖市|设区的市|县|乡|街道|各地区|本行政区域|有关部门|主管部门|各部门|"
@@ -97,7 +103,15 @@ _DESCRIPTION = re.compile(
 _DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"
                      r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年")
 # Headings of the parts that describe the situation rather than set tasks.
-_SITUATION_HEADING = re.compile(r"现状|形势|背景|意义|成效|进展|基础")
+_SITUATION_HEADING = re.compile(r"现状|形势|背景|意义|成效|进展")
+# A part that only sets out the situation (一、发展现状 / 面临形势 / 重要意义): even its closing
+# exhortation (要主动顺应……全面开创……新局面) sums up tasks the later parts set; a province
+# writes its own situation.
+_BACKGROUND_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)?"
+    r"(?:(?:发展|基本|当前|面临的?|工作)?(?:现状|形势|背景)(?:[和与及](?:形势|现状|问题|挑战|意义))?"
+    # 基础 only as the ground already laid (发展基础), not 夯实……基础 or 基础设施, which set tasks.
+    r"|(?:发展|工作|现实)基础|(?:重要|重大)意义)$")
 # The sentence that introduces the document's own text.
 _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)")
 
@@ -184,10 +198,13 @@ def central_only(text: str) -> bool:
 
 
 def states_no_task(text: str, heading: str = "") -> bool:
-    """Whether a policy sentence states no task: it tells what has been achieved or what the
-    situation is (形势、现状、意义) — or stands in a part about the situation — and asks
-    nothing, or it only introduces the document."""
+    """Whether a policy sentence states no task: it stands in a part that only sets out the
+    situation (发展现状), or it tells what has been achieved or what the situation is
+    (形势、现状、意义) — or stands in a part about the situation — and asks nothing, or it only
+    introduces the document."""
     if _INTRODUCTION.search(text):
+        return True
+    if _BACKGROUND_HEADING.match(heading.strip().rstrip("。")):
         return True
     describes = bool(_DESCRIPTION.search(text) or _SITUATION_HEADING.search(heading))
     return describes and not _DEMAND.search(text)

@@ -100,12 +100,26 @@ def test_policy_sentences_that_state_no_task():
     assert states_no_task("党的十八大以来，各地区水质监测工作取得显著成效。")
     assert states_no_task("为贯彻落实有关决策部署，现提出如下意见。")
     assert states_no_task("监测网络覆盖范围不断扩大。", heading="发展现状")
-    # A sentence that demands something is a task, even in a part about the situation.
-    assert not states_no_task("要主动适应新形势，全面提升监测能力。", heading="发展现状")
+    # A sentence that demands something is a task, even in a part about achievements.
+    assert not states_no_task("要主动适应新形势，全面提升监测能力。", heading="工作进展")
+    # A part that only sets out the situation is background, its closing exhortation too.
+    assert states_no_task("要主动适应新形势，全面开创监测工作新局面。", heading="发展现状")
+    assert states_no_task("要主动适应新形势，全面开创监测工作新局面。", heading="一、面临形势")
+    # 基础 as the ground already laid is background; 基础设施 and 夯实……基础 set tasks.
+    assert states_no_task("监测基础设施日益完善。", heading="发展基础")
+    assert not states_no_task("加快建设全省统一的监测平台。", heading="构建集约高效的监测基础设施体系")
+    assert not states_no_task("加快建设全省统一的监测平台。", heading="夯实监测工作基础")
     assert not states_no_task("加快建设全省统一的水质监测平台。")
     assert not states_no_task("对工作成效好的单位予以表扬。")
     assert clause_not_expected("加快建设全省统一的水质监测平台。") is None
     assert clause_not_expected("国务院各部门监测数据纳入全国统一平台管理。").code == "central"
+    # National bodies, international rules and the Party Central Committee's own leadership.
+    for central in ("研究设立全国水质监测标准化技术组织，统筹推进监测标准化工作。",
+                    "积极参与水质监测国际规则制定，促进跨境信息共享。",
+                    "加强党中央对水质监测工作的集中统一领导。"):
+        assert clause_not_expected(central).code == "central"
+    for local in ("成立省水质监测专家委员会。", "支持企业参与国际标准制定。", "坚持党的全面领导。"):
+        assert clause_not_expected(local) is None
     assert central_only("国务院各部门监测数据纳入全国统一平台管理。")
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
 
