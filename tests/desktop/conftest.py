@@ -31,6 +31,13 @@ def sample_comparison():
 
 
 @pytest.fixture(autouse=True)
+def _application(qapp):
+    """Every desktop test runs with the QApplication, whichever test a worker runs first: a
+    model's colour squares are pixmaps, and a pixmap made without one aborts the process."""
+    return qapp
+
+
+@pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own user data folder and documents folder."""
     folder = tmp_path / "userdata"
