@@ -38,7 +38,7 @@ def _real_pairs() -> None:
 
 def _policy_pairs() -> None:
     print("== Quality: provincial policy texts written by drafters blind to the engine "
-          "(bench/policy, sentence gold; not tuned on) ==")
+          "(bench/policy, sentence gold; 南屏 written after the rules were set) ==")
     matchers = {"Duizhao": None, "rapidfuzz-raw": MATCHERS["rapidfuzz-raw"]}
     policy_pairs.print_table(policy_pairs.run_pairs(matchers))
     print("(cov→未: gold-covered sentences called 未覆盖; part→flag: gold-partial sentences "
