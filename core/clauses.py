@@ -16,6 +16,11 @@ from core.text import CHINESE_NUMERAL
 
 _RESPONSIBILITY_HEAD = re.compile(
     r"[（(]\s*(?:(?:责任|牵头|配合|主责|参与)(?:单位|部门)|责任主体)\s*[：:]")
+# The State Council's own form of the note, after the task it assigns: （交通运输部、财政部负责）,
+# （教育部牵头，各有关部门按职责分工负责）.
+_UNIT_NOTE = re.compile(
+    r"(?<=[。；;])\s*[（(]((?:[^（）()。；，]{1,30}?(?:部|委|局|署|办|行|院|会|厅|总局|政府|部门|单位)等?"
+    r"(?:按职责分工)?(?:负责|牵头|参与|配合)[，,、]?)+)[）)]")
 _DEADLINE = re.compile(
     r"(?:\d{4}年(?:\d{1,2}月)?(?:年?底|上半年|下半年|中|末)?(?:前|以前)?(?:完成|实现|基本完成|全面完成|建成)?"
     r"|长期坚持|持续推进|长期推进|持续实施)")
@@ -74,7 +79,8 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
     while cursor < length:
         head = _RESPONSIBILITY_HEAD.search(paragraph, cursor)
         deadline = _DEADLINE_NOTE.search(paragraph, cursor)
-        candidates = [m for m in (head, deadline) if m]
+        units = _UNIT_NOTE.search(paragraph, cursor)
+        candidates = [m for m in (head, deadline, units) if m]
         if not candidates:
             cleaned.append(paragraph[cursor:])
             break
@@ -90,6 +96,10 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
                 body = (body[:found.start()] + body[found.end():])
             body = re.sub(r"(?:完成时限|时间节点|完成时间)\s*[：:]?", "", body)
             notes.append((position, _Note(_split_units(body), deadline_text)))
+        elif match is units:
+            end = match.end()
+            body = re.sub(r"等?(?:按职责分工)?(?:负责|牵头|参与|配合)", "、", match.group(1))
+            notes.append((position, _Note(_split_units(body), "")))
         else:
             end = match.end()
             notes.append((position, _Note((), match.group(1))))

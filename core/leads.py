@@ -27,23 +27,37 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from core.model import Clause, ClauseFinding, Match, Reason, Status
+from core.similarity import generic_words, tokens
+
+ANNOUNCING_REASONS = frozenset({"heading", "list"})
+"""Reason codes of a sentence judged by the sentences it announces; its matches are theirs."""
 
 # Marks that split a sentence into phrases; a run-in heading has none of them.
 _PHRASE_MARKS = re.compile(r"[，,；;：:]")
 _END_MARKS = "。！？!?"
+# What makes a list opening say something of its own: a binding word or who acts.
+_OWN_SAY = re.compile(r"应当|必须|不得|可以|由|责令")
 
 
 def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, list[int]]:
     """Index of each run-in heading sentence → indexes of the sentences it heads.
+
+    A short sentence of one phrase followed by others is not always a heading: a paragraph of
+    tasks holds short tasks too (严查医疗机构不按时结算药款问题。). So a heading must also open
+    its paragraph or stand beside another heading in it (the guideline's pattern: 提升辅助决策
+    能力。……提升行政执行能力。……), carry no note of its own (a task closed by （责任单位：……）
+    is a task), and share a content word with what it heads (提升辅助决策能力 — 大数据辅助科学
+    决策机制) — or stand in a series of headings most of which do.
 
     Args:
         clauses: a document's clauses, in order.
         lead_chars: the longest a heading sentence may be, in characters, without its final
             mark.
     """
-    def is_heading(text: str) -> bool:
-        body = text.strip().rstrip(_END_MARKS)
-        return 0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body)
+    def shaped(clause: Clause) -> bool:
+        body = clause.text.strip().rstrip(_END_MARKS)
+        return (0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body)
+                and not clause.responsibility and not clause.deadline)
 
     heads: dict[int, list[int]] = {}
     start = 0
@@ -52,28 +66,55 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
         while (end + 1 < len(clauses) and clauses[end + 1].section == clauses[start].section
                and clauses[end + 1].paragraph == clauses[start].paragraph):
             end += 1
-        head = None
+        candidates: list[int] = []
+        groups: list[list[int]] = []
         for index in range(start, end + 1):
-            if index < end and is_heading(clauses[index].text):
-                head = index
-                heads[head] = []
-            elif head is not None:
-                heads[head].append(index)
+            if index < end and shaped(clauses[index]) and not (
+                    # A short sentence right after a heading that repeats its words elaborates
+                    # it (提升辅助决策能力。建立健全大数据辅助科学决策机制。).
+                    candidates and all(shaped(clauses[i]) for i in groups[-1])
+                    and _shares_a_word(clauses[candidates[-1]], [clauses[index]])):
+                candidates.append(index)
+                groups.append([])
+            elif candidates:
+                groups[-1].append(index)
+        kept = [(head, group) for head, group in zip(candidates, groups) if group]
+        candidates, groups = [head for head, _ in kept], [group for _, group in kept]
+        if candidates and (candidates[0] == start or len(candidates) > 1):
+            shares = [_shares_a_word(clauses[head], [clauses[i] for i in group])
+                      for head, group in zip(candidates, groups)]
+            # In a series of headings, one that names a purpose (助力优化营商环境) rather than
+            # repeating its tasks' words stands with the others.
+            series = len(candidates) > 1 and 2 * sum(shares) >= len(candidates)
+            for head, group, shared in zip(candidates, groups, shares):
+                if shared or series:
+                    heads[head] = group
         start = end + 1
-    return {head: group for head, group in heads.items() if group}
+    return heads
+
+
+def _shares_a_word(heading: Clause, group: Sequence[Clause]) -> bool:
+    """Whether a content word of the heading, or two characters of one, comes back in the
+    sentences it heads (推进智慧应急建设 — 优化完善应急指挥通信网络)."""
+    generic = generic_words()
+    words = {w for w in tokens(heading.text) if len(w) > 1 and w not in generic}
+    pairs = {word[i:i + 2] for word in words for i in range(len(word) - 1)}
+    text = "".join(clause.text for clause in group)
+    return any(pair in text for pair in pairs)
 
 
 def listed_items(clauses: Sequence[Clause], lead_chars: int) -> dict[int, list[int]]:
     """Index of each sentence that only opens a list (教师享有下列权利：) → indexes of its
     items: the clauses after it in its section whose ``lead_in`` it is.
 
-    Only a short opening of one phrase counts: one that also names who acts or what follows
-    (有下列行为之一的，由教育行政部门责令改正：) says something of its own, and is judged on it.
+    Only a short opening of one phrase that binds nobody counts: one that also says who must
+    act or what follows (县级以上地方人民政府应当采取下列措施：; 有下列行为之一的，由教育行政部门
+    责令改正：) says something of its own, and is judged on it.
     """
     opened: dict[int, list[int]] = {}
     for index, clause in enumerate(clauses):
         body = clause.text.strip().rstrip("：:")
-        if not 0 < len(body) <= lead_chars or _PHRASE_MARKS.search(body):
+        if not 0 < len(body) <= lead_chars or _PHRASE_MARKS.search(body) or _OWN_SAY.search(body):
             continue
         items = []
         for later in range(index + 1, len(clauses)):

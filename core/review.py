@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 
 from core.align import Parameters
 from core.coverage import find_gaps
+from core.leads import ANNOUNCING_REASONS
 from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
                         Status, national_id, parse_item_id, provincial_id, roll_up)
 from core.similarity import Vocabulary, score, tokens
@@ -245,7 +246,12 @@ def _review_clause(comparison: Comparison, finding: ClauseFinding, number: int,
     shown_score, gaps, suggested = finding.score if match else 0.0, finding.gaps, finding.status
     if decision is not None and decision.match:
         chosen = _chosen(comparison, finding, decision.match)
-        if chosen is not None and (match is None or chosen.clause.id != match.clause.id):
+        if (chosen is not None and finding.reason.code in ANNOUNCING_REASONS
+                and any(chosen.clause.id == m.clause.id for m in finding.matches)):
+            # A heading is carried by the sentences it announces, not by its own words: another
+            # of those sentences keeps its verdict and shows that sentence's own score.
+            match, shown_score = chosen, chosen.score
+        elif chosen is not None and (match is None or chosen.clause.id != match.clause.id):
             assessment = assess(comparison, finding.clause, chosen.clause)
             match = Match(chosen.clause, assessment.score)
             shown_score, gaps, suggested = assessment.score, assessment.gaps, assessment.status

@@ -60,3 +60,18 @@ def test_a_title_holding_a_title_takes_the_inner_marks():
     from core.text import book_title
     assert book_title("北京市实施《中华人民共和国教师法》办法") == "《北京市实施〈中华人民共和国教师法〉办法》"
     assert book_title("优化营商环境条例") == "《优化营商环境条例》"
+
+
+def test_the_state_councils_own_notes_name_who_is_responsible():
+    clauses = build_clauses("1", (
+        "鼓励退役运动员投身体育竞赛表演产业。（体育总局、教育部负责）重视和鼓励新型转播技术的应用。"
+        "（国家发展改革委、财政部等按职责分工负责）",
+        "加快推进项目审批。（教育部牵头，各有关部门按职责分工负责）",
+        "各地要加强监管（由县级人民政府负责）。"))
+    assert [(c.text, c.responsibility) for c in clauses] == [
+        ("鼓励退役运动员投身体育竞赛表演产业。", ("体育总局", "教育部")),
+        ("重视和鼓励新型转播技术的应用。", ("国家发展改革委", "财政部")),
+        ("加快推进项目审批。", ("教育部", "各有关部门")),
+        # A bracket inside a sentence is its text, not a note.
+        ("各地要加强监管（由县级人民政府负责）。", ()),
+    ]

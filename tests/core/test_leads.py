@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.align import Parameters, compare_outlines
 from core.leads import headed_sentences
-from core.model import Status
+from core.model import ReviewDecision, Status
 from core.outline import outline_document
 from core.read import read_text
+from core.review import review
 
 NATIONAL = """国务院关于加强示例工作的指导意见
 一、构建数字化履职能力体系
@@ -135,3 +138,33 @@ def test_a_statute_list_opening_is_judged_by_its_items():
     assert findings["（三）参加进修或者其他方式的培训。"].status is Status.MISSING
     # An opening that names who acts and what follows is judged on its own words.
     assert findings["学校有下列行为之一的，由教育行政部门责令改正："].reason.code != "list"
+
+
+def test_a_reviewer_choosing_another_sentence_a_heading_takes_over_keeps_its_verdict():
+    national = NATIONAL.replace("提升辅助决策能力。建立健全大数据辅助科学决策机制，统筹推进决策信息资源系统建设，全面提升政府决策科学化水平。",
+                                "提升辅助决策能力。建立健全大数据辅助科学决策机制。统筹推进决策信息资源系统建设。")
+    provincial = PROVINCIAL.replace(
+        "1.建立健全大数据辅助科学决策机制，统筹推进全省决策信息资源系统建设，全面提升政府决策科学化水平。",
+        "1.完善决策支撑。建立健全大数据辅助科学决策机制。统筹推进全省决策信息资源系统建设。")
+    result = compare_outlines(outline_document(read_text(national)),
+                              outline_document(read_text(provincial)))
+    heading = next(f for f in result.clauses if f.clause.text == "提升辅助决策能力。")
+    assert heading.reason.code == "heading" and len(heading.matches) == 2
+    second = heading.matches[1]
+    reviewed = review(result, [ReviewDecision(f"N{heading.clause.id}", match=f"P{second.clause.id}")])
+    row = next(r for r in reviewed[0] if r.finding is heading)
+    assert row.suggested is Status.COVERED and row.status is Status.COVERED
+    assert row.match.clause.id == second.clause.id and row.score == second.score
+
+
+@pytest.mark.parametrize("paragraph", [
+    # A short task in the middle of a paragraph of tasks.
+    "各地要完善药款结算制度，按时结算药款。严查医疗机构不按时结算药款问题。医保基金在总额预算的基础上提前预付。",
+    # A short task closed by its own note.
+    "鼓励退役运动员投身体育竞赛表演产业。（体育总局、教育部负责）重视和鼓励新型转播技术的应用。",
+    # A short opening sentence that shares nothing with what follows.
+    "严查医疗机构不按时结算药款问题。完善城乡居民医保制度，提高筹资标准。",
+])
+def test_short_tasks_are_not_taken_for_headings(paragraph):
+    clauses = outline_document(read_text("示例意见\n一、重点任务\n（一）示例。\n" + paragraph)).clauses()
+    assert headed_sentences(clauses, Parameters().lead_chars) == {}
