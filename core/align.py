@@ -51,7 +51,7 @@ from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
 
-ENGINE = f"duizhao {__version__} align/3"
+ENGINE = f"duizhao {__version__} align/4"
 # Close candidates offered to the reviewer besides a clause's matches.
 ALTERNATIVES = 3
 
@@ -232,7 +232,7 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
     findings = judge_headings(findings, parameters.lead_chars,
                               lambda clause: clause_name(provincial, clause),
-                              policy=national.grammar != "statute")
+                              policy=national.grammar == "policy")
     carried = {m.clause.id for f in findings for m in f.matches}
     # A provincial purpose or scope article that carries its national counterpart as a whole
     # is no local addition either.
@@ -824,8 +824,8 @@ def _merged(national: PreparedClause, provincial: PreparedClause,
     claimant does.
 
     That is what a merged sentence looks like: two national sentences joined into one. Either a
-    phrase of it stands there near-verbatim, or — the province having reworded the join — most
-    of its own content words do (发挥政务新媒体优势，……，做好突发公共事件信息发布和政务舆情
+    phrase of it stands there near-verbatim, or — the province having reworded the join — at
+    least half of its own content words do (发挥政务新媒体优势，……，做好突发公共事件信息发布和政务舆情
     回应工作 carries both national sentences). A phrase or word another national clause shares
     (a statute's recurring template) proves nothing.
     """

@@ -37,7 +37,13 @@ def key_terms(text: str, words: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+# Ways of saying "all of it" that keep a 全覆盖 target (实现县乡村三级覆盖全部行政村).
+_FULL_COVERAGE = re.compile(r"全覆盖|覆盖全部|全部覆盖|覆盖所有|全面覆盖")
+
+
 def _number_present(target: str, provincial: str) -> bool:
+    if target == "全覆盖":
+        return bool(_FULL_COVERAGE.search(provincial))
     years = _YEAR.findall(target)
     if years and target.startswith("到"):
         return all(year in provincial for year in years)
@@ -71,13 +77,16 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
     for term in key_terms(clause.text, words):
         if normalize(term) not in joined and normalize(term) not in about:
             gaps.append(Gap("term", term))
+    lead_ins = "".join(dict.fromkeys(c.lead_in for c in provincial))
+    binding = binding_gaps(clause.lead_in + clause.text, lead_ins + joined_raw)
+    weakened = {gap.national for gap in binding}
     for target in clause.targets:
-        if not _number_present(target, joined):
+        # A target the binding check already names as weakened (全覆盖→基本覆盖) is told once.
+        if target not in weakened and not _number_present(target, joined):
             gaps.append(Gap("number", target))
     if clause.deadline and normalize(clause.deadline) not in joined:
         gaps.append(Gap("deadline", clause.deadline))
-    lead_ins = "".join(dict.fromkeys(c.lead_in for c in provincial))
-    gaps.extend(binding_gaps(clause.lead_in + clause.text, lead_ins + joined_raw))
+    gaps.extend(binding)
     return tuple(gaps)
 
 

@@ -42,7 +42,7 @@ _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全�
                          # Making the rules of international relations (参与……国际规则制定).
                          r"|^(?:积极|深度|主动)?参与[^，。；]{0,16}国际规则"
                          # The Party Central Committee's own leadership of the work.
-                         r"|^(?:加强|坚持)党中央对[^，。；]{0,20}集中统一领导")
+                         r"|^(?:加强|坚持)党中央对[^，。；]{0,20}集中统一领导$")
 # Local governments and departments, wherever they are named.
 _LOCAL_GOVERNMENT = re.compile(
     r"地方|省|自治区|直辖市|设区的市|县|乡|街道|各地区|本行政区域|有关部门|主管部门|各部门|"
@@ -87,12 +87,12 @@ _OWNED_DUTY = re.compile(rf"{_DUTY.pattern}|义务|负责")
 # Who owns land, water, minerals or relics (……属于国家所有; ……属于农民集体所有; 所有权由国务院代表
 # 国家行使; 所有权不因……而改变): the basic property regime, which only national law sets (立法法).
 _OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权(?:由国务院代表国家行使|不因)|"
-                        r"归[^，。；]{0,12}(?:所有|使用)|所有权受法律保护")
+                        r"(?<!划)归(?!口)[^，。；]{0,12}(?:所有|使用)|所有权受法律保护")
 # A sentence that only leaves a matter to another law (海水的开发、利用……，依照有关法律的规定执行;
 # 职工代表的产生，依照公司法有关规定执行). Not this law's own scope (……适用本法), which its
 # provincial counterpart carries.
 _OTHER_LAW = re.compile(
-    r"^[^。；]{0,40}?(?:依照|按照|适用)(?!本)(?:《?[^。；，]{0,16}?法》?|有关法律(?:、行政法规)?)"
+    r"^[^。；]{0,40}?(?:依照|按照|适用)(?!本)(?:《?[^。；，]{0,16}?(?<![办方做])法》?|有关法律(?:、行政法规)?)"
     r"(?:的)?(?:有关)?(?:规定)?(?:执行|办理)?$")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
@@ -149,14 +149,14 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
 
 def _states_only(text: str, statement: re.Pattern[str], *, whole: bool = False) -> bool:
     """Whether every sentence of the text makes the statement (matches the pattern) — the
-    whole sentence when ``whole`` — and none sets a duty of anybody local (the list a
-    statement opens, 下列可移动文物，属于国家所有：, is left out by the caller)."""
+    whole sentence when ``whole`` — and none sets a duty (县级以上地方人民政府应当依照……执行).
+    The list a statement opens (下列可移动文物，属于国家所有：) is left out by the caller."""
     sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
     if not sentences:
         return False
     for sentence in sentences:
         found = statement.match(sentence) if whole else statement.search(sentence)
-        if not found or not whole and _OWNED_DUTY.search(_OWNERSHIP_DUTY.sub("", sentence)):
+        if not found or _OWNED_DUTY.search(_OWNERSHIP_DUTY.sub("", sentence)):
             return False
     return True
 

@@ -150,6 +150,13 @@ def judge_headings(findings: Sequence[ClauseFinding], lead_chars: int,
         if finding.status is not Status.MISSING:
             continue
         judged = [findings[i] for i in group if findings[i].status is not Status.NOT_EXPECTED]
+        if not judged:
+            # It announces only what no province is expected to carry (深化国际合作。积极参与……
+            # 国际规则制定): neither is it.
+            reason = findings[group[0]].reason
+            result[head] = replace(finding, status=Status.NOT_EXPECTED, alternatives=(),
+                                   reason=Reason(reason.code, f"本句引出的各句无需地方落实：{reason.text}"))
+            continue
         carried = [f for f in judged if f.status in (Status.COVERED, Status.PARTIAL)]
         if not carried:
             continue

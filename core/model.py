@@ -267,7 +267,8 @@ class Gap:
         """A short Chinese phrase for reports: 缺少“一网通办” / 约束减弱：确保→力争."""
         if self.kind == "binding":
             return f"约束减弱：{self.national}→{self.provincial}"
-        noun = {"term": "关键词", "number": "数量指标", "deadline": "时限"}.get(self.kind, "")
+        noun = {"term": "关键词", "number": "指标" if self.national == "全覆盖" else "数量指标",
+                "deadline": "时限"}.get(self.kind, "")
         return f"缺少{noun}“{self.national}”"
 
 

@@ -139,8 +139,11 @@ def make_variant(national: Outline, seed: int, *, intensity: float = 1.0) -> Var
 
 def _headings_carried_by_their_content(national: Outline, truth: Truth) -> None:
     """A run-in heading (提升辅助决策能力。) dropped while sentences it heads are kept is no
-    omission: the province kept the task it names, only not its bold opening words. So both
-    blind annotators of bench/policy judged such headings, and so does the truth here."""
+    omission: the province kept the task it names, only not its bold opening words. So the
+    blind annotators of bench/policy judged such headings, and so does the truth here. (The
+    truth says covered; the engine says partial when fewer than half are kept, a difference
+    this benchmark, which scores omissions, does not see. The truth finds headings with the
+    engine's own ``headed_sentences``, so heading misfires show on bench/policy, not here.)"""
     clauses = national.clauses()
     for head, group in headed_sentences(clauses, Parameters().lead_chars).items():
         if (truth.clause_status.get(clauses[head].id) == "missing"

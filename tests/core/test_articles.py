@@ -89,8 +89,15 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "赡养人有义务耕种老年人承包的田地，收益归老年人所有。",
     # The law's own scope: its provincial counterpart carries it.
     "在中华人民共和国境内进行招标投标活动，适用本法。",
-    # A local duty that follows another law.
+    # A local duty that follows another law; a matter left to rules made below the law.
     "县级以上人民政府应当依照防洪法的规定组织防汛抗洪。",
+    "县级以上地方人民政府应当依照《防洪法》的规定执行。",
+    "小作坊的管理，依照省级人民政府制定的具体办法执行。",
+    "工会经费的使用和管理按照中华全国总工会制定的办法执行。",
+    # Funds managed by a department (归口管理) are no ownership.
+    "文物保护专项经费由县级以上人民政府文物行政部门归口管理使用。",
+    # The Party Central Committee's leadership beside local committees' duties.
+    "坚持党中央对数字政府建设工作的集中统一领导，各级党委要切实履行领导责任。",
 ])
 def test_provisions_a_province_is_expected_to_carry(text):
     assert article_not_expected([text]) is None

@@ -168,3 +168,13 @@ def test_a_reviewer_choosing_another_sentence_a_heading_takes_over_keeps_its_ver
 def test_short_tasks_are_not_taken_for_headings(paragraph):
     clauses = outline_document(read_text("示例意见\n一、重点任务\n（一）示例。\n" + paragraph)).clauses()
     assert headed_sentences(clauses, Parameters().lead_chars) == {}
+
+
+def test_a_heading_that_announces_only_what_no_province_carries_is_not_expected_either():
+    national = NATIONAL.replace("二、强化安全保障",
+                                "二、营造良好数字生态\n（一）深化国际交流。\n深化国际合作。积极参与数字化发展国际规则制定，"
+                                "促进跨境信息共享和数字技术合作。\n三、强化安全保障")
+    findings = _findings(national, PROVINCIAL)
+    heading = findings["深化国际合作。"]
+    assert heading.status is Status.NOT_EXPECTED and heading.reason.code == "central"
+    assert heading.reason.text.startswith("本句引出的各句无需地方落实")
