@@ -210,7 +210,8 @@ def compare_outlines(national: Outline, provincial: Outline, *,
 
     nat = _prepare(national_clauses, steps, "正在分词：国家文件")
     prov = _prepare(provincial_clauses, steps, "正在分词：地方文件")
-    vocabulary = Vocabulary([p.words for p in nat] + [p.words for p in prov])
+    vocabulary = Vocabulary([p.words for p in nat] + [p.words for p in prov],
+                            reworded=national.grammar == "policy")
     for prepared in nat + prov:
         prepared.profile = vocabulary.profile(prepared.clause.text, prepared.words)
 

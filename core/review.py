@@ -149,7 +149,8 @@ def _vocabulary(comparison: Comparison) -> Vocabulary:
         if cached is not None and cached[0]() is comparison:
             return cached[1]
     clauses = comparison.national.clauses() + comparison.provincial.clauses()
-    vocabulary = Vocabulary([tokens(c.text) for c in clauses])
+    vocabulary = Vocabulary([tokens(c.text) for c in clauses],
+                            reworded=comparison.national.grammar == "policy")
     with _vocabularies_lock:
         for stale in [k for k, (ref, _) in _vocabularies.items() if ref() is None]:
             del _vocabularies[stale]

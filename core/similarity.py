@@ -140,12 +140,21 @@ class Profile:
     total: float
     phrases: tuple[str, ...] = ()
     bare: str = ""
+    reworded: bool = False  # a phrase may stand here with words put in (policy texts)
 
 
 class Vocabulary:
     """Token weights over a set of texts: inverse document frequency, generic words damped."""
 
-    def __init__(self, documents: Iterable[Sequence[str]]) -> None:
+    def __init__(self, documents: Iterable[Sequence[str]], *, reworded: bool = False) -> None:
+        """Args:
+            documents: the token lists of every clause of both texts.
+            reworded: whether a phrase counts as found when its words stand in order with
+                words put in (``phrase_found``): for policy texts, whose drafters write
+                成立省数字政府建设专家咨询委员会 for 成立数字政府建设专家委员会; a statute is
+                rewritten near-verbatim or not at all.
+        """
+        self._reworded = reworded
         frequency: Counter[str] = Counter()
         count = 0
         for words in documents:
@@ -176,7 +185,8 @@ class Vocabulary:
                         if len(p) >= PHRASE_MIN_CHARS)
         chars = normalize(text)
         return Profile(chars=chars, weights=weights, total=sum(weights.values()) or 1.0,
-                       phrases=phrases, bare=_without_localisation(chars))
+                       phrases=phrases, bare=_without_localisation(chars),
+                       reworded=self._reworded)
 
 
 def score(national: Profile, provincial: Profile) -> float:
@@ -219,11 +229,53 @@ def phrase_found(phrase: str, profile: Profile) -> bool:
             fuzz.partial_ratio(phrase, profile.chars, score_cutoff=PHRASE_MATCH)):
         return True
     bare = _without_localisation(phrase)
-    if bare == phrase and profile.bare == profile.chars or len(bare) < PHRASE_MIN_CHARS:
-        return False
-    return _may_match(bare, profile.bare) and bool(
-        fuzz.partial_ratio(bare, profile.bare, score_cutoff=PHRASE_MATCH))
+    if not (bare == phrase and profile.bare == profile.chars or len(bare) < PHRASE_MIN_CHARS) and (
+            _may_match(bare, profile.bare)
+            and fuzz.partial_ratio(bare, profile.bare, score_cutoff=PHRASE_MATCH)):
+        return True
+    return profile.reworded and _words_in_order(phrase, profile)
 
+
+def _words_in_order(phrase: str, profile: Profile) -> bool:
+    """Whether the phrase's content words (three at least) all stand in the clause, in order,
+    within ``REWORDED_SPAN`` times the phrase's length: the phrase with words put in. A long
+    word may be split by what is put in (专家委员会 → 专家咨询委员会)."""
+    words = _phrase_words(phrase)
+    if len(words) < REWORDED_WORDS:
+        return False
+    text = profile.chars
+    needles = [piece for word in words
+               for piece in ([word] if word in text or len(word) < 4 else _halves(word))]
+    limit = REWORDED_SPAN * len(phrase)
+    start = text.find(needles[0])
+    while start != -1:
+        end = start + len(needles[0])
+        for needle in needles[1:]:
+            found = text.find(needle, end)
+            if found == -1:
+                return False
+            end = found + len(needle)
+        if end - start <= limit:
+            return True
+        start = text.find(needles[0], start + 1)
+    return False
+
+
+def _halves(word: str) -> list[str]:
+    """A long word as its first two characters and the rest (专家委员会 → 专家, 委员会)."""
+    return [word[:2], word[2:]]
+
+
+@lru_cache(maxsize=65536)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    generic = generic_words()
+    return tuple(w for w in _tokens(phrase) if len(w) > 1 and w not in generic)
+
+
+# A reworded phrase: this many content words at least, standing within this many times the
+# phrase's length (成立数字政府建设专家委员会 in 成立省数字政府建设专家咨询委员会).
+REWORDED_WORDS = 3
+REWORDED_SPAN = 1.6
 
 # When the phrase is the shorter string, partial_ratio scores a window of w characters of the
 # text 200·M / (len(phrase) + w), M the characters it matches (M ≤ w); reaching PHRASE_MATCH

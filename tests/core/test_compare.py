@@ -14,7 +14,7 @@ from core.errors import Cancelled
 from core.model import Clause, Status
 from core.outline import outline_document
 from core.read import read_text
-from core.similarity import Vocabulary, phrase_found, score, tokens
+from core.similarity import Vocabulary, normalize, phrase_found, score, tokens
 from tests.conftest import DATA, GUIDELINE, LAWS, NEW_MEDIA_TXT, SAMPLES
 
 NATIONAL_SAMPLE = SAMPLES / "national-guideline-sample.docx"
@@ -518,3 +518,18 @@ def test_dropping_full_coverage_is_a_lost_target():
 def test_an_encouragement_the_province_adds_is_no_weakening():
     assert binding_gaps("加强养老服务设施建设。", "加快养老服务设施建设，鼓励社会力量参与。") == []
     assert binding_gaps("推进政务数据共享。", "深化政务数据共享，探索数据授权运营。") == []
+
+
+def test_a_policy_phrase_with_words_put_in_is_carried_a_statute_phrase_is_not():
+    national, provincial = ("成立数字政府建设专家委员会，引导高校和科研机构设置数字政府相关专业。",
+                            "成立省数字政府建设专家咨询委员会，为重大决策提供智力支撑。")
+    policy = Vocabulary([tokens(national), tokens(provincial)], reworded=True)
+    statute = Vocabulary([tokens(national), tokens(provincial)])
+    phrase = normalize("成立数字政府建设专家委员会")
+    assert phrase_found(phrase, policy.profile(provincial, tokens(provincial)))
+    assert not phrase_found(phrase, statute.profile(provincial, tokens(provincial)))
+    # The words must stand in order and close together.
+    scattered = "成立工作专班，推进数字政府建设，组建由高校专家组成的咨询委员会。"
+    assert not phrase_found(phrase, policy.profile(scattered, tokens(scattered)))
+    assert score(policy.profile(national, tokens(national)),
+                 policy.profile(provincial, tokens(provincial))) >= 39
