@@ -14,10 +14,11 @@ what they flag), partial when fewer are, missing when none is.
 A statute's list opens the same way: 教师享有下列权利： says nothing its items do not, and a
 province that carries the rights in its own list, or article by article, rarely repeats it.
 
-A heading sentence is recognised by its shape alone: it is not the last sentence of its
-paragraph, it is short (``Parameters.lead_chars`` characters at most) and it is one phrase
-(no comma, semicolon or colon). It heads the sentences after it up to the next such sentence
-or the end of the paragraph.
+A heading sentence is not the last sentence of its paragraph, is short
+(``Parameters.lead_chars`` characters at most) and is one phrase (no comma, semicolon or
+colon); where it stands and what it shares with the sentences after it tell it from a short
+task (``headed_sentences``). It heads the sentences after it up to the next heading or the end
+of the paragraph.
 """
 
 from __future__ import annotations

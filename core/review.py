@@ -247,8 +247,7 @@ def _review_clause(comparison: Comparison, finding: ClauseFinding, number: int,
     shown_score, gaps, suggested = finding.score if match else 0.0, finding.gaps, finding.status
     if decision is not None and decision.match:
         chosen = _chosen(comparison, finding, decision.match)
-        if (chosen is not None and finding.reason.code in ANNOUNCING_REASONS
-                and any(chosen.clause.id == m.clause.id for m in finding.matches)):
+        if chosen in finding.matches and finding.reason.code in ANNOUNCING_REASONS:
             # A heading is carried by the sentences it announces, not by its own words: another
             # of those sentences keeps its verdict and shows that sentence's own score.
             match, shown_score = chosen, chosen.score
