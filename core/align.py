@@ -51,7 +51,7 @@ from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
 
-ENGINE = f"duizhao {__version__} align/4"
+ENGINE = f"duizhao {__version__} align/5"
 # Close candidates offered to the reviewer besides a clause's matches.
 ALTERNATIVES = 3
 

@@ -5,7 +5,8 @@ not expected to restate provisions that only central organs can act on (国务�
 forces, relations with foreign governments, the national legislature), the date a national law
 takes effect, criminal and civil liability, public-security penalties, litigation procedure
 and who owns land, water or relics (which only national law can set), matters the law leaves
-to another law (……依照防洪法的规定执行),
+to another law (……依照防洪法的规定执行), procedures central organs run (……报国务院文物行政部门
+批准; 文物出境……海关凭……放行), national days and the bridge from the rules before the law,
 nor — in policy texts — sentences that state no task at all (形势、现状、意义). These rules read
 the national text alone; the engine applies them only where the provincial text restates
 nothing of the provision (the effective date: always), so a province that does restate such a
@@ -43,9 +44,10 @@ _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全�
                          r"|^(?:积极|深度|主动)?参与[^，。；]{0,16}国际规则"
                          # The Party Central Committee's own leadership of the work.
                          r"|^(?:加强|坚持)党中央对[^，。；]{0,20}集中统一领导$")
-# Local governments and departments, wherever they are named.
+# Local governments and departments, wherever they are named (乡 as a township or 乡村, not
+# 城乡).
 _LOCAL_GOVERNMENT = re.compile(
-    r"地方|省|自治区|直辖市|设区的市|县|乡|街道|各地区|本行政区域|有关部门|主管部门|各部门|"
+    r"地方|省|自治区|直辖市|设区的市|县|(?<!城)乡|街道|各地区|本行政区域|有关部门|主管部门|各部门|"
     r"人民政府|行政机关|公安机关|监督管理部门")
 # Units and people, when a sentence opens with them as the ones who act.
 _LOCAL_SUBJECT = re.compile(
@@ -94,6 +96,18 @@ _OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|
 _OTHER_LAW = re.compile(
     r"^[^。；]{0,40}?(?:依照|按照|适用)(?!本)(?:《?[^。；，]{0,16}?(?<![办方做])法》?|有关法律(?:、行政法规)?)"
     r"(?:的)?(?:有关)?(?:规定)?(?:执行|办理)?$")
+# A decision that rests with central organs: 报国务院文物行政部门批准, 由国务院价格主管部门……制定,
+# 经国务院药品监督管理部门核准, or a duty owed to their demands (根据国务院……部门的要求).
+_CENTRAL_DECISION = re.compile(
+    rf"(?:报|经|由|向|从)(?:{_CENTRAL_ACTOR.pattern})[^，。；]{{0,16}}?"
+    r"(?:批准|审批|核准|审核|审定|许可|备案|指定|发给|颁发|确定|制定|放行|审查)"
+    rf"|(?:根据|按照)(?:(?:{_CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
+# Crossing the national border (出境、进境): controlled from the centre.
+_BORDER = re.compile(r"出境|进境|入境|境外")
+# A national day or week the law sets (每年九月十日为教师节).
+_NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节日周月]。?$")
+# A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
+_TRANSITIONAL = re.compile(r"本(?:法|条例)(?:施行|公布|实施)(?:以)?前|前[^。；]*继续(?:执行|有效|适用)")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
     r"以来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
@@ -144,6 +158,13 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
         return Reason("other_law", "本条只指明适用其他法律的规定，地方文件无需承接。")
     if central_only(text):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
+    if central_procedure(text):
+        return Reason("central_procedure", "本条规定的审批、备案等事项由国务院或其有关部门办理，"
+                                           "或属国家统一管理的出入境事项，地方文件无需承接。")
+    if _NATIONAL_DAY.match(text):
+        return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
+    if _states_only(text, _TRANSITIONAL) and not _LOCAL_GOVERNMENT.search(text):
+        return Reason("transitional", "本条是国家法律施行前后的过渡安排，地方文件无需承接。")
     return None
 
 
@@ -195,6 +216,27 @@ def central_only(text: str) -> bool:
         return False
     rest = _CENTRAL_ACTOR.sub("", acting)
     return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
+
+
+def central_procedure(text: str) -> bool:
+    """Whether a provision sets a procedure run by central organs: at least half of its
+    sentences route the decision to them (报国务院……批准, 由国务院……部门制定, 根据国务院……的要求)
+    or have them act alone, or — where the provision names a central organ — deal with
+    crossing the border (文物出境……海关凭……放行); no local government is named, and no other
+    sentence has units or people act (学校……自主进行教师管理工作). A sentence of 国家 (国家实行……制度，具体办法由国务院制定)
+    is every level of government's and does not count.
+    """
+    if not _CENTRAL_ACTOR.search(text) or _LOCAL_GOVERNMENT.search(_CENTRAL_ACTOR.sub("", text)):
+        return False
+    sentences = [s.strip() for s in re.split(r"[。；]", _CENTRAL_REFERENCE.sub("", text)) if s.strip()]
+    central = [not s.startswith("国家") and bool(
+        _CENTRAL_DECISION.search(s) or _BORDER.search(s) or (
+            _CENTRAL_SUBJECT.search(s) and not _LOCAL_SUBJECT.search(_CENTRAL_ACTOR.sub("", s))))
+        for s in sentences]
+    if not any(central) or 2 * sum(central) < len(sentences):
+        return False
+    return not any(not is_central and _LOCAL_SUBJECT.search(s)
+                   for is_central, s in zip(central, sentences))
 
 
 def states_no_task(text: str, heading: str = "") -> bool:

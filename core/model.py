@@ -233,7 +233,9 @@ class Reason:
     法律责任 it then takes over), ``central``
     (not expected: a duty of central organs only), ``criminal``, ``reserved`` (criminal or civil
     liability only, however worded), ``judicial``, ``ownership`` (who owns a resource),
-    ``other_law`` (a matter left to another law),
+    ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
+    organs run: 报国务院……批准, or crossing the border under them), ``national_day``,
+    ``transitional`` (本法施行前……继续有效),
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 

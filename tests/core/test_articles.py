@@ -50,6 +50,18 @@ def _outline(text: str):
     # A matter left to another law.
     ("海水的开发、利用、保护和管理，依照有关法律的规定执行。", "other_law"),
     ("从事防洪活动，依照防洪法的规定执行。\n水污染防治，依照《中华人民共和国水污染防治法》的规定执行。", "other_law"),
+    # 城乡 names no township government.
+    ("国务院自然资源主管部门负责全国城乡规划的管理工作。", "central"),
+    # A procedure central organs run, and crossing the border under them.
+    ("从事航道测量的单位，应当编制测量计划，报国务院交通运输主管部门批准；涉及界河的，应当经国务院交通"
+     "运输主管部门审核后报国务院批准。国务院交通运输主管部门在批准前，应当征求有关方面的意见。",
+     "central_procedure"),
+    ("检测服务收费标准由国务院价格主管部门制定。检测机构应当按照国务院价格主管部门的要求报送成本数据。",
+     "central_procedure"),
+    ("携带种质资源出境的单位和个人，应当经国务院农业农村主管部门批准，并向海关申报。", "central_procedure"),
+    # A national day; a bridge from the rules before the law.
+    ("每年十月十日为全民检测日。", "national_day"),
+    ("本法施行前已经取得的检测资质证书，在有效期内继续有效。", "transitional"),
 ])
 def test_provisions_no_province_is_expected_to_carry(text, code):
     reason = article_not_expected(text.split("\n"))
@@ -98,6 +110,17 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "文物保护专项经费由县级以上人民政府文物行政部门归口管理使用。",
     # The Party Central Committee's leadership beside local committees' duties.
     "坚持党中央对数字政府建设工作的集中统一领导，各级党委要切实履行领导责任。",
+    # 国家 is every level of government, though the State Council makes the detailed rules.
+    "国家实行检测机构资质制度，具体办法由国务院市场监督管理部门制定。",
+    # A procedure beside a local government's duty, or beside a duty of units.
+    "检测机构应当报国务院市场监督管理部门备案。县级以上地方人民政府市场监督管理部门应当加强监督。",
+    "学校可以根据实际情况参照本法执行。军队院校的有关规定由中央军事委员会制定。",
+    "国务院教育行政部门主管全国的检测工作。国务院有关部门在各自职权范围内负责有关工作。检测机构自主管理。",
+    # Customs only named; the border named with no central organ (people's rights abroad).
+    "邮件处理场所的设计，应当符合国家安全机关和海关依法履行职责的要求。",
+    "归侨、侨眷有权接受境外亲友的赠与。",
+    # A bridge that gives local governments a duty.
+    "本法施行前设立的检测站，由县级人民政府在一年内组织清理，符合条件的继续有效。",
 ])
 def test_provisions_a_province_is_expected_to_carry(text):
     assert article_not_expected([text]) is None
