@@ -1092,7 +1092,7 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
         if verdict is not None:
             results.append(SectionAlignment(section.id, provincial,
                                             round(100.0 * verdict.coverage, 1), verdict.status,
-                                            verdict.reason))
+                                            verdict.reason, verdict.nearest))
             continue
         rolled = roll_up(status for status, _ in own)
         if rolled is not None:

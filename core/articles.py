@@ -56,12 +56,16 @@ class ArticleVerdict:
         coverage: share 0–1 of its weighted content the linked articles carry.
         status: covered, partial, missing or not expected.
         reason: why.
+        nearest: for a missing article, the id of the provincial article nearest it (the one
+            its reason names: too weak to count as carrying it, but what a reviewer checks
+            first); None otherwise, or when no provincial article shares anything with it.
     """
 
     provincial: tuple[str, ...]
     coverage: float
     status: Status
     reason: Reason
+    nearest: str | None = None
 
 
 def articles(outline: Outline) -> list[Section]:
@@ -422,7 +426,8 @@ def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.nd
 
 def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,
               evidence: float) -> ArticleVerdict:
-    """Not expected (with ``reason``, why not), or missing, naming the nearest article."""
+    """Not expected (with ``reason``, why not), or missing, naming the nearest article (in the
+    reason's words and as ``nearest``)."""
     if reason is not None:
         return ArticleVerdict((), 0.0, Status.NOT_EXPECTED, reason)
     if nearest is None:
@@ -430,7 +435,7 @@ def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,
                               Reason("no_candidate", "地方文件中没有条文可以对应。"))
     return ArticleVerdict((), 0.0, Status.MISSING, Reason(
         "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[nearest].label}，"
-                    f"相似程度{evidence * 100:.0f}，不足以认定承接）。"))
+                    f"相似程度{evidence * 100:.0f}，不足以认定承接）。"), nearest=prov[nearest].id)
 
 
 def _labels(prov: list[Section], linked: list[int]) -> str:

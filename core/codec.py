@@ -115,13 +115,16 @@ def finding_from_record(record: dict[str, Any]) -> ClauseFinding:
 def _alignment_to_record(alignment: SectionAlignment) -> dict[str, Any]:
     return {"national": alignment.national, "provincial": list(alignment.provincial),
             "score": alignment.score, "status": alignment.status.value,
-            "reason": {"code": alignment.reason.code, "text": alignment.reason.text}}
+            "reason": {"code": alignment.reason.code, "text": alignment.reason.text},
+            "nearest": alignment.nearest}
 
 
 def _alignment_from_record(record: dict[str, Any]) -> SectionAlignment:
+    # (A comparison stored before ``nearest`` was kept has none.)
     return SectionAlignment(national=record["national"], provincial=tuple(record["provincial"]),
                             score=float(record["score"]), status=Status(record["status"]),
-                            reason=Reason(**record.get("reason", {"code": "", "text": ""})))
+                            reason=Reason(**record.get("reason", {"code": "", "text": ""})),
+                            nearest=record.get("nearest"))
 
 
 def comparison_to_record(comparison: Comparison) -> dict[str, Any]:

@@ -312,7 +312,9 @@ class SectionAlignment:
 
     For a statute's article (条) the status is the article's own verdict, judged on the whole
     article with its clauses as evidence, and ``reason`` says why; other sections roll their
-    status up from their clauses (or articles) and carry no reason of their own.
+    status up from their clauses (or articles) and carry no reason of their own. A missing
+    article names in ``nearest`` the provincial article nearest it (too weak to carry it: the
+    one its reason names), for a reviewer to check; None otherwise.
     """
 
     national: str
@@ -320,6 +322,7 @@ class SectionAlignment:
     score: float
     status: Status
     reason: Reason = Reason("", "")
+    nearest: str | None = None
 
 
 @dataclass(frozen=True)

@@ -63,7 +63,9 @@ def comparison_to_dict(comparison: Comparison) -> dict:
     ``reason`` (``{"code", "text"}``: why its status was reached). Version 2 added the status
     ``not_expected`` (无需地方落实), the clause ``reason``, a section's ``reason`` (the verdict of a
     statute's article judged as a whole), ``summary.not_expected`` and, for two statutes,
-    ``summary.articles`` (national articles per status).
+    ``summary.articles`` (national articles per status). A section's ``nearest`` (added within
+    version 2, all earlier fields unchanged) is, for a missing statute article, the id of the
+    provincial article nearest it — the one its reason names, too weak to carry it — else null.
     """
     summary = comparison.summary
     return {
@@ -73,7 +75,8 @@ def comparison_to_dict(comparison: Comparison) -> dict:
         "provincial": _document(comparison.provincial),
         "sections": [{"national": s.national, "provincial": list(s.provincial),
                       "score": s.score, "status": s.status.value,
-                      "reason": {"code": s.reason.code, "text": s.reason.text}}
+                      "reason": {"code": s.reason.code, "text": s.reason.text},
+                      "nearest": s.nearest}
                      for s in comparison.sections],
         "clauses": [{
             "id": national_id(f.clause.id), "section": f.clause.section, "text": f.clause.text,
