@@ -16,7 +16,7 @@ from core.align import Parameters
 from core.coverage import find_gaps
 from core.leads import ANNOUNCING_REASONS
 from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
-                        Status, national_id, parse_item_id, provincial_id, roll_up)
+                        Section, SectionAlignment, Status, national_id, parse_item_id, provincial_id, roll_up)
 from core.similarity import Vocabulary, score, tokens
 
 
@@ -291,6 +291,82 @@ def _item_positions(comparison: Comparison) -> dict[str, int]:
             del _positions[stale]
         _positions[key] = (weakref.ref(comparison), positions)
     return positions
+
+
+# ---------------------------------------------------------------- the nearest article
+# A statute article judged missing names the provincial article nearest it
+# (``SectionAlignment.nearest``): too weak for the engine, but often a thematic carrier a reader
+# sees at once. These say what the reviewer reads beside the article and what judging "that
+# article carries it in part" records.
+
+def _missing_article(comparison: Comparison, item: str) -> SectionAlignment | None:
+    """The verdict of the statute article a national clause ("N…") stands in, when that article
+    was judged missing and names its nearest provincial article; else None."""
+    position = _item_positions(comparison).get(item)
+    if position is None or position >= len(comparison.clauses):
+        return None
+    chain = rolled_up_sections(comparison.national, comparison.clauses[position].clause.section)
+    alignment = next((a for a in comparison.articles if a.national in chain), None)
+    if alignment is None or alignment.status is not Status.MISSING or not alignment.nearest:
+        return None
+    return alignment
+
+
+def nearest_article(comparison: Comparison, item: str) -> Section | None:
+    """For a national clause ("N…") of a statute article judged missing, the provincial article
+    nearest its article; None for any other clause."""
+    alignment = _missing_article(comparison, item)
+    if alignment is None or alignment.nearest is None:
+        return None
+    try:
+        return comparison.provincial.section(alignment.nearest)
+    except KeyError:
+        return None
+
+
+def carrier_sentence(comparison: Comparison, national: Clause, article: Section) -> Clause | None:
+    """The sentence of a provincial article that carries a national clause best by the engine's
+    score (``assess``; the first of equals), None when the article has no sentence."""
+    best: tuple[float, Clause] | None = None
+    for clause in article.clauses:
+        value = assess(comparison, national, clause).score
+        if best is None or value > best[0]:
+            best = (value, clause)
+    return best[1] if best is not None else None
+
+
+def carried_in_part(comparison: Comparison, item: str, decided: Iterable[str] = ()
+                    ) -> tuple[Section, tuple[tuple[str, str], ...]] | None:
+    """What the reviewer's judgement "the nearest article carries this article in part" records.
+
+    Args:
+        item: a national clause ("N…") of an article judged missing.
+        decided: items that already have a decision: sentences of the article other than
+            ``item`` keep theirs.
+
+    Returns:
+        The nearest provincial article and, for ``item`` and every other sentence of its
+        article that shares the article's missing verdict and has no decision, the item with
+        the sentence of that article to show as its counterpart ("P…"), in document order;
+        None when the clause's article is not missing or names no nearest article.
+    """
+    alignment, article = _missing_article(comparison, item), nearest_article(comparison, item)
+    if alignment is None or article is None:
+        return None
+    national_article = alignment.national
+    skip = set(decided) - {item}
+    chosen = []
+    for finding in comparison.clauses:
+        own = national_id(finding.clause.id)
+        if own in skip or national_article not in rolled_up_sections(
+                comparison.national, finding.clause.section):
+            continue
+        if own != item and finding.status is not Status.MISSING:
+            continue
+        sentence = carrier_sentence(comparison, finding.clause, article)
+        if sentence is not None:
+            chosen.append((own, provincial_id(sentence.id)))
+    return (article, tuple(chosen)) if chosen else None
 
 
 # ---------------------------------------------------------------- review rules

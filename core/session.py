@@ -258,6 +258,15 @@ def choose_match(*, item: str, current: ReviewDecision | None, match: str,
     return _edit(item, current, reviewer, "改选对应表述", match=match)
 
 
+def carry_in_part(*, item: str, current: ReviewDecision | None, match: str, article: str,
+                  reviewer: str) -> Edit:
+    """The reviewer's judgement that a provincial article (its label ``article``, 第四条) carries
+    the item's article in part: 部分覆盖, with ``match`` — a sentence of that article ("P…",
+    ``core.review.carried_in_part``) — shown as the counterpart."""
+    return _edit(item, current, reviewer, f"认定由地方{article}部分承接", status=Status.PARTIAL,
+                 match=match, not_applicable=False)
+
+
 def set_note(*, item: str, current: ReviewDecision | None, note: str, reviewer: str) -> Edit:
     """The reviewer's opinion on the item ("" clears it)."""
     return _edit(item, current, reviewer, "审核意见", note=note)

@@ -22,29 +22,37 @@ class CandidateModel(FlatTableModel):
 
     A carrying article is listed for the reviewer to read, not to choose: its ``MatchRole`` is
     "" (a match is one provincial sentence).
+
+    A sentence of an article judged missing lists first the provincial article nearest that
+    article (``core.review.nearest_article``): too weak for the engine, often a partial carrier
+    a reader sees at once. Choosing it (``is_nearest``) judges that article a partial carrier.
     """
 
     COL_SCORE, COL_WHERE, COL_TEXT = range(3)
     HEADERS = ("相似度", "位置", "候选表述")
     WHOLE_LABEL = "整条对应"
+    NEAREST_LABEL = "最相近条文"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._provincial: Outline | None = None
         self._whole: tuple[Section, ...] = ()
         self._whole_reason = ""
+        self._nearest = False
         self._matches: tuple[Match, ...] = ()
         self._alternatives = 0
         self._chosen = ""
 
     def set_candidates(self, provincial: Outline | None, matches: Sequence[Match], chosen: str,
                        alternatives: Sequence[Match] = (), *, whole: Sequence[Section] = (),
-                       whole_reason: str = "") -> None:
-        """Show the carrying articles ``whole`` (why: ``whole_reason``), these matches, then the
-        alternatives; ``chosen`` is the provincial item id currently shown ("P…")."""
+                       whole_reason: str = "", nearest: Section | None = None) -> None:
+        """Show the carrying articles ``whole`` (why: ``whole_reason``) or the ``nearest``
+        article of an article judged missing, these matches, then the alternatives; ``chosen``
+        is the provincial item id currently shown ("P…")."""
         self.beginResetModel()
         self._provincial = provincial
-        self._whole = tuple(whole)
+        self._whole = tuple(whole) or ((nearest,) if nearest is not None else ())
+        self._nearest = nearest is not None and not whole
         self._whole_reason = whole_reason
         self._matches = tuple(matches) + tuple(alternatives)
         self._alternatives = len(alternatives)
@@ -53,11 +61,17 @@ class CandidateModel(FlatTableModel):
 
     def offers_choice(self) -> bool:
         """Some candidate other than the one shown can be chosen."""
-        return any(provincial_id(m.clause.id) != self._chosen for m in self._matches)
+        return self._nearest or any(provincial_id(m.clause.id) != self._chosen
+                                    for m in self._matches)
 
     def is_whole(self, index: Index) -> bool:
-        """The row is a provincial article carrying the clause's article as a whole."""
+        """The row is a provincial article: one carrying the clause's article as a whole, or the
+        nearest to it (``is_nearest``)."""
         return index.isValid() and index.row() < len(self._whole)
+
+    def is_nearest(self, index: Index) -> bool:
+        """The row is the provincial article nearest the clause's article judged missing."""
+        return self._nearest and self.is_whole(index)
 
     def is_alternative(self, index: Index) -> bool:
         """The row is a clause the engine gave to another national clause."""
@@ -108,10 +122,12 @@ class CandidateModel(FlatTableModel):
         text = "".join(section.paragraphs)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_SCORE:
-                return self.WHOLE_LABEL
+                return self.NEAREST_LABEL if self._nearest else self.WHOLE_LABEL
             if column == self.COL_WHERE:
                 return location(self._provincial, section.id) if self._provincial else section.label
             return text
+        if self._nearest:
+            return self._nearest_data(section, text, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             why = f"{self._whole_reason}\n" if self._whole_reason else ""
             return f"{why}本条按条整体对应，不逐句计算相似度。\n{text}"
@@ -120,6 +136,18 @@ class CandidateModel(FlatTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == MatchRole:
+            return ""
+        if role == ProvincialSectionRole:
+            return section.id
+        return None
+
+
+    def _nearest_data(self, section: Section, text: str, role: int):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (f"系统认为本条未被承接，{section.label}是地方文件中与本条最相近的条文。"
+                    f"如判断{section.label}部分承接了本条，双击此行（或选中后点“改用所选表述”）"
+                    f"记为“部分覆盖”，可撤销。\n{text}")
         if role == MatchRole:
             return ""
         if role == ProvincialSectionRole:

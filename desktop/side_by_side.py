@@ -11,8 +11,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
                                QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
+from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
+from core.review import nearest_article
 from desktop.models import CandidateModel, ClauseRow, MatchRole, location
 from desktop.status_style import status_style
 
@@ -67,13 +68,20 @@ class _TextBox(QFrame):
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.where)
+        self._title = title
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(header)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.meta)
+        self.footer = QHBoxLayout()
+        self.footer.addStretch(1)
+        layout.addLayout(self.footer)
 
-    def show_text(self, body_html: str, where: str = "", meta: str = "") -> None:
+    def show_text(self, body_html: str, where: str = "", meta: str = "", *,
+                  title: str = "") -> None:
+        """Show a text (HTML) with its place and metadata, under ``title`` (else the box's own)."""
+        self.title.setText(f"<b>{html.escape(title or self._title)}</b>")
         self.text.setHtml(f'<div style="font-size:11pt; line-height:150%">{body_html}</div>')
         self.where.setText(where)
         self.meta.setText(meta)
@@ -85,9 +93,12 @@ class DiffPane(QWidget):
 
     Signals:
         match_chosen(item, match): the reviewer picks candidate ``match`` ("P…") for ``item``.
+        carry_requested(item): the reviewer judges that the provincial article nearest the
+            article of ``item``, judged missing, carries it in part.
     """
 
     match_chosen = Signal(str, str)
+    carry_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +110,14 @@ class DiffPane(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.national = _TextBox("国家文件条款")
         self.provincial = _TextBox("本省对应表述")
+        # Beside the nearest article of an article judged missing, where the reviewer reads it:
+        # one click records it as a partial carrier (Ctrl+6 from the table).
+        self.carry_button = QPushButton()
+        self.carry_button.setObjectName("carryInPartButton")
+        self.carry_button.clicked.connect(self._carry)
+        self.carry_button.hide()
+        self.provincial.footer.addWidget(self.carry_button)
+        self._nearest: Section | None = None
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
         self.gaps.setTextFormat(Qt.TextFormat.RichText)
@@ -177,6 +196,7 @@ class DiffPane(QWidget):
             self.gaps.hide()
             self.candidates.set_candidates(None, (), "")
             self.candidate_box.hide()
+            self._show_nearest(None)
             return
         style = status_style(row.status, not_applicable=row.not_applicable)
         badge = (f'<span style="background-color:{style.background.name()};'
@@ -197,11 +217,14 @@ class DiffPane(QWidget):
         self.gaps.hide()
         self.candidates.set_candidates(None, (), "")
         self.candidate_box.hide()
+        self._show_nearest(None)
 
     def _show_national(self, comparison: Comparison, row: ClauseRow) -> None:
         finding = _finding(comparison, row.item)
         national_clause = finding.clause if finding else None
         article = self._article(comparison, row.national_section)
+        # The article is judged missing: the provincial article nearest it, read beside it.
+        nearest = nearest_article(comparison, row.item)
         if row.provincial_text:
             left, right = diff_html(row.national_text, row.provincial_text)
             provincial_clause = _provincial_clause(comparison, _shown_match(finding, row))
@@ -220,8 +243,14 @@ class DiffPane(QWidget):
                 self.provincial.show_text(
                     "<br>".join(html.escape("".join(s.paragraphs)) for s in sections),
                     "按条整体对应：" + "、".join(s.label for s in sections))
+            elif nearest is not None:
+                # Its text first, where the reader looks: the reason above says how weak.
+                self.provincial.show_text(html.escape("".join(nearest.paragraphs)),
+                                          location(comparison.provincial, nearest.id),
+                                          title="最相近的地方条文")
             else:
                 self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
+        self._show_nearest(nearest if not row.provincial_text else None)
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
@@ -251,9 +280,29 @@ class DiffPane(QWidget):
                  else [])
         self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row),
                                        alternatives, whole=whole,
-                                       whole_reason=article.reason.text if whole else "")
-        self.candidate_box.setVisible(bool(whole or matches or alternatives))
+                                       whole_reason=article.reason.text if whole else "",
+                                       nearest=nearest)
+        self.candidate_box.setVisible(bool(whole or matches or alternatives or nearest))
         self.choose_button.setEnabled(self.candidates.offers_choice())
+
+    def _show_nearest(self, article: Section | None) -> None:
+        """Offer to record ``article`` (the nearest to a missing one) as a partial carrier."""
+        self._nearest = article
+        if article is not None:
+            self.carry_button.setText(f"认定由{article.label}部分承接")
+            self.carry_button.setToolTip(
+                f"判断地方{article.label}部分承接了本条：本条各句记为“部分覆盖”，以{article.label}中"
+                "最相近的一句为对应表述，并转到审核意见（Ctrl+6；可用 Ctrl+Z 撤销）")
+        self.carry_button.setVisible(article is not None)
+
+    @property
+    def nearest(self) -> Section | None:
+        """The nearest provincial article offered as a partial carrier, None when none is."""
+        return self._nearest
+
+    def _carry(self) -> None:
+        if self._row is not None and self._nearest is not None:
+            self.carry_requested.emit(self._row.item)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -283,6 +332,9 @@ class DiffPane(QWidget):
 
     def _choose_index(self, index: QModelIndex) -> None:
         if self._row is None or not index.isValid():
+            return
+        if self.candidates.is_nearest(index):
+            self._carry()
             return
         self.match_chosen.emit(self._row.item, index.siblingAtColumn(0).data(MatchRole))
 

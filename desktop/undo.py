@@ -50,9 +50,38 @@ class ReviewCommand(QUndoCommand):
         self._changed(self._decision.item)
 
 
+class ReviewGroup(QUndoCommand):
+    """Several recorded decisions as one undo step (one judgement over an article's sentences).
+
+    Decisions are ``record``-ed into it as into a stack; pushed on the real stack once they all
+    are, it undoes them newest first and redoes them in order. It holds its commands itself:
+    a command Qt alone holds (a macro's child) loses its Python ``undo`` and ``redo``.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.commands: list[ReviewCommand] = []
+        self._pushed = False
+
+    def push(self, command: ReviewCommand) -> None:
+        command.redo()  # (the first redo does nothing: the decision is recorded already)
+        self.commands.append(command)
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        for command in self.commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self.commands):
+            command.undo()
+
+
 def record(stack, project: Project, decision: ReviewDecision, text: str,
            changed: Callable[[str], None]) -> None:
-    """Save a decision in the project, then put it on the undo stack.
+    """Save a decision in the project, then put it on the undo stack (or a ``ReviewGroup``).
 
     ``changed`` is what undo and redo call later; refreshing after this first save is the
     caller's business (it knows where the selection should go).

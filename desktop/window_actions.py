@@ -89,6 +89,9 @@ class WindowActions:
                                          lambda: self.set_status(Status.NOT_EXPECTED.value),
                                          ["Ctrl+5"]),
         }
+        self.carry_action = a("认定由最相近条文部分承接", self.carry_selected, ["Ctrl+6"],
+                              "系统判为未覆盖的条：认定地方最相近的条文部分承接了它"
+                              "（记为“部分覆盖”，以该条中最相近的一句为对应表述）")
         self.note_action = a("填写审核意见", self.edit_note, ["F2", "Ctrl+E"])
         self.history_action = a("修改记录…", self.show_history, ["Ctrl+H"],
                                 "所选条目的每一次审核、撤销和重做：谁、何时、改了什么")
@@ -147,6 +150,7 @@ class WindowActions:
         review_menu.addAction(self.confirm_action)
         for action in self.status_actions.values():
             review_menu.addAction(action)
+        review_menu.addAction(self.carry_action)
         review_menu.addSeparator()
         review_menu.addAction(self.note_action)
         review_menu.addAction(self.history_action)
@@ -199,12 +203,14 @@ class WindowActions:
         self.confirm_action.setEnabled(can_review)
         for key, action in self.status_actions.items():
             action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
+        self.carry_action.setEnabled(can_review and self.diff.nearest is not None)
         self.note_action.setEnabled(can_review)
         self.history_action.setEnabled(can_review)
         for action in (self.next_gap_action, self.previous_gap_action):
             action.setEnabled(self.comparison is not None)
         self.review_panel.setEnabled(has_project and not busy)
         self.diff.choose_button.setEnabled(can_review and self.diff.candidates.offers_choice())
+        self.diff.carry_button.setEnabled(can_review)
         if busy or self.unsaved:
             # Undo works on what the file holds: not while decisions wait to be written.
             self.undo_action.setEnabled(False)

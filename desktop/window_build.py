@@ -148,6 +148,7 @@ class WindowBuild:
         # Detail: the diff pane above the review panel.
         self.diff = DiffPane()
         self.diff.match_chosen.connect(self.choose_match)
+        self.diff.carry_requested.connect(self.carry_in_part)
         self.review_panel = ReviewPanel()
         self.review_panel.status_requested.connect(self.set_status)
         self.review_panel.note_submitted.connect(self.set_note)

@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QMessageBox
 from core import session
 from core.errors import DuizhaoError, ProjectSaveError
 from core.model import ReviewDecision, Status
+from core.review import carried_in_part
 from desktop import settings as keys
 from desktop.dialogs import HistoryDialog, ask_reviewer_name
 from desktop.models import NOT_APPLICABLE, ClauseRow, describe_item
-from desktop.undo import record
+from desktop.undo import ReviewGroup, record
 
 
 class WindowReview:
@@ -81,7 +82,8 @@ class WindowReview:
         while self.unsaved and self.project is not None:
             item, (decision, text) = next(iter(self.unsaved.items()))
             try:
-                record(self.undo_stack, self.project, decision, text, self._reviewed)
+                record(self._undo_group or self.undo_stack, self.project, decision, text,
+                       self._reviewed)
             except ProjectSaveError as error:
                 self._save_error = error
                 return error
@@ -182,6 +184,40 @@ class WindowReview:
         row = self.table_model.row_for(item)
         if row is not None and match:
             self._decide(row, session.choose_match, match=match)
+
+    def carry_selected(self) -> None:
+        """Ctrl+6: the selected sentence's article is carried in part by its nearest article."""
+        row = self.review_row()
+        if row is not None:
+            self.carry_in_part(row.item)
+
+    def carry_in_part(self, item: str) -> None:
+        """Record that the provincial article nearest the item's article (judged missing)
+        carries it in part: the item and the article's other undecided missing sentences
+        become 部分覆盖, each with its nearest sentence of that article as the counterpart
+        (``core.review.carried_in_part``), in one undo step; then the opinion editor opens."""
+        if self.project is None or self.busy or self.comparison is None:
+            return
+        decided = {row.item for row in self.table_model.rows() if row.decision is not None}
+        plan = carried_in_part(self.comparison, item, decided)
+        if plan is None:
+            return
+        article, chosen = plan
+        group = ReviewGroup(f"认定由地方{article.label}部分承接（{len(chosen)} 句）")
+        self._undo_group = group
+        try:
+            for own, match in chosen:
+                row = self.table_model.row_for(own)
+                if row is not None:
+                    self._decide(row, session.carry_in_part, match=match, article=article.label)
+        finally:
+            self._undo_group = None
+            if group.commands:
+                self.undo_stack.push(group)
+        self.select_item(item)
+        self.statusBar().showMessage(
+            f"已记为由地方{article.label}部分承接（{len(chosen)} 句）。可填写审核意见；Ctrl+Z 撤销。", 8000)
+        self.review_panel.begin_note()
 
     def edit_note(self) -> None:
         if self.review_row() is not None:

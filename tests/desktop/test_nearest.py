@@ -1,0 +1,122 @@
+"""An article the engine judged missing, settled by a reviewer: the nearest provincial article read
+beside it, recorded as a partial carrier in one action (one undo step), kept on reopening."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from core.model import Status, national_id, parse_item_id
+from desktop.models import CandidateModel, MatchRole, ProvincialSectionRole
+from tests.core.test_nearest import _article, write_pair
+
+from .conftest import COMPARE_TIMEOUT_MS, compare_pair
+
+
+def _missing_article(window):
+    comparison = window.comparison
+    national = _article(comparison.national, "第四条")
+    carrier = _article(comparison.provincial, "第四条")
+    verdict = next(a for a in comparison.articles if a.national == national.id)
+    assert verdict.status is Status.MISSING and verdict.nearest == carrier.id
+    return national, carrier, [national_id(c.id) for c in national.clauses]
+
+
+def test_the_nearest_article_is_shown_and_offered_beside_a_missing_article(
+        qtbot, make_window, save_path, tmp_path):
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair(tmp_path, "txt"))
+    national, carrier, items = _missing_article(window)
+    assert len(items) == 2
+    assert window.select_item(items[1])
+    diff = window.diff
+    text = "".join(carrier.paragraphs)
+    # Its text where the provincial counterpart would be, under its own title and place.
+    assert diff.nearest == carrier
+    assert diff.provincial.text.toPlainText() == text
+    assert "最相近的地方条文" in diff.provincial.title.text()
+    assert diff.provincial.where.text().endswith(carrier.label)
+    assert diff.carry_button.isVisibleTo(diff) and diff.carry_button.isEnabled()
+    assert diff.carry_button.text() == f"认定由{carrier.label}部分承接"
+    assert window.carry_action.isEnabled()
+    # And first in the candidates, chosen like any of them.
+    index = diff.candidates.index(0, CandidateModel.COL_SCORE)
+    assert diff.candidates.is_nearest(index) and index.data() == CandidateModel.NEAREST_LABEL
+    assert index.siblingAtColumn(CandidateModel.COL_TEXT).data() == text
+    assert index.data(ProvincialSectionRole) == carrier.id and index.data(MatchRole) == ""
+    assert diff.choose_button.isEnabled()
+
+    # A sentence of an article that is carried offers nothing of the kind.
+    assert window.select_item(national_id(_article(window.comparison.national, "第五条").clauses[0].id))
+    assert diff.nearest is None and not diff.carry_button.isVisibleTo(diff)
+    assert not window.carry_action.isEnabled()
+    assert not diff.candidates.is_nearest(diff.candidates.index(0, 0))
+
+
+def test_choosing_the_nearest_article_records_a_partial_carrier_kept_on_reopening(
+        qtbot, make_window, save_path, tmp_path):
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair(tmp_path, "txt"))
+    national, carrier, items = _missing_article(window)
+    assert window.select_item(items[1])
+    before = window.summary.text()
+    assert "未覆盖 <b>1</b>" in before
+
+    # One action: double-click the nearest article in the candidates.
+    diff = window.diff
+    diff.candidate_view.doubleClicked.emit(diff.candidates.index(0, CandidateModel.COL_TEXT))
+    for item in items:
+        row = window.table_model.row_for(item)
+        assert row.status is Status.PARTIAL and row.decision is not None
+        assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == carrier.id
+        assert row.provincial_text in "".join(carrier.paragraphs)
+    assert [d.item for d in window.project.decisions()] == items
+    # The article now counts as partly carried; the selected sentence stays selected.
+    assert "未覆盖 <b>0</b>" in window.summary.text()
+    assert window.current_row().item == items[1]
+    assert window.undo_stack.undoText() == f"认定由地方{carrier.label}部分承接（2 句）"
+
+    # One undo step takes back the whole judgement, one redo makes it again.
+    window.undo_action.trigger()
+    assert all(window.table_model.row_for(item).decision is None for item in items)
+    assert window.project.decisions() == []
+    window.redo_action.trigger()
+    assert all(window.table_model.row_for(item).status is Status.PARTIAL for item in items)
+
+    # The opinion; Ctrl+6 again on the sentence keeps it.
+    window.set_note(items[1], "地方第四条部分承接要素流动的要求")
+    assert window.select_item(items[1])
+    window.carry_action.trigger()
+    assert window.table_model.row_for(items[1]).note == "地方第四条部分承接要素流动的要求"
+
+    project_path = Path(window.project.path)
+    window.project.close()
+    window.project = None
+    again = make_window()
+    with qtbot.waitSignal(again.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        again.open_project(project_path)
+    for item in items:
+        row = again.table_model.row_for(item)
+        assert row.status is Status.PARTIAL
+        assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == carrier.id
+    assert again.table_model.row_for(items[1]).note == "地方第四条部分承接要素流动的要求"
+    # The stored comparison still names the nearest article.
+    assert next(a for a in again.comparison.articles
+                if a.national == national.id).nearest == carrier.id
+
+
+def test_the_button_and_ctrl_6_record_the_same_judgement(qtbot, make_window, save_path, tmp_path):
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair(tmp_path, "docx"))
+    _national, carrier, items = _missing_article(window)
+    assert window.select_item(items[0])
+    qtbot.mouseClick(window.diff.carry_button, Qt.MouseButton.LeftButton)
+    assert all(window.table_model.row_for(item).status is Status.PARTIAL for item in items)
+    # Once carried, the sentence shows its chosen counterpart, and no more the offer.
+    assert not window.diff.carry_button.isVisibleTo(window.diff)
+    assert window.diff.provincial.text.toPlainText() in "".join(carrier.paragraphs)
+    window.undo_action.trigger()
+    assert window.select_item(items[0])
+    qtbot.keyClick(window.table, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert all(window.table_model.row_for(item).status is Status.PARTIAL for item in items)
