@@ -41,13 +41,31 @@ def key_terms(text: str, words: Sequence[str]) -> tuple[str, ...]:
 _FULL_COVERAGE = re.compile(r"全覆盖|覆盖全部|全部覆盖|覆盖所有|全面覆盖")
 
 
+# A year the provincial text sets as a deadline: 到2021年, 2021年6月底前, 2021年前, 于2021年.
+_DEADLINE_YEAR = re.compile(
+    r"(?:到|至|于)(\d{4})年|(\d{4})年(?:\d{1,2}月)?(?:底|末|上半年|下半年)?(?:前|以前|之前)")
+
+
 def _number_present(target: str, provincial: str) -> bool:
     if target == "全覆盖":
         return bool(_FULL_COVERAGE.search(provincial))
     years = _YEAR.findall(target)
     if years and target.startswith("到"):
-        return all(year in provincial for year in years)
+        return all(year in provincial for year in years) or _earlier_deadline(years, provincial)
     return normalize(target) in provincial
+
+
+def _deadline_present(deadline: str, provincial: str) -> bool:
+    return normalize(deadline) in provincial or _earlier_deadline(_YEAR.findall(deadline), provincial)
+
+
+def _earlier_deadline(years: Sequence[str], provincial: str) -> bool:
+    """Whether the provincial text sets a deadline no later than the national years: a
+    province that brings 到2022年 forward to 到2021年底 asks more, and has lost nothing."""
+    if not years:
+        return False
+    set_by_province = [int(a or b) for a, b in _DEADLINE_YEAR.findall(provincial)]
+    return any(year <= min(int(y) for y in years) for year in set_by_province)
 
 
 def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause], *,
@@ -84,7 +102,7 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
         # A target the binding check already names as weakened (全覆盖→基本覆盖) is told once.
         if target not in weakened and not _number_present(target, joined):
             gaps.append(Gap("number", target))
-    if clause.deadline and normalize(clause.deadline) not in joined:
+    if clause.deadline and not _deadline_present(clause.deadline, joined):
         gaps.append(Gap("deadline", clause.deadline))
     gaps.extend(binding)
     return tuple(gaps)
@@ -108,7 +126,27 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
         if found:
             gaps.append(Gap("binding", strong, found))
             reported.append(strong)
-    return gaps
+    return gaps + _hedged(national, provincial, reported + [g.provincial for g in gaps])
+
+
+# Words that put off or make optional the action they stand before (逐步实施, 适时编制,
+# 鼓励有条件的地方开展): a province that sets one before a verb of the national sentence, which
+# has none of them, weakens it (编制……路线图 → 适时编制……路线图).
+_HEDGE = re.compile(r"(逐步|适时|视情|择机|鼓励有条件的(?:地方|地区|市县|企业)?|"
+                    r"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?)([\u4e00-\u9fff]{2})")
+_HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的")
+
+
+def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
+    """The first verb of the national sentence the provincial text hedges (适时编制)."""
+    if _HEDGE_ROOT.search(national):
+        return []
+    for found in _HEDGE.finditer(provincial):
+        hedge, verb = found.groups()
+        told = any(verb in r or r in hedge for r in reported)  # 全面→逐步 already told
+        if verb in national and not told:
+            return [Gap("binding", verb, hedge + verb)]
+    return []
 
 
 def _bare_count(text: str, strong: str, weaker: tuple[str, ...]) -> int:

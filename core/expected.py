@@ -110,8 +110,8 @@ _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节�
 _TRANSITIONAL = re.compile(r"本(?:法|条例)(?:施行|公布|实施)(?:以)?前|前[^。；]*继续(?:执行|有效|适用)")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
-    r"以来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
-    r"日益|面临|仍然?存在|尚未|尚不|意义|必然要求|必然选择|"
+    r"以来|年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
+    r"日益|面临|(?:还|仍然?|依然)存在|时有发生|亟待解决|尚未|尚不|意义|必然要求|必然选择|"
     r"是[^，。]{0,20}的?重要(?:举措|支撑|内容|途径|抓手|保障|基础)")
 # What a sentence that asks something says.
 _DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"

@@ -35,10 +35,11 @@ def test_a_document_compared_with_itself_is_all_covered_without_additions():
 
 def test_an_empty_provincial_text_leaves_everything_missing_with_a_warning(corpus):
     result = compare_outlines(load_outline(NEW_MEDIA_TXT), _outline("示例省实施意见"))
-    # Every task is missing; the background and the introducing sentence are not expected.
+    # Every task is missing; the background (significance, achievements, problems) and the
+    # introducing sentence are not expected.
     statuses = [f.status for f in result.clauses]
     assert set(statuses) == {Status.MISSING, Status.NOT_EXPECTED}
-    assert statuses.count(Status.NOT_EXPECTED) <= 3
+    assert statuses.count(Status.NOT_EXPECTED) <= 4
     assert all(f.reason.code == "no_candidate" for f in result.clauses if f.status is Status.MISSING)
     assert any("没有可比对的正文" in w for w in result.warnings)
 
@@ -533,3 +534,30 @@ def test_a_policy_phrase_with_words_put_in_is_carried_a_statute_phrase_is_not():
     assert not phrase_found(phrase, policy.profile(scattered, tokens(scattered)))
     assert score(policy.profile(national, tokens(national)),
                  policy.profile(provincial, tokens(provincial))) >= 39
+
+
+def test_a_deadline_brought_forward_is_kept_one_put_back_or_dropped_is_lost():
+    goal = Clause("N1-1", "1", "到2022年，建成全省统一的政务新媒体矩阵。", targets=("到2022年",))
+    words = tokens(goal.text)
+    sooner = find_gaps(goal, words, [Clause("P1-1", "1", "到2021年底，建成全省统一的政务新媒体矩阵。")])
+    assert sooner == ()
+    before = find_gaps(goal, words, [Clause("P1-1", "1", "2021年6月底前建成全省统一的政务新媒体矩阵。")])
+    assert before == ()
+    later = find_gaps(goal, words, [Clause("P1-1", "1", "到2024年，建成全省统一的政务新媒体矩阵。")])
+    assert [(g.kind, g.national) for g in later] == [("number", "到2022年")]
+    dropped = find_gaps(goal, words, [Clause("P1-1", "1", "建成全省统一的政务新媒体矩阵。")])
+    assert [(g.kind, g.national) for g in dropped] == [("number", "到2022年")]
+    noted = Clause("N2-1", "2", "完成账号清理整合。", deadline="2019年底前")
+    assert find_gaps(noted, tokens(noted.text), [Clause("P2-1", "2", "2019年9月底前完成账号清理整合。")]) == ()
+    assert find_gaps(noted, tokens(noted.text), [Clause("P2-1", "2", "2020年底前完成账号清理整合。")]) != ()
+
+
+def test_a_hedge_set_before_a_national_verb_weakens_it():
+    gaps = binding_gaps("编制高端检测装备技术路线图，引导智能装备加快发展。",
+                        "适时编制全省检测装备技术路线图，引导智能装备加快发展。")
+    assert [(g.kind, g.national, g.provincial) for g in gaps] == [("binding", "编制", "适时编制")]
+    gaps = binding_gaps("重点支持山区开展农田改造。", "鼓励有条件的地方开展农田改造。")
+    assert [(g.national, g.provincial) for g in gaps] == [("开展", "鼓励有条件的地方开展")]
+    # A hedge before a verb of the province's own, or one the national text already has.
+    assert binding_gaps("加强检测装备质量监管。", "加强检测装备质量监管，逐步扩大抽检范围。") == []
+    assert binding_gaps("逐步推行检测服务外包。", "逐步推行检测服务外包。") == []
