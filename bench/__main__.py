@@ -43,6 +43,12 @@ def _policy_pairs() -> None:
     policy_pairs.print_table(policy_pairs.run_pairs(matchers))
     print("(cov→未: gold-covered sentences called 未覆盖; part→flag: gold-partial sentences "
           "called 部分覆盖 or 未覆盖; n/e→未: gold not-expected called 未覆盖)")
+    extra = os.environ.get("DUIZHAO_POLICY_PAIRS")
+    if extra and Path(extra).is_dir():
+        # Drafts on other national policies, kept outside the project because they quote the
+        # corpus: each gold names its national text by full path.
+        print(f"-- and the pairs in {extra} --")
+        policy_pairs.print_table(policy_pairs.run_pairs(matchers, Path(extra)))
     print()
 
 

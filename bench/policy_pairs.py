@@ -169,9 +169,16 @@ def run_pairs(matchers: dict[str, object | None], folder: Path = POLICY,
               ) -> dict[str, dict[str, PolicyFigures]]:
     """Pair name → matcher name → figures. ``None`` as a matcher is Duizhao's own."""
     read = outline or (lambda path: outline_document(read_document(path)))
-    national = read(NATIONAL)
+    nationals: dict[Path, Outline] = {}
     results: dict[str, dict[str, PolicyFigures]] = {}
     for name, provincial_path, gold in pairs(folder):
+        # Pairs kept outside the project (their texts quote the corpus) name their national text
+        # by its full path; the project's own pairs are all on the bundled guideline.
+        named = Path(gold["national_file"])
+        national_path = named if named.is_absolute() and named.is_file() else NATIONAL
+        if national_path not in nationals:
+            nationals[national_path] = read(national_path)
+        national = nationals[national_path]
         provincial = read(provincial_path)
         results[name] = {}
         for label, matcher in matchers.items():
@@ -185,13 +192,13 @@ def print_table(results: dict[str, dict[str, PolicyFigures]], out: Callable[[str
                 ) -> None:
     """Per pair and matcher: miss P/R, listed P, covered → 已覆盖, covered → 未, partial
     flagged, not-expected → 未, additions P/R, and gold sentences no clause held."""
-    out(f"{'pair':<22}{'matcher':<15}{'miss P':>8}{'miss R':>8}{'listed P':>9}{'cov→已':>8}"
+    out(f"{'pair':<26}{'matcher':<15}{'miss P':>8}{'miss R':>8}{'listed P':>9}{'cov→已':>8}"
         f"{'cov→未':>7}{'part→flag':>10}{'n/e→未':>7}{'add P':>7}{'add R':>7}{'unmatched':>10}")
     means: dict[str, list[PolicyFigures]] = {}
     for name, by_matcher in results.items():
         for label, f in by_matcher.items():
             means.setdefault(label, []).append(f)
-            out(f"{name:<22}{label:<15}{f.missing_precision:>8.3f}{f.missing_recall:>8.3f}"
+            out(f"{name:<26}{label:<15}{f.missing_precision:>8.3f}{f.missing_recall:>8.3f}"
                 f"{f.listed_precision:>9.3f}{f.covered_share:>8.3f}{f.covered_called_missing:>7}"
                 f"{f.partial_flagged_share:>10.3f}{f.not_expected_called_missing:>7}"
                 f"{f.additions_precision:>7.3f}{f.additions_recall:>7.3f}{f.unmatched:>10}")
@@ -199,7 +206,7 @@ def print_table(results: dict[str, dict[str, PolicyFigures]], out: Callable[[str
         def mean(values: Iterable[float]) -> float:
             values = list(values)
             return sum(values) / len(values) if values else 0.0
-        out(f"{'mean':<22}{label:<15}"
+        out(f"{'mean':<26}{label:<15}"
             f"{mean(f.missing_precision for f in all_figures):>8.3f}"
             f"{mean(f.missing_recall for f in all_figures):>8.3f}"
             f"{mean(f.listed_precision for f in all_figures):>9.3f}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bench import policy_pairs
 from core.align import compare_outlines
 from core.model import Status
@@ -57,3 +59,24 @@ def test_a_sentence_the_engine_cuts_finer_takes_the_weakest_verdict_of_its_piece
     assert policy_pairs.engine_status(comparison, whole) == "partial"
     assert policy_pairs.engine_status(comparison, comparison.clauses[1].clause.text) == "missing"
     assert policy_pairs.engine_status(comparison, "地方文件里没有的句子。") is None
+
+
+def test_pairs_kept_outside_the_project_are_scored_on_the_national_text_their_gold_names(tmp_path):
+    national = tmp_path / "national.txt"
+    national.write_text("示例检测工作指导意见\n一、重点任务\n（一）完善检测体系。\n"
+                        "建立健全全国检测服务网络，定期开展检测能力评估。\n"
+                        "（二）强化人才支撑。\n加强检测人才培养，建设一批检测人才实训基地。\n",
+                        encoding="utf-8")
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    (folder / "demo.txt").write_text("示例省检测工作实施意见\n一、重点任务\n（一）完善检测体系。\n"
+                                     "建立健全全省检测服务网络，定期开展检测能力评估。\n",
+                                     encoding="utf-8")
+    gold = {"schema": "duizhao.policy-gold/1", "national_file": str(national),
+            "provincial_file": "demo.txt", "added": [], "national_sentences": [
+                {"text": "建立健全全国检测服务网络，定期开展检测能力评估。", "status": "covered"},
+                {"text": "加强检测人才培养，建设一批检测人才实训基地。", "status": "missing"}]}
+    (folder / "demo.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    figures = policy_pairs.run_pairs({"Duizhao": None}, folder)["demo"]["Duizhao"]
+    assert figures.judged == 2 and figures.unmatched == 0
+    assert figures.covered_called_covered == 1 and figures.missing_tp == 1
