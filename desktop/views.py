@@ -214,6 +214,10 @@ class ReviewPanel(QFrame):
         title = QLabel("<b>审核</b>")
         self.info = QLabel()
         self.info.setStyleSheet("color:#555")
+        # Wraps (审核于 on a line of its own) rather than widening the panel: once an item was
+        # decided, "reviewer 审核于 date time" made the detail pane wider than its place at
+        # 150 % and cut off every text on its right.
+        self.info.setWordWrap(True)
         # The decision shown could not be written to the project yet (disk full …).
         self.unsaved_label = QLabel("未保存")
         self.unsaved_label.setObjectName("unsavedMark")

@@ -180,3 +180,20 @@ def test_lines_set_aside_and_numbering_notes_are_one_click_away(qtbot, make_wind
     assert any(where == "国家文件" and "第三条" in note for where, note in rows)
     assert ("地方文件·正文后", "（此件公开发布）") in rows
     assert button.text() == f"提示（{len(rows)}）"
+
+
+def test_a_decision_does_not_widen_the_detail_pane(qtbot, make_window, save_path):
+    """"reviewer 审核于 date" wraps: on one line it made the review panel wider than the detail
+    pane's place at 150 %, which cut every text of the pane off on its right."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.goto_gap(+1)
+    panel = window.review_panel
+    undecided = panel.minimumSizeHint().width()
+    window.settings.set(keys.REVIEWER, "省司法厅立法一处审核人")
+    window.set_status(Status.COVERED.value)
+    assert window.current_row().decision is not None
+    assert panel.info.text().startswith("省司法厅立法一处审核人 审核于")
+    qtbot.wait(50)  # the layouts take the new text in
+    assert panel.info.fontMetrics().horizontalAdvance(panel.info.text()) > undecided
+    assert panel.minimumSizeHint().width() <= undecided
