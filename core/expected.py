@@ -112,7 +112,11 @@ _TRANSITIONAL = re.compile(r"本(?:法|条例)(?:施行|公布|实施)(?:以)?�
 _DESCRIPTION = re.compile(
     r"以来|年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
     r"日益|面临|(?:还|仍然?|依然)存在|时有发生|亟待解决|尚未|尚不|意义|必然要求|必然选择|"
+    # Problems listed (存在有效供给不充分、总体规模不大等问题), not one to solve (整改存在的问题).
+    r"存在[^。，；]{0,30}、[^。；]{0,40}等(?:突出)?问题|"
     r"是[^，。]{0,20}的?重要(?:举措|支撑|内容|途径|抓手|保障|基础)")
+# A turn of phrase that asks nothing (但也要看到，……存在……等问题).
+_ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到")
 # What a sentence that asks something says.
 _DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"
                      r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年")
@@ -249,7 +253,7 @@ def states_no_task(text: str, heading: str = "") -> bool:
     if _BACKGROUND_HEADING.match(heading.strip().rstrip("。")):
         return True
     describes = bool(_DESCRIPTION.search(text) or _SITUATION_HEADING.search(heading))
-    return describes and not _DEMAND.search(text)
+    return describes and not _DEMAND.search(_ASIDE.sub("", text))
 
 
 def clause_not_expected(text: str, *, heading: str = "") -> Reason | None:
