@@ -221,19 +221,24 @@ def check(data: bytes, extension: str, folder: Path, tally: Tally) -> None:
         tally.examples += 1
 
 
-def run(fmt: str, seconds: float, *, chunk: int = 25) -> Tally:
-    """Fuzz one format for about ``seconds``, in chunks of ``chunk`` examples with fresh seeds."""
+def run(fmt: str, seconds: float, *, chunk: int = 25, at_least: int = 0) -> Tally:
+    """Fuzz one format for about ``seconds``, in chunks of ``chunk`` examples with fresh seeds,
+    and on until ``at_least`` examples were checked (a loaded machine checks fewer a second)."""
     tally = Tally()
     deadline = time.monotonic() + seconds
+
+    def going() -> bool:
+        return time.monotonic() < deadline or tally.examples < at_least
+
     with tempfile.TemporaryDirectory(prefix="duizhao-fuzz-") as folder:
         @settings(max_examples=chunk, deadline=None, database=None, derandomize=False,
                   suppress_health_check=list(HealthCheck))
         @given(STRATEGIES[fmt])
         def one(data: bytes) -> None:
-            if time.monotonic() < deadline:
+            if going():
                 check(data, EXTENSIONS[fmt], Path(folder), tally)
 
-        while time.monotonic() < deadline:
+        while going():
             one()
     return tally
 
