@@ -132,6 +132,7 @@ def test_policy_sentences_that_state_no_task():
     assert states_no_task("近年来，我国检测装备总量持续增长，检测水平快速提高，进入了高质量发展的新阶段。")
     assert states_no_task("但也要看到，我国检测服务业存在有效供给不充分、总体规模不大等问题。")
     assert not states_no_task("及时整改检查中存在的问题。")
+    assert states_no_task("没有检测现代化，就没有质量强国。")
     # The problems the preamble names.
     assert states_no_task("但一些政务新媒体还存在信息发布不严谨、监督管理不到位等问题，“僵尸”现象时有发生。")
     assert states_no_task("监测网络覆盖范围不断扩大。", heading="发展现状")
