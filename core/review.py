@@ -414,3 +414,88 @@ def rolled_up_sections(outline: Outline, section_id: str) -> list[str]:
         chain.append(current)
         current = section.parent or ""
     return chain
+
+
+# ---------------------------------------------------------------- a statute article after review
+# Two statutes are judged article by article (``Comparison.articles``) and sentence by sentence;
+# the reviewer decides sentences. An article's verdict after review is asked here, by the app's
+# tree, its detail pane, its summary and every export, so that no report prints an article as
+# the engine judged it beside the sentences a reviewer settled otherwise.
+
+def changed_by_review(item: ReviewedClause) -> bool:
+    """A reviewer changed what the clause says: its status is not the engine's, or it is 不适用.
+
+    A decision that confirms the engine's status, or only adds an opinion, changes nothing."""
+    return item.not_applicable or item.status is not item.finding.status
+
+
+def article_status(clauses: Iterable[tuple[Status, bool, bool]], engine: Status
+                   ) -> Status | None:
+    """A statute article's verdict after review, from its sentences' (status after review,
+    不适用, ``changed_by_review``).
+
+    The engine's verdict on the article as a whole ``engine`` stands until a reviewer changes
+    one of its sentences; from then on the article rolls up its sentences' reviewed statuses
+    the way any section does (``section_status``: 不适用 ones left out, None when all are).
+    """
+    found = list(clauses)
+    if not any(changed for _status, _not_applicable, changed in found):
+        return engine
+    return section_status(((status, not_applicable) for status, not_applicable, _ in found),
+                          engine)
+
+
+@dataclass(frozen=True)
+class ReviewedArticle:
+    """A statute article's verdict with the reviewer's decisions on its sentences applied.
+
+    Attributes:
+        alignment: the engine's verdict on the article as a whole, unchanged.
+        status: the verdict after review (``article_status``); None when every sentence of it
+            was marked 不适用.
+        reviewed: a reviewer changed one of its sentences, so ``status`` is rolled up from them.
+        changed: how many of its sentences a reviewer changed.
+    """
+
+    alignment: SectionAlignment
+    status: Status | None
+    reviewed: bool = False
+    changed: int = 0
+
+    @property
+    def national(self) -> str:
+        """The national article's section id."""
+        return self.alignment.national
+
+    @property
+    def engine_status(self) -> Status:
+        """The engine's verdict on the article as a whole."""
+        return self.alignment.status
+
+    @property
+    def overridden(self) -> bool:
+        """The verdict after review is not the engine's."""
+        return self.status is not self.alignment.status
+
+
+def review_articles(comparison: Comparison, clauses: Iterable[ReviewedClause]
+                    ) -> tuple[ReviewedArticle, ...]:
+    """Every statute article judged as a whole (``Comparison.articles``), in order, with its
+    verdict after review (``article_status``) from ``clauses``, the reviewed national clauses
+    ``review`` gives; empty when the texts were not compared article by article."""
+    judged = comparison.articles
+    if not judged:
+        return ()
+    own: dict[str, list[tuple[Status, bool, bool]]] = {a.national: [] for a in judged}
+    for item in clauses:
+        entry = (item.status, item.not_applicable, changed_by_review(item))
+        for section_id in rolled_up_sections(comparison.national, item.finding.clause.section):
+            if section_id in own:
+                own[section_id].append(entry)
+    reviewed = []
+    for alignment in judged:
+        entries = own[alignment.national]
+        changed = sum(1 for *_, was_changed in entries if was_changed)
+        reviewed.append(ReviewedArticle(alignment, article_status(entries, alignment.status),
+                                        reviewed=bool(changed), changed=changed))
+    return tuple(reviewed)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from core.errors import ExportError
 from core.files import refuse_input_as_output, write_text_atomically
 from core.model import Comparison, ReviewDecision, provincial_id
-from core.review import review
+from core.review import review, review_articles
 from core.serialize import comparison_to_dict
 
 if TYPE_CHECKING:
@@ -45,6 +45,9 @@ def review_to_dict(comparison: Comparison, decisions: Iterable[ReviewDecision],
     Each entry has the item id and the row number (``row``) that the Word and Excel reports
     and the app show, the status after review beside the engine's, the shown match and its
     score, and the decision (who, when, note; ``recheck`` when a re-import put it in question).
+    Two statutes compared article by article add ``articles``: each national article's verdict
+    after review (``core.review.review_articles``; "not_applicable" when every sentence of it
+    is) beside the engine's, and whether a reviewer's change to its sentences decided it.
     """
     clauses, additions = review(comparison, tuple(decisions), rechecks)
     items = []
@@ -69,7 +72,15 @@ def review_to_dict(comparison: Comparison, decisions: Iterable[ReviewDecision],
             "reviewed": decision is not None, "recheck": addition.recheck,
             "note": addition.note, "reviewer": decision.reviewer if decision else "",
             "decided_at": decision.decided_at if decision else ""})
-    return {"decisions": sum(1 for entry in items if entry["reviewed"]), "items": items}
+    result = {"decisions": sum(1 for entry in items if entry["reviewed"]), "items": items}
+    articles = review_articles(comparison, clauses)
+    if articles:
+        result["articles"] = [
+            {"national": article.national,
+             "status": article.status.value if article.status is not None else "not_applicable",
+             "engine_status": article.engine_status.value, "reviewed": article.reviewed}
+            for article in articles]
+    return result
 
 
 def export_json(comparison: Comparison, path: str | os.PathLike, *,

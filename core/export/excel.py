@@ -19,7 +19,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision
-from core.review import ReviewedAddition, ReviewedClause, review, shown_gaps
+from core.review import (ReviewedAddition, ReviewedArticle, ReviewedClause, review,
+                         review_articles, shown_gaps)
 from core.text import book_title
 
 FONT = "宋体"
@@ -34,8 +35,12 @@ STATUS_WIDTH = 20
 CLAUSE_COLUMNS = (("序号", 6), ("国家文件章节", 22), ("国家文件条款", 48), ("本省对应表述", 44),
                   ("对照结果", STATUS_WIDTH), ("相似度", 7), ("差距", 24), ("说明", 24),
                   ("审核意见", 26), ("已处理", 7))
+# 软件结果 is the engine's verdict on the article as a whole, and 说明 says why; 审核结果 is the
+# verdict after the reviewer's decisions on its sentences (core.review.review_articles), marked
+# （人工） where it is not the engine's, as a clause's 对照结果 is.
 ARTICLE_COLUMNS = (("国家文件条文", 16), ("条文内容", 60), ("本省承接条文", 22),
-                   ("整体结果", STATUS_WIDTH), ("内容体现", 9), ("说明", 60))
+                   ("软件结果", STATUS_WIDTH), ("内容体现", 9), ("说明", 60),
+                   ("审核结果", STATUS_WIDTH))
 ADDITION_COLUMNS = (("序号", 6), ("本省章节", 22), ("本省新增内容", 70), ("责任单位", 24),
                     ("时限", 14), ("对照结果", STATUS_WIDTH), ("审核意见", 30), ("已处理", 7))
 
@@ -185,12 +190,13 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(CLAUSE_COLUMNS))}{len(clauses) + 1}"
 
 
-def _article_sheet(sheet, comparison: Comparison) -> None:
-    """Two statutes: every national article judged as a whole, with why (the 对照表 sheet has
-    its sentences)."""
+def _article_sheet(sheet, comparison: Comparison, articles: Sequence[ReviewedArticle]) -> None:
+    """Two statutes: every national article judged as a whole, with why, and its verdict after
+    review (the 对照表 sheet has its sentences)."""
     _header(sheet, ARTICLE_COLUMNS)
     national, provincial = comparison.national, comparison.provincial
-    for row, article in enumerate(comparison.articles, start=2):
+    for row, reviewed in enumerate(articles, start=2):
+        article = reviewed.alignment
         section = national.section(article.national)
         carried = "、".join(provincial.label_path(p) for p in article.provincial) or "—"
         share = labels.article_share(article)
@@ -199,11 +205,13 @@ def _article_sheet(sheet, comparison: Comparison) -> None:
             labels.printable(article.reason.text)])
         _status(sheet.cell(row=row, column=4), labels.LABELS[article.status.value],
                 article.status.value)
+        _status(sheet.cell(row=row, column=7), labels.article_label(reviewed),
+                labels.article_key(reviewed))
         sheet.cell(row=row, column=5).number_format = "0%"
         sheet.cell(row=row, column=5).alignment = _CENTRED
         _fit_height(sheet, row, ARTICLE_COLUMNS)
     sheet.auto_filter.ref = (f"A1:{get_column_letter(len(ARTICLE_COLUMNS))}"
-                             f"{len(comparison.articles) + 1}")
+                             f"{len(articles) + 1}")
 
 
 def _provincial_place(comparison: Comparison, sections: labels.SectionIndex, clause) -> str:
@@ -232,7 +240,8 @@ def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedA
 
 
 def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClause],
-                   additions: Sequence[ReviewedAddition], today: datetime.date) -> None:
+                   additions: Sequence[ReviewedAddition], articles: Sequence[ReviewedArticle],
+                   today: datetime.date) -> None:
     national = comparison.national.title or Path(comparison.national.path).stem
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
     _set(sheet["A1"], f"{book_title(national)}与{book_title(provincial)}对照清单")
@@ -272,6 +281,12 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
         # 按条对照) are counted here, as the command line and the Word overview give them.
         _set(sheet.cell(row=row + 2, column=1), "按条对照（软件结果）：" + by_article)
         sheet.cell(row=row + 2, column=1).font = _BODY
+        if any(article.overridden for article in articles):
+            # The reviewer changed some articles' verdicts through their sentences: what the
+            # 按条对照 sheet's 审核结果 column counts.
+            _set(sheet.cell(row=row + 3, column=1), "按条对照（审核结果）："
+                 + labels.article_summary_text(comparison, articles))
+            sheet.cell(row=row + 3, column=1).font = _BODY
         _set(sheet.cell(row=4, column=2), "句数")
     sheet.column_dimensions["A"].width = 44
     for index in range(2, len(header) + 1):
@@ -315,9 +330,10 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     table = workbook.active
     table.title = "对照表"
     _clause_sheet(table, comparison, clauses)
-    if comparison.articles:
-        _article_sheet(workbook.create_sheet("按条对照"), comparison)
+    articles = review_articles(comparison, clauses)
+    if articles:
+        _article_sheet(workbook.create_sheet("按条对照"), comparison, articles)
     _addition_sheet(workbook.create_sheet("本省新增"), comparison, additions)
-    _summary_sheet(workbook.create_sheet("汇总"), comparison, clauses, additions,
+    _summary_sheet(workbook.create_sheet("汇总"), comparison, clauses, additions, articles,
                    today or datetime.date.today())
     return write_atomically(path, lambda temporary: workbook.save(str(temporary)))

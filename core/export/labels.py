@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from core.model import (STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, Comparison, Gap, Outline,
                         ReviewDecision, SectionAlignment, Status)
 from core.read.numerals import chinese_counting
-from core.review import ReviewedAddition, ReviewedClause
+from core.review import ReviewedAddition, ReviewedArticle, ReviewedClause
 
 NOT_APPLICABLE = "not_applicable"
 """The display key of an item a reviewer marked 不适用 (not an engine status)."""
@@ -406,26 +406,69 @@ def article_share(article: SectionAlignment) -> float | None:
     return article.score / 100.0
 
 
-def article_summary_text(comparison: Comparison) -> str:
+def article_counts(articles: Iterable[ReviewedArticle]) -> dict[str, int]:
+    """Articles per display key (``article_key``), every key of ``TALLY_KEYS`` present."""
+    counts = dict.fromkeys(TALLY_KEYS, 0)
+    for article in articles:
+        counts[article_key(article)] += 1
+    return counts
+
+
+def article_summary_text(comparison: Comparison,
+                         articles: Sequence[ReviewedArticle] | None = None) -> str:
     """The statute's articles judged as wholes, counted ("国家文件共70条，按条整体判断：已覆盖
     43条（61.4%）……"); "" when the texts were not compared article by article. Shares are of
-    all articles, as the command line gives them."""
-    summary = comparison.article_summary
-    if summary is None:
+    all articles, as the command line gives them.
+
+    With ``articles`` (``core.review.review_articles``) the articles are counted by their
+    verdict after review, and the count a reviewer changed is said; without, as the engine
+    judged them."""
+    if articles is None:
+        articles = [ReviewedArticle(a, a.status) for a in comparison.articles]
+    if not articles:
         return ""
+    counts, total = article_counts(articles), len(articles)
 
-    def share(count: int) -> str:
-        return f"{100.0 * count / summary.clauses:.1f}%"
+    def share(key: str) -> str:
+        return f"{100.0 * counts[key] / total:.1f}%"
 
-    text = (f"国家文件共{summary.clauses}条，按条整体判断：已覆盖{summary.covered}条"
-            f"（{share(summary.covered)}），部分覆盖{summary.partial}条（{share(summary.partial)}），"
-            f"未覆盖{summary.missing}条（{share(summary.missing)}）")
-    if summary.not_expected:
-        text += f"，无需地方落实{summary.not_expected}条"
+    covered, partial, missing = (Status.COVERED.value, Status.PARTIAL.value,
+                                 Status.MISSING.value)
+    text = (f"国家文件共{total}条，按条整体判断：已覆盖{counts[covered]}条"
+            f"（{share(covered)}），部分覆盖{counts[partial]}条（{share(partial)}），"
+            f"未覆盖{counts[missing]}条（{share(missing)}）")
+    if counts[Status.NOT_EXPECTED.value]:
+        text += f"，无需地方落实{counts[Status.NOT_EXPECTED.value]}条"
+    if counts[NOT_APPLICABLE]:
+        text += f"，经审核不适用{counts[NOT_APPLICABLE]}条"
+    overridden = sum(1 for article in articles if article.overridden)
+    if overridden:
+        text += f"（其中{overridden}条的整体结果经审核调整）"
     return text + "。"
 
 
-def article_verdict(article: SectionAlignment) -> str:
+def article_key(article: ReviewedArticle) -> str:
+    """The display key of a statute article after review: its status, or 不适用 when every
+    sentence of it was marked so."""
+    return NOT_APPLICABLE if article.status is None else article.status.value
+
+
+def article_label(article: ReviewedArticle) -> str:
+    """The label of a statute article's verdict after review, marked （人工） when it is not
+    the engine's, as a clause a reviewer changed is."""
+    label = LABELS[article_key(article)]
+    return label + OVERRIDE_MARK if article.overridden else label
+
+
+def article_verdict(article: SectionAlignment | ReviewedArticle) -> str:
     """A statute article's own verdict, judged as a whole, for its heading row:
-    "本条整体：部分覆盖。地方第十条只承接了部分内容……"."""
-    return f"本条整体：{LABELS[article.status.value]}。{article.reason.text}"
+    "本条整体：部分覆盖。地方第十条只承接了部分内容……"; after review, when the verdict is not
+    the engine's, both: "本条整体：部分覆盖（人工）；软件判定未覆盖。地方文件中未找到……" (the
+    reason is the engine's, for its verdict)."""
+    if isinstance(article, SectionAlignment):
+        article = ReviewedArticle(article, article.status)
+    engine = article.alignment
+    if not article.overridden:
+        return f"本条整体：{LABELS[engine.status.value]}。{engine.reason.text}"
+    return (f"本条整体：{article_label(article)}；软件判定{LABELS[engine.status.value]}。"
+            f"{engine.reason.text}")

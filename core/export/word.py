@@ -24,7 +24,8 @@ from core.errors import ExportError
 from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision, Status
-from core.review import ReviewedAddition, ReviewedClause, counts_as_gap, review, shown_gaps
+from core.review import (ReviewedAddition, ReviewedArticle, ReviewedClause, counts_as_gap, review,
+                         review_articles, shown_gaps)
 from core.text import book_title
 
 REPORTS = {"checklist": "对照清单", "gaps": "差距分析报告"}
@@ -550,10 +551,11 @@ SUMMARY_COLUMNS = (
 
 
 def _clause_rows(table, columns: Sequence[_Column], sections: labels.SectionIndex,
-                 items: Iterable[ReviewedClause], comparison: Comparison):
-    """(row, item) per item, with a heading row before each new section."""
-    verdicts = {article.national: labels.article_verdict(article)
-                for article in comparison.articles}
+                 items: Iterable[ReviewedClause], articles: Sequence[ReviewedArticle]):
+    """(row, item) per item, with a heading row before each new section; a statute article's
+    heading row gives its verdict after review (``articles``), and the engine's beside it when
+    the two differ."""
+    verdicts = {article.national: labels.article_verdict(article) for article in articles}
     current = None
     for item in items:
         section = item.finding.clause.section
@@ -570,12 +572,13 @@ def _article_reasons(comparison: Comparison) -> dict[str, str]:
     return {article.national: article.reason.text for article in comparison.articles}
 
 
-def _checklist_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
+def _checklist_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
+                     articles: Sequence[ReviewedArticle]) -> None:
     table = _table(document, CHECKLIST_COLUMNS)
     national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
-    for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses, comparison):
+    for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses, articles):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=True,
@@ -599,12 +602,13 @@ def _gap_lines(item: ReviewedClause) -> list[str]:
     return ["对应表述不完整，请核对。"]
 
 
-def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]) -> None:
+def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause],
+               articles: Sequence[ReviewedArticle]) -> None:
     table = _table(document, GAP_COLUMNS)
     national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
-    for row, item in _clause_rows(table, GAP_COLUMNS, national, items, comparison):
+    for row, item in _clause_rows(table, GAP_COLUMNS, national, items, articles):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=False,
@@ -680,14 +684,15 @@ def _title_text(comparison: Comparison, report: str) -> str:
 
 
 def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
-              additions: Sequence[ReviewedAddition], report: str) -> None:
+              additions: Sequence[ReviewedAddition], articles: Sequence[ReviewedArticle],
+              report: str) -> None:
     national, provincial = comparison.national, comparison.provincial
     overall = labels.tallies(comparison, clauses)[0]
     counts, total = overall.counts, overall.total
     number = f"（{national.doc_number}）" if national.doc_number else ""
     # Two statutes are judged article by article first; their sentences are then counted as
     # 句, so that "条" keeps meaning an article.
-    by_article = labels.article_summary_text(comparison)
+    by_article = labels.article_summary_text(comparison, articles)
     unit = "句" if by_article else "条"
     text = (f"本{REPORTS[report]}以{book_title(national.title or '国家文件')}{number}为基准，"
             f"逐条对照{book_title(provincial.title or '本省文件')}。")
@@ -708,7 +713,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
         1 for item in additions if item.decision is not None)
     if reviewed:
         _body(document, f"已有{reviewed}项经人工审核，审核人员调整的对照结果标注“{labels.OVERRIDE_MARK}”。"
-                        + ("按条整体判断为软件结果，审核调整计入逐句结果。" if by_article else ""))
+                        + ("审核人员改判了某条中的句子时，该条的整体结果按各句审核结果汇总，"
+                           f"标注“{labels.OVERRIDE_MARK}”并注明软件判定。" if by_article else ""))
     _heading2(document, "（一）对照结果统计")
     _summary_table(document, comparison, clauses)
     _heading2(document, "（二）说明")
@@ -731,6 +737,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
            today: datetime.date, rechecks: Mapping[str, str] | None = None,
            author: str | None = None):
     clauses, additions = review(comparison, decisions, rechecks)
+    articles = review_articles(comparison, clauses)
     document = Document()
     _zh_cn_base(document)
     _properties(document, _title_text(comparison, report),
@@ -745,19 +752,19 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
     _format(date, align=WD_ALIGN_PARAGRAPH.CENTER, line=BODY_LINE, exact=True, after=Pt(14))
     _run(date, f"（{labels.format_date(today)}）", font=HEADING2_FONT, size=BODY_SIZE)
     _heading1(document, "一、总体情况")
-    _overview(document, comparison, clauses, additions, report)
+    _overview(document, comparison, clauses, additions, articles, report)
 
     tables = document.add_section(WD_SECTION.NEW_PAGE)
     _page(tables, landscape=True)
     _table_page_numbers(tables)
     if report == "checklist":
         _heading1(document, "二、逐条对照表")
-        _checklist_table(document, comparison, clauses)
+        _checklist_table(document, comparison, clauses, articles)
     else:
         _heading1(document, "二、未覆盖和部分覆盖的条款")
         open_items = [item for item in clauses if counts_as_gap(item.status, item.not_applicable)]
         if open_items:
-            _gap_table(document, comparison, open_items)
+            _gap_table(document, comparison, open_items, articles)
         else:
             _body(document, "国家文件各条款在本省文件中均已覆盖。")
     _heading1(document, "三、本省新增内容", page_break=True)
