@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt
 
 from core.model import WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Status, roll_up
-from core.review import rolled_up_sections, section_status
+from core.review import article_status, rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
 from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, SectionRole,
                                   StatusRole, blank_swatch, location, section_name, swatch)
@@ -139,9 +139,7 @@ class NationalOutlineModel(OutlineModel):
                 counts["not_applicable" if not_applicable else status.value] += 1
             if any(changed for _status, _not_applicable, changed in clauses):
                 self._share[section_id] = None
-                return _Tally(**counts), section_status(
-                    [(status, not_applicable) for status, not_applicable, _ in clauses],
-                    article.status)
+                return _Tally(**counts), article_status(clauses, article.status)
             shown = (article.status in (Status.COVERED, Status.PARTIAL, Status.MISSING)
                      and article.reason.code not in WHOLE_ARTICLE_REASONS)
             self._share[section_id] = article.score / 100.0 if shown else None

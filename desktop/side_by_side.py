@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
-from core.review import nearest_article
+from core.review import ReviewedArticle, nearest_article
 from desktop.models import CandidateModel, ClauseRow, MatchRole, location
 from desktop.status_style import status_style
 
@@ -105,6 +106,9 @@ class DiffPane(QWidget):
         self._row: ClauseRow | None = None
         # A statute's articles judged as wholes, by national section id, for the shown comparison.
         self._articles: tuple[Comparison | None, dict[str, SectionAlignment]] = (None, {})
+        # Where an article's verdict after review is read (set_article_status), None: the
+        # engine's verdict is shown.
+        self._article_status: Callable[[str], Status | None] | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -184,6 +188,13 @@ class DiffPane(QWidget):
     def row(self) -> ClauseRow | None:
         return self._row
 
+    def set_article_status(self, source: Callable[[str], Status | None] | None) -> None:
+        """Read a statute article's verdict after review from ``source`` (section id → status,
+        None when all its sentences are 不适用): the national tree's ``status_of``, which asks
+        core.review.article_status. The 本条整体 line then says it, and the engine's verdict
+        beside it where the two differ."""
+        self._article_status = source
+
     def show_row(self, comparison: Comparison | None, row: ClauseRow | None) -> None:
         """Show a table row (or an empty pane when None)."""
         self._row = row
@@ -255,7 +266,9 @@ class DiffPane(QWidget):
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
         if article is not None:
-            lines.append(article_verdict_html(article))
+            reviewed = (article.status if self._article_status is None
+                        else self._article_status(article.national))
+            lines.append(article_verdict_html(ReviewedArticle(article, reviewed)))
         if row.recheck:
             lines.append(f'<span style="color:#8e1b1b"><b>需复核：</b>{html.escape(row.recheck)}</span>')
         if row.shown_gaps:
@@ -339,13 +352,22 @@ class DiffPane(QWidget):
         self.match_chosen.emit(self._row.item, index.siblingAtColumn(0).data(MatchRole))
 
 
-def article_verdict_html(article: SectionAlignment) -> str:
+def article_verdict_html(article: SectionAlignment | ReviewedArticle) -> str:
     """A statute article's own verdict, judged as a whole, as the detail pane shows it above the
-    sentence's: "本条整体：[已覆盖] 地方第一条是其立法目的条，与本条相对应。"."""
+    sentence's: "本条整体：[已覆盖] 地方第一条是其立法目的条，与本条相对应。"; after review, when
+    the verdict is not the engine's, both, as the reports print them: "本条整体：[部分覆盖（人工）]
+    ；软件判定未覆盖。地方文件中未找到……" (the reason is the engine's, for its verdict)."""
+    if isinstance(article, SectionAlignment):
+        article = ReviewedArticle(article, article.status)
+    engine = article.alignment
     style = status_style(article.status)
+    label = style.label + ("（人工）" if article.overridden else "")
     badge = (f'<span style="background-color:{style.background.name()};'
-             f'color:{style.foreground.name()}">&nbsp;{style.label}&nbsp;</span>')
-    return f"<b>本条整体：</b>{badge} {html.escape(article.reason.text)}"
+             f'color:{style.foreground.name()}">&nbsp;{label}&nbsp;</span>')
+    if not article.overridden:
+        return f"<b>本条整体：</b>{badge} {html.escape(engine.reason.text)}"
+    return (f"<b>本条整体：</b>{badge}；软件判定{status_style(engine.status).label}。"
+            f"{html.escape(engine.reason.text)}")
 
 
 def _finding(comparison: Comparison, item: str) -> ClauseFinding | None:
