@@ -60,7 +60,7 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
         return (0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body)
                 and not clause.responsibility and not clause.deadline)
 
-    heads: dict[int, list[int]] = {}
+    found: list[tuple[str, bool, list[int], list[list[int]], list[bool]]] = []
     start = 0
     while start < len(clauses):
         end = start  # clauses start..end form one paragraph
@@ -84,13 +84,25 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
         if candidates and (candidates[0] == start or len(candidates) > 1):
             shares = [_shares_a_word(clauses[head], [clauses[i] for i in group])
                       for head, group in zip(candidates, groups)]
-            # In a series of headings, one that names a purpose (助力优化营商环境) rather than
-            # repeating its tasks' words stands with the others.
-            series = len(candidates) > 1 and 2 * sum(shares) >= len(candidates)
-            for head, group, shared in zip(candidates, groups, shares):
-                if shared or series:
-                    heads[head] = group
+            found.append((clauses[start].section, candidates[0] == start, candidates, groups,
+                          shares))
         start = end + 1
+    # In a series of headings, one that names a purpose (助力优化营商环境) or a principle
+    # (坚持因地制宜) rather than repeating its tasks' words stands with the others: the headings
+    # of one paragraph, or those opening the paragraphs of one section (坚持问题导向。……
+    # 坚持市场驱动。…… each in a paragraph of its own).
+    opening: dict[str, list[bool]] = {}
+    for section, opens, _, _, shares in found:
+        if opens:
+            opening.setdefault(section, []).append(shares[0])
+    heads: dict[int, list[int]] = {}
+    for section, opens, candidates, groups, shares in found:
+        series = len(candidates) > 1 and 2 * sum(shares) >= len(candidates)
+        across = opening.get(section, []) if opens else []
+        series_across = len(across) > 1 and 2 * sum(across) >= len(across)
+        for position, (head, group, shared) in enumerate(zip(candidates, groups, shares)):
+            if shared or series or (position == 0 and series_across):
+                heads[head] = group
     return heads
 
 

@@ -178,3 +178,21 @@ def test_a_heading_that_announces_only_what_no_province_carries_is_not_expected_
     heading = findings["深化国际合作。"]
     assert heading.status is Status.NOT_EXPECTED and heading.reason.code == "central"
     assert heading.reason.text.startswith("本句引出的各句无需地方落实")
+
+
+def test_principles_each_in_a_paragraph_of_their_own_are_a_series_of_headings():
+    national = """示例指导意见
+一、总体要求
+（一）基本原则。
+坚持问题导向。从检测服务发展面临的实际问题出发，加快推进检测机构改革。
+坚持市场驱动。遵循检测服务发展规律，以体制机制创新激发市场主体活力。
+坚持因地制宜。立足各地特色资源和功能定位，发挥比较优势，明确发展重点。
+"""
+    clauses = outline_document(read_text(national)).clauses()
+    heads = {clauses[head].text for head in headed_sentences(clauses, Parameters().lead_chars)}
+    # 坚持因地制宜 shares no word with its sentence, but stands in the series.
+    assert heads == {"坚持问题导向。", "坚持市场驱动。", "坚持因地制宜。"}
+    # Alone in its section, such a principle is no heading.
+    alone = outline_document(read_text("示例指导意见\n一、总体要求\n（一）基本原则。\n"
+                                       "坚持因地制宜。立足各地特色资源和功能定位，发挥比较优势。\n")).clauses()
+    assert headed_sentences(alone, Parameters().lead_chars) == {}
