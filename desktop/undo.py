@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QAction, QUndoCommand
 
 from core import session
 from core.model import ReviewDecision
@@ -88,3 +88,12 @@ def record(stack, project: Project, decision: ReviewDecision, text: str,
     """
     session.record(project=project, edit=session.Edit(decision, text))
     stack.push(ReviewCommand(project, decision, text, changed))
+
+
+def take_over(action: QAction, slot: Callable[[], None]) -> None:
+    """Have an action QUndoStack made (``createUndoAction``: its text and enabled state keep
+    following the stack) call ``slot`` when triggered, instead of the stack directly: the
+    window's 撤销 and 重做 first save an opinion being typed (``WindowReview.undo_review``),
+    so that no decision is pushed while the stack is undoing or redoing."""
+    action.triggered.disconnect()
+    action.triggered.connect(slot)

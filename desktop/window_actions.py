@@ -13,6 +13,7 @@ from core.model import Status
 from desktop.batch_view import open_batch_window
 from desktop.dialogs import SettingsDialog, ShortcutsDialog
 from desktop.models import NOT_APPLICABLE
+from desktop.undo import take_over
 from desktop.window_common import EXPORT_TIPS, EXPORTS, NATIONAL, PROVINCIAL, set_tooltip
 
 
@@ -62,8 +63,10 @@ class WindowActions:
         self.quit_action = a("退出", self.close, [QKeySequence.StandardKey.Quit])
 
         self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
+        take_over(self.undo_action, self.undo_review)  # an opinion being typed is saved first
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = self.undo_stack.createRedoAction(self, "重做")
+        take_over(self.redo_action, self.redo_review)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)

@@ -219,6 +219,28 @@ class WindowReview:
             f"已记为由地方{article.label}部分承接（{len(chosen)} 句）。可填写审核意见；Ctrl+Z 撤销。", 8000)
         self.review_panel.begin_note()
 
+    def commit_typing(self) -> None:
+        """Save the opinion being typed in the review panel, as leaving the editor does."""
+        if self.review_panel.note_dirty():
+            self.review_panel.submit_note()
+
+    def undo_review(self) -> None:
+        """撤销 (the menu, the toolbar, Ctrl+Z outside the editor): an opinion being typed is
+        saved first and is then what the undo takes back, as an editor's undo takes back the
+        typing first (redo brings it back).
+
+        Left pending, the undo took back the decision before it, and the opinion was saved
+        on the row change the undo makes — pushed on the stack while it was undoing, which
+        deletes the command being undone (a crash, or a lost redo)."""
+        self.commit_typing()
+        self.undo_stack.undo()
+
+    def redo_review(self) -> None:
+        """重做: an opinion being typed is saved first, as for 撤销; like typing in an editor,
+        that new decision ends what there was to redo."""
+        self.commit_typing()
+        self.undo_stack.redo()
+
     def edit_note(self) -> None:
         if self.review_row() is not None:
             self.review_panel.begin_note()

@@ -1,0 +1,92 @@
+"""撤销 and 重做 from the menu or the toolbar while an opinion is being typed: as in any editor, the
+typing is committed first; an undo then takes it back (redo brings it back) and the decision
+made before it stays; no decision is saved behind the stack's back, which crashed a redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from core.model import Status
+
+from .conftest import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
+
+
+def _two_items(window) -> tuple[str, str]:
+    rows = [row for row in window.table_model.rows()
+            if not row.is_addition and row.status is Status.MISSING]
+    assert len(rows) >= 2
+    return rows[0].item, rows[1].item
+
+
+def _type_opinion(qtbot, window, item: str, text: str) -> None:
+    assert window.select_item(item)
+    window.edit_note()
+    qtbot.waitUntil(window.review_panel.note.hasFocus)
+    QTest.keyClicks(window.review_panel.note, text)
+    assert window.review_panel.note_dirty()
+
+
+def test_undo_while_typing_takes_back_the_typing_first(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first, second = _two_items(window)
+    assert window.select_item(first)
+    QTest.keyClick(window.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(first).status is Status.COVERED
+    _type_opinion(qtbot, window, second, "todo")
+
+    # 编辑 → 撤销 (or the toolbar's button, which leaves the focus in the editor).
+    window.undo_action.trigger()
+    # The earlier decision stands; the opinion was saved, then taken back.
+    assert window.table_model.row_for(first).status is Status.COVERED
+    assert window.table_model.row_for(second).decision is None
+    assert [d.item for d in window.project.decisions()] == [first]
+    assert window.review_panel.item == second and window.review_panel.note.toPlainText() == ""
+    assert not window.review_panel.note_dirty()
+    # Moving on saves nothing behind the undo's back.
+    assert window.select_item(first)
+    assert [d.item for d in window.project.decisions()] == [first]
+    # Redo brings the opinion back; a second undo takes back the earlier decision.
+    assert window.undo_stack.canRedo()
+    window.redo_action.trigger()
+    assert window.table_model.row_for(second).note == "todo"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.project.decisions() == []
+    assert window.table_model.row_for(first).status is Status.MISSING
+
+
+def test_undo_with_nothing_typed_undoes_the_last_decision(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first, second = _two_items(window)
+    for item in (first, second):
+        assert window.select_item(item)
+        QTest.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    window.undo_action.trigger()
+    assert [d.item for d in window.project.decisions()] == [first]
+    assert window.undo_stack.canRedo()
+
+
+def test_redo_while_typing_saves_the_typing_which_ends_the_redo(qtbot, make_window, save_path):
+    """Redo with an opinion pending crashed the app: the row change the redo makes saved the
+    opinion, pushed on the stack while it was redoing, which deleted the command being redone.
+    The opinion is now saved first; like typing in an editor, it ends what there was to redo."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first, second = _two_items(window)
+    assert window.select_item(first)
+    QTest.keyClick(window.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    window.undo_action.trigger()
+    assert window.undo_stack.canRedo()
+    _type_opinion(qtbot, window, second, "todo")
+    window.redo_action.trigger()
+    assert window.table_model.row_for(second).note == "todo"
+    assert not window.review_panel.note_dirty()
+    assert [d.item for d in window.project.decisions()] == [second]
+    assert window.table_model.row_for(first).decision is None
+    assert not window.undo_stack.canRedo() and not window.redo_action.isEnabled()
+    # One undo takes the opinion back.
+    window.undo_action.trigger()
+    assert window.project.decisions() == []
