@@ -27,6 +27,8 @@ _CENTRAL_ACTOR = re.compile(
     # 国务院 and any of its departments (国务院食品安全监督管理部门, 国务院有关部门).
     r"国务院(?:授权的)?[^，,。；、和及或的]{0,12}?部门|国务院|党中央|中共中央|中央军事委员会|"
     r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
+    # Central funds act from the centre (中央财政要……适时对其进行资金补充).
+    r"中央财政|中央预算内投资|"
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.
@@ -111,7 +113,7 @@ _TRANSITIONAL = re.compile(r"本(?:法|条例)(?:施行|公布|实施)(?:以)?�
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
     r"以来|年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
-    r"日益|面临|(?:还|仍然?|依然)存在|时有发生|亟待解决|尚未|尚不|意义|必然要求|必然选择|"
+    r"日益|面临|(?:还|仍然?|依然)[^，。；]{0,6}存在|时有发生|亟待解决|尚未|尚不|意义|必然要求|必然选择|"
     # Why it matters, said as drafters say it (没有农业机械化，就没有农业农村现代化).
     r"^没有[^。，；]{2,20}[，,]?就没有|"
     # Problems listed (存在有效供给不充分、总体规模不大等问题), not one to solve (整改存在的问题).

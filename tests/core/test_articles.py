@@ -50,6 +50,7 @@ def _outline(text: str):
     # A matter left to another law.
     ("海水的开发、利用、保护和管理，依照有关法律的规定执行。", "other_law"),
     ("从事防洪活动，依照防洪法的规定执行。\n水污染防治，依照《中华人民共和国水污染防治法》的规定执行。", "other_law"),
+    ("中央财政要根据检测基金的业务拓展情况，适时对其进行资金补充。", "central"),
     # 城乡 names no township government.
     ("国务院自然资源主管部门负责全国城乡规划的管理工作。", "central"),
     # A procedure central organs run, and crossing the border under them.
@@ -110,6 +111,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "文物保护专项经费由县级以上人民政府文物行政部门归口管理使用。",
     # The Party Central Committee's leadership beside local committees' duties.
     "坚持党中央对数字政府建设工作的集中统一领导，各级党委要切实履行领导责任。",
+    # Central and local funds together.
+    "中央财政和地方财政应当安排检测经费。",
     # 国家 is every level of government, though the State Council makes the detailed rules.
     "国家实行检测机构资质制度，具体办法由国务院市场监督管理部门制定。",
     # A procedure beside a local government's duty, or beside a duty of units.
@@ -133,6 +136,7 @@ def test_policy_sentences_that_state_no_task():
     assert states_no_task("但也要看到，我国检测服务业存在有效供给不充分、总体规模不大等问题。")
     assert not states_no_task("及时整改检查中存在的问题。")
     assert states_no_task("没有检测现代化，就没有质量强国。")
+    assert states_no_task("但在有关政策落实过程中还不同程度存在各类问题，有的单位仍然按照老办法来操作。")
     # The problems the preamble names.
     assert states_no_task("但一些政务新媒体还存在信息发布不严谨、监督管理不到位等问题，“僵尸”现象时有发生。")
     assert states_no_task("监测网络覆盖范围不断扩大。", heading="发展现状")
