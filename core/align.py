@@ -977,7 +977,8 @@ class _Judge:
         if not listed:
             best = kept[0].score if kept else 0.0
             expected = None if self.expects_every_clause else clause_not_expected(
-                prepared.clause.text, heading=self._heading(prepared.clause))
+                prepared.clause.text, heading=self._heading(prepared.clause),
+                before=self._sentence_before(index))
             if expected is not None:
                 return ClauseFinding(prepared.clause, Status.NOT_EXPECTED, best,
                                      alternatives=alternatives, reason=expected)
@@ -1024,6 +1025,18 @@ class _Judge:
             return Reason("part", f"只体现了部分内容，未见“{shown}”。")
         return Reason("weak_match", f"对应表述相似度{best:.0f}，低于已覆盖阈值"
                                     f"{self.parameters.covered:.0f}，措辞差异较大，请核对。")
+
+    def _sentence_before(self, index: int) -> str:
+        """The first piece of the sentence national clause ``index`` ends, when the sentence was
+        cut at semicolons (……存在各类问题，有的……；有的……；……), else ""."""
+        clause, first = self.nat[index].clause, index
+        while first > 0:
+            before = self.nat[first - 1].clause
+            if not (before.section == clause.section and before.paragraph == clause.paragraph
+                    and before.text.rstrip().endswith(("；", ";"))):
+                break
+            first -= 1
+        return self.nat[first].clause.text if first < index else ""
 
     def _heading(self, clause: Clause) -> str:
         if clause.section == "0":

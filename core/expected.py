@@ -260,14 +260,17 @@ def states_no_task(text: str, heading: str = "") -> bool:
     return describes and not _DEMAND.search(_ASIDE.sub("", text))
 
 
-def clause_not_expected(text: str, *, heading: str = "") -> Reason | None:
+def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Reason | None:
     """Why a policy sentence is not expected of a province, or None when it is.
 
     Args:
         text: the sentence.
         heading: the title of the section it stands in ("" for the preamble).
+        before: the first piece of its sentence when it was cut at semicolons: the rest of a
+            description (……还存在各类问题，有的……；有的……仍然由相关机构管理) asks nothing either.
     """
-    if states_no_task(text, heading):
+    if states_no_task(text, heading) or (
+            before and states_no_task(before, heading) and not _DEMAND.search(text)):
         where = f"（{heading}）" if heading else ""
         return Reason("no_task", f"本句{where}叙述形势、现状或意义，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):

@@ -561,3 +561,16 @@ def test_a_hedge_set_before_a_national_verb_weakens_it():
     # A hedge before a verb of the province's own, or one the national text already has.
     assert binding_gaps("加强检测装备质量监管。", "加强检测装备质量监管，逐步扩大抽检范围。") == []
     assert binding_gaps("逐步推行检测服务外包。", "逐步推行检测服务外包。") == []
+
+
+def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():
+    national = _outline("示例指导意见\n近年来，各地检测工作取得积极进展。但在落实过程中还不同程度存在各类问题，"
+                        "有的单位没有及时修订检测制度；有的检测经费仍然由相关机构管理；"
+                        "检测成果转化还受到相关规定的约束等。为推动检测工作，现提出以下意见。\n"
+                        "一、重点任务\n（一）完善检测制度。各地要及时修订检测管理制度。\n")
+    result = compare_outlines(national, _outline("示例省实施意见\n一、重点任务\n"
+                                                 "（一）完善检测制度。各地要及时修订检测管理制度。\n"))
+    statuses = {f.clause.text[:8]: f.status for f in result.clauses}
+    assert statuses["有的检测经费仍然"] is Status.NOT_EXPECTED
+    assert statuses["检测成果转化还受"] is Status.NOT_EXPECTED
+    assert statuses["各地要及时修订检"] is Status.COVERED
