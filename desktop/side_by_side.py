@@ -62,9 +62,6 @@ class _TextBox(QFrame):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setMinimumHeight(70)
-        self.meta = QLabel()
-        self.meta.setWordWrap(True)
-        self.meta.setStyleSheet("color:#555")
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
@@ -74,7 +71,6 @@ class _TextBox(QFrame):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(header)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.meta)
         self.footer = QHBoxLayout()
         self.footer.addStretch(1)
         layout.addLayout(self.footer)
@@ -83,10 +79,13 @@ class _TextBox(QFrame):
                   title: str = "") -> None:
         """Show a text (HTML) with its place and metadata, under ``title`` (else the box's own)."""
         self.title.setText(f"<b>{html.escape(title or self._title)}</b>")
-        self.text.setHtml(f'<div style="font-size:11pt; line-height:150%">{body_html}</div>')
+        # The metadata (责任单位、时限) closes the text inside the same scrolling box: a label of
+        # its own below the box was drawn over the text when the pane was short (150 %).
+        closing = (f'<p style="color:#555; font-size:10pt">{html.escape(meta)}</p>'
+                   if meta else "")
+        self.text.setHtml(f'<div style="font-size:11pt; line-height:150%">{body_html}</div>'
+                          + closing)
         self.where.setText(where)
-        self.meta.setText(meta)
-        self.meta.setVisible(bool(meta))
 
 
 class DiffPane(QWidget):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QToolBar
+from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 
 from core.model import Status
 from desktop import app as desktop_app
@@ -197,3 +197,23 @@ def test_a_decision_does_not_widen_the_detail_pane(qtbot, make_window, save_path
     qtbot.wait(50)  # the layouts take the new text in
     assert panel.info.fontMetrics().horizontalAdvance(panel.info.text()) > undecided
     assert panel.minimumSizeHint().width() <= undecided
+
+
+def test_a_responsibility_note_closes_the_text_inside_its_box(qtbot, make_window, save_path,
+                                                              tmp_path):
+    """The 责任单位 line stood in a label of its own under the text box; in a short pane (150 %)
+    it was drawn over the text. It now closes the text, in the same scrolling box."""
+    national = tmp_path / "national.txt"
+    national.write_text("示例指导意见\n一、重点任务\n（一）完善检测体系。\n"
+                        "建立健全检测服务网络，定期开展检测能力评估。（市场监管总局、工业和信息化部等负责）\n",
+                        encoding="utf-8")
+    provincial = tmp_path / "provincial.txt"
+    provincial.write_text("示例省实施意见\n一、重点任务\n（一）完善检测体系。\n"
+                          "建立健全全省检测服务网络，定期开展检测能力评估。\n", encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, national, provincial)
+    row = next(r for r in window.table_model.rows() if not r.is_addition)
+    assert window.select_item(row.item)
+    box = window.diff.national
+    assert box.text.toPlainText().rstrip().endswith("责任单位：市场监管总局、工业和信息化部")
+    assert not any("责任单位" in label.text() for label in box.findChildren(QLabel))
