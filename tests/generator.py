@@ -189,7 +189,7 @@ def _edit_sentences(unit: _Unit, rng: random.Random, truth: Truth, intensity: fl
             status = "covered"
             style = ""  # how the sentence is rewritten: "", "light" or "full"
             if roll < 0.18 * intensity:
-                weakened = _weaken(text, rng)
+                weakened = _weaken(text, rng, hedge=not statute)
                 if weakened != text:
                     text, status = weakened, "partial"
                     truth.weakened.add(clause.id)
@@ -215,8 +215,18 @@ def _edit_sentences(unit: _Unit, rng: random.Random, truth: Truth, intensity: fl
     return sentences
 
 
-def _weaken(text: str, rng: random.Random) -> str:
+# Hedges drafters put before a verb they keep (编制……路线图 → 适时编制……路线图; 开展……试点 →
+# 有条件的地方可以开展……试点).
+HEDGES = ("适时", "逐步", "有条件的地方可以")
+_HEDGED_VERB = re.compile(r"开展|编制|实施|推行|组织|建设|制定")
+
+
+def _weaken(text: str, rng: random.Random, *, hedge: bool = False) -> str:
+    """The sentence with its binding force weakened (a policy's may be hedged: 适时编制)."""
     options = [(strong, weak) for strong, weak in WEAKEN if strong in text]
+    verb = _HEDGED_VERB.search(text) if hedge else None
+    if verb and not re.search(r"逐步|适时|有条件的", text) and rng.random() < 0.3:
+        return text[:verb.start()] + rng.choice(HEDGES) + text[verb.start():]
     target = re.search(r"到20\d\d年[，,]?", text)
     if target and (not options or rng.random() < 0.3):
         return text.replace(target.group(0), "", 1)

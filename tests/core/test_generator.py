@@ -70,3 +70,23 @@ def test_sentences_end_whole_and_split_sentences_keep_their_origin():
                 counts[national_id] = counts.get(national_id, 0) + 1
         split += sum(1 for national_id, n in counts.items() if national_id and n == 2)
     assert split > 0  # some national sentences were written as two, both recorded
+
+
+def test_a_policy_variant_hedges_some_weakened_sentences_and_the_engine_flags_them():
+    from core.align import compare_outlines
+    from core.model import Status
+    from tests.generator import HEDGES
+
+    national = load_outline(GUIDELINE)
+    texts = {c.id: c.text for c in national.clauses()}
+    hedged = 0
+    for seed in range(6):
+        variant = make_variant(national, seed)
+        statuses = {f.clause.id: f.status for f in
+                    compare_outlines(national, outline_document(read_text(variant.text))).clauses}
+        for text, origins in variant.truth.provincial_origin.items():
+            for national_id in set(origins) & variant.truth.weakened:
+                if any(h in text and h not in texts[national_id] for h in HEDGES):
+                    hedged += 1
+                    assert statuses[national_id] is Status.PARTIAL, (seed, text)
+    assert hedged >= 3
