@@ -29,6 +29,12 @@ _CENTRAL_ACTOR = re.compile(
     r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
     # Central funds act from the centre (中央财政要……适时对其进行资金补充).
     r"中央财政|中央预算内投资|"
+    # The State Council's departments by name, as its policies write them (教育部, 国家卫生健康委,
+    # 国家中医药局, 市场监管总局); not 教育部门, every level's, and a province's own are 省教育厅.
+    r"(?:外交|国防|教育|科技|工业和信息化|公安|国家安全|民政|司法|财政|人力资源社会保障|自然资源|"
+    r"生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理)部(?!门)|"
+    r"审计署|国资委|市场监管总局|海关总署|税务总局|广电总局|体育总局|银保监会|证监会|"
+    r"国家(?!级)[\u4e00-\u9fff]{1,10}?(?:委员会|委|总局|(?<![格布结时当变])局(?!面|势)|署)|"
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.

@@ -51,6 +51,8 @@ def _outline(text: str):
     ("海水的开发、利用、保护和管理，依照有关法律的规定执行。", "other_law"),
     ("从事防洪活动，依照防洪法的规定执行。\n水污染防治，依照《中华人民共和国水污染防治法》的规定执行。", "other_law"),
     ("中央财政要根据检测基金的业务拓展情况，适时对其进行资金补充。", "central"),
+    ("2019年3月底前，国家卫生健康委推行统一的检测编码。", "central"),
+    ("财政部、税务总局要落实检测服务税收优惠政策。", "central"),
     # 城乡 names no township government.
     ("国务院自然资源主管部门负责全国城乡规划的管理工作。", "central"),
     # A procedure central organs run, and crossing the border under them.
@@ -111,6 +113,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "文物保护专项经费由县级以上人民政府文物行政部门归口管理使用。",
     # The Party Central Committee's leadership beside local committees' duties.
     "坚持党中央对数字政府建设工作的集中统一领导，各级党委要切实履行领导责任。",
+    # 教育部门 is every level's department, not the Ministry.
+    "住房城乡建设部门要加强对小区配套幼儿园建设的监管。",
     # Central and local funds together.
     "中央财政和地方财政应当安排检测经费。",
     # 国家 is every level of government, though the State Council makes the detailed rules.
