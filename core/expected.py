@@ -124,7 +124,7 @@ _DESCRIPTION = re.compile(
     r"^没有[^。，；]{2,20}[，,]?就没有|"
     # Problems listed (存在有效供给不充分、总体规模不大等问题), not one to solve (整改存在的问题).
     r"存在[^。，；]{0,30}、[^。；]{0,40}等(?:突出)?问题|"
-    r"是[^，。]{0,20}的?重要(?:举措|支撑|内容|途径|抓手|保障|基础)")
+    r"是[^，。]{0,20}的?(?:关键|重要(?:举措|支撑|内容|途径|抓手|保障|基础|指标|标志|体现))")
 # A turn of phrase that asks nothing (但也要看到，……存在……等问题).
 _ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到")
 # What a sentence that asks something says.

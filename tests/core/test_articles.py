@@ -141,6 +141,8 @@ def test_policy_sentences_that_state_no_task():
     assert not states_no_task("及时整改检查中存在的问题。")
     assert states_no_task("没有检测现代化，就没有质量强国。")
     assert states_no_task("但在有关政策落实过程中还不同程度存在各类问题，有的单位仍然按照老办法来操作。")
+    assert states_no_task("运营效率体现检测机构的精细化管理水平，是实现科学管理的关键。")
+    assert states_no_task("人才队伍建设体现机构的持续发展能力，是反映创新发展的重要指标。")
     # The problems the preamble names.
     assert states_no_task("但一些政务新媒体还存在信息发布不严谨、监督管理不到位等问题，“僵尸”现象时有发生。")
     assert states_no_task("监测网络覆盖范围不断扩大。", heading="发展现状")
