@@ -433,9 +433,16 @@ def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,
     if nearest is None:
         return ArticleVerdict((), 0.0, Status.MISSING,
                               Reason("no_candidate", "地方文件中没有条文可以对应。"))
+    opening = "".join(prov[nearest].paragraphs).strip("，。；：、 ")
+    opening = opening if len(opening) <= _OPENING_CHARS else opening[:_OPENING_CHARS] + "…"
     return ArticleVerdict((), 0.0, Status.MISSING, Reason(
-        "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[nearest].label}，"
+        "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[nearest].label}“{opening}”，"
                     f"相似程度{evidence * 100:.0f}，不足以认定承接）。"), nearest=prov[nearest].id)
+
+
+# How much of the nearest article a missing article's reason quotes, so that a printed report
+# shows what the candidate says, not only where it stands.
+_OPENING_CHARS = 30
 
 
 def _labels(prov: list[Section], linked: list[int]) -> str:

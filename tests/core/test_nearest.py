@@ -82,8 +82,10 @@ def test_a_missing_article_names_its_nearest_provincial_article_as_data(compared
     assert missing.status is Status.MISSING and missing.reason.code == "too_weak"
     assert missing.provincial == ()
     assert missing.nearest == nearest.id
-    # The data and the reason's words name the same article.
-    assert f"最相近的是{nearest.label}" in missing.reason.text
+    # The data and the reason's words name the same article, and the reason quotes how it
+    # opens, so that a printed report shows what the candidate says.
+    assert f"最相近的是{nearest.label}“" in missing.reason.text
+    assert "".join(nearest.paragraphs)[:12] in missing.reason.text
     # No other article names one: the carried ones are linked, the effective date is not
     # expected of a province.
     assert [a.national for a in comparison.articles if a.nearest] == [missing.national]
