@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from core.model import Clause, Gap
 from core.resources import read_lines
 from core.similarity import normalize, policy_terms
@@ -41,9 +43,9 @@ def key_terms(text: str, words: Sequence[str]) -> tuple[str, ...]:
 _FULL_COVERAGE = re.compile(r"全覆盖|覆盖全部|全部覆盖|覆盖所有|全面覆盖")
 
 
-# A year the provincial text sets as a deadline: 到2021年, 2021年6月底前, 2021年前, 于2021年.
+# A year the provincial text sets as a deadline: 到2021年, 2021年6月底前, 2021年前 (not 2018年至2021年).
 _DEADLINE_YEAR = re.compile(
-    r"(?:到|至|于)(\d{4})年|(\d{4})年(?:\d{1,2}月)?(?:底|末|上半年|下半年)?(?:前|以前|之前)")
+    r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:\d{1,2}月)?(?:底|末|上半年|下半年)?(?:前|以前|之前)")
 
 
 def _number_present(target: str, provincial: str) -> bool:
@@ -65,7 +67,10 @@ def _earlier_deadline(years: Sequence[str], provincial: str) -> bool:
     if not years:
         return False
     set_by_province = [int(a or b) for a, b in _DEADLINE_YEAR.findall(provincial)]
-    return any(year <= min(int(y) for y in years) for year in set_by_province)
+    # Every deadline the province sets must come no later: one milestone brought forward and
+    # the goal itself put back (2020年底前完成试点，到2025年全面推广) is a deadline lost.
+    return bool(set_by_province) and all(year <= min(int(y) for y in years)
+                                         for year in set_by_province)
 
 
 def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause], *,
@@ -118,7 +123,7 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
     gaps: list[Gap] = []
     reported: list[str] = []
     for strong, weaker in weakening_table():
-        if strong not in national or any(strong in r for r in reported):
+        if not _firm(national, strong) or any(strong in r for r in reported):
             continue
         if _bare_count(provincial, strong, weaker) >= _bare_count(national, strong, weaker):
             continue
@@ -132,21 +137,66 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
 # Words that put off or make optional the action they stand before (逐步实施, 适时编制,
 # 鼓励有条件的地方开展): a province that sets one before a verb of the national sentence, which
 # has none of them, weakens it (编制……路线图 → 适时编制……路线图).
-_HEDGE = re.compile(r"(逐步|适时|视情|择机|鼓励有条件的(?:地方|地区|市县|企业)?|"
-                    r"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?)([\u4e00-\u9fff]{2})")
-_HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的")
+_HEDGE_WORDS = (r"逐步|适时|视情|择机|鼓励有条件的(?:地方|地区|市县|企业)?|"
+                r"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?")
+_HEDGE = re.compile(rf"({_HEDGE_WORDS})([\u4e00-\u9fff]{{2}})")
+# A national phrase already soft (国家鼓励……建立, 稳步推进……) loses nothing to a hedge.
+_HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|引导|可以|探索")
+# A manner the national sentence already sets before the verb (稳步推进 → 逐步推进 is no loss).
+_MANNER = r"稳步|有序|分步|不断|持续|按需"
+# What follows a hedge and is no verb: a preposition opening a phrase (逐步向乡镇延伸).
+_NOT_A_VERB = re.compile(r"^[向对在与从把将按以为于]")
 
 
 def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
-    """The first verb of the national sentence the provincial text hedges (适时编制)."""
-    if _HEDGE_ROOT.search(national):
-        return []
+    """The first verb of a firm phrase of the national sentence that the provincial text
+    hedges (适时编制) where it renders that phrase."""
     for found in _HEDGE.finditer(provincial):
         hedge, verb = found.groups()
+        if _NOT_A_VERB.match(verb):
+            # A hedge before a phrase (逐步向乡镇延伸, 逐步对重点产品实施……): the phrase is the task.
+            verb = _task_from(provincial, found.start(2))[:_SHOWN_CHARS]
         told = any(verb in r or r in hedge for r in reported)  # 全面→逐步 already told
-        if verb in national and not told:
+        # 稳步推进 → 逐步推进 keeps the pace the nation set; 鼓励有条件的普通高校 is the nation's own.
+        paced = hedge == "逐步" and re.search(rf"(?:{_MANNER}){re.escape(verb)}", national)
+        if not _firm(national, verb) or told or paced or hedge + verb in national:
+            continue
+        if _same_task(national, provincial, verb, found.start(2)):
             return [Gap("binding", verb, hedge + verb)]
     return []
+
+
+# How much of a hedged phrase a gap shows when the hedge stands before no verb.
+_SHOWN_CHARS = 6
+
+
+def _task_from(text: str, begin: int) -> str:
+    """The text from ``begin`` to the end of its phrase."""
+    ends = [i for i in (text.find(mark, begin) for mark in "，,；;：:。") if i >= 0]
+    return text[begin:min(ends) if ends else len(text)]
+
+
+def _firm(national: str, word: str) -> bool:
+    """Whether the word stands in a phrase of the national sentence not already softened
+    before it (国家鼓励……建立 asks nothing a province could weaken)."""
+    return any(word in phrase and not _HEDGE_ROOT.search(phrase.split(word, 1)[0])
+               for phrase in _PHRASE_BREAK.split(national))
+
+
+_PHRASE_BREAK = re.compile(r"[，,；;：:。]")
+
+
+def _same_task(national: str, provincial: str, verb: str, at: int) -> bool:
+    """Whether the provincial phrase holding a hedged verb renders a national phrase with that
+    verb (适时编制全省……路线图 — 编制高端……路线图), not a task of the province's own added beside
+    it (……，逐步建立省际会商制度)."""
+    task = _task_from(provincial, provincial.find(verb, at))  # 编制全省……路线图
+    return any(fuzz.ratio(task, own[own.find(verb):]) >= _SAME_TASK
+               for own in _PHRASE_BREAK.split(national) if verb in own)
+
+
+# How close (rapidfuzz ratio) the hedged task, from its verb on, must be to the national one.
+_SAME_TASK = 50
 
 
 def _bare_count(text: str, strong: str, weaker: tuple[str, ...]) -> int:

@@ -34,14 +34,17 @@ _CENTRAL_ACTOR = re.compile(
     r"(?:外交|国防|教育|科技|工业和信息化|公安|国家安全|民政|司法|财政|人力资源社会保障|自然资源|"
     r"生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理)部(?!门)|"
     r"审计署|国资委|市场监管总局|海关总署|税务总局|广电总局|体育总局|银保监会|证监会|"
-    r"国家(?!级)[\u4e00-\u9fff]{1,10}?(?:委员会|委|总局|(?<![格布结时当变])局(?!面|势)|署)|"
+    r"国家(?!级|[^，。；]{0,4}机关)[\u4e00-\u9fff]{1,10}?"
+    r"(?:委员会|委(?![托任派])|总局|(?<![格布结时当变])局(?!面|势)|(?<![部签公])署)|"
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.
     r"海关|(?:出入境|进出境)检验检疫机构|中国人民银行")
 _CENTRAL_SUBJECT = re.compile(
     rf"(?:^|[，,：:]|由)(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
-    r"(?!的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令))")
+    r"(?!的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令)"
+    # ……only naming whose units these are (国务院有关部门所属的三级公立医院).
+    r"|[^，。；]{0,12}所属的?[^，。；]{0,10}(?:医院|学校|院校|单位|企业|机构)|[^，。；]{0,12}管理的)")
 # An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
 _DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{_CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.
@@ -56,7 +59,10 @@ _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全�
 # 城乡).
 _LOCAL_GOVERNMENT = re.compile(
     r"地方|省|自治区|直辖市|设区的市|县|(?<!城)乡|街道|各地区|本行政区域|有关部门|主管部门|各部门|"
-    r"人民政府|行政机关|公安机关|监督管理部门")
+    r"人民政府|行政机关|公安机关|监督管理部门|"
+    # A department named by its field alone is every level's (财政部门应当向代收机构支付手续费).
+    r"(?:财政|教育|卫生健康|民政|司法|公安|自然资源|生态环境|交通运输|水利|农业农村|商务|文化和旅游|"
+    r"应急管理|住房城乡建设|人力资源社会保障|市场监督管理|税务)部门")
 # Units and people, when a sentence opens with them as the ones who act.
 _LOCAL_SUBJECT = re.compile(
     r"(?:^|[。；])[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
@@ -111,25 +117,29 @@ _CENTRAL_DECISION = re.compile(
     r"(?:批准|审批|核准|审核|审定|许可|备案|指定|发给|颁发|确定|制定|放行|审查)"
     rf"|(?:根据|按照)(?:(?:{_CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
 # Crossing the national border (出境、进境): controlled from the centre.
-_BORDER = re.compile(r"出境|进境|入境|境外")
+_BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)")
+_PROHIBITION = re.compile(r"不得|禁止")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节日周月]。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
 _TRANSITIONAL = re.compile(r"本(?:法|条例)(?:施行|公布|实施)(?:以)?前|前[^。；]*继续(?:执行|有效|适用)")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
-    r"以来|年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
+    r"以来|(?:^|[，,])(?:近|多|\d+|[一二三四五六七八九十]+)年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
     r"日益|面临|(?:还|仍然?|依然)[^，。；]{0,6}存在|时有发生|亟待解决|尚未|尚不|意义|必然要求|必然选择|"
     # Why it matters, said as drafters say it (没有农业机械化，就没有农业农村现代化).
     r"^没有[^。，；]{2,20}[，,]?就没有|"
     # Problems listed (存在有效供给不充分、总体规模不大等问题), not one to solve (整改存在的问题).
-    r"存在[^。，；]{0,30}、[^。；]{0,40}等(?:突出)?问题|"
+    r"^(?!.*(?:针对|解决|整治|整改)).*存在[^。，；]{0,30}、[^。；]{0,40}等(?:突出)?问题[。；]?$|"
     r"是[^，。]{0,20}的?(?:关键|重要(?:举措|支撑|内容|途径|抓手|保障|基础|指标|标志|体现))")
+# The problems a description lists, whose later pieces (……；有的……；……) ask nothing either.
+_PROBLEMS = re.compile(r"^(?!.*(?:针对|解决|整治|整改)).*(?:(?:还|仍然?|依然)[^，。；]{0,6}存在|时有发生|"
+                       r"亟待解决|存在[^。；]{0,40}问题)")
 # A turn of phrase that asks nothing (但也要看到，……存在……等问题).
 _ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到")
 # What a sentence that asks something says.
 _DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"
-                     r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年")
+                     r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年|\d{4}年[^，。；]{0,6}前|原则上")
 # Headings of the parts that describe the situation rather than set tasks.
 _SITUATION_HEADING = re.compile(r"现状|形势|背景|意义|成效|进展")
 # A part that only sets out the situation (一、发展现状 / 面临形势 / 重要意义): even its closing
@@ -177,7 +187,7 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
                                            "或属国家统一管理的出入境事项，地方文件无需承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
-    if _states_only(text, _TRANSITIONAL) and not _LOCAL_GOVERNMENT.search(text):
+    if _states_only(text, _TRANSITIONAL) and not _LOCAL_GOVERNMENT.search(_CENTRAL_ACTOR.sub("", text)):
         return Reason("transitional", "本条是国家法律施行前后的过渡安排，地方文件无需承接。")
     return None
 
@@ -211,6 +221,26 @@ def dates_the_text(sentence: str) -> bool:
     return len(sentence) <= 80 and bool(_DATING.search(sentence))
 
 
+# Departments listed after a State Council one share its 国务院 (国务院人力资源社会保障行政部门、
+# 教育行政部门……).
+_LISTED_AFTER_CENTRAL = re.compile(
+    r"(国务院[^，,。；、]{0,14}?部门)((?:(?:、|和|及|以及|会同)(?!国务院|有关|其他|相关)[^，,。；、和及]{1,14}?部门)+)")
+# ……and fields listed under one 部门 (国务院教育、公安部门).
+_FIELD = (r"(?:教育|公安|交通运输|财政|民政|司法|卫生健康|农业农村|自然资源|生态环境|商务|文化和旅游|"
+          r"应急管理|住房城乡建设|人力资源社会保障|市场监督管理|税务|发展改革|工业和信息化|科学技术|"
+          r"价格|邮政管理|体育|广播电视|网信|外交|国防|水利|审计)(?:行政|主管)?")
+_FIELDS_OF_CENTRAL = re.compile(rf"国务院((?:{_FIELD}、)+{_FIELD})部门")
+_JOINED = re.compile(r"(、|和|及|以及|会同)")
+
+
+def _state_council_lists(text: str) -> str:
+    """The text with 国务院 written before every department of a list a State Council
+    department opens (国务院科学技术行政部门会同财政部门; 国务院教育、公安部门)."""
+    text = _FIELDS_OF_CENTRAL.sub(
+        lambda m: "、".join(f"国务院{field}部门" for field in m.group(1).split("、")), text)
+    return _LISTED_AFTER_CENTRAL.sub(lambda m: m.group(1) + _JOINED.sub(r"\1国务院", m.group(2)), text)
+
+
 def central_only(text: str) -> bool:
     """Whether a provision addresses central organs only.
 
@@ -220,6 +250,7 @@ def central_only(text: str) -> bool:
     addresses nobody a local text could (local governments and departments, or units and people
     as subjects).
     """
+    text = _state_council_lists(text)
     if _DELEGATED.match(text.strip()):
         rest = _CENTRAL_ACTOR.sub("", text)
         return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
@@ -233,21 +264,24 @@ def central_only(text: str) -> bool:
 
 
 def central_procedure(text: str) -> bool:
-    """Whether a provision sets a procedure run by central organs: at least half of its
-    sentences route the decision to them (报国务院……批准, 由国务院……部门制定, 根据国务院……的要求)
+    """Whether a provision sets a procedure run by central organs: most of its sentences
+    route the decision to them (报国务院……批准, 由国务院……部门制定, 根据国务院……的要求)
     or have them act alone, or — where the provision names a central organ — deal with
     crossing the border (文物出境……海关凭……放行); no local government is named, and no other
     sentence has units or people act (学校……自主进行教师管理工作). A sentence of 国家 (国家实行……制度，具体办法由国务院制定)
     is every level of government's and does not count.
     """
+    text = _state_council_lists(text)
     if not _CENTRAL_ACTOR.search(text) or _LOCAL_GOVERNMENT.search(_CENTRAL_ACTOR.sub("", text)):
         return False
     sentences = [s.strip() for s in re.split(r"[。；]", _CENTRAL_REFERENCE.sub("", text)) if s.strip()]
     central = [not s.startswith("国家") and bool(
-        _CENTRAL_DECISION.search(s) or _BORDER.search(s) or (
-            _CENTRAL_SUBJECT.search(s) and not _LOCAL_SUBJECT.search(_CENTRAL_ACTOR.sub("", s))))
+        # A prohibition on units (……未经国务院……批准进口的，不得……) is theirs to obey locally.
+        (_CENTRAL_DECISION.search(s) and not _PROHIBITION.search(s))
+        or _BORDER.search(_CENTRAL_ACTOR.sub("", s))
+        or (_CENTRAL_SUBJECT.search(s) and not _LOCAL_SUBJECT.search(_CENTRAL_ACTOR.sub("", s))))
         for s in sentences]
-    if not any(central) or 2 * sum(central) < len(sentences):
+    if 2 * sum(central) <= len(sentences):
         return False
     return not any(not is_central and _LOCAL_SUBJECT.search(s)
                    for is_central, s in zip(central, sentences))
@@ -276,7 +310,7 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Re
             description (……还存在各类问题，有的……；有的……仍然由相关机构管理) asks nothing either.
     """
     if states_no_task(text, heading) or (
-            before and states_no_task(before, heading) and not _DEMAND.search(text)):
+            before and _PROBLEMS.search(before) and not _DEMAND.search(text)):
         where = f"（{heading}）" if heading else ""
         return Reason("no_task", f"本句{where}叙述形势、现状或意义，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):

@@ -101,9 +101,14 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
         across = opening.get(section, []) if opens else []
         series_across = len(across) > 1 and 2 * sum(across) >= len(across)
         for position, (head, group, shared) in enumerate(zip(candidates, groups, shares)):
-            if shared or series or (position == 0 and series_across):
+            # A rule that opens a paragraph (严禁层层加码。) is no principle's heading.
+            ruled = bool(_RULE.search(clauses[head].text))
+            if shared or series or (position == 0 and series_across and not ruled):
                 heads[head] = group
     return heads
+
+
+_RULE = re.compile(r"严禁|不得|禁止|必须|要|确保")
 
 
 def _shares_a_word(heading: Clause, group: Sequence[Clause]) -> bool:

@@ -53,6 +53,10 @@ def _outline(text: str):
     ("中央财政要根据检测基金的业务拓展情况，适时对其进行资金补充。", "central"),
     ("2019年3月底前，国家卫生健康委推行统一的检测编码。", "central"),
     ("财政部、税务总局要落实检测服务税收优惠政策。", "central"),
+    ("国务院市场监督管理部门、教育行政部门在职责范围内，分别负责检测人员的资格认定。", "central"),
+    ("检测收费的具体办法，由国务院市场监督管理部门会同国务院发展改革部门和财政部门制定。", "central"),
+    ("国务院教育、公安部门会同国务院有关部门建立检测安全管理信息共享机制。", "central"),
+    ("中国人民武装警察部队所属检测设施的保护，由中央军事委员会规定。", "central"),
     # 城乡 names no township government.
     ("国务院自然资源主管部门负责全国城乡规划的管理工作。", "central"),
     # A procedure central organs run, and crossing the border under them.
@@ -115,6 +119,17 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "坚持党中央对数字政府建设工作的集中统一领导，各级党委要切实履行领导责任。",
     # 教育部门 is every level's department, not the Ministry.
     "住房城乡建设部门要加强对小区配套幼儿园建设的监管。",
+    # Second reading: 入境 inside an organ's name is no border; one central sentence of two is
+    # no procedure; a prohibition on units beside a central approval is theirs to obey; 国家机关
+    # are every level's organs; a department a central organ merely owns.
+    "任何单位或者个人不得公开检测对象的个人信息。出入境检验检疫机构应当加强检测。",
+    "广播电台以普通话为基本的播音用语。需要使用外国语言为播音用语的，须经国务院广播电视部门批准。",
+    "经营单位不得经营未经国务院文化行政部门批准进口的音像制品。",
+    "国家机关委托他人建设、维护电子政务系统，应当经过严格的批准程序。",
+    "财政部门应当向代收机构支付手续费。",
+    "国务院有关部门所属的三级公立医院均参加属地绩效考核。",
+    # The State Council's own office acting on local governments' accounts.
+    "国务院办公厅将对各地区、各部门政务新媒体进行网上监测和抽查，各地区要及时整改。",
     # Central and local funds together.
     "中央财政和地方财政应当安排检测经费。",
     # 国家 is every level of government, though the State Council makes the detailed rules.
@@ -143,6 +158,10 @@ def test_policy_sentences_that_state_no_task():
     assert states_no_task("但在有关政策落实过程中还不同程度存在各类问题，有的单位仍然按照老办法来操作。")
     assert states_no_task("运营效率体现检测机构的精细化管理水平，是实现科学管理的关键。")
     assert states_no_task("人才队伍建设体现机构的持续发展能力，是反映创新发展的重要指标。")
+    # A problem to solve, a deadline, 近年来 inside a task: tasks.
+    assert not states_no_task("针对检测网站存在的建设分散、数据不通等突出问题，建设集约化平台。")
+    assert not states_no_task("对于已经建成的，原则上于2019年9月底前完成移交。")
+    assert not states_no_task("由社会团体结合近年来工作、活动情况进行自查。")
     # The problems the preamble names.
     assert states_no_task("但一些政务新媒体还存在信息发布不严谨、监督管理不到位等问题，“僵尸”现象时有发生。")
     assert states_no_task("监测网络覆盖范围不断扩大。", heading="发展现状")

@@ -547,6 +547,11 @@ def test_a_deadline_brought_forward_is_kept_one_put_back_or_dropped_is_lost():
     assert [(g.kind, g.national) for g in later] == [("number", "到2022年")]
     dropped = find_gaps(goal, words, [Clause("P1-1", "1", "建成全省统一的政务新媒体矩阵。")])
     assert [(g.kind, g.national) for g in dropped] == [("number", "到2022年")]
+    # A milestone brought forward while the goal is put back; a year in the past.
+    slipped = find_gaps(goal, words, [Clause("P1-1", "1", "2020年底前完成试点，到2025年建成全省统一的政务新媒体矩阵。")])
+    assert [(g.kind, g.national) for g in slipped] == [("number", "到2022年")]
+    past = find_gaps(goal, words, [Clause("P1-1", "1", "落实国务院于2018年作出的部署，建成全省统一的政务新媒体矩阵。")])
+    assert [(g.kind, g.national) for g in past] == [("number", "到2022年")]
     noted = Clause("N2-1", "2", "完成账号清理整合。", deadline="2019年底前")
     assert find_gaps(noted, tokens(noted.text), [Clause("P2-1", "2", "2019年9月底前完成账号清理整合。")]) == ()
     assert find_gaps(noted, tokens(noted.text), [Clause("P2-1", "2", "2020年底前完成账号清理整合。")]) != ()
@@ -561,6 +566,17 @@ def test_a_hedge_set_before_a_national_verb_weakens_it():
     # A hedge before a verb of the province's own, or one the national text already has.
     assert binding_gaps("加强检测装备质量监管。", "加强检测装备质量监管，逐步扩大抽检范围。") == []
     assert binding_gaps("逐步推行检测服务外包。", "逐步推行检测服务外包。") == []
+    # A national sentence already soft, a stronger provincial rule, a hedge before no verb, a
+    # verb the province also keeps unhedged.
+    assert binding_gaps("国家鼓励检测机构建立质量追溯制度。", "检测机构应当逐步建立质量追溯制度。") == []
+    # A hedge before a phrase shows the phrase, not two characters of it.
+    gaps = binding_gaps("推进检测服务向乡镇延伸。", "推进检测服务逐步向乡镇延伸。")
+    assert [(g.national, g.provincial) for g in gaps] == [("向乡镇延伸", "逐步向乡镇延伸")]
+    # The nation's own hedge, kept.
+    assert binding_gaps("推动普通高校转型，鼓励有条件的普通高校开办应用专业。",
+                        "推动普通高校转型，鼓励有条件的普通高校开办应用专业，积极开展试点。") == []
+    assert binding_gaps("推动建立检测协作机制。", "推动建立检测协作机制，逐步建立省际会商制度。") == []
+    assert binding_gaps("稳步推进检测服务外包。", "逐步推进检测服务外包。") == []
 
 
 def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():

@@ -192,6 +192,9 @@ def test_principles_each_in_a_paragraph_of_their_own_are_a_series_of_headings():
     heads = {clauses[head].text for head in headed_sentences(clauses, Parameters().lead_chars)}
     # 坚持因地制宜 shares no word with its sentence, but stands in the series.
     assert heads == {"坚持问题导向。", "坚持市场驱动。", "坚持因地制宜。"}
+    # A rule opening a paragraph of the series is judged on its own words.
+    ruled = outline_document(read_text(national + "严禁层层加码。各地不得擅自提高检测标准。\n")).clauses()
+    assert "严禁层层加码。" not in {ruled[h].text for h in headed_sentences(ruled, Parameters().lead_chars)}
     # Alone in its section, such a principle is no heading.
     alone = outline_document(read_text("示例指导意见\n一、总体要求\n（一）基本原则。\n"
                                        "坚持因地制宜。立足各地特色资源和功能定位，发挥比较优势。\n")).clauses()
