@@ -40,11 +40,15 @@ _CENTRAL_ACTOR = re.compile(
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.
     r"海关|(?:出入境|进出境)检验检疫机构|中国人民银行")
+_NOT_ACTING = (r"的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令)"
+               # ……only naming whose units these are (国务院有关部门所属的三级公立医院).
+               r"|[^，。；]{0,12}所属的?[^，。；]{0,10}(?:医院|学校|院校|单位|企业|机构)|[^，。；]{0,12}管理的")
 _CENTRAL_SUBJECT = re.compile(
-    rf"(?:^|[，,：:]|由)(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
-    r"(?!的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令)"
-    # ……only naming whose units these are (国务院有关部门所属的三级公立医院).
-    r"|[^，。；]{0,12}所属的?[^，。；]{0,10}(?:医院|学校|院校|单位|企业|机构)|[^，。；]{0,12}管理的)")
+    rf"(?:^|[，,：:])(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+(?!{_NOT_ACTING})"
+    # After 由 they act (由国务院……部门制定), unless a clause says what they made (应当执行由
+    # 国务院……部门组织编制的测量技术规范: the surveyors act).
+    rf"|由(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
+    rf"(?!{_NOT_ACTING}|[^，。；]{{0,40}}?(?:组织)?(?:编制|制定|发布|颁布|公布)的)")
 # An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
 _DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{_CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.

@@ -130,6 +130,9 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "国务院有关部门所属的三级公立医院均参加属地绩效考核。",
     # The State Council's own office acting on local governments' accounts.
     "国务院办公厅将对各地区、各部门政务新媒体进行网上监测和抽查，各地区要及时整改。",
+    # A norm a central department made, which units must follow.
+    "城乡建设领域的工程检测活动，应当执行由国务院住房城乡建设主管部门组织编制的检测技术规范。"
+    "其他领域的工程检测活动，应当执行国家有关的工程检测技术规范。",
     # Central and local funds together.
     "中央财政和地方财政应当安排检测经费。",
     # 国家 is every level of government, though the State Council makes the detailed rules.
