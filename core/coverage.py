@@ -170,10 +170,13 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
 _SHOWN_CHARS = 6
 
 
+_PHRASE_BREAK = re.compile(r"[，,；;：:。]")
+
+
 def _task_from(text: str, begin: int) -> str:
     """The text from ``begin`` to the end of its phrase."""
-    ends = [i for i in (text.find(mark, begin) for mark in "，,；;：:。") if i >= 0]
-    return text[begin:min(ends) if ends else len(text)]
+    end = _PHRASE_BREAK.search(text, begin)
+    return text[begin:end.start() if end else len(text)]
 
 
 def _firm(national: str, word: str) -> bool:
@@ -181,9 +184,6 @@ def _firm(national: str, word: str) -> bool:
     before it (国家鼓励……建立 asks nothing a province could weaken)."""
     return any(word in phrase and not _HEDGE_ROOT.search(phrase.split(word, 1)[0])
                for phrase in _PHRASE_BREAK.split(national))
-
-
-_PHRASE_BREAK = re.compile(r"[，,；;：:。]")
 
 
 def _same_task(national: str, provincial: str, verb: str, at: int) -> bool:
