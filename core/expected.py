@@ -272,8 +272,8 @@ def central_procedure(text: str) -> bool:
     route the decision to them (报国务院……批准, 由国务院……部门制定, 根据国务院……的要求)
     or have them act alone, or — where the provision names a central organ — deal with
     crossing the border (文物出境……海关凭……放行); no local government is named, and no other
-    sentence has units or people act (学校……自主进行教师管理工作). A sentence of 国家 (国家实行……制度，具体办法由国务院制定)
-    is every level of government's and does not count.
+    sentence has units or people act (学校……自主进行教师管理工作). A sentence of 国家
+    (国家实行……制度，具体办法由国务院制定) is every level of government's and does not count.
     """
     text = _state_council_lists(text)
     if not _CENTRAL_ACTOR.search(text) or _LOCAL_GOVERNMENT.search(_CENTRAL_ACTOR.sub("", text)):
