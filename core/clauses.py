@@ -15,7 +15,10 @@ from core.model import Clause
 from core.text import CHINESE_NUMERAL
 
 _RESPONSIBILITY_HEAD = re.compile(
-    r"[（(]\s*(?:(?:责任|牵头|配合|主责|参与)(?:单位|部门)|责任主体)\s*[：:]")
+    r"[（(]\s*(?:(?:责任|牵头|配合|主责|参与|负责)(?:单位|部门)|责任主体)\s*[：:]")
+# What a note may say besides who is responsible: where the measure applies
+# (（负责部门：民航局，适用范围：河南自贸试验区）).
+_SCOPE = re.compile(r"[，,；;]?\s*适用范围\s*[：:].*$")
 # The State Council's own form of the note, after the task it assigns: （交通运输部、财政部负责）,
 # （教育部牵头，各有关部门按职责分工负责）.
 _UNIT_NOTE = re.compile(
@@ -97,6 +100,7 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
             if found:
                 body = (body[:found.start()] + body[found.end():])
             body = re.sub(r"(?:完成时限|时间节点|完成时间)\s*[：:]?", "", body)
+            body = _SCOPE.sub("", body)
             notes.append((position, _Note(_split_units(body), deadline_text)))
         elif match is units:
             end = match.end()
