@@ -43,7 +43,7 @@ from core.articles import (ArticleVerdict, PhraseHits, articles, best_sentences,
 from core.coverage import find_gaps
 from core.domain import commonness
 from core.errors import Cancelled
-from core.expected import clause_not_expected, dates_the_text
+from core.expected import clause_not_expected, dates_the_text, scoped_elsewhere
 from core.provisions import Provision, provision
 from core.leads import judge_headings
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
@@ -976,9 +976,10 @@ class _Judge:
         alternatives = _alternatives(ranking, listed, self.prov, parameters)
         if not listed:
             best = kept[0].score if kept else 0.0
-            expected = None if self.expects_every_clause else clause_not_expected(
+            expected = None if self.expects_every_clause else (clause_not_expected(
                 prepared.clause.text, heading=self._heading(prepared.clause),
-                before=self._sentence_before(index))
+                before=self._sentence_before(index)) or scoped_elsewhere(
+                self._paragraph(prepared.clause), prepared.clause.text, self.provincial.title))
             if expected is not None:
                 return ClauseFinding(prepared.clause, Status.NOT_EXPECTED, best,
                                      alternatives=alternatives, reason=expected)
@@ -1037,6 +1038,13 @@ class _Judge:
                 break
             first -= 1
         return self.nat[first].clause.text if first < index else ""
+
+    def _paragraph(self, clause: Clause) -> str:
+        """The national paragraph a clause stands in, as printed (notes included)."""
+        if clause.section == "0":
+            return ""
+        paragraphs = self.national.section(clause.section).paragraphs
+        return paragraphs[clause.paragraph - 1] if 0 < clause.paragraph <= len(paragraphs) else ""
 
     def _heading(self, clause: Clause) -> str:
         if clause.section == "0":

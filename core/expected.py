@@ -320,3 +320,34 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Re
     if central_only(text):
         return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
     return None
+
+
+# Where a State Council measure applies, as its note says (（负责部门：民航局，适用范围：河南自贸试验区）).
+_SCOPE_NOTE = re.compile(r"[（(][^（）()]*?适用范围\s*[：:]\s*([^）)]+)[）)]")
+# A scope that takes in every place (所有自贸试验区, 以下除标注……外适用范围均为所有……).
+_EVERYWHERE = re.compile(r"所有|全部|各地|全国")
+
+
+def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Reason | None:
+    """Why a national policy sentence is not expected of this province when the note after it
+    limits the measure to named places (适用范围：河南自贸试验区) and the provincial text's title
+    names none of them; None otherwise.
+
+    Args:
+        paragraph: the national paragraph as printed, notes included.
+        sentence: the sentence (its notes removed).
+        provincial_title: the provincial text's title (南海省人民政府关于……的实施意见).
+    """
+    start = paragraph.find(sentence.strip()[:8]) if sentence.strip() else -1
+    if start < 0 or not provincial_title:
+        return None
+    note = _SCOPE_NOTE.search(paragraph, start)
+    if note is None:
+        return None
+    scope = note.group(1)
+    if _EVERYWHERE.search(scope):
+        return None
+    places = [part.strip()[:2] for part in re.split(r"[、，,和及]", scope) if len(part.strip()) >= 2]
+    if not places or any(place in provincial_title for place in places):
+        return None
+    return Reason("scope", f"本句措施的适用范围为{scope.strip()}，不含本地，地方文件无需承接。")

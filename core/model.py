@@ -235,7 +235,8 @@ class Reason:
     liability only, however worded), ``judicial``, ``ownership`` (who owns a resource),
     ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
     organs run: 报国务院……批准, or crossing the border under them), ``national_day``,
-    ``transitional`` (本法施行前……继续有效),
+    ``transitional`` (本法施行前……继续有效), ``scope`` (a policy measure its note limits to other
+    places: 适用范围：河南自贸试验区),
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 

@@ -590,3 +590,18 @@ def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():
     assert statuses["有的检测经费仍然"] is Status.NOT_EXPECTED
     assert statuses["检测成果转化还受"] is Status.NOT_EXPECTED
     assert statuses["各地要及时修订检"] is Status.COVERED
+
+
+def test_a_measure_scoped_to_other_places_is_not_expected_of_this_province():
+    national = _outline("示例若干措施\n一、推进检测便利化\n"
+                        "（一）下放检测机构审批权限。（负责部门：市场监管总局；适用范围：所有试验区）\n"
+                        "（二）支持郑州检测中心开展国际互认。（负责部门：市场监管总局，适用范围：河南试验区）\n")
+    for title, expected in (("南海省人民政府关于检测便利化的实施意见", Status.NOT_EXPECTED),
+                            ("河南省人民政府关于检测便利化的实施意见", Status.MISSING)):
+        provincial = _outline(f"{title}\n一、推进检测便利化\n（一）下放检测机构审批权限。\n")
+        statuses = {f.clause.text: f for f in compare_outlines(national, provincial).clauses}
+        assert statuses["下放检测机构审批权限。"].status is Status.COVERED
+        scoped = statuses["支持郑州检测中心开展国际互认。"]
+        assert scoped.status is expected, title
+        if expected is Status.NOT_EXPECTED:
+            assert scoped.reason.code == "scope" and "河南试验区" in scoped.reason.text
