@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import signal
 import subprocess
 import sys
 
@@ -14,6 +12,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from core.cli import main
+from tests.core.project_writer import kill_after
 from tests.conftest import LAWS, REPO, SAMPLES
 
 NATIONAL = str(SAMPLES / "national-guideline-sample.docx")
@@ -282,17 +281,7 @@ def test_an_export_after_a_killed_writer_reads_its_log_and_folds_it_in(tmp_path,
     folder = tmp_path / "项目"
     folder.mkdir()
     path = _new_project(folder, 0)
-    seen: list[int] = []
-    with subprocess.Popen([sys.executable, "-m", "tests.core.project_writer", str(path), "200"],
-                          cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, encoding="utf-8") as writer:
-        while len(seen) < 20:
-            line = writer.stdout.readline()
-            if not line:
-                break
-            seen.append(int(line.split()[1]))
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.wait()
+    seen, _, _ = kill_after(path, 200, reported=20)
     assert len(seen) == 20
     assert f"{path.name}-wal" in _names(folder)  # killed with its decisions in the log
     out = tmp_path / "结果.json"

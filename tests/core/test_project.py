@@ -6,8 +6,6 @@ import json
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from core.errors import Cancelled, ProjectFileError
 from core.model import Comparison, ReviewDecision, Status
 from core.project import APPLICATION_ID, SCHEMA_VERSION, Project
 from core.review import review
+from tests.core.project_writer import kill_after
 from tests.conftest import LAWS, REPO
 
 NATIONAL = LAWS / "national-optimizing-business-environment-regulation-2019.txt"
@@ -244,21 +243,9 @@ def test_writes_from_several_threads(project_path):
 # ------------------------------------------------------------------ crash
 
 def test_killed_writer_loses_nothing_it_reported(project_path):
-    seen: list[int] = []
-    with subprocess.Popen([sys.executable, "-m", "tests.core.project_writer",
-                           str(project_path), "150"],
-                          cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, encoding="utf-8") as writer:
-        while len(seen) < 40:
-            line = writer.stdout.readline()
-            if not line:
-                break
-            seen.append(int(line.split()[1]))
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.wait()
-        stderr = writer.stderr.read()
+    seen, returncode, stderr = kill_after(project_path, 150, reported=40)
     assert len(seen) == 40, stderr
-    assert writer.returncode == -signal.SIGKILL
+    assert returncode == -signal.SIGKILL
     assert Path(f"{project_path}-wal").exists()  # killed with its log still open
 
     with Project.open(project_path) as project:
