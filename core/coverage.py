@@ -135,39 +135,72 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
 
 
 # Words that put off or make optional the action they stand before (逐步实施, 适时编制,
-# 鼓励有条件的地方开展): a province that sets one before a verb of the national sentence, which
-# has none of them, weakens it (编制……路线图 → 适时编制……路线图).
-_HEDGE_WORDS = (r"逐步|适时|视情|择机|鼓励有条件的(?:地方|地区|市县|企业)?|"
+# 力争基本建立, 鼓励有条件的地方开展): a province that sets one before a verb of the national
+# sentence, which has none of them, weakens it (编制……路线图 → 适时编制……路线图).
+_HEDGE_WORDS = (r"逐步|适时|视情|择机|积极争取|力争|争取|探索|适当|鼓励有条件的(?:地方|地区|市县|企业)?|"
                 r"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?")
 _HEDGE = re.compile(rf"({_HEDGE_WORDS})([\u4e00-\u9fff]{{2}})")
-# A national phrase already soft (国家鼓励……建立, 稳步推进……) loses nothing to a hedge.
-_HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|引导|可以|探索")
+# A national phrase already soft (国家鼓励……建立, 稳步推进……, 力争……) loses nothing to a hedge.
+_HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|引导|可以|探索|力争|争取|适当")
 # A manner the national sentence already sets before the verb (稳步推进 → 逐步推进 is no loss).
 _MANNER = r"稳步|有序|分步|不断|持续|按需"
 # What follows a hedge and is no verb: a preposition opening a phrase (逐步向乡镇延伸).
 _NOT_A_VERB = re.compile(r"^[向对在与从把将按以为于]")
+# Verbs that only carry the task named after them (适时开展督促检查, 视情予以通报): the task is
+# what follows, whatever verb the national sentence set before it (加强督促检查, 进行通报).
+_LIGHT_VERB = re.compile(r"开展|进行|予以|给予|组织|作出")
+# 争取 before what the province seeks from above (积极争取国务院部门……数据回流, 争取中央资金) is a
+# task of its own, not a hedge.
+_SOUGHT = re.compile(r"国家|国务院|中央|上级|部委|更多|资金|政策|项目|支持")
 
 
 def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
-    """The first verb of a firm phrase of the national sentence that the provincial text
-    hedges (适时编制) where it renders that phrase."""
+    """The first firm phrase of the national sentence that the provincial text hedges
+    (适时编制, 视情予以通报, 逐步与……建立) where it renders that phrase."""
     for found in _HEDGE.finditer(provincial):
         hedge, verb = found.groups()
+        start = found.start(2)
+        if hedge.endswith("争取") and _SOUGHT.match(provincial, start):
+            continue
+        if _LIGHT_VERB.fullmatch(verb) and not _firm(national, verb):
+            # 适时开展补贴试点 for 加大补贴试点力度: the task after the light verb is hedged.
+            start += len(verb)
+            task = _task_from(provincial, start)
+            if len(task) >= 2 and _firm(national, task[:2]) and _same_task(
+                    national, provincial, task[:2], start, _SAME_OBJECT):
+                shown = _shown(task)
+                return [Gap("binding", shown, provincial[found.start():start] + shown)]
+            continue
         if _NOT_A_VERB.match(verb):
-            # A hedge before a phrase (逐步向乡镇延伸, 逐步对重点产品实施……): the phrase is the task.
-            verb = _task_from(provincial, found.start(2))[:_SHOWN_CHARS]
+            # A hedge before a phrase (逐步向乡镇延伸, 逐步与融媒体中心建立……): the phrase is the
+            # task, and some firm national phrase must render it.
+            task = _task_from(provincial, start)
+            if any(r in hedge for r in reported) or hedge + task in national:
+                continue
+            if any(fuzz.partial_ratio(task, own) >= _SAME_PHRASE and not _HEDGE_ROOT.search(own)
+                   for own in _PHRASE_BREAK.split(national)):
+                shown = _shown(task)
+                return [Gap("binding", shown, hedge + shown)]
+            continue
         told = any(verb in r or r in hedge for r in reported)  # 全面→逐步 already told
         # 稳步推进 → 逐步推进 keeps the pace the nation set; 鼓励有条件的普通高校 is the nation's own.
         paced = hedge == "逐步" and re.search(rf"(?:{_MANNER}){re.escape(verb)}", national)
         if not _firm(national, verb) or told or paced or hedge + verb in national:
             continue
-        if _same_task(national, provincial, verb, found.start(2)):
+        if _same_task(national, provincial, verb, start):
             return [Gap("binding", verb, hedge + verb)]
     return []
 
 
 # How much of a hedged phrase a gap shows when the hedge stands before no verb.
-_SHOWN_CHARS = 6
+_SHOWN_CHARS = 10
+
+
+def _shown(task: str) -> str:
+    """A hedged phrase as a gap shows it: whole when short, else its opening and an ellipsis."""
+    return task if len(task) <= _SHOWN_CHARS else task[:_SHOWN_CHARS] + "…"
+# How close (rapidfuzz partial ratio) a hedged phrase must be to a national phrase it renders.
+_SAME_PHRASE = 70
 
 
 _PHRASE_BREAK = re.compile(r"[，,；;：:。]")
@@ -186,17 +219,21 @@ def _firm(national: str, word: str) -> bool:
                for phrase in _PHRASE_BREAK.split(national))
 
 
-def _same_task(national: str, provincial: str, verb: str, at: int) -> bool:
+def _same_task(national: str, provincial: str, verb: str, at: int,
+               threshold: int | None = None) -> bool:
     """Whether the provincial phrase holding a hedged verb renders a national phrase with that
     verb (适时编制全省……路线图 — 编制高端……路线图), not a task of the province's own added beside
     it (……，逐步建立省际会商制度)."""
     task = _task_from(provincial, provincial.find(verb, at))  # 编制全省……路线图
-    return any(fuzz.ratio(task, own[own.find(verb):]) >= _SAME_TASK
+    return any(fuzz.ratio(task, own[own.find(verb):]) >= (threshold or _SAME_TASK)
                for own in _PHRASE_BREAK.split(national) if verb in own)
 
 
-# How close (rapidfuzz ratio) the hedged task, from its verb on, must be to the national one.
+# How close (rapidfuzz ratio) the hedged task, from its verb on, must be to the national one;
+# a task named after a light verb, from its first word on, must be closer (适时开展督促检查 —
+# 加强督促检查, not 探索开展社会数据“统采共用” — 社会数据融合应用).
 _SAME_TASK = 50
+_SAME_OBJECT = 70
 
 
 def _bare_count(text: str, strong: str, weaker: tuple[str, ...]) -> int:

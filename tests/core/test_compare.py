@@ -579,6 +579,33 @@ def test_a_hedge_set_before_a_national_verb_weakens_it():
     assert binding_gaps("稳步推进检测服务外包。", "逐步推进检测服务外包。") == []
 
 
+def test_a_hedge_before_a_light_verb_a_phrase_or_a_goal_weakens_the_task_it_names():
+    def told(national, provincial):
+        return [(g.national, g.provincial) for g in binding_gaps(national, provincial)]
+    # The task after a light verb, whatever verb the nation set before it.
+    assert told("制定考核办法，加强督促检查，纳入绩效评估。",
+                "制定考核办法，适时开展督促检查，纳入绩效评估。") == [("督促检查", "适时开展督促检查")]
+    assert told("对整改不到位的地区进行通报。", "对整改不到位的地区视情予以通报。") == [("通报", "视情予以通报")]
+    assert told("加大检测新产品补贴试点力度。", "适时开展检测新产品补贴试点。") == [
+        ("检测新产品补贴试点", "适时开展检测新产品补贴试点")]
+    # A hedge before a prepositional phrase that renders a national one.
+    assert told("县级机构要与本地区融媒体中心建立协调机制。",
+                "各县机构要逐步与县级融媒体中心建立协调机制。") == [
+        ("与县级融媒体中心建立…", "逐步与县级融媒体中心建立…")]
+    # 力争, 争取, 探索 and 适当 before a firm national verb.
+    assert told("到2020年，基本建立检测考核体系。", "到2020年，力争基本建立检测考核体系。") == [("基本", "力争基本")]
+    assert told("开展本科层次检测教育试点。", "积极争取开展本科层次检测教育试点。") == [("开展", "积极争取开展")]
+    assert told("推进检测数据共享。", "探索推进检测数据共享。") == [("推进", "探索推进")]
+    assert told("重点考核业务规模，降低或取消利润考核要求。", "重点考核业务规模，适当降低利润考核要求。") == [
+        ("降低", "适当降低")]
+    # 争取 before what the province seeks from above; a light verb before a task of its own; the
+    # nation's own 力争.
+    assert told("推进部门业务系统与地方数据平台双向共享。",
+                "积极争取国务院部门业务系统数据回流，推动与省级数据平台双向共享。") == []
+    assert told("推进公共数据、社会数据融合应用。", "探索开展社会数据统采共用，推进公共数据与社会数据融合应用。") == []
+    assert told("到2020年，力争基本建立检测考核体系。", "到2020年，力争基本建立检测考核体系。") == []
+
+
 def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():
     national = _outline("示例指导意见\n近年来，各地检测工作取得积极进展。但在落实过程中还不同程度存在各类问题，"
                         "有的单位没有及时修订检测制度；有的检测经费仍然由相关机构管理；"
