@@ -157,6 +157,9 @@ _SOUGHT = re.compile(r"国家|国务院|中央|上级|部委|更多|资金|政�
 def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
     """The first firm phrase of the national sentence that the provincial text hedges
     (适时编制, 视情予以通报, 逐步与……建立) where it renders that phrase."""
+    encouraged = _encouraged(national, provincial, reported)
+    if encouraged:
+        return encouraged
     for found in _HEDGE.finditer(provincial):
         hedge, verb = found.groups()
         start = found.start(2)
@@ -189,6 +192,26 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
             continue
         if _same_task(national, provincial, verb, start):
             return [Gap("binding", verb, hedge + verb)]
+    return []
+
+
+# 鼓励 before the subject of a national duty (鼓励医院根据……调整 — 医院根据……调整): the duty is
+# left to the subject's choice. Not 鼓励有条件的…… (a hedge of its own above).
+_ENCOURAGE = re.compile(r"鼓励(?!有条件的)")
+
+
+def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
+    """A firm national phrase the provincial text renders after 鼓励 (鼓励医院……), when the
+    national sentence encourages nothing itself."""
+    if "鼓励" in national or any("鼓励" in r for r in reported):
+        return []
+    for found in _ENCOURAGE.finditer(provincial):
+        task = _task_from(provincial, found.end())
+        if len(task) >= 4 and any(fuzz.partial_ratio(task, own) >= _SAME_PHRASE
+                                  and not _HEDGE_ROOT.search(own)
+                                  for own in _PHRASE_BREAK.split(national)):
+            shown = _shown(task)
+            return [Gap("binding", shown, "鼓励" + shown)]
     return []
 
 

@@ -598,6 +598,17 @@ def test_a_hedge_before_a_light_verb_a_phrase_or_a_goal_weakens_the_task_it_name
     assert told("推进检测数据共享。", "探索推进检测数据共享。") == [("推进", "探索推进")]
     assert told("重点考核业务规模，降低或取消利润考核要求。", "重点考核业务规模，适当降低利润考核要求。") == [
         ("降低", "适当降低")]
+    # 鼓励 before the subject of a national duty; 不得低于 → 力争达到.
+    assert told("根据考核结果，医院调整完善内部分配方案，推动医院科学管理。",
+                "鼓励医院根据考核结果，调整完善内部分配方案，推动医院科学管理。") == [
+        ("医院根据考核结果", "鼓励医院根据考核结果")]
+    assert told("检测机构按照规范开展检测。", "鼓励检测机构按照规范开展检测。") == [
+        ("检测机构按照规范开展…", "鼓励检测机构按照规范开展…")]
+    # 应当 → 鼓励 is told once, by the table.
+    assert told("检测机构应当按照规范开展检测。", "鼓励检测机构按照规范开展检测。") == [("应当", "鼓励")]
+    assert told("国家鼓励检测机构按照规范开展检测。", "鼓励检测机构按照规范开展检测。") == []
+    assert told("其中单户担保金额的占比不得低于50%。", "其中单户担保金额的占比力争达到50%。") == [
+        ("不得低于", "力争达到")]
     # 争取 before what the province seeks from above; a light verb before a task of its own; the
     # nation's own 力争.
     assert told("推进部门业务系统与地方数据平台双向共享。",
