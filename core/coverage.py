@@ -48,12 +48,23 @@ _DEADLINE_YEAR = re.compile(
     r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:\d{1,2}月)?(?:底|末|上半年|下半年)?(?:前|以前|之前)")
 
 
+# A year from which the provincial text applies a rule: 2020年起, 从2020年开始.
+_START_YEAR = re.compile(r"(\d{4})年(?:起|开始)")
+
+
 def _number_present(target: str, provincial: str) -> bool:
     if target == "全覆盖":
         return bool(_FULL_COVERAGE.search(provincial))
     years = _YEAR.findall(target)
     if years and target.startswith("到"):
         return all(year in provincial for year in years) or _earlier_deadline(years, provincial)
+    if years and target.endswith("前"):
+        return _deadline_present(target, provincial)
+    if years and target.endswith(("起", "开始")):
+        # 自2020年起 for 从2020年起; a start the province sets sooner, or a deadline it sets
+        # for the task (从2019年开始探索建立…… → 2020年底前建立……), asks no less.
+        return (any(int(start) <= int(years[0]) for start in _START_YEAR.findall(provincial))
+                or bool(_DEADLINE_YEAR.search(provincial)))
     return normalize(target) in provincial
 
 

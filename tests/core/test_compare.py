@@ -8,6 +8,7 @@ import pytest
 
 from core.align import compare_outlines
 from core.cli import main
+from core.clauses import find_targets
 from core.compare import compare_files, load_outline
 from core.coverage import binding_gaps, find_gaps
 from core.errors import Cancelled
@@ -555,6 +556,22 @@ def test_a_deadline_brought_forward_is_kept_one_put_back_or_dropped_is_lost():
     noted = Clause("N2-1", "2", "完成账号清理整合。", deadline="2019年底前")
     assert find_gaps(noted, tokens(noted.text), [Clause("P2-1", "2", "2019年9月底前完成账号清理整合。")]) == ()
     assert find_gaps(noted, tokens(noted.text), [Clause("P2-1", "2", "2020年底前完成账号清理整合。")]) != ()
+
+
+def test_a_deadline_or_a_start_written_into_the_sentence_is_kept_or_lost():
+    def lost(national, provincial):
+        clause = Clause("N1-1", "1", national, targets=find_targets(national))
+        return [(g.kind, g.national) for g in find_gaps(clause, tokens(national),
+                                                          [Clause("P1-1", "1", provincial)])]
+    deadline = "2019年3月底前，全部检测机构纳入满意度调查平台。"
+    assert lost(deadline, "全省检测机构全部纳入满意度调查平台。") == [("number", "2019年3月底前")]
+    assert lost(deadline, "2019年3月底前，全省检测机构全部纳入满意度调查平台。") == []
+    assert lost(deadline, "2018年底前，全省检测机构全部纳入满意度调查平台。") == []
+    start = "公开招聘检测人员，2020年起基本不再从应届毕业生中招聘。"
+    assert lost(start, "公开招聘检测人员。") == [("number", "2020年起")]
+    assert lost(start, "公开招聘检测人员，自2020年起不再从应届毕业生中招聘。") == []
+    # A deadline set for a task the nation only starts is no loss.
+    assert lost("从2019年开始，探索建立检测人员学习账号。", "2020年底前建立检测人员学习账号。") == []
 
 
 def test_a_hedge_set_before_a_national_verb_weakens_it():
