@@ -37,10 +37,11 @@ CLAUSE_COLUMNS = (("序号", 6), ("国家文件章节", 22), ("国家文件条�
                   ("审核意见", 26), ("已处理", 7))
 # 软件结果 is the engine's verdict on the article as a whole, and 说明 says why; 审核结果 is the
 # verdict after the reviewer's decisions on its sentences (core.review.review_articles), marked
-# （人工） where it is not the engine's, as a clause's 对照结果 is.
+# （人工） where it is not the engine's, as a clause's 对照结果 is. The two stand side by side, so
+# that a reviewer reads what changed without scrolling past the 说明.
 ARTICLE_COLUMNS = (("国家文件条文", 16), ("条文内容", 60), ("本省承接条文", 22),
-                   ("软件结果", STATUS_WIDTH), ("内容体现", 9), ("说明", 60),
-                   ("审核结果", STATUS_WIDTH))
+                   ("软件结果", STATUS_WIDTH), ("审核结果", STATUS_WIDTH), ("内容体现", 9),
+                   ("说明", 60))
 ADDITION_COLUMNS = (("序号", 6), ("本省章节", 22), ("本省新增内容", 70), ("责任单位", 24),
                     ("时限", 14), ("对照结果", STATUS_WIDTH), ("审核意见", 30), ("已处理", 7))
 
@@ -201,14 +202,14 @@ def _article_sheet(sheet, comparison: Comparison, articles: Sequence[ReviewedArt
         carried = "、".join(provincial.label_path(p) for p in article.provincial) or "—"
         share = labels.article_share(article)
         _body_row(sheet, row, [national.label_path(section.id), labels.printable(
-            "".join(section.paragraphs)), carried, None, "—" if share is None else share,
+            "".join(section.paragraphs)), carried, None, None, "—" if share is None else share,
             labels.printable(article.reason.text)])
         _status(sheet.cell(row=row, column=4), labels.LABELS[article.status.value],
                 article.status.value)
-        _status(sheet.cell(row=row, column=7), labels.article_label(reviewed),
+        _status(sheet.cell(row=row, column=5), labels.article_label(reviewed),
                 labels.article_key(reviewed))
-        sheet.cell(row=row, column=5).number_format = "0%"
-        sheet.cell(row=row, column=5).alignment = _CENTRED
+        sheet.cell(row=row, column=6).number_format = "0%"
+        sheet.cell(row=row, column=6).alignment = _CENTRED
         _fit_height(sheet, row, ARTICLE_COLUMNS)
     sheet.auto_filter.ref = (f"A1:{get_column_letter(len(ARTICLE_COLUMNS))}"
                              f"{len(articles) + 1}")

@@ -92,10 +92,10 @@ def test_the_workbook_shows_no_share_where_none_was_measured(tmp_path):
     workbook = load_workbook(export_excel(comparison, tmp_path / "法规.xlsx", today=TODAY))
     rows = {row[0]: row for row in workbook["按条对照"].iter_rows(min_row=2, values_only=True)}
     # Purpose articles correspond by function: the engine's placeholder share is not printed.
-    assert verdicts["1.1"].reason.code == "counterpart" and rows["第一章第一条"][4] == "—"
-    assert rows["第二章第五条"][3] == "无需地方落实" and rows["第二章第五条"][4] == "—"
-    assert rows["第一章第二条"][4] == verdicts["1.2"].score / 100.0
-    assert rows["第一章第四条"][3] == "未覆盖" and rows["第一章第四条"][4] == 0.0
+    assert verdicts["1.1"].reason.code == "counterpart" and rows["第一章第一条"][5] == "—"
+    assert rows["第二章第五条"][3] == "无需地方落实" and rows["第二章第五条"][5] == "—"
+    assert rows["第一章第二条"][5] == verdicts["1.2"].score / 100.0
+    assert rows["第一章第四条"][3] == "未覆盖" and rows["第一章第四条"][5] == 0.0
     summary = workbook["汇总"]
     assert summary["B4"].value == "句数"
     lines = [cell.value for cell in summary["A"] if isinstance(cell.value, str)]
@@ -162,7 +162,7 @@ def test_a_partial_article_with_no_measured_share_shows_none(tmp_path):
     comparison = replace(comparison, sections=sections)
     workbook = load_workbook(export_excel(comparison, tmp_path / "法规.xlsx", today=TODAY))
     rows = {row[0]: row for row in workbook["按条对照"].iter_rows(min_row=2, values_only=True)}
-    assert rows["第一章第四条"][3] == "部分覆盖" and rows["第一章第四条"][4] == "—"
-    assert rows["第一章第四条"][5] == kept.text
+    assert rows["第一章第四条"][3] == "部分覆盖" and rows["第一章第四条"][5] == "—"
+    assert rows["第一章第四条"][6] == kept.text
     missing = [row for row in rows.values() if row[3] == "未覆盖"]
-    assert all(row[4] == 0.0 for row in missing)
+    assert all(row[5] == 0.0 for row in missing)

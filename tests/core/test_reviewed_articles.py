@@ -134,15 +134,15 @@ def test_the_workbook_shows_the_engines_and_the_reviewed_article_verdicts(tmp_pa
                                           decisions=DECISIONS, today=TODAY))
     sheet = workbook["按条对照"]
     header = [cell.value for cell in sheet[1]]
-    assert header[3] == "软件结果" and header[6] == "审核结果"
+    assert header[3] == "软件结果" and header[4] == "审核结果"
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows["第一章第四条"][3] == "未覆盖" and rows["第一章第四条"][6] == "部分覆盖（人工）"
-    assert rows["第二章第五条"][3] == "已覆盖" and rows["第二章第五条"][6] == "未覆盖（人工）"
-    assert rows["第三章第七条"][6] == "不适用（人工）"
-    assert rows["第一章第三条"][3] == rows["第一章第三条"][6] == "部分覆盖"
+    assert rows["第一章第四条"][3] == "未覆盖" and rows["第一章第四条"][4] == "部分覆盖（人工）"
+    assert rows["第二章第五条"][3] == "已覆盖" and rows["第二章第五条"][4] == "未覆盖（人工）"
+    assert rows["第三章第七条"][4] == "不适用（人工）"
+    assert rows["第一章第三条"][3] == rows["第一章第三条"][4] == "部分覆盖"
     # The reviewed cell is coloured as its verdict reads.
     cells = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-    assert cells["第一章第四条"][6].fill.start_color.rgb.endswith(labels.FILLS["partial"])
+    assert cells["第一章第四条"][4].fill.start_color.rgb.endswith(labels.FILLS["partial"])
     assert cells["第一章第四条"][3].fill.start_color.rgb.endswith(labels.FILLS["missing"])
     assert sheet.auto_filter.ref == f"A1:G{len(comparison.articles) + 1}"
     lines = [cell.value for cell in workbook["汇总"]["A"] if isinstance(cell.value, str)]
@@ -155,7 +155,7 @@ def test_an_unreviewed_workbook_repeats_the_engines_verdict_unmarked(tmp_path):
     comparison = _compared()
     workbook = load_workbook(export(comparison, tmp_path / "清单.xlsx"))
     rows = list(workbook["按条对照"].iter_rows(min_row=2, values_only=True))
-    assert rows and all(row[6] == row[3] for row in rows)
+    assert rows and all(row[4] == row[3] for row in rows)
     lines = [cell.value for cell in workbook["汇总"]["A"] if isinstance(cell.value, str)]
     assert not any(line.startswith("按条对照（审核结果）") for line in lines)
 
@@ -201,7 +201,7 @@ def test_a_real_article_carried_in_part_reads_so_in_every_report(corpus: Path, t
     assert "本条整体：部分覆盖（人工）；软件判定未覆盖。" in heading
     rows = {row[0]: row for row in load_workbook(xlsx)["按条对照"].iter_rows(
         min_row=2, values_only=True)}
-    assert rows[where][3] == "未覆盖" and rows[where][6] == "部分覆盖（人工）"
+    assert rows[where][3] == "未覆盖" and rows[where][4] == "部分覆盖（人工）"
     # Every other article reads as the engine judged it.
-    changed = [name for name, row in rows.items() if row[6] != row[3]]
+    changed = [name for name, row in rows.items() if row[4] != row[3]]
     assert changed == [where]
