@@ -733,9 +733,17 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
     last_heading: dict[tuple[int, str], int] = {}  # (parent, kind) → last number of 编/章/节
     running: dict[str, int] = {}
     articles_before_chapters = 0
-    labelled = {m.kind for line in body if (m := _statute_marker(line.text))}
+    markers = [_statute_marker(line.text) for line in body]
+    labelled = {m.kind for m in markers if m}
     for index, line in enumerate(body):
-        marker = _statute_marker(line.text)
+        marker = markers[index]
+        if marker is None and current is not None and current.kind == "article" and \
+                _missing_chapter(body, markers, index, running.get("chapter", 0)):
+            # 第一章 …… 农业技术推广体系 …… 第三章: the heading of 第二章 printed without its label.
+            name = re.sub(r"\s+", "", line.text)
+            number = running["chapter"] + 1
+            marker = _Marker("chapter", number, "", name)
+            warnings.append(f"章标题“{name}”没有编号，按{_ordinal(number, '章')}读取。")
         if marker is None and _BARE_CHAPTER.match(line.text):
             name = re.sub(r"\s+", "", line.text)
             following = _statute_marker(body[index + 1].text) if index + 1 < len(body) else None
@@ -788,6 +796,24 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
         open_by_rank[rank] = draft
         current = draft
     return _freeze(drafts, preamble, statute=True)
+
+
+# A line that can be a heading: short, with no sentence punctuation and no numbering of its own.
+_HEADING_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,19}$")
+
+
+def _missing_chapter(body: list[_Line], markers: list[_Marker | None], index: int,
+                     chapter: int) -> bool:
+    """Whether a bare line between articles is the heading of a chapter printed without its
+    label: the chapters around it are labelled, the next one labelled is numbered two on from
+    the last (第一章 …… 第三章), and an article follows the line."""
+    if not chapter or not _HEADING_LIKE.match(body[index].text.strip()):
+        return False
+    following = markers[index + 1] if index + 1 < len(body) else None
+    if following is None or following.kind != "article":
+        return False
+    later = next((m for m in markers[index + 1:] if m is not None and m.kind == "chapter"), None)
+    return later is not None and later.number == chapter + 2
 
 
 def _ordinal(number: int, unit: str) -> str:

@@ -411,6 +411,25 @@ def test_a_table_of_contents_is_set_aside_and_a_bare_general_provisions_line_is_
     assert outline.warnings == ("目录（3行）已另行列出，未计入正文。", "章标题“总则”没有编号，按第一章读取。")
 
 
+def test_a_chapter_heading_printed_without_its_label_between_labelled_ones_is_that_chapter():
+    # As 农业技术推广法 (2012) prints its 第二章 on the web: "农业技术推广体系" alone on a line.
+    outline = outline_document(read_text(
+        "示例法\n第一章 总则\n第一条 为了规范管理，制定本法。\n第二条 本法适用于全省。\n"
+        "示例推广体系\n第三条 县级以上人民政府应当设立推广机构。\n第三章 法律责任\n"
+        "第四条 违反本法规定的，由有关部门责令改正。"))
+    assert [(s.id, s.label, s.title) for s in outline.sections if s.kind == "chapter"] == [
+        ("1", "第一章", "总则"), ("2", "", "示例推广体系"), ("3", "第三章", "法律责任")]
+    assert [p for s in outline.sections if s.label == "第二条" for p in s.paragraphs] == ["本法适用于全省。"]
+    assert outline.warnings == ("章标题“示例推广体系”没有编号，按第二章读取。",)
+    # A line of an article that merely lacks its full stop is no heading when no chapter is
+    # missing after it, nor is one that a list item follows.
+    kept = outline_document(read_text(
+        "示例法\n第一章 总则\n第一条 本法所称示例活动包括\n示例推广体系\n第二条 本法适用于全省。\n"
+        "第二章 法律责任\n第三条 违反本法规定的，由有关部门责令改正。"))
+    assert [s.label for s in kept.sections if s.kind == "chapter"] == ["第一章", "第二章"]
+    assert kept.warnings == ()
+
+
 def test_an_article_numbered_on_with_zhi_yi_is_its_own_article():
     outline = outline_document(read_text(
         "示例法\n第一条 为了规范管理，制定本法。\n第二条 本法适用于全国。\n第二条之一 本法所称示例，是指示例活动。\n"
