@@ -21,11 +21,14 @@ _RESPONSIBILITY_HEAD = re.compile(
 _SCOPE = re.compile(r"[，,；;]?\s*适用范围\s*[：:].*$")
 # The State Council's own form of the note, after the task it assigns: （交通运输部、财政部负责）,
 # （教育部牵头，各有关部门按职责分工负责）.
+# A pilot's 方案 names the departments that guide the cities, after a task or at the head of the
+# paragraph it assigns: （工业和信息化部、商务部指导）以铅酸蓄电池……
 _UNIT_NOTE = re.compile(
-    r"(?<=[。；;])\s*[（(]((?:[^（）()。；，]{1,60}?(?:部|委|局|署|办|行|院|会|厅|总局|政府|部门|单位)等?"
-    r"(?:按职责分工)?(?:牵头)?(?:负责|牵头|参与|配合)[，,、]?)+)"
-    # The State Council's first note says how to read them all (……等负责。列第一位者为牵头单位，下同).
-    r"(?:[。，,]?列第一位者?为牵头单位[，,]?下同)?[）)]")
+    r"(?:(?<=[。；;])|^)\s*[（(]((?:[^（）()。；，]{1,60}?(?:部|委|局|署|办|行|院|会|厅|总局|政府|部门|单位)等?"
+    r"(?:按职责分工)?(?:牵头)?(?:负责落实|负责|牵头|参与|配合|指导)[，,、]?)+)"
+    # The State Council's first note says how to read them all (……等负责。列第一位者为牵头单位，下同;
+    # 生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出).
+    r"(?:[。，,]?列第一位者?为牵头单位[，,]?下同|[。，,]?以下[^（）()。]{0,30}?不再列出)?[）)]")
 _DEADLINE = re.compile(
     r"(?:\d{4}年(?:\d{1,2}月)?(?:年?底|上半年|下半年|中|末)?(?:前|以前)?(?:完成|实现|基本完成|全面完成|建成)?"
     r"|长期坚持|持续推进|长期推进|持续实施)")
@@ -107,7 +110,7 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
             notes.append((position, _Note(_split_units(body), deadline_text)))
         elif match is units:
             end = match.end()
-            body = re.sub(r"等?(?:按职责分工)?(?:负责|牵头|参与|配合)", "、", match.group(1))
+            body = re.sub(r"等?(?:按职责分工)?(?:负责落实|负责|牵头|参与|配合|指导)", "、", match.group(1))
             notes.append((position, _Note(_split_units(body), "")))
         else:
             end = match.end()

@@ -55,10 +55,15 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
         lead_chars: the longest a heading sentence may be, in characters, without its final
             mark.
     """
-    def shaped(clause: Clause) -> bool:
+    def shaped(index: int) -> bool:
+        clause = clauses[index]
         body = clause.text.strip().rstrip(_END_MARKS)
+        # A note that closes the heading together with what it heads (筑牢……防线。新建……。
+        # （生态环境部指导）) is the group's, not the heading's own.
+        noted = bool(clause.responsibility or clause.deadline)
+        shared_note = noted and index + 1 < len(clauses) and _same_note(clause, clauses[index + 1])
         return (0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body)
-                and not clause.responsibility and not clause.deadline)
+                and (not noted or shared_note))
 
     found: list[tuple[str, bool, list[int], list[list[int]], list[bool]]] = []
     start = 0
@@ -70,10 +75,10 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
         candidates: list[int] = []
         groups: list[list[int]] = []
         for index in range(start, end + 1):
-            if index < end and shaped(clauses[index]) and not (
+            if index < end and shaped(index) and not (
                     # A short sentence right after a heading that repeats its words elaborates
                     # it (提升辅助决策能力。建立健全大数据辅助科学决策机制。).
-                    candidates and all(shaped(clauses[i]) for i in groups[-1])
+                    candidates and all(shaped(i) for i in groups[-1])
                     and _shares_a_word(clauses[candidates[-1]], [clauses[index]])):
                 candidates.append(index)
                 groups.append([])
@@ -109,6 +114,12 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
 
 
 _RULE = re.compile(r"严禁|不得|禁止|必须|要|确保")
+
+
+def _same_note(clause: Clause, following: Clause) -> bool:
+    return (clause.section == following.section and clause.paragraph == following.paragraph
+            and clause.responsibility == following.responsibility
+            and clause.deadline == following.deadline)
 
 
 def _shares_a_word(heading: Clause, group: Sequence[Clause]) -> bool:

@@ -89,3 +89,18 @@ def test_the_state_councils_own_notes_name_who_is_responsible():
         # A bracket inside a sentence is its text, not a note.
         ("各地要加强监管（由县级人民政府负责）。", ()),
     ]
+
+
+def test_the_departments_that_guide_a_pilot_are_a_note_after_a_task_or_at_the_head_of_one():
+    clauses = build_clauses("1", (
+        "统筹检测发展与固体废物管理。组织开展调查评估。（生态环境部指导，试点城市政府负责落实。"
+        "以下均需试点城市政府落实，不再列出）",
+        "（工业和信息化部、商务部、生态环境部指导）以铅酸蓄电池为重点，落实生产者责任延伸制度。",
+        "推动公共机构无纸化办公。(国家发展改革委、市场监管总局、国管局指导)"))
+    assert [(c.text, c.responsibility) for c in clauses] == [
+        ("统筹检测发展与固体废物管理。", ("生态环境部", "试点城市政府")),
+        ("组织开展调查评估。", ("生态环境部", "试点城市政府")),
+        ("以铅酸蓄电池为重点，落实生产者责任延伸制度。", ("工业和信息化部", "商务部", "生态环境部")),
+        ("推动公共机构无纸化办公。", ("国家发展改革委", "市场监管总局", "国管局")),
+    ]
+

@@ -170,6 +170,15 @@ def test_short_tasks_are_not_taken_for_headings(paragraph):
     assert headed_sentences(clauses, Parameters().lead_chars) == {}
 
 
+def test_a_heading_closed_by_the_note_of_the_task_it_heads_is_still_a_heading():
+    clauses = outline_document(read_text(
+        "示例方案\n一、主要任务\n（一）强化检测安全管控。\n筑牢检测源头防线。新建检测项目，严格落实检测评价要求。"
+        "（生态环境部指导）夯实检测过程基础。建立检测台账制度，推动检测数据联网。（生态环境部、工业和信息化部指导）\n"
+        )).clauses()
+    heads = {clauses[head].text for head in headed_sentences(clauses, Parameters().lead_chars)}
+    assert heads == {"筑牢检测源头防线。", "夯实检测过程基础。"}
+
+
 def test_a_heading_that_announces_only_what_no_province_carries_is_not_expected_either():
     national = NATIONAL.replace("二、强化安全保障",
                                 "二、营造良好数字生态\n（一）深化国际交流。\n深化国际合作。积极参与数字化发展国际规则制定，"
