@@ -198,8 +198,10 @@ def score_variant(comparison: Comparison, provincial: Outline, truth: Truth, sco
                       if status == "missing" and cid in judged_clauses}
     scores.missing.add(predicted_missing, actual_missing)
     partial = {f.clause.id for f in comparison.clauses if f.status is Status.PARTIAL}
-    scores.weakened_found += len(truth.weakened & partial)
-    scores.weakened_total += len(truth.weakened)
+    # A weakened sentence stating no task (……逐步建设仍存在一些突出问题) is set apart likewise.
+    weakened = truth.weakened & judged_clauses
+    scores.weakened_found += len(weakened & partial)
+    scores.weakened_total += len(weakened)
     origins = {text: list(ids) for text, ids in truth.provincial_origin.items()}
     actual_additions, predicted = set(), {c.id for c in comparison.additions}
     for clause in provincial.clauses():

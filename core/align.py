@@ -976,10 +976,7 @@ class _Judge:
         alternatives = _alternatives(ranking, listed, self.prov, parameters)
         if not listed:
             best = kept[0].score if kept else 0.0
-            expected = None if self.expects_every_clause else (clause_not_expected(
-                prepared.clause.text, heading=self._heading(prepared.clause),
-                before=self._sentence_before(index)) or scoped_elsewhere(
-                self._paragraph(prepared.clause), prepared.clause.text, self.provincial.title))
+            expected = self._not_expected(index)
             if expected is not None:
                 return ClauseFinding(prepared.clause, Status.NOT_EXPECTED, best,
                                      alternatives=alternatives, reason=expected)
@@ -999,7 +996,26 @@ class _Judge:
         else:
             status = Status.PARTIAL
             reason = self._part_reason(prepared, [self.prov[c.position] for c in listed], best)
+        expected = self._not_expected(index) if status is Status.PARTIAL else None
+        if expected is not None:
+            # A sentence no province is expected to carry (现提出以下意见, the situation, a central
+            # organ's duty) that the province echoes in part is no gap: not expected, with the
+            # echo shown beside it.
+            echo = (f"地方{self._name(self.provincial, matches[0].clause)}有相近表述"
+                    f"（相似度{best:.0f}），仅供参考。")
+            return ClauseFinding(prepared.clause, Status.NOT_EXPECTED, best, matches, (),
+                                 alternatives, Reason(expected.code, expected.text + echo))
         return ClauseFinding(prepared.clause, status, best, matches, gaps, alternatives, reason)
+
+    def _not_expected(self, index: int) -> Reason | None:
+        """Why a policy sentence is not expected of the province, or None (and always None for
+        a statute's sentences: its articles are judged as wholes)."""
+        if self.expects_every_clause:
+            return None
+        clause = self.nat[index].clause
+        return (clause_not_expected(clause.text, heading=self._heading(clause),
+                                    before=self._sentence_before(index))
+                or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title))
 
     def _missing_reason(self, ranking: list[Candidate]) -> Reason:
         if not ranking:

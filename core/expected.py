@@ -144,6 +144,8 @@ _ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到
 # What a sentence that asks something says.
 _DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"
                      r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年|\d{4}年[^，。；]{0,6}前|原则上")
+# Headings of the parts that set goals (发展目标, 主要目标, 工作目标).
+_GOAL_HEADING = re.compile(r"目标")
 # Headings of the parts that describe the situation rather than set tasks.
 _SITUATION_HEADING = re.compile(r"现状|形势|背景|意义|成效|进展")
 # A part that only sets out the situation (一、发展现状 / 面临形势 / 重要意义): even its closing
@@ -300,6 +302,9 @@ def states_no_task(text: str, heading: str = "") -> bool:
         return True
     if _BACKGROUND_HEADING.match(heading.strip().rstrip("。")):
         return True
+    if _GOAL_HEADING.search(heading):
+        # A goal says what is to be achieved (……机械化取得明显进展), however it is worded.
+        return False
     describes = bool(_DESCRIPTION.search(text) or _SITUATION_HEADING.search(heading))
     return describes and not _DEMAND.search(_ASIDE.sub("", text))
 

@@ -163,7 +163,9 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
 
     The similarity is ``core.similarity.score`` over the comparison's vocabulary, the gaps are
     ``core.coverage.find_gaps``, and the status follows the comparison's thresholds: covered at
-    or above ``covered`` without gaps, partial at or above ``partial``, missing below.
+    or above ``covered`` without gaps, partial at or above ``partial``, missing below — and,
+    as the engine judges it, a sentence the engine found not expected of a province stays so
+    when the match carries it only in part (its echo of 现提出以下意见 is no gap).
     """
     vocabulary = _vocabulary(comparison)
     national_words = tokens(national.text)
@@ -174,6 +176,10 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
         return Assessment(similarity, Status.MISSING, ())
     gaps = find_gaps(national, national_words, [provincial], topic=comparison.provincial.title)
     status = Status.COVERED if similarity >= parameters.covered and not gaps else Status.PARTIAL
+    if status is Status.PARTIAL and comparison.national.grammar != "statute" and any(
+            f.clause.id == national.id and f.status is Status.NOT_EXPECTED
+            for f in comparison.clauses):
+        return Assessment(similarity, Status.NOT_EXPECTED, ())
     return Assessment(similarity, status, gaps)
 
 

@@ -331,7 +331,7 @@ def test_the_excel_workbook_has_a_sheet_of_articles_judged_whole(tmp_path):
     sheet = load_workbook(export(result, tmp_path / "清单.xlsx"))["按条对照"]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     assert len(rows) == 6
-    assert rows["第一章第四条"][3] == "未覆盖" and "最相近的是" in rows["第一章第四条"][5]
+    assert rows["第一章第四条"][3] == "未覆盖" and "最相近的是" in rows["第一章第四条"][6]
     assert rows["第一章第五条"][3] == "无需地方落实"
     assert "第二条" in rows["第一章第三条"][2]
     assert sheet.print_title_rows == "$1:$1"

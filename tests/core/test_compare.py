@@ -326,7 +326,8 @@ def test_a_clause_its_owner_leaves_unused_goes_to_the_next_claimant():
     # addition and N8.1-1's missing counterpart.
     result = compare_files(NATIONAL_SAMPLE, PROVINCIAL_SAMPLE)
     finding = next(f for f in result.clauses if f.clause.id == "8.1-1")
-    assert finding.status is Status.PARTIAL
+    # 加强党中央对……集中统一领导 is the centre's: the province's echo of it is shown, no gap.
+    assert finding.status is Status.NOT_EXPECTED and "有相近表述" in finding.reason.text
     assert [m.clause.id for m in finding.matches] == ["8.1-1"]
     assert "8.1-1" not in {c.id for c in result.additions}
     used = {m.clause.id for f in result.clauses for m in f.matches}
@@ -632,6 +633,22 @@ def test_a_hedge_before_a_light_verb_a_phrase_or_a_goal_weakens_the_task_it_name
                 "积极争取国务院部门业务系统数据回流，推动与省级数据平台双向共享。") == []
     assert told("推进公共数据、社会数据融合应用。", "探索开展社会数据统采共用，推进公共数据与社会数据融合应用。") == []
     assert told("到2020年，力争基本建立检测考核体系。", "到2020年，力争基本建立检测考核体系。") == []
+
+
+def test_a_sentence_not_expected_of_a_province_that_it_echoes_in_part_is_no_gap():
+    national = _outline("示例指导意见\n为贯彻落实党中央、国务院关于加强检测工作的重大决策部署，现提出以下意见。\n"
+                        "一、总体要求\n（一）发展目标。\n检测机构覆盖率达到70%，检测服务取得明显进展。\n"
+                        "二、重点任务\n（一）完善检测制度。各地要及时修订检测管理制度。\n")
+    provincial = _outline("示例省实施意见\n为深入贯彻落实国务院关于检测工作的部署，结合我省实际，现提出如下实施意见。\n"
+                          "一、总体要求\n（一）发展目标。\n全省检测机构覆盖率达到80%，检测服务取得进展。\n"
+                          "二、重点任务\n（一）完善检测制度。各地要及时修订检测管理制度。\n")
+    findings = {f.clause.text[:6]: f for f in compare_outlines(national, provincial).clauses}
+    echoed = findings["为贯彻落实党"]
+    assert echoed.status is Status.NOT_EXPECTED and echoed.matches and echoed.reason.code == "no_task"
+    assert "有相近表述" in echoed.reason.text
+    # A goal is a task, however it is worded (……取得明显进展): the lost 70% is a gap.
+    goal = findings["检测机构覆盖"]
+    assert goal.status is Status.PARTIAL and [g.national for g in goal.gaps] == ["70%"]
 
 
 def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():

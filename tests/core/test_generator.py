@@ -74,6 +74,7 @@ def test_sentences_end_whole_and_split_sentences_keep_their_origin():
 
 def test_a_policy_variant_hedges_some_weakened_sentences_and_the_engine_flags_them():
     from core.align import compare_outlines
+    from core.expected import clause_not_expected
     from core.model import Status
     from tests.generator import HEDGES
 
@@ -86,6 +87,9 @@ def test_a_policy_variant_hedges_some_weakened_sentences_and_the_engine_flags_th
                     compare_outlines(national, outline_document(read_text(variant.text))).clauses}
         for text, origins in variant.truth.provincial_origin.items():
             for national_id in set(origins) & variant.truth.weakened:
+                # A hedged description (……仍存在一些突出问题) asks nothing either way: no gap.
+                if clause_not_expected(texts[national_id]) is not None:
+                    continue
                 if any(h in text and h not in texts[national_id] for h in HEDGES):
                     hedged += 1
                     assert statuses[national_id] is Status.PARTIAL, (seed, text)
