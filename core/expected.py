@@ -318,6 +318,9 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Re
         before: the first piece of its sentence when it was cut at semicolons: the rest of a
             description (……还存在各类问题，有的……；有的……仍然由相关机构管理) asks nothing either.
     """
+    if _INTRODUCTION.search(text):
+        return Reason("no_task", "本句是引出正文的套语（现提出以下意见），未提出具体任务，"
+                                 "地方文件无需逐句承接。")
     if states_no_task(text, heading) or (
             before and _PROBLEMS.search(before) and not _DEMAND.search(text)):
         where = f"（{heading}）" if heading else ""
