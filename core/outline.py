@@ -805,15 +805,23 @@ _HEADING_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,19}$")
 def _missing_chapter(body: list[_Line], markers: list[_Marker | None], index: int,
                      chapter: int) -> bool:
     """Whether a bare line between articles is the heading of a chapter printed without its
-    label: the chapters around it are labelled, the next one labelled is numbered two on from
-    the last (第一章 …… 第三章), and an article follows the line."""
-    if not chapter or not _HEADING_LIKE.match(body[index].text.strip()):
+    label: the chapters around it are labelled, an article follows the line, and the next
+    labelled chapter is numbered on by one more than such lines before it (第一章 …… 第三章)."""
+    def bare_heading(at: int) -> bool:
+        following = markers[at + 1] if at + 1 < len(body) else None
+        return (markers[at] is None and _HEADING_LIKE.match(body[at].text.strip()) is not None
+                and following is not None and following.kind == "article")
+
+    if not chapter or not bare_heading(index):
         return False
-    following = markers[index + 1] if index + 1 < len(body) else None
-    if following is None or following.kind != "article":
+    later = next((at for at in range(index + 1, len(body))
+                  if markers[at] is not None and markers[at].kind == "chapter"), None)
+    if later is None:
         return False
-    later = next((m for m in markers[index + 1:] if m is not None and m.kind == "chapter"), None)
-    return later is not None and later.number == chapter + 2
+    # As many such lines up to the next labelled chapter as chapters are missing before it
+    # (第一章 …… 规划 …… 建设 …… 第四章).
+    bare = sum(1 for at in range(index, later) if bare_heading(at))
+    return markers[later].number == chapter + 1 + bare
 
 
 def _ordinal(number: int, unit: str) -> str:

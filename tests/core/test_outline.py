@@ -421,6 +421,12 @@ def test_a_chapter_heading_printed_without_its_label_between_labelled_ones_is_th
         ("1", "第一章", "总则"), ("2", "", "示例推广体系"), ("3", "第三章", "法律责任")]
     assert [p for s in outline.sections if s.label == "第二条" for p in s.paragraphs] == ["本法适用于全省。"]
     assert outline.warnings == ("章标题“示例推广体系”没有编号，按第二章读取。",)
+    # Two chapters in a row printed so (第一章 …… 规划管理 …… 建设管理 …… 第四章).
+    two = outline_document(read_text(
+        "示例条例\n第一章 总则\n第一条 为了规范管理，制定本条例。\n规划管理\n第二条 应当编制规划。\n"
+        "建设管理\n第三条 应当按照规划建设。\n第四章 附则\n第四条 本条例自公布之日起施行。"))
+    assert [(s.label, s.title, s.number) for s in two.sections if s.kind == "chapter"] == [
+        ("第一章", "总则", 1), ("", "规划管理", 2), ("", "建设管理", 3), ("第四章", "附则", 4)]
     # A line of an article that merely lacks its full stop is no heading when no chapter is
     # missing after it, nor is one that a list item follows.
     kept = outline_document(read_text(
