@@ -814,14 +814,15 @@ def _missing_chapter(body: list[_Line], markers: list[_Marker | None], index: in
 
     if not chapter or not bare_heading(index):
         return False
-    later = next((at for at in range(index + 1, len(body))
-                  if markers[at] is not None and markers[at].kind == "chapter"), None)
+    later = next(((at, marker) for at in range(index + 1, len(body))
+                  if (marker := markers[at]) is not None and marker.kind == "chapter"), None)
     if later is None:
         return False
     # As many such lines up to the next labelled chapter as chapters are missing before it
     # (第一章 …… 规划 …… 建设 …… 第四章).
-    bare = sum(1 for at in range(index, later) if bare_heading(at))
-    return markers[later].number == chapter + 1 + bare
+    at, marker = later
+    bare = sum(1 for line in range(index, at) if bare_heading(line))
+    return marker.number == chapter + 1 + bare
 
 
 def _ordinal(number: int, unit: str) -> str:
