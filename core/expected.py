@@ -157,7 +157,7 @@ _BACKGROUND_HEADING = re.compile(
     # 基础 only as the ground already laid (发展基础), not 夯实……基础 or 基础设施, which set tasks.
     r"|(?:发展|工作|现实)基础|(?:重要|重大)意义)$")
 # The sentence that introduces the document's own text.
-_INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)")
+_INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|(?:现将|现就)[^。；]{0,40}?通知如下")
 
 
 def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
@@ -319,8 +319,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Re
             description (……还存在各类问题，有的……；有的……仍然由相关机构管理) asks nothing either.
     """
     if _INTRODUCTION.search(text):
-        return Reason("no_task", "本句是引出正文的套语（现提出以下意见），未提出具体任务，"
-                                 "地方文件无需逐句承接。")
+        return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下），"
+                                 "未提出具体任务，地方文件无需逐句承接。")
     if states_no_task(text, heading) or (
             before and _PROBLEMS.search(before) and not _DEMAND.search(text)):
         where = f"（{heading}）" if heading else ""

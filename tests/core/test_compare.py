@@ -646,6 +646,9 @@ def test_a_sentence_not_expected_of_a_province_that_it_echoes_in_part_is_no_gap(
     echoed = findings["为贯彻落实党"]
     assert echoed.status is Status.NOT_EXPECTED and echoed.matches and echoed.reason.code == "no_task"
     assert "有相近表述" in echoed.reason.text and echoed.reason.text.startswith("本句是引出正文的套语")
+    from core.expected import clause_not_expected
+    for formula in ("经国务院同意，现将调整后的检测激励措施及组织实施等事项通知如下：", "现就有关事项通知如下："):
+        assert clause_not_expected(formula).code == "no_task"
     # A goal is a task, however it is worded (……取得明显进展): the lost 70% is a gap.
     goal = findings["检测机构覆盖"]
     assert goal.status is Status.PARTIAL and [g.national for g in goal.gaps] == ["70%"]
