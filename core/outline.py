@@ -161,6 +161,10 @@ def outline_document(raw: RawDocument) -> Outline:
         kept, tail = _split_signature([_Line(t, "", False, False, None) for t in front.preamble], grammar)
         front.preamble = [line.text for line in kept]
     tail += attachments
+    set_aside = _attachment_text(tail)
+    if set_aside:
+        warnings.append(f"附件（{len(set_aside)}行，{_preview(set_aside)}）未计入对照；"
+                        "如需对照附件内容，请将附件另存为单独的文件后打开。")
     page_lines = [line.text for line in web_front] + front.furniture
     if page_lines:
         warnings.append(f"标题前的{len(page_lines)}行网页内容已另行列出，未计入正文：{_preview(page_lines)}")
@@ -182,6 +186,29 @@ def outline_document(raw: RawDocument) -> Outline:
                    doc_number=front.doc_number, addressees=front.addressees,
                    front_matter=tuple(front_matter), sections=tuple(sections),
                    tail=tuple(line.text for line in tail + web_tail), warnings=tuple(warnings))
+
+
+def _attachment_text(tail: list[_Line]) -> list[str]:
+    """The text of the attachments set aside after the body: what follows a 附件 line, but the
+    attachment list itself (附件：1. 任务清单), signatures, dates and publication notes. Only a
+    text of its own counts (a task table, a list of measures), not a form to fill in."""
+    start = next((i for i, line in enumerate(tail) if _ATTACHMENT.match(line.text)), None)
+    if start is None:
+        return []
+    lines = [line.text for line in tail[start:]
+             if not (_ATTACHMENT.match(line.text) or _DATE.match(line.text)
+                     or _PUBLICATION_NOTE.match(line.text) or _ISSUER.match(line.text)
+                     or _BRACKETED.match(line.text))]
+    # A form, a table of figures or a list of names holds no sentence; a text does.
+    sentences = sum(1 for text in lines if len(text) >= _ATTACHMENT_SENTENCE and "。" in text)
+    return lines if sentences >= _ATTACHMENT_SENTENCES else []
+
+
+# A note of its own line (（本文有删减）).
+_BRACKETED = re.compile(r"^[（(][^（）()]*[）)]$")
+# An attachment counts as text when this many of its lines are sentences this long.
+_ATTACHMENT_SENTENCE = 12
+_ATTACHMENT_SENTENCES = 3
 
 
 def _preview(texts: list[str]) -> str:

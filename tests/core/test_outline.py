@@ -436,6 +436,22 @@ def test_a_chapter_heading_printed_without_its_label_between_labelled_ones_is_th
     assert kept.warnings == ()
 
 
+def test_an_attachment_holding_text_is_named_as_not_compared_and_a_form_is_not():
+    letter = ("示例省人民政府办公厅关于印发检测工作实施方案的通知\n各市（州）人民政府：\n"
+              "一、总体要求\n（一）指导思想。各地要加强检测工作。\n"
+              "附件：检测工作重点任务分工表\n示例省人民政府办公厅\n2024年1月1日\n附件\n"
+              "检测工作重点任务分工表\n序号\n重点任务\n责任单位\n1\n")
+    tasks = ("建立健全检测工作协调机制，统筹推进全省检测工作。\n省市场监管局\n2\n"
+             "完善检测机构监管制度，加强事中事后监管。\n省市场监管局\n3\n"
+             "推动检测数据共享，建设全省检测信息平台。\n省数据局\n")
+    outline = outline_document(read_text(letter + tasks))
+    assert [s.label for s in outline.sections if s.level == 1] == ["一、"]
+    assert any(w.startswith("附件（") and "“检测工作重点任务分工表”" in w and "未计入对照" in w
+               for w in outline.warnings)
+    form = outline_document(read_text(letter + "省市场监管局\n2\n省数据局\n"))
+    assert not any("未计入对照" in w for w in form.warnings)
+
+
 def test_an_article_numbered_on_with_zhi_yi_is_its_own_article():
     outline = outline_document(read_text(
         "示例法\n第一条 为了规范管理，制定本法。\n第二条 本法适用于全国。\n第二条之一 本法所称示例，是指示例活动。\n"
