@@ -27,6 +27,7 @@ no numbering at all becomes one section per paragraph, with a warning saying so.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -46,6 +47,15 @@ _POLICY_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_arabic", re.compile(r"^\(\s*(\d{1,2})\s*\)\s*")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
 )
+# Decimal numbering, as 应急预案 and technical texts number their parts: 1.1 编制目的 (kind
+# decimal2), 4.2.1 …; the top level 1 总则 only in a text numbered so (``_DECIMAL_DOCUMENT``).
+# Not a figure (2.5亿元).
+_DECIMAL_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*(?=[\u4e00-\u9fff（(])(?![万亿千百元个])")
+_BARE_DECIMAL_HEAD = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")
+# Whether the text being outlined numbers its parts so: set by outline_document for its run.
+_DECIMAL_DOCUMENT: ContextVar[bool] = ContextVar("decimal_document", default=False)
+# How many 1.1-style headings make a text decimal-numbered.
+_DECIMAL_HEADINGS = 3
 _POLICY_KIND_NAMES = ("part", "section", "item", "subitem", "point", "point")
 # How many numbers may be missing before a number out of sequence is taken for body text.
 _MAX_GAP = 3
@@ -144,6 +154,17 @@ def outline_document(raw: RawDocument) -> Outline:
     """
     lines = [_Line.from_paragraph(p) for p in raw.paragraphs]
     lines = [line for line in lines if line.text]
+    decimal = sum(1 for line in lines
+                  if (found := _DECIMAL_HEAD.match(fold_width(line.text))) and "." in found.group(1))
+    token = _DECIMAL_DOCUMENT.set(decimal >= _DECIMAL_HEADINGS)
+    try:
+        return _outline_lines(raw, lines)
+    finally:
+        _DECIMAL_DOCUMENT.reset(token)
+
+
+def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
+    """The outline of a document's non-empty lines (``outline_document``)."""
     warnings = list(raw.warnings)
     web_front, lines = _split_web_front(lines)
     lines, web_tail = _split_web_tail(lines)
@@ -154,6 +175,8 @@ def outline_document(raw: RawDocument) -> Outline:
     contents: list[_Line] = []
     if grammar == "statute":
         contents, body = _split_contents(body)
+    elif grammar == "policy":
+        contents, body = _split_policy_contents(body)
     if body:
         body, tail = _split_signature(body, grammar)
     else:
@@ -270,6 +293,21 @@ def _policy_marker(text: str) -> _Marker | None:
             label = label.replace(numeral, repair_numeral(numeral))
             return _Marker(kind, number, label, text[match.end():].strip(), printed)
         return _Marker(kind, number, label, text[match.end():].strip())
+    return _decimal_marker(text, folded)
+
+
+def _decimal_marker(text: str, folded: str) -> _Marker | None:
+    """1.1 编制目的 anywhere; 1 总则 in a text whose parts are numbered 1.1, 1.2, ……"""
+    match = _DECIMAL_HEAD.match(folded)
+    if match:
+        parts = match.group(1).split(".")
+        return _Marker(f"decimal{len(parts)}", int(parts[-1]), text[:match.end()].strip(),
+                       text[match.end():].strip())
+    match = _BARE_DECIMAL_HEAD.match(folded) if _DECIMAL_DOCUMENT.get() else None
+    if match:
+        rest = text[match.end():].strip()
+        if len(rest) <= _HEADING_TITLE_MAX and not re.search(r"[。；，]", rest):
+            return _Marker("decimal1", int(match.group(1)), text[:match.end()].strip(), rest)
     return None
 
 
@@ -559,6 +597,19 @@ def _split_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
             return body[:run], body[run:]
         return [], body
     return body[:run], body[run:]
+
+
+def _split_policy_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """A table of contents before a numbered text (1 总则 / 1.1 编制目的及依据 / …): a run of
+    short headings whose first comes again, word for word, where the text starts."""
+    if len(body) < 3 or _policy_marker(body[0].text) is None:
+        return [], body
+    again = next((i for i in range(1, len(body)) if body[i].text == body[0].text), None)
+    if again is None or again < 2 or not all(
+            _policy_marker(line.text) is not None and len(line.text) <= _HEADING_TITLE_MAX
+            for line in body[:again]):
+        return [], body
+    return body[:again], body[again:]
 
 
 def _split_attachments(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:

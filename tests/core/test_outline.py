@@ -452,6 +452,24 @@ def test_an_attachment_holding_text_is_named_as_not_compared_and_a_form_is_not()
     assert not any("未计入对照" in w for w in form.warnings)
 
 
+def test_a_plan_numbered_1_1_with_a_table_of_contents_gives_its_parts():
+    # As 应急预案 number their parts (国家粮食应急预案): 1 总则 / 1.1 编制目的 / 1.2.1 ……
+    outline = outline_document(read_text(
+        "示例省检测应急预案\n目  录\n1 总则\n1.1 编制目的\n1.2 适用范围\n2 组织机构\n2.1 指挥部\n"
+        "1 总则\n1.1 编制目的\n为了有效应对检测事故，制定本预案。\n1.2 适用范围\n"
+        "1.2.1 本预案适用于全省检测事故。\n1.2.2 市县可以制订本地区预案。\n"
+        "2 组织机构\n2.1 指挥部\n省人民政府成立检测应急指挥部，负责统一指挥。\n"))
+    assert [(s.id, s.label, s.title) for s in outline.sections if s.id != "0"] == [
+        ("1", "1", "总则"), ("1.1", "1.1", "编制目的"), ("1.2", "1.2", "适用范围"),
+        ("1.2.1", "1.2.1", ""), ("1.2.2", "1.2.2", ""), ("2", "2", "组织机构"), ("2.1", "2.1", "指挥部")]
+    assert outline.warnings == ("目录（5行）已另行列出，未计入正文。",)
+    assert outline.section("1.2.1").paragraphs == ("本预案适用于全省检测事故。",)
+    # A figure opening a line is no heading, and a bare number heads nothing in a text not
+    # numbered so.
+    plain = outline_document(read_text("示例意见\n一、总体要求\n2.5亿元资金已经下达。\n1 总则不是标题\n"))
+    assert [s.label for s in plain.sections if s.id != "0"] == ["一、"]
+
+
 def test_an_article_numbered_on_with_zhi_yi_is_its_own_article():
     outline = outline_document(read_text(
         "示例法\n第一条 为了规范管理，制定本法。\n第二条 本法适用于全国。\n第二条之一 本法所称示例，是指示例活动。\n"
