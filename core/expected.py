@@ -37,6 +37,8 @@ _CENTRAL_ACTOR = re.compile(
     r"国家(?!级|[^，。；]{0,4}机关)[\u4e00-\u9fff]{1,10}?"
     r"(?:委员会|委(?![托任派])|总局|(?<![格布结时当变])局(?!面|势)|(?<![部签公])署)|"
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
+    # A national body a plan sets up (国家粮食应急工作指挥部（办公室）, 国家……领导小组).
+    r"国家(?![^，。；]{0,4}机关)[\u4e00-\u9fff]{2,12}?(?:指挥部|领导小组|工作小组|联席会议)(?:办公室)?|"
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.
     r"海关|(?:出入境|进出境)检验检疫机构|中国人民银行")

@@ -205,12 +205,14 @@ class Outline:
         return tuple(c for s in self.sections for c in s.clauses)
 
     def label_path(self, section_id: str) -> str:
-        """Labels from the top down to this section, e.g. "二、（三）"."""
-        labels = []
+        """Labels from the top down to this section, e.g. "二、（三）"; a decimal label names its
+        parents itself ("4.2.1", not "44.24.2.1")."""
+        labels: list[str] = []
         current = section_id
         while current and current != "0":
             section = self.section(current)
-            labels.append(section.label)
+            if not (labels and section.label and labels[-1].startswith(section.label + ".")):
+                labels.append(section.label)
             current = section.parent
         return "".join(reversed(labels))
 

@@ -184,9 +184,12 @@ def test_policy_sentences_that_state_no_task():
     # National bodies, international rules and the Party Central Committee's own leadership.
     for central in ("研究设立全国水质监测标准化技术组织，统筹推进监测标准化工作。",
                     "积极参与水质监测国际规则制定，促进跨境信息共享。",
-                    "加强党中央对水质监测工作的集中统一领导。"):
+                    "加强党中央对水质监测工作的集中统一领导。",
+                    # A national body the plan sets up (国家粮食应急工作指挥部（办公室）).
+                    "国家水质应急工作指挥部办公室必须24小时值班，及时记录并反映有关情况。"):
         assert clause_not_expected(central).code == "central"
-    for local in ("成立省水质监测专家委员会。", "支持企业参与国际标准制定。", "坚持党的全面领导。"):
+    for local in ("成立省水质监测专家委员会。", "支持企业参与国际标准制定。", "坚持党的全面领导。",
+                  "省水质应急工作指挥部要随时掌握水质状况。"):
         assert clause_not_expected(local) is None
     assert central_only("国务院各部门监测数据纳入全国统一平台管理。")
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
