@@ -148,7 +148,10 @@ class Section:
 
     @property
     def heading(self) -> str:
-        """Label and title as one line, e.g. "（一）发展现状"."""
+        """Label and title as one line, e.g. "（一）发展现状"; a decimal label is set apart from
+        its title as printed ("1.1 编制目的")."""
+        if self.title and self.label[-1:].isdigit():
+            return f"{self.label} {self.title}"
         return f"{self.label}{self.title}"
 
 
