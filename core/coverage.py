@@ -181,7 +181,8 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
             start += len(verb)
             task = _task_from(provincial, start)
             if len(task) >= 2 and _firm(national, task[:2]) and _same_task(
-                    national, provincial, task[:2], start, _SAME_OBJECT):
+                    national, provincial, task[:2], start, _SAME_OBJECT) and not _kept_plainly(
+                    _rendered(national, provincial, task[:2], start, _SAME_OBJECT), provincial):
                 shown = _shown(task)
                 return [Gap("binding", shown, provincial[found.start():start] + shown)]
             continue
@@ -191,8 +192,9 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
             task = _task_from(provincial, start)
             if any(r in hedge for r in reported) or hedge + task in national:
                 continue
-            if any(fuzz.partial_ratio(task, own) >= _SAME_PHRASE and not _HEDGE_ROOT.search(own)
-                   for own in _PHRASE_BREAK.split(national)):
+            rendered = [own for own in _PHRASE_BREAK.split(national)
+                        if fuzz.partial_ratio(task, own) >= _SAME_PHRASE and not _HEDGE_ROOT.search(own)]
+            if rendered and not _kept_plainly(rendered, provincial):
                 shown = _shown(task)
                 return [Gap("binding", shown, hedge + shown)]
             continue
@@ -201,9 +203,21 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
         paced = hedge == "逐步" and re.search(rf"(?:{_MANNER}){re.escape(verb)}", national)
         if not _firm(national, verb) or told or paced or hedge + verb in national:
             continue
-        if _same_task(national, provincial, verb, start):
+        if _same_task(national, provincial, verb, start) and not _kept_plainly(
+                _rendered(national, provincial, verb, start), provincial):
             return [Gap("binding", verb, hedge + verb)]
     return []
+
+
+def _kept_plainly(owns: list[str], provincial: str) -> bool:
+    """Whether the provincial text also renders the national phrase with no hedge: a province
+    that keeps 实现乡镇综合文化站全覆盖 and adds 力争实现村级……全覆盖 has weakened nothing."""
+    plain = [p for p in _PHRASE_BREAK.split(provincial) if p and not _HEDGE_ROOT.search(p)]
+    return any(fuzz.ratio(own, p) >= _KEPT_PLAINLY for own in owns if own for p in plain)
+
+
+# How close (rapidfuzz ratio) an unhedged provincial phrase must be to count as the national one.
+_KEPT_PLAINLY = 80
 
 
 # 鼓励 before the subject of a national duty (鼓励医院根据……调整 — 医院根据……调整): the duty is
@@ -218,9 +232,9 @@ def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap
         return []
     for found in _ENCOURAGE.finditer(provincial):
         task = _task_from(provincial, found.end())
-        if len(task) >= 4 and any(fuzz.partial_ratio(task, own) >= _SAME_PHRASE
-                                  and not _HEDGE_ROOT.search(own)
-                                  for own in _PHRASE_BREAK.split(national)):
+        rendered = [own for own in _PHRASE_BREAK.split(national)
+                    if fuzz.partial_ratio(task, own) >= _SAME_PHRASE and not _HEDGE_ROOT.search(own)]
+        if len(task) >= 4 and rendered and not _kept_plainly(rendered, provincial):
             shown = _shown(task)
             return [Gap("binding", shown, "鼓励" + shown)]
     return []
@@ -258,9 +272,16 @@ def _same_task(national: str, provincial: str, verb: str, at: int,
     """Whether the provincial phrase holding a hedged verb renders a national phrase with that
     verb (适时编制全省……路线图 — 编制高端……路线图), not a task of the province's own added beside
     it (……，逐步建立省际会商制度)."""
+    return bool(_rendered(national, provincial, verb, at, threshold))
+
+
+def _rendered(national: str, provincial: str, verb: str, at: int,
+              threshold: int | None = None) -> list[str]:
+    """The national phrases with the verb that the provincial phrase holding it at ``at``
+    renders (``_same_task``)."""
     task = _task_from(provincial, provincial.find(verb, at))  # 编制全省……路线图
-    return any(fuzz.ratio(task, own[own.find(verb):]) >= (threshold or _SAME_TASK)
-               for own in _PHRASE_BREAK.split(national) if verb in own)
+    return [own for own in _PHRASE_BREAK.split(national)
+            if verb in own and fuzz.ratio(task, own[own.find(verb):]) >= (threshold or _SAME_TASK)]
 
 
 # How close (rapidfuzz ratio) the hedged task, from its verb on, must be to the national one;

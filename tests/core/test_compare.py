@@ -633,6 +633,14 @@ def test_a_hedge_before_a_light_verb_a_phrase_or_a_goal_weakens_the_task_it_name
                 "积极争取国务院部门业务系统数据回流，推动与省级数据平台双向共享。") == []
     assert told("推进公共数据、社会数据融合应用。", "探索开展社会数据统采共用，推进公共数据与社会数据融合应用。") == []
     assert told("到2020年，力争基本建立检测考核体系。", "到2020年，力争基本建立检测考核体系。") == []
+    # The national phrase kept as it is, a softer task of the province's own beside it.
+    for national, provincial in (
+            ("到2020年，实现乡镇检测站全覆盖。", "到2020年，实现乡镇检测站全覆盖，力争实现村级检测点全覆盖。"),
+            ("建立健全检测人员培训制度。", "建立健全检测人员培训制度，探索建立检测人员培训补贴制度。"),
+            ("支持企业开展检测技术改造。", "支持企业开展检测技术改造，鼓励企业开展检测技术创新。"),
+            ("加强农村检测站养护，建立检测站养护长效机制。",
+             "加强农村检测站养护，建立检测站养护长效机制，鼓励社会资本参与农村检测站养护。")):
+        assert told(national, provincial) == [], provincial
 
 
 def test_a_sentence_not_expected_of_a_province_that_it_echoes_in_part_is_no_gap():
