@@ -45,7 +45,8 @@ _FULL_COVERAGE = re.compile(r"全覆盖|覆盖全部|全部覆盖|覆盖所有|�
 
 # A year the provincial text sets as a deadline: 到2021年, 2021年6月底前, 2021年前 (not 2018年至2021年).
 _DEADLINE_YEAR = re.compile(
-    r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:\d{1,2}月)?(?:底|末|上半年|下半年)?(?:前|以前|之前)")
+    r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|上半年|下半年)?"
+    r"(?:前|以前|之前)")
 
 
 # A year from which the provincial text applies a rule: 2020年起, 从2020年开始.

@@ -214,10 +214,19 @@ class Outline:
         current = section_id
         while current and current != "0":
             section = self.section(current)
-            if not (labels and section.label and labels[-1].startswith(section.label + ".")):
+            if not (labels and section.label and
+                    _dotted(labels[-1]).startswith(_dotted(section.label) + ".")):
                 labels.append(section.label)
             current = section.parent
         return "".join(reversed(labels))
+
+
+def _dotted(label: str) -> str:
+    """A decimal label with full-width digits and dots folded (１．１ → 1.1)."""
+    return label.translate(_FULL_WIDTH_DECIMAL)
+
+
+_FULL_WIDTH_DECIMAL = str.maketrans("０１２３４５６７８９．", "0123456789.")
 
 
 @dataclass(frozen=True)

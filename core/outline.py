@@ -51,7 +51,7 @@ _POLICY_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # decimal2), 4.2.1 …; the top level 1 总则 only in a text numbered so (``_DECIMAL_DOCUMENT``).
 # Not a figure (2.5亿元).
 _DECIMAL_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\s*(?=[\u4e00-\u9fff（(])(?![万亿千百元个])")
-_BARE_DECIMAL_HEAD = re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")
+_BARE_DECIMAL_HEAD = re.compile(r"^(\d{1,2})\s*(?=[\u4e00-\u9fff])(?![个项条款次年月日号万亿元倍])")
 # Whether the text being outlined numbers its parts so: set by outline_document for its run.
 _DECIMAL_DOCUMENT: ContextVar[bool] = ContextVar("decimal_document", default=False)
 # How many 1.1-style headings make a text decimal-numbered.

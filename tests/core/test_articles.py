@@ -189,7 +189,7 @@ def test_policy_sentences_that_state_no_task():
                     "国家水质应急工作指挥部办公室必须24小时值班，及时记录并反映有关情况。"):
         assert clause_not_expected(central).code == "central"
     for local in ("成立省水质监测专家委员会。", "支持企业参与国际标准制定。", "坚持党的全面领导。",
-                  "省水质应急工作指挥部要随时掌握水质状况。"):
+                  "省水质应急工作指挥部要随时掌握水质状况。", "国家和地方分别成立水质应急领导小组。"):
         assert clause_not_expected(local) is None
     assert central_only("国务院各部门监测数据纳入全国统一平台管理。")
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")

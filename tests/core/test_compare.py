@@ -571,6 +571,9 @@ def test_a_deadline_or_a_start_written_into_the_sentence_is_kept_or_lost():
     start = "公开招聘检测人员，2020年起基本不再从应届毕业生中招聘。"
     assert lost(start, "公开招聘检测人员。") == [("number", "2020年起")]
     assert lost(start, "公开招聘检测人员，自2020年起不再从应届毕业生中招聘。") == []
+    # The day written out is the same deadline; a date that only qualifies a thing is no target.
+    assert lost(deadline, "2019年3月31日前，全省检测机构全部纳入满意度调查平台。") == []
+    assert find_targets("2000年以前建成的检测站纳入改造。") == () and find_targets("2020年前后完成。") == ()
     # A deadline set for a task the nation only starts is no loss.
     assert lost("从2019年开始，探索建立检测人员学习账号。", "2020年底前建立检测人员学习账号。") == []
 

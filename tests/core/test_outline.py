@@ -466,6 +466,10 @@ def test_a_plan_numbered_1_1_with_a_table_of_contents_gives_its_parts():
     assert outline.section("1.2.1").paragraphs == ("本预案适用于全省检测事故。",)
     assert outline.label_path("1.2.1") == "1.2.1" and outline.label_path("2.1") == "2.1"
     assert outline.section("1.1").heading == "1.1 编制目的"
+    # Printed with full-width digits and dots, as Word and PDF copies often are.
+    wide = outline_document(read_text("示例预案\n１ 总则\n１．１ 编制目的\n为了应对事故，制定本预案。\n"
+                                      "１．２ 适用范围\n１．２．１ 本预案适用于全省。\n１．３ 工作原则\n统一领导。\n"))
+    assert wide.label_path("1.2.1") == "１．２．１"
     # A figure opening a line is no heading, and a bare number heads nothing in a text not
     # numbered so.
     plain = outline_document(read_text("示例意见\n一、总体要求\n2.5亿元资金已经下达。\n1 总则不是标题\n"))
