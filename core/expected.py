@@ -312,6 +312,13 @@ def states_no_task(text: str, heading: str = "") -> bool:
     return describes and not _DEMAND.search(_ASIDE.sub("", text))
 
 
+def plainly_no_task(text: str, heading: str = "") -> bool:
+    """Whether a policy sentence is no task beyond doubt: the formula introducing the text, or
+    a sentence of a part that only sets out the situation. A description read from its words
+    (……尚未……, ……日益……) may be a task's condition (对污水处理率尚未达标的城市，加大……)."""
+    return bool(_INTRODUCTION.search(text) or _BACKGROUND_HEADING.match(heading.strip().rstrip("。")))
+
+
 def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Reason | None:
     """Why a policy sentence is not expected of a province, or None when it is.
 

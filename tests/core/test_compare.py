@@ -660,6 +660,14 @@ def test_a_sentence_not_expected_of_a_province_that_it_echoes_in_part_is_no_gap(
     from core.expected import clause_not_expected
     for formula in ("经国务院同意，现将调整后的检测激励措施及组织实施等事项通知如下：", "现就有关事项通知如下："):
         assert clause_not_expected(formula).code == "no_task"
+    # A task whose words read as a description (……尚未达标的……) that the province carries in
+    # part stays a gap.
+    task = compare_outlines(
+        _outline("示例指导意见\n一、重点任务\n（一）加强督导。对检测合格率尚未达标的城市，加大督促指导力度，"
+                 "定期通报工作进展情况，限期整改到位。\n"),
+        _outline("示例省实施意见\n一、重点任务\n（一）加强督导。对检测合格率尚未达标的城市，加大指导力度。\n"))
+    weakened = next(f for f in task.clauses if f.clause.text.startswith("对检测合格率"))
+    assert weakened.status is Status.PARTIAL
     # A goal is a task, however it is worded (……取得明显进展): the lost 70% is a gap.
     goal = findings["检测机构覆盖"]
     assert goal.status is Status.PARTIAL and [g.national for g in goal.gaps] == ["70%"]
