@@ -160,7 +160,7 @@ _BACKGROUND_HEADING = re.compile(
     # 基础 only as the ground already laid (发展基础), not 夯实……基础 or 基础设施, which set tasks.
     r"|(?:发展|工作|现实)基础|(?:重要|重大)意义)$")
 # The sentence that introduces the document's own text.
-_INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|(?:现将|现就)[^。；]{0,40}?通知如下")
+_INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|现[^。；]{0,40}?通知如下")
 
 
 def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:

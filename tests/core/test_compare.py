@@ -658,7 +658,8 @@ def test_a_sentence_not_expected_of_a_province_that_it_echoes_in_part_is_no_gap(
     assert echoed.status is Status.NOT_EXPECTED and echoed.matches and echoed.reason.code == "no_task"
     assert "有相近表述" in echoed.reason.text and echoed.reason.text.startswith("本句是引出正文的套语")
     from core.expected import clause_not_expected
-    for formula in ("经国务院同意，现将调整后的检测激励措施及组织实施等事项通知如下：", "现就有关事项通知如下："):
+    for formula in ("经国务院同意，现将调整后的检测激励措施及组织实施等事项通知如下：", "现就有关事项通知如下：",
+                    "现通知如下："):
         assert clause_not_expected(formula).code == "no_task"
     # A task whose words read as a description (……尚未达标的……) that the province carries in
     # part stays a gap.
