@@ -819,6 +819,12 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
                 _missing_chapter(body, markers, index, running.get("chapter", 0)):
             # 第一章 …… 农业技术推广体系 …… 第三章: the heading of 第二章 printed without its label.
             name = re.sub(r"\s+", "", line.text)
+            before = current.paragraphs[-1] if current.paragraphs else ""
+            if before == body[index - 1].text and _TITLE_START.match(before):
+                # A title broken over two lines (审查工作报告、审查国民经济 / 和社会发展计划……):
+                # its first line is no sentence of the article before it.
+                current.paragraphs.pop()
+                name = re.sub(r"\s+", "", before) + name
             number = running["chapter"] + 1
             marker = _Marker("chapter", number, "", name)
             warnings.append(f"章标题“{name}”没有编号，按{_ordinal(number, '章')}读取。")
@@ -876,6 +882,8 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
     return _freeze(drafts, preamble, statute=True)
 
 
+# The first line of a chapter title broken over two lines: short, with no sentence end.
+_TITLE_START = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、\s]{1,19}$")
 # A line that can be a heading: short, with no sentence punctuation and no numbering of its own.
 _HEADING_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,19}$")
 

@@ -421,6 +421,13 @@ def test_a_chapter_heading_printed_without_its_label_between_labelled_ones_is_th
         ("1", "第一章", "总则"), ("2", "", "示例推广体系"), ("3", "第三章", "法律责任")]
     assert [p for s in outline.sections if s.label == "第二条" for p in s.paragraphs] == ["本法适用于全省。"]
     assert outline.warnings == ("章标题“示例推广体系”没有编号，按第二章读取。",)
+    # A title broken over two lines: its first line is no sentence of the article before it.
+    broken = outline_document(read_text(
+        "示例条例\n第一章 总则\n第一条 为了规范管理，制定本条例。\n审查工作报告、审查检测\n和服务计划\n"
+        "第二条 应当审查检测和服务计划。\n第三章 附则\n第三条 本条例自公布之日起施行。"))
+    assert [s.title for s in broken.sections if s.kind == "chapter"] == [
+        "总则", "审查工作报告、审查检测和服务计划", "附则"]
+    assert broken.section("1.1").paragraphs == ("为了规范管理，制定本条例。",)
     # Two chapters in a row printed so (第一章 …… 规划管理 …… 建设管理 …… 第四章).
     two = outline_document(read_text(
         "示例条例\n第一章 总则\n第一条 为了规范管理，制定本条例。\n规划管理\n第二条 应当编制规划。\n"
