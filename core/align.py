@@ -43,7 +43,7 @@ from core.articles import (ArticleVerdict, PhraseHits, articles, best_sentences,
 from core.coverage import find_gaps
 from core.domain import commonness
 from core.errors import Cancelled
-from core.expected import clause_not_expected, dates_the_text, plainly_no_task, scoped_elsewhere
+from core.expected import clause_not_expected, dates_the_text, echo_not_expected, scoped_elsewhere
 from core.provisions import Provision, provision
 from core.leads import judge_headings
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
@@ -997,12 +997,8 @@ class _Judge:
             status = Status.PARTIAL
             reason = self._part_reason(prepared, [self.prov[c.position] for c in listed], best)
         expected = self._not_expected(index) if status is Status.PARTIAL else None
-        if expected is not None and expected.code == "no_task" and not plainly_no_task(
-                prepared.clause.text, self._heading(prepared.clause)):
-            # A task read as a description (对……尚未达标的城市，加大……) that the province carries
-            # in part stays a gap to review.
-            expected = None
-        if expected is not None:
+        if expected is not None and echo_not_expected(expected, prepared.clause.text,
+                                                      self._heading(prepared.clause)):
             # A sentence no province is expected to carry (现提出以下意见, the situation, a central
             # organ's duty) that the province echoes in part is no gap: not expected, with the
             # echo shown beside it.
@@ -1068,13 +1064,16 @@ class _Judge:
         return paragraphs[clause.paragraph - 1] if 0 < clause.paragraph <= len(paragraphs) else ""
 
     def _heading(self, clause: Clause) -> str:
-        if clause.section == "0":
-            return "前言"
-        return self.national.section(clause.section).title
+        return clause_heading(self.national, clause)
 
     @staticmethod
     def _name(outline: Outline, clause: Clause) -> str:
         return clause_name(outline, clause)
+
+
+def clause_heading(outline: Outline, clause: Clause) -> str:
+    """The title of the section a clause stands in, "前言" for the preamble."""
+    return "前言" if clause.section == "0" else outline.section(clause.section).title
 
 
 def clause_name(outline: Outline, clause: Clause) -> str:

@@ -181,9 +181,9 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
             # 适时开展补贴试点 for 加大补贴试点力度: the task after the light verb is hedged.
             start += len(verb)
             task = _task_from(provincial, start)
-            if len(task) >= 2 and _firm(national, task[:2]) and _same_task(
-                    national, provincial, task[:2], start, _SAME_OBJECT) and not _kept_plainly(
-                    _rendered(national, provincial, task[:2], start, _SAME_OBJECT), provincial):
+            rendered = (_rendered(national, provincial, task[:2], start, _SAME_OBJECT)
+                        if len(task) >= 2 and _firm(national, task[:2]) else [])
+            if rendered and not _kept_plainly(rendered, provincial):
                 shown = _shown(task)
                 return [Gap("binding", shown, provincial[found.start():start] + shown)]
             continue
@@ -193,8 +193,7 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
             task = _task_from(provincial, start)
             if any(r in hedge for r in reported) or hedge + task in national:
                 continue
-            rendered = [own for own in _PHRASE_BREAK.split(national)
-                        if fuzz.partial_ratio(task, own) >= _SAME_PHRASE and not _HEDGE_ROOT.search(own)]
+            rendered = _firm_phrases_rendering(task, national)
             if rendered and not _kept_plainly(rendered, provincial):
                 shown = _shown(task)
                 return [Gap("binding", shown, hedge + shown)]
@@ -204,10 +203,17 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
         paced = hedge == "逐步" and re.search(rf"(?:{_MANNER}){re.escape(verb)}", national)
         if not _firm(national, verb) or told or paced or hedge + verb in national:
             continue
-        if _same_task(national, provincial, verb, start) and not _kept_plainly(
-                _rendered(national, provincial, verb, start), provincial):
+        rendered = _rendered(national, provincial, verb, start)
+        if rendered and not _kept_plainly(rendered, provincial):
             return [Gap("binding", verb, hedge + verb)]
     return []
+
+
+def _firm_phrases_rendering(task: str, national: str) -> list[str]:
+    """The national phrases, not already soft, that a provincial phrase renders
+    (逐步与县级融媒体中心建立…… — 要与本地区融媒体中心建立……)."""
+    return [own for own in _PHRASE_BREAK.split(national)
+            if fuzz.partial_ratio(task, own) >= _SAME_PHRASE and not _HEDGE_ROOT.search(own)]
 
 
 def _kept_plainly(owns: list[str], provincial: str) -> bool:
@@ -233,9 +239,8 @@ def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap
         return []
     for found in _ENCOURAGE.finditer(provincial):
         task = _task_from(provincial, found.end())
-        rendered = [own for own in _PHRASE_BREAK.split(national)
-                    if fuzz.partial_ratio(task, own) >= _SAME_PHRASE and not _HEDGE_ROOT.search(own)]
-        if len(task) >= 4 and rendered and not _kept_plainly(rendered, provincial):
+        rendered = _firm_phrases_rendering(task, national) if len(task) >= 4 else []
+        if rendered and not _kept_plainly(rendered, provincial):
             shown = _shown(task)
             return [Gap("binding", shown, "鼓励" + shown)]
     return []
@@ -248,6 +253,8 @@ _SHOWN_CHARS = 10
 def _shown(task: str) -> str:
     """A hedged phrase as a gap shows it: whole when short, else its opening and an ellipsis."""
     return task if len(task) <= _SHOWN_CHARS else task[:_SHOWN_CHARS] + "…"
+
+
 # How close (rapidfuzz partial ratio) a hedged phrase must be to a national phrase it renders.
 _SAME_PHRASE = 70
 
@@ -268,18 +275,11 @@ def _firm(national: str, word: str) -> bool:
                for phrase in _PHRASE_BREAK.split(national))
 
 
-def _same_task(national: str, provincial: str, verb: str, at: int,
-               threshold: int | None = None) -> bool:
-    """Whether the provincial phrase holding a hedged verb renders a national phrase with that
-    verb (适时编制全省……路线图 — 编制高端……路线图), not a task of the province's own added beside
-    it (……，逐步建立省际会商制度)."""
-    return bool(_rendered(national, provincial, verb, at, threshold))
-
-
 def _rendered(national: str, provincial: str, verb: str, at: int,
               threshold: int | None = None) -> list[str]:
     """The national phrases with the verb that the provincial phrase holding it at ``at``
-    renders (``_same_task``)."""
+    renders (适时编制全省……路线图 — 编制高端……路线图); none for a task of the province's own
+    added beside them (……，逐步建立省际会商制度)."""
     task = _task_from(provincial, provincial.find(verb, at))  # 编制全省……路线图
     return [own for own in _PHRASE_BREAK.split(national)
             if verb in own and fuzz.ratio(task, own[own.find(verb):]) >= (threshold or _SAME_TASK)]

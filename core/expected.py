@@ -319,6 +319,13 @@ def plainly_no_task(text: str, heading: str = "") -> bool:
     return bool(_INTRODUCTION.search(text) or _BACKGROUND_HEADING.match(heading.strip().rstrip("。")))
 
 
+def echo_not_expected(reason: Reason, text: str, heading: str = "") -> bool:
+    """Whether a policy sentence not expected of a province (for ``reason``) stays so when the
+    province carries it in part: a central organ's duty or the introduction formula does, a
+    task only read as a description (对……尚未达标的城市，加大……) does not."""
+    return reason.code != "no_task" or plainly_no_task(text, heading)
+
+
 def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Reason | None:
     """Why a policy sentence is not expected of a province, or None when it is.
 

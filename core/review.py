@@ -12,8 +12,9 @@ import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
-from core.align import Parameters
+from core.align import Parameters, clause_heading
 from core.coverage import find_gaps
+from core.expected import echo_not_expected
 from core.leads import ANNOUNCING_REASONS
 from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
                         Section, SectionAlignment, Status, national_id, parse_item_id, provincial_id, roll_up)
@@ -164,8 +165,9 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
     The similarity is ``core.similarity.score`` over the comparison's vocabulary, the gaps are
     ``core.coverage.find_gaps``, and the status follows the comparison's thresholds: covered at
     or above ``covered`` without gaps, partial at or above ``partial``, missing below — and,
-    as the engine judges it, a sentence the engine found not expected of a province stays so
-    when the match carries it only in part (its echo of 现提出以下意见 is no gap).
+    as the engine judges it (``core.expected.echo_not_expected``), a sentence the engine found
+    not expected of a province stays so when the match carries it only in part (its echo of
+    现提出以下意见 is no gap).
     """
     vocabulary = _vocabulary(comparison)
     national_words = tokens(national.text)
@@ -176,9 +178,10 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
         return Assessment(similarity, Status.MISSING, ())
     gaps = find_gaps(national, national_words, [provincial], topic=comparison.provincial.title)
     status = Status.COVERED if similarity >= parameters.covered and not gaps else Status.PARTIAL
-    if status is Status.PARTIAL and comparison.national.grammar != "statute" and any(
-            f.clause.id == national.id and f.status is Status.NOT_EXPECTED
-            for f in comparison.clauses):
+    engine = next((f for f in comparison.clauses if f.clause.id == national.id), None)
+    if (status is Status.PARTIAL and comparison.national.grammar != "statute" and engine is not None
+            and engine.status is Status.NOT_EXPECTED and echo_not_expected(
+                engine.reason, national.text, clause_heading(comparison.national, national))):
         return Assessment(similarity, Status.NOT_EXPECTED, ())
     return Assessment(similarity, status, gaps)
 

@@ -73,3 +73,22 @@ def test_row_numbers_run_through_clauses_then_additions(comparison):
     assert [c.number for c in clauses] == list(range(1, len(clauses) + 1))
     assert [a.number for a in additions] == list(
         range(len(clauses) + 1, len(clauses) + len(additions) + 1))
+
+
+def test_a_task_read_as_a_description_scores_as_the_engine_would_judge_its_echo():
+    """A reviewer who gives a task the engine read as a description (……尚未达标的……, set apart
+    as 无需地方落实 while nothing carried it) a provincial sentence carrying it in part gets
+    部分覆盖, as the engine judges such an echo (core.expected.echo_not_expected)."""
+    from core.align import compare_outlines
+    from core.outline import outline_document
+    from core.read import read_text
+
+    national = outline_document(read_text(
+        "示例指导意见\n一、重点任务\n（一）加强督导。加大督促指导力度。"
+        "对检测合格率尚未达标的城市，加大督促指导力度，定期通报进展。\n"))
+    provincial = outline_document(read_text("示例省实施意见\n一、重点任务\n（一）加强督导。加大督促指导力度。\n"))
+    result = compare_outlines(national, provincial)
+    task = next(f for f in result.clauses if f.clause.text.startswith("对检测合格率"))
+    assert task.status is Status.NOT_EXPECTED and task.reason.code == "no_task"
+    chosen = next(c for c in provincial.clauses() if c.text.startswith("加大督促"))
+    assert assess(result, task.clause, chosen).status is Status.PARTIAL
