@@ -61,7 +61,10 @@ _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全�
                          # Making the rules of international relations (参与……国际规则制定).
                          r"|^(?:积极|深度|主动)?参与[^，。；]{0,16}国际规则"
                          # The Party Central Committee's own leadership of the work.
-                         r"|^(?:加强|坚持)党中央对[^，。；]{0,20}集中统一领导$")
+                         r"|^(?:加强|坚持)党中央对[^，。；]{0,20}集中统一领导$"
+                         # Placing a body's office in a central department (试点工作小组办公室设在
+                         # 国家医保局): the body is a national one.
+                         rf"|^[^。；，]{{0,30}}(?:办公室|秘书处)设在(?:{_CENTRAL_ACTOR.pattern})")
 # Local governments and departments, wherever they are named (乡 as a township or 乡村, not
 # 城乡).
 _LOCAL_GOVERNMENT = re.compile(
@@ -138,12 +141,20 @@ _DESCRIPTION = re.compile(
     r"^没有[^。，；]{2,20}[，,]?就没有|"
     # Problems listed (存在有效供给不充分、总体规模不大等问题), not one to solve (整改存在的问题).
     r"^(?!.*(?:针对|解决|整治|整改)).*存在[^。，；]{0,30}、[^。；]{0,40}等(?:突出)?问题[。；]?$|"
-    r"是[^，。]{0,20}的?(?:关键|重要(?:举措|支撑|内容|途径|抓手|保障|基础|指标|标志|体现))")
+    r"是[^，。]{0,20}的?(?:关键|重要(?:举措|支撑|内容|途径|抓手|保障|基础|指标|标志|体现))|"
+    r"是[^，。]{0,30}的(?:战略|重大)(?:举措|部署|决策|选择)|"
+    # Trends (随着……不断加快; ……越来越紧迫) and what has been done (形成了, 制约了): the
+    # aspect marker 了, not 为了, 除了 or 了解.
+    r"^随着|越来越|(?<![为除])了(?![解结])")
 # The problems a description lists, whose later pieces (……；有的……；……) ask nothing either.
 _PROBLEMS = re.compile(r"^(?!.*(?:针对|解决|整治|整改)).*(?:(?:还|仍然?|依然)[^，。；]{0,6}存在|时有发生|"
                        r"亟待解决|存在[^。；]{0,40}问题)")
 # A turn of phrase that asks nothing (但也要看到，……存在……等问题).
-_ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到")
+_ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到|"
+                    # ……到了必须下大力气抓好的时候: a way of saying it matters.
+                    r"到了[^，。；]{0,16}的时候|"
+                    # What a report or a meeting stressed (党的十九大报告强调要……), told, not asked.
+                    r"^[^。，；]{0,20}(?:报告|会议|全会|讲话|指示|批示)(?:中)?(?:强调|指出|明确|提出)[^，。；]*")
 # What a sentence that asks something says.
 _DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"
                      r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年|\d{4}年[^，。；]{0,6}前|原则上")
@@ -160,7 +171,9 @@ _BACKGROUND_HEADING = re.compile(
     # 基础 only as the ground already laid (发展基础), not 夯实……基础 or 基础设施, which set tasks.
     r"|(?:发展|工作|现实)基础|(?:重要|重大)意义)$")
 # The sentence that introduces the document's own text.
-_INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|现[^。；]{0,40}?通知如下")
+_INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|现[^。；]{0,40}?(?:通知如下|提出(?:如下|以下))|"
+                           # 为指导地方开展……，制定本方案.
+                           r"^为[^。；]{2,80}[，,]特?制定本(?:方案|意见|办法|预案|计划|规划|细则|措施)。?$")
 
 
 def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:

@@ -195,6 +195,28 @@ def test_policy_sentences_that_state_no_task():
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
 
 
+def test_a_preamble_tells_what_was_done_and_why_it_matters():
+    # What happened (……形成了……, ……制约了……), trends, what a report stressed, why it
+    # matters and how the text introduces itself: no task.
+    for told in ("之后，有关方面继续加强探索，形成了新一批水质监测经验，经国务院批准，决定在更大范围内推广。",
+                 "这些问题制约了监测效果，影响了基层人员的积极性。",
+                 "随着城镇化进程加快，各地对水质监测的需求越来越紧迫。",
+                 "建设水质监测网络是党中央、国务院在新形势下保障饮水安全的战略举措。",
+                 "党的十九大报告强调要加强水质监测，为新时代监测工作指明了方向。",
+                 "但是，与发达国家相比，我国水质监测还存在着标准不够健全等问题，到了必须下大力气抓好的时候。",
+                 "为指导地方开展水质监测试点工作，制定本方案。",
+                 "为进一步加强水质监测，经国务院同意，现就加强监测能力建设提出以下意见。"):
+        assert clause_not_expected(told, heading="前言").code == "no_task", told
+    # A task says what is to be done, whatever words stand around it.
+    for task in ("各地要在2025年底前完成监测网络建设。", "为了保障饮水安全，加快建设监测平台。",
+                 "及时了解监测数据变化情况，定期向社会公布。",
+                 "党的十九大报告提出的各项监测任务，各地要逐项抓好落实。"):
+        assert clause_not_expected(task, heading="前言") is None, task
+    # A body whose office sits in a central department acts from the centre.
+    assert clause_not_expected("监测工作小组办公室设在生态环境部，负责日常工作。").code == "central"
+    assert clause_not_expected("监测工作小组办公室设在省生态环境厅，负责日常工作。") is None
+
+
 NATIONAL_STATUTE = """中华人民共和国水质监测法
 第一章 总则
 第一条 为了加强水质监测，保障饮用水安全，制定本法。
