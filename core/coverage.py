@@ -13,6 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from core.expected import CENTRAL_ACTOR as _CENTRAL_ORGAN
 from core.model import Clause, Gap
 from core.resources import read_lines
 from core.similarity import normalize, policy_terms
@@ -112,6 +113,7 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
     for term in key_terms(clause.text, words):
         if normalize(term) not in joined and normalize(term) not in about:
             gaps.append(Gap("term", term))
+    gaps.extend(Gap("item", member) for member in dropped_members(clause.text, joined))
     lead_ins = "".join(dict.fromkeys(c.lead_in for c in provincial))
     binding = binding_gaps(clause.lead_in + clause.text, lead_ins + joined_raw)
     weakened = {gap.national for gap in binding}
@@ -123,6 +125,67 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
         gaps.append(Gap("deadline", clause.deadline))
     gaps.extend(binding)
     return tuple(gaps)
+
+
+# The phrases of a sentence (between commas, semicolons, colons and full stops).
+_PHRASES = re.compile(r"[^，,；;：:。！？]+")
+# What a member of a list (……医保总额指标、医疗机构等级评审、医保定点资格、……) may be: a few
+# words, no number (a figure is a target of its own).
+_MEMBER = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
+# A list ends where 等 closes it (保证金、咨询费、注册费等名义).
+_LIST_END = re.compile(r"^([\u4e00-\u9fff“”]{2,16}?)(?<![高平同对均相])等(?![级于同])")
+# A preposition leading into a list (在医保总额指标、……) is no part of its first member.
+_LEADING_PREPOSITION = re.compile(r"^[在对以从向将把由按]")
+# A member counts as kept when it stands, at most lightly reworded, in the provincial text.
+_MEMBER_KEPT = 75
+# A list counts as kept, and so shortened rather than replaced, when this many of its members
+# stand in the provincial text.
+_MEMBERS_KEPT = 2
+
+
+def list_members(text: str) -> list[list[str]]:
+    """The lists of three or more members joined by 、 in a sentence, each as its members.
+
+    The words that lead into the list (支持国家产业创新中心) are cut to about the length of the
+    next member, and a last member counts only where 等 closes the list; members are read
+    fuzzily, so a word of the lead-in left over does little harm.
+    """
+    lists = []
+    for phrase in _PHRASES.findall(text):
+        parts = [part.strip() for part in phrase.split("、")]
+        if len(parts) < 3 or not all(_MEMBER.match(part) for part in parts[1:-1]):
+            continue
+        members = parts[1:-1]
+        first = _LEADING_PREPOSITION.sub("", parts[0][-len(parts[1]):])
+        if _MEMBER.match(first):
+            members.insert(0, first)
+        closed = _LIST_END.match(parts[-1])
+        if closed:
+            members.append(closed.group(1))
+        lists.append(members)
+    return lists
+
+
+def dropped_members(national: str, provincial: str) -> list[str]:
+    """Members of a national list that the provincial text leaves out where it keeps the list
+    (at least ``_MEMBERS_KEPT`` of its members): 医保总额指标、……、医保定点资格 rendered without
+    医保定点资格. ``provincial`` is normalised text."""
+    dropped = []
+    for members in list_members(national):
+        # A province names its own departments for the State Council's (国家发展改革委).
+        absent = [m for m in members if not _member_kept(normalize(m), provincial)
+                  and not _CENTRAL_ORGAN.fullmatch(m)]
+        if absent and len(members) - len(absent) >= _MEMBERS_KEPT:
+            dropped.extend(absent)
+    return dropped
+
+
+def _member_kept(member: str, provincial: str) -> bool:
+    """Whether a list member stands in the provincial text: as it is, with a word or two put
+    in (咨询费 → 咨询服务费), or with a character or two changed."""
+    spread = ".{0,2}".join(re.escape(char) for char in member)
+    return (member in provincial or re.search(spread, provincial) is not None
+            or fuzz.partial_ratio(member, provincial) >= _MEMBER_KEPT)
 
 
 def binding_gaps(national: str, provincial: str) -> list[Gap]:

@@ -270,8 +270,9 @@ class Gap:
     """Something that matters in a national clause and is gone or weakened in its match.
 
     Attributes:
-        kind: "term" (a key term), "number" (a quantity or year), "deadline" or "binding"
-            (the binding force is weakened, e.g. 全面推进 → 逐步推进).
+        kind: "term" (a key term), "item" (a member of a list: 医保定点资格 in ……、
+            医保定点资格、……), "number" (a quantity or year), "deadline" or "binding" (the
+            binding force is weakened, e.g. 全面推进 → 逐步推进).
         national: what the national clause says ("一网通办", "2025年", "确保").
         provincial: what the provincial match says instead ("力争"), "" when it is simply gone.
     """
@@ -284,7 +285,7 @@ class Gap:
         """A short Chinese phrase for reports: 缺少“一网通办” / 约束减弱：确保→力争."""
         if self.kind == "binding":
             return f"约束减弱：{self.national}→{self.provincial}"
-        noun = {"term": "关键词", "number": "指标" if self.national == "全覆盖" else "数量指标",
+        noun = {"term": "关键词", "item": "列举项", "number": "指标" if self.national == "全覆盖" else "数量指标",
                 "deadline": "时限"}.get(self.kind, "")
         return f"缺少{noun}“{self.national}”"
 

@@ -700,3 +700,23 @@ def test_a_measure_scoped_to_other_places_is_not_expected_of_this_province():
         assert scoped.status is expected, title
         if expected is Status.NOT_EXPECTED:
             assert scoped.reason.code == "scope" and "河南试验区" in scoped.reason.text
+
+
+def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
+    def lost(national, provincial):
+        clause = Clause("N1-1", "1", national)
+        return [(g.kind, g.national) for g in find_gaps(clause, tokens(national),
+                                                          [Clause("P1-1", "1", provincial)])]
+    national = "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、定点资格、负责人考核中予以体现。"
+    assert lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、负责人考核中予以体现。") \
+        == [("item", "定点资格")]
+    assert lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、定点资格、负责人考核中"
+                          "予以体现。") == []
+    # Members closed by 等, and the first one after the words leading into the list.
+    fees = "不得以保证金、承诺费、咨询费、注册费等名义收取费用。"
+    assert lost(fees, "不得以保证金、承诺费、咨询费等名义收取费用。") == [("item", "注册费")]
+    centres = "支持国家检测创新中心、国家计量研究中心、新型检测机构等在园区发展。"
+    assert lost(centres, "支持国家计量研究中心、新型检测机构等在园区发展。") == [("item", "国家检测创新中心")]
+    # A member lightly reworded is kept; a list replaced by other words is no shortened list.
+    assert lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
+    assert lost(fees, "严禁违规收取任何费用。") == []
