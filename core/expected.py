@@ -23,7 +23,7 @@ from core.text import ITEM_LABEL
 
 # Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
 # is carried out by every level of government and provinces restate it.
-_CENTRAL_ACTOR = re.compile(
+CENTRAL_ACTOR = re.compile(
     # 国务院 and any of its departments (国务院食品安全监督管理部门, 国务院有关部门).
     r"国务院(?:授权的)?[^，,。；、和及或的]{0,12}?部门|国务院|党中央|中共中央|中央军事委员会|"
     r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
@@ -47,13 +47,13 @@ _NOT_ACTING = (r"的?(?:同意|决策|部署|要求|精神|关于|领导|批准|
                # ……only naming whose units these are (国务院有关部门所属的三级公立医院).
                r"|[^，。；]{0,12}所属的?[^，。；]{0,10}(?:医院|学校|院校|单位|企业|机构)|[^，。；]{0,12}管理的")
 _CENTRAL_SUBJECT = re.compile(
-    rf"(?:^|[，,：:])(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+(?!{_NOT_ACTING})"
+    rf"(?:^|[，,：:])(?:(?:{CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+(?!{_NOT_ACTING})"
     # After 由 they act (由国务院……部门制定), unless a clause says what they made (应当执行由
     # 国务院……部门组织编制的测量技术规范: the surveyors act).
-    rf"|由(?:(?:{_CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
+    rf"|由(?:(?:{CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
     rf"(?!{_NOT_ACTING}|[^，。；]{{0,40}}?(?:组织)?(?:编制|制定|发布|颁布|公布)的)")
 # An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
-_DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{_CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
+_DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.
 _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)"
                          # Setting up a national body (研究设立全国数字政府标准化技术组织).
@@ -64,7 +64,7 @@ _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全�
                          r"|^(?:加强|坚持)党中央对[^，。；]{0,20}集中统一领导$"
                          # Placing a body's office in a central department (试点工作小组办公室设在
                          # 国家医保局): the body is a national one.
-                         rf"|^[^。；，]{{0,30}}(?:办公室|秘书处)设在(?:{_CENTRAL_ACTOR.pattern})")
+                         rf"|^[^。；，]{{0,30}}(?:办公室|秘书处)设在(?:{CENTRAL_ACTOR.pattern})")
 # Local governments and departments, wherever they are named (乡 as a township or 乡村, not
 # 城乡).
 _LOCAL_GOVERNMENT = re.compile(
@@ -103,6 +103,14 @@ _DUTY = re.compile(r"应当|必须|不得|禁止|有权|负有|具有|可以")
 # these is the province's to render.
 _LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报批评|暂扣|停产|停业|撤销|取消|处罚|"
                              r"查封|扣押|降低资质|关闭|制止|批评教育|查处")
+# The civil regime (立法法: 民事基本制度): when one is not liable for a loss, how a loss is
+# shared or which civil law governs its compensation (邮政企业对平常邮件的损失不承担赔偿责任;
+# 不参与分摊共同海损; ……的损失赔偿，适用有关民事法律的规定).
+_CIVIL_RULE = re.compile(r"不承担(?:民事|赔偿|民事赔偿)?责任|不负(?:民事|赔偿|民事赔偿)责任|共同海损|"
+                         r"(?:赔偿|损失)[^。；]{0,12}适用(?:本|有关)?[^。；]{0,6}(?:民事法律|规定)")
+# ... beside which a provision may hold its exception (但是，……的除外) and what it means by a
+# word (邮件的损失，是指……).
+_CIVIL_ASIDE = re.compile(r"^但是?[，,][^。；]*除外$|是指")
 # Litigation and arbitration procedure: limitation periods and proceedings suspended. Like
 # crimes and penalties, only national law can set it (立法法 on the matters reserved to law).
 _JUDICIAL = re.compile(r"(?:时效|程序)(?:中止|中断)|诉讼时效")
@@ -123,9 +131,9 @@ _OTHER_LAW = re.compile(
 # A decision that rests with central organs: 报国务院文物行政部门批准, 由国务院价格主管部门……制定,
 # 经国务院药品监督管理部门核准, or a duty owed to their demands (根据国务院……部门的要求).
 _CENTRAL_DECISION = re.compile(
-    rf"(?:报|经|由|向|从)(?:{_CENTRAL_ACTOR.pattern})[^，。；]{{0,16}}?"
+    rf"(?:报|经|由|向|从)(?:{CENTRAL_ACTOR.pattern})[^，。；]{{0,16}}?"
     r"(?:批准|审批|核准|审核|审定|许可|备案|指定|发给|颁发|确定|制定|放行|审查)"
-    rf"|(?:根据|按照)(?:(?:{_CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
+    rf"|(?:根据|按照)(?:(?:{CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
 # Crossing the national border (出境、进境): controlled from the centre.
 _BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)")
 _PROHIBITION = re.compile(r"不得|禁止")
@@ -196,6 +204,9 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _FOR_A_BREACH.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(own):
         return Reason("reserved", "本条只规定刑事责任、治安管理处罚或者民事责任，只能由法律规定，"
                                   "地方文件无需承接。")
+    if _civil_rule(own):
+        return Reason("civil", "本条规定民事赔偿责任的承担或者免除，属民事基本制度，只能由法律规定，"
+                               "地方文件无需承接。")
     if _JUDICIAL.search(text) and len(text) <= 120:
         return Reason("judicial", "诉讼和仲裁制度只能由法律规定，地方文件无需承接。")
     if _states_only(own, _OWNERSHIP):
@@ -209,9 +220,17 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
                                            "或属国家统一管理的出入境事项，地方文件无需承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
-    if _states_only(text, _TRANSITIONAL) and not _LOCAL_GOVERNMENT.search(_CENTRAL_ACTOR.sub("", text)):
+    if _states_only(text, _TRANSITIONAL) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return Reason("transitional", "本条是国家法律施行前后的过渡安排，地方文件无需承接。")
     return None
+
+
+def _civil_rule(text: str) -> bool:
+    """Whether an article (its list items left out) only states who bears a loss: every
+    sentence is a civil rule, its exception or a definition, and at least one a civil rule."""
+    sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
+    rules = [bool(_CIVIL_RULE.search(s)) for s in sentences]
+    return any(rules) and all(rule or _CIVIL_ASIDE.search(s) for rule, s in zip(rules, sentences))
 
 
 def _states_only(text: str, statement: re.Pattern[str], *, whole: bool = False) -> bool:
@@ -274,14 +293,14 @@ def central_only(text: str) -> bool:
     """
     text = _state_council_lists(text)
     if _DELEGATED.match(text.strip()):
-        rest = _CENTRAL_ACTOR.sub("", text)
+        rest = CENTRAL_ACTOR.sub("", text)
         return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
     acting = _CENTRAL_REFERENCE.sub("", text)
     sentences = [s for s in re.split(r"[。；]", acting) if s.strip()]
     central = sum(1 for s in sentences if _CENTRAL_SUBJECT.search(s) or _NATIONWIDE.search(s))
     if not sentences or 2 * central < len(sentences):
         return False
-    rest = _CENTRAL_ACTOR.sub("", acting)
+    rest = CENTRAL_ACTOR.sub("", acting)
     return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
 
 
@@ -294,14 +313,14 @@ def central_procedure(text: str) -> bool:
     (国家实行……制度，具体办法由国务院制定) is every level of government's and does not count.
     """
     text = _state_council_lists(text)
-    if not _CENTRAL_ACTOR.search(text) or _LOCAL_GOVERNMENT.search(_CENTRAL_ACTOR.sub("", text)):
+    if not CENTRAL_ACTOR.search(text) or _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return False
     sentences = [s.strip() for s in re.split(r"[。；]", _CENTRAL_REFERENCE.sub("", text)) if s.strip()]
     central = [not s.startswith("国家") and bool(
         # A prohibition on units (……未经国务院……批准进口的，不得……) is theirs to obey locally.
         (_CENTRAL_DECISION.search(s) and not _PROHIBITION.search(s))
-        or _BORDER.search(_CENTRAL_ACTOR.sub("", s))
-        or (_CENTRAL_SUBJECT.search(s) and not _LOCAL_SUBJECT.search(_CENTRAL_ACTOR.sub("", s))))
+        or _BORDER.search(CENTRAL_ACTOR.sub("", s))
+        or (_CENTRAL_SUBJECT.search(s) and not _LOCAL_SUBJECT.search(CENTRAL_ACTOR.sub("", s))))
         for s in sentences]
     if 2 * sum(central) <= len(sentences):
         return False

@@ -22,6 +22,11 @@ def _outline(text: str):
 
 @pytest.mark.parametrize("text, code", [
     ("本条例自2030年1月1日起施行。", "effective_date"),
+    # Who bears a loss is the civil regime's (民事基本制度), however the article puts it.
+    ("监测机构对不可抗力造成的损失不承担赔偿责任。", "civil"),
+    ("监测机构对普通样品的损失不承担赔偿责任。但是，监测机构因故意或者重大过失造成样品损失的除外。", "civil"),
+    ("样品通过海上运输时，不参与分摊共同海损。", "civil"),
+    ("委托范围以外的样品的损失赔偿，适用有关民事法律的规定。样品的损失，是指样品丢失或者损毁。", "civil"),
     ("本办法自公布之日起施行。", "effective_date"),
     ("违反本条例规定，构成犯罪的，依法追究刑事责任。", "criminal"),
     ("因采取应急措施，诉讼、行政复议、仲裁活动不能正常进行的，适用有关时效中止和程序中止的规定。", "judicial"),
@@ -100,7 +105,6 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # A duty beside the liability, a penalty named as a condition, liability excluded.
     "监督管理部门发现涉嫌犯罪的，应当及时将案件移送公安机关；需要追究刑事责任的，依法处理。",
     "受到有期徒刑以上刑事处罚的，不能取得监测人员资格。",
-    "监测机构对不可抗力造成的损失不承担赔偿责任。",
     # 治安管理处罚 alone: left to the reader of the province's penalties.
     "冒领、私自开拆他人邮件，尚不构成犯罪的，依法给予治安管理处罚。",
     # Ownership beside a duty, and a duty whose fruits belong to someone.
@@ -141,6 +145,12 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "检测机构应当报国务院市场监督管理部门备案。县级以上地方人民政府市场监督管理部门应当加强监督。",
     "学校可以根据实际情况参照本法执行。军队院校的有关规定由中央军事委员会制定。",
     "国务院教育行政部门主管全国的检测工作。国务院有关部门在各自职权范围内负责有关工作。检测机构自主管理。",
+    # A duty to pay for a loss one caused, and a duty to publish how losses are paid: no rule
+    # of the civil regime.
+    "监测机构违反本法规定，造成委托人损失的，应当依法赔偿。",
+    "监测机构应当公示其收费标准和样品损失赔偿办法。",
+    # Irresponsible (严重不负责任) is no exemption from liability.
+    "监测人员严重不负责任，延误检测造成损失的，由其所在单位给予处分。",
     # Customs only named; the border named with no central organ (people's rights abroad).
     "邮件处理场所的设计，应当符合国家安全机关和海关依法履行职责的要求。",
     "归侨、侨眷有权接受境外亲友的赠与。",
