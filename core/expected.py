@@ -25,7 +25,7 @@ from core.text import ITEM_LABEL
 # is carried out by every level of government and provinces restate it.
 CENTRAL_ACTOR = re.compile(
     # 国务院 and any of its departments (国务院食品安全监督管理部门, 国务院有关部门).
-    r"国务院(?:授权的)?[^，,。；、和及或的]{0,12}?部门|国务院|党中央|中共中央|中央军事委员会|"
+    r"国务院(?:授权的)?[^，,。；、和及或的]{0,12}?(?:部门|机构)|国务院|党中央|中共中央|中央军事委员会|"
     r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
     # Central funds act from the centre (中央财政要……适时对其进行资金补充).
     r"中央财政|中央预算内投资|"
@@ -220,9 +220,21 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
                                            "或属国家统一管理的出入境事项，地方文件无需承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
-    if _states_only(text, _TRANSITIONAL) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
+    if _bridges_only(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return Reason("transitional", "本条是国家法律施行前后的过渡安排，地方文件无需承接。")
     return None
+
+
+def _bridges_only(text: str) -> bool:
+    """Whether an article only bridges the rules before the law to it (本法公布前……的企业，应当在
+    ……期限内达到本法规定的条件): its other sentences, if any, are central organs' duties
+    (国务院邮政管理部门应当将……情况……通报)."""
+    state_council = _state_council_lists(text)
+    bridges = [s for s in re.split(r"[。；]", state_council) if s.strip() and (
+        _TRANSITIONAL.search(s) or not _CENTRAL_SUBJECT.search(_CENTRAL_REFERENCE.sub("", s)))]
+    # What those before the law must do to meet it (应当在……期限内达到本法规定的条件) is part
+    # of the bridge; a local government given a duty is not (the caller's test).
+    return bool(bridges) and all(_TRANSITIONAL.search(s) for s in bridges)
 
 
 def _civil_rule(text: str) -> bool:
