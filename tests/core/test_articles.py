@@ -28,7 +28,7 @@ def _outline(text: str):
     ("样品通过海上运输时，不参与分摊共同海损。", "civil"),
     # A bridge that gives those before the law a term to meet it, beside a central organ's duty.
     ("本法公布前经营监测业务的企业，应当在国务院监测管理部门规定的期限内达到本法规定的条件。"
-     "国务院监测管理部门应当将企业取得许可的情况通报有关部门。", "transitional"),
+     "国务院监测管理部门应当将企业取得许可的情况通报其原登记机关。", "transitional"),
     # A State Council body called 机构 (国务院保险监督管理机构) is a central organ.
     ("国务院监测监督管理机构会同国务院有关部门制定监测资产管理公司的管理办法。", "central"),
     ("委托范围以外的样品的损失赔偿，适用有关民事法律的规定。样品的损失，是指样品丢失或者损毁。", "civil"),
