@@ -43,7 +43,8 @@ from core.articles import (ArticleVerdict, PhraseHits, articles, best_sentences,
 from core.coverage import find_gaps
 from core.domain import commonness
 from core.errors import Cancelled
-from core.expected import clause_not_expected, dates_the_text, echo_not_expected, scoped_elsewhere
+from core.expected import (clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
+                           scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import judge_headings
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
@@ -967,6 +968,9 @@ class _Judge:
         # Sentences that state no task, or only central organs' duties, are not expected of
         # a province; a statute's articles are judged so as wholes (core.articles).
         self.expects_every_clause = national.grammar == "statute"
+        # The bodies the national text sets up for itself act from the centre.
+        self.bodies = () if self.expects_every_clause else national_bodies(
+            [p.clause.text for p in nat] + [section.title for section in national.sections])
 
     def finding(self, index: int, kept: list[Candidate], listed: list[Candidate],
                 ranking: list[Candidate]) -> ClauseFinding:
@@ -1015,7 +1019,7 @@ class _Judge:
             return None
         clause = self.nat[index].clause
         return (clause_not_expected(clause.text, heading=self._heading(clause),
-                                    before=self._sentence_before(index))
+                                    before=self._sentence_before(index), bodies=self.bodies)
                 or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title))
 
     def _missing_reason(self, ranking: list[Candidate]) -> Reason:

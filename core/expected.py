@@ -370,7 +370,59 @@ def echo_not_expected(reason: Reason, text: str, heading: str = "") -> bool:
     return reason.code != "no_task" or plainly_no_task(text, heading)
 
 
-def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Reason | None:
+# A body a national text sets up (成立联合采购办公室; 由国务院办公厅、国家医保局……组成……试点
+# 工作小组（以下简称试点工作小组）) is a national one, whatever its name.
+_BODY = r"[\u4e00-\u9fff]{2,24}?(?:工作小组|领导小组|小组|委员会|办公室|联席会议|指挥部)"
+_SET_UP = re.compile(rf"(?:成立|组建|设立)({_BODY})(?=[，,。；、及和（]|$)")
+# Who sets up a body of their own: local governments (各试点城市政府要……成立领导小组), units
+# (设董事会的公司……须设立编辑委员会).
+_LOCAL_FOUNDER = re.compile(rf"{_LOCAL_GOVERNMENT.pattern}|各|政府|市|单位|企业|公司|学校|机构|组织")
+_MADE_UP = re.compile(rf"组成({_BODY})(?:（以下简称“?([\u4e00-\u9fff]{{2,16}}?)”?）)?")
+
+
+def national_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
+    """The bodies a national policy sets up for the centre, by every name it gives them.
+
+    A body is set up (成立/组建/设立) or made up of members (由……组成……工作小组（以下简称……）)
+    in a sentence that names no local government or unit before it (各地要成立领导小组 sets up
+    local ones), and it is the centre's when that sentence also names a central organ (组长由
+    国务院副秘书长担任; 由国家医保局……组成) or a body already found to be the centre's (在试点
+    工作小组领导下，成立联合采购办公室). A body with no tie to the centre (成立……专家委员会) may
+    be one every province sets up too.
+    """
+    founded: list[tuple[list[str], str]] = []
+    for sentence in sentences:
+        for found in list(_SET_UP.finditer(sentence)) + list(_MADE_UP.finditer(sentence)):
+            if not _LOCAL_FOUNDER.search(CENTRAL_ACTOR.sub("", sentence[:found.start()])):
+                founded.append(([name for name in found.groups() if name], sentence))
+    names: list[str] = []
+    for _ in range(2):  # a body led by one found in the first pass
+        for bodies, sentence in founded:
+            others = sentence
+            for name in bodies:
+                others = others.replace(name, "")
+            if (CENTRAL_ACTOR.search(others) or any(name in others for name in names)
+                    or any(CENTRAL_ACTOR.fullmatch(name) for name in bodies)):
+                names.extend(name for name in bodies if name not in names)
+    return tuple(names)
+
+
+def _led_by(text: str, bodies: Sequence[str]) -> bool:
+    """Whether a sentence sets up one of a national text's own bodies or has one act (试点工作
+    小组办公室对……进行指导监督; 在试点工作小组领导下，成立联合采购办公室), naming no local
+    government as well."""
+    if not bodies:
+        return False
+    names = "|".join(re.escape(name) for name in sorted(bodies, key=len, reverse=True))
+    acting = re.match(rf"(?:在[^，。；]{{0,30}}领导下[，,])?(?:由|成立|组建|设立)?(?:{names})", text)
+    if acting is None:
+        return False
+    rest = re.sub(names, "", CENTRAL_ACTOR.sub("", text))
+    return not _LOCAL_GOVERNMENT.search(rest)
+
+
+def clause_not_expected(text: str, *, heading: str = "", before: str = "",
+                        bodies: Sequence[str] = ()) -> Reason | None:
     """Why a policy sentence is not expected of a province, or None when it is.
 
     Args:
@@ -378,6 +430,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Re
         heading: the title of the section it stands in ("" for the preamble).
         before: the first piece of its sentence when it was cut at semicolons: the rest of a
             description (……还存在各类问题，有的……；有的……仍然由相关机构管理) asks nothing either.
+        bodies: the bodies the national text sets up for itself (``national_bodies``): their
+            duties are central ones.
     """
     if _INTRODUCTION.search(text):
         return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下），"
@@ -388,6 +442,9 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "") -> Re
         return Reason("no_task", f"本句{where}叙述形势、现状或意义，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):
         return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
+    if _led_by(text, bodies):
+        return Reason("central", "本句规定国家文件设立的工作机构（如工作小组、办公室）的组成或职责，"
+                                 "地方文件无需承接。")
     return None
 
 

@@ -406,3 +406,21 @@ def test_an_item_rendered_with_a_weaker_binding_word_than_its_lead_in_is_partial
     assert first.reason.code == "lost" and "可以" in first.reason.text
     # Kept as firmly as the lead-in binds it: nothing lost.
     assert not [g for g in second.gaps if g.kind == "binding"]
+
+
+def test_the_bodies_a_national_policy_sets_up_for_the_centre_act_from_the_centre():
+    from core.expected import national_bodies
+    sentences = ["由国务院办公厅、国家医保局组成国家水质监测试点工作小组（以下简称试点工作小组），领导试点工作。",
+                 "在试点工作小组领导下，成立联合监测办公室，代表试点地区开展集中监测。",
+                 "成立水质监测专家委员会，引导高校设置相关专业。",
+                 "各地要成立水质监测领导小组，健全工作机制。"]
+    bodies = national_bodies(sentences)
+    # Made up of central organs, and led by a body of the centre's; not a committee every
+    # province may set up too, nor the groups the provinces set up.
+    assert bodies == ("国家水质监测试点工作小组", "试点工作小组", "联合监测办公室")
+    assert clause_not_expected("联合监测办公室汇总试点地区的监测数据，开展集中监测。", bodies=bodies).code == "central"
+    assert clause_not_expected("试点工作小组办公室对集中监测全过程进行指导监督。", bodies=bodies).code == "central"
+    assert clause_not_expected(sentences[1], bodies=bodies).code == "central"
+    assert clause_not_expected(sentences[2], bodies=bodies) is None
+    # A duty it shares with local governments is theirs too.
+    assert clause_not_expected("联合监测办公室和省级人民政府要及时报告重大问题。", bodies=bodies) is None
