@@ -24,7 +24,7 @@ _SCOPE = re.compile(r"[，,；;]?\s*适用范围\s*[：:].*$")
 # A pilot's 方案 names the departments that guide the cities, after a task or at the head of the
 # paragraph it assigns: （工业和信息化部、商务部指导）以铅酸蓄电池……
 _UNIT_NOTE = re.compile(
-    r"(?:(?<=[。；;])|^)\s*[（(]((?:[^（）()。；，]{1,60}?(?:部|委|局|署|办|行|院|会|厅|总局|政府|部门|单位)等?"
+    r"(?:(?<=[。；;])|^)\s*[（(]((?:[^（）()。；，]{1,150}?(?:部|委|局|署|办|行|院|会|厅|总局|政府|部门|单位)等?"
     r"(?:按职责分工)?(?:牵头)?(?:负责落实|负责|牵头|参与|配合|指导)[，,、]?)+)"
     # The State Council's first note says how to read them all (……等负责。列第一位者为牵头单位，下同;
     # ……负责，排在第一位的部门为牵头部门，下同;
