@@ -16,7 +16,8 @@ province that carries the rights in its own list, or article by article, rarely 
 
 A heading sentence is not the last sentence of its paragraph, is short
 (``Parameters.lead_chars`` characters at most) and is one phrase (no comma, semicolon or
-colon); where it stands and what it shares with the sentences after it tell it from a short
+colon) — or two short phrases joined by a comma, as State Council plans write them
+(建立……指标体系，发挥导向引领作用。); where it stands and what it shares with the sentences after it tell it from a short
 task (``headed_sentences``). It heads the sentences after it up to the next heading or the end
 of the paragraph.
 """
@@ -62,7 +63,7 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
         # （生态环境部指导）) is the group's, not the heading's own.
         noted = bool(clause.responsibility or clause.deadline)
         shared_note = noted and index + 1 < len(clauses) and _same_note(clause, clauses[index + 1])
-        return (0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body)
+        return (_heading_shaped(body, lead_chars, opens=index == start)
                 and (not noted or shared_note))
 
     found: list[tuple[str, bool, list[int], list[list[int]], list[bool]]] = []
@@ -114,6 +115,21 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
 
 
 _RULE = re.compile(r"严禁|不得|禁止|必须|要|确保")
+# A heading of two phrases (强化顶层设计引领，发挥政府宏观指导作用。), as State Council plans set
+# them in bold, holds phrases at most this long.
+_PAIRED_PHRASE_CHARS = 14
+
+
+def _heading_shaped(body: str, lead_chars: int, *, opens: bool) -> bool:
+    """Whether a sentence (without its final mark) is shaped as a run-in heading: one phrase
+    at most ``lead_chars`` long, or — opening its paragraph — two short phrases joined by a
+    comma that ask nothing of anybody by name (各地要完善……制度，按时结算药款 is a task)."""
+    if 0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body):
+        return True
+    phrases = re.split(r"[，,]", body)
+    return (opens and len(phrases) == 2 and not re.search(r"[；;：:]", body)
+            and all(0 < len(p) <= _PAIRED_PHRASE_CHARS for p in phrases)
+            and not _RULE.search(body) and not body.startswith("各"))
 
 
 def _same_note(clause: Clause, following: Clause) -> bool:

@@ -208,3 +208,18 @@ def test_principles_each_in_a_paragraph_of_their_own_are_a_series_of_headings():
     alone = outline_document(read_text("示例指导意见\n一、总体要求\n（一）基本原则。\n"
                                        "坚持因地制宜。立足各地特色资源和功能定位，发挥比较优势。\n")).clauses()
     assert headed_sentences(alone, Parameters().lead_chars) == {}
+
+
+def test_a_heading_of_two_phrases_opening_its_paragraph_is_judged_by_what_it_heads():
+    national = ("示例工作方案\n二、主要任务\n（一）强化顶层设计，发挥政府指导作用。\n"
+                "建立检测指标体系，发挥导向引领作用。2024年底前，研究建立以检测覆盖率为核心的指标体系，"
+                "指导试点城市开展检测工作。\n"
+                "各地要完善检测结算制度，按时结算检测费用。严查检测机构不按时结算问题。\n")
+    provincial = ("示例省实施方案\n二、主要任务\n（一）强化顶层设计。\n"
+                  "1. 建立指标体系。2024年底前，研究建立以检测覆盖率为核心的指标体系，指导各市开展检测工作。\n")
+    findings = _findings(national, provincial)
+    heading = findings["建立检测指标体系，发挥导向引领作用。"]
+    assert heading.status is Status.COVERED and heading.reason.code == "heading"
+    # Two phrases that name who must act are a task, judged on their own.
+    task = findings["各地要完善检测结算制度，按时结算检测费用。"]
+    assert task.status is Status.MISSING and task.reason.code != "heading"
