@@ -409,16 +409,18 @@ def national_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
 
 def _led_by(text: str, bodies: Sequence[str]) -> bool:
     """Whether a sentence sets up one of a national text's own bodies or has one act (试点工作
-    小组办公室对……进行指导监督; 在试点工作小组领导下，成立联合采购办公室), naming no local
-    government as well."""
+    小组办公室对……进行指导监督; 在试点工作小组领导下，成立联合采购办公室), with no local
+    government acting beside it."""
     if not bodies:
         return False
     names = "|".join(re.escape(name) for name in sorted(bodies, key=len, reverse=True))
     acting = re.match(rf"(?:在[^，。；]{{0,30}}领导下[，,])?(?:由|成立|组建|设立)?(?:{names})", text)
     if acting is None:
         return False
-    rest = re.sub(names, "", CENTRAL_ACTOR.sub("", text))
-    return not _LOCAL_GOVERNMENT.search(rest)
+    # Local governments acting beside the body (……办公室和省级人民政府要……) make it a shared
+    # duty; named later as those it works with (协调部门与地方之间相关工作) they do not.
+    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
+    return not _LOCAL_GOVERNMENT.search(re.sub(names, "", CENTRAL_ACTOR.sub("", first)))
 
 
 def clause_not_expected(text: str, *, heading: str = "", before: str = "",

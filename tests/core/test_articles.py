@@ -422,5 +422,8 @@ def test_the_bodies_a_national_policy_sets_up_for_the_centre_act_from_the_centre
     assert clause_not_expected("试点工作小组办公室对集中监测全过程进行指导监督。", bodies=bodies).code == "central"
     assert clause_not_expected(sentences[1], bodies=bodies).code == "central"
     assert clause_not_expected(sentences[2], bodies=bodies) is None
-    # A duty it shares with local governments is theirs too.
+    # A duty it shares with local governments is theirs too; local governments it works with
+    # are no sharers.
     assert clause_not_expected("联合监测办公室和省级人民政府要及时报告重大问题。", bodies=bodies) is None
+    assert clause_not_expected("试点工作小组办公室设在国家医保局，具体负责组织开展试点，协调部门与地方之间相关工作。",
+                               bodies=bodies).code == "central"
