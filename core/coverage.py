@@ -70,6 +70,37 @@ def _number_present(target: str, provincial: str) -> bool:
     return normalize(target) in provincial
 
 
+# A share as a floor (……利用率达到85%以上; 不低于90%) or as a ceiling (控制在5%以内; 下降到10%以下).
+_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+_FLOOR_AFTER = re.compile(r"^(?:以上|及以上)")
+_FLOOR_BEFORE = re.compile(r"(?:达到|提高到|提升到|超过|不低于|高于)$")
+_CEILING_AFTER = re.compile(r"^(?:以下|以内|及以下)")
+_CEILING_BEFORE = re.compile(r"(?:控制在|低于|不超过|不高于|降至|下降到|降低到)$")
+
+
+def _stricter_share(target: str, national: str, provincial: str) -> bool:
+    """Whether the provincial text sets a share the national floor (达到85%以上) is met by
+    (86%), or one under the national ceiling (控制在5%以内 → 4%): a stricter target keeps it."""
+    wanted = _SHARE.fullmatch(target)
+    at = national.find(target)
+    if wanted is None or at < 0:
+        return False
+    before, after = national[max(0, at - 4):at], national[at + len(target):]
+    floor = bool(_FLOOR_AFTER.match(after) or _FLOOR_BEFORE.search(before))
+    ceiling = bool(_CEILING_AFTER.match(after) or _CEILING_BEFORE.search(before))
+    if floor == ceiling:
+        return False
+    value = float(wanted.group(1))
+    for share in _SHARE.finditer(provincial):
+        own = float(share.group(1))
+        rest = provincial[share.end():]
+        if floor and own >= value and not _CEILING_AFTER.match(rest):
+            return True
+        if ceiling and own <= value and not _FLOOR_AFTER.match(rest):
+            return True
+    return False
+
+
 def _deadline_present(deadline: str, provincial: str) -> bool:
     return normalize(deadline) in provincial or _earlier_deadline(_YEAR.findall(deadline), provincial)
 
@@ -119,7 +150,8 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
     weakened = {gap.national for gap in binding}
     for target in clause.targets:
         # A target the binding check already names as weakened (全覆盖→基本覆盖) is told once.
-        if target not in weakened and not _number_present(target, joined):
+        if target not in weakened and not _number_present(target, joined) \
+                and not _stricter_share(target, clause.text, joined_raw):
             gaps.append(Gap("number", target))
     if clause.deadline and not _deadline_present(clause.deadline, joined):
         gaps.append(Gap("deadline", clause.deadline))

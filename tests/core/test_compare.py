@@ -720,3 +720,18 @@ def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     # A member lightly reworded is kept; a list replaced by other words is no shortened list.
     assert lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
     assert lost(fees, "严禁违规收取任何费用。") == []
+
+
+def test_a_stricter_share_keeps_the_national_target():
+    def lost(national, provincial):
+        clause = Clause("N1-1", "1", national, targets=find_targets(national))
+        return [(g.kind, g.national) for g in find_gaps(clause, tokens(national),
+                                                          [Clause("P1-1", "1", provincial)])]
+    floor = "到2020年，检测设备综合利用率达到85%以上。"
+    assert lost(floor, "到2020年，全省检测设备综合利用率达到86%以上。") == []
+    assert lost(floor, "到2020年，全省检测设备综合利用率达到80%以上。") == [("number", "85%")]
+    ceiling = "到2020年，检测不合格率控制在5%以内。"
+    assert lost(ceiling, "到2020年，全省检测不合格率控制在4%以内。") == []
+    assert lost(ceiling, "到2020年，全省检测不合格率控制在8%以内。") == [("number", "5%")]
+    # A share that says neither floor nor ceiling must stand as it is.
+    assert lost("检测费用的30%用于设备更新。", "检测费用的40%用于设备更新。") == [("number", "30%")]
