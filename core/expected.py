@@ -58,6 +58,8 @@ _DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{CENTRAL_ACTOR.pattern})(
 _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)"
                          # Setting up a national body (研究设立全国数字政府标准化技术组织).
                          r"|^(?:研究)?(?:设立|成立|组建)全国[^，。；]{0,16}(?:组织|机构|委员会|中心)"
+                         # Choosing pilots across the country (在全国范围内选择10个左右……城市).
+                         r"|^在全国(?:范围内)?[^，。；]{0,6}?(?:选择|遴选|确定|选取)"
                          # Making the rules of international relations (参与……国际规则制定).
                          r"|^(?:积极|深度|主动)?参与[^，。；]{0,16}国际规则"
                          # The Party Central Committee's own leadership of the work.

@@ -227,6 +227,9 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
                  "及时了解监测数据变化情况，定期向社会公布。",
                  "党的十九大报告提出的各项监测任务，各地要逐项抓好落实。"):
         assert clause_not_expected(task, heading="前言") is None, task
+    # Choosing pilots across the country is the centre's choice.
+    assert clause_not_expected("在全国范围内选择10个左右有条件的城市，开展水质监测试点。").code == "central"
+    assert clause_not_expected("在全省范围内选择3个城市开展水质监测试点。") is None
     # A body whose office sits in a central department acts from the centre.
     assert clause_not_expected("监测工作小组办公室设在生态环境部，负责日常工作。").code == "central"
     assert clause_not_expected("监测工作小组办公室设在省生态环境厅，负责日常工作。") is None
