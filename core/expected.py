@@ -411,12 +411,13 @@ def national_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
 
 def _led_by(text: str, bodies: Sequence[str]) -> bool:
     """Whether a sentence sets up one of a national text's own bodies or has one act (试点工作
-    小组办公室对……进行指导监督; 在试点工作小组领导下，成立联合采购办公室), with no local
-    government acting beside it."""
+    小组办公室对……进行指导监督; 在试点工作小组领导下，成立联合采购办公室; ……的具体指标由联合
+    采购办公室负责拟定), with no local government acting beside it."""
     if not bodies:
         return False
     names = "|".join(re.escape(name) for name in sorted(bodies, key=len, reverse=True))
-    acting = re.match(rf"(?:在[^，。；]{{0,30}}领导下[，,])?(?:由|成立|组建|设立)?(?:{names})", text)
+    acting = re.search(rf"^(?:在[^，。；]{{0,30}}领导下[，,])?(?:由|成立|组建|设立)?(?:{names})"
+                       rf"|由(?:{names})", text)
     if acting is None:
         return False
     # Local governments acting beside the body (……办公室和省级人民政府要……) make it a shared

@@ -425,6 +425,7 @@ def test_the_bodies_a_national_policy_sets_up_for_the_centre_act_from_the_centre
     assert clause_not_expected("试点工作小组办公室对集中监测全过程进行指导监督。", bodies=bodies).code == "central"
     assert clause_not_expected(sentences[1], bodies=bodies).code == "central"
     assert clause_not_expected(sentences[2], bodies=bodies) is None
+    assert clause_not_expected("入围标准的具体指标由联合监测办公室负责拟定。", bodies=bodies).code == "central"
     # A duty it shares with local governments is theirs too; local governments it works with
     # are no sharers.
     assert clause_not_expected("联合监测办公室和省级人民政府要及时报告重大问题。", bodies=bodies) is None
