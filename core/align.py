@@ -119,7 +119,8 @@ class Parameters:
             in the provincial clause (``Matcher.own_words_carried``).
         lead_chars: a policy sentence of one phrase and at most this many characters, followed
             by others in its paragraph, is a run-in heading (提升辅助决策能力。) and is judged by
-            the sentences it heads when nothing carries it itself (``core.leads``). The
+            the sentences it heads when nothing carries it itself (``core.leads``; so is one of
+            two short phrases opening its paragraph, 建立……指标体系，发挥导向引领作用。). The
             headings of State Council guidelines run to 17 characters; their shortest task
             sentences of one phrase to 21.
     """

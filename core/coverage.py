@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from core.expected import CENTRAL_ACTOR as _CENTRAL_ORGAN
 from core.model import Clause, Gap
 from core.resources import read_lines
-from core.similarity import normalize, policy_terms
+from core.similarity import normalize, policy_terms, tokenizer
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
 _YEAR = re.compile(r"\d{4}")
@@ -73,9 +73,12 @@ def _number_present(target: str, provincial: str) -> bool:
 # A share as a floor (……利用率达到85%以上; 不低于90%) or as a ceiling (控制在5%以内; 下降到10%以下).
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _FLOOR_AFTER = re.compile(r"^(?:以上|及以上)")
-_FLOOR_BEFORE = re.compile(r"(?:达到|提高到|提升到|超过|不低于|高于)$")
+_FLOOR_BEFORE = re.compile(r"(?:达到|提高到|提升到|(?<!不)超过|不低于|(?<!不)高于)$")
 _CEILING_AFTER = re.compile(r"^(?:以下|以内|及以下)")
-_CEILING_BEFORE = re.compile(r"(?:控制在|低于|不超过|不高于|降至|下降到|降低到)$")
+_CEILING_BEFORE = re.compile(r"(?:控制在|(?<!不)低于|不超过|不高于|降至|下降到|降低到)$")
+# What a share measures: the words right before it, its floor or ceiling word left out
+# (……回收利用率达到35%以上 measures 利用率).
+_MEASURE_CHARS = 3
 
 
 def _stricter_share(target: str, national: str, provincial: str) -> bool:
@@ -90,8 +93,13 @@ def _stricter_share(target: str, national: str, provincial: str) -> bool:
     ceiling = bool(_CEILING_AFTER.match(after) or _CEILING_BEFORE.search(before))
     if floor == ceiling:
         return False
+    measure = _measure(national[:at])
     value = float(wanted.group(1))
     for share in _SHARE.finditer(provincial):
+        # The provincial share must measure the same thing (not 无害化处理率达到100% for a
+        # national 回收利用率).
+        if not measure or measure != _measure(provincial[:share.start()]):
+            continue
         own = float(share.group(1))
         rest = provincial[share.end():]
         if floor and own >= value and not _CEILING_AFTER.match(rest):
@@ -99,6 +107,13 @@ def _stricter_share(target: str, national: str, provincial: str) -> bool:
         if ceiling and own <= value and not _FLOOR_AFTER.match(rest):
             return True
     return False
+
+
+def _measure(before: str) -> str:
+    """What a share measures: the last characters before it, its floor or ceiling word and
+    any 的 left out."""
+    words = _FLOOR_BEFORE.sub("", _CEILING_BEFORE.sub("", before.rstrip())).rstrip("的 ")
+    return words[-_MEASURE_CHARS:]
 
 
 def _deadline_present(deadline: str, provincial: str) -> bool:
@@ -164,10 +179,16 @@ _PHRASES = re.compile(r"[^，,；;：:。！？]+")
 # What a member of a list (……医保总额指标、医疗机构等级评审、医保定点资格、……) may be: a few
 # words, no number (a figure is a target of its own).
 _MEMBER = re.compile(r"^[\u4e00-\u9fff“”]{2,16}$")
-# A list ends where 等 closes it (保证金、咨询费、注册费等名义).
-_LIST_END = re.compile(r"^([\u4e00-\u9fff“”]{2,16}?)(?<![高平同对均相])等(?![级于同])")
+# 等 closing a list (保证金、咨询费、注册费等名义), not 等级, 高等 or 平等.
+_CLOSING = r"(?<![高平同对均相])等(?![级于同])"
+_LIST_END = re.compile(rf"^([\u4e00-\u9fff“”]{{2,16}}?){_CLOSING}")
+# A member that is a phrase of its own (对公立医院改革的奖补资金; 土地使用权及其他自然资源; 危险区域
+# 进行调查) may be two lists run together: it is neither checked nor counted.
+_NOT_A_MEMBER = re.compile(rf"的|和|及|与|或|其他|进行|应当|{_CLOSING}")
 # A preposition leading into a list (在医保总额指标、……) is no part of its first member.
 _LEADING_PREPOSITION = re.compile(r"^[在对以从向将把由按]")
+# A list is read when this many of its members are plain ones.
+_LIST_MEMBERS = 3
 # A member counts as kept when it stands, at most lightly reworded, in the provincial text.
 _MEMBER_KEPT = 75
 # A list counts as kept, and so shortened rather than replaced, when this many of its members
@@ -176,26 +197,42 @@ _MEMBERS_KEPT = 2
 
 
 def list_members(text: str) -> list[list[str]]:
-    """The lists of three or more members joined by 、 in a sentence, each as its members.
+    """The lists joined by 、 in a sentence with at least ``_LIST_MEMBERS`` plain members,
+    each as its plain members.
 
-    The words that lead into the list (支持国家产业创新中心) are cut to about the length of the
-    next member, and a last member counts only where 等 closes the list; members are read
-    fuzzily, so a word of the lead-in left over does little harm.
+    The words leading into the list (支持国家产业创新中心) are cut, at a word boundary, to about
+    the length of the next member; a list ends where 等 closes it (……、诉讼等有机衔接 ends at
+    诉讼), and its last part is a member only then.
     """
     lists = []
     for phrase in _PHRASES.findall(text):
         parts = [part.strip() for part in phrase.split("、")]
-        if len(parts) < 3 or not all(_MEMBER.match(part) for part in parts[1:-1]):
+        if len(parts) < 3:
             continue
-        members = parts[1:-1]
-        first = _LEADING_PREPOSITION.sub("", parts[0][-len(parts[1]):])
-        if _MEMBER.match(first):
-            members.insert(0, first)
-        closed = _LIST_END.match(parts[-1])
-        if closed:
-            members.append(closed.group(1))
-        lists.append(members)
+        members: list[str] = [_lead_in_cut(parts[0], len(parts[1]))]
+        for part in parts[1:]:
+            closed = _LIST_END.match(part)
+            if closed:
+                members.append(closed.group(1))
+                break
+            if part is not parts[-1]:
+                members.append(part)
+        plain = [m for m in members if _MEMBER.match(m) and not _NOT_A_MEMBER.search(m)]
+        if len(plain) >= _LIST_MEMBERS:
+            lists.append(plain)
     return lists
+
+
+def _lead_in_cut(first: str, length: int) -> str:
+    """The first member of a list from the words before the first 、: the last whole words of
+    it that come to at most about ``length`` characters."""
+    words = tokenizer().lcut(first, HMM=True)
+    cut = ""
+    for word in reversed(words):
+        if cut and len(cut) + len(word) > length + 1:
+            break
+        cut = word + cut
+    return _LEADING_PREPOSITION.sub("", cut)
 
 
 def dropped_members(national: str, provincial: str) -> list[str]:

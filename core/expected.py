@@ -109,7 +109,7 @@ _LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报�
 # shared or which civil law governs its compensation (邮政企业对平常邮件的损失不承担赔偿责任;
 # 不参与分摊共同海损; ……的损失赔偿，适用有关民事法律的规定).
 _CIVIL_RULE = re.compile(r"不承担(?:民事|赔偿|民事赔偿)?责任|不负(?:民事|赔偿|民事赔偿)责任|共同海损|"
-                         r"(?:赔偿|损失)[^。；]{0,12}适用(?:本|有关)?[^。；]{0,6}(?:民事法律|规定)")
+                         r"(?:赔偿|损失)[^。；]{0,12}适用(?:本章规定|有关[^。；]{0,6}民事法律)")
 # ... beside which a provision may hold its exception (但是，……的除外) and what it means by a
 # word (邮件的损失，是指……).
 _CIVIL_ASIDE = re.compile(r"^但是?[，,][^。；]*除外$|是指")
@@ -142,7 +142,8 @@ _PROHIBITION = re.compile(r"不得|禁止")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节日周月]。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
-_TRANSITIONAL = re.compile(r"本(?:法|条例)(?:施行|公布|实施)(?:以)?前|前[^。；]*继续(?:执行|有效|适用)")
+_TRANSITIONAL = re.compile(r"本(?:法|条例|办法|规定|细则)(?:施行|公布|实施)(?:以)?前|"
+                           r"前[^。；]*继续(?:执行|有效|适用)")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
     r"以来|(?:^|[，,])(?:近|多|\d+|[一二三四五六七八九十]+)年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
@@ -180,6 +181,7 @@ _BACKGROUND_HEADING = re.compile(
     r"(?:(?:发展|基本|当前|面临的?|工作)?(?:现状|形势|背景)(?:[和与及](?:形势|现状|问题|挑战|意义))?"
     # 基础 only as the ground already laid (发展基础), not 夯实……基础 or 基础设施, which set tasks.
     r"|(?:发展|工作|现实)基础|(?:重要|重大)意义)$")
+_BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
 # The sentence that introduces the document's own text.
 _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|现[^。；]{0,40}?(?:通知如下|提出(?:如下|以下))|"
                            # 为指导地方开展……，制定本方案.
@@ -206,11 +208,12 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _FOR_A_BREACH.search(text) and not _LOCAL_SANCTION.search(rest) and not _DUTY.search(own):
         return Reason("reserved", "本条只规定刑事责任、治安管理处罚或者民事责任，只能由法律规定，"
                                   "地方文件无需承接。")
-    if _civil_rule(own):
-        return Reason("civil", "本条规定民事赔偿责任的承担或者免除，属民事基本制度，只能由法律规定，"
-                               "地方文件无需承接。")
     if _JUDICIAL.search(text) and len(text) <= 120:
         return Reason("judicial", "诉讼和仲裁制度只能由法律规定，地方文件无需承接。")
+    # Its 款 as sentences of their own: a lead-in ending in "：" is no part of the next 款.
+    if _civil_rule("。".join(p for p in paragraphs if not ITEM_LABEL.match(p.strip()))):
+        return Reason("civil", "本条规定民事赔偿责任的承担或者免除，属民事基本制度，只能由法律规定，"
+                               "地方文件无需承接。")
     if _states_only(own, _OWNERSHIP):
         return Reason("ownership", "本条规定财产所有权的归属，只能由法律规定，地方文件无需承接。")
     if _states_only(text, _OTHER_LAW, whole=True):
@@ -354,7 +357,9 @@ def states_no_task(text: str, heading: str = "") -> bool:
     if _GOAL_HEADING.search(heading):
         # A goal says what is to be achieved (……机械化取得明显进展), however it is worded.
         return False
-    describes = bool(_DESCRIPTION.search(text) or _SITUATION_HEADING.search(heading))
+    # What brackets add (……（其中……共落实了165名扩招任务）) tells nothing of the sentence itself.
+    describes = bool(_DESCRIPTION.search(_BRACKETED_PART.sub("", text))
+                     or _SITUATION_HEADING.search(heading))
     return describes and not _DEMAND.search(_ASIDE.sub("", text))
 
 
@@ -420,10 +425,14 @@ def _led_by(text: str, bodies: Sequence[str]) -> bool:
                        rf"|由(?:{names})", text)
     if acting is None:
         return False
-    # Local governments acting beside the body (……办公室和省级人民政府要……) make it a shared
-    # duty; named later as those it works with (协调部门与地方之间相关工作) they do not.
+    # Local governments or pilot areas acting beside the body (……办公室和省级人民政府要……;
+    # 联合采购办公室和试点地区如遇重大问题) make it a shared duty; named later as those it
+    # works with (协调部门与地方之间相关工作) they do not.
     first = re.split(r"[，,；;]", text, maxsplit=1)[0]
-    return not _LOCAL_GOVERNMENT.search(re.sub(names, "", CENTRAL_ACTOR.sub("", first)))
+    beside = re.search(rf"(?:{names})(?:及其办公室)?(?:和|及|与|、|以及)[^，。；]{{0,6}}"
+                       r"(?:地区|城市|地方|政府|省|市|县)", text)
+    return beside is None and not _LOCAL_GOVERNMENT.search(
+        re.sub(names, "", CENTRAL_ACTOR.sub("", first)))
 
 
 def clause_not_expected(text: str, *, heading: str = "", before: str = "",

@@ -80,7 +80,9 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
                     # A short sentence right after a heading that repeats its words elaborates
                     # it (提升辅助决策能力。建立健全大数据辅助科学决策机制。).
                     candidates and all(shaped(i) for i in groups[-1])
-                    and _shares_a_word(clauses[candidates[-1]], [clauses[index]])):
+                    and _shares_a_word(clauses[candidates[-1]], [clauses[index]])) and not (
+                    # A heading of two phrases heads its whole paragraph.
+                    candidates and _PHRASE_MARKS.search(clauses[candidates[0]].text)):
                 candidates.append(index)
                 groups.append([])
             elif candidates:
@@ -120,16 +122,22 @@ _RULE = re.compile(r"严禁|不得|禁止|必须|要|确保")
 _PAIRED_PHRASE_CHARS = 14
 
 
+# What a task of two phrases says that a heading does not: who acts (各地……; 由……), where a
+# body sits (……办公室设在民航总局), what a word means (……是指……), whom it encourages.
+_ACTS = re.compile(r"^各|由|设在|是指|鼓励")
+
+
 def _heading_shaped(body: str, lead_chars: int, *, opens: bool) -> bool:
     """Whether a sentence (without its final mark) is shaped as a run-in heading: one phrase
     at most ``lead_chars`` long, or — opening its paragraph — two short phrases joined by a
-    comma that ask nothing of anybody by name (各地要完善……制度，按时结算药款 is a task)."""
+    comma that set no rule and name nobody who acts (各地要完善……制度，按时结算药款 and
+    鼓励各类媒体播出体育赛事节目，普及…… are tasks)."""
     if 0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body):
         return True
     phrases = re.split(r"[，,]", body)
     return (opens and len(phrases) == 2 and not re.search(r"[；;：:]", body)
             and all(0 < len(p) <= _PAIRED_PHRASE_CHARS for p in phrases)
-            and not _RULE.search(body) and not body.startswith("各"))
+            and not _RULE.search(body) and not _ACTS.search(body))
 
 
 def _same_note(clause: Clause, following: Clause) -> bool:

@@ -233,8 +233,8 @@ _FULL_WIDTH_DECIMAL = str.maketrans("０１２３４５６７８９．", "012345
 class Reason:
     """Why a verdict was reached: a stable code for scripts and a Chinese sentence for people.
 
-    Codes: ``matched`` (carried, nothing lost), ``lost`` (partial: a key term, number, deadline or
-    binding word lost), ``part`` (partial: only part of the clause carried), ``weak_match``
+    Codes: ``matched`` (carried, nothing lost), ``lost`` (partial: a key term, list member,
+    number, deadline or binding word lost), ``part`` (partial: only part of the clause carried), ``weak_match``
     (partial: the best candidate scores under the covered threshold), ``no_candidate`` (missing:
     nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
     scores under the partial threshold), ``taken`` (missing: the provincial clause that would
@@ -245,8 +245,10 @@ class Reason:
     (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定),
     ``referred`` (covered: a provincial article refers every breach to the national law, whose
     法律责任 it then takes over), ``central``
-    (not expected: a duty of central organs only), ``criminal``, ``reserved`` (criminal or civil
-    liability only, however worded), ``judicial``, ``ownership`` (who owns a resource),
+    (not expected: a duty of central organs only, or of a body the national policy sets up for
+    the centre), ``criminal``, ``reserved`` (criminal or civil liability only, however worded),
+    ``civil`` (who bears a loss: 不承担赔偿责任, 共同海损), ``judicial``, ``ownership`` (who owns
+    a resource),
     ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
     organs run: 报国务院……批准, or crossing the border under them), ``national_day``,
     ``transitional`` (本法施行前……继续有效), ``scope`` (a policy measure its note limits to other

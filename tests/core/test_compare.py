@@ -651,7 +651,7 @@ def test_a_sentence_not_expected_of_a_province_that_it_echoes_in_part_is_no_gap(
                         "一、总体要求\n（一）发展目标。\n检测机构覆盖率达到70%，检测服务取得明显进展。\n"
                         "二、重点任务\n（一）完善检测制度。各地要及时修订检测管理制度。\n")
     provincial = _outline("示例省实施意见\n为深入贯彻落实国务院关于检测工作的部署，结合我省实际，现提出如下实施意见。\n"
-                          "一、总体要求\n（一）发展目标。\n全省检测机构覆盖率达到80%，检测服务取得进展。\n"
+                          "一、总体要求\n（一）发展目标。\n全省检测机构覆盖率达到60%，检测服务取得进展。\n"
                           "二、重点任务\n（一）完善检测制度。各地要及时修订检测管理制度。\n")
     findings = {f.clause.text[:6]: f for f in compare_outlines(national, provincial).clauses}
     echoed = findings["为贯彻落实党"]
@@ -733,5 +733,9 @@ def test_a_stricter_share_keeps_the_national_target():
     ceiling = "到2020年，检测不合格率控制在5%以内。"
     assert lost(ceiling, "到2020年，全省检测不合格率控制在4%以内。") == []
     assert lost(ceiling, "到2020年，全省检测不合格率控制在8%以内。") == [("number", "5%")]
+    assert lost("检测合格率不低于90%。", "全省检测合格率不低于95%。") == []
+    assert lost("检测不合格率不超过5%。", "全省检测不合格率不超过3%。") == []
+    # Only a share of the same measure counts.
+    assert lost(floor, "到2020年，检测设备无害化处理率达到100%，综合利用率达到80%以上。") == [("number", "85%")]
     # A share that says neither floor nor ceiling must stand as it is.
     assert lost("检测费用的30%用于设备更新。", "检测费用的40%用于设备更新。") == [("number", "30%")]

@@ -223,3 +223,23 @@ def test_a_heading_of_two_phrases_opening_its_paragraph_is_judged_by_what_it_hea
     # Two phrases that name who must act are a task, judged on their own.
     task = findings["各地要完善检测结算制度，按时结算检测费用。"]
     assert task.status is Status.MISSING and task.reason.code != "heading"
+
+
+@pytest.mark.parametrize("paragraph", [
+    # Where a body sits, and whom a text encourages, said in two phrases: tasks.
+    "监测协调委办公室设在生态环境部，承担协调委的日常工作。办公室主任由生态环境部负责同志担任。",
+    "鼓励各类媒体播出监测节目，普及水质安全知识。支持开展监测开放日活动。",
+])
+def test_two_phrases_that_name_who_acts_are_no_heading(paragraph):
+    clauses = outline_document(read_text("示例意见\n一、重点任务\n（一）示例。\n" + paragraph)).clauses()
+    assert headed_sentences(clauses, Parameters().lead_chars) == {}
+
+
+def test_a_heading_of_two_phrases_heads_its_whole_paragraph():
+    clauses = outline_document(read_text(
+        "示例意见\n一、重点任务\n（一）示例。\n"
+        "以绿色生活方式为引领，促进监测废物减量。推动公共机构无纸化办公。推广绿色办公用品。\n")).clauses()
+    heads = headed_sentences(clauses, Parameters().lead_chars)
+    texts = {clauses[h].text: [clauses[i].text for i in group] for h, group in heads.items()}
+    assert list(texts) == ["以绿色生活方式为引领，促进监测废物减量。"]
+    assert texts["以绿色生活方式为引领，促进监测废物减量。"] == ["推动公共机构无纸化办公。", "推广绿色办公用品。"]
