@@ -317,8 +317,14 @@ def central_only(text: str) -> bool:
     central = sum(1 for s in sentences if _CENTRAL_SUBJECT.search(s) or _NATIONWIDE.search(s))
     if not sentences or 2 * central < len(sentences):
         return False
-    rest = CENTRAL_ACTOR.sub("", acting)
+    # Local governments a central organ works with (国务院水行政主管部门应当会同……省、自治区、
+    # 直辖市人民政府制定……规划) take part in its duty; they do not share it.
+    rest = _PARTNERS.sub("", CENTRAL_ACTOR.sub("", acting))
     return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
+
+
+# ... up to another actor (……会同国务院财政部门或者由省、自治区人民政府……部门……: the province acts).
+_PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政府|部门)")
 
 
 def central_procedure(text: str) -> bool:
