@@ -81,7 +81,7 @@ _LOCAL_SUBJECT = re.compile(
 # A reference to central rules as the source of a duty, not as the one who acts.
 _CENTRAL_REFERENCE = re.compile(
     r"(?:按照|依照|根据|依据|经|报)?(?:国务院|全国人民代表大会常务委员会)"
-    r"(?:的)?(?:另有规定|规定|决定|批准|授权|有关规定|相关规定)(?!的[^，。；]{0,8}部门)")
+    r"(?:的)?(?:另有规定|规定|决定|批准|授权|有关规定|相关规定)(?!的[^，。；]{0,8}(?:部门|机构))")
 _EFFECTIVE_DATE = re.compile(
     r"^本(?:条例|法|办法|规定|细则|决定|实施办法|实施细则|意见|方案)"
     r"(?:自.{2,30}?(?:起)?施行|自公布之日起施行)")
@@ -324,7 +324,10 @@ def central_only(text: str) -> bool:
 
 
 # ... up to another actor (……会同国务院财政部门或者由省、自治区人民政府……部门……: the province acts).
-_PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政府|部门)")
+_PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政府|部门)"
+                       # ... and those it oversees (对省、自治区、直辖市人民政府……进行督察).
+                       r"|^[^，,。；]{0,30}?对(?:(?!由|或者)[^，,。；]){0,50}人民政府"
+                       r"(?=[^，,。；]{0,30}(?:进行|开展|实施)?(?:督察|督查|检查|考核|监督|评估))")
 
 
 def central_procedure(text: str) -> bool:

@@ -31,6 +31,8 @@ def _outline(text: str):
      "国务院监测管理部门应当将企业取得许可的情况通报其原登记机关。", "transitional"),
     # Provinces a State Council department works with take part in its duty, not share it.
     ("国务院水行政主管部门应当会同有关部门和省、自治区、直辖市人民政府制定入海河口的监测规划。", "central"),
+    # ... and so do the provincial governments it oversees.
+    ("国务院授权的机构对省、自治区、直辖市人民政府的水质监测工作进行督察。", "central"),
     # A State Council body called 机构 (国务院保险监督管理机构) is a central organ.
     ("国务院监测监督管理机构会同国务院有关部门制定监测资产管理公司的管理办法。", "central"),
     ("委托范围以外的样品的损失赔偿，适用有关民事法律的规定。样品的损失，是指样品丢失或者损毁。", "civil"),
@@ -158,6 +160,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "监测机构应当公示其收费标准和样品损失赔偿办法。",
     # Irresponsible (严重不负责任) is no exemption from liability.
     "监测人员严重不负责任，延误检测造成损失的，由其所在单位给予处分。",
+    # A government overseeing the one below it.
+    "县级以上人民政府对下级人民政府的水质监测工作进行监督检查。",
     # A province's department acting in its own right beside a central one.
     "违反本条例规定的，由国务院监测主管部门会同国务院财政部门或者由省、自治区人民政府监测主管部门会同同级财政部门"
     "责令限期改正。",
