@@ -31,6 +31,8 @@ def _outline(text: str):
      "国务院监测管理部门应当将企业取得许可的情况通报其原登记机关。", "transitional"),
     # Provinces a State Council department works with take part in its duty, not share it.
     ("国务院水行政主管部门应当会同有关部门和省、自治区、直辖市人民政府制定入海河口的监测规划。", "central"),
+    # A national 管理机构 (国家濒危物种进出口管理机构, 国家无线电管理机构) is a central organ.
+    ("监测物种名录，由国家濒危物种进出口管理机构制定、调整并公布。", "central"),
     # ... and so do the provincial governments it oversees.
     ("国务院授权的机构对省、自治区、直辖市人民政府的水质监测工作进行督察。", "central"),
     # A State Council body called 机构 (国务院保险监督管理机构) is a central organ.
