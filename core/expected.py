@@ -139,6 +139,11 @@ _CENTRAL_DECISION = re.compile(
 # Crossing the national border (出境、进境): controlled from the centre.
 _BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)")
 _PROHIBITION = re.compile(r"不得|禁止")
+# An article that only leaves a matter to the provinces' own rules (……的管理办法，由省、自治区、
+# 直辖市人民代表大会或者其常务委员会制定): the provincial text is itself that rule.
+_TO_PROVINCES = re.compile(
+    r"^[^。；]*[，,]?由省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会|人民政府)"
+    r"[^。；，]{0,20}?(?:规定|制定)。?$")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节日周月]。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
@@ -223,6 +228,9 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if central_procedure(text):
         return Reason("central_procedure", "本条规定的审批、备案等事项由国务院或其有关部门办理，"
                                            "或属国家统一管理的出入境事项，地方文件无需承接。")
+    if _TO_PROVINCES.match(text):
+        return Reason("to_provinces", "本条把有关事项交由省级人大或者政府规定，地方文件本身即是这一规定，"
+                                      "无需逐条承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
     if _bridges_only(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):

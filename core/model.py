@@ -251,7 +251,8 @@ class Reason:
     a resource),
     ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
     organs run: 报国务院……批准, or crossing the border under them), ``national_day``,
-    ``transitional`` (本法施行前……继续有效), ``scope`` (a policy measure its note limits to other
+    ``transitional`` (本法施行前……继续有效), ``to_provinces`` (a matter left to the provinces'
+    own rules, ……由省、自治区、直辖市人民政府规定), ``scope`` (a policy measure its note limits to other
     places: 适用范围：河南自贸试验区),
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """

@@ -31,6 +31,8 @@ def _outline(text: str):
      "国务院监测管理部门应当将企业取得许可的情况通报其原登记机关。", "transitional"),
     # Provinces a State Council department works with take part in its duty, not share it.
     ("国务院水行政主管部门应当会同有关部门和省、自治区、直辖市人民政府制定入海河口的监测规划。", "central"),
+    # A matter left to the provinces' own rules: the provincial text is that rule.
+    ("地方重点监测对象的管理办法，由省、自治区、直辖市人民代表大会或者其常务委员会制定。", "to_provinces"),
     # A national 管理机构 (国家濒危物种进出口管理机构, 国家无线电管理机构) is a central organ.
     ("监测物种名录，由国家濒危物种进出口管理机构制定、调整并公布。", "central"),
     # ... and so do the provincial governments it oversees.
@@ -162,6 +164,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "监测机构应当公示其收费标准和样品损失赔偿办法。",
     # Irresponsible (严重不负责任) is no exemption from liability.
     "监测人员严重不负责任，延误检测造成损失的，由其所在单位给予处分。",
+    # A duty beside the rules left to the provinces is the province's to carry.
+    "县级以上人民政府应当建立监测网络。具体办法由省、自治区、直辖市人民政府制定。",
     # A government overseeing the one below it.
     "县级以上人民政府对下级人民政府的水质监测工作进行监督检查。",
     # A province's department acting in its own right beside a central one.
