@@ -318,6 +318,10 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
             if rendered and not _kept_plainly(rendered, provincial):
                 shown = _shown(task)
                 return [Gap("binding", shown, provincial[found.start():start] + shown)]
+            if len(task) >= 2 and verb + task[:2] in national and hedge not in national:
+                # The nation's own light verb and task, already for some (支持在有条件的……
+                # 开展知识产权证券化试点), with a hedge put before them (探索开展……).
+                return [Gap("binding", verb, hedge + verb)]
             continue
         if _NOT_A_VERB.match(verb):
             # A hedge before a phrase (逐步向乡镇延伸, 逐步与融媒体中心建立……): the phrase is the
