@@ -366,12 +366,14 @@ _KEPT_PLAINLY = 80
 # 鼓励 before the subject of a national duty (鼓励医院根据……调整 — 医院根据……调整): the duty is
 # left to the subject's choice. Not 鼓励有条件的…… (a hedge of its own above).
 _ENCOURAGE = re.compile(r"鼓励(?!有条件的)")
+_PERMITS = re.compile(r"鼓励|允许|可以")
 
 
 def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
     """A firm national phrase the provincial text renders after 鼓励 (鼓励医院……), when the
-    national sentence encourages nothing itself."""
-    if "鼓励" in national or any("鼓励" in r for r in reported):
+    national sentence encourages nothing itself nor only permits (允许……创新推出……: to
+    encourage it asks no less)."""
+    if _PERMITS.search(national) or any("鼓励" in r for r in reported):
         return []
     for found in _ENCOURAGE.finditer(provincial):
         task = _task_from(provincial, found.end())

@@ -609,6 +609,8 @@ def test_a_hedge_before_a_light_verb_a_phrase_or_a_goal_weakens_the_task_it_name
     assert told("对整改不到位的地区进行通报。", "对整改不到位的地区视情予以通报。") == [("通报", "视情予以通报")]
     assert told("加大检测新产品补贴试点力度。", "适时开展检测新产品补贴试点。") == [
         ("检测新产品补贴试点", "适时开展检测新产品补贴试点")]
+    # What the nation only permits, the province may encourage.
+    assert told("允许园区创新推出与国际接轨的检测服务举措。", "鼓励检测机构在园区创新推出与国际接轨的检测服务举措。") == []
     # The nation's own light verb and task, meant for some, with a hedge put before them.
     assert told("支持在有条件的园区开展检测数据证券化试点。", "鼓励有条件的园区探索开展检测数据证券化试点。") == [
         ("开展", "探索开展")]
