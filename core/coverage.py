@@ -156,7 +156,10 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
     joined = normalize(joined_raw)
     gaps: list[Gap] = []
     about = normalize(topic)
-    for term in key_terms(clause.text, words):
+    # The guiding thought is the Party's formula each text restates in its own cut: the
+    # slogans it leaves out (“五位一体”“四个全面”) are no lost key terms.
+    guiding = bool(_GUIDING_THOUGHT.match(clause.text))
+    for term in () if guiding else key_terms(clause.text, words):
         if normalize(term) not in joined and normalize(term) not in about:
             gaps.append(Gap("term", term))
     gaps.extend(Gap("item", member) for member in dropped_members(clause.text, joined))
@@ -174,6 +177,8 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
     return tuple(gaps)
 
 
+# The sentence that states a text's guiding thought (以习近平新时代中国特色社会主义思想为指导，……).
+_GUIDING_THOUGHT = re.compile(r"^(?:坚持)?以[^，。；]{2,40}(?:思想|理论)为指导")
 # The phrases of a sentence (between commas, semicolons, colons and full stops).
 _PHRASES = re.compile(r"[^，,；;：:。！？]+")
 # What a member of a list (……医保总额指标、医疗机构等级评审、医保定点资格、……) may be: a few

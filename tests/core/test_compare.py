@@ -745,3 +745,16 @@ def test_a_stricter_share_keeps_the_national_target():
     assert lost(floor, "到2020年，检测设备无害化处理率达到100%，综合利用率达到80%以上。") == [("number", "85%")]
     # A share that says neither floor nor ceiling must stand as it is.
     assert lost("检测费用的30%用于设备更新。", "检测费用的40%用于设备更新。") == [("number", "30%")]
+
+
+def test_the_slogans_a_provincial_guiding_thought_leaves_out_are_no_lost_terms():
+    national = ("以习近平新时代中国特色社会主义思想为指导，统筹推进“五位一体”总体布局和协调推进“四个全面”战略布局，"
+                "确保检测工作取得实效。")
+    clause = Clause("N1-1", "1", national)
+    kept = find_gaps(clause, tokens(national), [Clause("P1-1", "1", "以习近平新时代中国特色社会主义思想为指导，"
+                                                                     "确保全省检测工作取得实效。")])
+    assert kept == ()
+    # Its binding words still count.
+    weakened = find_gaps(clause, tokens(national), [Clause("P1-1", "1", "以习近平新时代中国特色社会主义思想为指导，"
+                                                                         "力争全省检测工作取得实效。")])
+    assert [g.kind for g in weakened] == ["binding"]
