@@ -106,8 +106,8 @@ _DUTY = re.compile(r"应当|必须|不得|禁止|有权|负有|具有|可以")
 _LOCAL_SANCTION = re.compile(r"罚款|处分|责令|吊销|没收|警告|通报批评|暂扣|停产|停业|撤销|取消|处罚|"
                              r"查封|扣押|降低资质|关闭|制止|批评教育|查处")
 # The civil regime (立法法: 民事基本制度): when one is not liable for a loss, how a loss is
-# shared or which civil law governs its compensation (邮政企业对平常邮件的损失不承担赔偿责任;
-# 不参与分摊共同海损; ……的损失赔偿，适用有关民事法律的规定).
+# shared or which civil law governs its compensation (……对……的损失不承担赔偿责任; 不参与
+# 分摊共同海损; ……的损失赔偿，适用有关民事法律的规定).
 _CIVIL_RULE = re.compile(r"不承担(?:民事|赔偿|民事赔偿)?责任|不负(?:民事|赔偿|民事赔偿)责任|共同海损|"
                          r"(?:赔偿|损失)[^。；]{0,12}适用(?:本章规定|有关[^。；]{0,6}民事法律)")
 # ... beside which a provision may hold its exception (但是，……的除外) and what it means by a
@@ -443,7 +443,7 @@ def _led_by(text: str, bodies: Sequence[str]) -> bool:
     if acting is None:
         return False
     # Local governments or pilot areas acting beside the body (……办公室和省级人民政府要……;
-    # 联合采购办公室和试点地区如遇重大问题) make it a shared duty; named later as those it
+    # ……办公室和试点地区如遇……) make it a shared duty; named later as those it
     # works with (协调部门与地方之间相关工作) they do not.
     first = re.split(r"[，,；;]", text, maxsplit=1)[0]
     beside = re.search(rf"(?:{names})(?:及其办公室)?(?:和|及|与|、|以及)[^，。；]{{0,6}}"

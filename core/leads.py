@@ -117,7 +117,7 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
 
 
 _RULE = re.compile(r"严禁|不得|禁止|必须|要|确保")
-# A heading of two phrases (强化顶层设计引领，发挥政府宏观指导作用。), as State Council plans set
+# A heading of two phrases (强化……引领，发挥……作用。), as State Council plans set
 # them in bold, holds phrases at most this long.
 _PAIRED_PHRASE_CHARS = 14
 
