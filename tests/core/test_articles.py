@@ -235,6 +235,8 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
                  "党的十九大报告强调要加强水质监测，为新时代监测工作指明了方向。",
                  "但是，与发达国家相比，我国水质监测还存在着标准不够健全等问题，到了必须下大力气抓好的时候。",
                  "为指导地方开展水质监测试点工作，制定本方案。",
+                 "水质监测服务业是环境服务业的重要组成部分，表现为监测机构向社会提供各类检测产品。",
+                 "“清水城市”并不是没有污染物排放，而是一种先进的城市管理理念。",
                  "为进一步加强水质监测，经国务院同意，现就加强监测能力建设提出以下意见。"):
         assert clause_not_expected(told, heading="前言").code == "no_task", told
     # A task says what is to be done, whatever words stand around it.
