@@ -215,12 +215,12 @@ def list_members(text: str) -> list[list[str]]:
         if len(parts) < 3:
             continue
         members: list[str] = [_lead_in_cut(parts[0], len(parts[1]))]
-        for part in parts[1:]:
+        for position, part in enumerate(parts[1:], start=1):
             closed = _LIST_END.match(part)
             if closed:
                 members.append(closed.group(1))
                 break
-            if part is not parts[-1]:
+            if position < len(parts) - 1:
                 members.append(part)
         plain = [m for m in members if _MEMBER.match(m) and not _NOT_A_MEMBER.search(m)]
         if len(plain) >= _LIST_MEMBERS:

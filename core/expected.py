@@ -422,14 +422,19 @@ def national_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
             if not _LOCAL_FOUNDER.search(CENTRAL_ACTOR.sub("", sentence[:found.start()])):
                 founded.append(([name for name in found.groups() if name], sentence))
     names: list[str] = []
-    for _ in range(2):  # a body led by one found in the first pass
+    grown = True
+    while grown:  # a body led by one found since, however long the chain
+        grown = False
         for bodies, sentence in founded:
+            if all(name in names for name in bodies):
+                continue
             others = sentence
             for name in bodies:
                 others = others.replace(name, "")
             if (CENTRAL_ACTOR.search(others) or any(name in others for name in names)
                     or any(CENTRAL_ACTOR.fullmatch(name) for name in bodies)):
                 names.extend(name for name in bodies if name not in names)
+                grown = True
     return tuple(names)
 
 

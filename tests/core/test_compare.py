@@ -559,23 +559,27 @@ def test_a_deadline_brought_forward_is_kept_one_put_back_or_dropped_is_lost():
     assert find_gaps(noted, tokens(noted.text), [Clause("P2-1", "2", "2020年底前完成账号清理整合。")]) != ()
 
 
+
+def _lost(national: str, provincial: str) -> list[tuple[str, str]]:
+    """(kind, national) of the gaps a provincial sentence leaves in a national one, the national
+    sentence's targets read as the engine reads them."""
+    clause = Clause("N1-1", "1", national, targets=find_targets(national))
+    return [(g.kind, g.national) for g in find_gaps(clause, tokens(national),
+                                                      [Clause("P1-1", "1", provincial)])]
+
 def test_a_deadline_or_a_start_written_into_the_sentence_is_kept_or_lost():
-    def lost(national, provincial):
-        clause = Clause("N1-1", "1", national, targets=find_targets(national))
-        return [(g.kind, g.national) for g in find_gaps(clause, tokens(national),
-                                                          [Clause("P1-1", "1", provincial)])]
     deadline = "2019年3月底前，全部检测机构纳入满意度调查平台。"
-    assert lost(deadline, "全省检测机构全部纳入满意度调查平台。") == [("number", "2019年3月底前")]
-    assert lost(deadline, "2019年3月底前，全省检测机构全部纳入满意度调查平台。") == []
-    assert lost(deadline, "2018年底前，全省检测机构全部纳入满意度调查平台。") == []
+    assert _lost(deadline, "全省检测机构全部纳入满意度调查平台。") == [("number", "2019年3月底前")]
+    assert _lost(deadline, "2019年3月底前，全省检测机构全部纳入满意度调查平台。") == []
+    assert _lost(deadline, "2018年底前，全省检测机构全部纳入满意度调查平台。") == []
     start = "公开招聘检测人员，2020年起基本不再从应届毕业生中招聘。"
-    assert lost(start, "公开招聘检测人员。") == [("number", "2020年起")]
-    assert lost(start, "公开招聘检测人员，自2020年起不再从应届毕业生中招聘。") == []
+    assert _lost(start, "公开招聘检测人员。") == [("number", "2020年起")]
+    assert _lost(start, "公开招聘检测人员，自2020年起不再从应届毕业生中招聘。") == []
     # The day written out is the same deadline; a date that only qualifies a thing is no target.
-    assert lost(deadline, "2019年3月31日前，全省检测机构全部纳入满意度调查平台。") == []
+    assert _lost(deadline, "2019年3月31日前，全省检测机构全部纳入满意度调查平台。") == []
     assert find_targets("2000年以前建成的检测站纳入改造。") == () and find_targets("2020年前后完成。") == ()
     # A deadline set for a task the nation only starts is no loss.
-    assert lost("从2019年开始，探索建立检测人员学习账号。", "2020年底前建立检测人员学习账号。") == []
+    assert _lost("从2019年开始，探索建立检测人员学习账号。", "2020年底前建立检测人员学习账号。") == []
 
 
 def test_a_hedge_set_before_a_national_verb_weakens_it():
@@ -709,42 +713,34 @@ def test_a_measure_scoped_to_other_places_is_not_expected_of_this_province():
 
 
 def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
-    def lost(national, provincial):
-        clause = Clause("N1-1", "1", national)
-        return [(g.kind, g.national) for g in find_gaps(clause, tokens(national),
-                                                          [Clause("P1-1", "1", provincial)])]
     national = "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、定点资格、负责人考核中予以体现。"
-    assert lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、负责人考核中予以体现。") \
+    assert _lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、负责人考核中予以体现。") \
         == [("item", "定点资格")]
-    assert lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、定点资格、负责人考核中"
+    assert _lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、定点资格、负责人考核中"
                           "予以体现。") == []
     # Members closed by 等, and the first one after the words leading into the list.
     fees = "不得以保证金、承诺费、咨询费、注册费等名义收取费用。"
-    assert lost(fees, "不得以保证金、承诺费、咨询费等名义收取费用。") == [("item", "注册费")]
+    assert _lost(fees, "不得以保证金、承诺费、咨询费等名义收取费用。") == [("item", "注册费")]
     centres = "支持国家检测创新中心、国家计量研究中心、新型检测机构等在园区发展。"
-    assert lost(centres, "支持国家计量研究中心、新型检测机构等在园区发展。") == [("item", "国家检测创新中心")]
+    assert _lost(centres, "支持国家计量研究中心、新型检测机构等在园区发展。") == [("item", "国家检测创新中心")]
     # A member lightly reworded is kept; a list replaced by other words is no shortened list.
-    assert lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
-    assert lost(fees, "严禁违规收取任何费用。") == []
+    assert _lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
+    assert _lost(fees, "严禁违规收取任何费用。") == []
 
 
 def test_a_stricter_share_keeps_the_national_target():
-    def lost(national, provincial):
-        clause = Clause("N1-1", "1", national, targets=find_targets(national))
-        return [(g.kind, g.national) for g in find_gaps(clause, tokens(national),
-                                                          [Clause("P1-1", "1", provincial)])]
     floor = "到2020年，检测设备综合利用率达到85%以上。"
-    assert lost(floor, "到2020年，全省检测设备综合利用率达到86%以上。") == []
-    assert lost(floor, "到2020年，全省检测设备综合利用率达到80%以上。") == [("number", "85%")]
+    assert _lost(floor, "到2020年，全省检测设备综合利用率达到86%以上。") == []
+    assert _lost(floor, "到2020年，全省检测设备综合利用率达到80%以上。") == [("number", "85%")]
     ceiling = "到2020年，检测不合格率控制在5%以内。"
-    assert lost(ceiling, "到2020年，全省检测不合格率控制在4%以内。") == []
-    assert lost(ceiling, "到2020年，全省检测不合格率控制在8%以内。") == [("number", "5%")]
-    assert lost("检测合格率不低于90%。", "全省检测合格率不低于95%。") == []
-    assert lost("检测不合格率不超过5%。", "全省检测不合格率不超过3%。") == []
+    assert _lost(ceiling, "到2020年，全省检测不合格率控制在4%以内。") == []
+    assert _lost(ceiling, "到2020年，全省检测不合格率控制在8%以内。") == [("number", "5%")]
+    assert _lost("检测合格率不低于90%。", "全省检测合格率不低于95%。") == []
+    assert _lost("检测不合格率不超过5%。", "全省检测不合格率不超过3%。") == []
     # Only a share of the same measure counts.
-    assert lost(floor, "到2020年，检测设备无害化处理率达到100%，综合利用率达到80%以上。") == [("number", "85%")]
+    assert _lost(floor, "到2020年，检测设备无害化处理率达到100%，综合利用率达到80%以上。") == [("number", "85%")]
     # A share that says neither floor nor ceiling must stand as it is.
-    assert lost("检测费用的30%用于设备更新。", "检测费用的40%用于设备更新。") == [("number", "30%")]
+    assert _lost("检测费用的30%用于设备更新。", "检测费用的40%用于设备更新。") == [("number", "30%")]
 
 
 def test_the_slogans_a_provincial_guiding_thought_leaves_out_are_no_lost_terms():
