@@ -144,6 +144,14 @@ _PROHIBITION = re.compile(r"不得|禁止")
 _TO_PROVINCES = re.compile(
     r"^[^。；]*[，,]?由省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会|人民政府)"
     r"[^。；，]{0,20}?(?:规定|制定)。?$")
+# Which rule prevails between a treaty the State has concluded and its own law (……缔结或者参加的
+# 国际条约同本法有不同规定的，适用该国际条约的规定), with its reservation (声明保留的条款除外) or
+# its fallback to international custom (……没有规定的，可以适用国际惯例): foreign affairs, the
+# State's alone.
+_TREATY_RULE = re.compile(
+    r"^[^。；]{0,60}?国际条约[^。；]{0,50}?(?:有不同规定|另有规定|有规定)的[，,][^。；]{0,6}?"
+    r"(?:适用|按照|从)[^。；]{0,10}?(?:国际条约|协定|其)[^。；]{0,4}?规定|^但是?[，,]?[^。；]{0,20}声明保留的条款除外"
+    r"|可以适用国际惯例")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节日周月]。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
@@ -233,6 +241,8 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _TO_PROVINCES.match(text):
         return Reason("to_provinces", "本条把有关事项交由省级人大或者政府规定，地方文件本身即是这一规定，"
                                       "无需逐条承接。")
+    if all(_TREATY_RULE.search(s) for s in re.split(r"[。；]", text) if s.strip()):
+        return Reason("treaty", "本条规定国际条约与国家法律的适用关系，属国家对外事务，地方文件无需承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
     if _bridges_only(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):

@@ -250,7 +250,7 @@ class Reason:
     ``civil`` (who bears a loss: 不承担赔偿责任, 共同海损), ``judicial``, ``ownership`` (who owns
     a resource),
     ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
-    organs run: 报国务院……批准, or crossing the border under them), ``national_day``,
+    organs run: 报国务院……批准, or crossing the border under them), ``national_day``, ``treaty`` (which rule prevails between a treaty and the law),
     ``transitional`` (本法施行前……继续有效), ``to_provinces`` (a matter left to the provinces'
     own rules, ……由省、自治区、直辖市人民政府规定), ``scope`` (a policy measure its note limits to other
     places: 适用范围：河南自贸试验区),

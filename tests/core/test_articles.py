@@ -86,6 +86,11 @@ def _outline(text: str):
     ("携带种质资源出境的单位和个人，应当经国务院农业农村主管部门批准，并向海关申报。", "central_procedure"),
     # A national day; a bridge from the rules before the law.
     ("每年十月十日为全民检测日。", "national_day"),
+    # Which rule prevails between a treaty and the law is the State's own foreign affairs.
+    ("中华人民共和国缔结或者参加的有关水质检测的国际条约同本法有不同规定的，适用该国际条约的规定。"
+     "但是，中华人民共和国声明保留的条款除外。", "treaty"),
+    ("中华人民共和国缔结或者参加的国际条约与本条例有不同规定的，适用国际条约的规定。"
+     "本条例和中华人民共和国缔结或者参加的国际条约没有规定的，可以适用国际惯例。", "treaty"),
     ("本法施行前已经取得的检测资质证书，在有效期内继续有效。", "transitional"),
 ])
 def test_provisions_no_province_is_expected_to_carry(text, code):
@@ -123,6 +128,9 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Ownership beside a duty, and a duty whose fruits belong to someone.
     "水资源属于国家所有。县级以上人民政府应当加强水资源的统一管理。",
     "赡养人有义务耕种老年人承包的田地，收益归老年人所有。",
+    # A duty that follows a treaty is a duty still; a prohibition beside a treaty's exception too.
+    "检测机构应当依照中华人民共和国缔结或者参加的国际条约的要求，取得相应证书。",
+    "检测机构不得从事营利性活动。国际条约另有规定的，从其规定。",
     # The law's own scope: its provincial counterpart carries it.
     "在中华人民共和国境内进行招标投标活动，适用本法。",
     # A local duty that follows another law; a matter left to rules made below the law.
