@@ -502,18 +502,32 @@ _SCOPE_NOTE = re.compile(r"[（(][^（）()]*?适用范围\s*[：:]\s*([^）)]+)
 _EVERYWHERE = re.compile(r"所有|全部|各地|全国")
 
 
+# The provincial-level regions, by the names their own organs bear (上海市……管理所).
+_REGIONS = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
+            "湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾")
+# A named region's own organ acting (由上海市医药集中招标采购事务管理所承担……日常工作).
+_REGION_ACTS = re.compile(rf"^(?:由|请)?({_REGIONS})(?:市|省|自治区|[壮回]族自治区|维吾尔自治区|特别行政区)"
+                          r"[^，,。；]{0,30}?(?:承担|负责|牵头|要|应当)")
+
+
 def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Reason | None:
     """Why a national policy sentence is not expected of this province when the note after it
-    limits the measure to named places (适用范围：河南自贸试验区) and the provincial text's title
-    names none of them; None otherwise.
+    limits the measure to named places (适用范围：河南自贸试验区), or a named region's own organ
+    carries it (由上海市……管理所承担……), and the provincial text's title names none of them;
+    None otherwise.
 
     Args:
         paragraph: the national paragraph as printed, notes included.
         sentence: the sentence (its notes removed).
         provincial_title: the provincial text's title (南海省人民政府关于……的实施意见).
     """
+    if not provincial_title:
+        return None
+    region = _REGION_ACTS.match(sentence.strip())
+    if region and region.group(1) not in provincial_title:
+        return Reason("scope", f"本句由{region.group(1)}的机构承担，不含本地，地方文件无需承接。")
     start = paragraph.find(sentence.strip()[:8]) if sentence.strip() else -1
-    if start < 0 or not provincial_title:
+    if start < 0:
         return None
     note = _SCOPE_NOTE.search(paragraph, start)
     if note is None:

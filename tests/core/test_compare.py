@@ -712,6 +712,21 @@ def test_a_measure_scoped_to_other_places_is_not_expected_of_this_province():
             assert scoped.reason.code == "scope" and "河南试验区" in scoped.reason.text
 
 
+def test_a_duty_a_named_region_s_own_organ_carries_is_not_expected_of_another_province():
+    national = _outline("示例试点方案\n一、组织实施\n"
+                        "（一）设立联合检测办公室。由上海市检测事务管理所承担联合检测办公室日常工作。"
+                        "各地要做好检测结果的使用。\n")
+    for title, expected in (("南海省人民政府关于检测试点的实施方案", Status.NOT_EXPECTED),
+                            ("上海市人民政府关于检测试点的实施方案", Status.MISSING)):
+        provincial = _outline(f"{title}\n一、组织实施\n（一）各地要做好检测结果的使用。\n")
+        statuses = {f.clause.text: f for f in compare_outlines(national, provincial).clauses}
+        assert statuses["各地要做好检测结果的使用。"].status is Status.COVERED
+        named = statuses["由上海市检测事务管理所承担联合检测办公室日常工作。"]
+        assert named.status is expected, title
+        if expected is Status.NOT_EXPECTED:
+            assert named.reason.code == "scope" and "上海" in named.reason.text
+
+
 def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     national = "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、定点资格、负责人考核中予以体现。"
     assert _lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、负责人考核中予以体现。") \
