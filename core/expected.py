@@ -157,6 +157,9 @@ _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节�
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
 _TRANSITIONAL = re.compile(r"本(?:法|条例|办法|规定|细则)(?:施行|公布|实施)(?:以)?前|"
                            r"前[^。；]*继续(?:执行|有效|适用)")
+# Sanctions a 通报 records as taken (……受到撤销党内职务处分; ……被移交司法机关; ……在事故中死亡，
+# 不再追究责任), not set for a breach (……的，依法给予处分).
+_SANCTIONS_TAKEN = re.compile(r"受到[^。；]{0,40}处分|被移交司法机关|不再追究(?:其)?责任")
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
     r"以来|(?:^|[，,])(?:近|多|\d+|[一二三四五六七八九十]+)年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
@@ -171,7 +174,16 @@ _DESCRIPTION = re.compile(
     r"是[^，。]{0,30}的(?:战略|重大)(?:举措|部署|决策|选择)|"
     # Trends (随着……不断加快; ……越来越紧迫) and what has been done (形成了, 制约了): the
     # aspect marker 了, not 为了, 除了 or 了解.
-    r"^随着|越来越|(?<![为除])了(?![解结])")
+    r"^随着|越来越|(?<![为除])了(?![解结])|"
+    # What happened, as a report or a 通报 tells it: dated events and last year's figures
+    # (2003年5月13日，……发生……事故，造成……; 据初步统计，1996年……共造成……), not a deadline
+    # (2019年起……), which asks something.
+    r"^(?:据[^，。；]{0,10}统计[，,])?(?:\d{4}年(?![起后以开])|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月\d{1,2}日)"
+    r"[^。；]*?(?:发生|造成|死亡|遇难|损失|有所(?:下降|上升|增长|减少))|"
+    # The sanctions already taken (……受到撤销党内职务处分; ……被移交司法机关; 不再追究责任).
+    rf"{_SANCTIONS_TAKEN.pattern}|"
+    # A forecast (……发生7级以上地震的可能性较大; 发震地区可能在……).
+    r"可能性(?:较|很|比较)?大|有可能(?:发生|出现)(?![^，,。；]*的)|(?:地区|区域|地带)可能在")
 # The problems a description lists, whose later pieces (……；有的……；……) ask nothing either.
 _PROBLEMS = re.compile(r"^(?!.*(?:针对|解决|整治|整改)).*(?:(?:还|仍然?|依然)[^，。；]{0,6}存在|时有发生|"
                        r"亟待解决|存在[^。；]{0,40}问题)")
@@ -199,6 +211,10 @@ _BACKGROUND_HEADING = re.compile(
 _BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
 # The sentence that introduces the document's own text.
 _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|现[^。；]{0,40}?(?:通知如下|提出(?:如下|以下))|"
+                           # A report's formulas: 现将……报告如下; 为此，提出以下几点意见; 以上意见如无
+                           # 不妥，请批转……执行.
+                           r"现[^。；]{0,40}?(?:报告|请示)如下|^(?:为此|对此|据此)[，,]?特?提出(?:以下|如下)|"
+                           r"^以上[^。；，]{0,8}如无不妥|"
                            # 为指导地方开展……，制定本方案.
                            r"^为[^。；]{2,80}[，,]特?制定本(?:方案|意见|办法|预案|计划|规划|细则|措施)。?$")
 
@@ -477,7 +493,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
         text: the sentence.
         heading: the title of the section it stands in ("" for the preamble).
         before: the first piece of its sentence when it was cut at semicolons: the rest of a
-            description (……还存在各类问题，有的……；有的……仍然由相关机构管理) asks nothing either.
+            description (……还存在各类问题，有的……；有的……仍然由相关机构管理) or of a record of
+            sanctions (……受到……处分；责令……写出书面检查) asks nothing either.
         bodies: the bodies the national text sets up for itself (``national_bodies``): their
             duties are central ones.
     """
@@ -485,7 +502,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
         return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下），"
                                  "未提出具体任务，地方文件无需逐句承接。")
     if states_no_task(text, heading) or (
-            before and _PROBLEMS.search(before) and not _DEMAND.search(text)):
+            before and (_PROBLEMS.search(before) or _SANCTIONS_TAKEN.search(before))
+            and not _DEMAND.search(text)):
         where = f"（{heading}）" if heading else ""
         return Reason("no_task", f"本句{where}叙述形势、现状或意义，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):
@@ -523,8 +541,10 @@ def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Re
     """
     if not provincial_title:
         return None
+    # The province the text is from, named before 关于 (西陵省人民政府关于……西藏班……的实施意见).
+    issuer = provincial_title.split("关于", 1)[0]
     region = _REGION_ACTS.match(sentence.strip())
-    if region and region.group(1) not in provincial_title:
+    if region and region.group(1) not in issuer:
         return Reason("scope", f"本句由{region.group(1)}的机构承担，不含本地，地方文件无需承接。")
     start = paragraph.find(sentence.strip()[:8]) if sentence.strip() else -1
     if start < 0:

@@ -252,6 +252,26 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
                  "及时了解监测数据变化情况，定期向社会公布。",
                  "党的十九大报告提出的各项监测任务，各地要逐项抓好落实。"):
         assert clause_not_expected(task, heading="前言") is None, task
+    # A report or a 通报 tells what happened, what was done about it and what may come.
+    for told in ("2029年，全国水质安全形势总体稳定，水污染事件总起数比上年有所下降。",
+                 "2029年5月13日，某县水厂发生重大水质污染事件，造成3000余人就医。",
+                 "据初步统计，2029年水质污染事件共造成直接经济损失约5亿元。",
+                 "对事件负有主要责任的水厂厂长某某受到撤销职务处分；",
+                 "事件的直接责任人某某被移交司法机关依法追究刑事责任。",
+                 "今年东部沿海地区发生重大水质污染事件的可能性较大。",
+                 "现将监测结果和加强水质监测工作的意见报告如下：",
+                 "为此，提出以下几点意见：",
+                 "以上意见如无不妥，请批转各地区、各部门贯彻执行。"):
+        assert clause_not_expected(told).code == "no_task", told
+    # The rest of a sentence that records sanctions records them too.
+    assert clause_not_expected("责令某县人民政府县长向市人民政府写出书面检查。",
+                               before="对事件负有领导责任的副县长某某受到行政记过处分").code == "no_task"
+    # A deadline, a start year and a condition a task names are tasks.
+    for task in ("2030年起，在全省推行水质在线监测。",
+                 "各地要在2030年6月底前完成水厂隐患排查。",
+                 "对受到处分的人员，要依法依规严肃处理，不得从轻。",
+                 "加强对可能发生水质污染的重点水域的监测。"):
+        assert clause_not_expected(task) is None, task
     # Choosing pilots across the country is the centre's choice.
     assert clause_not_expected("在全国范围内选择10个左右有条件的城市，开展水质监测试点。").code == "central"
     assert clause_not_expected("在全省范围内选择3个城市开展水质监测试点。") is None
