@@ -157,7 +157,7 @@ def find_targets(text: str) -> tuple[str, ...]:
 
 
 def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
-                  statute: bool = False) -> tuple[Clause, ...]:
+                  statute: bool = False, skip: frozenset[int] = frozenset()) -> tuple[Clause, ...]:
     """Split a section's body paragraphs into clauses with their metadata.
 
     Args:
@@ -165,6 +165,9 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
         paragraphs: body paragraphs in order.
         statute: paragraphs are 款 of an article; a paragraph opening with （一） is a 项 that
             belongs to the preceding 款.
+        skip: positions (from 0) of paragraphs that hold no clause — furniture printed among
+            the body (an embedded text's title, 国务院：, （本文有删减）); they keep their place
+            in the numbering of paragraphs.
 
     Returns:
         The clauses, ids ``{section_id}-{n}`` numbered from 1.
@@ -172,7 +175,10 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
     clauses: list[Clause] = []
     kuan = 0
     lead_in = ""
-    for paragraph in paragraphs:
+    for position, paragraph in enumerate(paragraphs):
+        if position in skip:
+            kuan += 1
+            continue
         text, notes = _extract_notes(paragraph)
         statute_item = _STATUTE_ITEM.match(text) if statute else None
         sentences = split_sentences(text)

@@ -96,6 +96,14 @@ _CASE_HEADING = re.compile(r"(?:基本案情|案情回顾|裁判结果|裁判要
 
 _TITLE_MAX = 80
 _HEADING_TITLE_MAX = 40
+# A first sentence that binds someone (转制企业应当切实保障职工的合法权益; ……要尽量避开……)
+# or says who acts how (国务院实行总理负责制; 总理召集和主持……会议; ……由……组成) is a rule, not
+# a heading: headings name a task or a topic (加强人员培训, 省级年度考核).
+_BINDING = re.compile(r"必须|应当|不得|严禁|禁止|(?<![需重主必纲概只提摘])要(?![求点素件])|不为")
+_ACTOR_ACTS = re.compile(
+    r"^(?:国务院|总理|副总理|国务委员|秘书长|省长|副省长|市长|副市长|各部|各委员会|各地区|各地|各部门|各级|"
+    r"各有关|省政府|省人民政府|市政府|市人民政府|县级以上)[^，,。；]{0,20}?"
+    r"(?:实行|负责|召集|主持|领导|协助|组成|接受|召开|报送)")
 
 # --------------------------------------------------------------------------- web-page furniture
 # Matched on width-folded text. Lines before the title that a site puts around a copied text.
@@ -675,7 +683,8 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
     if preamble:
         sections.append(Section(id="0", label="", title="", level=0, kind="preamble",
                                 paragraphs=tuple(preamble),
-                                clauses=build_clauses("0", tuple(preamble))))
+                                clauses=build_clauses("0", tuple(preamble),
+                                                      skip=_furniture(preamble))))
     for draft in drafts:
         paragraphs = tuple(draft.paragraphs)
         sections.append(Section(
@@ -686,12 +695,66 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
     return sections
 
 
+# An editor's mark (（本文有删减）), and a note of who made an embedded text and when
+# (（民政部一九九七年一月二十八日）; （二○○四年六月十六日国务院第54次常务会议修订通过）).
+_EDITORIAL = re.compile(r"^[（(](?:本文|此文|原文)?有?删(?:减|节)[）)]$")
+_MADE_NOTE = re.compile(rf"^[（(][^（）()]{{0,20}}?(?:\d{{4}}|[{_N}]{{4}})\s*年[^（）()]{{0,60}}[）)]$")
+_SENTENCE_END = ("。", "！", "？", "；", ";", "，", ",")
+
+
+def _furniture(preamble: list[str]) -> frozenset[int]:
+    """Positions of the preamble lines that state nothing: what a transmittal (印发/转发……的
+    通知) prints between its own text and the text it transmits — its signature and date, the
+    embedded text's title (on one line or two), its addressee (国务院：) and the note of who made
+    it when — and an editor's mark (（本文有删减）)."""
+    skip: set[int] = set()
+    lines = [re.sub(r"[\s\u3000]|&[a-z]+;", "", line) for line in preamble]
+    for index, line in enumerate(lines):
+        if _EDITORIAL.match(line) or _DATE.match(line):
+            skip.add(index)
+        elif _ISSUER.match(line) or (len(line) <= 30 and line.endswith(("：", ":"))
+                                      and (_ISSUER.match(line[:-1]) or _ADDRESSEE_HINT.search(line))):
+            skip.add(index)
+    # A note split over lines (（二○○四年六月十六日国务院 / 第54次常务会议修订通过）).
+    index = 0
+    while index < len(lines):
+        if lines[index].startswith(("（", "(")):
+            end = index
+            while end + 1 < len(lines) and end - index < 2 and not lines[end].endswith(("）", ")")):
+                end += 1
+            if _MADE_NOTE.match("".join(lines[index:end + 1])):
+                skip.update(range(index, end + 1))
+                index = end + 1
+                continue
+        index += 1
+    # The embedded text's title: short lines with no sentence mark, next to furniture, that
+    # read together as a title (关于1997年地震趋势和 / 加强防震减灾工作意见的报告).
+    index = 0
+    while index < len(lines):
+        end = index
+        while (end < len(lines) and lines[end] and end not in skip and len(lines[end]) <= _TITLE_MAX
+               and not lines[end].endswith(_SENTENCE_END) and end - index < 3):
+            end += 1
+        run = "".join(lines[index:end])
+        # Next to furniture, right before the first heading, or named earlier (《……方案》已经
+        # 国务院同意，现印发给你们).
+        beside = (index - 1 in skip) or (end in skip) or end == len(lines) or \
+            f"《{run}》" in "".join(lines[:index])
+        if end > index and beside and (_TITLE_END.search(run) or run.endswith(("请示", "预案"))) \
+                and not re.search(r"[。！？]", run):
+            skip.update(range(index, end))
+            index = end
+        else:
+            index = max(end, index + 1)
+    return frozenset(skip)
+
+
 def _split_heading(rest: str) -> tuple[str, str]:
     """Split "加强人员培训。各地区……" into a heading title and the body that follows it.
 
     A first sentence longer than a heading can be is body text, and so are an item of a list
-    ("船舶碰撞损害责任纠纷案件；") and a sentence that states something ("清明节：4月5日至7日放假
-    调休，共3天。"): the title stays empty.
+    ("船舶碰撞损害责任纠纷案件；"), a sentence that states something ("清明节：4月5日至7日放假
+    调休，共3天。") and a rule (……应当……; 总理召集和主持……会议): the title stays empty.
     """
     match = re.search(r"[。！？]", rest)
     if match is None:
@@ -699,6 +762,8 @@ def _split_heading(rest: str) -> tuple[str, str]:
             return rest, ""
         return "", rest
     first = rest[:match.start()]
+    if _BINDING.search(first) or _ACTOR_ACTS.search(first):
+        return "", rest
     if len(first) <= _HEADING_TITLE_MAX and not re.search(r"[：:]", first):
         return first.strip(), rest[match.end():].strip()
     return "", rest

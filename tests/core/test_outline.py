@@ -618,6 +618,44 @@ def test_a_list_item_ending_in_a_semicolon_is_body_text_not_a_heading():
     assert outline.section("2.1").title == "加强协作"
 
 
+def test_a_numbered_rule_is_body_text_not_a_heading():
+    # A first sentence that binds someone or says who acts how is a rule (工作规则 write them so);
+    # a task or a topic is a heading.
+    outline = outline_document(read_text(
+        "示例省人民政府工作规则\n一、省政府实行省长负责制，省长领导省政府的工作。副省长协助省长工作。\n"
+        "二、省长召集和主持省政府全体会议。省政府工作中的重大事项，必须经会议讨论决定。\n"
+        "三、检测站的建设要尽量避开自然保护区。具体选址由省气象局确定。\n"
+        "四、加强人员培训。各地区要组织培训。\n"))
+    for section_id, first in (("1", "省政府实行省长负责制，省长领导省政府的工作。"),
+                              ("2", "省长召集和主持省政府全体会议。"),
+                              ("3", "检测站的建设要尽量避开自然保护区。")):
+        section = outline.section(section_id)
+        assert (section.title, section.clauses[0].text) == ("", first)
+    assert outline.section("4").title == "加强人员培训"
+
+
+def test_what_a_transmittal_prints_between_its_text_and_the_text_it_transmits_is_no_sentence():
+    outline = outline_document(read_text(
+        "国务院办公厅转发示例局关于加强监测工作意见的报告的通知\n国办发〔2030〕1号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "示例局《关于加强监测工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。\n"
+        "（本文有删减）\n关于加强监测工作\n意见的报告\n国务院：\n"
+        "（示例局二〇三〇年一月二日）\n现将加强监测工作的意见报告如下：\n"
+        "一、加强监测。各地要加强监测。\n"))
+    preamble = outline.section("0")
+    assert [c.text for c in preamble.clauses] == [
+        "示例局《关于加强监测工作意见的报告》已经国务院同意，现转发给你们，请认真贯彻执行。",
+        "现将加强监测工作的意见报告如下："]
+    # The furniture keeps its place among the paragraphs: clauses point to the right one.
+    assert len(preamble.paragraphs) == 7 and preamble.clauses[1].paragraph == 7
+    # The title of a plan a notice prints (《……方案》……现印发给你们), before its first heading.
+    plan = outline_document(read_text(
+        "国务院办公厅关于印发示例监测方案的通知\n国办发〔2030〕2号\n"
+        "各省、自治区、直辖市人民政府：\n《示例监测方案》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+        "示例监测方案\n一、总体要求\n（一）加强监测。各地要加强监测。\n"))
+    assert [c.text[:6] for c in plan.section("0").clauses] == ["《示例监测方"]
+
+
 def test_a_title_is_joined_with_its_second_line_only_when_it_comes_out_whole():
     case = outline_document(read_text("处理加班费争议，如何分配举证责任\n基本案情\n张某在某公司工作。\n裁判结果\n驳回请求。"))
     assert case.title == "处理加班费争议，如何分配举证责任"
