@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from core.model import Reason
-from core.text import ITEM_LABEL
+from core.text import ITEM_LABEL, PROVINCIAL_REGIONS
 
 # Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
 # is carried out by every level of government and provinces restate it.
@@ -506,6 +506,9 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
             and not _DEMAND.search(text)):
         where = f"（{heading}）" if heading else ""
         return Reason("no_task", f"本句{where}叙述形势、现状或意义，未提出具体任务，地方文件无需逐句承接。")
+    if (_REGION_PRACTICE.match(text) and not _REGION_ACTS.match(text)
+            and not _DEMAND.search(_ASIDE.sub("", text))):
+        return Reason("no_task", "本句介绍特定地区的做法或情况，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):
         return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
     if _led_by(text, bodies):
@@ -520,11 +523,13 @@ _SCOPE_NOTE = re.compile(r"[（(][^（）()]*?适用范围\s*[：:]\s*([^）)]+)
 _EVERYWHERE = re.compile(r"所有|全部|各地|全国")
 
 
-# The provincial-level regions, by the names their own organs bear (上海市……管理所).
-_REGIONS = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
-            "湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾")
+_REGION_SUFFIX = r"(?:市|省|自治区|[壮回]族自治区|维吾尔自治区|特别行政区)"
+# What a named place did, as a 通报 praises it or a preamble tells it (北京市大力推进……; 河北省
+# 邢台市实施……改革): no task of this province or any other.
+_REGION_PRACTICE = re.compile(
+    rf"^(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX}|自贸试验区|自由贸易试验区)(?![、和及与])(?!.*请(?:你|各|有关))")
 # A named region's own organ acting (由上海市医药集中招标采购事务管理所承担……日常工作).
-_REGION_ACTS = re.compile(rf"^(?:由|请)?({_REGIONS})(?:市|省|自治区|[壮回]族自治区|维吾尔自治区|特别行政区)"
+_REGION_ACTS = re.compile(rf"^(?:由|请)?({PROVINCIAL_REGIONS}){_REGION_SUFFIX}"
                           r"[^，,。；]{0,30}?(?:承担|负责|牵头|要|应当)")
 
 

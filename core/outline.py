@@ -33,8 +33,8 @@ from typing import NamedTuple
 
 from core.clauses import build_clauses, only_notes
 from core.model import Outline, Paragraph, RawDocument, Section
-from core.text import (CHINESE_NUMERAL, fold_width, int_to_chinese, numeral_value,
-                       repair_numeral)
+from core.text import (CHINESE_NUMERAL, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
+                       numeral_value, repair_numeral)
 
 _N = CHINESE_NUMERAL
 
@@ -141,8 +141,7 @@ _LINK_BULLET = re.compile(r"^[·•●▪◆■]")
 # A source-and-time line such as "学习时报 / 2022-11-01 10:08:59".
 _DATETIME_LINE = re.compile(r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2}")
 # A city switcher: nothing but place names.
-_PLACES = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|"
-           "广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾|广州|深圳|"
+_PLACES = (PROVINCIAL_REGIONS + "|广州|深圳|"
            "杭州|南京|武汉|成都|西安|苏州|郑州|长沙|沈阳|青岛|济南|大连|宁波|厦门|福州|合肥|昆明|哈尔滨|"
            "长春|石家庄|太原|南昌|南宁|贵阳|兰州|海口|呼和浩特|乌鲁木齐|银川|西宁|拉萨|无锡|佛山|东莞|"
            "珠海|温州|常州|徐州|烟台|泉州|全国|更多|城市|站")

@@ -48,6 +48,12 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 CHINESE_NUMERAL = "零〇○一二两三四五六七八九十百千"
 
+# The provincial-level regions, by the short names their own organs and places bear (上海市……,
+# 河北省邢台市……, 内蒙古自治区……).
+PROVINCIAL_REGIONS = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|"
+                      "湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|"
+                      "澳门|台湾")
+
 
 def chinese_to_int(numeral: str) -> int:
     """Value of a Chinese numeral such as "三", "十二", "二十一", "一百零五", or one written digit

@@ -272,6 +272,14 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
                  "对受到处分的人员，要依法依规严肃处理，不得从轻。",
                  "加强对可能发生水质污染的重点水域的监测。"):
         assert clause_not_expected(task) is None, task
+    # What a named place did, as a 通报 praises it: no task of this province or any other.
+    for practice in ("北京市大力推进水质监测制度改革。", "河北省邢台市实施“两不见面”监测改革。",
+                     "内蒙古自治区呼和浩特市实现监测数据“一窗式”受理。", "辽宁自贸试验区营口片区以制度创新优化监测服务。"):
+        assert clause_not_expected(practice).code == "no_task", practice
+    # A named region asked to act, or acting beside others, is a task (for it, or for all).
+    for task in ("北京市、天津市要率先建成监测网络。", "北京市要率先建成监测网络。",
+                 "辽宁监测站项目已列入国家规划，请你省继续保护好站址资源。"):
+        assert clause_not_expected(task) is None, task
     # Choosing pilots across the country is the centre's choice.
     assert clause_not_expected("在全国范围内选择10个左右有条件的城市，开展水质监测试点。").code == "central"
     assert clause_not_expected("在全省范围内选择3个城市开展水质监测试点。") is None
