@@ -182,6 +182,10 @@ _DESCRIPTION = re.compile(
     r"[^。；]*?(?:发生|造成|死亡|遇难|损失|有所(?:下降|上升|增长|减少))|"
     # The sanctions already taken (……受到撤销党内职务处分; ……被移交司法机关; 不再追究责任).
     rf"{_SANCTIONS_TAKEN.pattern}|"
+    # Why a field matters (……是一项十分重要而艰巨的任务，关系到人民生命和财产安全), what
+    # experience shows (实践表明，……), a danger that is there (……却客观存在着).
+    r"^[^。；，]{2,20}是一项[^。；，]{0,16}(?:任务|工作|工程|事业)[，,]关系到|实践(?:表明|证明)|"
+    r"事实(?:表明|证明)|客观存在|^值得注意的是|"
     # A forecast (……发生7级以上地震的可能性较大; 发震地区可能在……).
     r"可能性(?:较|很|比较)?大|有可能(?:发生|出现)(?![^，,。；]*的)|(?:地区|区域|地带)可能在")
 # The problems a description lists, whose later pieces (……；有的……；……) ask nothing either.
@@ -213,7 +217,7 @@ _BRACKETED_PART = re.compile(r"[（(][^（）()]*[）)]")
 _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|现[^。；]{0,40}?(?:通知如下|提出(?:如下|以下))|"
                            # A report's formulas: 现将……报告如下; 为此，提出以下几点意见; 以上意见如无
                            # 不妥，请批转……执行.
-                           r"现[^。；]{0,40}?(?:报告|请示)如下|^(?:为此|对此|据此)[，,]?特?提出(?:以下|如下)|"
+                           r"现[^。；]{0,80}?(?:报告|请示)如下|^(?:为此|对此|据此)[，,]?特?提出(?:以下|如下)|"
                            r"^以上[^。；，]{0,8}如无不妥|"
                            # 为指导地方开展……，制定本方案.
                            r"^为[^。；]{2,80}[，,]特?制定本(?:方案|意见|办法|预案|计划|规划|细则|措施)。?$")
@@ -511,6 +515,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
         return Reason("no_task", "本句介绍特定地区的做法或情况，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):
         return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
+    if _REPORTER.match(text):
+        return Reason("central", "本句是起草报告的国家部门（我局、我部等）自身的工作安排，地方文件无需承接。")
     if _led_by(text, bodies):
         return Reason("central", "本句规定国家文件设立的工作机构（如工作小组、办公室）的组成或职责，"
                                  "地方文件无需承接。")
@@ -523,6 +529,9 @@ _SCOPE_NOTE = re.compile(r"[（(][^（）()]*?适用范围\s*[：:]\s*([^）)]+)
 _EVERYWHERE = re.compile(r"所有|全部|各地|全国")
 
 
+# The national department whose report a transmittal prints, speaking of its own work (我局将
+# 尽快向各地提供……; 我部将会同……).
+_REPORTER = re.compile(r"^(?:[^，,。；]{0,12}[，,])?我(?:局|部|委|署|办)(?!国|省|市|区|县)")
 _REGION_SUFFIX = r"(?:市|省|自治区|[壮回]族自治区|维吾尔自治区|特别行政区)"
 # What a named place did, as a 通报 praises it or a preamble tells it (北京市大力推进……; 河北省
 # 邢台市实施……改革): no task of this province or any other.

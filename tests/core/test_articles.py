@@ -261,8 +261,15 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
                  "今年东部沿海地区发生重大水质污染事件的可能性较大。",
                  "现将监测结果和加强水质监测工作的意见报告如下：",
                  "为此，提出以下几点意见：",
-                 "以上意见如无不妥，请批转各地区、各部门贯彻执行。"):
+                 "以上意见如无不妥，请批转各地区、各部门贯彻执行。",
+                 "水质监测工作是一项十分重要而艰巨的任务，关系到人民群众的生命健康。",
+                 "然而实践表明，监测重点区域和监测重点目标之间有着显著差别。",
+                 "虽然目前还没有发生重大污染事件，但其潜在的危险却客观存在着。",
+                 "值得注意的是，当前水质污染事件的多发，是在全球气候变化的背景上出现的。"):
         assert clause_not_expected(told).code == "no_task", told
+    # The national department whose report is transmitted, speaking of its own work.
+    assert clause_not_expected("我局将尽快向各地、各部门提供水质监测宣传材料。").code == "central"
+    assert clause_not_expected("我国水质监测能力要进一步提高。") is None
     # The rest of a sentence that records sanctions records them too.
     assert clause_not_expected("责令某县人民政府县长向市人民政府写出书面检查。",
                                before="对事件负有领导责任的副县长某某受到行政记过处分").code == "no_task"
