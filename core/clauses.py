@@ -37,6 +37,10 @@ _DEADLINE = re.compile(
 _DEADLINE_NOTE = re.compile(
     r"[（(]\s*(?:完成时限[：:])?\s*(" + _DEADLINE.pattern + r"(?:[，、,]\s*" + _DEADLINE.pattern
     + r")*)\s*[）)]")
+# How often something is done: 每月召开三次, 每两年至少组织一次, 每周更新不少于3次, 两个月安排一次.
+FREQUENCY = re.compile(
+    r"每(?:[两二三四五六七八九十]|半)?个?(?:年|季度|季|月|周|旬)[^，,。；]{0,8}?(?:[一两二三四五六七八九十]+|\d+)次"
+    r"|(?:[两二三四五六七八九十]+|\d+)个(?:月|周)(?:召开|安排|举行|开展|组织)?一次")
 _TARGET = re.compile(
     r"(?:到\d{4}年(?:底)?"
     # A deadline or a start written into the sentence (2019年3月底前，……; 2020年起基本不再……).
@@ -47,6 +51,8 @@ _TARGET = re.compile(
     r"|\d+(?:\.\d+)?\s*(?:万|亿)?(?:个工作日|个|家|项|件|人|户|天|日|小时|分钟|公里|次|倍)"
     rf"|[{CHINESE_NUMERAL}]+个?(?:工作日|小时|百分点)"
     r"|(?:一|两|二|三|四|五|六|七|八|九|十)(?:个)?(?:月|年)内"
+    # How often (每月召开三次, 每半年通报一次, 两个月安排一次): a target a drafter lowers.
+    rf"|{FREQUENCY.pattern}"
     # "All of it", the target a province most often quietly drops (……电子化全覆盖).
     r"|全覆盖)")
 _SENTENCE_END = "。！？；!?;"

@@ -16,7 +16,9 @@ from rapidfuzz import fuzz
 from core.expected import CENTRAL_ACTOR as _CENTRAL_ORGAN
 from core.model import Clause, Gap
 from core.resources import read_lines
+from core.clauses import FREQUENCY
 from core.similarity import normalize, policy_terms, tokenizer
+from core.text import chinese_to_int
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
 _YEAR = re.compile(r"\d{4}")
@@ -54,6 +56,35 @@ _DEADLINE_YEAR = re.compile(
 _START_YEAR = re.compile(r"(\d{4})年(?:起|开始)")
 
 
+# Months in the periods a frequency counts over (每季度 → 3).
+_PERIOD_MONTHS = {"年": 12.0, "季度": 3.0, "季": 3.0, "月": 1.0, "旬": 1 / 3, "周": 12 / 52}
+_FREQUENCY_PARTS = re.compile(
+    r"^(?:每)?([两二三四五六七八九十]|半|\d+)?个?(年|季度|季|月|周|旬)[^，,。；]*?([一两二三四五六七八九十]+|\d+)次$")
+
+
+def _rate(frequency: str) -> float | None:
+    """Times a month a frequency (每半年通报一次, 两个月安排一次) asks for, or None."""
+    parts = _FREQUENCY_PARTS.match(frequency)
+    if parts is None:
+        return None
+    many, period, times = parts.groups()
+    months = _PERIOD_MONTHS[period] * (0.5 if many == "半" else _count(many) if many else 1)
+    return _count(times) / months
+
+
+def _count(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else chinese_to_int(numeral)
+
+
+def _frequency_kept(target: str, provincial: str) -> bool:
+    """Whether the province asks as often or more often (每月召开三次 ← 每月召开三次 or 每周召开
+    一次; not 每月召开两次, nor 适时)."""
+    wanted = _rate(target)
+    return wanted is not None and any(
+        (rate := _rate(found.group(0))) is not None and rate >= wanted - 1e-9
+        for found in FREQUENCY.finditer(provincial))
+
+
 def _number_present(target: str, provincial: str) -> bool:
     if target == "全覆盖":
         return bool(_FULL_COVERAGE.search(provincial))
@@ -67,6 +98,8 @@ def _number_present(target: str, provincial: str) -> bool:
         # for the task (从2019年开始探索建立…… → 2020年底前建立……), asks no less.
         return (any(int(start) <= int(years[0]) for start in _START_YEAR.findall(provincial))
                 or bool(_DEADLINE_YEAR.search(provincial)))
+    if FREQUENCY.fullmatch(target):
+        return normalize(target) in provincial or _frequency_kept(target, provincial)
     return normalize(target) in provincial
 
 

@@ -743,6 +743,17 @@ def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     assert _lost(fees, "严禁违规收取任何费用。") == []
 
 
+def test_a_lower_frequency_loses_the_national_target():
+    monthly = "监测工作会议一般每月召开三次，如有需要可临时召开。"
+    assert _lost(monthly, "全省监测工作会议一般每月召开两次，如有需要可临时召开。") == [("number", "每月召开三次")]
+    assert _lost(monthly, "全省监测工作会议一般每月召开三次，如有需要可临时召开。") == []
+    assert _lost(monthly, "全省监测工作会议一般每周召开一次，如有需要可临时召开。") == []
+    every_other = "监测专题讲座一般两个月安排一次。"
+    assert ("number", "两个月安排一次") in _lost(every_other, "全省监测专题讲座适时安排。")
+    assert _lost("监测情况每季度通报一次。", "全省监测情况每月通报一次。") == []
+    assert _lost("监测情况每季度通报一次。", "全省监测情况每半年通报一次。") == [("number", "每季度通报一次")]
+
+
 def test_a_stricter_share_keeps_the_national_target():
     floor = "到2020年，检测设备综合利用率达到85%以上。"
     assert _lost(floor, "到2020年，全省检测设备综合利用率达到86%以上。") == []
