@@ -40,7 +40,7 @@ import numpy as np
 from core import __version__
 from core.articles import (ArticleVerdict, PhraseHits, articles, best_sentences,
                            carried_shares, distinctive_phrases, judge_articles, sentence_credit, untangle)
-from core.coverage import find_gaps
+from core.coverage import find_gaps, lists_cut
 from core.domain import commonness
 from core.errors import Cancelled
 from core.expected import (clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
@@ -113,6 +113,11 @@ class Parameters:
             the law cites that version's numbers.
         article_citation_share: ... and only when its evidence comes to at least this share
             of the best evidence the citing article has for any national article.
+        shortened_list: a national sentence that lists three or more things (……的监测、检测、
+            诊断、……等技术工作) is also scored with each list cut to its first member and the
+            words after 等 (……的监测技术工作), as a province that condenses the list writes it;
+            a match found only so scores at most this — partial, never covered, since what the
+            list named is not all there.
         merge_own, merge_carried: a provincial clause a stronger claimant owns is shared with
             this one as a reworded merge when the words of this one that no stronger claimant
             has weigh at least ``merge_own`` of it and at least ``merge_carried`` of them stand
@@ -151,6 +156,7 @@ class Parameters:
     lead_chars: int = 18
     merge_own: float = 0.25
     merge_carried: float = 0.5
+    shortened_list: float = 61.9
 
     def items(self) -> tuple[tuple[str, float], ...]:
         """(name, value) pairs, for storing with a result."""
@@ -168,6 +174,10 @@ class PreparedClause:
     clause: Clause
     words: list[str]
     profile: Profile = _NO_PROFILE
+    # A national sentence with its lists cut short (``core.coverage.lists_cut``), when it has
+    # any, and the words of the lists' heads (……等技术工作) a rendering of it must keep.
+    shortened: Profile | None = None
+    heads: frozenset[str] = frozenset()
 
 
 class Steps:
@@ -216,6 +226,11 @@ def compare_outlines(national: Outline, provincial: Outline, *,
                             reworded=national.grammar == "policy")
     for prepared in nat + prov:
         prepared.profile = vocabulary.profile(prepared.clause.text, prepared.words)
+    for prepared in nat:
+        shortened, heads = lists_cut(prepared.clause.text)
+        if heads:
+            prepared.shortened = vocabulary.profile(shortened, tokens(shortened))
+            prepared.heads = frozenset(word for head in heads for word in tokens(head))
 
     matcher = matcher or TokenMatcher()
     candidates = matcher.candidates(nat, prov, vocabulary, parameters, steps)
@@ -316,8 +331,14 @@ class TokenMatcher:
             for position in index.get(word, ()):
                 shared[position] += weights[word]
         best = heapq.nsmallest(parameters.candidates, shared, key=lambda p: (-shared[p], p))
-        return sorted(((score(prepared.profile, prov[p].profile), p) for p in best),
-                      key=lambda pair: (-pair[0], pair[1]))
+
+        def scored(provincial: Profile) -> float:
+            found = score(prepared.profile, provincial)
+            if prepared.shortened is not None and prepared.heads <= provincial.weights.keys():
+                found = max(found, min(parameters.shortened_list, score(prepared.shortened, provincial)))
+            return found
+
+        return sorted(((scored(prov[p].profile), p) for p in best), key=lambda pair: (-pair[0], pair[1]))
 
     def explained(self, national: PreparedClause, provincial: PreparedClause) -> float:
         """Share of the provincial clause's weighted content the national clause carries.
@@ -1041,6 +1062,11 @@ class _Judge:
     def _part_reason(self, prepared: PreparedClause, matched: list[PreparedClause],
                      best: float) -> Reason:
         """Partial without a lost term: name the phrases the matches lack, else the score."""
+        if prepared.shortened is not None and matched and best > max(
+                score(prepared.profile, m.profile) for m in matched) + 0.05:
+            # The match was found with the sentence's lists condensed (Parameters.shortened_list).
+            heads = "”“".join(lists_cut(prepared.clause.text)[1])
+            return Reason("part", f"地方将本句列举的各项概括为“{heads}”等表述，未逐项列明，请核对。")
         absent = [part for part in _phrases(prepared.clause.text)
                   if not any(self.matcher.phrase_found(normalize(part), m) for m in matched)]
         if absent and len(absent) < len(_phrases(prepared.clause.text)):

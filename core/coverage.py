@@ -234,6 +234,22 @@ _MEMBER_KEPT = 75
 _MEMBERS_KEPT = 2
 
 
+def lists_cut(text: str) -> tuple[str, tuple[str, ...]]:
+    """The sentence with every list of three or more things joined by 、 and closed by 等 cut
+    to its first member and what follows 等 (……承担动物疫病的监测、检测、诊断……等技术工作 →
+    ……承担动物疫病的监测技术工作), as a province that condenses the list writes it; and what
+    follows each 等 (技术工作), the list's head a condensed rendering keeps."""
+    pieces, heads = [], []
+    for piece in re.split(r"([，,；;：:。！？])", text):
+        parts = piece.split("、")
+        closing = parts[-1].find("等") if len(parts) >= 3 else -1
+        if closing >= 0 and len(parts[-1]) - closing > 2:
+            heads.append(parts[-1][closing + 1:])
+            piece = parts[0] + heads[-1]
+        pieces.append(piece)
+    return "".join(pieces), tuple(heads)
+
+
 def list_members(text: str) -> list[list[str]]:
     """The lists joined by 、 in a sentence with at least ``_LIST_MEMBERS`` plain members,
     each as its plain members.

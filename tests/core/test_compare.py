@@ -10,7 +10,7 @@ from core.align import compare_outlines
 from core.cli import main
 from core.clauses import find_targets
 from core.compare import compare_files, load_outline
-from core.coverage import binding_gaps, find_gaps
+from core.coverage import binding_gaps, find_gaps, lists_cut
 from core.errors import Cancelled
 from core.model import Clause, Status
 from core.outline import outline_document
@@ -747,6 +747,24 @@ def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     # A member lightly reworded is kept; a list replaced by other words is no shortened list.
     assert _lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
     assert _lost(fees, "严禁违规收取任何费用。") == []
+
+
+def test_a_list_the_province_condenses_is_carried_in_part():
+    assert lists_cut("检测中心承担水质的监测、检测、诊断、流行病学调查以及其他预防、控制等技术工作。") == (
+        "检测中心承担水质的监测技术工作。", ("技术工作",))
+    # No 等, no head: a list a sentence does not close is left as it is.
+    assert lists_cut("构建工业、农业、生活领域资源循环利用体系。")[1] == ()
+    national = _outline("国家条例\n一、任务\n检测中心承担水质的监测、检测、诊断、流行病学调查、疫情报告以及其他"
+                        "预防、控制等技术工作。\n")
+    provincial = _outline("示例省办法\n一、任务\n本市检测中心依法承担相关技术工作。\n"
+                          "二、其他\n加强人员培训。\n")
+    [finding] = compare_outlines(national, provincial).clauses
+    assert finding.status is Status.PARTIAL and finding.matches
+    assert finding.reason.code == "part" and "技术工作" in finding.reason.text
+    # Without the list's head (技术工作) a rendering is no condensed list.
+    other = _outline("示例省办法\n一、任务\n检测中心负责水质监测设备的采购。\n")
+    [finding] = compare_outlines(national, other).clauses
+    assert finding.status is Status.MISSING
 
 
 def test_a_lower_frequency_loses_the_national_target():
