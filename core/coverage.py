@@ -52,6 +52,26 @@ _DEADLINE_YEAR = re.compile(
     r"(?:前|以前|之前)")
 
 
+# A deadline as year and month (到2021年 and 2021年底前: December; 2021年6月底前: June;
+# 2021年上半年: June), to tell one put back within its year (6月底前 → 9月底前).
+_DEADLINE_MONTH = re.compile(
+    r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:(\d{1,2})月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)"
+    r"|(\d{4})年(上半年|下半年)")
+
+
+def _deadline_months(text: str) -> list[int]:
+    """The deadlines a text sets, each as year × 12 + month."""
+    found = []
+    for until, year, month, half_year, half in _DEADLINE_MONTH.findall(text):
+        if until:
+            found.append(int(until) * 12 + 12)
+        elif year:
+            found.append(int(year) * 12 + (int(month) if month else 12))
+        else:
+            found.append(int(half_year) * 12 + (6 if half == "上半年" else 12))
+    return found
+
+
 # A year from which the provincial text applies a rule: 2020年起, 从2020年开始.
 _START_YEAR = re.compile(r"(\d{4})年(?:起|开始)")
 
@@ -90,8 +110,8 @@ def _number_present(target: str, provincial: str) -> bool:
         return bool(_FULL_COVERAGE.search(provincial))
     years = _YEAR.findall(target)
     if years and target.startswith("到"):
-        return all(year in provincial for year in years) or _earlier_deadline(years, provincial)
-    if years and target.endswith("前"):
+        return all(year in provincial for year in years) or _earlier_deadline(target, provincial)
+    if years and target.endswith(("前", "半年")):
         return _deadline_present(target, provincial)
     if years and target.endswith(("起", "开始")):
         # 自2020年起 for 从2020年起; a start the province sets sooner, or a deadline it sets
@@ -150,19 +170,20 @@ def _measure(before: str) -> str:
 
 
 def _deadline_present(deadline: str, provincial: str) -> bool:
-    return normalize(deadline) in provincial or _earlier_deadline(_YEAR.findall(deadline), provincial)
+    return normalize(deadline) in provincial or _earlier_deadline(deadline, provincial)
 
 
-def _earlier_deadline(years: Sequence[str], provincial: str) -> bool:
-    """Whether the provincial text sets a deadline no later than the national years: a
-    province that brings 到2022年 forward to 到2021年底 asks more, and has lost nothing."""
-    if not years:
+def _earlier_deadline(deadline: str, provincial: str) -> bool:
+    """Whether the provincial text sets a deadline no later than the national one, to the
+    month: a province that brings 到2022年 forward to 到2021年底 asks more, and has lost
+    nothing; one that puts 2019年6月底前 back to 2019年9月底前 has."""
+    national = _deadline_months(deadline) or [int(y) * 12 + 12 for y in _YEAR.findall(deadline)]
+    if not national:
         return False
-    set_by_province = [int(a or b) for a, b in _DEADLINE_YEAR.findall(provincial)]
+    set_by_province = _deadline_months(provincial)
     # Every deadline the province sets must come no later: one milestone brought forward and
     # the goal itself put back (2020年底前完成试点，到2025年全面推广) is a deadline lost.
-    return bool(set_by_province) and all(year <= min(int(y) for y in years)
-                                         for year in set_by_province)
+    return bool(set_by_province) and all(month <= min(national) for month in set_by_province)
 
 
 def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause], *,

@@ -586,6 +586,12 @@ def test_a_deadline_or_a_start_written_into_the_sentence_is_kept_or_lost():
     assert find_targets("2000年以前建成的检测站纳入改造。") == () and find_targets("2020年前后完成。") == ()
     # A deadline set for a task the nation only starts is no loss.
     assert _lost("从2019年开始，探索建立检测人员学习账号。", "2020年底前建立检测人员学习账号。") == []
+    # To the month: a deadline put back within its year is lost; half a year is six months.
+    assert _lost(deadline, "2019年6月底前，全省检测机构全部纳入满意度调查平台。") == [("number", "2019年3月底前")]
+    assert _lost(deadline, "2019年2月底前，全省检测机构全部纳入满意度调查平台。") == []
+    half = "2019年上半年，试点城市政府印发检测实施方案。"
+    assert _lost(half, "2019年9月底前，各试点城市政府印发检测实施方案。") == [("number", "2019年上半年")]
+    assert _lost(half, "2019年5月底前，各试点城市政府印发检测实施方案。") == []
 
 
 def test_a_hedge_set_before_a_national_verb_weakens_it():
