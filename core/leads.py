@@ -127,11 +127,17 @@ _PAIRED_PHRASE_CHARS = 14
 _ACTS = re.compile(r"^各|由|设在|是指|鼓励")
 
 
+# The ordinal a paragraph's points open with (一是……。……二是……; 第一，……), no part of the heading.
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、])")
+
+
 def _heading_shaped(body: str, lead_chars: int, *, opens: bool) -> bool:
     """Whether a sentence (without its final mark) is shaped as a run-in heading: one phrase
     at most ``lead_chars`` long, or — opening its paragraph — two short phrases joined by a
     comma that set no rule and name nobody who acts (各地要完善……制度，按时结算药款 and
-    鼓励各类媒体播出体育赛事节目，普及…… are tasks)."""
+    鼓励各类媒体播出体育赛事节目，普及…… are tasks). The ordinal of a point (三是……) is left
+    out."""
+    body = _ORDINAL.sub("", body)
     if 0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body):
         return True
     phrases = re.split(r"[，,]", body)

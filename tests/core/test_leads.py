@@ -56,6 +56,17 @@ def test_a_heading_is_a_short_single_phrase_sentence_followed_by_others_in_its_p
     assert not any(text.startswith("各地区各部门") for text in heads)
 
 
+def test_the_ordinal_of_a_point_is_no_part_of_its_heading():
+    clauses = outline_document(read_text(
+        "国务院关于加强示例工作的通知\n一、强化监测责任\n"
+        "一是落实水质监测安全管理责任制。各地要明确监测责任，层层签订责任书。"
+        "二是健全水质监测法规和规章制度。各地要制定配套实施办法。\n")).clauses()
+    heads = {clauses[head].text: [clauses[i].text[:4] for i in group]
+             for head, group in headed_sentences(clauses, Parameters().lead_chars).items()}
+    assert heads == {"一是落实水质监测安全管理责任制。": ["各地要明"],
+                     "二是健全水质监测法规和规章制度。": ["各地要制"]}
+
+
 def test_a_heading_whose_tasks_are_carried_is_covered_and_names_where():
     findings = _findings(NATIONAL, PROVINCIAL)
     heading = findings["提升辅助决策能力。"]
