@@ -362,6 +362,10 @@ def _detect_grammar(lines: list[_Line]) -> str:
     if articles >= 2 and articles >= parts / 2 and \
             (running >= (articles - 1) / 2 or chapters >= 2 or numbers[0] == 1):
         return "statute"
+    # ... and so do chapters of articles numbered straight through from 第一条, whatever the
+    # 一、 lines inside them (older rules number their 项 so: 第四条 ……：一、……；二、……).
+    if articles >= 5 and chapters >= 2 and numbers[0] == 1 and running >= 0.9 * (articles - 1):
+        return "statute"
     if numbers == [1] and policy == 0:
         return "statute"
     if policy >= 2 or chinese_heads or any(line.outline_level is not None for line in lines):

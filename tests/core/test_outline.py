@@ -618,6 +618,20 @@ def test_a_list_item_ending_in_a_semicolon_is_body_text_not_a_heading():
     assert outline.section("2.1").title == "加强协作"
 
 
+def test_chapters_of_articles_stay_a_statute_whatever_the_items_numbered_inside_them():
+    # Older rules number their 项 一、二、……: more such lines than articles make no policy.
+    text = ("示例运输合同实施细则\n第一章 总则\n第一条 为了规范运输合同，制定本细则。\n"
+            "第二条 运输合同应当采用书面形式。\n第二章 合同的签订\n"
+            "第三条 运输合同应具备下列基本内容：\n一、第一项内容；\n二、第二项内容；\n三、第三项内容；\n四、第四项内容；\n五、第五项内容；\n六、第六项内容；\n七、第七项内容；\n八、第八项内容；\n"
+            "第四条 运输合同应具备下列条款：\n一、第一项内容；\n二、第二项内容；\n三、第三项内容；\n四、第四项内容；\n五、第五项内容；\n六、第六项内容；\n七、第七项内容；\n八、第八项内容；\n"
+            "第五条 本细则自发布之日起施行。\n")
+    outline = outline_document(read_text(text))
+    assert outline.grammar == "statute"
+    assert [s.label for s in outline.sections if s.kind == "article"] == [
+        "第一条", "第二条", "第三条", "第四条", "第五条"]
+    assert len(outline.section("2.1").paragraphs) == 9
+
+
 def test_a_numbered_rule_is_body_text_not_a_heading():
     # A first sentence that binds someone or says who acts how is a rule (工作规则 write them so);
     # a task or a topic is a heading.
