@@ -134,6 +134,12 @@ def test_localisation_and_punctuation_width_do_not_lower_a_score():
     words_n, words_p = tokens(national), tokens(provincial)
     vocabulary = Vocabulary([words_n, words_p])
     assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) == 100.0
+    # 各地 is written as the province's cities and counties.
+    national = "各地要参照建立相应工作机制，加强监测工作协调。"
+    provincial = "各市（州）、县（市、区）人民政府要参照建立相应工作机制，加强监测工作协调。"
+    words_n, words_p = tokens(national), tokens(provincial)
+    vocabulary = Vocabulary([words_n, words_p])
+    assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) == 100.0
     # Rules a province mirrors name its heads of government where the nation names its own.
     national = "副总理、国务委员协助总理工作。"
     provincial = "副省长、省长助理协助省长工作。"
