@@ -42,7 +42,8 @@ import numpy as np
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import (Provision, cited_articles, declared_names, defines, law_names,
+from core.provisions import (Provision, cited_articles, declared_names, defines, general_references,
+                             holder_of, law_names,
                              offence, provision, punished_articles, refers_breaches)
 from core.similarity import normalize, tokens
 
@@ -137,8 +138,10 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                 Reason("counterpart", f"地方{prov[counterpart].label}是其{what}条，与本条相对应。"))
         elif i in by_reference and coverage < parameters.article_covered:
             referring, reason = by_reference[i]
+            # A pointer to the whole law carries the article without spelling it out.
+            status = Status.PARTIAL if reason.code == "general_reference" else Status.COVERED
             verdicts[article.id] = ArticleVerdict(_places(prov, linked + referring), coverage,
-                                                  Status.COVERED, reason)
+                                                  status, reason)
         elif linked:
             verdicts[article.id] = _carried(prov, linked + by_reference.get(i, ([], None))[0],
                                             coverage, float(evidence[i][linked].max()),
@@ -243,6 +246,19 @@ def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Prov
     for i, (citing, _) in list(found.items()):
         found[i] = (citing, Reason("cited", f"地方{_labels(prov, citing)}援引本条"
                                             f"（《{names[-1]}》{nat[i].label}），按本条执行。"))
+    # Rights and duties granted by pointing to the law as a whole (消费者享有《……法》……规定的
+    # 各项权利): the national articles that grant them to the same holder are carried so, in
+    # part, since none of them is spelt out.
+    for j, article in enumerate(prov):
+        for sentence, what in general_references(article.paragraphs, names):
+            for i, national_article in enumerate(nat):
+                holder = holder_of(national_article.paragraphs, what)
+                if i in found or holder is None or holder not in sentence:
+                    continue
+                law = f"《{names[-1]}》"
+                said = {"权利": f"享有{law}规定的权利", "义务": f"履行{law}规定的义务"}.get(what, f"应当遵守{law}")
+                found[i] = ([j], Reason("general_reference", f"地方{article.label}概括规定{holder}{said}，"
+                                                             "本条内容未逐项列明。"))
     referring = [j for j, article in enumerate(prov) if refers_breaches(article.paragraphs, names)]
     if referring:
         reason = Reason("referred", f"地方{_labels(prov, referring)}规定违反其规定的行为依照"
@@ -446,7 +462,7 @@ _OPENING_CHARS = 30
 
 
 def _labels(prov: list[Section], linked: list[int]) -> str:
-    return "、".join(prov[j].label for j in linked)
+    return "、".join(prov[j].label for j in sorted(set(linked)))
 
 
 def _percent(share: float) -> str:

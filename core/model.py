@@ -244,7 +244,9 @@ class Reason:
     of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``cited``
     (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定),
     ``referred`` (covered: a provincial article refers every breach to the national law, whose
-    法律责任 it then takes over), ``central``
+    法律责任 it then takes over), ``general_reference`` (partial: a provincial article grants
+    the rights or binds to the duties of the national law as a whole, 消费者享有《……法》规定的
+    各项权利), ``central``
     (not expected: a duty of central organs only, or of a body the national policy sets up for
     the centre), ``criminal``, ``reserved`` (criminal or civil liability only, however worded),
     ``civil`` (who bears a loss: 不承担赔偿责任, 共同海损), ``judicial``, ``ownership`` (who owns
@@ -261,11 +263,12 @@ class Reason:
     text: str
 
 
-WHOLE_ARTICLE_REASONS = frozenset({"counterpart", "cited", "referred"})
+WHOLE_ARTICLE_REASONS = frozenset({"counterpart", "cited", "referred", "general_reference"})
 """Reason codes of a national article that corresponds as a whole, whatever its sentences
 match: carried by the provincial article of the same function, applied by a provincial
-article that cites it, or taken over with the law's 法律责任. No share of content is measured
-for it, and its sentences share its verdict."""
+article that cites it, taken over with the law's 法律责任, or granted by a provincial article
+that points to the law as a whole (消费者享有《……法》规定的权利: partial, since nothing of it is
+spelt out). No share of content is measured for it, and its sentences share its verdict."""
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,48 @@ def _named(names: Sequence[str]) -> str:
     return f"(?:《(?:{quoted})》" + (f"|(?<!《)(?:{bare})(?!》)" if bare else "") + ")"
 
 
+def general_references(paragraphs: Sequence[str], names: Sequence[str]) -> list[tuple[str, str]]:
+    """The sentences of a provincial article that grant rights or bind to duties by pointing
+    to the national statute as a whole (消费者享有《消费者权益保护法》等有关法律、法规规定的各项
+    权利; 教师……履行《教师法》规定的义务; 经营者应当遵守《消费者权益保护法》……), each with what
+    it points to: 权利, 义务 or 遵守 (the law itself)."""
+    if not names:
+        return []
+    pattern = re.compile(r"(?:享有|履行|行使)" + _named(names)
+                         + r"[^。；]{0,30}?(?:规定的|的规定)[^。；]{0,12}?(权利|义务)")
+    obeying = re.compile(r"应当遵守" + _named(names))
+    found = []
+    for sentence in re.split(r"(?<=[。；])", "".join(paragraphs)):
+        match = pattern.search(sentence)
+        if match:
+            found.append((sentence, match.group(1)))
+        elif obeying.search(sentence):
+            found.append((sentence, "遵守"))
+    return found
+
+
+# Who a national article of rights or duties speaks of, at its head (消费者在购买……时享有……的权利;
+# 经营者向消费者提供商品……应当……履行义务; 教师应当履行下列义务).
+_HOLDER = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:在|因|向|为|对|应当|享有|依法|有权)")
+
+
+def holder_of(paragraphs: Sequence[str], what: str) -> str | None:
+    """The one a national article grants rights to, binds to duties or to the law itself
+    (``what``: 权利, 义务 or 遵守), when its first sentence says so of someone; None otherwise."""
+    text = "".join(paragraphs).strip()
+    first = re.split(r"[。；]", text, maxsplit=1)[0]
+    holder = _HOLDER.match(first)
+    if holder is None:
+        return None
+    if what == "权利" and "享有" in first and "权利" in first:
+        return holder.group(1)
+    if what == "义务" and "履行" in text and "义务" in first:
+        return holder.group(1)
+    if what == "遵守" and re.search(r"应当遵守本(?:法|条例)", first):
+        return holder.group(1)
+    return None
+
+
 def cited_articles(paragraphs: Sequence[str], names: Sequence[str]) -> set[int]:
     """The numbers of the national statute's articles a provincial article cites by name
     (按照《教师法》第三十九条的规定 → 39; 《防洪法》第十条、第十一条 → 10, 11)."""

@@ -320,6 +320,39 @@ def test_articles_a_province_cites_or_takes_over_by_referral_are_covered_by_refe
     assert "第五条" not in carried_by("第二条") and verdicts["第七条"].status is Status.NOT_EXPECTED
 
 
+def test_rights_and_duties_granted_by_pointing_to_the_law_as_a_whole_are_carried_in_part():
+    national = _outline(
+        "中华人民共和国检测消费者权益保护法\n"
+        "第一章 总则\n"
+        "第一条 为了保护检测消费者的合法权益，制定本法。\n"
+        "第二条 经营者为消费者提供检测服务，应当遵守本法。\n"
+        "第二章 消费者的权利\n"
+        "第三条 消费者在接受检测服务时享有人身、财产安全不受损害的权利。\n"
+        "第四条 消费者享有知悉其接受的检测服务的真实情况的权利。\n"
+        "第五条 检测机构应当每年向社会公布检测收费标准。\n"
+        "第六条 本法自2030年1月1日起施行。\n")
+    provincial = _outline(
+        "示例省检测消费者权益保护条例\n"
+        "第一条 为了保护检测消费者的合法权益，根据《中华人民共和国检测消费者权益保护法》，制定本条例。\n"
+        "第二条 消费者享有《中华人民共和国检测消费者权益保护法》等有关法律、法规规定的各项权利。"
+        "经营者应当遵守《中华人民共和国检测消费者权益保护法》等有关法律、法规的规定。\n"
+        "第三条 本条例自2031年1月1日起施行。\n")
+    result = compare_outlines(national, provincial)
+    verdicts = {result.national.section(s.national).label: s for s in result.sections
+                if result.national.section(s.national).kind == "article"}
+    for label in ("第三条", "第四条"):
+        assert verdicts[label].status is Status.PARTIAL, label
+        assert verdicts[label].reason.code == "general_reference"
+        assert {result.provincial.section(p).label for p in verdicts[label].provincial} == {"第二条"}
+    assert "消费者享有《" in verdicts["第三条"].reason.text
+    # A provincial article named once in a reason, however many ways it carries the article.
+    assert verdicts["第二条"].status is Status.COVERED and verdicts["第二条"].reason.text.count("第二条") == 1
+    # The sentences share it; a duty of someone else (检测机构) is no right of the consumer.
+    sentences = [f for f in result.clauses if f.clause.section == verdicts["第三条"].national]
+    assert all(f.status is Status.PARTIAL for f in sentences)
+    assert verdicts["第五条"].status is Status.MISSING
+
+
 def test_a_citation_of_an_article_renumbered_since_is_no_link():
     # The province cites 第二条 of an earlier version, where it stood for what is now 第四条;
     # today's 第二条 shares nothing with the citing article, which renders 第四条.
