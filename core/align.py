@@ -32,7 +32,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Protocol
 
 import numpy as np
@@ -1219,8 +1219,14 @@ def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],
     A phrase is the article's own when no other national article says it near-verbatim, and
     it holds a word rare in the field (``Parameters.article_phrase_commonness``) that few of
     the national articles use — the law's own subject (食品安全 in a food-safety law) is rare
-    in the field but says nothing about which article a province kept.
+    in the field but says nothing about which article a province kept. Being the article's
+    own, it is found with words put in, as policy phrases are (并通过多种途径和方式加强宣传解读
+    → 并采取多种途径和方式同步进行宣传解读), both where the province kept it and where another
+    national article says it.
     """
+    def found(phrase: str, clause: PreparedClause) -> bool:
+        return matcher.phrase_found(phrase, replace(clause, profile=replace(clause.profile, reworded=True)))
+
     own: list[list[str]] = [[] for _ in range(count)]
     printed: dict[str, str] = {}
     words: list[set[str]] = [set() for _ in range(count)]
@@ -1240,21 +1246,19 @@ def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],
     near_national = _near(nat)
 
     def said_elsewhere(phrase: str, i: int) -> bool:
-        return any(nat_article[k] != i and matcher.phrase_found(phrase, nat[k])
-                   for k in near_national(phrase))
+        return any(nat_article[k] != i and found(phrase, nat[k]) for k in near_national(phrase))
 
     def hits(i: int) -> dict[int, list[tuple[str, str]]]:
-        found: dict[int, list[str]] = defaultdict(list)
+        kept: dict[int, list[str]] = defaultdict(list)
         for phrase in distinctive(i):
             if said_elsewhere(phrase, i):
                 continue
             for position in near_provincial(phrase):
                 j = prov_article[position]
-                if j is not None and phrase not in found[j] and matcher.phrase_found(
-                        phrase, prov[position]):
-                    found[j].append(phrase)
+                if j is not None and phrase not in kept[j] and found(phrase, prov[position]):
+                    kept[j].append(phrase)
         return {j: [(p, printed.get(p, p)) for p in phrases]
-                for j, phrases in found.items() if phrases}
+                for j, phrases in kept.items() if phrases}
     return hits
 
 
