@@ -113,6 +113,9 @@ class Parameters:
             the law cites that version's numbers.
         article_citation_share: ... and only when its evidence comes to at least this share
             of the best evidence the citing article has for any national article.
+        article_same_breach: a national penalty article nothing else links goes to the
+            provincial penalty article whose breach is likest its own, when its own is the
+            likest for that article too and their likeness comes to at least this.
         shortened_list: a national sentence that lists three or more things (……的监测、检测、
             诊断、……等技术工作) is also scored with each list cut to its first member and the
             words after 等 (……的监测技术工作), as a province that condenses the list writes it;
@@ -153,6 +156,7 @@ class Parameters:
     article_phrase_commonness: float = 0.05
     article_citation_rank: int = 5
     article_citation_share: float = 0.25
+    article_same_breach: float = 0.22
     lead_chars: int = 18
     merge_own: float = 0.25
     merge_carried: float = 0.5

@@ -119,6 +119,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
                 else np.zeros(len(prov)))
     evidence_links = _penalty_links(nat, prov, nat_kind, prov_kind,
                                     _evidence_links(evidence, best_for, best_sentence, parameters))
+    _same_breach(evidence, evidence_links, nat_kind, prov_kind, parameters.article_same_breach)
     by_reference = _by_reference(national, nat, nat_kind, prov, evidence, parameters)
     verdicts: dict[str, ArticleVerdict] = {}
     for i, article in enumerate(nat):
@@ -422,6 +423,24 @@ def _penalty_links(nat: list[Section], prov: list[Section], nat_kind: Sequence[P
                 links[i, j] = False
         links[i, same] = True
     return links
+
+
+def _same_breach(evidence: np.ndarray, links: np.ndarray, nat_kind: Sequence[Provision],
+                 prov_kind: Sequence[Provision], floor: float) -> None:
+    """Link a national penalty article nothing links to the provincial penalty article whose
+    breach is likest its own while its own is the likest for that article too (the evidence
+    between penalties is their breaches' likeness: ``_penalties_by_offence``), at least
+    ``floor``: 侵占、挪用被征收土地单位的征地补偿费用…… and 截留、侵占或者挪用征地费用的 punish one
+    breach, however the whole texts' formulas weigh. In place."""
+    rows = [i for i, kind in enumerate(nat_kind) if kind is Provision.LIABILITY]
+    columns = [j for j, kind in enumerate(prov_kind) if kind is Provision.LIABILITY]
+    if not rows or not columns:
+        return
+    between = evidence[np.ix_(rows, columns)]
+    for a, i in enumerate(rows):
+        b = int(between[a].argmax())
+        if not links[i].any() and between[a, b] >= floor and int(between[:, b].argmax()) == a:
+            links[i, columns[b]] = True
 
 
 def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.ndarray,

@@ -140,6 +140,33 @@ def test_an_article_only_its_kept_wording_links_is_partial_and_quotes_it():
     assert next(iter(short.values())).status is Status.MISSING
 
 
+def test_penalties_for_one_breach_are_linked_however_the_whole_texts_weigh():
+    national = _outline("国家土地法\n第一条 国家保护耕地，严格控制耕地转为非耕地。\n"
+                        "第二条 侵占、挪用被征收土地单位的征地补偿费用和其他有关费用，构成犯罪的，依法追究刑事责任；"
+                        "尚不构成犯罪的，依法给予处分。\n"
+                        "第三条 非法占用耕地建窑、建坟的，由县级以上人民政府自然资源主管部门责令限期改正，可以并处罚款。\n")
+    provincial = _outline("示例市土地办法\n第一条 本市保护耕地，严格控制耕地转为非耕地。\n"
+                          "第二条 违反本办法规定，截留、侵占或者挪用征地补偿费用的，依法予以追回，并依法给予行政处分；"
+                          "构成犯罪的，依法追究刑事责任。\n"
+                          "第三条 擅自在耕地上建房、挖砂的，由市规划和自然资源部门责令改正，处以罚款。\n")
+
+    def verdicts(floor):
+        # The provincial 第二条 reads, as a whole, far more like the national 第一条 than like any
+        # penalty: no link from evidence alone reaches the national 第二条.
+        found = judge_articles(national, provincial,
+                               similarity=[[0.9, 0.9, 0.0], [0.0, 0.05, 0.05], [0.0, 0.05, 0.1]],
+                               carried=[[0.9, 0, 0], [0, 0.05, 0.0], [0, 0.0, 0.1]],
+                               sentences=[[90, 0, 0], [0, 20, 10], [0, 10, 30]],
+                               parameters=Parameters(article_same_breach=floor))
+        return {a.label: found[a.id] for a in national.sections if a.kind == "article"}
+    linked = verdicts(Parameters().article_same_breach)
+    assert linked["第二条"].status is Status.PARTIAL
+    assert [provincial.section(p).label for p in linked["第二条"].provincial] == ["第二条"]
+    # Breaches that share little more than 耕地 are not alike enough.
+    assert linked["第三条"].status is Status.MISSING
+    assert verdicts(1.0)["第二条"].status is Status.MISSING
+
+
 def test_a_provision_not_expected_is_not_carried_by_shared_formulas():
     national = _outline("中华人民共和国水质监测法\n"
                         "第一条 县级以上人民政府应当建立水质监测网络，定期公布饮用水水源地水质状况。\n"
