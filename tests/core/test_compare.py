@@ -507,6 +507,10 @@ def test_a_term_the_provincial_title_names_is_not_lost_where_a_sentence_leaves_i
 @pytest.mark.parametrize("national, provincial, change", [
     ("定期开展网络安全、保密和密码应用检查。", "适时开展网络安全、保密和密码应用检查。", ("定期", "适时")),
     ("确保政务数据真实、准确、完整。", "不断提升政务数据真实性、准确性和完整性。", ("确保", "不断")),
+    ("对发现的问题及时予以通报。", "对发现的问题适时予以通报。", ("及时", "适时")),
+    ("率先复制推广检测改革试点经验。", "适时复制推广检测改革试点经验。", ("率先", "适时")),
+    ("对信用良好的检测机构直接赋予最高信用等级。", "对信用良好的检测机构给予较高信用等级。", ("最高", "较高")),
+    ("打造具有全球影响力的检测中心。", "打造具有较强影响力的检测中心。", ("全球", "较强")),
 ])
 def test_the_ways_drafters_soften_a_requirement_are_weakenings(national, provincial, change):
     gaps = binding_gaps(national, provincial)
