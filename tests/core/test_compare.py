@@ -719,34 +719,24 @@ def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():
     assert statuses["各地要及时修订检"] is Status.COVERED
 
 
-def test_a_measure_scoped_to_other_places_is_not_expected_of_this_province():
-    national = _outline("示例若干措施\n一、推进检测便利化\n"
-                        "（一）下放检测机构审批权限。（负责部门：市场监管总局；适用范围：所有试验区）\n"
-                        "（二）支持郑州检测中心开展国际互认。（负责部门：市场监管总局，适用范围：河南试验区）\n")
-    for title, expected in (("南海省人民政府关于检测便利化的实施意见", Status.NOT_EXPECTED),
-                            ("河南省人民政府关于检测便利化的实施意见", Status.MISSING)):
-        provincial = _outline(f"{title}\n一、推进检测便利化\n（一）下放检测机构审批权限。\n")
+@pytest.mark.parametrize("national, kept, scoped, place, named", [
+    # A measure its note limits to other places.
+    ("（一）下放检测机构审批权限。（负责部门：市场监管总局；适用范围：所有试验区）\n"
+     "（二）支持郑州检测中心开展国际互认。（负责部门：市场监管总局，适用范围：河南试验区）\n",
+     "下放检测机构审批权限。", "支持郑州检测中心开展国际互认。", "河南省", "河南试验区"),
+    # A duty a named region's own organ carries.
+    ("（一）设立联合检测办公室。由上海市检测事务管理所承担联合检测办公室日常工作。下放检测机构审批权限。\n",
+     "下放检测机构审批权限。", "由上海市检测事务管理所承担联合检测办公室日常工作。", "上海市", "上海"),
+])
+def test_a_measure_for_other_places_is_not_expected_of_this_province(national, kept, scoped, place, named):
+    national = _outline(f"示例若干措施\n一、推进检测便利化\n{national}")
+    for province, expected in (("南海省", Status.NOT_EXPECTED), (place, Status.MISSING)):
+        provincial = _outline(f"{province}人民政府关于检测便利化的实施意见\n一、推进检测便利化\n（一）{kept}\n")
         statuses = {f.clause.text: f for f in compare_outlines(national, provincial).clauses}
-        assert statuses["下放检测机构审批权限。"].status is Status.COVERED
-        scoped = statuses["支持郑州检测中心开展国际互认。"]
-        assert scoped.status is expected, title
+        assert statuses[kept].status is Status.COVERED
+        assert statuses[scoped].status is expected, province
         if expected is Status.NOT_EXPECTED:
-            assert scoped.reason.code == "scope" and "河南试验区" in scoped.reason.text
-
-
-def test_a_duty_a_named_region_s_own_organ_carries_is_not_expected_of_another_province():
-    national = _outline("示例试点方案\n一、组织实施\n"
-                        "（一）设立联合检测办公室。由上海市检测事务管理所承担联合检测办公室日常工作。"
-                        "各地要做好检测结果的使用。\n")
-    for title, expected in (("南海省人民政府关于检测试点的实施方案", Status.NOT_EXPECTED),
-                            ("上海市人民政府关于检测试点的实施方案", Status.MISSING)):
-        provincial = _outline(f"{title}\n一、组织实施\n（一）各地要做好检测结果的使用。\n")
-        statuses = {f.clause.text: f for f in compare_outlines(national, provincial).clauses}
-        assert statuses["各地要做好检测结果的使用。"].status is Status.COVERED
-        named = statuses["由上海市检测事务管理所承担联合检测办公室日常工作。"]
-        assert named.status is expected, title
-        if expected is Status.NOT_EXPECTED:
-            assert named.reason.code == "scope" and "上海" in named.reason.text
+            assert statuses[scoped].reason.code == "scope" and named in statuses[scoped].reason.text
 
 
 def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():

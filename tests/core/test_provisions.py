@@ -321,8 +321,7 @@ def test_articles_a_province_cites_or_takes_over_by_referral_are_covered_by_refe
         "第五条 违反本办法规定，《校舍安全法》已规定法律责任的，依照《校舍安全法》的规定处理。\n"
         "第六条 本办法自2031年1月1日起施行。\n")
     result = compare_outlines(national, provincial)
-    verdicts = {result.national.section(s.national).label: s for s in result.sections
-                if result.national.section(s.national).kind == "article"}
+    verdicts = {label: s for label, (s, _) in _by_label(result).items()}
     labels = {s.id: s.label for s in result.provincial.sections}
 
     def carried_by(label):
@@ -365,8 +364,7 @@ def test_rights_and_duties_granted_by_pointing_to_the_law_as_a_whole_are_carried
         "经营者应当遵守《中华人民共和国检测消费者权益保护法》等有关法律、法规的规定。\n"
         "第三条 本条例自2031年1月1日起施行。\n")
     result = compare_outlines(national, provincial)
-    verdicts = {result.national.section(s.national).label: s for s in result.sections
-                if result.national.section(s.national).kind == "article"}
+    verdicts = {label: s for label, (s, _) in _by_label(result).items()}
     for label in ("第三条", "第四条"):
         assert verdicts[label].status is Status.PARTIAL, label
         assert verdicts[label].reason.code == "general_reference"
@@ -398,8 +396,7 @@ def test_a_citation_of_an_article_renumbered_since_is_no_link():
         "示例省实施《中华人民共和国校舍安全法》办法\n"
         "第一条 县级以上人民政府依照《校舍安全法》第二条的规定，将校舍维修改造经费列入本级财政预算，逐年增加。\n")
     result = compare_outlines(national, provincial)
-    verdicts = {result.national.section(s.national).label: s for s in result.sections
-                if result.national.section(s.national).kind == "article"}
+    verdicts = {label: s for label, (s, _) in _by_label(result).items()}
     assert verdicts["第二条"].reason.code != "cited" and not verdicts["第二条"].provincial
     assert verdicts["第四条"].status is not Status.MISSING
 
