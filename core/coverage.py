@@ -46,14 +46,8 @@ def key_terms(text: str, words: Sequence[str]) -> tuple[str, ...]:
 _FULL_COVERAGE = re.compile(r"全覆盖|覆盖全部|全部覆盖|覆盖所有|全面覆盖")
 
 
-# A year the provincial text sets as a deadline: 到2021年, 2021年6月底前, 2021年前 (not 2018年至2021年).
-_DEADLINE_YEAR = re.compile(
-    r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末|上半年|下半年)?"
-    r"(?:前|以前|之前)")
-
-
 # A deadline as year and month (到2021年 and 2021年底前: December; 2021年6月底前: June;
-# 2021年上半年: June), to tell one put back within its year (6月底前 → 9月底前).
+# 2021年上半年: June; not 2018年至2021年), to tell one put back within its year (6月底前 → 9月底前).
 _DEADLINE_MONTH = re.compile(
     r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:(\d{1,2})月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)"
     r"|(\d{4})年(上半年|下半年)")
@@ -117,7 +111,7 @@ def _number_present(target: str, provincial: str) -> bool:
         # 自2020年起 for 从2020年起; a start the province sets sooner, or a deadline it sets
         # for the task (从2019年开始探索建立…… → 2020年底前建立……), asks no less.
         return (any(int(start) <= int(years[0]) for start in _START_YEAR.findall(provincial))
-                or bool(_DEADLINE_YEAR.search(provincial)))
+                or bool(_deadline_months(provincial)))
     if FREQUENCY.fullmatch(target):
         return normalize(target) in provincial or _frequency_kept(target, provincial)
     return normalize(target) in provincial
