@@ -702,7 +702,6 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
 # (（民政部一九九七年一月二十八日）; （二○○四年六月十六日国务院第54次常务会议修订通过）).
 _EDITORIAL = re.compile(r"^[（(](?:本文|此文|原文)?有?删(?:减|节)[）)]$")
 _MADE_NOTE = re.compile(rf"^[（(][^（）()]{{0,20}}?(?:\d{{4}}|[{_N}]{{4}})\s*年[^（）()]{{0,60}}[）)]$")
-_SENTENCE_END = ("。", "！", "？", "；", ";", "，", ",")
 
 
 def _furniture(preamble: list[str]) -> frozenset[int]:
@@ -736,7 +735,7 @@ def _furniture(preamble: list[str]) -> frozenset[int]:
     while index < len(lines):
         end = index
         while (end < len(lines) and lines[end] and end not in skip and len(lines[end]) <= _TITLE_MAX
-               and not lines[end].endswith(_SENTENCE_END) and end - index < 3):
+               and not lines[end].endswith(tuple(_TERMINAL)) and end - index < 3):
             end += 1
         run = "".join(lines[index:end])
         # Next to furniture, right before the first heading, or named earlier (《……方案》已经
