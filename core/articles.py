@@ -42,7 +42,7 @@ import numpy as np
 
 from core.expected import article_not_expected
 from core.model import Outline, Reason, Section, Status
-from core.provisions import (Provision, cited_articles, declared_names, defines, general_references,
+from core.provisions import (Provision, cited_articles, cited_chapters, declared_names, defines, general_references,
                              holder_of, law_names,
                              offence, provision, punished_articles, refers_breaches)
 from core.similarity import normalize, tokens
@@ -247,6 +247,25 @@ def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Prov
     for i, (citing, _) in list(found.items()):
         found[i] = (citing, Reason("cited", f"地方{_labels(prov, citing)}援引本条"
                                             f"（《{names[-1]}》{nat[i].label}），按本条执行。"))
+    # A chapter cited by number (依照《……法》第三章的规定执行) carries the articles it holds, when
+    # the citing article is nearer them, on the whole, than the rest of the law: a chapter
+    # number of an earlier version of the law may now stand for another chapter.
+    for j, article in enumerate(prov):
+        for number, matter in sorted(cited_chapters(article.paragraphs, names).items()):
+            held = [i for i, a in enumerate(nat) if _chapter_of(national, a) == number]
+            rest = [i for i in range(len(nat)) if _chapter_of(national, nat[i]) != number]
+            if not held or (rest and evidence[held, j].mean() <= evidence[rest, j].mean()):
+                continue
+            chapter = national.section(_chapter_id(national, nat[held[0]]))
+            reason = Reason("cited", f"地方{article.label}规定依照《{names[-1]}》{chapter.label}"
+                                     f"（{chapter.title}）执行，本条在该章之内。")
+            for i in held:
+                # A reference confined to one matter (国家重点保护野生动物的管理，依照……) carries
+                # the articles on that matter only, not those on its opposite (非国家重点……).
+                if matter and not re.search(f"(?<!非){re.escape(matter)}", "".join(nat[i].paragraphs)):
+                    continue
+                if i not in found and nat_kind[i] is not Provision.EFFECTIVE_DATE:
+                    found[i] = ([j], reason)
     # Rights and duties granted by pointing to the law as a whole (消费者享有《……法》……规定的
     # 各项权利): the national articles that grant them to the same holder are carried so, in
     # part, since none of them is spelt out.
@@ -268,6 +287,23 @@ def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Prov
             if i not in found:
                 found[i] = (referring, reason)
     return found
+
+
+def _chapter_id(outline: Outline, article: Section) -> str:
+    """The id of the chapter (章) an article stands in, "" when it stands in none."""
+    parent = article.parent
+    while parent:
+        section = outline.section(parent)
+        if section.kind == "chapter":
+            return section.id
+        parent = section.parent
+    return ""
+
+
+def _chapter_of(outline: Outline, article: Section) -> int | None:
+    """The number of the chapter an article stands in, None when it stands in none."""
+    chapter = _chapter_id(outline, article)
+    return outline.section(chapter).number if chapter else None
 
 
 def _liability_articles(national: Outline, nat: list[Section],

@@ -74,13 +74,14 @@ def _sentences(text: str) -> int:
     return len([s for s in re.split(r"[。；]", text) if s.strip()])
 
 
-def _chain(match: re.Match) -> set[int]:
-    """The article numbers of a matched reference chain (groups 2 and 3 of ``_REFERENCES``)."""
+def _chain(first: str, rest: str, chained: re.Pattern = _CHAINED) -> set[int]:
+    """The numbers of a reference chain: the first numeral and those ``chained`` finds in the
+    rest (第十条、第十一条; 第五条至第七条 → 5, 6, 7)."""
     numbers: set[int] = set()
     try:
-        last = chinese_to_int(match.group(2))
+        last = chinese_to_int(first)
         numbers.add(last)
-        for joint, numeral in _CHAINED.findall(match.group(3)):
+        for joint, numeral in chained.findall(rest):
             value = chinese_to_int(numeral)
             numbers.update(range(last + 1, value + 1) if joint == "至" and value > last
                            else (value,))
@@ -163,14 +164,49 @@ def holder_of(paragraphs: Sequence[str], what: str) -> str | None:
 
 def cited_articles(paragraphs: Sequence[str], names: Sequence[str]) -> set[int]:
     """The numbers of the national statute's articles a provincial article cites by name
-    (按照《教师法》第三十九条的规定 → 39; 《防洪法》第十条、第十一条 → 10, 11)."""
+    (按照《教师法》第三十九条的规定 → 39; 《防洪法》第十条、第十一条 → 10, 11; 《……条例》第三章
+    第十一条 → 11)."""
     if not names:
         return set()
-    pattern = re.compile(_named(names) + r"\s*" + _REFERENCES.pattern)
+    pattern = re.compile(_named(names) + rf"\s*(?:第{_NUMERAL}章)?(?:第{_NUMERAL}节)?" + _REFERENCES.pattern)
     numbers: set[int] = set()
     for match in pattern.finditer("".join(paragraphs)):
-        numbers |= _chain(match)
+        numbers |= _chain(match.group(2), match.group(3))
     return numbers
+
+
+# A chapter (or a section of one) cited by number: 第三章, 第二章第一节, 第三章和第四章.
+# An article cited within its chapter (第三章第十一条) cites the article, not the chapter.
+_CHAPTERS = re.compile(rf"第({_NUMERAL})章(?:第{_NUMERAL}节)?((?:(?:、|和|以及|及|至)第{_NUMERAL}章)*)"
+                       rf"(?!第{_NUMERAL}[节条])")
+_CHAINED_CHAPTER = re.compile(rf"(、|和|以及|及|至)第({_NUMERAL})章")
+
+
+def cited_chapters(paragraphs: Sequence[str], names: Sequence[str]) -> dict[int, str]:
+    """The numbers of the national statute's chapters a provincial article refers to by name,
+    each with the matter the reference is confined to ("" when none): 国家重点保护野生动物的管理，
+    依照《野生动物保护法》第三章和国家的有关规定执行 → {3: "国家重点保护野生动物"};
+    《……法》第三章至第五章 → 3, 4, 5."""
+    if not names:
+        return {}
+    pattern = re.compile(_named(names) + r"\s*(?:的)?" + _CHAPTERS.pattern)
+    chapters: dict[int, str] = {}
+    for paragraph in paragraphs:
+        for sentence in re.split(r"(?<=[。；])", paragraph):
+            for match in pattern.finditer(sentence):
+                lead = _REFER_LEAD.match(sentence[:match.start()])
+                matter = lead.group(1) if lead else ""
+                if "违反" in matter:    # every breach of the provincial text: no one matter
+                    matter = ""
+                for number in _chain(match.group(1), match.group(2), _CHAINED_CHAPTER):
+                    chapters[number] = matter
+    return chapters
+
+
+# What opens a reference confined to one matter: 国家重点保护野生动物的管理，依照 → the matter
+# 国家重点保护野生动物 (the words before its last 的).
+_REFER_LEAD = re.compile(r"^(?:本(?:省|市|自治区))?(?:对|关于)?([^。；，]{2,30}?)(?:的[^的。；，]{1,6})?[，,]?\s*"
+                         r"(?:依照|按照|依据|适用)\s*$")
 
 
 # A breach of the provincial text as a whole opens the sentence: 违反本办法规定，/ 对违反本办法
@@ -210,7 +246,7 @@ def referenced_articles(paragraphs: Sequence[str]) -> set[int]:
     for match in _REFERENCES.finditer(text):
         if not match.group(1) and _OTHER_LAW.search(text[:match.start()]):
             continue
-        numbers |= _chain(match)
+        numbers |= _chain(match.group(2), match.group(3))
     return numbers
 
 

@@ -10,7 +10,7 @@ from core.articles import distinctive_phrases, judge_articles
 from core.expected import dates_the_text
 from core.model import Status
 from core.outline import outline_document
-from core.provisions import (Provision, cited_articles, declared_names, law_names, offence, provision,
+from core.provisions import (Provision, cited_articles, cited_chapters, declared_names, law_names, offence, provision,
                              punished_articles, referenced_articles, refers_breaches)
 from core.read import read_text
 
@@ -277,6 +277,55 @@ def test_the_names_a_province_cites_its_national_statute_by():
     assert refers_breaches(["违反本办法规定的，按照慈善法和其他有关法律的规定追究法律责任。"], charity)
     # A two-character name is read only in 《》: 水法 stands inside other words.
     assert cited_articles(["排水法第三条"], law_names("中华人民共和国水法")) == set()
+
+
+def test_the_chapters_a_province_cites_with_the_matter_it_confines_them_to():
+    names = law_names("中华人民共和国候鸟保护法")
+    assert cited_chapters(["国家重点保护候鸟的管理，依照《中华人民共和国候鸟保护法》第三章和国家的有关规定执行。"],
+                          names) == {3: "国家重点保护候鸟"}
+    assert cited_chapters(["依照《候鸟保护法》第三章至第五章的规定执行。"], names) == {3: "", 4: "", 5: ""}
+    assert cited_chapters(["本省对候鸟的救护，依照《候鸟保护法》第二章第一节的规定执行。"], names) == {2: "候鸟"}
+    assert cited_chapters(["按照《候鸟保护法》第六章、第七章的规定处理。"], names) == {6: "", 7: ""}
+    # Every breach referred to a chapter is confined to no one matter.
+    assert cited_chapters(["违反本条例规定的，依照《候鸟保护法》第四章的规定处罚。"], names) == {4: ""}
+    # An article cited within its chapter is that article, not the chapter.
+    assert cited_chapters(["依照《候鸟保护法》第三章第十一条的规定执行。"], names) == {}
+    assert cited_articles(["依照《候鸟保护法》第三章第十一条的规定执行。"], names) == {11}
+    # Another law's chapter is not the statute's.
+    assert cited_chapters(["依照《中华人民共和国民事诉讼法》第十七章的规定处理。"], names) == {}
+
+
+def test_a_chapter_the_province_applies_carries_the_articles_on_the_matter_it_names():
+    national = _outline(
+        "中华人民共和国候鸟保护法\n"
+        "第一章 总则\n"
+        "第一条 为了保护候鸟及其栖息地，制定本法。\n"
+        "第二条 县级以上人民政府应当将候鸟保护经费列入本级财政预算。\n"
+        "第二章 候鸟管理\n"
+        "第三条 禁止猎捕、杀害国家重点保护候鸟。因科学研究确需猎捕的，应当申请特许猎捕证。\n"
+        "第四条 人工繁育国家重点保护候鸟实行许可制度，繁育单位应当建立繁育档案。\n"
+        "第五条 猎捕非国家重点保护候鸟的，应当取得狩猎证，并服从猎捕量限额管理。\n"
+        "第六条 任何组织和个人将候鸟放生至野外环境，应当选择适合放生地野外生存的当地物种。\n"
+        "第三章 附则\n"
+        "第七条 本法自2030年1月1日起施行。\n")
+    provincial = _outline(
+        "示例省候鸟保护条例\n"
+        "第一条 为了保护候鸟，根据《中华人民共和国候鸟保护法》，结合本省实际，制定本条例。\n"
+        "第二条 县级以上人民政府应当将候鸟保护经费列入本级财政预算。\n"
+        "第三条 国家重点保护候鸟的管理，依照《中华人民共和国候鸟保护法》第二章和国家的有关规定执行。\n"
+        "第四条 本条例自2031年1月1日起施行。\n")
+    result = compare_outlines(national, provincial)
+    verdicts = {label: s for label, (s, _) in _by_label(result).items()}
+    labels = {s.id: s.label for s in result.provincial.sections}
+    # The articles of that chapter on 国家重点保护候鸟 are carried by the citing article.
+    for label in ("第三条", "第四条"):
+        assert verdicts[label].status is Status.COVERED
+        assert {labels[p] for p in verdicts[label].provincial} == {"第三条"}
+        assert verdicts[label].reason.code == "cited"
+        assert "第二章（候鸟管理）" in verdicts[label].reason.text
+    # Those on other birds (非国家重点保护候鸟), or on none in particular, are not.
+    for label in ("第五条", "第六条"):
+        assert verdicts[label].reason.code != "cited" and verdicts[label].status is not Status.COVERED
 
 
 @pytest.mark.parametrize("sentence, refers", [
