@@ -40,12 +40,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.expected import article_not_expected
+from core.expected import article_not_expected, laid_on_other_places
 from core.model import Outline, Reason, Section, Status
-from core.provisions import (Provision, cited_articles, cited_chapters, declared_names, defines, general_references,
-                             holder_of, law_names,
-                             offence, provision, punished_articles, refers_breaches)
+from core.provisions import (Provision, cited_articles, cited_chapters, declared_names, defines,
+                             general_references, holder_of, law_names, offence, provision,
+                             punished_articles, refers_breaches)
 from core.similarity import normalize, tokens
+from core.text import issuing_region
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     prov_kind = [provision(a.paragraphs, j) for j, a in enumerate(prov)]
     prov_defines = [defines(a.paragraphs) for a in prov]
     # Why each national article is not expected of a province (None when it is).
-    not_expected = [article_not_expected(a.paragraphs) for a in nat]
+    region = issuing_region(provincial.title)
+    not_expected = [article_not_expected(a.paragraphs)
+                    or laid_on_other_places("".join(a.paragraphs), region) for a in nat]
     shape = (len(nat), len(prov))
     carried_share = np.asarray(carried, dtype=float).reshape(shape)
     best_sentence = np.asarray(sentences, dtype=float).reshape(shape)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from core.model import Reason
-from core.text import ITEM_LABEL, PROVINCIAL_REGIONS
+from core.text import BORDER_REGIONS, COASTAL_REGIONS, ITEM_LABEL, PROVINCIAL_REGIONS, issuing_region
 
 # Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
 # is carried out by every level of government and provinces restate it.
@@ -542,6 +542,41 @@ _REGION_ACTS = re.compile(rf"^(?:由|请)?({PROVINCIAL_REGIONS}){_REGION_SUFFIX}
                           r"[^，,。；]{0,30}?(?:承担|负责|牵头|要|应当)")
 
 
+# A duty laid on the governments of coastal or border places only: 沿海地区的县级以上地方人民政府
+# 应当……; 国务院海洋主管部门和沿海省、自治区、直辖市人民政府……负责; 边境地区各级人民政府要…….
+_PLACES_OF_A_KIND = re.compile(r"^[^。；]{0,30}?(沿海|边境)(?:地区|地方|各级|省|县|设区的市|城市)?"
+                               r"[^。；，]{0,24}?(?:人民政府|地区)[^。；]{0,16}?"
+                               r"(?:应当|要|可以|负责|必须|组织|建立|制定)")
+_KIND_OF_PLACE = {"沿海": (COASTAL_REGIONS, "不临海"), "边境": (BORDER_REGIONS, "没有陆地边境")}
+
+
+def laid_on_other_places(text: str, region: str, what: str = "本条") -> Reason | None:
+    """Why a national article or sentence is not expected of the region: every duty it lays
+    falls on the governments of coastal (沿海) or border (边境) places, and the region has no sea
+    coast or land border; None otherwise, or when the region is not known ("").
+
+    Args:
+        text: the article or sentence as printed.
+        region: the provincial text's region (``core.text.issuing_region``).
+        what: how the reason names the text ("本条", "本句").
+    """
+    if not region:
+        return None
+    sentences = [s for s in re.split(r"(?<=[。；])", text.strip()) if s.strip()]
+    first = _PLACES_OF_A_KIND.match(sentences[0].strip()) if sentences else None
+    if first is None:
+        return None
+    kind = first.group(1)
+    places, lacks = _KIND_OF_PLACE[kind]
+    if region in places:
+        return None
+    # Another sentence laying a duty on local governments at large is the province's too.
+    for sentence in sentences[1:]:
+        if _LOCAL_GOVERNMENT.search(sentence) and kind not in sentence:
+            return None
+    return Reason("scope", f"{what}针对{kind}地区，本地{lacks}，地方文件无需承接。")
+
+
 def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Reason | None:
     """Why a national policy sentence is not expected of this province when the note after it
     limits the measure to named places (适用范围：河南自贸试验区), or a named region's own organ
@@ -560,6 +595,9 @@ def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Re
     region = _REGION_ACTS.match(sentence.strip())
     if region and region.group(1) not in issuer:
         return Reason("scope", f"本句由{region.group(1)}的机构承担，不含本地，地方文件无需承接。")
+    elsewhere = laid_on_other_places(sentence, issuing_region(provincial_title), "本句")
+    if elsewhere:
+        return elsewhere
     start = paragraph.find(sentence.strip()[:8]) if sentence.strip() else -1
     if start < 0:
         return None

@@ -53,6 +53,19 @@ CHINESE_NUMERAL = "零〇○一二两三四五六七八九十百千"
 PROVINCIAL_REGIONS = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|"
                       "湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|"
                       "澳门|台湾")
+# Those with a sea coast, and those with a land border: what a national text lays on the
+# governments of 沿海 or 边境 places is not laid on the others.
+COASTAL_REGIONS = frozenset("天津 河北 辽宁 上海 江苏 浙江 福建 山东 广东 广西 海南 香港 澳门 台湾".split())
+BORDER_REGIONS = frozenset("辽宁 吉林 黑龙江 内蒙古 甘肃 新疆 西藏 云南 广西".split())
+
+
+def issuing_region(title: str) -> str:
+    """The provincial-level region a text's title names as its issuer ("北京" for
+    北京市实施《中华人民共和国防洪法》办法 or 北京市人民政府关于……的实施意见); "" when the title
+    names none before the national text it implements."""
+    head = re.split(r"关于|《|实施", title, maxsplit=1)[0]
+    found = re.match(rf"\s*({PROVINCIAL_REGIONS})", head)
+    return found.group(1) if found else ""
 
 
 def chinese_to_int(numeral: str) -> int:

@@ -719,18 +719,25 @@ def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():
     assert statuses["各地要及时修订检"] is Status.COVERED
 
 
-@pytest.mark.parametrize("national, kept, scoped, place, named", [
+@pytest.mark.parametrize("national, kept, scoped, elsewhere, place, named", [
     # A measure its note limits to other places.
     ("（一）下放检测机构审批权限。（负责部门：市场监管总局；适用范围：所有试验区）\n"
      "（二）支持郑州检测中心开展国际互认。（负责部门：市场监管总局，适用范围：河南试验区）\n",
-     "下放检测机构审批权限。", "支持郑州检测中心开展国际互认。", "河南省", "河南试验区"),
+     "下放检测机构审批权限。", "支持郑州检测中心开展国际互认。", "南海省", "河南省", "河南试验区"),
     # A duty a named region's own organ carries.
     ("（一）设立联合检测办公室。由上海市检测事务管理所承担联合检测办公室日常工作。下放检测机构审批权限。\n",
-     "下放检测机构审批权限。", "由上海市检测事务管理所承担联合检测办公室日常工作。", "上海市", "上海"),
+     "下放检测机构审批权限。", "由上海市检测事务管理所承担联合检测办公室日常工作。", "南海省", "上海市", "上海"),
+    # A duty laid on coastal or border governments, of a province without coast or border (a
+    # province the title does not name, like 南海省, is not known to lack them).
+    ("（一）下放检测机构审批权限。\n（二）沿海地区县级以上人民政府要加强海水检测站点建设。\n",
+     "下放检测机构审批权限。", "沿海地区县级以上人民政府要加强海水检测站点建设。", "河南省", "福建省", "沿海"),
+    ("（一）下放检测机构审批权限。\n（二）边境地区各级人民政府应当建立口岸检测协作机制。\n",
+     "下放检测机构审批权限。", "边境地区各级人民政府应当建立口岸检测协作机制。", "四川省", "云南省", "边境"),
 ])
-def test_a_measure_for_other_places_is_not_expected_of_this_province(national, kept, scoped, place, named):
+def test_a_measure_for_other_places_is_not_expected_of_this_province(national, kept, scoped, elsewhere, place,
+                                                                    named):
     national = _outline(f"示例若干措施\n一、推进检测便利化\n{national}")
-    for province, expected in (("南海省", Status.NOT_EXPECTED), (place, Status.MISSING)):
+    for province, expected in ((elsewhere, Status.NOT_EXPECTED), (place, Status.MISSING)):
         provincial = _outline(f"{province}人民政府关于检测便利化的实施意见\n一、推进检测便利化\n（一）{kept}\n")
         statuses = {f.clause.text: f for f in compare_outlines(national, provincial).clauses}
         assert statuses[kept].status is Status.COVERED

@@ -510,3 +510,33 @@ def test_a_referral_does_not_take_over_how_disputes_are_settled():
     verdicts = _by_label(compare_outlines(national, provincial))
     assert verdicts["第三条"][0].reason.code == "referred"
     assert verdicts["第二条"][0].reason.code != "referred" and "第二条" not in verdicts["第二条"][1]
+
+
+def test_the_region_a_provincial_title_names_as_its_issuer():
+    from core.text import issuing_region
+    assert issuing_region("北京市实施《中华人民共和国防洪法》办法") == "北京"
+    assert issuing_region("内蒙古自治区人民政府关于加强检测工作的实施意见") == "内蒙古"
+    assert issuing_region("上海市邮政条例") == "上海"
+    # A place named only in the matter of the text is not its issuer.
+    assert issuing_region("南海省人民政府关于做好西藏班工作的实施意见") == ""
+    assert issuing_region("") == ""
+
+
+@pytest.mark.parametrize("province, expected", [("北京市", Status.NOT_EXPECTED), ("天津市", Status.MISSING)])
+def test_a_duty_of_coastal_governments_is_not_expected_of_an_inland_province(province, expected):
+    national = _outline(
+        "中华人民共和国防潮法\n"
+        "第一条 为了防御风暴潮，制定本法。\n"
+        "第二条 受风暴潮威胁的沿海地区的县级以上地方人民政府，应当把防御风暴潮纳入本地区的防洪规划，"
+        "加强海堤、挡潮闸和沿海防护林建设。\n"
+        "第三条 县级以上地方人民政府应当组织编制防潮应急预案。\n")
+    provincial = _outline(
+        f"{province}实施《中华人民共和国防潮法》办法\n"
+        "第一条 为了实施《中华人民共和国防潮法》，结合本市实际，制定本办法。\n"
+        "第二条 区人民政府应当加强河道堤防建设。\n")
+    verdicts = {label: s for label, (s, _) in _by_label(compare_outlines(national, provincial)).items()}
+    assert verdicts["第二条"].status is expected
+    if expected is Status.NOT_EXPECTED:
+        assert verdicts["第二条"].reason.code == "scope" and "不临海" in verdicts["第二条"].reason.text
+    # A duty of every local government stays expected.
+    assert verdicts["第三条"].status is not Status.NOT_EXPECTED
