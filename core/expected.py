@@ -40,6 +40,8 @@ CENTRAL_ACTOR = re.compile(
     # A national body a plan sets up (国家粮食应急工作指挥部（办公室）, 国家……领导小组).
     r"国家(?![^，。；]{0,4}机关)(?:(?![和或及与])[\u4e00-\u9fff]){2,12}?(?:指挥部|领导小组|工作小组|联席会议)"
     r"(?:办公室)?|"
+    # National funds and central enterprises (国家融资担保基金, 中国储备粮管理总公司).
+    r"国家(?:(?![和或及与])[\u4e00-\u9fff]){2,10}?基金(?!会)|中国(?:(?![和或及与])[\u4e00-\u9fff]){2,10}?总公司|"
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.
     r"海关|(?:出入境|进出境)检验检疫机构|中国人民银行")
@@ -221,6 +223,10 @@ _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|�
                            r"^以上[^。；，]{0,8}如无不妥|"
                            # 为指导地方开展……，制定本方案.
                            r"^为[^。；]{2,80}[，,]特?制定本(?:方案|意见|办法|预案|计划|规划|细则|措施)。?$")
+# A lead-in that only opens the items below it (为此，在……应切实抓好以下几方面工作：): the items
+# carry the tasks. One that sets them a deadline (……要在2030年底前完成以下工作：) states a task.
+_LEAD_IN = re.compile(r"(?:以下|下列|如下)(?:几|各|[一二三四五六七八九十]+)?(?:个|项|点)?(?:方面)?的?"
+                      r"(?:工作|内容|措施|任务|要求|事项)[：:]$")
 
 
 def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
@@ -365,6 +371,8 @@ def central_only(text: str) -> bool:
 
 # ... up to another actor (……会同国务院财政部门或者由省、自治区人民政府……部门……: the province acts).
 _PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政府|部门)"
+                       # ... or works with (与省、市、县融资担保机构合作).
+                       r"|与(?:(?!由|或者)[^，,。；]){0,40}?(?:合作|对接|联动)"
                        # ... and those it oversees (对省、自治区、直辖市人民政府……进行督察).
                        r"|^[^，,。；]{0,30}?对(?:(?!由|或者)[^，,。；]){0,50}人民政府"
                        r"(?=[^，,。；]{0,30}(?:进行|开展|实施)?(?:督察|督查|检查|考核|监督|评估))")
@@ -505,6 +513,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
     if _INTRODUCTION.search(text):
         return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下），"
                                  "未提出具体任务，地方文件无需逐句承接。")
+    if _LEAD_IN.search(text.strip()) and not re.search(r"[0-9０-９]|[年月]底?前", text):
+        return Reason("no_task", "本句只引出下列各项，任务见各项内容，地方文件无需单独承接。")
     if states_no_task(text, heading) or (
             before and (_PROBLEMS.search(before) or _SANCTIONS_TAKEN.search(before))
             and not _DEMAND.search(text)):

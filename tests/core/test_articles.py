@@ -224,11 +224,19 @@ def test_policy_sentences_that_state_no_task():
                     "积极参与水质监测国际规则制定，促进跨境信息共享。",
                     "加强党中央对水质监测工作的集中统一领导。",
                     # A national body the plan sets up (国家粮食应急工作指挥部（办公室）).
-                    "国家水质应急工作指挥部办公室必须24小时值班，及时记录并反映有关情况。"):
-        assert clause_not_expected(central).code == "central"
+                    "国家水质应急工作指挥部办公室必须24小时值班，及时记录并反映有关情况。",
+                    # National funds and central enterprises, whoever they work with.
+                    "国家水质保障基金要充分依托现有政府性水质担保机构开展业务，主要通过再担保方式与省、市、县担保机构合作。",
+                    "中国水务投资总公司负责中央储备水源调度计划的执行。"):
+        assert clause_not_expected(central).code == "central", central
     for local in ("成立省水质监测专家委员会。", "支持企业参与国际标准制定。", "坚持党的全面领导。",
-                  "省水质应急工作指挥部要随时掌握水质状况。", "国家和地方分别成立水质应急领导小组。"):
-        assert clause_not_expected(local) is None
+                  "省水质应急工作指挥部要随时掌握水质状况。", "国家和地方分别成立水质应急领导小组。",
+                  "各地要积极申报国家自然科学基金项目。", "省水质保障基金要与市、县担保机构合作。"):
+        assert clause_not_expected(local) is None, local
+    # A lead-in that only opens the items below it; one that states a task itself is a task.
+    assert clause_not_expected("为此，在重点监测区域应切实抓好以下几方面工作：").code == "no_task"
+    assert clause_not_expected("请示启动本预案时，应当包括下列内容：").code == "no_task"
+    assert clause_not_expected("各地要在2030年底前完成以下工作：") is None
     assert central_only("国务院各部门监测数据纳入全国统一平台管理。")
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
 
