@@ -131,7 +131,8 @@ _OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|
 # provincial counterpart carries.
 _OTHER_LAW = re.compile(
     r"^[^。；]{0,40}?(?:依照|按照|适用)(?!本)(?:《?[^。；，]{0,16}?(?<![办方做])法》?|有关法律(?:、行政法规)?)"
-    r"(?:的)?(?:有关)?(?:规定)?(?:执行|办理)?$")
+    # ... the part of it named (按照《……土地管理法》有关征地的规定办理).
+    r"(?:的)?(?:有关)?(?:[^。；，]{1,6}的)?(?:规定)?(?:执行|办理)?$")
 # A decision that rests with central organs: 报国务院文物行政部门批准, 由国务院价格主管部门……制定,
 # 经国务院药品监督管理部门核准, or a duty owed to their demands (根据国务院……部门的要求).
 _CENTRAL_DECISION = re.compile(
@@ -140,6 +141,10 @@ _CENTRAL_DECISION = re.compile(
     rf"|(?:根据|按照)(?:(?:{CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
 # Crossing the national border (出境、进境): controlled from the centre.
 _BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)")
+# Foreigners and foreign ships entering the country's waters or territory (外国人、外国渔业船舶进入
+# 中华人民共和国管辖水域……; ……违反本法规定，擅自进入中华人民共和国管辖水域……的): the state's own
+# affair, whatever the article lays down.
+_FOREIGN_ENTRY = re.compile(r"^外国[^。；]{0,30}?进入(?:中华人民共和国|我国)(?:管辖)?(?:水域|海域|领海|领空|境内|领域)")
 _PROHIBITION = re.compile(r"不得|禁止")
 # An article that only leaves a matter to the provinces' own rules (……的管理办法，由省、自治区、
 # 直辖市人民代表大会或者其常务委员会制定): the provincial text is itself that rule.
@@ -264,6 +269,9 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if central_procedure(text):
         return Reason("central_procedure", "本条规定的审批、备案等事项由国务院或其有关部门办理，"
                                            "或属国家统一管理的出入境事项，地方文件无需承接。")
+    if _FOREIGN_ENTRY.match(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
+        return Reason("central_procedure", "本条规定外国人、外国船舶等进入我国管辖区域的管理，属国家涉外事务，"
+                                           "地方文件无需承接。")
     if _TO_PROVINCES.match(text):
         return Reason("to_provinces", "本条把有关事项交由省级人大或者政府规定，地方文件本身即是这一规定，"
                                       "无需逐条承接。")

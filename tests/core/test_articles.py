@@ -68,6 +68,10 @@ def _outline(text: str):
     # A matter left to another law.
     ("海水的开发、利用、保护和管理，依照有关法律的规定执行。", "other_law"),
     ("从事防洪活动，依照防洪法的规定执行。\n水污染防治，依照《中华人民共和国水污染防治法》的规定执行。", "other_law"),
+    ("国家建设征用集体所有的水域、滩涂，按照《中华人民共和国土地管理法》有关征地的规定办理。", "other_law"),
+    # Foreigners entering the country's waters, whatever the article lays down.
+    ("外国人、外国渔船违反本法规定，擅自进入中华人民共和国管辖水域从事渔业生产的，责令其离开或者将其驱逐，"
+     "并处五十万元以下的罚款。", "central_procedure"),
     ("中央财政要根据检测基金的业务拓展情况，适时对其进行资金补充。", "central"),
     ("2019年3月底前，国家卫生健康委推行统一的检测编码。", "central"),
     ("财政部、税务总局要落实检测服务税收优惠政策。", "central"),
@@ -184,6 +188,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "归侨、侨眷有权接受境外亲友的赠与。",
     # A bridge that gives local governments a duty.
     "本法施行前设立的检测站，由县级人民政府在一年内组织清理，符合条件的继续有效。",
+    # Foreigners acting inside the country under a local government's approval.
+    "外国人在我国对国家重点保护野生动物进行野外考察，应当经省、自治区、直辖市人民政府野生动物保护主管部门批准。",
 ])
 def test_provisions_a_province_is_expected_to_carry(text):
     assert article_not_expected([text]) is None
