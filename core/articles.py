@@ -107,6 +107,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     region = issuing_region(provincial.title)
     not_expected = [article_not_expected(a.paragraphs)
                     or laid_on_other_places("".join(a.paragraphs), region) for a in nat]
+    _penalties_of_unexpected_duties(nat, not_expected)
     shape = (len(nat), len(prov))
     carried_share = np.asarray(carried, dtype=float).reshape(shape)
     best_sentence = np.asarray(sentences, dtype=float).reshape(shape)
@@ -208,6 +209,20 @@ def _penalties_by_offence(evidence: np.ndarray, best_sentence: np.ndarray, nat: 
             evidence[i][j] = sum(w * theirs.get(f, 0.0) for f, w in mine.items())
             if expected[i] and evidence[i][j] < floor:
                 best_sentence[i][j] = 0.0
+
+
+def _penalties_of_unexpected_duties(nat: list[Section], not_expected: list[Reason | None]) -> None:
+    """A penalty for breaching duties no province is expected to carry (违反本法第五十七条、
+    第五十九条规定，……进出口种子的) is not expected either: marked in ``not_expected``."""
+    index = {a.number: i for i, a in enumerate(nat)}
+    for i, article in enumerate(nat):
+        if not_expected[i] is not None:
+            continue
+        duties = [index[n] for n in sorted(punished_articles(article.paragraphs)) if n in index]
+        if duties and all(not_expected[k] is not None for k in duties):
+            named = "、".join(nat[k].label for k in duties)
+            not_expected[i] = Reason(not_expected[duties[0]].code,
+                                     f"本条处罚违反{named}的行为，{named}地方文件无需承接，本条亦然。")
 
 
 def _bag(text: str) -> Counter[str]:

@@ -144,6 +144,13 @@ _BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:
 # Foreigners and foreign ships entering the country's waters or territory (外国人、外国渔业船舶进入
 # 中华人民共和国管辖水域……; ……违反本法规定，擅自进入中华人民共和国管辖水域……的): the state's own
 # affair, whatever the article lays down.
+# A sentence about goods or people crossing the border, opening with them: 进口种子和出口种子必须
+# 实施检疫; 从事种子进出口业务的，……; 从境外引进……的; 禁止进出口……; 在中国境内没有经常居所……的
+# 境外机构、个人……. Customs, border inspection and the licences for them are the state's.
+_CROSSING = re.compile(r"^(?:其中[，,])?(?:禁止|为境外[^，。；]{0,6})?(?:进口|出口|进出口|进出境|出境|入境)"
+                       r"|^(?:其中[，,])?从事[^，。；]{0,10}进出口"
+                       r"|^(?:从|向)境外"
+                       r"|^(?:在中国境内[^，。；]{0,20}的)?境外(?:的)?(?:机构|组织|个人)")
 _FOREIGN_ENTRY = re.compile(r"^外国[^。；]{0,30}?进入(?:中华人民共和国|我国)(?:管辖)?(?:水域|海域|领海|领空|境内|领域)")
 _PROHIBITION = re.compile(r"不得|禁止")
 # An article that only leaves a matter to the provinces' own rules (……的管理办法，由省、自治区、
@@ -269,6 +276,8 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if central_procedure(text):
         return Reason("central_procedure", "本条规定的审批、备案等事项由国务院或其有关部门办理，"
                                            "或属国家统一管理的出入境事项，地方文件无需承接。")
+    if _crossing_only(text):
+        return Reason("central_procedure", "本条规定进出口、出入境等涉外事项，由国家统一管理，地方文件无需承接。")
     if _FOREIGN_ENTRY.match(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return Reason("central_procedure", "本条规定外国人、外国船舶等进入我国管辖区域的管理，属国家涉外事务，"
                                            "地方文件无需承接。")
@@ -282,6 +291,14 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _bridges_only(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return Reason("transitional", "本条是国家法律施行前后的过渡安排，地方文件无需承接。")
     return None
+
+
+def _crossing_only(text: str) -> bool:
+    """Whether every sentence of a provision opens with goods or people crossing the border
+    (``_CROSSING``) and no local government is named in it."""
+    sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
+    return (bool(sentences) and all(_CROSSING.search(s) for s in sentences)
+            and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)))
 
 
 def _bridges_only(text: str) -> bool:

@@ -69,6 +69,13 @@ def _outline(text: str):
     ("海水的开发、利用、保护和管理，依照有关法律的规定执行。", "other_law"),
     ("从事防洪活动，依照防洪法的规定执行。\n水污染防治，依照《中华人民共和国水污染防治法》的规定执行。", "other_law"),
     ("国家建设征用集体所有的水域、滩涂，按照《中华人民共和国土地管理法》有关征地的规定办理。", "other_law"),
+    # Goods and people crossing the border, each sentence opening with them.
+    ("进口检测试剂和出口检测试剂必须实施检疫，具体检疫工作按照有关进出境检疫法律、行政法规的规定执行。",
+     "central_procedure"),
+    ("从事检测试剂进出口业务的，应当具备生产经营许可证；其中，从事危险试剂进出口业务的，还应当取得进出口许可。"
+     "从境外引进检测试剂的审批办法，由国务院规定。", "central_procedure"),
+    ("在中国境内没有经常居所的境外机构、个人在境内申请检测资质的，应当委托境内检测机构代理。", "central_procedure"),
+    ("禁止进出口假、劣检测试剂。", "central_procedure"),
     # Foreigners entering the country's waters, whatever the article lays down.
     ("外国人、外国渔船违反本法规定，擅自进入中华人民共和国管辖水域从事渔业生产的，责令其离开或者将其驱逐，"
      "并处五十万元以下的罚款。", "central_procedure"),
@@ -188,6 +195,11 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "归侨、侨眷有权接受境外亲友的赠与。",
     # A bridge that gives local governments a duty.
     "本法施行前设立的检测站，由县级人民政府在一年内组织清理，符合条件的继续有效。",
+    # Crossing the border beside a duty that is not about it, or only named inside a duty.
+    "从境外引进检测菌种的，应当采取安全可靠的防范措施。确需将其用于野外试验的，按照国家有关规定执行。",
+    "属于国家所有的检测档案禁止擅自携带出境。确需出境的，按照国家有关规定办理。",
+    "国家鼓励企业对检测事业捐资助学，鼓励境外的组织和个人提供资助和捐赠。",
+    "制造、购置、进口的检测船舶必须经检验合格后，方可下水作业。",
     # Foreigners acting inside the country under a local government's approval.
     "外国人在我国对国家重点保护野生动物进行野外考察，应当经省、自治区、直辖市人民政府野生动物保护主管部门批准。",
 ])

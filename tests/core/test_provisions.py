@@ -540,3 +540,24 @@ def test_a_duty_of_coastal_governments_is_not_expected_of_an_inland_province(pro
         assert verdicts["第二条"].reason.code == "scope" and "不临海" in verdicts["第二条"].reason.text
     # A duty of every local government stays expected.
     assert verdicts["第三条"].status is not Status.NOT_EXPECTED
+
+
+def test_a_penalty_for_breaching_duties_no_province_carries_is_not_expected_either():
+    national = _outline(
+        "中华人民共和国检测试剂法\n"
+        "第一条 为了规范检测试剂管理，制定本法。\n"
+        "第二条 县级以上地方人民政府应当加强检测试剂质量监管。\n"
+        "第三条 从事检测试剂进出口业务的，应当取得进出口许可。\n"
+        "第四条 违反本法第三条规定，未经许可进出口检测试剂的，由县级以上人民政府市场监督管理部门没收违法所得，"
+        "并处三万元以下罚款。\n"
+        "第五条 违反本法第二条规定，未履行监管职责的，对直接负责的主管人员依法给予处分。\n")
+    provincial = _outline(
+        "北京市实施《中华人民共和国检测试剂法》办法\n"
+        "第一条 为了实施《中华人民共和国检测试剂法》，结合本市实际，制定本办法。\n"
+        "第二条 区人民政府应当加强检测试剂质量监管。\n")
+    verdicts = {label: s for label, (s, _) in _by_label(compare_outlines(national, provincial)).items()}
+    assert verdicts["第三条"].status is Status.NOT_EXPECTED
+    assert verdicts["第四条"].status is Status.NOT_EXPECTED
+    assert "第三条" in verdicts["第四条"].reason.text
+    # A penalty for a duty the province is expected to carry stays expected.
+    assert verdicts["第五条"].status is not Status.NOT_EXPECTED
