@@ -219,9 +219,11 @@ def _penalties_of_unexpected_duties(nat: list[Section], not_expected: list[Reaso
         if not_expected[i] is not None:
             continue
         duties = [index[n] for n in sorted(punished_articles(article.paragraphs)) if n in index]
-        if duties and all(not_expected[k] is not None for k in duties):
+        reasons = [not_expected[k] for k in duties]
+        first = reasons[0] if reasons else None
+        if first is not None and all(reason is not None for reason in reasons):
             named = "、".join(nat[k].label for k in duties)
-            not_expected[i] = Reason(not_expected[duties[0]].code,
+            not_expected[i] = Reason(first.code,
                                      f"本条处罚违反{named}的行为，{named}地方文件无需承接，本条亦然。")
 
 
