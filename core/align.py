@@ -94,6 +94,11 @@ class Parameters:
         article_floor: the least evidence with which a provincial article carries a national
             one that is (nearly) the best it has for any national article.
         article_relative: how near that best the evidence must come (a share of it).
+        article_row_relative: ... and a provincial article links a national one only when its
+            evidence comes to at least this share of the best evidence any provincial article
+            linked to that national one has: a weak tail beside the article it went to is where
+            some of its words went, not where it went (a sentence that covers one of its
+            sentences links whatever).
         article_carried_factor: how much the share of a national article's content that a
             provincial article's sentences carry counts as evidence, beside the whole texts'
             similarity.
@@ -149,6 +154,7 @@ class Parameters:
     article_strong_relative: float = 0.4
     article_floor: float = 0.12
     article_relative: float = 0.9
+    article_row_relative: float = 0.3
     article_carried_factor: float = 0.4
     article_tie: float = 3.0
     article_covered: float = 0.5

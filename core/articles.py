@@ -512,7 +512,11 @@ def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.nd
     strong = ((evidence >= parameters.article_strong)
               & (evidence >= parameters.article_strong_relative * best_for))
     fair = (evidence >= parameters.article_floor) & (evidence >= parameters.article_relative * best_for)
-    return strong | fair | (sentences >= parameters.covered)
+    links = strong | fair
+    if parameters.article_row_relative and links.any():
+        row_best = np.where(links, evidence, 0.0).max(axis=1, keepdims=True)
+        links &= evidence >= parameters.article_row_relative * row_best
+    return links | (sentences >= parameters.covered)
 
 
 def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,

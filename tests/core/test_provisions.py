@@ -561,3 +561,19 @@ def test_a_penalty_for_breaching_duties_no_province_carries_is_not_expected_eith
     assert "第三条" in verdicts["第四条"].reason.text
     # A penalty for a duty the province is expected to carry stays expected.
     assert verdicts["第五条"].status is not Status.NOT_EXPECTED
+
+
+def test_a_provincial_article_far_weaker_than_the_best_one_is_not_where_an_article_went():
+    national = _outline("国家条例\n第一条 县级以上人民政府应当建立水质监测网络，定期公布监测结果。\n")
+    provincial = _outline("某省条例\n第一条 县级以上人民政府应当建立水质监测网络，每季度公布监测结果。\n"
+                          "第二条 监测机构应当如实记录监测数据。\n")
+
+    def linked(row_relative):
+        verdicts = judge_articles(national, provincial, similarity=[[0.8, 0.2]], carried=[[0.9, 0.0]],
+                                  sentences=[[80.0, 20.0]],
+                                  parameters=Parameters(article_row_relative=row_relative))
+        labels = {s.id: s.label for s in provincial.sections}
+        return {labels[p] for p in next(iter(verdicts.values())).provincial}
+    # The second article is the best it has (0.2 is all its evidence), but a quarter of the first.
+    assert linked(0.0) == {"第一条", "第二条"}
+    assert linked(Parameters().article_row_relative) == {"第一条"}
