@@ -18,7 +18,7 @@ from pathlib import Path
 from types import ModuleType
 
 from bench.tfidf_peer import tfidf_peer
-from core.align import compare_outlines
+from core.align import Parameters, compare_outlines
 from core.compare import load_outline
 from core.model import Comparison
 from core.serialize import comparison_to_dict
@@ -114,13 +114,15 @@ def duizhao(national, provincial) -> Comparison:
 
 
 def plain_rapidfuzz(national, provincial) -> Comparison:
-    """The plain peer: the engine's decisions on fuzz.ratio of the raw strings."""
+    """The plain peer: the engine's decisions on fuzz.ratio of the raw strings (and on the
+    raw strings' article similarity alone, without the engine's pair-specific one)."""
     from rapidfuzz import fuzz
 
     from bench.quality import RawStringMatcher, rapidfuzz_matched, rapidfuzz_matrix
     matcher = RawStringMatcher("rapidfuzz-raw", rapidfuzz_matrix, rapidfuzz_matched,
                                fuzz.partial_ratio)
-    return compare_outlines(national, provincial, matcher=matcher)
+    return compare_outlines(national, provincial, matcher=matcher,
+                            parameters=Parameters(article_pair_share=0.0))
 
 
 def run(shared: Path) -> None:

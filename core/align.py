@@ -29,7 +29,7 @@ article gets a verdict of its own; its clauses' verdicts stay as evidence.
 from __future__ import annotations
 
 import heapq
-import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
@@ -99,6 +99,11 @@ class Parameters:
             linked to that national one has: a weak tail beside the article it went to is where
             some of its words went, not where it went (a sentence that covers one of its
             sentences links whatever).
+        article_pair_share: the share of the articles' whole-text similarity that comes from
+            what sets them apart within this pair of texts (``core.articles.pair_similarity``:
+            their words of two characters or more and character pairs, a feature every article
+            holds weighing nothing); the rest is the matcher's own article similarity. Zero
+            leaves the matcher's alone (the bench's plain peers).
         article_carried_factor: how much the share of a national article's content that a
             provincial article's sentences carry counts as evidence, beside the whole texts'
             similarity.
@@ -155,6 +160,7 @@ class Parameters:
     article_floor: float = 0.12
     article_relative: float = 0.9
     article_row_relative: float = 0.3
+    article_pair_share: float = 0.4
     article_carried_factor: float = 0.4
     article_tie: float = 3.0
     article_covered: float = 0.5
@@ -408,44 +414,10 @@ class TokenMatcher:
         by how few of the two texts' articles hold them (so what every article of a law says
         weighs little) and by the logarithm of their count, and scaled to length one.
         """
-        bags = [_article_bag(clauses) for clauses in national + provincial]
-        if not bags or not national or not provincial:
+        if not national or not provincial:
             return [[0.0] * len(provincial) for _ in national]
-        documents: Counter[str] = Counter()
-        for bag in bags:
-            documents.update(bag.keys())
-        idf = {f: math.log((len(bags) + 1) / (n + 1)) + 1.0 for f, n in documents.items()}
-        weighted = [{f: (1.0 + math.log(c)) * idf[f] for f, c in bag.items()} for bag in bags]
-        norms = np.array([math.sqrt(sum(w * w for w in bag.values())) or 1.0 for bag in weighted])
-        # Only features both texts hold add to a cosine; they are taken a block at a time, so
-        # two long statutes never need the whole articles × features matrix in memory.
-        split = len(national)
-        shared = sorted(set().union(*(b.keys() for b in weighted[:split]))
-                        & set().union(*(b.keys() for b in weighted[split:])))
-        column = {f: k for k, f in enumerate(shared)}
-        sides = []
-        for first, last in ((0, split), (split, len(bags))):
-            rows, columns, values = [], [], []
-            for row, weights in enumerate(weighted[first:last]):
-                for f, w in weights.items():
-                    k = column.get(f)
-                    if k is not None:
-                        rows.append(row)
-                        columns.append(k)
-                        values.append(w)
-            sides.append((last - first, np.array(rows, dtype=np.int64),
-                          np.array(columns, dtype=np.int64), np.array(values)))
-        cosine = np.zeros((split, len(bags) - split))
-        for start in range(0, len(shared), _FEATURE_BLOCK):
-            blocks = []
-            for count, rows_, columns_, values_ in sides:
-                inside = (columns_ >= start) & (columns_ < start + _FEATURE_BLOCK)
-                block = np.zeros((count, _FEATURE_BLOCK))
-                block[rows_[inside], columns_[inside] - start] = values_[inside]
-                blocks.append(block)
-            cosine += blocks[0] @ blocks[1].T
-        cosine /= np.outer(norms[:split], norms[split:])
-        return np.round(cosine, 4).tolist()
+        bags = [_article_bag(clauses) for clauses in national + provincial]
+        return np.round(_cosines(bags, len(national), idf_floor=1.0), 4).tolist()
 
 
 # A word that more national articles use is the law's own subject, not one article's.
@@ -473,6 +445,82 @@ def _near(clauses: list[PreparedClause]) -> Callable[[str], list[int]]:
 
 # Features taken at a time when comparing articles as wholes (see article_similarity).
 _FEATURE_BLOCK = 4096
+
+
+def pair_similarity(national: list[list[PreparedClause]],
+                    provincial: list[list[PreparedClause]]) -> np.ndarray:
+    """Cosine 0–1 of every national article to every provincial one (their clauses) by what
+    sets articles apart within this pair of texts.
+
+    Each article is a bag of its content words of two characters or more and of the pairs of
+    Chinese characters that stand side by side in it, weighted by the logarithm of their count
+    and by how few of the two texts' articles hold them, with no floor: what every article of
+    the pair says weighs nothing, so two articles are alike by the words only they share
+    (行业协会商会, 经营自主权).
+    """
+    if not national or not provincial:
+        return np.zeros((len(national), len(provincial)))
+    bags: list[dict[str, int]] = []
+    for clauses in [*national, *provincial]:
+        runs = _HAN_RUN.findall("\n".join(prepared.clause.text for prepared in clauses))
+        bag = Counter(["c" + run[k:k + 2] for run in runs for k in range(len(run) - 1)])
+        bag.update(["w" + word for prepared in clauses for word in prepared.words
+                     if len(word) >= 2 and _WORD.fullmatch(word)])
+        bags.append(bag)
+    # Single precision: a share of a mixed similarity needs no more, and long statutes compare
+    # twice as fast.
+    return _cosines(bags, len(national), idf_floor=0.0, dtype=np.float32)
+
+
+_WORD = re.compile(r"[\u4e00-\u9fff]+|[A-Za-z0-9]+")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _cosines(bags: list[dict[str, int]], split: int, *, idf_floor: float,
+             dtype: type = np.float64) -> np.ndarray:
+    """Cosine of each of the first ``split`` bags with each of the others, features weighted
+    by the logarithm of their count and by ``log((n + 1) / (df + 1)) + idf_floor`` over all the
+    bags (with a floor of 0 a feature every bag holds weighs nothing).
+
+    Only features both sides hold add to a cosine; they are taken a block at a time, so two
+    long statutes never need the whole articles × features matrix in memory (``dtype`` is
+    what the blocks are multiplied in).
+    """
+    vocabulary: dict[str, int] = {}
+    rows_list, columns_list, counts_list = [], [], []
+    for row, bag in enumerate(bags):
+        for feature, count in bag.items():
+            rows_list.append(row)
+            columns_list.append(vocabulary.setdefault(feature, len(vocabulary)))
+            counts_list.append(count)
+    rows = np.array(rows_list, dtype=np.int64)
+    columns = np.array(columns_list, dtype=np.int64)
+    documents = np.bincount(columns, minlength=len(vocabulary))
+    idf = np.log((len(bags) + 1) / (documents + 1)) + idf_floor
+    values = (1.0 + np.log(np.array(counts_list, dtype=float))) * idf[columns]
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(bags)))
+    norms[norms == 0] = 1.0
+    left = rows < split
+    held = [np.zeros(len(vocabulary), dtype=bool) for _ in range(2)]
+    held[0][columns[left]] = True
+    held[1][columns[~left]] = True
+    shared = held[0] & held[1]
+    renumbered = np.cumsum(shared) - 1
+    sides = []
+    for side, offset, count in ((left, 0, split), (~left, split, len(bags) - split)):
+        keep = side & shared[columns]
+        sides.append((count, rows[keep] - offset, renumbered[columns[keep]], values[keep]))
+    cosine = np.zeros((split, len(bags) - split))
+    for start in range(0, int(shared.sum()), _FEATURE_BLOCK):
+        blocks = []
+        for count, rows_, columns_, values_ in sides:
+            inside = (columns_ >= start) & (columns_ < start + _FEATURE_BLOCK)
+            block: np.ndarray = np.zeros((count, _FEATURE_BLOCK), dtype=dtype)
+            block[rows_[inside], columns_[inside] - start] = values_[inside]
+            blocks.append(block)
+        cosine += blocks[0] @ blocks[1].T
+    cosine /= np.outer(norms[:split], norms[split:])
+    return cosine
 
 
 def _article_bag(clauses: list[PreparedClause]) -> dict[str, int]:
@@ -1205,6 +1253,12 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
     provincial_sections = _clauses_by_section(prov)
     similarity = matcher.article_similarity([national_sections[a.id] for a in nat_articles],
                                             [provincial_sections[a.id] for a in prov_articles])
+    if parameters.article_pair_share and nat_articles and prov_articles:
+        share = parameters.article_pair_share
+        similarity = ((1 - share) * np.asarray(similarity, dtype=float)
+                      + share * pair_similarity([national_sections[a.id] for a in nat_articles],
+                                                [provincial_sections[a.id] for a in prov_articles])
+                      ).tolist()
     national_index = {a.id: i for i, a in enumerate(nat_articles)}
     provincial_index = {a.id: j for j, a in enumerate(prov_articles)}
     nat_article = [national_index.get(p.clause.section) for p in nat]

@@ -522,8 +522,8 @@ def test_the_region_a_provincial_title_names_as_its_issuer():
     assert issuing_region("") == ""
 
 
-@pytest.mark.parametrize("province, expected", [("北京市", Status.NOT_EXPECTED), ("天津市", Status.MISSING)])
-def test_a_duty_of_coastal_governments_is_not_expected_of_an_inland_province(province, expected):
+@pytest.mark.parametrize("province, inland", [("北京市", True), ("天津市", False)])
+def test_a_duty_of_coastal_governments_is_not_expected_of_an_inland_province(province, inland):
     national = _outline(
         "中华人民共和国防潮法\n"
         "第一条 为了防御风暴潮，制定本法。\n"
@@ -535,8 +535,8 @@ def test_a_duty_of_coastal_governments_is_not_expected_of_an_inland_province(pro
         "第一条 为了实施《中华人民共和国防潮法》，结合本市实际，制定本办法。\n"
         "第二条 区人民政府应当加强河道堤防建设。\n")
     verdicts = {label: s for label, (s, _) in _by_label(compare_outlines(national, provincial)).items()}
-    assert verdicts["第二条"].status is expected
-    if expected is Status.NOT_EXPECTED:
+    assert (verdicts["第二条"].status is Status.NOT_EXPECTED) is inland
+    if inland:
         assert verdicts["第二条"].reason.code == "scope" and "不临海" in verdicts["第二条"].reason.text
     # A duty of every local government stays expected.
     assert verdicts["第三条"].status is not Status.NOT_EXPECTED
@@ -577,3 +577,26 @@ def test_a_provincial_article_far_weaker_than_the_best_one_is_not_where_an_artic
     # The second article is the best it has (0.2 is all its evidence), but a quarter of the first.
     assert linked(0.0) == {"第一条", "第二条"}
     assert linked(Parameters().article_row_relative) == {"第一条"}
+
+
+def test_articles_are_alike_within_a_pair_by_the_words_only_they_share():
+    from core.align import PreparedClause, pair_similarity
+    from core.model import Clause
+    from core.similarity import tokens
+
+    def article(*sentences):
+        return [PreparedClause(Clause(f"c{k}", "1", text), tokens(text)) for k, text in enumerate(sentences)]
+    national = [article("行业协会商会应当加强行业自律，及时反映行业诉求。"),
+                article("县级以上人民政府应当加强营商环境建设。")]
+    provincial = [article("行业协会商会应当完善自律性管理约束机制，收集并反映会员合理诉求。"),
+                  article("县级以上人民政府应当优化政务服务。")]
+    cosine = pair_similarity(national, provincial)
+    assert cosine.shape == (2, 2)
+    # 行业协会商会 and 自律 set the first pair apart; the second shares only what all four say
+    # or what two say of different things.
+    assert cosine[0, 0] > cosine[0, 1] and cosine[0, 0] > cosine[1, 0]
+    assert cosine[0, 0] > 0.1
+    # A word every article holds (应当) weighs nothing: two articles sharing only it are not alike.
+    only = pair_similarity([article("甲方应当登记。")], [article("乙方应当备案。")])
+    assert float(only[0, 0]) == 0.0
+    assert pair_similarity([], provincial).shape == (0, 2)
