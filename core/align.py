@@ -104,6 +104,12 @@ class Parameters:
             their words of two characters or more and character pairs, a feature every article
             holds weighing nothing); the rest is the matcher's own article similarity. Zero
             leaves the matcher's alone (the bench's plain peers).
+        article_sentence_link: a provincial article holding a sentence that scores at least
+            this against one of a national article's sentences carries that article when their
+            evidence reaches ``article_floor``, even where it renders another national article
+            better (行业协会商会应当……: the province's article on the associations carries the
+            national one on their services beside the one on their rules). A sentence that
+            would cover (``covered``) links them whatever the evidence.
         article_carried_factor: how much the share of a national article's content that a
             provincial article's sentences carry counts as evidence, beside the whole texts'
             similarity.
@@ -161,6 +167,7 @@ class Parameters:
     article_relative: float = 0.9
     article_row_relative: float = 0.3
     article_pair_share: float = 0.4
+    article_sentence_link: float = 57.0
     article_carried_factor: float = 0.4
     article_tie: float = 3.0
     article_covered: float = 0.5

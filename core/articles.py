@@ -507,7 +507,8 @@ def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.nd
     Strong evidence links on its own, unless the provincial article renders another national
     article far better (what they share is then mostly what both national articles share).
     Fair evidence links when it is close to that best. A sentence that would cover its national
-    sentence links the articles whatever the rest says.
+    sentence links the articles whatever the rest says; one that nearly would
+    (``Parameters.article_sentence_link``) links them when the evidence reaches the floor.
     """
     strong = ((evidence >= parameters.article_strong)
               & (evidence >= parameters.article_strong_relative * best_for))
@@ -516,7 +517,10 @@ def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.nd
     if parameters.article_row_relative and links.any():
         row_best = np.where(links, evidence, 0.0).max(axis=1, keepdims=True)
         links &= evidence >= parameters.article_row_relative * row_best
-    return links | (sentences >= parameters.covered)
+    # A sentence nearly covered links the articles too when the whole articles share enough,
+    # even where the provincial article renders another national one better.
+    nearly = (sentences >= parameters.article_sentence_link) & (evidence >= parameters.article_floor)
+    return links | (sentences >= parameters.covered) | nearly
 
 
 def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,

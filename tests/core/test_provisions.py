@@ -600,3 +600,20 @@ def test_articles_are_alike_within_a_pair_by_the_words_only_they_share():
     only = pair_similarity([article("甲方应当登记。")], [article("乙方应当备案。")])
     assert float(only[0, 0]) == 0.0
     assert pair_similarity([], provincial).shape == (0, 2)
+
+
+def test_a_sentence_nearly_covered_links_articles_the_province_renders_another_way_too():
+    national = _outline("国家条例\n第一条 行业协会商会应当加强行业自律，规范会员行为。\n"
+                        "第二条 行业协会商会应当及时反映行业诉求，为市场主体提供信息咨询服务。\n")
+    provincial = _outline("某省条例\n第一条 行业协会商会应当完善自律性管理约束机制，规范会员行为，"
+                          "收集并反映会员合理诉求。\n")
+
+    def second(parameters):
+        verdicts = judge_articles(national, provincial, similarity=[[0.5], [0.18]],
+                                  carried=[[0.9], [0.3]], sentences=[[80.0], [58.0]],
+                                  parameters=parameters)
+        return [verdicts[a.id] for a in national.sections if a.kind == "article"][1]
+    # The provincial article renders the first national one far better (0.5 against 0.18), but
+    # a sentence of the second stands there nearly whole: it carries the second in part.
+    assert second(Parameters()).status is Status.PARTIAL and second(Parameters()).provincial
+    assert second(Parameters(article_sentence_link=200.0)).status is Status.MISSING
