@@ -71,7 +71,8 @@ def _pairs(gold_folder: Path, texts: Path) -> list[tuple[str, Path, Path, dict]]
     return pairs
 
 
-Comparer = Callable[[object, object], Comparison]
+# An engine gives a Comparison; a peer that is no engine may give the scorer's JSON itself.
+Comparer = Callable[[object, object], Comparison | dict]
 
 
 def score_pairs(shared: Path, matchers: dict[str, Comparer], pairs=None) -> list[PairScore]:

@@ -100,7 +100,7 @@ class Parameters:
             some of its words went, not where it went (a sentence that covers one of its
             sentences links whatever).
         article_pair_share: the share of the articles' whole-text similarity that comes from
-            what sets them apart within this pair of texts (``core.articles.pair_similarity``:
+            what sets them apart within this pair of texts (``pair_similarity``:
             their words of two characters or more and character pairs, a feature every article
             holds weighing nothing); the rest is the matcher's own article similarity. Zero
             leaves the matcher's alone (the bench's plain peers).

@@ -277,13 +277,15 @@ def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Prov
             if not held or (rest and evidence[held, j].mean() <= evidence[rest, j].mean()):
                 continue
             chapter = national.section(_chapter_id(national, nat[held[0]]))
-            reason = Reason("cited", f"地方{article.label}规定依照《{names[-1]}》{chapter.label}"
-                                     f"（{chapter.title}）执行，本条在该章之内。")
-            for i in held:
-                # A reference confined to one matter (国家重点保护野生动物的管理，依照……) carries
-                # the articles on that matter only, not those on its opposite (非国家重点……).
-                if matter and not re.search(f"(?<!非){re.escape(matter)}", "".join(nat[i].paragraphs)):
-                    continue
+            named = chapter.label + (f"（{chapter.title}）" if chapter.title else "")
+            reason = Reason("cited", f"地方{article.label}规定依照《{names[-1]}》{named}执行，"
+                                     "本条在该章之内。")
+            # A reference confined to one matter (国家重点保护野生动物的管理，依照……) carries the
+            # articles on that matter only, not those on its opposite (非国家重点……); a matter
+            # none of them names confines nothing.
+            on_matter = [i for i in held
+                         if re.search(f"(?<!非){re.escape(matter)}", "".join(nat[i].paragraphs))]
+            for i in (on_matter if matter and on_matter else held):
                 if i not in found and nat_kind[i] is not Provision.EFFECTIVE_DATE:
                     found[i] = ([j], reason)
     # Rights and duties granted by pointing to the law as a whole (消费者享有《……法》……规定的
@@ -506,8 +508,10 @@ def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.nd
 
     Strong evidence links on its own, unless the provincial article renders another national
     article far better (what they share is then mostly what both national articles share).
-    Fair evidence links when it is close to that best. A sentence that would cover its national
-    sentence links the articles whatever the rest says; one that nearly would
+    Fair evidence links when it is close to that best. Either kind is dropped when it is far
+    below the best evidence among the provincial articles linked to the same national one
+    (``Parameters.article_row_relative``). A sentence that would cover its national sentence
+    links the articles whatever the rest says; one that nearly would
     (``Parameters.article_sentence_link``) links them when the evidence reaches the floor.
     """
     strong = ((evidence >= parameters.article_strong)

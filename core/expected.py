@@ -23,6 +23,8 @@ from core.text import BORDER_REGIONS, COASTAL_REGIONS, ITEM_LABEL, PROVINCIAL_RE
 
 # Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
 # is carried out by every level of government and provinces restate it.
+# A character of a body's name after 国家: not a joint, nor a verb 国家 acts by.
+_NAMING = r"(?:(?![和或及与的对]|设立|建立|健全|鼓励|支持|加强|引导|完善|组织|推动|推进|采取)[\u4e00-\u9fff])"
 CENTRAL_ACTOR = re.compile(
     # 国务院 and any of its departments (国务院食品安全监督管理部门, 国务院有关部门).
     r"国务院(?:授权的)?[^，,。；、和及或的]{0,12}?(?:部门|机构)|国务院|党中央|中共中央|中央军事委员会|"
@@ -37,11 +39,11 @@ CENTRAL_ACTOR = re.compile(
     r"国家(?!级|[^，。；]{0,4}机关)[\u4e00-\u9fff]{1,10}?"
     r"(?:委员会|委(?![托任派])|总局|(?<![格布结时当变])局(?!面|势)|(?<![部签公])署|(?<=管理)机构)|"
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
-    # A national body a plan sets up (国家粮食应急工作指挥部（办公室）, 国家……领导小组).
-    r"国家(?![^，。；]{0,4}机关)(?:(?![和或及与])[\u4e00-\u9fff]){2,12}?(?:指挥部|领导小组|工作小组|联席会议)"
-    r"(?:办公室)?|"
-    # National funds and central enterprises (国家融资担保基金, 中国储备粮管理总公司).
-    r"国家(?:(?![和或及与])[\u4e00-\u9fff]){2,10}?基金(?!会)|中国(?:(?![和或及与])[\u4e00-\u9fff]){2,10}?总公司|"
+    # A national body a plan sets up (国家粮食应急工作指挥部（办公室）, 国家……领导小组), a national
+    # fund and a central enterprise (国家融资担保基金, 中国储备粮管理总公司): named by nouns, not
+    # what 国家 does (国家建立部际联席会议制度, 国家设立中小企业发展基金).
+    rf"国家(?![^，。；]{{0,4}}机关){_NAMING}{{2,12}}?(?:指挥部|领导小组|工作小组|联席会议)(?!制度)(?:办公室)?|"
+    rf"国家{_NAMING}{{2,10}}?基金(?!会|管理|的)|中国{_NAMING}{{2,10}}?(?:总公司|集团(?:有限)?公司)|"
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.
     r"海关|(?:出入境|进出境)检验检疫机构|中国人民银行")
@@ -132,7 +134,7 @@ _OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|
 _OTHER_LAW = re.compile(
     r"^[^。；]{0,40}?(?:依照|按照|适用)(?!本)(?:《?[^。；，]{0,16}?(?<![办方做])法》?|有关法律(?:、行政法规)?)"
     # ... the part of it named (按照《……土地管理法》有关征地的规定办理).
-    r"(?:的)?(?:有关)?(?:[^。；，]{1,6}的)?(?:规定)?(?:执行|办理)?$")
+    r"(?:的)?(?:有关(?:[^。；，]{1,6}的)?)?(?:规定)?(?:执行|办理)?$")
 # A decision that rests with central organs: 报国务院文物行政部门批准, 由国务院价格主管部门……制定,
 # 经国务院药品监督管理部门核准, or a duty owed to their demands (根据国务院……部门的要求).
 _CENTRAL_DECISION = re.compile(
@@ -239,6 +241,20 @@ _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|�
 # carry the tasks. One that sets them a deadline (……要在2030年底前完成以下工作：) states a task.
 _LEAD_IN = re.compile(r"(?:以下|下列|如下)(?:几|各|[一二三四五六七八九十]+)?(?:个|项|点)?(?:方面)?的?"
                       r"(?:工作|内容|措施|任务|要求|事项)[：:]$")
+# What may stand before such a lead-in: how it connects (为此，), the occasion (向国务院请示……时，),
+# but no task of its own (加快建立……体系，重点做好以下工作：).
+_LEAD_IN_OPENING = re.compile(r"^(?:为此|对此|据此|因此|同时|此外|为[^，,]*|针对[^，,]*|在[^，,]*|按照[^，,]*|"
+                              r"根据[^，,]*|围绕[^，,]*|[^，,]*时)[，,]")
+_DEADLINE_WORDS = re.compile(r"[0-9０-９]|[年月]底?前|年内|月内|日内|限期|期限")
+
+
+def _opens_items_only(text: str) -> bool:
+    """Whether a sentence only opens the items below it (``_LEAD_IN``): nothing before its last
+    phrase but a connecting or framing phrase, and no deadline."""
+    if not _LEAD_IN.search(text) or _DEADLINE_WORDS.search(text):
+        return False
+    head = re.split(r"[，,]", text)[:-1]
+    return not head or bool(_LEAD_IN_OPENING.match("，".join(head) + "，"))
 
 
 def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
@@ -295,10 +311,15 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
 
 def _crossing_only(text: str) -> bool:
     """Whether every sentence of a provision opens with goods or people crossing the border
-    (``_CROSSING``) and no local government is named in it."""
+    (``_CROSSING``), it sets a control on the crossing (检疫, 许可, 批准, 代理……: not 出口企业应当
+    依法纳税, nor 向境外提供个人信息的，应当取得个人单独同意) and no local government is named in it."""
     sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
     return (bool(sentences) and all(_CROSSING.search(s) for s in sentences)
+            and bool(_BORDER_CONTROL.search(text))
             and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)))
+
+
+_BORDER_CONTROL = re.compile(r"检疫|许可|审批|批准|海关|口岸|代理|审查|限制|不得进出口|禁止进出口")
 
 
 def _bridges_only(text: str) -> bool:
@@ -397,7 +418,7 @@ def central_only(text: str) -> bool:
 # ... up to another actor (……会同国务院财政部门或者由省、自治区人民政府……部门……: the province acts).
 _PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政府|部门)"
                        # ... or works with (与省、市、县融资担保机构合作).
-                       r"|与(?:(?!由|或者)[^，,。；]){0,40}?(?:合作|对接|联动)"
+                       r"|(?<![参给])与(?:(?!由|或者)[^，,。；]){0,40}?(?:合作|对接|联动)"
                        # ... and those it oversees (对省、自治区、直辖市人民政府……进行督察).
                        r"|^[^，,。；]{0,30}?对(?:(?!由|或者)[^，,。；]){0,50}人民政府"
                        r"(?=[^，,。；]{0,30}(?:进行|开展|实施)?(?:督察|督查|检查|考核|监督|评估))")
@@ -538,7 +559,7 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
     if _INTRODUCTION.search(text):
         return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下），"
                                  "未提出具体任务，地方文件无需逐句承接。")
-    if _LEAD_IN.search(text.strip()) and not re.search(r"[0-9０-９]|[年月]底?前", text):
+    if _opens_items_only(text.strip()):
         return Reason("no_task", "本句只引出下列各项，任务见各项内容，地方文件无需单独承接。")
     if states_no_task(text, heading) or (
             before and (_PROBLEMS.search(before) or _SANCTIONS_TAKEN.search(before))
@@ -579,8 +600,12 @@ _REGION_ACTS = re.compile(rf"^(?:由|请)?({PROVINCIAL_REGIONS}){_REGION_SUFFIX}
 
 # A duty laid on the governments of coastal or border places only: 沿海地区的县级以上地方人民政府
 # 应当……; 国务院海洋主管部门和沿海省、自治区、直辖市人民政府……负责; 边境地区各级人民政府要…….
-_PLACES_OF_A_KIND = re.compile(r"^[^。；]{0,30}?(沿海|边境)(?:地区|地方|各级|省|县|设区的市|城市)?"
-                               r"[^。；，]{0,24}?(?:人民政府|地区)[^。；]{0,16}?"
+# The subject names the place; its opening phrase names no other government (县级以上人民政府应当
+# 支持边境贸易，……) and no other places beside it (沿海地区和内陆地区的……).
+_PLACES_OF_A_KIND = re.compile(r"^(?:(?!人民政府|应当|要)[^。；，]){0,30}?(沿海|边境)"
+                               r"(?:地区|地方|各级|省|县|设区的市|城市)?"
+                               r"(?![^。；，]{0,6}(?:和|及|与|、)(?:内陆|内地|其他|非))"
+                               r"[^。；，]{0,24}?(?:人民政府|地区)[^。；，]{0,16}?[，,]?"
                                r"(?:应当|要|可以|负责|必须|组织|建立|制定)")
 _KIND_OF_PLACE = {"沿海": (COASTAL_REGIONS, "不临海"), "边境": (BORDER_REGIONS, "没有陆地边境")}
 
@@ -605,9 +630,10 @@ def laid_on_other_places(text: str, region: str, what: str = "本条") -> Reason
     places, lacks = _KIND_OF_PLACE[kind]
     if region in places:
         return None
-    # Another sentence laying a duty on local governments at large is the province's too.
+    # Another sentence laying a duty on local governments at large, or on units and people, is
+    # the province's too.
     for sentence in sentences[1:]:
-        if _LOCAL_GOVERNMENT.search(sentence) and kind not in sentence:
+        if (_LOCAL_GOVERNMENT.search(sentence) or _LOCAL_SUBJECT.search(sentence)) and kind not in sentence:
             return None
     return Reason("scope", f"{what}针对{kind}地区，本地{lacks}，地方文件无需承接。")
 

@@ -176,7 +176,8 @@ def cited_articles(paragraphs: Sequence[str], names: Sequence[str]) -> set[int]:
 
 
 # A chapter (or a section of one) cited by number: 第三章, 第二章第一节, 第三章和第四章.
-# An article cited within its chapter (第三章第十一条) cites the article, not the chapter.
+# An article cited within its chapter (第三章第十一条) cites the article, not the chapter; a section
+# of a chapter (第二章第一节) is read as the chapter.
 _CHAPTERS = re.compile(rf"第({_NUMERAL})章(?:第{_NUMERAL}节)?((?:(?:、|和|以及|及|至)第{_NUMERAL}章)*)"
                        rf"(?!第{_NUMERAL}[节条])")
 _CHAINED_CHAPTER = re.compile(rf"(、|和|以及|及|至)第({_NUMERAL})章")
@@ -196,7 +197,8 @@ def cited_chapters(paragraphs: Sequence[str], names: Sequence[str]) -> dict[int,
             for match in pattern.finditer(sentence):
                 lead = _REFER_LEAD.match(sentence[:match.start()])
                 matter = lead.group(1) if lead else ""
-                if "违反" in matter:    # every breach of the provincial text: no one matter
+                # Every breach of the provincial text, or whoever acts, is no one matter.
+                if "违反" in matter or _ACTOR_LEAD.search(matter):
                     matter = ""
                 for number in _chain(match.group(1), match.group(2), _CHAINED_CHAPTER):
                     chapters[number] = matter
@@ -205,8 +207,10 @@ def cited_chapters(paragraphs: Sequence[str], names: Sequence[str]) -> dict[int,
 
 # What opens a reference confined to one matter: 国家重点保护野生动物的管理，依照 → the matter
 # 国家重点保护野生动物 (the words before its last 的).
-_REFER_LEAD = re.compile(r"^(?:本(?:省|市|自治区))?(?:对|关于)?([^。；，]{2,30}?)(?:的[^的。；，]{1,6})?[，,]?\s*"
-                         r"(?:依照|按照|依据|适用)\s*$")
+_REFER_LEAD = re.compile(r"^(?:本(?:省|市|自治区)(?:行政区域内)?)?(?:对|关于)?([^。；，]{2,30}?)(?:的[^的。；，]{1,12})?"
+                         r"[，,]?\s*(?:依照|按照|依据|适用)\s*$")
+# A lead that names who acts, not what about (县级以上人民政府……主管部门应当依照……): no one matter.
+_ACTOR_LEAD = re.compile(r"应当|要|负责|部门|政府|机关|机构")
 
 
 # A breach of the provincial text as a whole opens the sentence: 违反本办法规定，/ 对违反本办法

@@ -64,7 +64,8 @@ def issuing_region(title: str) -> str:
     北京市实施《中华人民共和国防洪法》办法 or 北京市人民政府关于……的实施意见); "" when the title
     names none before the national text it implements."""
     head = re.split(r"关于|《|实施", title, maxsplit=1)[0]
-    found = re.match(rf"\s*({PROVINCIAL_REGIONS})", head)
+    # Joint issuers name the region after the Party committee (中共浙江省委 浙江省人民政府).
+    found = re.search(rf"(?:^|\s|中共)({PROVINCIAL_REGIONS})", head.strip())
     return found.group(1) if found else ""
 
 

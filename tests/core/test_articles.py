@@ -200,6 +200,11 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "属于国家所有的检测档案禁止擅自携带出境。确需出境的，按照国家有关规定办理。",
     "国家鼓励企业对检测事业捐资助学，鼓励境外的组织和个人提供资助和捐赠。",
     "制造、购置、进口的检测船舶必须经检验合格后，方可下水作业。",
+    # Opening with exports or abroad, with no control on the crossing.
+    "出口检测企业应当依法纳税。",
+    "向境外提供检测数据的，应当取得委托人同意。",
+    # Only a phrase ending in 的 after the other law is no part of it named.
+    "农民集体所有的检测站用地，依照《土地管理法》确定所有权的。",
     # Foreigners acting inside the country under a local government's approval.
     "外国人在我国对国家重点保护野生动物进行野外考察，应当经省、自治区、直辖市人民政府野生动物保护主管部门批准。",
 ])
@@ -249,12 +254,18 @@ def test_policy_sentences_that_state_no_task():
         assert clause_not_expected(central).code == "central", central
     for local in ("成立省水质监测专家委员会。", "支持企业参与国际标准制定。", "坚持党的全面领导。",
                   "省水质应急工作指挥部要随时掌握水质状况。", "国家和地方分别成立水质应急领导小组。",
-                  "各地要积极申报国家自然科学基金项目。", "省水质保障基金要与市、县担保机构合作。"):
+                  "各地要积极申报国家自然科学基金项目。", "省水质保障基金要与市、县担保机构合作。",
+                  # What 国家 does to a fund or a body is no body of its own.
+                  "国家设立水质监测发展基金，支持初创期检测企业。", "国家加强对水质保障基金的监督。",
+                  "国家建立部际联席会议制度，统筹协调水质监测工作。"):
         assert clause_not_expected(local) is None, local
     # A lead-in that only opens the items below it; one that states a task itself is a task.
     assert clause_not_expected("为此，在重点监测区域应切实抓好以下几方面工作：").code == "no_task"
     assert clause_not_expected("请示启动本预案时，应当包括下列内容：").code == "no_task"
     assert clause_not_expected("各地要在2030年底前完成以下工作：") is None
+    assert clause_not_expected("各地要在明年年内完成以下几项任务：") is None
+    assert clause_not_expected("加快建立健全水质监测体系，重点做好以下工作：") is None
+    assert clause_not_expected("要重点做好以下工作：").code == "no_task"
     assert central_only("国务院各部门监测数据纳入全国统一平台管理。")
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
 

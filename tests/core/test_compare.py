@@ -719,6 +719,17 @@ def test_the_rest_of_a_description_cut_at_semicolons_asks_nothing_either():
     assert statuses["各地要及时修订检"] is Status.COVERED
 
 
+@pytest.mark.parametrize("sentence", [
+    "国家加强边境地区建设，县级以上人民政府应当采取措施保障边民检测服务。",
+    "县级以上人民政府应当支持边境贸易检测，边境地区人民政府可以设立检测点。",
+    "沿海地区和内陆地区的县级以上人民政府应当加强水质检测工作。",
+    "沿海县级以上人民政府应当划定检测区。任何单位和个人不得在检测区内排污。",
+])
+def test_a_duty_beside_coastal_or_border_places_stays_expected_of_an_inland_province(sentence):
+    from core.expected import laid_on_other_places
+    assert laid_on_other_places(sentence, "北京") is None
+
+
 @pytest.mark.parametrize("national, kept, scoped, elsewhere, place, named", [
     # A measure its note limits to other places.
     ("（一）下放检测机构审批权限。（负责部门：市场监管总局；适用范围：所有试验区）\n"

@@ -286,6 +286,11 @@ def test_the_chapters_a_province_cites_with_the_matter_it_confines_them_to():
     assert cited_chapters(["依照《候鸟保护法》第三章至第五章的规定执行。"], names) == {3: "", 4: "", 5: ""}
     assert cited_chapters(["本省对候鸟的救护，依照《候鸟保护法》第二章第一节的规定执行。"], names) == {2: "候鸟"}
     assert cited_chapters(["按照《候鸟保护法》第六章、第七章的规定处理。"], names) == {6: "", 7: ""}
+    # Who acts is no matter; 本省行政区域内 is no part of one.
+    assert cited_chapters(["县级以上人民政府候鸟保护主管部门应当依照《候鸟保护法》第三章的规定履行职责。"],
+                          names) == {3: ""}
+    assert cited_chapters(["本省行政区域内候鸟及其栖息地的保护，适用《候鸟保护法》第二章。"], names) == {
+        2: "候鸟及其栖息地"}
     # Every breach referred to a chapter is confined to no one matter.
     assert cited_chapters(["违反本条例规定的，依照《候鸟保护法》第四章的规定处罚。"], names) == {4: ""}
     # An article cited within its chapter is that article, not the chapter.
@@ -517,6 +522,7 @@ def test_the_region_a_provincial_title_names_as_its_issuer():
     assert issuing_region("北京市实施《中华人民共和国防洪法》办法") == "北京"
     assert issuing_region("内蒙古自治区人民政府关于加强检测工作的实施意见") == "内蒙古"
     assert issuing_region("上海市邮政条例") == "上海"
+    assert issuing_region("中共浙江省委 浙江省人民政府关于深化数字政府建设的实施意见") == "浙江"
     # A place named only in the matter of the text is not its issuer.
     assert issuing_region("南海省人民政府关于做好西藏班工作的实施意见") == ""
     assert issuing_region("") == ""
