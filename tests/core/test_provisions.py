@@ -319,18 +319,16 @@ def test_a_chapter_the_province_applies_carries_the_articles_on_the_matter_it_na
         "第二条 县级以上人民政府应当将候鸟保护经费列入本级财政预算。\n"
         "第三条 国家重点保护候鸟的管理，依照《中华人民共和国候鸟保护法》第二章和国家的有关规定执行。\n"
         "第四条 本条例自2031年1月1日起施行。\n")
-    result = compare_outlines(national, provincial)
-    verdicts = {label: s for label, (s, _) in _by_label(result).items()}
-    labels = {s.id: s.label for s in result.provincial.sections}
+    verdicts = _by_label(compare_outlines(national, provincial))
     # The articles of that chapter on 国家重点保护候鸟 are carried by the citing article.
     for label in ("第三条", "第四条"):
-        assert verdicts[label].status is Status.COVERED
-        assert {labels[p] for p in verdicts[label].provincial} == {"第三条"}
-        assert verdicts[label].reason.code == "cited"
-        assert "第二章（候鸟管理）" in verdicts[label].reason.text
+        verdict, carried_by = verdicts[label]
+        assert verdict.status is Status.COVERED and carried_by == {"第三条"}
+        assert verdict.reason.code == "cited" and "第二章（候鸟管理）" in verdict.reason.text
     # Those on other birds (非国家重点保护候鸟), or on none in particular, are not.
     for label in ("第五条", "第六条"):
-        assert verdicts[label].reason.code != "cited" and verdicts[label].status is not Status.COVERED
+        verdict, _ = verdicts[label]
+        assert verdict.reason.code != "cited" and verdict.status is not Status.COVERED
 
 
 @pytest.mark.parametrize("sentence, refers", [
