@@ -270,10 +270,11 @@ def _by_reference(national: Outline, nat: list[Section], nat_kind: Sequence[Prov
     # A chapter cited by number (依照《……法》第三章的规定执行) carries the articles it holds, when
     # the citing article is nearer them, on the whole, than the rest of the law: a chapter
     # number of an earlier version of the law may now stand for another chapter.
+    chapter_of = [_chapter_of(national, a) for a in nat]
     for j, article in enumerate(prov):
         for number, matter in sorted(cited_chapters(article.paragraphs, names).items()):
-            held = [i for i, a in enumerate(nat) if _chapter_of(national, a) == number]
-            rest = [i for i in range(len(nat)) if _chapter_of(national, nat[i]) != number]
+            held = [i for i, n in enumerate(chapter_of) if n == number]
+            rest = [i for i, n in enumerate(chapter_of) if n != number]
             if not held or (rest and evidence[held, j].mean() <= evidence[rest, j].mean()):
                 continue
             chapter = national.section(_chapter_id(national, nat[held[0]]))
