@@ -242,7 +242,8 @@ class Reason:
     提升辅助决策能力。, judged by the sentences it heads, ``core.leads``), ``list`` (a sentence
     opening a list, 教师享有下列权利：, judged by its items), ``counterpart`` (covered: the provincial article
     of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``cited``
-    (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定),
+    (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定, or the
+    chapter it stands in, 依照《……法》第三章的规定执行),
     ``referred`` (covered: a provincial article refers every breach to the national law, whose
     法律责任 it then takes over), ``general_reference`` (partial: a provincial article grants
     the rights or binds to the duties of the national law as a whole, 消费者享有《……法》规定的
@@ -252,10 +253,13 @@ class Reason:
     ``civil`` (who bears a loss: 不承担赔偿责任, 共同海损), ``judicial``, ``ownership`` (who owns
     a resource),
     ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
-    organs run: 报国务院……批准, or crossing the border under them), ``national_day``, ``treaty`` (which rule prevails between a treaty and the law),
+    organs run: 报国务院……批准; goods or people crossing the border, 进口……必须实施检疫;
+    foreigners entering the country's waters), ``national_day``, ``treaty`` (which rule prevails
+    between a treaty and the law),
     ``transitional`` (本法施行前……继续有效), ``to_provinces`` (a matter left to the provinces'
-    own rules, ……由省、自治区、直辖市人民政府规定), ``scope`` (a policy measure its note limits to other
-    places: 适用范围：河南自贸试验区),
+    own rules, ……由省、自治区、直辖市人民政府规定), ``scope`` (a measure for other places: a
+    policy note's 适用范围：河南自贸试验区, a named region's organ, or the governments of 沿海/边境
+    places when the province has no coast or border),
     ``effective_date``, ``no_task`` (not expected: a sentence stating no task).
     """
 
