@@ -27,7 +27,8 @@ from core.text import BORDER_REGIONS, COASTAL_REGIONS, ITEM_LABEL, PROVINCIAL_RE
 _NAMING = r"(?:(?![和或及与的对]|设立|建立|健全|鼓励|支持|加强|引导|完善|组织|推动|推进|采取)[\u4e00-\u9fff])"
 CENTRAL_ACTOR = re.compile(
     # 国务院 and any of its departments (国务院食品安全监督管理部门, 国务院有关部门).
-    r"国务院(?:授权的)?[^，,。；、和及或的]{0,12}?(?:部门|机构)|国务院|党中央|中共中央|中央军事委员会|"
+    r"国务院(?:授权的)?(?:住房和城乡建设|人力资源和社会保障|工业和信息化|文化和旅游|[^，,。；、和及或的]){0,12}?"
+    r"(?:部门|机构)|国务院|党中央|中共中央|中央军事委员会|"
     r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
     # Central funds act from the centre (中央财政要……适时对其进行资金补充).
     r"中央财政|中央预算内投资|"
@@ -58,6 +59,8 @@ _CENTRAL_SUBJECT = re.compile(
     rf"(?!{_NOT_ACTING}|[^，。；]{{0,40}}?(?:组织)?(?:编制|制定|发布|颁布|公布)的)")
 # An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
 _DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
+# What such an article leaves to them, at the end of its head (……的办法, ……的标准).
+_MATTER = re.compile(r"(?:办法|规定|标准|制度|规则|范围|目录|名录|条件|程序)$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.
 _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)"
                          # Setting up a national body (研究设立全国数字政府标准化技术组织).
@@ -403,7 +406,10 @@ def central_only(text: str) -> bool:
     text = _state_council_lists(text)
     if _DELEGATED.match(text.strip()):
         rest = CENTRAL_ACTOR.sub("", text)
-        return not (_LOCAL_GOVERNMENT.search(rest) or _LOCAL_SUBJECT.search(rest))
+        # The head of 境外的组织和个人……合作办学的办法，由国务院规定 names a matter, not who acts.
+        head = re.split(r"[，,]?由", rest.strip(), maxsplit=1)[0]
+        return not (_LOCAL_GOVERNMENT.search(rest)
+                    or (_LOCAL_SUBJECT.search(rest) and not _MATTER.search(head)))
     acting = _CENTRAL_REFERENCE.sub("", text)
     sentences = [s for s in re.split(r"[。；]", acting) if s.strip()]
     central = sum(1 for s in sentences if _CENTRAL_SUBJECT.search(s) or _NATIONWIDE.search(s))

@@ -51,6 +51,10 @@ def _outline(text: str):
     ("国务院食品安全监督管理部门应当会同国务院有关部门制定食品安全风险监测计划。", "central"),
     ("海关依照《中华人民共和国海关法》的规定，对进出境的国际邮袋实施监管。", "central"),
     ("对违反本法第三十九条有关河道采砂许可制度规定的行政处罚，由国务院规定。", "central"),
+    # The head names the matter left to the centre, not units who act; a department whose name
+    # holds 和 is one department.
+    ("境外的组织和个人在中国境内合作办学的办法，由国务院规定。", "central"),
+    ("建设工程消防设计审查和验收的具体办法，由国务院住房和城乡建设主管部门规定。", "central"),
     # Criminal and civil liability however worded, with 治安管理处罚 beside them.
     ("侵占、盗窃或者抢夺防汛物资，挪用救灾款物，构成犯罪的，依照刑法的有关规定追究刑事责任。", "reserved"),
     ("在水事纠纷中煽动闹事、结伙斗殴，构成犯罪的，依照刑法的有关规定追究刑事责任；"
@@ -123,6 +127,9 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "县级以上人民政府应当会同海关建立口岸联防联控机制。",
     # A detail left to the State Council beside a system local governments run, or beside them.
     "国家实行教师职务制度，具体办法由国务院规定。",
+    # Units acting under a decision left to the centre; a local department beside a central one.
+    "企业和个人违反规定的，由国务院决定。",
+    "国务院住房和城乡建设主管部门和省人民政府应当加强消防设计审查管理。",
     "国务院和县级以上地方各级人民政府是应对工作的行政领导机关，其办事机构由国务院规定。",
     # Civil liability stated as a company's standing, not set for a breach; a local measure.
     "公司可以设立子公司。子公司具有法人资格，依法独立承担民事责任。",
