@@ -65,35 +65,40 @@ class PolicyFigures:
     confusion: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @staticmethod
-    def _ratio(a: int, b: int) -> float:
-        return a / b if b else 0.0
+    def _ratio(a: int, b: int) -> float | None:
+        """a / b, or None when there is nothing to count (a pair whose gold has no omission
+        has no missing recall), as ``score_real_pair.py`` leaves such figures out."""
+        return a / b if b else None
 
     @property
-    def missing_precision(self) -> float:
+    def missing_precision(self) -> float | None:
+        # Nothing listed is a precision of 0 only when the gold has omissions to list.
+        if not self.missing_tp + self.missing_fp:
+            return 0.0 if self.missing_fn else None
         return self._ratio(self.missing_tp, self.missing_tp + self.missing_fp)
 
     @property
-    def missing_recall(self) -> float:
+    def missing_recall(self) -> float | None:
         return self._ratio(self.missing_tp, self.missing_tp + self.missing_fn)
 
     @property
-    def listed_precision(self) -> float:
+    def listed_precision(self) -> float | None:
         return self._ratio(self.listed_real, self.listed)
 
     @property
-    def covered_share(self) -> float:
+    def covered_share(self) -> float | None:
         return self._ratio(self.covered_called_covered, self.covered)
 
     @property
-    def partial_flagged_share(self) -> float:
+    def partial_flagged_share(self) -> float | None:
         return self._ratio(self.partial_flagged, self.partial)
 
     @property
-    def additions_precision(self) -> float:
+    def additions_precision(self) -> float | None:
         return self._ratio(self.additions_tp, self.additions_tp + self.additions_fp)
 
     @property
-    def additions_recall(self) -> float:
+    def additions_recall(self) -> float | None:
         return self._ratio(self.additions_tp, self.additions_tp + self.additions_fn)
 
 
@@ -198,21 +203,27 @@ def print_table(results: dict[str, dict[str, PolicyFigures]], out: Callable[[str
     for name, by_matcher in results.items():
         for label, f in by_matcher.items():
             means.setdefault(label, []).append(f)
-            out(f"{name:<26}{label:<15}{f.missing_precision:>8.3f}{f.missing_recall:>8.3f}"
-                f"{f.listed_precision:>9.3f}{f.covered_share:>8.3f}{f.covered_called_missing:>7}"
-                f"{f.partial_flagged_share:>10.3f}{f.not_expected_called_missing:>7}"
-                f"{f.additions_precision:>7.3f}{f.additions_recall:>7.3f}{f.unmatched:>10}")
+            out(f"{name:<26}{label:<15}{_cell(f.missing_precision, 8)}{_cell(f.missing_recall, 8)}"
+                f"{_cell(f.listed_precision, 9)}{_cell(f.covered_share, 8)}{f.covered_called_missing:>7}"
+                f"{_cell(f.partial_flagged_share, 10)}{f.not_expected_called_missing:>7}"
+                f"{_cell(f.additions_precision, 7)}{_cell(f.additions_recall, 7)}{f.unmatched:>10}")
     for label, all_figures in means.items():
-        def mean(values: Iterable[float]) -> float:
-            values = list(values)
-            return sum(values) / len(values) if values else 0.0
+        def mean(values: Iterable[float | None]) -> float | None:
+            """The mean of the figures a pair has (None ones left out, as the scorer does)."""
+            values = [v for v in values if v is not None]
+            return sum(values) / len(values) if values else None
         out(f"{'mean':<26}{label:<15}"
-            f"{mean(f.missing_precision for f in all_figures):>8.3f}"
-            f"{mean(f.missing_recall for f in all_figures):>8.3f}"
-            f"{mean(f.listed_precision for f in all_figures):>9.3f}"
-            f"{mean(f.covered_share for f in all_figures):>8.3f}"
-            f"{mean(f.covered_called_missing for f in all_figures):>7.1f}"
-            f"{mean(f.partial_flagged_share for f in all_figures):>10.3f}"
-            f"{mean(f.not_expected_called_missing for f in all_figures):>7.1f}"
-            f"{mean(f.additions_precision for f in all_figures):>7.3f}"
-            f"{mean(f.additions_recall for f in all_figures):>7.3f}")
+            f"{_cell(mean(f.missing_precision for f in all_figures), 8)}"
+            f"{_cell(mean(f.missing_recall for f in all_figures), 8)}"
+            f"{_cell(mean(f.listed_precision for f in all_figures), 9)}"
+            f"{_cell(mean(f.covered_share for f in all_figures), 8)}"
+            f"{_cell(mean(f.covered_called_missing for f in all_figures), 7, 1)}"
+            f"{_cell(mean(f.partial_flagged_share for f in all_figures), 10)}"
+            f"{_cell(mean(f.not_expected_called_missing for f in all_figures), 7, 1)}"
+            f"{_cell(mean(f.additions_precision for f in all_figures), 7)}"
+            f"{_cell(mean(f.additions_recall for f in all_figures), 7)}")
+
+
+def _cell(value: float | None, width: int, digits: int = 3) -> str:
+    """A figure right-aligned in its column, or — when the pair has nothing to count."""
+    return f"{'—':>{width}}" if value is None else f"{value:>{width}.{digits}f}"

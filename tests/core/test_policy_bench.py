@@ -80,3 +80,19 @@ def test_pairs_kept_outside_the_project_are_scored_on_the_national_text_their_go
     figures = policy_pairs.run_pairs({"Duizhao": None}, folder)["demo"]["Duizhao"]
     assert figures.judged == 2 and figures.unmatched == 0
     assert figures.covered_called_covered == 1 and figures.missing_tp == 1
+
+
+def test_a_figure_with_nothing_to_count_is_left_out_of_the_mean_as_the_shared_scorer_does():
+    # A pair whose gold has no omission and where nothing is listed has no missing precision
+    # or recall; one with omissions and nothing listed has precision 0.
+    clean = policy_pairs.PolicyFigures(covered=3, covered_called_covered=3)
+    assert clean.missing_precision is None and clean.missing_recall is None
+    silent = policy_pairs.PolicyFigures(missing_fn=2)
+    assert silent.missing_precision == 0.0 and silent.missing_recall == 0.0
+    listed = policy_pairs.PolicyFigures(missing_tp=1, missing_fp=1, missing_fn=1)
+    lines: list[str] = []
+    policy_pairs.print_table({"clean": {"Duizhao": clean}, "listed": {"Duizhao": listed}},
+                             lines.append)
+    assert lines[1].split()[2:4] == ["—", "—"]
+    mean = lines[-1].split()
+    assert mean[2:4] == ["0.500", "0.500"]
