@@ -35,7 +35,7 @@ CENTRAL_ACTOR = re.compile(
     # The State Council's departments by name, as its policies write them (教育部, 国家卫生健康委,
     # 国家中医药局, 市场监管总局); not 教育部门, every level's, and a province's own are 省教育厅.
     r"(?:外交|国防|教育|科技|工业和信息化|公安|国家安全|民政|司法|财政|人力资源社会保障|自然资源|"
-    r"生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理)部(?!门)|"
+    r"生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|应急)部(?!门)|"
     r"审计署|国资委|市场监管总局|海关总署|税务总局|广电总局|体育总局|银保监会|证监会|"
     r"国家(?!级|[^，。；]{0,4}机关)[\u4e00-\u9fff]{1,10}?"
     r"(?:委员会|委(?![托任派])|总局|(?<![格布结时当变])局(?!面|势)|(?<![部签公])署|(?<=管理)机构)|"
@@ -426,8 +426,9 @@ _PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政
                        # ... or works with (与省、市、县融资担保机构合作).
                        r"|(?<![参给])与(?:(?!由|或者)[^，,。；]){0,40}?(?:合作|对接|联动)"
                        # ... and those it oversees (对省、自治区、直辖市人民政府……进行督察).
-                       r"|^[^，,。；]{0,30}?对(?:(?!由|或者)[^，,。；]){0,50}人民政府"
-                       r"(?=[^，,。；]{0,30}(?:进行|开展|实施)?(?:督察|督查|检查|考核|监督|评估))")
+                       r"|^[^，,。；]{0,30}?对(?:(?!由|或者)[^，,。；]){0,50}(?:人民政府|各地区|各部门|各地)"
+                       r"(?=[^，,。；]{0,30}(?:进行|开展|实施)?(?:网上)?"
+                       r"(?:督察|督查|检查|考核|监督|评估|监测|抽查|巡查))")
 
 
 def central_procedure(text: str) -> bool:
@@ -598,7 +599,12 @@ _REGION_SUFFIX = r"(?:市|省|自治区|[壮回]族自治区|维吾尔自治区|
 # What a named place did, as a 通报 praises it or a preamble tells it (北京市大力推进……; 河北省
 # 邢台市实施……改革): no task of this province or any other.
 _REGION_PRACTICE = re.compile(
-    rf"^(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX}|自贸试验区|自由贸易试验区)(?![、和及与])(?!.*请(?:你|各|有关))")
+    rf"^(?:(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX}|自贸试验区|自由贸易试验区)|新疆生产建设兵团)"
+    # ... one place, not several (天津市和河北省……; but 天津市和平区 is one).
+    rf"(?![、及与]|和(?:{PROVINCIAL_REGIONS}))(?!.*请(?:你|各|有关))")
+# Pilots chosen by name (确定北京、吉林、安徽……10个省（区、市）……作为试点地区).
+_PILOTS_NAMED = re.compile(rf"(?:确定|选择|遴选|选取|选定)[^。；]{{0,10}}?(?:{PROVINCIAL_REGIONS})"
+                           rf"(?:{_REGION_SUFFIX})?、[^。；]{{0,120}}?(?:作为|为|开展)[^。；]{{0,10}}?试点")
 # A named region's own organ acting (由上海市医药集中招标采购事务管理所承担……日常工作).
 _REGION_ACTS = re.compile(rf"^(?:由|请)?({PROVINCIAL_REGIONS}){_REGION_SUFFIX}"
                           r"[^，,。；]{0,30}?(?:承担|负责|牵头|要|应当)")
@@ -662,6 +668,11 @@ def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Re
     region = _REGION_ACTS.match(sentence.strip())
     if region and region.group(1) not in issuer:
         return Reason("scope", f"本句由{region.group(1)}的机构承担，不含本地，地方文件无需承接。")
+    pilots = _PILOTS_NAMED.search(sentence)
+    if pilots:
+        named = re.findall(PROVINCIAL_REGIONS, pilots.group(0))
+        if not any(place in issuer for place in named):
+            return Reason("scope", f"本句确定的试点地区为{'、'.join(named)}等，不含本地，地方文件无需承接。")
     elsewhere = laid_on_other_places(sentence, issuing_region(provincial_title), "本句")
     if elsewhere:
         return elsewhere

@@ -9,7 +9,8 @@ import pytest
 
 from core.align import compare_outlines
 from core.articles import carried_shares, sentence_credit, untangle
-from core.expected import article_not_expected, clause_not_expected, central_only, states_no_task
+from core.expected import (article_not_expected, central_only, clause_not_expected, scoped_elsewhere,
+                           states_no_task)
 from core.model import Status
 from core.outline import outline_document
 from core.read import read_text
@@ -325,12 +326,21 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
         assert clause_not_expected(task) is None, task
     # What a named place did, as a 通报 praises it: no task of this province or any other.
     for practice in ("北京市大力推进水质监测制度改革。", "河北省邢台市实施“两不见面”监测改革。",
-                     "内蒙古自治区呼和浩特市实现监测数据“一窗式”受理。", "辽宁自贸试验区营口片区以制度创新优化监测服务。"):
+                     "内蒙古自治区呼和浩特市实现监测数据“一窗式”受理。", "辽宁自贸试验区营口片区以制度创新优化监测服务。",
+                     # 天津市和平区 is one place; the 兵团 is a region of its own.
+                     "天津市和平区狠抓监测精细化管控。", "新疆生产建设兵团狠抓水源地监管。"):
         assert clause_not_expected(practice).code == "no_task", practice
     # A named region asked to act, or acting beside others, is a task (for it, or for all).
     for task in ("北京市、天津市要率先建成监测网络。", "北京市要率先建成监测网络。",
+                 "天津市和河北省要加强水质联防联控。",
                  "辽宁监测站项目已列入国家规划，请你省继续保护好站址资源。"):
         assert clause_not_expected(task) is None, task
+    # A central office checking the local governments' work acts from the centre; one working
+    # with them shares their duty.
+    assert clause_not_expected("国务院办公厅将对各地区、各部门监测网站进行网上监测和抽查。").code == "central"
+    assert clause_not_expected("国务院办公厅将会同各地区加强监测网站建设。") is None
+    # A ministry by its short name.
+    assert clause_not_expected("应急部负责制定监测车辆保险办法。").code == "central"
     # Choosing pilots across the country is the centre's choice.
     assert clause_not_expected("在全国范围内选择10个左右有条件的城市，开展水质监测试点。").code == "central"
     assert clause_not_expected("在全省范围内选择3个城市开展水质监测试点。") is None
@@ -535,3 +545,13 @@ def test_the_bodies_a_national_policy_sets_up_for_the_centre_act_from_the_centre
     assert clause_not_expected("联合监测办公室和省级人民政府要及时报告重大问题。", bodies=bodies) is None
     assert clause_not_expected("监测小组办公室设在生态环境部，负责组织开展试点，协调部门与地方之间相关工作。",
                                bodies=bodies).code == "central"
+
+
+def test_pilots_chosen_by_name_are_expected_only_of_the_places_named():
+    sentence = "根据申报情况，确定北京、吉林、安徽等3个省（市）作为水质监测试点地区。"
+    reason = scoped_elsewhere(sentence, sentence, "北湖省人民政府关于水质监测的实施方案")
+    assert reason.code == "scope" and "北京、吉林、安徽" in reason.text
+    assert scoped_elsewhere(sentence, sentence, "吉林省人民政府关于水质监测的实施方案") is None
+    # Pilots chosen by the province itself, or not by name, are its own task.
+    for task in ("在全省范围内确定3个城市作为水质监测试点。", "确定一批地区开展水质监测试点。"):
+        assert scoped_elsewhere(task, task, "北湖省人民政府关于水质监测的实施方案") is None, task
