@@ -28,10 +28,11 @@ article gets a verdict of its own; its clauses' verdicts stay as evidence.
 
 from __future__ import annotations
 
-import heapq
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from itertools import chain
 from dataclasses import dataclass, fields, replace
 from typing import Protocol
 
@@ -307,6 +308,9 @@ def _prepare(clauses: tuple[Clause, ...], steps: Steps, message: str) -> list[Pr
     return prepared
 
 
+_NO_POSTINGS = np.zeros(0, dtype=np.int64)
+
+
 class TokenMatcher:
     """Finds candidates through an inverted index of informative tokens, then scores them.
 
@@ -317,11 +321,12 @@ class TokenMatcher:
     def candidates(self, nat: list[PreparedClause], prov: list[PreparedClause], vocabulary: Vocabulary,
                    parameters: Parameters, steps: Steps) -> list[list[tuple[float, int]]]:
         """For each national clause, (score, provincial index) pairs, best first."""
-        index: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)
         for position, prepared in enumerate(prov):
             for word in prepared.profile.weights:
                 if vocabulary.informative(word):
-                    index[word].append(position)
+                    postings[word].append(position)
+        index = {word: np.array(positions) for word, positions in postings.items()}
         result: list[list[tuple[float, int]]] = []
         for count, prepared in enumerate(nat):
             weights = prepared.profile.weights
@@ -344,16 +349,18 @@ class TokenMatcher:
         return result
 
     @staticmethod
-    def _scored(prepared: PreparedClause, lookup: list[str], index: dict[str, list[int]],
+    def _scored(prepared: PreparedClause, lookup: list[str], index: dict[str, np.ndarray],
                 prov: list[PreparedClause], parameters: Parameters) -> list[tuple[float, int]]:
         """(score, provincial index) of the provincial clauses sharing most weight of the
         lookup words, best first."""
         weights = prepared.profile.weights
-        shared: dict[int, float] = defaultdict(float)
+        shared = np.zeros(len(prov))
         for word in lookup:
-            for position in index.get(word, ()):
-                shared[position] += weights[word]
-        best = heapq.nsmallest(parameters.candidates, shared, key=lambda p: (-shared[p], p))
+            # A word's postings name each clause once: the sums are those of a loop, in order.
+            shared[index.get(word, _NO_POSTINGS)] += weights[word]
+        sharing = np.flatnonzero(shared)
+        # The heaviest first, the earlier clause first among equals.
+        best = sharing[np.lexsort((sharing, -shared[sharing]))[:parameters.candidates]].tolist()
 
         def scored(provincial: Profile) -> float:
             found = score(prepared.profile, provincial)
@@ -371,7 +378,8 @@ class TokenMatcher:
         """
         own = national.profile.weights
         weights = provincial.profile.weights
-        return sum(w for t, w in weights.items() if t in own) / provincial.profile.total
+        # map and filter run in C: this is asked of tens of thousands of pairs.
+        return sum(map(weights.__getitem__, filter(own.__contains__, weights))) / provincial.profile.total
 
     def phrases(self, clause: PreparedClause) -> tuple[str, ...]:
         """The clause's comma phrases, normalised."""
@@ -434,14 +442,14 @@ _FEW_ARTICLES = 2
 def _near(clauses: list[PreparedClause]) -> Callable[[str], list[int]]:
     """A look-up of the clauses holding at least half a phrase's character pairs (a cheap
     necessary condition for it to stand there near-verbatim), built on first use."""
-    index: dict[str, set[int]] = {}
+    index: dict[str, list[int]] = defaultdict(list)
 
     def near(phrase: str) -> list[int]:
         if not index:
             for position, prepared in enumerate(clauses):
                 chars = prepared.profile.bare + prepared.profile.chars
-                for pair in {chars[k:k + 2] for k in range(len(chars) - 1)}:
-                    index.setdefault(pair, set()).add(position)
+                for pair in set(map(operator.add, chars, chars[1:])):
+                    index[pair].append(position)
         counts: Counter[int] = Counter()
         pairs = {phrase[k:k + 2] for k in range(len(phrase) - 1)}
         for pair in pairs:
@@ -494,31 +502,47 @@ def _cosines(bags: list[dict[str, int]], split: int, *, idf_floor: float,
     what the blocks are multiplied in).
     """
     vocabulary: dict[str, int] = {}
-    rows_list, columns_list, counts_list = [], [], []
-    for row, bag in enumerate(bags):
-        for feature, count in bag.items():
-            rows_list.append(row)
-            columns_list.append(vocabulary.setdefault(feature, len(vocabulary)))
-            counts_list.append(count)
-    rows = np.array(rows_list, dtype=np.int64)
-    columns = np.array(columns_list, dtype=np.int64)
+    rows = np.repeat(np.arange(len(bags), dtype=np.int64), [len(bag) for bag in bags])
+    columns = np.array([vocabulary.setdefault(feature, len(vocabulary))
+                        for feature in chain.from_iterable(bags)], dtype=np.int64)
+    counts_list = list(chain.from_iterable(bag.values() for bag in bags))
     documents = np.bincount(columns, minlength=len(vocabulary))
     idf = np.log((len(bags) + 1) / (documents + 1)) + idf_floor
     values = (1.0 + np.log(np.array(counts_list, dtype=float))) * idf[columns]
     norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(bags)))
     norms[norms == 0] = 1.0
     left = rows < split
-    held = [np.zeros(len(vocabulary), dtype=bool) for _ in range(2)]
-    held[0][columns[left]] = True
-    held[1][columns[~left]] = True
-    shared = held[0] & held[1]
-    renumbered = np.cumsum(shared) - 1
+    right_count = len(bags) - split
+    left_df = np.bincount(columns[left], minlength=len(vocabulary))
+    right_df = np.bincount(columns[~left], minlength=len(vocabulary))
+    # The products a feature adds to the cosines: most features stand in few articles and add
+    # few, summed pair by pair; the few that stand in many go through a dense product.
+    products = left_df * right_df
+    heavy = products * _SPARSE_COST > split * right_count
+    cosine = np.zeros((split, right_count))
+    _dense_part(cosine, rows, columns, values, left, heavy, split, dtype)
+    light = (products > 0) & ~heavy
+    _sparse_part(cosine, rows, columns, values, left, light, np.where(light, right_df, 0), split)
+    cosine /= np.outer(norms[:split], norms[split:])
+    return cosine
+
+
+# How many times dearer one product summed pair by pair is than one inside a dense product.
+_SPARSE_COST = 200
+# Pairs summed at a time by ``_sparse_part`` (memory: some 40 bytes each).
+_PAIR_BLOCK = 1 << 21
+
+
+def _dense_part(cosine: np.ndarray, rows: np.ndarray, columns: np.ndarray, values: np.ndarray,
+                left: np.ndarray, features: np.ndarray, split: int, dtype: type) -> None:
+    """Add to ``cosine`` what the chosen features add, as dense products ``_FEATURE_BLOCK``
+    features at a time (so two long statutes never need the whole matrix in memory)."""
+    renumbered = np.cumsum(features) - 1
     sides = []
-    for side, offset, count in ((left, 0, split), (~left, split, len(bags) - split)):
-        keep = side & shared[columns]
+    for side, offset, count in ((left, 0, split), (~left, split, cosine.shape[1])):
+        keep = side & features[columns]
         sides.append((count, rows[keep] - offset, renumbered[columns[keep]], values[keep]))
-    cosine = np.zeros((split, len(bags) - split))
-    for start in range(0, int(shared.sum()), _FEATURE_BLOCK):
+    for start in range(0, int(features.sum()), _FEATURE_BLOCK):
         blocks = []
         for count, rows_, columns_, values_ in sides:
             inside = (columns_ >= start) & (columns_ < start + _FEATURE_BLOCK)
@@ -526,8 +550,36 @@ def _cosines(bags: list[dict[str, int]], split: int, *, idf_floor: float,
             block[rows_[inside], columns_[inside] - start] = values_[inside]
             blocks.append(block)
         cosine += blocks[0] @ blocks[1].T
-    cosine /= np.outer(norms[:split], norms[split:])
-    return cosine
+
+
+def _sparse_part(cosine: np.ndarray, rows: np.ndarray, columns: np.ndarray, values: np.ndarray,
+                 left: np.ndarray, features: np.ndarray, right_df: np.ndarray, split: int) -> None:
+    """Add to ``cosine`` what the chosen features add, summing the product of every left
+    entry with every right entry of the same feature (``right_df``: each chosen feature's
+    right entries, 0 for the others)."""
+    right = ~left & features[columns]
+    order = np.argsort(columns[right], kind="stable")
+    right_rows = rows[right][order] - split
+    right_values = values[right][order]
+    first_right = np.concatenate(([0], np.cumsum(right_df)[:-1]))
+    keep = left & features[columns]
+    left_rows, left_columns, left_values = rows[keep], columns[keep], values[keep]
+    counts = right_df[left_columns]
+    ends = np.cumsum(counts)
+    width = cosine.shape[1]
+    begin = 0
+    while begin < len(counts):
+        # As many left entries as make about _PAIR_BLOCK pairs (one at least).
+        done = int(ends[begin - 1]) if begin else 0
+        stop = max(begin + 1, int(np.searchsorted(ends, done + _PAIR_BLOCK, side="right")))
+        chunk = counts[begin:stop]
+        entry = np.repeat(np.arange(begin, stop), chunk)
+        offset = np.arange(len(entry)) - np.repeat(ends[begin:stop] - chunk - done, chunk)
+        partner = first_right[left_columns[entry]] + offset
+        cosine += np.bincount(left_rows[entry] * width + right_rows[partner],
+                              weights=left_values[entry] * right_values[partner],
+                              minlength=cosine.size).reshape(cosine.shape)
+        begin = stop
 
 
 def _article_bag(clauses: list[PreparedClause]) -> dict[str, int]:

@@ -163,9 +163,16 @@ class Vocabulary:
         self._frequency = frequency
         self._count = max(count, 1)
         self._generic = generic_words()
+        self._weights: dict[str, float] = {}
 
     def weight(self, word: str) -> float:
         """How much a shared occurrence of this word says that two clauses match."""
+        known = self._weights.get(word)
+        if known is None:
+            known = self._weights[word] = self._weight(word)
+        return known
+
+    def _weight(self, word: str) -> float:
         idf = math.log((self._count + 1) / (self._frequency.get(word, 0) + 1)) + 1.0
         idf *= formula_factor(word, floor=FORMULA_FLOOR)
         if word in self._generic:
@@ -199,7 +206,8 @@ def score(national: Profile, provincial: Profile) -> float:
     provincial one — a province that keeps one phrase of a long sentence and drops the rest has
     carried it in part, which the sentence reading alone would call a miss.
     """
-    shared = sum(w for t, w in national.weights.items() if t in provincial.weights)
+    weights = national.weights
+    shared = sum(map(weights.__getitem__, filter(provincial.weights.__contains__, weights)))
     containment = shared / national.total
     dice = 2 * shared / (national.total + provincial.total)
     chars = fuzz.ratio(national.chars, provincial.chars) / 100.0
@@ -288,4 +296,4 @@ def _may_match(phrase: str, text: str) -> bool:
     """A cheap necessary condition for ``partial_ratio(phrase, text) >= PHRASE_MATCH``."""
     if len(phrase) > len(text):
         return True  # partial_ratio then slides the text over the phrase: no bound here
-    return sum(1 for c in phrase if c in text) >= _LEAST_SHARE * len(phrase)
+    return sum(map(text.__contains__, phrase)) >= _LEAST_SHARE * len(phrase)

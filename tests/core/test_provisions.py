@@ -607,6 +607,35 @@ def test_articles_are_alike_within_a_pair_by_the_words_only_they_share():
     assert pair_similarity([], provincial).shape == (0, 2)
 
 
+@pytest.mark.parametrize("sparse_cost", [1, 200, 10 ** 9])
+def test_article_cosines_summed_pair_by_pair_equal_those_of_the_whole_matrix(monkeypatch, sparse_cost):
+    # Features standing in few articles are summed pair by pair, the others in dense blocks;
+    # whichever way each goes (all dense, the default split, all pair by pair, in blocks of
+    # a few pairs), the cosines are those of the whole articles × features matrix.
+    import random
+
+    import numpy as np
+
+    from core import align
+    monkeypatch.setattr(align, "_SPARSE_COST", sparse_cost)
+    monkeypatch.setattr(align, "_PAIR_BLOCK", 7)
+    draw = random.Random(7)
+    for _ in range(12):
+        count = draw.randint(2, 40)
+        split = draw.randint(1, count - 1)
+        bags = [{f"f{draw.randint(0, draw.choice([5, 30, 300]))}": draw.randint(1, 4)
+                 for _ in range(draw.randint(0, 20))} for _ in range(count)]
+        vocabulary = sorted({feature for bag in bags for feature in bag})
+        held = np.array([[feature in bag for feature in vocabulary] for bag in bags])
+        for floor in (0.0, 1.0):
+            idf = np.log((count + 1) / (held.sum(axis=0) + 1)) + floor
+            matrix = np.array([[(1 + np.log(bag[f])) * idf[k] if f in bag else 0.0
+                                for k, f in enumerate(vocabulary)] for bag in bags])
+            norms = np.linalg.norm(matrix, axis=1)
+            matrix /= np.where(norms == 0, 1, norms)[:, None]
+            expected = matrix[:split] @ matrix[split:].T
+            assert np.allclose(align._cosines(bags, split, idf_floor=floor), expected, atol=1e-9)
+
 def test_a_sentence_nearly_covered_links_articles_the_province_renders_another_way_too():
     national = _outline("国家条例\n第一条 行业协会商会应当加强行业自律，规范会员行为。\n"
                         "第二条 行业协会商会应当及时反映行业诉求，为市场主体提供信息咨询服务。\n")
