@@ -163,6 +163,13 @@ _PROHIBITION = re.compile(r"不得|禁止")
 _TO_PROVINCES = re.compile(
     r"^[^。；]*[，,]?由省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会|人民政府)"
     r"[^。；，]{0,20}?(?:规定|制定)。?$")
+# The article that authorises the law's implementing rules (国务院根据本法制定实施条例; 省、自治区、
+# 直辖市的人民代表大会常务委员会可以根据本法……制定实施办法): the provincial 实施办法 is what it
+# authorises.
+_AUTHORISES_RULES = re.compile(
+    r"^(?:国务院(?:和中央军事委员会)?|省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会"
+    r"|人民政府))(?:可以)?(?:根据|依照|依据)本法[^。；]{0,50}?制定[^。；]{0,8}?"
+    r"(?:实施条例|实施办法|实施细则|具体办法)(?:[，,]报国务院批准(?:后)?施行)?。?$")
 # Which rule prevails between a treaty the State has concluded and its own law (……缔结或者参加的
 # 国际条约同本法有不同规定的，适用该国际条约的规定), with its reservation (声明保留的条款除外) or
 # its fallback to international custom (……没有规定的，可以适用国际惯例): foreign affairs, the
@@ -300,7 +307,8 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _FOREIGN_ENTRY.match(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return Reason("central_procedure", "本条规定外国人、外国船舶等进入我国管辖区域的管理，属国家涉外事务，"
                                            "地方文件无需承接。")
-    if _TO_PROVINCES.match(text):
+    if _TO_PROVINCES.match(text) or all(
+            _AUTHORISES_RULES.match(s.strip()) for s in re.split(r"(?<=[。；])", text) if s.strip()):
         return Reason("to_provinces", "本条把有关事项交由省级人大或者政府规定，地方文件本身即是这一规定，"
                                       "无需逐条承接。")
     if all(_TREATY_RULE.search(s) for s in re.split(r"[。；]", text) if s.strip()):

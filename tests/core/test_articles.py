@@ -34,6 +34,11 @@ def _outline(text: str):
     ("国务院水行政主管部门应当会同有关部门和省、自治区、直辖市人民政府制定入海河口的监测规划。", "central"),
     # A matter left to the provinces' own rules: the provincial text is that rule.
     ("地方重点监测对象的管理办法，由省、自治区、直辖市人民代表大会或者其常务委员会制定。", "to_provinces"),
+    # The article authorising the law's implementing rules: the provincial 实施办法 is what it
+    # authorises.
+    ("国务院根据本法制定实施办法。省、自治区、直辖市的人民代表大会常务委员会可以根据本法和国务院的实施办法，"
+     "制定实施办法。", "to_provinces"),
+    ("省、自治区、直辖市的人民代表大会常务委员会根据本法，结合本行政区域的实际情况，制定实施办法。", "to_provinces"),
     # A national 管理机构 (国家濒危物种进出口管理机构, 国家无线电管理机构) is a central organ.
     ("监测设备名录，由国家无线电管理机构制定并公布。", "central"),
     # ... and so do the provincial governments it oversees.
@@ -128,6 +133,9 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "县级以上人民政府应当会同海关建立口岸联防联控机制。",
     # A detail left to the State Council beside a system local governments run, or beside them.
     "国家实行教师职务制度，具体办法由国务院规定。",
+    # Implementing rules a province must make and carry out, or a county's own rules, are tasks.
+    "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
+    "县级以上人民政府应当根据本法制定具体办法。",
     # Units acting under a decision left to the centre; a local department beside a central one.
     "企业和个人违反规定的，由国务院决定。",
     "国务院住房和城乡建设主管部门和省人民政府应当加强消防设计审查管理。",
