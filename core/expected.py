@@ -167,7 +167,7 @@ _TO_PROVINCES = re.compile(
 # 直辖市的人民代表大会常务委员会可以根据本法……制定实施办法): the provincial 实施办法 is what it
 # authorises.
 _AUTHORISES_RULES = re.compile(
-    r"^(?:国务院(?:和中央军事委员会)?|省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会"
+    rf"^(?:(?:{CENTRAL_ACTOR.pattern})(?:和中央军事委员会)?|省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会"
     r"|人民政府))(?:可以)?(?:根据|依照|依据)本法[^。；]{0,50}?制定[^。；]{0,8}?"
     r"(?:实施条例|实施办法|实施细则|具体办法)(?:[，,]报国务院批准(?:后)?施行)?。?$")
 # Which rule prevails between a treaty the State has concluded and its own law (……缔结或者参加的
