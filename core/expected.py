@@ -29,7 +29,7 @@ CENTRAL_ACTOR = re.compile(
     # 国务院 and any of its departments (国务院食品安全监督管理部门, 国务院有关部门).
     r"国务院(?:授权的)?(?:住房和城乡建设|人力资源和社会保障|工业和信息化|文化和旅游|[^，,。；、和及或的]){0,12}?"
     r"(?:部门|机构)|国务院|党中央|中共中央|中央军事委员会|"
-    r"中国人民解放军|中国人民武装警察部队|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
+    r"(?:中国人民解放军|中国人民武装警察部队)(?:有关部门)?|民兵组织|中华人民共和国政府|外国政府|(?:有关)?国际组织|"
     # Central funds act from the centre (中央财政要……适时对其进行资金补充).
     r"中央财政|中央预算内投资|"
     # The State Council's departments by name, as its policies write them (教育部, 国家卫生健康委,
@@ -167,9 +167,13 @@ _TO_PROVINCES = re.compile(
 # 直辖市的人民代表大会常务委员会可以根据本法……制定实施办法): the provincial 实施办法 is what it
 # authorises.
 _AUTHORISES_RULES = re.compile(
-    rf"^(?:(?:{CENTRAL_ACTOR.pattern})(?:和中央军事委员会)?|省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会"
-    r"|人民政府))(?:可以)?(?:根据|依照|依据)本法[^。；]{0,50}?制定[^。；]{0,8}?"
-    r"(?:实施条例|实施办法|实施细则|具体办法)(?:[，,]报国务院批准(?:后)?施行)?。?$")
+    rf"^(?:(?:{CENTRAL_ACTOR.pattern})(?:和中央军事委员会)?(?:可以)?(?:根据|依照|依据)本法[^。；]{{0,50}}?制定"
+    r"[^。；]{0,8}?(?:实施条例|实施办法|实施细则|具体办法)(?:[，,]报国务院批准(?:后)?施行)?"
+    # ... or the details of the law left to the provinces' own rules (……可以根据本地区的实际情况，
+    # 在本法规定的罚款幅度内，规定具体的执行标准).
+    r"|省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会|人民政府)(?:可以)?"
+    r"(?:根据|依照|依据)(?:本法|本地区|本行政区域)[^。；]{0,50}?(?:制定|规定)[^。；]{0,8}?"
+    r"(?:实施办法|实施细则|具体办法|执行标准|具体标准))。?$")
 # Which rule prevails between a treaty the State has concluded and its own law (……缔结或者参加的
 # 国际条约同本法有不同规定的，适用该国际条约的规定), with its reservation (声明保留的条款除外) or
 # its fallback to international custom (……没有规定的，可以适用国际惯例): foreign affairs, the

@@ -41,6 +41,12 @@ def _outline(text: str):
     ("省、自治区、直辖市的人民代表大会常务委员会根据本法，结合本行政区域的实际情况，制定实施办法。", "to_provinces"),
     ("国务院监测行政主管部门根据本法制定实施条例，报国务院批准施行。省、自治区、直辖市人民代表大会常务委员会"
      "可以根据本法和本地区的实际情况，制定实施办法。", "to_provinces"),
+    # ... and the details it leaves to the provinces' own rules.
+    ("省、自治区、直辖市人民代表大会常务委员会可以根据本地区的实际情况，在本法规定的罚款幅度内，规定具体的执行标准。",
+     "to_provinces"),
+    # The armed forces' own departments act from the centre.
+    ("中国人民解放军和中国人民武装警察部队在编监测设备的检验，由中国人民解放军、中国人民武装警察部队有关部门负责。",
+     "central"),
     # A national 管理机构 (国家濒危物种进出口管理机构, 国家无线电管理机构) is a central organ.
     ("监测设备名录，由国家无线电管理机构制定并公布。", "central"),
     # ... and so do the provincial governments it oversees.
@@ -138,6 +144,7 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Implementing rules a province must make and carry out, or a county's own rules, are tasks.
     "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
     "县级以上人民政府应当根据本法制定具体办法。",
+    "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
     # Units acting under a decision left to the centre; a local department beside a central one.
     "企业和个人违反规定的，由国务院决定。",
     "国务院住房和城乡建设主管部门和省人民政府应当加强消防设计审查管理。",
