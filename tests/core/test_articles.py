@@ -44,6 +44,8 @@ def _outline(text: str):
     # ... and the details it leaves to the provinces' own rules.
     ("省、自治区、直辖市人民代表大会常务委员会可以根据本地区的实际情况，在本法规定的罚款幅度内，规定具体的执行标准。",
      "to_provinces"),
+    # The national body of a people's organisation acts at the centre.
+    ("中华全国总工会根据独立、平等的原则，加强同各国工会组织的友好合作关系。", "central"),
     # The armed forces' own departments act from the centre.
     ("中国人民解放军和中国人民武装警察部队在编监测设备的检验，由中国人民解放军、中国人民武装警察部队有关部门负责。",
      "central"),
@@ -145,6 +147,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
     "县级以上人民政府应当根据本法制定具体办法。",
     "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
+    # ... and its local organisations beside it are every level's.
+    "中国残疾人联合会及其地方组织依照法律、法规或者接受政府委托，开展残疾人工作。",
     # Units acting under a decision left to the centre; a local department beside a central one.
     "企业和个人违反规定的，由国务院决定。",
     "国务院住房和城乡建设主管部门和省人民政府应当加强消防设计审查管理。",
