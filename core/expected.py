@@ -131,7 +131,7 @@ _OWNERSHIP_DUTY = re.compile(r"所有权|不容侵犯|受法律保护")
 _OWNED_DUTY = re.compile(rf"{_DUTY.pattern}|义务|负责")
 # Who owns land, water, minerals or relics (……属于国家所有; ……属于农民集体所有; 所有权由国务院代表
 # 国家行使; 所有权不因……而改变): the basic property regime, which only national law sets (立法法).
-_OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权(?:由国务院代表国家行使|不因)|"
+_OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权[，,]?(?:由国务院代表国家行使|不因)|"
                         r"(?<!划)归(?!口)[^，。；]{0,12}(?:所有|使用)|所有权受法律保护")
 # A sentence that only leaves a matter to another law (海水的开发、利用……，依照有关法律的规定执行;
 # 职工代表的产生，依照公司法有关规定执行). Not this law's own scope (……适用本法), which its
@@ -147,7 +147,9 @@ _CENTRAL_DECISION = re.compile(
     r"(?:批准|审批|核准|审核|审定|许可|备案|指定|发给|颁发|确定|制定|放行|审查)"
     rf"|(?:根据|按照)(?:(?:{CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
 # Crossing the national border (出境、进境): controlled from the centre.
-_BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)")
+_BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)"
+                     # ... and a sentence on some goods' trade across it (煤炭的进出口……).
+                     r"|^[^，。；]{1,10}的进出口")
 # Foreigners and foreign ships entering the country's waters or territory (外国人、外国渔业船舶进入
 # 中华人民共和国管辖水域……; ……违反本法规定，擅自进入中华人民共和国管辖水域……的): the state's own
 # affair, whatever the article lays down.
@@ -175,7 +177,11 @@ _AUTHORISES_RULES = re.compile(
     # 在本法规定的罚款幅度内，规定具体的执行标准).
     r"|省、自治区、直辖市(?:的)?(?:人民代表大会(?:及其|或者其)?常务委员会|人民政府)(?:可以)?"
     r"(?:根据|依照|依据)(?:本法|本地区|本行政区域)[^。；]{0,50}?(?:制定|规定)[^。；]{0,8}?"
-    r"(?:实施办法|实施细则|具体办法|执行标准|具体标准))。?$")
+    r"(?:实施办法|实施细则|具体办法|执行标准|具体标准)"
+    # ... and the frame of the autonomous areas' own variations (民族自治地方的人民代表大会……
+    # 制定变通的或者补充的规定。自治区的规定，报……批准后生效).
+    r"|民族自治地方的人民代表大会[^。；]{0,60}?制定(?:变通|补充)[^。；]{0,10}?规定"
+    r"|(?:自治区|自治州|自治县|自治州、自治县)的规定[，,]报[^。；]{0,40}?(?:批准|备案)[^。；]{0,30}?)[。；]?$")
 # Which rule prevails between a treaty the State has concluded and its own law (……缔结或者参加的
 # 国际条约同本法有不同规定的，适用该国际条约的规定), with its reservation (声明保留的条款除外) or
 # its fallback to international custom (……没有规定的，可以适用国际惯例): foreign affairs, the

@@ -41,6 +41,15 @@ def _outline(text: str):
     ("省、自治区、直辖市的人民代表大会常务委员会根据本法，结合本行政区域的实际情况，制定实施办法。", "to_provinces"),
     ("国务院监测行政主管部门根据本法制定实施条例，报国务院批准施行。省、自治区、直辖市人民代表大会常务委员会"
      "可以根据本法和本地区的实际情况，制定实施办法。", "to_provinces"),
+    # ... with the frame of the autonomous areas' own variations beside it.
+    ("省、自治区、直辖市人民代表大会常务委员会可以根据本法制定实施办法。民族自治地方的人民代表大会，可以依据本法"
+     "规定的原则，结合当地的具体情况，制定变通的或者补充的规定。自治区的规定，报全国人民代表大会常务委员会批准后"
+     "生效；自治州、自治县的规定，报省、自治区、直辖市人民代表大会常务委员会批准后生效。", "to_provinces"),
+    # Ownership, however its sentence is punctuated.
+    ("监测资源属于国家所有。地下的监测资源的国家所有权，不因其依附的土地的所有权的不同而改变。", "ownership"),
+    # Goods crossing the border under the centre's rules.
+    ("监测设备的进出口依照国务院的规定，实行统一管理。具备条件的企业经国务院商务主管部门依法许可，"
+     "有权从事监测设备出口经营。", "central_procedure"),
     # ... and the details it leaves to the provinces' own rules.
     ("省、自治区、直辖市人民代表大会常务委员会可以根据本地区的实际情况，在本法规定的罚款幅度内，规定具体的执行标准。",
      "to_provinces"),
@@ -147,6 +156,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
     "县级以上人民政府应当根据本法制定具体办法。",
     "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
+    # Local governments supporting trade across the border.
+    "县级以上人民政府应当支持企业开展监测设备进出口业务。",
     # ... and its local organisations beside it are every level's.
     "中国残疾人联合会及其地方组织依照法律、法规或者接受政府委托，开展残疾人工作。",
     # Units acting under a decision left to the centre; a local department beside a central one.
