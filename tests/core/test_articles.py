@@ -156,6 +156,10 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
     "县级以上人民政府应当根据本法制定具体办法。",
     "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
+    # Bringing species in from abroad: an approval of the centre beside duties a province
+    # carries (防范措施), with 进出口 named only as a certificate.
+    "从境外引进监测物种的，应当经国务院林业主管部门批准。从境外引进列入名录的物种，还应当依法取得允许进出口"
+    "证明书。从境外引进物种的，应当采取安全可靠的防范措施。",
     # Local governments supporting trade across the border.
     "县级以上人民政府应当支持企业开展监测设备进出口业务。",
     # ... and its local organisations beside it are every level's.
