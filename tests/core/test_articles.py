@@ -159,7 +159,7 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Bringing species in from abroad: an approval of the centre beside duties a province
     # carries (防范措施), with 进出口 named only as a certificate.
     "从境外引进监测物种的，应当经国务院林业主管部门批准。从境外引进列入名录的物种，还应当依法取得允许进出口"
-    "证明书。从境外引进物种的，应当采取安全可靠的防范措施。",
+    "证明书。从境外引进物种的，应当采取安全可靠的防范措施；确需将其放归野外的，按照国家有关规定执行。",
     # Local governments supporting trade across the border.
     "县级以上人民政府应当支持企业开展监测设备进出口业务。",
     # ... and its local organisations beside it are every level's.
