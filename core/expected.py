@@ -49,7 +49,7 @@ CENTRAL_ACTOR = re.compile(
     rf"国家{_NAMING}{{2,10}}?基金(?!会|管理|的)|中国{_NAMING}{{2,10}}?(?:总公司|集团(?:有限)?公司)|"
     # Administered from the centre, not by local governments: customs and border inspection,
     # the central bank.
-    r"海关|(?:出入境|进出境)检验检疫机构|中国人民银行")
+    r"海关|(?:国家)?(?:出入境|进出境)检验检疫(?:机构|部门)|中国人民银行")
 _NOT_ACTING = (r"的?(?:同意|决策|部署|要求|精神|关于|领导|批准|规定|决定|命令)"
                # ……only naming whose units these are (国务院有关部门所属的三级公立医院).
                r"|[^，。；]{0,12}所属的?[^，。；]{0,10}(?:医院|学校|院校|单位|企业|机构)|[^，。；]{0,12}管理的")
@@ -158,8 +158,8 @@ _BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:
 # 境外机构、个人……. Customs, border inspection and the licences for them are the state's.
 _CROSSING = re.compile(r"^(?:其中[，,])?(?:禁止|为境外[^，。；]{0,6})?(?:进口|出口|进出口|进出境|出境|入境)"
                        r"|^(?:其中[，,])?从事[^，。；]{0,10}进出口"
-                       r"|^(?:从|向)境外"
-                       r"|^(?:在中国境内[^，。；]{0,20}的)?境外(?:的)?(?:机构|组织|个人)")
+                       r"|^(?:从|向)境外|^向(?:我国|中华人民共和国)(?:境内)?出口|^进口的"
+                       r"|^(?:在中国境内[^，。；]{0,20}的)?境外(?:的)?(?:机构|组织|个人|出口商|生产企业)")
 _FOREIGN_ENTRY = re.compile(r"^外国[^。；]{0,30}?进入(?:中华人民共和国|我国)(?:管辖)?(?:水域|海域|领海|领空|境内|领域)")
 _PROHIBITION = re.compile(r"不得|禁止")
 # An article that only leaves a matter to the provinces' own rules (……的管理办法，由省、自治区、

@@ -47,6 +47,11 @@ def _outline(text: str):
      "生效；自治州、自治县的规定，报省、自治区、直辖市人民代表大会常务委员会批准后生效。", "to_provinces"),
     # Ownership, however its sentence is punctuated.
     ("监测资源属于国家所有。地下的监测资源的国家所有权，不因其依附的土地的所有权的不同而改变。", "ownership"),
+    # The national inspection authority, and imported goods and foreign exporters as subjects.
+    ("国家出入境检验检疫部门可以对向我国境内出口监测设备的国家（地区）的监测管理体系进行评估和审查，"
+     "并根据评估和审查结果，确定相应检验检疫要求。", "central"),
+    ("进口的监测设备应当符合我国国家标准。进口的监测设备应当经出入境检验检疫机构依照进出口商品检验相关法律、"
+     "行政法规的规定检验合格。", "central_procedure"),
     # Goods crossing the border under the centre's rules.
     ("监测设备的进出口依照国务院的规定，实行统一管理。具备条件的企业经国务院商务主管部门依法许可，"
      "有权从事监测设备出口经营。", "central_procedure"),
