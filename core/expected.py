@@ -309,7 +309,10 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
         return Reason("ownership", "本条规定财产所有权的归属，只能由法律规定，地方文件无需承接。")
     if _states_only(text, _OTHER_LAW, whole=True):
         return Reason("other_law", "本条只指明适用其他法律的规定，地方文件无需承接。")
-    if central_only(text):
+    # Its list items, if any, name the acts or matters (（一）提供虚假材料，进口……); whom the
+    # article addresses is said around them (……的，由出入境检验检疫机构……给予处罚：).
+    frame = "".join(p for p in paragraphs if not ITEM_LABEL.match(p.strip()))
+    if central_only(text) or (frame != text and frame.strip() and central_only(frame)):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
     if central_procedure(text):
         return Reason("central_procedure", "本条规定的审批、备案等事项由国务院或其有关部门办理，"

@@ -137,6 +137,9 @@ def _outline(text: str):
     ("中华人民共和国缔结或者参加的国际条约与本条例有不同规定的，适用国际条约的规定。"
      "本条例和中华人民共和国缔结或者参加的国际条约没有规定的，可以适用国际惯例。", "treaty"),
     ("本法施行前已经取得的检测资质证书，在有效期内继续有效。", "transitional"),
+    # A penalty a central organ imposes: its items name the acts, not who acts.
+    ("违反本法规定，有下列情形之一的，由出入境检验检疫机构依照本法第三十条的规定给予处罚：\n"
+     "（一）提供虚假材料，进口不符合国家标准的监测设备；\n（二）未遵守本法的规定出口监测设备。", "central"),
 ])
 def test_provisions_no_province_is_expected_to_carry(text, code):
     reason = article_not_expected(text.split("\n"))
@@ -259,6 +262,11 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
 ])
 def test_provisions_a_province_is_expected_to_carry(text):
     assert article_not_expected([text]) is None
+
+
+def test_a_penalty_local_organs_impose_is_expected_whatever_its_items_name():
+    assert article_not_expected(["违反本法规定，有下列情形之一的，由县级以上人民政府监测主管部门责令改正，处一万元以下罚款：",
+                                 "（一）未经国务院有关部门批准进口监测设备；", "（二）未遵守本法的规定出口监测设备。"]) is None
 
 
 def test_policy_sentences_that_state_no_task():
