@@ -144,7 +144,7 @@ _OTHER_LAW = re.compile(
 # 经国务院药品监督管理部门核准, or a duty owed to their demands (根据国务院……部门的要求).
 _CENTRAL_DECISION = re.compile(
     rf"(?:报|经|由|向|从)(?:{CENTRAL_ACTOR.pattern})[^，。；]{{0,16}}?"
-    r"(?:批准|审批|核准|审核|审定|许可|备案|指定|发给|颁发|确定|制定|放行|审查)"
+    r"(?:批准|审批|核准|审核|审定|许可|备案|注册|提交|报送|指定|发给|颁发|确定|制定|放行|审查)"
     rf"|(?:根据|按照)(?:(?:{CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
 # Crossing the national border (出境、进境): controlled from the centre.
 _BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)"

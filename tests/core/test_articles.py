@@ -137,6 +137,10 @@ def _outline(text: str):
     ("中华人民共和国缔结或者参加的国际条约与本条例有不同规定的，适用国际条约的规定。"
      "本条例和中华人民共和国缔结或者参加的国际条约没有规定的，可以适用国际惯例。", "treaty"),
     ("本法施行前已经取得的检测资质证书，在有效期内继续有效。", "transitional"),
+    # Registration with, and papers sent to, a central organ.
+    ("首次进口的监测设备应当经国务院市场监督管理部门注册。", "central_procedure"),
+    ("生产企业应当向国务院卫生行政部门提交监测设备的安全性评估材料。国务院卫生行政部门应当自收到申请之日起"
+     "六十日内组织审查。", "central_procedure"),
     # A penalty a central organ imposes: its items name the acts, not who acts.
     ("违反本法规定，有下列情形之一的，由出入境检验检疫机构依照本法第三十条的规定给予处罚：\n"
      "（一）提供虚假材料，进口不符合国家标准的监测设备；\n（二）未遵守本法的规定出口监测设备。", "central"),
