@@ -35,7 +35,7 @@ CENTRAL_ACTOR = re.compile(
     # The State Council's departments by name, as its policies write them (教育部, 国家卫生健康委,
     # 国家中医药局, 市场监管总局); not 教育部门, every level's, and a province's own are 省教育厅.
     r"(?:外交|国防|教育|科技|工业和信息化|公安|国家安全|民政|司法|财政|人力资源社会保障|自然资源|"
-    r"生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|应急)部(?!门)|"
+    r"生态环境|住房城乡建设|交通运输|水利|农业农村|商务|文化和旅游|退役军人事务|应急管理|应急)部(?![门署队])|"
     r"审计署|国资委|市场监管总局|海关总署|税务总局|广电总局|体育总局|银保监会|证监会|"
     r"国家(?!级|[^，。；]{0,4}机关)[\u4e00-\u9fff]{1,10}?"
     r"(?:委员会|委(?![托任派])|总局|(?<![格布结时当变])局(?!面|势)|(?<![部签公])署|(?<=管理)机构)|"
@@ -84,6 +84,9 @@ _LOCAL_GOVERNMENT = re.compile(
     # A department named by its field alone is every level's (财政部门应当向代收机构支付手续费).
     r"(?:财政|教育|卫生健康|民政|司法|公安|自然资源|生态环境|交通运输|水利|农业农村|商务|文化和旅游|"
     r"应急管理|住房城乡建设|人力资源社会保障|市场监督管理|税务)部门")
+# A local government or department named with its level (县级以上地方人民政府, 乡镇人民政府,
+# 省、自治区、直辖市人民政府……部门): list items that name one give it a duty.
+_LOCAL_LEVEL = re.compile(r"(?:地方|省|自治区|直辖市|设区的市|县|乡|镇)[^，。；]{0,12}?(?:人民政府|部门)")
 # Units and people, when a sentence opens with them as the ones who act.
 _LOCAL_SUBJECT = re.compile(
     r"(?:^|[。；])[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
@@ -144,12 +147,13 @@ _OTHER_LAW = re.compile(
 # 经国务院药品监督管理部门核准, or a duty owed to their demands (根据国务院……部门的要求).
 _CENTRAL_DECISION = re.compile(
     rf"(?:报|经|由|向|从)(?:{CENTRAL_ACTOR.pattern})[^，。；]{{0,16}}?"
-    r"(?:批准|审批|核准|审核|审定|许可|备案|注册|提交|报送|指定|发给|颁发|确定|制定|放行|审查)"
+    r"(?:批准|审批|核准|审核|审定|许可|备案|注册|提交[^，。；]{0,20}?(?:申请|材料)|指定|发给|颁发|确定|制定"
+    r"|放行|审查)"
     rf"|(?:根据|按照)(?:(?:{CENTRAL_ACTOR.pattern})[、和及]?)+的要求")
 # Crossing the national border (出境、进境): controlled from the centre.
 _BORDER = re.compile(r"(?<![传引输])(?:出境|进境|入境)(?!内)|外国(?:人|团体|组织)"
                      # ... and a sentence on some goods' trade across it (煤炭的进出口……).
-                     r"|^[^，。；]{1,10}的进出口")
+                     r"|^(?!支持|促进|鼓励|扩大|推动|加强|发展)[^，。；]{1,10}的进出口")
 # Foreigners and foreign ships entering the country's waters or territory (外国人、外国渔业船舶进入
 # 中华人民共和国管辖水域……; ……违反本法规定，擅自进入中华人民共和国管辖水域……的): the state's own
 # affair, whatever the article lays down.
@@ -312,7 +316,9 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     # Its list items, if any, name the acts or matters (（一）提供虚假材料，进口……); whom the
     # article addresses is said around them (……的，由出入境检验检疫机构……给予处罚：).
     frame = "".join(p for p in paragraphs if not ITEM_LABEL.match(p.strip()))
-    if central_only(text) or (frame != text and frame.strip() and central_only(frame)):
+    items = CENTRAL_ACTOR.sub("", "".join(p for p in paragraphs if ITEM_LABEL.match(p.strip())))
+    if central_only(text) or (frame != text and frame.strip() and central_only(frame)
+                              and not _LOCAL_LEVEL.search(items)):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
     if central_procedure(text):
         return Reason("central_procedure", "本条规定的审批、备案等事项由国务院或其有关部门办理，"
@@ -449,7 +455,8 @@ _PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政
                        # ... or works with (与省、市、县融资担保机构合作).
                        r"|(?<![参给])与(?:(?!由|或者)[^，,。；]){0,40}?(?:合作|对接|联动)"
                        # ... and those it oversees (对省、自治区、直辖市人民政府……进行督察).
-                       r"|^[^，,。；]{0,30}?对(?:(?!由|或者)[^，,。；]){0,50}(?:人民政府|各地区|各部门|各地)"
+                       r"|^(?:(?!人民政府|地方|省|各地)[^，,。；]){0,30}?对(?:(?!由|或者)[^，,。；]){0,50}"
+                       r"(?:人民政府|各地区|各部门|各地)"
                        r"(?=[^，,。；]{0,30}(?:进行|开展|实施)?(?:网上)?"
                        r"(?:督察|督查|检查|考核|监督|评估|监测|抽查|巡查))")
 
@@ -623,11 +630,14 @@ _REGION_SUFFIX = r"(?:市|省|自治区|[壮回]族自治区|维吾尔自治区|
 # 邢台市实施……改革): no task of this province or any other.
 _REGION_PRACTICE = re.compile(
     rf"^(?:(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX}|自贸试验区|自由贸易试验区)|新疆生产建设兵团)"
-    # ... one place, not several (天津市和河北省……; but 天津市和平区 is one).
-    rf"(?![、及与]|和(?:{PROVINCIAL_REGIONS}))(?!.*请(?:你|各|有关))")
+    # ... one place, not several (天津市和河北省……, 北京市和周边地区……; but 天津市和平区 is one).
+    r"(?![、及与]|和(?![平田]))(?!.*请(?:你|各|有关))")
 # Pilots chosen by name (确定北京、吉林、安徽……10个省（区、市）……作为试点地区).
-_PILOTS_NAMED = re.compile(rf"(?:确定|选择|遴选|选取|选定)[^。；]{{0,10}}?(?:{PROVINCIAL_REGIONS})"
-                           rf"(?:{_REGION_SUFFIX})?、[^。；]{{0,120}}?(?:作为|为|开展)[^。；]{{0,10}}?试点")
+_PILOT_PLACE = rf"(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX})?"
+_PILOTS_NAMED = re.compile(rf"(?:确定|选择|遴选|选取|选定)((?:{_PILOT_PLACE}、)+{_PILOT_PLACE})"
+                           r"(?:等?[0-9一二三四五六七八九十]+个省(?:（[^）]{1,6}）)?)?(?:和[^，。；、]{2,20}?)?"
+                           r"(?:作为|为)[^，。；]{0,6}?试点")
+_PILOTS_BEYOND = re.compile(r"等(?![0-9一二三四五六七八九十]+个)|其他|周边|全国|推广|推开")
 # A named region's own organ acting (由上海市医药集中招标采购事务管理所承担……日常工作).
 _REGION_ACTS = re.compile(rf"^(?:由|请)?({PROVINCIAL_REGIONS}){_REGION_SUFFIX}"
                           r"[^，,。；]{0,30}?(?:承担|负责|牵头|要|应当)")
@@ -692,8 +702,10 @@ def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Re
     if region and region.group(1) not in issuer:
         return Reason("scope", f"本句由{region.group(1)}的机构承担，不含本地，地方文件无需承接。")
     pilots = _PILOTS_NAMED.search(sentence)
-    if pilots:
-        named = re.findall(PROVINCIAL_REGIONS, pilots.group(0))
+    # Only when the issuer is known (a title that opens with 关于 names none), and the sentence
+    # spreads the work no further (……等省份和其他地区; 2025年底前在全国推广).
+    if pilots and issuer.strip() and not _PILOTS_BEYOND.search(sentence):
+        named = re.findall(PROVINCIAL_REGIONS, pilots.group(1))
         if not any(place in issuer for place in named):
             return Reason("scope", f"本句确定的试点地区为{'、'.join(named)}等，不含本地，地方文件无需承接。")
     elsewhere = laid_on_other_places(sentence, issuing_region(provincial_title), "本句")

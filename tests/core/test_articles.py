@@ -172,6 +172,10 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # carries (防范措施), with 进出口 named only as a certificate.
     "从境外引进监测物种的，应当经国务院林业主管部门批准。从境外引进列入名录的物种，还应当依法取得允许进出口"
     "证明书。从境外引进物种的，应当采取安全可靠的防范措施；确需将其放归野外的，按照国家有关规定执行。",
+    # Units reporting to a central organ; a list whose items give local governments duties;
+    # support for some trade across the border.
+    "学校应当向国务院教育行政部门报送监测情况。",
+    "支持中小企业的进出口业务，海关应当简化通关手续。",
     # Local governments supporting trade across the border.
     "县级以上人民政府应当支持企业开展监测设备进出口业务。",
     # ... and its local organisations beside it are every level's.
@@ -266,6 +270,11 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
 ])
 def test_provisions_a_province_is_expected_to_carry(text):
     assert article_not_expected([text]) is None
+
+
+def test_a_central_frame_whose_items_give_local_governments_duties_is_expected():
+    assert article_not_expected(["国务院应当采取下列措施：", "（一）县级以上地方人民政府应当建立监测物资储备制度；",
+                                 "（二）乡镇人民政府应当组织群众开展自救。"]) is None
 
 
 def test_a_penalty_local_organs_impose_is_expected_whatever_its_items_name():
@@ -385,15 +394,19 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
         assert clause_not_expected(practice).code == "no_task", practice
     # A named region asked to act, or acting beside others, is a task (for it, or for all).
     for task in ("北京市、天津市要率先建成监测网络。", "北京市要率先建成监测网络。",
-                 "天津市和河北省要加强水质联防联控。",
+                 "天津市和河北省要加强水质联防联控。", "北京市和周边地区联防联控水质污染。",
+                 "新疆生产建设兵团和各省区市加大水质监测对口支援力度。",
                  "辽宁监测站项目已列入国家规划，请你省继续保护好站址资源。"):
         assert clause_not_expected(task) is None, task
     # A central office checking the local governments' work acts from the centre; one working
     # with them shares their duty.
     assert clause_not_expected("国务院办公厅将对各地区、各部门监测网站进行网上监测和抽查。").code == "central"
     assert clause_not_expected("国务院办公厅将会同各地区加强监测网站建设。") is None
-    # A ministry by its short name.
+    # ... and one a local government checks beside it shares that duty.
+    assert clause_not_expected("国务院办公厅和各省级人民政府对各地区落实情况进行抽查。") is None
+    # A ministry by its short name, not 应急部署 or 应急部队.
     assert clause_not_expected("应急部负责制定监测车辆保险办法。").code == "central"
+    assert clause_not_expected("应急部署要科学精准，确保人员及时转移。") is None
     # Choosing pilots across the country is the centre's choice.
     assert clause_not_expected("在全国范围内选择10个左右有条件的城市，开展水质监测试点。").code == "central"
     assert clause_not_expected("在全省范围内选择3个城市开展水质监测试点。") is None
@@ -605,6 +618,12 @@ def test_pilots_chosen_by_name_are_expected_only_of_the_places_named():
     reason = scoped_elsewhere(sentence, sentence, "北湖省人民政府关于水质监测的实施方案")
     assert reason.code == "scope" and "北京、吉林、安徽" in reason.text
     assert scoped_elsewhere(sentence, sentence, "吉林省人民政府关于水质监测的实施方案") is None
-    # Pilots chosen by the province itself, or not by name, are its own task.
-    for task in ("在全省范围内确定3个城市作为水质监测试点。", "确定一批地区开展水质监测试点。"):
-        assert scoped_elsewhere(task, task, "北湖省人民政府关于水质监测的实施方案") is None, task
+    # Pilots chosen by the province itself, or not by name, are its own task; so are pilots
+    # the list leaves open or spreads further, or cities that are not provinces.
+    for task in ("在全省范围内确定3个城市作为水质监测试点。", "确定一批地区开展水质监测试点。",
+                 "确定北京、上海等省份和其他有条件的地区开展试点。", "选择北京、天津及京津冀周边城市开展试点。",
+                 "确定北京、上海、浙江为首批试点地区，2025年底前在全国推广。",
+                 "确定北京、上海、广州、深圳作为试点城市。"):
+        assert scoped_elsewhere(task, task, "河北省人民政府关于水质监测的实施方案") is None, task
+    # An issuer the title does not name (关于印发……的通知) is not known to be elsewhere.
+    assert scoped_elsewhere(sentence, sentence, "关于印发北京市水质监测实施方案的通知") is None
