@@ -72,7 +72,8 @@ class PolicyFigures:
 
     @property
     def missing_precision(self) -> float | None:
-        # Nothing listed is a precision of 0 only when the gold has omissions to list.
+        # Nothing listed is a precision of 0 only when the gold has omissions to list (as for
+        # the listed 未覆盖 and the additions below).
         if not self.missing_tp + self.missing_fp:
             return 0.0 if self.missing_fn else None
         return self._ratio(self.missing_tp, self.missing_tp + self.missing_fp)
@@ -83,6 +84,8 @@ class PolicyFigures:
 
     @property
     def listed_precision(self) -> float | None:
+        if not self.listed:
+            return 0.0 if self.missing_tp + self.missing_fn else None
         return self._ratio(self.listed_real, self.listed)
 
     @property
@@ -95,6 +98,8 @@ class PolicyFigures:
 
     @property
     def additions_precision(self) -> float | None:
+        if not self.additions_tp + self.additions_fp:
+            return 0.0 if self.additions_fn else None
         return self._ratio(self.additions_tp, self.additions_tp + self.additions_fp)
 
     @property

@@ -87,8 +87,10 @@ def test_a_figure_with_nothing_to_count_is_left_out_of_the_mean_as_the_shared_sc
     # or recall; one with omissions and nothing listed has precision 0.
     clean = policy_pairs.PolicyFigures(covered=3, covered_called_covered=3)
     assert clean.missing_precision is None and clean.missing_recall is None
-    silent = policy_pairs.PolicyFigures(missing_fn=2)
+    silent = policy_pairs.PolicyFigures(missing_fn=2, additions_fn=3)
     assert silent.missing_precision == 0.0 and silent.missing_recall == 0.0
+    assert silent.listed_precision == 0.0 and silent.additions_precision == 0.0
+    assert clean.listed_precision is None and clean.additions_precision is None
     listed = policy_pairs.PolicyFigures(missing_tp=1, missing_fp=1, missing_fn=1)
     lines: list[str] = []
     policy_pairs.print_table({"clean": {"Duizhao": clean}, "listed": {"Duizhao": listed}},
