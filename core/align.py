@@ -530,7 +530,7 @@ def _cosines(bags: list[dict[str, int]], split: int, *, idf_floor: float,
 # How many times dearer one product summed pair by pair is than one inside a dense product.
 _SPARSE_COST = 200
 # Pairs summed at a time by ``_sparse_part`` (memory: some 40 bytes each).
-_PAIR_BLOCK = 1 << 21
+_PAIR_BLOCK = 1 << 19
 
 
 def _dense_part(cosine: np.ndarray, rows: np.ndarray, columns: np.ndarray, values: np.ndarray,
