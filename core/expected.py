@@ -60,7 +60,8 @@ _CENTRAL_SUBJECT = re.compile(
     rf"|由(?:(?:{CENTRAL_ACTOR.pattern})(?:[、和及]|或者|以及)?)+"
     rf"(?!{_NOT_ACTING}|[^，。；]{{0,40}}?(?:组织)?(?:编制|制定|发布|颁布|公布)的)")
 # An article that only leaves a matter to central organs (……的行政处罚，由国务院规定).
-_DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{CENTRAL_ACTOR.pattern})(?:规定|制定|决定)。?$")
+_DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{CENTRAL_ACTOR.pattern})(?:(?:会同|商)(?:{CENTRAL_ACTOR.pattern}))?"
+                        r"(?:规定|制定|决定)。?$")
 # What such an article leaves to them, at the end of its head (……的办法, ……的标准).
 _MATTER = re.compile(r"(?:办法|规定|标准|制度|规则|范围|目录|名录|条件|程序)$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.

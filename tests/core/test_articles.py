@@ -85,6 +85,8 @@ def _outline(text: str):
     # holds 和 is one department.
     ("境外的组织和个人在中国境内合作办学的办法，由国务院规定。", "central"),
     ("建设工程消防设计审查和验收的具体办法，由国务院住房和城乡建设主管部门规定。", "central"),
+    # ... and one left to two central organs together.
+    ("监测收费的项目和标准，由国务院教育行政部门会同财政部门规定。", "central"),
     # Criminal and civil liability however worded, with 治安管理处罚 beside them.
     ("侵占、盗窃或者抢夺防汛物资，挪用救灾款物，构成犯罪的，依照刑法的有关规定追究刑事责任。", "reserved"),
     ("在水事纠纷中煽动闹事、结伙斗殴，构成犯罪的，依照刑法的有关规定追究刑事责任；"
