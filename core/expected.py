@@ -316,9 +316,10 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
         return Reason("other_law", "本条只指明适用其他法律的规定，地方文件无需承接。")
     # Its list items, if any, name the acts or matters (（一）提供虚假材料，进口……); whom the
     # article addresses is said around them (……的，由出入境检验检疫机构……给予处罚：).
-    frame = "".join(p for p in paragraphs if not ITEM_LABEL.match(p.strip()))
+    # Each 款 a sentence of its own: a lead-in ending in "：" does not run into the next 款.
+    frame = "。".join(p.strip().rstrip("：:") for p in paragraphs if not ITEM_LABEL.match(p.strip()))
     items = CENTRAL_ACTOR.sub("", "".join(p for p in paragraphs if ITEM_LABEL.match(p.strip())))
-    if central_only(text) or (frame != text and frame.strip() and central_only(frame)
+    if central_only(text) or (items and frame.strip() and central_only(frame)
                               and not _LOCAL_LEVEL.search(items)):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
     if central_procedure(text):

@@ -277,6 +277,11 @@ def test_provisions_a_province_is_expected_to_carry(text):
 def test_a_central_frame_whose_items_give_local_governments_duties_is_expected():
     assert article_not_expected(["国务院应当采取下列措施：", "（一）县级以上地方人民政府应当建立监测物资储备制度；",
                                  "（二）乡镇人民政府应当组织群众开展自救。"]) is None
+    # A lead-in is a sentence of its own: what it protects does not run into the central
+    # organ's sentence after the items.
+    assert article_not_expected(["在中华人民共和国境内，下列监测设施受国家保护:", "（一）具有科学价值的监测站；",
+                                 "（二）历史上重要的观测记录。", "监测设施认定的标准由国务院气象主管部门制定，并报国务院批准。",
+                                 "具有科学价值的古观测仪器同监测设施一样受国家保护。"]) is None
 
 
 def test_a_penalty_local_organs_impose_is_expected_whatever_its_items_name():
