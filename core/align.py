@@ -32,8 +32,8 @@ import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from itertools import chain
 from dataclasses import dataclass, fields, replace
+from itertools import chain
 from typing import Protocol
 
 import numpy as np
@@ -497,9 +497,10 @@ def _cosines(bags: list[dict[str, int]], split: int, *, idf_floor: float,
     by the logarithm of their count and by ``log((n + 1) / (df + 1)) + idf_floor`` over all the
     bags (with a floor of 0 a feature every bag holds weighs nothing).
 
-    Only features both sides hold add to a cosine; they are taken a block at a time, so two
-    long statutes never need the whole articles × features matrix in memory (``dtype`` is
-    what the blocks are multiplied in).
+    Only features both sides hold add to a cosine. Those that few articles hold are summed pair
+    by pair (``_sparse_part``); the few that many hold go through dense products a block at a
+    time (``_dense_part``, in ``dtype``), so two long statutes never need the whole articles ×
+    features matrix in memory.
     """
     vocabulary: dict[str, int] = {}
     rows = np.repeat(np.arange(len(bags), dtype=np.int64), [len(bag) for bag in bags])

@@ -330,11 +330,10 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if _FOREIGN_ENTRY.match(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return Reason("central_procedure", "本条规定外国人、外国船舶等进入我国管辖区域的管理，属国家涉外事务，"
                                            "地方文件无需承接。")
-    if _TO_PROVINCES.match(text) or all(
-            _AUTHORISES_RULES.match(s.strip()) for s in re.split(r"(?<=[。；])", text) if s.strip()):
+    if _TO_PROVINCES.match(text) or all(_AUTHORISES_RULES.match(s) for s in _sentences(text)):
         return Reason("to_provinces", "本条把有关事项交由省级人大或者政府规定，地方文件本身即是这一规定，"
                                       "无需逐条承接。")
-    if all(_TREATY_RULE.search(s) for s in re.split(r"[。；]", text) if s.strip()):
+    if all(_TREATY_RULE.search(s) for s in _sentences(text)):
         return Reason("treaty", "本条规定国际条约与国家法律的适用关系，属国家对外事务，地方文件无需承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
@@ -343,11 +342,16 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     return None
 
 
+def _sentences(text: str) -> list[str]:
+    """A provision's sentences and semicolon pieces, stripped, without their stops."""
+    return [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
+
+
 def _crossing_only(text: str) -> bool:
     """Whether every sentence of a provision opens with goods or people crossing the border
     (``_CROSSING``), it sets a control on the crossing (检疫, 许可, 批准, 代理……: not 出口企业应当
     依法纳税, nor 向境外提供个人信息的，应当取得个人单独同意) and no local government is named in it."""
-    sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
+    sentences = _sentences(text)
     return (bool(sentences) and all(_CROSSING.search(s) for s in sentences)
             and bool(_BORDER_CONTROL.search(text))
             and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)))
@@ -371,7 +375,7 @@ def _bridges_only(text: str) -> bool:
 def _civil_rule(text: str) -> bool:
     """Whether an article (its list items left out) only states who bears a loss: every
     sentence is a civil rule, its exception or a definition, and at least one a civil rule."""
-    sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
+    sentences = _sentences(text)
     rules = [bool(_CIVIL_RULE.search(s)) for s in sentences]
     return any(rules) and all(rule or _CIVIL_ASIDE.search(s) for rule, s in zip(rules, sentences))
 
@@ -380,7 +384,7 @@ def _states_only(text: str, statement: re.Pattern[str], *, whole: bool = False) 
     """Whether every sentence of the text makes the statement (matches the pattern) — the
     whole sentence when ``whole`` — and none sets a duty (县级以上地方人民政府应当依照……执行).
     The list a statement opens (下列可移动文物，属于国家所有：) is left out by the caller."""
-    sentences = [s.strip() for s in re.split(r"[。；]", text) if s.strip()]
+    sentences = _sentences(text)
     if not sentences:
         return False
     for sentence in sentences:
@@ -474,7 +478,7 @@ def central_procedure(text: str) -> bool:
     text = _state_council_lists(text)
     if not CENTRAL_ACTOR.search(text) or _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):
         return False
-    sentences = [s.strip() for s in re.split(r"[。；]", _CENTRAL_REFERENCE.sub("", text)) if s.strip()]
+    sentences = _sentences(_CENTRAL_REFERENCE.sub("", text))
     central = [not s.startswith("国家") and bool(
         # A prohibition on units (……未经国务院……批准进口的，不得……) is theirs to obey locally.
         (_CENTRAL_DECISION.search(s) and not _PROHIBITION.search(s))
