@@ -242,6 +242,9 @@ _ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到
                     r"^[^。，；]{0,20}(?:报告|会议|全会|讲话|指示|批示)(?:中)?(?:强调|指出|明确|提出)[^，。；]*")
 # What a sentence that asks something says.
 _DEMAND = re.compile(r"(?<![重需主必纲概只提摘])要(?![求素点件])|(?<![适响反供对感相])应(?![用对急])|必须|"
+                     # A request to those who act (……已经国务院同意，请各省、自治区、直辖市人民政府认真
+                     # 贯彻落实), not a report's 请示.
+                     r"(?:^|[，,])请(?!示)|"
                      r"(?<![必无])须|不得|严禁|力争|确保|到\d{4}年|\d{4}年[^，。；]{0,6}前|原则上")
 # Headings of the parts that set goals (发展目标, 主要目标, 工作目标).
 _GOAL_HEADING = re.compile(r"目标")
@@ -262,6 +265,9 @@ _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|�
                            # 不妥，请批转……执行.
                            r"现[^。；]{0,80}?(?:报告|请示)如下|^(?:为此|对此|据此)[，,]?特?提出(?:以下|如下)|"
                            r"^以上[^。；，]{0,8}如无不妥|"
+                           # A transmittal's formula: ……已经国务院同意，现转发给你们，请认真贯彻执行;
+                           # 现将《……》印发给你们.
+                           r"(?:转发|印发)给你们|"
                            # 为指导地方开展……，制定本方案.
                            r"^为[^。；]{2,80}[，,]特?制定本(?:方案|意见|办法|预案|计划|规划|细则|措施)。?$")
 # A lead-in that only opens the items below it (为此，在……应切实抓好以下几方面工作：): the items
@@ -600,7 +606,7 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
             duties are central ones.
     """
     if _INTRODUCTION.search(text):
-        return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下），"
+        return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下、现转发给你们），"
                                  "未提出具体任务，地方文件无需逐句承接。")
     if _opens_items_only(text.strip()):
         return Reason("no_task", "本句只引出下列各项，任务见各项内容，地方文件无需单独承接。")

@@ -9,8 +9,8 @@ import pytest
 
 from core.align import compare_outlines
 from core.articles import carried_shares, sentence_credit, untangle
-from core.expected import (article_not_expected, central_only, clause_not_expected, scoped_elsewhere,
-                           states_no_task)
+from core.expected import (article_not_expected, central_only, clause_not_expected, plainly_no_task,
+                           scoped_elsewhere, states_no_task)
 from core.model import Status
 from core.outline import outline_document
 from core.read import read_text
@@ -282,6 +282,22 @@ def test_a_central_frame_whose_items_give_local_governments_duties_is_expected()
     assert article_not_expected(["在中华人民共和国境内，下列监测设施受国家保护:", "（一）具有科学价值的监测站；",
                                  "（二）历史上重要的观测记录。", "监测设施认定的标准由国务院气象主管部门制定，并报国务院批准。",
                                  "具有科学价值的古观测仪器同监测设施一样受国家保护。"]) is None
+
+
+def test_a_transmittal_formula_states_no_task_and_a_request_to_carry_a_report_out_does():
+    # The formula that passes a document on asks nothing of its own, however it is worded.
+    for formula in ("水质监测总站《关于加强水质监测工作的报告》已经国务院同意，现转发给你们，请认真贯彻执行。",
+                    "现将《关于加强水质监测工作的指导意见》印发给你们，请结合实际认真贯彻落实。"):
+        reason = clause_not_expected(formula)
+        assert reason is not None and reason.code == "no_task", formula
+        assert "现转发给你们" in reason.text
+        assert plainly_no_task(formula)
+    # A report approved and handed to the provinces to carry out is their task (请……认真贯彻落实),
+    # though 已经 alone reads as what has been done.
+    assert clause_not_expected("水质监测总站、财政部《关于建立水质监测经费渠道的报告》已经国务院同意，"
+                               "请各省、自治区、直辖市人民政府认真贯彻落实。") is None
+    # A report's 请示 is no request.
+    assert states_no_task("水质监测总站《关于扩大监测范围的请示》已经国务院批准。")
 
 
 def test_a_penalty_local_organs_impose_is_expected_whatever_its_items_name():
