@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainT
 
 from core.model import Status
 from desktop.models import UNSAVED_TIP, ClauseRow
+from desktop.outline_view import ElidedLabel
 from desktop.status_style import status_style
 
 
@@ -86,10 +87,9 @@ class ProgressPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.message = QLabel()
-        # A long step name must not widen the window past a small screen.
-        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.message.setMinimumWidth(60)
+        # A long step name must not widen the window past a small screen: it is elided. (An
+        # Ignored size policy let the layout give it no width, and the bar hid the step.)
+        self.message = ElidedLabel()
         self.bar = QProgressBar()
         self.bar.setMinimumWidth(100)
         self.bar.setTextVisible(True)
