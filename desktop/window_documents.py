@@ -82,6 +82,10 @@ class WindowDocuments:
         if path.lower().endswith(SUFFIX):
             self.open_project(path)
             return False
+        if Path(path).is_dir():
+            # A folder dropped or given by mistake: "找不到文件" would send the user looking.
+            self._error(DuizhaoError("这是一个文件夹，不是文件。请选择文件夹中的一份文件。", path=path))
+            return False
         if not Path(path).is_file():
             self._error(DuizhaoError("找不到文件，请确认文件存在且没有被移动或删除。", path=path))
             self.settings.remove_recent(path)

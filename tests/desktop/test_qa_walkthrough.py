@@ -16,3 +16,13 @@ def test_the_progress_step_is_readable_beside_its_bar(qtbot, make_window):
     assert message.geometry().right() < bar.geometry().left()
     assert message.width() >= message.fontMetrics().horizontalAdvance("正在载入词典")
     assert message.text() == step
+
+
+def test_a_folder_given_as_a_document_is_called_a_folder(qtbot, make_window, dialogs, tmp_path):
+    folder = tmp_path / "各省文件"
+    folder.mkdir()
+    window = make_window()
+    window.open_dropped([str(folder)])
+    assert window.choices[NATIONAL] is None
+    [text] = dialogs.texts("warning")
+    assert "文件夹" in text and "找不到" not in text
