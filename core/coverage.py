@@ -350,8 +350,10 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
 # Words that put off or make optional the action they stand before (逐步实施, 适时编制,
 # 力争基本建立, 鼓励有条件的地方开展): a province that sets one before a verb of the national
 # sentence, which has none of them, weakens it (编制……路线图 → 适时编制……路线图).
+# 基本 before a result (基本覆盖, 基本建成) is a hedge too, not as an adjective (基本公共服务).
+_RESULT_HEDGE = re.compile(r"基本(?=实现|建成|形成|完成|覆盖|消除|解决|达到|普及|满足|具备|建立|落实|健全)")
 _HEDGE_WORDS = (r"逐步|适时|视情|择机|积极争取|力争|争取|探索|适当|鼓励有条件的(?:地方|地区|市县|企业)?|"
-                r"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?")
+                rf"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?|{_RESULT_HEDGE.pattern}")
 _HEDGE = re.compile(rf"({_HEDGE_WORDS})([\u4e00-\u9fff]{{2}})")
 # A national phrase already soft (国家鼓励……建立, 稳步推进……, 力争……) loses nothing to a hedge.
 _HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|引导|可以|探索|力争|争取|适当")
@@ -369,8 +371,8 @@ _SOUGHT = re.compile(r"国家|国务院|中央|上级|部委|更多|资金|政�
 
 def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
     """The first firm phrase of the national sentence that the provincial text hedges
-    (适时编制, 视情予以通报, 逐步与……建立) where it renders that phrase."""
-    encouraged = _encouraged(national, provincial, reported)
+    (适时编制, 视情予以通报, 逐步与……建立, 有条件的市（州）可以开展……) where it renders that phrase."""
+    encouraged = _encouraged(national, provincial, reported) or _conditional(national, provincial)
     if encouraged:
         return encouraged
     for found in _HEDGE.finditer(provincial):
@@ -424,7 +426,8 @@ def _firm_phrases_rendering(task: str, national: str) -> list[str]:
 def _kept_plainly(owns: list[str], provincial: str) -> bool:
     """Whether the provincial text also renders the national phrase with no hedge: a province
     that keeps 实现乡镇综合文化站全覆盖 and adds 力争实现村级……全覆盖 has weakened nothing."""
-    plain = [p for p in _PHRASE_BREAK.split(provincial) if p and not _HEDGE_ROOT.search(p)]
+    plain = [p for p in _PHRASE_BREAK.split(provincial)
+             if p and not _HEDGE_ROOT.search(p) and not _RESULT_HEDGE.search(p)]
     return any(fuzz.ratio(own, p) >= _KEPT_PLAINLY for own in owns if own for p in plain)
 
 
@@ -450,6 +453,31 @@ def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap
         if rendered and not _kept_plainly(rendered, provincial):
             shown = _shown(task)
             return [Gap("binding", shown, "鼓励" + shown)]
+    return []
+
+
+# A task the province leaves to those who can (有条件的市（州）可以开展……; 有条件的统筹地区，医保基金
+# 可在……): the places or units, perhaps a subject after a comma, then 可以 or 可 (not 可能, 可行,
+# 可靠, 可持续).
+_CONDITIONAL = re.compile(r"有条件的[^，,。；;：:]{1,12}?(?:[，,][^，,。；;：:]{0,12}?)?(?:可以|可)(?![能行靠持])")
+_SENTENCE_END = re.compile(r"[。；;]")
+
+
+def _conditional(national: str, provincial: str) -> list[Gap]:
+    """A firm national phrase the provincial text leaves to those who can
+    (相对集中行政处罚权 — 有条件的市（州）可以开展相对集中行政处罚权……试点), when the national
+    sentence names no such condition itself and the province does not also keep the phrase
+    plainly outside the conditional sentence."""
+    if "有条件" in national:
+        return []
+    for found in _CONDITIONAL.finditer(provincial):
+        task = _task_from(provincial, found.end())
+        rendered = _firm_phrases_rendering(task, national) if len(task) >= 4 else []
+        end = _SENTENCE_END.search(provincial, found.end())
+        outside = provincial[:found.start()] + (provincial[end.end():] if end else "")
+        if rendered and not _kept_plainly(rendered, outside):
+            shown = _shown(task)
+            return [Gap("binding", shown, found.group() + shown)]
     return []
 
 

@@ -627,6 +627,29 @@ def test_a_hedge_set_before_a_national_verb_weakens_it():
     assert binding_gaps("稳步推进检测服务外包。", "逐步推进检测服务外包。") == []
 
 
+def test_a_task_left_to_those_who_can_or_only_basically_reached_is_weakened():
+    def told(national, provincial):
+        return [(g.national, g.provincial) for g in binding_gaps(national, provincial)]
+    # 有条件的……可以: the places or units, perhaps a subject after a comma, then the task.
+    assert told("科学配置执法职责，相对集中行政处罚权，推进综合执法试点。",
+                "科学配置执法职责，有条件的市（州）可以开展相对集中行政处罚权和综合执法试点。") == [
+        ("开展相对集中行政处罚…", "有条件的市（州）可以开展相对集中行政处罚…")]
+    assert told("检测基金在总额预算的基础上，按不低于采购金额的30%提前预付给检测机构。",
+                "有条件的统筹地区，检测基金可在总额预算的基础上，按不低于采购金额的30%提前预付给检测机构。") == [
+        ("在总额预算的基础上", "有条件的统筹地区，检测基金可在总额预算的基础上")]
+    # The nation's own condition; the phrase also kept plainly in another sentence; a task of
+    # the province's own for those who can.
+    assert told("鼓励有条件的地方推进综合执法试点。", "有条件的市（州）可以推进综合执法试点。") == []
+    assert told("推进综合执法试点。", "推进综合执法试点。有条件的市（州）可以推进综合执法试点。") == []
+    assert told("推进综合执法试点。", "推进综合执法试点，有条件的市（州）可以建立执法协作机制。") == []
+    # 基本 before a result the nation sets in full; not the nation's own 基本, nor 基本 as an
+    # adjective (基本公共服务).
+    assert told("推动检测体系覆盖各级各类检测机构。", "推动检测体系基本覆盖各级各类检测机构。") == [("覆盖", "基本覆盖")]
+    assert told("到2022年，建成全省统一的检测平台。", "到2022年，基本建成全省统一的检测平台。") == [("建成", "基本建成")]
+    assert told("到2022年，基本建成全省统一的检测平台。", "到2022年，基本建成全省统一的检测平台。") == []
+    assert told("提升公共检测服务水平。", "提升基本公共检测服务水平。") == []
+
+
 def test_a_hedge_before_a_light_verb_a_phrase_or_a_goal_weakens_the_task_it_names():
     def told(national, provincial):
         return [(g.national, g.provincial) for g in binding_gaps(national, provincial)]
