@@ -213,7 +213,7 @@ class BatchWindow(QMainWindow):
         self.national = self.national or batch.national.path
         self.national_label.setText(f"国家文件：{batch.national.title or Path(batch.national.path).name}"
                                     f"（按{'条' if batch.unit == batching.ARTICLE else '句'}对照 "
-                                    f"{len(batch.items)} 项）")
+                                    f"{sum(item.level == 'national' for item in batch.items)} 项）")
         self.local_files = [local.path for local in batch.locals]
         self.locals_label.setText(f"地方文件：{len(batch.locals)} 个")
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)

@@ -26,3 +26,34 @@ def test_a_folder_given_as_a_document_is_called_a_folder(qtbot, make_window, dia
     assert window.choices[NATIONAL] is None
     [text] = dialogs.texts("warning")
     assert "文件夹" in text and "找不到" not in text
+
+
+def _variant(tmp_path, name: str, seed: int, base=None):
+    from core.compare import load_outline
+    from tests.desktop.conftest import SAMPLE_NATIONAL
+    from tests.generator import make_variant
+
+    path = tmp_path / f"{name}.txt"
+    outline = load_outline(base or SAMPLE_NATIONAL)
+    path.write_text(make_variant(outline, seed).text.replace("示例省", name), encoding="utf-8")
+    return path
+
+
+def test_a_chain_counts_only_the_national_items_in_its_heading(qtbot, make_window, tmp_path):
+    from desktop.batch_view import open_batch_window
+    from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL
+
+    window = open_batch_window(make_window())
+    window.workers = 1
+    province = _variant(tmp_path, "江苏省", 3)
+    city = _variant(tmp_path, "南京市", 5, base=province)
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(province), str(city)])
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.chain_button.click()
+    items = window.batch.items
+    national = sum(item.level == "national" for item in items)
+    assert national < len(items)  # the province's own rows are there too
+    # The heading said 按句对照 N 项 with the province's own rows counted as the nation's.
+    assert f"对照 {national} 项" in window.national_label.text()
+
