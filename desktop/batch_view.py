@@ -17,9 +17,12 @@ from core.project import Project
 from core.read import SUPPORTED_EXTENSIONS
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
 from desktop.batch_pairs import carry_pair_review, pair_project_path
+from desktop.errors import report_unexpected
 from desktop.views import ProgressPanel
 from desktop.worker import Task
 
+# The matrix's export types, each with its extension.
+EXPORT_FILTERS = {"Excel (*.xlsx)": ".xlsx", "Word (*.docx)": ".docx", "JSON (*.json)": ".json"}
 _FILTER = "文档 (" + " ".join(f"*{e}" for e in SUPPORTED_EXTENSIONS) + ")"
 
 
@@ -205,7 +208,8 @@ class BatchWindow(QMainWindow):
         if isinstance(error, DuizhaoError):
             QMessageBox.warning(self, "批量对照", str(error))
         else:
-            QMessageBox.critical(self, "批量对照", f"批量对照时出错：{type(error).__name__}")
+            # Logged with its traceback; the user reads what happened, not a Python class name.
+            report_unexpected(self, error, getattr(error, "__traceback_text__", ""))
 
     def show_batch(self, batch: batching.Batch) -> None:
         """Put a result on screen, sorted by how many local texts miss each item."""
@@ -336,9 +340,12 @@ class BatchWindow(QMainWindow):
         if self.batch is None:
             return
         default = f"{self.batch.national.title or '国家文件'}-对照矩阵.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "导出对照矩阵", default, "Excel (*.xlsx);;Word (*.docx);;JSON (*.json)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "导出对照矩阵", default, ";;".join(EXPORT_FILTERS))
         if path:
+            if Path(path).suffix.lower() not in EXPORT_FILTERS.values():
+                # A name typed without its extension: the chosen type's, as the main window does.
+                path += EXPORT_FILTERS.get(chosen, ".xlsx")
             self.export_to(path)
 
     def export_to(self, path: str) -> Path | None:

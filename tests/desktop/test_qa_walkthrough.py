@@ -57,3 +57,42 @@ def test_a_chain_counts_only_the_national_items_in_its_heading(qtbot, make_windo
     # The heading said 按句对照 N 项 with the province's own rows counted as the nation's.
     assert f"对照 {national} 项" in window.national_label.text()
 
+
+def test_a_matrix_name_typed_without_extension_gets_the_chosen_type(qtbot, make_window, tmp_path,
+                                                                    monkeypatch, dialogs):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.batch_view import open_batch_window
+    from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL
+
+    window = open_batch_window(make_window())
+    window.workers = 1
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(_variant(tmp_path, "浙江省", 7))])
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.run_button.click()
+    typed = tmp_path / "各省矩阵"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(typed), "Word (*.docx)")))
+    window.choose_export()
+    assert not dialogs.texts()  # was: 不支持的导出格式：（无扩展名）
+    assert typed.with_suffix(".docx").stat().st_size > 0
+
+
+def test_an_unexpected_batch_failure_is_logged_not_named(qtbot, make_window, dialogs, caplog):
+    from desktop.batch_view import open_batch_window
+    from tests.desktop.conftest import SAMPLE_NATIONAL
+
+    window = open_batch_window(make_window())
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(SAMPLE_NATIONAL)])
+
+    def broken(progress, cancel):
+        return {}["no such key"]  # a bug in the work, as a user would meet one
+
+    window._run(broken, "正在对照…")
+    qtbot.waitUntil(lambda: not window.busy and bool(dialogs.texts("critical")), timeout=10_000)
+    [text] = dialogs.texts("critical")
+    # Was "批量对照时出错：KeyError", and nothing in the log to send to support.
+    assert "KeyError" not in text and "日志" in text
+    assert any("KeyError" in record.getMessage() for record in caplog.records)
