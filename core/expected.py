@@ -195,6 +195,13 @@ _TREATY_RULE = re.compile(
     r"^[^。；]{0,60}?国际条约[^。；]{0,50}?(?:有不同规定|另有规定|有规定)的[，,][^。；]{0,6}?"
     r"(?:适用|按照|从)[^。；]{0,10}?(?:国际条约|协定|其)[^。；]{0,4}?规定|^但是?[，,]?[^。；]{0,20}声明保留的条款除外"
     r"|可以适用国际惯例")
+# The State's own dealings abroad: international cooperation it carries out (国家……开展反兴奋剂
+# 国际合作; 国家鼓励开展对外体育交往), what it does under treaties (国家……根据……缔结或者参加的国际条约，
+# ……给予保护), and the principles of those dealings (对外体育交往坚持独立自主……). Not 国家鼓励和支持
+# 引进国外先进的……技术, which every level takes up.
+_FOREIGN_AFFAIRS = re.compile(
+    r"^国家(?:鼓励|支持|鼓励和支持)?(?:组织)?开展[^，。；]{0,20}?(?:国际(?:合作|交流)|对外[^，。；]{0,4}交往)"
+    r"|^国家[^。；]{0,20}?根据[^，。；]{0,30}?国际条约|^对外[^，。；]{0,6}交往")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节日周月]。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
@@ -341,6 +348,8 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
                                       "无需逐条承接。")
     if all(_TREATY_RULE.search(s) for s in _sentences(text)):
         return Reason("treaty", "本条规定国际条约与国家法律的适用关系，属国家对外事务，地方文件无需承接。")
+    if all(_FOREIGN_AFFAIRS.match(s) for s in _sentences(text)):
+        return Reason("foreign", "本条规定国家的对外交往和国际合作，属国家对外事务，地方文件无需承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
     if _bridges_only(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):

@@ -255,7 +255,7 @@ class Reason:
     ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
     organs run: 报国务院……批准; goods or people crossing the border, 进口……必须实施检疫;
     foreigners entering the country's waters), ``national_day``, ``treaty`` (which rule prevails
-    between a treaty and the law),
+    between a treaty and the law), ``foreign`` (the State's dealings abroad: 国家……开展……国际合作),
     ``transitional`` (本法施行前……继续有效), ``to_provinces`` (a matter left to the provinces'
     own rules, ……由省、自治区、直辖市人民政府规定), ``scope`` (a measure for other places: a
     policy note's 适用范围：河南自贸试验区, a named region's organ, or the governments of 沿海/边境

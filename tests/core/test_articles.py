@@ -138,6 +138,10 @@ def _outline(text: str):
      "但是，中华人民共和国声明保留的条款除外。", "treaty"),
     ("中华人民共和国缔结或者参加的国际条约与本条例有不同规定的，适用国际条约的规定。"
      "本条例和中华人民共和国缔结或者参加的国际条约没有规定的，可以适用国际惯例。", "treaty"),
+    # The State's own dealings abroad: cooperation it carries out, what it does under treaties.
+    ("国家鼓励开展对外检测交往，支持参与国际检测活动。对外检测交往坚持独立自主、平等互利的原则，"
+     "遵守中华人民共和国缔结或者参加的国际条约。", "foreign"),
+    ("国家根据缔结或者参加的有关国际条约，开展检测国际合作，履行检测国际义务。", "foreign"),
     ("本法施行前已经取得的检测资质证书，在有效期内继续有效。", "transitional"),
     # Registration with, and papers sent to, a central organ.
     ("首次进口的监测设备应当经国务院市场监督管理部门注册。", "central_procedure"),
@@ -201,6 +205,9 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Ownership beside a duty, and a duty whose fruits belong to someone.
     "水资源属于国家所有。县级以上人民政府应当加强水资源的统一管理。",
     "赡养人有义务耕种老年人承包的田地，收益归老年人所有。",
+    # What every level takes up beside cooperation abroad, and a local duty beside it.
+    "国家鼓励和支持引进国外先进的检测技术，促进检测的国际合作与交流。",
+    "国家鼓励和支持开展检测科学研究以及国际合作与交流。各级人民政府应当加强检测宣传。",
     # A duty that follows a treaty is a duty still; a prohibition beside a treaty's exception too.
     "检测机构应当依照中华人民共和国缔结或者参加的国际条约的要求，取得相应证书。",
     "检测机构不得从事营利性活动。国际条约另有规定的，从其规定。",
