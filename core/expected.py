@@ -42,6 +42,9 @@ CENTRAL_ACTOR = re.compile(
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
     # The national bodies of the people's organisations (not their local ones: 及其地方组织).
     r"中华全国总工会|中国红十字会总会|中华全国妇女联合会|中国残疾人联合会|"
+    # ... and the national bodies of a field (中国奥林匹克委员会, 中华全国体育总会, 全国性单项体育协会).
+    r"中国(?!共产党|人民)[\u4e00-\u9fff]{2,10}?(?:委员会|协会|总会)|中华全国[\u4e00-\u9fff]{2,8}?(?:总会|联合会)|"
+    r"全国性[\u4e00-\u9fff]{0,8}?(?:协会|学会|社会组织|行业组织)|"
     # A national body a plan sets up (国家粮食应急工作指挥部（办公室）, 国家……领导小组), a national
     # fund and a central enterprise (国家融资担保基金, 中国储备粮管理总公司): named by nouns, not
     # what 国家 does (国家建立部际联席会议制度, 国家设立中小企业发展基金).

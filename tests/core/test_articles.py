@@ -122,6 +122,9 @@ def _outline(text: str):
     ("检测收费的具体办法，由国务院市场监督管理部门会同国务院发展改革部门和财政部门制定。", "central"),
     ("国务院教育、公安部门会同国务院有关部门建立检测安全管理信息共享机制。", "central"),
     ("中国人民武装警察部队所属检测设施的保护，由中央军事委员会规定。", "central"),
+    # The national bodies of a field.
+    ("中国检测委员会是以发展检测事业为主要任务的组织，代表中国参与国际检测事务。", "central"),
+    ("全国性单项检测协会是依法登记的社会组织，负责相应项目的普及与提高，制定相应项目的技术规范。", "central"),
     # 城乡 names no township government.
     ("国务院自然资源主管部门负责全国城乡规划的管理工作。", "central"),
     # A procedure central organs run, and crossing the border under them.
@@ -205,6 +208,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Ownership beside a duty, and a duty whose fruits belong to someone.
     "水资源属于国家所有。县级以上人民政府应当加强水资源的统一管理。",
     "赡养人有义务耕种老年人承包的田地，收益归老年人所有。",
+    # A national body named beside its local ones.
+    "中华全国检测总会和地方各级检测总会是群众性检测组织，应当在发展检测事业中发挥作用。",
     # What every level takes up beside cooperation abroad, and a local duty beside it.
     "国家鼓励和支持引进国外先进的检测技术，促进检测的国际合作与交流。",
     "国家鼓励和支持开展检测科学研究以及国际合作与交流。各级人民政府应当加强检测宣传。",
