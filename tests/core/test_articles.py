@@ -124,7 +124,8 @@ def _outline(text: str):
     ("中国人民武装警察部队所属检测设施的保护，由中央军事委员会规定。", "central"),
     # The national bodies of a field.
     ("中国检测委员会是以发展检测事业为主要任务的组织，代表中国参与国际检测事务。", "central"),
-    ("全国性单项检测协会是依法登记的社会组织，负责相应项目的普及与提高，制定相应项目的技术规范。", "central"),
+    ("全国性单项检测协会是依法登记的检测社会组织，代表中国参加相应的国际检测组织。全国性单项检测协会负责相应项目的"
+     "普及与提高，制定相应项目的技术规范。", "central"),
     # 城乡 names no township government.
     ("国务院自然资源主管部门负责全国城乡规划的管理工作。", "central"),
     # A procedure central organs run, and crossing the border under them.
