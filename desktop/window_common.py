@@ -20,6 +20,17 @@ LOADING_DICTIONARY = session.LOADING_DICTIONARY
 SAVING_PROJECT = session.SAVING_PROJECT
 
 
+# Characters of a document's name kept in the names made from it (the project, an export):
+# a long but legal file name (83 汉字 = 249 bytes) plus "-起草对照清单.docx" or ".duizhao" went
+# past the 255 bytes a file name may have, and the project could not be made at all.
+NAME_STEM_CHARS = 40
+
+
+def name_stem(name: str) -> str:
+    """The start of a document's file name without its extension, short enough to build on."""
+    return Path(name).stem[:NAME_STEM_CHARS].strip() or "对照"
+
+
 def projects_dir() -> Path:
     """Where a new comparison is kept until the user saves it elsewhere (另存为)."""
     return user_data_dir() / "项目"

@@ -17,7 +17,8 @@ from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
 from desktop import settings as keys
 from desktop.dialogs import PasteTextDialog
 from desktop.settings import user_data_dir
-from desktop.window_common import NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice, document_filter, projects_dir
+from desktop.window_common import (NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice, document_filter,
+                                   name_stem, projects_dir)
 
 
 class WindowDocuments:
@@ -168,7 +169,7 @@ class WindowDocuments:
         # No question before the work: the files are read and compared first, into a project
         # in the app's own folder; 保存 / 另存为 put it where the user wants it.
         try:
-            target = session.free_project_path(folder=projects_dir(), stem=Path(provincial.name).stem)
+            target = session.free_project_path(folder=projects_dir(), stem=name_stem(provincial.name))
         except OSError:
             self._error(DuizhaoError("无法创建项目文件夹，请检查用户数据文件夹是否可写。",
                                      path=str(projects_dir())))

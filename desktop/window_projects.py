@@ -17,7 +17,7 @@ from core.project import SUFFIX, Project
 from desktop import settings as keys
 from desktop.dialogs import OrphanedDecisionsDialog
 from desktop.window_common import (EXPORTS, NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice,
-                                   document_filter, in_app_folder)
+                                   document_filter, in_app_folder, name_stem)
 
 
 class WindowProjects:
@@ -245,7 +245,7 @@ class WindowProjects:
         if self.project is None:
             return
         label, title, suffix, file_filter = EXPORTS[kind]
-        stem = Path(self.project.provincial_name).stem
+        stem = name_stem(self.project.provincial_name)
         folder = self.settings.get(keys.LAST_FOLDER) or str(Path(self.project.path).parent)
         path, _ = QFileDialog.getSaveFileName(self, label.rstrip("…"), str(Path(folder) / f"{stem}-{title}{suffix}"),
                                               file_filter)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from desktop.window_common import NATIONAL
 
 
@@ -96,3 +98,25 @@ def test_an_unexpected_batch_failure_is_logged_not_named(qtbot, make_window, dia
     # Was "批量对照时出错：KeyError", and nothing in the log to send to support.
     assert "KeyError" not in text and "日志" in text
     assert any("KeyError" in record.getMessage() for record in caplog.records)
+
+
+def test_a_long_file_name_still_makes_a_project_and_an_export_name(qtbot, make_window, tmp_path,
+                                                                   save_path, dialogs):
+    import shutil
+
+    from tests.desktop.conftest import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
+
+    # 83 汉字: 249 bytes, a legal name; with .duizhao it was 257 and no project could be made
+    # ("无法创建项目文件夹，请检查用户数据文件夹是否可写").
+    provincial = tmp_path / ("示例省关于贯彻落实数字政府建设指导意见的实施意见" * 4)[:83]
+    provincial = provincial.with_suffix(".docx")
+    shutil.copy(SAMPLE_PROVINCIAL, provincial)
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, provincial)
+    assert not dialogs.texts()
+    assert len(window.project.path.name.encode()) <= 255
+    window.choose_export("checklist")
+    qtbot.waitUntil(lambda: not window.busy, timeout=60_000)
+    assert not dialogs.texts("warning")
+    [written] = save_path
+    assert len(Path(written).name.encode()) <= 255 and Path(written).stat().st_size > 0
