@@ -27,6 +27,10 @@ def _ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
+# The most characters of a pasted document's name (3 bytes each, well inside a file name's 255).
+PASTED_NAME_CHARS = 60
+
+
 class PasteTextDialog(QDialog):
     """Paste a document's text (e.g. copied from a web page or a draft) as one side."""
 
@@ -35,6 +39,9 @@ class PasteTextDialog(QDialog):
         self.setWindowTitle(f"粘贴{side_label}文本")
         self.resize(720, 520)
         self.name = QLineEdit(f"粘贴的{side_label}")
+        # The name becomes the kept file's: a whole title pasted here (300 字) could not be
+        # saved, and the message blamed the data folder.
+        self.name.setMaxLength(PASTED_NAME_CHARS)
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("把文件全文粘贴到这里（保留“一、”“（一）”等编号，以便识别章节）")
         buttons = _ok_cancel_buttons(self)

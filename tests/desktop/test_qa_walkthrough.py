@@ -120,3 +120,21 @@ def test_a_long_file_name_still_makes_a_project_and_an_export_name(qtbot, make_w
     assert not dialogs.texts("warning")
     [written] = save_path
     assert len(Path(written).name.encode()) <= 255 and Path(written).stat().st_size > 0
+
+
+def test_a_pasted_document_with_a_whole_title_as_its_name_is_kept(qtbot, make_window, dialogs):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.dialogs import PasteTextDialog
+    from desktop.window_common import PROVINCIAL
+
+    window = make_window()
+    dialog = PasteTextDialog("地方文件", window)
+    dialog.name.selectAll()
+    dialog.name.insert("示例省人民政府关于贯彻落实国务院加强数字政府建设指导意见的实施意见" * 8)  # a paste
+    dialog.text.setPlainText("一、总体要求\n（一）加强组织领导。各地要建立工作机制。")
+    dialog.done(QDialog.DialogCode.Accepted)
+    # Was: 无法保存粘贴的文本，请检查用户数据文件夹是否可写 (the name made the file name too long).
+    assert window.set_document_text(PROVINCIAL, dialog.document_text(), dialog.document_name())
+    assert not dialogs.texts()
+    assert Path(window.choices[PROVINCIAL].path).is_file()
