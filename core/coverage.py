@@ -238,6 +238,9 @@ _LIST_END = re.compile(rf"^([\u4e00-\u9fff“”]{{2,16}}?){_CLOSING}")
 # A member that is a phrase of its own (对公立医院改革的奖补资金; 土地使用权及其他自然资源; 危险区域
 # 进行调查) may be two lists run together: it is neither checked nor counted.
 _NOT_A_MEMBER = re.compile(rf"的|和|及|与|或|其他|进行|应当|{_CLOSING}")
+# The member before the 和 (or 及, 以及) that joins a list's last member (水产养殖和农产品初加工……),
+# not 和谐 or 和平.
+_LAST_JOINED = re.compile(r"^([\u4e00-\u9fff“”]{2,8}?)(?:以及|和|及)(?![谐平])")
 # A preposition leading into a list (在医保总额指标、……) is no part of its first member.
 _LEADING_PREPOSITION = re.compile(r"^[在对以从向将把由按]")
 # A list is read when this many of its members are plain ones.
@@ -286,6 +289,12 @@ def list_members(text: str) -> list[list[str]]:
                 break
             if position < len(parts) - 1:
                 members.append(part)
+            else:
+                # A list closed by 和 (设施农业、畜牧养殖、水产养殖和农产品初加工机械化……): the
+                # member before it is plain; where the one after it ends is not known.
+                joined = _LAST_JOINED.match(part)
+                if joined:
+                    members.append(joined.group(1))
         plain = [m for m in members if _MEMBER.match(m) and not _NOT_A_MEMBER.search(m)]
         if len(plain) >= _LIST_MEMBERS:
             lists.append(plain)
@@ -301,7 +310,8 @@ def _lead_in_cut(first: str, length: int) -> str:
         if cut and len(cut) + len(word) > length + 1:
             break
         cut = word + cut
-    return _LEADING_PREPOSITION.sub("", cut)
+    # What stands before a 的 qualifies the member (“走出去”企业的海外投资): the member is after it.
+    return _LEADING_PREPOSITION.sub("", cut.rsplit("的", 1)[-1])
 
 
 def dropped_members(national: str, provincial: str) -> list[str]:

@@ -792,6 +792,12 @@ def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     assert _lost(fees, "不得以保证金、承诺费、咨询费等名义收取费用。") == [("item", "注册费")]
     centres = "支持国家检测创新中心、国家计量研究中心、新型检测机构等在园区发展。"
     assert _lost(centres, "支持国家计量研究中心、新型检测机构等在园区发展。") == [("item", "国家检测创新中心")]
+    # The first member after what qualifies it with 的; the member before the 和 that closes a list.
+    needs = "满足检测企业的设备采购、项目建设、工程承包、技术引进等融资需求。"
+    assert _lost(needs, "满足检测企业的设备采购、项目建设等融资需求。") == [("item", "工程承包"), ("item", "技术引进")]
+    fields = "水质检测、土壤检测、噪声检测和大气检测能力明显提升。"
+    assert _lost(fields, "水质检测、土壤检测和大气检测能力明显提升。") == [("item", "噪声检测")]
+    assert _lost(fields, "水质检测、土壤检测、噪声检测和大气检测能力明显提升。") == []
     # A member lightly reworded is kept; a list replaced by other words is no shortened list.
     assert _lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
     assert _lost(fees, "严禁违规收取任何费用。") == []
