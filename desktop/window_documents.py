@@ -160,6 +160,12 @@ class WindowDocuments:
         if kind == "reimport":
             self.reimport(provincial.path)
             return
+        self.compare_new()
+
+    def compare_new(self) -> None:
+        """Compare the chosen documents into a new project in the app's folder."""
+        provincial = self.choices[PROVINCIAL]
+        assert provincial is not None
         try:
             for side in (NATIONAL, PROVINCIAL):
                 self._put_on_disk(side)

@@ -11,13 +11,43 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from core import batch as batching
 from core import session
 from core.errors import DuizhaoError, ProjectLockedError, ProjectReadOnlyError
+from core.model import Comparison, Outline
 from core.project import SUFFIX, Project
 from desktop import settings as keys
 from desktop.dialogs import OrphanedDecisionsDialog
 from desktop.window_common import (EXPORTS, NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice,
                                    document_filter, in_app_folder, name_stem)
+
+
+# Why a file offered as a new provincial version looks like another text (other_text_reason).
+PLAIN, GRAMMAR = "plain", "grammar"
+
+
+def other_text_reason(old: Comparison, new: Outline) -> str:
+    """"" when ``new`` may well be a new version of ``old``'s provincial text; else PLAIN (no
+    numbering, for a statute's implementing text), the other region its title names (广东省
+    for a 北京市 project), or GRAMMAR (statute articles against policy numbering)."""
+    before = old.provincial
+    if old.national.grammar == "statute" and before.grammar != "plain" and new.grammar == "plain":
+        return PLAIN
+    regions = [_region(before.title), _region(new.title)]
+    if all(regions) and regions[0] != regions[1]:
+        return regions[1]
+    if {before.grammar, new.grammar} == {"statute", "policy"}:
+        return GRAMMAR
+    return ""
+
+
+def _region(title: str) -> str:
+    """The region a title starts with (北京市), or ""."""
+    name = batching.region_name(title)
+    return name if title and name.endswith(REGION_ENDINGS) and len(name) < 12 else ""
+
+
+REGION_ENDINGS = ("省", "市", "自治区", "特别行政区")
 
 
 class WindowProjects:
@@ -161,27 +191,34 @@ class WindowProjects:
     def reimport(self, path: str, *, confirmed: bool = False) -> None:
         """Compare a new provincial draft within the open project, carrying decisions over.
 
-        The project's provincial document is replaced in the file: a text with no numbering
-        offered for a statute's implementing text (most likely the wrong file) is read first
-        and imported only when the user says so (``confirmed``)."""
+        The project's provincial document is replaced in the file, so a file that looks like
+        another text (other_text_reason: no numbering for a statute's implementing text,
+        another region's title, other numbering) is read first and imported only when the user
+        says so (``confirmed``); for another region's text 新建对照 is offered first."""
         project = self.project
         if project is None or self.busy or not self.settle_unsaved():
             return
         reviewer = self.settings.get(keys.REVIEWER)
         old_comparison = project.comparison
-        check = (not confirmed and old_comparison.national.grammar == "statute"
-                 and old_comparison.provincial.grammar != "plain")
 
         def work(progress, cancel):
-            if check and session.Source(path, Path(path).name).outline().grammar == "plain":
-                return None  # asked first, on the window's thread
+            if not confirmed:
+                reason = other_text_reason(old_comparison,
+                                           session.Source(path, Path(path).name).outline())
+                if reason:
+                    return reason  # asked first, on the window's thread
             return session.reimport(project=project, provincial=path, reviewer=reviewer,
                                     progress=progress, cancel=cancel)
 
         def done(report) -> None:
-            if report is None:
-                if self.ask_plain_reimport(path):
+            if isinstance(report, str):
+                answer = (("import" if self.ask_plain_reimport(path) else "cancel")
+                          if report == PLAIN else self.ask_other_text(path, report))
+                if answer == "import":
                     self.reimport(path, confirmed=True)
+                elif answer == "new":
+                    self._set_choice(PROVINCIAL, DocumentChoice(str(Path(path).resolve()), Path(path).name))
+                    self.compare_new()
                 else:
                     self.restore_side(PROVINCIAL)
                     self.statusBar().showMessage("已取消导入，项目中的地方文件未改变。", 8000)
@@ -195,6 +232,29 @@ class WindowProjects:
             self.statusBar().showMessage(session.reimport_summary(report), 10000)
 
         self._run(work, "正在导入新版地方文件…", done)
+
+    def ask_other_text(self, path: str, reason: str) -> str:
+        """The file offered as a new version is another region's text, or numbered another
+        way: "new" (compare it in a project of its own), "import" or "cancel"."""
+        project = self.project
+        current = project.provincial_name if project is not None else ""
+        name = Path(path).name
+        if reason == GRAMMAR:
+            why = (f"所选文件“{name}”的编号方式与项目中地方文件“{current}”不同"
+                   "（一种为第一条、第二条……，另一种为一、（一）……），")
+        else:
+            why = f"所选文件“{name}”是{reason}的文件，项目中的地方文件“{current}”不是，"
+        box = QMessageBox(QMessageBox.Icon.Question, "导入新版地方文件",
+                          why + "不像它的新版本，可能选错了文件。", parent=self)
+        box.setInformativeText("“新建对照”把所选文件与国家文件另行对照，本项目不变；"
+                               "“作为新版本导入”替换本项目中的地方文件，审核意见按新文本沿用。")
+        new = box.addButton("新建对照", QMessageBox.ButtonRole.AcceptRole)
+        imported = box.addButton("作为新版本导入", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(new)
+        box.exec()
+        clicked = box.clickedButton()
+        return "new" if clicked is new else "import" if clicked is imported else "cancel"
 
     def ask_plain_reimport(self, path: str) -> bool:
         """The new provincial file has no numbered articles: import it all the same?"""

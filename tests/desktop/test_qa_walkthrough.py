@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from desktop.window_common import NATIONAL
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+
+from core.compare import load_outline
+from core.project import Project
+from desktop.batch_view import open_batch_window
+from desktop.dialogs import PasteTextDialog
+from desktop.window_common import NATIONAL, PROVINCIAL
+from tests.generator import make_variant
+
+from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
 
 
 def test_the_progress_step_is_readable_beside_its_bar(qtbot, make_window):
@@ -31,10 +42,6 @@ def test_a_folder_given_as_a_document_is_called_a_folder(qtbot, make_window, dia
 
 
 def _variant(tmp_path, name: str, seed: int, base=None):
-    from core.compare import load_outline
-    from tests.desktop.conftest import SAMPLE_NATIONAL
-    from tests.generator import make_variant
-
     path = tmp_path / f"{name}.txt"
     outline = load_outline(base or SAMPLE_NATIONAL)
     path.write_text(make_variant(outline, seed).text.replace("示例省", name), encoding="utf-8")
@@ -42,9 +49,6 @@ def _variant(tmp_path, name: str, seed: int, base=None):
 
 
 def test_a_chain_counts_only_the_national_items_in_its_heading(qtbot, make_window, tmp_path):
-    from desktop.batch_view import open_batch_window
-    from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL
-
     window = open_batch_window(make_window())
     window.workers = 1
     province = _variant(tmp_path, "江苏省", 3)
@@ -62,10 +66,7 @@ def test_a_chain_counts_only_the_national_items_in_its_heading(qtbot, make_windo
 
 def test_a_matrix_name_typed_without_extension_gets_the_chosen_type(qtbot, make_window, tmp_path,
                                                                     monkeypatch, dialogs):
-    from PySide6.QtWidgets import QFileDialog
 
-    from desktop.batch_view import open_batch_window
-    from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL
 
     window = open_batch_window(make_window())
     window.workers = 1
@@ -82,9 +83,6 @@ def test_a_matrix_name_typed_without_extension_gets_the_chosen_type(qtbot, make_
 
 
 def test_an_unexpected_batch_failure_is_logged_not_named(qtbot, make_window, dialogs, caplog):
-    from desktop.batch_view import open_batch_window
-    from tests.desktop.conftest import SAMPLE_NATIONAL
-
     window = open_batch_window(make_window())
     window.set_national(str(SAMPLE_NATIONAL))
     window.add_locals([str(SAMPLE_NATIONAL)])
@@ -102,9 +100,7 @@ def test_an_unexpected_batch_failure_is_logged_not_named(qtbot, make_window, dia
 
 def test_a_long_file_name_still_makes_a_project_and_an_export_name(qtbot, make_window, tmp_path,
                                                                    save_path, dialogs):
-    import shutil
 
-    from tests.desktop.conftest import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
 
     # 83 汉字: 249 bytes, a legal name; with .duizhao it was 257 and no project could be made
     # ("无法创建项目文件夹，请检查用户数据文件夹是否可写").
@@ -123,11 +119,6 @@ def test_a_long_file_name_still_makes_a_project_and_an_export_name(qtbot, make_w
 
 
 def test_a_pasted_document_with_a_whole_title_as_its_name_is_kept(qtbot, make_window, dialogs):
-    from PySide6.QtWidgets import QDialog
-
-    from desktop.dialogs import PasteTextDialog
-    from desktop.window_common import PROVINCIAL
-
     window = make_window()
     dialog = PasteTextDialog("地方文件", window)
     dialog.name.selectAll()
@@ -138,3 +129,64 @@ def test_a_pasted_document_with_a_whole_title_as_its_name_is_kept(qtbot, make_wi
     assert window.set_document_text(PROVINCIAL, dialog.document_text(), dialog.document_name())
     assert not dialogs.texts()
     assert Path(window.choices[PROVINCIAL].path).is_file()
+
+
+def _click_when_asked(qtbot, label: str, seen: list[str]) -> None:
+    """Answer the next modal question box by its button labelled ``label``, as a user would."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    QTimer.singleShot(50, answer)
+
+
+def _region_text(tmp_path, region: str):
+    path = tmp_path / f"{region}实施意见.txt"
+    text = make_variant(load_outline(SAMPLE_NATIONAL), 4).text
+    path.write_text(text.replace("示例省", region), encoding="utf-8")
+    return path
+
+
+def test_another_regions_text_chosen_with_a_project_open_is_not_taken_as_its_new_draft(
+        qtbot, make_window, tmp_path, save_path):
+
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    row = next(r for r in window.table_model.rows() if r.is_gap)
+    assert window.select_item(row.item)
+    window.set_status("covered")
+    first = window.project
+    first_path, first_name = first.path, first.provincial_name
+    other = _region_text(tmp_path, "广东省")
+    # National staff go on to the next province: choose its text, press 开始对照. It was
+    # imported into the open project as 示例省's second version, the decisions carried over.
+    assert window.set_document_file(PROVINCIAL, str(other))
+    seen: list[str] = []
+    _click_when_asked(qtbot, "新建对照", seen)
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+    assert len(seen) == 1 and "广东省" in seen[0]
+    assert window.project.path != first_path and window.project.provincial_name == other.name
+    assert not window.project.decisions()
+    with Project.open(first_path, read_only=True) as kept:
+        assert kept.provincial_version == 1 and kept.provincial_name == first_name
+        assert [d.item for d in kept.decisions()] == [row.item]
+
+
+def test_a_real_new_draft_is_still_imported_without_a_question(qtbot, make_window, tmp_path,
+                                                               save_path):
+
+    window = make_window()
+    draft = _region_text(tmp_path, "江西省")
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, draft)
+    second = tmp_path / "江西省实施意见（第二稿）.txt"
+    second.write_text(draft.read_text(encoding="utf-8").replace("加强", "切实加强", 3), encoding="utf-8")
+    assert window.set_document_file(PROVINCIAL, str(second))
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+    assert window.project.provincial_version == 2
