@@ -243,7 +243,8 @@ class WindowProjects:
             why = (f"所选文件“{name}”的编号方式与项目中地方文件“{current}”不同"
                    "（一种为第一条、第二条……，另一种为一、（一）……），")
         else:
-            why = f"所选文件“{name}”是{reason}的文件，项目中的地方文件“{current}”不是，"
+            own = _region(project.comparison.provincial.title) if project is not None else ""
+            why = f"所选文件“{name}”是{reason}的文件，而项目中的地方文件“{current}”是{own}的，"
         box = QMessageBox(QMessageBox.Icon.Question, "导入新版地方文件",
                           why + "不像它的新版本，可能选错了文件。", parent=self)
         box.setInformativeText("“新建对照”把所选文件与国家文件另行对照，本项目不变；"

@@ -170,7 +170,7 @@ def test_another_regions_text_chosen_with_a_project_open_is_not_taken_as_its_new
     _click_when_asked(qtbot, "新建对照", seen)
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.compare_button.click()
-    assert len(seen) == 1 and "广东省" in seen[0]
+    assert len(seen) == 1 and "是广东省的文件" in seen[0] and "是示例省的" in seen[0]
     assert window.project.path != first_path and window.project.provincial_name == other.name
     assert not window.project.decisions()
     with Project.open(first_path, read_only=True) as kept:
