@@ -7,6 +7,7 @@ wording (确保 → 力争). Each is reported as a Gap so that a reviewer sees w
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -241,6 +242,8 @@ _NOT_A_MEMBER = re.compile(rf"的|和|及|与|或|其他|进行|应当|{_CLOSING
 # The member before the 和 (or 及, 以及) that joins a list's last member (水产养殖和农产品初加工……),
 # not 和谐 or 和平.
 _LAST_JOINED = re.compile(r"^([\u4e00-\u9fff“”]{2,8}?)(?:以及|和|及)(?![谐平])")
+# What joins two members within one (重大食物中毒和职业中毒), not 和谐, 和平, 及时 or 及其.
+_JOINS = re.compile(r"以及|和(?![谐平])|及(?![时其])")
 # A preposition leading into a list (在医保总额指标、……) is no part of its first member.
 _LEADING_PREPOSITION = re.compile(r"^[在对以从向将把由按]")
 # A list is read when this many of its members are plain ones.
@@ -295,10 +298,20 @@ def list_members(text: str) -> list[list[str]]:
                 joined = _LAST_JOINED.match(part)
                 if joined:
                     members.append(joined.group(1))
-        plain = [m for m in members if _MEMBER.match(m) and not _NOT_A_MEMBER.search(m)]
+        plain = [piece for m in members for piece in _joined_members(m)
+                 if _MEMBER.match(piece) and not _NOT_A_MEMBER.search(piece)]
         if len(plain) >= _LIST_MEMBERS:
             lists.append(plain)
     return lists
+
+
+def _joined_members(member: str) -> list[str]:
+    """A list member that joins two with 和 or 及 (重大食物中毒和职业中毒, 文化和旅游) as the two,
+    when each is a member of a few words; else the member as it is."""
+    pieces = _JOINS.split(member)
+    if len(pieces) > 1 and all(len(piece) >= 2 and _MEMBER.match(piece) for piece in pieces):
+        return pieces
+    return [member]
 
 
 def _lead_in_cut(first: str, length: int) -> str:
@@ -320,20 +333,41 @@ def dropped_members(national: str, provincial: str) -> list[str]:
     医保定点资格. ``provincial`` is normalised text."""
     dropped = []
     for members in list_members(national):
+        # Members that share their last words (决策公开、执行公开、……结果公开) may be written with
+        # them once (决策、执行、……结果公开): the rest of each member then stands for it.
+        shared = _shared_ending(members)
         # A province names its own departments for the State Council's (国家发展改革委).
         absent = [m for m in members if not _member_kept(normalize(m), provincial)
+                  and not (shared and _member_kept(normalize(m[:-len(shared)]), provincial))
                   and not _CENTRAL_ORGAN.fullmatch(m)]
         if absent and len(members) - len(absent) >= _MEMBERS_KEPT:
             dropped.extend(absent)
     return dropped
 
 
+def _shared_ending(members: Sequence[str]) -> str:
+    """The last two or more characters every member ends with, when each has at least two
+    characters before them; "" otherwise."""
+    ending = os.path.commonprefix([m[::-1] for m in members])[::-1]
+    if len(ending) >= 2 and all(len(m) - len(ending) >= 2 for m in members):
+        return ending
+    return ""
+
+
 def _member_kept(member: str, provincial: str) -> bool:
     """Whether a list member stands in the provincial text: as it is, with a word or two put
-    in (咨询费 → 咨询服务费), or with a character or two changed."""
+    in (咨询费 → 咨询服务费; 本地区试点情况 → 本地区本部门试点情况), or with a character or two
+    changed."""
     spread = ".{0,2}".join(re.escape(char) for char in member)
+    put_in = "|".join(f"{re.escape(member[:cut])}[^、，,。；;]{{1,{_PUT_IN}}}{re.escape(member[cut:])}"
+                      for cut in range(2, len(member) - 1))
     return (member in provincial or re.search(spread, provincial) is not None
+            or bool(put_in and re.search(put_in, provincial))
             or fuzz.partial_ratio(member, provincial) >= _MEMBER_KEPT)
+
+
+# How many characters a province may put in at one place of a list member it keeps (本部门).
+_PUT_IN = 4
 
 
 def binding_gaps(national: str, provincial: str) -> list[Gap]:

@@ -798,6 +798,16 @@ def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     fields = "水质检测、土壤检测、噪声检测和大气检测能力明显提升。"
     assert _lost(fields, "水质检测、土壤检测和大气检测能力明显提升。") == [("item", "噪声检测")]
     assert _lost(fields, "水质检测、土壤检测、噪声检测和大气检测能力明显提升。") == []
+    # Two members joined by 和 within one; a member with a word put in is kept.
+    events = "发生重大检测事故、群体性不明原因疾病、重大食物中毒和职业中毒等突发事件。"
+    assert _lost(events, "发生重大检测事故、重大食物中毒等突发事件。") == [
+        ("item", "群体性不明原因疾病"), ("item", "职业中毒")]
+    report = "对本地区试点情况、主要做法和成效、存在的问题及建议等进行总结。"
+    assert _lost(report, "对本地区本部门试点情况、主要做法和成效、存在的问题及建议等进行总结。") == []
+    # Members that share their last words, written with them once.
+    open_ = "深入推进决策公开、执行公开、管理公开、服务公开、结果公开。"
+    assert _lost(open_, "深入推进决策、执行、管理、服务、结果公开。") == []
+    assert _lost(open_, "深入推进决策、执行、结果公开。") == [("item", "管理公开"), ("item", "服务公开")]
     # A member lightly reworded is kept; a list replaced by other words is no shortened list.
     assert _lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
     assert _lost(fees, "严禁违规收取任何费用。") == []
