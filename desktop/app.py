@@ -113,6 +113,16 @@ def missing_system_packages() -> list[str]:
     return [package for library, package in XCB_LIBRARIES if ctypes.util.find_library(library) is None]
 
 
+def no_display() -> bool:
+    """On Linux, nothing to show a window on: X11 asked for (or left to Qt) and no display set."""
+    if not sys.platform.startswith("linux"):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return False
+    return not os.environ.get("DISPLAY") and not (not platform and os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(files: Sequence[str] = (), *, screenshot: str | None = None) -> int:
     """Run the app on given files (two documents, or one project); returns the exit code."""
     missing = missing_system_packages()
@@ -120,6 +130,11 @@ def run(files: Sequence[str] = (), *, screenshot: str | None = None) -> int:
         # Qt's own message here is an English plugin error followed by an abort.
         print(f"错误：缺少图形界面所需的系统组件 {'、'.join(missing)}。请先安装："
               f"sudo apt-get install {' '.join(missing)}", file=sys.stderr)
+        return 2
+    if no_display():
+        # Qt would abort with English lines and a wrong hint (libxcb-cursor0, installed).
+        print("错误：没有可用的图形显示（未设置 DISPLAY），无法打开窗口。请在桌面环境中启动对照；"
+              "在终端中可使用 duizhao compare 等命令。", file=sys.stderr)
         return 2
     errors.setup_logging()
     app = create_application()

@@ -190,3 +190,22 @@ def test_a_real_new_draft_is_still_imported_without_a_question(qtbot, make_windo
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.compare_button.click()
     assert window.project.provincial_version == 2
+
+
+def test_no_display_is_one_chinese_line_not_a_qt_abort(monkeypatch, capsys):
+    from desktop import app as desktop_app
+
+    monkeypatch.setattr(desktop_app.sys, "platform", "linux")
+    monkeypatch.setattr(desktop_app, "missing_system_packages", lambda: [])
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    # Was: Qt's "could not connect to display … libxcb-cursor0 is needed" and exit 134.
+    assert desktop_app.run([]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("错误：") and "DISPLAY" in err and "\n" not in err
+    monkeypatch.setenv("DISPLAY", ":0")
+    assert not desktop_app.no_display()
+    monkeypatch.delenv("DISPLAY")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert not desktop_app.no_display()
