@@ -211,6 +211,10 @@ class ReviewPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._item = ""
         self._saved_note = ""
+        self._row: ClauseRow | None = None
+        # A project opened read-only: decisions cannot be saved, so none can be made here (the
+        # buttons asked for the reviewer's name, then said the project was read-only).
+        self._read_only = False
         title = QLabel("<b>审核</b>")
         self.info = QLabel()
         self.info.setStyleSheet("color:#555")
@@ -292,7 +296,8 @@ class ReviewPanel(QFrame):
     def set_row(self, row: ClauseRow | None) -> None:
         """Show the review state of a row (None disables the panel)."""
         self._item = row.item if row else ""
-        enabled = row is not None
+        self._row = row
+        enabled = row is not None and not self._read_only
         for key, button in self.buttons.items():
             applies = enabled and (not row.is_addition or key in ("confirm", "not_applicable"))
             button.setEnabled(applies)
@@ -304,9 +309,11 @@ class ReviewPanel(QFrame):
                     else:
                         checked = not row.not_applicable and row.status.value == key
                 button.setChecked(checked)
-        self.note.setEnabled(enabled)
+        # Read-only, an opinion can still be read and copied, not changed.
+        self.note.setEnabled(row is not None)
+        self.note.setReadOnly(self._read_only)
         self.save_button.setEnabled(enabled)
-        self.history_button.setEnabled(enabled)
+        self.history_button.setEnabled(row is not None)
         note = row.note if row else ""
         self._saved_note = note
         if self.note.toPlainText() != note:
@@ -314,12 +321,18 @@ class ReviewPanel(QFrame):
         if row is None:
             self.info.setText("")
         elif row.decision is None:
-            self.info.setText("尚未审核")
+            self.info.setText("尚未审核（只读打开，不能修改）" if self._read_only else "尚未审核")
         else:
             when = row.decision.decided_at[:16].replace("T", " ")
             who = row.decision.reviewer or "审核人"
             self.info.setText(f"{who} 审核于 {when}" if when else f"{who} 已审核")
         self.unsaved_label.setVisible(row is not None and row.unsaved)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Offer decisions, or only show them (a project opened read-only)."""
+        if read_only != self._read_only:
+            self._read_only = read_only
+            self.set_row(self._row)
 
     def note_dirty(self) -> bool:
         return bool(self._item) and self.note.toPlainText() != self._saved_note

@@ -202,13 +202,15 @@ class WindowActions:
         for action in self.export_actions.values():
             action.setEnabled(has_project and not busy)
         row = self.review_row()
-        can_review = has_project and not busy and row is not None
+        read_only = has_project and self.project.read_only
+        self.review_panel.set_read_only(read_only)
+        can_review = has_project and not busy and row is not None and not read_only
         self.confirm_action.setEnabled(can_review)
         for key, action in self.status_actions.items():
             action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
         self.carry_action.setEnabled(can_review and self.diff.nearest is not None)
         self.note_action.setEnabled(can_review)
-        self.history_action.setEnabled(can_review)
+        self.history_action.setEnabled(has_project and not busy and row is not None)
         for action in (self.next_gap_action, self.previous_gap_action):
             action.setEnabled(self.comparison is not None)
         self.review_panel.setEnabled(has_project and not busy)

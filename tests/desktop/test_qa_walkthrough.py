@@ -209,3 +209,33 @@ def test_no_display_is_one_chinese_line_not_a_qt_abort(monkeypatch, capsys):
     monkeypatch.delenv("DISPLAY")
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert not desktop_app.no_display()
+
+
+def test_a_project_opened_read_only_offers_no_decisions(qtbot, make_window, tmp_path,
+                                                       sample_comparison, monkeypatch, dialogs):
+    path = tmp_path / "他人正在审核.duizhao"
+    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, sample_comparison).close()
+    with Project.open(path) as holder:
+        window = make_window()
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
+            b for b in box.buttons() if b.text() == "只读打开").click())
+        with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+            window.open_project(path)
+        assert window.project.read_only
+        assert window.select_item(next(r for r in window.table_model.rows() if r.is_gap).item)
+        panel = window.review_panel
+        # Every decision button was live: a click asked for a name, then said 只读.
+        assert not any(button.isEnabled() for button in panel.buttons.values())
+        assert not window.status_actions["covered"].isEnabled()
+        assert not window.confirm_action.isEnabled() and not window.note_action.isEnabled()
+        assert panel.note.isReadOnly() and not panel.save_button.isEnabled()
+        assert panel.history_button.isEnabled() and window.history_action.isEnabled()
+        window.status_actions["covered"].trigger()
+        assert not dialogs.texts() and not window.project.decisions()
+        assert holder.decisions() == []
+    window.new_comparison()
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_project(path)  # now free: decisions can be made again
+    assert window.select_item(next(r for r in window.table_model.rows() if r.is_gap).item)
+    assert not window.project.read_only and window.review_panel.buttons["covered"].isEnabled()
+    assert not window.review_panel.note.isReadOnly()
