@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -315,15 +316,30 @@ class ClauseTableModel(FlatTableModel):
     def _sort_key(self, row: ClauseRow, column: int):
         if column == self.COL_NUMBER:
             return row.number
+        # The text columns sort in their document's order. By their text they sorted by the
+        # code points of the numerals: 第一章第十条 before 第一章第二条, 第一百条 before 第三条.
         if column == self.COL_NATIONAL:
-            return row.national_where + row.national_text
+            return row.number
         if column == self.COL_PROVINCIAL:
-            return row.provincial_where + row.provincial_text
+            provincial = row.item if row.is_addition else row.match_item
+            # Rows without a provincial text last, in national order among themselves. A string
+            # (numbers padded): the proxy compares plain values, not Python tuples.
+            return "".join(f"{number:07d}." for number in (
+                *(_document_order(provincial) if provincial else (_NO_PROVINCIAL,)), row.number))
         if column == self.COL_SCORE:
             return -1.0 if row.score is None else float(row.score)
         if column == self.COL_STATUS:
             return (4 if row.not_applicable else STATUS_ORDER[row.status]) * 100000 + row.number
         return row.note
+
+
+_NO_PROVINCIAL = 9_999_999
+
+
+def _document_order(item: str) -> tuple[int, ...]:
+    """Where an item's clause stands in its document: its id's numbers ("P1.10-2" → 1, 10, 2),
+    which number each level of the outline and then the sentence."""
+    return tuple(int(number) for number in re.findall(r"\d+", item))
 
 
 _MUTED = QColor("#888888")

@@ -239,3 +239,44 @@ def test_a_project_opened_read_only_offers_no_decisions(qtbot, make_window, tmp_
     assert window.select_item(next(r for r in window.table_model.rows() if r.is_gap).item)
     assert not window.project.read_only and window.review_panel.buttons["covered"].isEnabled()
     assert not window.review_panel.note.isReadOnly()
+
+
+def test_the_text_columns_sort_in_document_order(qtbot, make_window, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from desktop.clause_table import ClauseTableModel
+
+    # A statute of twelve articles and its province's, which moves the twelfth to the front:
+    # sorted by their text, 第十条…第十二条 came before 第二条 (the numerals' code points).
+    national = tmp_path / "国家条例.txt"
+    provincial = tmp_path / "某省实施办法.txt"
+    topics = ["水资源保护", "河道管理", "防汛抗旱", "水土保持", "农田灌溉", "城乡供水",
+              "节约用水", "水价管理", "取水许可", "排污监管", "水文监测", "水利工程"]
+    numerals = "一二三四五六七八九十"
+
+    def number(n: int) -> str:
+        return numerals[n - 1] if n <= 10 else "十" + numerals[n - 11]
+
+    national.write_text("国家水事条例\n" + "\n".join(
+        f"第{number(i)}条 县级以上人民政府应当加强{topic}工作，建立{topic}责任制度。"
+        for i, topic in enumerate(topics, 1)), encoding="utf-8")
+    order = [topics[-1], *topics[:-1]]
+    provincial.write_text("某省水事条例实施办法\n" + "\n".join(
+        f"第{number(i)}条 各级人民政府应当加强{topic}工作，建立{topic}责任制度。"
+        for i, topic in enumerate(order, 1)), encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, national, provincial)
+    model = window.proxy
+
+    def column(col: int) -> list[str]:
+        return [model.index(r, col).data() for r in range(model.rowCount())]
+
+    window.table.sortByColumn(ClauseTableModel.COL_NATIONAL, Qt.SortOrder.AscendingOrder)
+    numbers = [int(n) for n in column(ClauseTableModel.COL_NUMBER)]
+    assert numbers == sorted(numbers)
+    window.table.sortByColumn(ClauseTableModel.COL_PROVINCIAL, Qt.SortOrder.AscendingOrder)
+    shown = [text for text, status in zip(column(ClauseTableModel.COL_PROVINCIAL),
+                                          column(ClauseTableModel.COL_STATUS))
+             if status.startswith("已覆盖")]
+    assert len(shown) == 12
+    assert [next(t for t in topics if t in text) for text in shown] == order
