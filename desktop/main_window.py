@@ -107,6 +107,8 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
         task.cancelled.connect(lambda: self.statusBar().showMessage("已取消。", 5000))
         task.finished.connect(self._task_ended)
         self.task = task
+        # The step shows beside the bar; a message left from before ran into it, cut.
+        self.statusBar().clearMessage()
         self.progress.start(message)
         task.start()
         self._update_state()

@@ -280,3 +280,14 @@ def test_the_text_columns_sort_in_document_order(qtbot, make_window, tmp_path):
              if status.startswith("已覆盖")]
     assert len(shown) == 12
     assert [next(t for t in topics if t in text) for text in shown] == order
+
+
+def test_a_running_task_shows_its_step_alone_in_the_status_bar(qtbot, make_window):
+    window = make_window()
+    assert window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    assert window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    assert window.statusBar().currentMessage().startswith("已选择地方文件")
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+        # "已选择地方文件：…tiaoli_2 正在分词：地方文件" ran the two together.
+        assert window.busy and window.statusBar().currentMessage() == ""
