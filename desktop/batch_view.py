@@ -18,6 +18,7 @@ from core.read import SUPPORTED_EXTENSIONS
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
 from desktop.batch_pairs import carry_pair_review, pair_project_path
 from desktop.errors import report_unexpected
+from desktop.settings import LAST_FOLDER
 from desktop.views import ProgressPanel
 from desktop.worker import Task
 
@@ -118,18 +119,26 @@ class BatchWindow(QMainWindow):
         self.resize(1200, 720)
 
     # ------------------------------------------------------------------ inputs
+    def start_folder(self) -> str:
+        """Where the file dialogs open: the main window's last folder, else the Documents folder.
+        ("" opened the program's working folder: /opt/duizhao, or System32 from the start menu.)"""
+        main = self.main_window
+        if main is None:
+            return ""
+        return main.settings.get(LAST_FOLDER) or str(main.documents_dir())
+
     def choose_national(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择国家文件", "", _FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "选择国家文件", self.start_folder(), _FILTER)
         if path:
             self.set_national(path)
 
     def choose_locals(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "选择地方文件（可多选）", "", _FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "选择地方文件（可多选）", self.start_folder(), _FILTER)
         if paths:
             self.add_locals(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "选择存放地方文件的文件夹")
+        folder = QFileDialog.getExistingDirectory(self, "选择存放地方文件的文件夹", self.start_folder())
         if folder:
             self.add_locals([folder])
 
@@ -341,7 +350,7 @@ class BatchWindow(QMainWindow):
             return
         default = f"{self.batch.national.title or '国家文件'}-对照矩阵.xlsx"
         path, chosen = QFileDialog.getSaveFileName(
-            self, "导出对照矩阵", default, ";;".join(EXPORT_FILTERS))
+            self, "导出对照矩阵", str(Path(self.start_folder()) / default), ";;".join(EXPORT_FILTERS))
         if path:
             if Path(path).suffix.lower() not in EXPORT_FILTERS.values():
                 # A name typed without its extension: the chosen type's, as the main window does.

@@ -291,3 +291,31 @@ def test_a_running_task_shows_its_step_alone_in_the_status_bar(qtbot, make_windo
         window.compare_button.click()
         # "已选择地方文件：…tiaoli_2 正在分词：地方文件" ran the two together.
         assert window.busy and window.statusBar().currentMessage() == ""
+
+
+def test_the_batch_file_dialogs_open_in_the_documents_folder(qtbot, make_window, monkeypatch,
+                                                            tmp_path):
+    asked: list[str] = []
+
+    def open_one(parent, caption, folder="", *args, **kwargs):
+        asked.append(folder)
+        return "", ""
+
+    def open_many(parent, caption, folder="", *args, **kwargs):
+        asked.append(folder)
+        return [], ""
+
+    def open_folder(parent, caption, folder="", *args, **kwargs):
+        asked.append(folder)
+        return ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_one))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(open_many))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(open_folder))
+    window = open_batch_window(make_window())
+    window.choose_national()
+    window.choose_locals()
+    window.choose_folder()
+    # Each opened in the working folder ("" — /opt/duizhao, or System32 from the start menu).
+    documents = tmp_path / "documents"
+    assert asked == [str(documents)] * 3
