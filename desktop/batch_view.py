@@ -314,7 +314,8 @@ class BatchWindow(QMainWindow):
         if local is None or self.batch is None:
             return
         path, _ = QFileDialog.getOpenFileName(
-            self, f"选择{self.batch.locals[local].name}的新版本", "", _FILTER)
+            self, f"选择{self.batch.locals[local].name}的新版本",
+            str(Path(self.batch.locals[local].path).parent), _FILTER)  # where the old one was
         if path:
             self.reimport(local, path)
 

@@ -319,3 +319,22 @@ def test_the_batch_file_dialogs_open_in_the_documents_folder(qtbot, make_window,
     # Each opened in the working folder ("" — /opt/duizhao, or System32 from the start menu).
     documents = tmp_path / "documents"
     assert asked == [str(documents)] * 3
+
+
+def test_a_local_texts_new_version_is_looked_for_beside_the_old_one(qtbot, make_window,
+                                                                    monkeypatch, tmp_path):
+    window = open_batch_window(make_window())
+    window.workers = 1
+    drafts = tmp_path / "各省来稿"
+    drafts.mkdir()
+    local = _variant(drafts, "浙江省", 7)
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(local)])
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.run_button.click()
+    window.table.setCurrentIndex(window.proxy.index(0, 3))
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
+        lambda parent, caption, folder="", *args, **kwargs: (asked.append(folder), ("", ""))[1]))
+    window.choose_reimport()
+    assert asked == [str(drafts)]
