@@ -139,21 +139,27 @@ class BatchWindow(QMainWindow):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择存放地方文件的文件夹", self.start_folder())
-        if folder:
-            self.add_locals([folder])
+        if folder and not self.add_locals([folder]):
+            # Nothing happened on screen: say why (subfolders are not searched).
+            QMessageBox.information(
+                self, "添加文件夹",
+                f"文件夹“{Path(folder).name}”中没有可以对照的文件（只查找该文件夹本身，不含其中的子文件夹）。"
+                f"\n\n支持的格式：{'、'.join(SUPPORTED_EXTENSIONS)}。")
 
     def set_national(self, path: str) -> None:
         self.national = str(path)
         self.national_label.setText(f"国家文件：{Path(path).name}")
         self._update_state()
 
-    def add_locals(self, specs: Sequence[str]) -> None:
-        """Add files, folders or glob patterns to the local texts."""
+    def add_locals(self, specs: Sequence[str]) -> int:
+        """Add files, folders or glob patterns to the local texts; returns how many were new."""
+        before = len(self.local_files)
         for path in batching.expand_inputs(specs):
             if str(path) not in self.local_files:
                 self.local_files.append(str(path))
         self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
         self._update_state()
+        return len(self.local_files) - before
 
     def clear_locals(self) -> None:
         self.local_files.clear()

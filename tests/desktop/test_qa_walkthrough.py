@@ -338,3 +338,23 @@ def test_a_local_texts_new_version_is_looked_for_beside_the_old_one(qtbot, make_
         lambda parent, caption, folder="", *args, **kwargs: (asked.append(folder), ("", ""))[1]))
     window.choose_reimport()
     assert asked == [str(drafts)]
+
+
+def test_a_folder_with_nothing_to_compare_says_so(qtbot, make_window, monkeypatch, tmp_path,
+                                                 dialogs):
+    folder = tmp_path / "各省来稿"
+    (folder / "广东省").mkdir(parents=True)  # the drafts one level down, as often filed
+    _variant(folder / "广东省", "广东省", 3)
+    (folder / "说明.png").write_bytes(b"\x89PNG\r\n")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args, **kwargs: str(folder)))
+    window = open_batch_window(make_window())
+    window.choose_folder()
+    # Nothing was added and nothing was said.
+    assert window.local_files == []
+    [text] = dialogs.texts("information")
+    assert "各省来稿" in text and "子文件夹" in text
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *args, **kwargs: str(folder / "广东省")))
+    window.choose_folder()
+    assert len(window.local_files) == 1 and len(dialogs.texts("information")) == 1
