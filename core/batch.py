@@ -221,8 +221,10 @@ class Batch:
 def expand_inputs(specs: Iterable[str | os.PathLike]) -> list[Path]:
     """Files, folders (their readable files, sorted) and glob patterns to a list of paths.
 
-    A name that matches nothing is kept as it is, so its column reports the read error.
-    Duplicates are dropped.
+    A file name that names nothing is kept as it is, so its column reports the read error;
+    a pattern that matches nothing is a mistyped command line, said at once
+    (``DocumentReadError``) rather than as a column named after the pattern. Duplicates are
+    dropped.
     """
     paths: list[Path] = []
     for spec in specs:
@@ -234,7 +236,7 @@ def expand_inputs(specs: Iterable[str | os.PathLike]) -> list[Path]:
         elif any(ch in text for ch in "*?[") and not os.path.exists(text):
             found = sorted(Path(p) for p in glob.glob(text, recursive=True) if os.path.isfile(p))
             if not found:
-                found = [Path(text)]
+                raise DocumentReadError("通配符没有匹配到任何文件，请检查文件夹和文件名。", path=text)
         else:
             found = [Path(text)]
         for path in found:

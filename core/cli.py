@@ -7,8 +7,10 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from core import __version__
 from core.errors import DuizhaoError
@@ -262,31 +264,60 @@ def _run_selftest() -> int:
     return 0
 
 
+# argparse's own messages for a wrong command line, as the user reads them.
+_USAGE_ERRORS = (
+    (re.compile(r"the following arguments are required: (.+)"), "缺少参数：{0}"),
+    (re.compile(r"argument \{\S+\}: invalid choice: '?([^'(]*)'? \(choose from (.+)\)"),
+     "未知的子命令“{0}”，可选：{1}"),
+    (re.compile(r"argument (\S+): invalid choice: '?([^'(]*)'? \(choose from (.+)\)"),
+     "参数 {0} 的取值“{1}”无效，可选：{2}"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: '?([^']*)'?"), "参数 {0} 的取值“{2}”无效"),
+    (re.compile(r"argument (\S+): expected one argument"), "参数 {0} 后面缺少取值"),
+    (re.compile(r"argument (\S+): (?:expected at least one argument|expected \d+ arguments?)"),
+     "参数 {0} 后面缺少取值"),
+    (re.compile(r"unrecognized arguments: (.+)"), "无法识别的参数：{0}"),
+    (re.compile(r"ambiguous option: (\S+) could match (.+)"), "选项 {0} 有歧义，可能是：{1}"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that tells a wrong command line in one Chinese line (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, chinese in _USAGE_ERRORS:
+            found = pattern.fullmatch(message.strip())
+            if found:
+                message = chinese.format(*(group.replace("'", "").replace(", ", "、")
+                                           for group in found.groups()))
+                break
+        self.exit(2, f"错误：{message}（用 {self.prog} -h 查看用法）\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the `duizhao` command."""
-    parser = argparse.ArgumentParser(prog="duizhao", description="对照：国家文件与地方实施文件逐条对照")
+    parser = _Parser(prog="duizhao", description="对照：国家文件与地方实施文件逐条对照")
     parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
     parser.add_argument("--selftest", action="store_true",
                         help="自检：对照内置示例文件并导出 Word 清单，检查安装是否完好")
-    commands = parser.add_subparsers(dest="command", metavar="{outline,compare,export,app}")
+    commands = parser.add_subparsers(dest="command", metavar="{outline,compare,export,batch,app}")
     outline = commands.add_parser("outline", help="显示文件的章节结构")
-    outline.add_argument("file", help="文件（.docx .txt .pdf .html .doc .wps）")
+    outline.add_argument("file", metavar="文件", help="文件（.docx .txt .pdf .html .doc .wps）")
     outline.add_argument("--json", action="store_true", help="输出 JSON")
     outline.set_defaults(handler=_cmd_outline)
     compare = commands.add_parser("compare", help="对照国家文件与地方文件")
-    compare.add_argument("national", help="国家文件")
-    compare.add_argument("provincial", help="地方文件（实施意见、实施办法等）")
+    compare.add_argument("national", metavar="国家文件", help="国家文件")
+    compare.add_argument("provincial", metavar="地方文件", help="地方文件（实施意见、实施办法等）")
     compare.add_argument("--json", metavar="OUT", help="把结果写成 JSON 文件（- 表示标准输出）")
     compare.add_argument("--progress", action="store_true", help="在标准错误输出显示进度")
     _add_report_arguments(compare, required=False)
     compare.set_defaults(handler=_cmd_compare)
     export_command = commands.add_parser("export", help="导出已审核的对照项目（计入全部审核决定）")
-    export_command.add_argument("project", help="对照项目文件（.duizhao）")
+    export_command.add_argument("project", metavar="项目文件", help="对照项目文件（.duizhao）")
     _add_report_arguments(export_command, required=True)
     export_command.set_defaults(handler=_cmd_export)
     batch = commands.add_parser("batch", help="一个国家文件对照多个地方文件（对照矩阵、他省表述、逐级对照）")
-    batch.add_argument("national", help="国家文件")
-    batch.add_argument("locals", nargs="+", metavar="LOCAL", help="地方文件、文件夹或通配符（如 'laws/*.txt'）")
+    batch.add_argument("national", metavar="国家文件", help="国家文件")
+    batch.add_argument("locals", nargs="+", metavar="地方文件", help="地方文件、文件夹或通配符（如 'laws/*.txt'）")
     batch.add_argument("-o", "--output", metavar="FILE", help="导出对照矩阵：.xlsx、.docx 或 .json")
     batch.add_argument("--json", metavar="OUT", help="另把对照矩阵写成 JSON 文件")
     batch.add_argument("--chain", action="store_true",
@@ -313,7 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--selftest 不能与子命令一起使用")
         return _run_selftest()
     if not args.command:
-        parser.error("请指定子命令：outline、compare、export 或 app（或 --selftest）")
+        parser.error("请指定子命令：outline、compare、export、batch 或 app（或 --selftest）")
     try:
         return args.handler(args)
     except DuizhaoError as error:

@@ -179,9 +179,14 @@ def test_inputs_are_files_folders_and_globs(tmp_path):
     (tmp_path / "sub").mkdir()
     assert [p.name for p in batching.expand_inputs([tmp_path])] == ["a.docx", "b.txt"]
     assert [p.name for p in batching.expand_inputs([str(tmp_path / "*.txt")])] == ["b.txt"]
-    missing = tmp_path / "没有*.docx"
+    # A file that is not there is kept, for its column to say so; duplicates are dropped.
+    missing = tmp_path / "没有.docx"
     assert batching.expand_inputs([missing, tmp_path / "b.txt", tmp_path / "b.txt"]) == [
         missing, tmp_path / "b.txt"]
+    # A pattern that matches nothing is a mistyped command line.
+    with pytest.raises(DocumentReadError, match="通配符没有匹配到任何文件") as raised:
+        batching.expand_inputs([tmp_path / "b.txt", tmp_path / "没有*.docx"])
+    assert raised.value.path == str(tmp_path / "没有*.docx")
 
 
 @pytest.mark.parametrize(("title", "region"), [

@@ -50,6 +50,31 @@ def test_a_bad_target_exits_2_with_one_line(tmp_path, capsys, target):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.docx"]
 
 
+@pytest.mark.parametrize(("argv", "said"), [
+    (["compare"], "缺少参数：国家文件、地方文件"),
+    (["compare", NATIONAL], "缺少参数：地方文件"),
+    (["compare", NATIONAL, PROVINCIAL, "--json"], "参数 --json 后面缺少取值"),
+    (["compare", NATIONAL, PROVINCIAL, "--bogus"], "无法识别的参数：--bogus"),
+    (["batch", NATIONAL, PROVINCIAL, "--workers", "两个"], "参数 --workers 的取值“两个”无效"),
+    (["batch", NATIONAL, PROVINCIAL, "--unit", "章"], "可选：auto、article、clause"),
+    (["frob"], "未知的子命令“frob”，可选：outline、compare、export、batch、app"),
+])
+def test_a_wrong_command_line_is_told_in_one_chinese_line(capsys, argv, said):
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("错误：") and said in err
+
+
+def test_a_batch_pattern_that_matches_nothing_exits_2_with_one_line(tmp_path, capsys):
+    out = tmp_path / "矩阵.xlsx"
+    assert main(["batch", NATIONAL, str(tmp_path / "没有" / "*.txt"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "通配符没有匹配到任何文件" in err
+    assert not out.exists()
+
+
 def test_output_is_written_even_when_the_json_goes_to_stdout(tmp_path, capsys):
     out = tmp_path / "清单.docx"
     assert main(["compare", NATIONAL, PROVINCIAL, "--json", "-", "-o", str(out)]) == 0
