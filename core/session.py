@@ -55,6 +55,22 @@ class Source:
         return load_outline(self.path)
 
 
+# Characters of a document's name kept in the names made from it (a project, an export, a
+# pasted text's file): a long but legal file name (83 汉字 = 249 bytes) with "-起草对照清单.docx"
+# or ".duizhao" added goes past the 255 bytes a file name may have.
+NAME_STEM_CHARS = 40
+# Characters no file name may hold on Windows.
+_NOT_IN_NAMES = '\\/:*?"<>|'
+
+
+def name_stem(name: str, default: str = "对照") -> str:
+    """The start of a document's name without its extension, fit to build file names on."""
+    root, extension = os.path.splitext(name)
+    stem = root if extension.isascii() and len(extension) <= 6 else name
+    safe = "".join(ch for ch in stem if ch not in _NOT_IN_NAMES and ch.isprintable())
+    return safe[:NAME_STEM_CHARS].strip() or default
+
+
 def keep_pasted_text(*, text: str, name: str, folder: Path) -> Path:
     """Check pasted text reads as a document and keep it as a UTF-8 file named by its hash.
 
@@ -64,8 +80,7 @@ def keep_pasted_text(*, text: str, name: str, folder: Path) -> Path:
     """
     read_text(text, name)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    safe = "".join(ch for ch in name if ch not in '\\/:*?"<>|').strip() or "粘贴的文本"
-    target = folder / f"{safe}-{digest}.txt"
+    target = folder / f"{name_stem(name, '粘贴的文本')}-{digest}.txt"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target
@@ -94,6 +109,7 @@ def free_project_path(*, folder: Path, stem: str) -> Path:
     from core.project import SUFFIX
 
     folder.mkdir(parents=True, exist_ok=True)
+    stem = name_stem(stem)
     candidate = folder / f"{stem}{SUFFIX}"
     number = 2
     while candidate.exists():

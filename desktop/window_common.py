@@ -18,17 +18,7 @@ NATIONAL, PROVINCIAL = "national", "provincial"
 FRAME_ALLOWANCE = (16, 40)
 LOADING_DICTIONARY = session.LOADING_DICTIONARY
 SAVING_PROJECT = session.SAVING_PROJECT
-
-
-# Characters of a document's name kept in the names made from it (the project, an export):
-# a long but legal file name (83 汉字 = 249 bytes) plus "-起草对照清单.docx" or ".duizhao" went
-# past the 255 bytes a file name may have, and the project could not be made at all.
-NAME_STEM_CHARS = 40
-
-
-def name_stem(name: str) -> str:
-    """The start of a document's file name without its extension, short enough to build on."""
-    return Path(name).stem[:NAME_STEM_CHARS].strip() or "对照"
+name_stem = session.name_stem
 
 
 def projects_dir() -> Path:

@@ -83,6 +83,19 @@ def test_pasted_text_is_kept_by_its_hash(tmp_path):
     assert not (tmp_path / "empty").exists()
 
 
+def test_names_made_from_a_long_document_name_fit_a_file_name(tmp_path):
+    # 83 汉字 is a legal file name (249 bytes); with a suffix added it would not be.
+    long_name = "关于" + "加强" * 40 + "的意见"
+    text = "\n".join(p.text for p in read_document(PROVINCIAL).paragraphs)
+    kept = session.keep_pasted_text(text=text, name=long_name, folder=tmp_path)
+    assert kept.exists() and len(kept.name.encode("utf-8")) < 255
+    project = session.free_project_path(folder=tmp_path, stem=long_name)
+    assert len(project.stem) == session.NAME_STEM_CHARS and not project.exists()
+    assert session.name_stem("示例省实施意见.docx") == "示例省实施意见"
+    assert session.name_stem("示例/意见") == "示例意见"
+    assert session.name_stem("  ") == "对照"
+
+
 def test_extract_document_gives_the_stored_bytes(compared, tmp_path):
     with session.open_to_read(path=compared) as project:
         written = session.extract_document(project=project, side="provincial",
