@@ -118,6 +118,36 @@ def free_project_path(*, folder: Path, stem: str) -> Path:
     return candidate
 
 
+# Why a file offered as a new version of a project's provincial text looks like another text
+# (other_text_reason), besides the other region it names.
+PLAIN_TEXT, OTHER_NUMBERING = "plain", "grammar"
+_REGION_ENDINGS = ("省", "市", "自治区", "特别行政区")
+
+
+def other_text_reason(old: Comparison, new: Outline) -> str:
+    """"" when ``new`` may well be a new version of ``old``'s provincial text; else why not:
+    PLAIN_TEXT (no numbering, offered for a statute's implementing text), the other region its
+    title names (广东省 for a 北京市 project), or OTHER_NUMBERING (statute articles against a
+    policy's numbering)."""
+    before = old.provincial
+    if old.national.grammar == "statute" and before.grammar != "plain" and new.grammar == "plain":
+        return PLAIN_TEXT
+    regions = [region_of_title(before.title), region_of_title(new.title)]
+    if all(regions) and regions[0] != regions[1]:
+        return regions[1]
+    if {before.grammar, new.grammar} == {"statute", "policy"}:
+        return OTHER_NUMBERING
+    return ""
+
+
+def region_of_title(title: str) -> str:
+    """The province or city a title opens with (北京市, 广东省), or ""."""
+    from core.batch import region_name
+
+    name = region_name(title)
+    return name if title and name.endswith(_REGION_ENDINGS) and len(name) < 12 else ""
+
+
 # ---------------------------------------------------------------- comparing
 
 CompareKind = Literal["unchanged", "reimport", "new"]

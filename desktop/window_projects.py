@@ -11,10 +11,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core import batch as batching
 from core import session
 from core.errors import DuizhaoError, ProjectLockedError, ProjectReadOnlyError
-from core.model import Comparison, Outline
 from core.project import SUFFIX, Project
 from desktop import settings as keys
 from desktop.dialogs import OrphanedDecisionsDialog
@@ -22,32 +20,6 @@ from desktop.window_common import (EXPORTS, NATIONAL, PROVINCIAL, SIDE_LABELS, D
                                    document_filter, in_app_folder, name_stem)
 
 
-# Why a file offered as a new provincial version looks like another text (other_text_reason).
-PLAIN, GRAMMAR = "plain", "grammar"
-
-
-def other_text_reason(old: Comparison, new: Outline) -> str:
-    """"" when ``new`` may well be a new version of ``old``'s provincial text; else PLAIN (no
-    numbering, for a statute's implementing text), the other region its title names (广东省
-    for a 北京市 project), or GRAMMAR (statute articles against policy numbering)."""
-    before = old.provincial
-    if old.national.grammar == "statute" and before.grammar != "plain" and new.grammar == "plain":
-        return PLAIN
-    regions = [_region(before.title), _region(new.title)]
-    if all(regions) and regions[0] != regions[1]:
-        return regions[1]
-    if {before.grammar, new.grammar} == {"statute", "policy"}:
-        return GRAMMAR
-    return ""
-
-
-def _region(title: str) -> str:
-    """The region a title starts with (北京市), or ""."""
-    name = batching.region_name(title)
-    return name if title and name.endswith(REGION_ENDINGS) and len(name) < 12 else ""
-
-
-REGION_ENDINGS = ("省", "市", "自治区", "特别行政区")
 
 
 class WindowProjects:
@@ -192,7 +164,7 @@ class WindowProjects:
         """Compare a new provincial draft within the open project, carrying decisions over.
 
         The project's provincial document is replaced in the file, so a file that looks like
-        another text (other_text_reason: no numbering for a statute's implementing text,
+        another text (session.other_text_reason: no numbering for a statute's implementing text,
         another region's title, other numbering) is read first and imported only when the user
         says so (``confirmed``); for another region's text 新建对照 is offered first."""
         project = self.project
@@ -203,7 +175,7 @@ class WindowProjects:
 
         def work(progress, cancel):
             if not confirmed:
-                reason = other_text_reason(old_comparison,
+                reason = session.other_text_reason(old_comparison,
                                            session.Source(path, Path(path).name).outline())
                 if reason:
                     return reason  # asked first, on the window's thread
@@ -213,7 +185,7 @@ class WindowProjects:
         def done(report) -> None:
             if isinstance(report, str):
                 answer = (("import" if self.ask_plain_reimport(path) else "cancel")
-                          if report == PLAIN else self.ask_other_text(path, report))
+                          if report == session.PLAIN_TEXT else self.ask_other_text(path, report))
                 if answer == "import":
                     self.reimport(path, confirmed=True)
                 elif answer == "new":
@@ -239,11 +211,11 @@ class WindowProjects:
         project = self.project
         current = project.provincial_name if project is not None else ""
         name = Path(path).name
-        if reason == GRAMMAR:
+        if reason == session.OTHER_NUMBERING:
             why = (f"所选文件“{name}”的编号方式与项目中地方文件“{current}”不同"
                    "（一种为第一条、第二条……，另一种为一、（一）……），")
         else:
-            own = _region(project.comparison.provincial.title) if project is not None else ""
+            own = session.region_of_title(project.comparison.provincial.title) if project is not None else ""
             why = f"所选文件“{name}”是{reason}的文件，而项目中的地方文件“{current}”是{own}的，"
         box = QMessageBox(QMessageBox.Icon.Question, "导入新版地方文件",
                           why + "不像它的新版本，可能选错了文件。", parent=self)

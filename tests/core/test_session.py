@@ -245,3 +245,25 @@ def test_a_project_read_while_open_for_writing_leaves_only_itself_once_both_clos
     with session.open_to_read(path=path) as again:
         assert [(d.item, d.status) for d in again.decisions()] == [(item, Status.PARTIAL)]
     assert {p.name for p in tmp_path.iterdir()} == {path.name}
+
+
+def test_a_new_version_from_another_region_or_numbered_otherwise_is_told_apart():
+    from core.align import compare_outlines
+    from core.compare import load_outline
+    from core.outline import outline_document
+    from core.read import read_text
+
+    national, provincial = load_outline(NATIONAL), load_outline(PROVINCIAL)
+    old = compare_outlines(national, provincial)
+    body = "\n".join(p.text for p in read_document(PROVINCIAL).paragraphs)
+    same_region = outline_document(read_text(body, "新版.txt"))
+    assert session.other_text_reason(old, same_region) == ""
+    region = session.region_of_title(provincial.title)
+    assert region.endswith(("省", "市", "自治区"))
+    other = "广东省" if region != "广东省" else "江西省"
+    moved = outline_document(read_text(body.replace(region, other), "他省.txt"))
+    assert session.other_text_reason(old, moved) == other
+    statute = outline_document(read_text(f"{region}数据条例\n第一条　为了规范数据工作，制定本条例。\n"
+                                         "第二条　本条例自公布之日起施行。", "条例.txt"))
+    assert session.other_text_reason(old, statute) == session.OTHER_NUMBERING
+    assert session.region_of_title("关于加强数字政府建设的实施意见") == ""
