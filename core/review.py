@@ -445,13 +445,29 @@ def article_status(clauses: Iterable[tuple[Status, bool, bool]], engine: Status
 
     The engine's verdict on the article as a whole ``engine`` stands until a reviewer changes
     one of its sentences; from then on the article rolls up its sentences' reviewed statuses
-    the way any section does (``section_status``: 不适用 ones left out, None when all are).
+    the way any section does (``section_status``: 不适用 ones left out, None when all are). A
+    sentence the reviewer left as it was counts as carried at least as well as the engine
+    judged the whole article: the article's evidence (a provincial article that carries it
+    in its own words, a reference to it) may reach further than the sentence's own match, and
+    marking another sentence 不适用 must not turn a carried article 未覆盖.
     """
     found = list(clauses)
     if not any(changed for _status, _not_applicable, changed in found):
         return engine
-    return section_status(((status, not_applicable) for status, not_applicable, _ in found),
-                          engine)
+    return section_status(((status if changed else _at_least(status, engine), not_applicable)
+                           for status, not_applicable, changed in found), engine)
+
+
+# How well a status says a requirement is carried, for ``_at_least``.
+_CARRIED_RANK = {Status.MISSING: 0, Status.PARTIAL: 1, Status.COVERED: 2}
+
+
+def _at_least(status: Status, engine: Status) -> Status:
+    """``status``, or the engine's article verdict where that says the article is carried
+    better (a sentence not expected keeps its own status)."""
+    if status in _CARRIED_RANK and engine in _CARRIED_RANK and _CARRIED_RANK[engine] > _CARRIED_RANK[status]:
+        return engine
+    return status
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,15 @@ def test_a_changed_article_rolls_up_as_any_reviewed_section_does():
             [(status, not_applicable) for status, not_applicable, _ in entries], Status.MISSING)
     # Unchanged sentences: the engine's verdict on the whole, whatever they roll up to.
     assert article_status([(Status.MISSING, False, False)], Status.PARTIAL) is Status.PARTIAL
+    # Once one is changed, a sentence left as it was counts as carried at least as well as the
+    # engine judged the whole article: marking the other 不适用 keeps a carried article carried.
+    assert article_status([(Status.MISSING, False, False), (Status.PARTIAL, True, True)],
+                          Status.COVERED) is Status.COVERED
+    assert article_status([(Status.MISSING, False, False), (Status.MISSING, False, True)],
+                          Status.COVERED) is Status.PARTIAL
+    # ... and one carried better than the whole keeps its own status.
+    assert article_status([(Status.COVERED, False, False), (Status.MISSING, True, True)],
+                          Status.PARTIAL) is Status.COVERED
     assert article_status([], Status.NOT_EXPECTED) is Status.NOT_EXPECTED
 
 
