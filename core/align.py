@@ -1323,7 +1323,8 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
     provincial_index = {a.id: j for j, a in enumerate(prov_articles)}
     nat_article = [national_index.get(p.clause.section) for p in nat]
     prov_article = [provincial_index.get(p.clause.section) for p in prov]
-    untangled = untangle(nat_article, prov_article, candidates, similarity, parameters.article_tie)
+    untangled = untangle(nat_article, prov_article, candidates, similarity, parameters.article_tie,
+                         [p.profile.chars for p in nat])
     carried = carried_shares(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
                              untangled, len(nat_articles),
                              sentence_credit(parameters.covered, parameters.partial))

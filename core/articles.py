@@ -39,6 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from core.expected import article_not_expected, laid_on_other_places
 from core.model import Outline, Reason, Section, Status
@@ -572,14 +573,18 @@ def sentence_credit(covered: float, partial: float):
 
 def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | None],
              candidates: Sequence[Sequence[tuple[float, int]]],
-             similarity: Sequence[Sequence[float]], tie: float) -> list[list[tuple[float, int]]]:
+             similarity: Sequence[Sequence[float]], tie: float,
+             texts: Sequence[str] | None = None) -> list[list[tuple[float, int]]]:
     """The candidates without provincial sentences that belong to another national article.
 
-    A provincial sentence that a sentence of another national article matches as well (within
-    ``tie`` points) — a formula, or an item two national articles repeat word for word — is
-    evidence only of the national article whose whole text is likest the provincial article
-    it stands in: not of every article that repeats it. So a national article that drops such
-    an item is not covered by the copy another article kept.
+    A provincial sentence that a like sentence of another national article matches as well
+    (within ``tie`` points) — a formula, or an item two national articles repeat word for
+    word — is evidence only of the national article whose whole text is likest the provincial
+    article it stands in: not of every article that repeats it. So a national article that
+    drops such an item is not covered by the copy another article kept. Two national
+    sentences that are not alike, both in one provincial sentence, are a merge (本市……坚持预防为主、
+    预防与应急相结合的原则，实行统一领导……的应急管理体制 carries 第四条 and 第五条): it is
+    evidence of both.
 
     Args:
         nat_article: per national clause, the index of its article (None outside articles).
@@ -587,13 +592,20 @@ def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | Non
         candidates: per national clause, (score 0–100, provincial clause index) pairs.
         similarity: whole-text similarity of national article i to provincial article j.
         tie: how close two scores are to count as the same match.
+        texts: per national clause, its normalised text, to tell a repeated sentence from a
+            merge (``_ALIKE``); None counts every rival as alike.
     """
-    rivals: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    rivals: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
     for clause, scored in enumerate(candidates):
         article = nat_article[clause]
         if article is not None:
             for value, position in scored:
-                rivals[position].append((value, article))
+                rivals[position].append((value, article, clause))
+
+    def alike(one: int, other: int, value: float) -> bool:
+        return (texts is None or value < _VERBATIM
+                or fuzz.ratio(texts[one], texts[other]) >= _ALIKE)
+
     untangled = []
     for clause, scored in enumerate(candidates):
         i = nat_article[clause]
@@ -602,11 +614,19 @@ def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | Non
             j = prov_article[position]
             if i is not None and j is not None and any(
                     other != i and rival >= value - tie and similarity[other][j] > similarity[i][j]
-                    for rival, other in rivals[position]):
+                    and alike(clause, rival_clause, value)
+                    for rival, other, rival_clause in rivals[position]):
                 continue
             kept.append((value, position))
         untangled.append(kept)
     return untangled
+
+
+# How alike (rapidfuzz ratio) two national sentences must be for one provincial sentence that
+# matches both to count for one of them only: a formula or item repeated with a word changed.
+_ALIKE = 30
+# ... and how near-verbatim the provincial sentence must render each for it to count for both.
+_VERBATIM = 95
 
 
 def best_sentences(nat_article: Sequence[int | None], prov_article: Sequence[int | None],

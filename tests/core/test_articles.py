@@ -547,6 +547,22 @@ def test_a_sentence_two_national_articles_repeat_counts_for_the_likelier_one_onl
     assert carried[1][1] == 0.5      # its own sentence, carried in full by provincial article 1
 
 
+def test_two_unlike_national_sentences_merged_verbatim_into_one_count_for_both():
+    # Clause 0 (article 0) and clause 1 (article 1) both stand verbatim in provincial clause 0:
+    # a merge, not a repeated formula, so it is evidence of both articles.
+    texts = ["国家建立统一领导综合协调分类管理的应急管理体制", "突发事件应对工作实行预防为主预防与应急相结合的原则"]
+    untangled = untangle(nat_article=[0, 1], prov_article=[0], candidates=[[(100.0, 0)], [(100.0, 0)]],
+                         similarity=[[0.9], [0.4]], tie=3.0, texts=texts)
+    assert untangled == [[(100.0, 0)], [(100.0, 0)]]
+    # A sentence two articles repeat is still evidence of the likelier one only, and so is a
+    # match short of verbatim.
+    repeated = ["违反本法规定的依法给予处分", "违反本法规定的依法给予处分"]
+    assert untangle(nat_article=[0, 1], prov_article=[0], candidates=[[(100.0, 0)], [(100.0, 0)]],
+                    similarity=[[0.9], [0.4]], tie=3.0, texts=repeated) == [[(100.0, 0)], []]
+    assert untangle(nat_article=[0, 1], prov_article=[0], candidates=[[(80.0, 0)], [(80.0, 0)]],
+                    similarity=[[0.9], [0.4]], tie=3.0, texts=texts) == [[(80.0, 0)], []]
+
+
 def test_sentence_credit_grows_with_the_score():
     credit = sentence_credit(62.0, 39.0)
     assert credit(100.0) == credit(62.0) == 1.0
