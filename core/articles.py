@@ -593,7 +593,7 @@ def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | Non
         similarity: whole-text similarity of national article i to provincial article j.
         tie: how close two scores are to count as the same match.
         texts: per national clause, its normalised text, to tell a repeated sentence from a
-            merge (``_ALIKE``); None counts every rival as alike.
+            merge (``_ALIKE``, ``_VERBATIM``); None counts every rival as alike.
     """
     rivals: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
     for clause, scored in enumerate(candidates):
