@@ -190,4 +190,8 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
         self._save_layout()
         if self.project is not None:
             self.project.close()
+        # The batch window opens pairs in this window: it goes with it (a running batch stops).
+        batch = getattr(self, "_batch_window", None)
+        if batch is not None:
+            batch.close()
         super().closeEvent(event)

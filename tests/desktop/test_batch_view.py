@@ -156,6 +156,20 @@ def test_cancel_leaves_no_result(qtbot, make_window, local_files):
     assert window.statusBar().currentMessage() == "已取消。"
 
 
+def test_closing_the_main_window_closes_its_batch_window_and_stops_its_run(qtbot, make_window, local_files):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    window.workers = 1
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(p) for p in local_files])
+    window.run_button.click()
+    assert window.busy
+    main_window.close()
+    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert window.batch is None
+
+
 def test_the_matrix_is_exported(qtbot, make_window, local_files, tmp_path):
     window = open_batch_window(make_window())
     _run(qtbot, window, local_files)
