@@ -206,7 +206,7 @@ _FOREIGN_AFFAIRS = re.compile(
     r"^国家(?:鼓励|支持|鼓励和支持)?(?:组织)?开展[^，。；]{0,20}?(?:国际(?:合作|交流)|对外[^，。；]{0,4}交往)"
     r"|^国家[^。；]{0,20}?根据[^，。；]{0,30}?国际条约|^对外[^，。；]{0,6}交往")
 # A national day or week the law sets (每年九月十日为教师节).
-_NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[^。，；]{2,20}[节日周月]。?$")
+_NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[“\"「]?[^。，；]{2,20}[节日周月][”\"」]?。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
 _TRANSITIONAL = re.compile(r"本(?:法|条例|办法|规定|细则)(?:施行|公布|实施)(?:以)?前|"
                            r"前[^。；]*继续(?:执行|有效|适用)")

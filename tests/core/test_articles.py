@@ -137,6 +137,7 @@ def _outline(text: str):
     ("携带种质资源出境的单位和个人，应当经国务院农业农村主管部门批准，并向海关申报。", "central_procedure"),
     # A national day; a bridge from the rules before the law.
     ("每年十月十日为全民检测日。", "national_day"),
+    ("每年9月5日为“中华检测日”。", "national_day"),
     # Which rule prevails between a treaty and the law is the State's own foreign affairs.
     ("中华人民共和国缔结或者参加的有关水质检测的国际条约同本法有不同规定的，适用该国际条约的规定。"
      "但是，中华人民共和国声明保留的条款除外。", "treaty"),
