@@ -241,9 +241,11 @@ _LIST_END = re.compile(rf"^([\u4e00-\u9fff“”]{{2,16}}?){_CLOSING}")
 _NOT_A_MEMBER = re.compile(rf"的|和|及|与|或|其他|进行|应当|{_CLOSING}")
 # The member before the 和 (or 及, 以及) that joins a list's last member (水产养殖和农产品初加工……),
 # not 和谐 or 和平.
-_LAST_JOINED = re.compile(r"^([\u4e00-\u9fff“”]{2,8}?)(?:以及|和|及)(?![谐平])")
-# What joins two members within one (重大食物中毒和职业中毒), not 和谐, 和平, 及时 or 及其.
-_JOINS = re.compile(r"以及|和(?![谐平])|及(?![时其])")
+# 和 and 及 as joins, not inside a word: 和谐, 和平, 和解, 谦和, 总和; 及时, 及其, 涉及, 危及, 普及.
+_JOIN = r"(?:以及|(?<![谦温缓调总中饱柔祥随附共])和(?![谐平解睦])|(?<![涉危普波惠顾触提遍累殃企])及(?![时其]))"
+_LAST_JOINED = re.compile(rf"^([\u4e00-\u9fff“”]{{2,8}}?){_JOIN}")
+# What joins two members within one (重大食物中毒和职业中毒).
+_JOINS = re.compile(_JOIN)
 # A preposition leading into a list (在医保总额指标、……) is no part of its first member.
 _LEADING_PREPOSITION = re.compile(r"^[在对以从向将把由按]")
 # A list is read when this many of its members are plain ones.
@@ -292,17 +294,22 @@ def list_members(text: str) -> list[list[str]]:
                 break
             if position < len(parts) - 1:
                 members.append(part)
-            else:
+            elif all(_plain(m) for m in members[1:]):
                 # A list closed by 和 (设施农业、畜牧养殖、水产养殖和农产品初加工机械化……): the
-                # member before it is plain; where the one after it ends is not known.
+                # member before it is plain; where the one after it ends is not known. Not after
+                # a part that is no plain member: two lists may run together there.
                 joined = _LAST_JOINED.match(part)
                 if joined:
                     members.append(joined.group(1))
-        plain = [piece for m in members for piece in _joined_members(m)
-                 if _MEMBER.match(piece) and not _NOT_A_MEMBER.search(piece)]
+        plain = [piece for m in members for piece in _joined_members(m) if _plain(piece)]
         if len(plain) >= _LIST_MEMBERS:
             lists.append(plain)
     return lists
+
+
+def _plain(member: str) -> bool:
+    """Whether a list member is a few words of its own, not a phrase (``_NOT_A_MEMBER``)."""
+    return bool(_MEMBER.match(member)) and not _NOT_A_MEMBER.search(member)
 
 
 def _joined_members(member: str) -> list[str]:
@@ -338,7 +345,7 @@ def dropped_members(national: str, provincial: str) -> list[str]:
         shared = _shared_ending(members)
         # A province names its own departments for the State Council's (国家发展改革委).
         absent = [m for m in members if not _member_kept(normalize(m), provincial)
-                  and not (shared and _member_kept(normalize(m[:-len(shared)]), provincial))
+                  and not (shared and _stem_listed(m, members, shared, provincial))
                   and not _CENTRAL_ORGAN.fullmatch(m)]
         if absent and len(members) - len(absent) >= _MEMBERS_KEPT:
             dropped.extend(absent)
@@ -352,6 +359,18 @@ def _shared_ending(members: Sequence[str]) -> str:
     if len(ending) >= 2 and all(len(m) - len(ending) >= 2 for m in members):
         return ending
     return ""
+
+
+def _stem_listed(member: str, members: Sequence[str], shared: str, provincial: str) -> bool:
+    """Whether a member's stem stands in the (normalised) provincial text within a list written
+    with the shared ending once (决策、执行、……结果公开): followed by other members' stems or
+    joins (和, 及), at most one more short word, then the ending — not merely somewhere (环境 in
+    改善环境质量 for 环境管理)."""
+    stems = sorted({normalize(m[:-len(shared)]) for m in members} - {""}, key=len, reverse=True)
+    others = "|".join(re.escape(stem) for stem in stems) + "|和|及"
+    own = re.escape(normalize(member[:-len(shared)]))
+    return re.search(rf"{own}(?:{others})*[\u4e00-\u9fff]{{0,4}}?{re.escape(normalize(shared))}",
+                     provincial) is not None
 
 
 def _member_kept(member: str, provincial: str) -> bool:
@@ -416,7 +435,8 @@ _SOUGHT = re.compile(r"国家|国务院|中央|上级|部委|更多|资金|政�
 def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
     """The first firm phrase of the national sentence that the provincial text hedges
     (适时编制, 视情予以通报, 逐步与……建立, 有条件的市（州）可以开展……) where it renders that phrase."""
-    encouraged = _encouraged(national, provincial, reported) or _conditional(national, provincial)
+    encouraged = (_encouraged(national, provincial, reported)
+                  or _conditional(national, provincial, reported))
     if encouraged:
         return encouraged
     for found in _HEDGE.finditer(provincial):
@@ -503,16 +523,20 @@ def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap
 # A task the province leaves to those who can (有条件的市（州）可以开展……; 有条件的统筹地区，医保基金
 # 可在……): the places or units, perhaps a subject after a comma, then 可以 or 可 (not 可能, 可行,
 # 可靠, 可持续).
-_CONDITIONAL = re.compile(r"有条件的[^，,。；;：:]{1,12}?(?:[，,][^，,。；;：:]{0,12}?)?(?:可以|可)(?![能行靠持])")
+_CONDITIONAL = re.compile(r"有条件的[^，,。；;：:]{1,12}?(?:[，,][^，,。；;：:]{0,12}?)?"
+                          r"(?<![许认不即无])(?:可以|可)(?![能行靠持])")
+# A national sentence that names such a condition itself (在具备条件的地区开展……).
+_CONDITION_NAMED = re.compile(r"有条件|具备条件|条件成熟|符合条件|条件具备")
 _SENTENCE_END = re.compile(r"[。；;]")
 
 
-def _conditional(national: str, provincial: str) -> list[Gap]:
+def _conditional(national: str, provincial: str, reported: list[str]) -> list[Gap]:
     """A firm national phrase the provincial text leaves to those who can
     (相对集中行政处罚权 — 有条件的市（州）可以开展相对集中行政处罚权……试点), when the national
-    sentence names no such condition itself and the province does not also keep the phrase
-    plainly outside the conditional sentence."""
-    if "有条件" in national:
+    sentence names no such condition itself (具备条件的, 条件成熟的), no weaker word already told
+    (应当 → 可以) says it, and the province does not also keep the phrase plainly outside the
+    conditional sentence."""
+    if _CONDITION_NAMED.search(national) or any("可" in r for r in reported):
         return []
     for found in _CONDITIONAL.finditer(provincial):
         task = _task_from(provincial, found.end())

@@ -10,7 +10,7 @@ from core.align import compare_outlines
 from core.cli import main
 from core.clauses import find_targets
 from core.compare import compare_files, load_outline
-from core.coverage import binding_gaps, find_gaps, lists_cut
+from core.coverage import binding_gaps, find_gaps, list_members, lists_cut
 from core.errors import Cancelled
 from core.model import Clause, Status
 from core.outline import outline_document
@@ -637,9 +637,13 @@ def test_a_task_left_to_those_who_can_or_only_basically_reached_is_weakened():
     assert told("检测基金在总额预算的基础上，按不低于采购金额的30%提前预付给检测机构。",
                 "有条件的统筹地区，检测基金可在总额预算的基础上，按不低于采购金额的30%提前预付给检测机构。") == [
         ("在总额预算的基础上", "有条件的统筹地区，检测基金可在总额预算的基础上")]
-    # The nation's own condition; the phrase also kept plainly in another sentence; a task of
-    # the province's own for those who can.
+    # The nation's own condition, however worded; the phrase also kept plainly in another
+    # sentence; a task of the province's own for those who can; 许可 is no 可.
     assert told("鼓励有条件的地方推进综合执法试点。", "有条件的市（州）可以推进综合执法试点。") == []
+    assert told("在具备条件的地区推进综合执法试点。", "有条件的市（州）可以推进综合执法试点。") == []
+    assert told("推进相对集中行政许可权改革试点。", "有条件的区人民政府，探索实施相对集中行政许可权改革试点。") == []
+    # 应当 → 可以 is told once, not again as a condition.
+    assert told("各市应当开展综合执法试点。", "有条件的市可以开展综合执法试点。") == [("应当", "可以")]
     assert told("推进综合执法试点。", "推进综合执法试点。有条件的市（州）可以推进综合执法试点。") == []
     assert told("推进综合执法试点。", "推进综合执法试点，有条件的市（州）可以建立执法协作机制。") == []
     # 基本 before a result the nation sets in full; not the nation's own 基本, nor 基本 as an
@@ -808,6 +812,15 @@ def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     open_ = "深入推进决策公开、执行公开、管理公开、服务公开、结果公开。"
     assert _lost(open_, "深入推进决策、执行、管理、服务、结果公开。") == []
     assert _lost(open_, "深入推进决策、执行、结果公开。") == [("item", "管理公开"), ("item", "服务公开")]
+    # ... but a stem standing elsewhere is no member kept (环境 in 改善环境质量).
+    kinds = "开展安全管理、质量管理、环境管理等工作。"
+    assert _lost(kinds, "开展安全管理、质量管理等工作，改善环境质量。") == [("item", "环境管理")]
+    assert _lost(kinds, "开展安全、质量和环境管理等工作。") == []
+    # 及 and 和 inside a word join nothing (涉及, 谦和), and two lists run together are not one.
+    assert _lost("问题主要涉及住房、退耕还林项目、公路、水利设施建设等方面。",
+                 "问题主要涉及住房、退耕还林项目、公路、水利设施建设等方面。") == []
+    assert list_members("设区的市级以上人民政府和检测事故易发、多发地区的人民政府应当建立应急物资、"
+                        "生活必需品和应急处置装备的储备制度。") == []
     # A member lightly reworded is kept; a list replaced by other words is no shortened list.
     assert _lost(fees, "不得以保证金、承诺费、咨询服务费、注册费等名义收取费用。") == []
     assert _lost(fees, "严禁违规收取任何费用。") == []
