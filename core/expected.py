@@ -43,7 +43,8 @@ CENTRAL_ACTOR = re.compile(
     # The national bodies of the people's organisations (not their local ones: 及其地方组织).
     r"中华全国总工会|中国红十字会总会|中华全国妇女联合会|中国残疾人联合会|"
     # ... and the national bodies of a field (中国奥林匹克委员会, 中华全国体育总会, 全国性单项体育协会).
-    r"中国(?!共产党|人民)[\u4e00-\u9fff]{2,10}?(?:委员会|协会|总会)|中华全国[\u4e00-\u9fff]{2,8}?(?:总会|联合会)|"
+    r"中国(?!共产党|人民|公民|境内)(?:(?!的)[\u4e00-\u9fff]){2,10}?(?:委员会|协会|总会)|"
+    r"中华全国(?:(?!的)[\u4e00-\u9fff]){2,8}?(?:总会|联合会)|"
     r"全国性[\u4e00-\u9fff]{0,8}?(?:协会|学会|社会组织|行业组织)|"
     # A national body a plan sets up (国家粮食应急工作指挥部（办公室）, 国家……领导小组), a national
     # fund and a central enterprise (国家融资担保基金, 中国储备粮管理总公司): named by nouns, not
@@ -198,13 +199,14 @@ _TREATY_RULE = re.compile(
     r"^[^。；]{0,60}?国际条约[^。；]{0,50}?(?:有不同规定|另有规定|有规定)的[，,][^。；]{0,6}?"
     r"(?:适用|按照|从)[^。；]{0,10}?(?:国际条约|协定|其)[^。；]{0,4}?规定|^但是?[，,]?[^。；]{0,20}声明保留的条款除外"
     r"|可以适用国际惯例")
-# The State's own dealings abroad: international cooperation it carries out (国家……开展反兴奋剂
-# 国际合作; 国家鼓励开展对外体育交往), what it does under treaties (国家……根据……缔结或者参加的国际条约，
-# ……给予保护), and the principles of those dealings (对外体育交往坚持独立自主……). Not 国家鼓励和支持
-# 引进国外先进的……技术, which every level takes up.
+# The State's own dealings abroad: international cooperation it carries out itself (国家根据……
+# 国际条约，开展反兴奋剂国际合作; 国家组织开展……国际合作与交流), what it does under treaties (国家对
+# ……在境外的正当权益，根据……国际条约……给予保护), and the principles of its foreign exchanges
+# (对外体育交往坚持独立自主……). Not what it encourages (国家鼓励开展……国际交流与合作), which
+# provinces take up in their own words, nor 国家鼓励和支持引进国外先进的……技术.
 _FOREIGN_AFFAIRS = re.compile(
-    r"^国家(?:鼓励|支持|鼓励和支持)?(?:组织)?开展[^，。；]{0,20}?(?:国际(?:合作|交流)|对外[^，。；]{0,4}交往)"
-    r"|^国家[^。；]{0,20}?根据[^，。；]{0,30}?国际条约|^对外[^，。；]{0,6}交往")
+    r"^国家(?:组织)?开展[^，。；]{0,20}?(?:国际(?:合作|交流)|对外[^，。；]{0,4}交往)"
+    r"|^国家[^。；]{0,20}?根据[^，。；]{0,30}?国际条约|^对外[^，。；]{0,6}交往坚持")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[“\"「]?[^。，；]{2,20}[节日周月][”\"」]?。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
@@ -277,7 +279,8 @@ _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|�
                            r"^以上[^。；，]{0,8}如无不妥|"
                            # A transmittal's formula: ……已经国务院同意，现转发给你们，请认真贯彻执行;
                            # 现将《……》印发给你们.
-                           r"(?:转发|印发)给你们|"
+                           # One that also sets a deadline or asks for a report asks something.
+                           r"(?:转发|印发)给你们(?![^。]*?(?:\d|[年月]底?前|报送|上报))|"
                            # 为指导地方开展……，制定本方案.
                            r"^为[^。；]{2,80}[，,]特?制定本(?:方案|意见|办法|预案|计划|规划|细则|措施)。?$")
 # A lead-in that only opens the items below it (为此，在……应切实抓好以下几方面工作：): the items

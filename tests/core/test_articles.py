@@ -144,9 +144,8 @@ def _outline(text: str):
     ("中华人民共和国缔结或者参加的国际条约与本条例有不同规定的，适用国际条约的规定。"
      "本条例和中华人民共和国缔结或者参加的国际条约没有规定的，可以适用国际惯例。", "treaty"),
     # The State's own dealings abroad: cooperation it carries out, what it does under treaties.
-    ("国家鼓励开展对外检测交往，支持参与国际检测活动。对外检测交往坚持独立自主、平等互利的原则，"
-     "遵守中华人民共和国缔结或者参加的国际条约。", "foreign"),
     ("国家根据缔结或者参加的有关国际条约，开展检测国际合作，履行检测国际义务。", "foreign"),
+    ("国家组织开展检测执法活动的国际合作与交流。对外检测交往坚持独立自主、平等互利的原则。", "foreign"),
     ("本法施行前已经取得的检测资质证书，在有效期内继续有效。", "transitional"),
     # Registration with, and papers sent to, a central organ.
     ("首次进口的监测设备应当经国务院市场监督管理部门注册。", "central_procedure"),
@@ -212,8 +211,12 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "赡养人有义务耕种老年人承包的田地，收益归老年人所有。",
     # A national body named beside its local ones.
     "中华全国检测总会和地方各级检测总会是群众性检测组织，应当在发展检测事业中发挥作用。",
-    # What every level takes up beside cooperation abroad, and a local duty beside it.
+    # What every level takes up beside cooperation abroad, and a local duty beside it; what the
+    # State only encourages.
     "国家鼓励和支持引进国外先进的检测技术，促进检测的国际合作与交流。",
+    "国家鼓励开展平等、互利的检测国际合作与交流，支持参加境外检测展会。",
+    # A local body named after 中国公民.
+    "中国公民住所地的居民委员会应当协助做好检测工作。",
     "国家鼓励和支持开展检测科学研究以及国际合作与交流。各级人民政府应当加强检测宣传。",
     # A duty that follows a treaty is a duty still; a prohibition beside a treaty's exception too.
     "检测机构应当依照中华人民共和国缔结或者参加的国际条约的要求，取得相应证书。",
@@ -310,6 +313,9 @@ def test_a_transmittal_formula_states_no_task_and_a_request_to_carry_a_report_ou
     # though 已经 alone reads as what has been done.
     assert clause_not_expected("水质监测总站、财政部《关于建立水质监测经费渠道的报告》已经国务院同意，"
                                "请各省、自治区、直辖市人民政府认真贯彻落实。") is None
+    # A transmittal that also sets a deadline asks something.
+    assert clause_not_expected("现将《关于加强水质监测工作的指导意见》印发给你们，请认真贯彻执行，"
+                               "并于2019年6月底前报送落实情况。") is None
     # A report's 请示 is no request.
     assert states_no_task("水质监测总站《关于扩大监测范围的请示》已经国务院批准。")
 
