@@ -245,14 +245,21 @@ def expand_inputs(specs: Iterable[str | os.PathLike]) -> list[Path]:
     return paths
 
 
-def region_name(title: str, path: str | os.PathLike = "") -> str:
-    """The region a local text's title starts with (北京市, 广东省), else the file's stem."""
-    compact = re.sub(r"\s+", "", title or "")
-    match = _REGION.match(compact)
+def region_in_title(title: str) -> str:
+    """The region a title starts with (北京市, 广东省), or ""."""
+    match = _REGION.match(re.sub(r"\s+", "", title or ""))
     if match and not any(word in match.group(1) for word in _NOT_REGION):
         return match.group(1)
+    return ""
+
+
+def region_name(title: str, path: str | os.PathLike = "") -> str:
+    """The region a local text's title starts with (北京市, 广东省), else the file's stem."""
+    region = region_in_title(title)
+    if region:
+        return region
     stem = Path(path).stem if path else ""
-    return stem or compact[:12] or "（未命名）"
+    return stem or re.sub(r"\s+", "", title or "")[:12] or "（未命名）"
 
 
 def unique_names(names: Sequence[str], paths: Sequence[str], titles: Sequence[str]) -> list[str]:

@@ -66,7 +66,11 @@ _NOT_IN_NAMES = '\\/:*?"<>|'
 def name_stem(name: str, default: str = "对照") -> str:
     """The start of a document's name without its extension, fit to build file names on."""
     root, extension = os.path.splitext(name)
-    stem = root if extension.isascii() and len(extension) <= 6 else name
+    return _fit_for_names(root if extension.isascii() and len(extension) <= 6 else name, default)
+
+
+def _fit_for_names(stem: str, default: str = "对照") -> str:
+    """A stem without the characters no file name may hold, cut to ``NAME_STEM_CHARS``."""
     safe = "".join(ch for ch in stem if ch not in _NOT_IN_NAMES and ch.isprintable())
     return safe[:NAME_STEM_CHARS].strip() or default
 
@@ -109,7 +113,7 @@ def free_project_path(*, folder: Path, stem: str) -> Path:
     from core.project import SUFFIX
 
     folder.mkdir(parents=True, exist_ok=True)
-    stem = name_stem(stem)
+    stem = _fit_for_names(stem)  # a stem already: 实施办法2023.10 keeps its .10
     candidate = folder / f"{stem}{SUFFIX}"
     number = 2
     while candidate.exists():
@@ -141,11 +145,11 @@ def other_text_reason(old: Comparison, new: Outline) -> str:
 
 
 def region_of_title(title: str) -> str:
-    """The province or city a title opens with (北京市, 广东省), or ""."""
-    from core.batch import region_name
+    """The province or city a title opens with (北京市, 广东省), or "" (关于推进海绵城市……)."""
+    from core.batch import region_in_title
 
-    name = region_name(title)
-    return name if title and name.endswith(_REGION_ENDINGS) and len(name) < 12 else ""
+    name = region_in_title(title)
+    return name if name.endswith(_REGION_ENDINGS) else ""
 
 
 # ---------------------------------------------------------------- comparing

@@ -94,6 +94,9 @@ def test_names_made_from_a_long_document_name_fit_a_file_name(tmp_path):
     assert session.name_stem("示例省实施意见.docx") == "示例省实施意见"
     assert session.name_stem("示例/意见") == "示例意见"
     assert session.name_stem("  ") == "对照"
+    # A stem is not cut again at a dot of its own.
+    assert session.free_project_path(folder=tmp_path, stem="示例省实施办法2023.10").name == \
+        "示例省实施办法2023.10.duizhao"
 
 
 def test_extract_document_gives_the_stored_bytes(compared, tmp_path):
@@ -267,3 +270,4 @@ def test_a_new_version_from_another_region_or_numbered_otherwise_is_told_apart()
                                          "第二条　本条例自公布之日起施行。", "条例.txt"))
     assert session.other_text_reason(old, statute) == session.OTHER_NUMBERING
     assert session.region_of_title("关于加强数字政府建设的实施意见") == ""
+    assert session.region_of_title("关于推进海绵城市") == ""
