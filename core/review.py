@@ -438,24 +438,25 @@ def changed_by_review(item: ReviewedClause) -> bool:
     return item.not_applicable or item.status is not item.finding.status
 
 
-def article_status(clauses: Iterable[tuple[Status, bool, bool]], engine: Status
+def article_status(clauses: Iterable[tuple[Status, bool, bool, bool]], engine: Status
                    ) -> Status | None:
     """A statute article's verdict after review, from its sentences' (status after review,
-    不适用, ``changed_by_review``).
+    不适用, ``changed_by_review``, has a reviewer's decision).
 
     The engine's verdict on the article as a whole ``engine`` stands until a reviewer changes
     one of its sentences; from then on the article rolls up its sentences' reviewed statuses
     the way any section does (``section_status``: 不适用 ones left out, None when all are). A
-    sentence the reviewer left as it was counts as carried at least as well as the engine
+    sentence no reviewer has decided on counts as carried at least as well as the engine
     judged the whole article: the article's evidence (a provincial article that carries it
     in its own words, a reference to it) may reach further than the sentence's own match, and
-    marking another sentence 不适用 must not turn a carried article 未覆盖.
+    marking another sentence 不适用 must not turn a carried article 未覆盖. A sentence the
+    reviewer confirmed keeps the status confirmed.
     """
     found = list(clauses)
-    if not any(changed for _status, _not_applicable, changed in found):
+    if not any(changed for _status, _not_applicable, changed, _decided in found):
         return engine
-    return section_status(((status if changed else _at_least(status, engine), not_applicable)
-                           for status, not_applicable, changed in found), engine)
+    return section_status(((status if decided else _at_least(status, engine), not_applicable)
+                           for status, not_applicable, _changed, decided in found), engine)
 
 
 # How well a status says a requirement is carried, for ``_at_least``.
@@ -511,16 +512,16 @@ def review_articles(comparison: Comparison, clauses: Iterable[ReviewedClause]
     judged = comparison.articles
     if not judged:
         return ()
-    own: dict[str, list[tuple[Status, bool, bool]]] = {a.national: [] for a in judged}
+    own: dict[str, list[tuple[Status, bool, bool, bool]]] = {a.national: [] for a in judged}
     for item in clauses:
-        entry = (item.status, item.not_applicable, changed_by_review(item))
+        entry = (item.status, item.not_applicable, changed_by_review(item), item.decision is not None)
         for section_id in rolled_up_sections(comparison.national, item.finding.clause.section):
             if section_id in own:
                 own[section_id].append(entry)
     reviewed = []
     for alignment in judged:
         entries = own[alignment.national]
-        changed = sum(1 for *_, was_changed in entries if was_changed)
+        changed = sum(1 for _status, _not_applicable, was_changed, _decided in entries if was_changed)
         reviewed.append(ReviewedArticle(alignment, article_status(entries, alignment.status),
                                         reviewed=bool(changed), changed=changed))
     return tuple(reviewed)

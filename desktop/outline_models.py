@@ -50,7 +50,7 @@ class NationalOutlineModel(OutlineModel):
         self._tally: dict[str, _Tally] = {}
         # Each section's own clauses (not its subsections'), by item: (status, 不适用, whether
         # a reviewer changed the engine's status).
-        self._direct: dict[str, dict[str, tuple[Status, bool, bool]]] = {}
+        self._direct: dict[str, dict[str, tuple[Status, bool, bool, bool]]] = {}
         # A statute's articles judged as wholes (empty for a policy text).
         self._articles: dict[str, SectionAlignment] = {}
         # Per article: its shown share of content carried, None for "—".
@@ -115,7 +115,7 @@ class NationalOutlineModel(OutlineModel):
         counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0, "not_applicable": 0}
         reviewed = []
         for inner in self.subtree(section_id):
-            for status, not_applicable, _changed in self._direct.get(inner, {}).values():
+            for status, not_applicable, _changed, _decided in self._direct.get(inner, {}).values():
                 counts["not_applicable" if not_applicable else status.value] += 1
                 reviewed.append((status, not_applicable))
         return _Tally(**counts), section_status(reviewed, self._engine_status.get(section_id))
@@ -135,9 +135,9 @@ class NationalOutlineModel(OutlineModel):
                        for entry in self._direct.get(inner, {}).values()]
             counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0,
                       "not_applicable": 0}
-            for status, not_applicable, _changed in clauses:
+            for status, not_applicable, _changed, _decided in clauses:
                 counts["not_applicable" if not_applicable else status.value] += 1
-            if any(changed for _status, _not_applicable, changed in clauses):
+            if any(changed for _status, _not_applicable, changed, _decided in clauses):
                 self._share[section_id] = None
                 return _Tally(**counts), article_status(clauses, article.status)
             shown = (article.status in (Status.COVERED, Status.PARTIAL, Status.MISSING)
@@ -148,7 +148,7 @@ class NationalOutlineModel(OutlineModel):
         statuses = []
         for inner in self.subtree(section_id):
             if inner == section_id or inner not in self._articles:
-                for status, not_applicable, _changed in self._direct.get(inner, {}).values():
+                for status, not_applicable, _changed, _decided in self._direct.get(inner, {}).values():
                     if not not_applicable:
                         statuses.append(status)
                 continue
@@ -248,9 +248,11 @@ class NationalOutlineModel(OutlineModel):
         return None
 
 
-def _direct_entry(row: ClauseRow) -> tuple[Status, bool, bool]:
-    """A clause as the national tree counts it: (status, 不适用, a reviewer changed the status)."""
-    return row.status, row.not_applicable, row.not_applicable or row.status is not row.engine_status
+def _direct_entry(row: ClauseRow) -> tuple[Status, bool, bool, bool]:
+    """A clause as the national tree counts it: (status, 不适用, a reviewer changed the status,
+    a reviewer decided on it)."""
+    return (row.status, row.not_applicable, row.not_applicable or row.status is not row.engine_status,
+            row.decision is not None)
 
 
 class ProvincialOutlineModel(OutlineModel):

@@ -82,24 +82,27 @@ def test_an_article_keeps_the_engines_verdict_until_a_reviewer_changes_a_sentenc
 
 def test_a_changed_article_rolls_up_as_any_reviewed_section_does():
     """The one roll-up (core.review.section_status) for an article a reviewer changed."""
-    cases = [[(Status.PARTIAL, False, True), (Status.MISSING, False, False)],
-             [(Status.COVERED, False, True), (Status.COVERED, False, False)],
-             [(Status.MISSING, True, True), (Status.COVERED, False, False)],
-             [(Status.MISSING, True, True)]]
+    cases = [[(Status.PARTIAL, False, True, True), (Status.MISSING, False, False, False)],
+             [(Status.COVERED, False, True, True), (Status.COVERED, False, False, False)],
+             [(Status.MISSING, True, True, True), (Status.COVERED, False, False, False)],
+             [(Status.MISSING, True, True, True)]]
     for entries in cases:
         assert article_status(entries, Status.MISSING) is section_status(
-            [(status, not_applicable) for status, not_applicable, _ in entries], Status.MISSING)
+            [(status, not_applicable) for status, not_applicable, *_ in entries], Status.MISSING)
     # Unchanged sentences: the engine's verdict on the whole, whatever they roll up to.
-    assert article_status([(Status.MISSING, False, False)], Status.PARTIAL) is Status.PARTIAL
-    # Once one is changed, a sentence left as it was counts as carried at least as well as the
-    # engine judged the whole article: marking the other 不适用 keeps a carried article carried.
-    assert article_status([(Status.MISSING, False, False), (Status.PARTIAL, True, True)],
+    assert article_status([(Status.MISSING, False, False, False)], Status.PARTIAL) is Status.PARTIAL
+    # Once one is changed, a sentence no reviewer decided on counts as carried at least as well
+    # as the engine judged the whole article: marking the other 不适用 keeps it carried.
+    assert article_status([(Status.MISSING, False, False, False), (Status.PARTIAL, True, True, True)],
                           Status.COVERED) is Status.COVERED
-    assert article_status([(Status.MISSING, False, False), (Status.MISSING, False, True)],
+    assert article_status([(Status.MISSING, False, False, False), (Status.MISSING, False, True, True)],
                           Status.COVERED) is Status.PARTIAL
-    # ... and one carried better than the whole keeps its own status.
-    assert article_status([(Status.COVERED, False, False), (Status.MISSING, True, True)],
+    # ... one carried better than the whole keeps its own status, and one the reviewer
+    # confirmed as 未覆盖 stays so.
+    assert article_status([(Status.COVERED, False, False, False), (Status.MISSING, True, True, True)],
                           Status.PARTIAL) is Status.COVERED
+    assert article_status([(Status.MISSING, False, False, True), (Status.COVERED, True, True, True)],
+                          Status.COVERED) is Status.MISSING
     assert article_status([], Status.NOT_EXPECTED) is Status.NOT_EXPECTED
 
 
