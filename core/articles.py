@@ -625,7 +625,8 @@ def untangle(nat_article: Sequence[int | None], prov_article: Sequence[int | Non
 # How alike (rapidfuzz ratio) two national sentences must be for one provincial sentence that
 # matches both to count for one of them only: a formula or item repeated with a word changed.
 _ALIKE = 30
-# ... and how near-verbatim the provincial sentence must render each for it to count for both.
+# ... and how near-verbatim the provincial sentence must render a sentence for it to count for
+# it beside an unlike rival (the rival, within ``tie`` of it, is then near-verbatim too).
 _VERBATIM = 95
 
 

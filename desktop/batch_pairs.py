@@ -15,7 +15,7 @@ def pair_project_path(batch: batching.Batch, local: int) -> Path:
     """Where the review of one pair is kept: one project per national file × local file."""
     national, path = Path(batch.national.path).resolve(), Path(batch.locals[local].path).resolve()
     digest = hashlib.sha256(f"{national}\n{path}".encode()).hexdigest()[:12]
-    return user_data_dir() / "批量对照" / f"{path.stem[:40]}-{digest}{SUFFIX}"
+    return user_data_dir() / "批量对照" / f"{session.name_stem(path.name)}-{digest}{SUFFIX}"
 
 
 def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from core import batch as batching
+from core import session
 from core.errors import DuizhaoError
 from core.project import Project
 from core.read import SUPPORTED_EXTENSIONS
@@ -355,7 +356,7 @@ class BatchWindow(QMainWindow):
     def choose_export(self) -> None:
         if self.batch is None:
             return
-        default = f"{self.batch.national.title or '国家文件'}-对照矩阵.xlsx"
+        default = f"{session.name_stem(self.batch.national.title, '国家文件')}-对照矩阵.xlsx"
         path, chosen = QFileDialog.getSaveFileName(
             self, "导出对照矩阵", str(Path(self.start_folder()) / default), ";;".join(EXPORT_FILTERS))
         if path:

@@ -337,9 +337,12 @@ _NO_PROVINCIAL = 9_999_999
 
 
 def _document_order(item: str) -> tuple[int, ...]:
-    """Where an item's clause stands in its document: its id's numbers ("P1.10-2" → 1, 10, 2),
-    which number each level of the outline and then the sentence."""
-    return tuple(int(number) for number in re.findall(r"\d+", item))
+    """Where an item's clause stands in its document: its section's numbers, 0, then the
+    sentence's ("P1.10-2" → 1, 10, 0, 2), so a section's own sentences come before those of
+    the sections below it ("P1-3" before "P1.1-2")."""
+    section, _, sentence = item.partition("-")
+    return (*(int(number) for number in re.findall(r"\d+", section)), 0,
+            *(int(number) for number in re.findall(r"\d+", sentence)))
 
 
 _MUTED = QColor("#888888")

@@ -187,11 +187,14 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
         if self.unsaved and not self.settle_unsaved():
             event.ignore()
             return
-        self._save_layout()
-        if self.project is not None:
-            self.project.close()
-        # The batch window opens pairs in this window: it goes with it (a running batch stops).
+        # The batch window opens pairs in this window: it goes with it (a running batch stops,
+        # and is waited for as this window's own work is).
         batch = getattr(self, "_batch_window", None)
         if batch is not None:
             batch.close()
+            if batch.busy:
+                QThreadPool.globalInstance().waitForDone(5000)
+        self._save_layout()
+        if self.project is not None:
+            self.project.close()
         super().closeEvent(event)

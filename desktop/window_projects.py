@@ -20,8 +20,6 @@ from desktop.window_common import (EXPORTS, NATIONAL, PROVINCIAL, SIDE_LABELS, D
                                    document_filter, in_app_folder, name_stem)
 
 
-
-
 class WindowProjects:
     """Part of MainWindow (desktop.main_window); uses its attributes."""
 

@@ -358,3 +358,10 @@ def test_a_folder_with_nothing_to_compare_says_so(qtbot, make_window, monkeypatc
                         staticmethod(lambda *args, **kwargs: str(folder / "广东省")))
     window.choose_folder()
     assert len(window.local_files) == 1 and len(dialogs.texts("information")) == 1
+
+
+def test_a_sections_own_sentences_sort_before_those_of_the_sections_below_it():
+    from desktop.clause_table import _document_order
+
+    items = ["P1.1-2", "P1-3", "P1.10-1", "P1.2-1", "P2-1", "P1-1"]
+    assert sorted(items, key=_document_order) == ["P1-1", "P1-3", "P1.1-2", "P1.2-1", "P1.10-1", "P2-1"]
