@@ -94,7 +94,7 @@ _LOCAL_GOVERNMENT = re.compile(
 _LOCAL_LEVEL = re.compile(r"(?:地方|省|自治区|直辖市|设区的市|县|乡|镇)[^，。；]{0,12}?(?:人民政府|部门)")
 # Units and people, when a sentence opens with them as the ones who act.
 _LOCAL_SUBJECT = re.compile(
-    r"(?:^|[。；])[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
+    r"(?:^|[。；])(?![对向为与给])[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
 # A reference to central rules as the source of a duty, not as the one who acts.
 _CENTRAL_REFERENCE = re.compile(
     r"(?:按照|依照|根据|依据|经|报)?(?:国务院|全国人民代表大会常务委员会)"

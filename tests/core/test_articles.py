@@ -122,6 +122,8 @@ def _outline(text: str):
     ("检测收费的具体办法，由国务院市场监督管理部门会同国务院发展改革部门和财政部门制定。", "central"),
     ("国务院教育、公安部门会同国务院有关部门建立检测安全管理信息共享机制。", "central"),
     ("中国人民武装警察部队所属检测设施的保护，由中央军事委员会规定。", "central"),
+    # Units named after a preposition are what a central organ acts on, not who acts.
+    ("国务院银行业监督管理机构对金融机构开展检测服务应当制定差异化监管政策，引导金融机构增加检测投入。", "central"),
     # The national bodies of a field.
     ("中国检测委员会是以发展检测事业为主要任务的组织，代表中国参与国际检测事务。", "central"),
     ("全国性单项检测协会是依法登记的检测社会组织，代表中国参加相应的国际检测组织。全国性单项检测协会负责相应项目的"
