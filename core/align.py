@@ -40,7 +40,8 @@ import numpy as np
 
 from core import __version__
 from core.articles import (ArticleVerdict, PhraseHits, articles, best_sentences,
-                           carried_shares, distinctive_phrases, judge_articles, sentence_credit, untangle)
+                           carried_shares, distinctive_phrases, judge_articles, sentence_carriage,
+                           sentence_credit, untangle)
 from core.coverage import find_gaps, lists_cut
 from core.domain import commonness
 from core.errors import Cancelled
@@ -1328,11 +1329,14 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
     carried = carried_shares(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
                              untangled, len(nat_articles),
                              sentence_credit(parameters.covered, parameters.partial))
+    carriage = sentence_carriage(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
+                                 untangled, len(nat_articles),
+                                 sentence_credit(parameters.covered, parameters.partial))
     sentences = best_sentences(nat_article, prov_article, untangled, len(nat_articles))
     hits = _phrase_hits(nat, prov, nat_article, prov_article, len(nat_articles), parameters,
                         matcher)
     return (judge_articles(national, provincial, similarity, carried, sentences, parameters,
-                           hits), untangled)
+                           hits, carriage), untangled)
 
 
 def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],

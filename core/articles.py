@@ -78,8 +78,8 @@ def articles(outline: Outline) -> list[Section]:
 
 def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[Sequence[float]],
                    carried: Sequence[Sequence[float]], sentences: Sequence[Sequence[float]],
-                   parameters, phrase_hits: PhraseHits | None = None
-                   ) -> dict[str, ArticleVerdict]:
+                   parameters, phrase_hits: PhraseHits | None = None,
+                   carriage: Carriage | None = None) -> dict[str, ArticleVerdict]:
     """Link the articles and give every national article its verdict.
 
     Args:
@@ -135,7 +135,8 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
         expected = not_expected[i] is None
         linked = _carriers_of(nat_kind[i], prov_kind, prov_defines, evidence_links[i],
                               best_sentence[i], expected, parameters)
-        coverage = min(1.0, float(carried_share[i][linked].sum()))
+        coverage = (covered_share(carriage[i], linked) if carriage is not None
+                    else min(1.0, float(carried_share[i][linked].sum())))
         counterpart = _counterpart(nat_kind[i], prov_kind)
         if counterpart is not None and coverage < parameters.article_covered:
             what = "立法目的" if nat_kind[i] is Provision.PURPOSE else "适用范围"
@@ -682,3 +683,41 @@ def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
         for j, value in best.items():
             carried[i][j] += weights[clause] * credit(value) / totals[i]
     return carried
+
+
+# Per national article, each of its sentences as (share of the article's weighted content,
+# provincial article index → how much of it that article's best sentence carries).
+Carriage = list[list[tuple[float, dict[int, float]]]]
+
+
+def sentence_carriage(nat_article: Sequence[int | None], weights: Sequence[float],
+                      prov_article: Sequence[int | None],
+                      candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int,
+                      credit) -> Carriage:
+    """What each sentence of each national article the provincial articles carry (see
+    ``carried_shares``, which sums these per provincial article), for ``covered_share``."""
+    totals = [0.0] * articles_count
+    for article, weight in zip(nat_article, weights):
+        if article is not None:
+            totals[article] += weight
+    carriage: Carriage = [[] for _ in range(articles_count)]
+    for clause, scored in enumerate(candidates):
+        i = nat_article[clause]
+        if i is None or not totals[i]:
+            continue
+        best: dict[int, float] = {}
+        for value, position in scored:
+            j = prov_article[position]
+            if j is not None and value > best.get(j, 0.0):
+                best[j] = value
+        carriage[i].append((weights[clause] / totals[i],
+                            {j: credit(value) for j, value in best.items()}))
+    return carriage
+
+
+def covered_share(sentences: Sequence[tuple[float, dict[int, float]]], linked: Sequence[int]) -> float:
+    """The share of a national article's content its linked provincial articles carry, each
+    sentence counted once, by the linked article that carries it best: a sentence two
+    provincial articles both render is not carried twice."""
+    return min(1.0, sum(share * max((credits.get(j, 0.0) for j in linked), default=0.0)
+                        for share, credits in sentences))

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from core.align import compare_outlines
-from core.articles import carried_shares, sentence_credit, untangle
+from core.articles import carried_shares, covered_share, sentence_carriage, sentence_credit, untangle
 from core.expected import (article_not_expected, central_only, clause_not_expected, plainly_no_task,
                            scoped_elsewhere, states_no_task)
 from core.model import Status
@@ -570,6 +570,21 @@ def test_two_unlike_national_sentences_merged_verbatim_into_one_count_for_both()
                     similarity=[[0.9], [0.4]], tie=3.0, texts=repeated) == [[(100.0, 0)], []]
     assert untangle(nat_article=[0, 1], prov_article=[0], candidates=[[(80.0, 0)], [(80.0, 0)]],
                     similarity=[[0.9], [0.4]], tie=3.0, texts=texts) == [[(80.0, 0)], []]
+
+
+def test_a_sentence_two_provincial_articles_render_is_carried_once():
+    credit = sentence_credit(62.0, 39.0)
+    # National article 0: two sentences of equal weight. Provincial articles 0 and 1 both render
+    # its first sentence; neither renders the second.
+    carriage = sentence_carriage(nat_article=[0, 0], weights=[1.0, 1.0], prov_article=[0, 1],
+                                 candidates=[[(100.0, 0), (100.0, 1)], []], articles_count=1,
+                                 credit=credit)
+    carried = carried_shares(nat_article=[0, 0], weights=[1.0, 1.0], prov_article=[0, 1],
+                             candidates=[[(100.0, 0), (100.0, 1)], []], articles_count=1,
+                             credit=credit)
+    assert carried[0] == [0.5, 0.5]          # each provincial article carries half of it ...
+    assert covered_share(carriage[0], [0, 1]) == 0.5   # ... but together still only that half
+    assert covered_share(carriage[0], [0]) == 0.5 and covered_share(carriage[0], []) == 0.0
 
 
 def test_sentence_credit_grows_with_the_score():
