@@ -1326,12 +1326,10 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
     prov_article = [provincial_index.get(p.clause.section) for p in prov]
     untangled = untangle(nat_article, prov_article, candidates, similarity, parameters.article_tie,
                          [p.profile.chars for p in nat])
-    carried = carried_shares(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
-                             untangled, len(nat_articles),
-                             sentence_credit(parameters.covered, parameters.partial))
     carriage = sentence_carriage(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
                                  untangled, len(nat_articles),
                                  sentence_credit(parameters.covered, parameters.partial))
+    carried = carried_shares(carriage, len(prov_articles))
     sentences = best_sentences(nat_article, prov_article, untangled, len(nat_articles))
     hits = _phrase_hits(nat, prov, nat_article, prov_article, len(nat_articles), parameters,
                         matcher)

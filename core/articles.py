@@ -649,12 +649,18 @@ def best_sentences(nat_article: Sequence[int | None], prov_article: Sequence[int
     return best
 
 
-def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
-                   prov_article: Sequence[int | None],
-                   candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int,
-                   credit) -> list[list[float]]:
-    """``carried[i][j]``: the share of national article i's weighted content that the sentences
-    of provincial article j carry, each national sentence counted by its best sentence there.
+# Per national article, each of its sentences as (share of the article's weighted content,
+# provincial article index → how much of it that article's best sentence carries).
+Carriage = list[list[tuple[float, dict[int, float]]]]
+
+
+def sentence_carriage(nat_article: Sequence[int | None], weights: Sequence[float],
+                      prov_article: Sequence[int | None],
+                      candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int,
+                      credit) -> Carriage:
+    """What the provincial articles carry of each sentence of each national article: its share
+    of the article's weighted content, and per provincial article the credit of its best
+    sentence for it (``covered_share`` reads these for the articles linked).
 
     Args:
         nat_article: per national clause, the index of its article (None outside articles).
@@ -665,37 +671,6 @@ def carried_shares(nat_article: Sequence[int | None], weights: Sequence[float],
         articles_count: the number of national articles.
         credit: how much of a sentence a match of a given score carries (``sentence_credit``).
     """
-    totals = [0.0] * articles_count
-    for article, weight in zip(nat_article, weights):
-        if article is not None:
-            totals[article] += weight
-    width = 1 + max((j for j in prov_article if j is not None), default=-1)
-    carried = [[0.0] * width for _ in range(articles_count)]
-    for clause, scored in enumerate(candidates):
-        i = nat_article[clause]
-        if i is None or not totals[i]:
-            continue
-        best: dict[int, float] = {}
-        for value, position in scored:
-            j = prov_article[position]
-            if j is not None and value > best.get(j, 0.0):
-                best[j] = value
-        for j, value in best.items():
-            carried[i][j] += weights[clause] * credit(value) / totals[i]
-    return carried
-
-
-# Per national article, each of its sentences as (share of the article's weighted content,
-# provincial article index → how much of it that article's best sentence carries).
-Carriage = list[list[tuple[float, dict[int, float]]]]
-
-
-def sentence_carriage(nat_article: Sequence[int | None], weights: Sequence[float],
-                      prov_article: Sequence[int | None],
-                      candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int,
-                      credit) -> Carriage:
-    """What each sentence of each national article the provincial articles carry (see
-    ``carried_shares``, which sums these per provincial article), for ``covered_share``."""
     totals = [0.0] * articles_count
     for article, weight in zip(nat_article, weights):
         if article is not None:
@@ -713,6 +688,17 @@ def sentence_carriage(nat_article: Sequence[int | None], weights: Sequence[float
         carriage[i].append((weights[clause] / totals[i],
                             {j: credit(value) for j, value in best.items()}))
     return carriage
+
+
+def carried_shares(carriage: Carriage, provincial_count: int) -> list[list[float]]:
+    """``carried[i][j]``: the share of national article i's weighted content that the sentences
+    of provincial article j carry, each national sentence counted by its best sentence there."""
+    carried = [[0.0] * provincial_count for _ in carriage]
+    for i, sentences in enumerate(carriage):
+        for share, credits in sentences:
+            for j, value in credits.items():
+                carried[i][j] += share * value
+    return carried
 
 
 def covered_share(sentences: Sequence[tuple[float, dict[int, float]]], linked: Sequence[int]) -> float:

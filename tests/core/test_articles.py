@@ -548,9 +548,10 @@ def test_a_sentence_two_national_articles_repeat_counts_for_the_likelier_one_onl
                           candidates=[[(100.0, 0)], [(100.0, 0)], [(80.0, 1)]],
                           similarity=similarity, tie=3.0)
     assert candidates == [[(100.0, 0)], [], [(80.0, 1)]]
-    carried = carried_shares(nat_article=[0, 1, 1], weights=[1.0, 1.0, 1.0], prov_article=[0, 1],
-                             candidates=candidates, articles_count=2,
-                             credit=sentence_credit(62.0, 39.0))
+    carried = carried_shares(sentence_carriage(nat_article=[0, 1, 1], weights=[1.0, 1.0, 1.0],
+                                               prov_article=[0, 1], candidates=candidates,
+                                               articles_count=2, credit=sentence_credit(62.0, 39.0)),
+                             provincial_count=2)
     assert carried[0][0] == 1.0
     assert carried[1][0] == 0.0      # the repeated sentence is no evidence for article 1
     assert carried[1][1] == 0.5      # its own sentence, carried in full by provincial article 1
@@ -579,9 +580,7 @@ def test_a_sentence_two_provincial_articles_render_is_carried_once():
     carriage = sentence_carriage(nat_article=[0, 0], weights=[1.0, 1.0], prov_article=[0, 1],
                                  candidates=[[(100.0, 0), (100.0, 1)], []], articles_count=1,
                                  credit=credit)
-    carried = carried_shares(nat_article=[0, 0], weights=[1.0, 1.0], prov_article=[0, 1],
-                             candidates=[[(100.0, 0), (100.0, 1)], []], articles_count=1,
-                             credit=credit)
+    carried = carried_shares(carriage, provincial_count=2)
     assert carried[0] == [0.5, 0.5]          # each provincial article carries half of it ...
     assert covered_share(carriage[0], [0, 1]) == 0.5   # ... but together still only that half
     assert covered_share(carriage[0], [0]) == 0.5 and covered_share(carriage[0], []) == 0.0
