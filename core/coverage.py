@@ -239,10 +239,9 @@ _LIST_END = re.compile(rf"^([\u4e00-\u9fff“”]{{2,16}}?){_CLOSING}")
 # A member that is a phrase of its own (对公立医院改革的奖补资金; 土地使用权及其他自然资源; 危险区域
 # 进行调查) may be two lists run together: it is neither checked nor counted.
 _NOT_A_MEMBER = re.compile(rf"的|和|及|与|或|其他|进行|应当|{_CLOSING}")
-# The member before the 和 (or 及, 以及) that joins a list's last member (水产养殖和农产品初加工……),
-# not 和谐 or 和平.
 # 和 and 及 as joins, not inside a word: 和谐, 和平, 和解, 谦和, 总和; 及时, 及其, 涉及, 危及, 普及.
 _JOIN = r"(?:以及|(?<![谦温缓调总中饱柔祥随附共])和(?![谐平解睦])|(?<![涉危普波惠顾触提遍累殃企])及(?![时其]))"
+# The member before the join that adds a list's last member (水产养殖和农产品初加工……).
 _LAST_JOINED = re.compile(rf"^([\u4e00-\u9fff“”]{{2,8}}?){_JOIN}")
 # What joins two members within one (重大食物中毒和职业中毒).
 _JOINS = re.compile(_JOIN)
