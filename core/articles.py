@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from core.expected import article_not_expected, laid_on_other_places
+from core.expected import article_not_expected, laid_on_other_places, statute_bodies
 from core.model import Outline, Reason, Section, Status
 from core.provisions import (Provision, cited_articles, cited_chapters, declared_names, defines,
                              general_references, holder_of, law_names, offence, provision,
@@ -106,7 +106,9 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     prov_defines = [defines(a.paragraphs) for a in prov]
     # Why each national article is not expected of a province (None when it is).
     region = issuing_region(provincial.title)
-    not_expected = [article_not_expected(a.paragraphs)
+    bodies = statute_bodies([sentence for a in nat for paragraph in a.paragraphs
+                             for sentence in re.split(r"[。；]", paragraph)])
+    not_expected = [article_not_expected(a.paragraphs, bodies)
                     or laid_on_other_places("".join(a.paragraphs), region) for a in nat]
     _penalties_of_unexpected_duties(nat, not_expected)
     shape = (len(nat), len(prov))

@@ -303,11 +303,13 @@ def _opens_items_only(text: str) -> bool:
     return not head or bool(_LEAD_IN_OPENING.match("，".join(head) + "，"))
 
 
-def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
+def article_not_expected(paragraphs: Sequence[str], bodies: Sequence[str] = ()) -> Reason | None:
     """Why a national article is not expected of a province, or None when it is.
 
     Args:
         paragraphs: the article's 款 as printed (without the 第N条 label).
+        bodies: the national bodies the statute has a central organ set up
+            (``statute_bodies``): an article about their work alone is the centre's.
     """
     text = "".join(paragraphs).strip()
     if not text:
@@ -341,6 +343,9 @@ def article_not_expected(paragraphs: Sequence[str]) -> Reason | None:
     if central_only(text) or (items and frame.strip() and central_only(frame)
                               and not _LOCAL_LEVEL.search(items)):
         return Reason("central", "本条只规定国务院等中央层面的职责，地方文件无需承接。")
+    if bodies and all(_about_national_body(s, bodies) for s in _sentences(text)):
+        return Reason("central", "本条规定国家设立的机构（如由国务院部门设立的委员会）的工作及其程序，"
+                                 "地方文件无需承接。")
     if central_procedure(text):
         return Reason("central_procedure", "本条规定的审批、备案等事项由国务院或其有关部门办理，"
                                            "或属国家统一管理的出入境事项，地方文件无需承接。")
@@ -584,6 +589,47 @@ def national_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
                 names.extend(name for name in bodies if name not in names)
                 grown = True
     return tuple(names)
+
+
+def statute_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
+    """The names of the bodies a national statute has a central organ set up (国务院体育行政部门
+    依照本法组织设立体育仲裁委员会), and of their work (体育仲裁) where that is the body's own:
+    national bodies, whose work and procedure are the centre's. A body a local government sets
+    up (由……市人民政府组织……组建仲裁委员会) is every place's own.
+
+    A body's work is named by what is left of its name (体育仲裁委员会 → 体育仲裁), when that has
+    four characters at least and stands in few of the statute's sentences (``_BODY_WORK_SHARE``):
+    食品安全 of 食品安全委员会 is what the whole law is about, not the body's work.
+    """
+    names: list[str] = []
+    for sentence in sentences:
+        for found in _SET_UP.finditer(sentence):
+            founder = sentence[:found.start()]
+            # A committee: a 指挥部, 领导小组 or 办公室 of the same name every level sets up.
+            if (found.group(1).endswith("委员会") and CENTRAL_ACTOR.search(founder)
+                    and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", founder))
+                    and found.group(1) not in names):
+                names.append(found.group(1))
+    works = []
+    for name in names:
+        work = _BODY_KIND.sub("", name)
+        holding = sum(work in sentence for sentence in sentences)
+        if len(work) >= 4 and holding <= _BODY_WORK_SHARE * len(sentences):
+            works.append(work)
+    return tuple(names + works)
+
+
+# What is left of a body's name to name its work by (体育仲裁委员会 → 体育仲裁).
+_BODY_KIND = re.compile(r"(?:委员会|办公室|工作小组|领导小组|小组)$")
+# The largest share of a statute's sentences a body's work may stand in to be the body's own.
+_BODY_WORK_SHARE = 0.1
+
+
+def _about_national_body(sentence: str, bodies: Sequence[str]) -> bool:
+    """Whether a statute's sentence is about a national body or its work (``statute_bodies``:
+    体育仲裁裁决书……; 当事人……申请体育仲裁), naming no local government or department."""
+    return (not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", sentence))
+            and any(name in sentence for name in bodies))
 
 
 def _led_by(text: str, bodies: Sequence[str]) -> bool:

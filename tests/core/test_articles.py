@@ -10,7 +10,7 @@ import pytest
 from core.align import compare_outlines
 from core.articles import carried_shares, covered_share, sentence_carriage, sentence_credit, untangle
 from core.expected import (article_not_expected, central_only, clause_not_expected, plainly_no_task,
-                           scoped_elsewhere, states_no_task)
+                           scoped_elsewhere, states_no_task, statute_bodies)
 from core.model import Status
 from core.outline import outline_document
 from core.read import read_text
@@ -301,6 +301,31 @@ def test_a_central_frame_whose_items_give_local_governments_duties_is_expected()
     assert article_not_expected(["在中华人民共和国境内，下列监测设施受国家保护:", "（一）具有科学价值的监测站；",
                                  "（二）历史上重要的观测记录。", "监测设施认定的标准由国务院气象主管部门制定，并报国务院批准。",
                                  "具有科学价值的古观测仪器同监测设施一样受国家保护。"]) is None
+
+
+def test_the_work_of_a_committee_a_central_organ_sets_up_is_the_centres():
+    sentences = ["国务院检测行政部门依照本法组织设立检测仲裁委员会，制定检测仲裁规则",
+                 "县级以上人民政府应当加强检测工作", "检测机构应当依法开展检测",
+                 "县级以上人民政府检测行政部门负责本行政区域内的检测监督管理工作",
+                 "检测机构应当建立质量管理体系", "检测机构应当保存原始记录",
+                 "检测人员应当具备相应能力", "检测机构不得出具虚假报告",
+                 "检测收费应当公开", "检测机构应当接受监督", "检测报告应当真实准确"]
+    bodies = statute_bodies(sentences)
+    assert bodies == ("检测仲裁委员会", "检测仲裁")
+    # Its work and procedure, named by the committee or by its work.
+    for article in (["检测仲裁委员会裁决检测纠纷实行仲裁庭制。"],
+                    ["当事人自收到处理决定之日起二十一日内申请检测仲裁。"],
+                    ["检测仲裁裁决书自作出之日起发生法律效力。"]):
+        reason = article_not_expected(article, bodies)
+        assert reason is not None and reason.code == "central", article
+    # A local government beside it, and the same article without the statute's bodies.
+    assert article_not_expected(["县级以上人民政府应当支持检测仲裁委员会的工作。"], bodies) is None
+    assert article_not_expected(["检测仲裁裁决书自作出之日起发生法律效力。"]) is None
+    # A committee local governments set up, a 指挥部 every level has, and a body's "work"
+    # that is what the whole statute is about are no national body's.
+    assert statute_bodies(["由市人民政府组织有关部门组建检测仲裁委员会"] + sentences[1:]) == ()
+    assert statute_bodies(["国务院成立检测救灾指挥部"] + sentences[1:]) == ()
+    assert statute_bodies(["国务院设立检测机构委员会"] + sentences[1:]) == ("检测机构委员会",)
 
 
 def test_a_transmittal_formula_states_no_task_and_a_request_to_carry_a_report_out_does():
