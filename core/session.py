@@ -211,12 +211,13 @@ def compare_documents(*, national: str | os.PathLike, provincial: str | os.PathL
 
 def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str = "",
              progress: ProgressCallback | None = None,
-             cancel: CancelCheck | None = None) -> ReimportReport:
+             cancel: CancelCheck | None = None, outline: Outline | None = None) -> ReimportReport:
     """Compare a new provincial draft within the open project, carrying the decisions over.
 
     The stored national outline is compared with the draft using the engine parameters the
     stored comparison was made with; the project then stores the result
-    (``Project.add_provincial_version``, which never compares).
+    (``Project.add_provincial_version``, which never compares). ``outline`` is the draft's
+    outline when the caller has read it already (to ask ``other_text_reason`` first).
 
     Returns:
         What became of each decision: carried (some to re-check) or orphaned.
@@ -238,7 +239,7 @@ def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str =
 
     _check_cancel(cancel)
     old = project.comparison
-    comparison = compare_outlines(old.national, load_outline(provincial),
+    comparison = compare_outlines(old.national, outline or load_outline(provincial),
                                   parameters=parameters_of(old), progress=reported, cancel=cancel)
     _check_cancel(cancel)
     return project.add_provincial_version(provincial, comparison, reviewer=reviewer)

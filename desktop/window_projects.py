@@ -172,13 +172,14 @@ class WindowProjects:
         old_comparison = project.comparison
 
         def work(progress, cancel):
+            outline = None
             if not confirmed:
-                reason = session.other_text_reason(old_comparison,
-                                           session.Source(path, Path(path).name).outline())
+                outline = session.Source(path, Path(path).name).outline()
+                reason = session.other_text_reason(old_comparison, outline)
                 if reason:
                     return reason  # asked first, on the window's thread
             return session.reimport(project=project, provincial=path, reviewer=reviewer,
-                                    progress=progress, cancel=cancel)
+                                    progress=progress, cancel=cancel, outline=outline)
 
         def done(report) -> None:
             if isinstance(report, str):

@@ -271,3 +271,15 @@ def test_a_new_version_from_another_region_or_numbered_otherwise_is_told_apart()
     assert session.other_text_reason(old, statute) == session.OTHER_NUMBERING
     assert session.region_of_title("关于加强数字政府建设的实施意见") == ""
     assert session.region_of_title("关于推进海绵城市") == ""
+
+
+def test_a_reimport_compares_the_outline_the_caller_read_when_given(compared, tmp_path):
+    from core.project import Project
+
+    path = _copy(compared, tmp_path)
+    draft = _write_docx([p.text for p in read_document(PROVINCIAL).paragraphs], tmp_path / "第二稿.docx")
+    read = session.Source(str(draft), draft.name).outline()
+    with Project.open(path) as project:
+        session.reimport(project=project, provincial=draft, outline=read)
+        # The outline given is the one compared (the same file, read once).
+        assert project.comparison.provincial is read
