@@ -449,10 +449,17 @@ _JOINED = re.compile(r"(、|和|及|以及|会同)")
 
 def _state_council_lists(text: str) -> str:
     """The text with 国务院 written before every department of a list a State Council
-    department opens (国务院科学技术行政部门会同财政部门; 国务院教育、公安部门)."""
+    department opens (国务院科学技术行政部门会同财政部门; 国务院教育、公安部门), and before the
+    other departments such a list ends with (国务院教育行政部门、……和其他有关部门: the State
+    Council's other departments)."""
     text = _FIELDS_OF_CENTRAL.sub(
         lambda m: "、".join(f"国务院{field}部门" for field in m.group(1).split("、")), text)
-    return _LISTED_AFTER_CENTRAL.sub(lambda m: m.group(1) + _JOINED.sub(r"\1国务院", m.group(2)), text)
+    text = _LISTED_AFTER_CENTRAL.sub(lambda m: m.group(1) + _JOINED.sub(r"\1国务院", m.group(2)), text)
+    return _OTHERS_AFTER_CENTRAL.sub(r"\1国务院其他有关部门", text)
+
+
+# A list of State Council departments that ends with "the other departments concerned".
+_OTHERS_AFTER_CENTRAL = re.compile(r"(国务院[^，,。；]{0,40}?部门(?:、|和|及|以及))其他有关部门")
 
 
 def central_only(text: str) -> bool:

@@ -122,6 +122,8 @@ def _outline(text: str):
     ("检测收费的具体办法，由国务院市场监督管理部门会同国务院发展改革部门和财政部门制定。", "central"),
     ("国务院教育、公安部门会同国务院有关部门建立检测安全管理信息共享机制。", "central"),
     ("中国人民武装警察部队所属检测设施的保护，由中央军事委员会规定。", "central"),
+    # The other departments a State Council list ends with are the State Council's.
+    ("国务院检测行政部门和其他有关部门按照职责分工负责检测监督管理工作。", "central"),
     # Units named after a preposition are what a central organ acts on, not who acts.
     ("国务院银行业监督管理机构对金融机构开展检测服务应当制定差异化监管政策，引导金融机构增加检测投入。", "central"),
     # The national bodies of a field.
@@ -211,6 +213,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Ownership beside a duty, and a duty whose fruits belong to someone.
     "水资源属于国家所有。县级以上人民政府应当加强水资源的统一管理。",
     "赡养人有义务耕种老年人承包的田地，收益归老年人所有。",
+    # ... not when local governments act beside them.
+    "国务院检测行政部门和其他有关部门按照职责分工负责检测工作。县级以上地方人民政府检测行政部门负责本行政区域内的检测工作。",
     # A national body named beside its local ones.
     "中华全国检测总会和地方各级检测总会是群众性检测组织，应当在发展检测事业中发挥作用。",
     # What every level takes up beside cooperation abroad, and a local duty beside it; what the
