@@ -647,13 +647,17 @@ def _led_by(text: str, bodies: Sequence[str]) -> bool:
         return False
     names = "|".join(re.escape(name) for name in sorted(bodies, key=len, reverse=True))
     acting = re.search(rf"^(?:在[^，。；]{{0,30}}领导下[，,])?(?:由|成立|组建|设立)?(?:{names})"
-                       rf"|由(?:{names})", text)
+                       rf"|由(?:{names})"
+                       # ... or sets one up in its last phrase, after what it is for (为把握……，
+                       # ……，在政府指导下组建国家职业教育指导咨询委员会).
+                       rf"|(?:成立|组建|设立)(?:{names})[^，,。；]*[。；]?$", text)
     if acting is None:
         return False
     # Local governments or pilot areas acting beside the body (……办公室和省级人民政府要……;
     # ……办公室和试点地区如遇……) make it a shared duty; named later as those it
     # works with (协调部门与地方之间相关工作) they do not.
-    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
+    # Who acts is in the first phrase, or, for a body set up at the end, anywhere before it.
+    first = re.split(r"[，,；;]", text, maxsplit=1)[0] if acting.start() == 0 else text
     beside = re.search(rf"(?:{names})(?:及其办公室)?(?:和|及|与|、|以及)[^，。；]{{0,6}}"
                        r"(?:地区|城市|地方|政府|省|市|县)", text)
     return beside is None and not _LOCAL_GOVERNMENT.search(

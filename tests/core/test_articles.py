@@ -715,6 +715,10 @@ def test_the_bodies_a_national_policy_sets_up_for_the_centre_act_from_the_centre
     assert clause_not_expected("联合监测办公室和省级人民政府要及时报告重大问题。", bodies=bodies) is None
     assert clause_not_expected("监测小组办公室设在生态环境部，负责组织开展试点，协调部门与地方之间相关工作。",
                                bodies=bodies).code == "central"
+    # Set up at the end of a sentence that first says what it is for; not by local governments.
+    assert clause_not_expected("为把握水质监测改革方向，提出重大政策建议，在政府指导下成立联合监测办公室。",
+                               bodies=bodies).code == "central"
+    assert clause_not_expected("为加强统筹，各省要成立联合监测办公室。", bodies=bodies) is None
 
 
 def test_pilots_chosen_by_name_are_expected_only_of_the_places_named():
