@@ -1330,7 +1330,8 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
                                  untangled, len(nat_articles),
                                  sentence_credit(parameters.covered, parameters.partial))
     carried = carried_shares(carriage, len(prov_articles))
-    sentences = best_sentences(nat_article, prov_article, untangled, len(nat_articles))
+    sentences = best_sentences(nat_article, prov_article, untangled, len(nat_articles),
+                               len(prov_articles))
     hits = _phrase_hits(nat, prov, nat_article, prov_article, len(nat_articles), parameters,
                         matcher)
     return (judge_articles(national, provincial, similarity, carried, sentences, parameters,

@@ -96,6 +96,10 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
         phrase_hits: for a national article no evidence links, the provincial articles in which
             its distinctive phrases stand near-verbatim (``distinctive_phrases``), with those
             phrases; asked only for such articles.
+        carriage: what the provincial articles carry of each national sentence
+            (``sentence_carriage``), for the share the linked articles carry together, each
+            sentence counted once (``covered_share``); without it the per-article shares
+            ``carried`` are summed, which counts a sentence two articles render twice.
 
     Returns:
         National article id → its verdict.
@@ -107,7 +111,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     # Why each national article is not expected of a province (None when it is).
     region = issuing_region(provincial.title)
     bodies = statute_bodies([sentence for a in nat for paragraph in a.paragraphs
-                             for sentence in re.split(r"[。；]", paragraph)])
+                             for sentence in re.split(r"[。；]", paragraph) if sentence.strip()])
     not_expected = [article_not_expected(a.paragraphs, bodies)
                     or laid_on_other_places("".join(a.paragraphs), region) for a in nat]
     _penalties_of_unexpected_duties(nat, not_expected)
@@ -634,11 +638,14 @@ _VERBATIM = 95
 
 
 def best_sentences(nat_article: Sequence[int | None], prov_article: Sequence[int | None],
-                   candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int
-                   ) -> list[list[float]]:
+                   candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int,
+                   provincial_count: int | None = None) -> list[list[float]]:
     """``best[i][j]``: the best score 0–100 of a sentence of provincial article j for a
-    sentence of national article i (from the untangled candidates)."""
-    width = 1 + max((j for j in prov_article if j is not None), default=-1)
+    sentence of national article i (from the untangled candidates). ``provincial_count`` is
+    the number of provincial articles: the last may hold no sentence (第三条 left empty in a
+    draft), so the clauses alone do not tell it."""
+    width = provincial_count if provincial_count is not None else (
+        1 + max((j for j in prov_article if j is not None), default=-1))
     best = [[0.0] * width for _ in range(articles_count)]
     for clause, scored in enumerate(candidates):
         i = nat_article[clause]

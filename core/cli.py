@@ -10,6 +10,7 @@ import json
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from core import __version__
@@ -357,6 +358,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (e.g. `| head`): not an error worth a traceback.
         sys.stderr.close()
         return 0
+    except Exception as error:  # noqa: BLE001 - the last guard: no traceback reaches a user
+        print(f"错误：程序内部出错，操作没有完成（{type(error).__name__}）。{_kept_trace(error)}",
+              file=sys.stderr)
+        return 1
+
+
+def _kept_trace(error: BaseException) -> str:
+    """Write an unexpected error's traceback to a file in the temporary folder, for the
+    maintainers; the sentence that says where (empty when it cannot be written)."""
+    import tempfile
+    import time
+    import traceback
+
+    path = Path(tempfile.gettempdir()) / f"duizhao-error-{time.strftime('%Y%m%d-%H%M%S')}.log"
+    try:
+        path.write_text("".join(traceback.format_exception(type(error), error, error.__traceback__)),
+                        encoding="utf-8")
+    except OSError:
+        return ""
+    return f"详细信息已写入 {path}，请发给维护人员。"
 
 
 if __name__ == "__main__":

@@ -94,7 +94,8 @@ _LOCAL_GOVERNMENT = re.compile(
 _LOCAL_LEVEL = re.compile(r"(?:地方|省|自治区|直辖市|设区的市|县|乡|镇)[^，。；]{0,12}?(?:人民政府|部门)")
 # Units and people, when a sentence opens with them as the ones who act.
 _LOCAL_SUBJECT = re.compile(
-    r"(?:^|[。；])(?![对向为与给])[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
+    r"(?:^|[。；])(?!对(?!外)|向|为|给|与(?![^，。；]{0,16}?(?:有关|相关)的))"
+    r"[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
 # A reference to central rules as the source of a duty, not as the one who acts.
 _CENTRAL_REFERENCE = re.compile(
     r"(?:按照|依照|根据|依据|经|报)?(?:国务院|全国人民代表大会常务委员会)"
@@ -608,6 +609,7 @@ def statute_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
     four characters at least and stands in few of the statute's sentences (``_BODY_WORK_SHARE``):
     食品安全 of 食品安全委员会 is what the whole law is about, not the body's work.
     """
+    sentences = [sentence for sentence in sentences if sentence.strip()]
     names: list[str] = []
     for sentence in sentences:
         for found in _SET_UP.finditer(sentence):
@@ -650,14 +652,19 @@ def _led_by(text: str, bodies: Sequence[str]) -> bool:
                        rf"|由(?:{names})"
                        # ... or sets one up in its last phrase, after what it is for (为把握……，
                        # ……，在政府指导下组建国家职业教育指导咨询委员会).
-                       rf"|(?:成立|组建|设立)(?:{names})[^，,。；]*[。；]?$", text)
+                       rf"|(?P<last>(?:成立|组建|设立)(?:{names})[^，,。；]*[。；]?$)", text)
     if acting is None:
         return False
+    if acting.group("last") is not None:
+        # Set up at the end: by the centre unless the last phrase has a local government or
+        # unit set it up (各地要成立……; 试点城市要组建……); under guidance (在政府指导下) is none.
+        founder = re.split(r"[，,；;]", text[:acting.start()])[-1]
+        founder = re.sub(r"在[^，,。；]{0,20}?(?:指导|领导)下", "", founder)
+        return not _LOCAL_FOUNDER.search(re.sub(names, "", CENTRAL_ACTOR.sub("", founder)))
     # Local governments or pilot areas acting beside the body (……办公室和省级人民政府要……;
     # ……办公室和试点地区如遇……) make it a shared duty; named later as those it
     # works with (协调部门与地方之间相关工作) they do not.
-    # Who acts is in the first phrase, or, for a body set up at the end, anywhere before it.
-    first = re.split(r"[，,；;]", text, maxsplit=1)[0] if acting.start() == 0 else text
+    first = re.split(r"[，,；;]", text, maxsplit=1)[0]
     beside = re.search(rf"(?:{names})(?:及其办公室)?(?:和|及|与|、|以及)[^，。；]{{0,6}}"
                        r"(?:地区|城市|地方|政府|省|市|县)", text)
     return beside is None and not _LOCAL_GOVERNMENT.search(

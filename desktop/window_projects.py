@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core import session
 from core.errors import DuizhaoError, ProjectLockedError, ProjectReadOnlyError
+from core.model import Outline
 from core.project import SUFFIX, Project
 from desktop import settings as keys
 from desktop.dialogs import OrphanedDecisionsDialog
@@ -158,13 +159,14 @@ class WindowProjects:
         if path:
             self.reimport(path)
 
-    def reimport(self, path: str, *, confirmed: bool = False) -> None:
+    def reimport(self, path: str, *, confirmed: Outline | None = None) -> None:
         """Compare a new provincial draft within the open project, carrying decisions over.
 
         The project's provincial document is replaced in the file, so a file that looks like
         another text (session.other_text_reason: no numbering for a statute's implementing text,
         another region's title, other numbering) is read first and imported only when the user
-        says so (``confirmed``); for another region's text 新建对照 is offered first."""
+        says so: ``confirmed`` is then the outline the user was asked about, the one compared
+        (not the file read again); for another region's text 新建对照 is offered first."""
         project = self.project
         if project is None or self.busy or not self.settle_unsaved():
             return
@@ -172,21 +174,22 @@ class WindowProjects:
         old_comparison = project.comparison
 
         def work(progress, cancel):
-            outline = None
-            if not confirmed:
+            outline = confirmed
+            if outline is None:
                 outline = session.Source(path, Path(path).name).outline()
                 reason = session.other_text_reason(old_comparison, outline)
                 if reason:
-                    return reason  # asked first, on the window's thread
+                    return reason, outline  # asked first, on the window's thread
             return session.reimport(project=project, provincial=path, reviewer=reviewer,
                                     progress=progress, cancel=cancel, outline=outline)
 
         def done(report) -> None:
-            if isinstance(report, str):
+            if isinstance(report, tuple):
+                reason, outline = report
                 answer = (("import" if self.ask_plain_reimport(path) else "cancel")
-                          if report == session.PLAIN_TEXT else self.ask_other_text(path, report))
+                          if reason == session.PLAIN_TEXT else self.ask_other_text(path, reason))
                 if answer == "import":
-                    self.reimport(path, confirmed=True)
+                    self.reimport(path, confirmed=outline)
                 elif answer == "new":
                     self._set_choice(PROVINCIAL, DocumentChoice(str(Path(path).resolve()), Path(path).name))
                     self.compare_new()

@@ -323,3 +323,33 @@ def test_an_export_after_a_killed_writer_reads_its_log_and_folds_it_in(tmp_path,
     assert notes == exported
     for index in seen:
         assert notes[f"N{findings[index].clause.id}"] == f"意见 {index}"
+
+
+def test_an_unexpected_failure_is_one_chinese_line_and_its_trace_goes_to_a_file(tmp_path, capsys,
+                                                                                 monkeypatch):
+    import tempfile
+
+    import core.cli as cli
+
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_cmd_outline", broken)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    assert main(["outline", NATIONAL]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and err.startswith("错误：程序内部出错")
+    assert "Traceback" not in err
+    [kept] = tmp_path.glob("duizhao-error-*.log")
+    assert "RuntimeError: boom" in kept.read_text(encoding="utf-8") and str(kept) in err
+
+
+def test_a_provincial_statute_whose_last_article_is_empty_is_compared(tmp_path, capsys):
+    national = tmp_path / "数据法.txt"
+    national.write_text("数据法\n第一条　为了规范数据工作，制定本法。\n"
+                        "第二条　县级以上人民政府应当加强数据工作，建立数据管理制度。\n", encoding="utf-8")
+    draft = tmp_path / "某省数据条例.txt"
+    draft.write_text("某省数据条例\n第一条　为了规范数据工作，制定本条例。\n"
+                     "第二条　县级以上人民政府应当加强数据工作。\n第三条　。\n", encoding="utf-8")
+    assert main(["compare", str(national), str(draft)]) == 0
+    assert "按条对照，共 2 条" in capsys.readouterr().out

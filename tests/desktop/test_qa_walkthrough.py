@@ -365,3 +365,30 @@ def test_a_sections_own_sentences_sort_before_those_of_the_sections_below_it():
 
     items = ["P1.1-2", "P1-3", "P1.10-1", "P1.2-1", "P2-1", "P1-1"]
     assert sorted(items, key=_document_order) == ["P1-1", "P1-3", "P1.1-2", "P1.2-1", "P1.10-1", "P2-1"]
+
+
+def test_a_new_version_confirmed_after_the_question_is_the_text_asked_about(
+        qtbot, make_window, tmp_path, save_path):
+
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    other = _region_text(tmp_path, "广东省")
+    assert window.set_document_file(PROVINCIAL, str(other))
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, answer)
+            return
+        seen.append(box.text())
+        # The file is saved over while the question is open: what is imported is what was asked.
+        other.write_text("另一份无关文件\n一、总则\n（一）本文件与原文件无关。\n", encoding="utf-8")
+        next(b for b in box.buttons() if b.text() == "作为新版本导入").click()
+
+    QTimer.singleShot(50, answer)
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+    qtbot.waitUntil(lambda: window.project.provincial_version == 2, timeout=COMPARE_TIMEOUT_MS)
+    assert len(seen) == 1
+    assert window.project.comparison.provincial.title.startswith("广东省")
