@@ -131,8 +131,9 @@ def test_a_pasted_document_with_a_whole_title_as_its_name_is_kept(qtbot, make_wi
     assert Path(window.choices[PROVINCIAL].path).is_file()
 
 
-def _click_when_asked(qtbot, label: str, seen: list[str]) -> None:
-    """Answer the next modal question box by its button labelled ``label``, as a user would."""
+def _click_when_asked(qtbot, label: str, seen: list[str], before=None) -> None:
+    """Answer the next modal question box by its button labelled ``label``, as a user would
+    (``before()`` runs while the box is open, just before the click)."""
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
@@ -140,6 +141,8 @@ def _click_when_asked(qtbot, label: str, seen: list[str]) -> None:
             QTimer.singleShot(50, answer)
             return
         seen.append(box.text())
+        if before is not None:
+            before()
         next(b for b in box.buttons() if b.text() == label).click()
 
     QTimer.singleShot(50, answer)
@@ -375,18 +378,9 @@ def test_a_new_version_confirmed_after_the_question_is_the_text_asked_about(
     other = _region_text(tmp_path, "广东省")
     assert window.set_document_file(PROVINCIAL, str(other))
     seen: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(50, answer)
-            return
-        seen.append(box.text())
-        # The file is saved over while the question is open: what is imported is what was asked.
-        other.write_text("另一份无关文件\n一、总则\n（一）本文件与原文件无关。\n", encoding="utf-8")
-        next(b for b in box.buttons() if b.text() == "作为新版本导入").click()
-
-    QTimer.singleShot(50, answer)
+    # The file is saved over while the question is open: what is imported is what was asked.
+    _click_when_asked(qtbot, "作为新版本导入", seen, before=lambda: other.write_text(
+        "另一份无关文件\n一、总则\n（一）本文件与原文件无关。\n", encoding="utf-8"))
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.compare_button.click()
     qtbot.waitUntil(lambda: window.project.provincial_version == 2, timeout=COMPARE_TIMEOUT_MS)
