@@ -111,7 +111,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     # Why each national article is not expected of a province (None when it is).
     region = issuing_region(provincial.title)
     bodies = statute_bodies([sentence for a in nat for paragraph in a.paragraphs
-                             for sentence in re.split(r"[。；]", paragraph) if sentence.strip()])
+                             for sentence in re.split(r"[。；]", paragraph)])
     not_expected = [article_not_expected(a.paragraphs, bodies)
                     or laid_on_other_places("".join(a.paragraphs), region) for a in nat]
     _penalties_of_unexpected_duties(nat, not_expected)
@@ -639,14 +639,12 @@ _VERBATIM = 95
 
 def best_sentences(nat_article: Sequence[int | None], prov_article: Sequence[int | None],
                    candidates: Sequence[Sequence[tuple[float, int]]], articles_count: int,
-                   provincial_count: int | None = None) -> list[list[float]]:
+                   provincial_count: int) -> list[list[float]]:
     """``best[i][j]``: the best score 0–100 of a sentence of provincial article j for a
     sentence of national article i (from the untangled candidates). ``provincial_count`` is
     the number of provincial articles: the last may hold no sentence (第三条 left empty in a
     draft), so the clauses alone do not tell it."""
-    width = provincial_count if provincial_count is not None else (
-        1 + max((j for j in prov_article if j is not None), default=-1))
-    best = [[0.0] * width for _ in range(articles_count)]
+    best = [[0.0] * provincial_count for _ in range(articles_count)]
     for clause, scored in enumerate(candidates):
         i = nat_article[clause]
         if i is None:
