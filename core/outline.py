@@ -880,8 +880,16 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
     articles_before_chapters = 0
     markers = [_statute_marker(line.text) for line in body]
     labelled = {m.kind for m in markers if m}
+    unlabelled = _unlabelled_chapters(body, markers)
     for index, line in enumerate(body):
         marker = markers[index]
+        if marker is None and index in unlabelled and current is not None \
+                and current.kind == "article":
+            # 农产品产地 …… 农产品生产 …… 法律责任: a copy that lost the labels of its chapters
+            # (and often its 第一章 总则 line) keeps their titles on lines of their own.
+            name = re.sub(r"\s+", "", line.text)
+            marker = _Marker("chapter", unlabelled[index], "", name)
+            warnings.append(f"章标题“{name}”没有编号，按{_ordinal(unlabelled[index], '章')}读取。")
         if marker is None and current is not None and current.kind == "article" and \
                 _missing_chapter(body, markers, index, running.get("chapter", 0)):
             # 第一章 …… 农业技术推广体系 …… 第三章: the heading of 第二章 printed without its label.
@@ -953,6 +961,40 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
 _TITLE_START = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、\s]{1,19}$")
 # A line that can be a heading: short, with no sentence punctuation and no numbering of its own.
 _HEADING_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,19}$")
+
+
+def _unlabelled_chapters(body: list[_Line], markers: list[_Marker | None]) -> dict[int, int]:
+    """Lines that are chapter titles printed without their labels, with the number each chapter
+    takes: a short line with no punctuation between two articles, after a finished sentence
+    (……。 / 农产品产地 / 第九条 ……). Only where at least two such lines stand between articles —
+    one alone may be an article's unfinished line — and no labelled chapter lies before them
+    (where one does, ``_missing_chapter`` numbers them on from it). Numbered back from the next
+    labelled chapter when there is one (…… 法律责任 / 第七章 附则: 法律责任 is 第六章), else on
+    from the first, taken as 第二章: the articles before it are the 总则 whose line was lost too."""
+    lines = [at for at in range(len(body)) if _bare_between_articles(body, markers, at)]
+    first_chapter = next((at for at, m in enumerate(markers) if m and m.kind == "chapter"), None)
+    if len(lines) < 2 or (first_chapter is not None and first_chapter < lines[0]):
+        return {}
+    numbers: dict[int, int] = {}
+    for position, at in enumerate(lines):
+        later = next(((k, m) for k in range(at + 1, len(body))
+                      if (m := markers[k]) is not None and m.kind == "chapter"), None)
+        if later is not None:
+            numbers[at] = later[1].number - sum(1 for line in lines if at <= line < later[0])
+        else:
+            numbers[at] = position + 2
+    return numbers
+
+
+def _bare_between_articles(body: list[_Line], markers: list[_Marker | None], at: int) -> bool:
+    """Whether line ``at`` is a short line with no punctuation that an article follows and an
+    article's finished sentence precedes."""
+    following = markers[at + 1] if at + 1 < len(body) else None
+    return (at > 0 and markers[at] is None and following is not None
+            and following.kind == "article"
+            and _HEADING_LIKE.match(body[at].text.strip()) is not None
+            and body[at - 1].text.rstrip().endswith("。")
+            and any(m is not None and m.kind == "article" for m in markers[:at]))
 
 
 def _missing_chapter(body: list[_Line], markers: list[_Marker | None], index: int,

@@ -804,3 +804,39 @@ def test_a_plan_task_of_one_sentence_and_its_notes_is_compared_not_taken_for_a_t
     assert tasks["3."] == [("推进智慧应急建设。", ("省应急厅",), "")]
     # A heading with tasks under it stays a heading, whatever note follows it.
     assert any(s.label == "（二）" and s.title == "加强组织领导" for s in outline.sections)
+
+
+def test_chapter_titles_printed_without_labels_between_articles_are_chapters():
+    # As some copies of 实施办法 print them: the 总则 line is lost, the other chapters keep only
+    # their titles on lines of their own, and the last keeps its label (第五章 附则).
+    outline = outline_document(read_text(
+        "示例省实施《示例法》办法\n第一条 为了规范示例管理，制定本办法。\n第二条 本办法适用于本省。\n"
+        "示例产地\n第三条 县级以上人民政府应当划定示例产地。\n示例生产\n第四条 生产者应当建立生产记录。\n"
+        "法律责任\n第五条 违反本办法第四条规定的，由有关部门责令改正。\n第五章 附则\n"
+        "第六条 本办法自公布之日起施行。"))
+    assert [(s.id, s.label, s.title, s.number) for s in outline.sections if s.kind == "chapter"] == [
+        ("3", "", "示例产地", 2), ("4", "", "示例生产", 3), ("5", "", "法律责任", 4),
+        ("6", "第五章", "附则", 5)]
+    # The titles are no longer read as the last line of the article before them.
+    assert outline.section("2").paragraphs == ("本办法适用于本省。",)
+    assert outline.section("4.1").paragraphs == ("生产者应当建立生产记录。",)
+    assert outline.warnings == ("章标题“示例产地”没有编号，按第二章读取。", "章标题“示例生产”没有编号，按第三章读取。",
+                                "章标题“法律责任”没有编号，按第四章读取。")
+    # With no labelled chapter at all, they are numbered on from 第二章.
+    bare = outline_document(read_text(
+        "示例条例\n第一条 为了规范示例管理，制定本条例。\n规划建设\n第二条 应当编制示例规划。\n"
+        "法律责任\n第三条 违反本条例规定的，由有关部门责令改正。"))
+    assert [(s.title, s.number) for s in bare.sections if s.kind == "chapter"] == [
+        ("规划建设", 2), ("法律责任", 3)]
+    assert [s.label for s in bare.sections if s.kind == "article"] == ["第一条", "第二条", "第三条"]
+
+
+def test_a_single_short_line_between_articles_or_one_after_an_unfinished_sentence_stays_text():
+    one = outline_document(read_text(
+        "示例条例\n第一条 为了规范示例管理，制定本条例。\n示例规划\n第二条 应当编制示例规划。"))
+    assert [s.kind for s in one.sections] == ["article", "article"]
+    unfinished = outline_document(read_text(
+        "示例条例\n第一条 本条例所称示例活动包括\n示例规划\n第二条 应当编制示例规划。\n"
+        "示例建设\n第三条 应当按照规划建设。"))
+    assert [s.kind for s in unfinished.sections] == ["article", "article", "article"]
+    assert unfinished.warnings == ()
