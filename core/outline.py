@@ -966,23 +966,25 @@ _HEADING_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,19}$")
 def _unlabelled_chapters(body: list[_Line], markers: list[_Marker | None]) -> dict[int, int]:
     """Lines that are chapter titles printed without their labels, with the number each chapter
     takes: a short line with no punctuation between two articles, after a finished sentence
-    (……。 / 农产品产地 / 第九条 ……). Only where at least two such lines stand between articles —
-    one alone may be an article's unfinished line — and no labelled chapter lies before them
-    (where one does, ``_missing_chapter`` numbers them on from it). Numbered back from the next
-    labelled chapter when there is one (…… 法律责任 / 第七章 附则: 法律责任 is 第六章), else on
-    from the first, taken as 第二章: the articles before it are the 总则 whose line was lost too."""
+    (……。 / 农产品产地 / 第九条 ……). Only where at least two such lines stand between articles:
+    one alone may be an article's unfinished line (``_missing_chapter`` reads one between
+    labelled chapters whose numbers leave room for it). Numbered back from the next labelled
+    chapter when there is one (…… 法律责任 / 第七章 附则: 法律责任 is 第六章), else on from the
+    last labelled one before (第一章 总则 …… 不可移动文物: 第二章) or, with none, from 第二章: the
+    articles before the first are the 总则 whose line was lost too."""
     lines = [at for at in range(len(body)) if _bare_between_articles(body, markers, at)]
-    first_chapter = next((at for at, m in enumerate(markers) if m and m.kind == "chapter"), None)
-    if len(lines) < 2 or (first_chapter is not None and first_chapter < lines[0]):
+    if len(lines) < 2:
         return {}
+    chapters = [(at, m.number) for at, m in enumerate(markers) if m and m.kind == "chapter"]
     numbers: dict[int, int] = {}
-    for position, at in enumerate(lines):
-        later = next(((k, m) for k in range(at + 1, len(body))
-                      if (m := markers[k]) is not None and m.kind == "chapter"), None)
+    for at in lines:
+        later = next(((k, number) for k, number in chapters if k > at), None)
         if later is not None:
-            numbers[at] = later[1].number - sum(1 for line in lines if at <= line < later[0])
+            numbers[at] = later[1] - sum(1 for line in lines if at <= line < later[0])
         else:
-            numbers[at] = position + 2
+            before = [(k, number) for k, number in chapters if k < at]
+            start, number = before[-1] if before else (-1, 1)
+            numbers[at] = number + sum(1 for line in lines if start < line <= at)
     return numbers
 
 

@@ -829,6 +829,12 @@ def test_chapter_titles_printed_without_labels_between_articles_are_chapters():
     assert [(s.title, s.number) for s in bare.sections if s.kind == "chapter"] == [
         ("规划建设", 2), ("法律责任", 3)]
     assert [s.label for s in bare.sections if s.kind == "article"] == ["第一条", "第二条", "第三条"]
+    # With only 第一章 labelled, they are numbered on from it.
+    first = outline_document(read_text(
+        "示例条例\n第一章 总则\n第一条 为了规范示例管理，制定本条例。\n示例保护\n第二条 应当保护示例资源。\n"
+        "法律责任\n第三条 违反本条例规定的，由有关部门责令改正。"))
+    assert [(s.label, s.title, s.number) for s in first.sections if s.kind == "chapter"] == [
+        ("第一章", "总则", 1), ("", "示例保护", 2), ("", "法律责任", 3)]
 
 
 def test_a_single_short_line_between_articles_or_one_after_an_unfinished_sentence_stays_text():
