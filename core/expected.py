@@ -19,7 +19,8 @@ import re
 from collections.abc import Sequence
 
 from core.model import Reason
-from core.text import BORDER_REGIONS, COASTAL_REGIONS, ITEM_LABEL, PROVINCIAL_REGIONS, issuing_region
+from core.text import (AUTONOMOUS_AREA_REGIONS, BORDER_REGIONS, COASTAL_REGIONS, ITEM_LABEL,
+                       PROVINCIAL_REGIONS, issuing_region)
 
 # Organs whose duties no province can carry. 国家 alone is not among them: "国家建立……制度"
 # is carried out by every level of government and provinces restate it.
@@ -203,10 +204,13 @@ _TREATY_RULE = re.compile(
 # The State's own dealings abroad: international cooperation it carries out itself (国家根据……
 # 国际条约，开展反兴奋剂国际合作; 国家组织开展……国际合作与交流), what it does under treaties (国家对
 # ……在境外的正当权益，根据……国际条约……给予保护), and the principles of its foreign exchanges
-# (对外体育交往坚持独立自主……). Not what it encourages (国家鼓励开展……国际交流与合作), which
+# (对外体育交往坚持独立自主……), and its bodies' relations abroad. Not what it encourages (国家鼓励开展……国际交流与合作), which
 # provinces take up in their own words, nor 国家鼓励和支持引进国外先进的……技术.
 _FOREIGN_AFFAIRS = re.compile(
     r"^国家(?:组织)?开展[^，。；]{0,20}?(?:国际(?:合作|交流)|对外[^，。；]{0,4}交往)"
+    # ... and the relations a national body keeps with its peers abroad (中国红十字会……发展同各国
+    # 红十字会和红新月会的友好合作关系).
+    r"|^(?:国家|中国[^，。；]{1,12}?)[^。；]{0,30}?发展同(?:各国|外国|世界各国|其他国家)"
     r"|^国家[^。；]{0,20}?根据[^，。；]{0,30}?国际条约|^对外[^，。；]{0,6}交往坚持")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[“\"「]?[^。，；]{2,20}[节日周月][”\"」]?。?$")
@@ -744,12 +748,16 @@ _PLACES_OF_A_KIND = re.compile(r"^(?:(?!人民政府|应当|要)[^。；，]){0,
                                r"[^。；，]{0,24}?(?:人民政府|地区)[^。；，]{0,16}?[，,]?"
                                r"(?:应当|要|可以|负责|必须|组织|建立|制定)")
 _KIND_OF_PLACE = {"沿海": (COASTAL_REGIONS, "不临海"), "边境": (BORDER_REGIONS, "没有陆地边境")}
+# What a sentence says of ethnic autonomous areas (国家在民族自治地方开采矿产资源，……; 民族自治地方
+# 的自治机关……; ……对民族自治地方的森林保护……实行更加优惠的政策).
+_AUTONOMOUS_AREAS = re.compile(r"民族自治地方|自治机关")
 
 
 def laid_on_other_places(text: str, region: str, what: str = "本条") -> Reason | None:
     """Why a national article or sentence is not expected of the region: every duty it lays
     falls on the governments of coastal (沿海) or border (边境) places, and the region has no sea
-    coast or land border; None otherwise, or when the region is not known ("").
+    coast or land border — or every sentence of it is about ethnic autonomous areas (民族自治地方)
+    and the region has none; None otherwise, or when the region is not known ("").
 
     Args:
         text: the article or sentence as printed.
@@ -759,6 +767,9 @@ def laid_on_other_places(text: str, region: str, what: str = "本条") -> Reason
     if not region:
         return None
     sentences = [s for s in re.split(r"(?<=[。；])", text.strip()) if s.strip()]
+    if sentences and region not in AUTONOMOUS_AREA_REGIONS and all(
+            _AUTONOMOUS_AREAS.search(s) for s in sentences):
+        return Reason("scope", f"{what}针对民族自治地方，本地没有民族自治地方，地方文件无需承接。")
     first = _PLACES_OF_A_KIND.match(sentences[0].strip()) if sentences else None
     if first is None:
         return None

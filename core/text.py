@@ -57,6 +57,11 @@ PROVINCIAL_REGIONS = ("北京|天津|上海|重庆|河北|山西|辽宁|吉林|�
 # governments of 沿海 or 边境 places is not laid on the others.
 COASTAL_REGIONS = frozenset("天津 河北 辽宁 上海 江苏 浙江 福建 山东 广东 广西 海南 香港 澳门 台湾".split())
 BORDER_REGIONS = frozenset("辽宁 吉林 黑龙江 内蒙古 甘肃 新疆 西藏 云南 广西".split())
+# Those with ethnic autonomous areas (民族自治地方: an autonomous region, prefecture or county):
+# all but 北京 天津 上海 山西 江苏 安徽 福建 江西 山东 河南 陕西.
+AUTONOMOUS_AREA_REGIONS = frozenset(
+    "河北 辽宁 吉林 黑龙江 浙江 湖北 湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏 甘肃 青海 宁夏 新疆 "
+    "内蒙古".split())
 
 
 def issuing_region(title: str) -> str:

@@ -547,6 +547,37 @@ def test_a_duty_of_coastal_governments_is_not_expected_of_an_inland_province(pro
     assert verdicts["第三条"].status is not Status.NOT_EXPECTED
 
 
+@pytest.mark.parametrize("province, without", [("河南省", True), ("云南省", False)])
+def test_an_article_on_ethnic_autonomous_areas_is_not_expected_of_a_province_with_none(province,
+                                                                                       without):
+    national = _outline(
+        "中华人民共和国示例资源法\n"
+        "第一条 为了合理开发示例资源，制定本法。\n"
+        "第二条 国家在民族自治地方开发示例资源，应当照顾民族自治地方的利益。民族自治地方的自治机关"
+        "对可以由本地方开发的示例资源，优先合理开发利用。\n"
+        "第三条 县级以上地方人民政府应当加强示例资源保护，民族自治地方也应当加强保护。"
+        "县级以上地方人民政府应当组织编制保护规划。\n")
+    provincial = _outline(
+        f"{province}实施《中华人民共和国示例资源法》办法\n"
+        "第一条 为了实施《中华人民共和国示例资源法》，结合本省实际，制定本办法。\n"
+        "第二条 县级以上人民政府应当加强示例资源的勘查。\n")
+    verdicts = {label: s for label, (s, _) in _by_label(compare_outlines(national, provincial)).items()}
+    assert (verdicts["第二条"].status is Status.NOT_EXPECTED) is without
+    if without:
+        assert verdicts["第二条"].reason.text.startswith("本条针对民族自治地方，本地没有民族自治地方")
+    # A duty only one of whose sentences names them stays expected.
+    assert verdicts["第三条"].status is not Status.NOT_EXPECTED
+
+
+def test_the_relations_a_national_body_keeps_abroad_are_foreign_affairs():
+    from core.expected import article_not_expected
+    reason = article_not_expected(
+        ["中国示例会根据独立、平等的原则，发展同各国示例会的友好合作关系。"], frozenset())
+    assert reason is not None and reason.code == "foreign"
+    # What the State only encourages, provinces take up in their own words.
+    assert article_not_expected(["国家鼓励开展同各国示例会的交流合作。"], frozenset()) is None
+
+
 def test_a_penalty_for_breaching_duties_no_province_carries_is_not_expected_either():
     national = _outline(
         "中华人民共和国检测试剂法\n"
