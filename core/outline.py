@@ -888,6 +888,12 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
             # 农产品产地 …… 农产品生产 …… 法律责任: a copy that lost the labels of its chapters
             # (and often its 第一章 总则 line) keeps their titles on lines of their own.
             name = re.sub(r"\s+", "", line.text)
+            before = current.paragraphs[-1] if current.paragraphs else ""
+            if before == body[index - 1].text and not before.rstrip().endswith("。"):
+                # Its first line, when the title is broken over two (听取和审议人民政府、人民法院和
+                # / 人民检察院的专项工作报告), is no sentence of the article before it.
+                current.paragraphs.pop()
+                name = re.sub(r"\s+", "", before) + name
             marker = _Marker("chapter", unlabelled[index], "", name)
             warnings.append(f"章标题“{name}”没有编号，按{_ordinal(unlabelled[index], '章')}读取。")
         if marker is None and current is not None and current.kind == "article" and \
@@ -990,13 +996,18 @@ def _unlabelled_chapters(body: list[_Line], markers: list[_Marker | None]) -> di
 
 def _bare_between_articles(body: list[_Line], markers: list[_Marker | None], at: int) -> bool:
     """Whether line ``at`` is a short line with no punctuation that an article follows and an
-    article's finished sentence precedes."""
+    article's finished sentence precedes — directly, or before the first line of a title broken
+    over two."""
     following = markers[at + 1] if at + 1 < len(body) else None
-    return (at > 0 and markers[at] is None and following is not None
+    if not (at > 0 and markers[at] is None and following is not None
             and following.kind == "article"
             and _HEADING_LIKE.match(body[at].text.strip()) is not None
-            and body[at - 1].text.rstrip().endswith("。")
-            and any(m is not None and m.kind == "article" for m in markers[:at]))
+            and any(m is not None and m.kind == "article" for m in markers[:at])):
+        return False
+    before = body[at - 1].text.rstrip()
+    return before.endswith("。") or (
+        at > 1 and markers[at - 1] is None and _TITLE_START.match(before) is not None
+        and body[at - 2].text.rstrip().endswith("。"))
 
 
 def _missing_chapter(body: list[_Line], markers: list[_Marker | None], index: int,

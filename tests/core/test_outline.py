@@ -829,6 +829,14 @@ def test_chapter_titles_printed_without_labels_between_articles_are_chapters():
     assert [(s.title, s.number) for s in bare.sections if s.kind == "chapter"] == [
         ("规划建设", 2), ("法律责任", 3)]
     assert [s.label for s in bare.sections if s.kind == "article"] == ["第一条", "第二条", "第三条"]
+    # A title broken over two lines is one title, its first line no sentence of the article.
+    broken = outline_document(read_text(
+        "示例办法\n第一条 为了规范示例监督，制定本办法。\n听取和审议人民政府、人民法院和\n"
+        "人民检察院的示例报告\n第二条 常务委员会应当听取示例报告。\n询问和质询\n"
+        "第三条 常务委员会组成人员可以提出询问。"))
+    assert [(s.title, s.number) for s in broken.sections if s.kind == "chapter"] == [
+        ("听取和审议人民政府、人民法院和人民检察院的示例报告", 2), ("询问和质询", 3)]
+    assert broken.section("1").paragraphs == ("为了规范示例监督，制定本办法。",)
     # With only 第一章 labelled, they are numbered on from it.
     first = outline_document(read_text(
         "示例条例\n第一章 总则\n第一条 为了规范示例管理，制定本条例。\n示例保护\n第二条 应当保护示例资源。\n"
