@@ -984,13 +984,17 @@ def _unlabelled_chapters(body: list[_Line], markers: list[_Marker | None]) -> di
     chapters = [(at, m.number) for at, m in enumerate(markers) if m and m.kind == "chapter"]
     numbers: dict[int, int] = {}
     for at in lines:
+        before = [(k, number) for k, number in chapters if k < at]
+        start, previous = before[-1] if before else (-1, 1)
         later = next(((k, number) for k, number in chapters if k > at), None)
         if later is not None:
             numbers[at] = later[1] - sum(1 for line in lines if at <= line < later[0])
         else:
-            before = [(k, number) for k, number in chapters if k < at]
-            start, number = before[-1] if before else (-1, 1)
-            numbers[at] = number + sum(1 for line in lines if start < line <= at)
+            numbers[at] = previous + sum(1 for line in lines if start < line <= at)
+        if numbers[at] <= previous:
+            # More such lines than the labelled chapters leave room for: some are the titles
+            # of 节 that lost their labels too (放射性污染防治 / 民用核设施营运 …… 第四章).
+            return {}
     return numbers
 
 

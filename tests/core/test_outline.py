@@ -845,6 +845,16 @@ def test_chapter_titles_printed_without_labels_between_articles_are_chapters():
         ("第一章", "总则", 1), ("", "示例保护", 2), ("", "法律责任", 3)]
 
 
+def test_more_unlabelled_titles_than_the_labelled_chapters_leave_room_for_stay_text():
+    # 节 titles that lost their labels too: reading them as chapters would number one 第零章.
+    outline = outline_document(read_text(
+        "示例条例\n第一条 为了防治示例污染，制定本条例。\n示例污染防治\n示例设施营运\n"
+        "第二条 营运单位应当采取防治措施。\n示例技术利用\n第三条 使用单位应当申请许可。\n"
+        "示例废物处理\n第四条 产生单位应当妥善处理。\n第三章 法律责任\n第五条 违反本条例规定的，责令改正。"))
+    assert [(s.label, s.number) for s in outline.sections if s.kind == "chapter"] == [("第三章", 3)]
+    assert not any("没有编号" in w for w in outline.warnings)
+
+
 def test_a_single_short_line_between_articles_or_one_after_an_unfinished_sentence_stays_text():
     one = outline_document(read_text(
         "示例条例\n第一条 为了规范示例管理，制定本条例。\n示例规划\n第二条 应当编制示例规划。"))
