@@ -45,6 +45,8 @@ def _outline(text: str):
     ("省、自治区、直辖市人民代表大会常务委员会可以根据本法制定实施办法。民族自治地方的人民代表大会，可以依据本法"
      "规定的原则，结合当地的具体情况，制定变通的或者补充的规定。自治区的规定，报全国人民代表大会常务委员会批准后"
      "生效；自治州、自治县的规定，报省、自治区、直辖市人民代表大会常务委员会批准后生效。", "to_provinces"),
+    # ... and a matter of the law they and the cities may rule on locally.
+    ("省、自治区、直辖市和设区的市、自治州可以结合实际，制定本地方生活垃圾具体管理办法。", "to_provinces"),
     # Ownership, however its sentence is punctuated.
     ("监测资源属于国家所有。地下的监测资源的国家所有权，不因其依附的土地的所有权的不同而改变。", "ownership"),
     # The national inspection authority, and imported goods and foreign exporters as subjects.
@@ -181,6 +183,7 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "国家实行教师职务制度，具体办法由国务院规定。",
     # Implementing rules a province must make and carry out, or a county's own rules, are tasks.
     "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
+    "县级以上地方人民政府可以结合实际，制定本地方生活垃圾具体管理办法。",
     "县级以上人民政府应当根据本法制定具体办法。",
     "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
     # Bringing species in from abroad: an approval of the centre beside duties a province
