@@ -216,6 +216,11 @@ _FOREIGN_AFFAIRS = re.compile(
     # 红十字会和红新月会的友好合作关系).
     r"|^(?:国家|中国[^，。；]{1,12}?)[^。；]{0,30}?发展同(?:各国|外国|世界各国|其他国家)"
     r"|^国家[^。；]{0,20}?根据[^，。；]{0,30}?国际条约|^对外[^，。；]{0,6}交往坚持")
+# Which law governs foreign investment in the field (外商投资企业使用土地的，适用本法；法律另有规定
+# 的，从其规定): the State's rule on foreign investment.
+_FOREIGN_INVESTMENT = re.compile(
+    r"^外商投资[^。；]{0,30}?[，,](?:适用本法[；;，,])?(?:法律|法律、行政法规|法律、法规)另有规定的[，,]"
+    r"(?:从其规定|依照其规定|适用其规定)。?$")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[“\"「]?[^。，；]{2,20}[节日周月][”\"」]?。?$")
 # A bridge from the rules before the national law to it (本法施行前……; ……前，……继续执行).
@@ -370,6 +375,8 @@ def article_not_expected(paragraphs: Sequence[str], bodies: Sequence[str] = ()) 
         return Reason("treaty", "本条规定国际条约与国家法律的适用关系，属国家对外事务，地方文件无需承接。")
     if all(_FOREIGN_AFFAIRS.match(s) for s in _sentences(text)):
         return Reason("foreign", "本条规定国家的对外交往和国际合作，属国家对外事务，地方文件无需承接。")
+    if _FOREIGN_INVESTMENT.match(text):
+        return Reason("foreign", "本条规定外商投资适用的法律，属国家对外经济事务，地方文件无需承接。")
     if _NATIONAL_DAY.match(text):
         return Reason("national_day", "本条设立全国性的节日或纪念日，地方文件无需承接。")
     if _bridges_only(text) and not _LOCAL_GOVERNMENT.search(CENTRAL_ACTOR.sub("", text)):

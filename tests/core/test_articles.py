@@ -47,6 +47,9 @@ def _outline(text: str):
      "生效；自治州、自治县的规定，报省、自治区、直辖市人民代表大会常务委员会批准后生效。", "to_provinces"),
     # ... and a matter of the law they and the cities may rule on locally.
     ("省、自治区、直辖市和设区的市、自治州可以结合实际，制定本地方生活垃圾具体管理办法。", "to_provinces"),
+    # Which law governs foreign investment in the field.
+    ("外商投资企业使用监测设施的，适用本法；法律另有规定的，从其规定。", "foreign"),
+    ("外商投资勘查、开采监测资源，法律、行政法规另有规定的，从其规定。", "foreign"),
     # Ownership, however its sentence is punctuated.
     ("监测资源属于国家所有。地下的监测资源的国家所有权，不因其依附的土地的所有权的不同而改变。", "ownership"),
     # The national inspection authority, and imported goods and foreign exporters as subjects.
@@ -184,6 +187,7 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     # Implementing rules a province must make and carry out, or a county's own rules, are tasks.
     "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
     "县级以上地方人民政府可以结合实际，制定本地方生活垃圾具体管理办法。",
+    "外商投资企业应当遵守本法关于监测设施管理的规定。",
     "县级以上人民政府应当根据本法制定具体办法。",
     "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
     # Bringing species in from abroad: an approval of the centre beside duties a province
