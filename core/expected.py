@@ -714,6 +714,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
         return Reason("no_task", "本句介绍特定地区的做法或情况，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):
         return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
+    if _OWN_PLAN.match(text.strip()):
+        return Reason("to_provinces", "本句要求各省出台本地的实施方案，地方文件本身即是这一方案，无需逐句承接。")
     if _REPORTER.match(text):
         return Reason("central", "本句是起草报告的国家部门（我局、我部等）自身的工作安排，地方文件无需承接。")
     if _led_by(text, bodies):
@@ -722,6 +724,11 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
     return None
 
 
+# A request that each province issue its own plan, and nothing more (2019年6月底前各省份要出台具体实施
+# 方案): the provincial text is that plan.
+_OWN_PLAN = re.compile(r"^(?:[^，。；]{0,16}前[，,]?)?各(?:省份|省（区、市）|省、自治区、直辖市)(?:人民政府)?"
+                       r"(?:要|应当)(?:结合(?:本地)?实际[，,]?)?(?:出台|制定|研究制定)(?:具体|本地区)?的?"
+                       r"(?:实施方案|实施意见|工作方案|实施细则)。?$")
 # Where a State Council measure applies, as its note says (（负责部门：民航局，适用范围：河南自贸试验区）).
 _SCOPE_NOTE = re.compile(r"[（(][^（）()]*?适用范围\s*[：:]\s*([^）)]+)[）)]")
 # A scope that takes in every place (所有自贸试验区, 以下除标注……外适用范围均为所有……).

@@ -396,6 +396,10 @@ def test_policy_sentences_that_state_no_task():
     assert not states_no_task("对工作成效好的单位予以表扬。")
     assert clause_not_expected("加快建设全省统一的水质监测平台。") is None
     assert clause_not_expected("国务院各部门监测数据纳入全国统一平台管理。").code == "central"
+    # A request that each province issue its plan: the provincial text is that plan. One that
+    # asks more of the plan is a task.
+    assert clause_not_expected("2030年6月底前各省份要出台具体实施方案。").code == "to_provinces"
+    assert clause_not_expected("各省（区、市）要结合实际制定实施方案，明确监测重点和责任分工。") is None
     # National bodies, international rules and the Party Central Committee's own leadership.
     for central in ("研究设立全国水质监测标准化技术组织，统筹推进监测标准化工作。",
                     "积极参与水质监测国际规则制定，促进跨境信息共享。",
