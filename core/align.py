@@ -106,6 +106,12 @@ class Parameters:
             their words of two characters or more and character pairs, a feature every article
             holds weighing nothing); the rest is the matcher's own article similarity. Zero
             leaves the matcher's alone (the bench's plain peers).
+        article_far_share, article_far_relative: ... and where a national article is linked to
+            several provincial ones, one that stands more than ``article_far_share`` of the
+            provincial text away from its best (in articles) links it only when its evidence
+            comes to at least ``article_far_relative`` of the best's: a province spreads an
+            article over its neighbours, and a weak link far off is a shared topic, not a part
+            of it (a sentence that covers one of its sentences links whatever).
         article_sentence_link: a provincial article holding a sentence that scores at least
             this against one of a national article's sentences carries that article when their
             evidence reaches ``article_floor``, even where it renders another national article
@@ -168,6 +174,8 @@ class Parameters:
     article_floor: float = 0.12
     article_relative: float = 0.9
     article_row_relative: float = 0.3
+    article_far_share: float = 0.1
+    article_far_relative: float = 0.5
     article_pair_share: float = 0.4
     article_sentence_link: float = 57.0
     article_carried_factor: float = 0.4

@@ -533,7 +533,23 @@ def _evidence_links(evidence: np.ndarray, best_for: np.ndarray, sentences: np.nd
     # A sentence nearly covered links the articles too when the whole articles share enough,
     # even where the provincial article renders another national one better.
     nearly = (sentences >= parameters.article_sentence_link) & (evidence >= parameters.article_floor)
-    return links | (sentences >= parameters.covered) | nearly
+    return _far_and_faint_dropped(links | nearly, evidence, parameters) | (sentences >= parameters.covered)
+
+
+def _far_and_faint_dropped(links: np.ndarray, evidence: np.ndarray, parameters) -> np.ndarray:
+    """The links without those of a national article to a provincial article far from its best
+    one and much weaker (``Parameters.article_far_share``, ``article_far_relative``): a province
+    spreads an article over neighbouring articles, and what a distant article shares with it
+    faintly is the law's topic."""
+    kept = links.copy()
+    count = links.shape[1]
+    for i in np.flatnonzero(links.sum(axis=1) > 1):
+        linked = np.flatnonzero(links[i])
+        best = linked[np.argmax(evidence[i, linked])]
+        far = np.abs(linked - best) > parameters.article_far_share * count
+        faint = evidence[i, linked] < parameters.article_far_relative * evidence[i, best]
+        kept[i, linked[far & faint]] = False
+    return kept
 
 
 def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,

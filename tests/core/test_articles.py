@@ -774,3 +774,21 @@ def test_an_article_two_provincial_articles_both_render_in_part_is_not_carried_t
     # The first sentence carried by two provincial articles is still only that sentence (the
     # word weights of the two pairs differ a little; summed per article it came to twice).
     assert both.provincial == ("1", "2") and both.score <= 1.2 * alone.score
+
+
+def test_a_faint_link_far_from_an_articles_best_is_dropped_and_a_near_or_strong_one_kept():
+    import numpy as np
+
+    from core.align import Parameters
+    from core.articles import _far_and_faint_dropped
+    # One national article linked to provincial articles 0 (its best), 1 (next to it, faint),
+    # 15 (far, faint) and 18 (far, nearly as strong) of twenty.
+    evidence = np.zeros((1, 20))
+    evidence[0, [0, 1, 15, 18]] = [0.40, 0.15, 0.15, 0.35]
+    links = evidence > 0
+    kept = _far_and_faint_dropped(links, evidence, Parameters())
+    assert list(np.flatnonzero(kept[0])) == [0, 1, 18]
+    # An article with one link keeps it, however faint.
+    lone = np.zeros((1, 20))
+    lone[0, 15] = 0.05
+    assert _far_and_faint_dropped(lone > 0, lone, Parameters())[0, 15]

@@ -607,7 +607,8 @@ def test_a_provincial_article_far_weaker_than_the_best_one_is_not_where_an_artic
     def linked(row_relative):
         verdicts = judge_articles(national, provincial, similarity=[[0.8, 0.2]], carried=[[0.9, 0.0]],
                                   sentences=[[80.0, 20.0]],
-                                  parameters=Parameters(article_row_relative=row_relative))
+                                  parameters=Parameters(article_row_relative=row_relative,
+                                                        article_far_relative=0.0))
         labels = {s.id: s.label for s in provincial.sections}
         return {labels[p] for p in next(iter(verdicts.values())).provincial}
     # The second article is the best it has (0.2 is all its evidence), but a quarter of the first.
