@@ -947,9 +947,11 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
             title = title_match.group(1) if title_match else ""
             first_body = rest[title_match.end():] if title_match else rest
         else:
-            if label:
-                _check_heading(kind, number, label, last_heading.get((id(parent), kind), 0),
-                               running.get(kind, 0), articles_before_chapters, warnings)
+            # A chapter read without its label is checked by the number it was given: the
+            # articles before the first one (its 总则 lost too) are in no chapter.
+            _check_heading(kind, number, label or _ordinal(number, _STATUTE_UNIT[kind]),
+                           last_heading.get((id(parent), kind), 0), running.get(kind, 0),
+                           articles_before_chapters, warnings)
             last_heading[(id(parent), kind)] = number
             running[kind] = number
             title, first_body = rest, ""
@@ -971,15 +973,22 @@ _HEADING_LIKE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s]{1,19}$")
 
 def _unlabelled_chapters(body: list[_Line], markers: list[_Marker | None]) -> dict[int, int]:
     """Lines that are chapter titles printed without their labels, with the number each chapter
-    takes: a short line with no punctuation between two articles, after a finished sentence
-    (……。 / 农产品产地 / 第九条 ……). Only where at least two such lines stand between articles:
-    one alone may be an article's unfinished line (``_missing_chapter`` reads one between
-    labelled chapters whose numbers leave room for it). Numbered back from the next labelled
-    chapter when there is one (…… 法律责任 / 第七章 附则: 法律责任 is 第六章), else on from the
-    last labelled one before (第一章 总则 …… 不可移动文物: 第二章) or, with none, from 第二章: the
-    articles before the first are the 总则 whose line was lost too."""
+    takes: a short line with no sentence end between two articles, after a finished sentence
+    (……。 / 农产品产地 / 第九条 ……), or such a title broken over two lines. Only where at least
+    two such lines stand between articles — one alone may be an article's unfinished line
+    (``_missing_chapter`` reads one between labelled chapters whose numbers leave room for it) —
+    and where they are not the titles of nearly every article (立法目的 / 第一条 …… 适用范围 /
+    第二条 ……). None where 节 are in play: a labelled 节, or a title right above another that
+    does not run on into it (旅游新业态培育 / 文化旅游: a chapter and its first 节). Numbered back
+    from the next labelled chapter when there is one (…… 法律责任 / 第七章 附则: 法律责任 is
+    第六章), else on from the last labelled one before (第一章 总则 …… 不可移动文物: 第二章) or, with
+    none, from 第二章: the articles before the first are the 总则 whose line was lost too."""
     lines = [at for at in range(len(body)) if _bare_between_articles(body, markers, at)]
-    if len(lines) < 2:
+    if len(lines) < 2 or any(m is not None and m.kind == "subchapter" for m in markers) or any(
+            _title_above_title(body, markers, at) for at in range(len(body))):
+        return {}
+    articles_after = sum(1 for m in markers[lines[0]:] if m is not None and m.kind == "article")
+    if len(lines) >= _ARTICLE_TITLES_SHARE * articles_after:
         return {}
     chapters = [(at, m.number) for at, m in enumerate(markers) if m and m.kind == "chapter"]
     numbers: dict[int, int] = {}
@@ -998,20 +1007,48 @@ def _unlabelled_chapters(body: list[_Line], markers: list[_Marker | None]) -> di
     return numbers
 
 
+# Titles before this share of the articles after the first are the articles' own titles.
+_ARTICLE_TITLES_SHARE = 0.8
+# A title a copy printed without its label: short, with no sentence end (审查和批准决算，听取和
+# 审议预算执行 / 情况的报告，听取和审议审计工作报告 has commas); not a part numbered 二、.
+_UNLABELLED_TITLE = re.compile(rf"^(?![{_N}]+、)[\u4e00-\u9fff][\u4e00-\u9fff、，\s]{{1,19}}$")
+# How the first line of a title broken over two ends when it runs on: a full line, or a word
+# that joins (听取和审议人民政府、人民法院和 / 人民检察院的专项工作报告).
+_RUNS_ON = re.compile(r"(?:[和与及、，的或]|.{12,})$")
+
+
 def _bare_between_articles(body: list[_Line], markers: list[_Marker | None], at: int) -> bool:
-    """Whether line ``at`` is a short line with no punctuation that an article follows and an
-    article's finished sentence precedes — directly, or before the first line of a title broken
-    over two."""
-    following = markers[at + 1] if at + 1 < len(body) else None
-    if not (at > 0 and markers[at] is None and following is not None
-            and following.kind == "article"
-            and _HEADING_LIKE.match(body[at].text.strip()) is not None
-            and any(m is not None and m.kind == "article" for m in markers[:at])):
+    """Whether line ``at`` is a short title line that an article follows and an article's
+    finished sentence precedes — directly, or before the first line of a title broken over
+    two."""
+    if not _title_before_article(body, markers, at):
         return False
     before = body[at - 1].text.rstrip()
     return before.endswith("。") or (
-        at > 1 and markers[at - 1] is None and _TITLE_START.match(before) is not None
-        and body[at - 2].text.rstrip().endswith("。"))
+        _title_line_after_sentence(body, markers, at - 1)
+        and _RUNS_ON.search(re.sub(r"\s+", "", before)) is not None)
+
+
+def _title_above_title(body: list[_Line], markers: list[_Marker | None], at: int) -> bool:
+    """Whether line ``at`` is a title right below another that does not run on into it: a
+    chapter's title and its first 节's (大气污染防治措施 / 燃煤和其他能源污染防治)."""
+    return (_title_before_article(body, markers, at)
+            and _title_line_after_sentence(body, markers, at - 1)
+            and _RUNS_ON.search(re.sub(r"\s+", "", body[at - 1].text)) is None)
+
+
+def _title_before_article(body: list[_Line], markers: list[_Marker | None], at: int) -> bool:
+    following = markers[at + 1] if at + 1 < len(body) else None
+    return (at > 0 and markers[at] is None and following is not None
+            and following.kind == "article"
+            and _UNLABELLED_TITLE.match(body[at].text.strip()) is not None
+            and any(m is not None and m.kind == "article" for m in markers[:at]))
+
+
+def _title_line_after_sentence(body: list[_Line], markers: list[_Marker | None], at: int) -> bool:
+    return (at > 0 and markers[at] is None
+            and _UNLABELLED_TITLE.match(body[at].text.strip()) is not None
+            and body[at - 1].text.rstrip().endswith("。"))
 
 
 def _missing_chapter(body: list[_Line], markers: list[_Marker | None], index: int,

@@ -820,27 +820,35 @@ def test_chapter_titles_printed_without_labels_between_articles_are_chapters():
     # The titles are no longer read as the last line of the article before them.
     assert outline.section("2").paragraphs == ("本办法适用于本省。",)
     assert outline.section("4.1").paragraphs == ("生产者应当建立生产记录。",)
-    assert outline.warnings == ("章标题“示例产地”没有编号，按第二章读取。", "章标题“示例生产”没有编号，按第三章读取。",
-                                "章标题“法律责任”没有编号，按第四章读取。")
+    assert outline.warnings == ("章标题“示例产地”没有编号，按第二章读取。",
+                                "文中没有“第一章”标题，第二章之前的2条不属于任何一章。",
+                                "章标题“示例生产”没有编号，按第三章读取。", "章标题“法律责任”没有编号，按第四章读取。")
     # With no labelled chapter at all, they are numbered on from 第二章.
     bare = outline_document(read_text(
         "示例条例\n第一条 为了规范示例管理，制定本条例。\n规划建设\n第二条 应当编制示例规划。\n"
-        "法律责任\n第三条 违反本条例规定的，由有关部门责令改正。"))
+        "第三条 应当按照规划建设。\n法律责任\n第四条 违反本条例第二条规定的，责令改正。\n"
+        "第五条 违反本条例第三条规定的，责令限期改正。"))
     assert [(s.title, s.number) for s in bare.sections if s.kind == "chapter"] == [
         ("规划建设", 2), ("法律责任", 3)]
-    assert [s.label for s in bare.sections if s.kind == "article"] == ["第一条", "第二条", "第三条"]
-    # A title broken over two lines is one title, its first line no sentence of the article.
+    assert [s.label for s in bare.sections if s.kind == "article"] == [
+        "第一条", "第二条", "第三条", "第四条", "第五条"]
+    # A title broken over two lines is one title, its first line no sentence of the article;
+    # a title may hold 、 and ，.
     broken = outline_document(read_text(
         "示例办法\n第一条 为了规范示例监督，制定本办法。\n听取和审议人民政府、人民法院和\n"
-        "人民检察院的示例报告\n第二条 常务委员会应当听取示例报告。\n询问和质询\n"
-        "第三条 常务委员会组成人员可以提出询问。"))
+        "人民检察院的示例报告\n第二条 常务委员会应当听取示例报告。\n第三条 示例报告应当书面提出。\n"
+        "审查和批准决算，听取和审议预算执行\n情况的报告\n第四条 常务委员会应当审查决算。\n"
+        "第五条 决算草案应当按照预算科目编列。\n询问和质询\n第六条 常务委员会组成人员可以提出询问。\n"
+        "第七条 质询案应当写明对象。"))
     assert [(s.title, s.number) for s in broken.sections if s.kind == "chapter"] == [
-        ("听取和审议人民政府、人民法院和人民检察院的示例报告", 2), ("询问和质询", 3)]
+        ("听取和审议人民政府、人民法院和人民检察院的示例报告", 2),
+        ("审查和批准决算，听取和审议预算执行情况的报告", 3), ("询问和质询", 4)]
     assert broken.section("1").paragraphs == ("为了规范示例监督，制定本办法。",)
     # With only 第一章 labelled, they are numbered on from it.
     first = outline_document(read_text(
         "示例条例\n第一章 总则\n第一条 为了规范示例管理，制定本条例。\n示例保护\n第二条 应当保护示例资源。\n"
-        "法律责任\n第三条 违反本条例规定的，由有关部门责令改正。"))
+        "第三条 禁止破坏示例资源。\n法律责任\n第四条 违反本条例规定的，由有关部门责令改正。\n"
+        "第五条 本条例自公布之日起施行。"))
     assert [(s.label, s.title, s.number) for s in first.sections if s.kind == "chapter"] == [
         ("第一章", "总则", 1), ("", "示例保护", 2), ("", "法律责任", 3)]
 
@@ -853,6 +861,18 @@ def test_more_unlabelled_titles_than_the_labelled_chapters_leave_room_for_stay_t
         "示例废物处理\n第四条 产生单位应当妥善处理。\n第三章 法律责任\n第五条 违反本条例规定的，责令改正。"))
     assert [(s.label, s.number) for s in outline.sections if s.kind == "chapter"] == [("第三章", 3)]
     assert not any("没有编号" in w for w in outline.warnings)
+    # A chapter title right above its first 节's, with no labelled chapter after: 节 are in
+    # play, and reading every title as a chapter would number the later chapters too high.
+    nested = outline_document(read_text(
+        "示例条例\n第一章 总则\n第一条 为了促进示例发展，制定本条例。\n示例规划\n第二条 应当编制示例规划。\n"
+        "第三条 应当保护示例资源。\n示例新业态\n乡村示例\n第四条 应当发展乡村示例。\n民宿示例\n"
+        "第五条 应当规范民宿示例。\n法律责任\n第六条 违反本条例规定的，责令改正。\n第七条 本条例自公布之日起施行。"))
+    assert [s.label for s in nested.sections if s.kind == "chapter"] == ["第一章"]
+    # The titles of (nearly) every article on lines of their own are no chapters.
+    titled = outline_document(read_text(
+        "示例条例\n第一条 为了规范示例管理，制定本条例。\n适用范围\n第二条 本条例适用于本省。\n"
+        "管理体制\n第三条 县级以上人民政府负责示例管理。\n法律责任\n第四条 违反本条例规定的，责令改正。"))
+    assert [s.kind for s in titled.sections] == ["article"] * 4
 
 
 def test_a_single_short_line_between_articles_or_one_after_an_unfinished_sentence_stays_text():
