@@ -546,7 +546,8 @@ def _far_and_faint_dropped(links: np.ndarray, evidence: np.ndarray, parameters) 
     for i in np.flatnonzero(links.sum(axis=1) > 1):
         linked = np.flatnonzero(links[i])
         best = linked[np.argmax(evidence[i, linked])]
-        far = np.abs(linked - best) > parameters.article_far_share * count
+        # The next article is never far, however short the provincial text.
+        far = np.abs(linked - best) > max(1.0, parameters.article_far_share * count)
         faint = evidence[i, linked] < parameters.article_far_relative * evidence[i, best]
         kept[i, linked[far & faint]] = False
     return kept

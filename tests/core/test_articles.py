@@ -188,6 +188,7 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "省、自治区、直辖市人民政府应当根据本法制定实施办法，并组织实施。",
     "县级以上地方人民政府可以结合实际，制定本地方生活垃圾具体管理办法。",
     "外商投资企业应当遵守本法关于监测设施管理的规定。",
+    "外商投资企业应当依法纳税，接受监督，法律另有规定的，从其规定。",
     "县级以上人民政府应当根据本法制定具体办法。",
     "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
     # Bringing species in from abroad: an approval of the centre beside duties a province
@@ -788,6 +789,10 @@ def test_a_faint_link_far_from_an_articles_best_is_dropped_and_a_near_or_strong_
     links = evidence > 0
     kept = _far_and_faint_dropped(links, evidence, Parameters())
     assert list(np.flatnonzero(kept[0])) == [0, 1, 18]
+    # In a short provincial text the next article is never far.
+    short = np.zeros((1, 5))
+    short[0, [0, 1]] = [0.40, 0.10]
+    assert list(np.flatnonzero(_far_and_faint_dropped(short > 0, short, Parameters())[0])) == [0, 1]
     # An article with one link keeps it, however faint.
     lone = np.zeros((1, 20))
     lone[0, 15] = 0.05

@@ -569,13 +569,21 @@ def test_an_article_on_ethnic_autonomous_areas_is_not_expected_of_a_province_wit
     assert verdicts["第三条"].status is not Status.NOT_EXPECTED
 
 
+def test_ethnic_autonomous_areas_named_beside_other_places_stay_expected():
+    from core.expected import laid_on_other_places
+    assert laid_on_other_places("国家扶持和促进民族自治地方和经济不发达地区发展示例贸易。", "河南") is None
+    assert laid_on_other_places("国家加大对革命老区、民族自治地方、边疆地区、贫困地区的示例扶持。", "河南") is None
+
+
 def test_the_relations_a_national_body_keeps_abroad_are_foreign_affairs():
     from core.expected import article_not_expected
     reason = article_not_expected(
         ["中国示例会根据独立、平等的原则，发展同各国示例会的友好合作关系。"], frozenset())
     assert reason is not None and reason.code == "foreign"
-    # What the State only encourages, provinces take up in their own words.
+    # What the State only encourages or supports, provinces take up in their own words.
     assert article_not_expected(["国家鼓励开展同各国示例会的交流合作。"], frozenset()) is None
+    assert article_not_expected(["国家鼓励示例会发展同各国示例会的友好合作关系。"], frozenset()) is None
+    assert article_not_expected(["国家支持地方发展同外国地方政府的友好城市关系。"], frozenset()) is None
 
 
 def test_a_penalty_for_breaching_duties_no_province_carries_is_not_expected_either():
@@ -607,8 +615,7 @@ def test_a_provincial_article_far_weaker_than_the_best_one_is_not_where_an_artic
     def linked(row_relative):
         verdicts = judge_articles(national, provincial, similarity=[[0.8, 0.2]], carried=[[0.9, 0.0]],
                                   sentences=[[80.0, 20.0]],
-                                  parameters=Parameters(article_row_relative=row_relative,
-                                                        article_far_relative=0.0))
+                                  parameters=Parameters(article_row_relative=row_relative))
         labels = {s.id: s.label for s in provincial.sections}
         return {labels[p] for p in next(iter(verdicts.values())).provincial}
     # The second article is the best it has (0.2 is all its evidence), but a quarter of the first.
