@@ -40,6 +40,9 @@ CENTRAL_ACTOR = re.compile(
     r"审计署|国资委|市场监管总局|海关总署|税务总局|广电总局|体育总局|银保监会|证监会|"
     r"国家(?!级|[^，。；]{0,4}机关)[\u4e00-\u9fff]{1,10}?"
     r"(?:委员会|委(?![托任派])|总局|(?<![格布结时当变])局(?!面|势)|(?<![部签公])署|(?<=管理)机构)|"
+    # ... and the national department of a field as laws name it (国家保密行政管理部门, 国家人民防空
+    # 主管部门); not 国家有关部门, which policies use for every level's.
+    r"国家(?!有关|级)[\u4e00-\u9fff]{2,8}?(?:行政管理部门|行政主管部门|主管部门)|"
     r"全国人民代表大会(?:常务委员会)?|最高人民法院|最高人民检察院|中央人民政府|中央和国家机关|"
     # The national bodies of the people's organisations (not their local ones: 及其地方组织).
     r"中华全国总工会|中国红十字会总会|中华全国妇女联合会|中国残疾人联合会|"
@@ -96,7 +99,7 @@ _LOCAL_LEVEL = re.compile(r"(?:地方|省|自治区|直辖市|设区的市|县|�
 # Units and people, when a sentence opens with them as the ones who act.
 _LOCAL_SUBJECT = re.compile(
     r"(?:^|[。；])(?!对(?!外)|向|为|给|与(?![^，。；]{0,16}?(?:有关|相关)的))"
-    r"[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|机构|协会|法人|组织)")
+    r"[^。；，]{0,8}(?:单位|企业|市场主体|公民|个人|居民|学校|院校|医院|机构|协会|法人|组织|馆)")
 # A reference to central rules as the source of a duty, not as the one who acts.
 _CENTRAL_REFERENCE = re.compile(
     r"(?:按照|依照|根据|依据|经|报)?(?:国务院|全国人民代表大会常务委员会)"
@@ -214,12 +217,13 @@ _FOREIGN_AFFAIRS = re.compile(
     r"^国家(?:组织)?开展[^，。；]{0,20}?(?:国际(?:合作|交流)|对外[^，。；]{0,4}交往)"
     # ... and the relations a national body keeps with its peers abroad (中国红十字会……发展同各国
     # 红十字会和红新月会的友好合作关系).
-    r"|^(?:国家|中国[^，。；]{1,12}?)[^。；]{0,30}?发展同(?:各国|外国|世界各国|其他国家)"
+    r"|^(?:国家|中国[^，。；]{1,12}?)(?:(?!鼓励|支持|引导|地方)[^。；]){0,30}?"
+    r"发展同(?:各国|外国|世界各国|其他国家)(?!地方)"
     r"|^国家[^。；]{0,20}?根据[^，。；]{0,30}?国际条约|^对外[^，。；]{0,6}交往坚持")
 # Which law governs foreign investment in the field (外商投资企业使用土地的，适用本法；法律另有规定
 # 的，从其规定): the State's rule on foreign investment.
 _FOREIGN_INVESTMENT = re.compile(
-    r"^外商投资[^。；]{0,30}?[，,](?:适用本法[；;，,])?(?:法律|法律、行政法规|法律、法规)另有规定的[，,]"
+    r"^外商投资[^。；，,]{0,30}?[，,](?:适用本法[；;，,])?(?:法律|法律、行政法规|法律、法规)另有规定的[，,]"
     r"(?:从其规定|依照其规定|适用其规定)。?$")
 # A national day or week the law sets (每年九月十日为教师节).
 _NATIONAL_DAY = re.compile(r"^每年[^。，；]{2,12}为[“\"「]?[^。，；]{2,20}[节日周月][”\"」]?。?$")
@@ -769,6 +773,9 @@ _KIND_OF_PLACE = {"沿海": (COASTAL_REGIONS, "不临海"), "边境": (BORDER_RE
 # What a sentence says of ethnic autonomous areas (国家在民族自治地方开采矿产资源，……; 民族自治地方
 # 的自治机关……; ……对民族自治地方的森林保护……实行更加优惠的政策).
 _AUTONOMOUS_AREAS = re.compile(r"民族自治地方|自治机关")
+# ... not when it names them beside other places (国家扶持和促进民族自治地方和经济不发达地区发展对外
+# 贸易; 革命老区、民族自治地方、边疆地区、贫困地区): those a province may have.
+_AUTONOMOUS_AND_OTHERS = re.compile(r"民族自治地方(?:和|、|及|以及|或者)|(?:和|、|及|以及|或者)民族自治地方")
 
 
 def laid_on_other_places(text: str, region: str, what: str = "本条") -> Reason | None:
@@ -786,7 +793,7 @@ def laid_on_other_places(text: str, region: str, what: str = "本条") -> Reason
         return None
     sentences = [s for s in re.split(r"(?<=[。；])", text.strip()) if s.strip()]
     if sentences and region not in AUTONOMOUS_AREA_REGIONS and all(
-            _AUTONOMOUS_AREAS.search(s) for s in sentences):
+            _AUTONOMOUS_AREAS.search(s) and not _AUTONOMOUS_AND_OTHERS.search(s) for s in sentences):
         return Reason("scope", f"{what}针对民族自治地方，本地没有民族自治地方，地方文件无需承接。")
     first = _PLACES_OF_A_KIND.match(sentences[0].strip()) if sentences else None
     if first is None:
