@@ -47,6 +47,8 @@ def _outline(text: str):
      "生效；自治州、自治县的规定，报省、自治区、直辖市人民代表大会常务委员会批准后生效。", "to_provinces"),
     # ... and a matter of the law they and the cities may rule on locally.
     ("省、自治区、直辖市和设区的市、自治州可以结合实际，制定本地方生活垃圾具体管理办法。", "to_provinces"),
+    # The national department of a field, as laws name it.
+    ("国家示例行政管理部门依照法律、行政法规的规定，制定示例规章和国家示例标准。", "central"),
     # Which law governs foreign investment in the field.
     ("外商投资企业使用监测设施的，适用本法；法律另有规定的，从其规定。", "foreign"),
     ("外商投资勘查、开采监测资源，法律、行政法规另有规定的，从其规定。", "foreign"),
@@ -189,6 +191,8 @@ def test_provisions_no_province_is_expected_to_carry(text, code):
     "县级以上地方人民政府可以结合实际，制定本地方生活垃圾具体管理办法。",
     "外商投资企业应当遵守本法关于监测设施管理的规定。",
     "外商投资企业应当依法纳税，接受监督，法律另有规定的，从其规定。",
+    # ... and an institution of every level beside it (档案馆, 图书馆) acts locally.
+    "国家示例主管部门应当建立健全示例档案工作机制。档案馆应当加强示例档案的研究整理和开发利用。",
     "县级以上人民政府应当根据本法制定具体办法。",
     "省、自治区、直辖市人民政府可以根据本地实际，制定严于国家标准的地方监测标准。",
     # Bringing species in from abroad: an approval of the centre beside duties a province
