@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTreeView
 
 from core.compare import notices
 from core.model import Comparison, ReviewDecision
@@ -40,6 +40,10 @@ class WindowTable:
         self.notices_button.setVisible(bool(found))
         if comparison is not None:
             self.goto_gap(+1)
+            # The keys work on the table at once (↑↓, PgDn, Home): after 开始对照 (F5 or the
+            # button, disabled while it ran) or 打开项目, focus was nowhere, or on a button.
+            if not isinstance(QApplication.focusWidget(), QLineEdit):
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_notices(self) -> None:
         """提示: how the documents were read and what was set aside."""
