@@ -263,7 +263,7 @@ class ReviewPanel(QFrame):
         self.note.setPlaceholderText("审核意见（F2 或 Ctrl+E 开始填写，Ctrl+Enter 保存，Esc 取消，离开即自动保存）")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
-        self.note.submitted.connect(self.submit_note)
+        self.note.submitted.connect(self._submit_and_leave)
         self.note.escaped.connect(self._escape)
         self.note.installEventFilter(self)
         self.save_button = QPushButton("保存意见")
@@ -344,6 +344,12 @@ class ReviewPanel(QFrame):
             # The saved text is the editor's new baseline: Ctrl+Z must not type it away.
             self.note.document().clearUndoRedoStacks()
             self.note_submitted.emit(self._item, self._saved_note)
+
+    def _submit_and_leave(self) -> None:
+        # Ctrl+Enter saves and hands the keys back to the table: left in the box, the next J
+        # or K (下一处/上一处差距) was typed into the saved opinion, and saved with it.
+        self.submit_note()
+        self.editing_finished.emit()
 
     def begin_note(self) -> None:
         """Put the cursor in the opinion editor (F2 / Ctrl+E)."""

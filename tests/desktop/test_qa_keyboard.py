@@ -20,3 +20,26 @@ def test_the_table_takes_the_keys_once_a_comparison_is_shown(qtbot, make_window)
     assert before >= 0  # on the first gap
     QTest.keyClick(window.focusWidget(), Qt.Key.Key_Down)
     assert window.table.currentIndex().row() == before + 1
+
+
+def test_ctrl_enter_saves_the_opinion_and_gives_the_keys_back_to_the_table(qtbot, make_window):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    item = window.current_row().item
+    note = window.review_panel.note
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(note.hasFocus)
+    note.insertPlainText("应补充监测要求")  # Chinese comes through an input method
+    QTest.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.table.hasFocus)
+    # J, the next gap, went into the opinion box ("应补充监测要求j") and was saved with it
+    # when the reviewer moved on.
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_J)
+    assert window.current_row().item != item
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_K)
+    assert window.current_row().item == item
+    assert window.table_model.row_for(item).note == "应补充监测要求"
+    assert window.project.decision(item).note == "应补充监测要求"
