@@ -158,7 +158,10 @@ class SectionIndex:
         section = self._sections.get(section_id)
         if section is None or section_id == "0":
             return self.path(section_id)
-        return f"{self.path(section_id)}{section.title}"
+        # A statute's 编/章/节 is set apart from its title as the app's trees show it (第一章 总则);
+        # a policy label ends in its own punctuation (（一）发展现状).
+        gap = " " if section.title and section.label.endswith(("编", "章", "节", "条")) else ""
+        return f"{self.path(section_id)}{gap}{section.title}"
 
     def top(self, section_id: str) -> str:
         """Id of the top-level ancestor of a section ("0" for the preamble)."""
