@@ -244,6 +244,12 @@ class WindowReview:
     def edit_note(self) -> None:
         if self.review_row() is not None:
             self.review_panel.begin_note()
+            # On a small screen the box is below the fold of the detail pane: F2 put the
+            # cursor there and the reviewer typed without seeing a character. The whole box is
+            # scrolled into view (ensureWidgetVisible shows only the caret's line of a text box).
+            note = self.review_panel.note
+            middle = note.mapTo(self.detail_scroll.widget(), note.rect().center())
+            self.detail_scroll.ensureVisible(middle.x(), middle.y(), 0, note.height() // 2 + 8)
 
     def show_history(self) -> None:
         """Show the selected item's audit trail from the project."""

@@ -43,3 +43,24 @@ def test_ctrl_enter_saves_the_opinion_and_gives_the_keys_back_to_the_table(qtbot
     assert window.current_row().item == item
     assert window.table_model.row_for(item).note == "应补充监测要求"
     assert window.project.decision(item).note == "应补充监测要求"
+
+
+def test_f2_scrolls_the_opinion_box_into_view_on_a_small_screen(qtbot, make_window):
+    window = make_window()
+    window.resize(911, 470)  # 1366×768 at 150 %, less a taskbar
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    qtbot.wait(100)  # the detail pane's wrapped reasons settle their height
+    note = window.review_panel.note
+    viewport = window.detail_scroll.viewport()
+
+    def shown_height() -> int:
+        top = note.mapTo(viewport, note.rect().topLeft()).y()
+        return min(top + note.height(), viewport.height()) - max(top, 0)
+
+    assert shown_height() < note.height()  # the case at hand: the box is below the fold
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(note.hasFocus)
+    assert shown_height() == note.height()
