@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from core.model import Comparison, Outline, Section, parse_item_id
+from core.text import int_to_chinese
 
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,6 +52,14 @@ def section_name(outline: Outline, section: Section) -> str:
     if section.title and section.label.endswith(("编", "章", "节", "条")):
         return f"{section.label} {section.title}"
     return section.heading or section.label or section.id
+
+
+def unlabelled_note(section: Section) -> str:
+    """What a tooltip says of a chapter printed without its 第N章 label (read as the Nth, as
+    the 提示 say), else "": the tree shows its title only, as printed."""
+    if section.kind == "chapter" and not section.label and section.number > 0:
+        return f"原文未标章号，按第{int_to_chinese(section.number)}章读取"
+    return ""
 
 
 def location(outline: Outline, section_id: str) -> str:

@@ -11,7 +11,8 @@ from core.model import WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Stat
 from core.review import article_status, rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
 from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, SectionRole,
-                                  StatusRole, blank_swatch, location, section_name, swatch)
+                                  StatusRole, blank_swatch, location, section_name, swatch,
+                                  unlabelled_note)
 from desktop.outline_tree import OutlineModel
 from desktop.status_style import status_style
 
@@ -217,6 +218,8 @@ class NationalOutlineModel(OutlineModel):
             shown = self.share(section.id)
             rate = "覆盖率" + ("" if shown is None else f" {100 * shown:.0f}%") + " = "
             lines = [section_name(self._outline, section)]
+            if unlabelled_note(section):
+                lines.append(unlabelled_note(section))
             article = self._articles.get(section.id)
             if article is not None:
                 lines.append(f"本条整体：{status_style(article.status).label}。{article.reason.text}")
@@ -303,6 +306,8 @@ class ProvincialOutlineModel(OutlineModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [section_name(self._outline, section)]
+            if unlabelled_note(section):
+                lines.append(unlabelled_note(section))
             carries = self._carries.get(section.id)
             lines.append("对应国家文件：" + "、".join(carries) if carries else "未对应国家文件章节")
             if total:
