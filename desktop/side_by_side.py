@@ -138,6 +138,9 @@ class DiffPane(QWidget):
         self.candidate_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.candidate_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.candidate_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves for the next pane, as everywhere else: a table's own Tab walked its
+        # cells (and on to the next row) and a keyboard user could not get out of it.
+        self.candidate_view.setTabKeyNavigation(False)
         self.candidate_view.verticalHeader().hide()
         self.candidate_view.setWordWrap(False)
         self.candidate_view.setTextElideMode(Qt.TextElideMode.ElideRight)

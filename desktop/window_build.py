@@ -106,6 +106,9 @@ class WindowBuild:
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab leaves for the next pane, as everywhere else: a table's own Tab walked its
+        # cells (and on to the next row) and a keyboard user could not get out of it.
+        self.table.setTabKeyNavigation(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ClauseTableModel.COL_NUMBER, Qt.SortOrder.AscendingOrder)
         # Two lines per row show most of a sentence; the detail pane has the whole of it.

@@ -106,3 +106,23 @@ def test_a_chapter_printed_without_its_label_says_which_it_was_read_as(qtbot, ma
     # said which chapter that was.
     assert "水质监测" in names and "原文未标章号，按第二章读取" in names["水质监测"]
     assert "原文未标章号" not in names["第一条"]
+
+
+def test_tab_leaves_the_clause_table_and_the_candidate_list(qtbot, make_window):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    item = window.current_row().item
+    # Tab walked the table's cells and on down the rows: the detail pane, the candidates and
+    # the review buttons could not be reached without the mouse.
+    reached = []
+    for _ in range(30):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(window.focusWidget())
+        if window.focusWidget() is window.review_panel.buttons["confirm"]:
+            break
+    assert window.diff.candidate_view in reached
+    assert window.focusWidget() is window.review_panel.buttons["confirm"]
+    assert window.current_row().item == item  # the reviewer's place was kept
