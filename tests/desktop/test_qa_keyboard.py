@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
+
+from desktop.dialogs import ShortcutsDialog
 
 from .conftest import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
 
@@ -126,3 +131,19 @@ def test_tab_leaves_the_clause_table_and_the_candidate_list(qtbot, make_window):
     assert window.diff.candidate_view in reached
     assert window.focusWidget() is window.review_panel.buttons["confirm"]
     assert window.current_row().item == item  # the reviewer's place was kept
+
+
+def test_the_shortcuts_list_names_every_key_of_the_window(qtbot, make_window):
+    window = make_window()
+    listed = {key for keys, _ in ShortcutsDialog.ROWS for key in re.split(r"\s*(?:/|或)\s*", keys)}
+    assert {"F8", "J", "Ctrl+Shift+Z", "Ctrl+Y", "F5"} <= listed
+    missing = set()
+    for action in window.findChildren(QAction):
+        if action is window.quit_action:
+            continue  # the platform's own key (Ctrl+Q, Alt+F4), not the app's
+        for sequence in action.shortcuts():
+            key = sequence.toString(QKeySequence.SequenceFormat.PortableText)
+            if key not in listed:
+                missing.add(key)
+    # 导出 Word 对照清单 (Ctrl+Shift+E), 新建对照 and 打开项目 were in the menus only.
+    assert missing == set()
