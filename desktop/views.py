@@ -267,7 +267,8 @@ class ReviewPanel(QFrame):
         self.note.escaped.connect(self._escape)
         self.note.installEventFilter(self)
         self.save_button = QPushButton("保存意见")
-        self.save_button.setToolTip(QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText))
+        # Named as the placeholder and 快捷键 name it (the tooltip was a bare "Ctrl+Return").
+        self.save_button.setToolTip("保存审核意见并返回对照表（Ctrl+Enter）")
         self.save_button.clicked.connect(self.submit_note)
         self.history_button = QPushButton("修改记录")
         self.history_button.setObjectName("review_history")

@@ -147,3 +147,11 @@ def test_the_shortcuts_list_names_every_key_of_the_window(qtbot, make_window):
                 missing.add(key)
     # 导出 Word 对照清单 (Ctrl+Shift+E), 新建对照 and 打开项目 were in the menus only.
     assert missing == set()
+
+
+def test_the_save_opinion_button_says_what_it_does_and_its_key(qtbot, make_window):
+    window = make_window()
+    panel = window.review_panel
+    tip = panel.save_button.toolTip()
+    assert "保存审核意见" in tip and "Ctrl+Enter" in tip
+    assert "Ctrl+Enter" in panel.note.placeholderText()
