@@ -211,17 +211,27 @@ class WindowDocuments:
 
     def warn_unnumbered(self, project: Project) -> None:
         """Say so when one side of a statute pair has no numbered articles: read by paragraph,
-        it is most likely the wrong file, and its verdicts say little."""
+        it is most likely the wrong file, and its verdicts say little; and when a side holds
+        nothing but its title (the national one first: then nothing was compared at all)."""
         comparison = project.comparison
         sides = ((NATIONAL, project.national_name, comparison.national),
                  (PROVINCIAL, project.provincial_name, comparison.provincial))
-        if not any(outline.grammar == "statute" for _, _, outline in sides):
-            return
+        statutes = any(outline.grammar == "statute" for _, _, outline in sides)
+        national_empty = not comparison.national.clauses()
         for side, name, outline in sides:
-            if outline.grammar != "plain":
+            if side == PROVINCIAL and national_empty:
+                break
+            if not outline.clauses():
+                # Only a title: "对照完成" over an empty table (or every national clause
+                # 未覆盖) said nothing of why.
+                result = ("对照结果为空" if side == NATIONAL else "国家文件各条均为未覆盖")
+                text = (f"{SIDE_LABELS[side]}“{name}”中除标题外没有可以对照的正文，{result}。"
+                        "\n\n请检查是否选错了文件，重新选择后再对照。")
+            elif statutes and outline.grammar == "plain":
+                text = (f"{SIDE_LABELS[side]}“{name}”中没有识别到条款编号（第一条、第二条……或一、（一）……），"
+                        "已按自然段逐段对照，结果仅供参考。\n\n如果选错了文件，请重新选择后再对照。")
+            else:
                 continue
-            text = (f"{SIDE_LABELS[side]}“{name}”中没有识别到条款编号（第一条、第二条……或一、（一）……），"
-                    "已按自然段逐段对照，结果仅供参考。\n\n如果选错了文件，请重新选择后再对照。")
             if self.headless:
                 print(f"对照：{text}", file=sys.stderr)
             else:

@@ -155,3 +155,21 @@ def test_the_save_opinion_button_says_what_it_does_and_its_key(qtbot, make_windo
     tip = panel.save_button.toolTip()
     assert "保存审核意见" in tip and "Ctrl+Enter" in tip
     assert "Ctrl+Enter" in panel.note.placeholderText()
+
+
+def test_a_text_with_only_its_title_is_said_to_have_nothing_to_compare(qtbot, make_window, dialogs,
+                                                                      tmp_path):
+    title_only = tmp_path / "只有标题.txt"
+    title_only.write_text("示例省实施办法\n", encoding="utf-8")
+    law = tmp_path / "水质监测法.txt"
+    law.write_text(NATIONAL_LAW, encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, title_only, law)
+    # "对照完成" over an empty table and 尚无对照结果, with nothing said of why.
+    [text] = dialogs.texts()
+    assert "国家文件“只有标题.txt”中除标题外没有可以对照的正文" in text and "对照结果为空" in text
+    dialogs.shown.clear()
+    window.new_comparison()
+    compare_pair(qtbot, window, law, title_only)
+    [text] = dialogs.texts()
+    assert "地方文件“只有标题.txt”中除标题外没有可以对照的正文" in text and "均为未覆盖" in text
