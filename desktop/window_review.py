@@ -140,6 +140,9 @@ class WindowReview:
     def settle_unsaved(self) -> bool:
         """Before the project is put away: save what could not be saved, or ask
         (重试保存 / 另存为 / 放弃). False when the user cancels: the project stays."""
+        # An opinion being typed first: Ctrl+N from the box put the project away and the
+        # typing with it (a key, unlike a menu or a dialog, takes no focus from the box).
+        self.commit_typing()
         if not self.unsaved:
             return True
         if self.retry_unsaved():

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 
 from desktop.dialogs import ShortcutsDialog
 
-from .conftest import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
+from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
 
 
 def test_the_table_takes_the_keys_once_a_comparison_is_shown(qtbot, make_window):
@@ -173,3 +173,23 @@ def test_a_text_with_only_its_title_is_said_to_have_nothing_to_compare(qtbot, ma
     compare_pair(qtbot, window, law, title_only)
     [text] = dialogs.texts()
     assert "地方文件“只有标题.txt”中除标题外没有可以对照的正文" in text and "均为未覆盖" in text
+
+
+def test_ctrl_n_from_the_opinion_box_keeps_the_opinion_typed(qtbot, make_window):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    item = window.current_row().item
+    path = window.project.path
+    note = window.review_panel.note
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(note.hasFocus)
+    note.insertPlainText("本省应明确牵头部门")
+    QTest.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # 新建对照
+    assert window.project is None
+    # The opinion was dropped with the project: the key left the box no focus to lose.
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_project(path)
+    assert window.project.decision(item).note == "本省应明确牵头部门"
