@@ -7,7 +7,7 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
                                QVBoxLayout, QWidget)
@@ -152,8 +152,15 @@ class DiffPane(QWidget):
         self.choose_button = QPushButton("改用所选表述")
         self.choose_button.setToolTip("把所选候选表述作为该条款的对应表述（可撤销）")
         self.choose_button.clicked.connect(self._choose_selected)
+        # Enter on a candidate chooses it, as a double-click does: the button comes before the
+        # list, so a keyboard user who picked a candidate had to go back to it.
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.candidate_view, self._enter_chooses,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.candidate_view, self._enter_chooses,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.candidate_title = QLabel("<b>其他候选表述</b>")
-        self.candidate_title.setToolTip("双击一条候选表述，或选中后点“改用所选表述”，把它作为对应表述")
+        self.candidate_title.setToolTip("双击一条候选表述（或选中后按 Enter），或选中后点“改用所选表述”，"
+                                        "把它作为对应表述")
         candidates = QWidget()
         candidate_layout = QVBoxLayout(candidates)
         candidate_layout.setContentsMargins(0, 0, 0, 0)
@@ -339,6 +346,12 @@ class DiffPane(QWidget):
         if self._articles[0] is not comparison:
             self._articles = (comparison, {a.national: a for a in comparison.articles})
         return self._articles[1].get(section_id)
+
+    def _enter_chooses(self) -> None:
+        # The row the keyboard is on, selected or not (arrow keys at the list's end move no
+        # selection onto it).
+        if self.choose_button.isEnabled():
+            self._choose_index(self.candidate_view.currentIndex())
 
     def _choose_selected(self) -> None:
         indexes = self.candidate_view.selectionModel().selectedRows()

@@ -193,3 +193,29 @@ def test_ctrl_n_from_the_opinion_box_keeps_the_opinion_typed(qtbot, make_window)
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.open_project(path)
     assert window.project.decision(item).note == "本省应明确牵头部门"
+
+
+def test_enter_on_a_candidate_chooses_it(qtbot, make_window):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    for _ in range(window.proxy.rowCount()):
+        if window.diff.candidates.offers_choice():
+            break
+        QTest.keyClick(window.table, Qt.Key.Key_J)
+    assert window.diff.candidates.offers_choice()
+    item = window.current_row().item
+    view = window.diff.candidate_view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    chosen = view.currentIndex()
+    assert chosen.isValid()
+    # Enter did nothing: only a double-click, or going back to the button before the list.
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    decision = window.table_model.row_for(item).decision
+    assert decision is not None and decision.match
+    QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(item).decision is None
