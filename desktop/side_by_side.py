@@ -350,8 +350,7 @@ class DiffPane(QWidget):
     def _enter_chooses(self) -> None:
         # The row the keyboard is on, selected or not (arrow keys at the list's end move no
         # selection onto it).
-        if self.choose_button.isEnabled():
-            self._choose_index(self.candidate_view.currentIndex())
+        self._choose_index(self.candidate_view.currentIndex())
 
     def _choose_selected(self) -> None:
         indexes = self.candidate_view.selectionModel().selectedRows()
@@ -361,8 +360,13 @@ class DiffPane(QWidget):
     def _choose_index(self, index: QModelIndex) -> None:
         if self._row is None or not index.isValid():
             return
+        # Only as the buttons allow (not in a project opened read-only, where a double-click
+        # decided anyway and a box then said 只读).
         if self.candidates.is_nearest(index):
-            self._carry()
+            if self.carry_button.isEnabled():
+                self._carry()
+            return
+        if not self.choose_button.isEnabled():
             return
         self.match_chosen.emit(self._row.item, index.siblingAtColumn(0).data(MatchRole))
 

@@ -219,3 +219,32 @@ def test_enter_on_a_candidate_chooses_it(qtbot, make_window):
     assert decision is not None and decision.match
     QTest.keyClick(window.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.table_model.row_for(item).decision is None
+
+
+def test_a_read_only_project_takes_no_candidate_by_double_click(qtbot, make_window, tmp_path,
+                                                                sample_comparison, monkeypatch,
+                                                                dialogs):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.project import Project
+
+    path = tmp_path / "他人正在审核.duizhao"
+    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, sample_comparison).close()
+    with Project.open(path) as holder:
+        window = make_window()
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
+            b for b in box.buttons() if b.text() == "只读打开").click())
+        with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+            window.open_project(path)
+        assert window.project.read_only
+        row = next(r for r in window.table_model.rows()
+                   if window.select_item(r.item) and window.diff.candidates.rowCount())
+        view = window.diff.candidate_view
+        index = window.diff.candidates.index(0, 0)
+        view.doubleClicked.emit(index)
+        view.setCurrentIndex(index)
+        view.setFocus()
+        QTest.keyClick(view, Qt.Key.Key_Return)
+        # The button was off, but a double-click still decided: a box said the project was 只读.
+        assert dialogs.texts() == [] and window.project.decisions() == []
+        assert holder.decisions() == [] and window.table_model.row_for(row.item).decision is None
