@@ -909,6 +909,15 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
             number = running["chapter"] + 1
             marker = _Marker("chapter", number, "", name)
             warnings.append(f"章标题“{name}”没有编号，按{_ordinal(number, '章')}读取。")
+        if marker is None and current is not None and current.kind in ("book", "chapter", "subchapter") \
+                and current.title and not current.paragraphs \
+                and re.sub(r"\s+", "", current.title).endswith(_JOINING) \
+                and _TITLE_REST.match(line.text.strip()) is not None \
+                and index + 1 < len(body) and markers[index + 1] is not None:
+            # A labelled title broken over two lines (第二章 听取和审议人民政府、人民法院和 /
+            # 人民检察院的专项工作报告): its second line is no sentence of the chapter.
+            current.title = re.sub(r"\s+", "", current.title) + re.sub(r"\s+", "", line.text)
+            continue
         if marker is None and _BARE_CHAPTER.match(line.text):
             name = re.sub(r"\s+", "", line.text)
             following = _statute_marker(body[index + 1].text) if index + 1 < len(body) else None
@@ -1012,9 +1021,13 @@ _ARTICLE_TITLES_SHARE = 0.8
 # A title a copy printed without its label: short, with no sentence end (审查和批准决算，听取和
 # 审议预算执行 / 情况的报告，听取和审议审计工作报告 has commas); not a part numbered 二、.
 _UNLABELLED_TITLE = re.compile(rf"^(?![{_N}]+、)[\u4e00-\u9fff][\u4e00-\u9fff、，\s]{{1,19}}$")
-# How the first line of a title broken over two ends when it runs on: a full line, or a word
-# that joins (听取和审议人民政府、人民法院和 / 人民检察院的专项工作报告).
+# How the first line of a title broken over two ends when it runs on: a word that joins
+# (听取和审议人民政府、人民法院和 / 人民检察院的专项工作报告) or, unlabelled, a full line.
+_JOINING = tuple("和与及、，的或")
 _RUNS_ON = re.compile(r"(?:[和与及、，的或]|.{12,})$")
+# The rest of a labelled title on the next line (第三章 审查和批准决算，听取和审议国民经济和 /
+# 社会发展计划、预算的执行情况报告，听取和审议审计工作报告).
+_TITLE_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、，\s]{1,29}$")
 
 
 def _bare_between_articles(body: list[_Line], markers: list[_Marker | None], at: int) -> bool:

@@ -884,3 +884,19 @@ def test_a_single_short_line_between_articles_or_one_after_an_unfinished_sentenc
         "示例建设\n第三条 应当按照规划建设。"))
     assert [s.kind for s in unfinished.sections] == ["article", "article", "article"]
     assert unfinished.warnings == ()
+
+
+def test_a_labelled_chapter_title_broken_over_two_lines_is_one_title():
+    # As 监督法 (2006) prints its 第二章: the second line is no sentence of the chapter.
+    outline = outline_document(read_text(
+        "示例法\n第一章 总则\n第一条 为了规范示例监督，制定本法。\n第二章 听取和审议人民政府、人民法院和\n"
+        "人民检察院的示例报告\n第二条 常务委员会应当听取示例报告。\n第三章 附则\n第三条 本法自公布之日起施行。"))
+    assert [s.title for s in outline.sections if s.kind == "chapter"] == [
+        "总则", "听取和审议人民政府、人民法院和人民检察院的示例报告", "附则"]
+    assert [c.text for c in outline.clauses()] == [
+        "为了规范示例监督，制定本法。", "常务委员会应当听取示例报告。", "本法自公布之日起施行。"]
+    # A complete title followed by a line of its own (a 节 that lost its label) is not run on.
+    whole = outline_document(read_text(
+        "示例规则\n第一章 总则\n第一条 为了规范议事，制定本规则。\n第二章 审议工作报告、地方性法规案和议案\n"
+        "审查示例计划和示例预算\n第二条 大会审查示例计划。\n第三章 附则\n第三条 本规则自公布之日起施行。"))
+    assert [s.title for s in whole.sections if s.kind == "chapter"][1] == "审议工作报告、地方性法规案和议案"
