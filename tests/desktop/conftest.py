@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,37 @@ def compare_pair(qtbot, window: MainWindow, national: Path, provincial: Path) ->
     assert window.set_document_file(PROVINCIAL, str(provincial))
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.compare_button.click()
+
+
+def open_opinion_box(qtbot, window: MainWindow):
+    """Compare the sample pair, give the clause table the keys and open the opinion box of the
+    current row with F2, as a keyboard user does; the row's item and the box."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    item = window.current_row().item
+    note = window.review_panel.note
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(note.hasFocus)
+    return item, note
+
+
+@contextmanager
+def read_only_project(qtbot, make_window, path: Path, comparison, monkeypatch: pytest.MonkeyPatch):
+    """A project another window holds open for writing, opened here with 只读打开: this window
+    and the holder's project."""
+    from core.project import Project
+
+    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, comparison).close()
+    with Project.open(path) as holder:
+        window = make_window()
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
+            b for b in box.buttons() if b.text() == "只读打开").click())
+        with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+            window.open_project(path)
+        assert window.project.read_only
+        yield window, holder

@@ -16,7 +16,7 @@ from desktop.models import ClauseTableModel, DecisionListModel, HistoryModel, It
 from desktop.settings import REVIEWER, Settings
 
 from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL,
-                       SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair)
+                       SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair, open_opinion_box)
 
 
 def _shown_statuses(window: MainWindow) -> set[str]:
@@ -184,14 +184,7 @@ def test_keys_in_the_opinion_box_never_lose_an_opinion(qtbot, make_window, save_
     """Ctrl+Z in the box undoes typing only (not the decision that holds the opinion), and
     Esc cancels an edit instead of saving it."""
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
-    item = window.current_row().item
-    note = window.review_panel.note
-    QTest.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(note.hasFocus)
+    item, note = open_opinion_box(qtbot, window)
     QTest.keyClicks(note, "first")
     QTest.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.table_model.row_for(item).note == "first"

@@ -10,7 +10,8 @@ from PySide6.QtTest import QTest
 
 from desktop.dialogs import ShortcutsDialog
 
-from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
+from .conftest import (COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair,
+                       open_opinion_box, read_only_project)
 
 
 def test_the_table_takes_the_keys_once_a_comparison_is_shown(qtbot, make_window):
@@ -29,14 +30,7 @@ def test_the_table_takes_the_keys_once_a_comparison_is_shown(qtbot, make_window)
 
 def test_ctrl_enter_saves_the_opinion_and_gives_the_keys_back_to_the_table(qtbot, make_window):
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
-    item = window.current_row().item
-    note = window.review_panel.note
-    QTest.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(note.hasFocus)
+    item, note = open_opinion_box(qtbot, window)
     note.insertPlainText("应补充监测要求")  # Chinese comes through an input method
     QTest.keyClick(note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.table.hasFocus)
@@ -177,15 +171,8 @@ def test_a_text_with_only_its_title_is_said_to_have_nothing_to_compare(qtbot, ma
 
 def test_ctrl_n_from_the_opinion_box_keeps_the_opinion_typed(qtbot, make_window):
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
-    item = window.current_row().item
+    item, note = open_opinion_box(qtbot, window)
     path = window.project.path
-    note = window.review_panel.note
-    QTest.keyClick(window.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(note.hasFocus)
     note.insertPlainText("本省应明确牵头部门")
     QTest.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # 新建对照
     assert window.project is None
@@ -224,19 +211,8 @@ def test_enter_on_a_candidate_chooses_it(qtbot, make_window):
 def test_a_read_only_project_takes_no_candidate_by_double_click(qtbot, make_window, tmp_path,
                                                                 sample_comparison, monkeypatch,
                                                                 dialogs):
-    from PySide6.QtWidgets import QMessageBox
-
-    from core.project import Project
-
-    path = tmp_path / "他人正在审核.duizhao"
-    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, sample_comparison).close()
-    with Project.open(path) as holder:
-        window = make_window()
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
-            b for b in box.buttons() if b.text() == "只读打开").click())
-        with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
-            window.open_project(path)
-        assert window.project.read_only
+    with read_only_project(qtbot, make_window, tmp_path / "他人正在审核.duizhao", sample_comparison,
+                           monkeypatch) as (window, holder):
         row = next(r for r in window.table_model.rows()
                    if window.select_item(r.item) and window.diff.candidates.rowCount())
         view = window.diff.candidate_view

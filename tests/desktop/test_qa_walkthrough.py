@@ -15,7 +15,8 @@ from desktop.dialogs import PasteTextDialog
 from desktop.window_common import NATIONAL, PROVINCIAL
 from tests.generator import make_variant
 
-from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
+from .conftest import (COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair,
+                       read_only_project)
 
 
 def test_the_progress_step_is_readable_beside_its_bar(qtbot, make_window):
@@ -217,14 +218,7 @@ def test_no_display_is_one_chinese_line_not_a_qt_abort(monkeypatch, capsys):
 def test_a_project_opened_read_only_offers_no_decisions(qtbot, make_window, tmp_path,
                                                        sample_comparison, monkeypatch, dialogs):
     path = tmp_path / "他人正在审核.duizhao"
-    Project.create(path, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, sample_comparison).close()
-    with Project.open(path) as holder:
-        window = make_window()
-        monkeypatch.setattr(QMessageBox, "exec", lambda box: next(
-            b for b in box.buttons() if b.text() == "只读打开").click())
-        with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
-            window.open_project(path)
-        assert window.project.read_only
+    with read_only_project(qtbot, make_window, path, sample_comparison, monkeypatch) as (window, holder):
         assert window.select_item(next(r for r in window.table_model.rows() if r.is_gap).item)
         panel = window.review_panel
         # Every decision button was live: a click asked for a name, then said 只读.
