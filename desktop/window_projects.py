@@ -282,6 +282,9 @@ class WindowProjects:
         label, title, suffix, file_filter = EXPORTS[kind]
         stem = name_stem(self.project.provincial_name)
         folder = self.settings.get(keys.LAST_FOLDER) or str(Path(self.project.path).parent)
+        if not (Path(folder).is_dir() and os.access(folder, os.W_OK)):
+            # The inputs' folder may be read-only (a shared drive, a disc) or gone since.
+            folder = str(self.documents_dir())
         path, _ = QFileDialog.getSaveFileName(self, label.rstrip("…"), str(Path(folder) / f"{stem}-{title}{suffix}"),
                                               file_filter)
         if path:

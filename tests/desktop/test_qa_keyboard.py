@@ -224,3 +224,21 @@ def test_a_read_only_project_takes_no_candidate_by_double_click(qtbot, make_wind
         # The button was off, but a double-click still decided: a box said the project was 只读.
         assert dialogs.texts() == [] and window.project.decisions() == []
         assert holder.decisions() == [] and window.table_model.row_for(row.item).decision is None
+
+
+def test_an_export_is_not_suggested_into_a_folder_that_is_gone(qtbot, make_window, monkeypatch,
+                                                              tmp_path, save_path):
+    from pathlib import Path
+
+    from desktop import settings as keys
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    documents = tmp_path / "我的文档"
+    documents.mkdir()
+    monkeypatch.setattr(window, "documents_dir", lambda: documents)
+    suggested: list[str] = []
+    monkeypatch.setattr("desktop.window_projects.QFileDialog.getSaveFileName",
+                        lambda parent, caption, path, file_filter="": (suggested.append(path), ("", ""))[1])
+    window.settings.set(keys.LAST_FOLDER, str(tmp_path / "已拔出的U盘"))
+    window.choose_export("checklist")
+    assert suggested and Path(suggested[0]).parent == documents
