@@ -70,8 +70,11 @@ class WindowActions:
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
-        # QUndoStack's actions rename themselves after each decision ("撤销 标为…"): their
-        # tooltips follow, naming what would be undone and the key.
+        # QUndoStack's actions rename themselves after each decision ("撤销 标为…（序号 7）"): the
+        # menu shows that, the toolbar keeps a short name (at 150 % the long one pushed the gap
+        # buttons into the » overflow), and the tooltips name what would be undone and the key.
+        self.undo_action.setIconText("撤销")
+        self.redo_action.setIconText("重做")
         self.undo_stack.indexChanged.connect(self._undo_tooltips)
         self.undo_stack.cleanChanged.connect(self._undo_tooltips)
         self._undo_tooltips()

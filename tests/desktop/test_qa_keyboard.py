@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolBar
 
 from desktop.dialogs import ShortcutsDialog
 
@@ -242,3 +243,15 @@ def test_an_export_is_not_suggested_into_a_folder_that_is_gone(qtbot, make_windo
     window.settings.set(keys.LAST_FOLDER, str(tmp_path / "已拔出的U盘"))
     window.choose_export("checklist")
     assert suggested and Path(suggested[0]).parent == documents
+
+
+def test_the_toolbar_keeps_short_undo_and_redo_buttons_after_a_decision(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.select_item(next(r for r in window.table_model.rows() if r.is_gap).item)
+    window.status_actions["covered"].trigger()
+    assert window.undo_action.text().startswith("撤销") and len(window.undo_action.text()) > 2
+    toolbar = next(bar for bar in window.findChildren(QToolBar) if bar.objectName() == "mainToolBar")
+    assert toolbar.widgetForAction(window.undo_action).text() == "撤销"
+    window.undo_action.trigger()
+    assert toolbar.widgetForAction(window.redo_action).text() == "重做"
