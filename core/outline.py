@@ -1024,7 +1024,7 @@ _UNLABELLED_TITLE = re.compile(rf"^(?![{_N}]+、)[\u4e00-\u9fff][\u4e00-\u9fff�
 # How the first line of a title broken over two ends when it runs on: a word that joins
 # (听取和审议人民政府、人民法院和 / 人民检察院的专项工作报告) or, unlabelled, a full line.
 _JOINING = tuple("和与及、，的或")
-_RUNS_ON = re.compile(r"(?:[和与及、，的或]|.{12,})$")
+_RUNS_ON = re.compile(rf"(?:[{''.join(_JOINING)}]|.{{12,}})$")
 # The rest of a labelled title on the next line (第三章 审查和批准决算，听取和审议国民经济和 /
 # 社会发展计划、预算的执行情况报告，听取和审议审计工作报告).
 _TITLE_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、，\s]{1,29}$")

@@ -131,16 +131,21 @@ def compare_pair(qtbot, window: MainWindow, national: Path, provincial: Path) ->
         window.compare_button.click()
 
 
+def compare_with_table_keys(qtbot, window: MainWindow) -> None:
+    """Compare the sample pair and give the clause table the keys, as a keyboard user starts."""
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+
+
 def open_opinion_box(qtbot, window: MainWindow):
     """Compare the sample pair, give the clause table the keys and open the opinion box of the
     current row with F2, as a keyboard user does; the row's item and the box."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
+    compare_with_table_keys(qtbot, window)
     item = window.current_row().item
     note = window.review_panel.note
     QTest.keyClick(window.table, Qt.Key.Key_F2)

@@ -16,7 +16,8 @@ from desktop.models import ClauseTableModel, DecisionListModel, HistoryModel, It
 from desktop.settings import REVIEWER, Settings
 
 from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL,
-                       SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair, open_opinion_box)
+                       SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair, compare_with_table_keys,
+                       open_opinion_box)
 
 
 def _shown_statuses(window: MainWindow) -> set[str]:
@@ -143,10 +144,7 @@ def test_other_exports_write_their_files(qtbot, make_window, save_path, dialogs,
 
 def test_keyboard_only_review(qtbot, make_window, save_path):
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
+    compare_with_table_keys(qtbot, window)
     QTest.keyClick(window.table, Qt.Key.Key_J)
     first = window.current_row()
     assert first.is_gap
@@ -206,10 +204,7 @@ def test_keys_in_the_opinion_box_never_lose_an_opinion(qtbot, make_window, save_
 def test_esc_leaves_the_search_and_keys_act_only_on_a_shown_selected_row(qtbot, make_window,
                                                                          save_path):
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
+    compare_with_table_keys(qtbot, window)
     before = window.current_row().item
     QTest.keyClick(window.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search.hasFocus)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QToolBar
 from desktop.dialogs import ShortcutsDialog
 
 from .conftest import (COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair,
-                       open_opinion_box, read_only_project)
+                       compare_with_table_keys, open_opinion_box,
+                       read_only_project)
 
 
 def test_the_table_takes_the_keys_once_a_comparison_is_shown(qtbot, make_window):
@@ -48,10 +49,7 @@ def test_ctrl_enter_saves_the_opinion_and_gives_the_keys_back_to_the_table(qtbot
 def test_f2_scrolls_the_opinion_box_into_view_on_a_small_screen(qtbot, make_window):
     window = make_window()
     window.resize(911, 470)  # 1366×768 at 150 %, less a taskbar
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
+    compare_with_table_keys(qtbot, window)
     qtbot.wait(100)  # the detail pane's wrapped reasons settle their height
     note = window.review_panel.note
     viewport = window.detail_scroll.viewport()
@@ -110,10 +108,7 @@ def test_a_chapter_printed_without_its_label_says_which_it_was_read_as(qtbot, ma
 
 def test_tab_leaves_the_clause_table_and_the_candidate_list(qtbot, make_window):
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
+    compare_with_table_keys(qtbot, window)
     item = window.current_row().item
     # Tab walked the table's cells and on down the rows: the detail pane, the candidates and
     # the review buttons could not be reached without the mouse.
@@ -185,10 +180,7 @@ def test_ctrl_n_from_the_opinion_box_keeps_the_opinion_typed(qtbot, make_window)
 
 def test_enter_on_a_candidate_chooses_it(qtbot, make_window):
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(window.table.hasFocus)
+    compare_with_table_keys(qtbot, window)
     for _ in range(window.proxy.rowCount()):
         if window.diff.candidates.offers_choice():
             break
