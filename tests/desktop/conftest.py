@@ -31,6 +31,16 @@ def sample_comparison():
     return compare_files(SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
 
 
+@pytest.fixture
+def cjk_font(qapp):
+    """Skips a test that measures the layout of Chinese text where no font has Chinese glyphs
+    (every office PC has one; a bare Linux machine may not: Debian's fonts-noto-cjk)."""
+    from PySide6.QtGui import QFontDatabase
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no font with Simplified Chinese glyphs installed (fonts-noto-cjk): the "
+                    "layout measured here is that of Chinese glyphs")
+
+
 @pytest.fixture(autouse=True)
 def _application(qapp):
     """Every desktop test runs with the QApplication, whichever test a worker runs first: a

@@ -73,7 +73,7 @@ def _small(qtbot, window: MainWindow) -> None:
     qtbot.wait(50)  # the splitters lay their panes out again
 
 
-def test_numbers_stay_readable_at_1366x768_150_percent(qtbot, make_window, save_path):
+def test_numbers_stay_readable_at_1366x768_150_percent(qtbot, make_window, save_path, cjk_font):
     window = make_window()
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
     _small(qtbot, window)

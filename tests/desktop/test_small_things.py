@@ -182,7 +182,7 @@ def test_lines_set_aside_and_numbering_notes_are_one_click_away(qtbot, make_wind
     assert button.text() == f"提示（{len(rows)}）"
 
 
-def test_a_decision_does_not_widen_the_detail_pane(qtbot, make_window, save_path):
+def test_a_decision_does_not_widen_the_detail_pane(qtbot, make_window, save_path, cjk_font):
     """"reviewer 审核于 date" wraps: on one line it made the review panel wider than the detail
     pane's place at 150 %, which cut every text of the pane off on its right."""
     window = make_window()
