@@ -8,7 +8,7 @@ import pytest
 from core.errors import NoTextLayerError
 from core.read import read_document
 from core.read.normalize import normalize_paragraph_text
-from core.read.pdf import is_page_number_line, starts_with_numbering
+from core.read.layout import is_page_number_line, starts_with_numbering
 from tests.conftest import DATA
 from tests.data.make_fixtures import block_paragraph_texts, policy_lines
 
