@@ -21,8 +21,11 @@ from desktop.batch_pairs import carry_pair_review, pair_project_path
 from desktop.errors import report_unexpected
 from desktop.settings import LAST_FOLDER
 from desktop.views import ProgressPanel
+from desktop.window_common import FRAME_ALLOWANCE
 from desktop.worker import Task
 
+# The window's size where the screen has room for it.
+PREFERRED_SIZE = (1200, 720)
 # The matrix's export types, each with its extension.
 EXPORT_FILTERS = {"Excel (*.xlsx)": ".xlsx", "Word (*.docx)": ".docx", "JSON (*.json)": ".json"}
 _FILTER = "文档 (" + " ".join(f"*{e}" for e in SUPPORTED_EXTENSIONS) + ")"
@@ -117,7 +120,23 @@ class BatchWindow(QMainWindow):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.hint)
         self.setCentralWidget(central)
-        self.resize(1200, 720)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """The preferred size where it fits, else the screen's available area, frame included,
+        centred. (A fixed 1200×720 ran off a 1366×768 screen at 150 % — about 910×512 — and
+        off it at 100 % under a taskbar: the side pane, the status bar with the run's outcome
+        and the matrix's horizontal scroll bar could not be reached.)"""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        frame_width, frame_height = FRAME_ALLOWANCE
+        width = min(PREFERRED_SIZE[0], max(available.width() - frame_width, 320))
+        height = min(PREFERRED_SIZE[1], max(available.height() - frame_height, 240))
+        self.resize(width, height)
+        self.move(available.left() + max((available.width() - width - frame_width) // 2, 0),
+                  available.top() + max((available.height() - height - frame_height) // 2, 0))
 
     # ------------------------------------------------------------------ inputs
     def start_folder(self) -> str:
