@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMainWindow, QMessageBox, QPushButton, QSplitter, QTableView,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -95,9 +95,14 @@ class BatchWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(self._double_clicked)
+        # Enter opens the cell's pair as a double-click does: a keyboard user had no way to a
+        # pair's review.
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.table, self._enter_opens,
+                      context=Qt.ShortcutContext.WidgetShortcut)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
-        self.hint = QLabel("双击某个单元格，打开该地方文件与国家文件的逐条审核。点击列标题排序"
+        self.hint = QLabel("双击某个单元格（或选中后按 Enter），打开该地方文件与国家文件的逐条审核。点击列标题排序"
                            "（“未覆盖数”：多少个地方文件未覆盖该项）。")
         self.hint.setWordWrap(True)
 
@@ -295,6 +300,11 @@ class BatchWindow(QMainWindow):
 
     def _double_clicked(self, index: QModelIndex) -> None:
         local = self.model.local_index(self.proxy.mapToSource(index).column())
+        if local is not None:
+            self.open_pair(local)
+
+    def _enter_opens(self) -> None:
+        local = self.selected_local()
         if local is not None:
             self.open_pair(local)
 

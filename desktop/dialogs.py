@@ -243,6 +243,7 @@ class ShortcutsDialog(QDialog):
         ("Ctrl+F", "搜索"),
         ("Ctrl+G", "只看差距"),
         ("F5", "开始对照"),
+        ("Enter（批量对照的矩阵中）", "打开所选单元格那个地方文件的逐条审核"),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:

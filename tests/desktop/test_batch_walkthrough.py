@@ -8,7 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from core.compare import load_outline
+from desktop.batch_view import BatchWindow, open_batch_window
 from desktop.window_common import FRAME_ALLOWANCE
+from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
+from tests.generator import make_variant
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,3 +51,40 @@ def test_the_batch_window_fits_a_1366x768_screen_at_150_percent(tmp_path):
     frame_width, frame_height = FRAME_ALLOWANCE
     assert w + frame_width <= width and h + frame_height <= height
     assert left <= x and x + w <= left + width and top <= y and y + h <= top + height
+
+
+@pytest.fixture
+def local_files(tmp_path: Path) -> list[Path]:
+    """The sample opinion and a generated 浙江省 opinion, as files."""
+    generated = tmp_path / "浙江.txt"
+    generated.write_text(make_variant(load_outline(SAMPLE_NATIONAL), 7).text.replace("示例省", "浙江省"),
+                         encoding="utf-8")
+    return [SAMPLE_PROVINCIAL, generated]
+
+
+def _run(qtbot, window: BatchWindow, local_files) -> None:
+    window.workers = 1
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(p) for p in local_files])
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.run_button.click()
+
+
+def _matrix_has_the_keys(qtbot, window: BatchWindow) -> None:
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+
+
+def test_enter_on_a_cell_opens_that_pairs_review(qtbot, make_window, local_files):
+    """A keyboard user walks the matrix with the arrows and opens a pair with Enter."""
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    _matrix_has_the_keys(qtbot, window)
+    QTest.keyClick(window.table, Qt.Key.Key_Right)  # from the first local column to the second
+    assert window.selected_local() == 1
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        QTest.keyClick(window.table, Qt.Key.Key_Return)
+    assert Path(main_window.project.path) == window.pair_project_path(1)
+
