@@ -96,10 +96,12 @@ class BatchWindow(QMainWindow):
         self.table.selectionModel().currentChanged.connect(self._current_changed)
         self.table.doubleClicked.connect(self._double_clicked)
         # Enter opens the cell's pair as a double-click does: a keyboard user had no way to a
-        # pair's review.
+        # pair's review. Tab leaves the matrix for the side pane and the buttons (it walked
+        # the cells, row after row, and never got out).
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(QKeySequence(key), self.table, self._enter_opens,
                       context=Qt.ShortcutContext.WidgetShortcut)
+        self.table.setTabKeyNavigation(False)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
         self.hint = QLabel("双击某个单元格（或选中后按 Enter），打开该地方文件与国家文件的逐条审核。点击列标题排序"

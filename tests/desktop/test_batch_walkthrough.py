@@ -88,3 +88,12 @@ def test_enter_on_a_cell_opens_that_pairs_review(qtbot, make_window, local_files
         QTest.keyClick(window.table, Qt.Key.Key_Return)
     assert Path(main_window.project.path) == window.pair_project_path(1)
 
+
+def test_tab_leaves_the_matrix(qtbot, make_window, local_files):
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    _matrix_has_the_keys(qtbot, window)
+    current = window.table.currentIndex()
+    QTest.keyClick(window.table, Qt.Key.Key_Tab)
+    assert not window.table.hasFocus()
+    assert window.table.currentIndex() == current
