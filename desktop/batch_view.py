@@ -377,11 +377,17 @@ class BatchWindow(QMainWindow):
 
         def done(outcome) -> None:
             updated, note = outcome
+            if not updated.locals[local].ok:
+                # A new version that cannot be read must not take the place of the column the
+                # reviewer has (it became a 无法对照 column and the previous result was gone).
+                QMessageBox.warning(self, "导入新版本",
+                                    f"新版本“{Path(path).name}”无法对照：{updated.locals[local].error}"
+                                    f"\n\n{batch.locals[local].name}一列仍是原来版本的对照结果。")
+                return
             self.show_batch(updated)
             if note:
                 self.statusBar().showMessage(f"已对照新版本。{note}。", 10000)
 
-        self.local_files = [path if p == batch.locals[local].path else p for p in self.local_files]
         self._run(work, f"正在对照新版本：{Path(path).name}…", done)
 
     def choose_export(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from core.compare import load_outline
-from desktop.batch_view import BatchWindow, open_batch_window
+from desktop.batch_view import FIXED_COLUMNS, BatchWindow, open_batch_window
 from desktop.window_common import FRAME_ALLOWANCE
 from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
 from tests.generator import make_variant
@@ -97,3 +97,21 @@ def test_tab_leaves_the_matrix(qtbot, make_window, local_files):
     QTest.keyClick(window.table, Qt.Key.Key_Tab)
     assert not window.table.hasFocus()
     assert window.table.currentIndex() == current
+
+
+def test_a_new_version_that_cannot_be_read_keeps_the_column_it_was_meant_to_replace(
+        qtbot, make_window, local_files, tmp_path, dialogs):
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    before = window.batch
+    files = list(window.local_files)
+    empty = tmp_path / "浙江-新版.txt"
+    empty.write_bytes(b"")
+    window.reimport(1, str(empty))
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert any("浙江-新版.txt" in text and "空的" in text and "原来版本" in text
+               for text in dialogs.texts("warning"))
+    assert window.batch is before  # the column and its result are as they were
+    assert window.batch.locals[1].ok and window.local_files == files
+    header = window.model.headerData(len(FIXED_COLUMNS) + 1, Qt.Orientation.Horizontal)
+    assert header.startswith("浙江省") and "无法对照" not in header
