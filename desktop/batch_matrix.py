@@ -57,8 +57,10 @@ class MatrixModel(QAbstractTableModel):
                 return f"{column.title or column.path}\n{column.error}"
             counts = "，".join(f"{status_style(s).label} {summary.counts.get(s, 0)}"
                               for s in batching.STATUS_ORDER)
-            return (f"{column.title}\n{counts}\n覆盖率（含部分覆盖）{summary.carried_percent:.1f}%，"
-                    f"已覆盖占比 {summary.covered_percent:.1f}%")
+            # The file too: two versions of one region's text are told apart only by it
+            # (北京市（1） and 北京市（2） named the same title).
+            return (f"{column.title}\n文件：{column.path}\n{counts}\n"
+                    f"覆盖率（含部分覆盖）{summary.carried_percent:.1f}%，已覆盖占比 {summary.covered_percent:.1f}%")
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

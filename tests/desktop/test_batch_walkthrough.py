@@ -115,3 +115,21 @@ def test_a_new_version_that_cannot_be_read_keeps_the_column_it_was_meant_to_repl
     assert window.batch.locals[1].ok and window.local_files == files
     header = window.model.headerData(len(FIXED_COLUMNS) + 1, Qt.Orientation.Horizontal)
     assert header.startswith("浙江省") and "无法对照" not in header
+
+
+def test_two_texts_of_one_region_are_told_apart_by_their_column_tips(qtbot, make_window, tmp_path):
+    """Two versions of one province's text (a .txt and its Word copy, a draft and the final):
+    the columns are numbered, and each one's tip names its file."""
+    national = load_outline(SAMPLE_NATIONAL)
+    draft, final = tmp_path / "征求意见稿" / "浙江.txt", tmp_path / "定稿" / "浙江.txt"
+    for seed, path in ((7, draft), (8, final)):
+        path.parent.mkdir()
+        path.write_text(make_variant(national, seed).text.replace("示例省", "浙江省"), encoding="utf-8")
+    window = open_batch_window(make_window())
+    _run(qtbot, window, [draft, final])
+    names = [local.name for local in window.batch.locals]
+    assert names[0] != names[1] and all(name.startswith("浙江省") for name in names)
+    for local, path in enumerate((draft, final)):
+        tip = window.model.headerData(len(FIXED_COLUMNS) + local, Qt.Orientation.Horizontal,
+                                      Qt.ItemDataRole.ToolTipRole)
+        assert str(path) in tip
