@@ -176,17 +176,36 @@ class BatchWindow(QMainWindow):
     def set_national(self, path: str) -> None:
         self.national = str(path)
         self.national_label.setText(f"国家文件：{Path(path).name}")
+        kept = [p for p in self.local_files if not _same_file(p, self.national)]
+        if len(kept) != len(self.local_files):
+            # It was compared with itself: it leaves the local texts, and the user is told.
+            self.local_files = kept
+            self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
+            self.statusBar().showMessage(f"“{Path(path).name}”已从地方文件中移除：它是国家文件本身。", 10000)
         self._update_state()
 
     def add_locals(self, specs: Sequence[str]) -> int:
-        """Add files, folders or glob patterns to the local texts; returns how many were new."""
+        """Add files, folders or glob patterns to the local texts; returns how many were new.
+
+        The national file itself and files already listed are left out, and the status bar
+        says so (they were dropped without a word, and the count went down at the run)."""
         before = len(self.local_files)
+        national = repeated = 0
         for path in batching.expand_inputs(specs):
-            if str(path) not in self.local_files:
+            if self.national and _same_file(path, self.national):
+                national += 1
+            elif str(path) in self.local_files:
+                repeated += 1
+            else:
                 self.local_files.append(str(path))
         self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
+        added = len(self.local_files) - before
+        skipped = ([f"国家文件本身 {national} 个"] if national else []) + (
+            [f"已在列表中的 {repeated} 个"] if repeated else [])
+        if skipped:
+            self.statusBar().showMessage(f"已添加地方文件 {added} 个；未添加：{'，'.join(skipped)}。", 10000)
         self._update_state()
-        return len(self.local_files) - before
+        return added
 
     def clear_locals(self) -> None:
         self.local_files.clear()
@@ -427,6 +446,14 @@ class BatchWindow(QMainWindow):
         if self.busy:
             self.task.cancel()
         super().closeEvent(event)
+
+
+def _same_file(path: str | Path, other: str) -> bool:
+    """The same file on disk (another spelling of its path, a link to it)."""
+    try:
+        return Path(path).samefile(other)
+    except OSError:
+        return str(path) == other
 
 
 def _bring_to_front(window: QWidget) -> None:

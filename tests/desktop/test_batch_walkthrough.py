@@ -133,3 +133,25 @@ def test_two_texts_of_one_region_are_told_apart_by_their_column_tips(qtbot, make
         tip = window.model.headerData(len(FIXED_COLUMNS) + local, Qt.Orientation.Horizontal,
                                       Qt.ItemDataRole.ToolTipRole)
         assert str(path) in tip
+
+
+def test_the_national_file_and_a_repeated_one_are_not_added_as_local_texts(qtbot, make_window, local_files):
+    """Picking the whole folder, the national file among them, or a file twice: the list holds
+    each local text once and never the national one, and the status bar says what was left out."""
+    window = open_batch_window(make_window())
+    window.set_national(str(SAMPLE_NATIONAL))
+    assert window.add_locals([str(SAMPLE_NATIONAL), str(local_files[0])]) == 1
+    assert window.local_files == [str(local_files[0])]
+    assert "国家文件本身 1 个" in window.statusBar().currentMessage()
+    assert window.add_locals([str(local_files[0]), str(local_files[1])]) == 1
+    assert "已在列表中的 1 个" in window.statusBar().currentMessage()
+    assert window.locals_label.text() == "地方文件：2 个"
+
+
+def test_a_local_text_chosen_as_the_national_one_leaves_the_local_texts(qtbot, make_window, local_files):
+    window = open_batch_window(make_window())
+    window.add_locals([str(p) for p in local_files])
+    window.set_national(str(local_files[1]))
+    assert window.local_files == [str(local_files[0])]
+    assert window.locals_label.text() == "地方文件：1 个"
+    assert "它是国家文件本身" in window.statusBar().currentMessage()
