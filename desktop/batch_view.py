@@ -154,18 +154,28 @@ class BatchWindow(QMainWindow):
             return ""
         return main.settings.get(LAST_FOLDER) or str(main.documents_dir())
 
+    def _remember_folder(self, path: str | Path) -> None:
+        """The next dialog opens where this choice was made (each 添加地方文件… went back to
+        Documents, one province after another)."""
+        if self.main_window is not None:
+            self.main_window.settings.set(LAST_FOLDER, str(Path(path).resolve()))
+
     def choose_national(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "选择国家文件", self.start_folder(), _FILTER)
         if path:
+            self._remember_folder(Path(path).parent)
             self.set_national(path)
 
     def choose_locals(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "选择地方文件（可多选）", self.start_folder(), _FILTER)
         if paths:
+            self._remember_folder(Path(paths[0]).parent)
             self.add_locals(paths)
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择存放地方文件的文件夹", self.start_folder())
+        if folder:
+            self._remember_folder(folder)
         if folder and not self.add_locals([folder]):
             # Nothing happened on screen: say why (subfolders are not searched).
             QMessageBox.information(
@@ -429,6 +439,7 @@ class BatchWindow(QMainWindow):
         except DuizhaoError as error:
             QMessageBox.warning(self, "导出对照矩阵", str(error))
             return None
+        self._remember_folder(Path(written).parent)
         self.statusBar().showMessage(f"已导出：{written}", 8000)
         return written
 

@@ -155,3 +155,33 @@ def test_a_local_text_chosen_as_the_national_one_leaves_the_local_texts(qtbot, m
     assert window.local_files == [str(local_files[0])]
     assert window.locals_label.text() == "地方文件：1 个"
     assert "它是国家文件本身" in window.statusBar().currentMessage()
+
+
+def test_the_file_dialogs_open_where_the_last_file_was_chosen(qtbot, make_window, monkeypatch, tmp_path):
+    """National staff pick the national law in one folder, then the provinces one dialog after
+    another in another folder: each dialog opens where the last choice was made."""
+    national_folder, provinces = tmp_path / "国家", tmp_path / "各省"
+    national_folder.mkdir()
+    provinces.mkdir()
+    national = national_folder / "国家.docx"
+    national.write_bytes(SAMPLE_NATIONAL.read_bytes())
+    texts = []
+    for seed, name in ((7, "浙江.txt"), (8, "江苏.txt")):
+        texts.append(provinces / name)
+        texts[-1].write_text(make_variant(load_outline(SAMPLE_NATIONAL), seed).text, encoding="utf-8")
+    window = open_batch_window(make_window())
+    opened_in: list[str] = []
+    answers = iter([(str(national), ""), ([str(texts[0])], ""), ([str(texts[1])], "")])
+
+    def dialog(parent, caption, folder, file_filter=""):
+        opened_in.append(folder)
+        return next(answers)
+
+    monkeypatch.setattr("desktop.batch_view.QFileDialog.getOpenFileName", dialog)
+    monkeypatch.setattr("desktop.batch_view.QFileDialog.getOpenFileNames", dialog)
+    window.choose_national()
+    window.choose_locals()
+    window.choose_locals()
+    assert [Path(folder) for folder in opened_in[1:]] == [national_folder, provinces]
+    assert window.local_files == [str(t) for t in texts]
+
