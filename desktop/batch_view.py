@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -423,8 +424,12 @@ class BatchWindow(QMainWindow):
         if self.batch is None:
             return
         default = f"{session.name_stem(self.batch.national.title, '国家文件')}-对照矩阵.xlsx"
+        folder = self.start_folder()
+        if self.main_window is not None and not (Path(folder).is_dir() and os.access(folder, os.W_OK)):
+            # The inputs' folder may be read-only (a shared drive, a disc) or gone since.
+            folder = str(self.main_window.documents_dir())
         path, chosen = QFileDialog.getSaveFileName(
-            self, "导出对照矩阵", str(Path(self.start_folder()) / default), ";;".join(EXPORT_FILTERS))
+            self, "导出对照矩阵", str(Path(folder) / default), ";;".join(EXPORT_FILTERS))
         if path:
             if Path(path).suffix.lower() not in EXPORT_FILTERS.values():
                 # A name typed without its extension: the chosen type's, as the main window does.

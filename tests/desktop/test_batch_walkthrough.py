@@ -185,3 +185,22 @@ def test_the_file_dialogs_open_where_the_last_file_was_chosen(qtbot, make_window
     assert [Path(folder) for folder in opened_in[1:]] == [national_folder, provinces]
     assert window.local_files == [str(t) for t in texts]
 
+
+def test_the_matrix_export_is_not_suggested_into_a_folder_that_is_gone(qtbot, make_window, local_files,
+                                                                       monkeypatch, tmp_path):
+    from desktop.settings import LAST_FOLDER
+
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    suggested: list[str] = []
+    monkeypatch.setattr("desktop.batch_view.QFileDialog.getSaveFileName",
+                        lambda parent, caption, path, file_filter="": (suggested.append(path), ("", ""))[1])
+    main_window.settings.set(LAST_FOLDER, str(tmp_path / "已拔出的U盘"))
+    window.choose_export()
+    assert suggested and Path(suggested[0]).parent == main_window.documents_dir()
+    (tmp_path / "导出").mkdir()
+    written = window.export_to(str(tmp_path / "导出" / "矩阵.xlsx"))
+    assert written is not None and written.is_file()
+    window.choose_export()
+    assert Path(suggested[-1]).parent == tmp_path / "导出"  # the next export goes where this one went
