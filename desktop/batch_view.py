@@ -352,7 +352,11 @@ class BatchWindow(QMainWindow):
         recomputed); afterwards the same project is opened, with the decisions made in it.
         """
         batch = self.batch
-        if batch is None or self.main_window is None or self.main_window.busy:
+        if batch is None or self.main_window is None:
+            return None
+        if self.main_window.busy:
+            # A double-click did nothing, and nothing said why.
+            self.statusBar().showMessage("主窗口正在处理（对照、导入或导出），完成后再打开该组对照的审核。", 10000)
             return None
         column = batch.locals[local]
         if not column.ok:

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 
 from core.compare import load_outline
 from desktop.batch_view import FIXED_COLUMNS, BatchWindow, open_batch_window
+from desktop.main_window import NATIONAL, PROVINCIAL
 from desktop.window_common import FRAME_ALLOWANCE
 from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
 from tests.generator import make_variant
@@ -204,3 +205,16 @@ def test_the_matrix_export_is_not_suggested_into_a_folder_that_is_gone(qtbot, ma
     assert written is not None and written.is_file()
     window.choose_export()
     assert Path(suggested[-1]).parent == tmp_path / "导出"  # the next export goes where this one went
+
+
+def test_a_pair_asked_for_while_the_main_window_compares_says_why_it_waits(qtbot, make_window, local_files):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    assert main_window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    assert main_window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    main_window.compare_button.click()
+    assert main_window.busy
+    assert window.open_pair(1) is None
+    assert "主窗口正在处理" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: not main_window.busy, timeout=COMPARE_TIMEOUT_MS)
