@@ -38,10 +38,12 @@ class BatchWindow(QMainWindow):
     Signals:
         batch_shown: a batch result is on screen (after a run or a re-import).
         pair_opened(str): a pair's project file was opened in the main window.
+        exported(str): the matrix was written to this file.
     """
 
     batch_shown = Signal()
     pair_opened = Signal(str)
+    exported = Signal(str)
 
     def __init__(self, main_window=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -256,14 +258,16 @@ class BatchWindow(QMainWindow):
 
         self._run(work, "正在逐级对照：国家文件 → 省级文件 → 市级文件…")
 
-    def _run(self, work, message: str, on_result=None) -> None:
+    def _run(self, work, message: str, on_result=None, *, title: str = "批量对照",
+             cancellable: bool = True) -> None:
         self.task = Task(work, self)
         self.task.progressed.connect(self.progress.update_progress)
         self.task.succeeded.connect(on_result or self.show_batch)
-        self.task.failed.connect(self._failed)
+        self.task.failed.connect(lambda error: self._failed(error, title))
         self.task.cancelled.connect(lambda: self.statusBar().showMessage("已取消。", 6000))
         self.task.finished.connect(self._ended)
         self.progress.start(message)
+        self.progress.cancel_button.setEnabled(cancellable)
         self.task.start()
         self._update_state()
 
@@ -276,9 +280,9 @@ class BatchWindow(QMainWindow):
         self.progress.stop()
         self._update_state()
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: BaseException, title: str = "批量对照") -> None:
         if isinstance(error, DuizhaoError):
-            QMessageBox.warning(self, "批量对照", str(error))
+            QMessageBox.warning(self, title, str(error))
         else:
             # Logged with its traceback; the user reads what happened, not a Python class name.
             report_unexpected(self, error, getattr(error, "__traceback_text__", ""))
@@ -440,17 +444,25 @@ class BatchWindow(QMainWindow):
                 path += EXPORT_FILTERS.get(chosen, ".xlsx")
             self.export_to(path)
 
-    def export_to(self, path: str) -> Path | None:
+    def export_to(self, path: str) -> None:
+        """Write the matrix in the background; ``exported`` tells where it went.
+
+        (Written on the window's thread, twenty provinces' Word report froze the window for
+        seconds with nothing on screen.)"""
         from core.export.matrix import export_matrix
 
-        try:
-            written = export_matrix(self.batch, path)
-        except DuizhaoError as error:
-            QMessageBox.warning(self, "导出对照矩阵", str(error))
-            return None
-        self._remember_folder(Path(written).parent)
-        self.statusBar().showMessage(f"已导出：{written}", 8000)
-        return written
+        if self.busy or self.batch is None:
+            return
+        batch = self.batch
+
+        def done(written) -> None:
+            self._remember_folder(Path(written).parent)
+            self.statusBar().showMessage(f"已导出：{written}", 8000)
+            self.exported.emit(str(written))
+
+        # A file half written cannot be taken back: the export runs to its end.
+        self._run(lambda progress, cancel: export_matrix(batch, path), f"正在导出：{Path(path).name}…",
+                  done, title="导出对照矩阵", cancellable=False)
 
     def _update_state(self) -> None:
         busy = self.busy

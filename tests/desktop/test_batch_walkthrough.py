@@ -201,8 +201,9 @@ def test_the_matrix_export_is_not_suggested_into_a_folder_that_is_gone(qtbot, ma
     window.choose_export()
     assert suggested and Path(suggested[0]).parent == main_window.documents_dir()
     (tmp_path / "导出").mkdir()
-    written = window.export_to(str(tmp_path / "导出" / "矩阵.xlsx"))
-    assert written is not None and written.is_file()
+    with qtbot.waitSignal(window.exported, timeout=COMPARE_TIMEOUT_MS):
+        window.export_to(str(tmp_path / "导出" / "矩阵.xlsx"))
+    assert (tmp_path / "导出" / "矩阵.xlsx").is_file()
     window.choose_export()
     assert Path(suggested[-1]).parent == tmp_path / "导出"  # the next export goes where this one went
 
@@ -218,3 +219,24 @@ def test_a_pair_asked_for_while_the_main_window_compares_says_why_it_waits(qtbot
     assert window.open_pair(1) is None
     assert "主窗口正在处理" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: not main_window.busy, timeout=COMPARE_TIMEOUT_MS)
+
+
+def test_the_matrix_is_written_in_the_background_and_a_failure_is_told(qtbot, make_window, local_files,
+                                                                       tmp_path, dialogs):
+    """Twenty provinces' Word report takes seconds: the window stays live, says what it does and
+    takes no other work meanwhile; a failure comes as a box titled with what failed."""
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    target = tmp_path / "矩阵.docx"
+    with qtbot.waitSignal(window.exported, timeout=COMPARE_TIMEOUT_MS) as written:
+        window.export_to(str(target))
+        assert window.busy and window.progress.isVisibleTo(window)
+        assert "矩阵.docx" in window.progress.message.text()
+        assert not window.export_button.isEnabled() and not window.run_button.isEnabled()
+    assert written.args == [str(target)] and target.is_file()
+    assert window.statusBar().currentMessage() == f"已导出：{target}"
+    folder = tmp_path / "已有文件夹.xlsx"
+    folder.mkdir()
+    window.export_to(str(folder))
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert [(title, "文件夹" in text) for kind, title, text in dialogs.shown] == [("导出对照矩阵", True)]
