@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMainWindow, QMessageBox, QPushButton, QSplitter, QTableView,
+                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSplitter, QTableView,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from core import batch as batching
@@ -64,6 +64,19 @@ class BatchWindow(QMainWindow):
     def _build(self) -> None:
         self.national_label = QLabel("国家文件：（未选择）")
         self.locals_label = QLabel("地方文件：0 个")
+        # The local texts themselves, numbered in the order compared (a chain's 1 is the
+        # province): only a count was shown, so a wrong file could be neither seen nor taken
+        # out but by 清空地方文件 and choosing all the others again.
+        self.locals_list = QListWidget()
+        self.locals_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.locals_list.setMaximumHeight(int(self.locals_list.fontMetrics().lineSpacing() * 3.5)
+                                          + 2 * self.locals_list.frameWidth())
+        self.locals_list.itemSelectionChanged.connect(self._update_state)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.locals_list, self.remove_selected_locals,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.remove_button = QPushButton("移除所选")
+        self.remove_button.setToolTip("从地方文件中移除列表里选中的文件（Delete）")
+        self.remove_button.clicked.connect(self.remove_selected_locals)
         self.national_button = QPushButton("选择国家文件…")
         self.national_button.clicked.connect(self.choose_national)
         self.add_button = QPushButton("添加地方文件…")
@@ -124,8 +137,18 @@ class BatchWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
-        layout.addWidget(self.national_label)
-        layout.addWidget(self.locals_label)
+        labels = QVBoxLayout()
+        labels.addWidget(self.national_label)
+        count_row = QHBoxLayout()
+        count_row.addWidget(self.locals_label)
+        count_row.addWidget(self.remove_button)
+        count_row.addStretch(1)
+        labels.addLayout(count_row)
+        labels.addStretch(1)
+        inputs = QHBoxLayout()
+        inputs.addLayout(labels)
+        inputs.addWidget(self.locals_list, 1)
+        layout.addLayout(inputs)
         layout.addWidget(self.progress)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.hint)
@@ -193,7 +216,7 @@ class BatchWindow(QMainWindow):
         if len(kept) != len(self.local_files):
             # It was compared with itself: it leaves the local texts, and the user is told.
             self.local_files = kept
-            self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
+            self._show_locals()
             self.statusBar().showMessage(f"“{Path(path).name}”已从地方文件中移除：它是国家文件本身。", 10000)
         self._update_state()
 
@@ -211,7 +234,7 @@ class BatchWindow(QMainWindow):
                 repeated += 1
             else:
                 self.local_files.append(str(path))
-        self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
+        self._show_locals()
         added = len(self.local_files) - before
         skipped = ([f"国家文件本身 {national} 个"] if national else []) + (
             [f"已在列表中的 {repeated} 个"] if repeated else [])
@@ -222,8 +245,27 @@ class BatchWindow(QMainWindow):
 
     def clear_locals(self) -> None:
         self.local_files.clear()
-        self.locals_label.setText("地方文件：0 个")
+        self._show_locals()
         self._update_state()
+
+    def remove_selected_locals(self) -> None:
+        """Take the local texts selected in the list out of the batch (not while it runs)."""
+        if self.busy:
+            return
+        chosen = {item.data(Qt.ItemDataRole.UserRole) for item in self.locals_list.selectedItems()}
+        if chosen:
+            self.local_files = [p for p in self.local_files if p not in chosen]
+            self._show_locals()
+            self._update_state()
+
+    def _show_locals(self) -> None:
+        self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
+        self.locals_list.clear()
+        for number, path in enumerate(self.local_files, start=1):
+            item = QListWidgetItem(f"{number}. {Path(path).name}")
+            item.setData(Qt.ItemDataRole.UserRole, path)
+            item.setToolTip(path)
+            self.locals_list.addItem(item)
 
     # ------------------------------------------------------------------ running
     @property
@@ -295,7 +337,7 @@ class BatchWindow(QMainWindow):
                                     f"（按{'条' if batch.unit == batching.ARTICLE else '句'}对照 "
                                     f"{sum(item.level == 'national' for item in batch.items)} 项）")
         self.local_files = [local.path for local in batch.locals]
-        self.locals_label.setText(f"地方文件：{len(batch.locals)} 个")
+        self._show_locals()
         self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self.table.setColumnWidth(0, 170)
         for column in (1, 2):
@@ -468,6 +510,7 @@ class BatchWindow(QMainWindow):
         busy = self.busy
         for button in (self.national_button, self.add_button, self.folder_button, self.clear_button):
             button.setEnabled(not busy)
+        self.remove_button.setEnabled(not busy and bool(self.locals_list.selectedItems()))
         self.run_button.setEnabled(not busy and bool(self.national) and bool(self.local_files))
         self.chain_button.setEnabled(not busy and bool(self.national) and len(self.local_files) == 2)
         self.export_button.setEnabled(not busy and self.batch is not None)

@@ -240,3 +240,30 @@ def test_the_matrix_is_written_in_the_background_and_a_failure_is_told(qtbot, ma
     window.export_to(str(folder))
     qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
     assert [(title, "文件夹" in text) for kind, title, text in dialogs.shown] == [("导出对照矩阵", True)]
+
+
+def test_the_local_texts_are_listed_in_order_and_one_is_taken_out_with_delete(qtbot, make_window, tmp_path):
+    """A wrong file among many is seen and taken out alone (only a count was shown, and 清空地方文件
+    took all of them); the numbers are the order compared, a chain's 1 the province."""
+    texts = []
+    for seed, name in ((7, "浙江.txt"), (8, "误选的文件.txt"), (9, "江苏.txt")):
+        texts.append(tmp_path / name)
+        texts[-1].write_text(make_variant(load_outline(SAMPLE_NATIONAL), seed).text, encoding="utf-8")
+    window = open_batch_window(make_window())
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(t) for t in texts])
+    shown = [window.locals_list.item(row).text() for row in range(window.locals_list.count())]
+    assert shown == ["1. 浙江.txt", "2. 误选的文件.txt", "3. 江苏.txt"]
+    assert not window.remove_button.isEnabled()
+    window.locals_list.item(1).setSelected(True)
+    assert window.remove_button.isEnabled()
+    window.activateWindow()
+    window.locals_list.setFocus()
+    qtbot.waitUntil(window.locals_list.hasFocus)
+    QTest.keyClick(window.locals_list, Qt.Key.Key_Delete)
+    assert window.local_files == [str(texts[0]), str(texts[2])]
+    assert [window.locals_list.item(row).text() for row in range(2)] == ["1. 浙江.txt", "2. 江苏.txt"]
+    assert window.locals_label.text() == "地方文件：2 个" and window.chain_button.isEnabled()
+    window.locals_list.item(0).setSelected(True)
+    window.remove_button.click()
+    assert window.local_files == [str(texts[2])] and window.locals_list.count() == 1
