@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from core import batch as batching
 from core import session
 from core.errors import DuizhaoError
+from core.model import national_id
 from core.project import Project
 from core.read import SUPPORTED_EXTENSIONS
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
@@ -377,25 +378,44 @@ class BatchWindow(QMainWindow):
         return self.model.local_index(self.proxy.mapToSource(index).column())
 
     def _double_clicked(self, index: QModelIndex) -> None:
-        local = self.model.local_index(self.proxy.mapToSource(index).column())
+        source = self.proxy.mapToSource(index)
+        local = self.model.local_index(source.column())
         if local is not None:
-            self.open_pair(local)
+            self.open_pair(local, source.row())
 
     def _enter_opens(self) -> None:
         local = self.selected_local()
         if local is not None:
-            self.open_pair(local)
+            self.open_pair(local, self.proxy.mapToSource(self.table.currentIndex()).row())
+
+    def _review_item(self, row: int | None) -> str | None:
+        """The main window's row for a matrix row: the clause, or an article's first clause."""
+        batch = self.batch
+        if batch is None or row is None or not 0 <= row < len(batch.items):
+            return None
+        item = batch.items[row]
+        if item.level != "national":
+            return None  # a chain's province-own row: not an item of the national text
+        if batch.unit != batching.ARTICLE:
+            return item.id
+        try:
+            clauses = batch.national.section(item.section).clauses
+        except KeyError:
+            return None
+        return national_id(clauses[0].id) if clauses else None
 
     def pair_project_path(self, local: int) -> Path:
         """Where the review of one pair is kept (see ``pair_project_path``)."""
         assert self.batch is not None
         return pair_project_path(self.batch, local)
 
-    def open_pair(self, local: int) -> Path | None:
+    def open_pair(self, local: int, row: int | None = None) -> Path | None:
         """Open one pair's review in the main window; its decisions are kept in its own project.
 
         The first time, the pair's project is made from the batch's comparison (nothing is
         recomputed); afterwards the same project is opened, with the decisions made in it.
+        With ``row`` (a matrix row), the review opens on that item (it opened on the first
+        row, whichever cell was double-clicked).
         """
         batch = self.batch
         if batch is None or self.main_window is None:
@@ -410,7 +430,10 @@ class BatchWindow(QMainWindow):
             return None
         target = self.pair_project_path(local)
         current = getattr(self.main_window, "project", None)
+        item = self._review_item(row)
         if current is not None and Path(current.path).resolve() == target.resolve():
+            if item is not None:
+                self.main_window.select_item(item)
             _bring_to_front(self.main_window)  # already open there, with its decisions
             self.pair_opened.emit(str(target))
             return target
@@ -421,10 +444,25 @@ class BatchWindow(QMainWindow):
         except (DuizhaoError, OSError) as error:
             QMessageBox.warning(self, "批量对照", f"无法保存该组对照的审核项目：{error}")
             return None
+        if item is not None:
+            self._select_when_shown(target, item)
         self.main_window.open_project(target)
         _bring_to_front(self.main_window)
         self.pair_opened.emit(str(target))
         return target
+
+    def _select_when_shown(self, target: Path, item: str) -> None:
+        """Select ``item`` once the main window shows ``target`` (it opens in the background;
+        should it show something else first, a failed or declined open, nothing is selected)."""
+        main = self.main_window
+
+        def shown() -> None:
+            main.project_shown.disconnect(shown)
+            project = main.project
+            if project is not None and Path(project.path).resolve() == target.resolve():
+                main.select_item(item)
+
+        main.project_shown.connect(shown)
 
     # ------------------------------------------------------------------ re-import, export
     def choose_reimport(self) -> None:

@@ -267,3 +267,81 @@ def test_the_local_texts_are_listed_in_order_and_one_is_taken_out_with_delete(qt
     window.locals_list.item(0).setSelected(True)
     window.remove_button.click()
     assert window.local_files == [str(texts[2])] and window.locals_list.count() == 1
+
+
+def _proxy_row(window: BatchWindow, row: int) -> int:
+    return next(i for i in range(window.proxy.rowCount())
+                if window.proxy.mapToSource(window.proxy.index(i, 0)).row() == row)
+
+
+def test_a_double_clicked_cell_opens_the_review_on_its_item(qtbot, make_window, local_files):
+    """The reviewer double-clicks 浙江省's cell of one clause: the pair's review opens on that
+    clause, not on the first one; asked again with the pair open, it moves there."""
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    batch = window.batch
+    rows = [len(batch.items) // 2, len(batch.items) - 1]
+    index = window.proxy.index(_proxy_row(window, rows[0]), len(FIXED_COLUMNS) + 1)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.table.doubleClicked.emit(index)
+    assert main_window.current_row().item == batch.items[rows[0]].id
+    window.table.doubleClicked.emit(window.proxy.index(_proxy_row(window, rows[1]), len(FIXED_COLUMNS) + 1))
+    assert main_window.current_row().item == batch.items[rows[1]].id
+
+
+NATIONAL_STATUTE = """示例管理条例
+
+第一章 总则
+
+第一条 为了规范示例事务的管理，保障当事人的合法权益，制定本条例。
+
+第二条 本条例适用于在中华人民共和国境内从事示例活动的单位和个人。
+
+第二章 管理
+
+第三条 县级以上人民政府应当加强对示例工作的领导，将示例工作纳入国民经济和社会发展规划。
+
+第四条 示例单位应当建立健全内部管理制度，定期开展安全检查，及时消除隐患。
+
+第五条 任何单位和个人不得伪造、变造示例证明文件。
+
+第三章 附则
+
+第六条 本条例自2030年1月1日起施行。
+"""
+
+PROVINCIAL_STATUTE = """浙江省示例管理条例实施办法
+
+第一条 为了实施《示例管理条例》，规范本省示例事务的管理，结合本省实际，制定本办法。
+
+第二条 本办法适用于本省行政区域内从事示例活动的单位和个人。
+
+第三条 示例单位应当建立健全内部管理制度，每季度开展一次安全检查，及时消除隐患。
+
+第四条 本办法自2031年1月1日起施行。
+"""
+
+
+def test_a_statutes_cell_opens_the_review_on_the_articles_first_sentence(qtbot, make_window, tmp_path):
+    national, provincial = tmp_path / "示例管理条例.txt", tmp_path / "浙江实施办法.txt"
+    national.write_text(NATIONAL_STATUTE, encoding="utf-8")
+    provincial.write_text(PROVINCIAL_STATUTE, encoding="utf-8")
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    window.workers = 1
+    window.set_national(str(national))
+    window.add_locals([str(provincial)])
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.run_button.click()
+    batch = window.batch
+    row = next(r for r, item in enumerate(batch.items) if item.label.endswith("第四条"))
+    window.table.setCurrentIndex(window.proxy.index(_proxy_row(window, row), len(FIXED_COLUMNS)))
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.waitUntil(window.table.hasFocus)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        QTest.keyClick(window.table, Qt.Key.Key_Return)
+    first = batch.national.section(batch.items[row].section).clauses[0]
+    assert main_window.current_row().item == f"N{first.id}"
+    assert main_window.current_row().item != main_window.table_model.rows()[0].item
