@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton, QSplitter, QTableView,
-                               QTextBrowser, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
+                               QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from core import batch as batching
 from core import session
@@ -21,6 +21,7 @@ from core.read import SUPPORTED_EXTENSIONS
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
 from desktop.batch_pairs import carry_pair_review, pair_project_path
 from desktop.errors import report_unexpected
+from desktop.frozen_table import FrozenColumnsTable
 from desktop.settings import LAST_FOLDER
 from desktop.views import ProgressPanel
 from desktop.window_common import FRAME_ALLOWANCE
@@ -98,7 +99,8 @@ class BatchWindow(QMainWindow):
         self.progress = ProgressPanel()
         self.progress.cancel_requested.connect(self.cancel)
 
-        self.table = QTableView()
+        # The item and its counts stay in view while twenty provinces' columns scroll by.
+        self.table = FrozenColumnsTable(len(FIXED_COLUMNS))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from core.compare import load_outline
@@ -345,3 +345,42 @@ def test_a_statutes_cell_opens_the_review_on_the_articles_first_sentence(qtbot, 
     first = batch.national.section(batch.items[row].section).clauses[0]
     assert main_window.current_row().item == f"N{first.id}"
     assert main_window.current_row().item != main_window.table_model.rows()[0].item
+
+
+def test_the_item_and_its_counts_stay_in_view_while_many_provinces_scroll_by(qtbot, make_window, tmp_path):
+    """Twelve provinces do not fit beside the items: scrolled to the last province, the item
+    column and its counts are still at the left; a cell reached with the arrow keys is never
+    under them; clicking the item column's title sorts by it as the table's own title did."""
+    national = load_outline(SAMPLE_NATIONAL)
+    texts = []
+    for seed in range(12):
+        texts.append(tmp_path / f"省{seed:02d}.txt")
+        texts[-1].write_text(make_variant(national, seed).text, encoding="utf-8")
+    window = open_batch_window(make_window())
+    window.resize(900, 600)
+    _run(qtbot, window, texts)
+    table, frozen = window.table, window.table.frozen
+    scroll = table.horizontalScrollBar()
+    assert scroll.maximum() > 0  # the provinces do not fit: the matrix scrolls sideways
+    scroll.setValue(scroll.maximum())
+    row = table.rowAt(table.viewport().height() // 2)
+    assert table.visualRect(window.proxy.index(row, 0)).right() < 0  # the table's own went by
+    left = table.viewport().mapTo(window, QPoint(4, table.rowViewportPosition(row) + 4))
+    under = window.childAt(left)
+    assert under is frozen.viewport()
+    assert frozen.indexAt(frozen.viewport().mapFrom(window, left)) == window.proxy.index(row, 0)
+    for column in range(len(FIXED_COLUMNS)):
+        assert frozen.columnWidth(column) == table.columnWidth(column)
+    # The keys walk back to the first province: it comes out from under the frozen columns.
+    last = window.proxy.columnCount() - 1
+    table.setCurrentIndex(window.proxy.index(row, last))
+    _matrix_has_the_keys(qtbot, window)
+    for _ in range(last - len(FIXED_COLUMNS)):
+        QTest.keyClick(table, Qt.Key.Key_Left)
+        assert table.visualRect(table.currentIndex()).left() >= table.frozen_width()
+    assert window.selected_local() == 0
+    header = frozen.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2))
+    labels = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    assert labels == [item.label for item in window.batch.items]  # the national text's order
