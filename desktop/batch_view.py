@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QPushButton,
                                QSplitter, QTextBrowser, QVBoxLayout, QWidget)
@@ -23,7 +23,7 @@ from desktop.batch_pairs import carry_pair_review, pair_project_path
 from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
 from desktop.settings import LAST_FOLDER
-from desktop.views import ProgressPanel
+from desktop.views import ProgressPanel, dropped_paths
 from desktop.window_common import FRAME_ALLOWANCE
 from desktop.worker import Task
 
@@ -60,11 +60,15 @@ class BatchWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self._build()
+        # Files and folders dragged from the file manager, as on the main window (a drop here
+        # did nothing): on the national line they are the national text, elsewhere local ones.
+        self.setAcceptDrops(True)
         self._update_state()
 
     # ------------------------------------------------------------------ widgets
     def _build(self) -> None:
         self.national_label = QLabel("国家文件：（未选择）")
+        self.national_label.setToolTip("可以把国家文件拖到这一行；拖到窗口其他地方的文件和文件夹作为地方文件")
         self.locals_label = QLabel("地方文件：0 个")
         # The local texts themselves, numbered in the order compared (a chain's 1 is the
         # province): only a count was shown, so a wrong file could be neither seen nor taken
@@ -269,6 +273,29 @@ class BatchWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.locals_list.addItem(item)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if dropped_paths(event) and not self.busy:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        paths = dropped_paths(event)
+        if not paths or self.busy:
+            return
+        event.acceptProposedAction()
+        target = self.childAt(event.position().toPoint())
+        if target in (self.national_label, self.national_button) and Path(paths[0]).is_file():
+            self.set_national(paths[0])
+            paths = paths[1:]
+        if paths:
+            try:
+                self.add_locals(paths)
+            except DuizhaoError as error:
+                QMessageBox.warning(self, "添加地方文件", str(error))
+                return
+        if not self.national:
+            self.statusBar().showMessage("已添加地方文件。国家文件请用“选择国家文件…”指定，"
+                                         "或把它拖到“国家文件”一行。", 10000)
 
     # ------------------------------------------------------------------ running
     @property

@@ -384,3 +384,43 @@ def test_the_item_and_its_counts_stay_in_view_while_many_provinces_scroll_by(qtb
                      pos=QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2))
     labels = [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
     assert labels == [item.label for item in window.batch.items]  # the national text's order
+
+
+def _drop(window: BatchWindow, paths, widget) -> None:
+    """Drop files from the file manager over ``widget`` of the batch window."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    # Delivered as Qt delivers it: to the innermost widget under the pointer, passed up to
+    # the first one that takes it.
+    under = window.childAt(widget.mapTo(window, widget.rect().center()))
+    where = under.mapFrom(widget, widget.rect().center())
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(under, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(under, drop)
+
+
+def test_files_dragged_from_the_file_manager_are_taken(qtbot, make_window, tmp_path):
+    """The provinces' files dropped on the window are the local texts, a folder's too; the
+    national file dropped on its line is the national text."""
+    national = load_outline(SAMPLE_NATIONAL)
+    folder = tmp_path / "各省"
+    folder.mkdir()
+    for seed, name in ((7, "浙江.txt"), (8, "江苏.txt"), (9, "安徽.txt")):
+        (folder / name).write_text(make_variant(national, seed).text, encoding="utf-8")
+    window = open_batch_window(make_window())
+    _drop(window, [folder / "浙江.txt", folder / "江苏.txt"], window.table)
+    assert window.local_files == [str(folder / "浙江.txt"), str(folder / "江苏.txt")]
+    assert "选择国家文件" in window.statusBar().currentMessage()  # the national one is still wanted
+    _drop(window, [SAMPLE_NATIONAL], window.national_label)
+    assert window.national == str(SAMPLE_NATIONAL) and len(window.local_files) == 2
+    _drop(window, [folder], window.detail)
+    assert sorted(window.local_files) == sorted(str(p) for p in folder.iterdir())
+    assert window.run_button.isEnabled()
