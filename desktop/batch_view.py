@@ -20,6 +20,7 @@ from core.project import Project
 from core.read import SUPPORTED_EXTENSIONS
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
 from desktop.batch_pairs import carry_pair_review, pair_project_path
+from desktop.dialogs import offer_exported
 from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
 from desktop.settings import LAST_FOLDER
@@ -55,6 +56,7 @@ class BatchWindow(QMainWindow):
         self.local_files: list[str] = []
         self.workers: int | None = None  # all cores (core.batch decides how to start them)
         self.task: Task | None = None
+        self.export_dialog: QMessageBox | None = None
         self.model = MatrixModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -567,6 +569,10 @@ class BatchWindow(QMainWindow):
         def done(written) -> None:
             self._remember_folder(Path(written).parent)
             self.statusBar().showMessage(f"已导出：{written}", 8000)
+            if not getattr(self.main_window, "headless", False):
+                # Where it went, and a way to it, as the main window's exports offer (only a
+                # status line said it, for eight seconds).
+                self.export_dialog = offer_exported(self, Path(written))
             self.exported.emit(str(written))
 
         # A file half written cannot be taken back: the export runs to its end.

@@ -4,12 +4,14 @@ an item's history, the notes on how the documents were read."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox,
                                QFormLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QMessageBox, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
 
 from core.model import Comparison, ReviewDecision
 from desktop.models import DecisionListModel, HistoryModel, describe_item
@@ -257,3 +259,25 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(buttons)
+
+
+def offer_exported(parent: QWidget, path: Path) -> QMessageBox:
+    """After an export: a box saying where the file went, offering to open it or its folder
+    (shown without blocking; returned so the caller can keep it)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "导出完成",
+                      f"已导出：{path.name}", QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(str(path.parent))
+    open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_file)
+
+    def clicked(button) -> None:
+        if button is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif button is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    box.buttonClicked.connect(clicked)
+    box.open()
+    return box

@@ -7,8 +7,6 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core import session
@@ -16,7 +14,7 @@ from core.errors import DuizhaoError, ProjectLockedError, ProjectReadOnlyError
 from core.model import Outline
 from core.project import SUFFIX, Project
 from desktop import settings as keys
-from desktop.dialogs import OrphanedDecisionsDialog
+from desktop.dialogs import OrphanedDecisionsDialog, offer_exported
 from desktop.window_common import (EXPORTS, NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice,
                                    document_filter, in_app_folder, name_stem)
 
@@ -317,20 +315,4 @@ class WindowProjects:
         """After an export: say where the file went and offer to open it or its folder."""
         if self.headless:
             return
-        box = QMessageBox(QMessageBox.Icon.Information, "导出完成",
-                          f"已导出：{path.name}", QMessageBox.StandardButton.NoButton, self)
-        box.setInformativeText(str(path.parent))
-        open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
-        open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
-        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_file)
-
-        def clicked(button) -> None:
-            if button is open_file:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            elif button is open_folder:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-
-        box.buttonClicked.connect(clicked)
-        self.export_dialog = box
-        box.open()
+        self.export_dialog = offer_exported(self, path)

@@ -424,3 +424,26 @@ def test_files_dragged_from_the_file_manager_are_taken(qtbot, make_window, tmp_p
     _drop(window, [folder], window.detail)
     assert sorted(window.local_files) == sorted(str(p) for p in folder.iterdir())
     assert window.run_button.isEnabled()
+
+
+def test_an_exported_matrix_is_offered_to_open_or_its_folder(qtbot, make_window, local_files, tmp_path,
+                                                             monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened.append(url.toLocalFile()) or True))
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    target = tmp_path / "对照矩阵.docx"
+    with qtbot.waitSignal(window.exported, timeout=COMPARE_TIMEOUT_MS):
+        window.export_to(str(target))
+    box = window.export_dialog
+    assert box is not None and box.isVisible() and target.name in box.text()
+    buttons = {button.text(): button for button in box.buttons()}
+    buttons["打开所在文件夹"].click()
+    assert opened == [str(tmp_path)]
+    with qtbot.waitSignal(window.exported, timeout=COMPARE_TIMEOUT_MS):
+        window.export_to(str(target))
+    [b for b in window.export_dialog.buttons() if b.text() == "打开文件"][0].click()
+    assert opened[-1] == str(target)
