@@ -356,7 +356,13 @@ class BatchWindow(QMainWindow):
 
     def _failed(self, error: BaseException, title: str = "批量对照") -> None:
         if isinstance(error, DuizhaoError):
-            QMessageBox.warning(self, title, str(error))
+            text = error.message
+            if error.path and self.national and _same_file(error.path, self.national):
+                # Which of the many files failed: the national one stops the whole batch.
+                text = f"国家文件无法读取：{text}"
+            if error.path:
+                text += f"\n\n文件：{error.path}"
+            QMessageBox.warning(self, title, text)
         else:
             # Logged with its traceback; the user reads what happened, not a Python class name.
             report_unexpected(self, error, getattr(error, "__traceback_text__", ""))

@@ -447,3 +447,19 @@ def test_an_exported_matrix_is_offered_to_open_or_its_folder(qtbot, make_window,
         window.export_to(str(target))
     [b for b in window.export_dialog.buttons() if b.text() == "打开文件"][0].click()
     assert opened[-1] == str(target)
+
+
+def test_a_national_file_that_cannot_be_read_is_named_as_the_national_one(qtbot, make_window, local_files,
+                                                                           tmp_path, dialogs):
+    """Among twenty files, the box says it is the national text that stopped the batch."""
+    empty = tmp_path / "国家文件.txt"
+    empty.write_bytes(b"")
+    window = open_batch_window(make_window())
+    window.workers = 1
+    window.set_national(str(empty))
+    window.add_locals([str(p) for p in local_files])
+    window.run_button.click()
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    [text] = dialogs.texts("warning")
+    assert text.startswith("国家文件无法读取：") and "空的" in text and f"文件：{empty}" in text
+    assert window.batch is None and window.local_files == [str(p) for p in local_files]
