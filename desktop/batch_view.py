@@ -92,7 +92,7 @@ class BatchWindow(QMainWindow):
         self.folder_button = QPushButton("添加文件夹…")
         self.folder_button.clicked.connect(self.choose_folder)
         self.clear_button = QPushButton("清空地方文件")
-        self.clear_button.clicked.connect(self.clear_locals)
+        self.clear_button.clicked.connect(self.ask_clear_locals)
         self.run_button = QPushButton("开始批量对照")
         self.run_button.clicked.connect(self.start)
         self.chain_button = QPushButton("逐级对照")
@@ -251,6 +251,20 @@ class BatchWindow(QMainWindow):
             self.statusBar().showMessage(f"已添加地方文件 {added} 个；未添加：{'，'.join(skipped)}。", 10000)
         self._update_state()
         return added
+
+    def ask_clear_locals(self) -> None:
+        """清空地方文件, asked first when there are several: twenty files chosen one dialog after
+        another went with one click on the button beside 开始批量对照, with no way back."""
+        if len(self.local_files) > 1:
+            answer = QMessageBox.question(
+                self, "清空地方文件",
+                f"从列表中移除全部 {len(self.local_files)} 个地方文件吗？文件本身不会被删除。\n\n"
+                "只移除其中几个：在列表中选中它们，点“移除所选”或按 Delete。",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.clear_locals()
 
     def clear_locals(self) -> None:
         self.local_files.clear()

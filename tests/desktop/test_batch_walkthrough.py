@@ -463,3 +463,25 @@ def test_a_national_file_that_cannot_be_read_is_named_as_the_national_one(qtbot,
     [text] = dialogs.texts("warning")
     assert text.startswith("国家文件无法读取：") and "空的" in text and f"文件：{empty}" in text
     assert window.batch is None and window.local_files == [str(p) for p in local_files]
+
+
+def test_clearing_many_local_texts_is_asked_first(qtbot, make_window, local_files, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+    asked: list[str] = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    window = open_batch_window(make_window())
+    window.add_locals([str(p) for p in local_files])
+    window.clear_button.click()
+    assert "全部 2 个地方文件" in asked[0] and len(window.local_files) == 2  # cancelled: kept
+    window.clear_button.click()
+    assert window.local_files == [] and window.locals_list.count() == 0
+    window.add_locals([str(local_files[0])])
+    window.clear_button.click()  # one file: nothing to lose that is not chosen again at once
+    assert window.local_files == [] and len(asked) == 2
