@@ -78,7 +78,8 @@ def test_a_matrix_name_typed_without_extension_gets_the_chosen_type(qtbot, make_
     typed = tmp_path / "各省矩阵"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (str(typed), "Word (*.docx)")))
-    window.choose_export()
+    with qtbot.waitSignal(window.exported, timeout=COMPARE_TIMEOUT_MS):  # written in the background
+        window.choose_export()
     assert not dialogs.texts()  # was: 不支持的导出格式：（无扩展名）
     assert typed.with_suffix(".docx").stat().st_size > 0
 
