@@ -178,8 +178,8 @@ def test_the_file_dialogs_open_where_the_last_file_was_chosen(qtbot, make_window
         opened_in.append(folder)
         return next(answers)
 
-    monkeypatch.setattr("desktop.batch_view.QFileDialog.getOpenFileName", dialog)
-    monkeypatch.setattr("desktop.batch_view.QFileDialog.getOpenFileNames", dialog)
+    monkeypatch.setattr("desktop.batch_inputs.QFileDialog.getOpenFileName", dialog)
+    monkeypatch.setattr("desktop.batch_inputs.QFileDialog.getOpenFileNames", dialog)
     window.choose_national()
     window.choose_locals()
     window.choose_locals()
