@@ -92,6 +92,9 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.clear_button.clicked.connect(self.ask_clear_locals)
         self.run_button = QPushButton("开始批量对照")
         self.run_button.clicked.connect(self.start)
+        # F5 as 开始对照 in the main window (here it did nothing).
+        self.run_button.setToolTip("对照国家文件与列表中的每个地方文件（F5）")
+        QShortcut(QKeySequence("F5"), self, self.start)
         self.chain_button = QPushButton("逐级对照")
         self.chain_button.setToolTip("国家文件 → 省级文件 → 市级文件：地方文件列表中第1个为省级文件，第2个为市级文件")
         self.chain_button.clicked.connect(self.start_chain)

@@ -485,3 +485,14 @@ def test_clearing_many_local_texts_is_asked_first(qtbot, make_window, local_file
     window.add_locals([str(local_files[0])])
     window.clear_button.click()  # one file: nothing to lose that is not chosen again at once
     assert window.local_files == [] and len(asked) == 2
+
+
+def test_f5_starts_the_batch_as_it_starts_a_comparison_in_the_main_window(qtbot, make_window, local_files):
+    window = open_batch_window(make_window())
+    window.workers = 1
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(p) for p in local_files])
+    _matrix_has_the_keys(qtbot, window)
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        QTest.keyClick(window.table, Qt.Key.Key_F5)
+    assert [local.path for local in window.batch.locals] == [str(p) for p in local_files]
