@@ -401,6 +401,18 @@ class BatchWindow(BatchInputs, QMainWindow):
         if self.busy or self.batch is None:
             return
         batch = self.batch
+        # A wrong pick in the file dialog: the national text itself became a 覆盖 100% column,
+        # another column's text a second copy of that column.
+        if same_file(path, batch.national.path):
+            QMessageBox.warning(self, "导入新版本", f"“{Path(path).name}”是国家文件本身，不是"
+                                f"{batch.locals[local].name}的新版本。请选择地方文件的新版本。")
+            return
+        other = next((column for i, column in enumerate(batch.locals)
+                      if i != local and column.path and same_file(path, column.path)), None)
+        if other is not None:
+            QMessageBox.warning(self, "导入新版本", f"“{Path(path).name}”已是{other.name}一列的地方文件，"
+                                f"不是{batch.locals[local].name}的新版本。")
+            return
         old = self.pair_project_path(local)
 
         def work(progress, cancel):

@@ -496,3 +496,16 @@ def test_f5_starts_the_batch_as_it_starts_a_comparison_in_the_main_window(qtbot,
     with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
         QTest.keyClick(window.table, Qt.Key.Key_F5)
     assert [local.path for local in window.batch.locals] == [str(p) for p in local_files]
+
+
+def test_the_national_text_or_another_column_is_not_taken_as_a_new_version(qtbot, make_window, local_files,
+                                                                           dialogs):
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    before = window.batch
+    window.reimport(1, str(SAMPLE_NATIONAL))
+    window.reimport(1, str(local_files[0]))
+    assert not window.busy and window.batch is before
+    national, other = dialogs.texts("warning")
+    assert "国家文件本身" in national and "浙江省" in national
+    assert f"已是{before.locals[0].name}一列" in other
