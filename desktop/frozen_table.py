@@ -28,7 +28,9 @@ class FrozenColumnsTable(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.frozen.setWordWrap(False)
-        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Its titles are the ones the user sees: a frozen column is widened by dragging there.
+        self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.frozen.horizontalHeader().sectionResized.connect(self._frozen_column_resized)
         self.frozen.setStyleSheet("QTableView { border: none; }")
         self.viewport().stackUnder(self.frozen)
         self.horizontalHeader().sectionResized.connect(self._column_resized)
@@ -77,6 +79,10 @@ class FrozenColumnsTable(QTableView):
         if column < self.frozen_count:
             self.frozen.setColumnWidth(column, new)
             self._place_frozen()
+
+    def _frozen_column_resized(self, column: int, _old: int, new: int) -> None:
+        if column < self.frozen_count and self.columnWidth(column) != new:
+            self.setColumnWidth(column, new)
 
     def _row_resized(self, row: int, _old: int, new: int) -> None:
         self.frozen.setRowHeight(row, new)

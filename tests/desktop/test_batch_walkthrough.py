@@ -509,3 +509,17 @@ def test_the_national_text_or_another_column_is_not_taken_as_a_new_version(qtbot
     national, other = dialogs.texts("warning")
     assert "国家文件本身" in national and "浙江省" in national
     assert f"已是{before.locals[0].name}一列" in other
+
+
+def test_the_item_column_is_still_widened_by_dragging_its_title(qtbot, make_window, local_files):
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    table, header = window.table, window.table.frozen.horizontalHeader()
+    before = table.columnWidth(0)
+    edge = header.sectionViewportPosition(0) + header.sectionSize(0) - 1
+    y = header.height() // 2
+    QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge, y))
+    QTest.mouseMove(header.viewport(), QPoint(edge + 60, y))
+    QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + 60, y))
+    assert table.columnWidth(0) == window.table.frozen.columnWidth(0) > before
+    assert table.frozen.width() == table.frozen_width()
