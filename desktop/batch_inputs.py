@@ -52,8 +52,9 @@ class BatchInputs:
         folder = QFileDialog.getExistingDirectory(self, "选择存放地方文件的文件夹", self.start_folder())
         if folder:
             self._remember_folder(folder)
-        if folder and not self.add_locals([folder]):
-            # Nothing happened on screen: say why (subfolders are not searched).
+        if folder and not self.add_locals([folder]) and not batching.expand_inputs([folder]):
+            # Nothing happened on screen: say why (subfolders are not searched). A folder whose
+            # files were all listed already, or the national one, is said in the status bar.
             QMessageBox.information(
                 self, "添加文件夹",
                 f"文件夹“{Path(folder).name}”中没有可以对照的文件（只查找该文件夹本身，不含其中的子文件夹）。"

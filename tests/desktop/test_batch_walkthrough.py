@@ -523,3 +523,24 @@ def test_the_item_column_is_still_widened_by_dragging_its_title(qtbot, make_wind
     QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(edge + 60, y))
     assert table.columnWidth(0) == window.table.frozen.columnWidth(0) > before
     assert table.frozen.width() == table.frozen_width()
+
+
+def test_a_folder_holding_only_the_national_file_says_so_not_that_it_is_empty(qtbot, make_window, tmp_path,
+                                                                               monkeypatch, dialogs):
+    folder = tmp_path / "国家"
+    folder.mkdir()
+    national = folder / "国家.docx"
+    national.write_bytes(SAMPLE_NATIONAL.read_bytes())
+    monkeypatch.setattr("desktop.batch_inputs.QFileDialog.getExistingDirectory",
+                        lambda *args, **kwargs: str(folder))
+    window = open_batch_window(make_window())
+    window.set_national(str(national))
+    window.choose_folder()
+    assert dialogs.texts() == []  # was: 文件夹“国家”中没有可以对照的文件
+    assert "国家文件本身 1 个" in window.statusBar().currentMessage()
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    monkeypatch.setattr("desktop.batch_inputs.QFileDialog.getExistingDirectory",
+                        lambda *args, **kwargs: str(empty))
+    window.choose_folder()
+    assert any("没有可以对照的文件" in text for text in dialogs.texts("information"))
