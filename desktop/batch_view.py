@@ -273,6 +273,9 @@ class BatchWindow(BatchInputs, QMainWindow):
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, len(FIXED_COLUMNS) if batch.locals else 0))
         self._update_state()
+        # The keys work on the matrix at once (arrows, Enter), as on the main window's table
+        # after 开始对照: the button pressed was disabled while the batch ran, and focus was lost.
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.batch_shown.emit()
 
     @property

@@ -544,3 +544,22 @@ def test_a_folder_holding_only_the_national_file_says_so_not_that_it_is_empty(qt
                         lambda *args, **kwargs: str(empty))
     window.choose_folder()
     assert any("没有可以对照的文件" in text for text in dialogs.texts("information"))
+
+
+def test_after_the_batch_the_keys_work_on_the_matrix(qtbot, make_window, local_files):
+    """Tab to 开始批量对照, Space, then the arrows and Enter: no click to reach the matrix."""
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    window.workers = 1
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(p) for p in local_files])
+    window.activateWindow()
+    window.run_button.setFocus()
+    qtbot.waitUntil(window.run_button.hasFocus)
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        QTest.keyClick(window.run_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(window.table.hasFocus)
+    QTest.keyClick(window.table, Qt.Key.Key_Right)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        QTest.keyClick(window.table, Qt.Key.Key_Return)
+    assert Path(main_window.project.path) == window.pair_project_path(1)
