@@ -126,8 +126,11 @@ class BatchInputs:
     def _show_locals(self) -> None:
         self.locals_label.setText(f"地方文件：{len(self.local_files)} 个")
         self.locals_list.clear()
+        # The last run's unreadable files say so here too, beside their names.
+        errors = {local.path: local.error for local in self.batch.locals if not local.ok} if self.batch else {}
         for number, path in enumerate(self.local_files, start=1):
-            item = QListWidgetItem(f"{number}. {Path(path).name}")
+            error = errors.get(path, "")
+            item = QListWidgetItem(f"{number}. {Path(path).name}" + (f"　—　无法对照：{error}" if error else ""))
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.locals_list.addItem(item)

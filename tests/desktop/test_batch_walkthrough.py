@@ -563,3 +563,13 @@ def test_after_the_batch_the_keys_work_on_the_matrix(qtbot, make_window, local_f
     with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         QTest.keyClick(window.table, Qt.Key.Key_Return)
     assert Path(main_window.project.path) == window.pair_project_path(1)
+
+
+def test_the_list_says_which_files_could_not_be_compared(qtbot, make_window, local_files, tmp_path):
+    empty = tmp_path / "空白.txt"
+    empty.write_bytes(b"")
+    window = open_batch_window(make_window())
+    _run(qtbot, window, [*local_files, empty])
+    shown = [window.locals_list.item(row).text() for row in range(window.locals_list.count())]
+    assert shown[2].startswith("3. 空白.txt") and "无法对照" in shown[2] and "空的" in shown[2]
+    assert all("无法对照" not in text for text in shown[:2])
