@@ -262,7 +262,7 @@ class BatchWindow(BatchInputs, QMainWindow):
         for column in (1, 2):
             self.table.setColumnWidth(column, 72)
         failed = [local for local in batch.locals if not local.ok]
-        note = f"，{len(failed)} 个无法对照（见列标题提示）" if failed else ""
+        note = f"，{len(failed)} 个无法对照（原因见地方文件列表）" if failed else ""
         message = f"已对照 {len(batch.locals) - len(failed)} 个地方文件{note}。"
         if batch.kind == "chain" and not failed:
             shares = batching.chain_summary(batch)

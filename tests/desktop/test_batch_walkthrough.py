@@ -573,3 +573,4 @@ def test_the_list_says_which_files_could_not_be_compared(qtbot, make_window, loc
     shown = [window.locals_list.item(row).text() for row in range(window.locals_list.count())]
     assert shown[2].startswith("3. 空白.txt") and "无法对照" in shown[2] and "空的" in shown[2]
     assert all("无法对照" not in text for text in shown[:2])
+    assert window.statusBar().currentMessage() == "已对照 2 个地方文件，1 个无法对照（原因见地方文件列表）。"
