@@ -21,8 +21,8 @@ from core.read.limits import check_paragraphs
 __all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "read_document", "read_text"]
 
 MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_EXTENSIONS = (".docx", ".doc", ".wps", ".pdf", ".txt", ".html", ".htm")
-_SUPPORTED_DESCRIPTION = "Word（.docx、.doc）、WPS（.wps）、PDF（.pdf）、纯文本（.txt）、网页（.html、.htm）"
+SUPPORTED_EXTENSIONS = (".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".html", ".htm")
+_SUPPORTED_DESCRIPTION = "Word（.docx、.doc）、WPS（.wps）、PDF（.pdf）、OFD（.ofd）、纯文本（.txt）、网页（.html、.htm）"
 
 
 def _stat(path: str) -> os.stat_result:
@@ -50,7 +50,7 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Raw
     """Reads a document file into paragraphs, choosing the reader by extension.
 
     Args:
-        path: a .docx, .doc, .wps, .pdf, .txt, .html or .htm file (extension case-insensitive).
+        path: a .docx, .doc, .wps, .pdf, .ofd, .txt, .html or .htm file (extension case-insensitive).
         max_bytes: files larger than this are refused before they are read.
 
     Returns:
@@ -86,6 +86,10 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Raw
             from core.read.pdf import read_pdf
 
             document = read_pdf(path)
+        elif extension == ".ofd":
+            from core.read.ofd import read_ofd
+
+            document = read_ofd(path, max_bytes=max_bytes)
         elif extension == ".txt":
             from core.read.plaintext import read_txt
 

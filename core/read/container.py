@@ -22,7 +22,7 @@ RATIO_CHECK_FROM = 1024 * 1024  # small members may compress extremely well and 
 MAX_ZIP_MEMBERS = 10_000
 
 
-def check_zip_safe(path: str, max_bytes: int) -> None:
+def check_zip_safe(path: str, max_bytes: int, kind: str = "Word 文档（.docx）") -> None:
     """Refuses a zip whose directory promises more data than a document can hold.
 
     Only the central directory is read: nothing is decompressed. Python's zipfile never
@@ -32,6 +32,7 @@ def check_zip_safe(path: str, max_bytes: int) -> None:
     Args:
         path: the zip file.
         max_bytes: the reader's size limit for files; the unpacked limit is derived from it.
+        kind: what the file should be, for the message when its zip directory is broken.
 
     Raises:
         DocumentTooLargeError: the declared sizes or compression ratios look like a zip bomb.
@@ -43,7 +44,7 @@ def check_zip_safe(path: str, max_bytes: int) -> None:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise DocumentReadError(
-            "文件已损坏，无法作为 Word 文档（.docx）打开。", path=path
+            f"文件已损坏，无法作为{kind}打开。", path=path
         ) from exc
     if len(members) > MAX_ZIP_MEMBERS:
         raise DocumentTooLargeError("文档内部的文件数量异常，可能是恶意构造的压缩包，已拒绝读取。", path=path)

@@ -1,4 +1,4 @@
-"""One short policy document in five forms reads to the same paragraphs."""
+"""One short policy document in six forms reads to the same paragraphs."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ FORMS = {
     "policy-typed.docx": "docx",
     "policy-autonum.docx": "docx",
     "policy.pdf": "pdf",
+    "policy.ofd": "ofd",
     "policy-gb18030.txt": "txt",
     "policy.html": "html",
 }
@@ -23,9 +24,10 @@ def _texts(name: str) -> list[str]:
     return [p.numbering + p.text for p in read_document(DATA / name).paragraphs]
 
 
-def test_all_five_forms_read_to_the_same_paragraph_texts():
+def test_all_six_forms_read_to_the_same_paragraph_texts():
     # The PDF needs no exception: running header, "— N —" page numbers, line breaks inside
-    # paragraphs and paragraphs across page breaks are all undone by the reader.
+    # paragraphs and paragraphs across page breaks are all undone by the reader; the OFD file,
+    # converted from the PDF by another program, keeps them all too.
     expected = policy_lines()
     assert {name: _texts(name) for name in FORMS} == {name: expected for name in FORMS}
 
@@ -35,7 +37,8 @@ def test_format_names(name, format_name):
     assert read_document(DATA / name).format == format_name
 
 
-@pytest.mark.parametrize("name", ["policy-typed.docx", "policy-autonum.docx", "policy.pdf", "policy.html"])
+@pytest.mark.parametrize("name", ["policy-typed.docx", "policy-autonum.docx", "policy.pdf", "policy.ofd",
+                                  "policy.html"])
 def test_title_is_centered_and_bold_where_the_format_can_say_so(name):
     title = read_document(DATA / name).paragraphs[0]
     assert title.text == policy_lines()[0]
@@ -50,5 +53,5 @@ def test_word_numbering_only_in_the_autonumbered_form():
 
 
 def test_supported_extensions_cover_every_reader():
-    assert set(SUPPORTED_EXTENSIONS) == {".docx", ".doc", ".wps", ".pdf", ".txt", ".html", ".htm"}
+    assert set(SUPPORTED_EXTENSIONS) == {".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".html", ".htm"}
     assert all(extension.startswith(".") and extension.islower() for extension in SUPPORTED_EXTENSIONS)

@@ -2,11 +2,16 @@
 
     .venv/bin/python tests/data/make_fixtures.py            # everything but the encrypted file
     /tmp/crypto-venv/bin/python tests/data/make_fixtures.py --encrypted
+    /tmp/ofd-venv/bin/python tests/data/make_fixtures.py --ofd   # after policy.pdf
 
 The encrypted .docx needs msoffcrypto-tool, which is not a project dependency: make a
 throwaway venv (`python3 -m venv /tmp/crypto-venv && /tmp/crypto-venv/bin/pip install
 msoffcrypto-tool python-docx`) and run the script with it. The PDFs and the .doc need
-LibreOffice (soffice) and poppler-utils (pdftoppm).
+LibreOffice (soffice) and poppler-utils (pdftoppm). policy.ofd is policy.pdf converted by
+easyofd, an OFD converter the project does not depend on, so that the OFD reader is tested on a
+file it did not write (`python3 -m venv /tmp/ofd-venv && /tmp/ofd-venv/bin/pip install easyofd
+python-docx`); easyofd 20260427 puts its elements in a namespace of its own and writes `size` for
+the standard's `Size`, which the reader takes as they come.
 
 The document builders (`add_list_definition`, `set_list_level`) are also imported by the tests
 to write real Word auto-numbering with python-docx and lxml.
@@ -443,12 +448,23 @@ def make_old_doc(target: Path) -> None:
         shutil.copyfile(converted, target)
 
 
+def make_converted_ofd(source_pdf: Path, target: Path) -> None:
+    """An OFD file made from a PDF by easyofd (needs easyofd, which is not a project dependency)."""
+    from easyofd.ofd import OFD  # noqa: PLC0415 - only in the throwaway venv
+
+    target.write_bytes(OFD().pdf2ofd(source_pdf.read_bytes(), optional_text=True))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--encrypted", action="store_true", help="only make encrypted.docx (needs msoffcrypto-tool)")
+    parser.add_argument("--ofd", action="store_true", help="only make policy.ofd from policy.pdf (needs easyofd)")
     args = parser.parse_args()
     if args.encrypted:
         make_encrypted_docx(DATA / "encrypted.docx")
+        return
+    if args.ofd:
+        make_converted_ofd(DATA / "policy.pdf", DATA / "policy.ofd")
         return
     build_policy_docx(autonumber=False).save(DATA / "policy-typed.docx")
     build_policy_docx(autonumber=True).save(DATA / "policy-autonum.docx")
