@@ -32,6 +32,7 @@ from core import frozen
 from core.align import Parameters, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, DocumentReadError, DuizhaoError
+from core.files import same_document
 from core.model import (Clause, ClauseFinding, Comparison, Outline, Reason, Status, national_id,
                         provincial_id, roll_up)
 from core.read import SUPPORTED_EXTENSIONS
@@ -165,6 +166,8 @@ class Batch:
         locals: the columns, in the order given.
         cells: ``cells[row][column]``; None in a column that failed.
         kind: "batch", or "chain" for national → province → city.
+        left_out: the local files given but not compared, each with why (the national text
+            itself or a copy of it; a file given twice or a copy of one already compared).
     """
 
     national: Outline
@@ -174,6 +177,7 @@ class Batch:
     cells: tuple[tuple[Cell | None, ...], ...]
     kind: str = "batch"
     chain: tuple[Comparison | None, ...] = field(default=())
+    left_out: tuple[tuple[str, str], ...] = field(default=())
 
     def column(self, index: int) -> tuple[Cell | None, ...]:
         """Every item's cell in one local text."""
@@ -223,8 +227,9 @@ def expand_inputs(specs: Iterable[str | os.PathLike]) -> list[Path]:
 
     A file name that names nothing is kept as it is, so its column reports the read error;
     a pattern that matches nothing is a mistyped command line, said at once
-    (``DocumentReadError``) rather than as a column named after the pattern. Duplicates are
-    dropped.
+    (``DocumentReadError``) rather than as a column named after the pattern. A file given
+    twice (by name and in its folder) is kept twice: ``compare_many`` leaves the repeat out and
+    says so in ``Batch.left_out``.
     """
     paths: list[Path] = []
     for spec in specs:
@@ -239,9 +244,7 @@ def expand_inputs(specs: Iterable[str | os.PathLike]) -> list[Path]:
                 raise DocumentReadError("通配符没有匹配到任何文件，请检查文件夹和文件名。", path=text)
         else:
             found = [Path(text)]
-        for path in found:
-            if path not in paths:
-                paths.append(path)
+        paths.extend(found)
     return paths
 
 
@@ -599,12 +602,28 @@ def _size(source: str | Outline) -> int:
         return 0
 
 
-def _same_file(path: str | os.PathLike, other: str) -> bool:
-    """A local file that is the national one itself (a folder or glob that includes it)."""
-    try:
-        return bool(other) and os.path.samefile(path, other)
-    except OSError:
-        return False
+NATIONAL_COPY = "国家文件本身（或其副本），不与自身对照"
+REPEATED = "重复给出（或与已对照的文件内容相同），只对照一次"
+
+
+def _sort_out(national_path: str, local_texts: Sequence[str | os.PathLike | Outline]
+              ) -> tuple[list[str | Outline], list[tuple[str, str]]]:
+    """The local texts to compare, and the files left out with why: the national text itself
+    or a copy of it (a folder or glob that includes it), a file given twice or a copy of one."""
+    kept: list[str | Outline] = []
+    left_out: list[tuple[str, str]] = []
+    for text in local_texts:
+        if isinstance(text, Outline):
+            kept.append(text)
+            continue
+        path = os.fspath(text)
+        if national_path and same_document(path, national_path):
+            left_out.append((path, NATIONAL_COPY))
+        elif any(isinstance(k, str) and same_document(path, k) for k in kept):
+            left_out.append((path, REPEATED))
+        else:
+            kept.append(path)
+    return kept, left_out
 
 
 def _national(national: str | os.PathLike | Outline) -> Outline:
@@ -637,15 +656,15 @@ def compare_many(national: str | os.PathLike | Outline,
     base = _national(national)
     if not local_texts:
         raise DocumentReadError("没有地方文件：请至少指定一个地方文件、文件夹或通配符。")
-    sources = [t if isinstance(t, Outline) else os.fspath(t) for t in local_texts
-               if isinstance(t, Outline) or not _same_file(t, base.path)]
+    sources, left_out = _sort_out(base.path, local_texts)
     if not sources:
-        raise DocumentReadError("地方文件中只有国家文件本身，请指定其他地方文件。")
+        raise DocumentReadError("地方文件中只有国家文件本身（或其副本），请指定其他地方文件。")
     paths = [s.path if isinstance(s, Outline) else s for s in sources]
     provisional = [p or f"地方文件{i + 1}" for i, p in enumerate(paths)]
     done = _run({"N": base}, [(i, "N", s) for i, s in enumerate(sources)], names=provisional,
                 parameters=parameters, workers=workers, progress=progress, cancel=cancel)
-    return build_batch(base, _locals(paths, done), unit=unit)
+    batch = build_batch(base, _locals(paths, done), unit=unit)
+    return dataclasses.replace(batch, left_out=tuple(left_out))
 
 
 def _locals(paths: Sequence[str], done: dict[int, tuple[Comparison | None, str, float]]
@@ -766,22 +785,40 @@ def _province_own(downward: Comparison, upward: Comparison | None, unit: str
     return rows
 
 
-def chain_summary(batch: Batch) -> dict[str, float]:
+CHAIN_SHARES = (("province_of_national", "省级文件落实国家文件"),
+                ("city_of_national", "市级文件落实国家文件"),
+                ("city_of_province_own", "市级文件落实省级新增内容"))
+
+
+def chain_summary(batch: Batch) -> dict[str, float | None]:
     """What the city carries of each level, in percent of the expected items.
 
-    Keys: ``province_of_national``, ``city_of_national``, ``city_of_province_own``.
+    Keys: ``province_of_national``, ``city_of_national``, ``city_of_province_own``; a share that
+    cannot be measured — its text could not be compared, or it has no expected item — is None
+    (an unreadable city file was said to carry 0.0 % of the national text).
     """
-    def share(rows: Iterable[int], column: int) -> float:
+    def share(rows: Iterable[int], column: int) -> float | None:
         cells = [c for c in (batch.cells[row][column] for row in rows)
                  if c is not None and c.status is not Status.NOT_EXPECTED]
         if not cells:
-            return 0.0
+            return None
         return 100.0 * sum(c.status in (Status.COVERED, Status.PARTIAL) for c in cells) / len(cells)
 
     national = [i for i, item in enumerate(batch.items) if item.level == "national"]
     own = [i for i, item in enumerate(batch.items) if item.level == "province"]
     return {"province_of_national": share(national, 0), "city_of_national": share(national, 1),
             "city_of_province_own": share(own, 1)}
+
+
+def share_text(value: float | None) -> str:
+    """A chain share as the reports print it: 72.5%, or 无法计算."""
+    return "无法计算" if value is None else f"{value:.1f}%"
+
+
+def chain_wording(batch: Batch) -> str:
+    """The chain's three shares in one line, as the CLI, the window and the Word report say it."""
+    shares = chain_summary(batch)
+    return "；".join(f"{label} {share_text(shares[key])}" for key, label in CHAIN_SHARES)
 
 
 # --- JSON -------------------------------------------------------------------------------------
@@ -819,6 +856,9 @@ def batch_to_dict(batch: Batch) -> dict:
     data = {"schema": SCHEMA, "kind": batch.kind, "unit": batch.unit,
             "national": {"path": batch.national.path, "title": batch.national.title},
             "locals": locals_, "items": items}
+    if batch.left_out:
+        data["left_out"] = [{"path": path, "reason": reason} for path, reason in batch.left_out]
     if batch.kind == "chain":
-        data["chain"] = {key: round(value, 1) for key, value in chain_summary(batch).items()}
+        data["chain"] = {key: None if value is None else round(value, 1)
+                         for key, value in chain_summary(batch).items()}
     return data

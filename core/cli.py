@@ -218,10 +218,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         counts = "，".join(f"{STATUS_LABELS[s]} {summary.counts.get(s, 0)}"
                           for s in batching.STATUS_ORDER)
         print(f"  {local.name}：{counts}；覆盖率（含部分）{summary.carried_percent:.1f}%")
+    for given, reason in result.left_out:
+        print(f"  未对照 {Path(given).name}：{reason}")
     if result.kind == "chain":
-        shares = batching.chain_summary(result)
-        print(f"逐级落实：市级文件落实国家文件 {shares['city_of_national']:.1f}%，"
-              f"落实省级新增内容 {shares['city_of_province_own']:.1f}%")
+        print(f"逐级落实：{batching.chain_wording(result)}")
     else:
         rows = sorted(range(len(result.items)), key=result.missing_count, reverse=True)[:5]
         compared = sum(1 for local in result.locals if local.ok)
@@ -233,6 +233,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                     print(f"  {item.label}：{result.missing_count(row)}/{compared} 个地方文件未覆盖")
     for path in written:
         print(f"已导出：{path}")
+    if not any(local.ok for local in result.locals):
+        # Nothing was compared: a script that checks the exit code must not take it for a run.
+        print("错误：没有一个地方文件能够对照，原因见上。", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import filecmp
 import gc
 import os
 import sys
@@ -144,6 +145,23 @@ def same_file(first: str | os.PathLike, second: str | os.PathLike) -> bool:
         pass
     try:
         return (os.path.normcase(os.path.realpath(first)) == os.path.normcase(os.path.realpath(second)))
+    except (OSError, ValueError):
+        return False
+
+
+def same_document(first: str | os.PathLike, second: str | os.PathLike) -> bool:
+    """Whether two paths hold one document: the same file, or a byte-for-byte copy of it.
+
+    A copy of the national text saved among the provinces' drafts is the national text, and a
+    draft copied into two folders is one draft; comparing either again would only add a column
+    that says nothing new.
+    """
+    if same_file(first, second):
+        return True
+    try:
+        return (os.path.isfile(first) and os.path.isfile(second)
+                and os.path.getsize(first) == os.path.getsize(second)
+                and filecmp.cmp(first, second, shallow=False))
     except (OSError, ValueError):
         return False
 

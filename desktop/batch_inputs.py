@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox
 
 from core import batch as batching
 from core.errors import DuizhaoError
+from core.files import same_document
 from core.read import SUPPORTED_EXTENSIONS
 from desktop.settings import LAST_FOLDER
 from desktop.views import dropped_paths
@@ -63,12 +64,12 @@ class BatchInputs:
     def set_national(self, path: str) -> None:
         self.national = str(path)
         self.national_label.setText(f"国家文件：{Path(path).name}")
-        kept = [p for p in self.local_files if not same_file(p, self.national)]
+        kept = [p for p in self.local_files if not same_document(p, self.national)]
         if len(kept) != len(self.local_files):
             # It was compared with itself: it leaves the local texts, and the user is told.
             self.local_files = kept
             self._show_locals()
-            self.statusBar().showMessage(f"“{Path(path).name}”已从地方文件中移除：它是国家文件本身。", 10000)
+            self.statusBar().showMessage(f"“{Path(path).name}”已从地方文件中移除：它是国家文件本身（或其副本）。", 10000)
         self._update_state()
 
     def add_locals(self, specs: Sequence[str]) -> int:
@@ -79,16 +80,16 @@ class BatchInputs:
         before = len(self.local_files)
         national = repeated = 0
         for path in batching.expand_inputs(specs):
-            if self.national and same_file(path, self.national):
+            if self.national and same_document(path, self.national):
                 national += 1
-            elif str(path) in self.local_files:
+            elif any(same_document(path, listed) for listed in self.local_files):
                 repeated += 1
             else:
                 self.local_files.append(str(path))
         self._show_locals()
         added = len(self.local_files) - before
-        skipped = ([f"国家文件本身 {national} 个"] if national else []) + (
-            [f"已在列表中的 {repeated} 个"] if repeated else [])
+        skipped = ([f"国家文件本身或其副本 {national} 个"] if national else []) + (
+            [f"已在列表中（或内容相同）的 {repeated} 个"] if repeated else [])
         if skipped:
             self.statusBar().showMessage(f"已添加地方文件 {added} 个；未添加：{'，'.join(skipped)}。", 10000)
         self._update_state()
@@ -159,9 +160,3 @@ class BatchInputs:
                                          "或把它拖到“国家文件”一行。", 10000)
 
 
-def same_file(path: str | Path, other: str) -> bool:
-    """The same file on disk (another spelling of its path, a link to it)."""
-    try:
-        return Path(path).samefile(other)
-    except OSError:
-        return str(path) == other

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from core import batch as batching
 from core import session
 from core.errors import DuizhaoError
+from core.files import same_document
 from core.model import national_id
 from core.project import Project
-from desktop.batch_inputs import DOCUMENT_FILTER, BatchInputs, same_file
+from desktop.batch_inputs import DOCUMENT_FILTER, BatchInputs
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
 from desktop.batch_pairs import carry_pair_review, pair_project_path
 from desktop.dialogs import offer_exported
@@ -238,7 +239,7 @@ class BatchWindow(BatchInputs, QMainWindow):
     def _failed(self, error: BaseException, title: str = "批量对照") -> None:
         if isinstance(error, DuizhaoError):
             text = error.message
-            if error.path and self.national and same_file(error.path, self.national):
+            if error.path and self.national and same_document(error.path, self.national):
                 # Which of the many files failed: the national one stops the whole batch.
                 text = f"国家文件无法读取：{text}"
             if error.path:
@@ -265,10 +266,7 @@ class BatchWindow(BatchInputs, QMainWindow):
         note = f"，{len(failed)} 个无法对照（原因见地方文件列表）" if failed else ""
         message = f"已对照 {len(batch.locals) - len(failed)} 个地方文件{note}。"
         if batch.kind == "chain" and not failed:
-            shares = batching.chain_summary(batch)
-            message = (f"逐级对照：省级文件落实国家文件 {shares['province_of_national']:.1f}%，市级文件落实国家文件 "
-                       f"{shares['city_of_national']:.1f}%，落实省级新增内容 {shares['city_of_province_own']:.1f}%"
-                       "（含部分覆盖）。")
+            message = f"逐级对照：{batching.chain_wording(batch)}（含部分覆盖）。"
         self.statusBar().showMessage(message)
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, len(FIXED_COLUMNS) if batch.locals else 0))
@@ -406,12 +404,12 @@ class BatchWindow(BatchInputs, QMainWindow):
         batch = self.batch
         # A wrong pick in the file dialog: the national text itself became a 覆盖 100% column,
         # another column's text a second copy of that column.
-        if same_file(path, batch.national.path):
-            QMessageBox.warning(self, "导入新版本", f"“{Path(path).name}”是国家文件本身，不是"
+        if same_document(path, batch.national.path):
+            QMessageBox.warning(self, "导入新版本", f"“{Path(path).name}”是国家文件本身（或其副本），不是"
                                 f"{batch.locals[local].name}的新版本。请选择地方文件的新版本。")
             return
         other = next((column for i, column in enumerate(batch.locals)
-                      if i != local and column.path and same_file(path, column.path)), None)
+                      if i != local and column.path and same_document(path, column.path)), None)
         if other is not None:
             QMessageBox.warning(self, "导入新版本", f"“{Path(path).name}”已是{other.name}一列的地方文件，"
                                 f"不是{batch.locals[local].name}的新版本。")

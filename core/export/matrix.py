@@ -12,7 +12,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from core.batch import STATUS_ORDER, Batch, Cell, batch_to_dict, chain_summary
+from core.batch import (CHAIN_SHARES, STATUS_ORDER, Batch, Cell, batch_to_dict, chain_summary,
+                        chain_wording, share_text)
 from core.errors import ExportError
 from core.export import labels
 from core.files import write_atomically, write_text_atomically
@@ -185,12 +186,10 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     if batch.kind == "chain":
         shares = chain_summary(batch)
         base = len(batch.locals) + 3
-        for offset, (name, key) in enumerate((("省级文件落实国家文件", "province_of_national"),
-                                              ("市级文件落实国家文件", "city_of_national"),
-                                              ("市级文件落实省级新增内容", "city_of_province_own"))):
+        for offset, (key, name) in enumerate(CHAIN_SHARES):
             put(summary, base + offset, 1, name, font=bold)
             summary.merge_cells(start_row=base + offset, start_column=1, end_row=base + offset, end_column=2)
-            put(summary, base + offset, 3, f"{shares[key]:.1f}%", align=centred)
+            put(summary, base + offset, 3, share_text(shares[key]), align=centred)
     summary.freeze_panes = "B2"
     printable_sheet(summary, "1:1", len(columns))
 
@@ -341,11 +340,8 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
                 extra._element.getparent().remove(extra._element)
 
     if batch.kind == "chain":
-        shares = chain_summary(batch)
         paragraph = document.add_paragraph()
-        write(paragraph, f"逐级落实：省级文件落实国家文件 {shares['province_of_national']:.1f}%；"
-              f"市级文件落实国家文件 {shares['city_of_national']:.1f}%；市级文件落实省级新增内容 "
-              f"{shares['city_of_province_own']:.1f}%（均含部分覆盖，不计无需地方落实）。", size=10)
+        write(paragraph, f"逐级落实：{chain_wording(batch)}（均含部分覆盖，不计无需地方落实）。", size=10)
 
     write(document.add_paragraph(), "他省表述", face=HEADER_FONT, size=12, bold=True)
     widths = [24, 20, 30, usable - 74]

@@ -173,16 +173,58 @@ def test_the_national_file_in_a_folder_of_locals_is_not_compared_with_itself(tmp
         batching.compare_many(national, [national], workers=1)
 
 
+def test_a_copy_of_the_national_text_and_a_repeated_draft_are_left_out_and_named(tmp_path):
+    # A copy of the national text saved among the drafts was compared as a province (覆盖 100%);
+    # a draft given by name and again in its folder, or copied twice, made two columns.
+    (tmp_path / "国家文件副本.docx").write_bytes(NATIONAL.read_bytes())
+    (tmp_path / "省.docx").write_bytes(PROVINCIAL.read_bytes())
+    (tmp_path / "省（另存）.docx").write_bytes(PROVINCIAL.read_bytes())
+    inputs = batching.expand_inputs([tmp_path / "省.docx", tmp_path])
+    result = batching.compare_many(NATIONAL, inputs, workers=1)
+    assert [Path(local.path).name for local in result.locals] == ["省.docx"]
+    assert sorted((Path(path).name, reason) for path, reason in result.left_out) == [
+        ("国家文件副本.docx", batching.NATIONAL_COPY), ("省.docx", batching.REPEATED),
+        ("省（另存）.docx", batching.REPEATED)]
+    data = batching.batch_to_dict(result)
+    assert {entry["reason"] for entry in data["left_out"]} == {batching.NATIONAL_COPY, batching.REPEATED}
+    with pytest.raises(DocumentReadError, match="国家文件本身（或其副本）"):
+        batching.compare_many(NATIONAL, [tmp_path / "国家文件副本.docx"], workers=1)
+
+
+def test_a_chain_whose_city_cannot_be_read_measures_no_city_share(tmp_path, capsys):
+    # The summary said the city carried 0.0 % of the national text when its file was empty.
+    province = tmp_path / "province.txt"
+    province.write_text(_province_text(load_outline(NATIONAL), 3, "江苏省"), encoding="utf-8")
+    city = tmp_path / "city.txt"
+    city.write_bytes(b"")
+    chain = batching.compare_chain(NATIONAL, province, city, workers=1)
+    shares = batching.chain_summary(chain)
+    assert shares["province_of_national"] > 0
+    assert shares["city_of_national"] is None and shares["city_of_province_own"] is None
+    assert "市级文件落实国家文件 无法计算" in batching.chain_wording(chain)
+    assert batching.batch_to_dict(chain)["chain"]["city_of_national"] is None
+    out = tmp_path / "逐级.docx"
+    assert main(["batch", "--chain", str(NATIONAL), str(province), str(city), "--workers", "1",
+                 "-o", str(out)]) == 0
+    assert "市级文件落实国家文件 无法计算" in capsys.readouterr().out
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "市级文件落实国家文件 无法计算" in text and "0.0%" not in text
+    book = load_workbook(export_matrix(chain, tmp_path / "逐级.xlsx"))
+    values = [cell.value for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert "无法计算" in values
+
+
 def test_inputs_are_files_folders_and_globs(tmp_path):
     for name in ("b.txt", "a.docx", "note.xyz", "~$lock.docx"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "sub").mkdir()
     assert [p.name for p in batching.expand_inputs([tmp_path])] == ["a.docx", "b.txt"]
     assert [p.name for p in batching.expand_inputs([str(tmp_path / "*.txt")])] == ["b.txt"]
-    # A file that is not there is kept, for its column to say so; duplicates are dropped.
+    # A file that is not there is kept, for its column to say so; a repeat is kept for
+    # compare_many to leave out and say so (it was dropped without a word).
     missing = tmp_path / "没有.docx"
     assert batching.expand_inputs([missing, tmp_path / "b.txt", tmp_path / "b.txt"]) == [
-        missing, tmp_path / "b.txt"]
+        missing, tmp_path / "b.txt", tmp_path / "b.txt"]
     # A pattern that matches nothing is a mistyped command line.
     with pytest.raises(DocumentReadError, match="通配符没有匹配到任何文件") as raised:
         batching.expand_inputs([tmp_path / "b.txt", tmp_path / "没有*.docx"])
@@ -316,6 +358,18 @@ def test_cli_batch_writes_the_matrix_and_prints_a_summary(locals_folder, tmp_pat
         assert f"{name}：" in printed
     assert "无：无法对照——找不到文件" in printed
     assert out.is_file() and json.loads(js.read_text(encoding="utf-8"))["schema"] == "duizhao.batch/1"
+
+
+def test_cli_batch_exits_2_when_no_local_text_could_be_compared(tmp_path, capsys):
+    # It exited 0 and a script took the run for done.
+    (tmp_path / "空白.txt").write_bytes(b"")
+    (tmp_path / "国家.docx").write_bytes(NATIONAL.read_bytes())
+    code = main(["batch", str(NATIONAL), str(tmp_path / "空白.txt"), str(tmp_path / "国家.docx"),
+                 "--workers", "1"])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "无法对照" in captured.out and f"未对照 国家.docx：{batching.NATIONAL_COPY}" in captured.out
+    assert captured.err.startswith("错误：没有一个地方文件能够对照") and len(captured.err.splitlines()) == 1
 
 
 def test_cli_batch_errors_are_one_line(tmp_path, capsys):

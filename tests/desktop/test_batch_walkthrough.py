@@ -143,10 +143,26 @@ def test_the_national_file_and_a_repeated_one_are_not_added_as_local_texts(qtbot
     window.set_national(str(SAMPLE_NATIONAL))
     assert window.add_locals([str(SAMPLE_NATIONAL), str(local_files[0])]) == 1
     assert window.local_files == [str(local_files[0])]
-    assert "国家文件本身 1 个" in window.statusBar().currentMessage()
+    assert "国家文件本身或其副本 1 个" in window.statusBar().currentMessage()
     assert window.add_locals([str(local_files[0]), str(local_files[1])]) == 1
-    assert "已在列表中的 1 个" in window.statusBar().currentMessage()
+    assert "已在列表中（或内容相同）的 1 个" in window.statusBar().currentMessage()
     assert window.locals_label.text() == "地方文件：2 个"
+
+
+def test_copies_of_the_national_file_and_of_a_listed_one_are_not_added(qtbot, make_window, local_files,
+                                                                       tmp_path):
+    """A copy of the national text saved among the drafts was compared as a 覆盖 100% province;
+    a draft saved twice under two names made two columns of one text."""
+    window = open_batch_window(make_window())
+    window.set_national(str(SAMPLE_NATIONAL))
+    window.add_locals([str(local_files[0])])
+    national_copy, draft_copy = tmp_path / "国家文件（备份）.docx", tmp_path / "另存.txt"
+    national_copy.write_bytes(SAMPLE_NATIONAL.read_bytes())
+    draft_copy.write_bytes(Path(local_files[0]).read_bytes())
+    assert window.add_locals([str(national_copy), str(draft_copy)]) == 0
+    message = window.statusBar().currentMessage()
+    assert "国家文件本身或其副本 1 个" in message and "已在列表中（或内容相同）的 1 个" in message
+    assert window.local_files == [str(local_files[0])]
 
 
 def test_a_local_text_chosen_as_the_national_one_leaves_the_local_texts(qtbot, make_window, local_files):
@@ -537,7 +553,7 @@ def test_a_folder_holding_only_the_national_file_says_so_not_that_it_is_empty(qt
     window.set_national(str(national))
     window.choose_folder()
     assert dialogs.texts() == []  # was: 文件夹“国家”中没有可以对照的文件
-    assert "国家文件本身 1 个" in window.statusBar().currentMessage()
+    assert "国家文件本身或其副本 1 个" in window.statusBar().currentMessage()
     empty = tmp_path / "空文件夹"
     empty.mkdir()
     monkeypatch.setattr("desktop.batch_inputs.QFileDialog.getExistingDirectory",
