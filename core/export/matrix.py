@@ -317,7 +317,8 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
         local_width = 17
         fixed[2] = usable - sum(fixed) - local_width * len(group)
         widths = fixed + [local_width] * len(group)
-        grid = table(widths, ["序号", f"国家文件（按{unit}）", "内容", "未覆盖数",
+        # The bracket starts its own line: the narrow column otherwise broke inside it (国家文件（按/句）).
+        grid = table(widths, ["序号", f"国家文件\n（按{unit}）", "内容", "未覆盖数",
                               *[batch.locals[i].name.replace("（", "\n（") for i in group]])
         for index, item in enumerate(batch.items):
             cells = [_cell_text(batch.cells[index][i]) for i in group]

@@ -336,6 +336,8 @@ def test_the_word_matrix_is_landscape_with_repeated_headers(matrix, tmp_path):
     assert xml.count("<w:tblHeader/>") == len(document.tables) >= 2
     header = [cell.text for cell in document.tables[0].rows[0].cells]
     assert header[4:] == [local.name for local in matrix.locals][:len(header) - 4]
+    # A bracket in a narrow column's title starts its own line, never breaks inside itself.
+    assert header[1].split("\n")[-1] in ("（按句）", "（按条）")
     assert "他省表述" in [p.text for p in document.paragraphs]
 
 
