@@ -22,7 +22,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -31,11 +31,12 @@ from pathlib import Path
 from core import frozen
 from core.align import Parameters, compare_outlines
 from core.compare import load_outline, prepare
-from core.errors import Cancelled, DocumentReadError, DuizhaoError
+from core.errors import Cancelled, DocumentReadError, DuizhaoError, ReviewMismatchError
 from core.files import same_document
-from core.model import (Clause, ClauseFinding, Comparison, Outline, Reason, Status, national_id,
-                        provincial_id, roll_up)
+from core.model import (Clause, ClauseFinding, Comparison, Outline, Reason, ReviewDecision, Status,
+                        national_id, provincial_id, roll_up)
 from core.read import SUPPORTED_EXTENSIONS
+from core.review import ReviewedClause, changed_by_review, review, review_articles
 
 ProgressCallback = Callable[[int, int, str], None]
 """``progress(done, total, message)``: called after each local text finishes."""
@@ -115,6 +116,8 @@ class Local:
         comparison: the single compare's result, None when it failed.
         error: the Chinese message of a text that could not be compared, else "".
         seconds: wall time of reading and comparing it.
+        reviewed: how many of its cells a reviewer's decisions changed (``with_review``): the
+            column shows the pair's verdicts after review; 0 shows the engine's.
     """
 
     name: str
@@ -123,6 +126,7 @@ class Local:
     comparison: Comparison | None = None
     error: str = ""
     seconds: float = 0.0
+    reviewed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -412,6 +416,162 @@ def cells_for(comparison: Comparison, items: Sequence[Item], unit: str) -> list[
         cells.append(_article_cell(comparison, item.section, evidence, alignments.get(item.section))
                      if evidence else None)
     return cells
+
+
+# --- a pair's review laid over its column --------------------------------------------------------
+
+
+def _changed(item: ReviewedClause) -> bool:
+    """A reviewer changed the clause's status, marked it 不适用 or chose another counterpart."""
+    return changed_by_review(item) or item.match_changed
+
+
+def _review_reason(item: ReviewedClause, engine: Cell | None) -> Reason:
+    """Why a reviewed cell says what it says: the reviewer's word first, then the engine's."""
+    if item.not_applicable:
+        said = "审核意见：不适用"
+    elif item.status is not item.finding.status:
+        said = f"审核改为{_LABELS[item.status]}（引擎判为{_LABELS[item.finding.status]}）"
+    else:
+        said = "审核改选了对应条文"
+    if item.note:
+        said += f"：{item.note}"
+    return Reason("review", said + "。" + (engine.reason.text if engine is not None else ""))
+
+
+def _reviewed_clause_cell(comparison: Comparison, item: ReviewedClause, engine: Cell | None) -> Cell:
+    status = Status.NOT_EXPECTED if item.not_applicable else item.status
+    carried = status in (Status.COVERED, Status.PARTIAL) and item.match is not None
+    match = item.match.clause if item.match is not None else None
+    return Cell(status, _review_reason(item, engine), round(item.score, 1),
+                _where(comparison.provincial, [match.section]) if carried and match else "",
+                match.text if carried and match else "")
+
+
+def reviewed_cells(comparison: Comparison, items: Sequence[Item], unit: str,
+                   decisions: Iterable[ReviewDecision], rechecks: dict[str, str] | None = None
+                   ) -> tuple[list[Cell | None], int]:
+    """One local text's cells with a reviewer's decisions on the pair applied, and how many
+    cells they changed.
+
+    The decisions are those of the pair's review (``core.review``: the latest per item, a
+    decision to re-check not applied). A clause row takes its reviewed status (不适用: 无需地方
+    落实), its chosen counterpart and the opinion; an article row takes the article's verdict
+    after review (``review_articles``) once a reviewer changed one of its sentences. Rows no
+    decision changed keep the engine's cell, so a column reviewed in part reads as the single
+    compare's review shows it.
+    """
+    engine = cells_for(comparison, items, unit)
+    clauses, _additions = review(comparison, decisions, rechecks)
+    changed = {item.item: item for item in clauses if _changed(item)}
+    if not changed:
+        return engine, 0
+    cells = list(engine)
+    touched = 0
+    if unit == CLAUSE:
+        for row, item in enumerate(items):
+            if item.level == "national" and item.id in changed:
+                cells[row] = _reviewed_clause_cell(comparison, changed[item.id], engine[row])
+                touched += 1
+        return cells, touched
+    articles = {article.national: article for article in review_articles(comparison, clauses)}
+    by_section: dict[str, list[ReviewedClause]] = {}
+    for reviewed_item in changed.values():
+        by_section.setdefault(reviewed_item.finding.clause.section, []).append(reviewed_item)
+    for row, item in enumerate(items):
+        own = by_section.get(item.section)
+        if item.level != "national" or not own:
+            continue
+        article = articles.get(item.section)
+        status = (article.status if article is not None
+                  else roll_up(Status.NOT_EXPECTED if c.not_applicable else c.status for c in own))
+        status = Status.NOT_EXPECTED if status is None else status
+        base = engine[row]
+        said = "；".join(_review_reason(c, None).text.rstrip("。") for c in own)
+        reason = Reason("review", f"经审核（{len(own)}句）：{said}。" + (base.reason.text if base else ""))
+        carried = status in (Status.COVERED, Status.PARTIAL)
+        chosen = [c.match.clause for c in own if c.match is not None
+                  and not c.not_applicable and c.status in (Status.COVERED, Status.PARTIAL)]
+        where = base.where if base is not None and base.where else ""
+        extra = _where(comparison.provincial, [clause.section for clause in chosen])
+        where = "、".join(part for part in dict.fromkeys((where + "、" + extra).split("、")) if part)
+        wording = base.wording if base is not None and base.wording else "".join(c.text for c in chosen)
+        cells[row] = Cell(status, reason, base.score if base is not None else 0.0,
+                          where if carried else "", wording if carried else "")
+        touched += 1
+    return cells, touched
+
+
+def with_review(batch: Batch, index: int, comparison: Comparison,
+                decisions: Iterable[ReviewDecision], rechecks: dict[str, str] | None = None) -> Batch:
+    """The batch with one column showing its pair's verdicts after review.
+
+    Args:
+        batch: the matrix.
+        index: the column.
+        comparison: the pair's comparison the decisions were made on (a review project's).
+            It must compare the same texts as the column: a review of an older version of the
+            local text would mark rows of a text no longer compared (``ReviewMismatchError``).
+        decisions: the reviewer's decisions, in the order made.
+        rechecks: decisions to be checked again after a re-import (not applied).
+    """
+    local = batch.locals[index]
+    if local.comparison is None or not same_texts(local.comparison, comparison):
+        raise ReviewMismatchError(f"{local.name}的审核项目对照的不是本次的文本，未采用其审核意见。")
+    national = [row for row, item in enumerate(batch.items) if item.level == "national"]
+    items = [batch.items[row] for row in national]
+    cells, touched = reviewed_cells(comparison, items, batch.unit, decisions, rechecks)
+    column = list(batch.column(index))
+    for row, cell in zip(national, cells):
+        column[row] = cell
+    rows = tuple(tuple(column[r] if c == index else batch.cells[r][c] for c in range(len(batch.locals)))
+                 for r in range(len(batch.items)))
+    columns = list(batch.locals)
+    columns[index] = dataclasses.replace(local, comparison=comparison, reviewed=touched)
+    return dataclasses.replace(batch, locals=tuple(columns), cells=rows)
+
+
+def with_pair_reviews(batch: Batch, projects: Mapping[int, str | os.PathLike]
+                      ) -> tuple[Batch, tuple[str, ...]]:
+    """The batch with every column whose pair has a review project showing its verdicts after
+    review (``with_review``), and a note for each project that could not be used.
+
+    Args:
+        batch: the matrix (a chain's columns compare different texts and are left as they are).
+        projects: a column's review project (``.duizhao``) by column; a path with no file is
+            a pair nobody reviewed yet.
+
+    Returns:
+        The batch, and one Chinese line per project left aside (unreadable, or made on another
+        version of the local text), naming the column.
+    """
+    # Imported here: the comparing processes never open a project, and start lighter without it.
+    from core.project import Project
+
+    notes: list[str] = []
+    if batch.kind != "batch":
+        return batch, ()
+    for index, path in sorted(projects.items()):
+        local = batch.locals[index]
+        if not local.ok or not Path(path).is_file():
+            continue
+        try:
+            with Project.open(path, read_only=True) as project:
+                comparison = project.comparison
+                decisions, rechecks = project.decisions(), project.rechecks()
+            batch = with_review(batch, index, comparison, decisions, rechecks)
+        except DuizhaoError as error:
+            message = error.message
+            notes.append(message if message.startswith(local.name) else f"{local.name}：{message}")
+    return batch, tuple(notes)
+
+
+def same_texts(first: Comparison, second: Comparison) -> bool:
+    """Whether two comparisons compare the same national and local wording."""
+    def words(outline: Outline) -> list[str]:
+        return [clause.text for clause in outline.clauses()]
+    return (words(first.national) == words(second.national)
+            and words(first.provincial) == words(second.provincial))
 
 
 def build_batch(national: Outline, local_results: Sequence[Local], *, unit: str = "auto") -> Batch:
@@ -838,7 +998,8 @@ def batch_to_dict(batch: Batch) -> dict:
     locals_ = []
     for index, local in enumerate(batch.locals):
         entry: dict = {"name": local.name, "path": local.path, "title": local.title,
-                       "error": local.error, "seconds": round(local.seconds, 3)}
+                       "error": local.error, "seconds": round(local.seconds, 3),
+                       "reviewed": local.reviewed}
         summary = batch.summary(index)
         if summary is not None:
             entry["summary"] = {"items": summary.items,

@@ -56,6 +56,10 @@ class ProjectFileError(DuizhaoError):
     """A project file that is corrupt, foreign, or from a newer version."""
 
 
+class ReviewMismatchError(DuizhaoError):
+    """A pair's review was made on other texts than the ones a batch compared."""
+
+
 class ExportError(DuizhaoError):
     """A result cannot be written to the chosen file."""
 

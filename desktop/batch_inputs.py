@@ -129,9 +129,12 @@ class BatchInputs:
         self.locals_list.clear()
         # The last run's unreadable files say so here too, beside their names.
         errors = {local.path: local.error for local in self.batch.locals if not local.ok} if self.batch else {}
+        reviewed = {local.path: local.reviewed for local in self.batch.locals} if self.batch else {}
         for number, path in enumerate(self.local_files, start=1):
             error = errors.get(path, "")
-            item = QListWidgetItem(f"{number}. {Path(path).name}" + (f"　—　无法对照：{error}" if error else ""))
+            note = (f"　—　无法对照：{error}" if error
+                    else f"　—　经审核调整 {reviewed[path]} 项" if reviewed.get(path) else "")
+            item = QListWidgetItem(f"{number}. {Path(path).name}{note}")
             item.setData(Qt.ItemDataRole.UserRole, path)
             item.setToolTip(path)
             self.locals_list.addItem(item)

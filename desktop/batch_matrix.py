@@ -26,6 +26,10 @@ class MatrixModel(QAbstractTableModel):
         self.beginResetModel()
         self.batch = batch
         self.endResetModel()
+        if self.columnCount():
+            # The header keeps its height through a reset: a title that grew a line (审核调整)
+            # was cut off.
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() or self.batch is None else len(self.batch.items)
@@ -51,7 +55,8 @@ class MatrixModel(QAbstractTableModel):
             name = column.name.replace("（", "\n（")  # 北京市 / （2024）: columns stay narrow
             if summary is None:
                 return f"{name}\n无法对照"
-            return f"{name}\n覆盖 {summary.carried_percent:.0f}%"
+            reviewed = f"\n审核调整 {column.reviewed} 项" if column.reviewed else ""
+            return f"{name}\n覆盖 {summary.carried_percent:.0f}%{reviewed}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if summary is None:
                 return f"{column.title or column.path}\n{column.error}"
@@ -59,8 +64,10 @@ class MatrixModel(QAbstractTableModel):
                               for s in batching.STATUS_ORDER)
             # The file too: two versions of one region's text are told apart only by it
             # (北京市（1） and 北京市（2） named the same title).
+            reviewed = f"\n经审核调整 {column.reviewed} 项（按该组对照的审核意见）" if column.reviewed else ""
             return (f"{column.title}\n文件：{column.path}\n{counts}\n"
-                    f"覆盖率（含部分覆盖）{summary.carried_percent:.1f}%，已覆盖占比 {summary.covered_percent:.1f}%")
+                    f"覆盖率（含部分覆盖）{summary.carried_percent:.1f}%，已覆盖占比 {summary.covered_percent:.1f}%"
+                    f"{reviewed}")
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

@@ -18,6 +18,15 @@ def pair_project_path(batch: batching.Batch, local: int) -> Path:
     return user_data_dir() / "批量对照" / f"{session.name_stem(path.name)}-{digest}{SUFFIX}"
 
 
+def with_pair_reviews(batch: batching.Batch, columns=None) -> tuple[batching.Batch, tuple[str, ...]]:
+    """The batch with the pairs reviewed in their projects showing their verdicts after review
+    (``core.batch.with_pair_reviews``), for every column or only ``columns``; with a note per
+    project that could not be used."""
+    chosen = range(len(batch.locals)) if columns is None else columns
+    return batching.with_pair_reviews(batch, {index: pair_project_path(batch, index) for index in chosen
+                                              if batch.locals[index].ok})
+
+
 def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:
     """Give a new version of a local text the review of its previous version.
 

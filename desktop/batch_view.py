@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QMainWindow, QMessageBox, QPushButton, QSplitter,
@@ -19,7 +19,7 @@ from core.model import national_id
 from core.project import Project
 from desktop.batch_inputs import DOCUMENT_FILTER, BatchInputs
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
-from desktop.batch_pairs import carry_pair_review, pair_project_path
+from desktop.batch_pairs import carry_pair_review, pair_project_path, with_pair_reviews
 from desktop.dialogs import offer_exported
 from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
@@ -54,6 +54,7 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.local_files: list[str] = []
         self.workers: int | None = None  # all cores (core.batch decides how to start them)
         self.task: Task | None = None
+        self._opened: set[int] = set()  # columns whose pair's review was opened from here
         self.export_dialog: QMessageBox | None = None
         self.model = MatrixModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -191,12 +192,15 @@ class BatchWindow(BatchInputs, QMainWindow):
         if self.busy or not self.national or not self.local_files:
             return
         national, files, workers = self.national, list(self.local_files), self.workers
+        self._opened.clear()  # the columns are about to be other ones
 
         def work(progress, cancel):
-            return batching.compare_many(national, files, workers=workers, progress=progress,
-                                         cancel=cancel)
+            batch = batching.compare_many(national, files, workers=workers, progress=progress,
+                                          cancel=cancel)
+            # Pairs reviewed before (in their own projects) show their verdicts after review.
+            return with_pair_reviews(batch)
 
-        self._run(work, f"正在对照 {len(files)} 个地方文件…")
+        self._run(work, f"正在对照 {len(files)} 个地方文件…", self._show_reviewed)
 
     def start_chain(self) -> None:
         """National → province → city: the first local file is the province's, the second the city's."""
@@ -207,6 +211,7 @@ class BatchWindow(BatchInputs, QMainWindow):
                                     f"当前有 {len(self.local_files)} 个。")
             return
         national, (province, city), workers = self.national, self.local_files, self.workers
+        self._opened.clear()
 
         def work(progress, cancel):
             return batching.compare_chain(national, province, city, workers=workers,
@@ -275,6 +280,38 @@ class BatchWindow(BatchInputs, QMainWindow):
         # after 开始对照: the button pressed was disabled while the batch ran, and focus was lost.
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.batch_shown.emit()
+
+    def _show_reviewed(self, outcome: tuple[batching.Batch, tuple[str, ...]]) -> None:
+        """Show a batch over which the pairs' reviews were laid, and say which could not be."""
+        batch, notes = outcome
+        self.show_batch(batch)
+        reviewed = [local for local in batch.locals if local.reviewed]
+        if reviewed or notes:
+            said = [self.statusBar().currentMessage().rstrip("。")]
+            if reviewed:
+                said.append(f"{'、'.join(local.name for local in reviewed)}已按审核意见调整")
+            self.statusBar().showMessage("；".join(said + list(notes)).rstrip("。") + "。")
+
+    def refresh_reviews(self) -> None:
+        """Lay the latest decisions of the pairs opened from here over their columns (a reviewer
+        came back from the main window), without comparing anything again."""
+        if self.batch is None or self.busy or not self._opened:
+            return
+        batch, notes = with_pair_reviews(self.batch, sorted(self._opened))
+        if batch.cells != self.batch.cells or [c.reviewed for c in batch.locals] != [
+                c.reviewed for c in self.batch.locals]:
+            current = self.table.currentIndex()
+            self.model.set_batch(batch)
+            if current.isValid():
+                self.table.setCurrentIndex(self.proxy.index(current.row(), current.column()))
+            self._show_locals()
+            names = "、".join(batch.locals[i].name for i in sorted(self._opened) if batch.locals[i].reviewed)
+            self.statusBar().showMessage(f"已按审核意见更新{names or '矩阵'}。" + "".join(notes), 8000)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_reviews()
 
     @property
     def batch(self) -> batching.Batch | None:
@@ -348,6 +385,7 @@ class BatchWindow(BatchInputs, QMainWindow):
             QMessageBox.warning(self, "批量对照", f"{column.name}：{column.error}")
             return None
         target = self.pair_project_path(local)
+        self._opened.add(local)
         current = getattr(self.main_window, "project", None)
         item = self._review_item(row)
         if current is not None and Path(current.path).resolve() == target.resolve():
@@ -422,7 +460,8 @@ class BatchWindow(BatchInputs, QMainWindow):
             if old.exists() and updated.locals[local].ok:
                 # The previous pair may be open in the main window: it is only read, and copied.
                 note = carry_pair_review(old, pair_project_path(updated, local), path, cancel)
-            return updated, note
+            # The matrix is rebuilt from the engine's results: the reviews go over it again.
+            return with_pair_reviews(updated)[0], note
 
         def done(outcome) -> None:
             updated, note = outcome

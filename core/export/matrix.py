@@ -63,6 +63,10 @@ def _summary_rows(batch: Batch) -> list[tuple[str, list[object]]]:
     rows.append(("覆盖率（含部分覆盖）", [round(s.carried_percent, 1) if s else "—" for s in summaries]))
     rows.append(("已覆盖占比", [round(s.covered_percent, 1) if s else "—" for s in summaries]))
     rows.append(("本省新增（句）", [s.additions if s else "—" for s in summaries]))
+    if any(local.reviewed for local in batch.locals):
+        # The cells a reviewer's decisions in the pair's review changed (Batch.with_review).
+        rows.append(("经审核调整（项）", [local.reviewed if s else "—"
+                                           for local, s in zip(batch.locals, summaries)]))
     rows.append(("文件问题", [local.error for local in batch.locals]))
     return rows
 
@@ -165,8 +169,10 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     sheet.print_title_cols = "A:B"
 
     summary = workbook.create_sheet("汇总")
+    reviewed = any(local.reviewed for local in batch.locals)
     columns = ["地方文件", "标题", f"{unit}数"] + [labels.LABELS[s.value] for s in STATUS_ORDER] + [
-        "覆盖率（含部分覆盖）", "已覆盖占比", "本省新增（句）", "文件问题"]
+        "覆盖率（含部分覆盖）", "已覆盖占比", "本省新增（句）", *(["经审核调整（项）"] if reviewed else []),
+        "文件问题"]
     for column, name in enumerate(columns, start=1):
         put(summary, 1, column, name, font=bold, align=centred, colour=labels.HEADER_FILL)
         summary.column_dimensions[get_column_letter(column)].width = (
@@ -178,7 +184,8 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
             entries += ["—"] * (len(columns) - 3) + [local.error]
         else:
             entries += [stats.items] + [stats.counts.get(s, 0) for s in STATUS_ORDER] + [
-                round(stats.carried_percent, 1), round(stats.covered_percent, 1), stats.additions, ""]
+                round(stats.carried_percent, 1), round(stats.covered_percent, 1), stats.additions,
+                *([local.reviewed] if reviewed else []), ""]
         for column, value in enumerate(entries, start=1):
             cell = put(summary, index + 2, column, value, align=wrap if column in (2, len(columns)) else centred)
             if isinstance(value, float):

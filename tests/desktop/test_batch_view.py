@@ -231,3 +231,35 @@ def test_a_chain_shows_the_province_own_rows_and_what_the_city_carries(qtbot, ma
     assert window.proxy.index(row, 0).data().startswith("省 ")
     assert window.statusBar().currentMessage().startswith("逐级对照：")
     assert not window.reimport_button.isEnabled()
+
+
+def test_a_pairs_review_shows_in_the_matrix_and_in_the_next_run(qtbot, make_window, local_files):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    batch = window.batch
+    row = next(r for r, cells in enumerate(batch.cells) if cells[0] is not None
+               and cells[0].status is Status.MISSING)
+    item = batch.items[row].id
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(0)
+    main_window.select_item(item)
+    main_window.set_status(Status.COVERED.value)
+    assert main_window.project.decision(item).status is Status.COVERED
+
+    # Back in the batch window (it refreshes when activated), without comparing again.
+    window.refresh_reviews()
+    assert window.batch.cells[row][0].status is Status.COVERED
+    assert window.batch.missing_count(row) == batch.missing_count(row) - 1
+    column = len(FIXED_COLUMNS)
+    assert "审核调整 1 项" in window.model.headerData(column, Qt.Orientation.Horizontal)
+    header = window.table.horizontalHeader()  # the title's new line is not cut off
+    qtbot.waitUntil(lambda: header.height() >= header.sizeHint().height())
+    assert "经审核调整 1 项" in window.locals_list.item(0).text()
+    assert "已按审核意见更新" in window.statusBar().currentMessage()
+
+    # A new run of the same texts keeps the reviewer's verdict.
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.run_button.click()
+    assert window.batch.cells[row][0].status is Status.COVERED
+    assert "已按审核意见调整" in window.statusBar().currentMessage()

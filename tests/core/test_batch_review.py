@@ -1,0 +1,135 @@
+"""A pair's review laid over its batch column: the matrix shows what the reviewer decided."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from core import batch as batching
+from core.export.matrix import export_matrix
+from core.model import ReviewDecision, Status, national_id
+from core.project import Project
+from tests.conftest import SAMPLES
+from tests.core.test_batch import LOCAL_STATUTE, STATUTE
+
+NATIONAL = SAMPLES / "national-guideline-sample.docx"
+PROVINCIAL = SAMPLES / "provincial-opinion-sample.docx"
+
+
+@pytest.fixture(scope="module")
+def guideline_batch() -> batching.Batch:
+    return batching.compare_many(NATIONAL, [PROVINCIAL], workers=1)
+
+
+def _row(batch: batching.Batch, status: Status) -> int:
+    return next(row for row, cell in enumerate(batch.column(0)) if cell is not None and cell.status is status)
+
+
+def _project(path: Path, national: Path, local: Path, batch: batching.Batch,
+             decisions: list[ReviewDecision]) -> Path:
+    with Project.create(path, national, local, batch.locals[0].comparison) as project:
+        for decision in decisions:
+            project.record(decision)
+    return path
+
+
+def test_a_reviewed_pair_shows_its_decisions_in_the_matrix(guideline_batch, tmp_path):
+    batch = guideline_batch
+    missing, partial = _row(batch, Status.MISSING), _row(batch, Status.PARTIAL)
+    before = batch.summary(0)
+    project = _project(tmp_path / "pair.duizhao", NATIONAL, PROVINCIAL, batch, [
+        ReviewDecision(item=batch.items[missing].id, status=Status.COVERED, note="第十二条已写明"),
+        ReviewDecision(item=batch.items[partial].id, not_applicable=True, note="本省无此职能"),
+        # An opinion that confirms the engine changes no cell.
+        ReviewDecision(item=batch.items[_row(batch, Status.COVERED)].id, note="同意"),
+    ])
+
+    reviewed, notes = batching.with_pair_reviews(batch, {0: project})
+
+    assert notes == ()
+    assert reviewed.locals[0].reviewed == 2
+    cell = reviewed.cells[missing][0]
+    assert cell.status is Status.COVERED and cell.reason.code == "review"
+    assert "审核改为已覆盖" in cell.reason.text and "第十二条已写明" in cell.reason.text
+    assert reviewed.cells[partial][0].status is Status.NOT_EXPECTED
+    assert "不适用" in reviewed.cells[partial][0].reason.text
+    after = reviewed.summary(0)
+    assert after.counts[Status.MISSING] == before.counts[Status.MISSING] - 1
+    assert after.counts[Status.NOT_EXPECTED] == before.counts[Status.NOT_EXPECTED] + 1
+    assert reviewed.missing_count(missing) == batch.missing_count(missing) - 1
+    # Every other cell is the engine's, and the batch given is left as it was.
+    unchanged = [row for row in range(len(batch.items)) if row not in (missing, partial)]
+    assert all(reviewed.cells[row][0] == batch.cells[row][0] for row in unchanged)
+    assert batch.locals[0].reviewed == 0 and batch.cells[missing][0].status is Status.MISSING
+    # Applied twice, it is the same: the column is rebuilt from the engine's cells each time.
+    again, _ = batching.with_pair_reviews(reviewed, {0: project})
+    assert again.cells == reviewed.cells and again.locals[0].reviewed == 2
+
+
+def test_the_exports_count_the_reviewed_cells(guideline_batch, tmp_path):
+    batch = guideline_batch
+    missing = _row(batch, Status.MISSING)
+    project = _project(tmp_path / "pair.duizhao", NATIONAL, PROVINCIAL, batch, [
+        ReviewDecision(item=batch.items[missing].id, status=Status.PARTIAL)])
+    reviewed, _ = batching.with_pair_reviews(batch, {0: project})
+
+    data = json.loads(export_matrix(reviewed, tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert data["locals"][0]["reviewed"] == 1
+    assert data["items"][missing]["cells"][0]["status"] == "partial"
+    sheet = load_workbook(export_matrix(reviewed, tmp_path / "m.xlsx"))["对照矩阵"]
+    names = [row[1] for row in sheet.iter_rows(values_only=True)]
+    row = names.index("经审核调整（项）")
+    assert list(sheet.iter_rows(values_only=True))[row][-1] == 1
+    # A matrix nobody reviewed has no such row.
+    plain = load_workbook(export_matrix(batch, tmp_path / "plain.xlsx"))["对照矩阵"]
+    assert "经审核调整（项）" not in [row[1] for row in plain.iter_rows(values_only=True)]
+
+
+def test_a_statute_article_takes_its_verdict_after_review(tmp_path):
+    (tmp_path / "national.txt").write_text(STATUTE, encoding="utf-8")
+    (tmp_path / "local.txt").write_text(LOCAL_STATUTE, encoding="utf-8")
+    batch = batching.compare_many(tmp_path / "national.txt", [tmp_path / "local.txt"], workers=1)
+    assert batch.unit == batching.ARTICLE
+    comparison = batch.locals[0].comparison
+    row = next(r for r, cell in enumerate(batch.column(0)) if cell.status is not Status.COVERED)
+    sentences = [f for f in comparison.clauses if f.clause.section == batch.items[row].section]
+    project = _project(tmp_path / "pair.duizhao", tmp_path / "national.txt", tmp_path / "local.txt",
+                       batch, [ReviewDecision(item=national_id(f.clause.id), status=Status.COVERED,
+                                              note="已在第四条落实") for f in sentences])
+
+    reviewed, notes = batching.with_pair_reviews(batch, {0: project})
+
+    assert notes == ()
+    cell = reviewed.cells[row][0]
+    assert cell.status is Status.COVERED
+    assert cell.reason.code == "review" and "已在第四条落实" in cell.reason.text
+    assert reviewed.locals[0].reviewed == 1
+
+
+def test_a_review_of_another_version_is_left_aside_and_named(guideline_batch, tmp_path):
+    (tmp_path / "national.txt").write_text(STATUTE, encoding="utf-8")
+    (tmp_path / "old.txt").write_text(LOCAL_STATUTE, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(LOCAL_STATUTE.replace("每三年", "每两年"), encoding="utf-8")
+    old = batching.compare_many(tmp_path / "national.txt", [tmp_path / "old.txt"], workers=1)
+    new = batching.compare_many(tmp_path / "national.txt", [tmp_path / "new.txt"], workers=1)
+    project = _project(tmp_path / "pair.duizhao", tmp_path / "national.txt", tmp_path / "old.txt", old,
+                       [ReviewDecision(item=national_id(old.locals[0].comparison.clauses[0].clause.id),
+                                       status=Status.MISSING)])
+    missing_file = tmp_path / "nobody-reviewed.duizhao"
+
+    reviewed, notes = batching.with_pair_reviews(new, {0: project})
+    assert reviewed.cells == new.cells and reviewed.locals[0].reviewed == 0
+    assert len(notes) == 1 and notes[0].startswith(new.locals[0].name) and "未采用" in notes[0]
+    # A pair nobody reviewed (no project yet) is no note.
+    assert batching.with_pair_reviews(new, {0: missing_file}) == (new, ())
+
+
+def test_a_broken_project_is_named_not_raised(guideline_batch, tmp_path):
+    broken = tmp_path / "broken.duizhao"
+    broken.write_bytes(b"not a project at all" * 100)
+    reviewed, notes = batching.with_pair_reviews(guideline_batch, {0: broken})
+    assert reviewed is guideline_batch
+    assert len(notes) == 1 and notes[0].startswith(guideline_batch.locals[0].name)
