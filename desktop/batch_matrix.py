@@ -55,7 +55,7 @@ class MatrixModel(QAbstractTableModel):
             name = column.name.replace("（", "\n（")  # 北京市 / （2024）: columns stay narrow
             if summary is None:
                 return f"{name}\n无法对照"
-            reviewed = f"\n审核调整 {column.reviewed} 项" if column.reviewed else ""
+            reviewed = f"\n审核调整{column.reviewed}项" if column.reviewed else ""
             return f"{name}\n覆盖 {summary.carried_percent:.0f}%{reviewed}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if summary is None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QListWidget, QMainWindow, QMessageBox, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
@@ -23,9 +23,15 @@ from desktop.batch_pairs import carry_pair_review, pair_project_path, with_pair_
 from desktop.dialogs import offer_exported
 from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
+from desktop.settings import BATCH_UNIT
 from desktop.views import ProgressPanel
 from desktop.window_common import FRAME_ALLOWANCE
 from desktop.worker import Task
+
+# The unit choices: shown text, core.batch's unit, tip.
+UNITS = (("自动（法规按条，其他按句）", "auto", "法律法规按条对照，政策文件按句对照"),
+         ("按条（政策文件按段）", batching.ARTICLE, "一行是国家文件的一条；没有“第N条”的文件，一行是一个编号段落"),
+         ("按句", batching.CLAUSE, "一行是国家文件的一句"))
 
 # The window's size where the screen has room for it.
 PREFERRED_SIZE = (1200, 720)
@@ -84,6 +90,18 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.remove_button = QPushButton("移除所选")
         self.remove_button.setToolTip("从地方文件中移除列表里选中的文件（Delete）")
         self.remove_button.clicked.connect(self.remove_selected_locals)
+        # What a row is: the CLI's --unit, here too (a national guideline could not be read by
+        # its numbered parts, nor a statute sentence by sentence).
+        self.unit_label = QLabel("对照单位：")
+        self.unit_box = QComboBox()
+        for text, unit, tip in UNITS:
+            self.unit_box.addItem(text, unit)
+            self.unit_box.setItemData(self.unit_box.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.unit_label.setBuddy(self.unit_box)
+        self.unit_box.setToolTip("矩阵的一行是国家文件的一条还是一句；下次对照时生效")
+        if self.main_window is not None:
+            self.set_unit(self.main_window.settings.get(BATCH_UNIT))
+        self.unit_box.currentIndexChanged.connect(self._unit_chosen)
         self.national_button = QPushButton("选择国家文件…")
         self.national_button.clicked.connect(self.choose_national)
         self.add_button = QPushButton("添加地方文件…")
@@ -153,6 +171,9 @@ class BatchWindow(BatchInputs, QMainWindow):
         count_row = QHBoxLayout()
         count_row.addWidget(self.locals_label)
         count_row.addWidget(self.remove_button)
+        count_row.addSpacing(16)
+        count_row.addWidget(self.unit_label)
+        count_row.addWidget(self.unit_box)
         count_row.addStretch(1)
         labels.addLayout(count_row)
         labels.addStretch(1)
@@ -191,12 +212,12 @@ class BatchWindow(BatchInputs, QMainWindow):
         """Compare the national text with every local one, off the GUI thread."""
         if self.busy or not self.national or not self.local_files:
             return
-        national, files, workers = self.national, list(self.local_files), self.workers
+        national, files, workers, unit = self.national, list(self.local_files), self.workers, self.unit
         self._opened.clear()  # the columns are about to be other ones
 
         def work(progress, cancel):
-            batch = batching.compare_many(national, files, workers=workers, progress=progress,
-                                          cancel=cancel)
+            batch = batching.compare_many(national, files, unit=unit, workers=workers,
+                                          progress=progress, cancel=cancel)
             # Pairs reviewed before (in their own projects) show their verdicts after review.
             return with_pair_reviews(batch)
 
@@ -210,11 +231,11 @@ class BatchWindow(BatchInputs, QMainWindow):
             QMessageBox.information(self, "逐级对照", "逐级对照需要两个地方文件：第1个为省级文件，第2个为市级文件。"
                                     f"当前有 {len(self.local_files)} 个。")
             return
-        national, (province, city), workers = self.national, self.local_files, self.workers
+        national, (province, city), workers, unit = self.national, self.local_files, self.workers, self.unit
         self._opened.clear()
 
         def work(progress, cancel):
-            return batching.compare_chain(national, province, city, workers=workers,
+            return batching.compare_chain(national, province, city, unit=unit, workers=workers,
                                           progress=progress, cancel=cancel)
 
         self._run(work, "正在逐级对照：国家文件 → 省级文件 → 市级文件…")
@@ -316,6 +337,23 @@ class BatchWindow(BatchInputs, QMainWindow):
     @property
     def batch(self) -> batching.Batch | None:
         return self.model.batch
+
+    @property
+    def unit(self) -> str:
+        """The unit chosen for the next run: "auto", ARTICLE or CLAUSE (core.batch)."""
+        return self.unit_box.currentData()
+
+    def set_unit(self, unit: str) -> None:
+        """Choose the unit of the next run ("auto", ARTICLE or CLAUSE)."""
+        self.unit_box.setCurrentIndex(max(self.unit_box.findData(unit), 0))
+
+    def _unit_chosen(self) -> None:
+        if self.main_window is not None:
+            self.main_window.settings.set(BATCH_UNIT, self.unit)
+        if self.batch is not None:
+            shown = "条" if self.batch.unit == batching.ARTICLE else "句"
+            self.statusBar().showMessage(f"对照单位已改为“{self.unit_box.currentText()}”，"
+                                         f"再次开始批量对照后生效（当前矩阵按{shown}）。", 8000)
 
     # ------------------------------------------------------------------ reading the matrix
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -520,6 +558,7 @@ class BatchWindow(BatchInputs, QMainWindow):
 
     def _update_state(self) -> None:
         busy = self.busy
+        self.unit_box.setEnabled(not busy)
         for button in (self.national_button, self.add_button, self.folder_button, self.clear_button):
             button.setEnabled(not busy)
         self.remove_button.setEnabled(not busy and bool(self.locals_list.selectedItems()))

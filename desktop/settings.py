@@ -51,6 +51,7 @@ RECENT_FILES = Key[list]("recent_files", list, [])
 LAST_FOLDER = Key[str]("last_folder", str, "")
 SAVE_FOLDER = Key[str]("save_folder", str, "")  # where 另存为 last put a project
 REOPEN_LAST_PROJECT = Key[bool]("reopen_last_project", bool, True)
+BATCH_UNIT = Key[str]("batch_unit", str, "auto")  # the batch window's 对照单位
 
 GEOMETRY = WindowKey("geometry")
 WINDOW_STATE = WindowKey("state")

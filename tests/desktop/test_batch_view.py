@@ -252,7 +252,7 @@ def test_a_pairs_review_shows_in_the_matrix_and_in_the_next_run(qtbot, make_wind
     assert window.batch.cells[row][0].status is Status.COVERED
     assert window.batch.missing_count(row) == batch.missing_count(row) - 1
     column = len(FIXED_COLUMNS)
-    assert "审核调整 1 项" in window.model.headerData(column, Qt.Orientation.Horizontal)
+    assert "审核调整1项" in window.model.headerData(column, Qt.Orientation.Horizontal)
     header = window.table.horizontalHeader()  # the title's new line is not cut off
     qtbot.waitUntil(lambda: header.height() >= header.sizeHint().height())
     assert "经审核调整 1 项" in window.locals_list.item(0).text()
@@ -263,3 +263,24 @@ def test_a_pairs_review_shows_in_the_matrix_and_in_the_next_run(qtbot, make_wind
         window.run_button.click()
     assert window.batch.cells[row][0].status is Status.COVERED
     assert "已按审核意见调整" in window.statusBar().currentMessage()
+
+
+def test_the_unit_of_the_rows_is_chosen_and_remembered(qtbot, make_window, local_files):
+    from core import batch as batching
+
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    assert window.unit == "auto"
+    _run(qtbot, window, local_files[:2])
+    assert window.batch.unit == batching.CLAUSE  # a guideline: sentence by sentence
+    window.set_unit(batching.ARTICLE)
+    assert "再次开始批量对照后生效" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.run_button.click()
+    assert window.batch.unit == batching.ARTICLE
+    assert "按条对照" in window.national_label.text()
+    assert all(item.id == item.section for item in window.batch.items)
+    # A new batch window (the next time the app starts) starts from the unit chosen last.
+    again = BatchWindow(main_window)
+    qtbot.addWidget(again)
+    assert again is not window and again.unit == batching.ARTICLE
