@@ -36,7 +36,8 @@ from core.files import same_document
 from core.model import (Clause, ClauseFinding, Comparison, Outline, Reason, ReviewDecision, Status,
                         national_id, provincial_id, roll_up)
 from core.read import SUPPORTED_EXTENSIONS
-from core.review import ReviewedClause, changed_by_review, review, review_articles
+from core.review import (ReviewedArticle, ReviewedClause, changed_by_review, review, review_articles,
+                         section_status)
 
 ProgressCallback = Callable[[int, int, str], None]
 """``progress(done, total, message)``: called after each local text finishes."""
@@ -428,12 +429,18 @@ def _changed(item: ReviewedClause) -> bool:
 
 def _review_reason(item: ReviewedClause, engine: Cell | None) -> Reason:
     """Why a reviewed cell says what it says: the reviewer's word first, then the engine's."""
+    decided = item.decision.status if item.decision is not None else None
     if item.not_applicable:
         said = "审核意见：不适用"
-    elif item.status is not item.finding.status:
+    elif decided is not None and item.status is not item.finding.status:
         said = f"审核改为{_LABELS[item.status]}（引擎判为{_LABELS[item.finding.status]}）"
     else:
+        # Another counterpart chosen: the status is what the engine's thresholds give it.
         said = "审核改选了对应条文"
+        if item.status is not item.finding.status:
+            said += f"，按其相似程度为{_LABELS[item.status]}"
+    if item.recheck:
+        said += f"（需复核：{item.recheck}）"
     if item.note:
         said += f"：{item.note}"
     return Reason("review", said + "。" + (engine.reason.text if engine is not None else ""))
@@ -448,18 +455,44 @@ def _reviewed_clause_cell(comparison: Comparison, item: ReviewedClause, engine: 
                 match.text if carried and match else "")
 
 
+def _reviewed_article_cell(comparison: Comparison, row_clauses: Sequence[ReviewedClause],
+                           changed: Sequence[ReviewedClause], article: ReviewedArticle | None,
+                           engine: Cell | None) -> Cell:
+    """An article row after review: the judged article's verdict after review
+    (``review_articles``) where the texts were compared article by article, else the roll-up of
+    every sentence of the row after review (``section_status``), as the single compare shows it."""
+    if article is not None:
+        status = article.status
+    else:
+        status = section_status(((c.status, c.not_applicable) for c in row_clauses),
+                                engine.status if engine is not None else None)
+    status = Status.NOT_EXPECTED if status is None else status
+    said = "；".join(_review_reason(c, None).text.rstrip("。") for c in changed)
+    reason = Reason("review", f"经审核（{len(changed)}句）：{said}。" + (engine.reason.text if engine else ""))
+    carried = status in (Status.COVERED, Status.PARTIAL)
+    chosen = [c.match.clause for c in changed if c.match is not None
+              and not c.not_applicable and c.status in (Status.COVERED, Status.PARTIAL)]
+    base_where = engine.where if engine is not None else ""
+    base_wording = engine.wording if engine is not None else ""
+    extra = _where(comparison.provincial, [clause.section for clause in chosen])
+    where = "、".join(dict.fromkeys(part for part in f"{base_where}、{extra}".split("、") if part))
+    wording = base_wording + "".join(dict.fromkeys(c.text for c in chosen if c.text not in base_wording))
+    return Cell(status, reason, engine.score if engine is not None else 0.0,
+                where if carried else "", wording if carried else "")
+
+
 def reviewed_cells(comparison: Comparison, items: Sequence[Item], unit: str,
                    decisions: Iterable[ReviewDecision], rechecks: dict[str, str] | None = None
                    ) -> tuple[list[Cell | None], int]:
     """One local text's cells with a reviewer's decisions on the pair applied, and how many
-    cells they changed.
+    rows they changed.
 
-    The decisions are those of the pair's review (``core.review``: the latest per item, a
-    decision to re-check not applied). A clause row takes its reviewed status (不适用: 无需地方
-    落实), its chosen counterpart and the opinion; an article row takes the article's verdict
-    after review (``review_articles``) once a reviewer changed one of its sentences. Rows no
-    decision changed keep the engine's cell, so a column reviewed in part reads as the single
-    compare's review shows it.
+    The decisions are those of the pair's review (``core.review``: the latest per item; a
+    decision to re-check keeps its 不适用 and chosen counterpart, not its status, as the app
+    does). A clause row takes its reviewed status (不适用: 无需地方落实), its chosen counterpart
+    and the opinion; an article row takes its verdict after review once a reviewer changed one
+    of its sentences (``_reviewed_article_cell``). Rows no decision changed keep the engine's
+    cell, so a column reviewed in part reads as the pair's own review shows it.
     """
     engine = cells_for(comparison, items, unit)
     clauses, _additions = review(comparison, decisions, rechecks)
@@ -476,30 +509,37 @@ def reviewed_cells(comparison: Comparison, items: Sequence[Item], unit: str,
         return cells, touched
     articles = {article.national: article for article in review_articles(comparison, clauses)}
     by_section: dict[str, list[ReviewedClause]] = {}
-    for reviewed_item in changed.values():
+    for reviewed_item in clauses:
         by_section.setdefault(reviewed_item.finding.clause.section, []).append(reviewed_item)
     for row, item in enumerate(items):
-        own = by_section.get(item.section)
+        row_clauses = by_section.get(item.section, [])
+        own = [c for c in row_clauses if c.item in changed]
         if item.level != "national" or not own:
             continue
-        article = articles.get(item.section)
-        status = (article.status if article is not None
-                  else roll_up(Status.NOT_EXPECTED if c.not_applicable else c.status for c in own))
-        status = Status.NOT_EXPECTED if status is None else status
-        base = engine[row]
-        said = "；".join(_review_reason(c, None).text.rstrip("。") for c in own)
-        reason = Reason("review", f"经审核（{len(own)}句）：{said}。" + (base.reason.text if base else ""))
-        carried = status in (Status.COVERED, Status.PARTIAL)
-        chosen = [c.match.clause for c in own if c.match is not None
-                  and not c.not_applicable and c.status in (Status.COVERED, Status.PARTIAL)]
-        where = base.where if base is not None and base.where else ""
-        extra = _where(comparison.provincial, [clause.section for clause in chosen])
-        where = "、".join(part for part in dict.fromkeys((where + "、" + extra).split("、")) if part)
-        wording = base.wording if base is not None and base.wording else "".join(c.text for c in chosen)
-        cells[row] = Cell(status, reason, base.score if base is not None else 0.0,
-                          where if carried else "", wording if carried else "")
+        cells[row] = _reviewed_article_cell(comparison, row_clauses, own, articles.get(item.section),
+                                            engine[row])
         touched += 1
     return cells, touched
+
+
+def _engine_column(batch: Batch, index: int) -> Batch:
+    """The batch with one column back to the engine's cells (its review no longer applies)."""
+    local = batch.locals[index]
+    if not local.reviewed or local.comparison is None:
+        return batch
+    national = [row for row, item in enumerate(batch.items) if item.level == "national"]
+    cells = cells_for(local.comparison, [batch.items[row] for row in national], batch.unit)
+    return _with_column(batch, index, dict(zip(national, cells)),
+                        dataclasses.replace(local, reviewed=0))
+
+
+def _with_column(batch: Batch, index: int, cells: Mapping[int, Cell | None], local: Local) -> Batch:
+    rows = tuple(tuple(cells.get(r, batch.cells[r][c]) if c == index else batch.cells[r][c]
+                       for c in range(len(batch.locals)))
+                 for r in range(len(batch.items)))
+    columns = list(batch.locals)
+    columns[index] = local
+    return dataclasses.replace(batch, locals=tuple(columns), cells=rows)
 
 
 def with_review(batch: Batch, index: int, comparison: Comparison,
@@ -519,16 +559,10 @@ def with_review(batch: Batch, index: int, comparison: Comparison,
     if local.comparison is None or not same_texts(local.comparison, comparison):
         raise ReviewMismatchError(f"{local.name}的审核项目对照的不是本次的文本，未采用其审核意见。")
     national = [row for row, item in enumerate(batch.items) if item.level == "national"]
-    items = [batch.items[row] for row in national]
-    cells, touched = reviewed_cells(comparison, items, batch.unit, decisions, rechecks)
-    column = list(batch.column(index))
-    for row, cell in zip(national, cells):
-        column[row] = cell
-    rows = tuple(tuple(column[r] if c == index else batch.cells[r][c] for c in range(len(batch.locals)))
-                 for r in range(len(batch.items)))
-    columns = list(batch.locals)
-    columns[index] = dataclasses.replace(local, comparison=comparison, reviewed=touched)
-    return dataclasses.replace(batch, locals=tuple(columns), cells=rows)
+    cells, touched = reviewed_cells(comparison, [batch.items[row] for row in national], batch.unit,
+                                    decisions, rechecks)
+    return _with_column(batch, index, dict(zip(national, cells)),
+                        dataclasses.replace(local, comparison=comparison, reviewed=touched))
 
 
 def with_pair_reviews(batch: Batch, projects: Mapping[int, str | os.PathLike]
@@ -553,7 +587,10 @@ def with_pair_reviews(batch: Batch, projects: Mapping[int, str | os.PathLike]
         return batch, ()
     for index, path in sorted(projects.items()):
         local = batch.locals[index]
-        if not local.ok or not Path(path).is_file():
+        if not local.ok:
+            continue
+        if not Path(path).is_file():
+            batch = _engine_column(batch, index)  # a review put away since: the engine's cells
             continue
         try:
             with Project.open(path, read_only=True) as project:
@@ -561,8 +598,14 @@ def with_pair_reviews(batch: Batch, projects: Mapping[int, str | os.PathLike]
                 decisions, rechecks = project.decisions(), project.rechecks()
             batch = with_review(batch, index, comparison, decisions, rechecks)
         except DuizhaoError as error:
+            # A review of another version (a new draft imported in the pair's project), or a
+            # project that cannot be read: the column shows the engine's cells, and says why.
+            batch = _engine_column(batch, index)
             message = error.message
             notes.append(message if message.startswith(local.name) else f"{local.name}：{message}")
+        except Exception:  # noqa: BLE001 - one pair's review must not lose the whole matrix
+            batch = _engine_column(batch, index)
+            notes.append(f"{local.name}：无法读取该组对照的审核项目，显示的是未经审核的结果。")
     return batch, tuple(notes)
 
 

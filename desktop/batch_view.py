@@ -213,7 +213,6 @@ class BatchWindow(BatchInputs, QMainWindow):
         if self.busy or not self.national or not self.local_files:
             return
         national, files, workers, unit = self.national, list(self.local_files), self.workers, self.unit
-        self._opened.clear()  # the columns are about to be other ones
 
         def work(progress, cancel):
             batch = batching.compare_many(national, files, unit=unit, workers=workers,
@@ -232,13 +231,12 @@ class BatchWindow(BatchInputs, QMainWindow):
                                     f"当前有 {len(self.local_files)} 个。")
             return
         national, (province, city), workers, unit = self.national, self.local_files, self.workers, self.unit
-        self._opened.clear()
 
         def work(progress, cancel):
             return batching.compare_chain(national, province, city, unit=unit, workers=workers,
                                           progress=progress, cancel=cancel)
 
-        self._run(work, "正在逐级对照：国家文件 → 省级文件 → 市级文件…")
+        self._run(work, "正在逐级对照：国家文件 → 省级文件 → 市级文件…", self._show_new)
 
     def _run(self, work, message: str, on_result=None, *, title: str = "批量对照",
              cancellable: bool = True) -> None:
@@ -302,10 +300,16 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         self.batch_shown.emit()
 
+    def _show_new(self, batch: batching.Batch) -> None:
+        """Show the result of a new run: its columns are other ones than the pairs opened
+        before (kept until the run succeeds: a cancelled run leaves the matrix as it was)."""
+        self._opened.clear()
+        self.show_batch(batch)
+
     def _show_reviewed(self, outcome: tuple[batching.Batch, tuple[str, ...]]) -> None:
         """Show a batch over which the pairs' reviews were laid, and say which could not be."""
         batch, notes = outcome
-        self.show_batch(batch)
+        self._show_new(batch)
         reviewed = [local for local in batch.locals if local.reviewed]
         if reviewed or notes:
             said = [self.statusBar().currentMessage().rstrip("。")]
@@ -321,13 +325,18 @@ class BatchWindow(BatchInputs, QMainWindow):
         batch, notes = with_pair_reviews(self.batch, sorted(self._opened))
         if batch.cells != self.batch.cells or [c.reviewed for c in batch.locals] != [
                 c.reviewed for c in self.batch.locals]:
-            current = self.table.currentIndex()
+            # The same item and text stay selected: the matrix is sorted (by 未覆盖数), so the
+            # row just reviewed moves, and the proxy's row number would name another item.
+            current = self.proxy.mapToSource(self.table.currentIndex())
             self.model.set_batch(batch)
             if current.isValid():
-                self.table.setCurrentIndex(self.proxy.index(current.row(), current.column()))
+                self.table.setCurrentIndex(self.proxy.mapFromSource(
+                    self.model.index(current.row(), current.column())))
             self._show_locals()
             names = "、".join(batch.locals[i].name for i in sorted(self._opened) if batch.locals[i].reviewed)
             self.statusBar().showMessage(f"已按审核意见更新{names or '矩阵'}。" + "".join(notes), 8000)
+        elif notes:
+            self.statusBar().showMessage("".join(notes), 8000)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
@@ -499,7 +508,8 @@ class BatchWindow(BatchInputs, QMainWindow):
                 # The previous pair may be open in the main window: it is only read, and copied.
                 note = carry_pair_review(old, pair_project_path(updated, local), path, cancel)
             # The matrix is rebuilt from the engine's results: the reviews go over it again.
-            return with_pair_reviews(updated)[0], note
+            updated, notes = with_pair_reviews(updated)
+            return updated, "；".join([note, *notes]).strip("；").rstrip("。")
 
         def done(outcome) -> None:
             updated, note = outcome

@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from core import batch as batching
+from core import session
 from core.export.matrix import export_matrix
 from core.model import ReviewDecision, Status, national_id
 from core.project import Project
@@ -133,3 +134,77 @@ def test_a_broken_project_is_named_not_raised(guideline_batch, tmp_path):
     reviewed, notes = batching.with_pair_reviews(guideline_batch, {0: broken})
     assert reviewed is guideline_batch
     assert len(notes) == 1 and notes[0].startswith(guideline_batch.locals[0].name)
+
+
+def test_a_paragraph_row_rolls_up_all_its_sentences_after_review(tmp_path):
+    """按条 on a guideline: a row is a numbered paragraph with no article verdict of its own;
+    changing one sentence must not decide the whole paragraph."""
+    batch = batching.compare_many(NATIONAL, [PROVINCIAL], workers=1, unit=batching.ARTICLE)
+    comparison = batch.locals[0].comparison
+    assert not comparison.articles
+    row, sentences = next((row, found) for row, item in enumerate(batch.items)
+                          if len(found := [f for f in comparison.clauses if f.clause.section == item.section]) >= 3
+                          and sum(f.status is Status.MISSING for f in found) >= 2
+                          and any(f.status is Status.COVERED for f in found))
+    missing = next(f for f in sentences if f.status is Status.MISSING)
+    covered = next(f for f in sentences if f.status is Status.COVERED)
+    project = _project(tmp_path / "pair.duizhao", NATIONAL, PROVINCIAL, batch, [
+        ReviewDecision(item=national_id(missing.clause.id), status=Status.COVERED),
+        ReviewDecision(item=national_id(covered.clause.id), not_applicable=True)])
+
+    reviewed, _ = batching.with_pair_reviews(batch, {0: project})
+
+    # Other sentences are still missing: the paragraph is carried in part, as the app shows it.
+    assert reviewed.cells[row][0].status is Status.PARTIAL
+    assert "经审核（2句）" in reviewed.cells[row][0].reason.text
+    assert reviewed.locals[0].reviewed == 1
+
+
+def test_a_column_whose_review_no_longer_applies_goes_back_to_the_engine(tmp_path):
+    (tmp_path / "national.txt").write_text(STATUTE, encoding="utf-8")
+    (tmp_path / "local.txt").write_text(LOCAL_STATUTE, encoding="utf-8")
+    batch = batching.compare_many(tmp_path / "national.txt", [tmp_path / "local.txt"], workers=1,
+                                  unit=batching.CLAUSE)
+    first = national_id(batch.locals[0].comparison.clauses[0].clause.id)
+    project = _project(tmp_path / "pair.duizhao", tmp_path / "national.txt", tmp_path / "local.txt", batch,
+                       [ReviewDecision(item=first, status=Status.MISSING, note="表述不同")])
+    reviewed, _ = batching.with_pair_reviews(batch, {0: project})
+    assert reviewed.locals[0].reviewed == 1
+
+    # A new draft imported into the pair's project: its review is of another text now.
+    (tmp_path / "draft2.txt").write_text(LOCAL_STATUTE.replace("每三年", "每两年"), encoding="utf-8")
+    with Project.open(project) as opened:
+        session.reimport(project=opened, provincial=str(tmp_path / "draft2.txt"))
+    again, notes = batching.with_pair_reviews(reviewed, {0: project})
+    assert again.locals[0].reviewed == 0 and again.cells == batch.cells
+    assert len(notes) == 1 and "未采用" in notes[0]
+    # ... and a project put away since: the engine's cells, no note.
+    assert batching.with_pair_reviews(reviewed, {0: tmp_path / "gone.duizhao"})[0].cells == batch.cells
+
+
+def test_a_decision_to_recheck_says_so_in_the_cell(tmp_path):
+    (tmp_path / "national.txt").write_text(STATUTE, encoding="utf-8")
+    (tmp_path / "old.txt").write_text(LOCAL_STATUTE, encoding="utf-8")
+    (tmp_path / "new.txt").write_text(LOCAL_STATUTE.replace("保护工作所需资金由本级财政安排", "保护工作经费另行规定"),
+                                      encoding="utf-8")
+    old = batching.compare_many(tmp_path / "national.txt", [tmp_path / "old.txt"], workers=1,
+                                unit=batching.CLAUSE)
+    # The sentence whose local counterpart the new draft rewrites (第三条: 资金 → 经费).
+    target = next(f for f in old.locals[0].comparison.clauses
+                  if f.matches and "本级财政安排" in f.matches[0].clause.text)
+    project = _project(tmp_path / "pair.duizhao", tmp_path / "national.txt", tmp_path / "old.txt", old,
+                       [ReviewDecision(item=national_id(target.clause.id), not_applicable=True, note="省级不设")])
+    with Project.open(project) as opened:
+        session.reimport(project=opened, provincial=str(tmp_path / "new.txt"))
+        rechecks = opened.rechecks()
+    new = batching.compare_many(tmp_path / "national.txt", [tmp_path / "new.txt"], workers=1,
+                                unit=batching.CLAUSE)
+    reviewed, notes = batching.with_pair_reviews(new, {0: project})
+    assert notes == ()
+    item = national_id(target.clause.id)
+    assert item in rechecks  # its counterpart changed in the new draft
+    row = next(r for r, i in enumerate(new.items) if i.id == item)
+    cell = reviewed.cells[row][0]
+    # 不适用 stays applied, as in the pair's review, and the cell says it is to be checked again.
+    assert cell.status is Status.NOT_EXPECTED
+    assert "需复核" in cell.reason.text and "省级不设" in cell.reason.text

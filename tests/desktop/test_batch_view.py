@@ -284,3 +284,26 @@ def test_the_unit_of_the_rows_is_chosen_and_remembered(qtbot, make_window, local
     again = BatchWindow(main_window)
     qtbot.addWidget(again)
     assert again is not window and again.unit == batching.ARTICLE
+
+
+def test_the_reviewed_item_stays_selected_when_the_matrix_is_refreshed(qtbot, make_window, local_files):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    batch, proxy = window.batch, window.proxy
+    # The first missing cell of the first column in the shown order (sorted by 未覆盖数): once
+    # it is 已覆盖 its row sorts lower.
+    shown, row = next((p, r) for p in range(proxy.rowCount())
+                      if (cell := batch.cells[r := proxy.mapToSource(proxy.index(p, 0)).row()][0]) is not None
+                      and cell.status is Status.MISSING)
+    window.table.setCurrentIndex(proxy.index(shown, len(FIXED_COLUMNS)))
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(0, row)
+    main_window.select_item(batch.items[row].id)
+    main_window.set_status(Status.COVERED.value)
+
+    window.refresh_reviews()
+
+    current = proxy.mapToSource(window.table.currentIndex())
+    assert current.row() == row and window.model.local_index(current.column()) == 0
+    assert window.batch.cells[row][0].status is Status.COVERED
