@@ -92,6 +92,9 @@ class Cell:
         score: the best match's similarity, 0–100 (0 when none).
         where: the local sections that carry it ("第五条、第六条"), "" when none.
         wording: the local text's wording for it (他省表述), "" when none.
+        reviewed: a reviewer's decision changed what this cell shows (``with_review``): its
+            verdict, 不适用 or where it is carried.
+        not_applicable: the reviewer marked it 不适用 (counted as 无需地方落实).
     """
 
     status: Status
@@ -99,11 +102,13 @@ class Cell:
     score: float = 0.0
     where: str = ""
     wording: str = ""
+    reviewed: bool = False
+    not_applicable: bool = False
 
     @property
     def label(self) -> str:
-        """The Chinese status label."""
-        return _LABELS[self.status]
+        """The Chinese status label (不适用 where the reviewer marked it so)."""
+        return "不适用" if self.not_applicable else _LABELS[self.status]
 
 
 @dataclass(frozen=True)
@@ -443,7 +448,20 @@ def _review_reason(item: ReviewedClause, engine: Cell | None) -> Reason:
         said += f"（需复核：{item.recheck}）"
     if item.note:
         said += f"：{item.note}"
-    return Reason("review", said + "。" + (engine.reason.text if engine is not None else ""))
+    return Reason("review", said + "。" + _engine_said(engine))
+
+
+def _engine_said(engine: Cell | None) -> str:
+    """The engine's own reason, set apart from the reviewer's."""
+    return f"引擎原判：{engine.label}，{engine.reason.text}" if engine is not None and engine.reason.text else ""
+
+
+def _with_opinions(cell: Cell | None, opinions: Sequence[str]) -> Cell | None:
+    """An engine cell the reviewer only wrote an opinion on (or confirmed): the opinion first."""
+    if cell is None or not opinions:
+        return cell
+    return dataclasses.replace(cell, reason=Reason(cell.reason.code, "审核意见：" + "；".join(opinions)
+                                                   + "。" + cell.reason.text))
 
 
 def _reviewed_clause_cell(comparison: Comparison, item: ReviewedClause, engine: Cell | None) -> Cell:
@@ -452,7 +470,8 @@ def _reviewed_clause_cell(comparison: Comparison, item: ReviewedClause, engine: 
     match = item.match.clause if item.match is not None else None
     return Cell(status, _review_reason(item, engine), round(item.score, 1),
                 _where(comparison.provincial, [match.section]) if carried and match else "",
-                match.text if carried and match else "")
+                match.text if carried and match else "", reviewed=True,
+                not_applicable=item.not_applicable)
 
 
 def _reviewed_article_cell(comparison: Comparison, row_clauses: Sequence[ReviewedClause],
@@ -468,7 +487,7 @@ def _reviewed_article_cell(comparison: Comparison, row_clauses: Sequence[Reviewe
                                 engine.status if engine is not None else None)
     status = Status.NOT_EXPECTED if status is None else status
     said = "；".join(_review_reason(c, None).text.rstrip("。") for c in changed)
-    reason = Reason("review", f"经审核（{len(changed)}句）：{said}。" + (engine.reason.text if engine else ""))
+    reason = Reason("review", f"经审核（{len(changed)}句）：{said}。" + _engine_said(engine))
     carried = status in (Status.COVERED, Status.PARTIAL)
     chosen = [c.match.clause for c in changed if c.match is not None
               and not c.not_applicable and c.status in (Status.COVERED, Status.PARTIAL)]
@@ -478,7 +497,8 @@ def _reviewed_article_cell(comparison: Comparison, row_clauses: Sequence[Reviewe
     where = "、".join(dict.fromkeys(part for part in f"{base_where}、{extra}".split("、") if part))
     wording = base_wording + "".join(dict.fromkeys(c.text for c in chosen if c.text not in base_wording))
     return Cell(status, reason, engine.score if engine is not None else 0.0,
-                where if carried else "", wording if carried else "")
+                where if carried else "", wording if carried else "", reviewed=True,
+                not_applicable=bool(row_clauses) and all(c.not_applicable for c in row_clauses))
 
 
 def reviewed_cells(comparison: Comparison, items: Sequence[Item], unit: str,
@@ -497,29 +517,40 @@ def reviewed_cells(comparison: Comparison, items: Sequence[Item], unit: str,
     engine = cells_for(comparison, items, unit)
     clauses, _additions = review(comparison, decisions, rechecks)
     changed = {item.item: item for item in clauses if _changed(item)}
-    if not changed:
-        return engine, 0
+    # An opinion on a clause whose verdict stands (or a confirmation with one) is shown too.
+    opinions = {item.item: item.note for item in clauses if item.note and item.item not in changed}
     cells = list(engine)
-    touched = 0
     if unit == CLAUSE:
         for row, item in enumerate(items):
-            if item.level == "national" and item.id in changed:
+            if item.level != "national":
+                continue
+            if item.id in changed:
                 cells[row] = _reviewed_clause_cell(comparison, changed[item.id], engine[row])
-                touched += 1
-        return cells, touched
-    articles = {article.national: article for article in review_articles(comparison, clauses)}
-    by_section: dict[str, list[ReviewedClause]] = {}
-    for reviewed_item in clauses:
-        by_section.setdefault(reviewed_item.finding.clause.section, []).append(reviewed_item)
-    for row, item in enumerate(items):
-        row_clauses = by_section.get(item.section, [])
-        own = [c for c in row_clauses if c.item in changed]
-        if item.level != "national" or not own:
-            continue
-        cells[row] = _reviewed_article_cell(comparison, row_clauses, own, articles.get(item.section),
-                                            engine[row])
-        touched += 1
-    return cells, touched
+            elif item.id in opinions:
+                cells[row] = _with_opinions(engine[row], [opinions[item.id]])
+    else:
+        articles = {article.national: article for article in review_articles(comparison, clauses)}
+        by_section: dict[str, list[ReviewedClause]] = {}
+        for reviewed_item in clauses:
+            by_section.setdefault(reviewed_item.finding.clause.section, []).append(reviewed_item)
+        for row, item in enumerate(items):
+            row_clauses = by_section.get(item.section, [])
+            own = [c for c in row_clauses if c.item in changed]
+            if item.level != "national":
+                continue
+            if own:
+                cells[row] = _reviewed_article_cell(comparison, row_clauses, own,
+                                                    articles.get(item.section), engine[row])
+            else:
+                cells[row] = _with_opinions(engine[row], [opinions[c.item] for c in row_clauses
+                                                          if c.item in opinions])
+    # A cell counts as reviewed where a reader of the matrix sees the change: its verdict, 不适用
+    # or where it is carried (a sentence changed inside an article whose verdict stands does not).
+    for row, (new, old) in enumerate(zip(cells, engine)):
+        if new is not None and new.reviewed and old is not None and (
+                (new.status, new.where, new.not_applicable) == (old.status, old.where, False)):
+            cells[row] = dataclasses.replace(new, reviewed=False)
+    return cells, sum(1 for cell in cells if cell is not None and cell.reviewed)
 
 
 def _engine_column(batch: Batch, index: int) -> Batch:

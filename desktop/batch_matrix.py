@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from core import batch as batching
@@ -87,8 +88,12 @@ class MatrixModel(QAbstractTableModel):
                 return None
             status = Status.MISSING if column == 1 else Status.PARTIAL
             count = self.batch.count(row, status)
-            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return count
+            if role == SORT_ROLE:
+                # Equal counts keep the national order (the most missed first, then 一、二、…),
+                # the same before and after a review refreshes the matrix.
+                return count * 100000 + len(self.batch.items) - row
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return Qt.AlignmentFlag.AlignCenter
             return None
@@ -105,17 +110,27 @@ class MatrixModel(QAbstractTableModel):
             return None
         style = status_style(cell.status)
         if role == Qt.ItemDataRole.DisplayRole:
-            return style.label
+            return cell_label(cell)
         if role == Qt.ItemDataRole.BackgroundRole:
             return style.background
         if role == Qt.ItemDataRole.ForegroundRole:
             return style.foreground
+        if role == Qt.ItemDataRole.FontRole and cell.reviewed:
+            font = QFont()
+            font.setBold(True)  # the reviewer's verdict, not the engine's
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
             where = f"（{cell.where}）" if cell.where else ""
-            return f"{style.label}{where}\n{cell.reason.text}"
+            reviewed = "（审核调整后的结果）" if cell.reviewed else ""
+            return f"{cell_label(cell)}{where}{reviewed}\n{cell.reason.text}"
         if role == SORT_ROLE:
             return STATUS_ORDER.get(cell.status, 5)
         return None
+
+
+def cell_label(cell: batching.Cell) -> str:
+    """A cell's label as the matrix shows it: 不适用 where the reviewer marked it so."""
+    return "不适用" if cell.not_applicable else status_style(cell.status).label
 
 
 def wording_html(batch: batching.Batch, row: int, column: int | None = None) -> str:
@@ -126,10 +141,18 @@ def wording_html(batch: batching.Batch, row: int, column: int | None = None) -> 
     def entry(local: batching.Local, cell: batching.Cell) -> str:
         style = status_style(cell.status)
         where = f" {html.escape(cell.where)}" if cell.where else ""
-        wording = html.escape(cell.wording) if cell.wording else "（未找到对应表述）"
+        if cell.wording:
+            wording = html.escape(cell.wording)
+        elif cell.reviewed and cell.status in (Status.COVERED, Status.PARTIAL):
+            wording = "（审核认定承接，未指定对应表述）"
+        elif cell.status is Status.NOT_EXPECTED:
+            wording = "（无需地方落实）" if not cell.not_applicable else "（审核认定不适用）"
+        else:
+            wording = "（未找到对应表述）"
+        reviewed = "（审）" if cell.reviewed else ""
         return (f"<p><b>{html.escape(local.name)}</b>{where} "
                 f"<span style='background:{style.background.name()};color:{style.foreground.name()}'>"
-                f"&nbsp;{style.label}&nbsp;</span><br>{wording}<br>"
+                f"&nbsp;{cell_label(cell)}{reviewed}&nbsp;</span><br>{wording}<br>"
                 f"<small style='color:#666'>{html.escape(cell.reason.text)}</small></p>")
 
     if column is not None:

@@ -328,13 +328,19 @@ class BatchWindow(BatchInputs, QMainWindow):
             # The same item and text stay selected: the matrix is sorted (by 未覆盖数), so the
             # row just reviewed moves, and the proxy's row number would name another item.
             current = self.proxy.mapToSource(self.table.currentIndex())
+            before = {i: self.batch.locals[i].reviewed for i in self._opened}
             self.model.set_batch(batch)
             if current.isValid():
-                self.table.setCurrentIndex(self.proxy.mapFromSource(
-                    self.model.index(current.row(), current.column())))
+                shown = self.proxy.mapFromSource(self.model.index(current.row(), current.column()))
+                self.table.setCurrentIndex(shown)
+                self.table.scrollTo(shown)  # its row may have sorted out of sight
+                self._current_changed(shown, QModelIndex())  # the side pane shows the review
             self._show_locals()
             names = "、".join(batch.locals[i].name for i in sorted(self._opened) if batch.locals[i].reviewed)
-            self.statusBar().showMessage(f"已按审核意见更新{names or '矩阵'}。" + "".join(notes), 8000)
+            undone = "、".join(batch.locals[i].name for i in sorted(self._opened)
+                               if before[i] and not batch.locals[i].reviewed)
+            said = (f"已按审核意见更新{names}。" if names else "") + (f"{undone}的审核调整已撤销。" if undone else "")
+            self.statusBar().showMessage((said or "已按审核意见更新矩阵。") + "".join(notes), 8000)
         elif notes:
             self.statusBar().showMessage("".join(notes), 8000)
 

@@ -45,7 +45,8 @@ def _cell_text(cell: Cell | None) -> tuple[str, str]:
     """(label, fill) of a matrix cell."""
     if cell is None:
         return "—", FAILED_FILL
-    return labels.LABELS[cell.status.value], labels.FILLS[cell.status.value]
+    # （审）: what the reviewer decided, not the engine (不适用 is the reviewer's word).
+    return cell.label + ("（审）" if cell.reviewed else ""), labels.FILLS[cell.status.value]
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
@@ -134,13 +135,15 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     header = fixed + names
     put(sheet, 1, 1, title(batch), font=Font(name=HEADER_FONT, size=14, bold=True), align=Alignment())
     put(sheet, 2, 1, f"生成日期：{labels.format_date(today or datetime.date.today())}；"
-        f"地方文件 {len(batch.locals)} 个；“未覆盖数”为未覆盖该{unit}的地方文件数。",
+        f"地方文件 {len(batch.locals)} 个；“未覆盖数”为未覆盖该{unit}的地方文件数。"
+        + ("标“（审）”的为审核人员调整后的结果。" if any(local.reviewed for local in batch.locals) else ""),
         align=Alignment())
     for column, name in enumerate(header, start=1):
         put(sheet, 3, column, name.replace("（", "\n（"), font=bold, align=centred,
             colour=labels.HEADER_FILL)
     sheet.row_dimensions[3].height = 30
-    for column, width in enumerate(widths + [9] * len(names), start=1):
+    local_width = 13 if any(local.reviewed for local in batch.locals) else 9  # 已覆盖（审）
+    for column, width in enumerate(widths + [local_width] * len(names), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     row = 4
     for index, item in enumerate(batch.items):
@@ -312,7 +315,9 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
     note = document.add_paragraph()
     write(note, f"生成日期：{labels.format_date(today or datetime.date.today())}；地方文件 "
           f"{len(batch.locals)} 个；国家文件按{unit}列出 {len(batch.items)} 项；"
-          f"“未覆盖数”为未覆盖该{unit}的地方文件数。", size=10)
+          f"“未覆盖数”为未覆盖该{unit}的地方文件数。"
+          + ("标“（审）”的为审核人员调整后的结果。" if any(local.reviewed for local in batch.locals) else ""),
+          size=10)
 
     groups = [list(range(start, min(start + DOCX_LOCALS_PER_TABLE, len(batch.locals))))
               for start in range(0, len(batch.locals), DOCX_LOCALS_PER_TABLE)]

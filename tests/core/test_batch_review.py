@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 
 from core import batch as batching
@@ -39,13 +40,14 @@ def _project(path: Path, national: Path, local: Path, batch: batching.Batch,
 
 def test_a_reviewed_pair_shows_its_decisions_in_the_matrix(guideline_batch, tmp_path):
     batch = guideline_batch
-    missing, partial = _row(batch, Status.MISSING), _row(batch, Status.PARTIAL)
+    missing, partial, covered = (_row(batch, Status.MISSING), _row(batch, Status.PARTIAL),
+                                 _row(batch, Status.COVERED))
     before = batch.summary(0)
     project = _project(tmp_path / "pair.duizhao", NATIONAL, PROVINCIAL, batch, [
         ReviewDecision(item=batch.items[missing].id, status=Status.COVERED, note="第十二条已写明"),
         ReviewDecision(item=batch.items[partial].id, not_applicable=True, note="本省无此职能"),
         # An opinion that confirms the engine changes no cell.
-        ReviewDecision(item=batch.items[_row(batch, Status.COVERED)].id, note="同意"),
+        ReviewDecision(item=batch.items[covered].id, note="同意"),
     ])
 
     reviewed, notes = batching.with_pair_reviews(batch, {0: project})
@@ -53,16 +55,21 @@ def test_a_reviewed_pair_shows_its_decisions_in_the_matrix(guideline_batch, tmp_
     assert notes == ()
     assert reviewed.locals[0].reviewed == 2
     cell = reviewed.cells[missing][0]
-    assert cell.status is Status.COVERED and cell.reason.code == "review"
+    assert cell.status is Status.COVERED and cell.reason.code == "review" and cell.reviewed
     assert "审核改为已覆盖" in cell.reason.text and "第十二条已写明" in cell.reason.text
-    assert reviewed.cells[partial][0].status is Status.NOT_EXPECTED
-    assert "不适用" in reviewed.cells[partial][0].reason.text
+    assert "引擎原判：未覆盖" in cell.reason.text  # the engine's word, set apart
+    marked = reviewed.cells[partial][0]
+    assert marked.status is Status.NOT_EXPECTED and marked.not_applicable and marked.label == "不适用"
+    # An opinion on a verdict that stands is shown, and changes nothing else.
+    opinion = reviewed.cells[covered][0]
+    assert opinion.status is Status.COVERED and not opinion.reviewed
+    assert opinion.reason.text.startswith("审核意见：同意")
     after = reviewed.summary(0)
     assert after.counts[Status.MISSING] == before.counts[Status.MISSING] - 1
     assert after.counts[Status.NOT_EXPECTED] == before.counts[Status.NOT_EXPECTED] + 1
     assert reviewed.missing_count(missing) == batch.missing_count(missing) - 1
     # Every other cell is the engine's, and the batch given is left as it was.
-    unchanged = [row for row in range(len(batch.items)) if row not in (missing, partial)]
+    unchanged = [row for row in range(len(batch.items)) if row not in (missing, partial, covered)]
     assert all(reviewed.cells[row][0] == batch.cells[row][0] for row in unchanged)
     assert batch.locals[0].reviewed == 0 and batch.cells[missing][0].status is Status.MISSING
     # Applied twice, it is the same: the column is rebuilt from the engine's cells each time.
@@ -84,6 +91,11 @@ def test_the_exports_count_the_reviewed_cells(guideline_batch, tmp_path):
     names = [row[1] for row in sheet.iter_rows(values_only=True)]
     row = names.index("经审核调整（项）")
     assert list(sheet.iter_rows(values_only=True))[row][-1] == 1
+    # The reviewer's verdict is marked in its cell, and the note says what the mark means.
+    assert sheet.cell(row=4 + missing, column=6).value == "部分覆盖（审）"
+    assert "（审）" in sheet.cell(row=2, column=1).value
+    document = Document(str(export_matrix(reviewed, tmp_path / "m.docx")))
+    assert "部分覆盖（审）" in [cell.text for cell in document.tables[0].rows[1 + missing].cells]
     # A matrix nobody reviewed has no such row.
     plain = load_workbook(export_matrix(batch, tmp_path / "plain.xlsx"))["对照矩阵"]
     assert "经审核调整（项）" not in [row[1] for row in plain.iter_rows(values_only=True)]
@@ -157,7 +169,8 @@ def test_a_paragraph_row_rolls_up_all_its_sentences_after_review(tmp_path):
     # Other sentences are still missing: the paragraph is carried in part, as the app shows it.
     assert reviewed.cells[row][0].status is Status.PARTIAL
     assert "经审核（2句）" in reviewed.cells[row][0].reason.text
-    assert reviewed.locals[0].reviewed == 1
+    # Its verdict stands, so it is not counted (nor marked) as adjusted by the review.
+    assert not reviewed.cells[row][0].reviewed and reviewed.locals[0].reviewed == 0
 
 
 def test_a_column_whose_review_no_longer_applies_goes_back_to_the_engine(tmp_path):

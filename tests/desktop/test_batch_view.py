@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from core.compare import load_outline
 from core.model import Status
-from desktop.batch_view import FIXED_COLUMNS, SORT_ROLE, BatchWindow, open_batch_window
+from desktop.batch_view import FIXED_COLUMNS, BatchWindow, open_batch_window
 from desktop.status_style import status_style
 from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
 from tests.generator import make_variant
@@ -61,8 +61,11 @@ def test_the_matrix_is_coloured_labelled_and_sorted_by_missing_count(qtbot, make
     batch = window.batch
     proxy, model = window.proxy, window.model
     assert proxy.columnCount() == len(FIXED_COLUMNS) + 3
-    counts = [proxy.index(row, 1).data(SORT_ROLE) for row in range(proxy.rowCount())]
+    counts = [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
     assert counts == sorted(counts, reverse=True)
+    # Equal counts keep the national order (they ran backwards, and changed order on refresh).
+    order = [(-counts[row], proxy.mapToSource(proxy.index(row, 0)).row()) for row in range(proxy.rowCount())]
+    assert order == sorted(order)
     for row in range(proxy.rowCount()):
         source = proxy.mapToSource(proxy.index(row, 0)).row()
         assert counts[row] == batch.missing_count(source)
@@ -257,6 +260,17 @@ def test_a_pairs_review_shows_in_the_matrix_and_in_the_next_run(qtbot, make_wind
     qtbot.waitUntil(lambda: header.height() >= header.sizeHint().height())
     assert "经审核调整 1 项" in window.locals_list.item(0).text()
     assert "已按审核意见更新" in window.statusBar().currentMessage()
+    shown = window.model.index(row, column)
+    assert window.model.data(shown, Qt.ItemDataRole.FontRole).bold()  # the reviewer's, not the engine's
+    assert "审核调整后的结果" in window.model.data(shown, Qt.ItemDataRole.ToolTipRole)
+
+    # Undone in the main window: the column is the engine's again, and the status line says so.
+    main_window.undo_stack.undo()
+    window.refresh_reviews()
+    assert window.batch.cells[row][0].status is Status.MISSING and window.batch.locals[0].reviewed == 0
+    assert "审核调整已撤销" in window.statusBar().currentMessage()
+    main_window.undo_stack.redo()
+    window.refresh_reviews()
 
     # A new run of the same texts keeps the reviewer's verdict.
     with qtbot.waitSignal(window.batch_shown, timeout=COMPARE_TIMEOUT_MS):
