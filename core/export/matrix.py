@@ -325,7 +325,7 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
         if len(groups) > 1:
             write(document.add_paragraph(), f"对照矩阵（{number}/{len(groups)}）", face=HEADER_FONT,
                   size=12, bold=True)
-        fixed = [10, 26, 0, 14]
+        fixed = [10, 34, 0, 14]  # 八、（三） 第3句 on one line
         local_width = 17
         fixed[2] = usable - sum(fixed) - local_width * len(group)
         widths = fixed + [local_width] * len(group)
