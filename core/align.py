@@ -49,7 +49,7 @@ from core.expected import (clause_not_expected, dates_the_text, echo_not_expecte
                            scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import judge_headings
-from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
+from core.model import (ROLLUP, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
                         Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
@@ -1271,13 +1271,15 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
     """Each national section's places and status: an article's own verdict when statutes are
     judged by article, else the roll-up of its clauses' (or its articles') statuses."""
     by_section: dict[str, list[tuple[Status, float]]] = defaultdict(list)
-    units: list[tuple[str, Status, float]] = (
-        [(section, v.status, 100.0 * v.coverage) for section, v in by_article.items()]
-        + [(f.clause.section, f.status, f.score) for f in findings
+    nouns: dict[str, set[str]] = defaultdict(set)  # 条 (articles) or 句 (clauses) under a section
+    units: list[tuple[str, Status, float, str]] = (
+        [(section, v.status, 100.0 * v.coverage, "条") for section, v in by_article.items()]
+        + [(f.clause.section, f.status, f.score, "句") for f in findings
            if f.clause.section not in by_article])
-    for section_id, status, value in units:
+    for section_id, status, value, noun in units:
         while True:
             by_section[section_id].append((status, value))
+            nouns[section_id].add(noun)
             if section_id == "0":
                 break
             section_id = national.section(section_id).parent
@@ -1297,11 +1299,26 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
         if rolled is not None:
             status = rolled
             mean = round(sum(value for _, value in own) / len(own), 1)
+            reason = _rollup_reason([status for status, _ in own], nouns[section.id])
         else:
             status = Status.COVERED if provincial else Status.MISSING
             mean = 0.0
-        results.append(SectionAlignment(section.id, provincial, mean, status))
+            reason = Reason("", "")
+        results.append(SectionAlignment(section.id, provincial, mean, status, reason))
     return tuple(results)
+
+
+_ROLLUP_LABELS = ((Status.COVERED, "已覆盖"), (Status.PARTIAL, "部分覆盖"), (Status.MISSING, "未覆盖"),
+                  (Status.NOT_EXPECTED, "无需地方落实"))
+
+
+def _rollup_reason(statuses: list[Status], nouns: set[str]) -> Reason:
+    """Why a chapter (or a policy's part) has its colour: the verdicts of what it holds
+    (本部分共12条：已覆盖8条、部分覆盖3条、未覆盖1条)."""
+    noun = "条" if nouns == {"条"} else "句" if nouns == {"句"} else "项"
+    counts = [f"{label}{statuses.count(status)}{noun}" for status, label in _ROLLUP_LABELS
+              if statuses.count(status)]
+    return Reason(ROLLUP, f"本部分共{len(statuses)}{noun}：{'、'.join(counts)}。")
 
 
 def _by_article(national: Outline, provincial: Outline) -> bool:

@@ -332,13 +332,18 @@ class ClauseFinding:
     reason: Reason = Reason("", "")
 
 
+ROLLUP = "rollup"
+"""The reason code of a section whose status is rolled up from what it holds (not judged whole)."""
+
+
 @dataclass(frozen=True)
 class SectionAlignment:
     """A national section, the provincial sections that carry it, and its status.
 
     For a statute's article (条) the status is the article's own verdict, judged on the whole
     article with its clauses as evidence, and ``reason`` says why; other sections roll their
-    status up from their clauses (or articles) and carry no reason of their own. A missing
+    status up from their clauses (or articles), and their reason (code "rollup") counts them
+    (本部分共12条：已覆盖8条、部分覆盖3条、未覆盖1条). A missing
     article names in ``nearest`` the provincial article nearest it (too weak to carry it: the
     one its reason names), for a reviewer to check; None otherwise.
     """
@@ -394,7 +399,7 @@ class Comparison:
     def articles(self) -> tuple[SectionAlignment, ...]:
         """The national articles (条) judged as wholes, in order; empty unless two statutes were
         compared article by article."""
-        return tuple(s for s in self.sections if s.reason.code
+        return tuple(s for s in self.sections if s.reason.code not in ("", ROLLUP)
                      and self.national.section(s.national).kind == "article")
 
     @property

@@ -66,6 +66,9 @@ def comparison_to_dict(comparison: Comparison) -> dict:
     ``summary.articles`` (national articles per status). A section's ``nearest`` (added within
     version 2, all earlier fields unchanged) is, for a missing statute article, the id of the
     provincial article nearest it — the one its reason names, too weak to carry it — else null.
+    Within version 2 too, a section not judged as a whole (a chapter, a policy's part) has the
+    reason code ``rollup`` and a text counting what it holds (本部分共12条：已覆盖8条、……);
+    its reason was empty before.
     """
     summary = comparison.summary
     return {

@@ -562,8 +562,11 @@ def test_every_verdict_says_why_and_the_json_carries_it():
     data = json.loads(json.dumps(comparison_to_dict(result), ensure_ascii=False))
     assert data["schema"] == "duizhao.compare/2"
     assert "not_expected" in data["summary"]
-    articles = [s for s in data["sections"] if s["reason"]["code"]]
+    articles = [s for s in data["sections"] if s["reason"]["code"] not in ("", "rollup")]
     assert articles and all(s["reason"]["text"] for s in articles)
+    # A chapter says why too: what it holds (本部分共3条：已覆盖2条、未覆盖1条).
+    chapters = [s for s in data["sections"] if s["reason"]["code"] == "rollup"]
+    assert chapters and all(s["reason"]["text"].startswith("本部分共") for s in chapters)
     counts = data["summary"]["articles"]
     assert counts["articles"] == len(articles) == 6
     assert counts["covered"] + counts["partial"] + counts["missing"] + counts["not_expected"] == 6
