@@ -726,9 +726,6 @@ def _context() -> tuple[multiprocessing.context.BaseContext | None, bool]:
     return multiprocessing.get_context("spawn"), True
 
 
-
-
-
 def _run(bases: dict[str, Outline], tasks: Sequence[tuple[int, str, str | Outline]], *,
          names: Sequence[str], parameters: Parameters | None, workers: int | None,
          progress: ProgressCallback | None, cancel: CancelCheck | None,
@@ -798,6 +795,7 @@ def _pool_round(context, workers: int, bases: dict[str, Outline], parameters: Pa
     try:
         futures = [executor.submit(_work, task) for task in tasks]
         waiting = set(futures)
+        quiet_since, unstuck_at = time.monotonic(), None
         while waiting:
             if cancel is not None and cancel():
                 _stop(executor)
@@ -810,12 +808,52 @@ def _pool_round(context, workers: int, bases: dict[str, Outline], parameters: Pa
                     broken = True
                     continue
                 finished(*outcome)
+            now = time.monotonic()
+            if done:
+                quiet_since = now
+            elif unstuck_at is None and now - quiet_since > STUCK_SECONDS and _a_worker_died(executor):
+                _unstick(executor)  # its futures now fail with BrokenProcessPool
+                unstuck_at = now
+            elif unstuck_at is not None and now - unstuck_at > STUCK_SECONDS:
+                broken = True  # the pool did not notice even then: its texts go to the next round
+                _stop(executor)
+                break
     except BaseException:
         _stop(executor)  # Ctrl+C, or a failure here: running comparisons are not waited for
         raise
     finally:
         executor.shutdown(wait=not broken, cancel_futures=True)
     return broken
+
+
+STUCK_SECONDS = 3.0
+"""How long a pool may go without a result once one of its workers has died."""
+
+
+def _a_worker_died(executor: ProcessPoolExecutor) -> bool:
+    """One of the pool's workers has ended abnormally (a crash, the system killing it)."""
+    return any(process.exitcode not in (None, 0)
+               for process in list((getattr(executor, "_processes", None) or {}).values()))
+
+
+def _unstick(executor: ProcessPoolExecutor) -> None:
+    """Free a pool whose worker died in the middle of sending its result.
+
+    The pool's manager thread then waits for the rest of that message forever: the other
+    workers, and this process, keep the result pipe open, so it never reads an end. Its workers
+    are ended and this process's end of the pipe closed: the manager reads the end, and the
+    pool fails its futures with ``BrokenProcessPool`` as it does for any dead worker.
+    ``ProcessPoolExecutor`` offers no public way to do this (nor to terminate, before 3.14).
+    """
+    for process in list((getattr(executor, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
+    writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        try:
+            writer.close()
+        except OSError:
+            pass
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:

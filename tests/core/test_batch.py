@@ -465,6 +465,52 @@ def test_a_worker_that_dies_does_not_hang_the_batch_or_lose_a_text(locals_folder
     assert outcome["same"]
 
 
+# A worker killed in the middle of sending its result: the pool's manager then waited for the
+# rest of the message forever (the retry of test_a_worker_that_dies… hung now and then). Here it
+# is made to happen every time: the task writes the head of a long message on the result pipe
+# and kills its own process.
+_KILLED_WHILE_SENDING = """
+import multiprocessing, os, signal, struct, sys, time
+from core import batch as batching
+
+def half_sent(task):
+    index = task[0]
+    if index == 0:
+        frame = sys._getframe()
+        while "result_queue" not in frame.f_locals:
+            frame = frame.f_back
+        writer = frame.f_locals["result_queue"]._writer
+        os.write(writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 16)
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.5)
+    return index, None, "", 0.0
+
+batching._work = half_sent  # the forked workers run it
+done = []
+lost = batching._pool_round(multiprocessing.get_context("fork"), 2, {}, None, False,
+                            [(i, "N", "") for i in range(3)], None,
+                            lambda index, *rest: done.append(index))
+print(lost, sorted(done))
+"""
+
+
+@pytest.mark.slow
+def test_a_worker_killed_while_sending_its_result_does_not_hang_the_pool():
+    import subprocess
+    import sys
+
+    try:
+        run = subprocess.run([sys.executable, "-c", _KILLED_WHILE_SENDING], capture_output=True,
+                             text=True, timeout=120, cwd=Path(__file__).resolve().parents[2],
+                             start_new_session=True)
+    except subprocess.TimeoutExpired:
+        pytest.fail("the pool hung after a worker died in the middle of sending its result")
+    assert run.returncode == 0, run.stderr[-2000:]
+    lost, done = run.stdout.strip().splitlines()[-1].split(" ", 1)
+    # The pool is given up as broken; the texts it did not finish go to the next round.
+    assert lost == "True" and "0" not in done
+
+
 @pytest.mark.slow
 def test_a_real_new_version_is_reimported_alone(corpus):
     laws = corpus / "domain" / "laws"
