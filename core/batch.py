@@ -1106,7 +1106,14 @@ def _cell_dict(cell: Cell | None) -> dict | None:
 
 
 def batch_to_dict(batch: Batch) -> dict:
-    """The matrix as JSON-ready data (schema duizhao.batch/1)."""
+    """The matrix as JSON-ready data (schema duizhao.batch/1).
+
+    ``locals[]``: name, path, title, error, seconds, ``reviewed`` (cells a pair's review changed,
+    0 for the engine's verdicts) and, when compared, ``summary``; ``items[]``: id, section, label,
+    text, level, per-status ``counts`` and one ``cells[]`` entry per local text (status, reason,
+    score, where, wording; null for a text that could not be compared); ``left_out``: local files
+    given but not compared, with why; ``chain``: a chain's shares. Fields were only ever added.
+    """
     locals_ = []
     for index, local in enumerate(batch.locals):
         entry: dict = {"name": local.name, "path": local.path, "title": local.title,
