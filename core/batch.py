@@ -602,7 +602,8 @@ def with_pair_reviews(batch: Batch, projects: Mapping[int, str | os.PathLike]
     review (``with_review``), and a note for each project that could not be used.
 
     Args:
-        batch: the matrix (a chain's columns compare different texts and are left as they are).
+        batch: the matrix; in a chain, the national rows of each column (the text against the
+            national one, as its pair's review is); the province's own rows stay as they are.
         projects: a column's review project (``.duizhao``) by column; a path with no file is
             a pair nobody reviewed yet.
 
@@ -614,8 +615,6 @@ def with_pair_reviews(batch: Batch, projects: Mapping[int, str | os.PathLike]
     from core.project import Project
 
     notes: list[str] = []
-    if batch.kind != "batch":
-        return batch, ()
     for index, path in sorted(projects.items()):
         local = batch.locals[index]
         if not local.ok:

@@ -233,10 +233,11 @@ class BatchWindow(BatchInputs, QMainWindow):
         national, (province, city), workers, unit = self.national, self.local_files, self.workers, self.unit
 
         def work(progress, cancel):
-            return batching.compare_chain(national, province, city, unit=unit, workers=workers,
-                                          progress=progress, cancel=cancel)
+            batch = batching.compare_chain(national, province, city, unit=unit, workers=workers,
+                                           progress=progress, cancel=cancel)
+            return with_pair_reviews(batch)
 
-        self._run(work, "正在逐级对照：国家文件 → 省级文件 → 市级文件…", self._show_new)
+        self._run(work, "正在逐级对照：国家文件 → 省级文件 → 市级文件…", self._show_reviewed)
 
     def _run(self, work, message: str, on_result=None, *, title: str = "批量对照",
              cancellable: bool = True) -> None:

@@ -221,3 +221,29 @@ def test_a_decision_to_recheck_says_so_in_the_cell(tmp_path):
     # 不适用 stays applied, as in the pair's review, and the cell says it is to be checked again.
     assert cell.status is Status.NOT_EXPECTED
     assert "需复核" in cell.reason.text and "省级不设" in cell.reason.text
+
+
+def test_a_chain_column_shows_its_pairs_review_on_the_national_rows(tmp_path):
+    from core.compare import load_outline
+    from tests.generator import make_variant
+
+    national = load_outline(NATIONAL)
+    province = tmp_path / "province.txt"
+    province.write_text(make_variant(national, 3).text.replace("示例省", "江苏省"), encoding="utf-8")
+    city = tmp_path / "city.txt"
+    city.write_text(make_variant(load_outline(province), 5).text.replace("示例省", "南京市"), encoding="utf-8")
+    chain = batching.compare_chain(NATIONAL, province, city, workers=1)
+    row = _row(chain, Status.MISSING)
+    assert chain.items[row].level == "national"
+    project = _project(tmp_path / "pair.duizhao", NATIONAL, province, chain,
+                       [ReviewDecision(item=chain.items[row].id, status=Status.COVERED)])
+
+    reviewed, notes = batching.with_pair_reviews(chain, {0: project})
+
+    assert notes == () and reviewed.kind == "chain"
+    assert reviewed.cells[row][0].status is Status.COVERED and reviewed.locals[0].reviewed == 1
+    # The province's own rows (what the city carries of them) are left as they were.
+    own = [r for r, item in enumerate(chain.items) if item.level == "province"]
+    assert own and all(reviewed.cells[r] == chain.cells[r] for r in own)
+    before, after = batching.chain_summary(chain), batching.chain_summary(reviewed)
+    assert after["province_of_national"] > before["province_of_national"]
