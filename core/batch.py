@@ -556,10 +556,12 @@ def reviewed_cells(comparison: Comparison, items: Sequence[Item], unit: str,
 def _engine_column(batch: Batch, index: int) -> Batch:
     """The batch with one column back to the engine's cells (its review no longer applies)."""
     local = batch.locals[index]
-    if not local.reviewed or local.comparison is None:
+    if local.comparison is None:
         return batch
     national = [row for row, item in enumerate(batch.items) if item.level == "national"]
     cells = cells_for(local.comparison, [batch.items[row] for row in national], batch.unit)
+    if not local.reviewed and all(batch.cells[row][index] == cell for row, cell in zip(national, cells)):
+        return batch  # nothing of a review in it (an opinion alone changes a reason, not a count)
     return _with_column(batch, index, dict(zip(national, cells)),
                         dataclasses.replace(local, reviewed=0))
 

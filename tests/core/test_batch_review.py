@@ -193,6 +193,12 @@ def test_a_column_whose_review_no_longer_applies_goes_back_to_the_engine(tmp_pat
     assert len(notes) == 1 and "未采用" in notes[0]
     # ... and a project put away since: the engine's cells, no note.
     assert batching.with_pair_reviews(reviewed, {0: tmp_path / "gone.duizhao"})[0].cells == batch.cells
+    # An opinion alone goes with its project too.
+    opinion = _project(tmp_path / "opinion.duizhao", tmp_path / "national.txt", tmp_path / "local.txt",
+                       batch, [ReviewDecision(item=first, note="请再核对")])
+    noted, _ = batching.with_pair_reviews(batch, {0: opinion})
+    assert noted.cells != batch.cells and noted.locals[0].reviewed == 0
+    assert batching.with_pair_reviews(noted, {0: tmp_path / "gone.duizhao"})[0].cells == batch.cells
 
 
 def test_a_decision_to_recheck_says_so_in_the_cell(tmp_path):
