@@ -49,8 +49,8 @@ from core.expected import (clause_not_expected, dates_the_text, echo_not_expecte
                            scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import judge_headings
-from core.model import (ROLLUP, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Match, Outline,
-                        Reason, Section, SectionAlignment, Status, roll_up)
+from core.model import (ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
+                        Match, Outline, Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
 
@@ -1308,15 +1308,14 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
     return tuple(results)
 
 
-_ROLLUP_LABELS = ((Status.COVERED, "已覆盖"), (Status.PARTIAL, "部分覆盖"), (Status.MISSING, "未覆盖"),
-                  (Status.NOT_EXPECTED, "无需地方落实"))
+_ROLLUP_ORDER = (Status.COVERED, Status.PARTIAL, Status.MISSING, Status.NOT_EXPECTED)
 
 
 def _rollup_reason(statuses: list[Status], nouns: set[str]) -> Reason:
     """Why a chapter (or a policy's part) has its colour: the verdicts of what it holds
     (本部分共12条：已覆盖8条、部分覆盖3条、未覆盖1条)."""
     noun = "条" if nouns == {"条"} else "句" if nouns == {"句"} else "项"
-    counts = [f"{label}{statuses.count(status)}{noun}" for status, label in _ROLLUP_LABELS
+    counts = [f"{STATUS_LABELS[status]}{statuses.count(status)}{noun}" for status in _ROLLUP_ORDER
               if statuses.count(status)]
     return Reason(ROLLUP, f"本部分共{len(statuses)}{noun}：{'、'.join(counts)}。")
 

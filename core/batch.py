@@ -33,8 +33,8 @@ from core.align import Parameters, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, DocumentReadError, DuizhaoError, ReviewMismatchError
 from core.files import same_document
-from core.model import (Clause, ClauseFinding, Comparison, Outline, Reason, ReviewDecision, Status,
-                        national_id, provincial_id, roll_up)
+from core.model import (STATUS_LABELS, Clause, ClauseFinding, Comparison, Outline, Reason, ReviewDecision,
+                        Status, national_id, provincial_id, roll_up)
 from core.read import SUPPORTED_EXTENSIONS
 from core.review import (ReviewedArticle, ReviewedClause, changed_by_review, review, review_articles,
                          section_status)
@@ -50,8 +50,7 @@ CLAUSE = "clause"
 STATUS_ORDER = (Status.COVERED, Status.PARTIAL, Status.MISSING, Status.NOT_EXPECTED)
 """Statuses a matrix cell can hold, in the order summaries list them."""
 
-_LABELS = {Status.COVERED: "已覆盖", Status.PARTIAL: "部分覆盖", Status.MISSING: "未覆盖",
-           Status.NOT_EXPECTED: "无需地方落实", Status.ADDED: "本省新增"}
+_LABELS = STATUS_LABELS
 
 # The region a local text's title starts with: 北京市, 广东省, 广西壮族自治区, 延边朝鲜族自治州 …
 _REGION = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|省|市|盟|地区|县|区))")
@@ -188,6 +187,11 @@ class Batch:
     kind: str = "batch"
     chain: tuple[Comparison | None, ...] = field(default=())
     left_out: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def reviewed(self) -> bool:
+        """A pair's review changed cells of some column (``with_review``)."""
+        return any(local.reviewed for local in self.locals)
 
     def column(self, index: int) -> tuple[Cell | None, ...]:
         """Every item's cell in one local text."""

@@ -108,9 +108,9 @@ class MatrixModel(QAbstractTableModel):
             if role == SORT_ROLE:
                 return 9
             return None
-        style = status_style(cell.status)
+        style = status_style(cell.status, not_applicable=cell.not_applicable)
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_label(cell)
+            return style.label
         if role == Qt.ItemDataRole.BackgroundRole:
             return style.background
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -122,15 +122,10 @@ class MatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             where = f"（{cell.where}）" if cell.where else ""
             reviewed = "（审核调整后的结果）" if cell.reviewed else ""
-            return f"{cell_label(cell)}{where}{reviewed}\n{cell.reason.text}"
+            return f"{style.label}{where}{reviewed}\n{cell.reason.text}"
         if role == SORT_ROLE:
             return STATUS_ORDER.get(cell.status, 5)
         return None
-
-
-def cell_label(cell: batching.Cell) -> str:
-    """A cell's label as the matrix shows it: 不适用 where the reviewer marked it so."""
-    return "不适用" if cell.not_applicable else status_style(cell.status).label
 
 
 def wording_html(batch: batching.Batch, row: int, column: int | None = None) -> str:
@@ -139,7 +134,7 @@ def wording_html(batch: batching.Batch, row: int, column: int | None = None) -> 
     parts = [f"<h3>{html.escape(item.label)}</h3><p>{html.escape(item.text)}</p>"]
 
     def entry(local: batching.Local, cell: batching.Cell) -> str:
-        style = status_style(cell.status)
+        style = status_style(cell.status, not_applicable=cell.not_applicable)
         where = f" {html.escape(cell.where)}" if cell.where else ""
         if cell.wording:
             wording = html.escape(cell.wording)
@@ -152,7 +147,7 @@ def wording_html(batch: batching.Batch, row: int, column: int | None = None) -> 
         reviewed = "（审）" if cell.reviewed else ""
         return (f"<p><b>{html.escape(local.name)}</b>{where} "
                 f"<span style='background:{style.background.name()};color:{style.foreground.name()}'>"
-                f"&nbsp;{cell_label(cell)}{reviewed}&nbsp;</span><br>{wording}<br>"
+                f"&nbsp;{style.label}{reviewed}&nbsp;</span><br>{wording}<br>"
                 f"<small style='color:#666'>{html.escape(cell.reason.text)}</small></p>")
 
     if column is not None:

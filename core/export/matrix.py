@@ -64,7 +64,7 @@ def _summary_rows(batch: Batch) -> list[tuple[str, list[object]]]:
     rows.append(("覆盖率（含部分覆盖）", [round(s.carried_percent, 1) if s else "—" for s in summaries]))
     rows.append(("已覆盖占比", [round(s.covered_percent, 1) if s else "—" for s in summaries]))
     rows.append(("本省新增（句）", [s.additions if s else "—" for s in summaries]))
-    if any(local.reviewed for local in batch.locals):
+    if batch.reviewed:
         # The cells a reviewer's decisions in the pair's review changed (Batch.with_review).
         rows.append(("经审核调整（项）", [local.reviewed if s else "—"
                                            for local, s in zip(batch.locals, summaries)]))
@@ -136,13 +136,13 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     put(sheet, 1, 1, title(batch), font=Font(name=HEADER_FONT, size=14, bold=True), align=Alignment())
     put(sheet, 2, 1, f"生成日期：{labels.format_date(today or datetime.date.today())}；"
         f"地方文件 {len(batch.locals)} 个；“未覆盖数”为未覆盖该{unit}的地方文件数。"
-        + ("标“（审）”的为审核人员调整后的结果。" if any(local.reviewed for local in batch.locals) else ""),
+        + ("标“（审）”的为审核人员调整后的结果。" if batch.reviewed else ""),
         align=Alignment())
     for column, name in enumerate(header, start=1):
         put(sheet, 3, column, name.replace("（", "\n（"), font=bold, align=centred,
             colour=labels.HEADER_FILL)
     sheet.row_dimensions[3].height = 30
-    local_width = 13 if any(local.reviewed for local in batch.locals) else 9  # 已覆盖（审）
+    local_width = 13 if batch.reviewed else 9  # 已覆盖（审）
     for column, width in enumerate(widths + [local_width] * len(names), start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     row = 4
@@ -172,7 +172,7 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     sheet.print_title_cols = "A:B"
 
     summary = workbook.create_sheet("汇总")
-    reviewed = any(local.reviewed for local in batch.locals)
+    reviewed = batch.reviewed
     columns = ["地方文件", "标题", f"{unit}数"] + [labels.LABELS[s.value] for s in STATUS_ORDER] + [
         "覆盖率（含部分覆盖）", "已覆盖占比", "本省新增（句）", *(["经审核调整（项）"] if reviewed else []),
         "文件问题"]
@@ -316,7 +316,7 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
     write(note, f"生成日期：{labels.format_date(today or datetime.date.today())}；地方文件 "
           f"{len(batch.locals)} 个；国家文件按{unit}列出 {len(batch.items)} 项；"
           f"“未覆盖数”为未覆盖该{unit}的地方文件数。"
-          + ("标“（审）”的为审核人员调整后的结果。" if any(local.reviewed for local in batch.locals) else ""),
+          + ("标“（审）”的为审核人员调整后的结果。" if batch.reviewed else ""),
           size=10)
 
     groups = [list(range(start, min(start + DOCX_LOCALS_PER_TABLE, len(batch.locals))))
