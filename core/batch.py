@@ -645,12 +645,75 @@ def with_pair_reviews(batch: Batch, projects: Mapping[int, str | os.PathLike]
     return batch, tuple(notes)
 
 
+def review_projects(batch: Batch, specs: Iterable[str | os.PathLike]
+                    ) -> tuple[dict[int, Path], tuple[str, ...]]:
+    """Which columns the given review projects review, matched by the texts they compare.
+
+    National staff gather the provinces' review projects (``.duizhao``) in a folder; each goes
+    to the column whose national and local texts it compares, wherever the files were kept when
+    the reviewer made it and whatever the project is called.
+
+    Args:
+        batch: the matrix.
+        specs: project files, and folders (their ``.duizhao`` files, sorted).
+
+    Returns:
+        Column → project, for ``with_pair_reviews``; and one Chinese line per project not used:
+        a review of another version of a column's local text, of texts this batch does not
+        compare, a second review of a column, a file that is missing or cannot be read.
+    """
+    from core.project import SUFFIX, Project  # imported here, as in with_pair_reviews
+
+    paths: list[Path] = []
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == SUFFIX
+                                and not p.name.startswith(".")))
+        else:
+            paths.append(path)
+    chosen: dict[int, Path] = {}
+    notes: list[str] = []
+    for path in paths:
+        if not path.is_file():
+            notes.append(f"{path.name}：找不到该审核项目文件。")
+            continue
+        try:
+            with Project.open(path, read_only=True) as project:
+                comparison, provincial_name = project.comparison, project.provincial_name
+        except DuizhaoError as error:
+            notes.append(f"{path.name}：{error.message}")
+            continue
+        except Exception:  # noqa: BLE001 - one unreadable project must not lose the matrix
+            notes.append(f"{path.name}：无法读取该审核项目。")
+            continue
+        columns = [index for index, local in enumerate(batch.locals)
+                   if local.comparison is not None and same_texts(local.comparison, comparison)]
+        free = [index for index in columns if index not in chosen]
+        if free:
+            chosen[free[0]] = path
+        elif columns:
+            notes.append(f"{path.name}：{batch.locals[columns[0]].name}已有审核项目"
+                         f"（{chosen[columns[0]].name}），未再采用。")
+        else:
+            same_national = any(local.comparison is not None
+                                and _wording(local.comparison.national) == _wording(comparison.national)
+                                for local in batch.locals)
+            namesake = next((local.name for local in batch.locals if same_national and local.path
+                             and Path(local.path).name == provincial_name), None)
+            notes.append(f"{path.name}：对照的是{namesake}文件的另一稿，与本次对照的文本不同，未采用。"
+                         if namesake else f"{path.name}：对照的不是本次的国家文件和地方文件，未采用。")
+    return chosen, tuple(notes)
+
+
 def same_texts(first: Comparison, second: Comparison) -> bool:
     """Whether two comparisons compare the same national and local wording."""
-    def words(outline: Outline) -> list[str]:
-        return [clause.text for clause in outline.clauses()]
-    return (words(first.national) == words(second.national)
-            and words(first.provincial) == words(second.provincial))
+    return (_wording(first.national) == _wording(second.national)
+            and _wording(first.provincial) == _wording(second.provincial))
+
+
+def _wording(outline: Outline) -> list[str]:
+    return [clause.text for clause in outline.clauses()]
 
 
 def build_batch(national: Outline, local_results: Sequence[Local], *, unit: str = "auto") -> Batch:

@@ -206,6 +206,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     else:
         result = batching.compare_many(args.national, batching.expand_inputs(args.locals),
                                        unit=args.unit, workers=args.workers, progress=progress)
+    notes: tuple[str, ...] = ()
+    if args.review:
+        projects, notes = batching.review_projects(result, args.review)
+        result, unused = batching.with_pair_reviews(result, projects)
+        notes += unused
     written = [export_matrix(result, path) for path in (args.output, args.json) if path]
     unit = "条" if result.unit == batching.ARTICLE else "句"
     national = sum(1 for item in result.items if item.level == "national")
@@ -217,9 +222,12 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             continue
         counts = "，".join(f"{STATUS_LABELS[s]} {summary.counts.get(s, 0)}"
                           for s in batching.STATUS_ORDER)
-        print(f"  {local.name}：{counts}；覆盖率（含部分）{summary.carried_percent:.1f}%")
+        reviewed = f"（经审核调整 {local.reviewed} 项）" if local.reviewed else ""
+        print(f"  {local.name}：{counts}；覆盖率（含部分）{summary.carried_percent:.1f}%{reviewed}")
     for given, reason in result.left_out:
         print(f"  未对照 {Path(given).name}：{reason}")
+    for note in notes:
+        print(f"  未采用审核项目 {note}")
     if result.kind == "chain":
         print(f"逐级落实：{batching.chain_wording(result)}")
     else:
@@ -329,6 +337,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="逐级对照：国家文件 → 省级文件 → 市级文件（需三个文件）")
     batch.add_argument("--unit", choices=("auto", "article", "clause"), default="auto",
                        help="对照单位：auto 法规按条、政策按句（默认），article 按条，clause 按句")
+    batch.add_argument("--review", action="append", metavar="审核项目",
+                       help="审核项目（.duizhao）或其所在文件夹：矩阵显示审核后的结论（可重复）")
     batch.add_argument("--workers", type=int, metavar="N", help="并行进程数（默认：CPU 核数）")
     batch.add_argument("--progress", action="store_true", help="在标准错误输出显示进度")
     batch.set_defaults(handler=_cmd_batch)

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from core import batch as batching
 from core import session
+from core.cli import main
 from core.export.matrix import export_matrix
 from core.model import ReviewDecision, Status, national_id
 from core.project import Project
@@ -253,3 +254,76 @@ def test_a_chain_column_shows_its_pairs_review_on_the_national_rows(tmp_path):
     assert own and all(reviewed.cells[r] == chain.cells[r] for r in own)
     before, after = batching.chain_summary(chain), batching.chain_summary(reviewed)
     assert after["province_of_national"] > before["province_of_national"]
+
+
+def _statute_files(folder: Path) -> tuple[Path, Path, Path]:
+    """The test statute, a local one, and a second province's version of it, in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    national, first, second = folder / "national.txt", folder / "江南.txt", folder / "江北.txt"
+    national.write_text(STATUTE, encoding="utf-8")
+    first.write_text(LOCAL_STATUTE, encoding="utf-8")
+    second.write_text(LOCAL_STATUTE.replace("江南省", "江北省").replace("每三年", "每四年"), encoding="utf-8")
+    return national, first, second
+
+
+def _not_covered_row(batch: batching.Batch, column: int) -> int:
+    return next(r for r, cell in enumerate(batch.column(column)) if cell.status is not Status.COVERED)
+
+
+def test_review_projects_go_to_the_columns_whose_texts_they_compare(tmp_path):
+    national, first, second = _statute_files(tmp_path / "here")
+    batch = batching.compare_many(national, [first, second], workers=1, unit=batching.CLAUSE)
+    # The reviewers worked on copies kept elsewhere, and named their projects as they liked.
+    there = _statute_files(tmp_path / "reviewer")
+    elsewhere = batching.compare_many(there[0], [there[1], there[2]], workers=1, unit=batching.CLAUSE)
+    folder = tmp_path / "收到的审核项目"
+    folder.mkdir()
+    row = _not_covered_row(batch, 1)
+    decision = ReviewDecision(item=batch.items[row].id, status=Status.COVERED, note="已落实")
+    for name, column in (("江北审核.duizhao", 1), ("江北再审.duizhao", 1)):
+        with Project.create(folder / name, there[0], there[column + 1],
+                            elsewhere.locals[column].comparison) as project:
+            project.record(decision)
+    # A review of another draft of 江南's text: left aside, and said so.
+    (tmp_path / "old").mkdir()
+    old_draft = tmp_path / "old" / "江南.txt"
+    old_draft.write_text(LOCAL_STATUTE.replace("每三年", "每两年"), encoding="utf-8")
+    old = batching.compare_many(national, [old_draft], workers=1, unit=batching.CLAUSE)
+    with Project.create(folder / "江南旧稿.duizhao", national, old_draft, old.locals[0].comparison):
+        pass
+    (folder / "损坏.duizhao").write_bytes(b"not a project" * 50)
+    (folder / "说明.txt").write_text("不是项目文件", encoding="utf-8")
+
+    projects, notes = batching.review_projects(batch, [folder, tmp_path / "没有.duizhao"])
+
+    assert projects == {1: folder / "江北再审.duizhao"}  # sorted: 江北再审 before 江北审核
+    assert len(notes) == 4
+    assert any(n.startswith("江北审核.duizhao：") and "已有审核项目" in n for n in notes)
+    assert any(n.startswith("江南旧稿.duizhao：") and "另一稿" in n and batch.locals[0].name in n
+               for n in notes)
+    assert any(n.startswith("损坏.duizhao：") for n in notes)
+    assert "没有.duizhao：找不到该审核项目文件。" in notes
+    reviewed, unused = batching.with_pair_reviews(batch, projects)
+    assert unused == () and reviewed.cells[row][1].status is Status.COVERED
+    assert reviewed.locals[1].reviewed == 1 and reviewed.locals[0].reviewed == 0
+
+
+def test_cli_batch_shows_the_reviews_it_is_given(tmp_path, capsys):
+    national, first, second = _statute_files(tmp_path)
+    batch = batching.compare_many(national, [first, second], workers=1, unit=batching.CLAUSE)
+    row = _not_covered_row(batch, 0)
+    with Project.create(tmp_path / "江南.duizhao", national, first, batch.locals[0].comparison) as project:
+        project.record(ReviewDecision(item=batch.items[row].id, status=Status.COVERED))
+    (tmp_path / "坏.duizhao").write_bytes(b"")
+    out = tmp_path / "矩阵.json"
+
+    code = main(["batch", str(national), str(first), str(second), "--review", str(tmp_path / "江南.duizhao"),
+                 "--review", str(tmp_path / "坏.duizhao"), "--json", str(out), "--workers", "1", "--unit", "clause"])
+
+    assert code == 0
+    printed = capsys.readouterr().out
+    name = batch.locals[0].name
+    assert "（经审核调整 1 项）" in next(line for line in printed.splitlines() if f"{name}：" in line)
+    assert "未采用审核项目 坏.duizhao：" in printed
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert [local["reviewed"] for local in written["locals"]] == [1, 0]
