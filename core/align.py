@@ -39,7 +39,7 @@ from typing import Protocol
 import numpy as np
 
 from core import __version__
-from core.articles import (ArticleVerdict, PhraseHits, articles, best_sentences,
+from core.articles import (NOTHING_SPECIFIC, ArticleVerdict, PhraseHits, articles, best_sentences,
                            carried_shares, distinctive_phrases, judge_articles, sentence_carriage,
                            sentence_credit, untangle)
 from core.coverage import find_gaps, lists_cut
@@ -278,9 +278,11 @@ def compare_outlines(national: Outline, provincial: Outline, *,
         by_article, candidates = _article_verdicts(national, provincial, nat, prov, candidates,
                                                    parameters, matcher)
         aligned.update({section: verdict.provincial for section, verdict in by_article.items()})
+    carriers = {section: frozenset(verdict.provincial) for section, verdict in by_article.items()
+                if verdict.status in (Status.COVERED, Status.PARTIAL)}
     findings = _verdicts(national, provincial, nat, prov, candidates, aligned, parameters, steps,
-                         matcher, offered=offered)
-    findings = tuple(_within_article(f, by_article.get(f.clause.section)) for f in findings)
+                         matcher, offered=offered, carriers=carriers)
+    findings = tuple(_within_article(f, by_article.get(f.clause.section), provincial) for f in findings)
     findings = judge_headings(findings, parameters.lead_chars,
                               lambda clause: clause_name(provincial, clause),
                               policy=national.grammar == "policy")
@@ -295,7 +297,8 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     additions = tuple(p.clause for p in prov if p.clause.id not in carried
                       and p.clause.section != "0" and p.clause.section not in counterparts
                       and not dates_the_text(p.clause.text))
-    sections = _section_results(national, findings, aligned, by_article)
+    sections = _with_rows_told(_section_results(national, findings, aligned, by_article), findings,
+                               by_article)
     warnings = []
     if not provincial_clauses:
         warnings.append("地方文件没有可比对的正文内容，所有国家文件条款均为未覆盖。")
@@ -1028,13 +1031,20 @@ def _alternatives(ranked: list[Candidate], listed: list[Candidate], prov: list[P
 def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
               prov: list[PreparedClause], candidates: list[list[tuple[float, int]]],
               aligned: dict[str, tuple[str, ...]], parameters: Parameters, steps: Steps,
-              matcher: Matcher, offered: list[list[tuple[float, int]]]) -> tuple[ClauseFinding, ...]:
+              matcher: Matcher, offered: list[list[tuple[float, int]]],
+              carriers: dict[str, frozenset[str]] | None = None) -> tuple[ClauseFinding, ...]:
     """Every national clause's finding.
 
     Args:
         candidates: the candidates a clause may be matched with.
         offered: the candidates its alternatives are drawn from (a superset: a sentence that
             belongs to another article is still offered to the reviewer).
+        carriers: for two statutes, national article id → the provincial articles its verdict
+            found carrying it (``core.articles``). A sentence of the article may be matched
+            with any sentence of those, also one a sentence of another national article owns:
+            the articles are linked many-to-many, and the sentences shown under an article are the evidence
+            of its verdict (its sentences all 未覆盖 under a 部分覆盖 article, the provincial
+            sentences that carry it listed as 本省新增, contradicted the verdict).
     """
     contexts = [_nearest_places(national, aligned, p.clause.section) for p in nat]
     ranked = _ranked(nat, prov, candidates, parameters, contexts, provincial, matcher)
@@ -1042,8 +1052,22 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
         nat, prov, offered, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
     kept = []
+    shared_with: dict[int, set[int]] = defaultdict(set)  # national index → provincial positions
     for count in range(len(nat)):
-        kept.append(_admissible(count, ranked[count], claimants, nat, prov, parameters, matcher))
+        admissible = _admissible(count, ranked[count], claimants, nat, prov, parameters, matcher)
+        places = carriers.get(nat[count].clause.section) if carriers else None
+        if places and not _listed(admissible, parameters):  # only where it would be 未覆盖
+            # Shared with another article's sentence, not with a sibling: within one article a
+            # dropped item does not ride on its twin's counterpart.
+            section = nat[count].clause.section
+            have = {c.position for c in admissible}
+            shared = [c for c in offered_ranked[count]
+                      if c.position not in have and prov[c.position].clause.section in places
+                      and all(nat[other].clause.section != section
+                              for _, other in claimants.get(c.position, ()) if other != count)]
+            shared_with[count].update(c.position for c in shared)
+            admissible = sorted(admissible + shared, key=lambda c: (-c.rank, c.position))
+        kept.append(admissible)
         if count % 32 == 31:
             steps.advance(32, "正在判定覆盖情况")
     steps.advance(len(nat) % 32, "正在判定覆盖情况")
@@ -1052,7 +1076,8 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
         kept[index] = sorted(kept[index] + inherited, key=lambda c: (-c.rank, c.position))
         listed[index] = _listed(kept[index], parameters)
     judge = _Judge(national, provincial, nat, prov, claimants, parameters, matcher)
-    return tuple(judge.finding(index, admissible, chosen, ranking)
+    return tuple(judge.shared(judge.finding(index, admissible, chosen, ranking), index,
+                              shared_with.get(index, set()))
                  for index, (admissible, chosen, ranking)
                  in enumerate(zip(kept, listed, offered_ranked)))
 
@@ -1161,6 +1186,23 @@ class _Judge:
                                  alternatives, Reason(expected.code, expected.text + echo))
         return ClauseFinding(prepared.clause, status, best, matches, gaps, alternatives, reason)
 
+    def shared(self, finding: ClauseFinding, index: int, positions: set[int]) -> ClauseFinding:
+        """A sentence matched only through a provincial sentence another national article's
+        sentence owns (``_verdicts``'s ``carriers``) is carried in part at most: the province
+        wrote one sentence for both, and its article's verdict counts it for the other."""
+        if finding.status is not Status.COVERED or not finding.matches or not positions:
+            return finding
+        first = finding.matches[0].clause
+        position = next((p for p in positions if self.prov[p].clause.id == first.id), None)
+        if position is None:
+            return finding
+        owner = self.claimants.get(position)
+        named = (f"国家文件{self._name(self.national, self.nat[owner[0][1]].clause)}"
+                 if owner else "国家文件的其他条款")
+        return replace(finding, status=Status.PARTIAL, reason=Reason(
+            "part", f"地方{self._name(self.provincial, first)}（相似度{finding.score:.0f}）主要承接{named}，"
+                    "同时涉及本句；本句的要求是否完整体现请核对。"))
+
     def _not_expected(self, index: int) -> Reason | None:
         """Why a policy sentence is not expected of the province, or None (and always None for
         a statute's sentences: its articles are judged as wholes)."""
@@ -1181,10 +1223,10 @@ class _Judge:
             owner = (f"国家文件{self._name(self.national, self.nat[claims[0][1]].clause)}"
                      if claims else "国家文件的其他条款")
             return Reason("taken", f"最相近的地方表述（{self._name(self.provincial, clause)}，"
-                                   f"相似度{top.score:.0f}）已对应{owner}，本句未见单独体现。")
-        return Reason("too_weak", f"最相近的地方表述（{self._name(self.provincial, clause)}，"
-                                  f"相似度{top.score:.0f}）低于部分覆盖阈值"
-                                  f"{self.parameters.partial:.0f}：“{_excerpt(clause.text)}”。")
+                                   f"相似度{top.score:.0f}）承接的是{owner}，本句未见单独体现。")
+        return Reason("too_weak", f"最相近的地方表述是{self._name(self.provincial, clause)}"
+                                  f"“{_excerpt(clause.text)}”（相似度{top.score:.0f}），"
+                                  "内容差别较大，不能认定为承接本句。")
 
     def _part_reason(self, prepared: PreparedClause, matched: list[PreparedClause],
                      best: float) -> Reason:
@@ -1199,8 +1241,8 @@ class _Judge:
         if absent and len(absent) < len(_phrases(prepared.clause.text)):
             shown = "”“".join(_excerpt(part, 20) for part in absent[:2])
             return Reason("part", f"只体现了部分内容，未见“{shown}”。")
-        return Reason("weak_match", f"对应表述相似度{best:.0f}，低于已覆盖阈值"
-                                    f"{self.parameters.covered:.0f}，措辞差异较大，请核对。")
+        return Reason("weak_match", f"对应表述措辞差异较大（相似度{best:.0f}），"
+                                    "是否完整承接本句请核对。")
 
     def _sentence_before(self, index: int) -> str:
         """The first piece of the sentence national clause ``index`` ends, when the sentence was
@@ -1251,14 +1293,21 @@ def _excerpt(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None) -> ClauseFinding:
+def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None,
+                    provincial: Outline) -> ClauseFinding:
     """A clause of an article no provincial article carries shares the article's verdict, and
     so does one of an article that corresponds as a whole (``WHOLE_ARTICLE_REASONS``): carried by its
-    counterpart, cited by the province, or taken over with the law's 法律责任."""
+    counterpart, cited by the province, or taken over with the law's 法律责任. A clause found
+    nowhere in an article the province carries says so, with where the article went: the row
+    shows what of the article is missing, and does not read as contradicting its verdict."""
     if verdict is None:
         return finding
     whole = verdict.reason.code in WHOLE_ARTICLE_REASONS and finding.status is not Status.COVERED
     if not whole and verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
+        if finding.status is Status.MISSING and verdict.provincial:
+            places = "、".join(provincial.section(place).label for place in verdict.provincial)
+            return replace(finding, reason=Reason(
+                finding.reason.code, f"本条由地方{places}承接，但其中未见本句的对应表述。{finding.reason.text}"))
         return finding
     return ClauseFinding(finding.clause, verdict.status, finding.score,
                          alternatives=finding.matches + finding.alternatives,
@@ -1309,6 +1358,40 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
 
 
 _ROLLUP_ORDER = (Status.COVERED, Status.PARTIAL, Status.MISSING, Status.NOT_EXPECTED)
+
+
+def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[ClauseFinding, ...],
+                    by_article: dict[str, ArticleVerdict]) -> tuple[SectionAlignment, ...]:
+    """Carried articles whose sentences are not all carried say which are not.
+
+    An article is judged whole (its content, many-to-many), its sentences one by one: 已覆盖
+    with content found for most of it, over a sentence row that says 未覆盖, read as a
+    contradiction. The article's reason now names the sentences the rows below show as not
+    (fully) carried: 逐句比对，第2句部分覆盖，第3、4句未见对应表述.
+    """
+    rows: dict[str, list[ClauseFinding]] = defaultdict(list)
+    for finding in findings:
+        if finding.clause.section in by_article:
+            rows[finding.clause.section].append(finding)
+    told = []
+    for section in sections:
+        own = rows.get(section.national, [])
+        if section.national in by_article and section.status in (Status.COVERED, Status.PARTIAL) and own:
+            said = []
+            for status, words in ((Status.PARTIAL, "部分覆盖"), (Status.MISSING, "未见对应表述")):
+                numbers = [f.clause.id.rsplit("-", 1)[-1] for f in own if f.status is status]
+                if numbers and len(numbers) < len(own):
+                    said.append(f"第{'、'.join(numbers)}句{words}")
+                elif numbers:
+                    said.append(f"各句均{words}" if len(own) > 1 else f"该句{words}")
+            if said:
+                text = section.reason.text.rstrip("。")
+                if any(f.status in (Status.COVERED, Status.PARTIAL) for f in own):
+                    text = text.removesuffix(NOTHING_SPECIFIC)  # a row shows a counterpart
+                text += "；逐句比对，" + "，".join(said) + "。"
+                section = replace(section, reason=Reason(section.reason.code, text))
+        told.append(section)
+    return tuple(told)
 
 
 def _rollup_reason(statuses: list[Status], nouns: set[str]) -> Reason:

@@ -385,6 +385,11 @@ def _carriers_of(kind: Provision, prov_kind: Sequence[Provision], prov_defines: 
     return linked
 
 
+# What a partial article linked by the whole texts' likeness alone says of its sentences
+# (core.align drops it where a sentence row shows a counterpart after all).
+NOTHING_SPECIFIC = "，但本条的具体要求未见对应表述"
+
+
 def _carried(prov: list[Section], linked: list[int], coverage: float, evidence: float,
              parameters) -> ArticleVerdict:
     """Covered or partial, by the share of the article's content its linked articles carry."""
@@ -395,8 +400,8 @@ def _carried(prov: list[Section], linked: list[int], coverage: float, evidence: 
     if round(coverage * 100) == 0:
         # Linked by the whole texts' likeness, with no sentence of it found there.
         return ArticleVerdict(places, coverage, Status.PARTIAL, Reason(
-            "part", f"地方{_labels(prov, linked)}与本条整体相近（相似程度{evidence * 100:.0f}），"
-                    "但本条的具体要求未见对应表述。"))
+            "part", f"地方{_labels(prov, linked)}与本条整体相近（相似度{evidence * 100:.0f}）"
+                    f"{NOTHING_SPECIFIC}。"))
     return ArticleVerdict(places, coverage, Status.PARTIAL, Reason(
         "part", f"地方{_labels(prov, linked)}只承接了部分内容（约{_percent(coverage)}），"
                 "其余要求未见对应表述。"))
@@ -566,7 +571,7 @@ def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,
     opening = opening if len(opening) <= _OPENING_CHARS else opening[:_OPENING_CHARS] + "…"
     return ArticleVerdict((), 0.0, Status.MISSING, Reason(
         "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[nearest].label}“{opening}”，"
-                    f"相似程度{evidence * 100:.0f}，不足以认定承接）。"), nearest=prov[nearest].id)
+                    f"相似度{evidence * 100:.0f}，内容差别较大，不能认定为承接）。"), nearest=prov[nearest].id)
 
 
 # How much of the nearest article a missing article's reason quotes, so that a printed report

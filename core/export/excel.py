@@ -249,7 +249,7 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
     sheet["A1"].font = Font(name=HEADER_FONT, size=14, bold=True)
     _set(sheet["A2"], f"生成日期：{labels.format_date(today)}")
     sheet["A2"].font = _BODY
-    header = ["国家文件部分", "条款数"]
+    header = ["国家文件部分", "条数" if articles else "条款数"]
     for key in labels.TALLY_KEYS:
         header += [labels.LABELS[key], "占比"]
     for index, name in enumerate(header, start=1):
@@ -259,7 +259,7 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
         fill = labels.FILLS[labels.TALLY_KEYS[(index - 3) // 2]] if index >= 3 else labels.HEADER_FILL
         cell.fill = _fill(fill)
     row = 5
-    for tally in labels.tallies(comparison, clauses):
+    for tally in labels.tallies(comparison, clauses, articles):
         values: list[object] = [tally.name, tally.total]
         for key in labels.TALLY_KEYS:
             values += [tally.counts[key], tally.percent(key) / 100]
@@ -278,8 +278,9 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
          f"本省新增内容：{len(additions)}{'句' if by_article else '条'}")
     sheet.cell(row=row + 1, column=1).font = _BODY
     if by_article:
-        # Two statutes: the table above counts sentences; the articles judged whole (sheet
-        # 按条对照) are counted here, as the command line and the Word overview give them.
+        # Two statutes: the table above counts the articles by their verdicts after review
+        # (sheet 按条对照); the engine's count is given here too, as the command line and the
+        # Word overview give it.
         _set(sheet.cell(row=row + 2, column=1), "按条对照（软件结果）：" + by_article)
         sheet.cell(row=row + 2, column=1).font = _BODY
         if any(article.overridden for article in articles):
@@ -288,7 +289,6 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
             _set(sheet.cell(row=row + 3, column=1), "按条对照（审核结果）："
                  + labels.article_summary_text(comparison, articles))
             sheet.cell(row=row + 3, column=1).font = _BODY
-        _set(sheet.cell(row=4, column=2), "句数")
     sheet.column_dimensions["A"].width = 44
     for index in range(2, len(header) + 1):
         name = sheet.cell(row=4, column=index).value

@@ -204,19 +204,29 @@ class Tally:
         return 100.0 * self.counts.get(key, 0) / self.total if self.total else 0.0
 
 
-def tallies(comparison: Comparison, clauses: Sequence[ReviewedClause]) -> list[Tally]:
-    """The overall tally (named 合计) first, then one per top-level part of the national text."""
+def tallies(comparison: Comparison, clauses: Sequence[ReviewedClause],
+            articles: Sequence[ReviewedArticle] | None = None) -> list[Tally]:
+    """The overall tally (named 合计) first, then one per top-level part of the national text.
+
+    Sentences are counted, or with ``articles`` (two statutes judged article by article) the
+    articles by their verdicts: a report's one table of figures counts the unit its verdicts
+    are given in (a statute's table counted sentences under an overview that counted articles).
+    """
     national = SectionIndex(comparison.national)
     parts: dict[str, dict[str, int]] = {}
-    for item in clauses:
-        part = national.top(item.finding.clause.section)
+    units = ([(article.national, article_key(article)) for article in articles] if articles
+             else [(item.finding.clause.section, clause_key(item)) for item in clauses])
+    for section, key in units:
+        part = national.top(section)
         counts = parts.setdefault(part, dict.fromkeys(TALLY_KEYS, 0))
-        counts[clause_key(item)] += 1
+        counts[key] += 1
     overall = dict.fromkeys(TALLY_KEYS, 0)
     for counts in parts.values():
         for key, value in counts.items():
             overall[key] += value
-    rows = [Tally("合计", len(clauses), overall)]
+    rows = [Tally("合计", len(units), overall)]
+    if articles and all(part in {article.national for article in articles} for part in parts):
+        return rows  # a statute without chapters: one row per article would count each once
     for part, counts in parts.items():
         rows.append(Tally(national.name(part), sum(counts.values()), counts))
     return rows

@@ -642,16 +642,18 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         row.done()
 
 
-def _summary_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
-    # A statute's sentences are 句 (its 条 are articles, counted in the overview).
-    columns = (SUMMARY_COLUMNS if not comparison.articles else
-               (SUMMARY_COLUMNS[0], _Column("句数", SUMMARY_COLUMNS[1].width), *SUMMARY_COLUMNS[2:]))
+def _summary_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
+                   articles: Sequence[ReviewedArticle]) -> None:
+    # Two statutes are judged by article: the table counts articles (条数), as the overview
+    # does first; their sentences are counted in the overview's words.
+    columns = (SUMMARY_COLUMNS if not articles else
+               (SUMMARY_COLUMNS[0], _Column("条数", SUMMARY_COLUMNS[1].width), *SUMMARY_COLUMNS[2:]))
     table = _table(document, columns)
     header = table._tbl.tr_lst[0]
     for tc, key in zip(header.tc_lst[2:], labels.TALLY_KEYS):
         tc_pr = tc[0]
         tc_pr.find(qn("w:shd")).set(qn("w:fill"), labels.FILLS[key])
-    for index, tally in enumerate(labels.tallies(comparison, clauses)):
+    for index, tally in enumerate(labels.tallies(comparison, clauses, articles)):
         row = _Row(table, SUMMARY_COLUMNS)
         font = HEADING1_FONT if index == 0 else BODY_FONT
         _run(row.paragraph(0), tally.name, font=font)
@@ -715,8 +717,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
         _body(document, f"已有{reviewed}项经人工审核，审核人员调整的对照结果标注“{labels.OVERRIDE_MARK}”。"
                         + ("审核人员改判了某条中的句子时，该条的整体结果按各句审核结果汇总，"
                            f"标注“{labels.OVERRIDE_MARK}”并注明软件判定。" if by_article else ""))
-    _heading2(document, "（一）对照结果统计")
-    _summary_table(document, comparison, clauses)
+    _heading2(document, "（一）对照结果统计（按条）" if articles else "（一）对照结果统计")
+    _summary_table(document, comparison, clauses, articles)
     _heading2(document, "（二）说明")
     _body(document, "对照结果由软件按文本相似度自动生成，供起草和审核参考，以审核意见为准。"
                     "“相似度”为0—100的文本相似程度，不代表内容等同。")

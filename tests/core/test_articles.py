@@ -804,3 +804,72 @@ def test_a_faint_link_far_from_an_articles_best_is_dropped_and_a_near_or_strong_
     lone = np.zeros((1, 20))
     lone[0, 15] = 0.05
     assert _far_and_faint_dropped(lone > 0, lone, Parameters())[0, 15]
+
+
+# Written for these tests: a province that writes one article for two national ones (第二条
+# carries national 第二条 and 第三条) and keeps half of national 第四条.
+SHARING_NATIONAL = (
+    "示例资源保护条例\n第一条 为了加强示例资源保护，制定本条例。\n"
+    "第二条 国家持续推进示例资源分类保护、分级管理、动态监测改革，最大限度减少对示例资源的直接开发，"
+    "最大限度减少人为干扰。\n"
+    "第三条 示例资源保护应当坚持科学化、规范化、法治化原则，以生态需求为导向，以提升保护能力为核心，"
+    "创新保护方式。\n"
+    "第四条 示例资源保护区内禁止采砂、取土、倾倒垃圾。保护区管理机构应当每季度组织一次巡护检查，"
+    "并建立巡护台账。\n"
+    "第五条 本条例自2025年1月1日起施行。")
+SHARING_PROVINCIAL = (
+    "江南省示例资源保护办法\n第一条 为了加强本省示例资源保护，根据《示例资源保护条例》，制定本办法。\n"
+    "第二条 示例资源保护应当坚持科学化、规范化、法治化原则，以生态需求为导向，持续推进示例资源分类保护、"
+    "分级管理、动态监测改革，建立健全保护长效机制。\n"
+    "第三条 示例资源保护区内禁止采砂、取土、倾倒垃圾。\n"
+    "第四条 省人民政府设立示例资源保护专项资金。\n"
+    "第五条 本办法自2026年1月1日起施行。")
+
+
+def test_the_sentence_rows_are_the_evidence_of_their_articles_verdict():
+    result = compare_outlines(_outline(SHARING_NATIONAL), _outline(SHARING_PROVINCIAL))
+    sections = {s.national: s for s in result.sections}
+    rows = {f.clause.id: f for f in result.clauses}
+    # National 第二条 is carried by provincial 第二条, which renders 第三条 better: its sentence
+    # was 未覆盖 ("已对应国家文件第三条") under an article called 部分覆盖. It now shows the
+    # sentence it shares, as a partial carriage to check.
+    assert sections["2"].status is Status.PARTIAL and sections["2"].provincial == ("2",)
+    shared = rows["2-1"]
+    assert shared.status is Status.PARTIAL and [m.clause.id for m in shared.matches] == ["2-1"]
+    assert "主要承接国家文件第三条第1句" in shared.reason.text
+    assert rows["3-1"].status is Status.COVERED  # its owner keeps it
+    # The article no longer says no sentence of it was found; it says what the rows show.
+    assert "具体要求未见对应表述" not in sections["2"].reason.text
+    assert sections["2"].reason.text.endswith("逐句比对，该句部分覆盖。")
+    # A sentence found nowhere in the article that carries the rest says where the article went.
+    assert sections["4"].status is Status.PARTIAL
+    assert sections["4"].reason.text.endswith("逐句比对，第2句未见对应表述。")
+    assert rows["4-1"].status is Status.COVERED and rows["4-2"].status is Status.MISSING
+    assert rows["4-2"].reason.text.startswith("本条由地方第三条承接，但其中未见本句的对应表述。")
+    # The province's own 专项资金 article is its addition; the shared sentence is none.
+    assert [a.id for a in result.additions] == ["4-1"]
+
+
+def test_a_dropped_sentence_does_not_share_its_siblings_counterpart():
+    national = _outline("示例条例\n第一条 县级以上人民政府应当每五年开展一次示例资源调查。"
+                        "县级以上人民政府应当每三年开展一次示例资源调查。\n第二条 本条例自2025年1月1日起施行。")
+    provincial = _outline("江南省示例办法\n第一条 县级以上人民政府应当每五年开展一次示例资源调查。\n"
+                          "第二条 本办法自2026年1月1日起施行。")
+    rows = {f.clause.id: f for f in compare_outlines(national, provincial).clauses}
+    assert rows["1-1"].status is Status.COVERED
+    assert rows["1-2"].status is not Status.COVERED  # its twin's counterpart is not its own
+
+
+def test_reasons_speak_to_a_drafter_not_of_thresholds():
+    """低于部分覆盖阈值39 meant nothing to a drafter: a reason says what was found and how far it
+    is from the national text, never the engine's cut-offs."""
+    from core.compare import compare_files
+    from tests.conftest import SAMPLES
+
+    sample = compare_files(SAMPLES / "national-guideline-sample.docx", SAMPLES / "provincial-opinion-sample.docx")
+    statute = compare_outlines(_outline(SHARING_NATIONAL), _outline(SHARING_PROVINCIAL))
+    for result in (sample, statute):
+        reasons = [f.reason.text for f in result.clauses] + [s.reason.text for s in result.sections]
+        assert reasons and not any("阈值" in text or "相似程度" in text for text in reasons)
+    weak = next(f for f in sample.clauses if f.reason.code == "too_weak")
+    assert "内容差别较大，不能认定为承接本句" in weak.reason.text

@@ -56,7 +56,13 @@ def test_the_word_overview_counts_articles_and_then_sentences(tmp_path):
     clauses = comparison.summary
     assert f"逐句对照：国家文件条文共分解为{clauses.clauses}句" in overview
     assert f"本省文件另有新增内容{clauses.additions}句" in overview
-    assert "句数" in tables_by_header(document)
+    # The table of figures counts the articles too, as the overview does first: its 合计 row
+    # gives the same numbers (it counted sentences under an overview that counted articles).
+    table = tables_by_header(document)["条数"]
+    assert "句数" not in tables_by_header(document)
+    total = [cell.text for cell in table.rows[1].cells]
+    assert total[0] == "合计" and total[1] == str(summary.clauses)
+    assert total[2].startswith(str(summary.covered))
 
 
 def test_a_policy_overview_still_counts_its_items_as_tiao(tmp_path):
@@ -97,7 +103,8 @@ def test_the_workbook_shows_no_share_where_none_was_measured(tmp_path):
     assert rows["第一章第二条"][5] == verdicts["1.2"].score / 100.0
     assert rows["第一章第四条"][3] == "未覆盖" and rows["第一章第四条"][5] == 0.0
     summary = workbook["汇总"]
-    assert summary["B4"].value == "句数"
+    assert summary["B4"].value == "条数" and summary["A5"].value == "合计"
+    assert summary["B5"].value == len(comparison.articles)
     lines = [cell.value for cell in summary["A"] if isinstance(cell.value, str)]
     assert "按条对照（软件结果）：" + labels.article_summary_text(comparison) in lines
     assert f"本省新增内容：{comparison.summary.additions}句" in lines
