@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from pathlib import Path
 
 from core import batch as batching
@@ -42,3 +43,41 @@ def carry_pair_review(old: Path, new: Path, path: str, cancel=None) -> str:
     if report.orphaned:
         note += f"，{len(report.orphaned)} 条不再适用"
     return note
+
+
+def backup_path(path: Path) -> Path:
+    """Where a pair's review is kept when a received one takes its place: beside it, dated."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}-替换前-{stamp}{SUFFIX}")
+    count = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-替换前-{stamp}-{count}{SUFFIX}")
+        count += 1
+    return candidate
+
+
+def adopt_review(batch: batching.Batch, local: int, source: Path) -> Path | None:
+    """Make a review project received from a province (matched to column ``local`` by
+    ``core.batch.review_projects``) that pair's review: copied to the pair's place, so that the
+    matrix shows it and its cell opens it. A review already kept there is first moved aside
+    (``backup_path``), never lost; returns where, or None when there was none.
+
+    Raises:
+        ProjectFileError: the pair's project cannot be written (open in the main window, a
+            folder that cannot be written).
+    """
+    target = pair_project_path(batch, local)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    kept = None
+    if target.exists():
+        kept = backup_path(target)
+        with Project.open(target, read_only=True) as previous:
+            previous.save_copy(kept)
+    try:
+        with Project.open(source, read_only=True) as received:
+            received.save_copy(target)
+    except BaseException:
+        if kept is not None:
+            kept.unlink(missing_ok=True)  # the review it copies is still in its place
+        raise
+    return kept

@@ -16,10 +16,10 @@ from core import session
 from core.errors import DuizhaoError
 from core.files import same_document
 from core.model import national_id
-from core.project import Project
+from core.project import SUFFIX, Project
 from desktop.batch_inputs import DOCUMENT_FILTER, BatchInputs
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
-from desktop.batch_pairs import carry_pair_review, pair_project_path, with_pair_reviews
+from desktop.batch_pairs import adopt_review, carry_pair_review, pair_project_path, with_pair_reviews
 from desktop.dialogs import offer_exported
 from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
@@ -118,8 +118,15 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.chain_button = QPushButton("逐级对照")
         self.chain_button.setToolTip("国家文件 → 省级文件 → 市级文件：地方文件列表中第1个为省级文件，第2个为市级文件")
         self.chain_button.clicked.connect(self.start_chain)
-        self.reimport_button = QPushButton("导入所选地方文件的新版本…")
+        self.reimport_button = QPushButton("导入新版本…")
+        self.reimport_button.setToolTip("导入所选地方文件的新版本：只对照这一个文件，原有审核意见沿用到新版本")
         self.reimport_button.clicked.connect(self.choose_reimport)
+        # National staff gather the provinces' reviews: each goes to the column whose texts it
+        # compares, as `duizhao batch --review` does.
+        self.reviews_button = QPushButton("导入审核项目…")
+        self.reviews_button.setToolTip("导入各地发回的审核项目（.duizhao）：按其对照的文本归入对应的一列，"
+                                       "矩阵显示审核后的结论")
+        self.reviews_button.clicked.connect(self.choose_reviews)
         self.export_button = QPushButton("导出矩阵…")
         self.export_button.clicked.connect(self.choose_export)
         self.progress = ProgressPanel()
@@ -155,7 +162,8 @@ class BatchWindow(BatchInputs, QMainWindow):
 
         top = QHBoxLayout()
         for widget in (self.national_button, self.add_button, self.folder_button, self.clear_button,
-                       self.run_button, self.chain_button, self.reimport_button, self.export_button):
+                       self.run_button, self.chain_button, self.reimport_button, self.reviews_button,
+                       self.export_button):
             top.addWidget(widget)
         top.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -533,6 +541,74 @@ class BatchWindow(BatchInputs, QMainWindow):
 
         self._run(work, f"正在对照新版本：{Path(path).name}…", done)
 
+    def choose_reviews(self) -> None:
+        if self.batch is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(self, "导入各地发回的审核项目（可多选）", self.start_folder(),
+                                                f"对照项目 (*{SUFFIX})")
+        if paths:
+            self._remember_folder(paths[0])
+            self.import_reviews(paths)
+
+    def import_reviews(self, paths: list[str]) -> None:
+        """Make review projects received from the provinces their pairs' reviews.
+
+        Each goes to the column whose texts it compares (``core.batch.review_projects``, read
+        off the GUI thread); a pair reviewed here already is replaced only when the user
+        agrees, and its review is kept beside it (``adopt_review``). The matrix then shows them.
+        """
+        if self.busy or self.batch is None:
+            return
+        batch = self.batch
+
+        def work(progress, cancel):
+            return batching.review_projects(batch, paths)
+
+        def done(outcome) -> None:
+            if self.batch is not batch:
+                return  # a new run showed meanwhile: its columns are other ones
+            chosen, notes = outcome
+            notes = list(notes)
+            current = getattr(self.main_window, "project", None)
+            for local in [i for i in chosen if current is not None
+                          and Path(current.path).resolve() == self.pair_project_path(i).resolve()]:
+                notes.append(f"{Path(chosen.pop(local)).name}：主窗口正在审核{batch.locals[local].name}这一组，"
+                             "请先关闭该项目后再导入。")
+            ours = [i for i in sorted(chosen) if self.pair_project_path(i).exists()]
+            if ours:
+                names = "、".join(batch.locals[i].name for i in ours)
+                answer = QMessageBox.question(
+                    self, "导入审核项目",
+                    f"{names}本机已有审核。用收到的审核项目替换吗？\n\n本机原有的审核另存在同一文件夹，不会丢失。",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No)
+                if answer != QMessageBox.StandardButton.Yes:
+                    for local in ours:
+                        notes.append(f"{Path(chosen.pop(local)).name}：{batch.locals[local].name}保留本机原有的审核。")
+            adopted = []
+            for local, source in sorted(chosen.items()):
+                try:
+                    adopt_review(batch, local, Path(source))
+                    adopted.append(local)
+                except (DuizhaoError, OSError) as error:
+                    message = error.message if isinstance(error, DuizhaoError) else str(error)
+                    notes.append(f"{Path(source).name}：无法保存为该组对照的审核（{message}）")
+            self._opened.update(adopted)
+            reviewed, unused = with_pair_reviews(batch, adopted)
+            if adopted:
+                self.model.set_batch(reviewed)
+                self._show_locals()
+            names = "、".join(reviewed.locals[i].name for i in adopted)
+            said = [f"已导入{names}的审核项目" if adopted else "没有导入审核项目", *notes, *unused]
+            text = "；".join(note.rstrip("。") for note in said) + "。"
+            self.statusBar().showMessage(text, 15000)
+            if not adopted:
+                QMessageBox.information(self, "导入审核项目", "\n".join(n.rstrip("。") + "。" for n in said[1:])
+                                        or "没有导入审核项目。")
+
+        self._run(work, f"正在读取 {len(paths)} 个审核项目…", done, title="导入审核项目",
+                  cancellable=False)
+
     def choose_export(self) -> None:
         if self.batch is None:
             return
@@ -584,6 +660,8 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.export_button.setEnabled(not busy and self.batch is not None)
         self.reimport_button.setEnabled(not busy and self.batch is not None and self.batch.kind == "batch"
                                         and self.selected_local() is not None)
+        self.reviews_button.setEnabled(not busy and self.batch is not None
+                                       and any(local.ok for local in self.batch.locals))
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if self.busy:

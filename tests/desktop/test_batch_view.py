@@ -321,3 +321,75 @@ def test_the_reviewed_item_stays_selected_when_the_matrix_is_refreshed(qtbot, ma
     current = proxy.mapToSource(window.table.currentIndex())
     assert current.row() == row and window.model.local_index(current.column()) == 0
     assert window.batch.cells[row][0].status is Status.COVERED
+
+
+def _received(path: Path, window: BatchWindow, column: int, status: Status, note: str) -> tuple[Path, int]:
+    """A review project as a province sends it back: made on its own copy of the pair's texts."""
+    from core.project import Project
+
+    batch = window.batch
+    row = next(r for r, cells in enumerate(batch.cells) if cells[column] is not None
+               and cells[column].status is Status.MISSING)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    national = path.parent / "国家文件.docx"
+    national.write_bytes(Path(batch.national.path).read_bytes())
+    local = path.parent / Path(batch.locals[column].path).name
+    local.write_bytes(Path(batch.locals[column].path).read_bytes())
+    with Project.create(path, national, local, batch.locals[column].comparison) as project:
+        from core.model import ReviewDecision
+        project.record(ReviewDecision(item=batch.items[row].id, status=status, note=note))
+    return path, row
+
+
+def test_review_projects_sent_back_by_the_provinces_show_in_their_columns(qtbot, make_window, local_files,
+                                                                         tmp_path, dialogs):
+    from core.project import Project
+
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    received, row = _received(tmp_path / "收件" / "浙江审核.duizhao", window, 1, Status.COVERED, "浙江已落实")
+    stranger = tmp_path / "收件" / "别的.duizhao"
+    stranger.write_bytes(b"")
+
+    window.import_reviews([str(received), str(stranger)])
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+
+    assert window.batch.cells[row][1].status is Status.COVERED and window.batch.locals[1].reviewed == 1
+    message = window.statusBar().currentMessage()
+    assert f"已导入{window.batch.locals[1].name}的审核项目" in message and "别的.duizhao" in message
+    # It is now that pair's review: its cell opens it, with the province's decision.
+    with Project.open(window.pair_project_path(1), read_only=True) as project:
+        assert project.decision(window.batch.items[row].id).note == "浙江已落实"
+    assert received.is_file()  # the file received is left as it was
+
+
+def test_a_review_kept_here_is_replaced_only_when_the_user_agrees(qtbot, make_window, local_files,
+                                                                  tmp_path, dialogs, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(0)  # reviewed here first (the pair's project is made)
+    received, row = _received(tmp_path / "收件" / "示例省.duizhao", window, 0, Status.PARTIAL, "省里的意见")
+    ours = window.pair_project_path(0)
+    # Open in the main window: not replaced under the reviewer's hands, and said so.
+    window.import_reviews([str(received)])
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert "主窗口正在审核" in window.statusBar().currentMessage()
+    assert window.batch.cells[row][0].status is Status.MISSING
+    main_window.new_comparison()
+
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *args, **kwargs: next(answers)))
+    window.import_reviews([str(received)])
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert window.batch.cells[row][0].status is Status.MISSING  # kept ours
+    assert "保留本机原有的审核" in window.statusBar().currentMessage()
+
+    window.import_reviews([str(received)])
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert window.batch.cells[row][0].status is Status.PARTIAL
+    kept = [p for p in ours.parent.iterdir() if "替换前" in p.name]
+    assert len(kept) == 1 and kept[0].suffix == ".duizhao"  # ours is kept beside it, not lost
