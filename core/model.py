@@ -402,6 +402,25 @@ class Comparison:
         return tuple(s for s in self.sections if s.reason.code not in ("", ROLLUP)
                      and self.national.section(s.national).kind == "article")
 
+    def carried_through(self, provincial_section: str) -> tuple[SectionAlignment, ...]:
+        """The national articles (judged as wholes) that a provincial article carries, in
+        whole or in part: where a local addition standing in it belongs."""
+        return tuple(article for article in self.articles if provincial_section in article.provincial
+                     and article.status in (Status.COVERED, Status.PARTIAL))
+
+    def addition_context(self, addition: Clause) -> str:
+        """What a reviewer needs beside a local addition that stands in a provincial article
+        carrying national ones: that article is no addition, only this sentence of it is not
+        found in them (所在的地方第二十二条承接国家文件第十三条（部分覆盖）…); "" otherwise."""
+        carried = self.carried_through(addition.section)
+        if not carried:
+            return ""
+        where = self.provincial.section(addition.section).label
+        which = "、".join(f"{self.national.section(a.national).label}（{STATUS_LABELS[a.status]}）"
+                         for a in carried[:3]) + ("等" if len(carried) > 3 else "")
+        return (f"所在的地方{where}承接国家文件{which}；本句在国家文件这些条文中未见对应表述，"
+                "是该条补充或改写的内容，请核对。")
+
     @property
     def article_summary(self) -> Summary | None:
         """Counts of national articles per status (``clauses`` counts articles), or None when

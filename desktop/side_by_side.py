@@ -231,7 +231,10 @@ class DiffPane(QWidget):
 
     def _show_addition(self, comparison: Comparison, row: ClauseRow) -> None:
         clause = _provincial_clause(comparison, row.item)
-        self.national.show_text('<span style="color:#777">国家文件中没有与之对应的条款（本省新增内容）。</span>')
+        context = comparison.addition_context(clause) if clause else ""
+        said = f"<br>{html.escape(context)}" if context else ""
+        self.national.show_text('<span style="color:#777">国家文件中没有与之对应的条款（本省新增内容）。'
+                                f'{said}</span>')
         self.provincial.show_text(html.escape(row.provincial_text), row.provincial_where,
                                   _metadata(clause) if clause else "")
         self.gaps.hide()

@@ -43,7 +43,8 @@ ARTICLE_COLUMNS = (("国家文件条文", 16), ("条文内容", 60), ("本省承
                    ("软件结果", STATUS_WIDTH), ("审核结果", STATUS_WIDTH), ("内容体现", 9),
                    ("说明", 60))
 ADDITION_COLUMNS = (("序号", 6), ("本省章节", 22), ("本省新增内容", 70), ("责任单位", 24),
-                    ("时限", 14), ("对照结果", STATUS_WIDTH), ("审核意见", 30), ("已处理", 7))
+                    ("时限", 14), ("对照结果", STATUS_WIDTH), ("说明", 30), ("审核意见", 30),
+                    ("已处理", 7))
 
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -230,9 +231,9 @@ def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedA
         clause = item.clause
         _body_row(sheet, row, [
             item.number, _provincial_place(comparison, provincial, clause), clause.text,
-            "、".join(clause.responsibility), clause.deadline, None, labels.note_text(item),
-            labels.done_mark(item)])
-        for column in (1, 8):
+            "、".join(clause.responsibility), clause.deadline, None,
+            comparison.addition_context(clause), labels.note_text(item), labels.done_mark(item)])
+        for column in (1, 9):
             sheet.cell(row=row, column=column).alignment = _CENTRED
         _status(sheet.cell(row=row, column=6), labels.addition_label(item),
                 labels.addition_key(item))

@@ -635,6 +635,9 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         note = labels.metadata_text(clause.responsibility, clause.deadline)
         if note:
             _run(row.paragraph(1), note, color=GREY)
+        context = comparison.addition_context(clause)
+        if context:  # it stands in an article that carries national ones: no addition as a whole
+            _run(row.paragraph(1), context, color=GREY)
         _status_cell(row, 2, labels.addition_label(item), labels.addition_key(item))
         _note_cell(row, 3, item)
         if checkbox:

@@ -873,3 +873,27 @@ def test_reasons_speak_to_a_drafter_not_of_thresholds():
         assert reasons and not any("阈值" in text or "相似程度" in text for text in reasons)
     weak = next(f for f in sample.clauses if f.reason.code == "too_weak")
     assert "内容差别较大，不能认定为承接本句" in weak.reason.text
+
+
+def test_an_addition_inside_a_carrying_article_says_where_it_stands(tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from core.export.excel import export_excel
+    from core.export.word import export_word
+
+    national = _outline("示例条例\n第一条 县级以上人民政府应当每五年开展一次示例资源调查，调查结果向社会公布。\n"
+                        "第二条 本条例自2025年1月1日起施行。")
+    provincial = _outline("江南省示例办法\n第一条 县级以上人民政府应当每五年开展一次示例资源调查，调查结果向社会公布。"
+                          "调查经费列入本级财政预算。\n第二条 省人民政府设立示例资源保护专项资金。\n"
+                          "第三条 本办法自2026年1月1日起施行。")
+    result = compare_outlines(national, provincial)
+    within, alone = (next(a for a in result.additions if a.section == place) for place in ("1", "2"))
+    assert result.addition_context(within).startswith("所在的地方第一条承接国家文件第一条（已覆盖）")
+    assert result.addition_context(alone) == ""  # an article of the province's own
+    text = "\n".join(cell.text for table in Document(str(export_word(result, tmp_path / "r.docx"))).tables
+                     for row in table.rows for cell in row.cells)
+    assert "所在的地方第一条承接国家文件第一条" in text
+    sheet = load_workbook(export_excel(result, tmp_path / "r.xlsx"))["本省新增"]
+    assert [c.value for c in sheet[1]][6] == "说明"
+    assert any(str(row[6] or "").startswith("所在的地方第一条") for row in sheet.iter_rows(min_row=2, values_only=True))
