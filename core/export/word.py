@@ -599,7 +599,15 @@ def _gap_lines(item: ReviewedClause) -> list[str]:
         if item.match is not None:
             return ["所列本省表述未体现本条要求。"]
         return ["本省文件未见对应表述。"]
-    return ["对应表述不完整，请核对。"]
+    # What the engine found lacking (只体现了部分内容，未见“……”), not a sentence every row repeats.
+    return [_gap_reason(item) or "对应表述不完整，请核对。"]
+
+
+def _gap_reason(item: ReviewedClause) -> str:
+    """The reason of a partial row without named gaps, when it says what is lacking; "" else."""
+    if item.status is not Status.PARTIAL or item.overridden or item.recheck:
+        return ""
+    return labels.reason_text(item)
 
 
 def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause],
@@ -616,7 +624,9 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item):
             _run(row.paragraph(4), line)
-        _note_cell(row, 5, item, reason=True, said=said.get(item.finding.clause.section, ""))
+        # A reason already given as the missing content is not printed again beside it.
+        _note_cell(row, 5, item, reason=not (_gap_reason(item) and not shown_gaps(item)),
+                   said=said.get(item.finding.clause.section, ""))
 
 
 def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition], *,
@@ -768,6 +778,11 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
     else:
         _heading1(document, "二、未覆盖和部分覆盖的条款")
         open_items = [item for item in clauses if counts_as_gap(item.status, item.not_applicable)]
+        if open_items and articles:
+            # A statute's articles are judged whole; its rows are sentences, and a sentence an
+            # article called 已覆盖 does not carry is listed too (it read as a mistake).
+            _body(document, "下表逐句列出未覆盖和部分覆盖的内容，各条的整体结果见其标题行；"
+                            "整体已覆盖的条文中未完整体现的句子也一并列出，供核对。")
         if open_items:
             _gap_table(document, comparison, open_items, articles)
         else:

@@ -285,6 +285,14 @@ def test_gap_report_lists_only_items_not_covered(sample_comparison, sample_gaps)
     assert sample_gaps.paragraphs[0].text.endswith("差距分析报告")
     additions = data_rows(tables_by_header(sample_gaps)["本省新增内容"])
     assert len(additions) == len(sample_comparison.additions)
+    # 缺失内容 says what is lacking where no term was named (only the gaps' column said
+    # "对应表述不完整，请核对。", 26 times), and the reason is not printed again beside it.
+    told = [(row, f) for row, f in zip(rows, open_findings)
+            if f.status is Status.PARTIAL and not f.gaps and f.reason.code == "part"]
+    assert told
+    for row, finding in told:
+        assert row.cells[4].text == finding.reason.text
+        assert finding.reason.text not in row.cells[5].text
 
 
 # -- the hand-built comparison: marks, decisions, rendering as given -----------------------------
