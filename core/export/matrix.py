@@ -63,7 +63,7 @@ def _summary_rows(batch: Batch) -> list[tuple[str, list[object]]]:
                      [s.counts.get(status, 0) if s else "—" for s in summaries]))
     rows.append(("覆盖率（含部分覆盖）", [round(s.carried_percent, 1) if s else "—" for s in summaries]))
     rows.append(("已覆盖占比", [round(s.covered_percent, 1) if s else "—" for s in summaries]))
-    rows.append(("本省新增（句）", [s.additions if s else "—" for s in summaries]))
+    rows.append(("地方新增（句）", [s.additions if s else "—" for s in summaries]))
     if batch.reviewed:
         # The cells a reviewer's decisions in the pair's review changed (Batch.with_review).
         rows.append(("经审核调整（项）", [local.reviewed if s else "—"
@@ -174,7 +174,7 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     summary = workbook.create_sheet("汇总")
     reviewed = batch.reviewed
     columns = ["地方文件", "标题", f"{unit}数"] + [labels.LABELS[s.value] for s in STATUS_ORDER] + [
-        "覆盖率（含部分覆盖）", "已覆盖占比", "本省新增（句）", *(["经审核调整（项）"] if reviewed else []),
+        "覆盖率（含部分覆盖）", "已覆盖占比", "地方新增（句）", *(["经审核调整（项）"] if reviewed else []),
         "文件问题"]
     for column, name in enumerate(columns, start=1):
         put(summary, 1, column, name, font=bold, align=centred, colour=labels.HEADER_FILL)
@@ -308,6 +308,31 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
                 shade(cell, colour)
         return row
 
+    # Page numbers (第 1 页 / 共 26 页): a printed matrix of many pages had none.
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in ("第 ", "PAGE", " 页 / 共 ", "NUMPAGES", " 页"):
+        if piece.isupper():
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), f" {piece} ")
+            run = OxmlElement("w:r")
+            text = OxmlElement("w:t")
+            text.text = "1"
+            run.append(text)
+            field.append(run)
+            footer._p.append(field)
+        else:
+            write(footer, piece)
+
+    def keep_together(row, *, with_next: bool = False) -> None:
+        """A row is not split over two pages; with ``with_next`` it stays with the row after
+        it (a national item's heading row with the first province's wording)."""
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        if with_next:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+
     heading = document.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     write(heading, title(batch), face=HEADER_FONT, size=16, bold=True)
@@ -368,10 +393,11 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
         merged = row.cells[0].merge(row.cells[3])
         for extra in merged.paragraphs[1:]:
             extra._element.getparent().remove(extra._element)
+        keep_together(row, with_next=True)
         for local, cell in found:
             text, colour = _cell_text(cell)
-            add_row(grid, [local.name, text, cell.where, cell.wording], widths,
-                    colours=[None, colour], centre=[True, True])
+            keep_together(add_row(grid, [local.name, text, cell.where, cell.wording], widths,
+                                  colours=[None, colour], centre=[True, True]))
     return write_atomically(path, lambda temporary: document.save(str(temporary)))
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from core import batch as batching
@@ -339,6 +340,16 @@ def test_the_word_matrix_is_landscape_with_repeated_headers(matrix, tmp_path):
     # A bracket in a narrow column's title starts its own line, never breaks inside itself.
     assert header[1].split("\n")[-1] in ("（按句）", "（按条）")
     assert "他省表述" in [p.text for p in document.paragraphs]
+    # Numbered pages, and a national item's heading row never left alone at a page's foot.
+    footer = zipfile.ZipFile(path).read("word/footer1.xml").decode("utf-8")
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    wording = document.tables[-1]
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+               for row in wording.rows[1:])
+    assert wording.rows[1].cells[0].paragraphs[0].paragraph_format.keep_with_next
+    # The columns may be 北京市 or 上海市: not 本省.
+    rows = [row.cells[1].text for row in document.tables[0].rows]
+    assert "地方新增（句）" in rows and "本省新增（句）" not in rows
 
 
 def test_the_json_holds_every_cell(matrix, tmp_path):
