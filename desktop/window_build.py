@@ -125,6 +125,9 @@ class WindowBuild:
         # squeezed to a few characters at 150 % on a small screen.
         self.table_columns = ClauseColumns(self.table)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        # A mouse press makes a row current before it selects it: the review actions, which act
+        # on the selected row only, were left disabled after a click (Ctrl+1 did nothing).
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
         self.table.doubleClicked.connect(lambda _: self.edit_note())
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)

@@ -247,3 +247,21 @@ def test_the_toolbar_keeps_short_undo_and_redo_buttons_after_a_decision(qtbot, m
     assert toolbar.widgetForAction(window.undo_action).text() == "撤销"
     window.undo_action.trigger()
     assert toolbar.widgetForAction(window.redo_action).text() == "重做"
+
+
+def test_a_row_clicked_with_the_mouse_takes_the_review_keys(qtbot, make_window):
+    """A mouse press makes a row current before it selects it: the review actions, which act on
+    the selected row, stayed disabled after a click, and Ctrl+1 recorded nothing."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    index = window.proxy.index(6, 1)
+    window.table.scrollTo(index)
+    QTest.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.table.visualRect(index).center())
+    row = window.review_row()
+    assert row is not None and window.table.currentIndex().row() == 6
+    assert window.confirm_action.isEnabled() and window.note_action.isEnabled()
+    covered = next(a for key, a in window.status_actions.items() if key == "covered")
+    assert covered.isEnabled()
+    covered.trigger()
+    assert window.project.decision(row.item).status.value == "covered"
