@@ -1139,6 +1139,10 @@ class _Judge:
         self.claimants = claimants
         self.parameters = parameters
         self.matcher = matcher
+        # Each provincial paragraph's sentences (a match's context for find_gaps).
+        self.paragraphs: dict[tuple[str, int], list[Clause]] = defaultdict(list)
+        for other in prov:
+            self.paragraphs[(other.clause.section, other.clause.paragraph)].append(other.clause)
         # Sentences that state no task, or only central organs' duties, are not expected of
         # a province; a statute's articles are judged so as wholes (core.articles).
         self.expects_every_clause = national.grammar == "statute"
@@ -1162,8 +1166,12 @@ class _Judge:
                                  reason=self._missing_reason(ranking))
         best = listed[0].score
         matches = tuple(Match(self.prov[c.position].clause, c.score) for c in listed)
-        gaps = find_gaps(prepared.clause, prepared.words, [m.clause for m in matches],
-                         topic=self.provincial.title)
+        matched = [m.clause for m in matches]
+        taken = {c.id for c in matched}
+        context = [other for c in matched for other in self.paragraphs.get((c.section, c.paragraph), ())
+                   if other.id not in taken]
+        gaps = find_gaps(prepared.clause, prepared.words, matched, topic=self.provincial.title,
+                         context=context)
         if gaps:
             status = Status.PARTIAL
             reason = Reason("lost", "对应表述" + "；".join(g.describe() for g in gaps) + "。")

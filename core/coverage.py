@@ -182,7 +182,7 @@ def _earlier_deadline(deadline: str, provincial: str) -> bool:
 
 
 def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause], *,
-              topic: str = "") -> tuple[Gap, ...]:
+              topic: str = "", context: Sequence[Clause] = ()) -> tuple[Gap, ...]:
     """What the provincial clauses lack of the national clause.
 
     An item of a list (a statute's 项) is read with the sentence that opens its list for its
@@ -197,21 +197,26 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
         topic: the provincial text's title. A key term it names (数字政府 in
             《东川省加强数字政府建设实施方案》) is what the whole text is about: a sentence that
             leaves it out (建立健全……的安全技术保障体系) has lost nothing.
+        context: the other sentences of the matches' paragraphs. A key term or list member
+            stated there is not lost: a paragraph cut at its semicolons states its subject
+            once (……市场主体……；不能即时办结的，应当……). Numbers, deadlines and binding
+            force are read in the matches alone.
 
     Returns:
         The gaps, terms first, then numbers, deadline and binding force.
     """
     joined_raw = "".join(c.text for c in provincial)
     joined = normalize(joined_raw)
+    around = joined + normalize("".join(c.text for c in context))
     gaps: list[Gap] = []
     about = normalize(topic)
     # The guiding thought is the Party's formula each text restates in its own cut: the
     # slogans it leaves out (“五位一体”“四个全面”) are no lost key terms.
     guiding = bool(_GUIDING_THOUGHT.match(clause.text))
     for term in () if guiding else key_terms(clause.text, words):
-        if normalize(term) not in joined and normalize(term) not in about:
+        if normalize(term) not in around and normalize(term) not in about:
             gaps.append(Gap("term", term))
-    gaps.extend(Gap("item", member) for member in dropped_members(clause.text, joined))
+    gaps.extend(Gap("item", member) for member in dropped_members(clause.text, around))
     lead_ins = "".join(dict.fromkeys(c.lead_in for c in provincial))
     binding = binding_gaps(clause.lead_in + clause.text, lead_ins + joined_raw)
     weakened = {gap.national for gap in binding}

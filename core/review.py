@@ -176,7 +176,11 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
     parameters = parameters_of(comparison)
     if similarity < parameters.partial:
         return Assessment(similarity, Status.MISSING, ())
-    gaps = find_gaps(national, national_words, [provincial], topic=comparison.provincial.title)
+    # As the engine reads a match: with the other sentences of its paragraph (find_gaps).
+    context = [c for c in comparison.provincial.clauses() if c.section == provincial.section
+               and c.paragraph == provincial.paragraph and c.id != provincial.id]
+    gaps = find_gaps(national, national_words, [provincial], topic=comparison.provincial.title,
+                     context=context)
     status = Status.COVERED if similarity >= parameters.covered and not gaps else Status.PARTIAL
     engine = next((f for f in comparison.clauses if f.clause.id == national.id), None)
     if (status is Status.PARTIAL and comparison.national.grammar != "statute" and engine is not None

@@ -897,3 +897,30 @@ def test_an_addition_inside_a_carrying_article_says_where_it_stands(tmp_path):
     sheet = load_workbook(export_excel(result, tmp_path / "r.xlsx"))["本省新增"]
     assert [c.value for c in sheet[1]][6] == "说明"
     assert any(str(row[6] or "").startswith("所在的地方第一条") for row in sheet.iter_rows(min_row=2, values_only=True))
+
+
+def test_a_key_term_stated_once_for_a_paragraph_cut_at_semicolons_is_not_lost():
+    """A reviewer read 缺少关键词“市场主体” beside a match cut at "；" from a paragraph that
+    names 市场主体 in its first piece."""
+    from core.review import assess
+
+    national = _outline("示例登记条例\n第一条 为了规范示例登记，制定本条例。\n"
+                        "第二条 对外商投资企业的设立登记申请，能够当场办结的，应当当场办结。\n"
+                        "第三条 本条例自2025年1月1日起施行。")
+    provincial = _outline("江南省示例登记办法\n第一条 为了规范本省示例登记，制定本办法。\n"
+                          "第二条 登记机关应当优化外商投资企业登记服务；能够当场办结的，应当当场办结，"
+                          "不能当场办结的，应当在一个工作日内办结。\n第三条 本办法自2026年1月1日起施行。")
+    result = compare_outlines(national, provincial)
+    finding = next(f for f in result.clauses if f.clause.id == "2-1")
+    assert [m.clause.id for m in finding.matches] == ["2-2"]
+    assert finding.status is Status.COVERED and finding.gaps == ()
+    # A reviewer who picks the same match is told the same.
+    match = next(c for c in result.provincial.clauses() if c.id == "2-2")
+    assert assess(result, finding.clause, match).gaps == ()
+    # A term the paragraph does not state is still lost.
+    other = compare_outlines(national, _outline(str(provincial.title) + "\n" + "\n".join(
+        ["第一条 为了规范本省示例登记，制定本办法。",
+         "第二条 登记机关应当优化登记服务；能够当场办结的，应当当场办结，不能当场办结的，应当在一个工作日内办结。",
+         "第三条 本办法自2026年1月1日起施行。"])))
+    lost = next(f for f in other.clauses if f.clause.id == "2-1")
+    assert [g.national for g in lost.gaps] == ["外商投资"]
