@@ -162,8 +162,7 @@ class BatchWindow(BatchInputs, QMainWindow):
 
         top = QHBoxLayout()
         for widget in (self.national_button, self.add_button, self.folder_button, self.clear_button,
-                       self.run_button, self.chain_button, self.reimport_button, self.reviews_button,
-                       self.export_button):
+                       self.run_button, self.chain_button, self.export_button):
             top.addWidget(widget)
         top.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -183,7 +182,14 @@ class BatchWindow(BatchInputs, QMainWindow):
         count_row.addWidget(self.unit_label)
         count_row.addWidget(self.unit_box)
         count_row.addStretch(1)
+        # What comes back after a run: a province's new draft, the reviews the provinces made
+        # (on the first row they pushed the window wider than a 1366×768 screen at 150 %).
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.reimport_button)
+        back_row.addWidget(self.reviews_button)
+        back_row.addStretch(1)
         labels.addLayout(count_row)
+        labels.addLayout(back_row)
         labels.addStretch(1)
         inputs = QHBoxLayout()
         inputs.addLayout(labels)

@@ -68,8 +68,12 @@ def user_data_dir() -> Path:
 
 
 def user_documents_dir() -> Path:
-    """The default folder for new project files."""
-    return Path(platformdirs.user_documents_dir())
+    """The default folder of the file dialogs: the user's Documents folder, or the home folder
+    where there is none (a fresh UOS/Kylin account has no ~/Documents until a file manager
+    makes it, and a dialog given a folder that does not exist opens the program's working
+    folder: /opt/duizhao)."""
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
 
 
 class Settings:

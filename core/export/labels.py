@@ -311,6 +311,11 @@ def reason_text(item: ReviewedClause) -> str:
     """Why the item reads as it does: the engine's reason, or that the reviewer chose the match."""
     if item.match_changed:
         return "审核人员改选了对应表述，相似度和差距按所选表述计算。"
+    if item.overridden:
+        # The engine's reason is for the verdict the reviewer set aside: said as such, it no
+        # longer reads as the basis of the reviewer's 已覆盖.
+        why = item.finding.reason.text
+        return f"软件原判为{LABELS[item.finding.status.value]}" + (f"：{why}" if why else "。")
     return item.finding.reason.text
 
 
@@ -456,7 +461,8 @@ def article_summary_text(comparison: Comparison,
         text += f"，经审核不适用{counts[NOT_APPLICABLE]}条"
     overridden = sum(1 for article in articles if article.overridden)
     if overridden:
-        text += f"（其中{overridden}条的整体结果经审核调整）"
+        # Its own clause: "无需地方落实2条（其中1条…）" read as one of those 2.
+        text += f"；以上共有{overridden}条的整体结果经审核调整"
     return text + "。"
 
 

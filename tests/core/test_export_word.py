@@ -351,7 +351,8 @@ def test_decisions_override_statuses_and_fill_the_review_column(tmp_path):
     rows = data_rows(tables_by_header(document)["国家文件条款"])
     assert rows[3].cells[3].text == "已覆盖" + labels.OVERRIDE_MARK
     assert shading(rows[3].cells[3]) == labels.FILLS[Status.COVERED.value]
-    assert rows[3].cells[5].text == "已在第三部分体现。（李审核）"
+    # The engine's verdict the reviewer set aside is named as such, then the opinion.
+    assert rows[3].cells[5].text == "软件原判为未覆盖。\n已在第三部分体现。（李审核）"
     assert rows[0].cells[3].text.startswith("不适用")
     assert shading(rows[0].cells[3]) == labels.FILLS[labels.NOT_APPLICABLE]
     assert rows[2].cells[3].text == "已覆盖" and rows[2].cells[5].text == "表述一致。"

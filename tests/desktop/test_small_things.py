@@ -217,3 +217,17 @@ def test_a_responsibility_note_closes_the_text_inside_its_box(qtbot, make_window
     box = window.diff.national
     assert box.text.toPlainText().rstrip().endswith("责任单位：市场监管总局、工业和信息化部")
     assert not any("责任单位" in label.text() for label in box.findChildren(QLabel))
+
+
+def test_the_file_dialogs_open_in_the_home_folder_when_there_is_no_documents_folder(tmp_path, monkeypatch):
+    """A fresh UOS/Kylin account has no ~/Documents: the save dialog opened in the program's
+    working folder (a dialog given a folder that does not exist does)."""
+    import platformdirs
+
+    from desktop import settings
+
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(tmp_path / "没有的文档"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert settings.user_documents_dir() == tmp_path
+    (tmp_path / "没有的文档").mkdir()
+    assert settings.user_documents_dir() == tmp_path / "没有的文档"
