@@ -157,6 +157,8 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.warm_up is None:
+            self.fold_outline_when_narrow()  # the first showing, at the size it has
         if self.warm_up is None and self.windowHandle() is not None:
             self.warm_up = Task(lambda _progress, _cancel: prepare(), self)
             self.windowHandle().installEventFilter(self)

@@ -78,6 +78,10 @@ class WindowActions:
         self.undo_stack.indexChanged.connect(self._undo_tooltips)
         self.undo_stack.cleanChanged.connect(self._undo_tooltips)
         self._undo_tooltips()
+        self.outline_action = a("章节目录", self.toggle_outline, ["F9"],
+                                "显示或隐藏左侧的章节目录（小屏幕上让对照表宽一些）")
+        self.outline_action.setCheckable(True)
+        self.outline_action.setChecked(True)
         self.find_action = a("搜索", self._focus_search, [QKeySequence.StandardKey.Find])
         self.settings_action = a("设置…", self.open_settings)
 
@@ -160,6 +164,9 @@ class WindowActions:
         review_menu.addSeparator()
         review_menu.addAction(self.note_action)
         review_menu.addAction(self.history_action)
+
+        view_menu = bar.addMenu("视图(&V)")
+        view_menu.addAction(self.outline_action)
 
         help_menu = bar.addMenu("帮助(&H)")
         help_menu.addAction(self.shortcuts_action)

@@ -17,6 +17,10 @@ from desktop.table_columns import ClauseColumns
 from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar
 from desktop.window_common import FRAME_ALLOWANCE, NATIONAL, PROVINCIAL, SIDE_LABELS, STATUS_FILTERS
 
+# Narrower than this (device-independent pixels: 1366×768 at 150 % is 911), the window opens
+# with the outline trees folded away.
+NARROW_WINDOW = 1100
+
 
 class WindowBuild:
     """Part of MainWindow (desktop.main_window); uses its attributes."""
@@ -192,6 +196,8 @@ class WindowBuild:
         main.setStretchFactor(2, 3)
         main.setSizes([290, 860, 450])
         self.main_splitter = main
+        self._outline_width = 290
+        main.splitterMoved.connect(lambda *_: self.outline_action.setChecked(main.sizes()[0] > 0))
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -213,8 +219,28 @@ class WindowBuild:
         self.notices_button.hide()
         self.statusBar().addPermanentWidget(self.notices_button)
 
+    def toggle_outline(self) -> None:
+        """Show or hide the outline trees (视图 → 章节目录, F9); the clause table takes their room."""
+        sizes = self.main_splitter.sizes()
+        if self.outline_action.isChecked() and sizes[0] == 0:
+            width = min(self._outline_width, max(sizes[1] // 2, 120))
+            self.main_splitter.setSizes([width, sizes[1] - width, sizes[2]])
+        elif not self.outline_action.isChecked() and sizes[0] > 0:
+            self._outline_width = sizes[0]
+            self.main_splitter.setSizes([0, sizes[1] + sizes[0], sizes[2]])
+
+    def fold_outline_when_narrow(self) -> None:
+        """On first showing, a window narrower than ``NARROW_WINDOW`` with no layout of the
+        user's own folds the outline trees away: at 1366×768 and 150 % three panes left the
+        texts a few characters wide. F9 (视图 → 章节目录) brings them back."""
+        if self._layout_restored or self.width() >= NARROW_WINDOW or not self.outline_action.isChecked():
+            return
+        self.outline_action.setChecked(False)
+        self.toggle_outline()
+
     def _restore_layout(self) -> None:
         self._fit_to_screen(first=True)
+        self._layout_restored = False
         if not self.remember_layout:
             return
         geometry = self.settings.layout(keys.GEOMETRY)
@@ -231,6 +257,8 @@ class WindowBuild:
             value = self.settings.layout(key)
             if value is not None:
                 splitter.restoreState(value)
+                self._layout_restored = True
+        self.outline_action.setChecked(self.main_splitter.sizes()[0] > 0)
         header = self.settings.layout(keys.TABLE_HEADER)
         if header is not None:
             self.table.horizontalHeader().restoreState(header)

@@ -231,3 +231,28 @@ def test_the_file_dialogs_open_in_the_home_folder_when_there_is_no_documents_fol
     assert settings.user_documents_dir() == tmp_path
     (tmp_path / "没有的文档").mkdir()
     assert settings.user_documents_dir() == tmp_path / "没有的文档"
+
+
+def test_a_narrow_window_opens_with_the_outline_folded_and_f9_brings_it_back(qtbot, settings):
+    """1366×768 at 150 % is 911 pixels wide: three panes left the texts a few characters wide."""
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(settings, remember_layout=False)
+    qtbot.addWidget(window)
+    window.resize(900, 500)
+    window.show()
+    qtbot.waitExposed(window)
+    sizes = window.main_splitter.sizes()
+    assert sizes[0] == 0 and not window.outline_action.isChecked()
+    window.outline_action.trigger()  # F9
+    assert window.main_splitter.sizes()[0] > 0 and window.outline_action.isChecked()
+    window.outline_action.trigger()
+    assert window.main_splitter.sizes()[0] == 0
+    assert window.main_splitter.sizes()[1] > sizes[1] - 1  # the table took the room
+
+    wide = MainWindow(settings, remember_layout=False)
+    qtbot.addWidget(wide)
+    wide.resize(1400, 900)
+    wide.show()
+    qtbot.waitExposed(wide)
+    assert wide.main_splitter.sizes()[0] > 0 and wide.outline_action.isChecked()
