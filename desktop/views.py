@@ -187,7 +187,7 @@ REVIEW_TIPS = {
     Status.PARTIAL.value: "地方文件只体现了本条的一部分，或约束力减弱",
     Status.MISSING.value: "地方文件没有体现本条要求",
     "not_applicable": "本条不适用于本省，不计入统计；再按一次取消",
-    Status.NOT_EXPECTED.value: "本条属中央职责、定义、罚则、施行日期或背景叙述，地方无需逐句落实",
+    Status.NOT_EXPECTED.value: "本条属中央国家机关职责、国家层面事项（外交、司法、刑事责任等）、施行日期或背景叙述，地方无需逐句落实",
 }
 
 

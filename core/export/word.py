@@ -737,8 +737,10 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
                     "“相似度”为0—100的文本相似程度，不代表内容等同。")
     _body(document, "国家文件条款中红色加粗的文字，是本省对应表述中未体现的关键词、数量指标或时限；"
                     "加粗并加下划线的文字，是本省表述约束力度减弱之处。")
-    _body(document, "“无需地方落实”指中央部门职责、定义、罚则、施行日期和形势背景等地方文件"
-                    "无需逐句承接的内容。“说明及审核意见”栏先列判断理由，再列审核意见、审核人和日期；"
+    # What core.expected sets apart, no more: it said 定义、罚则 too, and the table beside it
+    # called a definition and penalties 未覆盖.
+    _body(document, "“无需地方落实”指只规定中央国家机关职责、国家层面事项（外交、司法、刑事责任等）、"
+                    "施行日期和形势背景等地方文件无需逐句承接的内容。“说明及审核意见”栏先列判断理由，再列审核意见、审核人和日期；"
                     "“序号”在对照清单、差距分析报告、Excel 表和软件中一致。")
     rechecks = sum(1 for item in clauses if item.recheck)
     if rechecks:

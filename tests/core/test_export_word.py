@@ -736,3 +736,9 @@ def test_a_long_title_breaks_after_the_national_name_not_inside_a_word(tmp_path)
         assert document.core_properties.title == expected.replace("\n", "")
         assert all(run.element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
                    for run in title.runs)
+
+
+def test_the_overview_defines_not_expected_as_the_engine_sets_it_apart(sample_checklist):
+    """It said 定义、罚则: a definition and penalty articles called 未覆盖 beside it read as errors."""
+    said = next(p.text for p in sample_checklist.paragraphs if "“无需地方落实”指" in p.text)
+    assert "定义" not in said and "罚则" not in said and "中央国家机关职责" in said
