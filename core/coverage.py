@@ -504,8 +504,9 @@ _KEPT_PLAINLY = 80
 
 
 # 鼓励 before the subject of a national duty (鼓励医院根据……调整 — 医院根据……调整): the duty is
-# left to the subject's choice. Not 鼓励有条件的…… (a hedge of its own above).
-_ENCOURAGE = re.compile(r"鼓励(?!有条件的)")
+# left to the subject's choice. Not 鼓励有条件的…… (a hedge of its own above), nor 鼓励 joined
+# to the verb after it (鼓励和促进外商投资, 鼓励、支持: the province promotes as well).
+_ENCOURAGE = re.compile(r"鼓励(?!有条件的|[和与及、并]|支持|引导)")
 _PERMITS = re.compile(r"鼓励|允许|可以")
 
 

@@ -688,6 +688,9 @@ def test_a_hedge_before_a_light_verb_a_phrase_or_a_goal_weakens_the_task_it_name
     # 应当 → 鼓励 is told once, by the table.
     assert told("检测机构应当按照规范开展检测。", "鼓励检测机构按照规范开展检测。") == [("应当", "鼓励")]
     assert told("国家鼓励检测机构按照规范开展检测。", "鼓励检测机构按照规范开展检测。") == []
+    # 鼓励 joined to the verb after it promotes as well (it read 约束减弱：和促进外商投资).
+    assert told("国家积极促进外商投资。", "本市鼓励和促进外商投资。") == []
+    assert told("各地要支持企业开展研发。", "鼓励、支持企业开展研发。") == []
     assert told("其中单户担保金额的占比不得低于50%。", "其中单户担保金额的占比力争达到50%。") == [
         ("不得低于", "力争达到")]
     # 争取 before what the province seeks from above; a light verb before a task of its own; the
