@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
+from core.export.labels import repeats_gaps
 from core.review import ReviewedArticle, nearest_article
 from desktop.models import CandidateModel, ClauseRow, MatchRole, location
 from desktop.status_style import status_style
@@ -289,7 +290,8 @@ class DiffPane(QWidget):
             lines.append("<b>差距：</b>整条要求在地方文件中未体现")
         if row.match_changed:
             lines.append('<span style="color:#555">已改选对应表述：相似度、差距和系统建议按所选表述重新计算。</span>')
-        elif row.reason and (article is None or row.reason != article.reason.text):
+        elif row.reason and (article is None or row.reason != article.reason.text) and not (
+                not row.overridden and repeats_gaps(row.reason, row.shown_gaps)):
             # (A sentence of a not-expected article has the article's reason: said once.)
             lines.append(f'<span style="color:#555"><b>说明：</b>{html.escape(row.reason)}</span>')
         self.gaps.setText("<br>".join(lines))

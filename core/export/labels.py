@@ -319,6 +319,15 @@ def reason_text(item: ReviewedClause) -> str:
     return item.finding.reason.text
 
 
+def repeats_gaps(reason: str, gaps: Iterable[Gap]) -> bool:
+    """Whether a reason only lists the gaps shown beside it (对应表述缺少关键词“……”): a report or
+    pane that shows the gaps does not print it again as 说明."""
+    shown = {gap.describe() for gap in gaps}
+    if not shown or not reason.startswith("对应表述"):
+        return False
+    return all(part in shown for part in reason.removeprefix("对应表述").rstrip("。").split("；"))
+
+
 def note_text(item: ReviewedClause | ReviewedAddition) -> str:
     """The 审核意见 cell: the opinion with who and when, and a pending re-check with its reason.
 

@@ -585,7 +585,9 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
                          empty=national.empty_counterpart(item))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         _centred_cell(row, 4, labels.score_text(item))
-        _note_cell(row, 5, item, reason=True, said=said.get(item.finding.clause.section, ""))
+        # The gaps printed under the provincial text are not listed again as the reason.
+        repeated = not item.overridden and labels.repeats_gaps(item.finding.reason.text, shown_gaps(item))
+        _note_cell(row, 5, item, reason=not repeated, said=said.get(item.finding.clause.section, ""))
         _centred_cell(row, 6, labels.done_mark(item))
 
 

@@ -742,3 +742,16 @@ def test_the_overview_defines_not_expected_as_the_engine_sets_it_apart(sample_ch
     """It said 定义、罚则: a definition and penalty articles called 未覆盖 beside it read as errors."""
     said = next(p.text for p in sample_checklist.paragraphs if "“无需地方落实”指" in p.text)
     assert "定义" not in said and "罚则" not in said and "中央国家机关职责" in said
+
+
+def test_a_reason_that_only_lists_the_gaps_shown_is_not_printed_again(sample_comparison, sample_checklist):
+    """差距：缺少关键词“数字经济” under the provincial text, and 对应表述缺少关键词“数字经济” beside it."""
+    from core.export.labels import repeats_gaps
+
+    rows = data_rows(tables_by_header(sample_checklist)["国家文件条款"])
+    lost = [(row, f) for row, f in zip(rows, sample_comparison.clauses) if f.reason.code == "lost"]
+    assert any(repeats_gaps(f.reason.text, f.gaps) for _, f in lost)
+    for row, finding in lost:
+        if repeats_gaps(finding.reason.text, finding.gaps):
+            assert "差距：" in row.cells[2].text and finding.reason.text not in row.cells[5].text
+    assert not repeats_gaps("只体现了部分内容，未见“加快建设”。", lost[0][1].gaps)
