@@ -122,6 +122,44 @@ def free_project_path(*, folder: Path, stem: str) -> Path:
     return candidate
 
 
+@dataclass(frozen=True)
+class EarlierReview:
+    """A project in the app's folder that compares the same two files (``earlier_review``)."""
+
+    path: Path
+    decisions: int
+    modified: datetime
+
+
+def earlier_review(*, folder: Path, national: str | os.PathLike,
+                   provincial: str | os.PathLike) -> EarlierReview | None:
+    """The newest project in ``folder`` made from these very two files (byte for byte, the
+    provincial one as its current version), or None.
+
+    开始对照 on two files compared before made one more project beside the first (名（2）,
+    名（3）…) and the reviewer's decisions stayed in the earlier one, out of sight: the app asks
+    whether to go on with it instead. Projects that cannot be read are passed over.
+    """
+    from core.project import SUFFIX, Project
+
+    try:
+        wanted = (Path(national).read_bytes(), Path(provincial).read_bytes())
+        found = sorted((p for p in folder.glob(f"*{SUFFIX}") if p.is_file()),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return None
+    for path in found:
+        try:
+            with Project.open(path, read_only=True) as project:
+                if (project.document_bytes("national"), project.document_bytes("provincial")) != wanted:
+                    continue
+                decisions = len(project.decisions())
+            return EarlierReview(path, decisions, datetime.fromtimestamp(path.stat().st_mtime))
+        except Exception:  # noqa: BLE001 - another project's trouble is no reason to stop here
+            continue
+    return None
+
+
 # Why a file offered as a new version of a project's provincial text looks like another text
 # (other_text_reason), besides the other region it names.
 PLAIN_TEXT, OTHER_NUMBERING = "plain", "grammar"

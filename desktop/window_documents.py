@@ -162,6 +162,22 @@ class WindowDocuments:
             return
         self.compare_new()
 
+    def ask_earlier_review(self, earlier: session.EarlierReview) -> str:
+        """These two files were compared before, in ``earlier``: "open" it, compare them "new"
+        into a project of their own, or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Question, "对照",
+                          f"这两份文件已经对照过：项目“{earlier.path.stem}”"
+                          f"（{earlier.modified:%Y-%m-%d %H:%M}，审核决定 {earlier.decisions} 项）。",
+                          parent=self)
+        box.setInformativeText("“打开已有项目”接着原来的审核继续；“重新对照”另建一个项目，原项目不变。")
+        opened = box.addButton("打开已有项目", QMessageBox.ButtonRole.AcceptRole)
+        again = box.addButton("重新对照", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(opened)
+        box.exec()
+        clicked = box.clickedButton()
+        return "open" if clicked is opened else "new" if clicked is again else "cancel"
+
     def compare_new(self) -> None:
         """Compare the chosen documents into a new project in the app's folder."""
         provincial = self.choices[PROVINCIAL]
@@ -172,6 +188,19 @@ class WindowDocuments:
         except OSError:
             self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
             return
+        national = self.choices[NATIONAL]
+        assert national is not None
+        # The same two files compared before: go on with that review (its decisions were left
+        # in an earlier project while a new one was made beside it: 名（2）, 名（3）…).
+        earlier = session.earlier_review(folder=projects_dir(), national=national.path,
+                                         provincial=provincial.path)
+        if earlier is not None:
+            answer = self.ask_earlier_review(earlier)
+            if answer == "open":
+                self.open_project(earlier.path)
+                return
+            if answer == "cancel":
+                return
         # No question before the work: the files are read and compared first, into a project
         # in the app's own folder; 保存 / 另存为 put it where the user wants it.
         try:

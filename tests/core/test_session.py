@@ -283,3 +283,27 @@ def test_a_reimport_compares_the_outline_the_caller_read_when_given(compared, tm
         session.reimport(project=project, provincial=draft, outline=read)
         # The outline given is the one compared (the same file, read once).
         assert project.comparison.provincial is read
+
+
+def test_an_earlier_review_of_the_same_two_files_is_found(tmp_path):
+    folder = tmp_path / "项目"
+    folder.mkdir()
+    assert session.earlier_review(folder=folder, national=NATIONAL, provincial=PROVINCIAL) is None
+    (folder / "坏的.duizhao").write_bytes(b"not a project" * 20)  # passed over, not raised
+    project = session.compare_into_project(national=session.Source(str(NATIONAL), NATIONAL.name),
+                                           provincial=session.Source(str(PROVINCIAL), PROVINCIAL.name),
+                                           target=folder / "示例.duizhao")
+    item = project.comparison.clauses[0].clause.id
+    from core.model import ReviewDecision, national_id
+    project.record(ReviewDecision(item=national_id(item), status=Status.COVERED))
+    project.close()
+
+    found = session.earlier_review(folder=folder, national=NATIONAL, provincial=PROVINCIAL)
+    assert found is not None and found.path == folder / "示例.duizhao" and found.decisions == 1
+    # Another provincial text (a copy with one character changed) is another pair.
+    other = tmp_path / "改过的.docx"
+    document = Document(str(PROVINCIAL))
+    document.paragraphs[-1].add_run("。")
+    document.save(str(other))
+    assert session.earlier_review(folder=folder, national=NATIONAL, provincial=other) is None
+    assert session.earlier_review(folder=tmp_path / "没有", national=NATIONAL, provincial=PROVINCIAL) is None

@@ -73,6 +73,7 @@ class Dialogs:
 
     def __init__(self) -> None:
         self.shown: list[tuple[str, str, str]] = []
+        self.earlier_answer = "new"
 
     def capture(self, kind: str):
         def show(parent, title, text, *args, **kwargs):
@@ -89,6 +90,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     captured = Dialogs()
     for kind in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, staticmethod(captured.capture(kind)))
+
+    def earlier_review(window, earlier):
+        # Two files compared again: a box of its own (custom buttons). Answered as before it
+        # was asked (a new project); a test of the question sets its own answer.
+        captured.shown.append(("earlier", "对照", str(earlier.path)))
+        return captured.earlier_answer
+    captured.earlier_answer = "new"
+    monkeypatch.setattr(MainWindow, "ask_earlier_review", earlier_review)
     return captured
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 from core.model import Status
 from desktop import app as desktop_app
 from desktop import settings as keys
-from desktop.main_window import STATUS_FILTERS
+from desktop.main_window import NATIONAL, PROVINCIAL, STATUS_FILTERS
 
 from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
 
@@ -256,3 +256,30 @@ def test_a_narrow_window_opens_with_the_outline_folded_and_f9_brings_it_back(qtb
     wide.show()
     qtbot.waitExposed(wide)
     assert wide.main_splitter.sizes()[0] > 0 and wide.outline_action.isChecked()
+
+
+def test_comparing_the_same_two_files_again_offers_the_earlier_review(qtbot, make_window, dialogs):
+    """开始对照 on two files compared before made one more project (名（2）…) and the decisions
+    stayed in the first, out of sight."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first = window.project.path
+    row = next(r for r in window.table_model.rows() if r.status is Status.MISSING)
+    window.select_item(row.item)
+    window.set_status(Status.COVERED.value)
+    window.new_comparison()
+
+    dialogs.earlier_answer = "open"
+    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+    assert [kind for kind, *_ in dialogs.shown].count("earlier") == 1
+    assert window.project.path == first and window.project.decision(row.item).status is Status.COVERED
+    assert len(list(first.parent.glob("*.duizhao"))) == 1
+
+    # 重新对照 makes a project of its own, as before.
+    window.new_comparison()
+    dialogs.earlier_answer = "new"
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.project.path != first and window.project.decision(row.item) is None
