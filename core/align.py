@@ -42,14 +42,14 @@ from core import __version__
 from core.articles import (NOTHING_SPECIFIC, ArticleVerdict, PhraseHits, articles, best_sentences,
                            carried_shares, distinctive_phrases, judge_articles, sentence_carriage,
                            sentence_credit, untangle)
-from core.coverage import find_gaps, lists_cut
+from core.coverage import find_gaps, lists_cut, same_sentence
 from core.domain import commonness
 from core.errors import Cancelled
 from core.expected import (clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
                            scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import judge_headings
-from core.model import (ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
+from core.model import (ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
                         Match, Outline, Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
@@ -1168,8 +1168,7 @@ class _Judge:
         matches = tuple(Match(self.prov[c.position].clause, c.score) for c in listed)
         matched = [m.clause for m in matches]
         taken = {c.id for c in matched}
-        context = [other for c in matched for other in self.paragraphs.get((c.section, c.paragraph), ())
-                   if other.id not in taken]
+        context = [other for c in matched for other in self._same_sentence(c) if other.id not in taken]
         gaps = find_gaps(prepared.clause, prepared.words, matched, topic=self.provincial.title,
                          context=context)
         if gaps:
@@ -1194,11 +1193,14 @@ class _Judge:
                                  alternatives, Reason(expected.code, expected.text + echo))
         return ClauseFinding(prepared.clause, status, best, matches, gaps, alternatives, reason)
 
+    def _same_sentence(self, clause: Clause) -> list[Clause]:
+        return same_sentence(self.paragraphs.get((clause.section, clause.paragraph), []), clause)
+
     def shared(self, finding: ClauseFinding, index: int, positions: set[int]) -> ClauseFinding:
         """A sentence matched only through a provincial sentence another national article's
         sentence owns (``_verdicts``'s ``carriers``) is carried in part at most: the province
         wrote one sentence for both, and its article's verdict counts it for the other."""
-        if finding.status is not Status.COVERED or not finding.matches or not positions:
+        if finding.status not in (Status.COVERED, Status.PARTIAL) or not finding.matches or not positions:
             return finding
         first = finding.matches[0].clause
         position = next((p for p in positions if self.prov[p].clause.id == first.id), None)
@@ -1207,9 +1209,14 @@ class _Judge:
         owner = self.claimants.get(position)
         named = (f"国家文件{self._name(self.national, self.nat[owner[0][1]].clause)}"
                  if owner else "国家文件的其他条款")
+        shared = (f"地方{self._name(self.provincial, first)}（相似度{finding.score:.0f}）主要承接{named}，"
+                  "同时涉及本句")
+        if finding.status is Status.PARTIAL:
+            # What the shared sentence lacks stands as it was; where it comes from is said too.
+            return replace(finding, reason=Reason(finding.reason.code,
+                                                  f"{shared}。{finding.reason.text}"))
         return replace(finding, status=Status.PARTIAL, reason=Reason(
-            "part", f"地方{self._name(self.provincial, first)}（相似度{finding.score:.0f}）主要承接{named}，"
-                    "同时涉及本句；本句的要求是否完整体现请核对。"))
+            "part", f"{shared}；本句的要求是否完整体现请核对。"))
 
     def _not_expected(self, index: int) -> Reason | None:
         """Why a policy sentence is not expected of the province, or None (and always None for
@@ -1315,7 +1322,7 @@ def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None,
         if finding.status is Status.MISSING and verdict.provincial:
             places = "、".join(provincial.section(place).label for place in verdict.provincial)
             return replace(finding, reason=Reason(
-                finding.reason.code, f"本条由地方{places}承接，但其中未见本句的对应表述。{finding.reason.text}"))
+                finding.reason.code, f"本条整体对应地方{places}，但其中未见本句的对应表述。{finding.reason.text}"))
         return finding
     return ClauseFinding(finding.clause, verdict.status, finding.score,
                          alternatives=finding.matches + finding.alternatives,
@@ -1390,13 +1397,18 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
                 numbers = [f.clause.id.rsplit("-", 1)[-1] for f in own if f.status is status]
                 if numbers and len(numbers) < len(own):
                     said.append(f"第{'、'.join(numbers)}句{words}")
+                elif numbers and status is Status.MISSING:
+                    # The share above is of the whole article's content; no sentence of it was
+                    # found one to one (约17% … 各句均未见 read as a contradiction).
+                    said.append("未找到与各句逐一对应的表述，以上按整条内容估计" if len(own) > 1
+                                else "未找到与该句逐一对应的表述，以上按整条内容估计")
                 elif numbers:
                     said.append(f"各句均{words}" if len(own) > 1 else f"该句{words}")
             if said:
                 text = section.reason.text.rstrip("。")
                 if any(f.status in (Status.COVERED, Status.PARTIAL) for f in own):
                     text = text.removesuffix(NOTHING_SPECIFIC)  # a row shows a counterpart
-                text += "；逐句比对，" + "，".join(said) + "。"
+                text += ROWS_TOLD + "，".join(said) + "。"
                 section = replace(section, reason=Reason(section.reason.code, text))
         told.append(section)
     return tuple(told)

@@ -665,16 +665,30 @@ def review_projects(batch: Batch, specs: Iterable[str | os.PathLike]
     from core.project import SUFFIX, Project  # imported here, as in with_pair_reviews
 
     paths: list[Path] = []
-    for spec in specs:
-        path = Path(spec)
-        if path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == SUFFIX
-                                and not p.name.startswith(".")))
-        else:
-            paths.append(path)
-    chosen: dict[int, Path] = {}
     notes: list[str] = []
+    for spec in specs:
+        text = os.fspath(spec)
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == SUFFIX
+                           and not p.name.startswith("."))
+            if not found:
+                notes.append(f"{path.name}：文件夹中没有审核项目（.duizhao）。")
+        elif any(ch in text for ch in "*?[") and not path.exists():
+            # A pattern the shell left as it is (Windows cmd): 收件\*.duizhao.
+            found = sorted(Path(p) for p in glob.glob(text) if os.path.isfile(p))
+            if not found:
+                notes.append(f"{path.name}：通配符没有匹配到任何审核项目。")
+        else:
+            found = [path]
+        paths.extend(found)
+    chosen: dict[int, Path] = {}
+    seen: set[Path] = set()
     for path in paths:
+        key = path.resolve()
+        if key in seen:  # given twice (a file, and its folder): one review
+            continue
+        seen.add(key)
         if not path.is_file():
             notes.append(f"{path.name}：找不到该审核项目文件。")
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -181,6 +181,24 @@ def _earlier_deadline(deadline: str, provincial: str) -> bool:
     return bool(set_by_province) and all(month <= min(national) for month in set_by_province)
 
 
+def same_sentence(clauses: Iterable[Clause], clause: Clause) -> list[Clause]:
+    """The other pieces of the sentence ``clause`` was cut from at semicolons (……市场主体……；
+    不能即时办结的，应当……), among ``clauses`` (a text's, in order): a term one piece states
+    holds for the others. Not the rest of its paragraph: a policy item's other sentences say
+    other things."""
+    pieces = [c for c in clauses if c.section == clause.section and c.paragraph == clause.paragraph]
+    at = next((k for k, piece in enumerate(pieces) if piece.id == clause.id), None)
+    if at is None:
+        return []
+    first = at
+    while first > 0 and pieces[first - 1].text.rstrip().endswith(("；", ";")):
+        first -= 1
+    last = at
+    while last < len(pieces) - 1 and pieces[last].text.rstrip().endswith(("；", ";")):
+        last += 1
+    return [piece for piece in pieces[first:last + 1] if piece.id != clause.id]
+
+
 def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause], *,
               topic: str = "", context: Sequence[Clause] = ()) -> tuple[Gap, ...]:
     """What the provincial clauses lack of the national clause.
@@ -197,17 +215,17 @@ def find_gaps(clause: Clause, words: Sequence[str], provincial: Sequence[Clause]
         topic: the provincial text's title. A key term it names (数字政府 in
             《东川省加强数字政府建设实施方案》) is what the whole text is about: a sentence that
             leaves it out (建立健全……的安全技术保障体系) has lost nothing.
-        context: the other sentences of the matches' paragraphs. A key term or list member
-            stated there is not lost: a paragraph cut at its semicolons states its subject
-            once (……市场主体……；不能即时办结的，应当……). Numbers, deadlines and binding
-            force are read in the matches alone.
+        context: the other pieces of the sentences the matches were cut from at semicolons.
+            A key term or list member stated there is not lost: such a sentence states its
+            subject once (……市场主体……；不能即时办结的，应当……). Numbers, deadlines and
+            binding force are read in the matches alone.
 
     Returns:
         The gaps, terms first, then numbers, deadline and binding force.
     """
     joined_raw = "".join(c.text for c in provincial)
     joined = normalize(joined_raw)
-    around = joined + normalize("".join(c.text for c in context))
+    around = "|".join([joined, *(normalize(c.text) for c in context)])  # no term across a seam
     gaps: list[Gap] = []
     about = normalize(topic)
     # The guiding thought is the Party's formula each text restates in its own cut: the

@@ -267,6 +267,10 @@ class Reason:
     text: str
 
 
+ROWS_TOLD = "；逐句比对，"
+"""Where an article's reason goes on to say which of its sentences the rows show as not (fully)
+carried (core.align): as the engine judged them, dropped once a reviewer changes a row."""
+
 WHOLE_ARTICLE_REASONS = frozenset({"counterpart", "cited", "referred", "general_reference"})
 """Reason codes of a national article that corresponds as a whole, whatever its sentences
 match: carried by the provincial article of the same function, applied by a provincial

@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from core.align import Parameters, clause_heading
-from core.coverage import find_gaps
+from core.coverage import find_gaps, same_sentence
 from core.expected import echo_not_expected
 from core.leads import ANNOUNCING_REASONS
-from core.model import (Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
+from core.model import (ROWS_TOLD, Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
                         Section, SectionAlignment, Status, national_id, parse_item_id, provincial_id, roll_up)
 from core.similarity import Vocabulary, score, tokens
 
@@ -176,9 +176,8 @@ def assess(comparison: Comparison, national: Clause, provincial: Clause) -> Asse
     parameters = parameters_of(comparison)
     if similarity < parameters.partial:
         return Assessment(similarity, Status.MISSING, ())
-    # As the engine reads a match: with the other sentences of its paragraph (find_gaps).
-    context = [c for c in comparison.provincial.clauses() if c.section == provincial.section
-               and c.paragraph == provincial.paragraph and c.id != provincial.id]
+    # As the engine reads a match: with the other pieces of its sentence (find_gaps).
+    context = same_sentence(comparison.provincial.clauses(), provincial)
     gaps = find_gaps(national, national_words, [provincial], topic=comparison.provincial.title,
                      context=context)
     status = Status.COVERED if similarity >= parameters.covered and not gaps else Status.PARTIAL
@@ -506,6 +505,16 @@ class ReviewedArticle:
     def overridden(self) -> bool:
         """The verdict after review is not the engine's."""
         return self.status is not self.alignment.status
+
+    @property
+    def reason_text(self) -> str:
+        """The engine's reason for the article, without what it says of the sentence rows
+        (``ROWS_TOLD``) once a reviewer changed one of them: it would contradict the row
+        beside it (第3句未见对应表述 over a row marked 已覆盖（人工）)."""
+        text = self.alignment.reason.text
+        if self.changed and ROWS_TOLD in text:
+            text = text.split(ROWS_TOLD)[0] + "；其中的句子经审核调整，见各句。"
+        return text
 
 
 def review_articles(comparison: Comparison, clauses: Iterable[ReviewedClause]

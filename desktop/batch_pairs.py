@@ -56,6 +56,17 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
+def reviewed_here(path: Path) -> bool:
+    """Whether a pair's project holds decisions (one only opened from the matrix holds none)."""
+    if not path.exists():
+        return False
+    try:
+        with Project.open(path, read_only=True) as project:
+            return bool(project.decisions())
+    except Exception:  # noqa: BLE001 - unreadable: treated as holding a review, so it is kept
+        return True
+
+
 def adopt_review(batch: batching.Batch, local: int, source: Path) -> Path | None:
     """Make a review project received from a province (matched to column ``local`` by
     ``core.batch.review_projects``) that pair's review: copied to the pair's place, so that the
@@ -69,7 +80,7 @@ def adopt_review(batch: batching.Batch, local: int, source: Path) -> Path | None
     target = pair_project_path(batch, local)
     target.parent.mkdir(parents=True, exist_ok=True)
     kept = None
-    if target.exists():
+    if reviewed_here(target):  # a project holding no decision is replaced without a copy
         kept = backup_path(target)
         with Project.open(target, read_only=True) as previous:
             previous.save_copy(kept)

@@ -19,7 +19,8 @@ from core.model import national_id
 from core.project import SUFFIX, Project
 from desktop.batch_inputs import DOCUMENT_FILTER, BatchInputs
 from desktop.batch_matrix import FIXED_COLUMNS, SORT_ROLE, MatrixModel, wording_html
-from desktop.batch_pairs import adopt_review, carry_pair_review, pair_project_path, with_pair_reviews
+from desktop.batch_pairs import (adopt_review, carry_pair_review, pair_project_path, reviewed_here,
+                                 with_pair_reviews)
 from desktop.dialogs import offer_exported
 from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
@@ -580,12 +581,17 @@ class BatchWindow(BatchInputs, QMainWindow):
                           and Path(current.path).resolve() == self.pair_project_path(i).resolve()]:
                 notes.append(f"{Path(chosen.pop(local)).name}：主窗口正在审核{batch.locals[local].name}这一组，"
                              "请先关闭该项目后再导入。")
-            ours = [i for i in sorted(chosen) if self.pair_project_path(i).exists()]
+            for local in [i for i in chosen
+                          if Path(chosen[i]).resolve() == self.pair_project_path(i).resolve()]:
+                notes.append(f"{Path(chosen.pop(local)).name}：已是{batch.locals[local].name}这一组的审核项目。")
+            ours = [i for i in sorted(chosen) if reviewed_here(self.pair_project_path(i))]
             if ours:
                 names = "、".join(batch.locals[i].name for i in ours)
                 answer = QMessageBox.question(
                     self, "导入审核项目",
-                    f"{names}本机已有审核。用收到的审核项目替换吗？\n\n本机原有的审核另存在同一文件夹，不会丢失。",
+                    f"{names}在本机已有审核意见。用收到的审核项目替换吗？\n\n本机原有的审核另存为"
+                    f"“…-替换前-日期.duizhao”，与各组对照的审核项目放在一起"
+                    f"（{self.pair_project_path(ours[0]).parent}），不会丢失。",
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No)
                 if answer != QMessageBox.StandardButton.Yes:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from core.export.labels import NO_MATCH, SectionIndex, citation
+from core.export.labels import NO_MATCH, SectionIndex, citation, reason_text
 from core.model import (Comparison, Gap, ReviewDecision, Status, is_provincial_item,
                         provincial_id)
 from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, review_item,
@@ -98,7 +98,10 @@ def build_row(comparison: Comparison, reviewed: ReviewedClause | ReviewedAdditio
         score=reviewed.score if match else None, status=reviewed.status,
         engine_status=reviewed.finding.status, not_applicable=reviewed.not_applicable,
         note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden,
-        recheck=reviewed.recheck, reason=reviewed.finding.reason.text,
+        # A verdict the reviewer changed: the engine's reason is named as the engine's.
+        recheck=reviewed.recheck,
+        reason=(reason_text(reviewed) if reviewed.overridden and not reviewed.match_changed
+                else reviewed.finding.reason.text),
         match_changed=reviewed.match_changed, gaps=reviewed.gaps,
         shown_gaps=shown_gaps(reviewed),
         match_item=provincial_id(match.clause.id) if match else "",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from core.model import WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Status, roll_up
+from core.model import ROWS_TOLD, WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Status, roll_up
 from core.review import article_status, rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
 from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, SectionRole,
@@ -222,7 +222,9 @@ class NationalOutlineModel(OutlineModel):
                 lines.append(unlabelled_note(section))
             article = self._articles.get(section.id)
             if article is not None:
-                lines.append(f"本条整体：{status_style(article.status).label}。{article.reason.text}")
+                # What it says of the sentence rows is for the table (it may be stale after review).
+                said = article.reason.text.split(ROWS_TOLD)[0].rstrip("。") + "。"
+                lines.append(f"本条整体：{status_style(article.status).label}。{said}")
                 if status != article.status:
                     lines.append(f"经审核：{status_style(status).label if status else '不适用'}")
             elif self._articles and (tally.applicable or tally.not_applicable or tally.not_expected):

@@ -389,9 +389,9 @@ def article_verdict_html(article: SectionAlignment | ReviewedArticle) -> str:
     badge = (f'<span style="background-color:{style.background.name()};'
              f'color:{style.foreground.name()}">&nbsp;{label}&nbsp;</span>')
     if not article.overridden:
-        return f"<b>本条整体：</b>{badge} {html.escape(engine.reason.text)}"
+        return f"<b>本条整体：</b>{badge} {html.escape(article.reason_text)}"
     return (f"<b>本条整体：</b>{badge}；软件判定{status_style(engine.status).label}。"
-            f"{html.escape(engine.reason.text)}")
+            f"{html.escape(article.reason_text)}")
 
 
 def _finding(comparison: Comparison, item: str) -> ClauseFinding | None:

@@ -223,7 +223,7 @@ class WindowBuild:
         """Show or hide the outline trees (视图 → 章节目录, F9); the clause table takes their room."""
         sizes = self.main_splitter.sizes()
         if self.outline_action.isChecked() and sizes[0] == 0:
-            width = min(self._outline_width, max(sizes[1] // 2, 120))
+            width = min(self._outline_width, max(sizes[1] // 2, 1))
             self.main_splitter.setSizes([width, sizes[1] - width, sizes[2]])
         elif not self.outline_action.isChecked() and sizes[0] > 0:
             self._outline_width = sizes[0]

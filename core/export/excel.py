@@ -204,7 +204,7 @@ def _article_sheet(sheet, comparison: Comparison, articles: Sequence[ReviewedArt
         share = labels.article_share(article)
         _body_row(sheet, row, [national.label_path(section.id), labels.printable(
             "".join(section.paragraphs)), carried, None, None, "—" if share is None else share,
-            labels.printable(article.reason.text)])
+            labels.printable(reviewed.reason_text)])
         _status(sheet.cell(row=row, column=4), labels.LABELS[article.status.value],
                 article.status.value)
         _status(sheet.cell(row=row, column=5), labels.article_label(reviewed),

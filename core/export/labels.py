@@ -497,6 +497,6 @@ def article_verdict(article: SectionAlignment | ReviewedArticle) -> str:
         article = ReviewedArticle(article, article.status)
     engine = article.alignment
     if not article.overridden:
-        return f"本条整体：{LABELS[engine.status.value]}。{engine.reason.text}"
+        return f"本条整体：{LABELS[engine.status.value]}。{article.reason_text}"
     return (f"本条整体：{article_label(article)}；软件判定{LABELS[engine.status.value]}。"
-            f"{engine.reason.text}")
+            f"{article.reason_text}")

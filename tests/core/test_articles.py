@@ -845,7 +845,7 @@ def test_the_sentence_rows_are_the_evidence_of_their_articles_verdict():
     assert sections["4"].status is Status.PARTIAL
     assert sections["4"].reason.text.endswith("逐句比对，第2句未见对应表述。")
     assert rows["4-1"].status is Status.COVERED and rows["4-2"].status is Status.MISSING
-    assert rows["4-2"].reason.text.startswith("本条由地方第三条承接，但其中未见本句的对应表述。")
+    assert rows["4-2"].reason.text.startswith("本条整体对应地方第三条，但其中未见本句的对应表述。")
     # The province's own 专项资金 article is its addition; the shared sentence is none.
     assert [a.id for a in result.additions] == ["4-1"]
 
@@ -924,3 +924,31 @@ def test_a_key_term_stated_once_for_a_paragraph_cut_at_semicolons_is_not_lost():
          "第三条 本办法自2026年1月1日起施行。"])))
     lost = next(f for f in other.clauses if f.clause.id == "2-1")
     assert [g.national for g in lost.gaps] == ["外商投资"]
+    # Nor does another sentence of the paragraph state it for the match: it says other things.
+    apart = compare_outlines(national, _outline(str(provincial.title) + "\n" + "\n".join(
+        ["第一条 为了规范本省示例登记，制定本办法。",
+         "第二条 登记机关应当优化外商投资企业登记服务。能够当场办结的，应当当场办结，不能当场办结的，"
+         "应当在一个工作日内办结。",
+         "第三条 本办法自2026年1月1日起施行。"])))
+    lost = next(f for f in apart.clauses if f.clause.id == "2-1")
+    assert [m.clause.id for m in lost.matches] == ["2-2"] and [g.national for g in lost.gaps] == ["外商投资"]
+
+
+def test_what_an_article_says_of_its_rows_is_dropped_once_a_reviewer_changes_one(tmp_path):
+    from docx import Document
+
+    from core.export.word import export_word
+    from core.model import ReviewDecision, national_id
+    from core.review import review, review_articles
+
+    result = compare_outlines(_outline(SHARING_NATIONAL), _outline(SHARING_PROVINCIAL))
+    assert "逐句比对，第2句未见对应表述" in next(s for s in result.sections if s.national == "4").reason.text
+    decision = ReviewDecision(item=national_id("4-2"), status=Status.COVERED, note="巡护在第九条")
+    clauses, _ = review(result, [decision])
+    article = next(a for a in review_articles(result, clauses) if a.national == "4")
+    assert article.changed == 1
+    assert "逐句比对" not in article.reason_text and "其中的句子经审核调整" in article.reason_text
+    path = export_word(result, tmp_path / "r.docx", decisions=[decision])
+    text = "\n".join(cell.text for table in Document(str(path)).tables for row in table.rows
+                     for cell in row.cells)
+    assert "第2句未见对应表述" not in text and "其中的句子经审核调整" in text

@@ -306,6 +306,14 @@ def test_review_projects_go_to_the_columns_whose_texts_they_compare(tmp_path):
     reviewed, unused = batching.with_pair_reviews(batch, projects)
     assert unused == () and reviewed.cells[row][1].status is Status.COVERED
     assert reviewed.locals[1].reviewed == 1 and reviewed.locals[0].reviewed == 0
+    # A project given twice (itself and its folder) is one review; a pattern the shell left
+    # as it is (Windows cmd) is expanded; an empty folder is named.
+    (tmp_path / "空的").mkdir()
+    again, said = batching.review_projects(batch, [folder / "江北再审.duizhao", folder, tmp_path / "空的"])
+    assert again == projects and not any("江北再审.duizhao：" in n for n in said)
+    assert any(n.startswith("空的：") for n in said)
+    matched, _ = batching.review_projects(batch, [str(folder / "江北*.duizhao")])
+    assert matched == projects
 
 
 def test_cli_batch_shows_the_reviews_it_is_given(tmp_path, capsys):

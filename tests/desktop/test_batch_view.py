@@ -371,7 +371,11 @@ def test_a_review_kept_here_is_replaced_only_when_the_user_agrees(qtbot, make_wi
     window = open_batch_window(main_window)
     _run(qtbot, window, local_files)
     with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
-        window.open_pair(0)  # reviewed here first (the pair's project is made)
+        window.open_pair(0)  # reviewed here first
+    ours_row = next(r for r, cells in enumerate(window.batch.cells) if cells[0] is not None
+                    and cells[0].status is Status.COVERED)
+    main_window.select_item(window.batch.items[ours_row].id)
+    main_window.set_status(Status.MISSING.value)
     received, row = _received(tmp_path / "收件" / "示例省.duizhao", window, 0, Status.PARTIAL, "省里的意见")
     ours = window.pair_project_path(0)
     # Open in the main window: not replaced under the reviewer's hands, and said so.
@@ -393,3 +397,19 @@ def test_a_review_kept_here_is_replaced_only_when_the_user_agrees(qtbot, make_wi
     assert window.batch.cells[row][0].status is Status.PARTIAL
     kept = [p for p in ours.parent.iterdir() if "替换前" in p.name]
     assert len(kept) == 1 and kept[0].suffix == ".duizhao"  # ours is kept beside it, not lost
+
+
+def test_a_pair_only_opened_here_takes_a_received_review_without_asking(qtbot, make_window, local_files,
+                                                                       tmp_path, dialogs):
+    main_window = make_window()
+    window = open_batch_window(main_window)
+    _run(qtbot, window, local_files)
+    with qtbot.waitSignal(main_window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.open_pair(0)  # its project is made, no decision in it
+    main_window.new_comparison()
+    received, row = _received(tmp_path / "收件" / "示例省.duizhao", window, 0, Status.PARTIAL, "省里的意见")
+    window.import_reviews([str(received), str(window.pair_project_path(0))])
+    qtbot.waitUntil(lambda: not window.busy, timeout=COMPARE_TIMEOUT_MS)
+    assert not dialogs.texts("question")
+    assert window.batch.cells[row][0].status is Status.PARTIAL
+    assert not [p for p in window.pair_project_path(0).parent.iterdir() if "替换前" in p.name]
