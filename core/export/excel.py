@@ -284,12 +284,20 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
         # Word overview give it.
         _set(sheet.cell(row=row + 2, column=1), "按条对照（软件结果）：" + by_article)
         sheet.cell(row=row + 2, column=1).font = _BODY
+        next_row = row + 3
         if any(article.overridden for article in articles):
             # The reviewer changed some articles' verdicts through their sentences: what the
             # 按条对照 sheet's 审核结果 column counts.
-            _set(sheet.cell(row=row + 3, column=1), "按条对照（审核结果）："
+            _set(sheet.cell(row=next_row, column=1), "按条对照（审核结果）："
                  + labels.article_summary_text(comparison, articles))
-            sheet.cell(row=row + 3, column=1).font = _BODY
+            sheet.cell(row=next_row, column=1).font = _BODY
+            next_row += 1
+        # The sentences (sheet 对照表), counted as the Word overview counts them after the articles.
+        sentences = labels.tallies(comparison, clauses)[0]
+        _set(sheet.cell(row=next_row, column=1), f"逐句对照：共{sentences.total}句，" + "，".join(
+            f"{labels.LABELS[key]}{sentences.counts[key]}句" for key in labels.TALLY_KEYS
+            if sentences.counts[key]) + "。")
+        sheet.cell(row=next_row, column=1).font = _BODY
     sheet.column_dimensions["A"].width = 44
     for index in range(2, len(header) + 1):
         name = sheet.cell(row=4, column=index).value

@@ -315,11 +315,9 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
         if piece.isupper():
             field = OxmlElement("w:fldSimple")
             field.set(qn("w:instr"), f" {piece} ")
-            run = OxmlElement("w:r")
-            text = OxmlElement("w:t")
-            text.text = "1"
-            run.append(text)
-            field.append(run)
+            number = write(footer, "1")  # shown until the field is updated, in the footer's font
+            footer._p.remove(number._element)
+            field.append(number._element)
             footer._p.append(field)
         else:
             write(footer, piece)

@@ -107,6 +107,8 @@ def test_the_workbook_shows_no_share_where_none_was_measured(tmp_path):
     assert summary["B5"].value == len(comparison.articles)
     lines = [cell.value for cell in summary["A"] if isinstance(cell.value, str)]
     assert "按条对照（软件结果）：" + labels.article_summary_text(comparison) in lines
+    sentences = next(line for line in lines if line.startswith("逐句对照："))
+    assert f"共{comparison.summary.clauses}句" in sentences
     assert f"本省新增内容：{comparison.summary.additions}句" in lines
 
 
