@@ -117,9 +117,11 @@ def _printable_page(sheet, *, title_rows: str | None = "1:1") -> None:
     sheet.oddFooter.center.size = 9
 
 
-def _header(sheet, columns: Sequence[tuple[str, int]]) -> None:
-    """Bold shaded header row, frozen, with an auto-filter over the whole table."""
+def _header(sheet, columns: Sequence[tuple[str, int]], local: str = "本省") -> None:
+    """Bold shaded header row, frozen, with an auto-filter over the whole table (本省 as the
+    local text calls its region: ``labels.local_word``)."""
     for index, (name, width) in enumerate(columns, start=1):
+        name = labels.localised(name, local)
         cell = sheet.cell(row=1, column=index)
         _set(cell, name)
         cell.font, cell.fill, cell.alignment, cell.border = (
@@ -161,7 +163,7 @@ def _rich_national(item: ReviewedClause, gaps) -> CellRichText | str:
 
 
 def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClause]) -> None:
-    _header(sheet, CLAUSE_COLUMNS)
+    _header(sheet, CLAUSE_COLUMNS, labels.local_word(comparison.provincial.title))
     done = DataValidation(type="list", formula1='"√,□"', allow_blank=True)
     sheet.add_data_validation(done)
     national = labels.SectionIndex.national(comparison)
@@ -195,7 +197,7 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
 def _article_sheet(sheet, comparison: Comparison, articles: Sequence[ReviewedArticle]) -> None:
     """Two statutes: every national article judged as a whole, with why, and its verdict after
     review (the 对照表 sheet has its sentences)."""
-    _header(sheet, ARTICLE_COLUMNS)
+    _header(sheet, ARTICLE_COLUMNS, labels.local_word(comparison.provincial.title))
     national, provincial = comparison.national, comparison.provincial
     for row, reviewed in enumerate(articles, start=2):
         article = reviewed.alignment
@@ -225,7 +227,8 @@ def _provincial_place(comparison: Comparison, sections: labels.SectionIndex, cla
 
 
 def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedAddition]) -> None:
-    _header(sheet, ADDITION_COLUMNS)
+    local = labels.local_word(comparison.provincial.title)
+    _header(sheet, ADDITION_COLUMNS, local)
     provincial = labels.SectionIndex(comparison.provincial)
     for row, item in enumerate(additions, start=2):
         clause = item.clause
@@ -235,7 +238,7 @@ def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedA
             comparison.addition_context(clause), labels.note_text(item), labels.done_mark(item)])
         for column in (1, 9):
             sheet.cell(row=row, column=column).alignment = _CENTRED
-        _status(sheet.cell(row=row, column=6), labels.addition_label(item),
+        _status(sheet.cell(row=row, column=6), labels.localised(labels.addition_label(item), local),
                 labels.addition_key(item))
         _fit_height(sheet, row, ADDITION_COLUMNS)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(ADDITION_COLUMNS))}{len(additions) + 1}"
@@ -276,7 +279,8 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
         row += 1
     by_article = labels.article_summary_text(comparison)
     _set(sheet.cell(row=row + 1, column=1),
-         f"本省新增内容：{len(additions)}{'句' if by_article else '条'}")
+         f"{labels.local_word(comparison.provincial.title)}新增内容："
+         f"{len(additions)}{'句' if by_article else '条'}")
     sheet.cell(row=row + 1, column=1).font = _BODY
     if by_article:
         # Two statutes: the table above counts the articles by their verdicts after review
@@ -343,7 +347,8 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     articles = review_articles(comparison, clauses)
     if articles:
         _article_sheet(workbook.create_sheet("按条对照"), comparison, articles)
-    _addition_sheet(workbook.create_sheet("本省新增"), comparison, additions)
+    _addition_sheet(workbook.create_sheet(labels.localised("本省新增", labels.local_word(comparison.provincial.title))),
+                    comparison, additions)
     _summary_sheet(workbook.create_sheet("汇总"), comparison, clauses, additions, articles,
                    today or datetime.date.today())
     return write_atomically(path, lambda temporary: workbook.save(str(temporary)))

@@ -81,6 +81,27 @@ def clause_label(item: ReviewedClause) -> str:
     return label
 
 
+_LOCAL_ISSUER = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,10}?(自治区|特别行政区|经济特区|省|自治州|市|州|盟|县|区|旗)")
+_LOCAL_WORDS = {"省": "本省", "自治区": "本自治区", "特别行政区": "本特别行政区", "经济特区": "本经济特区",
+                "市": "本市",
+                "自治州": "本州", "州": "本州", "盟": "本盟", "县": "本县", "区": "本区", "旗": "本旗"}
+
+
+def local_word(title: str) -> str:
+    """How the local text calls its own region, for the reports' labels: 本市 for
+    北京市优化营商环境条例 or a city's regulation, 本自治区, 本省 (also when the title names no
+    region). A Beijing report read 本省对应表述 and 本省新增."""
+    head = re.split(r"关于|《|实施", re.sub(r"\s+", "", title or ""), maxsplit=1)[0]
+    found = _LOCAL_ISSUER.match(head)
+    return _LOCAL_WORDS[found.group(1)] if found else "本省"
+
+
+def localised(text: str, local: str) -> str:
+    """One of the reports' own labels (never a document's text) with 本省 as the local text
+    calls its region."""
+    return text.replace("本省", local) if local != "本省" else text
+
+
 def addition_label(item: ReviewedAddition) -> str:
     """The label of a reviewed provincial addition."""
     label = LABELS[addition_key(item)]

@@ -427,7 +427,7 @@ class _Column:
 CENTRE, LEFT = "center", None
 
 
-def _table(document, columns: Sequence[_Column]):
+def _table(document, columns: Sequence[_Column], local: str = "本省"):
     """A fixed-layout grid table with a repeating header row.
 
     LibreOffice ignores cell widths unless the layout is fixed and the grid columns carry them,
@@ -443,8 +443,8 @@ def _table(document, columns: Sequence[_Column]):
     for index, column in enumerate(columns):
         header.centre_vertically(index)
         header.shade(index, labels.HEADER_FILL)
-        _run(header.paragraph(index, align=CENTRE), column.header, font=HEADING1_FONT,
-             size=TABLE_HEADER_SIZE)
+        _run(header.paragraph(index, align=CENTRE), labels.localised(column.header, local),
+             font=HEADING1_FONT, size=TABLE_HEADER_SIZE)
     header.done()
     return table
 
@@ -574,7 +574,7 @@ def _article_reasons(comparison: Comparison) -> dict[str, str]:
 
 def _checklist_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
                      articles: Sequence[ReviewedArticle]) -> None:
-    table = _table(document, CHECKLIST_COLUMNS)
+    table = _table(document, CHECKLIST_COLUMNS, labels.local_word(comparison.provincial.title))
     national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
@@ -591,7 +591,7 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
         _centred_cell(row, 6, labels.done_mark(item))
 
 
-def _gap_lines(item: ReviewedClause) -> list[str]:
+def _gap_lines(item: ReviewedClause, local: str = "本省") -> list[str]:
     """缺失内容: the gaps found, else a sentence that agrees with the provincial cell beside it
     (a row showing a counterpart never says none was found)."""
     gaps = shown_gaps(item)
@@ -599,8 +599,8 @@ def _gap_lines(item: ReviewedClause) -> list[str]:
         return [gap.describe() for gap in gaps]
     if item.status is Status.MISSING:
         if item.match is not None:
-            return ["所列本省表述未体现本条要求。"]
-        return ["本省文件未见对应表述。"]
+            return [f"所列{local}表述未体现本条要求。"]
+        return [f"{local}文件未见对应表述。"]
     # What the engine found lacking (只体现了部分内容，未见“……”), not a sentence every row repeats.
     return [_gap_reason(item) or "对应表述不完整，请核对。"]
 
@@ -614,7 +614,8 @@ def _gap_reason(item: ReviewedClause) -> str:
 
 def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause],
                articles: Sequence[ReviewedArticle]) -> None:
-    table = _table(document, GAP_COLUMNS)
+    local = labels.local_word(comparison.provincial.title)
+    table = _table(document, GAP_COLUMNS, local)
     national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
@@ -624,7 +625,7 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
         _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=False,
                          empty=national.empty_counterpart(item))
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
-        for line in _gap_lines(item):
+        for line in _gap_lines(item, local):
             _run(row.paragraph(4), line)
         # A reason already given as the missing content is not printed again beside it.
         _note_cell(row, 5, item, reason=not (_gap_reason(item) and not shown_gaps(item)),
@@ -634,7 +635,8 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
 def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition], *,
                      checkbox: bool) -> None:
     columns = ADDITION_COLUMNS if checkbox else ADDITION_COLUMNS_PLAIN
-    table = _table(document, columns)
+    local = labels.local_word(comparison.provincial.title)
+    table = _table(document, columns, local)
     provincial = labels.SectionIndex(comparison.provincial)
     for item in additions:
         row = _Row(table, columns)
@@ -650,7 +652,7 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         context = comparison.addition_context(clause)
         if context:  # it stands in an article that carries national ones: no addition as a whole
             _run(row.paragraph(1), context, color=GREY)
-        _status_cell(row, 2, labels.addition_label(item), labels.addition_key(item))
+        _status_cell(row, 2, labels.localised(labels.addition_label(item), local), labels.addition_key(item))
         _note_cell(row, 3, item)
         if checkbox:
             _centred_cell(row, 4, labels.done_mark(item))
@@ -711,6 +713,7 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
     # 句, so that "条" keeps meaning an article.
     by_article = labels.article_summary_text(comparison, articles)
     unit = "句" if by_article else "条"
+    local = labels.local_word(provincial.title)
     text = (f"本{REPORTS[report]}以{book_title(national.title or '国家文件')}{number}为基准，"
             f"逐条对照{book_title(provincial.title or '本省文件')}。")
     if by_article:
@@ -724,7 +727,7 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
         text += f"，无需地方落实{counts[Status.NOT_EXPECTED.value]}{unit}"
     if counts[labels.NOT_APPLICABLE]:
         text += f"，经审核不适用{counts[labels.NOT_APPLICABLE]}{unit}"
-    text += f"；本省文件另有新增内容{len(additions)}{unit}。"
+    text += f"；{local}文件另有新增内容{len(additions)}{unit}。"
     _body(document, text)
     reviewed = sum(1 for item in clauses if item.decision is not None) + sum(
         1 for item in additions if item.decision is not None)
@@ -737,8 +740,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
     _heading2(document, "（二）说明")
     _body(document, "对照结果由软件按文本相似度自动生成，供起草和审核参考，以审核意见为准。"
                     "“相似度”为0—100的文本相似程度，不代表内容等同。")
-    _body(document, "国家文件条款中红色加粗的文字，是本省对应表述中未体现的关键词、数量指标或时限；"
-                    "加粗并加下划线的文字，是本省表述约束力度减弱之处。")
+    _body(document, f"国家文件条款中红色加粗的文字，是{local}对应表述中未体现的关键词、数量指标或时限；"
+                    f"加粗并加下划线的文字，是{local}表述约束力度减弱之处。")
     # What core.expected sets apart, no more: it said 定义、罚则 too, and the table beside it
     # called a definition and penalties 未覆盖.
     _body(document, "“无需地方落实”指只规定中央国家机关职责、国家层面事项（外交、司法、刑事责任等）、"
@@ -772,6 +775,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
     _run(date, f"（{labels.format_date(today)}）", font=HEADING2_FONT, size=BODY_SIZE)
     _heading1(document, "一、总体情况")
     _overview(document, comparison, clauses, additions, articles, report)
+    local = labels.local_word(comparison.provincial.title)
 
     tables = document.add_section(WD_SECTION.NEW_PAGE)
     _page(tables, landscape=True)
@@ -790,12 +794,12 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
         if open_items:
             _gap_table(document, comparison, open_items, articles)
         else:
-            _body(document, "国家文件各条款在本省文件中均已覆盖。")
-    _heading1(document, "三、本省新增内容", page_break=True)
+            _body(document, f"国家文件各条款在{local}文件中均已覆盖。")
+    _heading1(document, f"三、{local}新增内容", page_break=True)
     if additions:
         _additions_table(document, comparison, additions, checkbox=report == "checklist")
     else:
-        _body(document, "本省文件未见国家文件以外的新增内容。")
+        _body(document, f"{local}文件未见国家文件以外的新增内容。")
     return document
 
 

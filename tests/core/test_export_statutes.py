@@ -3,6 +3,7 @@ sentences are counted as 句, and an article's reason is not repeated on each of
 
 from __future__ import annotations
 
+import pytest
 from docx import Document
 from openpyxl import load_workbook
 
@@ -175,3 +176,28 @@ def test_a_partial_article_with_no_measured_share_shows_none(tmp_path):
     assert rows["第一章第四条"][6] == kept.text
     missing = [row for row in rows.values() if row[3] == "未覆盖"]
     assert all(row[5] == 0.0 for row in missing)
+
+
+@pytest.mark.parametrize("title, word", [
+    ("北京市优化营商环境条例", "本市"), ("广东省优化营商环境条例", "本省"), ("内蒙古自治区实施办法", "本自治区"),
+    ("东营市湿地保护条例", "本市"), ("中共浙江省委 浙江省人民政府关于加强数字政府建设的实施意见", "本省"),
+    ("深圳经济特区优化营商环境条例", "本经济特区"), ("", "本省")])
+def test_a_report_calls_the_local_region_as_its_text_does(title, word):
+    assert labels.local_word(title) == word
+
+
+def test_a_municipalitys_report_says_benshi(tmp_path):
+    """A Beijing report read 本省对应表述, 本省新增 (in Word and Excel)."""
+    from core.align import compare_outlines
+    from tests.core.test_articles import SHARING_NATIONAL, SHARING_PROVINCIAL, _outline
+
+    result = compare_outlines(_outline(SHARING_NATIONAL), _outline(SHARING_PROVINCIAL.replace("江南省", "江南市").replace("本省", "本市")))
+    assert result.additions
+    document = Document(str(export_word(result, tmp_path / "市.docx", today=TODAY)))
+    text = "\n".join([p.text for p in document.paragraphs] + [cell.text for table in document.tables
+                                                              for row in table.rows for cell in row.cells])
+    assert "本省" not in text and "本市对应表述" in text and "三、本市新增内容" in text and "本市新增" in text
+    workbook = load_workbook(export_excel(result, tmp_path / "市.xlsx", today=TODAY))
+    assert "本市新增" in workbook.sheetnames
+    cells = [str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row if c.value]
+    assert not any("本省" in c for c in cells) and any("本市对应表述" == c for c in cells)
