@@ -192,8 +192,9 @@ class WindowDocuments:
         assert national is not None
         # The same two files compared before: go on with that review (its decisions were left
         # in an earlier project while a new one was made beside it: 名（2）, 名（3）…).
-        earlier = session.earlier_review(folder=projects_dir(), national=national.path,
-                                         provincial=provincial.path)
+        # (A headless window — screenshots, the bench — asks nothing: it compares anew.)
+        earlier = None if self.headless else session.earlier_review(
+            folder=projects_dir(), national=national.path, provincial=provincial.path)
         if earlier is not None:
             answer = self.ask_earlier_review(earlier)
             if answer == "open":

@@ -283,3 +283,18 @@ def test_comparing_the_same_two_files_again_offers_the_earlier_review(qtbot, mak
     dialogs.earlier_answer = "new"
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
     assert window.project.path != first and window.project.decision(row.item) is None
+
+
+def test_a_headless_window_compares_the_same_files_again_without_asking(qtbot, settings, dialogs):
+    """The bench compares the sample pair twice in one window: a question box hung it."""
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(settings, remember_layout=False, headless=True)
+    qtbot.addWidget(window)
+    window.show()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first = window.project.path
+    window.new_comparison()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.project.path != first
+    assert not [kind for kind, *_ in dialogs.shown if kind == "earlier"]
