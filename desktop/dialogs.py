@@ -263,6 +263,21 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(buttons)
 
 
+def ask_choice(parent: QWidget, title: str, text: str, informative: str,
+               accept: tuple[str, str], destructive: tuple[str, str]) -> str:
+    """A question with two named ways on and 取消: the key of the button pressed ("cancel" for
+    取消 or the window closed). ``accept`` (label, key) is the default button."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setInformativeText(informative)
+    first = box.addButton(accept[0], QMessageBox.ButtonRole.AcceptRole)
+    second = box.addButton(destructive[0], QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(first)
+    box.exec()
+    clicked = box.clickedButton()
+    return accept[1] if clicked is first else destructive[1] if clicked is second else "cancel"
+
+
 def offer_exported(parent: QWidget, path: Path) -> QMessageBox:
     """After an export: a box saying where the file went, offering to open it or its folder
     (shown without blocking; returned so the caller can keep it)."""

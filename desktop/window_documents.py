@@ -15,7 +15,7 @@ from core.project import SUFFIX, Project
 from core.read import SUPPORTED_EXTENSIONS
 from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
 from desktop import settings as keys
-from desktop.dialogs import PasteTextDialog
+from desktop.dialogs import PasteTextDialog, ask_choice
 from desktop.settings import user_data_dir
 from desktop.window_common import (NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice, document_filter,
                                    name_stem, projects_dir)
@@ -165,18 +165,10 @@ class WindowDocuments:
     def ask_earlier_review(self, earlier: session.EarlierReview) -> str:
         """These two files were compared before, in ``earlier``: "open" it, compare them "new"
         into a project of their own, or "cancel"."""
-        box = QMessageBox(QMessageBox.Icon.Question, "对照",
-                          f"这两份文件已经对照过：项目“{earlier.path.stem}”"
+        return ask_choice(self, "对照", f"这两份文件已经对照过：项目“{earlier.path.stem}”"
                           f"（{earlier.modified:%Y-%m-%d %H:%M}，审核决定 {earlier.decisions} 项）。",
-                          parent=self)
-        box.setInformativeText("“打开已有项目”接着原来的审核继续；“重新对照”另建一个项目，原项目不变。")
-        opened = box.addButton("打开已有项目", QMessageBox.ButtonRole.AcceptRole)
-        again = box.addButton("重新对照", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(opened)
-        box.exec()
-        clicked = box.clickedButton()
-        return "open" if clicked is opened else "new" if clicked is again else "cancel"
+                          "“打开已有项目”接着原来的审核继续；“重新对照”另建一个项目，原项目不变。",
+                          ("打开已有项目", "open"), ("重新对照", "new"))
 
     def compare_new(self) -> None:
         """Compare the chosen documents into a new project in the app's folder."""

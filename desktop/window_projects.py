@@ -14,7 +14,7 @@ from core.errors import DuizhaoError, ProjectLockedError, ProjectReadOnlyError
 from core.model import Outline
 from core.project import SUFFIX, Project
 from desktop import settings as keys
-from desktop.dialogs import OrphanedDecisionsDialog, offer_exported
+from desktop.dialogs import OrphanedDecisionsDialog, ask_choice, offer_exported
 from desktop.window_common import (EXPORTS, NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice,
                                    document_filter, in_app_folder, name_stem)
 
@@ -217,17 +217,10 @@ class WindowProjects:
         else:
             own = session.region_of_title(project.comparison.provincial.title) if project is not None else ""
             why = f"所选文件“{name}”是{reason}的文件，而项目中的地方文件“{current}”是{own}的，"
-        box = QMessageBox(QMessageBox.Icon.Question, "导入新版地方文件",
-                          why + "不像它的新版本，可能选错了文件。", parent=self)
-        box.setInformativeText("“新建对照”把所选文件与国家文件另行对照，本项目不变；"
-                               "“作为新版本导入”替换本项目中的地方文件，审核意见按新文本沿用。")
-        new = box.addButton("新建对照", QMessageBox.ButtonRole.AcceptRole)
-        imported = box.addButton("作为新版本导入", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(new)
-        box.exec()
-        clicked = box.clickedButton()
-        return "new" if clicked is new else "import" if clicked is imported else "cancel"
+        return ask_choice(self, "导入新版地方文件", why + "不像它的新版本，可能选错了文件。",
+                          "“新建对照”把所选文件与国家文件另行对照，本项目不变；"
+                          "“作为新版本导入”替换本项目中的地方文件，审核意见按新文本沿用。",
+                          ("新建对照", "new"), ("作为新版本导入", "import"))
 
     def ask_plain_reimport(self, path: str) -> bool:
         """The new provincial file has no numbered articles: import it all the same?"""

@@ -298,3 +298,27 @@ def test_a_headless_window_compares_the_same_files_again_without_asking(qtbot, s
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
     assert window.project.path != first
     assert not [kind for kind, *_ in dialogs.shown if kind == "earlier"]
+
+
+def test_a_choice_question_answers_with_the_key_of_the_button_pressed(qtbot, make_window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.dialogs import ask_choice
+
+    window = make_window()
+    answers = []
+    for label in ("重新对照", "取消", None):
+        def press(label=label):
+            box = QApplication.activeModalWidget()
+            if box is None:
+                QTimer.singleShot(10, press)
+                return
+            if label is None:
+                box.defaultButton().click()
+            else:
+                next(b for b in box.buttons() if b.text() == label).click()
+        QTimer.singleShot(10, press)
+        answers.append(ask_choice(window, "对照", "这两份文件已经对照过。", "说明", ("打开已有项目", "open"),
+                                  ("重新对照", "new")))
+    assert answers == ["new", "cancel", "open"]
