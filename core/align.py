@@ -1404,6 +1404,9 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
                                 else "未找到与该句逐一对应的表述，以上按整条内容估计")
                 elif numbers:
                     said.append(f"各句均{words}" if len(own) > 1 else f"该句{words}")
+            nothing_found = all(f.status is Status.MISSING for f in own)
+            if nothing_found and section.reason.text.rstrip("。").endswith(NOTHING_SPECIFIC):
+                said = []  # it says so already: 但本条的具体要求未见对应表述
             if said:
                 text = section.reason.text.rstrip("。")
                 if any(f.status in (Status.COVERED, Status.PARTIAL) for f in own):
