@@ -960,6 +960,13 @@ def _bonus(provincial: Outline, candidate: PreparedClause, roots: set[str],
     return parameters.context_bonus if _within(provincial, candidate.clause.section, roots) else 0.0
 
 
+def _alike(one: PreparedClause, other: PreparedClause, parameters: Parameters) -> bool:
+    """Two national sentences so alike that a provincial sentence rendering one proves nothing
+    of the other (a law's template repeated in two articles): a dropped one does not share its
+    twin's counterpart."""
+    return score(one.profile, other.profile) >= parameters.partial
+
+
 def _claimants(ranked: list[list[Candidate]]) -> dict[int, list[tuple[float, int]]]:
     """Provincial index → (claim, national index) of every national clause claiming it,
     strongest first: the first is the national clause it belongs to."""
@@ -1064,6 +1071,7 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
             shared = [c for c in offered_ranked[count]
                       if c.position not in have and prov[c.position].clause.section in places
                       and all(nat[other].clause.section != section
+                              and not _alike(nat[count], nat[other], parameters)
                               for _, other in claimants.get(c.position, ()) if other != count)]
             shared_with[count].update(c.position for c in shared)
             admissible = sorted(admissible + shared, key=lambda c: (-c.rank, c.position))
