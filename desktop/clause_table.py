@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from core.export.labels import NO_MATCH, SectionIndex, citation, reason_text
+from core.export.labels import NO_MATCH, SectionIndex, citation, localised, reason_text
 from core.model import (Comparison, Gap, ReviewDecision, Status, is_provincial_item,
                         provincial_id)
 from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, review_item,
@@ -17,7 +17,7 @@ from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review
 from desktop.model_common import (FlatTableModel, Index, ItemRole, NotApplicableRole,
                                   ProvincialSectionRole, RecheckRole, ReviewedRole, SearchRole,
                                   SectionRole, SortRole, StatusRole, UnsavedRole, location)
-from desktop.status_style import STATUS_ORDER, status_style
+from desktop.status_style import STATUS_ORDER, local_of, status_style
 
 
 
@@ -127,6 +127,8 @@ class ClauseTableModel(FlatTableModel):
         self._sections: SectionIndex | None = None
         self._rows: list[ClauseRow] = []
         self._row_of: dict[str, int] = {}
+        # How the local text calls its region, in the headers and status labels (本市新增).
+        self._local = "本省"
 
     # -- content -------------------------------------------------------------------------------
     @property
@@ -141,6 +143,7 @@ class ClauseTableModel(FlatTableModel):
         ``unsaved`` names the items whose decision is not in the project file yet."""
         self.beginResetModel()
         self._comparison = comparison
+        self._local = local_of(comparison)
         self._sections = SectionIndex.national(comparison) if comparison is not None else None
         if comparison is None:
             self._rows = []
@@ -217,9 +220,9 @@ class ClauseTableModel(FlatTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
+                return localised(self.HEADERS[section], self._local)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return _HEADER_TIPS[section]
+                return localised(_HEADER_TIPS[section], self._local)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -232,9 +235,9 @@ class ClauseTableModel(FlatTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and column == self.COL_STATUS:
-            return status_style(row.status, not_applicable=row.not_applicable).background
+            return self._style(row.status, row.not_applicable).background
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
-            return status_style(row.status, not_applicable=row.not_applicable).foreground
+            return self._style(row.status, row.not_applicable).foreground
         if role == Qt.ItemDataRole.ForegroundRole and (
                 (column == self.COL_PROVINCIAL and not row.provincial_text)
                 or (column == self.COL_NATIONAL and row.is_addition)):
@@ -267,6 +270,9 @@ class ClauseTableModel(FlatTableModel):
             return self._sort_key(row, column)
         return None
 
+    def _style(self, status: Status, not_applicable: bool = False):
+        return status_style(status, not_applicable=not_applicable, local=self._local)
+
     def _display(self, row: ClauseRow, column: int) -> str:
         if column == self.COL_NUMBER:
             return str(row.number)
@@ -281,7 +287,7 @@ class ClauseTableModel(FlatTableModel):
         if column == self.COL_SCORE:
             return "—" if row.score is None else f"{row.score:.0f}"
         if column == self.COL_STATUS:
-            label = status_style(row.status, not_applicable=row.not_applicable).label
+            label = self._style(row.status, row.not_applicable).label
             if row.decision is None:
                 return label
             if row.unsaved:
@@ -299,18 +305,18 @@ class ClauseTableModel(FlatTableModel):
         if column == self.COL_PROVINCIAL and row.provincial_text:
             return f"{row.provincial_where}\n{row.provincial_text}"
         if column == self.COL_STATUS:
-            engine = status_style(row.engine_status).label
+            engine = self._style(row.engine_status).label
             why = f"\n{row.reason}" if row.reason and not row.match_changed else ""
             if row.decision is None:
                 return f"系统判断：{engine}（未审核）{why}"
             if row.unsaved:
-                final = status_style(row.status, not_applicable=row.not_applicable).label
+                final = self._style(row.status, row.not_applicable).label
                 return f"系统判断：{engine}{why}\n审核结果：{final}\n{UNSAVED_TIP}"
             if row.recheck:
                 return f"系统判断：{engine}{why}\n需复核：{row.recheck}"
             decision = row.decision
             who = "，".join(x for x in (decision.reviewer, decision.decided_at[:16].replace("T", " ")) if x)
-            final = status_style(row.status, not_applicable=row.not_applicable).label
+            final = self._style(row.status, row.not_applicable).label
             return f"系统判断：{engine}{why}\n审核结果：{final}" + (f"（{who}）" if who else "")
         if column == self.COL_NOTE and row.note:
             return row.note

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from core.export.labels import localised
 from core.model import ROWS_TOLD, WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Status, roll_up
 from core.review import article_status, rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
@@ -14,7 +15,7 @@ from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, S
                                   StatusRole, blank_swatch, location, section_name, swatch,
                                   unlabelled_note)
 from desktop.outline_tree import OutlineModel
-from desktop.status_style import status_style
+from desktop.status_style import local_of, status_style
 
 
 @dataclass(frozen=True)
@@ -271,9 +272,11 @@ class ProvincialOutlineModel(OutlineModel):
         self._direct: dict[str, int] = {}
         self._total: dict[str, int] = {}
         self._carries: dict[str, list[str]] = {}
+        self._local = "本省"
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
+        self._local = local_of(comparison)
         self._set_outline(comparison.provincial if comparison else None)
         self._direct, self._total, self._carries = {}, {}, {}
         if comparison is not None:
@@ -295,7 +298,7 @@ class ProvincialOutlineModel(OutlineModel):
         column = index.column()
         direct = self._direct.get(section.id, 0)
         total = self._total.get(section.id, 0)
-        added = status_style(Status.ADDED)
+        added = status_style(Status.ADDED, local=self._local)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_SECTION:
                 return section_name(self._outline, section)
@@ -313,8 +316,13 @@ class ProvincialOutlineModel(OutlineModel):
             carries = self._carries.get(section.id)
             lines.append("对应国家文件：" + "、".join(carries) if carries else "未对应国家文件章节")
             if total:
-                lines.append(f"本省新增 {total} 条" + (f"（本节 {direct} 条）" if direct != total else ""))
+                lines.append(f"{added.label} {total} 条" + (f"（本节 {direct} 条）" if direct != total else ""))
             return "\n".join(lines)
         if role in (SectionIdRole, ProvincialSectionRole):
             return section.id
         return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        title = super().headerData(section, orientation, role)
+        return localised(title, self._local) if isinstance(title, str) else title

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
-from core.export.labels import repeats_gaps
+from core.export.labels import localised, repeats_gaps
 from core.review import ReviewedArticle, nearest_article
 from desktop.models import CandidateModel, ClauseRow, MatchRole, location
-from desktop.status_style import status_style
+from desktop.status_style import local_of, status_style
 
 # What differs: on the national side, characters the province dropped or changed; on the
 # provincial side, characters it wrote instead or added.
@@ -76,6 +76,10 @@ class _TextBox(QFrame):
         self.footer.addStretch(1)
         layout.addLayout(self.footer)
 
+    def set_title(self, title: str) -> None:
+        """The box's own title from now on (the shown text keeps its own until shown again)."""
+        self._title = title
+
     def show_text(self, body_html: str, where: str = "", meta: str = "", *,
                   title: str = "") -> None:
         """Show a text (HTML) with its place and metadata, under ``title`` (else the box's own)."""
@@ -104,6 +108,7 @@ class DiffPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: ClauseRow | None = None
+        self._local = "本省"
         # A statute's articles judged as wholes, by national section id, for the shown comparison.
         self._articles: tuple[Comparison | None, dict[str, SectionAlignment]] = (None, {})
         # Where an article's verdict after review is read (set_article_status), None: the
@@ -208,6 +213,8 @@ class DiffPane(QWidget):
     def show_row(self, comparison: Comparison | None, row: ClauseRow | None) -> None:
         """Show a table row (or an empty pane when None)."""
         self._row = row
+        self._local = local_of(comparison)
+        self.provincial.set_title(localised("本省对应表述", self._local))
         if comparison is None:
             self._articles = (None, {})
         if comparison is None or row is None:
@@ -219,7 +226,7 @@ class DiffPane(QWidget):
             self.candidate_box.hide()
             self._show_nearest(None)
             return
-        style = status_style(row.status, not_applicable=row.not_applicable)
+        style = status_style(row.status, not_applicable=row.not_applicable, local=self._local)
         badge = (f'<span style="background-color:{style.background.name()};'
                  f'color:{style.foreground.name()}">&nbsp;{style.label}&nbsp;</span>')
         score = "" if row.score is None else f"　相似度 {row.score:.0f}"
@@ -234,7 +241,8 @@ class DiffPane(QWidget):
         clause = _provincial_clause(comparison, row.item)
         context = comparison.addition_context(clause) if clause else ""
         said = f"<br>{html.escape(context)}" if context else ""
-        self.national.show_text('<span style="color:#777">国家文件中没有与之对应的条款（本省新增内容）。'
+        self.national.show_text('<span style="color:#777">国家文件中没有与之对应的条款'
+                                f'（{self._local}新增内容）。'
                                 f'{said}</span>')
         self.provincial.show_text(html.escape(row.provincial_text), row.provincial_where,
                                   _metadata(clause) if clause else "")

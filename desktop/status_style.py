@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
-from core.model import Status
+from core.export.labels import local_word, localised
+from core.model import Comparison, Status
 
 
 @dataclass(frozen=True)
@@ -30,11 +31,20 @@ _STYLES: dict[Status | None, tuple[str, str, str, str]] = {
 }
 
 
-def status_style(status: Status | None, *, not_applicable: bool = False) -> StatusStyle:
-    """Label and colours for a status; ``not_applicable`` (or a None status) gives 不适用."""
+def status_style(status: Status | None, *, not_applicable: bool = False,
+                 local: str = "本省") -> StatusStyle:
+    """Label and colours for a status; ``not_applicable`` (or a None status) gives 不适用;
+    ``local``: how the local text calls its region (本市新增 for a Beijing text)."""
     key = None if not_applicable else status
     label, background, foreground, accent = _STYLES[key]
-    return StatusStyle(label, QColor(background), QColor(foreground), QColor(accent))
+    return StatusStyle(localised(label, local), QColor(background), QColor(foreground),
+                       QColor(accent))
+
+
+def local_of(comparison: Comparison | None) -> str:
+    """How the shown comparison's local text calls its region (本省, 本市, 本自治区…), as the
+    reports call it: the app's labels (本省新增, 本省对应表述) say the same."""
+    return local_word(comparison.provincial.title) if comparison is not None else "本省"
 
 
 # Sorting by status puts the gaps first: missing, partial, covered, not expected, added.

@@ -186,7 +186,7 @@ REVIEW_TIPS = {
     Status.COVERED.value: "地方文件已完整体现本条要求",
     Status.PARTIAL.value: "地方文件只体现了本条的一部分，或约束力减弱",
     Status.MISSING.value: "地方文件没有体现本条要求",
-    "not_applicable": "本条不适用于本省，不计入统计；再按一次取消",
+    "not_applicable": "本条不适用于本地，不计入统计；再按一次取消",
     Status.NOT_EXPECTED.value: "本条属中央国家机关职责、国家层面事项（外交、司法、刑事责任等）、施行日期或背景叙述，地方无需逐句落实",
 }
 
@@ -385,9 +385,10 @@ class SummaryBar(QLabel):
         self.set_rows(())
 
     def set_rows(self, rows: Sequence[ClauseRow],
-                 articles: Mapping[Status | None, int] | None = None) -> None:
+                 articles: Mapping[Status | None, int] | None = None, local: str = "本省") -> None:
         """Show the counts of these rows; ``articles``: a statute's articles per reviewed colour
-        (None: 不适用), counted first, as the command line and the reports count them."""
+        (None: 不适用), counted first, as the command line and the reports count them;
+        ``local``: how the local text calls its region (本市新增)."""
         national = [r for r in rows if not r.is_addition]
         if not national:
             self.setText('<span style="color:#777">尚无对照结果</span>')
@@ -431,7 +432,7 @@ class SummaryBar(QLabel):
             parts.append(_chip(status_style(Status.NOT_EXPECTED), not_expected, "", unit))
         if not_applicable:
             parts.append(_chip(status_style(None, not_applicable=True), not_applicable, "", unit))
-        parts.append(_chip(status_style(Status.ADDED), additions, "", unit))
+        parts.append(_chip(status_style(Status.ADDED, local=local), additions, "", unit))
         # Reviewed items are sentences too (and provincial additions): the same unit as the
         # counts before them, never 条 beside a statute's articles.
         parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} {unit}")

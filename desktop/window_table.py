@@ -8,9 +8,11 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTreeView
 
 from core.compare import notices
+from core.export.labels import localised
 from core.model import Comparison, ReviewDecision
 from desktop.dialogs import NoticesDialog
 from desktop.models import GAP_FILTER, ClauseRow, NotApplicableRole, SectionIdRole, StatusRole, location
+from desktop.status_style import local_of
 from desktop.window_common import GAP_FILTER_INDEX, NATIONAL, PROVINCIAL, SIDE_LABELS, STATUS_FILTERS
 
 
@@ -28,6 +30,9 @@ class WindowTable:
         self.table_model.set_comparison(comparison, decisions, rechecks, self.unsaved)
         self.national_model.set_comparison(comparison)
         self.provincial_model.set_comparison(comparison)
+        # The filter names the additions as the labels do (本市新增 for a Beijing text).
+        for position, (label, _) in enumerate(STATUS_FILTERS):
+            self.status_filter.setItemText(position, localised(label, local_of(comparison)))
         self._decisions_changed()
         self.table_stack.setCurrentIndex(1 if comparison else 0)
         for tree in (self.national_tree, self.provincial_tree):
@@ -53,7 +58,7 @@ class WindowTable:
     def _decisions_changed(self) -> None:
         rows = self.table_model.rows()
         self.national_model.set_rows(rows)
-        self.summary.set_rows(rows, self.national_model.article_counts())
+        self.summary.set_rows(rows, self.national_model.article_counts(), local_of(self.comparison))
 
     def _reviewed(self, item: str) -> None:
         """After an undo or redo: refresh, and show the item it changed when it is visible."""
@@ -78,7 +83,8 @@ class WindowTable:
                 changed.append(row)
         if changed:
             self.national_model.update_rows(changed)
-            self.summary.set_rows(self.table_model.rows(), self.national_model.article_counts())
+            self.summary.set_rows(self.table_model.rows(), self.national_model.article_counts(),
+                                  local_of(self.comparison))
         target = self.proxy.mapFromSource(self.table_model.index_for(follow)) if follow else QModelIndex()
         if not target.isValid() and current is not None:
             target = self.proxy.mapFromSource(self.table_model.index_for(current.item))

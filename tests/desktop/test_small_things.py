@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox, QToolBar
 
@@ -322,3 +322,36 @@ def test_a_choice_question_answers_with_the_key_of_the_button_pressed(qtbot, mak
         answers.append(ask_choice(window, "对照", "这两份文件已经对照过。", "说明", ("打开已有项目", "open"),
                                   ("重新对照", "new")))
     assert answers == ["new", "cancel", "open"]
+
+
+def test_a_city_text_is_called_本市_in_the_labels_as_in_the_reports(qtbot, make_window, save_path,
+                                                                   tmp_path):
+    """A Beijing or a city's text calls itself 本市: the app's labels say 本市新增 and
+    本市对应表述, as the Word and Excel reports do (core.export.labels.local_word)."""
+    from docx import Document
+
+    from desktop.models import StatusRole
+
+    paragraphs = [p.text.replace("示例省", "示例市").replace("全省", "全市")
+                  for p in Document(str(SAMPLE_PROVINCIAL)).paragraphs if p.text.strip()]
+    city = tmp_path / "示例市实施意见.txt"
+    city.write_text("\n".join(paragraphs), encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, city)
+    model = window.table_model
+    assert model.headerData(model.COL_PROVINCIAL, Qt.Orientation.Horizontal) == "本市对应表述"
+    filters = [window.status_filter.itemText(i) for i in range(window.status_filter.count())]
+    assert "本市新增" in filters and "本省新增" not in filters
+    assert window.provincial_model.headerData(1, Qt.Orientation.Horizontal) == "本市新增"
+    assert "本市新增" in window.summary.text() and "本省" not in window.summary.text()
+    added = next(r for r in range(model.rowCount())
+                 if model.index(r, 0).data(StatusRole) == Status.ADDED.value)
+    assert model.index(added, model.COL_STATUS).data() == "本市新增"
+    window.table.setCurrentIndex(window.proxy.mapFromSource(model.index(added, 0)))
+    assert window.diff.provincial.title.text() == "<b>本市对应表述</b>"
+    assert "本市新增内容" in window.diff.national.text.toPlainText()
+
+    # Back on a province's text, the labels say 本省 again.
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert model.headerData(model.COL_PROVINCIAL, Qt.Orientation.Horizontal) == "本省对应表述"
+    assert "本省新增" in [window.status_filter.itemText(i) for i in range(window.status_filter.count())]
