@@ -92,7 +92,8 @@ def comparison_to_dict(comparison: Comparison) -> dict:
                               "text": m.clause.text, "score": m.score} for m in f.alternatives],
             "reason": {"code": f.reason.code, "text": f.reason.text},
         } for f in comparison.clauses],
-        "additions": [{"id": provincial_id(c.id), "section": c.section, "text": c.text}
+        "additions": [{"id": provincial_id(c.id), "section": c.section, "text": c.text,
+                       "within": [a.national for a in comparison.carried_through(c.section)]}
                       for c in comparison.additions],
         "summary": {"clauses": summary.clauses, "covered": summary.covered,
                     "partial": summary.partial, "missing": summary.missing,

@@ -891,6 +891,9 @@ def test_an_addition_inside_a_carrying_article_says_where_it_stands(tmp_path):
     within, alone = (next(a for a in result.additions if a.section == place) for place in ("1", "2"))
     assert result.addition_context(within).startswith("所在的地方第一条承接国家文件第一条（已覆盖）")
     assert result.addition_context(alone) == ""  # an article of the province's own
+    from core.serialize import comparison_to_dict
+    listed = {a["section"]: a["within"] for a in comparison_to_dict(result)["additions"]}
+    assert listed == {"1": ["1"], "2": []}  # the JSON says it too, by national section id
     text = "\n".join(cell.text for table in Document(str(export_word(result, tmp_path / "r.docx"))).tables
                      for row in table.rows for cell in row.cells)
     assert "所在的地方第一条承接国家文件第一条" in text
