@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
@@ -412,16 +412,25 @@ class Comparison:
         return tuple(article for article in self.articles if provincial_section in article.provincial
                      and article.status in (Status.COVERED, Status.PARTIAL))
 
-    def addition_context(self, addition: Clause) -> str:
+    def addition_context(self, addition: Clause,
+                         reviewed: Mapping[str, Status | None] | None = None) -> str:
         """What a reviewer needs beside a local addition that stands in a provincial article
         carrying national ones: that article is no addition, only this sentence of it is not
-        found in them (所在的地方第二十二条承接国家文件第十三条（部分覆盖）…); "" otherwise."""
-        carried = self.carried_through(addition.section)
+        found in them (所在的地方第二十二条承接国家文件第十三条（部分覆盖）…); "" otherwise.
+
+        ``reviewed``: the national articles' verdicts after review (national section id →
+        status, None for 不适用), where a report has them: an article the reviewer found
+        missing is carried by no provincial article, and one changed to partial says so."""
+        carried = [(article, article.status if reviewed is None
+                    else reviewed.get(article.national, article.status))
+                   for article in self.carried_through(addition.section)]
+        carried = [(article, status) for article, status in carried
+                   if status in (Status.COVERED, Status.PARTIAL)]
         if not carried:
             return ""
         where = self.provincial.section(addition.section).label
-        which = "、".join(f"{self.national.section(a.national).label}（{STATUS_LABELS[a.status]}）"
-                         for a in carried[:3]) + ("等" if len(carried) > 3 else "")
+        which = "、".join(f"{self.national.section(a.national).label}（{STATUS_LABELS[status]}）"
+                         for a, status in carried[:3]) + ("等" if len(carried) > 3 else "")
         return (f"所在的地方{where}承接国家文件{which}；本句在国家文件这些条文中未见对应表述，"
                 "是该条补充或改写的内容，请核对。")
 

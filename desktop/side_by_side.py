@@ -239,7 +239,13 @@ class DiffPane(QWidget):
 
     def _show_addition(self, comparison: Comparison, row: ClauseRow) -> None:
         clause = _provincial_clause(comparison, row.item)
-        context = comparison.addition_context(clause) if clause else ""
+        context = ""
+        if clause is not None:
+            # The articles' verdicts after review, where the national tree gives them.
+            reviewed = ({a.national: self._article_status(a.national)
+                         for a in comparison.carried_through(clause.section)}
+                        if self._article_status is not None else None)
+            context = comparison.addition_context(clause, reviewed)
         said = f"<br>{html.escape(context)}" if context else ""
         self.national.show_text('<span style="color:#777">国家文件中没有与之对应的条款'
                                 f'（{self._local}新增内容）。'

@@ -226,16 +226,19 @@ def _provincial_place(comparison: Comparison, sections: labels.SectionIndex, cla
     return sections.name(clause.section)
 
 
-def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedAddition]) -> None:
+def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedAddition],
+                    articles: Sequence[ReviewedArticle]) -> None:
     local = labels.local_word(comparison.provincial.title)
     _header(sheet, ADDITION_COLUMNS, local)
     provincial = labels.SectionIndex(comparison.provincial)
+    verdicts = {article.national: article.status for article in articles}
     for row, item in enumerate(additions, start=2):
         clause = item.clause
         _body_row(sheet, row, [
             item.number, _provincial_place(comparison, provincial, clause), clause.text,
             "、".join(clause.responsibility), clause.deadline, None,
-            comparison.addition_context(clause), labels.note_text(item), labels.done_mark(item)])
+            comparison.addition_context(clause, verdicts), labels.note_text(item),
+            labels.done_mark(item)])
         for column in (1, 9):
             sheet.cell(row=row, column=column).alignment = _CENTRED
         _status(sheet.cell(row=row, column=6), labels.localised(labels.addition_label(item), local),
@@ -348,7 +351,7 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     if articles:
         _article_sheet(workbook.create_sheet("按条对照"), comparison, articles)
     _addition_sheet(workbook.create_sheet(labels.localised("本省新增", labels.local_word(comparison.provincial.title))),
-                    comparison, additions)
+                    comparison, additions, articles)
     _summary_sheet(workbook.create_sheet("汇总"), comparison, clauses, additions, articles,
                    today or datetime.date.today())
     return write_atomically(path, lambda temporary: workbook.save(str(temporary)))

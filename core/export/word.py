@@ -632,8 +632,8 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
                    said=said.get(item.finding.clause.section, ""))
 
 
-def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition], *,
-                     checkbox: bool) -> None:
+def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition],
+                     articles: Sequence[ReviewedArticle], *, checkbox: bool) -> None:
     columns = ADDITION_COLUMNS if checkbox else ADDITION_COLUMNS_PLAIN
     local = labels.local_word(comparison.provincial.title)
     table = _table(document, columns, local)
@@ -649,7 +649,7 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         note = labels.metadata_text(clause.responsibility, clause.deadline)
         if note:
             _run(row.paragraph(1), note, color=GREY)
-        context = comparison.addition_context(clause)
+        context = comparison.addition_context(clause, _verdicts(articles))
         if context:  # it stands in an article that carries national ones: no addition as a whole
             _run(row.paragraph(1), context, color=GREY)
         _status_cell(row, 2, labels.localised(labels.addition_label(item), local), labels.addition_key(item))
@@ -657,6 +657,11 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         if checkbox:
             _centred_cell(row, 4, labels.done_mark(item))
         row.done()
+
+
+def _verdicts(articles: Sequence[ReviewedArticle]) -> dict[str, Status | None]:
+    """The national articles' verdicts after review, by section id."""
+    return {article.national: article.status for article in articles}
 
 
 def _summary_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
@@ -797,7 +802,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
             _body(document, f"国家文件各条款在{local}文件中均已覆盖。")
     _heading1(document, f"三、{local}新增内容", page_break=True)
     if additions:
-        _additions_table(document, comparison, additions, checkbox=report == "checklist")
+        _additions_table(document, comparison, additions, articles, checkbox=report == "checklist")
     else:
         _body(document, f"{local}文件未见国家文件以外的新增内容。")
     return document

@@ -901,6 +901,22 @@ def test_an_addition_inside_a_carrying_article_says_where_it_stands(tmp_path):
     assert [c.value for c in sheet[1]][6] == "说明"
     assert any(str(row[6] or "").startswith("所在的地方第一条") for row in sheet.iter_rows(min_row=2, values_only=True))
 
+    # A reviewer who finds the national article missing there: the note no longer says the
+    # provincial article carries it (the reports read the verdicts after review).
+    from core.model import ReviewDecision, Status, national_id
+    from core.review import review, review_articles
+    missing = [ReviewDecision(national_id(f.clause.id), Status.MISSING) for f in result.clauses
+               if f.clause.section == "1"]
+    text = "\n".join(cell.text for table in Document(str(export_word(
+        result, tmp_path / "m.docx", decisions=missing))).tables for row in table.rows for cell in row.cells)
+    assert "所在的地方第一条承接" not in text
+    sheet = load_workbook(export_excel(result, tmp_path / "m.xlsx", decisions=missing))["本省新增"]
+    assert not any(row[6] for row in sheet.iter_rows(min_row=2, values_only=True))
+    partial = [ReviewDecision(d.item, Status.PARTIAL) for d in missing]
+    reviewed = review_articles(result, review(result, partial)[0])
+    assert "承接国家文件第一条（部分覆盖）" in result.addition_context(
+        within, {article.national: article.status for article in reviewed})
+
 
 def test_a_key_term_stated_once_for_a_paragraph_cut_at_semicolons_is_not_lost():
     """A reviewer read 缺少关键词“市场主体” beside a match cut at "；" from a paragraph that
