@@ -47,22 +47,16 @@ def _cmd_outline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _percent(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.1f}%" if whole else "—"
-
-
 def _summary_line(noun: str, summary, unit: str) -> str:
     """The counts of one summary, every number with its unit: 条 for a statute's articles and
     a policy's clauses, 句 for a statute's sentences (so that 条 keeps meaning an article), as
-    the desktop summary bar and the Word report count them."""
-    total = summary.clauses
-    line = (f"{noun} {total} {unit}：已覆盖 {summary.covered} {unit}"
-            f"（{_percent(summary.covered, total)}），"
-            f"部分覆盖 {summary.partial} {unit}（{_percent(summary.partial, total)}），"
-            f"未覆盖 {summary.missing} {unit}（{_percent(summary.missing, total)}）")
-    if summary.not_expected:
-        line += f"，无需地方落实 {summary.not_expected} {unit}"
-    return line
+    the desktop summary bar and the Word report count them; shares are of what is expected of
+    the province (``labels.expected_shares``)."""
+    from core.export import labels
+
+    counts = {Status.COVERED.value: summary.covered, Status.PARTIAL.value: summary.partial,
+              Status.MISSING.value: summary.missing, Status.NOT_EXPECTED.value: summary.not_expected}
+    return f"{noun} {summary.clauses} {unit}：" + labels.expected_shares(counts, unit)
 
 
 def _print_comparison(comparison: Comparison) -> None:
@@ -78,7 +72,10 @@ def _print_comparison(comparison: Comparison) -> None:
     else:
         print(_summary_line("国家文件按条对照，共", by_article, "条") + "（逐句明细见导出的清单）")
         noun, unit = "国家文件逐句对照，共", "句"
-    print(_summary_line(noun, summary, unit) + f"；本省新增 {summary.additions} {unit}")
+    from core.export.labels import local_word
+
+    print(_summary_line(noun, summary, unit)
+          + f"；{local_word(provincial.title)}新增 {summary.additions} {unit}")
     for warning in comparison.warnings:
         print(f"提示：{warning}")
     for label, document in (("国家文件", national), ("地方文件", provincial)):

@@ -269,7 +269,8 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
     for tally in labels.tallies(comparison, clauses, articles):
         values: list[object] = [tally.name, tally.total]
         for key in labels.TALLY_KEYS:
-            values += [tally.counts[key], tally.percent(key) / 100]
+            share = tally.percent(key)  # of what is expected of the province; None: set apart
+            values += [tally.counts[key], None if share is None else share / 100]
         _body_row(sheet, row, values)
         for column in range(2, len(header) + 1):
             cell = sheet.cell(row=row, column=column)

@@ -8,7 +8,7 @@ coloured cell also carries its label, so the meaning survives black-and-white pr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from core.model import (STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, Comparison, Gap, Outline,
@@ -56,6 +56,9 @@ OPEN_MARK = "□"
 TALLY_KEYS = (Status.COVERED.value, Status.PARTIAL.value, Status.MISSING.value,
               Status.NOT_EXPECTED.value, NOT_APPLICABLE)
 """The display keys of national clauses, in the order the summaries list them."""
+
+SHARED_KEYS = TALLY_KEYS[:3]
+"""The keys given as shares of what is expected of the province (已覆盖, 部分覆盖, 未覆盖)."""
 
 PREAMBLE_NAME = "前言"
 
@@ -220,9 +223,19 @@ class Tally:
     total: int
     counts: dict[str, int]
 
-    def percent(self, key: str) -> float:
-        """Share of ``key`` in percent (0 when there are no clauses)."""
-        return 100.0 * self.counts.get(key, 0) / self.total if self.total else 0.0
+    @property
+    def expected(self) -> int:
+        """The clauses a province is expected to carry: all but 无需地方落实 and 不适用."""
+        return (self.total - self.counts.get(Status.NOT_EXPECTED.value, 0)
+                - self.counts.get(NOT_APPLICABLE, 0))
+
+    def percent(self, key: str) -> float | None:
+        """Share of 已覆盖, 部分覆盖 or 未覆盖 among the clauses expected of the province, in
+        percent (0 when there are none), as the app, the command line and the batch matrix
+        count it; None for 无需地方落实 and 不适用, which are no share of what is expected."""
+        if key not in SHARED_KEYS:
+            return None
+        return 100.0 * self.counts.get(key, 0) / self.expected if self.expected else 0.0
 
 
 def tallies(comparison: Comparison, clauses: Sequence[ReviewedClause],
@@ -466,7 +479,7 @@ def article_summary_text(comparison: Comparison,
                          articles: Sequence[ReviewedArticle] | None = None) -> str:
     """The statute's articles judged as wholes, counted ("国家文件共70条，按条整体判断：已覆盖
     43条（61.4%）……"); "" when the texts were not compared article by article. Shares are of
-    all articles, as the command line gives them.
+    the articles expected of the province (``expected_shares``).
 
     With ``articles`` (``core.review.review_articles``) the articles are counted by their
     verdict after review, and the count a reviewer changed is said; without, as the engine
@@ -475,25 +488,34 @@ def article_summary_text(comparison: Comparison,
         articles = [ReviewedArticle(a, a.status) for a in comparison.articles]
     if not articles:
         return ""
-    counts, total = article_counts(articles), len(articles)
-
-    def share(key: str) -> str:
-        return f"{100.0 * counts[key] / total:.1f}%"
-
-    covered, partial, missing = (Status.COVERED.value, Status.PARTIAL.value,
-                                 Status.MISSING.value)
-    text = (f"国家文件共{total}条，按条整体判断：已覆盖{counts[covered]}条"
-            f"（{share(covered)}），部分覆盖{counts[partial]}条（{share(partial)}），"
-            f"未覆盖{counts[missing]}条（{share(missing)}）")
-    if counts[Status.NOT_EXPECTED.value]:
-        text += f"，无需地方落实{counts[Status.NOT_EXPECTED.value]}条"
-    if counts[NOT_APPLICABLE]:
-        text += f"，经审核不适用{counts[NOT_APPLICABLE]}条"
+    counts = article_counts(articles)
+    text = f"国家文件共{len(articles)}条，按条整体判断：" + expected_shares(counts, "条")
     overridden = sum(1 for article in articles if article.overridden)
     if overridden:
         # Its own clause: "无需地方落实2条（其中1条…）" read as one of those 2.
         text += f"；以上共有{overridden}条的整体结果经审核调整"
     return text + "。"
+
+
+def expected_shares(counts: Mapping[str, int], unit: str) -> str:
+    """已覆盖, 部分覆盖 and 未覆盖 counted with their shares of what the province is expected
+    to carry, after what was set apart ("无需地方落实3条；在需地方落实的69条中，已覆盖17条
+    （24.6%）…"): a 无需地方落实 article is neither coverage nor a shortfall, and the app and the
+    batch matrix give the same shares. ``counts``: display key → count (``TALLY_KEYS``)."""
+    covered, partial, missing = (counts.get(key, 0) for key in SHARED_KEYS)
+    expected = covered + partial + missing
+
+    def share(count: int) -> str:
+        return f"{100.0 * count / expected:.1f}%" if expected else "—"
+
+    shares = (f"已覆盖{covered}{unit}（{share(covered)}），部分覆盖{partial}{unit}（{share(partial)}），"
+              f"未覆盖{missing}{unit}（{share(missing)}）")
+    set_apart = [f"{name}{counts[key]}{unit}" for key, name in
+                 ((Status.NOT_EXPECTED.value, "无需地方落实"), (NOT_APPLICABLE, "经审核不适用"))
+                 if counts.get(key)]
+    if not set_apart:
+        return shares
+    return "，".join(set_apart) + f"；在需地方落实的{expected}{unit}中，" + shares
 
 
 def article_key(article: ReviewedArticle) -> str:

@@ -684,16 +684,15 @@ def _summary_table(document, comparison: Comparison, clauses: Sequence[ReviewedC
         for column, key in enumerate(labels.TALLY_KEYS, start=2):
             row.centre_vertically(column)
             # Count and share on two lines: "79（43.4%）" does not fit a narrow portrait column.
+            # Shares are of what is expected of the province (labels.Tally.percent).
             _run(row.paragraph(column, align=CENTRE), str(tally.counts[key]), font=font)
-            _run(row.paragraph(column, align=CENTRE), f"{tally.percent(key):.1f}%", font=font,
-                 color=GREY)
+            share = tally.percent(key)
+            if share is not None:
+                _run(row.paragraph(column, align=CENTRE), f"{share:.1f}%", font=font, color=GREY)
         row.done()
 
 
 # -- the report -------------------------------------------------------------------------------
-
-def _percent(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.1f}%" if whole else "0%"
 
 
 def _national_name(comparison: Comparison) -> str:
@@ -725,13 +724,7 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
         text += by_article + f"逐句对照：国家文件条文共分解为{total}句，其中"
     else:
         text += f"国家文件共分解为{total}条，其中"
-    text += (f"已覆盖{counts[Status.COVERED.value]}{unit}（{_percent(counts[Status.COVERED.value], total)}），"
-             f"部分覆盖{counts[Status.PARTIAL.value]}{unit}（{_percent(counts[Status.PARTIAL.value], total)}），"
-             f"未覆盖{counts[Status.MISSING.value]}{unit}（{_percent(counts[Status.MISSING.value], total)}）")
-    if counts[Status.NOT_EXPECTED.value]:
-        text += f"，无需地方落实{counts[Status.NOT_EXPECTED.value]}{unit}"
-    if counts[labels.NOT_APPLICABLE]:
-        text += f"，经审核不适用{counts[labels.NOT_APPLICABLE]}{unit}"
+    text += labels.expected_shares(counts, unit)
     text += f"；{local}文件另有新增内容{len(additions)}{unit}。"
     _body(document, text)
     reviewed = sum(1 for item in clauses if item.decision is not None) + sum(

@@ -91,15 +91,18 @@ def _printed_counts(tmp_path, capsys, national: str, provincial: str) -> tuple[l
 
 
 def _expected_line(noun: str, counts: dict, total: int, unit: str) -> str:
-    def share(key: str) -> str:
-        return f"{100.0 * counts[key] / total:.1f}%"
+    """Shares of what is expected of the province: 无需地方落实 is set apart first."""
+    expected = counts["covered"] + counts["partial"] + counts["missing"]
 
-    line = (f"{noun} {total} {unit}：已覆盖 {counts['covered']} {unit}（{share('covered')}），"
-            f"部分覆盖 {counts['partial']} {unit}（{share('partial')}），"
-            f"未覆盖 {counts['missing']} {unit}（{share('missing')}）")
+    def share(key: str) -> str:
+        return f"{100.0 * counts[key] / expected:.1f}%"
+
+    line = f"{noun} {total} {unit}："
     if counts["not_expected"]:
-        line += f"，无需地方落实 {counts['not_expected']} {unit}"
-    return line
+        line += f"无需地方落实{counts['not_expected']}{unit}；在需地方落实的{expected}{unit}中，"
+    return line + (f"已覆盖{counts['covered']}{unit}（{share('covered')}），"
+                   f"部分覆盖{counts['partial']}{unit}（{share('partial')}），"
+                   f"未覆盖{counts['missing']}{unit}（{share('missing')}）")
 
 
 def test_the_summary_of_a_policy_counts_clauses_in_one_unit(tmp_path, capsys):
@@ -122,8 +125,9 @@ def test_the_summary_of_a_statute_counts_articles_in_articles_and_sentences_in_s
     assert by_article == (_expected_line("国家文件按条对照，共", articles, articles["articles"], "条")
                           + "（逐句明细见导出的清单）")
     by_sentence = next(text for text in lines if text.startswith("国家文件逐句对照"))
+    # A city's regulation calls itself 本市, as the reports and the app call it.
     assert by_sentence == (_expected_line("国家文件逐句对照，共", summary, summary["clauses"], "句")
-                           + f"；本省新增 {summary['additions']} 句")
+                           + f"；本市新增 {summary['additions']} 句")
     assert "条" not in by_sentence
 
 

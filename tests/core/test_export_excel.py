@@ -81,9 +81,13 @@ def test_summary_sheet_counts_and_shares(sample_comparison, sample_workbook):
     summary = sample_comparison.summary
     assert sample_comparison.national.title in sheet["A1"].value
     assert sheet["A2"].value.endswith("2024年5月6日")
+    # Shares are of what is expected of the province; 无需地方落实 has no share of it.
+    expected = summary.covered + summary.partial + summary.missing
     assert [c.value for c in sheet[5]][:4] == ["合计", summary.clauses, summary.covered,
-                                               pytest.approx(summary.covered / summary.clauses)]
+                                               pytest.approx(summary.covered / expected)]
     assert sheet.cell(row=5, column=4).number_format == "0.0%"
+    header = [c.value for c in sheet[4]]
+    assert header[8:10] == ["无需地方落实", "占比"] and sheet.cell(row=5, column=10).value is None
 
 
 def test_lacking_words_are_rich_text_and_decisions_apply(tmp_path):

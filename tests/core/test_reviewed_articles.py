@@ -128,9 +128,10 @@ def test_the_word_reports_print_the_reviewed_article_verdict_and_the_engines(tmp
     # The overview counts articles as reviewed, and says how many a reviewer changed.
     overview = next(p.text for p in document.paragraphs if "为基准" in p.text)
     total = len(comparison.articles)
-    assert (f"国家文件共{total}条，按条整体判断：已覆盖3条（{300 / total:.1f}%），部分覆盖2条"
-            f"（{200 / total:.1f}%），未覆盖1条（{100 / total:.1f}%），经审核不适用1条"
-            f"；以上共有3条的整体结果经审核调整。") in overview
+    # Shares are of the articles expected of the province: 不适用 is set apart first.
+    assert (f"国家文件共{total}条，按条整体判断：经审核不适用1条；在需地方落实的{total - 1}条中，"
+            f"已覆盖3条（{300 / (total - 1):.1f}%），部分覆盖2条（{200 / (total - 1):.1f}%），"
+            f"未覆盖1条（{100 / (total - 1):.1f}%）；以上共有3条的整体结果经审核调整。") in overview
     assert "按条整体判断为软件结果" not in "".join(p.text for p in document.paragraphs)
     # The gap report's heading rows say the same.
     gaps = Document(str(export_word(comparison, tmp_path / "差距.docx", report="gaps",
