@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -279,6 +280,10 @@ that points to the law as a whole (消费者享有《……法》规定的权利
 spelt out). No share of content is measured for it, and its sentences share its verdict."""
 
 
+# A target that is a year (到2035年, 2025年底前): a gap in it is a date, told as 时限.
+_YEAR = re.compile(r"^(?:到|至|在)?[0-9０-９]{4}年")
+
+
 @dataclass(frozen=True)
 class Gap:
     """Something that matters in a national clause and is gone or weakened in its match.
@@ -301,6 +306,8 @@ class Gap:
             return f"约束减弱：{self.national}→{self.provincial}"
         noun = {"term": "关键词", "item": "列举项", "number": "指标" if self.national == "全覆盖" else "数量指标",
                 "deadline": "时限"}.get(self.kind, "")
+        if self.kind == "number" and _YEAR.match(self.national):
+            noun = "时限"  # 到2035年 is a target's date, no quantity
         return f"缺少{noun}“{self.national}”"
 
 
@@ -431,8 +438,9 @@ class Comparison:
         where = self.provincial.section(addition.section).label
         which = "、".join(f"{self.national.section(a.national).label}（{STATUS_LABELS[status]}）"
                          for a, status in carried[:3]) + ("等" if len(carried) > 3 else "")
-        return (f"所在的地方{where}承接国家文件{which}；本句在国家文件这些条文中未见对应表述，"
-                "是该条补充或改写的内容，请核对。")
+        these = "这些条文" if len(carried) > 1 else "该条"
+        return (f"所在的地方{where}承接国家文件{which}；本句在国家文件{these}中未见对应表述，"
+                f"是地方{where}补充或改写的内容，请核对。")
 
     @property
     def article_summary(self) -> Summary | None:

@@ -464,7 +464,8 @@ def article_share(article: SectionAlignment) -> float | None:
         return None
     if article.status is Status.PARTIAL and article.score <= 0:
         return None
-    return article.score / 100.0
+    # Whole percents, as the reason says them: a cell read 0.7959999999999999 when edited.
+    return round(article.score / 100.0, 2)
 
 
 def article_counts(articles: Iterable[ReviewedArticle]) -> dict[str, int]:

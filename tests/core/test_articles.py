@@ -890,6 +890,7 @@ def test_an_addition_inside_a_carrying_article_says_where_it_stands(tmp_path):
     result = compare_outlines(national, provincial)
     within, alone = (next(a for a in result.additions if a.section == place) for place in ("1", "2"))
     assert result.addition_context(within).startswith("所在的地方第一条承接国家文件第一条（已覆盖）")
+    assert "本句在国家文件该条中未见对应表述，是地方第一条补充或改写的内容" in result.addition_context(within)
     assert result.addition_context(alone) == ""  # an article of the province's own
     from core.serialize import comparison_to_dict
     listed = {a["section"]: a["within"] for a in comparison_to_dict(result)["additions"]}

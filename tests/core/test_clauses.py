@@ -111,3 +111,10 @@ def test_the_departments_that_guide_a_pilot_are_a_note_after_a_task_or_at_the_he
                                  "自然资源部", "商务部", "农业农村部", "国家统计局", "国家卫生健康委")),
     ]
 
+
+
+def test_a_second_role_in_one_note_names_no_unit():
+    """（牵头单位：省委网信办；配合单位：省公安厅、省数据局）: 配合单位 stood in the Excel 责任单位
+    column as a unit of its own (配合单位：省公安厅)."""
+    [clause] = build_clauses("1", ("开展网络安全实战攻防演练。（牵头单位：省委网信办；配合单位：省公安厅、省数据局）",))
+    assert clause.responsibility == ("省委网信办", "省公安厅", "省数据局")

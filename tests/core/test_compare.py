@@ -884,3 +884,13 @@ def test_the_slogans_a_provincial_guiding_thought_leaves_out_are_no_lost_terms()
     weakened = find_gaps(clause, tokens(national), [Clause("P1-1", "1", "以习近平新时代中国特色社会主义思想为指导，"
                                                                          "力争全省检测工作取得实效。")])
     assert [g.kind for g in weakened] == ["binding"]
+
+
+def test_a_lost_target_year_is_told_as_a_date():
+    """缺少数量指标“到2035年” read as a quantity lost; a year is a 时限."""
+    from core.model import Gap
+
+    assert Gap("number", "到2035年").describe() == "缺少时限“到2035年”"
+    assert Gap("number", "2025年底前").describe() == "缺少时限“2025年底前”"
+    assert Gap("number", "90%").describe() == "缺少数量指标“90%”"
+    assert Gap("number", "3个工作日").describe() == "缺少数量指标“3个工作日”"
