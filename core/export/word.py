@@ -157,10 +157,15 @@ def _twips(length) -> str:
     return str(round(length / 635))
 
 
+# A row of more lines than this (about a third of a landscape page) may split across pages.
+_SPLIT_LINES = 10
+
+
 class _Row:
     """A table row being filled: its cells' w:tc elements, appended to the table when done.
 
-    Every row is kept from splitting across pages; a header row repeats on each page.
+    A row is kept from splitting across pages unless it is very tall; a header row repeats on
+    each page.
     """
 
     def __init__(self, table, columns: Sequence[_Column], *, header: bool = False,
@@ -206,11 +211,31 @@ class _Row:
         self.cells[index][0].append(_element("w:vAlign", val="center"))
 
     def done(self) -> None:
-        """Give every empty cell its required paragraph and add the row to the table."""
+        """Give every empty cell its required paragraph and add the row to the table.
+
+        A row too tall to move whole without leaving most of a page empty may split: kept
+        whole, one long reason pushed it to the next page under two short rows."""
         for tc in self.cells:
             if tc.find(qn("w:p")) is None:
                 tc.append(OxmlElement("w:p"))
+        if self._lines() > _SPLIT_LINES:
+            tr_pr = self._tr[0]
+            for kept in tr_pr.findall(qn("w:cantSplit")):
+                tr_pr.remove(kept)
         self._table._tbl.append(self._tr)
+
+    def _lines(self) -> int:
+        """Roughly how many lines the tallest cell takes: its paragraphs' characters over the
+        characters one line of its width holds (a CJK character is as wide as the font is high)."""
+        per_line_twips = TABLE_SIZE.pt * 20
+        tallest = 0
+        for tc in self.cells:
+            width = int(tc[0].find(qn("w:tcW")).get(qn("w:w")))
+            per_line = max(1, int(width / per_line_twips) - 1)
+            lines = sum(max(1, -(-sum(len(t.text or "") for t in p.iter(qn("w:t"))) // per_line))
+                        for p in tc.iter(qn("w:p")))
+            tallest = max(tallest, lines)
+        return tallest
 
 
 def _page(section, *, landscape: bool) -> None:
@@ -525,13 +550,13 @@ def _note_cell(row: _Row, index: int, item: ReviewedClause | ReviewedAddition, *
 
 # Landscape A4 with 25 mm side margins leaves 247 mm for a table.
 CHECKLIST_COLUMNS = (
-    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(77)), _Column("本省对应表述", Mm(68)),
-    _Column("对照结果", Mm(20)), _Column("相似度", Mm(15)), _Column("说明及审核意见", Mm(40)),
+    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(72)), _Column("本省对应表述", Mm(64)),
+    _Column("对照结果", Mm(20)), _Column("相似度", Mm(15)), _Column("说明及审核意见", Mm(49)),
     _Column("已处理", Mm(15)),
 )
 GAP_COLUMNS = (
-    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(80)), _Column("本省对应表述", Mm(64)),
-    _Column("对照结果", Mm(20)), _Column("缺失内容", Mm(34)), _Column("说明及审核意见", Mm(37)),
+    _Column("序号", Mm(12)), _Column("国家文件条款", Mm(74)), _Column("本省对应表述", Mm(60)),
+    _Column("对照结果", Mm(20)), _Column("缺失内容", Mm(34)), _Column("说明及审核意见", Mm(47)),
 )
 ADDITION_COLUMNS = (
     _Column("序号", Mm(12)), _Column("本省新增内容", Mm(155)), _Column("对照结果", Mm(20)),

@@ -182,7 +182,25 @@ def test_header_row_repeats_and_rows_do_not_split(sample_checklist):
         header = table.rows[0]._tr.trPr
         assert header.find(qn("w:tblHeader")) is not None
         for row in table.rows:
-            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+            short = max(len(cell.text) for cell in row.cells) < 150
+            assert not short or row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def test_a_very_tall_row_may_split_across_pages(tmp_path):
+    """Kept whole, a row of a long article left most of a page empty before it."""
+    from core.align import compare_outlines
+    from core.outline import outline_document
+    from core.read import read_text
+
+    long_item = "，".join(f"第{n}项示例工作应当按照规定的程序和标准组织实施并定期向社会公布进展情况" for n in range(1, 40))
+    national = outline_document(read_text("示例意见\n一、任务\n" + long_item + "。\n二、保障\n加强组织领导。"))
+    provincial = outline_document(read_text("示例省意见\n一、任务\n" + long_item + "。\n二、保障\n加强组织领导。"))
+    document = Document(str(export_word(compare_outlines(national, provincial), tmp_path / "长.docx")))
+    rows = data_rows(tables_by_header(document)["国家文件条款"])
+    tall = [row for row in rows if max(len(cell.text) for cell in row.cells) > 1000]
+    short = [row for row in rows if max(len(cell.text) for cell in row.cells) < 100]
+    assert tall and all(row._tr.trPr.find(qn("w:cantSplit")) is None for row in tall)
+    assert short and all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in short)
 
 
 def test_column_widths_are_fixed_on_the_grid_and_every_cell(sample_checklist):
