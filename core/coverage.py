@@ -538,8 +538,7 @@ def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap
         task = _task_from(provincial, found.end())
         rendered = _firm_phrases_rendering(task, national) if len(task) >= 4 else []
         if rendered and not _kept_plainly(rendered, provincial):
-            shown = _shown(task)
-            return [Gap("binding", shown, "鼓励" + shown)]
+            return [_put_off(national, task, "鼓励")]
     return []
 
 
@@ -567,13 +566,36 @@ def _conditional(national: str, provincial: str, reported: list[str]) -> list[Ga
         end = _SENTENCE_END.search(provincial, found.end())
         outside = provincial[:found.start()] + (provincial[end.end():] if end else "")
         if rendered and not _kept_plainly(rendered, outside):
-            shown = _shown(task)
-            return [Gap("binding", shown, found.group() + shown)]
+            return [_put_off(national, task, found.group())]
     return []
 
 
 # How much of a hedged phrase a gap shows when the hedge stands before no verb.
 _SHOWN_CHARS = 10
+
+
+def _put_off(national: str, task: str, hedge: str) -> Gap:
+    """The gap of a task the province puts under ``hedge`` (鼓励, 有条件的市可以): the national
+    words before the same task against the hedge (有序推进→鼓励), as the other weakenings read
+    (确保→力争); the task itself, cut short, on both sides when the national text sets nothing
+    before it (a reviewer read 非涉密业务专网向电子…→鼓励非涉密业务专网向电子…)."""
+    opening = task[:_LEAD_KEY]
+    at = national.find(opening) if len(opening) == _LEAD_KEY else -1
+    lead = re.split(r"[，,；;：:。、]", national[max(0, at - _LEAD_CHARS):at])[-1] if at > 0 else ""
+    firm = _FIRM_LEAD.search(lead)
+    if firm:
+        return Gap("binding", lead[firm.start():], hedge)
+    shown = _shown(task)
+    return Gap("binding", shown, hedge + shown)
+
+
+# How much of a hedged task finds it in the national sentence, and how many national characters
+# before it are its firm words (有序推进, 加快建立, 要).
+_LEAD_KEY = 4
+_LEAD_CHARS = 4
+# Where firm words before the task begin (有序推进, 加快建立, 要); a subject (检测基金在……) is none.
+_FIRM_LEAD = re.compile(r"要|应当|应|必须|确保|全面|加快|推进|推动|有序|大力|积极|切实|着力|建立|健全|"
+                        r"完善|实行|实施|落实|严格|加强|开展|组织")
 
 
 def _shown(task: str) -> str:

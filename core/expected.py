@@ -704,8 +704,9 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
             duties are central ones.
     """
     if _INTRODUCTION.search(text):
-        return Reason("no_task", "本句是引出正文的套语（现提出以下意见、现就有关事项通知如下、现转发给你们），"
-                                 "未提出具体任务，地方文件无需逐句承接。")
+        # Said of this sentence, not as a list of patterns (a reviewer read the list as the
+        # program's own workings).
+        return Reason("no_task", "本句是引出正文的行文用语，未提出具体任务，地方文件无需逐句承接。")
     if _opens_items_only(text.strip()):
         return Reason("no_task", "本句只引出下列各项，任务见各项内容，地方文件无需单独承接。")
     if states_no_task(text, heading) or (

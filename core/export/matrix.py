@@ -1,4 +1,4 @@
-"""The batch matrix (national items × local texts) and 他省表述 to Excel, Word or JSON.
+"""The batch matrix (national items × local texts) and 各地表述 to Excel, Word or JSON.
 
 Labels and colours come from core.export.labels, as in every other report. Both printable:
 landscape A4, fitted to the page width, header rows repeated on every page.
@@ -29,6 +29,12 @@ DOCX_LOCALS_PER_TABLE = 8
 """Local columns per Word table: more do not fit a landscape A4 page with readable labels."""
 
 
+def wording_title(batch: Batch) -> str:
+    """The title of the part that lists the local texts' wording item by item: 各地表述 for
+    several (a Beijing-only matrix read 他省表述, of one 市), 地方表述 for one."""
+    return "各地表述" if len(batch.locals) > 1 else "地方表述"
+
+
 def title(batch: Batch) -> str:
     """The report's title."""
     name = batch.national.title or Path(batch.national.path).stem
@@ -50,7 +56,7 @@ def _cell_text(cell: Cell | None) -> tuple[str, str]:
 
 
 def _excerpt(text: str, limit: int = 60) -> str:
-    """The start of a long national text, for the matrix (the full text is in 他省表述)."""
+    """The start of a long national text, for the matrix (the full text is in 各地表述)."""
     return text if len(text) <= limit else text[:limit] + "……"
 
 
@@ -86,7 +92,7 @@ def _wording_rows(batch: Batch) -> list[tuple[int, str, str, Cell]]:
 
 def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
                         today: datetime.date | None = None) -> Path:
-    """Write the matrix workbook: 对照矩阵, 汇总 and 他省表述 sheets."""
+    """Write the matrix workbook: 对照矩阵, 汇总 and 各地表述 (地方表述 for one) sheets."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -203,7 +209,7 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
     summary.freeze_panes = "B2"
     printable_sheet(summary, "1:1", len(columns))
 
-    wording = workbook.create_sheet("他省表述")
+    wording = workbook.create_sheet(wording_title(batch))
     wording_columns = [("序号", 6), (f"国家文件（按{unit}）", 16), ("国家文件内容", 40), ("地方文件", 12),
                        ("对照结果", 10), ("地方对应条款", 14), ("地方表述", 60), ("原因", 30)]
     for column, (name, width) in enumerate(wording_columns, start=1):
@@ -232,7 +238,7 @@ def export_matrix_excel(batch: Batch, path: str | os.PathLike, *,
 
 def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
                        today: datetime.date | None = None) -> Path:
-    """Write the matrix as a landscape Word report: matrix tables, summary, 他省表述."""
+    """Write the matrix as a landscape Word report: matrix tables, summary, 各地表述."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -379,7 +385,7 @@ def export_matrix_word(batch: Batch, path: str | os.PathLike, *,
         paragraph = document.add_paragraph()
         write(paragraph, f"逐级落实：{chain_wording(batch)}（均含部分覆盖，不计无需地方落实）。", size=10)
 
-    write(document.add_paragraph(), "他省表述", face=HEADER_FONT, size=12, bold=True)
+    write(document.add_paragraph(), wording_title(batch), face=HEADER_FONT, size=12, bold=True)
     widths = [24, 20, 30, usable - 74]
     grid = table(widths, ["地方文件", "对照结果", "地方对应条款", "地方表述"])
     for index, item in enumerate(batch.items):

@@ -303,7 +303,7 @@ def test_a_chain_reports_what_the_city_carries_of_each_level(tmp_path):
 def test_the_workbook_is_coloured_labelled_and_printable(matrix, tmp_path):
     path = export_matrix(matrix, tmp_path / "矩阵.xlsx")
     book = load_workbook(path)
-    assert book.sheetnames == ["对照矩阵", "汇总", "他省表述"]
+    assert book.sheetnames == ["对照矩阵", "汇总", "各地表述"]
     sheet = book["对照矩阵"]
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -321,7 +321,7 @@ def test_the_workbook_is_coloured_labelled_and_printable(matrix, tmp_path):
             else:
                 assert shown.value == labels.LABELS[cell.status.value]
                 assert shown.fill.start_color.rgb.endswith(labels.FILLS[cell.status.value])
-    wording = book["他省表述"]
+    wording = book["各地表述"]
     rows = list(wording.iter_rows(min_row=2, values_only=True))
     assert len(rows) == sum(len(matrix.wordings(r)) for r in range(len(matrix.items)))
     for book_sheet in book.worksheets:
@@ -339,7 +339,7 @@ def test_the_word_matrix_is_landscape_with_repeated_headers(matrix, tmp_path):
     assert header[4:] == [local.name for local in matrix.locals][:len(header) - 4]
     # A bracket in a narrow column's title starts its own line, never breaks inside itself.
     assert header[1].split("\n")[-1] in ("（按句）", "（按条）")
-    assert "他省表述" in [p.text for p in document.paragraphs]
+    assert "各地表述" in [p.text for p in document.paragraphs]
     # Numbered pages, and a national item's heading row never left alone at a page's foot.
     footer = zipfile.ZipFile(path).read("word/footer1.xml").decode("utf-8")
     assert "PAGE" in footer and "NUMPAGES" in footer
@@ -546,3 +546,12 @@ def test_every_carried_article_shows_local_wording(statute_files):
             assert cell.wording and cell.wording[:12] in local_text and cell.where
         else:
             assert cell.wording == ""
+
+
+def test_one_local_texts_wording_is_地方表述_not_他省表述(tmp_path):
+    """A Beijing-only matrix read 他省表述: there is no other province, and Beijing is a 市."""
+    single = batching.compare_many(NATIONAL, [PROVINCIAL], workers=1)
+    book = load_workbook(export_matrix(single, tmp_path / "矩阵.xlsx"))
+    assert book.sheetnames == ["对照矩阵", "汇总", "地方表述"]
+    document = Document(str(export_matrix(single, tmp_path / "矩阵.docx")))
+    assert "地方表述" in [p.text for p in document.paragraphs]

@@ -179,7 +179,7 @@ def test_the_matrix_is_exported(qtbot, make_window, local_files, tmp_path):
     with qtbot.waitSignal(window.exported, timeout=COMPARE_TIMEOUT_MS) as written:
         window.export_to(str(tmp_path / "矩阵.xlsx"))
     book = load_workbook(written.args[0])
-    assert book.sheetnames == ["对照矩阵", "汇总", "他省表述"]
+    assert book.sheetnames == ["对照矩阵", "汇总", "各地表述"]
     labels = {book["对照矩阵"].cell(row=4, column=6 + i).value for i in range(2)}
     assert labels <= {status_style(s).label for s in Status}
 
