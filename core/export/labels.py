@@ -119,6 +119,10 @@ NOT_EXPECTED_MATCH = "（无需地方承接）"
 """The provincial cell of a clause nothing is expected of: "not found" read as a shortfall."""
 
 
+# How much of a provincial article that corresponds as a whole the provincial cell quotes.
+_WHOLE_OPENING = 60
+
+
 class SectionIndex:
     """Names, numbering paths and top-level parts of one outline's sections, looked up by id.
 
@@ -138,17 +142,24 @@ class SectionIndex:
     def national(cls, comparison: Comparison) -> SectionIndex:
         """The national outline's index, knowing which articles correspond as a whole
         (``WHOLE_ARTICLE_REASONS``) and with which provincial articles."""
-        whole = {article.national: "、".join(comparison.provincial.section(p).label
-                                             for p in article.provincial)
-                 for article in comparison.articles
-                 if article.reason.code in WHOLE_ARTICLE_REASONS and article.provincial}
+        whole = {}
+        for article in comparison.articles:
+            if article.reason.code in WHOLE_ARTICLE_REASONS and article.provincial:
+                sections = [comparison.provincial.section(p) for p in article.provincial]
+                opening = "".join(sections[0].paragraphs).strip()
+                if len(opening) > _WHOLE_OPENING:
+                    opening = opening[:_WHOLE_OPENING] + "…"
+                # What that article says, not only where it stands: a bare label in the
+                # provincial column read as a placeholder.
+                whole[article.national] = (f"（按条整体对应：地方{'、'.join(s.label for s in sections)}）"
+                                           + (f"“{opening}”" if opening else ""))
         return cls(comparison.national, whole)
 
     def no_match(self, section_id: str) -> str:
         """What the provincial cell of a national clause with no match of its own says: the
-        provincial article its article corresponds to as a whole, else that none was found."""
-        whole = self._whole.get(section_id)
-        return f"（按条整体对应：地方{whole}）" if whole else NO_MATCH
+        provincial article its article corresponds to as a whole, with its opening words, else
+        that none was found."""
+        return self._whole.get(section_id) or NO_MATCH
 
     def empty_counterpart(self, item: ReviewedClause) -> str:
         """The provincial cell of a reviewed clause shown without a match: the provincial

@@ -159,5 +159,5 @@ def test_a_row_carried_by_reference_names_the_article_in_its_provincial_cell():
     number = next(k for k in range(model.rowCount())
                   if "未开展校舍安全检查" in model.index(k, ClauseTableModel.COL_NATIONAL).data())
     shown = model.index(number, ClauseTableModel.COL_PROVINCIAL).data()
-    assert shown == "（按条整体对应：地方第三条）"
+    assert shown == "（按条整体对应：地方第三条）“违反本办法规定，《校舍安全法》已规定法律责任的，依照《校舍安全法》的规定处理。”"
     assert model.index(number, ClauseTableModel.COL_STATUS).data() == "已覆盖"
