@@ -1227,11 +1227,13 @@ class _Judge:
             "part", f"{shared}；本句的要求是否完整体现请核对。"))
 
     def _not_expected(self, index: int) -> Reason | None:
-        """Why a policy sentence is not expected of the province, or None (and always None for
-        a statute's sentences: its articles are judged as wholes)."""
-        if self.expects_every_clause:
-            return None
+        """Why a policy sentence is not expected of the province, or None. A statute's articles
+        are judged as wholes: of its sentences, only one that lays a duty on central organs
+        alone (国务院在总理领导下研究、决定和部署……) is set apart, which a reviewer read as a
+        gap under an article the province carries."""
         clause = self.nat[index].clause
+        if self.expects_every_clause:
+            return clause_not_expected(clause.text) if _central_only(clause.text) else None
         return (clause_not_expected(clause.text, heading=self._heading(clause),
                                     before=self._sentence_before(index), bodies=self.bodies)
                 or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title))
@@ -1390,7 +1392,8 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
     An article is judged whole (its content, many-to-many), its sentences one by one: 已覆盖
     with content found for most of it, over a sentence row that says 未覆盖, read as a
     contradiction. The article's reason now names the sentences the rows below show as not
-    (fully) carried: 逐句比对，第2句部分覆盖，第3、4句未见对应表述.
+    (fully) carried: 逐句比对，第2句部分覆盖，第3、4句未见对应表述; and one that lays a duty on
+    central organs alone, which a province is not expected to carry (第1句只规定中央层面的职责).
     """
     rows: dict[str, list[ClauseFinding]] = defaultdict(list)
     for finding in findings:
@@ -1399,9 +1402,18 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
     told = []
     for section in sections:
         own = rows.get(section.national, [])
+        if (section.national in by_article and section.status is Status.PARTIAL and own
+                and all(f.status in (Status.COVERED, Status.NOT_EXPECTED) for f in own)
+                and {f.status for f in own} == {Status.COVERED, Status.NOT_EXPECTED}):
+            # What the province does not carry is only central organs' duties: nothing it is
+            # expected to carry is missing.
+            section = replace(section, status=Status.COVERED, reason=Reason(
+                "matched", section.reason.text.split("只承接了部分内容")[0]
+                + "承接了本条中地方应当承接的内容。"))
         if section.national in by_article and section.status in (Status.COVERED, Status.PARTIAL) and own:
             said = []
-            for status, words in ((Status.PARTIAL, "部分覆盖"), (Status.MISSING, "未见对应表述")):
+            for status, words in ((Status.PARTIAL, "部分覆盖"), (Status.MISSING, "未见对应表述"),
+                                  (Status.NOT_EXPECTED, "只规定中央层面的职责，地方无需承接")):
                 numbers = [f.clause.id.rsplit("-", 1)[-1] for f in own if f.status is status]
                 if numbers and len(numbers) < len(own):
                     said.append(f"第{'、'.join(numbers)}句{words}")
@@ -1464,6 +1476,9 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
     prov_article = [provincial_index.get(p.clause.section) for p in prov]
     untangled = untangle(nat_article, prov_article, candidates, similarity, parameters.article_tie,
                          [p.profile.chars for p in nat])
+    # A central organs' sentence keeps its weight: a province that renders it for its own
+    # organs carries it (held-out pairs: with no weight, more articles called 已覆盖 that
+    # readers call partial).
     carriage = sentence_carriage(nat_article, [matcher.vote_weight(p) for p in nat], prov_article,
                                  untangled, len(nat_articles),
                                  sentence_credit(parameters.covered, parameters.partial))
@@ -1474,6 +1489,13 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
                         matcher)
     return (judge_articles(national, provincial, similarity, carried, sentences, parameters,
                            hits, carriage), untangled)
+
+
+def _central_only(text: str) -> bool:
+    """Whether a statute's sentence lays a duty on central organs alone (``clause_not_expected``
+    with code ``central``)."""
+    reason = clause_not_expected(text)
+    return reason is not None and reason.code == "central"
 
 
 def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],

@@ -990,3 +990,19 @@ def test_a_dropped_sentence_does_not_ride_on_another_articles_like_sentence(corp
         dropped = [c for c, truth in variant.truth.clause_status.items()
                    if truth == "missing" and status[c] is not Status.NOT_EXPECTED]
         assert dropped and all(status[c] is Status.MISSING for c in dropped), seed
+
+
+def test_a_central_organs_sentence_in_a_carried_article_is_no_gap():
+    """国务院在总理领导下研究、决定和部署…… stood as a 未覆盖 row under an article the province
+    carries: a duty of central organs alone is not expected of a province, sentence or article."""
+    national = _outline("示例应对法\n第一条 国务院在总理领导下研究、决定和部署特别重大示例事件的应对工作；"
+                        "县级以上地方各级人民政府负责本行政区域内示例事件的应对工作。\n"
+                        "第二条 本法自2025年1月1日起施行。")
+    provincial = _outline("江南省示例应对办法\n第一条 县级以上地方各级人民政府负责本行政区域内示例事件的应对工作，"
+                          "建立示例事件应对工作责任制。\n第二条 本办法自2026年1月1日起施行。")
+    result = compare_outlines(national, provincial)
+    rows = {f.clause.text[:4]: f for f in result.clauses if f.clause.section == "1"}
+    assert rows["国务院在"].status is Status.NOT_EXPECTED and rows["国务院在"].reason.code == "central"
+    assert rows["县级以上"].status is Status.COVERED
+    article = next(a for a in result.articles if a.national == "1")
+    assert article.status is Status.COVERED and "未见对应表述" not in article.reason.text
