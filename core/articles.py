@@ -584,7 +584,9 @@ def _labels(prov: list[Section], linked: list[int]) -> str:
 
 
 def _percent(share: float) -> str:
-    return f"{share * 100:.0f}%"
+    # Rounded as the article's score is kept (to a tenth) and then printed whole, so that the
+    # reason says what the outline and the reports show (约35% beside 34% read as a slip).
+    return f"{round(share * 100, 1):.0f}%"
 
 
 def sentence_credit(covered: float, partial: float):

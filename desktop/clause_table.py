@@ -128,7 +128,7 @@ class ClauseTableModel(FlatTableModel):
         self._rows: list[ClauseRow] = []
         self._row_of: dict[str, int] = {}
         # How the local text calls its region, in the headers and status labels (本市新增).
-        self._local = "本省"
+        self._local = local_of(None)
 
     # -- content -------------------------------------------------------------------------------
     @property

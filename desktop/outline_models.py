@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from core.export.labels import localised
+from core.export.labels import article_share, localised
 from core.model import ROWS_TOLD, WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Status, roll_up
 from core.review import article_status, rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
@@ -55,8 +55,10 @@ class NationalOutlineModel(OutlineModel):
         self._direct: dict[str, dict[str, tuple[Status, bool, bool, bool]]] = {}
         # A statute's articles judged as wholes (empty for a policy text).
         self._articles: dict[str, SectionAlignment] = {}
-        # Per article: its shown share of content carried, None for "—".
+        # Per article: its shown share of content carried, None for "—"; the articles whose
+        # share is of their sentences covered after review instead.
         self._share: dict[str, float | None] = {}
+        self._reviewed_share: set[str] = set()
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
@@ -68,6 +70,7 @@ class NationalOutlineModel(OutlineModel):
         self._tally = {}
         self._direct = {}
         self._share = {}
+        self._reviewed_share = set()
         self.endResetModel()
 
     def article(self, section_id: str) -> SectionAlignment | None:
@@ -140,11 +143,16 @@ class NationalOutlineModel(OutlineModel):
             for status, not_applicable, _changed, _decided in clauses:
                 counts["not_applicable" if not_applicable else status.value] += 1
             if any(changed for _status, _not_applicable, changed, _decided in clauses):
-                self._share[section_id] = None
+                # The engine's share of content no longer stands beside the reviewed verdict:
+                # the share of its sentences covered after review does ("—" hid all progress).
+                applicable = counts["covered"] + counts["partial"] + counts["missing"]
+                self._share[section_id] = counts["covered"] / applicable if applicable else None
+                self._reviewed_share.add(section_id)
                 return _Tally(**counts), article_status(clauses, article.status)
-            shown = (article.status in (Status.COVERED, Status.PARTIAL, Status.MISSING)
-                     and article.reason.code not in WHOLE_ARTICLE_REASONS)
-            self._share[section_id] = article.score / 100.0 if shown else None
+            self._reviewed_share.discard(section_id)
+            # As the reports print it: none where none was measured (a partial article linked
+            # by its wording alone read 0% beside 部分覆盖).
+            self._share[section_id] = article_share(article)
             return _Tally(**counts), article.status
         counts = {"covered": 0, "partial": 0, "missing": 0, "not_expected": 0, "not_applicable": 0}
         statuses = []
@@ -244,7 +252,8 @@ class NationalOutlineModel(OutlineModel):
                              f"未覆盖 {tally.missing}"
                              + (f"，无需地方落实 {tally.not_expected}" if tally.not_expected else "")
                              + (f"，不适用 {tally.not_applicable}" if tally.not_applicable else ""))
-                lines.append(rate + ("本条内容得到体现的比例" if article is not None
+                lines.append(rate + ("经审核已覆盖的句子 ÷ 适用句子" if section.id in self._reviewed_share
+                                     else "本条内容得到体现的比例" if article is not None
                                      else "已覆盖条款 ÷ 适用条款"))
             return "\n".join(lines)
         if role in (SectionIdRole, SectionRole):
@@ -272,7 +281,7 @@ class ProvincialOutlineModel(OutlineModel):
         self._direct: dict[str, int] = {}
         self._total: dict[str, int] = {}
         self._carries: dict[str, list[str]] = {}
-        self._local = "本省"
+        self._local = local_of(None)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()

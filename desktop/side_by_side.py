@@ -108,7 +108,7 @@ class DiffPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._row: ClauseRow | None = None
-        self._local = "本省"
+        self._local = local_of(None)
         # A statute's articles judged as wholes, by national section id, for the shown comparison.
         self._articles: tuple[Comparison | None, dict[str, SectionAlignment]] = (None, {})
         # Where an article's verdict after review is read (set_article_status), None: the
@@ -118,7 +118,7 @@ class DiffPane(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.national = _TextBox("国家文件条款")
-        self.provincial = _TextBox("本省对应表述")
+        self.provincial = _TextBox("地方对应表述")
         # Beside the nearest article of an article judged missing, where the reviewer reads it:
         # one click records it as a partial carrier (Ctrl+6 from the table).
         self.carry_button = QPushButton()
@@ -286,6 +286,9 @@ class DiffPane(QWidget):
                 self.provincial.show_text(html.escape("".join(nearest.paragraphs)),
                                           location(comparison.provincial, nearest.id),
                                           title="最相近的地方条文")
+            elif row.status is Status.NOT_EXPECTED:
+                # Nothing is asked of the province here: no alarm, the reason above says why.
+                self.provincial.show_text('<span style="color:#777">无需地方承接，地方文件中没有对应表述。</span>')
             else:
                 self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
         self._show_nearest(nearest if not row.provincial_text else None)

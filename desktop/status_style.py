@@ -43,8 +43,9 @@ def status_style(status: Status | None, *, not_applicable: bool = False,
 
 def local_of(comparison: Comparison | None) -> str:
     """How the shown comparison's local text calls its region (本省, 本市, 本自治区…), as the
-    reports call it: the app's labels (本省新增, 本省对应表述) say the same."""
-    return local_word(comparison.provincial.title) if comparison is not None else "本省"
+    reports call it: the app's labels (本省新增, 本省对应表述) say the same; 地方 (地方新增,
+    地方对应表述) before a comparison, whatever the local text will be."""
+    return local_word(comparison.provincial.title) if comparison is not None else "地方"
 
 
 # Sorting by status puts the gaps first: missing, partial, covered, not expected, added.

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout
                                QStackedWidget, QTableView, QToolButton, QVBoxLayout,
                                QWidget)
 
+from core.export.labels import localised
 from desktop import settings as keys
 from desktop.models import ClauseFilterProxy, ClauseTableModel, NationalOutlineModel, ProvincialOutlineModel
 from desktop.outline_view import ElidedLabel, OutlineTreeView
 from desktop.side_by_side import DiffPane
 from desktop.table_columns import ClauseColumns
 from desktop.views import DocumentSlot, ProgressPanel, ReviewPanel, SummaryBar
+from desktop.status_style import local_of
 from desktop.window_common import FRAME_ALLOWANCE, NATIONAL, PROVINCIAL, SIDE_LABELS, STATUS_FILTERS
 
 # Narrower than this (device-independent pixels: 1366×768 at 150 % is 911), the window opens
@@ -70,7 +72,8 @@ class WindowBuild:
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         for label, _ in STATUS_FILTERS:
-            self.status_filter.addItem(label)
+            # 地方新增 until a comparison names the region (本省新增, 本市新增).
+            self.status_filter.addItem(localised(label, local_of(None)))
         # As wide as its longest entry: a cut entry ("只看差距（未") says nothing.
         self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_filter.setToolTip("按对照结果筛选；“只看差距”为未覆盖和部分覆盖（Ctrl+G）")

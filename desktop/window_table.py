@@ -142,6 +142,10 @@ class WindowTable:
         row = self.current_row()
         self.diff.show_row(self.comparison, row)
         self.review_panel.set_row(row)
+        if current.row() != previous.row():
+            # Another row opens at its top, where its verdict and reason are: scrolled down to
+            # the opinion box for the last row, the pane hid them.
+            self.detail_scroll.verticalScrollBar().setValue(0)
         if row is not None:
             self._syncing = True
             try:

@@ -476,7 +476,7 @@ def article_share(article: SectionAlignment) -> float | None:
     if article.status is Status.PARTIAL and article.score <= 0:
         return None
     # Whole percents, as the reason says them: a cell read 0.7959999999999999 when edited.
-    return round(article.score / 100.0, 2)
+    return float(f"{article.score:.0f}") / 100.0
 
 
 def article_counts(articles: Iterable[ReviewedArticle]) -> dict[str, int]:

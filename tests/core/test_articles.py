@@ -1006,3 +1006,15 @@ def test_a_central_organs_sentence_in_a_carried_article_is_no_gap():
     assert rows["县级以上"].status is Status.COVERED
     article = next(a for a in result.articles if a.national == "1")
     assert article.status is Status.COVERED and "未见对应表述" not in article.reason.text
+
+
+def test_an_articles_share_is_printed_alike_in_its_reason_the_outline_and_the_reports():
+    """约35% in the reason beside 34% in the outline: the share is rounded once, as kept."""
+    from core.articles import _percent
+    from core.export.labels import article_share
+    from core.model import Reason, SectionAlignment
+
+    for coverage in (0.34505, 0.3449, 0.355, 0.5049, 0.995):
+        kept = SectionAlignment("1", ("1",), round(100.0 * coverage, 1), Status.PARTIAL,
+                                Reason("part", ""))
+        assert _percent(coverage) == f"{100 * article_share(kept):.0f}%"

@@ -83,7 +83,9 @@ def test_the_national_tree_colours_articles_by_their_own_verdict():
     reviewed = _rows(comparison, [ReviewDecision("N1.4-1", status=Status.COVERED)])
     model.update_rows([reviewed["N1.4-1"]])
     assert model.status_of("1.4") is Status.COVERED
-    assert model.index_for_section("1.4", coverage).data() == "—"
+    # Its share is now of its sentences covered after review, and says so ("—" hid progress).
+    assert model.index_for_section("1.4", coverage).data() == "100%"
+    assert "经审核已覆盖的句子 ÷ 适用句子" in model.index_for_section("1.4").data(Qt.ItemDataRole.ToolTipRole)
     assert model.status_of("1") is Status.COVERED
     assert model.index_for_section("1", coverage).data() == "100%"
     assert "经审核" not in model.index_for_section("1.1").data(Qt.ItemDataRole.ToolTipRole)

@@ -337,8 +337,11 @@ def test_a_city_text_is_called_本市_in_the_labels_as_in_the_reports(qtbot, mak
     city = tmp_path / "示例市实施意见.txt"
     city.write_text("\n".join(paragraphs), encoding="utf-8")
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, city)
     model = window.table_model
+    # Before a comparison names the region: 地方.
+    assert model.headerData(model.COL_PROVINCIAL, Qt.Orientation.Horizontal) == "地方对应表述"
+    assert "地方新增" in [window.status_filter.itemText(i) for i in range(window.status_filter.count())]
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, city)
     assert model.headerData(model.COL_PROVINCIAL, Qt.Orientation.Horizontal) == "本市对应表述"
     filters = [window.status_filter.itemText(i) for i in range(window.status_filter.count())]
     assert "本市新增" in filters and "本省新增" not in filters
@@ -355,3 +358,18 @@ def test_a_city_text_is_called_本市_in_the_labels_as_in_the_reports(qtbot, mak
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
     assert model.headerData(model.COL_PROVINCIAL, Qt.Orientation.Horizontal) == "本省对应表述"
     assert "本省新增" in [window.status_filter.itemText(i) for i in range(window.status_filter.count())]
+
+
+def test_another_row_opens_the_detail_pane_at_its_top(qtbot, make_window, save_path):
+    """Scrolled down to the opinion box for one row, the pane hid the next row's verdict and
+    reason (a small screen, 150 %)."""
+    window = make_window()
+    window.resize(900, 500)
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.goto_gap(+1)
+    bar = window.detail_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    assert window.goto_gap(+1)
+    assert bar.value() == 0
