@@ -413,8 +413,15 @@ class SummaryBar(QLabel):
         # meaning an article.
         unit = "条"
         if articles:
+            # Shares of the articles expected of the province, as the reports give them.
+            expected = sum(articles.get(s, 0) for s in (Status.COVERED, Status.PARTIAL, Status.MISSING))
+
+            def share(status: Status | None) -> str:
+                if status not in (Status.COVERED, Status.PARTIAL, Status.MISSING) or not expected:
+                    return ""
+                return f"（{100 * articles.get(status, 0) / expected:.0f}%）"
             judged = "，".join(f"{status_style(status, not_applicable=status is None).label} "
-                              f"<b>{articles.get(status, 0)}</b>"
+                              f"<b>{articles.get(status, 0)}</b>{share(status)}"
                               for status in (Status.COVERED, Status.PARTIAL, Status.MISSING,
                                              Status.NOT_EXPECTED, None)
                               if articles.get(status) or status in (Status.COVERED,
@@ -441,7 +448,14 @@ class SummaryBar(QLabel):
         if unsaved:
             parts.append(f'<span style="color:#ffffff;background-color:#b71c1c">&nbsp;未保存 '
                          f'<b>{unsaved}</b> {unit}&nbsp;</span>')
-        self.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
+        # A narrow window wraps between the counts, never inside one (已审核 0 / ↵ 192 条).
+        self.setText("&nbsp;&nbsp;&nbsp; ".join(_unbroken(part) for part in parts))
+
+
+def _unbroken(text: str) -> str:
+    """A count the summary bar never wraps inside; a count of several (按条 72 条：已覆盖 17…)
+    may wrap after its commas, never inside one of them."""
+    return "，".join(f'<span style="white-space:nowrap">{piece}</span>' for piece in text.split("，"))
 
 
 def _chip(style, count: int, share: str, unit: str = "条") -> str:

@@ -258,7 +258,9 @@ class WindowTable:
     def _update_count(self, *_args) -> None:
         total = self.table_model.rowCount()
         shown = self.proxy.rowCount()
-        self.count_label.setText(f"显示 {shown} / {total} 条" if total else "")
+        # A statute's rows are sentences (句), as the summary bar counts them; 条 is an article.
+        unit = "句" if self.comparison is not None and self.comparison.articles else "条"
+        self.count_label.setText(f"显示 {shown} / {total} {unit}" if total else "")
         active = self.proxy.section_filter_active()
         self.section_label.setVisible(active)
         self.section_clear.setVisible(active)

@@ -3,6 +3,7 @@ reason in the detail pane and the national tree, readable on a small screen."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -146,9 +147,16 @@ def test_the_summary_bar_counts_a_statute_by_article_first(qtbot):
     bar = SummaryBar()
     qtbot.addWidget(bar)
     bar.set_rows(rows, model.article_counts())
-    text = bar.text()
-    assert (f"按条 <b>{summary.clauses}</b> 条：已覆盖 <b>{summary.covered}</b>，"
-            f"部分覆盖 <b>{summary.partial}</b>，未覆盖 <b>{summary.missing}</b>，"
+    # The counts as read (the bar wraps between them, never inside one: desktop.views._unbroken).
+    text = re.sub(r'<span style="white-space:nowrap">|</span>', "", bar.text())
+    # With their shares of the articles expected of the province, as the reports give them.
+    expected = summary.covered + summary.partial + summary.missing
+
+    def share(count: int) -> str:
+        return f"（{100 * count / expected:.0f}%）"
+    assert (f"按条 <b>{summary.clauses}</b> 条：已覆盖 <b>{summary.covered}</b>{share(summary.covered)}，"
+            f"部分覆盖 <b>{summary.partial}</b>{share(summary.partial)}，"
+            f"未覆盖 <b>{summary.missing}</b>{share(summary.missing)}，"
             f"无需地方落实 <b>{summary.not_expected}</b>") in text
     # Its sentences are then 句.
     assert f"逐句 <b>{comparison.summary.clauses}</b> 句" in text
@@ -158,7 +166,7 @@ def test_the_summary_bar_counts_a_statute_by_article_first(qtbot):
     reviewed = _rows(comparison, [ReviewDecision("N1.4-1", status=Status.COVERED)])
     model.update_rows([reviewed["N1.4-1"]])
     bar.set_rows(list(reviewed.values()), model.article_counts())
-    assert f"已覆盖 <b>{summary.covered + 1}</b>，" in bar.text()
+    assert f"已覆盖 <b>{summary.covered + 1}</b>（" in bar.text()
 
     # A policy text keeps counting its items as 条.
     bar.set_rows(rows, None)
@@ -196,3 +204,18 @@ def test_the_trees_keep_names_in_line_and_space_a_chapter_from_its_title():
     national.set_comparison(comparison)
     names = [national.index(r, 0).data() for r in range(national.rowCount())]
     assert "第一章 总则" in names
+
+
+def test_the_summary_bar_wraps_between_counts_never_inside_one(qtbot, sample_comparison):
+    """At 150 % the bar read 已审核 0 / ↵ 192 条 and 未覆盖 139 句 ↵ （75%）."""
+    from core.review import review
+    from desktop.clause_table import build_rows
+    from desktop.views import SummaryBar
+
+    rows = build_rows(sample_comparison, *review(sample_comparison, ()))
+    bar = SummaryBar()
+    qtbot.addWidget(bar)
+    bar.set_rows(rows)
+    text = bar.text()
+    assert '<span style="white-space:nowrap">已审核 <b>0</b> / ' in text
+    assert text.count("white-space:nowrap") >= 6  # every count its own unit
