@@ -203,6 +203,10 @@ class NationalOutlineModel(OutlineModel):
     def status_of(self, section_id: str) -> Status | None:
         return self._status.get(section_id)
 
+    def changed_by_review(self, section_id: str) -> bool:
+        """Whether a reviewer changed one of a statute article's sentences."""
+        return section_id in self._reviewed_share
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         section = self.section_at(index)
         if section is None:

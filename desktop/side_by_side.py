@@ -114,6 +114,7 @@ class DiffPane(QWidget):
         # Where an article's verdict after review is read (set_article_status), None: the
         # engine's verdict is shown.
         self._article_status: Callable[[str], Status | None] | None = None
+        self._article_changed: Callable[[str], bool] | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -203,12 +204,16 @@ class DiffPane(QWidget):
     def row(self) -> ClauseRow | None:
         return self._row
 
-    def set_article_status(self, source: Callable[[str], Status | None] | None) -> None:
+    def set_article_status(self, source: Callable[[str], Status | None] | None,
+                           changed: Callable[[str], bool] | None = None) -> None:
         """Read a statute article's verdict after review from ``source`` (section id → status,
         None when all its sentences are 不适用): the national tree's ``status_of``, which asks
         core.review.article_status. The 本条整体 line then says it, and the engine's verdict
         beside it where the two differ."""
         self._article_status = source
+        # Whether a reviewer changed one of an article's sentences: its reason then no longer
+        # says what the rows showed before (逐句比对，第1句部分覆盖).
+        self._article_changed = changed
 
     def show_row(self, comparison: Comparison | None, row: ClauseRow | None) -> None:
         """Show a table row (or an empty pane when None)."""
@@ -298,7 +303,8 @@ class DiffPane(QWidget):
         if article is not None:
             reviewed = (article.status if self._article_status is None
                         else self._article_status(article.national))
-            lines.append(article_verdict_html(ReviewedArticle(article, reviewed)))
+            changed = self._article_changed is not None and self._article_changed(article.national)
+            lines.append(article_verdict_html(ReviewedArticle(article, reviewed, changed=int(changed))))
         if row.recheck:
             lines.append(f'<span style="color:#8e1b1b"><b>需复核：</b>{html.escape(row.recheck)}</span>')
         if row.shown_gaps:
@@ -307,9 +313,11 @@ class DiffPane(QWidget):
             lines.append("<b>差距：</b>整条要求在地方文件中未体现")
         if row.match_changed:
             lines.append('<span style="color:#555">已改选对应表述：相似度、差距和系统建议按所选表述重新计算。</span>')
-        elif row.reason and (article is None or row.reason != article.reason.text) and not (
+        elif row.reason and (article is None or (finding.reason.text if finding else row.reason)
+                             != article.reason.text) and not (
                 not row.overridden and repeats_gaps(row.reason, row.shown_gaps)):
-            # (A sentence of a not-expected article has the article's reason: said once.)
+            # (A sentence of a not-expected article, or the one sentence of an article, has the
+            # article's reason: said once, also after a reviewer overrode it.)
             lines.append(f'<span style="color:#555"><b>说明：</b>{html.escape(row.reason)}</span>')
         self.gaps.setText("<br>".join(lines))
         self.gaps.setVisible(bool(lines))

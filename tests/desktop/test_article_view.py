@@ -219,3 +219,22 @@ def test_the_summary_bar_wraps_between_counts_never_inside_one(qtbot, sample_com
     text = bar.text()
     assert '<span style="white-space:nowrap">已审核 <b>0</b> / ' in text
     assert text.count("white-space:nowrap") >= 6  # every count its own unit
+
+
+def test_an_overridden_one_sentence_article_gives_its_reason_once(qtbot):
+    """本条整体：部分覆盖（人工）；软件判定未覆盖。<reason> and again 说明：软件原判为未覆盖：<reason>."""
+    comparison = statutes()
+    article = next(a for a in comparison.articles if a.national == "1.4")
+    assert article.status is Status.MISSING
+    reviewed = _rows(comparison, [ReviewDecision("N1.4-1", status=Status.PARTIAL)])
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    model = NationalOutlineModel()
+    model.set_comparison(comparison)
+    model.set_rows(list(reviewed.values()))
+    pane.set_article_status(model.status_of, model.changed_by_review)
+    pane.show_row(comparison, reviewed["N1.4-1"])
+    text = pane.gaps.text()
+    assert "软件判定未覆盖" in text and "说明：" not in text
+    assert model.changed_by_review("1.4") and not model.changed_by_review("1.2")
+    assert text.count(article.reason.text.split("（")[0]) == 1
