@@ -158,6 +158,9 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             refuse_input_as_output(target, (args.national, args.provincial))
     comparison = session.compare_documents(national=args.national, provincial=args.provincial,
                                            progress=_progress_printer(args.progress))
+    if session.sides_swapped(comparison.national, comparison.provincial):
+        print("提示：国家文件一侧像是地方文件、地方文件一侧像是国家文件，两个文件可能写反了顺序"
+              "（duizhao compare 国家文件 地方文件）。", file=sys.stderr)
     written = None
     if args.output:
         written = session.export_comparison(comparison=comparison, path=args.output,

@@ -52,6 +52,13 @@ class ConverterMissingError(DocumentReadError):
     """A .doc/.wps file needs LibreOffice, which is not installed."""
 
 
+class SameDocumentError(DuizhaoError):
+    """Both sides hold the same text: there is nothing to compare."""
+
+    def __init__(self) -> None:
+        super().__init__("国家文件和地方文件的内容完全相同，无需对照：请在“地方文件”一侧选择地方实施文件。")
+
+
 class ProjectFileError(DuizhaoError):
     """A project file that is corrupt, foreign, or from a newer version."""
 

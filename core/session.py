@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Literal
 
 from core.align import CancelCheck, ProgressCallback, compare_outlines
 from core.compare import load_outline, prepare
-from core.errors import Cancelled, ProjectReadOnlyError
+from core.errors import Cancelled, ProjectReadOnlyError, SameDocumentError
 from core.model import STATUS_LABELS, Comparison, Outline, ReviewDecision, Status
 from core.outline import outline_document
 from core.read import read_text
 from core.review import parameters_of
+from core.text import issuing_region
 
 if TYPE_CHECKING:  # the store (sqlite-utils, rapidfuzz) loads only for the actions that use it
     from core.project import Project, ReimportReport
@@ -232,7 +233,7 @@ def compare_into_project(*, national: Source, provincial: Source, target: Path,
     # A cold start builds the word cache first: say so, rather than sit at 0 %.
     report(0, 0, LOADING_DICTIONARY)
     prepare()
-    comparison = compare_outlines(national.outline(), provincial.outline(),
+    comparison = compare_outlines(*_different(national.outline(), provincial.outline()),
                                   progress=progress, cancel=cancel)
     # "对照完成 100%" over an empty table read as a hang: the result is not shown yet.
     report(0, 0, SAVING_PROJECT)
@@ -248,8 +249,29 @@ def compare_documents(*, national: str | os.PathLike, provincial: str | os.PathL
         DocumentReadError: a document cannot be read.
         Cancelled: ``cancel()`` said stop.
     """
-    return compare_outlines(load_outline(national), load_outline(provincial),
+    return compare_outlines(*_different(load_outline(national), load_outline(provincial)),
                             progress=progress, cancel=cancel)
+
+
+def _different(national: Outline, provincial: Outline) -> tuple[Outline, Outline]:
+    """The two outlines, unless they hold the same text (the same file chosen twice): a
+    comparison of a text with itself reads 已覆盖 100% and tells nothing.
+
+    Raises:
+        SameDocumentError: both hold the same title and body.
+    """
+    def body(outline: Outline) -> tuple:
+        return (outline.title, tuple(s.paragraphs for s in outline.sections))
+    if body(national) == body(provincial):
+        raise SameDocumentError()
+    return national, provincial
+
+
+def sides_swapped(national: Outline, provincial: Outline) -> bool:
+    """Whether the two texts look chosen the wrong way round: the national side's title names a
+    province as its issuer (北京市……条例) and the provincial side's names none (国务院关于……,
+    《……条例》). A province's text against a city's (逐级对照) names a region on both sides."""
+    return bool(issuing_region(national.title)) and not issuing_region(provincial.title)
 
 
 def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str = "",

@@ -45,6 +45,8 @@ class WindowActions:
                                         tip="打开地方文件（实施意见、实施方案等）")
         self.paste_national_action = a("粘贴国家文件文本…", lambda: self.paste_document(NATIONAL))
         self.paste_provincial_action = a("粘贴地方文件文本…", lambda: self.paste_document(PROVINCIAL))
+        self.swap_action = a("交换两侧", self.swap_documents, ["Ctrl+Shift+X"],
+                             "国家文件和地方文件选反了：交换两侧后重新对照")
         self.compare_action = a("开始对照", self.start_compare, ["F5"], "对照两份文件")
         self.open_project_action = a("打开项目…", self.choose_project, [QKeySequence.StandardKey.Open],
                                      "打开保存的对照项目（.duizhao）")
@@ -129,6 +131,7 @@ class WindowActions:
         file_menu.addAction(self.open_provincial_action)
         file_menu.addAction(self.paste_national_action)
         file_menu.addAction(self.paste_provincial_action)
+        file_menu.addAction(self.swap_action)
         file_menu.addAction(self.compare_action)
         file_menu.addSeparator()
         file_menu.addAction(self.open_project_action)
@@ -204,6 +207,7 @@ class WindowActions:
                        self.open_provincial_action, self.paste_national_action,
                        self.paste_provincial_action):
             action.setEnabled(not busy)
+        self.swap_action.setEnabled(any(self.choices.values()) and not busy)
         for slot in self.slots.values():
             slot.setEnabled(not busy)
         self.reimport_action.setEnabled(has_project and not busy)
@@ -222,7 +226,7 @@ class WindowActions:
         self.note_action.setEnabled(can_review)
         self.history_action.setEnabled(has_project and not busy and row is not None)
         for action in (self.next_gap_action, self.previous_gap_action):
-            action.setEnabled(self.comparison is not None)
+            action.setEnabled(self.comparison is not None and not busy)
         self.review_panel.setEnabled(has_project and not busy)
         self.diff.choose_button.setEnabled(can_review and self.diff.candidates.offers_choice())
         self.diff.carry_button.setEnabled(can_review)

@@ -71,6 +71,22 @@ class WindowDocuments:
         self.slots[side].set_document(choice.name if choice else "")
         self._update_state()
 
+    def swap_documents(self) -> None:
+        """Put the national side's document on the provincial side and the other way round (two
+        files chosen the wrong way); then 开始对照 compares them anew."""
+        try:
+            # A document known only from the open project is written out first, from its own
+            # side of the project.
+            for side in (NATIONAL, PROVINCIAL):
+                self._put_on_disk(side)
+        except OSError:
+            self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
+            return
+        national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
+        self._set_choice(NATIONAL, replace(provincial, in_project=False) if provincial else None)
+        self._set_choice(PROVINCIAL, replace(national, in_project=False) if national else None)
+        self.statusBar().showMessage("已交换国家文件和地方文件，请按“开始对照”（F5）重新对照。", 8000)
+
     def choose_document(self, side: str) -> None:
         folder = self.settings.get(keys.LAST_FOLDER) or str(self.documents_dir())
         path, _ = QFileDialog.getOpenFileName(self, f"选择{SIDE_LABELS[side]}", folder, document_filter())
@@ -236,6 +252,14 @@ class WindowDocuments:
         it is most likely the wrong file, and its verdicts say little; and when a side holds
         nothing but its title (the national one first: then nothing was compared at all)."""
         comparison = project.comparison
+        if session.sides_swapped(comparison.national, comparison.provincial):
+            text = (f"国家文件一侧的“{project.national_name}”像是地方文件，地方文件一侧的"
+                    f"“{project.provincial_name}”像是国家文件，两侧可能选反了。\n\n"
+                    "如果选反了，请用“文件 → 交换两侧”（Ctrl+Shift+X）后重新对照。")
+            if self.headless:
+                print(f"对照：{text}", file=sys.stderr)
+            else:
+                QMessageBox.information(self, "对照", text)
         sides = ((NATIONAL, project.national_name, comparison.national),
                  (PROVINCIAL, project.provincial_name, comparison.provincial))
         statutes = any(outline.grammar == "statute" for _, _, outline in sides)

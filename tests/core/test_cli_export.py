@@ -357,3 +357,27 @@ def test_a_provincial_statute_whose_last_article_is_empty_is_compared(tmp_path, 
                      "第二条　县级以上人民政府应当加强数据工作。\n第三条　。\n", encoding="utf-8")
     assert main(["compare", str(national), str(draft)]) == 0
     assert "按条对照，共 2 条" in capsys.readouterr().out
+
+
+def test_the_same_text_on_both_sides_exits_2_with_one_line(tmp_path, capsys):
+    """The same file chosen twice compared as 已覆盖 100% and told nothing; a copy of it too."""
+    copy = tmp_path / "副本.docx"
+    copy.write_bytes(SAMPLES.joinpath("national-guideline-sample.docx").read_bytes())
+    for provincial in (NATIONAL, str(copy)):
+        assert main(["compare", NATIONAL, provincial, "--json", str(tmp_path / "r.json")]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "内容完全相同" in err[0]
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_files_given_the_wrong_way_round_are_said_on_stderr(tmp_path, capsys):
+    national = tmp_path / "示例条例.txt"
+    national.write_text("示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
+                        encoding="utf-8")
+    local = tmp_path / "北京市示例办法.txt"
+    local.write_text("北京市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2026年1月1日起施行。",
+                     encoding="utf-8")
+    assert main(["compare", str(local), str(national), "--json", str(tmp_path / "r.json")]) == 0
+    assert "可能写反了顺序" in capsys.readouterr().err
+    assert main(["compare", str(national), str(local), "--json", str(tmp_path / "r.json")]) == 0
+    assert "写反" not in capsys.readouterr().err

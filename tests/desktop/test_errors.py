@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop import errors
 from desktop.main_window import NATIONAL, PROVINCIAL
 
-from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL
+from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, compare_pair
 
 
 def test_a_broken_document_shows_its_message(qtbot, make_window, dialogs, save_path, tmp_path):
@@ -88,3 +88,42 @@ def test_excepthook_turns_exceptions_into_dialogs(make_window, dialogs):
     from core.errors import ExportError
     errors.excepthook(ExportError, ExportError("目标文件为只读，无法覆盖。"), None)
     assert dialogs.texts("warning") == ["目标文件为只读，无法覆盖。"]
+
+
+def test_the_same_file_on_both_sides_is_refused_with_a_reason(qtbot, make_window, dialogs, save_path):
+    """It compared as 已覆盖 100% and told nothing."""
+    window = make_window()
+    assert window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    assert window.set_document_file(PROVINCIAL, str(SAMPLE_NATIONAL))
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.start_compare()
+    assert len(dialogs.shown) == 1
+    kind, _title, text = dialogs.shown[0]
+    assert kind == "warning" and "内容完全相同" in text
+    assert window.project is None
+
+
+def test_files_chosen_the_wrong_way_round_are_said_and_swapped_in_one_step(
+        qtbot, make_window, dialogs, save_path, tmp_path, monkeypatch):
+    """The Beijing text as the national one compared silently, labelled 本省对应表述."""
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a, **k: said.append(text))
+    national = tmp_path / "国务院示例条例.txt"
+    national.write_text("示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
+                        encoding="utf-8")
+    local = tmp_path / "北京市示例办法.txt"
+    local.write_text("北京市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2026年1月1日起施行。",
+                     encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, local, national)
+    assert any("两侧可能选反了" in text for text in said)
+    window.swap_action.trigger()
+    assert window.choices[NATIONAL].name == "国务院示例条例.txt"
+    assert window.choices[PROVINCIAL].name == "北京市示例办法.txt"
+    said.clear()
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.start_compare()
+    assert not any("选反" in text for text in said)
+    assert window.comparison.national.title == "示例条例"
