@@ -48,6 +48,9 @@ class WindowReview:
         if error is None:
             if had_unsaved:
                 self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
+            else:
+                # Said where the eye can check it, and how to take it back.
+                self.statusBar().showMessage(f"已{text}（序号 {row.number}），已保存；Ctrl+Z 撤销。", 6000)
         elif isinstance(error, ProjectSaveError) and had_unsaved:
             # Said once in a box already; the row and the summary keep saying it.
             self.statusBar().showMessage(f"{error.message} 有 {len(self.unsaved)} 条审核决定尚未保存。",
@@ -236,13 +239,19 @@ class WindowReview:
         on the row change the undo makes — pushed on the stack while it was undoing, which
         deletes the command being undone (a crash, or a lost redo)."""
         self.commit_typing()
+        done = self.undo_stack.undoText()
         self.undo_stack.undo()
+        if done:
+            self.statusBar().showMessage(f"已撤销：{done}；Ctrl+Y 重做。", 6000)
 
     def redo_review(self) -> None:
         """重做: an opinion being typed is saved first, as for 撤销; like typing in an editor,
         that new decision ends what there was to redo."""
         self.commit_typing()
+        again = self.undo_stack.redoText()
         self.undo_stack.redo()
+        if again:
+            self.statusBar().showMessage(f"已重做：{again}。", 6000)
 
     def edit_note(self) -> None:
         if self.review_row() is not None:

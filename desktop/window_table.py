@@ -187,7 +187,14 @@ class WindowTable:
             ids = self.provincial_model.subtree(section_id)
             self.proxy.set_sections(provincial=ids)
             where = location(comparison.provincial, section_id)
-        self.section_label.setText(f"{SIDE_LABELS[side]}章节：{where}")
+        # Where and what: 二、 alone said nothing of which part the table now shows.
+        outline = comparison.national if side == NATIONAL else comparison.provincial
+        try:
+            title = outline.section(section_id).title
+        except KeyError:
+            title = ""
+        shown = f"{where} {title}" if title and title not in where else where
+        self.section_label.setText(f"{SIDE_LABELS[side]}章节：{shown}")
         self._update_count()
         current = self.current_row()
         if current is None or self.proxy.mapFromSource(self.table_model.index_for(current.item)).row() < 0:
@@ -260,7 +267,14 @@ class WindowTable:
         shown = self.proxy.rowCount()
         # A statute's rows are sentences (句), as the summary bar counts them; 条 is an article.
         unit = "句" if self.comparison is not None and self.comparison.articles else "条"
-        self.count_label.setText(f"显示 {shown} / {total} {unit}" if total else "")
+        text = f"显示 {shown} / {total} {unit}" if total else ""
+        if total and not shown:
+            # An empty table says why: the search, the filter or the chosen section narrows it.
+            narrowing = [what for what, on in (("搜索", bool(self.search.text())),
+                                               ("筛选", self.status_filter.currentIndex() != 0),
+                                               ("章节", self.proxy.section_filter_active())) if on]
+            text += "（没有符合" + "、".join(narrowing) + "条件的条目）" if narrowing else ""
+        self.count_label.setText(text)
         active = self.proxy.section_filter_active()
         self.section_label.setVisible(active)
         self.section_clear.setVisible(active)

@@ -126,7 +126,9 @@ def test_a_click_on_a_tree_row_keeps_the_window_on_a_small_screen(qtbot, make_wi
     assert window.minimumSizeHint().width() <= SMALL[0]
     assert window.width() <= SMALL[0]
     full = label.text()
-    assert full == label.toolTip() == f"国家文件章节：{place[deepest]}"
+    # Where and what: the path, then the section's title.
+    title = window.national_model.section_at(deepest).title
+    assert full == label.toolTip() == f"国家文件章节：{place[deepest]}" + (f" {title}" if title else "")
     shown = QLabel.text(label)
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     assert shown == full or ("…" in shown and shown[:2] == full[:2] and shown[-1] == full[-1])

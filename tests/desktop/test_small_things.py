@@ -14,6 +14,7 @@ from core.model import Status
 from desktop import app as desktop_app
 from desktop import settings as keys
 from desktop.main_window import NATIONAL, PROVINCIAL, STATUS_FILTERS
+from desktop.models import SectionIdRole
 
 from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
 
@@ -373,3 +374,32 @@ def test_another_row_opens_the_detail_pane_at_its_top(qtbot, make_window, save_p
     assert bar.value() > 0
     assert window.goto_gap(+1)
     assert bar.value() == 0
+
+
+def test_a_decision_and_its_undo_are_said_in_the_status_bar(qtbot, make_window, save_path):
+    """The stale 对照完成，项目已保存 stood there after Ctrl+1 and Ctrl+Z."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.goto_gap(+1)
+    number = window.current_row().number
+    window.set_status(Status.COVERED.value)
+    assert window.statusBar().currentMessage().startswith(f"已标为“已覆盖”（序号 {number}），已保存")
+    window.undo_review()
+    assert window.statusBar().currentMessage().startswith("已撤销：")
+    window.redo_review()
+    assert window.statusBar().currentMessage().startswith("已重做：")
+
+
+def test_an_empty_table_says_what_narrows_it(qtbot, make_window, save_path):
+    """A search with no hit showed an empty table, with no hint that 只看差距 narrowed it too."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.set_gap_filter(True)
+    window.search.setText("没有这样的词语")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 0)
+    window._update_count()
+    assert "没有符合搜索、筛选条件的条目" in window.count_label.text()
+    window.national_tree.setCurrentIndex(window.national_model.index(1, 0))
+    window._filter_sections(NATIONAL, window.national_model.index(1, 0).data(SectionIdRole))
+    section = window.comparison.national.section(window.national_model.index(1, 0).data(SectionIdRole))
+    assert section.title in window.section_label.text()
