@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -41,7 +42,9 @@ class DocumentSlot(QFrame):
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._title = QLabel(f"<b>{side_label}</b>")
-        self.name = QLabel()
+        # Elided in the middle, keeping the end: a name cut at the box's edge read as another
+        # file's (law_national_youhua_yir).
+        self.name = ElidedLabel()
         self.name.setMinimumWidth(40)
         self.name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.open_button = QToolButton()
@@ -61,12 +64,10 @@ class DocumentSlot(QFrame):
     def set_document(self, name: str) -> None:
         """Show the loaded document's name ("" when none)."""
         if name:
-            self.name.setText(name)
-            self.name.setToolTip(name)
+            self.name.setText(name)  # the whole name is its tooltip
             self.name.setStyleSheet("")
         else:
             self.name.setText("未选择（可把文件拖到这里）")
-            self.name.setToolTip("")
             self.name.setStyleSheet("color:#888")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -448,19 +449,50 @@ class SummaryBar(QLabel):
         if unsaved:
             parts.append(f'<span style="color:#ffffff;background-color:#b71c1c">&nbsp;未保存 '
                          f'<b>{unsaved}</b> {unit}&nbsp;</span>')
-        # A narrow window wraps between the counts, never inside one (已审核 0 / ↵ 192 条).
-        self.setText("&nbsp;&nbsp;&nbsp; ".join(_unbroken(part) for part in parts))
+        # A narrow window wraps between the counts, never inside one (已审核 0 / ↵ 192 条,
+        # 部分覆 ↵ 盖): Qt breaks between any two Chinese characters.
+        self._readable = "&nbsp;&nbsp;&nbsp;&nbsp;".join(parts)
+        super().setText("&nbsp;&nbsp;&nbsp; ".join(_unbroken(part) for part in parts))
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._readable = text
+        super().setText(text)
+
+    def text(self) -> str:  # type: ignore[override]
+        """The summary as written, without what keeps each count on one line."""
+        return self._readable
+
+
+# An HTML tag, an entity, or one character of a count's text.
+_TOKEN = re.compile(r"<[^>]*>|&[a-z]+;|.", re.DOTALL)
 
 
 def _unbroken(text: str) -> str:
-    """A count the summary bar never wraps inside; a count of several (按条 72 条：已覆盖 17…)
-    may wrap after its commas, never inside one of them."""
-    return "，".join(f'<span style="white-space:nowrap">{piece}</span>' for piece in text.split("，"))
+    """A count the summary bar never wraps inside: a word joiner between every two of its
+    characters (Qt honours it; white-space:nowrap it does not, inside a line). A count of
+    several (按条 72 条：已覆盖 17…) may wrap after its commas, never inside one of them."""
+    pieces = []
+    for piece in text.split("，"):
+        out, seen = [], False
+        for token in _TOKEN.findall(piece):
+            if token.startswith("<") and token.endswith(">"):
+                out.append(token)
+                continue
+            if seen:
+                out.append(_JOINED)
+            out.append("&nbsp;" if token == " " else token)
+            seen = True
+        pieces.append("".join(out))
+    return "，".join(pieces)
 
 
 def _chip(style, count: int, share: str, unit: str = "条") -> str:
     return (f'<span style="background-color:{style.background.name()};color:{style.foreground.name()}">'
             f'&nbsp;{style.label}&nbsp;</span>&nbsp;<b>{count}</b> {unit}{share}')
+
+
+# A word joiner: no line break between the characters it stands between (28 句 ↵ （15%）).
+_JOINED = "\u2060"
 
 
 def short_name(path: str) -> str:

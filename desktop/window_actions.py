@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from core import __version__
 from core.model import Status
@@ -179,13 +179,27 @@ class WindowActions:
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # The exports share one button with a menu: two long 导出… labels pushed 上一处/下一处差距
+        # into the » overflow at 150 %.
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setText("导出")
+        self.export_button.setToolTip("导出 Word 对照清单、差距分析报告、Excel 或 JSON"
+                                      "（Ctrl+Shift+E 直接导出 Word 对照清单）")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export_menu = QMenu(self.export_button)
+        for action in self.export_actions.values():
+            export_menu.addAction(action)
+        self.export_button.setMenu(export_menu)
         for action in (self.new_action, self.open_project_action, None,
                        self.open_national_action, self.open_provincial_action, self.compare_action,
-                       None, self.export_actions["checklist"], self.export_actions["gaps"], None,
+                       None, self.export_button, None,
                        self.undo_action, self.redo_action, None, self.previous_gap_action,
                        self.next_gap_action):
             if action is None:
                 toolbar.addSeparator()
+            elif isinstance(action, QToolButton):
+                toolbar.addWidget(action)
             else:
                 toolbar.addAction(action)
 
@@ -215,6 +229,7 @@ class WindowActions:
         self.save_as_action.setEnabled(has_project and not busy)
         for action in self.export_actions.values():
             action.setEnabled(has_project and not busy)
+        self.export_button.setEnabled(has_project and not busy)
         row = self.review_row()
         read_only = has_project and self.project.read_only
         self.review_panel.set_read_only(read_only)
