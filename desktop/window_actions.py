@@ -167,6 +167,11 @@ class WindowActions:
         review_menu.addSeparator()
         review_menu.addAction(self.note_action)
         review_menu.addAction(self.history_action)
+        # A right click on a row offers what the 审核 menu does for it.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.review_menu = review_menu
+        self.table.customContextMenuRequested.connect(
+            lambda point: self._row_menu(review_menu, point))
 
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.outline_action)
@@ -202,6 +207,26 @@ class WindowActions:
                 toolbar.addWidget(action)
             else:
                 toolbar.addAction(action)
+
+    def _row_menu(self, review_menu: QMenu, point) -> None:
+        menu = self.row_menu(review_menu, point)
+        if menu is not None:
+            menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def row_menu(self, review_menu: QMenu, point) -> QMenu | None:
+        """The 审核 menu for the row at ``point`` (of the table's viewport), which becomes the
+        selected one first; None off the rows."""
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return None
+        self.table.selectRow(index.row())
+        menu = QMenu(self.table)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in review_menu.actions():
+            if action not in (self.next_gap_action, self.previous_gap_action):
+                menu.addAction(action)
+        self._update_state()
+        return menu
 
     def open_settings(self) -> None:
         SettingsDialog(self.settings, self).exec()

@@ -403,3 +403,19 @@ def test_an_empty_table_says_what_narrows_it(qtbot, make_window, save_path):
     window._filter_sections(NATIONAL, window.national_model.index(1, 0).data(SectionIdRole))
     section = window.comparison.national.section(window.national_model.index(1, 0).data(SectionIdRole))
     assert section.title in window.section_label.text()
+
+
+def test_a_right_click_on_a_row_offers_the_review_actions(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    index = window.proxy.index(3, 1)
+    point = window.table.visualRect(index).center()
+    menu = window.row_menu(window.review_menu, point)
+    assert window.table.currentIndex().row() == 3
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert "标为“已覆盖”" in texts and "填写审核意见" in texts and "上一处差距" not in texts
+    covered = next(a for a in menu.actions() if a.text() == "标为“已覆盖”")
+    assert covered.isEnabled()
+    covered.trigger()
+    assert window.current_row().decision is not None
+    menu.close()
