@@ -265,3 +265,15 @@ def test_a_row_clicked_with_the_mouse_takes_the_review_keys(qtbot, make_window):
     assert covered.isEnabled()
     covered.trigger()
     assert window.project.decision(row.item).status.value == "covered"
+
+
+def test_the_shortcuts_list_fits_a_small_screen_at_150_percent(qtbot, monkeypatch):
+    """At 150 % on 1366×768 the list stood 519 px high on 512, its 关闭 button at the edge: it
+    scrolls within the screen's height now."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda self: QRect(0, 0, 894, 472))
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.sizeHint().height() <= 472 - 40
