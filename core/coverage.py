@@ -429,7 +429,27 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
         if found:
             gaps.append(Gap("binding", strong, found))
             reported.append(strong)
+    if not gaps:
+        gaps.extend(_demand_made_optional(national, provincial))
     return gaps + _hedged(national, provincial, reported + [g.provincial for g in gaps])
+
+
+# 要 as a demand (各地区各部门要建立……), not inside a word (重要, 需要, 主要, 要求, 要素, 要点);
+# and 可/可以 as a permission (可结合实际建立……), not 可能, 可行, 可靠, 可持续, 许可, 认可.
+_DEMAND_YAO = re.compile(r"(?<![重需主必纲概只提摘不紧险显首])要(?![求素点件闻务害领旨])")
+_PERMISSION = re.compile(r"(?<![许认不即无宁])可(?:以)?(?![能行靠持见观喜爱控])"
+                         r"(?:结合实际|根据实际|因地制宜|视情况?)?")
+
+
+def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
+    """要 made a permission (各地区各部门要建立健全…… → 可结合实际建立健全……): the demand is
+    gone and a 可 the national sentence does not have stands in its place."""
+    if not _DEMAND_YAO.search(national) or _DEMAND_YAO.search(provincial):
+        return []
+    found = _PERMISSION.search(provincial)
+    if found is None or _PERMISSION.search(national):
+        return []
+    return [Gap("binding", "要", found.group())]
 
 
 # Words that put off or make optional the action they stand before (逐步实施, 适时编制,

@@ -8,7 +8,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from core.codec import decision_from_record
-from core.model import Comparison, Match, Outline, ReviewDecision, Section, provincial_id
+from core.model import (Comparison, Match, Outline, ReviewDecision, Section, Status, national_id,
+                        provincial_id)
 from desktop.model_common import (FlatTableModel, Index, ItemRole, MatchRole,
                                   ProvincialSectionRole, describe_item, location)
 from desktop.status_style import status_style
@@ -214,6 +215,18 @@ class HistoryModel(FlatTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
+    def _engine_status(self, entry: dict) -> Status | None:
+        """The engine's status of the entry's item, when the entry is on the current comparison."""
+        if entry.get("comparison") != self._comparison_id or self._comparison is None:
+            return None
+        item = entry.get("item", "")
+        for finding in self._comparison.clauses:
+            if national_id(finding.clause.id) == item:
+                return finding.status
+        if any(provincial_id(c.id) == item for c in self._comparison.additions):
+            return Status.ADDED
+        return None
+
     def _match_text(self, entry: dict, match: str) -> str:
         if entry.get("comparison") == self._comparison_id and self._comparison is not None:
             return describe_item(self._comparison, match, limit=40)
@@ -237,6 +250,12 @@ class HistoryModel(FlatTableModel):
             return "（系统判断）"
         decision = decision_from_record(record)
         label = decision_label(decision)
+        if label == CONFIRMED:
+            # What was confirmed, where the current comparison tells it (确认系统判断 alone
+            # named no status).
+            engine = self._engine_status(entry)
+            if engine is not None:
+                label += f"（{status_style(engine).label}）"
         if decision.match:
             label += f"：{self._match_text(entry, decision.match)}"
         return f"{label}；意见：{decision.note}" if decision.note else label
@@ -251,4 +270,7 @@ def decision_label(decision: ReviewDecision) -> str:
         parts.append(f"改为“{status_style(decision.status).label}”")
     if decision.match:
         parts.append("改选对应表述")
-    return "，".join(parts) or "确认系统判断"
+    return "，".join(parts) or CONFIRMED
+
+
+CONFIRMED = "确认系统判断"

@@ -903,3 +903,15 @@ def test_a_task_put_under_鼓励_is_told_by_the_national_words_before_it():
     gaps = binding_gaps("有序推进非涉密业务专网向电子政务外网整合迁移，各地区各部门原则上不再新建业务专网。",
                         "鼓励非涉密业务专网向电子政务外网整合迁移。")
     assert [g.describe() for g in gaps] == ["约束减弱：有序推进→鼓励"]
+
+
+def test_a_demand_made_a_permission_is_a_weakening():
+    """各地区各部门要建立健全…… → 可结合实际建立健全……: the sample's one weakening the engine let
+    pass as 已覆盖 (要 is no word of the weakening table: 重要, 需要, 要求 are none)."""
+    gaps = binding_gaps("各地区各部门要建立健全数字政府建设领导协调机制，强化统筹规划。",
+                        "各市（州）、省直各部门可结合实际建立健全数字政府建设领导协调机制。")
+    assert [g.describe() for g in gaps] == ["约束减弱：要→可结合实际"]
+    # Not 要 inside a word, nor a 可 inside one, nor a demand the province keeps.
+    assert binding_gaps("要加强数据安全。", "加强数据安全，推动可持续发展。") == []
+    assert binding_gaps("重要数据要加密存储。", "重要数据要加密存储，可以采用国产密码。") == []
+    assert binding_gaps("加强重要数据保护。", "可以加强重要数据保护。") == []

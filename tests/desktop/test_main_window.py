@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 from core.model import Status
 from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow
 from desktop.models import ClauseTableModel, DecisionListModel, HistoryModel, ItemRole, SectionIdRole
+from desktop.status_style import status_style
 from desktop.settings import REVIEWER, Settings
 
 from .conftest import (COMPARE_TIMEOUT_MS, CORPUS_NATIONAL, CORPUS_PROVINCIAL,
@@ -519,3 +520,18 @@ def test_closing_the_window_leaves_one_complete_file(qtbot, make_window, save_pa
     window.close()
     window.project = None
     assert _sidecars(path) == []
+
+
+def test_a_confirmation_in_the_history_names_the_status_confirmed(qtbot, make_window, save_path):
+    """修改后：确认系统判断 named no status."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    assert window.goto_gap(+1)
+    row = window.current_row()
+    window.set_status("confirm")
+    assert window.select_item(row.item)
+    window.review_panel.history_button.click()
+    model = window.history_dialog.model
+    label = status_style(row.engine_status).label
+    assert model.index(0, HistoryModel.COL_AFTER).data() == f"确认系统判断（{label}）"
+    window.history_dialog.close()
