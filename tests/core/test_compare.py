@@ -915,3 +915,17 @@ def test_a_demand_made_a_permission_is_a_weakening():
     assert binding_gaps("要加强数据安全。", "加强数据安全，推动可持续发展。") == []
     assert binding_gaps("重要数据要加密存储。", "重要数据要加密存储，可以采用国产密码。") == []
     assert binding_gaps("加强重要数据保护。", "可以加强重要数据保护。") == []
+
+
+def test_a_sentence_whose_condition_is_lost_does_not_score_100():
+    """没有依据的，不得作为办理行政审批的条件 scored 100 beside a provincial sentence that keeps
+    only its long phrase: a short condition ending in 的 is part of what a score measures."""
+    national = "没有依据的，不得作为办理行政审批的条件。"
+    provincial = "有关政府部门不得将目录以外的中介服务事项作为办理行政审批的条件。"
+    words_n, words_p = tokens(national), tokens(provincial)
+    vocabulary = Vocabulary([words_n, words_p])
+    assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) < 90
+    # Kept with its condition, it still scores 100.
+    kept = "没有依据的，不得作为办理行政审批的条件。"
+    words_k = tokens(kept)
+    assert score(vocabulary.profile(national, words_n), vocabulary.profile(kept, words_k)) == 100.0
