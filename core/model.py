@@ -431,14 +431,14 @@ class Comparison:
         carried = [(article, article.status if reviewed is None
                     else reviewed.get(article.national, article.status))
                    for article in self.carried_through(addition.section)]
-        carried = [(article, status) for article, status in carried
-                   if status in (Status.COVERED, Status.PARTIAL)]
-        if not carried:
+        kept = [(article, status) for article, status in carried
+                if status is Status.COVERED or status is Status.PARTIAL]
+        if not kept:
             return ""
         where = self.provincial.section(addition.section).label
         which = "、".join(f"{self.national.section(a.national).label}（{STATUS_LABELS[status]}）"
-                         for a, status in carried[:3]) + ("等" if len(carried) > 3 else "")
-        these = "这些条文" if len(carried) > 1 else "该条"
+                         for a, status in kept[:3]) + ("等" if len(kept) > 3 else "")
+        these = "这些条文" if len(kept) > 1 else "该条"
         return (f"所在的地方{where}承接国家文件{which}；本句在国家文件{these}中未见对应表述，"
                 f"是地方{where}补充或改写的内容，请核对。")
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt
 
 from core.export.labels import article_share, localised
-from core.model import ROWS_TOLD, WHOLE_ARTICLE_REASONS, Comparison, SectionAlignment, Status, roll_up
+from core.model import ROWS_TOLD, Comparison, SectionAlignment, Status, roll_up
 from core.review import article_status, rolled_up_sections, section_status
 from desktop.clause_table import ClauseRow
 from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, SectionRole,

@@ -3,7 +3,6 @@ reason in the detail pane and the national tree, readable on a small screen."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
