@@ -297,6 +297,7 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     additions = tuple(p.clause for p in prov if p.clause.id not in carried
                       and p.clause.section != "0" and p.clause.section not in counterparts
                       and not dates_the_text(p.clause.text))
+    by_article = _carried_but_central(by_article, findings, provincial)
     sections = _with_rows_told(_section_results(national, findings, aligned, by_article), findings,
                                by_article)
     warnings = []
@@ -1385,6 +1386,25 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
 _ROLLUP_ORDER = (Status.COVERED, Status.PARTIAL, Status.MISSING, Status.NOT_EXPECTED)
 
 
+def _carried_but_central(by_article: dict[str, ArticleVerdict], findings: tuple[ClauseFinding, ...],
+                         provincial: Outline) -> dict[str, ArticleVerdict]:
+    """The article verdicts, with a partial article 已覆盖 when the province carries every
+    sentence of it but those that lay duties on central organs alone (无需地方落实 rows):
+    nothing it is expected to carry is missing. Done before the chapters roll their articles
+    up, so that a chapter says what its articles say."""
+    rows: dict[str, list[ClauseFinding]] = defaultdict(list)
+    for finding in findings:
+        rows[finding.clause.section].append(finding)
+    judged = dict(by_article)
+    for section, verdict in by_article.items():
+        statuses = {f.status for f in rows.get(section, [])}
+        if verdict.status is Status.PARTIAL and statuses == {Status.COVERED, Status.NOT_EXPECTED}:
+            labels = "、".join(provincial.section(p).label for p in verdict.provincial)
+            judged[section] = replace(verdict, status=Status.COVERED, reason=Reason(
+                "matched", f"由地方{labels}承接本条中地方应当承接的内容。"))
+    return judged
+
+
 def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[ClauseFinding, ...],
                     by_article: dict[str, ArticleVerdict]) -> tuple[SectionAlignment, ...]:
     """Carried articles whose sentences are not all carried say which are not.
@@ -1402,14 +1422,6 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
     told = []
     for section in sections:
         own = rows.get(section.national, [])
-        if (section.national in by_article and section.status is Status.PARTIAL and own
-                and all(f.status in (Status.COVERED, Status.NOT_EXPECTED) for f in own)
-                and {f.status for f in own} == {Status.COVERED, Status.NOT_EXPECTED}):
-            # What the province does not carry is only central organs' duties: nothing it is
-            # expected to carry is missing.
-            section = replace(section, status=Status.COVERED, reason=Reason(
-                "matched", section.reason.text.split("只承接了部分内容")[0]
-                + "承接了本条中地方应当承接的内容。"))
         if section.national in by_article and section.status in (Status.COVERED, Status.PARTIAL) and own:
             said = []
             for status, words in ((Status.PARTIAL, "部分覆盖"), (Status.MISSING, "未见对应表述"),

@@ -83,7 +83,7 @@ def _matching_close(text: str, start: int) -> int:
 
 # A second role inside one note (（牵头单位：省委网信办；配合单位：省公安厅、省数据局）) names
 # no unit: it left 配合单位：省公安厅 in the 责任单位 column.
-_INNER_ROLE = re.compile(r"(?:责任|牵头|配合|主责|参与|负责|协办|主办|协同)(?:单位|部门)\s*[：:]")
+_INNER_ROLE = re.compile(r"(?:责任|牵头|配合|主责|参与|负责|协办|协助|主办|协同)(?:单位|部门)\s*[：:]")
 
 
 def _split_units(body: str) -> tuple[str, ...]:

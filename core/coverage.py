@@ -434,22 +434,26 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
     return gaps + _hedged(national, provincial, reported + [g.provincial for g in gaps])
 
 
-# 要 as a demand (各地区各部门要建立……), not inside a word (重要, 需要, 主要, 要求, 要素, 要点);
-# and 可/可以 as a permission (可结合实际建立……), not 可能, 可行, 可靠, 可持续, 许可, 认可.
-_DEMAND_YAO = re.compile(r"(?<![重需主必纲概只提摘不紧险显首])要(?![求素点件闻务害领旨])")
-_PERMISSION = re.compile(r"(?<![许认不即无宁])可(?:以)?(?![能行靠持见观喜爱控])"
-                         r"(?:结合实际|根据实际|因地制宜|视情况?)?")
+# 要 as a demand (各地区各部门要建立……), not inside a word (重要, 需要, 主要, 要求, 要素, 要点),
+# with the verb after it; and a demand a provincial sentence may keep in other words.
+_DEMAND_YAO = re.compile(r"(?<![重需主必纲概只提摘不紧险显首])要(?![求素点件闻务害领旨])"
+                         r"([\u4e00-\u9fff]{2})")
+_DEMAND_KEPT = re.compile(r"需要|要(?![求素点件])|应当|必须|务必")
+# 可 or 可以 set before that same verb, perhaps with 结合实际 (可结合实际建立健全……).
+_PERMITTED = r"(?<![许认不即无宁])(?:可以|可)(?:结合实际|根据实际|因地制宜|视情况?)?"
 
 
 def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
     """要 made a permission (各地区各部门要建立健全…… → 可结合实际建立健全……): the demand is
-    gone and a 可 the national sentence does not have stands in its place."""
-    if not _DEMAND_YAO.search(national) or _DEMAND_YAO.search(provincial):
+    gone, and 可 stands before the verb the national 要 stood before. A 可 anywhere else
+    (可再生能源, 可复制可推广, 可支配收入) is no permission."""
+    if _DEMAND_KEPT.search(provincial):
         return []
-    found = _PERMISSION.search(provincial)
-    if found is None or _PERMISSION.search(national):
-        return []
-    return [Gap("binding", "要", found.group())]
+    for demand in _DEMAND_YAO.finditer(national):
+        found = re.search(_PERMITTED + re.escape(demand.group(1)), provincial)
+        if found is not None:
+            return [Gap("binding", "要", found.group()[:-len(demand.group(1))])]
+    return []
 
 
 # Words that put off or make optional the action they stand before (逐步实施, 适时编制,
@@ -602,9 +606,11 @@ def _put_off(national: str, task: str, hedge: str) -> Gap:
     opening = task[:_LEAD_KEY]
     at = national.find(opening) if len(opening) == _LEAD_KEY else -1
     lead = re.split(r"[，,；;：:。、]", national[max(0, at - _LEAD_CHARS):at])[-1] if at > 0 else ""
-    firm = _FIRM_LEAD.search(lead)
+    # The longest end of it that is firm words whole (有序推进, 加快建立, 要), never a cut word
+    # (保障供应链 → 应链, 支持社会组织 → 组织).
+    firm = next((lead[k:] for k in range(len(lead) - 1) if _FIRM_LEAD.fullmatch(lead[k:])), "")
     if firm:
-        return Gap("binding", lead[firm.start():], hedge)
+        return Gap("binding", firm, hedge)
     shown = _shown(task)
     return Gap("binding", shown, hedge + shown)
 
@@ -613,9 +619,9 @@ def _put_off(national: str, task: str, hedge: str) -> Gap:
 # before it are its firm words (有序推进, 加快建立, 要).
 _LEAD_KEY = 4
 _LEAD_CHARS = 4
-# Where firm words before the task begin (有序推进, 加快建立, 要); a subject (检测基金在……) is none.
-_FIRM_LEAD = re.compile(r"要|应当|应|必须|确保|全面|加快|推进|推动|有序|大力|积极|切实|着力|建立|健全|"
-                        r"完善|实行|实施|落实|严格|加强|开展|组织")
+# Firm words before a task, whole (有序推进, 加快建立, 要求, 全面); a subject (检测基金在……) is none.
+_FIRM_LEAD = re.compile(r"(?:要|应当|必须)?(?:有序|稳步|加快|全面|大力|积极|切实|着力|严格|确保)?"
+                        r"(?:推进|推动|建立|健全|完善|实行|实施|落实|加强)?")
 
 
 def _shown(task: str) -> str:

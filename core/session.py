@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -267,11 +268,18 @@ def _different(national: Outline, provincial: Outline) -> tuple[Outline, Outline
     return national, provincial
 
 
+# A title that reads as the nation's own: its issuer (国务院关于……, 中共中央办公厅……) or a
+# national law's name (中华人民共和国……法).
+_NATIONAL_TITLE = re.compile(r"^《?(?:中华人民共和国|国务院|全国人民代表大会|中共中央|中央|国家)")
+
+
 def sides_swapped(national: Outline, provincial: Outline) -> bool:
     """Whether the two texts look chosen the wrong way round: the national side's title names a
-    province as its issuer (北京市……条例) and the provincial side's names none (国务院关于……,
-    《……条例》). A province's text against a city's (逐级对照) names a region on both sides."""
-    return bool(issuing_region(national.title)) and not issuing_region(provincial.title)
+    province as its issuer (北京市……条例) and the provincial side's reads as the nation's own
+    (国务院关于……, 中华人民共和国……法). A province's text against a city's (广东省…… →
+    广州市……, 逐级对照), or a title that says neither, is never questioned."""
+    return (bool(issuing_region(national.title))
+            and bool(_NATIONAL_TITLE.match(provincial.title.strip())))
 
 
 def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str = "",

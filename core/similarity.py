@@ -141,9 +141,9 @@ class Profile:
     phrases: tuple[str, ...] = ()
     bare: str = ""
     reworded: bool = False  # a phrase may stand here with words put in (policy texts)
-    # Characters of the short conditions (没有依据的，……) the phrase reading cannot look up but
-    # must not count as carried.
-    conditions: int = 0
+    # The short conditions (没有依据的，……), too short to look up as phrases: carried only where
+    # they stand verbatim.
+    conditions: tuple[str, ...] = ()
 
 
 class Vocabulary:
@@ -193,7 +193,7 @@ class Vocabulary:
         weights = {w: self.weight(w) for w in set(words)}
         parts = [normalize(part) for part in PHRASE_BREAK.split(text)]
         phrases = tuple(p for p in parts if len(p) >= PHRASE_MIN_CHARS)
-        conditions = sum(len(p) for p in parts if 3 <= len(p) < PHRASE_MIN_CHARS and p.endswith("的"))
+        conditions = tuple(p for p in parts if 3 <= len(p) < PHRASE_MIN_CHARS and p.endswith("的"))
         chars = normalize(text)
         return Profile(chars=chars, weights=weights, total=sum(weights.values()) or 1.0,
                        phrases=phrases, bare=_without_localisation(chars),
@@ -226,8 +226,10 @@ def phrase_coverage(national: Profile, provincial: Profile) -> float:
     # A short condition (没有依据的) is no phrase to look up, but a sentence whose long phrase
     # alone stands in the provincial one is not carried whole: it scored 100 beside 有关政府部门
     # 不得将目录以外的中介服务事项作为办理行政审批的条件.
-    total = sum(len(p) for p in national.phrases) + national.conditions
+    total = sum(len(p) for p in national.phrases) + sum(len(c) for c in national.conditions)
     carried = sum(len(p) for p in national.phrases if phrase_found(p, provincial))
+    if carried:
+        carried += sum(len(c) for c in national.conditions if c in provincial.chars)
     return 0.3 + 0.7 * carried / total if carried else 0.0
 
 

@@ -50,7 +50,7 @@ class WindowReview:
                 self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
             else:
                 # Said where the eye can check it, and how to take it back.
-                self.statusBar().showMessage(f"已{text}（序号 {row.number}），已保存；Ctrl+Z 撤销。", 6000)
+                self.statusBar().showMessage(f"{text}（序号 {row.number}）：已保存；Ctrl+Z 撤销。", 6000)
         elif isinstance(error, ProjectSaveError) and had_unsaved:
             # Said once in a box already; the row and the summary keep saying it.
             self.statusBar().showMessage(f"{error.message} 有 {len(self.unsaved)} 条审核决定尚未保存。",

@@ -243,10 +243,11 @@ class Tally:
     def percent(self, key: str) -> float | None:
         """Share of 已覆盖, 部分覆盖 or 未覆盖 among the clauses expected of the province, in
         percent (0 when there are none), as the app, the command line and the batch matrix
-        count it; None for 无需地方落实 and 不适用, which are no share of what is expected."""
-        if key not in SHARED_KEYS:
-            return None
-        return 100.0 * self.counts.get(key, 0) / self.expected if self.expected else 0.0
+        count it; None for 无需地方落实 and 不适用, which are no share of what is expected, and
+        where nothing is expected of the province."""
+        if key not in SHARED_KEYS or not self.expected:
+            return None  # nothing expected of the province there: no share, as the overview says
+        return 100.0 * self.counts.get(key, 0) / self.expected
 
 
 def tallies(comparison: Comparison, clauses: Sequence[ReviewedClause],

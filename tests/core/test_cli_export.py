@@ -372,7 +372,7 @@ def test_the_same_text_on_both_sides_exits_2_with_one_line(tmp_path, capsys):
 
 def test_files_given_the_wrong_way_round_are_said_on_stderr(tmp_path, capsys):
     national = tmp_path / "示例条例.txt"
-    national.write_text("示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
+    national.write_text("中华人民共和国示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
                         encoding="utf-8")
     local = tmp_path / "北京市示例办法.txt"
     local.write_text("北京市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2026年1月1日起施行。",
@@ -380,4 +380,13 @@ def test_files_given_the_wrong_way_round_are_said_on_stderr(tmp_path, capsys):
     assert main(["compare", str(local), str(national), "--json", str(tmp_path / "r.json")]) == 0
     assert "可能写反了顺序" in capsys.readouterr().err
     assert main(["compare", str(national), str(local), "--json", str(tmp_path / "r.json")]) == 0
+    assert "写反" not in capsys.readouterr().err
+    # A province's text against a city's (逐级对照) is never questioned (second reading).
+    city = tmp_path / "广州市示例办法.txt"
+    city.write_text("广州市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2027年1月1日起施行。",
+                    encoding="utf-8")
+    province = tmp_path / "广东省示例条例.txt"
+    province.write_text("广东省示例条例\n第一条 县级以上人民政府应当加强示例工作。\n第二条 本条例自2026年1月1日起施行。",
+                        encoding="utf-8")
+    assert main(["compare", str(province), str(city), "--json", str(tmp_path / "r.json")]) == 0
     assert "写反" not in capsys.readouterr().err

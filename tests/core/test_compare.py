@@ -903,6 +903,12 @@ def test_a_task_put_under_鼓励_is_told_by_the_national_words_before_it():
     gaps = binding_gaps("有序推进非涉密业务专网向电子政务外网整合迁移，各地区各部门原则上不再新建业务专网。",
                         "鼓励非涉密业务专网向电子政务外网整合迁移。")
     assert [g.describe() for g in gaps] == ["约束减弱：有序推进→鼓励"]
+    # Never a cut word before the task (保障供应链 → 应链, 支持社会组织 → 组织): the task then.
+    for national, provincial in (("保障供应链产业链稳定畅通。", "鼓励产业链稳定畅通。"),
+                                 ("支持社会组织参与社区治理。", "鼓励社会组织参与社区治理。"),
+                                 ("根据需要建立工作专班。", "鼓励建立工作专班。")):
+        [gap] = binding_gaps(national, provincial)
+        assert gap.provincial == "鼓励" + gap.national and gap.national in national
 
 
 def test_a_demand_made_a_permission_is_a_weakening():
@@ -915,6 +921,12 @@ def test_a_demand_made_a_permission_is_a_weakening():
     assert binding_gaps("要加强数据安全。", "加强数据安全，推动可持续发展。") == []
     assert binding_gaps("重要数据要加密存储。", "重要数据要加密存储，可以采用国产密码。") == []
     assert binding_gaps("加强重要数据保护。", "可以加强重要数据保护。") == []
+    # A 可 inside a word of the province's (second reading): 可再生, 可复制可推广, 可支配; and a
+    # demand kept in other words (需要).
+    assert binding_gaps("各地区要加快发展清洁能源。", "加快发展风电、光伏等可再生能源。") == []
+    assert binding_gaps("要及时总结推广典型经验。", "及时总结可复制可推广的典型经验。") == []
+    assert binding_gaps("要持续提高城乡居民收入。", "持续提高人均可支配收入。") == []
+    assert binding_gaps("要建立健全协调机制。", "需要建立健全协调机制，可以设立办公室。") == []
 
 
 def test_a_sentence_whose_condition_is_lost_does_not_score_100():
@@ -925,7 +937,8 @@ def test_a_sentence_whose_condition_is_lost_does_not_score_100():
     words_n, words_p = tokens(national), tokens(provincial)
     vocabulary = Vocabulary([words_n, words_p])
     assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) < 90
-    # Kept with its condition, it still scores 100.
-    kept = "没有依据的，不得作为办理行政审批的条件。"
-    words_k = tokens(kept)
-    assert score(vocabulary.profile(national, words_n), vocabulary.profile(kept, words_k)) == 100.0
+    # Kept with its condition, it scores 100, with a clause added too (second reading).
+    for kept in ("没有依据的，不得作为办理行政审批的条件。",
+                 "没有依据的，不得作为办理行政审批的条件，不得收取任何费用。"):
+        words_k = tokens(kept)
+        assert score(vocabulary.profile(national, words_n), vocabulary.profile(kept, words_k)) == 100.0

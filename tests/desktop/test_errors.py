@@ -111,7 +111,7 @@ def test_files_chosen_the_wrong_way_round_are_said_and_swapped_in_one_step(
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a, **k: said.append(text))
     national = tmp_path / "国务院示例条例.txt"
-    national.write_text("示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
+    national.write_text("中华人民共和国示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
                         encoding="utf-8")
     local = tmp_path / "北京市示例办法.txt"
     local.write_text("北京市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2026年1月1日起施行。",
@@ -126,4 +126,4 @@ def test_files_chosen_the_wrong_way_round_are_said_and_swapped_in_one_step(
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         window.start_compare()
     assert not any("选反" in text for text in said)
-    assert window.comparison.national.title == "示例条例"
+    assert window.comparison.national.title == "中华人民共和国示例条例"

@@ -383,7 +383,7 @@ def test_a_decision_and_its_undo_are_said_in_the_status_bar(qtbot, make_window, 
     assert window.goto_gap(+1)
     number = window.current_row().number
     window.set_status(Status.COVERED.value)
-    assert window.statusBar().currentMessage().startswith(f"已标为“已覆盖”（序号 {number}），已保存")
+    assert window.statusBar().currentMessage().startswith(f"标为“已覆盖”（序号 {number}）：已保存")
     window.undo_review()
     assert window.statusBar().currentMessage().startswith("已撤销：")
     window.redo_review()
