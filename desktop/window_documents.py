@@ -74,13 +74,9 @@ class WindowDocuments:
     def swap_documents(self) -> None:
         """Put the national side's document on the provincial side and the other way round (two
         files chosen the wrong way); then 开始对照 compares them anew."""
-        try:
-            # A document known only from the open project is written out first, from its own
-            # side of the project.
-            for side in (NATIONAL, PROVINCIAL):
-                self._put_on_disk(side)
-        except OSError:
-            self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
+        # A document known only from the open project is written out first, from its own side
+        # of the project.
+        if not self._both_on_disk():
             return
         national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
         self._set_choice(NATIONAL, replace(provincial, in_project=False) if provincial else None)
@@ -190,11 +186,7 @@ class WindowDocuments:
         """Compare the chosen documents into a new project in the app's folder."""
         provincial = self.choices[PROVINCIAL]
         assert provincial is not None
-        try:
-            for side in (NATIONAL, PROVINCIAL):
-                self._put_on_disk(side)
-        except OSError:
-            self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
+        if not self._both_on_disk():
             return
         national = self.choices[NATIONAL]
         assert national is not None
@@ -219,6 +211,17 @@ class WindowDocuments:
                                      path=str(projects_dir())))
             return
         self._compare_into(target)
+
+    def _both_on_disk(self) -> bool:
+        """Write out the documents known only from the open project (``_put_on_disk``); False,
+        with the error shown, when that fails."""
+        try:
+            for side in (NATIONAL, PROVINCIAL):
+                self._put_on_disk(side)
+        except OSError:
+            self._error(DuizhaoError("无法从项目中取出原文件，请检查用户数据文件夹是否可写。"))
+            return False
+        return True
 
     def _put_on_disk(self, side: str) -> None:
         """A document known only from the open project is written out, so it can be read again."""

@@ -370,23 +370,26 @@ def test_the_same_text_on_both_sides_exits_2_with_one_line(tmp_path, capsys):
     assert not (tmp_path / "r.json").exists()
 
 
+def small_statute(path, title: str, duty: str, dated: str):
+    """A two-article statute written to ``path``: a duty, then its 施行 date."""
+    path.write_text(f"{title}\n第一条 {duty}\n第二条 本{title[-2:]}自{dated}起施行。", encoding="utf-8")
+    return path
+
+
 def test_files_given_the_wrong_way_round_are_said_on_stderr(tmp_path, capsys):
-    national = tmp_path / "示例条例.txt"
-    national.write_text("中华人民共和国示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
-                        encoding="utf-8")
-    local = tmp_path / "北京市示例办法.txt"
-    local.write_text("北京市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2026年1月1日起施行。",
-                     encoding="utf-8")
-    assert main(["compare", str(local), str(national), "--json", str(tmp_path / "r.json")]) == 0
-    assert "可能写反了顺序" in capsys.readouterr().err
-    assert main(["compare", str(national), str(local), "--json", str(tmp_path / "r.json")]) == 0
-    assert "写反" not in capsys.readouterr().err
+    national = small_statute(tmp_path / "示例条例.txt", "中华人民共和国示例条例",
+                             "县级以上地方人民政府应当加强示例工作。", "2025年1月1日")
+    local = small_statute(tmp_path / "北京市示例办法.txt", "北京市示例条例实施办法",
+                          "本市各级人民政府应当加强示例工作。", "2026年1月1日")
+    said = []
+    for pair in ((local, national), (national, local)):
+        assert main(["compare", *map(str, pair), "--json", str(tmp_path / "r.json")]) == 0
+        said.append("可能写反了顺序" in capsys.readouterr().err)
+    assert said == [True, False]
     # A province's text against a city's (逐级对照) is never questioned (second reading).
-    city = tmp_path / "广州市示例办法.txt"
-    city.write_text("广州市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2027年1月1日起施行。",
-                    encoding="utf-8")
-    province = tmp_path / "广东省示例条例.txt"
-    province.write_text("广东省示例条例\n第一条 县级以上人民政府应当加强示例工作。\n第二条 本条例自2026年1月1日起施行。",
-                        encoding="utf-8")
+    province = small_statute(tmp_path / "广东省示例条例.txt", "广东省示例条例",
+                             "县级以上人民政府应当加强示例工作。", "2026年1月1日")
+    city = small_statute(tmp_path / "广州市示例办法.txt", "广州市示例条例实施办法",
+                         "本市各级人民政府应当加强示例工作。", "2027年1月1日")
     assert main(["compare", str(province), str(city), "--json", str(tmp_path / "r.json")]) == 0
     assert "写反" not in capsys.readouterr().err

@@ -9,6 +9,8 @@ from pathlib import Path
 from desktop import errors
 from desktop.main_window import NATIONAL, PROVINCIAL
 
+from tests.core.test_cli_export import small_statute
+
 from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, compare_pair
 
 
@@ -110,12 +112,10 @@ def test_files_chosen_the_wrong_way_round_are_said_and_swapped_in_one_step(
 
     said: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a, **k: said.append(text))
-    national = tmp_path / "国务院示例条例.txt"
-    national.write_text("中华人民共和国示例条例\n第一条 县级以上地方人民政府应当加强示例工作。\n第二条 本条例自2025年1月1日起施行。",
-                        encoding="utf-8")
-    local = tmp_path / "北京市示例办法.txt"
-    local.write_text("北京市示例条例实施办法\n第一条 本市各级人民政府应当加强示例工作。\n第二条 本办法自2026年1月1日起施行。",
-                     encoding="utf-8")
+    national = small_statute(tmp_path / "国务院示例条例.txt", "中华人民共和国示例条例",
+                             "县级以上地方人民政府应当加强示例工作。", "2025年1月1日")
+    local = small_statute(tmp_path / "北京市示例办法.txt", "北京市示例条例实施办法",
+                          "本市各级人民政府应当加强示例工作。", "2026年1月1日")
     window = make_window()
     compare_pair(qtbot, window, local, national)
     assert any("两侧可能选反了" in text for text in said)
