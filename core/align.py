@@ -1234,7 +1234,8 @@ class _Judge:
         gap under an article the province carries."""
         clause = self.nat[index].clause
         if self.expects_every_clause:
-            return clause_not_expected(clause.text) if _central_only(clause.text) else None
+            reason = clause_not_expected(clause.text)
+            return reason if reason is not None and reason.code == "central" else None
         return (clause_not_expected(clause.text, heading=self._heading(clause),
                                     before=self._sentence_before(index), bodies=self.bodies)
                 or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title))
@@ -1501,13 +1502,6 @@ def _article_verdicts(national: Outline, provincial: Outline, nat: list[Prepared
                         matcher)
     return (judge_articles(national, provincial, similarity, carried, sentences, parameters,
                            hits, carriage), untangled)
-
-
-def _central_only(text: str) -> bool:
-    """Whether a statute's sentence lays a duty on central organs alone (``clause_not_expected``
-    with code ``central``)."""
-    reason = clause_not_expected(text)
-    return reason is not None and reason.code == "central"
 
 
 def _phrase_hits(nat: list[PreparedClause], prov: list[PreparedClause],

@@ -211,21 +211,20 @@ class HistoryModel(FlatTableModel):
         self._entries = tuple(entries)
         self._comparison = comparison
         self._comparison_id = comparison_id
+        self._engine: dict[str, Status] | None = None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
     def _engine_status(self, entry: dict) -> Status | None:
-        """The engine's status of the entry's item, when the entry is on the current comparison."""
+        """The engine's status of the entry's item, when the entry is on the current comparison
+        (looked up once: ``data`` is asked for every cell on every repaint)."""
         if entry.get("comparison") != self._comparison_id or self._comparison is None:
             return None
-        item = entry.get("item", "")
-        for finding in self._comparison.clauses:
-            if national_id(finding.clause.id) == item:
-                return finding.status
-        if any(provincial_id(c.id) == item for c in self._comparison.additions):
-            return Status.ADDED
-        return None
+        if self._engine is None:
+            self._engine = {national_id(f.clause.id): f.status for f in self._comparison.clauses}
+            self._engine.update({provincial_id(c.id): Status.ADDED for c in self._comparison.additions})
+        return self._engine.get(entry.get("item", ""))
 
     def _match_text(self, entry: dict, match: str) -> str:
         if entry.get("comparison") == self._comparison_id and self._comparison is not None:

@@ -170,8 +170,7 @@ class WindowActions:
         # A right click on a row offers what the 审核 menu does for it.
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.review_menu = review_menu
-        self.table.customContextMenuRequested.connect(
-            lambda point: self._row_menu(review_menu, point))
+        self.table.customContextMenuRequested.connect(self._row_menu)
 
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.outline_action)
@@ -208,12 +207,12 @@ class WindowActions:
             else:
                 toolbar.addAction(action)
 
-    def _row_menu(self, review_menu: QMenu, point) -> None:
-        menu = self.row_menu(review_menu, point)
+    def _row_menu(self, point) -> None:
+        menu = self.row_menu(point)
         if menu is not None:
             menu.popup(self.table.viewport().mapToGlobal(point))
 
-    def row_menu(self, review_menu: QMenu, point) -> QMenu | None:
+    def row_menu(self, point) -> QMenu | None:
         """The 审核 menu for the row at ``point`` (of the table's viewport), which becomes the
         selected one first; None off the rows."""
         index = self.table.indexAt(point)
@@ -222,7 +221,7 @@ class WindowActions:
         self.table.selectRow(index.row())
         menu = QMenu(self.table)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for action in review_menu.actions():
+        for action in self.review_menu.actions():
             if action not in (self.next_gap_action, self.previous_gap_action):
                 menu.addAction(action)
         self._update_state()

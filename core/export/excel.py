@@ -231,7 +231,7 @@ def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedA
     local = labels.local_word(comparison.provincial.title)
     _header(sheet, ADDITION_COLUMNS, local)
     provincial = labels.SectionIndex(comparison.provincial)
-    verdicts = {article.national: article.status for article in articles}
+    verdicts = labels.verdicts_after_review(articles)
     for row, item in enumerate(additions, start=2):
         clause = item.clause
         _body_row(sheet, row, [

@@ -242,9 +242,9 @@ class Tally:
 
     def percent(self, key: str) -> float | None:
         """Share of 已覆盖, 部分覆盖 or 未覆盖 among the clauses expected of the province, in
-        percent (0 when there are none), as the app, the command line and the batch matrix
-        count it; None for 无需地方落实 and 不适用, which are no share of what is expected, and
-        where nothing is expected of the province."""
+        percent, as the app, the command line and the batch matrix count it; None for
+        无需地方落实 and 不适用, which are no share of what is expected, and where nothing is
+        expected of the province."""
         if key not in SHARED_KEYS or not self.expected:
             return None  # nothing expected of the province there: no share, as the overview says
         return 100.0 * self.counts.get(key, 0) / self.expected
@@ -478,6 +478,12 @@ def article_share(article: SectionAlignment) -> float | None:
         return None
     # Whole percents, as the reason says them: a cell read 0.7959999999999999 when edited.
     return float(f"{article.score:.0f}") / 100.0
+
+
+def verdicts_after_review(articles: Iterable[ReviewedArticle]) -> dict[str, Status | None]:
+    """The national articles' verdicts after review, by section id (``Comparison.addition_context``
+    reads them)."""
+    return {article.national: article.status for article in articles}
 
 
 def article_counts(articles: Iterable[ReviewedArticle]) -> dict[str, int]:

@@ -663,6 +663,7 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
     local = labels.local_word(comparison.provincial.title)
     table = _table(document, columns, local)
     provincial = labels.SectionIndex(comparison.provincial)
+    verdicts = labels.verdicts_after_review(articles)
     for item in additions:
         row = _Row(table, columns)
         _centred_cell(row, 0, str(item.number))
@@ -674,7 +675,7 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         note = labels.metadata_text(clause.responsibility, clause.deadline)
         if note:
             _run(row.paragraph(1), note, color=GREY)
-        context = comparison.addition_context(clause, _verdicts(articles))
+        context = comparison.addition_context(clause, verdicts)
         if context:  # it stands in an article that carries national ones: no addition as a whole
             _run(row.paragraph(1), context, color=GREY)
         _status_cell(row, 2, labels.localised(labels.addition_label(item), local), labels.addition_key(item))
@@ -682,11 +683,6 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         if checkbox:
             _centred_cell(row, 4, labels.done_mark(item))
         row.done()
-
-
-def _verdicts(articles: Sequence[ReviewedArticle]) -> dict[str, Status | None]:
-    """The national articles' verdicts after review, by section id."""
-    return {article.national: article.status for article in articles}
 
 
 def _summary_table(document, comparison: Comparison, clauses: Sequence[ReviewedClause],

@@ -17,16 +17,19 @@ from .conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, compare_pair
 def test_a_broken_document_shows_its_message(qtbot, make_window, dialogs, save_path, tmp_path):
     broken = tmp_path / "损坏的实施意见.docx"
     broken.write_bytes(b"PK\x03\x04 this is not really a zip file")
-    window = make_window()
-    assert window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
-    assert window.set_document_file(PROVINCIAL, str(broken))
-    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
-        window.start_compare()
-    assert len(dialogs.shown) == 1
-    kind, title, text = dialogs.shown[0]
+    kind, title, text = _refused(qtbot, make_window(), dialogs, SAMPLE_NATIONAL, broken)
     assert kind == "warning" and title == "对照"
     assert str(broken) in text and "Traceback" not in text
-    assert window.project is None
+
+
+def _refused(qtbot, window, dialogs, national, provincial) -> tuple[str, str, str]:
+    """Compare two files the app refuses: the one dialog shown (kind, title, text); no project."""
+    assert window.set_document_file(NATIONAL, str(national))
+    assert window.set_document_file(PROVINCIAL, str(provincial))
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        window.start_compare()
+    assert len(dialogs.shown) == 1 and window.project is None
+    return dialogs.shown[0]
 
 
 def test_an_unsupported_file_is_refused_at_once(make_window, dialogs, tmp_path):
@@ -94,15 +97,8 @@ def test_excepthook_turns_exceptions_into_dialogs(make_window, dialogs):
 
 def test_the_same_file_on_both_sides_is_refused_with_a_reason(qtbot, make_window, dialogs, save_path):
     """It compared as 已覆盖 100% and told nothing."""
-    window = make_window()
-    assert window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
-    assert window.set_document_file(PROVINCIAL, str(SAMPLE_NATIONAL))
-    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
-        window.start_compare()
-    assert len(dialogs.shown) == 1
-    kind, _title, text = dialogs.shown[0]
+    kind, _title, text = _refused(qtbot, make_window(), dialogs, SAMPLE_NATIONAL, SAMPLE_NATIONAL)
     assert kind == "warning" and "内容完全相同" in text
-    assert window.project is None
 
 
 def test_files_chosen_the_wrong_way_round_are_said_and_swapped_in_one_step(

@@ -410,7 +410,7 @@ def test_a_right_click_on_a_row_offers_the_review_actions(qtbot, make_window, sa
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
     index = window.proxy.index(3, 1)
     point = window.table.visualRect(index).center()
-    menu = window.row_menu(window.review_menu, point)
+    menu = window.row_menu(point)
     assert window.table.currentIndex().row() == 3
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert "标为“已覆盖”" in texts and "填写审核意见" in texts and "上一处差距" not in texts
