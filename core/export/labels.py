@@ -329,6 +329,40 @@ def national_text(item: ReviewedClause) -> str:
     return clause.text
 
 
+def unfound(item: ReviewedClause) -> bool:
+    """A sentence the engine found no counterpart for and no reviewer has touched: its row
+    says no more than 未见对应表述 and the nearest unlike sentence."""
+    return (item.status is Status.MISSING and item.match is None and item.decision is None
+            and not item.recheck and not item.not_applicable)
+
+
+def gap_units(items: Sequence[ReviewedClause], articles: Sequence[ReviewedArticle]
+              ) -> list[tuple[ReviewedClause, ...]]:
+    """The rows of a gap report, in order: one item each, except that in two statutes the
+    sentences of one article with no counterpart (``unfound``) share one row, placed where the
+    first of them stands.
+
+    A statute's article is judged whole and its heading row gives the verdict and the reason;
+    a row per unfound sentence repeated 未见对应表述 and a long nearest-candidate note under it,
+    and made the gap report of a 72-article statute as long as the checklist.
+    """
+    if not articles:
+        return [(item,) for item in items]
+    judged = {article.national for article in articles}
+    grouped: dict[str, list[ReviewedClause]] = {}
+    units: list[list[ReviewedClause]] = []
+    for item in items:
+        section = item.finding.clause.section
+        if section in judged and unfound(item):
+            if section not in grouped:
+                grouped[section] = []
+                units.append(grouped[section])
+            grouped[section].append(item)
+        else:
+            units.append([item])
+    return [tuple(unit) for unit in units]
+
+
 def score_text(item: ReviewedClause) -> str:
     """The shown match's similarity as a whole number, "—" when there is no match."""
     if item.match is None or item.score <= 0:

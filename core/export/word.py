@@ -576,19 +576,19 @@ SUMMARY_COLUMNS = (
 
 
 def _clause_rows(table, columns: Sequence[_Column], sections: labels.SectionIndex,
-                 items: Iterable[ReviewedClause], articles: Sequence[ReviewedArticle]):
-    """(row, item) per item, with a heading row before each new section; a statute article's
-    heading row gives its verdict after review (``articles``), and the engine's beside it when
-    the two differ."""
+                 units: Iterable[tuple[ReviewedClause, ...]], articles: Sequence[ReviewedArticle]):
+    """(row, unit) per unit of items sharing a row (``labels.gap_units``), with a heading row
+    before each new section; a statute article's heading row gives its verdict after review
+    (``articles``), and the engine's beside it when the two differ."""
     verdicts = {article.national: labels.article_verdict(article) for article in articles}
     current = None
-    for item in items:
-        section = item.finding.clause.section
+    for unit in units:
+        section = unit[0].finding.clause.section
         if section != current:
             current = section
             _section_row(table, columns, sections.name(section), verdicts.get(section, ""))
         row = _Row(table, columns)
-        yield row, item
+        yield row, unit
         row.done()
 
 
@@ -603,7 +603,8 @@ def _checklist_table(document, comparison: Comparison, clauses: Sequence[Reviewe
     national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
-    for row, item in _clause_rows(table, CHECKLIST_COLUMNS, national, clauses, articles):
+    for row, (item,) in _clause_rows(table, CHECKLIST_COLUMNS, national,
+                                     [(item,) for item in clauses], articles):
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=True,
@@ -644,7 +645,12 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
     national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
-    for row, item in _clause_rows(table, GAP_COLUMNS, national, items, articles):
+    for row, unit in _clause_rows(table, GAP_COLUMNS, national,
+                                  labels.gap_units(items, articles), articles):
+        item = unit[0]
+        if len(unit) > 1 or (articles and labels.unfound(item)):
+            _unfound_row(row, comparison.national, national, unit, local)
+            continue
         _centred_cell(row, 0, str(item.number))
         _national_cell(row, 1, comparison.national, national, item)
         _provincial_cell(row, 2, comparison.provincial, provincial, item, with_gaps=False,
@@ -655,6 +661,32 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
         # A reason already given as the missing content is not printed again beside it.
         _note_cell(row, 5, item, reason=not (_gap_reason(item) and not shown_gaps(item)),
                    said=said.get(item.finding.clause.section, ""))
+
+
+def _unfound_row(row: _Row, outline, sections: labels.SectionIndex,
+                 unit: Sequence[ReviewedClause], local: str) -> None:
+    """One row for the sentences of a statute article with no counterpart: their numbers,
+    their texts cited once, and what the article corresponds to. The article's heading row
+    above gives its verdict and reason; each sentence's nearest unlike sentence is left to
+    the checklist."""
+    # One number a line: "24、25" wrapped digit by digit in the narrow 序号 column.
+    row.centre_vertically(0)
+    for item in unit:
+        _run(row.paragraph(0, align=CENTRE), str(item.number))
+    article = sections.path(unit[0].finding.clause.section)
+    for index, item in enumerate(unit):
+        paragraph = row.paragraph(1)
+        cited = labels.citation(outline, sections, item.finding.clause)
+        # The article is named once; a later sentence keeps only its 款/项 (or nothing).
+        shown = cited if index == 0 else cited.removeprefix(article)
+        if shown:
+            _run(paragraph, shown + " ", font=HEADING1_FONT)
+        _run(paragraph, labels.national_text(item))
+    _run(row.paragraph(2), sections.empty_counterpart(unit[0]), color=GREY)
+    _status_cell(row, 3, labels.clause_label(unit[0]), labels.clause_key(unit[0]))
+    whole = sections.no_match(unit[0].finding.clause.section) != labels.NO_MATCH
+    where = "所对应条文中" if whole else "文件中"
+    _run(row.paragraph(4), f"{local}{where}未见{'这些句子' if len(unit) > 1 else '本句'}的对应表述。")
 
 
 def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition],
@@ -808,7 +840,8 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
         if open_items and articles:
             # A statute's articles are judged whole; its rows are sentences, and a sentence an
             # article called 已覆盖 does not carry is listed too (it read as a mistake).
-            _body(document, "下表逐句列出未覆盖和部分覆盖的内容，各条的整体结果见其标题行；"
+            _body(document, "下表按条列出未覆盖和部分覆盖的内容：各条的整体结果和理由见其标题行，"
+                            "条内未见对应表述的句子合为一行，部分覆盖的句子逐句列出；"
                             "整体已覆盖的条文中未完整体现的句子也一并列出，供核对。")
         if open_items:
             _gap_table(document, comparison, open_items, articles)

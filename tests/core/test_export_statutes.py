@@ -206,3 +206,66 @@ def test_a_municipalitys_report_says_benshi(tmp_path):
     assert "本市新增" in workbook.sheetnames
     cells = [str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row if c.value]
     assert not any("本省" in c for c in cells) and any("本市对应表述" == c for c in cells)
+
+
+# 第四条 has two sentences and no provincial counterpart; 第二条's second sentence is not carried.
+NATIONAL_TWO_SENTENCES = NATIONAL.replace(
+    "保障监测设备更新和人员培训。",
+    "保障监测设备更新和人员培训。监测经费不得挪作他用，审计机关应当定期审计经费使用情况。")
+
+
+def _gap_rows(document):
+    table = tables_by_header(document)["国家文件条款"]
+    return [row for row in table.rows[1:] if row.cells[0]._tc is not row.cells[-1]._tc]
+
+
+def test_the_gap_report_gives_an_articles_unfound_sentences_one_row(tmp_path):
+    comparison = compare_outlines(outline_document(read_text(NATIONAL_TWO_SENTENCES)),
+                                  outline_document(read_text(PROVINCIAL)))
+    assert _verdicts(comparison)["1.4"].status is Status.MISSING
+    from core.review import review
+    clauses, _additions = review(comparison, ())
+    funding = [item for item in clauses if item.finding.clause.section == "1.4"]
+    assert len(funding) == 2 and all(labels.unfound(item) for item in funding)
+    document = Document(str(export_word(comparison, tmp_path / "差距.docx", report="gaps",
+                                        today=TODAY)))
+    rows = _gap_rows(document)
+    shared = [row for row in rows if "列入本级财政预算" in row.cells[1].text]
+    assert len(shared) == 1
+    row = shared[0]
+    # Both numbers, one a line; both sentences, the article cited once.
+    assert row.cells[0].text.split("\n") == [str(item.number) for item in funding]
+    assert row.cells[1].text.count("第一章第四条") == 1 and "审计机关应当定期审计" in row.cells[1].text
+    assert row.cells[2].text == labels.NO_MATCH
+    assert row.cells[3].text == labels.LABELS[Status.MISSING.value]
+    assert row.cells[4].text == "本省文件中未见这些句子的对应表述。"
+    # The article's reason stands once, in its heading row, not on the shared row.
+    assert row.cells[5].text == ""
+    assert any(_verdicts(comparison)["1.4"].reason.text in r.cells[0].text
+               for r in tables_by_header(document)["国家文件条款"].rows)
+    # The checklist keeps a row per sentence.
+    checklist = Document(str(export_word(comparison, tmp_path / "清单.docx", today=TODAY)))
+    assert len([r for r in data_rows(tables_by_header(checklist)["国家文件条款"])
+                if "监测经费" in r.cells[1].text]) == 2
+
+
+def test_a_reviewed_sentence_keeps_its_own_row_in_the_gap_report(tmp_path):
+    from core.model import ReviewDecision
+    comparison = compare_outlines(outline_document(read_text(NATIONAL_TWO_SENTENCES)),
+                                  outline_document(read_text(PROVINCIAL)))
+    decision = ReviewDecision("N1.4-2", status=Status.MISSING, note="经费条款须补充",
+                              reviewer="审核人", decided_at="2026-12-02T10:00:00")
+    document = Document(str(export_word(comparison, tmp_path / "差距.docx", report="gaps",
+                                        decisions=[decision], today=TODAY)))
+    rows = [row for row in _gap_rows(document) if "经费" in row.cells[1].text]
+    assert len(rows) == 2
+    assert "\n" not in rows[0].cells[0].text and "经费条款须补充" in rows[1].cells[5].text
+
+
+def test_policy_gap_rows_stay_one_a_sentence():
+    from tests.core.test_export_word import small_comparison
+    from core.review import review, review_articles
+    comparison = small_comparison()
+    clauses, _additions = review(comparison, ())
+    assert not review_articles(comparison, clauses)
+    assert labels.gap_units(clauses, ()) == [(item,) for item in clauses]
