@@ -49,7 +49,7 @@ from core.expected import (clause_not_expected, dates_the_text, echo_not_expecte
                            scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import judge_headings
-from core.model import (ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
+from core.model import (ALL_BUT_CENTRAL, ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
                         Match, Outline, Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
@@ -1402,7 +1402,7 @@ def _carried_but_central(by_article: dict[str, ArticleVerdict], findings: tuple[
         if verdict.status is Status.PARTIAL and statuses == {Status.COVERED, Status.NOT_EXPECTED}:
             labels = "、".join(provincial.section(p).label for p in verdict.provincial)
             judged[section] = replace(verdict, status=Status.COVERED, reason=Reason(
-                "matched", f"由地方{labels}承接本条中地方应当承接的内容。"))
+                ALL_BUT_CENTRAL, f"由地方{labels}承接本条中地方应当承接的内容。"))
     return judged
 
 

@@ -234,7 +234,8 @@ _FULL_WIDTH_DECIMAL = str.maketrans("０１２３４５６７８９．", "012345
 class Reason:
     """Why a verdict was reached: a stable code for scripts and a Chinese sentence for people.
 
-    Codes: ``matched`` (carried, nothing lost), ``lost`` (partial: a key term, list member,
+    Codes: ``matched`` (carried, nothing lost), ``all_but_central`` (a statute article
+    carried in every sentence but those laying duties on central organs alone), ``lost`` (partial: a key term, list member,
     number, deadline or binding word lost), ``part`` (partial: only part of the clause carried), ``weak_match``
     (partial: the best candidate scores under the covered threshold), ``no_candidate`` (missing:
     nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
@@ -271,6 +272,9 @@ class Reason:
 ROWS_TOLD = "；逐句比对，"
 """Where an article's reason goes on to say which of its sentences the rows show as not (fully)
 carried (core.align): as the engine judged them, dropped once a reviewer changes a row."""
+
+ALL_BUT_CENTRAL = "all_but_central"
+"""The reason code of a statute article carried in all but its central organs' sentences."""
 
 WHOLE_ARTICLE_REASONS = frozenset({"counterpart", "cited", "referred", "general_reference"})
 """Reason codes of a national article that corresponds as a whole, whatever its sentences

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from core.model import (STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, Comparison, Gap, Outline,
+from core.model import (ALL_BUT_CENTRAL, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, Comparison, Gap, Outline,
                         ReviewDecision, SectionAlignment, Status)
 from core.read.numerals import chinese_counting
 from core.review import ReviewedAddition, ReviewedArticle, ReviewedClause
@@ -505,8 +505,11 @@ def article_share(article: SectionAlignment) -> float | None:
     it; None ("—") where none was measured: the article corresponds as a whole (by function,
     cited, taken over by referral: ``WHOLE_ARTICLE_REASONS``), or nothing is expected of a
     province; and for a partial article linked only by the wording it kept, whose content share
-    is nil (its reason gives none: "0%" beside 部分覆盖 read as a contradiction)."""
-    if article.status is Status.NOT_EXPECTED or article.reason.code in WHOLE_ARTICLE_REASONS:
+    is nil (its reason gives none: "0%" beside 部分覆盖 read as a contradiction), and for an
+    article carried but for its central organs' sentences, whose share counted those sentences
+    (已覆盖 beside 45% read as a contradiction)."""
+    if (article.status is Status.NOT_EXPECTED or article.reason.code in WHOLE_ARTICLE_REASONS
+            or article.reason.code == ALL_BUT_CENTRAL):
         return None
     if article.status is Status.PARTIAL and article.score <= 0:
         return None

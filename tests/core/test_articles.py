@@ -1006,6 +1006,11 @@ def test_a_central_organs_sentence_in_a_carried_article_is_no_gap():
     assert rows["县级以上"].status is Status.COVERED
     article = next(a for a in result.articles if a.national == "1")
     assert article.status is Status.COVERED and "未见对应表述" not in article.reason.text
+    # Its content share counted the central sentence: 已覆盖 beside it read as a contradiction,
+    # so none is printed (—), as for an article that corresponds as a whole.
+    from core.export.labels import article_share
+    from core.model import ALL_BUT_CENTRAL
+    assert article.reason.code == ALL_BUT_CENTRAL and article_share(article) is None
 
 
 def test_an_articles_share_is_printed_alike_in_its_reason_the_outline_and_the_reports():
