@@ -71,6 +71,16 @@ def name_stem(name: str, default: str = "对照") -> str:
     return _fit_for_names(root if extension.isascii() and len(extension) <= 6 else name, default)
 
 
+def document_stem(name: str, title: str, default: str = "对照") -> str:
+    """The start of the names made from a document (an export, a saved project): its file name
+    when that says something in Chinese, else its title. A file named law_beijing_…_2020.txt
+    or draft.docx gave 起草对照清单 a name its reader could not tell from the next one."""
+    stem = name_stem(name, default)
+    if title.strip() and not any("\u4e00" <= ch <= "\u9fff" for ch in stem):
+        return _fit_for_names(title.strip(), default)
+    return stem
+
+
 def _fit_for_names(stem: str, default: str = "对照") -> str:
     """A stem without the characters no file name may hold, cut to ``NAME_STEM_CHARS``."""
     safe = "".join(ch for ch in stem if ch not in _NOT_IN_NAMES and ch.isprintable())

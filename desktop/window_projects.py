@@ -16,7 +16,7 @@ from core.project import SUFFIX, Project
 from desktop import settings as keys
 from desktop.dialogs import OrphanedDecisionsDialog, ask_choice, offer_exported
 from desktop.window_common import (EXPORTS, NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice,
-                                   document_filter, in_app_folder, name_stem)
+                                   document_filter, in_app_folder)
 
 
 class WindowProjects:
@@ -60,7 +60,12 @@ class WindowProjects:
         current = Path(self.project.path)
         folder = (Path(self.settings.get(keys.SAVE_FOLDER) or self.documents_dir())
                   if in_app_folder(current) else current.parent)
-        target = self.ask_project_path(folder / current.name)
+        # A project in the app's own folder is named from the provincial file; the copy the
+        # user keeps is offered the document's own name (its title for law_beijing_….txt).
+        name = (session.document_stem(self.project.provincial_name,
+                                      self.project.comparison.provincial.title) + current.suffix
+                if in_app_folder(current) else current.name)
+        target = self.ask_project_path(folder / name)
         if target is None:
             return False
         if target.resolve() == current.resolve():
@@ -271,7 +276,8 @@ class WindowProjects:
         if self.project is None:
             return
         label, title, suffix, file_filter = EXPORTS[kind]
-        stem = name_stem(self.project.provincial_name)
+        stem = session.document_stem(self.project.provincial_name,
+                                     self.project.comparison.provincial.title)
         folder = self.settings.get(keys.LAST_FOLDER) or str(Path(self.project.path).parent)
         if not (Path(folder).is_dir() and os.access(folder, os.W_OK)):
             # The inputs' folder may be read-only (a shared drive, a disc) or gone since.

@@ -307,3 +307,17 @@ def test_an_earlier_review_of_the_same_two_files_is_found(tmp_path):
     document.save(str(other))
     assert session.earlier_review(folder=folder, national=NATIONAL, provincial=other) is None
     assert session.earlier_review(folder=tmp_path / "没有", national=NATIONAL, provincial=PROVINCIAL) is None
+
+
+@pytest.mark.parametrize("name, title, stem", [
+    ("law_beijing_youhua_2020.txt", "北京市优化营商环境条例", "北京市优化营商环境条例"),
+    ("北京市实施意见（征求意见稿）v3.docx", "北京市关于加快推进数字政府建设的实施意见",
+     "北京市实施意见（征求意见稿）v3"),
+    ("draft.docx", "", "draft"),
+    ("draft.docx", "关于印发《示例省方案》的通知：“一网通办”?", "关于印发《示例省方案》的通知：“一网通办”"),
+])
+def test_names_made_from_a_document_use_its_title_when_its_file_name_says_nothing_in_chinese(
+        name, title, stem):
+    from core.session import document_stem
+    # A character no Windows file name may hold (?) is dropped.
+    assert document_stem(name, title) == stem

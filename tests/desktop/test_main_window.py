@@ -535,3 +535,20 @@ def test_a_confirmation_in_the_history_names_the_status_confirmed(qtbot, make_wi
     label = status_style(row.engine_status).label
     assert model.index(0, HistoryModel.COL_AFTER).data() == f"确认系统判断（{label}）"
     window.history_dialog.close()
+
+
+def test_exports_and_a_saved_copy_are_named_from_the_title_of_an_ascii_named_file(
+        qtbot, make_window, save_path, dialogs, tmp_path):
+    """law_beijing_…_2020.txt gave 起草对照清单 a name its reader could not tell apart."""
+    provincial = tmp_path / "draft_v2.docx"
+    provincial.write_bytes(Path(SAMPLE_PROVINCIAL).read_bytes())
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, provincial)
+    title = window.comparison.provincial.title
+    assert title and not title.isascii()
+    window.choose_export("checklist")
+    qtbot.waitUntil(lambda: window.last_export is not None, timeout=COMPARE_TIMEOUT_MS)
+    assert Path(save_path[-1]).name.startswith(title[:20])
+    assert window.save_project_as()
+    assert Path(save_path[-1]).name.startswith(title[:20]) and save_path[-1].endswith(".duizhao")
+    assert dialogs.shown == []
