@@ -130,9 +130,11 @@ class SectionIndex:
     answers are kept.
     """
 
-    def __init__(self, outline: Outline, whole_articles: dict[str, str] | None = None) -> None:
+    def __init__(self, outline: Outline, whole_articles: dict[str, str] | None = None,
+                 carriers: dict[str, tuple[str, str]] | None = None) -> None:
         self._sections = {section.id: section for section in outline.sections}
         self._whole = whole_articles or {}
+        self._carriers = carriers or {}
         self._paths: dict[str, str] = {}
         self._paragraphs: dict[str, int] = {}
         for section in outline.sections:
@@ -140,20 +142,31 @@ class SectionIndex:
 
     @classmethod
     def national(cls, comparison: Comparison) -> SectionIndex:
-        """The national outline's index, knowing which articles correspond as a whole
-        (``WHOLE_ARTICLE_REASONS``) and with which provincial articles."""
-        whole = {}
+        """The national outline's index, knowing which provincial articles carry each article
+        judged whole, and which of them correspond as a whole (``WHOLE_ARTICLE_REASONS``)."""
+        whole, carriers = {}, {}
         for article in comparison.articles:
-            if article.reason.code in WHOLE_ARTICLE_REASONS and article.provincial:
-                sections = [comparison.provincial.section(p) for p in article.provincial]
-                opening = "".join(sections[0].paragraphs).strip()
-                if len(opening) > _WHOLE_OPENING:
-                    opening = opening[:_WHOLE_OPENING] + "…"
-                # What that article says, not only where it stands: a bare label in the
-                # provincial column read as a placeholder.
-                whole[article.national] = (f"（按条整体对应：地方{'、'.join(s.label for s in sections)}）"
-                                           + (f"“{opening}”" if opening else ""))
-        return cls(comparison.national, whole)
+            if not article.provincial:
+                continue
+            sections = [comparison.provincial.section(p) for p in article.provincial]
+            where = "、".join(s.label for s in sections)
+            opening = "".join(sections[0].paragraphs).strip()
+            if len(opening) > _WHOLE_OPENING:
+                opening = opening[:_WHOLE_OPENING] + "…"
+            # What that article says, not only where it stands: a bare label in the
+            # provincial column read as a placeholder.
+            quoted = f"“{opening}”" if opening else ""
+            if article.reason.code in WHOLE_ARTICLE_REASONS:
+                whole[article.national] = f"（按条整体对应：地方{where}）{quoted}"
+            elif article.status in (Status.COVERED, Status.PARTIAL):
+                carriers[article.national] = (where, quoted)
+        return cls(comparison.national, whole, carriers)
+
+    def carriers(self, section_id: str) -> tuple[str, str]:
+        """(labels, quoted opening) of the provincial articles carrying a national article in
+        part or in full (第二十二条、第七十一条, “……”); ("", "") when none does, and for an
+        article that corresponds as a whole (``no_match`` names its counterpart)."""
+        return self._carriers.get(section_id, ("", ""))
 
     def no_match(self, section_id: str) -> str:
         """What the provincial cell of a national clause with no match of its own says: the
@@ -338,26 +351,24 @@ def unfound(item: ReviewedClause) -> bool:
 
 def gap_units(items: Sequence[ReviewedClause], articles: Sequence[ReviewedArticle]
               ) -> list[tuple[ReviewedClause, ...]]:
-    """The rows of a gap report, in order: one item each, except that in two statutes the
-    sentences of one article with no counterpart (``unfound``) share one row, placed where the
-    first of them stands.
+    """The rows of a gap report, in order: one item each, except that in two statutes a run of
+    consecutive sentences of one article with no counterpart (``unfound``) shares one row.
 
     A statute's article is judged whole and its heading row gives the verdict and the reason;
     a row per unfound sentence repeated 未见对应表述 and a long nearest-candidate note under it,
-    and made the gap report of a 72-article statute as long as the checklist.
+    and made the gap report of a 72-article statute as long as the checklist. Only neighbours
+    share a row, so that 序号 stays in order and a range (37—43) leaves none out.
     """
     if not articles:
         return [(item,) for item in items]
     judged = {article.national for article in articles}
-    grouped: dict[str, list[ReviewedClause]] = {}
     units: list[list[ReviewedClause]] = []
     for item in items:
         section = item.finding.clause.section
-        if section in judged and unfound(item):
-            if section not in grouped:
-                grouped[section] = []
-                units.append(grouped[section])
-            grouped[section].append(item)
+        last = units[-1][-1] if units else None
+        if (last is not None and section in judged and unfound(item) and unfound(last)
+                and last.finding.clause.section == section and last.number + 1 == item.number):
+            units[-1].append(item)
         else:
             units.append([item])
     return [tuple(unit) for unit in units]

@@ -665,28 +665,45 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
 
 def _unfound_row(row: _Row, outline, sections: labels.SectionIndex,
                  unit: Sequence[ReviewedClause], local: str) -> None:
-    """One row for the sentences of a statute article with no counterpart: their numbers,
-    their texts cited once, and what the article corresponds to. The article's heading row
-    above gives its verdict and reason; each sentence's nearest unlike sentence is left to
-    the checklist."""
-    # One number a line: "24、25" wrapped digit by digit in the narrow 序号 column.
+    """One row for consecutive sentences of a statute article with no counterpart: their
+    numbers, their text with each 款 named once, and the provincial articles carrying the
+    article (the heading row above gives its verdict and reason). Each sentence's nearest
+    unlike sentence is left to the checklist, under the same 序号."""
     row.centre_vertically(0)
+    numbers = [str(unit[0].number)] + (["至", str(unit[-1].number)] if len(unit) > 1 else [])
+    for number in numbers:
+        _run(row.paragraph(0, align=CENTRE), number)
+    section = unit[0].finding.clause.section
+    article = sections.path(section)
+    paragraph, last = None, None
     for item in unit:
-        _run(row.paragraph(0, align=CENTRE), str(item.number))
-    article = sections.path(unit[0].finding.clause.section)
-    for index, item in enumerate(unit):
-        paragraph = row.paragraph(1)
-        cited = labels.citation(outline, sections, item.finding.clause)
-        # The article is named once; a later sentence keeps only its 款/项 (or nothing).
-        shown = cited if index == 0 else cited.removeprefix(article)
-        if shown:
-            _run(paragraph, shown + " ", font=HEADING1_FONT)
+        clause = item.finding.clause
+        # A 款 is one paragraph, named once; an item (（一）……) starts its own line and is
+        # named by its own numbering.
+        if paragraph is None or clause.paragraph != last.paragraph or clause.item:
+            paragraph = row.paragraph(1)
+            cited = labels.citation(outline, sections, clause)
+            if clause.item:
+                cited = cited[:cited.rfind("第")] if cited.endswith("项") else cited
+            if last is not None:
+                cited = cited.removeprefix(article)
+                if last.paragraph == clause.paragraph:
+                    cited = ""
+            if cited:
+                _run(paragraph, cited + " ", font=HEADING1_FONT)
         _run(paragraph, labels.national_text(item))
-    _run(row.paragraph(2), sections.empty_counterpart(unit[0]), color=GREY)
+        last = clause
+    carriers, opening = sections.carriers(section)
+    if carriers:
+        _run(row.paragraph(2), f"（按条对应：{local}{carriers}）{opening}", color=GREY)
+        _run(row.paragraph(4), f"{local}{carriers}未作相应规定。")
+        _run(row.paragraph(5), "各句最相近的地方表述见对照清单（序号相同）。", color=GREY)
+    else:
+        counterpart = sections.empty_counterpart(unit[0])
+        _run(row.paragraph(2), counterpart, color=GREY)
+        whole = counterpart != labels.NO_MATCH
+        _run(row.paragraph(4), f"{local}{'所对应条文' if whole else '文件'}未作相应规定。")
     _status_cell(row, 3, labels.clause_label(unit[0]), labels.clause_key(unit[0]))
-    whole = sections.no_match(unit[0].finding.clause.section) != labels.NO_MATCH
-    where = "所对应条文中" if whole else "文件中"
-    _run(row.paragraph(4), f"{local}{where}未见{'这些句子' if len(unit) > 1 else '本句'}的对应表述。")
 
 
 def _additions_table(document, comparison: Comparison, additions: Sequence[ReviewedAddition],
@@ -841,18 +858,43 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
             # A statute's articles are judged whole; its rows are sentences, and a sentence an
             # article called 已覆盖 does not carry is listed too (it read as a mistake).
             _body(document, "下表按条列出未覆盖和部分覆盖的内容：各条的整体结果和理由见其标题行，"
-                            "条内未见对应表述的句子合为一行，部分覆盖的句子逐句列出；"
+                            "条内相邻的未见对应表述的句子合为一行，部分覆盖的句子逐句列出；"
                             "整体已覆盖的条文中未完整体现的句子也一并列出，供核对。")
         if open_items:
             _gap_table(document, comparison, open_items, articles)
         else:
             _body(document, f"国家文件各条款在{local}文件中均已覆盖。")
     _heading1(document, f"三、{local}新增内容", page_break=True)
-    if additions:
-        _additions_table(document, comparison, additions, articles, checkbox=report == "checklist")
-    else:
+    shown, within = additions, ()
+    if report == "gaps":
+        shown, within = _additions_in_carrying_articles(comparison, additions, articles)
+    if shown:
+        _additions_table(document, comparison, shown, articles, checkbox=report == "checklist")
+    elif not within:
         _body(document, f"{local}文件未见国家文件以外的新增内容。")
+    if within:
+        where = list(dict.fromkeys(comparison.provincial.section(item.clause.section).label
+                                   for item in within))
+        named = "、".join(where[:5]) + (f"等{len(where)}条" if len(where) > 5 else "")
+        _body(document, f"{'另有' if shown else ''}{len(within)}句位于承接国家文件条文的{local}条文中"
+                        f"（{named}），是对国家规定的补充或改写，本报告不逐句列出，见对照清单（序号相同）。")
     return document
+
+
+def _additions_in_carrying_articles(comparison: Comparison, additions: Sequence[ReviewedAddition],
+                                    articles: Sequence[ReviewedArticle]
+                                    ) -> tuple[list[ReviewedAddition], list[ReviewedAddition]]:
+    """(additions the gap report lists, those it only counts): a sentence standing in a
+    provincial article that carries national ones (``Comparison.addition_context``) and that
+    no reviewer has decided on elaborates what it carries. Listed one by one, they made 21 of a
+    statute gap report's 54 pages."""
+    verdicts = labels.verdicts_after_review(articles)
+    shown, within = [], []
+    for item in additions:
+        undecided = item.decision is None and not item.recheck
+        carried = bool(comparison.addition_context(item.clause, verdicts))
+        (within if undecided and carried else shown).append(item)
+    return shown, within
 
 
 def export_word(comparison: Comparison, path: str | os.PathLike, *, report: str = "checklist",

@@ -233,12 +233,12 @@ def test_the_gap_report_gives_an_articles_unfound_sentences_one_row(tmp_path):
     shared = [row for row in rows if "列入本级财政预算" in row.cells[1].text]
     assert len(shared) == 1
     row = shared[0]
-    # Both numbers, one a line; both sentences, the article cited once.
-    assert row.cells[0].text.split("\n") == [str(item.number) for item in funding]
+    # The numbers as a range; both sentences, the article cited once.
+    assert row.cells[0].text.split("\n") == [str(funding[0].number), "至", str(funding[1].number)]
     assert row.cells[1].text.count("第一章第四条") == 1 and "审计机关应当定期审计" in row.cells[1].text
     assert row.cells[2].text == labels.NO_MATCH
     assert row.cells[3].text == labels.LABELS[Status.MISSING.value]
-    assert row.cells[4].text == "本省文件中未见这些句子的对应表述。"
+    assert row.cells[4].text == "本省文件未作相应规定。"
     # The article's reason stands once, in its heading row, not on the shared row.
     assert row.cells[5].text == ""
     assert any(_verdicts(comparison)["1.4"].reason.text in r.cells[0].text
@@ -269,3 +269,76 @@ def test_policy_gap_rows_stay_one_a_sentence():
     clauses, _additions = review(comparison, ())
     assert not review_articles(comparison, clauses)
     assert labels.gap_units(clauses, ()) == [(item,) for item in clauses]
+
+
+# 第二条 goes on with two sentences the province leaves out of the article that carries it.
+NATIONAL_LONGER_SECOND = NATIONAL.replace(
+    "定期公布饮用水水源地水质状况。",
+    "定期公布饮用水水源地水质状况。水质监测站点应当配备备用电源和应急采样设备。"
+    "跨行政区域河流交界断面的水质监测，由上一级人民政府生态环境主管部门组织实施。")
+
+
+def test_unfound_sentences_of_a_carried_article_name_the_article_that_carries_it(tmp_path):
+    comparison = compare_outlines(outline_document(read_text(NATIONAL_LONGER_SECOND)),
+                                  outline_document(read_text(PROVINCIAL)))
+    article = _verdicts(comparison)["1.2"]
+    assert article.status in (Status.PARTIAL, Status.COVERED) and article.provincial
+    document = Document(str(export_word(comparison, tmp_path / "差距.docx", report="gaps",
+                                        today=TODAY)))
+    row = next(row for row in _gap_rows(document) if "备用电源" in row.cells[1].text)
+    assert "交界断面" in row.cells[1].text and row.cells[1].text.count("第一章第二条") == 1
+    carrier = comparison.provincial.section(article.provincial[0]).label
+    # Not "未找到对应表述" under a heading that names the provincial article carrying it.
+    assert row.cells[2].text.startswith(f"（按条对应：本省{carrier}）“")
+    assert row.cells[4].text == f"本省{carrier}未作相应规定。"
+    assert "对照清单" in row.cells[5].text
+
+
+def test_only_neighbouring_unfound_sentences_share_a_row():
+    """A partial sentence between two unfound ones keeps the rows in 序号 order."""
+    from core.review import review, review_articles
+    comparison = compare_outlines(outline_document(read_text(NATIONAL_LONGER_SECOND)),
+                                  outline_document(read_text(PROVINCIAL)))
+    clauses, _additions = review(comparison, ())
+    articles = review_articles(comparison, clauses)
+    units = labels.gap_units(clauses, articles)
+    numbers = [item.number for unit in units for item in unit]
+    assert numbers == sorted(numbers)
+    for unit in units:
+        assert [item.number for item in unit] == list(range(unit[0].number, unit[0].number + len(unit)))
+        assert len({item.finding.clause.section for item in unit}) == 1
+        assert len(unit) == 1 or all(labels.unfound(item) for item in unit)
+
+
+PROVINCIAL_WITH_ADDITIONS = PROVINCIAL.replace(
+    "每季度公布饮用水水源地水质状况。",
+    "每季度公布饮用水水源地水质状况。农村集中供水工程应当纳入监测网络并优先安排采样。").replace(
+    "第四条 本办法自2031年3月1日起施行。",
+    "第四条 省人民政府设立水质监测专家咨询委员会，为重大监测事项提供论证意见。\n"
+    "第五条 本办法自2031年3月1日起施行。")
+
+
+def test_the_gap_report_counts_the_additions_inside_carrying_articles(tmp_path):
+    from core.model import ReviewDecision
+    comparison = compare_outlines(outline_document(read_text(NATIONAL)),
+                                  outline_document(read_text(PROVINCIAL_WITH_ADDITIONS)))
+    texts = {a.text[:6]: a for a in comparison.additions}
+    inside, standalone = texts["农村集中供水"], texts["省人民政府设"]
+    assert comparison.addition_context(inside) and not comparison.addition_context(standalone)
+    gaps = Document(str(export_word(comparison, tmp_path / "差距.docx", report="gaps", today=TODAY)))
+    listed = tables_by_header(gaps)["本省新增内容"]
+    assert any("专家咨询委员会" in row.cells[1].text for row in listed.rows)
+    assert not any("农村集中供水" in row.cells[1].text for row in listed.rows)
+    said = next(p.text for p in gaps.paragraphs if "补充或改写" in p.text)
+    assert said.startswith("另有1句位于承接国家文件条文的本省条文中（第二条）") and "对照清单" in said
+    # The checklist lists it, and so does the gap report once a reviewer has decided on it.
+    checklist = Document(str(export_word(comparison, tmp_path / "清单.docx", today=TODAY)))
+    assert any("农村集中供水" in row.cells[1].text
+               for row in tables_by_header(checklist)["本省新增内容"].rows)
+    decided = ReviewDecision(f"P{inside.id}", note="属本省细化规定", reviewer="审核人",
+                             decided_at="2026-12-02T10:00:00")
+    gaps = Document(str(export_word(comparison, tmp_path / "差距2.docx", report="gaps",
+                                    decisions=[decided], today=TODAY)))
+    assert any("农村集中供水" in row.cells[1].text
+               for row in tables_by_header(gaps)["本省新增内容"].rows)
+    assert not any("补充或改写" in p.text for p in gaps.paragraphs)
