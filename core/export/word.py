@@ -658,9 +658,12 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
         _status_cell(row, 3, labels.clause_label(item), labels.clause_key(item))
         for line in _gap_lines(item, local):
             _run(row.paragraph(4), line)
-        # A reason already given as the missing content is not printed again beside it.
-        _note_cell(row, 5, item, reason=not (_gap_reason(item) and not shown_gaps(item)),
-                   said=said.get(item.finding.clause.section, ""))
+        # A reason already given as the missing content is not printed again beside it:
+        # 缺少关键词“市场主体” stood in both columns.
+        gaps = shown_gaps(item)
+        given = ((_gap_reason(item) and not gaps)
+                 or (not item.overridden and labels.repeats_gaps(item.finding.reason.text, gaps)))
+        _note_cell(row, 5, item, reason=not given, said=said.get(item.finding.clause.section, ""))
 
 
 def _unfound_row(row: _Row, outline, sections: labels.SectionIndex,

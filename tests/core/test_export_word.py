@@ -773,3 +773,17 @@ def test_a_reason_that_only_lists_the_gaps_shown_is_not_printed_again(sample_com
         if repeats_gaps(finding.reason.text, finding.gaps):
             assert "差距：" in row.cells[2].text and finding.reason.text not in row.cells[5].text
     assert not repeats_gaps("只体现了部分内容，未见“加快建设”。", lost[0][1].gaps)
+
+
+def test_the_gap_report_gives_a_lost_key_term_once(sample_comparison, sample_gaps):
+    """缺少关键词“市场主体” in 缺失内容 and 对应表述缺少关键词“市场主体”。 in 说明 beside it."""
+    from core.export.labels import repeats_gaps
+
+    repeated = {f.clause.text for f in sample_comparison.clauses
+                if f.reason.code == "lost" and repeats_gaps(f.reason.text, f.gaps)}
+    assert repeated
+    rows = [row for row in data_rows(tables_by_header(sample_gaps)["国家文件条款"])
+            if any(text in row.cells[1].text for text in repeated)]
+    assert rows
+    for row in rows:
+        assert row.cells[4].text and "对应表述缺少" not in row.cells[5].text
