@@ -283,13 +283,34 @@ def _different(national: Outline, provincial: Outline) -> tuple[Outline, Outline
 _NATIONAL_TITLE = re.compile(r"^《?(?:中华人民共和国|国务院|全国人民代表大会|中共中央|中央|国家)")
 
 
+# A text's words for its own region (本省, 全市, 我省): found three times or more in 1,371 of
+# 1,889 provincial laws of the domain corpus, and at most 8 times in any of its 1,550 national
+# ones (立法法, quoting them) — 0 in 1,482.
+_SELF_REFERENCE = re.compile(r"本省|本市|全省|全市|本自治区|我省|我市")
+# How often the national side must name its own region to read as a local text, and how many
+# times as often as the provincial side (优化营商环境条例 says 全省 once; 广东省's says 本省 4 times).
+SELF_REFERENCES_SWAPPED = 3
+SELF_REFERENCE_RATIO = 4
+
+
+def _self_references(outline: Outline) -> int:
+    return sum(len(_SELF_REFERENCE.findall(text))
+               for text in (outline.title, *(p for s in outline.sections for p in s.paragraphs)))
+
+
 def sides_swapped(national: Outline, provincial: Outline) -> bool:
     """Whether the two texts look chosen the wrong way round: the national side's title names a
     province as its issuer (北京市……条例) and the provincial side's reads as the nation's own
-    (国务院关于……, 中华人民共和国……法). A province's text against a city's (广东省…… →
-    广州市……, 逐级对照), or a title that says neither, is never questioned."""
-    return (bool(issuing_region(national.title))
-            and bool(_NATIONAL_TITLE.match(provincial.title.strip())))
+    (国务院关于……, 中华人民共和国……法); or, titles aside, the national side speaks of its own
+    region (本省, 全市: at least ``SELF_REFERENCES_SWAPPED`` times, and ``SELF_REFERENCE_RATIO``
+    times as often as the provincial side), whose title names no region as its issuer. A
+    province's text against a city's (广东省…… → 广州市……, 逐级对照) is never questioned."""
+    if issuing_region(national.title) and _NATIONAL_TITLE.match(provincial.title.strip()):
+        return True
+    if issuing_region(provincial.title):
+        return False
+    own = _self_references(national)
+    return own >= SELF_REFERENCES_SWAPPED and _self_references(provincial) * SELF_REFERENCE_RATIO <= own
 
 
 def reimport(*, project: Project, provincial: str | os.PathLike, reviewer: str = "",

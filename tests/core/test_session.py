@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from core.errors import Cancelled, DocumentReadError, ProjectReadOnlyError
 from core.model import Status
 from core.read import read_document
 from core.resources import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, samples_dir
+from tests.conftest import CORPUS
 
 NATIONAL = samples_dir() / SAMPLE_NATIONAL
 PROVINCIAL = samples_dir() / SAMPLE_PROVINCIAL
@@ -321,3 +323,37 @@ def test_names_made_from_a_document_use_its_title_when_its_file_name_says_nothin
     from core.session import document_stem
     # A character no Windows file name may hold (?) is dropped.
     assert document_stem(name, title) == stem
+
+
+def _untitled(body: str):
+    from core.outline import outline_document
+    from core.read import read_text
+    return outline_document(read_text("对照稿\n" + body))
+
+
+def test_sides_chosen_the_wrong_way_round_are_told_by_the_texts_own_words_without_titles():
+    """A swap of two texts whose titles say nothing went unremarked."""
+    local = _untitled("第一条 本省各级人民政府应当加强示例工作。\n第二条 全省建立示例工作协调机制。\n"
+                      "第三条 本省示例工作由省人民政府统一领导，全省各市县配合。\n"
+                      "第四条 本省建立示例目录，本省各部门按目录履职。")
+    nation = _untitled("第一条 县级以上地方人民政府应当加强示例工作。\n"
+                       "第二条 国务院有关部门建立全国示例工作协调机制。")
+    assert session.sides_swapped(local, nation)
+    assert not session.sides_swapped(nation, local)
+    # A national text quoting 本省/本市 a few times (as 立法法 does) beside a local text: no.
+    quoting = _untitled("第一条 省、自治区的人民政府所在地的市，其规章称“本市规章”，"
+                        "本省的规定另行制定。\n第二条 本市规章报本省人民政府备案。")
+    assert not session.sides_swapped(quoting, local)
+
+
+@pytest.mark.needs_corpus
+@pytest.mark.skipif(not (CORPUS / "real-pairs" / "gold").is_dir(), reason="needs ../shared/corpus/real-pairs")
+def test_every_real_pair_is_told_when_swapped_and_only_then():
+    from core.compare import load_outline
+    for gold in sorted((CORPUS / "real-pairs" / "gold").glob("*.json")):
+        pair = json.loads(gold.read_text(encoding="utf-8"))
+        texts = CORPUS / "real-pairs" / "texts"
+        national = load_outline(texts / pair["national_file"])
+        provincial = load_outline(texts / pair["provincial_file"])
+        assert not session.sides_swapped(national, provincial), gold.stem
+        assert session.sides_swapped(provincial, national), gold.stem
