@@ -1433,10 +1433,11 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
                 elif numbers and status is Status.MISSING:
                     # The share above is of the whole article's content; no sentence of it was
                     # found one to one (约17% … 各句均未见 read as a contradiction).
-                    said.append("未找到与各句逐一对应的表述，以上按整条内容估计" if len(own) > 1
-                                else "未找到与该句逐一对应的表述，以上按整条内容估计")
+                    said.append(("未找到与各句一一对应的表述" if len(own) > 1
+                                 else "未找到一一对应的表述") + "，上述比例系按整条内容估算")
                 elif numbers:
-                    said.append(f"各句均{words}" if len(own) > 1 else f"该句{words}")
+                    # 本条, not 该句: a reader took 该句 for a sentence named elsewhere.
+                    said.append(f"各句均{words}" if len(own) > 1 else f"本条{words}")
             nothing_found = all(f.status is Status.MISSING for f in own)
             if nothing_found and section.reason.text.rstrip("。").endswith(NOTHING_SPECIFIC):
                 said = []  # it says so already: 但本条的具体要求未见对应表述
