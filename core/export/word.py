@@ -683,7 +683,7 @@ def _unfound_row(row: _Row, outline, sections: labels.SectionIndex,
         clause = item.finding.clause
         # A 款 is one paragraph, named once; an item (（一）……) starts its own line and is
         # named by its own numbering.
-        if paragraph is None or clause.paragraph != last.paragraph or clause.item:
+        if paragraph is None or last is None or clause.paragraph != last.paragraph or clause.item:
             paragraph = row.paragraph(1)
             cited = labels.citation(outline, sections, clause)
             if clause.item:
@@ -868,7 +868,8 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
         else:
             _body(document, f"国家文件各条款在{local}文件中均已覆盖。")
     _heading1(document, f"三、{local}新增内容", page_break=True)
-    shown, within = additions, ()
+    shown: Sequence[ReviewedAddition] = additions
+    within: Sequence[ReviewedAddition] = ()
     if report == "gaps":
         shown, within = _additions_in_carrying_articles(comparison, additions, articles)
     if shown:
@@ -892,7 +893,8 @@ def _additions_in_carrying_articles(comparison: Comparison, additions: Sequence[
     no reviewer has decided on elaborates what it carries. Listed one by one, they made 21 of a
     statute gap report's 54 pages."""
     verdicts = labels.verdicts_after_review(articles)
-    shown, within = [], []
+    shown: list[ReviewedAddition] = []
+    within: list[ReviewedAddition] = []
     for item in additions:
         undecided = item.decision is None and not item.recheck
         carried = bool(comparison.addition_context(item.clause, verdicts))
