@@ -23,6 +23,8 @@ from desktop.status_style import local_of, status_style
 # provincial side, characters it wrote instead or added.
 NATIONAL_MARK = "#ffc9c9"
 PROVINCIAL_MARK = "#c8dcff"
+# The carry button's label where the provincial box is too narrow for 认定由第N条部分承接.
+CARRY_SHORT = "认定部分承接"
 
 
 def diff_html(national: str, provincial: str) -> tuple[str, str]:
@@ -96,6 +98,10 @@ class _TextBox(QFrame):
 class DiffPane(QWidget):
     """National text, the provincial match, the gaps named, and the other candidates.
 
+    The candidates (``candidate_box``) close the pane unless its owner lays them out elsewhere:
+    the main window puts them below the review panel, so that at 1366×768 the opinion box is on
+    screen with both texts.
+
     Signals:
         match_chosen(item, match): the reviewer picks candidate ``match`` ("P…") for ``item``.
         carry_requested(item): the reviewer judges that the provincial article nearest the
@@ -122,7 +128,7 @@ class DiffPane(QWidget):
         self.provincial = _TextBox("地方对应表述")
         # Beside the nearest article of an article judged missing, where the reviewer reads it:
         # one click records it as a partial carrier (Ctrl+6 from the table).
-        self.carry_button = QPushButton()
+        self.carry_button = QPushButton(CARRY_SHORT)
         self.carry_button.setObjectName("carryInPartButton")
         self.carry_button.clicked.connect(self._carry)
         self.carry_button.hide()
@@ -131,12 +137,12 @@ class DiffPane(QWidget):
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
         self.gaps.setTextFormat(Qt.TextFormat.RichText)
-        legend = QLabel(f'<span style="background-color:{NATIONAL_MARK}">&nbsp;红底&nbsp;</span>'
-                        f' 地方文件缺少或改动的字　'
-                        f'<span style="background-color:{PROVINCIAL_MARK}">&nbsp;蓝底&nbsp;</span>'
-                        f' 地方文件改写或增加的字')
-        legend.setStyleSheet("color:#555")
-        legend.setWordWrap(True)
+        self.legend = QLabel(f'<span style="background-color:{NATIONAL_MARK}">&nbsp;红底&nbsp;</span>'
+                             f' 地方文件缺少或改动的字　'
+                             f'<span style="background-color:{PROVINCIAL_MARK}">&nbsp;蓝底&nbsp;</span>'
+                             f' 地方文件改写或增加的字')
+        self.legend.setStyleSheet("color:#555")
+        self.legend.setWordWrap(True)
 
         self.candidates = CandidateModel(self)
         self.candidate_view = QTableView()
@@ -183,10 +189,8 @@ class DiffPane(QWidget):
         texts.setChildrenCollapsible(False)
         texts.addWidget(self.national)
         texts.addWidget(self.provincial)
-        texts.addWidget(candidates)
-        texts.setStretchFactor(0, 3)
-        texts.setStretchFactor(1, 3)
-        texts.setStretchFactor(2, 2)
+        texts.setStretchFactor(0, 1)
+        texts.setStretchFactor(1, 1)
         self.splitter = texts
 
         layout = QVBoxLayout(self)
@@ -194,10 +198,14 @@ class DiffPane(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.gaps)
         layout.addWidget(texts, 1)
-        layout.addWidget(legend)
-        # Never shorter than its wrapped lines need (see _fit_gaps): squeezed, the reasons lost
-        # their last lines under the texts on a small screen; the pane scrolls instead.
-        self.gaps.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.legend)
+        layout.addWidget(candidates)
+        # The wrapped labels are never shorter than their lines need (see _fit_labels):
+        # squeezed, the reasons lost their last lines under the texts on a small screen, and a
+        # legend wrapped onto two lines took its second from the texts, whose footer (the carry
+        # button) was then drawn over the provincial text. The pane scrolls instead.
+        for label in (self.heading, self.gaps, self.legend):
+            label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.show_row(None, None)
 
     @property
@@ -227,9 +235,11 @@ class DiffPane(QWidget):
             self.national.show_text("")
             self.provincial.show_text("")
             self.gaps.hide()
+            self.legend.hide()
             self.candidates.set_candidates(None, (), "")
             self.candidate_box.hide()
             self._show_nearest(None)
+            self._fit_labels()
             return
         style = status_style(row.status, not_applicable=row.not_applicable, local=self._local)
         badge = (f'<span style="background-color:{style.background.name()};'
@@ -241,6 +251,9 @@ class DiffPane(QWidget):
             self._show_addition(comparison, row)
         else:
             self._show_national(comparison, row)
+        # The colours are explained where there are some: both texts, their differences marked.
+        self.legend.setVisible(bool(row.provincial_text) and not row.is_addition)
+        self._fit_labels()
 
     def _show_addition(self, comparison: Comparison, row: ClauseRow) -> None:
         clause = _provincial_clause(comparison, row.item)
@@ -321,7 +334,6 @@ class DiffPane(QWidget):
             lines.append(f'<span style="color:#555"><b>说明：</b>{html.escape(row.reason)}</span>')
         self.gaps.setText("<br>".join(lines))
         self.gaps.setVisible(bool(lines))
-        self._fit_gaps()
         matches = finding.matches if finding else ()
         alternatives = finding.alternatives if finding else ()
         # A sentence sharing its article's whole-article verdict (counterpart, cited, referred)
@@ -341,11 +353,28 @@ class DiffPane(QWidget):
         """Offer to record ``article`` (the nearest to a missing one) as a partial carrier."""
         self._nearest = article
         if article is not None:
-            self.carry_button.setText(f"认定由{article.label}部分承接")
             self.carry_button.setToolTip(
-                f"判断地方{article.label}部分承接了本条：本条各句记为“部分覆盖”，以{article.label}中"
-                "最相近的一句为对应表述，并转到审核意见（Ctrl+6；可用 Ctrl+Z 撤销）")
+                f"认定由{article.label}部分承接：判断地方{article.label}部分承接了本条，本条各句记为"
+                f"“部分覆盖”，以{article.label}中最相近的一句为对应表述，并转到审核意见"
+                "（Ctrl+6；可用 Ctrl+Z 撤销）")
+            self._fit_carry_label()
         self.carry_button.setVisible(article is not None)
+
+    def _fit_carry_label(self) -> None:
+        """Name the article on the carry button where the provincial box is wide enough for it,
+        else say only 认定部分承接 (the tooltip names it): a button wider than the box would
+        widen the pane past a small screen, or be cut off."""
+        if self._nearest is None:
+            return
+        button = self.carry_button
+        margins = self.provincial.layout().contentsMargins()
+        room = self.provincial.contentsRect().width() - margins.left() - margins.right()
+        metrics = button.fontMetrics()
+        padding = button.sizeHint().width() - metrics.horizontalAdvance(button.text())
+        # Never narrower than the short label, and the long one does not hold the box wide.
+        button.setMinimumWidth(metrics.horizontalAdvance(CARRY_SHORT) + padding)
+        full = f"认定由{self._nearest.label}部分承接"
+        button.setText(full if metrics.horizontalAdvance(full) + padding <= room else CARRY_SHORT)
 
     @property
     def nearest(self) -> Section | None:
@@ -358,17 +387,22 @@ class DiffPane(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_gaps()
+        self._fit_labels()
+        self._fit_carry_label()
 
-    def _fit_gaps(self) -> None:
-        """Keep the gaps and reasons as tall as their wrapped lines at the pane's width."""
-        if self.gaps.isHidden():
-            return
-        # QLabel's heightForWidth never answers less than its minimum height: lift it first.
-        before = self.gaps.minimumHeight()
-        self.gaps.setMinimumHeight(0)
-        needed = max(self.gaps.heightForWidth(max(self.gaps.width(), 1)), 0)
-        self.gaps.setMinimumHeight(needed if needed else before)
+    def _fit_labels(self) -> None:
+        """Keep the heading, the gaps and reasons, and the legend as tall as their wrapped lines
+        at the pane's width (the scroll area and the splitter go by minimum heights). The
+        pane's width, not the label's: a label shown again keeps a stale width until laid out."""
+        width = max(self.contentsRect().width(), 1)
+        for label in (self.heading, self.gaps, self.legend):
+            if label.isHidden():
+                continue
+            # QLabel's heightForWidth never answers less than its minimum height: lift it first.
+            before = label.minimumHeight()
+            label.setMinimumHeight(0)
+            needed = max(label.heightForWidth(width), 0)
+            label.setMinimumHeight(needed if needed else before)
 
     def _article(self, comparison: Comparison, section_id: str) -> SectionAlignment | None:
         """The verdict on the statute article a national clause stands in (None for a policy

@@ -14,7 +14,11 @@ from desktop.batch_view import open_batch_window
 from desktop.dialogs import SettingsDialog, ShortcutsDialog
 from desktop.models import NOT_APPLICABLE
 from desktop.undo import take_over
-from desktop.window_common import EXPORT_TIPS, EXPORTS, NATIONAL, PROVINCIAL, set_tooltip
+from desktop.window_common import (EXPORT_TIPS, EXPORTS, NATIONAL, PROVINCIAL, plain_label, set_tooltip,
+                                   with_access_key)
+
+# The access keys of the export entries, in the 文件 menu and under the 导出 button.
+EXPORT_KEYS = {"checklist": "E", "gaps": "R", "xlsx": "X", "json": "J"}
 
 
 class WindowActions:
@@ -23,6 +27,9 @@ class WindowActions:
     def _action(self, text: str, slot: Callable, shortcuts: Sequence[str | QKeySequence] = (),
                 tip: str = "", name: str = "") -> QAction:
         action = QAction(text, self)
+        # The toolbar shows the label without its access key: Qt drops the "&", not the
+        # "(&O)" of a Chinese label ("打开项目(O)").
+        action.setIconText(plain_label(text))
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
         if tip:
@@ -37,37 +44,38 @@ class WindowActions:
 
     def _build_actions(self) -> None:
         a = self._action
-        self.new_action = a("新建对照", self.new_comparison, [QKeySequence.StandardKey.New],
+        self.new_action = a("新建对照(&N)", self.new_comparison, [QKeySequence.StandardKey.New],
                             "清空当前对照，重新选择两份文件")
-        self.open_national_action = a("选择国家文件…", lambda: self.choose_document(NATIONAL),
+        self.open_national_action = a("选择国家文件(&G)…", lambda: self.choose_document(NATIONAL),
                                       tip="打开国家文件（指导意见等）")
-        self.open_provincial_action = a("选择地方文件…", lambda: self.choose_document(PROVINCIAL),
+        self.open_provincial_action = a("选择地方文件(&D)…", lambda: self.choose_document(PROVINCIAL),
                                         tip="打开地方文件（实施意见、实施方案等）")
-        self.paste_national_action = a("粘贴国家文件文本…", lambda: self.paste_document(NATIONAL))
-        self.paste_provincial_action = a("粘贴地方文件文本…", lambda: self.paste_document(PROVINCIAL))
-        self.swap_action = a("交换两侧", self.swap_documents, ["Ctrl+Shift+X"],
+        self.paste_national_action = a("粘贴国家文件文本(&P)…", lambda: self.paste_document(NATIONAL))
+        self.paste_provincial_action = a("粘贴地方文件文本(&T)…", lambda: self.paste_document(PROVINCIAL))
+        self.swap_action = a("交换两侧(&W)", self.swap_documents, ["Ctrl+Shift+X"],
                              "国家文件和地方文件选反了：交换两侧后重新对照")
-        self.compare_action = a("开始对照", self.start_compare, ["F5"], "对照两份文件")
-        self.open_project_action = a("打开项目…", self.choose_project, [QKeySequence.StandardKey.Open],
+        self.compare_action = a("开始对照(&C)", self.start_compare, ["F5"], "对照两份文件")
+        self.open_project_action = a("打开项目(&O)…", self.choose_project, [QKeySequence.StandardKey.Open],
                                      "打开保存的对照项目（.duizhao）")
-        self.save_action = a("保存", self.save_project, [QKeySequence.StandardKey.Save],
+        self.save_action = a("保存(&S)", self.save_project, [QKeySequence.StandardKey.Save],
                              "把项目保存为一个完整的文件（审核决定随时自动保存）")
-        self.save_as_action = a("另存为…", self.save_project_as, ["Ctrl+Shift+S"],
+        self.save_as_action = a("另存为(&A)…", self.save_project_as, ["Ctrl+Shift+S"],
                                 "把项目另存到指定位置，之后在新位置上继续工作")
-        self.reimport_action = a("导入新版地方文件…", self.choose_reimport,
+        self.reimport_action = a("导入新版地方文件(&I)…", self.choose_reimport,
                                  tip="用新版地方文件重新对照，沿用已有的审核意见")
-        self.export_actions = {kind: a(label, lambda k=kind: self.choose_export(k), name=f"export_{kind}")
+        self.export_actions = {kind: a(with_access_key(label, EXPORT_KEYS[kind]),
+                                       lambda k=kind: self.choose_export(k), name=f"export_{kind}")
                                for kind, (label, *_rest) in EXPORTS.items()}
         self.export_actions["checklist"].setShortcut(QKeySequence("Ctrl+Shift+E"))
         for kind, tip in EXPORT_TIPS.items():
             self.export_actions[kind].setStatusTip(tip)
             set_tooltip(self.export_actions[kind], tip)
-        self.quit_action = a("退出", self.close, [QKeySequence.StandardKey.Quit])
+        self.quit_action = a("退出(&Q)", self.close, [QKeySequence.StandardKey.Quit])
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "撤销")
+        self.undo_action = self.undo_stack.createUndoAction(self, "撤销(&U)")
         take_over(self.undo_action, self.undo_review)  # an opinion being typed is saved first
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self, "重做")
+        self.redo_action = self.undo_stack.createRedoAction(self, "重做(&R)")
         take_over(self.redo_action, self.redo_review)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.addAction(self.undo_action)
@@ -80,34 +88,35 @@ class WindowActions:
         self.undo_stack.indexChanged.connect(self._undo_tooltips)
         self.undo_stack.cleanChanged.connect(self._undo_tooltips)
         self._undo_tooltips()
-        self.outline_action = a("章节目录", self.toggle_outline, ["F9"],
+        self.outline_action = a("章节目录(&O)", self.toggle_outline, ["F9"],
                                 "显示或隐藏左侧的章节目录（小屏幕上让对照表宽一些）")
         self.outline_action.setCheckable(True)
         self.outline_action.setChecked(True)
-        self.find_action = a("搜索", self._focus_search, [QKeySequence.StandardKey.Find])
-        self.settings_action = a("设置…", self.open_settings)
+        self.find_action = a("搜索(&F)", self._focus_search, [QKeySequence.StandardKey.Find])
+        self.settings_action = a("设置(&S)…", self.open_settings)
 
-        self.next_gap_action = a("下一处差距", lambda: self.goto_gap(+1), ["F8", "J"],
+        self.next_gap_action = a("下一处差距(&N)", lambda: self.goto_gap(+1), ["F8", "J"],
                                  "跳到下一条未覆盖或部分覆盖的条款")
-        self.previous_gap_action = a("上一处差距", lambda: self.goto_gap(-1), ["Shift+F8", "K"],
+        self.previous_gap_action = a("上一处差距(&P)", lambda: self.goto_gap(-1), ["Shift+F8", "K"],
                                      "跳到上一条未覆盖或部分覆盖的条款")
-        self.confirm_action = a("确认系统判断", lambda: self.set_status("confirm"), ["Ctrl+0"])
+        self.confirm_action = a("确认系统判断(&0)", lambda: self.set_status("confirm"), ["Ctrl+0"])
         self.status_actions = {
-            Status.COVERED.value: a("标为“已覆盖”", lambda: self.set_status(Status.COVERED.value), ["Ctrl+1"]),
-            Status.PARTIAL.value: a("标为“部分覆盖”", lambda: self.set_status(Status.PARTIAL.value), ["Ctrl+2"]),
-            Status.MISSING.value: a("标为“未覆盖”", lambda: self.set_status(Status.MISSING.value), ["Ctrl+3"]),
-            NOT_APPLICABLE: a("标为“不适用”", lambda: self.set_status(NOT_APPLICABLE), ["Ctrl+4"]),
-            Status.NOT_EXPECTED.value: a("标为“无需地方落实”",
+            Status.COVERED.value: a("标为“已覆盖”(&1)", lambda: self.set_status(Status.COVERED.value), ["Ctrl+1"]),
+            Status.PARTIAL.value: a("标为“部分覆盖”(&2)", lambda: self.set_status(Status.PARTIAL.value), ["Ctrl+2"]),
+            Status.MISSING.value: a("标为“未覆盖”(&3)", lambda: self.set_status(Status.MISSING.value), ["Ctrl+3"]),
+            NOT_APPLICABLE: a("标为“不适用”(&4)", lambda: self.set_status(NOT_APPLICABLE), ["Ctrl+4"]),
+            Status.NOT_EXPECTED.value: a("标为“无需地方落实”(&5)",
                                          lambda: self.set_status(Status.NOT_EXPECTED.value),
                                          ["Ctrl+5"]),
         }
-        self.carry_action = a("认定由最相近条文部分承接", self.carry_selected, ["Ctrl+6"],
+        self.carry_action = a("认定由最相近条文部分承接(&6)", self.carry_selected, ["Ctrl+6"],
                               "系统判为未覆盖的条：认定地方最相近的条文部分承接了它"
                               "（记为“部分覆盖”，以该条中最相近的一句为对应表述）")
-        self.note_action = a("填写审核意见", self.edit_note, ["F2", "Ctrl+E"])
-        self.history_action = a("修改记录…", self.show_history, ["Ctrl+H"],
+        self.note_action = a("填写审核意见(&E)", self.edit_note, ["F2", "Ctrl+E"])
+        self.history_action = a("修改记录(&H)…", self.show_history, ["Ctrl+H"],
                                 "所选条目的每一次审核、撤销和重做：谁、何时、改了什么")
-        self.gap_filter_action = QAction("只看差距", self)
+        self.gap_filter_action = QAction("只看差距(&G)", self)
+        self.gap_filter_action.setIconText("只看差距")  # the button beside the filter box
         self.gap_filter_action.setCheckable(True)
         self.gap_filter_action.setShortcut(QKeySequence("Ctrl+G"))
         self.gap_filter_action.setToolTip("只显示未覆盖和部分覆盖的条款（Ctrl+G）")
@@ -115,8 +124,8 @@ class WindowActions:
         self.addAction(self.gap_filter_action)
         self.gap_button.setDefaultAction(self.gap_filter_action)
         self.gap_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.shortcuts_action = a("快捷键", lambda: ShortcutsDialog(self).exec())
-        self.about_action = a("关于对照", self._about)
+        self.shortcuts_action = a("快捷键(&K)", lambda: ShortcutsDialog(self).exec())
+        self.about_action = a("关于对照(&A)", self._about)
 
     def _undo_tooltips(self, *_args) -> None:
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
@@ -137,10 +146,10 @@ class WindowActions:
         file_menu.addAction(self.open_project_action)
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
-        self.recent_menu = file_menu.addMenu("最近文件")
+        self.recent_menu = file_menu.addMenu("最近文件(&F)")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self.reimport_action)
-        file_menu.addAction("批量对照（一个国家文件对多个地方文件）…", lambda: open_batch_window(self))
+        file_menu.addAction("批量对照（一个国家文件对多个地方文件）(&B)…", lambda: open_batch_window(self))
         file_menu.addSeparator()
         for action in self.export_actions.values():
             file_menu.addAction(action)

@@ -170,11 +170,16 @@ class WindowBuild:
         self.review_panel.note_submitted.connect(self.set_note)
         self.review_panel.editing_finished.connect(self.table.setFocus)
         self.review_panel.history_requested.connect(self.show_history)
+        # The other candidates go below the review panel: between the texts and the panel they
+        # pushed the opinion box below the fold at 1366×768 and 100 %, where a reviewer reads
+        # both texts and writes the opinion on every row and picks another candidate seldom.
         detail = QSplitter(Qt.Orientation.Vertical)
         detail.addWidget(self.diff)
         detail.addWidget(self.review_panel)
+        detail.addWidget(self.diff.candidate_box)
         detail.setStretchFactor(0, 1)
         detail.setStretchFactor(1, 0)
+        detail.setStretchFactor(2, 0)
         detail.setChildrenCollapsible(False)
         self.detail_splitter = detail
         # On a small screen (1366×768 at 150 %) the detail scrolls rather than pushing the

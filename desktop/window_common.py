@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from desktop.models import GAP_FILTER, NOT_APPLICABLE, RECHECK, UNREVIEWED
 from desktop.settings import user_data_dir
 
 NATIONAL, PROVINCIAL = "national", "provincial"
-FRAME_ALLOWANCE = (16, 40)
+FRAME_ALLOWANCE = (16, 40)  # width, height of a usual window frame (title bar and borders)
 LOADING_DICTIONARY = session.LOADING_DICTIONARY
 SAVING_PROJECT = session.SAVING_PROJECT
 name_stem = session.name_stem
@@ -33,7 +34,9 @@ def in_app_folder(path: str | os.PathLike) -> bool:
         Path(path).resolve().relative_to(user_data_dir().resolve())
     except ValueError:
         return False
-    return True  # width, height of a usual window frame (title bar and borders)
+    return True
+
+
 SIDE_LABELS = {NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
 
 # (label, filter keys or None for all) for the status filter box.
@@ -59,10 +62,23 @@ EXPORT_TIPS = {
 }
 
 
+def with_access_key(label: str, key: str) -> str:
+    """A menu label with its access key, as Chinese menus write it: before the ellipsis
+    ("导出 Excel…", "X" → "导出 Excel(&X)…")."""
+    stem = label.rstrip("…")
+    return f"{stem}(&{key}){label[len(stem):]}"
+
+
+def plain_label(text: str) -> str:
+    """A menu label as a toolbar button or a tooltip shows it: without its access key and
+    ellipsis ("打开项目(&O)…" → "打开项目")."""
+    return re.sub(r"&(.)", r"\1", re.sub(r"\(&[^&]\)", "", text)).rstrip("…").strip()
+
+
 def set_tooltip(action: QAction, tip: str) -> None:
     """Set a tooltip of the tip (or, without one, nothing beyond the label) and the shortcut."""
     shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    text = tip or action.text().rstrip("…")
+    text = tip or plain_label(action.text())
     action.setToolTip(f"{text}（{shortcut}）" if shortcut else text)
 
 

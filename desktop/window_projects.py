@@ -254,13 +254,16 @@ class WindowProjects:
             action.setEnabled(False)
             return
         kinds = {"project": "项目", NATIONAL: "国家文件", PROVINCIAL: "地方文件"}
-        for entry in entries:
-            action = self.recent_menu.addAction(f"{kinds.get(entry.kind, '')}：{Path(entry.path).name}")
+        for number, entry in enumerate(entries, start=1):
+            # Numbered as access keys (1 … 9, then 0), as office programs number recent files.
+            label = f"{kinds.get(entry.kind, '')}：{Path(entry.path).name}".replace("&", "&&")
+            key = f"&{number % 10} " if number <= 10 else ""
+            action = self.recent_menu.addAction(f"{key}{label}")
             action.setToolTip(entry.path)
             action.setStatusTip(entry.path)
             action.triggered.connect(lambda checked=False, e=entry: self.open_recent(e.kind, e.path))
         self.recent_menu.addSeparator()
-        self.recent_menu.addAction("清空列表", self.settings.clear_recent)
+        self.recent_menu.addAction("清空列表(&C)", self.settings.clear_recent)
 
     def open_recent(self, kind: str, path: str) -> None:
         if not Path(path).is_file():

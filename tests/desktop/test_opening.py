@@ -66,8 +66,9 @@ def test_recent_files_menu_reopens_a_project(qtbot, make_window, save_path):
     window.new_comparison()
     assert window.project is None and window.table_stack.currentIndex() == 0
     window._fill_recent_menu()
-    actions = [a for a in window.recent_menu.actions() if a.text().startswith("项目：")]
+    actions = [a for a in window.recent_menu.actions() if "项目：" in a.text()]
     assert actions and actions[0].toolTip() == str(Path(path).resolve())
+    assert actions[0].text().startswith("&1 项目：")  # numbered: its access key
     with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
         actions[0].trigger()
     assert Path(window.project.path) == Path(path)

@@ -413,8 +413,9 @@ def test_a_right_click_on_a_row_offers_the_review_actions(qtbot, make_window, sa
     menu = window.row_menu(point)
     assert window.table.currentIndex().row() == 3
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert "标为“已覆盖”" in texts and "填写审核意见" in texts and "上一处差距" not in texts
-    covered = next(a for a in menu.actions() if a.text() == "标为“已覆盖”")
+    assert "标为“已覆盖”(&1)" in texts and "填写审核意见(&E)" in texts
+    assert not any(t.startswith("上一处差距") for t in texts)
+    covered = next(a for a in menu.actions() if a.text() == "标为“已覆盖”(&1)")
     assert covered.isEnabled()
     covered.trigger()
     assert window.current_row().decision is not None

@@ -1,0 +1,119 @@
+"""The detail pane on a small screen: the opinion box on screen with both texts at 1366×768 and
+100 %, and the carry button clear of the provincial text at 150 %."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+from core.compare import compare_files
+from core.model import Status
+from core.review import review
+from desktop.app import create_application
+from desktop.models import build_rows
+from desktop.side_by_side import DiffPane
+from tests.core.test_nearest import write_pair
+
+from .conftest import SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair
+from .test_nearest import _missing_article
+
+# 1366×768 at 100 %, the window maximised: the screen less a 40 px taskbar and a 32 px title bar.
+MAXIMISED_1366X768 = (1366, 696)
+# 1366×768 at 150 % (about 911×512 logical pixels), less a taskbar and the window's frame.
+SMALL_AT_150 = (894, 472)
+
+
+def _rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def _settle(qtbot, window=None) -> None:
+    """Let the new row's labels, splitters and the scroll area lay themselves out (posted
+    events), until the detail pane is as tall as the scroll area or its least height."""
+    qtbot.wait(20)
+    if window is not None:
+        splitter, viewport = window.detail_splitter, window.detail_scroll.viewport()
+        qtbot.waitUntil(lambda: splitter.height() == max(viewport.height(),
+                                                         splitter.minimumSizeHint().height()))
+
+
+def test_the_opinion_box_is_on_screen_beside_both_texts_at_1366x768(qtbot, make_window, save_path,
+                                                                     cjk_font):
+    """The candidates between the texts and the review panel pushed the opinion box and its
+    buttons below the fold of the detail pane at 1366×768 and 100 %: a reviewer scrolled for them
+    on every row. Now every row of the sample shows them, and both texts, without scrolling."""
+    create_application()  # the app's own font, as a reviewer sees the window
+    window = make_window()
+    window.resize(*MAXIMISED_1366X768)
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    viewport = window.detail_scroll.viewport()
+    panel, diff = window.review_panel, window.diff
+    on_screen = [*panel.buttons.values(), panel.note, panel.save_button, panel.history_button]
+    rows = window.table_model.rows()
+    # The row the screenshot shows (a partly covered clause) first, then every other one.
+    first = next(r for r in rows if r.status is Status.PARTIAL and r.provincial_text)
+    for row in [first, *rows]:
+        assert window.select_item(row.item)
+        _settle(qtbot, window)
+        assert window.detail_scroll.verticalScrollBar().value() == 0
+        for widget in on_screen + [diff.national.text, diff.provincial.text]:
+            assert viewport.rect().contains(_rect_in(widget, viewport)), (row.number, widget)
+        for text in (diff.national.text, diff.provincial.text):
+            assert text.height() >= text.minimumHeight(), row.number  # two lines at least
+        # The candidates are still in the pane, below the review panel.
+        assert window.detail_scroll.widget().isAncestorOf(diff.candidate_box)
+        if diff.candidate_box.isVisible():
+            assert _rect_in(diff.candidate_box, viewport).top() > _rect_in(panel, viewport).bottom()
+
+
+def test_the_carry_button_keeps_clear_of_the_provincial_text_at_150_percent(qtbot, make_window,
+                                                                            save_path, tmp_path,
+                                                                            cjk_font):
+    """At 150 % the legend, wrapped onto two lines, took its second from the texts: the
+    provincial box got less than its footer needed and 认定由第四条部分承接 was drawn over the
+    last line of the nearest article's text."""
+    create_application()
+    window = make_window()
+    window.resize(*SMALL_AT_150)
+    compare_pair(qtbot, window, *write_pair(tmp_path, "txt"))
+    _national, carrier, items = _missing_article(window)
+    for item in items:
+        assert window.select_item(item)
+        _settle(qtbot, window)
+        box, button, text = window.diff.provincial, window.diff.carry_button, window.diff.provincial.text
+        assert button.isVisible()
+        assert not _rect_in(button, box).intersects(_rect_in(text, box))
+        assert box.rect().contains(_rect_in(button, box))
+        assert _rect_in(button, box).top() >= _rect_in(text, box).bottom()  # on a line of its own
+        assert text.height() >= text.minimumHeight()
+        assert button.width() >= button.sizeHint().width()  # its label whole
+        assert carrier.label in button.toolTip()
+
+
+def test_a_narrow_box_shortens_the_carry_button_whose_tooltip_names_the_article(qtbot, tmp_path):
+    """Where 认定由第N条部分承接 is wider than the provincial box, the button says 认定部分承接
+    (its tooltip names the article) rather than widening the pane or being cut off."""
+    comparison = compare_files(*write_pair(tmp_path, "txt"))
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    pane.resize(320, 800)
+    pane.show()
+    for row in build_rows(comparison, *review(comparison, ())):
+        pane.show_row(comparison, row)
+        if pane.nearest is not None:
+            break
+    label, button = pane.nearest.label, pane.carry_button
+    assert button.text() == f"认定由{label}部分承接"
+    # A larger font (a user's setting, another system's font) makes the long label too wide.
+    font = QFont(button.font())
+    font.setPixelSize(28)
+    button.setFont(font)
+    pane.resize(240, 800)
+    qtbot.waitUntil(lambda: button.text() == "认定部分承接")
+    assert f"认定由{label}部分承接" in button.toolTip()
+    _settle(qtbot)
+    assert pane.provincial.rect().contains(_rect_in(button, pane.provincial))
+    assert button.width() >= button.sizeHint().width()
+    pane.resize(900, 800)
+    qtbot.waitUntil(lambda: button.text() == f"认定由{label}部分承接")
