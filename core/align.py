@@ -1434,10 +1434,12 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
                     # The share above is of the whole article's content; no sentence of it was
                     # found one to one (约17% … 各句均未见 read as a contradiction).
                     said.append(("未找到与各句一一对应的表述" if len(own) > 1
-                                 else "未找到一一对应的表述") + "，上述比例系按整条内容估算")
+                                 else "未找到一一对应的表述")
+                                + ("，上述比例系按整条内容估算" if "%" in section.reason.text else ""))
                 elif numbers:
-                    # 本条, not 该句: a reader took 该句 for a sentence named elsewhere.
-                    said.append(f"各句均{words}" if len(own) > 1 else f"本条{words}")
+                    # Not 该句 (a reader took it for a sentence named elsewhere), nor 本条 (本条
+                    # 部分覆盖 under 本条整体：已覆盖 said both at once).
+                    said.append(f"各句均{words}" if len(own) > 1 else f"本条唯一的一句{words}")
             nothing_found = all(f.status is Status.MISSING for f in own)
             if nothing_found and section.reason.text.rstrip("。").endswith(NOTHING_SPECIFIC):
                 said = []  # it says so already: 但本条的具体要求未见对应表述

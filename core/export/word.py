@@ -645,10 +645,12 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
     national = labels.SectionIndex.national(comparison)
     provincial = labels.SectionIndex(comparison.provincial)
     said = _article_reasons(comparison)
+    judged = {article.national for article in articles}
     for row, unit in _clause_rows(table, GAP_COLUMNS, national,
                                   labels.gap_units(items, articles), articles):
         item = unit[0]
-        if len(unit) > 1 or (articles and labels.unfound(item)):
+        # A sentence outside the articles (a preamble) keeps its reason on a row of its own.
+        if item.finding.clause.section in judged and labels.unfound(item):
             _unfound_row(row, comparison.national, national, unit, local)
             continue
         _centred_cell(row, 0, str(item.number))
@@ -666,6 +668,10 @@ def _gap_table(document, comparison: Comparison, items: Sequence[ReviewedClause]
         _note_cell(row, 5, item, reason=not given, said=said.get(item.finding.clause.section, ""))
 
 
+_PARAGRAPH_CITED = re.compile(r"^第[一二三四五六七八九十百]+款")
+_ITEM_CITED = re.compile(r"第[^第]+项$")
+
+
 def _unfound_row(row: _Row, outline, sections: labels.SectionIndex,
                  unit: Sequence[ReviewedClause], local: str) -> None:
     """One row for consecutive sentences of a statute article with no counterpart: their
@@ -681,17 +687,19 @@ def _unfound_row(row: _Row, outline, sections: labels.SectionIndex,
     paragraph, last = None, None
     for item in unit:
         clause = item.finding.clause
-        # A 款 is one paragraph, named once; an item (（一）……) starts its own line and is
-        # named by its own numbering.
-        if paragraph is None or last is None or clause.paragraph != last.paragraph or clause.item:
+        # A 款 is one paragraph and an item (项) one line, each named once: the article on the
+        # first line, then only what changes (第二款, 第（三）项).
+        if (paragraph is None or last is None or clause.paragraph != last.paragraph
+                or clause.item != last.item):
             paragraph = row.paragraph(1)
             cited = labels.citation(outline, sections, clause)
-            if clause.item:
-                cited = cited[:cited.rfind("第")] if cited.endswith("项") else cited
             if last is not None:
                 cited = cited.removeprefix(article)
                 if last.paragraph == clause.paragraph:
-                    cited = ""
+                    cited = _PARAGRAPH_CITED.sub("", cited)
+            # An item whose text opens with its own numbering (（三）……) is not named twice.
+            if clause.item and clause.text.lstrip().startswith(clause.item.strip()):
+                cited = _ITEM_CITED.sub("", cited)
             if cited:
                 _run(paragraph, cited + " ", font=HEADING1_FONT)
         _run(paragraph, labels.national_text(item))
@@ -700,7 +708,8 @@ def _unfound_row(row: _Row, outline, sections: labels.SectionIndex,
     if carriers:
         _run(row.paragraph(2), f"（按条对应：{local}{carriers}）{opening}", color=GREY)
         _run(row.paragraph(4), f"{local}{carriers}未作相应规定。")
-        _run(row.paragraph(5), "各句最相近的地方表述见对照清单（序号相同）。", color=GREY)
+        _run(row.paragraph(5), f"{'各句' if len(unit) > 1 else '本句'}最相近的地方表述见对照清单"
+                               "（序号相同）。", color=GREY)
     else:
         counterpart = sections.empty_counterpart(unit[0])
         _run(row.paragraph(2), counterpart, color=GREY)
@@ -881,7 +890,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
                                    for item in within))
         named = "、".join(where[:5]) + (f"等{len(where)}条" if len(where) > 5 else "")
         _body(document, f"{'另有' if shown else ''}{len(within)}句位于承接国家文件条文的{local}条文中"
-                        f"（{named}），是对国家规定的补充或改写，本报告不逐句列出，见对照清单（序号相同）。")
+                        f"（{named}），是对国家规定的补充或改写，本报告不逐句列出，见对照清单的“{local}新增内容”部分。")
     return document
 
 

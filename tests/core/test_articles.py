@@ -840,7 +840,7 @@ def test_the_sentence_rows_are_the_evidence_of_their_articles_verdict():
     assert rows["3-1"].status is Status.COVERED  # its owner keeps it
     # The article no longer says no sentence of it was found; it says what the rows show.
     assert "具体要求未见对应表述" not in sections["2"].reason.text
-    assert sections["2"].reason.text.endswith("逐句比对，本条部分覆盖。")
+    assert sections["2"].reason.text.endswith("逐句比对，本条唯一的一句部分覆盖。")
     # A sentence found nowhere in the article that carries the rest says where the article went.
     assert sections["4"].status is Status.PARTIAL
     assert sections["4"].reason.text.endswith("逐句比对，第2句未见对应表述。")

@@ -294,20 +294,63 @@ def test_unfound_sentences_of_a_carried_article_name_the_article_that_carries_it
     assert "对照清单" in row.cells[5].text
 
 
-def test_only_neighbouring_unfound_sentences_share_a_row():
-    """A partial sentence between two unfound ones keeps the rows in 序号 order."""
+LISTED_NATIONAL = """中华人民共和国水质监测法
+第一条 为了加强水质监测，保障饮用水安全，制定本法。
+第二条 县级以上人民政府应当采取下列措施加强水质监测：
+（一）建立覆盖饮用水水源地的水质监测网络；
+（二）定期向社会公布饮用水水源地水质状况；
+（三）组织开展水质监测人员业务培训；
+（四）为监测站点配备应急采样设备。
+水质监测机构应当如实记录监测数据。监测数据应当保存十年以上。
+第三条 本法自2030年1月1日起施行。
+"""
+LISTED_PROVINCIAL = """示例省水质监测办法
+第一条 为了实施《中华人民共和国水质监测法》，结合本省实际，制定本办法。
+第二条 县级以上人民政府应当定期向社会公布饮用水水源地水质状况。
+第三条 本办法自2031年3月1日起施行。
+"""
+
+
+def test_a_carried_item_splits_the_unfound_rows_and_each_kuan_and_item_is_named_once(tmp_path):
+    """Item （二） is carried; the lead-in and （一） share a row, （三）（四） and the second 款
+    another: in 序号 order, the 款 named once, an item by its own （三）, not 第三项 too."""
     from core.review import review, review_articles
-    comparison = compare_outlines(outline_document(read_text(NATIONAL_LONGER_SECOND)),
-                                  outline_document(read_text(PROVINCIAL)))
+    comparison = compare_outlines(outline_document(read_text(LISTED_NATIONAL)),
+                                  outline_document(read_text(LISTED_PROVINCIAL)))
     clauses, _additions = review(comparison, ())
-    articles = review_articles(comparison, clauses)
-    units = labels.gap_units(clauses, articles)
-    numbers = [item.number for unit in units for item in unit]
+    by_text = {item.finding.clause.text[:3]: item for item in clauses}
+    assert by_text["（二）"].status is Status.COVERED
+    units = labels.gap_units([item for item in clauses if item.status is not Status.COVERED],
+                             review_articles(comparison, clauses))
+    numbered = [[item.number for item in unit] for unit in units]
+    lead, first, third = by_text["县级以"].number, by_text["（一）"].number, by_text["（三）"].number
+    assert [lead, first] in numbered
+    assert [third, third + 1, third + 2, third + 3] in numbered
+    document = Document(str(export_word(comparison, tmp_path / "差距.docx", report="gaps",
+                                        today=TODAY)))
+    rows = {row.cells[0].text: row for row in _gap_rows(document)}
+    later = rows[f"{third}\n至\n{third + 3}"].cells[1].text.split("\n")
+    assert later == ["第二条第一款 （三）组织开展水质监测人员业务培训；",
+                     "（四）为监测站点配备应急采样设备。",
+                     "第二款 水质监测机构应当如实记录监测数据。监测数据应当保存十年以上。"]
+    assert rows[f"{lead}\n至\n{first}"].cells[1].text.split("\n")[1] == "（一）建立覆盖饮用水水源地的水质监测网络；"
+    numbers = [int(text.split("\n")[0]) for text in rows]
     assert numbers == sorted(numbers)
-    for unit in units:
-        assert [item.number for item in unit] == list(range(unit[0].number, unit[0].number + len(unit)))
-        assert len({item.finding.clause.section for item in unit}) == 1
-        assert len(unit) == 1 or all(labels.unfound(item) for item in unit)
+
+
+def test_a_preamble_sentence_keeps_its_reason_in_the_gap_report(tmp_path):
+    national = LISTED_NATIONAL.replace("中华人民共和国水质监测法\n",
+                                       "中华人民共和国水质监测法\n国家把饮用水水质监测作为公共卫生的基础工作。\n")
+    comparison = compare_outlines(outline_document(read_text(national)),
+                                  outline_document(read_text(LISTED_PROVINCIAL)))
+    preamble = next(f for f in comparison.clauses if "公共卫生的基础工作" in f.clause.text)
+    assert preamble.clause.section not in {a.national for a in comparison.articles}
+    document = Document(str(export_word(comparison, tmp_path / "差距.docx", report="gaps",
+                                        today=TODAY)))
+    assert preamble.status is Status.MISSING and preamble.clause.section == "0"
+    rows = [row for row in _gap_rows(document) if "公共卫生的基础工作" in row.cells[1].text]
+    # Its reason (the nearest unlike sentence) on a row of its own: no heading row gives one.
+    assert len(rows) == 1 and rows[0].cells[5].text == preamble.reason.text
 
 
 PROVINCIAL_WITH_ADDITIONS = PROVINCIAL.replace(

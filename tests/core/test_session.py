@@ -344,6 +344,10 @@ def test_sides_chosen_the_wrong_way_round_are_told_by_the_texts_own_words_withou
     quoting = _untitled("第一条 省、自治区的人民政府所在地的市，其规章称“本市规章”，"
                         "本省的规定另行制定。\n第二条 本市规章报本省人民政府备案。")
     assert not session.sides_swapped(quoting, local)
+    # 资本市场, 健全市场 and 健全省级 are no 本市, 全市, 全省 (a second reading).
+    market = _untitled("第一条 发展多层次资本市场，健全市场体系。\n第二条 支持企业进入资本市场融资，"
+                       "健全省级统筹机制，完善资本市场服务。")
+    assert not session.sides_swapped(market, _untitled("第一条 县级以上地方人民政府应当推动企业融资。"))
 
 
 @pytest.mark.needs_corpus
