@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QListWidget, QMainWindow, QMessageBox, QPushButton, QSplitter,
+                               QListWidget, QMainWindow, QMenu, QMessageBox, QPushButton, QSplitter,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from core import batch as batching
@@ -26,7 +26,7 @@ from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
 from desktop.settings import BATCH_UNIT
 from desktop.views import ProgressPanel
-from desktop.window_common import FRAME_ALLOWANCE
+from desktop.window_common import FRAME_ALLOWANCE, with_access_key
 from desktop.worker import Task
 
 # The unit choices: shown text, core.batch's unit, tip.
@@ -38,6 +38,9 @@ UNITS = (("自动（法规按条，其他按句）", "auto", "法律法规按条
 PREFERRED_SIZE = (1200, 720)
 # The matrix's export types, each with its extension.
 EXPORT_FILTERS = {"Excel (*.xlsx)": ".xlsx", "Word (*.docx)": ".docx", "JSON (*.json)": ".json"}
+# Entries of Qt's own text menu (the side pane's right-click menu) that come without an access
+# key: their label, translated or not, and the key.
+STANDARD_MENU_KEYS = {"全选": "A", "Select All": "A"}
 
 
 class BatchWindow(BatchInputs, QMainWindow):
@@ -88,12 +91,12 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.locals_list.itemSelectionChanged.connect(self._update_state)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.locals_list, self.remove_selected_locals,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        self.remove_button = QPushButton("移除所选")
+        self.remove_button = QPushButton("移除所选(&R)")
         self.remove_button.setToolTip("从地方文件中移除列表里选中的文件（Delete）")
         self.remove_button.clicked.connect(self.remove_selected_locals)
         # What a row is: the CLI's --unit, here too (a national guideline could not be read by
         # its numbered parts, nor a statute sentence by sentence).
-        self.unit_label = QLabel("对照单位：")
+        self.unit_label = QLabel("对照单位(&U)：")
         self.unit_box = QComboBox()
         for text, unit, tip in UNITS:
             self.unit_box.addItem(text, unit)
@@ -103,32 +106,35 @@ class BatchWindow(BatchInputs, QMainWindow):
         if self.main_window is not None:
             self.set_unit(self.main_window.settings.get(BATCH_UNIT))
         self.unit_box.currentIndexChanged.connect(self._unit_chosen)
-        self.national_button = QPushButton("选择国家文件…")
+        # Access keys, Chinese style, as on the main window's menu items: the window has no
+        # menu, so its buttons are what Alt reaches (one key each within the window; the texts
+        # quoted elsewhere, 移除所选 and 选择国家文件…, are the labels without them).
+        self.national_button = QPushButton("选择国家文件(&G)…")
         self.national_button.clicked.connect(self.choose_national)
-        self.add_button = QPushButton("添加地方文件…")
+        self.add_button = QPushButton("添加地方文件(&D)…")
         self.add_button.clicked.connect(self.choose_locals)
-        self.folder_button = QPushButton("添加文件夹…")
+        self.folder_button = QPushButton("添加文件夹(&F)…")
         self.folder_button.clicked.connect(self.choose_folder)
-        self.clear_button = QPushButton("清空地方文件")
+        self.clear_button = QPushButton("清空地方文件(&C)")
         self.clear_button.clicked.connect(self.ask_clear_locals)
-        self.run_button = QPushButton("开始批量对照")
+        self.run_button = QPushButton("开始批量对照(&B)")
         self.run_button.clicked.connect(self.start)
         # F5 as 开始对照 in the main window (here it did nothing).
         self.run_button.setToolTip("对照国家文件与列表中的每个地方文件（F5）")
         QShortcut(QKeySequence("F5"), self, self.start)
-        self.chain_button = QPushButton("逐级对照")
+        self.chain_button = QPushButton("逐级对照(&Z)")
         self.chain_button.setToolTip("国家文件 → 省级文件 → 市级文件：地方文件列表中第1个为省级文件，第2个为市级文件")
         self.chain_button.clicked.connect(self.start_chain)
-        self.reimport_button = QPushButton("导入新版本…")
+        self.reimport_button = QPushButton("导入新版本(&I)…")
         self.reimport_button.setToolTip("导入所选地方文件的新版本：只对照这一个文件，原有审核意见沿用到新版本")
         self.reimport_button.clicked.connect(self.choose_reimport)
         # National staff gather the provinces' reviews: each goes to the column whose texts it
         # compares, as `duizhao batch --review` does.
-        self.reviews_button = QPushButton("导入审核项目…")
+        self.reviews_button = QPushButton("导入审核项目(&V)…")
         self.reviews_button.setToolTip("导入各地发回的审核项目（.duizhao）：按其对照的文本归入对应的一列，"
                                        "矩阵显示审核后的结论")
         self.reviews_button.clicked.connect(self.choose_reviews)
-        self.export_button = QPushButton("导出矩阵…")
+        self.export_button = QPushButton("导出矩阵(&E)…")
         self.export_button.clicked.connect(self.choose_export)
         self.progress = ProgressPanel()
         self.progress.cancel_requested.connect(self.cancel)
@@ -157,6 +163,8 @@ class BatchWindow(BatchInputs, QMainWindow):
         self.table.setTabKeyNavigation(False)
         self.detail = QTextBrowser()
         self.detail.setOpenLinks(False)
+        self.detail.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.detail.customContextMenuRequested.connect(self._detail_menu)
         self.hint = QLabel("双击某个单元格（或选中后按 Enter），打开该地方文件与国家文件的逐条审核。点击列标题排序"
                            "（“未覆盖数”：多少个地方文件未覆盖该项）。")
         self.hint.setWordWrap(True)
@@ -401,6 +409,21 @@ class BatchWindow(BatchInputs, QMainWindow):
         if not index.isValid():
             return None
         return self.model.local_index(self.proxy.mapToSource(index).column())
+
+    def _detail_menu(self, point: QPoint) -> None:
+        self.detail_menu(point).popup(self.detail.viewport().mapToGlobal(point))
+
+    def detail_menu(self, point: QPoint) -> QMenu:
+        """The side pane's right-click menu at ``point`` (of its viewport): Qt's own (复制, 全选),
+        with an access key on each entry (全选 had none)."""
+        scrolled = QPoint(self.detail.horizontalScrollBar().value(), self.detail.verticalScrollBar().value())
+        menu = self.detail.createStandardContextMenu(point + scrolled)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in menu.actions():
+            label, tab, keys = action.text().partition("\t")
+            if "&" not in label and label in STANDARD_MENU_KEYS:
+                action.setText(with_access_key(label, STANDARD_MENU_KEYS[label]) + tab + keys)
+        return menu
 
     def _double_clicked(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)

@@ -590,3 +590,90 @@ def test_the_list_says_which_files_could_not_be_compared(qtbot, make_window, loc
     assert shown[2].startswith("3. 空白.txt") and "无法对照" in shown[2] and "空的" in shown[2]
     assert all("无法对照" not in text for text in shown[:2])
     assert window.statusBar().currentMessage() == "已对照 2 个地方文件，1 个无法对照（原因见地方文件列表）。"
+
+
+def _access_key(text: str) -> str | None:
+    """The key Alt (or the key alone, in an open menu) reaches an entry by: the character after
+    a single "&" ("导出矩阵(&E)…" → "E"), None without one."""
+    import re
+
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+def test_every_menu_entry_and_button_of_the_batch_window_has_an_access_key_of_its_own(
+        qtbot, make_window, local_files, dialogs):
+    """The main window's menu items got access keys (选择国家文件(&G)…); the batch window's
+    buttons had none, nor the 全选 of its side pane's right-click menu. Every menu of the window
+    (the menu bar's, a button's, the side pane's) is read, never shown (a shown menu waits for a
+    click): each enabled entry has a key, none shared within a menu; the buttons and the label of
+    对照单位 share Alt's keys across the window, so none is shared there."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QWidget
+
+    from desktop.window_common import plain_label
+
+    window = open_batch_window(make_window())
+    _run(qtbot, window, local_files)
+    menus = [("菜单栏", window.menuBar().actions())]
+    waiting = [(a.menu().title(), a.menu()) for a in window.menuBar().actions() if a.menu() is not None]
+    waiting.append(("右侧窗格的右键菜单", window.detail_menu(window.detail.viewport().rect().center())))
+    waiting += [(button.text(), button.menu()) for button in window.findChildren(QPushButton)
+                if button.menu() is not None]
+    waiting += [(menu.title(), menu) for menu in window.findChildren(QMenu)]
+    seen: set[int] = set()
+    while waiting:
+        title, menu = waiting.pop()
+        if id(menu) in seen:
+            continue
+        seen.add(id(menu))
+        menus.append((title, menu.actions()))
+        waiting += [(a.menu().title(), a.menu()) for a in menu.actions() if a.menu() is not None]
+    checked = 0
+    for title, actions in menus:
+        keys: dict[str, str] = {}
+        for action in actions:
+            if action.isSeparator() or not action.text():
+                continue
+            key = _access_key(action.text())
+            if action.isEnabled():
+                assert key, f"{title}：“{action.text()}”没有访问键"
+            if key:
+                assert key not in keys, f"{title}：“{action.text()}”和“{keys[key]}”同用 {key}"
+                keys[key] = action.text()
+                checked += 1
+    assert checked >= 2  # the side pane's 复制 and 全选 at least
+    # The buttons (the progress panel's 取消 is the main window's too, and shown only while a
+    # task runs) and 对照单位, whose key goes to its box.
+    own = [w for w in (*window.findChildren(QPushButton), *window.findChildren(QLabel))
+           if w.text() and not window.progress.isAncestorOf(w)
+           and (isinstance(w, QPushButton) or w.buddy() is not None)]
+    assert len(own) >= 11
+    keys = {}
+    for widget in own:
+        key = _access_key(widget.text())
+        assert key, f"“{widget.text()}”没有访问键"
+        assert key not in keys, f"“{widget.text()}”和“{keys[key]}”同用 {key}"
+        keys[key] = widget.text()
+    assert window.unit_label.buddy() is window.unit_box
+    # The keys stay on the buttons: tooltips show none, and a button quoted elsewhere is quoted
+    # by its label without it.
+    for widget in window.findChildren(QWidget):
+        assert "(&" not in widget.toolTip(), widget.toolTip()
+    window.clear_button.click()  # two files: asked first (answered as not Yes: kept)
+    [asked] = dialogs.texts("question")
+    assert f"“{plain_label(window.remove_button.text())}”" in asked  # 点“移除所选”或按 Delete
+    # Shortcuts kept beside the keys, and a key does what its button does.
+    shortcuts = {shortcut.key().toString(QKeySequence.SequenceFormat.PortableText)
+                 for shortcut in window.findChildren(QShortcut)}
+    assert {"F5", "Del"} <= shortcuts
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.locals_list.item(0).setSelected(True)
+    window.locals_list.setFocus()
+    qtbot.waitUntil(window.locals_list.hasFocus)
+    QTest.keyClick(window.locals_list, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # 移除所选(&R)
+    qtbot.waitUntil(lambda: len(window.local_files) == 1)  # a button's key clicks it animated
+    assert Path(window.local_files[0]).name == local_files[1].name
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)  # 对照单位(&U)
+    assert window.unit_box.hasFocus()
