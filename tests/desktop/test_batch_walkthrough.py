@@ -16,6 +16,7 @@ from core.compare import load_outline
 from desktop.batch_view import FIXED_COLUMNS, BatchWindow, open_batch_window
 from desktop.main_window import NATIONAL, PROVINCIAL
 from desktop.window_common import FRAME_ALLOWANCE
+from tests.desktop.access_keys import access_key, keyed_entries, menus_under
 from tests.desktop.conftest import COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL
 from tests.generator import make_variant
 
@@ -592,15 +593,6 @@ def test_the_list_says_which_files_could_not_be_compared(qtbot, make_window, loc
     assert window.statusBar().currentMessage() == "已对照 2 个地方文件，1 个无法对照（原因见地方文件列表）。"
 
 
-def _access_key(text: str) -> str | None:
-    """The key Alt (or the key alone, in an open menu) reaches an entry by: the character after
-    a single "&" ("导出矩阵(&E)…" → "E"), None without one."""
-    import re
-
-    found = re.search(r"&([^&])", text.replace("&&", ""))
-    return found.group(1).upper() if found else None
-
-
 def test_every_menu_entry_and_button_of_the_batch_window_has_an_access_key_of_its_own(
         qtbot, make_window, local_files, dialogs):
     """The main window's menu items got access keys (选择国家文件(&G)…); the batch window's
@@ -615,33 +607,12 @@ def test_every_menu_entry_and_button_of_the_batch_window_has_an_access_key_of_it
 
     window = open_batch_window(make_window())
     _run(qtbot, window, local_files)
-    menus = [("菜单栏", window.menuBar().actions())]
-    waiting = [(a.menu().title(), a.menu()) for a in window.menuBar().actions() if a.menu() is not None]
-    waiting.append(("右侧窗格的右键菜单", window.detail_menu(window.detail.viewport().rect().center())))
-    waiting += [(button.text(), button.menu()) for button in window.findChildren(QPushButton)
-                if button.menu() is not None]
-    waiting += [(menu.title(), menu) for menu in window.findChildren(QMenu)]
-    seen: set[int] = set()
-    while waiting:
-        title, menu = waiting.pop()
-        if id(menu) in seen:
-            continue
-        seen.add(id(menu))
-        menus.append((title, menu.actions()))
-        waiting += [(a.menu().title(), a.menu()) for a in menu.actions() if a.menu() is not None]
-    checked = 0
-    for title, actions in menus:
-        keys: dict[str, str] = {}
-        for action in actions:
-            if action.isSeparator() or not action.text():
-                continue
-            key = _access_key(action.text())
-            if action.isEnabled():
-                assert key, f"{title}：“{action.text()}”没有访问键"
-            if key:
-                assert key not in keys, f"{title}：“{action.text()}”和“{keys[key]}”同用 {key}"
-                keys[key] = action.text()
-                checked += 1
+    roots = [(a.menu().title(), a.menu()) for a in window.menuBar().actions() if a.menu() is not None]
+    roots.append(("右侧窗格的右键菜单", window.detail_menu(window.detail.viewport().rect().center())))
+    roots += [(button.text(), button.menu()) for button in window.findChildren(QPushButton)
+              if button.menu() is not None]
+    roots += [(menu.title(), menu) for menu in window.findChildren(QMenu)]
+    checked = keyed_entries([("菜单栏", window.menuBar().actions()), *menus_under(roots)])
     assert checked >= 2  # the side pane's 复制 and 全选 at least
     # The buttons (the progress panel's 取消 is the main window's too, and shown only while a
     # task runs) and 对照单位, whose key goes to its box.
@@ -651,7 +622,7 @@ def test_every_menu_entry_and_button_of_the_batch_window_has_an_access_key_of_it
     assert len(own) >= 11
     keys = {}
     for widget in own:
-        key = _access_key(widget.text())
+        key = access_key(widget.text())
         assert key, f"“{widget.text()}”没有访问键"
         assert key not in keys, f"“{widget.text()}”和“{keys[key]}”同用 {key}"
         keys[key] = widget.text()

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolBar
 
 from desktop.dialogs import ShortcutsDialog
+from tests.desktop.access_keys import keyed_entries, menus_under
 
 from .conftest import (COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair,
                        compare_with_table_keys, open_opinion_box,
@@ -279,13 +280,6 @@ def test_the_shortcuts_list_fits_a_small_screen_at_150_percent(qtbot, monkeypatc
     assert dialog.sizeHint().height() <= 472 - 40
 
 
-def _access_key(text: str) -> str | None:
-    """The key Alt (or the key alone, in an open menu) reaches an entry by: the character after
-    a single "&" ("打开项目(&O)…" → "O"), None without one."""
-    found = re.search(r"&([^&])", text.replace("&&", ""))
-    return found.group(1).upper() if found else None
-
-
 def test_every_menu_entry_has_an_access_key_of_its_own(qtbot, make_window, settings, save_path):
     """The menus had access keys (文件(&F)), their entries none: a keyboard user opened 文件 with
     Alt+F and then walked it with the arrow keys. Every entry of every menu of the window gets a
@@ -295,27 +289,11 @@ def test_every_menu_entry_has_an_access_key_of_its_own(qtbot, make_window, setti
     settings.add_recent("national", SAMPLE_NATIONAL)
     settings.add_recent("provincial", SAMPLE_PROVINCIAL)
     window._fill_recent_menu()  # as when 最近文件 opens
-    menus = [("菜单栏", window.menuBar().actions())]
-    waiting = [(a.menu().title(), a.menu()) for a in window.menuBar().actions()]
-    waiting += [("导出按钮", window.export_button.menu()),
-                ("右键菜单", window.row_menu(window.table.visualRect(window.proxy.index(0, 1)).center()))]
-    while waiting:
-        title, menu = waiting.pop()
-        menus.append((title, menu.actions()))
-        waiting += [(a.menu().title(), a.menu()) for a in menu.actions() if a.menu() is not None]
-    checked = 0
-    for title, actions in menus:
-        keys: dict[str, str] = {}
-        for action in actions:
-            if action.isSeparator() or not action.text():
-                continue
-            key = _access_key(action.text())
-            if action.isEnabled() or action.parent() is window:
-                assert key, f"{title}：“{action.text()}”没有访问键"
-            if key:
-                assert key not in keys, f"{title}：“{action.text()}”和“{keys[key]}”同用 {key}"
-                keys[key] = action.text()
-                checked += 1
+    roots = [(a.menu().title(), a.menu()) for a in window.menuBar().actions()]
+    roots += [("导出按钮", window.export_button.menu()),
+              ("右键菜单", window.row_menu(window.table.visualRect(window.proxy.index(0, 1)).center()))]
+    menus = [("菜单栏", window.menuBar().actions()), *menus_under(roots)]
+    checked = keyed_entries(menus, lambda action: action.isEnabled() or action.parent() is window)
     assert len(menus) >= 8 and checked >= 40  # 文件 … 帮助, 最近文件, 导出, a row's menu
     # The keys stay in the menus: the toolbar, the 只看差距 button and the tooltips show none.
     toolbar = next(bar for bar in window.findChildren(QToolBar) if bar.objectName() == "mainToolBar")
