@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from PySide6.QtCore import QSortFilterProxyModel
 
 from core.model import Status
-from desktop.model_common import (Index, NotApplicableRole, ProvincialSectionRole, RecheckRole,
-                                  ReviewedRole, SearchRole, SectionRole, SortRole, StatusRole)
+from desktop.model_common import (Index, ItemRole, NotApplicableRole, ProvincialSectionRole,
+                                  RecheckRole, ReviewedRole, SearchRole, SectionRole, SortRole,
+                                  StatusRole)
 
 
 NOT_APPLICABLE = "not_applicable"
@@ -31,12 +32,30 @@ class ClauseFilterProxy(QSortFilterProxyModel):
         self._search = ""
         self._national_sections: frozenset[str] | None = None
         self._provincial_sections: frozenset[str] | None = None
+        self._kept = ""
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
+
+    def keep(self, item: str) -> None:
+        """Keep this row shown whatever the filters say, until ``release``: the row a reviewer
+        just decided stays where it is. Under 只看差距 a row marked 已覆盖 left the table, the next
+        one took its place, and the opinion typed next went to that row."""
+        self._kept = item
+
+    def kept(self) -> str:
+        return self._kept
+
+    def release(self) -> None:
+        """Let the filters hide the kept row again (the reviewer moved to another row)."""
+        if self._kept:
+            self.beginFilterChange()
+            self._kept = ""
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_statuses(self, statuses: Iterable[str] | None) -> None:
         """Show only rows with these filter keys (Status values, "not_applicable"); None: all."""
         self.beginFilterChange()
+        self._kept = ""
         self._statuses = None if statuses is None else frozenset(statuses)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -46,6 +65,7 @@ class ClauseFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         """Show only rows whose texts, location, id or note contain every word of ``text``."""
         self.beginFilterChange()
+        self._kept = ""
         self._search = text.strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -53,6 +73,7 @@ class ClauseFilterProxy(QSortFilterProxyModel):
                      provincial: Iterable[str] | None = None) -> None:
         """Show only rows in these national / provincial sections (None: no restriction)."""
         self.beginFilterChange()
+        self._kept = ""
         self._national_sections = None if national is None else frozenset(national)
         self._provincial_sections = None if provincial is None else frozenset(provincial)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -63,6 +84,8 @@ class ClauseFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
+        if self._kept and index.data(ItemRole) == self._kept:
+            return True
         if self._statuses is not None:
             key = filter_key(index.data(StatusRole), index.data(NotApplicableRole))
             reviewed = index.data(ReviewedRole)

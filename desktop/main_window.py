@@ -67,9 +67,6 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
         self.history_dialog: HistoryDialog | None = None
         self._asked_reviewer = False
         self._syncing = False
-        # The row selected for the reviewer when the reviewed one left the filter: the next
-        # "next gap" starts here instead of skipping it.
-        self._advanced_to = ""
         self.undo_stack = QUndoStack(self)
         # While one judgement records several decisions (carry_in_part): they undo as one.
         self._undo_group: ReviewGroup | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTreeView
 
 from core.compare import notices
@@ -75,6 +75,10 @@ class WindowTable:
             return
         current = self.current_row()
         current_position = self.table.currentIndex().row()
+        if current is not None:
+            # The row just decided stays in place until the reviewer moves on (its opinion is
+            # typed next); the filters hide it then.
+            self.proxy.keep(current.item)
         changed = []
         for item in dict.fromkeys(items):
             decision, recheck = self._shown_decision(item)
@@ -91,12 +95,8 @@ class WindowTable:
         if not target.isValid() and self.proxy.rowCount():
             # The row left the filter (e.g. a gap marked covered): go on with the one after it.
             target = self.proxy.index(min(max(current_position, 0), self.proxy.rowCount() - 1), 0)
-        moved_on = target.isValid() and current is not None and \
-            self.table_model.row_at(self.proxy.mapToSource(target)).item != current.item and not follow
         if target.isValid() and target != self.table.currentIndex().siblingAtColumn(0):
             self._select(target)
-        if moved_on:
-            self._advanced_to = self.table_model.row_at(self.proxy.mapToSource(target)).item
         self._refresh_detail()
 
     def _refresh_detail(self) -> None:
@@ -136,10 +136,12 @@ class WindowTable:
         return False
 
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        self._advanced_to = ""
         if self.review_panel.note_dirty():
             self.review_panel.submit_note()
         row = self.current_row()
+        if self.proxy.kept() and (row is None or row.item != self.proxy.kept()):
+            # Once the selection has settled: the rows must not change under the signal.
+            QTimer.singleShot(0, self.proxy, self.proxy.release)
         self.diff.show_row(self.comparison, row)
         self.review_panel.set_row(row)
         if current.row() != previous.row():
@@ -284,10 +286,6 @@ class WindowTable:
         count = self.proxy.rowCount()
         if count == 0:
             return False
-        landed = self.current_row()
-        if step > 0 and landed is not None and landed.item == self._advanced_to and landed.is_gap:
-            self._advanced_to = ""
-            return True
         current = self.table.currentIndex().row()
         start = current if current >= 0 else (-1 if step > 0 else count)
         for offset in range(1, count + 1):

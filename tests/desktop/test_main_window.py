@@ -51,8 +51,17 @@ def test_compare_filter_review_undo_redo_reopen_and_export(qtbot, make_window, s
     window.set_status(Status.COVERED.value)
     reviewed = window.table_model.row_for(item)
     assert reviewed.status is Status.COVERED and reviewed.decision.reviewer == "测试审核人"
-    # It left the gap filter; the selection moved on to another gap.
-    assert window.current_row() is not None and window.current_row().item != item
+    # It stays selected and shown until the reviewer moves on: the opinion typed next is its
+    # own (it went to the next gap, which then read as reviewed). F8 moves on, and the filter
+    # hides it then.
+    assert window.current_row().item == item
+    shown = window.proxy.rowCount()
+    assert window.goto_gap(+1)
+    following = window.current_row().item
+    assert following != item
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == shown - 1)
+    assert window.table_model.row_for(following).decision is None
+    assert not window.select_item(item)  # hidden by 只看差距 now
     window.set_gap_filter(False)
     assert window.select_item(item)
     window.set_note(item, "省里已在第五部分另行部署")
@@ -401,11 +410,35 @@ def test_marking_a_gap_in_the_gap_view_then_next_does_not_skip_one(qtbot, make_w
     at = gaps.index(first)
     QTest.keyClick(window.table, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.table_model.row_for(first).status is Status.COVERED
-    assert window.current_row().item == gaps[at + 1]  # it left the view; the next one is shown
+    assert window.current_row().item == first  # kept in place for its opinion
     QTest.keyClick(window.table, Qt.Key.Key_J)
-    assert window.current_row().item == gaps[at + 1]  # J does not jump over it
+    assert window.current_row().item == gaps[at + 1]  # J goes on to the next, skipping none
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == len(gaps) - 1)  # and the first leaves
     QTest.keyClick(window.table, Qt.Key.Key_J)
     assert window.current_row().item == gaps[at + 2]
+
+
+def test_an_opinion_typed_after_a_decision_in_the_gap_view_goes_to_the_row_decided(
+        qtbot, make_window, save_path):
+    """Under 只看差距, 已覆盖 took the row out of the table and the next gap in its place; the
+    opinion typed next was saved on that next row, which then read as reviewed."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    window.set_gap_filter(True)
+    window.table.setFocus()
+    assert window.goto_gap(+1)
+    decided = window.current_row().item
+    following = window.table_model.row_at(window.proxy.mapToSource(
+        window.proxy.index(window.table.currentIndex().row() + 1, 0))).item
+    window.set_status(Status.COVERED.value)
+    QTest.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(window.review_panel.note.hasFocus)
+    # Chinese arrives through an input method; QTest can only type ASCII keys.
+    window.review_panel.note.insertPlainText("已在第五部分部署")
+    QTest.keyClick(window.review_panel.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.table_model.row_for(decided).note == "已在第五部分部署"
+    assert window.table_model.row_for(following).decision is None
+    assert [d.item for d in window.project.decisions()] == [decided]
 
 
 # -- the window on a small screen ---------------------------------------------------------------
