@@ -246,6 +246,8 @@ class WindowBuild:
             return
         self.outline_action.setChecked(False)
         self.toggle_outline()
+        # Said, or a reviewer at 150 % never learns the outline is there.
+        self.statusBar().showMessage("窗口较窄，章节目录已收起；按 F9 或“视图 → 章节目录”展开。", 15000)
 
     def _restore_layout(self) -> None:
         self._fit_to_screen(first=True)

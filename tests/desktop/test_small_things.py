@@ -245,6 +245,7 @@ def test_a_narrow_window_opens_with_the_outline_folded_and_f9_brings_it_back(qtb
     qtbot.waitExposed(window)
     sizes = window.main_splitter.sizes()
     assert sizes[0] == 0 and not window.outline_action.isChecked()
+    assert "F9" in window.statusBar().currentMessage()  # said: it was folded out of sight
     window.outline_action.trigger()  # F9
     assert window.main_splitter.sizes()[0] > 0 and window.outline_action.isChecked()
     window.outline_action.trigger()
