@@ -93,7 +93,8 @@ class WindowTable:
         if not target.isValid() and current is not None:
             target = self.proxy.mapFromSource(self.table_model.index_for(current.item))
         if not target.isValid() and self.proxy.rowCount():
-            # The row left the filter (e.g. a gap marked covered): go on with the one after it.
+            # The current row is hidden (the decided one is kept shown, ``proxy.keep``; an
+            # undo may follow a row a filter hides): the row now at its place.
             target = self.proxy.index(min(max(current_position, 0), self.proxy.rowCount() - 1), 0)
         if target.isValid() and target != self.table.currentIndex().siblingAtColumn(0):
             self._select(target)

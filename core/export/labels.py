@@ -357,7 +357,7 @@ def gap_units(items: Sequence[ReviewedClause], articles: Sequence[ReviewedArticl
     A statute's article is judged whole and its heading row gives the verdict and the reason;
     a row per unfound sentence repeated 未见对应表述 and a long nearest-candidate note under it,
     and made the gap report of a 72-article statute as long as the checklist. Only neighbours
-    share a row, so that 序号 stays in order and a range (37—43) leaves none out.
+    share a row, so that 序号 stays in order and a range (37 至 43) leaves none out.
     """
     if not articles:
         return [(item,) for item in items]
