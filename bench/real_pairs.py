@@ -93,6 +93,7 @@ def score_pairs(shared: Path, matchers: dict[str, Comparer], pairs=None) -> list
             result = json.loads(json.dumps(result, ensure_ascii=False))
             figures = scorer.eval_articles(result, gold)
             figures["covered_p"] = covered_precision(scorer, result, gold)
+            figures.update(named_carriers(scorer, result, gold))
             scores.append(PairScore(name, matcher_name, figures, seconds))
     return scores
 
@@ -107,6 +108,31 @@ def covered_precision(scorer: ModuleType, result: dict, gold: dict) -> float | N
     judged = [gold["national_coverage"].get(str(n)) for n in called]
     judged = [g for g in judged if g is not None and g != "n/a"]
     return round(sum(g == "covered" for g in judged) / len(judged), 3) if judged else None
+
+
+def named_carriers(scorer: ModuleType, result: dict, gold: dict) -> dict:
+    """Of the articles a result calls missing that the gold calls carried (covered or partial):
+    how many there are (``near_count``), for how many the nearest article its reason names is one
+    the gold links to it (``near_first``), and for how many one of all it names is
+    (``near_any``: ``nearest`` and ``runners_up``). What a reviewer settling a false flag finds
+    named beside it."""
+    national = scorer.article_ids(result["national"])
+    provincial = scorer.article_ids(result["provincial"])
+    carriers: dict[int, set[int]] = {}
+    for p, ns in gold["provincial_to_national"].items():
+        for n in ns:
+            carriers.setdefault(n, set()).add(int(p))
+    count = first = any_named = 0
+    for s in result["sections"]:
+        n = national.get(str(s["national"]))
+        if (n is None or s.get("status") != "missing"
+                or gold["national_coverage"].get(str(n)) not in ("covered", "partial")):
+            continue
+        named = [provincial.get(str(p)) for p in [s.get("nearest"), *s.get("runners_up", [])] if p]
+        count += 1
+        first += bool(named) and named[0] in carriers.get(n, set())
+        any_named += any(p in carriers.get(n, set()) for p in named)
+    return {"near_count": count, "near_first": first, "near_any": any_named}
 
 
 def duizhao(national, provincial) -> Comparison:
@@ -163,6 +189,15 @@ def print_table(scores: list[PairScore]) -> None:
         print(f"{'mean':<13}{matcher:<15}" + "".join(
             f"{_cell(v):>{w}}" for v, w in zip(means, (8, 8, 8, 9, 10, 9, 7, 7)))
             + f"{sum(s.seconds for s in own) / len(own):>7.2f}")
+    for matcher in matchers:
+        own = [s.figures for s in scores if s.matcher == matcher]
+        count = sum(f.get("near_count", 0) for f in own)
+        named = sum(f.get("near_any", 0) for f in own)
+        if count and named:
+            first = sum(f.get("near_first", 0) for f in own)
+            print(f"{matcher}: of {count} articles called 未覆盖 that the gold calls carried, the "
+                  f"nearest article named is a carrier for {first} ({first / count:.0%}), one of "
+                  f"the nearest named (up to 3) for {named} ({named / count:.0%})")
 
 
 def _cell(value) -> str:

@@ -62,6 +62,10 @@ class ArticleVerdict:
         nearest: for a missing article, the id of the provincial article nearest it (the one
             its reason names: too weak to count as carrying it, but what a reviewer checks
             first); None otherwise, or when no provincial article shares anything with it.
+        runners_up: for a missing article, the next nearest provincial articles after
+            ``nearest``, nearest first (``Parameters.article_nearest``): the nearest is a
+            partial carrier of a missing article the gold calls carried only about half the
+            time, one of the three nearest three times in four.
     """
 
     provincial: tuple[str, ...]
@@ -69,6 +73,7 @@ class ArticleVerdict:
     status: Status
     reason: Reason
     nearest: str | None = None
+    runners_up: tuple[str, ...] = ()
 
 
 def articles(outline: Outline) -> list[Section]:
@@ -164,10 +169,8 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
             if nat_kind[i] is Provision.DEFINITION:
                 hits = {j: found for j, found in hits.items() if prov_defines[j]}
             by_phrase = _by_phrase(hits, prov, carried_share[i], parameters)
-            # The nearest provincial article, if anything at all is shared with one.
-            nearest = int(np.argmax(evidence[i])) if len(prov) and evidence[i].max() > 0 else None
             verdicts[article.id] = by_phrase or _unlinked(
-                not_expected[i], prov, nearest, float(evidence[i][nearest]) if nearest is not None else 0.0)
+                not_expected[i], prov, _nearest(evidence[i], parameters), evidence[i])
     return verdicts
 
 
@@ -558,20 +561,36 @@ def _far_and_faint_dropped(links: np.ndarray, evidence: np.ndarray, parameters) 
     return kept
 
 
-def _unlinked(reason: Reason | None, prov: list[Section], nearest: int | None,
-              evidence: float) -> ArticleVerdict:
-    """Not expected (with ``reason``, why not), or missing, naming the nearest article (in the
-    reason's words and as ``nearest``)."""
+def _nearest(evidence: np.ndarray, parameters) -> list[int]:
+    """The provincial articles nearest a national one no evidence links, nearest first: at most
+    ``Parameters.article_nearest``, each sharing something with it and the runners-up at least
+    ``article_nearest_relative`` of the nearest's evidence (a far weaker one is the law's
+    topic, nothing a reviewer need read)."""
+    if not len(evidence) or evidence.max() <= 0:
+        return []
+    order = np.argsort(-evidence, kind="stable")[:max(1, parameters.article_nearest)]
+    floor = parameters.article_nearest_relative * evidence[order[0]]
+    return [int(order[0])] + [int(j) for j in order[1:] if evidence[j] > 0 and evidence[j] >= floor]
+
+
+def _unlinked(reason: Reason | None, prov: list[Section], nearest: list[int],
+              evidence: np.ndarray) -> ArticleVerdict:
+    """Not expected (with ``reason``, why not), or missing, naming the nearest articles (in the
+    reason's words and as ``nearest`` and ``runners_up``)."""
     if reason is not None:
         return ArticleVerdict((), 0.0, Status.NOT_EXPECTED, reason)
-    if nearest is None:
+    if not nearest:
         return ArticleVerdict((), 0.0, Status.MISSING,
                               Reason("no_candidate", "地方文件中没有条文可以对应。"))
-    opening = "".join(prov[nearest].paragraphs).strip("，。；：、 ")
+    first, *others = nearest
+    opening = "".join(prov[first].paragraphs).strip("，。；：、 ")
     opening = opening if len(opening) <= _OPENING_CHARS else opening[:_OPENING_CHARS] + "…"
+    then = ("，其次是" + "、".join(f"{prov[j].label}（相似度{evidence[j] * 100:.0f}）" for j in others)
+            if others else "")
     return ArticleVerdict((), 0.0, Status.MISSING, Reason(
-        "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[nearest].label}“{opening}”，"
-                    f"相似度{evidence * 100:.0f}，内容差别较大，不能认定为承接）。"), nearest=prov[nearest].id)
+        "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[first].label}“{opening}”，"
+                    f"相似度{evidence[first] * 100:.0f}{then}；内容差别较大，不能认定为承接）。"),
+        nearest=prov[first].id, runners_up=tuple(prov[j].id for j in others))
 
 
 # How much of the nearest article a missing article's reason quotes, so that a printed report

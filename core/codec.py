@@ -116,15 +116,16 @@ def _alignment_to_record(alignment: SectionAlignment) -> dict[str, Any]:
     return {"national": alignment.national, "provincial": list(alignment.provincial),
             "score": alignment.score, "status": alignment.status.value,
             "reason": {"code": alignment.reason.code, "text": alignment.reason.text},
-            "nearest": alignment.nearest}
+            "nearest": alignment.nearest, "runners_up": list(alignment.runners_up)}
 
 
 def _alignment_from_record(record: dict[str, Any]) -> SectionAlignment:
-    # (A comparison stored before ``nearest`` was kept has none.)
+    # (A comparison stored before ``nearest`` or ``runners_up`` was kept has none.)
     return SectionAlignment(national=record["national"], provincial=tuple(record["provincial"]),
                             score=float(record["score"]), status=Status(record["status"]),
                             reason=Reason(**record.get("reason", {"code": "", "text": ""})),
-                            nearest=record.get("nearest"))
+                            nearest=record.get("nearest"),
+                            runners_up=tuple(record.get("runners_up", ())))
 
 
 def comparison_to_record(comparison: Comparison) -> dict[str, Any]:

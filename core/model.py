@@ -360,7 +360,8 @@ class SectionAlignment:
     status up from their clauses (or articles), and their reason (code "rollup") counts them
     (本部分共12条：已覆盖8条、部分覆盖3条、未覆盖1条). A missing
     article names in ``nearest`` the provincial article nearest it (too weak to carry it: the
-    one its reason names), for a reviewer to check; None otherwise.
+    one its reason names), for a reviewer to check; None otherwise. ``runners_up`` are the next
+    nearest after it (its reason names them too), nearest first.
     """
 
     national: str
@@ -369,6 +370,7 @@ class SectionAlignment:
     status: Status
     reason: Reason = Reason("", "")
     nearest: str | None = None
+    runners_up: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

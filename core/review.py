@@ -307,9 +307,9 @@ def _item_positions(comparison: Comparison) -> dict[str, int]:
 
 # ---------------------------------------------------------------- the nearest article
 # A statute article judged missing names the provincial article nearest it
-# (``SectionAlignment.nearest``): too weak for the engine, but often a thematic carrier a reader
-# sees at once. These say what the reviewer reads beside the article and what judging "that
-# article carries it in part" records.
+# (``SectionAlignment.nearest``) and the next nearest (``runners_up``): too weak for the engine,
+# but often a thematic carrier a reader sees at once. These say what the reviewer reads beside
+# the article and what judging "that article carries it in part" records.
 
 def _missing_article(comparison: Comparison, item: str) -> SectionAlignment | None:
     """The verdict of the statute article a national clause ("N…") stands in, when that article
@@ -336,6 +336,22 @@ def nearest_article(comparison: Comparison, item: str) -> Section | None:
         return None
 
 
+def near_articles(comparison: Comparison, item: str) -> tuple[Section, ...]:
+    """For a national clause ("N…") of a statute article judged missing, the provincial articles
+    its article's reason names, nearest first (``nearest``, then ``runners_up``); () for any
+    other clause."""
+    alignment = _missing_article(comparison, item)
+    if alignment is None:
+        return ()
+    found = []
+    for section_id in (alignment.nearest, *alignment.runners_up):
+        try:
+            found.append(comparison.provincial.section(section_id))
+        except KeyError:
+            continue
+    return tuple(found)
+
+
 def carrier_sentence(comparison: Comparison, national: Clause, article: Section) -> Clause | None:
     """The sentence of a provincial article that carries a national clause best by the engine's
     score (``assess``; the first of equals), None when the article has no sentence."""
@@ -347,22 +363,26 @@ def carrier_sentence(comparison: Comparison, national: Clause, article: Section)
     return best[1] if best is not None else None
 
 
-def carried_in_part(comparison: Comparison, item: str, decided: Iterable[str] = ()
+def carried_in_part(comparison: Comparison, item: str, decided: Iterable[str] = (),
+                    article_id: str | None = None
                     ) -> tuple[Section, tuple[tuple[str, str], ...]] | None:
-    """What the reviewer's judgement "the nearest article carries this article in part" records.
+    """What the reviewer's judgement "that near article carries this article in part" records.
 
     Args:
         item: a national clause ("N…") of an article judged missing.
         decided: items that already have a decision: sentences of the article other than
             ``item`` keep theirs.
+        article_id: which of the articles the reason names carries it (``near_articles``);
+            the nearest when None.
 
     Returns:
-        The nearest provincial article and, for ``item`` and every other sentence of its
-        article that shares the article's missing verdict and has no decision, the item with
-        the sentence of that article to show as its counterpart ("P…"), in document order;
-        None when the clause's article is not missing or names no nearest article.
+        That provincial article and, for ``item`` and every other sentence of its article
+        that shares the article's missing verdict and has no decision, the item with the
+        sentence of that article to show as its counterpart ("P…"), in document order; None
+        when the clause's article is not missing, or names no such article.
     """
-    alignment, article = _missing_article(comparison, item), nearest_article(comparison, item)
+    alignment, near = _missing_article(comparison, item), near_articles(comparison, item)
+    article = next((a for a in near if article_id in (None, a.id)), None)
     if alignment is None or article is None:
         return None
     national_article = alignment.national

@@ -24,15 +24,17 @@ class CandidateModel(FlatTableModel):
     A carrying article is listed for the reviewer to read, not to choose: its ``MatchRole`` is
     "" (a match is one provincial sentence).
 
-    A sentence of an article judged missing lists first the provincial article nearest that
-    article (``core.review.nearest_article``): too weak for the engine, often a partial carrier
-    a reader sees at once. Choosing it (``is_nearest``) judges that article a partial carrier.
+    A sentence of an article judged missing lists first the provincial articles nearest that
+    article, nearest first (``core.review.near_articles``): too weak for the engine, often a
+    partial carrier a reader sees at once. Choosing one (``is_nearest``) judges that article a
+    partial carrier.
     """
 
     COL_SCORE, COL_WHERE, COL_TEXT = range(3)
     HEADERS = ("相似度", "位置", "候选表述")
     WHOLE_LABEL = "整条对应"
     NEAREST_LABEL = "最相近条文"
+    RUNNER_UP_LABEL = "较相近条文"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -46,14 +48,14 @@ class CandidateModel(FlatTableModel):
 
     def set_candidates(self, provincial: Outline | None, matches: Sequence[Match], chosen: str,
                        alternatives: Sequence[Match] = (), *, whole: Sequence[Section] = (),
-                       whole_reason: str = "", nearest: Section | None = None) -> None:
+                       whole_reason: str = "", nearest: Sequence[Section] = ()) -> None:
         """Show the carrying articles ``whole`` (why: ``whole_reason``) or the ``nearest``
-        article of an article judged missing, these matches, then the alternatives; ``chosen``
-        is the provincial item id currently shown ("P…")."""
+        articles of an article judged missing (nearest first), these matches, then the
+        alternatives; ``chosen`` is the provincial item id currently shown ("P…")."""
         self.beginResetModel()
         self._provincial = provincial
-        self._whole = tuple(whole) or ((nearest,) if nearest is not None else ())
-        self._nearest = nearest is not None and not whole
+        self._whole = tuple(whole) or tuple(nearest)
+        self._nearest = bool(nearest) and not whole
         self._whole_reason = whole_reason
         self._matches = tuple(matches) + tuple(alternatives)
         self._alternatives = len(alternatives)
@@ -71,7 +73,8 @@ class CandidateModel(FlatTableModel):
         return index.isValid() and index.row() < len(self._whole)
 
     def is_nearest(self, index: Index) -> bool:
-        """The row is the provincial article nearest the clause's article judged missing."""
+        """The row is one of the provincial articles nearest the clause's article judged
+        missing."""
         return self._nearest and self.is_whole(index)
 
     def is_alternative(self, index: Index) -> bool:
@@ -123,12 +126,14 @@ class CandidateModel(FlatTableModel):
         text = "".join(section.paragraphs)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_SCORE:
-                return self.NEAREST_LABEL if self._nearest else self.WHOLE_LABEL
+                if not self._nearest:
+                    return self.WHOLE_LABEL
+                return self.NEAREST_LABEL if section is self._whole[0] else self.RUNNER_UP_LABEL
             if column == self.COL_WHERE:
                 return location(self._provincial, section.id) if self._provincial else section.label
             return text
         if self._nearest:
-            return self._nearest_data(section, text, role)
+            return self._nearest_data(section, text, role, first=section is self._whole[0])
         if role == Qt.ItemDataRole.ToolTipRole:
             why = f"{self._whole_reason}\n" if self._whole_reason else ""
             return f"{why}本条按条整体对应，不逐句计算相似度。\n{text}"
@@ -144,9 +149,10 @@ class CandidateModel(FlatTableModel):
         return None
 
 
-    def _nearest_data(self, section: Section, text: str, role: int):
+    def _nearest_data(self, section: Section, text: str, role: int, *, first: bool):
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (f"系统认为本条未被承接，{section.label}是地方文件中与本条最相近的条文。"
+            rank = "最相近" if first else "较相近"
+            return (f"系统认为本条未被承接，{section.label}是地方文件中与本条{rank}的条文。"
                     f"如判断{section.label}部分承接了本条，双击此行（或选中后点“改用所选表述”）"
                     f"记为“部分覆盖”，可撤销。\n{text}")
         if role == MatchRole:

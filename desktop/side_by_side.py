@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
 from core.export.labels import localised, repeats_gaps
-from core.review import ReviewedArticle, nearest_article
-from desktop.models import CandidateModel, ClauseRow, MatchRole, location
+from core.review import ReviewedArticle, near_articles
+from desktop.models import CandidateModel, ClauseRow, MatchRole, ProvincialSectionRole, location
 from desktop.status_style import local_of, status_style
 
 # What differs: on the national side, characters the province dropped or changed; on the
@@ -104,12 +104,13 @@ class DiffPane(QWidget):
 
     Signals:
         match_chosen(item, match): the reviewer picks candidate ``match`` ("P…") for ``item``.
-        carry_requested(item): the reviewer judges that the provincial article nearest the
-            article of ``item``, judged missing, carries it in part.
+        carry_requested(item, article): the reviewer judges that the provincial article
+            ``article`` (its id), one of those nearest the article of ``item``, judged missing,
+            carries it in part.
     """
 
     match_chosen = Signal(str, str)
-    carry_requested = Signal(str)
+    carry_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,8 +280,10 @@ class DiffPane(QWidget):
         finding = _finding(comparison, row.item)
         national_clause = finding.clause if finding else None
         article = self._article(comparison, row.national_section)
-        # The article is judged missing: the provincial article nearest it, read beside it.
-        nearest = nearest_article(comparison, row.item)
+        # The article is judged missing: the provincial article nearest it, read beside it (the
+        # next nearest are among the candidates).
+        near = near_articles(comparison, row.item)
+        nearest = near[0] if near else None
         if row.provincial_text:
             left, right = diff_html(row.national_text, row.provincial_text)
             provincial_clause = _provincial_clause(comparison, _shown_match(finding, row))
@@ -345,8 +348,8 @@ class DiffPane(QWidget):
         self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row),
                                        alternatives, whole=whole,
                                        whole_reason=article.reason.text if whole else "",
-                                       nearest=nearest)
-        self.candidate_box.setVisible(bool(whole or matches or alternatives or nearest))
+                                       nearest=near)
+        self.candidate_box.setVisible(bool(whole or matches or alternatives or near))
         self.choose_button.setEnabled(self.candidates.offers_choice())
 
     def _show_nearest(self, article: Section | None) -> None:
@@ -383,7 +386,7 @@ class DiffPane(QWidget):
 
     def _carry(self) -> None:
         if self._row is not None and self._nearest is not None:
-            self.carry_requested.emit(self._row.item)
+            self.carry_requested.emit(self._row.item, self._nearest.id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -427,8 +430,10 @@ class DiffPane(QWidget):
         # Only as the buttons allow (not in a project opened read-only, where a double-click
         # decided anyway and a box then said 只读).
         if self.candidates.is_nearest(index):
+            # Any of the near articles, the one on the carry button or a runner-up.
             if self.carry_button.isEnabled():
-                self._carry()
+                self.carry_requested.emit(self._row.item, index.siblingAtColumn(0).data(
+                    ProvincialSectionRole))
             return
         if not self.choose_button.isEnabled():
             return

@@ -197,15 +197,16 @@ class WindowReview:
         if row is not None:
             self.carry_in_part(row.item)
 
-    def carry_in_part(self, item: str) -> None:
-        """Record that the provincial article nearest the item's article (judged missing)
-        carries it in part: the item and the article's other undecided missing sentences
-        become 部分覆盖, each with its nearest sentence of that article as the counterpart
-        (``core.review.carried_in_part``), in one undo step; then the opinion editor opens."""
+    def carry_in_part(self, item: str, article_id: str | None = None) -> None:
+        """Record that a provincial article near the item's article (judged missing) carries
+        it in part — ``article_id``, or the nearest when None: the item and the article's other
+        undecided missing sentences become 部分覆盖, each with its nearest sentence of that
+        article as the counterpart (``core.review.carried_in_part``), in one undo step; then
+        the opinion editor opens."""
         if self.project is None or self.busy or self.comparison is None:
             return
         decided = {row.item for row in self.table_model.rows() if row.decision is not None}
-        plan = carried_in_part(self.comparison, item, decided)
+        plan = carried_in_part(self.comparison, item, decided, article_id)
         if plan is None:
             return
         article, chosen = plan

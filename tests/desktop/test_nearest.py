@@ -120,3 +120,33 @@ def test_the_button_and_ctrl_6_record_the_same_judgement(qtbot, make_window, sav
     assert window.select_item(items[0])
     qtbot.keyClick(window.table, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert all(window.table_model.row_for(item).status is Status.PARTIAL for item in items)
+
+
+def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
+        qtbot, make_window, save_path, tmp_path):
+    from tests.core.test_runners_up import write_pair as write_pair_with_runner_up
+
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair_with_runner_up(tmp_path))
+    comparison = window.comparison
+    national = _article(comparison.national, "第四条")
+    nearest, clearing = (_article(comparison.provincial, label) for label in ("第四条", "第五条"))
+    items = [national_id(c.id) for c in national.clauses]
+    assert window.select_item(items[0])
+    diff = window.diff
+    # The nearest beside the sentence and on the button, the runner-up next in the candidates.
+    assert diff.nearest == nearest and diff.carry_button.text() == f"认定由{nearest.label}部分承接"
+    rows = [diff.candidates.index(row, CandidateModel.COL_SCORE) for row in range(2)]
+    assert [index.data() for index in rows] == [CandidateModel.NEAREST_LABEL,
+                                                CandidateModel.RUNNER_UP_LABEL]
+    assert all(diff.candidates.is_nearest(index) for index in rows)
+    assert rows[1].data(ProvincialSectionRole) == clearing.id
+    assert "较相近" in rows[1].data(Qt.ItemDataRole.ToolTipRole)
+
+    # Double-clicking the runner-up records it, not the nearest, as the partial carrier.
+    diff.candidate_view.doubleClicked.emit(rows[1].siblingAtColumn(CandidateModel.COL_TEXT))
+    for item in items:
+        row = window.table_model.row_for(item)
+        assert row.status is Status.PARTIAL
+        assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == clearing.id
+    assert window.undo_stack.undoText() == f"认定由地方{clearing.label}部分承接（{len(items)} 句）"
