@@ -141,7 +141,7 @@ def judge_articles(national: Outline, provincial: Outline, similarity: Sequence[
     for i, article in enumerate(nat):
         if nat_kind[i] is Provision.EFFECTIVE_DATE:
             # A provincial 施行 article states the province's own date: it carries nothing.
-            verdicts[article.id] = _unlinked(not_expected[i], prov, None, 0.0)
+            verdicts[article.id] = _unlinked(not_expected[i], prov, [], evidence[i])
             continue
         expected = not_expected[i] is None
         linked = _carriers_of(nat_kind[i], prov_kind, prov_defines, evidence_links[i],

@@ -341,7 +341,7 @@ def near_articles(comparison: Comparison, item: str) -> tuple[Section, ...]:
     its article's reason names, nearest first (``nearest``, then ``runners_up``); () for any
     other clause."""
     alignment = _missing_article(comparison, item)
-    if alignment is None:
+    if alignment is None or alignment.nearest is None:
         return ()
     found = []
     for section_id in (alignment.nearest, *alignment.runners_up):
