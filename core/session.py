@@ -228,14 +228,18 @@ def compare_kind(*, project_open: bool, national_in_project: bool, provincial_in
     return "new"
 
 
-def compare_into_project(*, national: Source, provincial: Source, target: Path,
-                         progress: ProgressCallback | None = None,
+def compare_into_project(*, national: Source, provincial: Source, target: Path | None = None,
+                         folder: Path | None = None, progress: ProgressCallback | None = None,
                          cancel: CancelCheck | None = None) -> Project:
-    """Compare two documents and save them with the result as a new project at ``target``.
+    """Compare two documents and save them with the result as a new project: at ``target``,
+    or, given a ``folder`` instead, in a file of it named once the provincial text is read
+    (``document_stem``: its file name when that says something in Chinese, else its title;
+    ``free_project_path``).
 
     Raises:
         DocumentReadError: a document cannot be read.
-        ProjectFileError: ``target`` cannot be written or is another program's file.
+        ProjectFileError: the project file cannot be written or is another program's file.
+        OSError: ``folder`` cannot be made.
         Cancelled: ``cancel()`` said stop; nothing is written.
     """
     from core.project import Project
@@ -244,8 +248,14 @@ def compare_into_project(*, national: Source, provincial: Source, target: Path,
     # A cold start builds the word cache first: say so, rather than sit at 0 %.
     report(0, 0, LOADING_DICTIONARY)
     prepare()
-    comparison = compare_outlines(*_different(national.outline(), provincial.outline()),
+    national_outline, provincial_outline = _different(national.outline(), provincial.outline())
+    comparison = compare_outlines(national_outline, provincial_outline,
                                   progress=progress, cancel=cancel)
+    if target is None:
+        if folder is None:
+            raise ValueError("compare_into_project needs a target or a folder")
+        target = free_project_path(folder=folder,
+                                   stem=document_stem(provincial.name, provincial_outline.title))
     # "对照完成 100%" over an empty table read as a hang: the result is not shown yet.
     report(0, 0, SAVING_PROJECT)
     return Project.create(target, national.path, provincial.path, comparison, cancel=cancel)

@@ -18,7 +18,7 @@ from desktop import settings as keys
 from desktop.dialogs import PasteTextDialog, ask_choice
 from desktop.settings import user_data_dir
 from desktop.window_common import (NATIONAL, PROVINCIAL, SIDE_LABELS, DocumentChoice, document_filter,
-                                   name_stem, projects_dir)
+                                   projects_dir)
 
 
 class WindowDocuments:
@@ -203,14 +203,15 @@ class WindowDocuments:
             if answer == "cancel":
                 return
         # No question before the work: the files are read and compared first, into a project
-        # in the app's own folder; 保存 / 另存为 put it where the user wants it.
+        # in the app's own folder, named once the provincial text is read (by its title when
+        # its file name says nothing in Chinese); 保存 / 另存为 put it where the user wants it.
         try:
-            target = session.free_project_path(folder=projects_dir(), stem=name_stem(provincial.name))
+            projects_dir().mkdir(parents=True, exist_ok=True)
         except OSError:
             self._error(DuizhaoError("无法创建项目文件夹，请检查用户数据文件夹是否可写。",
                                      path=str(projects_dir())))
             return
-        self._compare_into(target)
+        self._compare_into(folder=projects_dir())
 
     def _both_on_disk(self) -> bool:
         """Write out the documents known only from the open project (``_put_on_disk``); False,
@@ -232,7 +233,9 @@ class WindowDocuments:
                                           folder=user_data_dir() / "项目中的文件")
         self.choices[side] = replace(choice, path=str(target))
 
-    def _compare_into(self, target: Path) -> None:
+    def _compare_into(self, target: Path | None = None, *, folder: Path | None = None) -> None:
+        """Compare the chosen documents into a new project at ``target``, or in ``folder``
+        named from the provincial text (``session.compare_into_project``)."""
         if not self.settle_unsaved():
             return
         national, provincial = self.choices[NATIONAL], self.choices[PROVINCIAL]
@@ -241,7 +244,7 @@ class WindowDocuments:
         def work(progress, cancel) -> Project:
             return session.compare_into_project(national=national.source,
                                                 provincial=provincial.source, target=target,
-                                                progress=progress, cancel=cancel)
+                                                folder=folder, progress=progress, cancel=cancel)
 
         self._run(work, "正在对照…", self._compared)
 

@@ -361,3 +361,27 @@ def test_every_real_pair_is_told_when_swapped_and_only_then():
         provincial = load_outline(texts / pair["provincial_file"])
         assert not session.sides_swapped(national, provincial), gold.stem
         assert session.sides_swapped(provincial, national), gold.stem
+
+
+def test_a_project_made_in_a_folder_is_named_from_the_provincial_text_once_read(tmp_path):
+    """The app's own project folder held law_beijing_youhua_yingshang_huanjing_ti.duizhao
+    beside its export 北京市优化营商环境条例-起草对照清单.docx: the project was named before the
+    text was read. A file name in Chinese is kept as written; a name taken gets （2）."""
+    ascii_named = _copy(PROVINCIAL, tmp_path).rename(tmp_path / "draft_v3.docx")
+    chinese_named = _copy(PROVINCIAL, tmp_path).rename(tmp_path / "示例省实施意见（送审稿）.docx")
+    title = session.Source(str(ascii_named), ascii_named.name).outline().title
+    folder = tmp_path / "项目"
+    made = []
+    for provincial in (ascii_named, ascii_named, chinese_named):
+        project = session.compare_into_project(
+            national=session.Source(str(NATIONAL), NATIONAL.name),
+            provincial=session.Source(str(provincial), provincial.name), folder=folder)
+        made.append(Path(project.path).name)
+        project.close()
+    stem = session.document_stem(ascii_named.name, title)
+    assert title and stem == title[:session.NAME_STEM_CHARS].strip()
+    assert made == [f"{stem}.duizhao", f"{stem}（2）.duizhao",
+                    "示例省实施意见（送审稿）.duizhao"]
+    with pytest.raises(ValueError):
+        session.compare_into_project(national=session.Source(str(NATIONAL), NATIONAL.name),
+                                     provincial=session.Source(str(PROVINCIAL), PROVINCIAL.name))

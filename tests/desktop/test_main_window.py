@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
+from core import session
 from core.model import Status
-from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow
+from desktop.main_window import NATIONAL, PROVINCIAL, MainWindow, projects_dir
 from desktop.models import ClauseTableModel, DecisionListModel, HistoryModel, ItemRole, SectionIdRole
 from desktop.status_style import status_style
 from desktop.settings import REVIEWER, Settings
@@ -32,6 +33,12 @@ def test_compare_filter_review_undo_redo_reopen_and_export(qtbot, make_window, s
     compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
     project_path = Path(window.project.path)
     assert project_path.is_file() and project_path.suffix == ".duizhao"
+    # Kept in the app's folder under the provincial text's title: the sample's file name
+    # (provincial-opinion-sample.docx) says nothing in Chinese.
+    assert project_path.parent == projects_dir()
+    assert project_path.stem == session.document_stem(SAMPLE_PROVINCIAL.name,
+                                                      window.comparison.provincial.title)
+    assert "示例省" in project_path.stem
     assert window.table_model.rowCount() > 100
     assert "已覆盖" in window.summary.text()
 
