@@ -235,6 +235,7 @@ class ShortcutsDialog(QDialog):
         ("Ctrl+5", "标为 无需地方落实（中央职责、国家层面事项、施行日期、背景叙述）"),
         ("Ctrl+6", "认定由最相近的地方条文部分承接（系统判为未覆盖的条）"),
         ("Ctrl+0", "确认系统判断"),
+        ("Shift+单击 / Shift+↑↓ / Ctrl+单击", "选择多条：审核结果和审核意见用于全部所选条目，Ctrl+Z 一次撤销"),
         ("F2 或 Ctrl+E", "填写审核意见；Ctrl+Enter 保存，Esc 取消修改；都返回对照表"),
         ("Ctrl+S / Ctrl+Shift+S", "保存 / 另存为"),
         ("Ctrl+Shift+E", "导出 Word 对照清单"),

@@ -230,6 +230,15 @@ class ReviewPanel(QFrame):
                                          " padding:0 4px")
         self.unsaved_label.setToolTip(UNSAVED_TIP)
         self.unsaved_label.hide()
+        # Several rows selected in the table: said above the buttons, which then decide them all.
+        # Wrapped, never widening the panel past the detail pane on a small screen.
+        self.selection_hint = QLabel()
+        self.selection_hint.setObjectName("selectionHint")
+        self.selection_hint.setWordWrap(True)
+        self.selection_hint.setStyleSheet("color:#163f7a")
+        self.selection_hint.setToolTip("在对照表中单击一条（不按 Shift 或 Ctrl）即只选这一条；"
+                                       "Ctrl+Z 一次撤销对全部所选条目的审核")
+        self.selection_hint.hide()
         self.buttons: dict[str, QPushButton] = {}
         # Three to a row in a grid of equal columns: the panel fits a narrow window, and a
         # button turning bold when checked cannot push its neighbours along (each is at least
@@ -287,6 +296,7 @@ class ReviewPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(header)
+        layout.addWidget(self.selection_hint)
         layout.addLayout(buttons)
         layout.addLayout(note_row)
         self.set_row(None)
@@ -329,6 +339,12 @@ class ReviewPanel(QFrame):
             who = row.decision.reviewer or "审核人"
             self.info.setText(f"{who} 审核于 {when}" if when else f"{who} 已审核")
         self.unsaved_label.setVisible(row is not None and row.unsaved)
+
+    def set_selected(self, count: int, unit: str = "条") -> None:
+        """Say that ``count`` selected rows are decided together (nothing said below 2)."""
+        if count > 1:
+            self.selection_hint.setText(f"已选 {count} {unit}：审核结果和审核意见将用于全部所选条目")
+        self.selection_hint.setVisible(count > 1)
 
     def set_read_only(self, read_only: bool) -> None:
         """Offer decisions, or only show them (a project opened read-only)."""

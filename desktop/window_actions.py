@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
@@ -223,11 +223,18 @@ class WindowActions:
 
     def row_menu(self, point) -> QMenu | None:
         """The 审核 menu for the row at ``point`` (of the table's viewport), which becomes the
-        selected one first; None off the rows."""
+        selected one first; None off the rows. A row among several selected becomes the current
+        one and the selection stays: the menu acts on them all, as the 审核 menu does."""
         index = self.table.indexAt(point)
         if not index.isValid():
             return None
-        self.table.selectRow(index.row())
+        selection = self.table.selectionModel()
+        if selection.isRowSelected(index.row()) and len(selection.selectedRows()) > 1:
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        else:
+            # Not selectRow: with several rows allowed, it extends the selection while Qt
+            # believes Shift is held.
+            self._select(index.siblingAtColumn(0))
         menu = QMenu(self.table)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for action in self.review_menu.actions():
@@ -270,14 +277,18 @@ class WindowActions:
         self.confirm_action.setEnabled(can_review)
         for key, action in self.status_actions.items():
             action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
-        self.carry_action.setEnabled(can_review and self.diff.nearest is not None)
+        # Several rows selected: the review panel says that a decision goes to them all.
+        together = len(self.review_rows()) if can_review else 0
+        self.review_panel.set_selected(together, self.row_unit())
+        # 部分承接 is judged for one article at a time, with the nearest article it names.
+        self.carry_action.setEnabled(can_review and self.diff.nearest is not None and together <= 1)
         self.note_action.setEnabled(can_review)
         self.history_action.setEnabled(has_project and not busy and row is not None)
         for action in (self.next_gap_action, self.previous_gap_action):
             action.setEnabled(self.comparison is not None and not busy)
         self.review_panel.setEnabled(has_project and not busy)
         self.diff.choose_button.setEnabled(can_review and self.diff.candidates.offers_choice())
-        self.diff.carry_button.setEnabled(can_review)
+        self.diff.carry_button.setEnabled(can_review and together <= 1)
         if busy or self.unsaved:
             # Undo works on what the file holds: not while decisions wait to be written.
             self.undo_action.setEnabled(False)

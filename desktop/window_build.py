@@ -111,7 +111,9 @@ class WindowBuild:
         self.table.setObjectName("clauseTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift+click, Shift+↑↓ and Ctrl+click select several rows, decided together
+        # (WindowReview.set_status); the current row still fills the detail pane.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Tab leaves for the next pane, as everywhere else: a table's own Tab walked its
         # cells (and on to the next row) and a keyboard user could not get out of it.

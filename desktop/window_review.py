@@ -16,6 +16,10 @@ from desktop.dialogs import HistoryDialog, ask_reviewer_name
 from desktop.models import NOT_APPLICABLE, ClauseRow, describe_item
 from desktop.undo import ReviewGroup, record
 
+# More selected rows than this are decided at once only after a question (a stray Ctrl+A
+# followed by Ctrl+1 would decide every row).
+ASK_OVER = 20
+
 
 class WindowReview:
     """Part of MainWindow (desktop.main_window); uses its attributes."""
@@ -57,6 +61,77 @@ class WindowReview:
                                          10000)
         else:
             self._error(self._unsaved_error(error))
+
+    def _decide_together(self, rows: list[ClauseRow], make: Callable[..., session.Edit], *,
+                         ask: bool = True, doing: str = "", left: int = 0, **values) -> None:
+        """Make the same edit on several rows (in document order) and save them as one undo
+        step, as ``_decide`` does one; a single row is ``_decide``'s own.
+
+        Args:
+            ask: more than ``ASK_OVER`` rows are decided only once the reviewer says so (not
+                in a headless window).
+            doing: what the edit does, as the question and the status bar say it after
+                对所选 N 条 (default: the edit's label, 标为“已覆盖”).
+            left: selected rows the edit does not apply to (additions, for a status), told.
+        """
+        if self.project is None or self.busy or self.project.read_only or not rows:
+            return
+        if len(rows) == 1:
+            self._decide(rows[0], make, **values)
+            return
+        first = rows[0]
+        doing = doing or make(item=first.item, current=first.decision, reviewer="", **values).label
+        count, unit = len(rows), self.row_unit()
+        if ask and count > ASK_OVER and not self.headless and not self.ask_decide_together(
+                f"将对所选 {count} {unit}全部{doing}，确定吗？"):
+            return
+        reviewer = self._reviewer()
+        edits = [(row, make(item=row.item, current=row.decision, reviewer=reviewer, **values))
+                 for row in rows]
+        had_unsaved = bool(self.unsaved)
+        touched = [*self.unsaved, *(row.item for row in rows)]
+        for row in rows:
+            self.unsaved.pop(row.item, None)  # a newer decision replaces its unsaved one
+        # Those still waiting are saved first, each its own undo step as ``_decide`` saves them:
+        # the step undoes these rows, nothing decided before.
+        error = self._save_unsaved()
+        for row, edit in edits:
+            self.unsaved[row.item] = (edit.decision, f"{edit.label}（序号 {row.number}）")
+        if error is None:
+            group = ReviewGroup(f"{edits[0][1].label}（{count} {unit}）")
+            self._undo_group = group
+            try:
+                error = self._save_unsaved()
+            finally:
+                self._undo_group = None
+                if group.commands:
+                    self.undo_stack.push(group)
+        self._refresh_items(touched)
+        if error is None:
+            told = (f"已将 {count} {unit}{doing}" if doing.startswith("标为")
+                    else f"已对 {count} {unit}{doing}")
+            if left:
+                told += f"（另 {left} {unit}为新增内容，只能确认或标为不适用，未改动）"
+            self.statusBar().showMessage(
+                ("之前未保存的审核决定已全部保存；" if had_unsaved else "")
+                + f"{told}：已保存；Ctrl+Z 撤销。", 8000)
+        elif isinstance(error, ProjectSaveError) and had_unsaved:
+            self.statusBar().showMessage(f"{error.message} 有 {len(self.unsaved)} 条审核决定尚未保存。",
+                                         10000)
+        else:
+            self._error(self._unsaved_error(error))
+
+    def ask_decide_together(self, question: str) -> bool:
+        """Before deciding many selected rows at once: True when the reviewer says 确定."""
+        box = QMessageBox(QMessageBox.Icon.Question, "审核所选条目", question, parent=self)
+        box.setInformativeText("可按 Ctrl+Z 一次撤销。")
+        ok = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(ok)
+        box.setEscapeButton(cancel)
+        box.setObjectName("decideTogetherDialog")
+        box.exec()
+        return box.clickedButton() is ok
 
     def _shown_decision(self, item: str) -> tuple[ReviewDecision | None, str]:
         """An item's decision as shown, with why it is to be checked again (需复核) or "":
@@ -170,20 +245,48 @@ class WindowReview:
         return True
 
     def set_status(self, key: str) -> None:
-        """Review the selected row: "confirm", a Status value, or "not_applicable" (toggles)."""
+        """Review the selected row: "confirm", a Status value, or "not_applicable" (toggles).
+
+        With several rows selected, every one of them alike, as one undo step: 不适用 is set
+        on or off as the current row's toggle would; a status skips the additions (本省新增),
+        which take only 确认 and 不适用, as for one row."""
         row = self.review_row()
         if row is None:
             return
-        if key == "confirm":
+        rows = self.review_rows()
+        if len(rows) > 1:
+            self._set_status_together(row, rows, key)
+        elif key == "confirm":
             self._decide(row, session.confirm)
         elif key == NOT_APPLICABLE:
             self._decide(row, session.set_not_applicable, on=not row.not_applicable)
         elif not row.is_addition:
             self._decide(row, session.set_status, status=Status(key))
 
+    def _set_status_together(self, current: ClauseRow, rows: list[ClauseRow], key: str) -> None:
+        if key == "confirm":
+            self._decide_together(rows, session.confirm)
+        elif key == NOT_APPLICABLE:
+            self._decide_together(rows, session.set_not_applicable, on=not current.not_applicable)
+        elif not current.is_addition:
+            national = [row for row in rows if not row.is_addition]
+            self._decide_together(national, session.set_status, left=len(rows) - len(national),
+                                  status=Status(key))
+
     def set_note(self, item: str, text: str) -> None:
+        """Save an opinion on an item; on every selected row when the item is one of several
+        selected (the review panel says so while they are), as one undo step."""
         row = self.table_model.row_for(item)
-        if row is not None and text != row.note:
+        if row is None:
+            return
+        rows = self.review_rows()
+        if len(rows) > 1 and any(selected.item == item for selected in rows):
+            # No question however many: the opinion is typed under the line saying where it
+            # goes, and a box popping up as the editor lost focus would swallow the click.
+            changed = [selected for selected in rows if selected.note != text]
+            self._decide_together(changed, session.set_note, ask=False, doing="填写审核意见",
+                                  note=text)
+        elif text != row.note:
             self._decide(row, session.set_note, note=text)
 
     def choose_match(self, item: str, match: str) -> None:

@@ -123,6 +123,24 @@ class WindowTable:
             return None
         return self.current_row()
 
+    def review_rows(self) -> list[ClauseRow]:
+        """The rows review actions act on, in document order: every selected row the table
+        shows, when the current row is one of them (``review_row``); else none.
+
+        Rows a filter hides are never among them: the table's selection holds shown rows only.
+        """
+        if self.review_row() is None:
+            return []
+        sources = sorted((self.proxy.mapToSource(index)
+                          for index in self.table.selectionModel().selectedRows()),
+                         key=lambda index: index.row())
+        return [row for row in map(self.table_model.row_at, sources) if row is not None]
+
+    def row_unit(self) -> str:
+        """What a row is counted in: a statute's rows are sentences (句), as the summary bar
+        counts them; 条 is an article. A policy's rows are 条."""
+        return "句" if self.comparison is not None and self.comparison.articles else "条"
+
     def _select(self, index: QModelIndex) -> None:
         self.table.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
@@ -268,8 +286,7 @@ class WindowTable:
     def _update_count(self, *_args) -> None:
         total = self.table_model.rowCount()
         shown = self.proxy.rowCount()
-        # A statute's rows are sentences (句), as the summary bar counts them; 条 is an article.
-        unit = "句" if self.comparison is not None and self.comparison.articles else "条"
+        unit = self.row_unit()
         text = f"显示 {shown} / {total} {unit}" if total else ""
         if total and not shown:
             # An empty table says why: the search, the filter or the chosen section narrows it.
