@@ -116,6 +116,8 @@ def named_carriers(scorer: ModuleType, result: dict, gold: dict) -> dict:
     the gold links to it (``near_first``), and for how many one of all it names is
     (``near_any``: ``nearest`` and ``runners_up``). What a reviewer settling a false flag finds
     named beside it."""
+    if not any("nearest" in s for s in result["sections"]):
+        return {}  # (a peer that names no nearest article)
     national = scorer.article_ids(result["national"])
     provincial = scorer.article_ids(result["provincial"])
     carriers: dict[int, set[int]] = {}
@@ -193,11 +195,15 @@ def print_table(scores: list[PairScore]) -> None:
         own = [s.figures for s in scores if s.matcher == matcher]
         count = sum(f.get("near_count", 0) for f in own)
         named = sum(f.get("near_any", 0) for f in own)
-        if count and named:
+        if any("near_count" in f for f in own):
             first = sum(f.get("near_first", 0) for f in own)
             print(f"{matcher}: of {count} articles called 未覆盖 that the gold calls carried, the "
-                  f"nearest article named is a carrier for {first} ({first / count:.0%}), one of "
-                  f"the nearest named (up to 3) for {named} ({named / count:.0%})")
+                  f"nearest article named is a carrier for {first} ({_share(first, count)}), one "
+                  f"of the nearest named (up to 3) for {named} ({_share(named, count)})")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "-"
 
 
 def _cell(value) -> str:

@@ -585,8 +585,12 @@ def _unlinked(reason: Reason | None, prov: list[Section], nearest: list[int],
     first, *others = nearest
     opening = "".join(prov[first].paragraphs).strip("，。；：、 ")
     opening = opening if len(opening) <= _OPENING_CHARS else opening[:_OPENING_CHARS] + "…"
-    then = ("，其次是" + "、".join(f"{prov[j].label}（相似度{evidence[j] * 100:.0f}）" for j in others)
-            if others else "")
+    # No brackets inside the reason's own: 其次是第一条、第三条，相似度分别为11、9.
+    then = ""
+    if others:
+        scores = "、".join(f"{evidence[j] * 100:.0f}" for j in others)
+        then = (f"，其次是{'、'.join(prov[j].label for j in others)}，"
+                f"相似度{'分别为' if len(others) > 1 else ''}{scores}")
     return ArticleVerdict((), 0.0, Status.MISSING, Reason(
         "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[first].label}“{opening}”，"
                     f"相似度{evidence[first] * 100:.0f}{then}；内容差别较大，不能认定为承接）。"),

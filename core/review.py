@@ -327,28 +327,25 @@ def _missing_article(comparison: Comparison, item: str) -> SectionAlignment | No
 def nearest_article(comparison: Comparison, item: str) -> Section | None:
     """For a national clause ("N…") of a statute article judged missing, the provincial article
     nearest its article; None for any other clause."""
-    alignment = _missing_article(comparison, item)
-    if alignment is None or alignment.nearest is None:
-        return None
-    try:
-        return comparison.provincial.section(alignment.nearest)
-    except KeyError:
-        return None
+    near = near_articles(comparison, item)
+    return near[0] if near else None
 
 
 def near_articles(comparison: Comparison, item: str) -> tuple[Section, ...]:
     """For a national clause ("N…") of a statute article judged missing, the provincial articles
-    its article's reason names, nearest first (``nearest``, then ``runners_up``); () for any
-    other clause."""
+    its article's reason names, nearest first (``nearest``, then ``runners_up``, each once); ()
+    for any other clause, and when the nearest is not in the provincial outline (a runner-up
+    is never shown as the nearest the reason names)."""
     alignment = _missing_article(comparison, item)
     if alignment is None or alignment.nearest is None:
         return ()
-    found = []
-    for section_id in (alignment.nearest, *alignment.runners_up):
+    found: list[Section] = []
+    for section_id in dict.fromkeys((alignment.nearest, *alignment.runners_up)):
         try:
             found.append(comparison.provincial.section(section_id))
         except KeyError:
-            continue
+            if not found:
+                return ()
     return tuple(found)
 
 
@@ -373,7 +370,7 @@ def carried_in_part(comparison: Comparison, item: str, decided: Iterable[str] = 
         decided: items that already have a decision: sentences of the article other than
             ``item`` keep theirs.
         article_id: which of the articles the reason names carries it (``near_articles``);
-            the nearest when None.
+            the nearest when None. None is returned for an id the reason does not name.
 
     Returns:
         That provincial article and, for ``item`` and every other sentence of its article

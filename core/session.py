@@ -244,6 +244,8 @@ def compare_into_project(*, national: Source, provincial: Source, target: Path |
     """
     from core.project import Project
 
+    if (target is None) == (folder is None):
+        raise ValueError("compare_into_project needs a target or a folder, not both")
     report = progress or (lambda done, total, message: None)
     # A cold start builds the word cache first: say so, rather than sit at 0 %.
     report(0, 0, LOADING_DICTIONARY)
@@ -252,8 +254,7 @@ def compare_into_project(*, national: Source, provincial: Source, target: Path |
     comparison = compare_outlines(national_outline, provincial_outline,
                                   progress=progress, cancel=cancel)
     if target is None:
-        if folder is None:
-            raise ValueError("compare_into_project needs a target or a folder")
+        assert folder is not None
         target = free_project_path(folder=folder,
                                    stem=document_stem(provincial.name, provincial_outline.title))
     # "对照完成 100%" over an empty table read as a hang: the result is not shown yet.

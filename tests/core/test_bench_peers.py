@@ -55,3 +55,21 @@ def test_covered_precision_charges_articles_called_covered_that_the_gold_does_no
     for section in result["sections"]:
         section["status"] = "missing"
     assert covered_precision(scorer, result, gold) is None
+
+
+def test_named_carriers_count_false_flags_whose_named_articles_include_a_carrier():
+    from bench.real_pairs import named_carriers
+
+    scorer = SimpleNamespace(article_ids=_numbers)
+    result = tfidf_peer(NATIONAL, PROVINCIAL)
+    # The peer names no nearest article: nothing to count.
+    assert named_carriers(scorer, result, {}) == {}
+    ids = {number: id_ for id_, number in _numbers(result["provincial"]).items()}
+    for section in result["sections"]:
+        section.update(status="missing", nearest=ids[2], runners_up=[ids[1]])
+    gold = {"national_coverage": {"1": "covered", "2": "partial", "3": "missing"},
+            "provincial_to_national": {"1": [1], "2": [2]}}
+    # National 1 and 2 are flagged falsely (3 is a real gap): 2's carrier is named first,
+    # 1's only second.
+    assert named_carriers(scorer, result, gold) == {"near_count": 2, "near_first": 1,
+                                                    "near_any": 2}

@@ -52,7 +52,7 @@ def test_a_missing_article_names_the_next_nearest_articles_after_the_nearest(com
     assert verdict.nearest == nearest.id and verdict.runners_up == (clearing.id,)
     # The reason names them in that order, each with its similarity.
     text = verdict.reason.text
-    assert text.index("最相近的是第四条“") < text.index("其次是第五条（相似度")
+    assert text.index("最相近的是第四条“") < text.index("，其次是第五条，相似度")
     assert text.endswith("内容差别较大，不能认定为承接）。")
     # No other article names any: the carried ones are linked, the effective date is not
     # expected of a province.
@@ -93,3 +93,41 @@ def test_the_reviewer_may_judge_a_runner_up_the_partial_carrier(compared):
     assert carried_in_part(compared, items[1], article_id=_article(compared.provincial, "第六条").id) is None
     carried = national_id(_article(compared.national, "第五条").clauses[0].id)
     assert near_articles(compared, carried) == ()
+
+
+def test_the_nearest_articles_are_at_most_three_and_none_far_weaker_than_the_first():
+    import numpy as np
+
+    from core.align import Parameters
+    from core.articles import _nearest
+
+    parameters = Parameters()
+    assert (parameters.article_nearest, parameters.article_nearest_relative) == (3, 0.4)
+    # Nearest first; the fourth is cut, however close; one under 40 % of the nearest is left out.
+    assert _nearest(np.array([0.1, 0.3, 0.2, 0.25, 0.22]), parameters) == [1, 3, 4]
+    assert _nearest(np.array([0.3, 0.11, 0.13]), parameters) == [0, 2]
+    # Nothing shared with any article, or no provincial article at all: none named.
+    assert _nearest(np.zeros(4), parameters) == []
+    assert _nearest(np.zeros(0), parameters) == []
+    # Equal evidence: the earlier article first, as the reader meets them.
+    assert _nearest(np.array([0.2, 0.2, 0.0]), parameters) == [0, 1]
+
+
+def test_a_nearest_article_not_in_the_outline_or_named_twice_is_never_shown_wrongly(compared):
+    from dataclasses import replace
+
+    national, verdict = _missing(compared)
+    item = national_id(national.clauses[0].id)
+    clearing = _article(compared.provincial, "第五条")
+
+    def with_names(nearest, runners_up):
+        sections = tuple(replace(s, nearest=nearest, runners_up=runners_up)
+                         if s.national == verdict.national else s for s in compared.sections)
+        return replace(compared, sections=sections)
+
+    # A stored nearest that is not in the provincial outline: no runner-up stands in for it.
+    gone = with_names("9.99", (clearing.id,))
+    assert near_articles(gone, item) == () and carried_in_part(gone, item) is None
+    # The nearest named again among the runners-up is listed once.
+    twice = with_names(verdict.nearest, (verdict.nearest, clearing.id))
+    assert [a.label for a in near_articles(twice, item)] == ["第四条", "第五条"]

@@ -382,6 +382,9 @@ def test_a_project_made_in_a_folder_is_named_from_the_provincial_text_once_read(
     assert title and stem == title[:session.NAME_STEM_CHARS].strip()
     assert made == [f"{stem}.duizhao", f"{stem}（2）.duizhao",
                     "示例省实施意见（送审稿）.duizhao"]
-    with pytest.raises(ValueError):
-        session.compare_into_project(national=session.Source(str(NATIONAL), NATIONAL.name),
-                                     provincial=session.Source(str(PROVINCIAL), PROVINCIAL.name))
+    # One place or the other, not none and not both.
+    for where in ({}, {"target": folder / "x.duizhao", "folder": folder}):
+        with pytest.raises(ValueError):
+            session.compare_into_project(national=session.Source(str(NATIONAL), NATIONAL.name),
+                                         provincial=session.Source(str(PROVINCIAL), PROVINCIAL.name),
+                                         **where)
