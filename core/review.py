@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from core.align import Parameters, clause_heading
@@ -360,7 +360,17 @@ def carrier_sentence(comparison: Comparison, national: Clause, article: Section)
     return best[1] if best is not None else None
 
 
-def carried_in_part(comparison: Comparison, item: str, decided: Iterable[str] = (),
+def _carried_by(comparison: Comparison, decision: ReviewDecision, articles: set[str]) -> bool:
+    """The decision records one of these provincial articles as a partial carrier: 部分覆盖
+    with a sentence of it chosen as the counterpart."""
+    if decision.status is not Status.PARTIAL or not decision.match or decision.not_applicable:
+        return False
+    clause = _provincial_clause(comparison, decision.match)
+    return clause is not None and _article_of(comparison.provincial, clause.section) in articles
+
+
+def carried_in_part(comparison: Comparison, item: str,
+                    decided: Iterable[str] | Mapping[str, ReviewDecision] = (),
                     article_id: str | None = None
                     ) -> tuple[Section, tuple[tuple[str, str], ...]] | None:
     """What the reviewer's judgement "that near article carries this article in part" records.
@@ -368,7 +378,9 @@ def carried_in_part(comparison: Comparison, item: str, decided: Iterable[str] = 
     Args:
         item: a national clause ("N…") of an article judged missing.
         decided: items that already have a decision: sentences of the article other than
-            ``item`` keep theirs.
+            ``item`` keep theirs. Given as item → decision, a sentence whose decision records
+            one of the near articles as carrier (an earlier such judgement) is judged again:
+            a reviewer who changes their mind moves the whole article, not one sentence.
         article_id: which of the articles the reason names carries it (``near_articles``);
             the nearest when None. None is returned for an id the reason does not name.
 
@@ -383,6 +395,10 @@ def carried_in_part(comparison: Comparison, item: str, decided: Iterable[str] = 
     if alignment is None or article is None:
         return None
     national_article = alignment.national
+    if isinstance(decided, Mapping):
+        near_ids = {a.id for a in near}
+        decided = [own for own, decision in decided.items()
+                   if not _carried_by(comparison, decision, near_ids)]
     skip = set(decided) - {item}
     chosen = []
     for finding in comparison.clauses:
@@ -501,12 +517,19 @@ class ReviewedArticle:
             was marked 不适用.
         reviewed: a reviewer changed one of its sentences, so ``status`` is rolled up from them.
         changed: how many of its sentences a reviewer changed.
+        chosen: the provincial articles (section ids, in document order) in which a reviewer
+            chose its sentences' counterparts, other than those the engine linked it to: the
+            carrier of an article judged missing (认定由地方第五十八条部分承接), or a match
+            chosen instead.
+        chosen_text: what the reports say of them: "审核认定对应地方第五十八条", or "".
     """
 
     alignment: SectionAlignment
     status: Status | None
     reviewed: bool = False
     changed: int = 0
+    chosen: tuple[str, ...] = ()
+    chosen_text: str = ""
 
     @property
     def national(self) -> str:
@@ -543,15 +566,41 @@ def review_articles(comparison: Comparison, clauses: Iterable[ReviewedClause]
     if not judged:
         return ()
     own: dict[str, list[tuple[Status, bool, bool, bool]]] = {a.national: [] for a in judged}
+    chosen: dict[str, list[str]] = {a.national: [] for a in judged}
     for item in clauses:
         entry = (item.status, item.not_applicable, changed_by_review(item), item.decision is not None)
+        carrier = (_article_of(comparison.provincial, item.match.clause.section)
+                   if item.match is not None and item.match_changed and not item.not_applicable
+                   else None)
         for section_id in rolled_up_sections(comparison.national, item.finding.clause.section):
             if section_id in own:
                 own[section_id].append(entry)
+                if carrier is not None:
+                    chosen[section_id].append(carrier)
     reviewed = []
     for alignment in judged:
         entries = own[alignment.national]
         changed = sum(1 for _status, _not_applicable, was_changed, _decided in entries if was_changed)
+        others = sorted((p for p in dict.fromkeys(chosen[alignment.national])
+                         if p not in alignment.provincial), key=_document_order(comparison.provincial))
+        labels = "、".join(comparison.provincial.section(p).label for p in others)
         reviewed.append(ReviewedArticle(alignment, article_status(entries, alignment.status),
-                                        reviewed=bool(changed), changed=changed))
+                                        reviewed=bool(changed), changed=changed, chosen=tuple(others),
+                                        chosen_text=f"审核认定对应地方{labels}" if others else ""))
     return tuple(reviewed)
+
+
+def _article_of(outline: Outline, section_id: str) -> str | None:
+    """The article (条) a section stands in, itself included; None outside any article."""
+    current = section_id
+    while current:
+        section = outline.section(current)
+        if section.kind == "article":
+            return section.id
+        current = section.parent
+    return None
+
+
+def _document_order(outline: Outline) -> Callable[[str], int]:
+    positions = {section.id: number for number, section in enumerate(outline.sections)}
+    return lambda section_id: positions.get(section_id, len(positions))

@@ -32,30 +32,31 @@ class ClauseFilterProxy(QSortFilterProxyModel):
         self._search = ""
         self._national_sections: frozenset[str] | None = None
         self._provincial_sections: frozenset[str] | None = None
-        self._kept = ""
+        self._kept: frozenset[str] = frozenset()
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
-    def keep(self, item: str) -> None:
-        """Keep this row shown whatever the filters say, until ``release``: the row a reviewer
-        just decided stays where it is. Under 只看差距 a row marked 已覆盖 left the table, the next
-        one took its place, and the opinion typed next went to that row."""
-        self._kept = item
+    def keep(self, *items: str) -> None:
+        """Keep these rows shown whatever the filters say, until ``release``: the rows a
+        reviewer just decided stay where they are. Under 只看差距 a row marked 已覆盖 left the
+        table, the next one took its place, and the opinion typed next went to that row; rows
+        decided together left the selection, and the opinion went to one of them."""
+        self._kept = frozenset(items)
 
-    def kept(self) -> str:
+    def kept(self) -> frozenset[str]:
         return self._kept
 
     def release(self) -> None:
-        """Let the filters hide the kept row again (the reviewer moved to another row)."""
+        """Let the filters hide the kept rows again (the reviewer moved to another row)."""
         if self._kept:
             self.beginFilterChange()
-            self._kept = ""
+            self._kept = frozenset()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_statuses(self, statuses: Iterable[str] | None) -> None:
         """Show only rows with these filter keys (Status values, "not_applicable"); None: all."""
         self.beginFilterChange()
-        self._kept = ""
+        self._kept = frozenset()
         self._statuses = None if statuses is None else frozenset(statuses)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -65,7 +66,7 @@ class ClauseFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         """Show only rows whose texts, location, id or note contain every word of ``text``."""
         self.beginFilterChange()
-        self._kept = ""
+        self._kept = frozenset()
         self._search = text.strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -73,7 +74,7 @@ class ClauseFilterProxy(QSortFilterProxyModel):
                      provincial: Iterable[str] | None = None) -> None:
         """Show only rows in these national / provincial sections (None: no restriction)."""
         self.beginFilterChange()
-        self._kept = ""
+        self._kept = frozenset()
         self._national_sections = None if national is None else frozenset(national)
         self._provincial_sections = None if provincial is None else frozenset(provincial)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
@@ -84,7 +85,7 @@ class ClauseFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
-        if self._kept and index.data(ItemRole) == self._kept:
+        if self._kept and index.data(ItemRole) in self._kept:
             return True
         if self._statuses is not None:
             key = filter_key(index.data(StatusRole), index.data(NotApplicableRole))

@@ -68,8 +68,8 @@ class CandidateModel(FlatTableModel):
                                     for m in self._matches)
 
     def is_whole(self, index: Index) -> bool:
-        """The row is a provincial article: one carrying the clause's article as a whole, or the
-        nearest to it (``is_nearest``)."""
+        """The row is a provincial article: one carrying the clause's article as a whole, or one
+        of those nearest to it (``is_nearest``)."""
         return index.isValid() and index.row() < len(self._whole)
 
     def is_nearest(self, index: Index) -> bool:
@@ -93,7 +93,8 @@ class CandidateModel(FlatTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if self.is_whole(index):
-            return self._whole_data(self._whole[index.row()], index.column(), role)
+            return self._whole_data(self._whole[index.row()], index.column(), role,
+                                    first=index.row() == 0)
         match = self.match_at(index)
         if match is None:
             return None
@@ -122,18 +123,18 @@ class CandidateModel(FlatTableModel):
             return match.clause.section
         return None
 
-    def _whole_data(self, section: Section, column: int, role: int):
+    def _whole_data(self, section: Section, column: int, role: int, *, first: bool):
         text = "".join(section.paragraphs)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_SCORE:
                 if not self._nearest:
                     return self.WHOLE_LABEL
-                return self.NEAREST_LABEL if section is self._whole[0] else self.RUNNER_UP_LABEL
+                return self.NEAREST_LABEL if first else self.RUNNER_UP_LABEL
             if column == self.COL_WHERE:
                 return location(self._provincial, section.id) if self._provincial else section.label
             return text
         if self._nearest:
-            return self._nearest_data(section, text, role, first=section is self._whole[0])
+            return self._nearest_data(section, text, role, first=first)
         if role == Qt.ItemDataRole.ToolTipRole:
             why = f"{self._whole_reason}\n" if self._whole_reason else ""
             return f"{why}本条按条整体对应，不逐句计算相似度。\n{text}"

@@ -312,7 +312,9 @@ class DiffPane(QWidget):
                 self.provincial.show_text('<span style="color:#777">无需地方承接，地方文件中没有对应表述。</span>')
             else:
                 self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
-        self._show_nearest(nearest if not row.provincial_text else None)
+        # Offered while the sentence stands 未覆盖 (a reviewer who marked it 已覆盖 has judged it).
+        self._show_nearest(nearest if not row.provincial_text and row.status is Status.MISSING
+                           else None)
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
@@ -452,9 +454,10 @@ def article_verdict_html(article: SectionAlignment | ReviewedArticle) -> str:
     label = style.label + ("（人工）" if article.overridden else "")
     badge = (f'<span style="background-color:{style.background.name()};'
              f'color:{style.foreground.name()}">&nbsp;{label}&nbsp;</span>')
+    chosen = f"；{html.escape(article.chosen_text)}" if article.chosen else ""
     if not article.overridden:
-        return f"<b>本条整体：</b>{badge} {html.escape(article.reason_text)}"
-    return (f"<b>本条整体：</b>{badge}；软件判定{status_style(engine.status).label}。"
+        return f"<b>本条整体：</b>{badge}{chosen} {html.escape(article.reason_text)}"
+    return (f"<b>本条整体：</b>{badge}{chosen}；软件判定{status_style(engine.status).label}。"
             f"{html.escape(article.reason_text)}")
 
 

@@ -280,15 +280,15 @@ class WindowActions:
         # Several rows selected: the review panel says that a decision goes to them all.
         together = len(self.review_rows()) if can_review else 0
         self.review_panel.set_selected(together, self.row_unit())
-        # 部分承接 is judged for one article at a time, with the nearest article it names.
-        self.carry_action.setEnabled(can_review and self.diff.nearest is not None and together <= 1)
+        # 部分承接 judges the current row's whole article, whatever else is selected.
+        self.carry_action.setEnabled(can_review and self.diff.nearest is not None)
         self.note_action.setEnabled(can_review)
         self.history_action.setEnabled(has_project and not busy and row is not None)
         for action in (self.next_gap_action, self.previous_gap_action):
             action.setEnabled(self.comparison is not None and not busy)
         self.review_panel.setEnabled(has_project and not busy)
         self.diff.choose_button.setEnabled(can_review and self.diff.candidates.offers_choice())
-        self.diff.carry_button.setEnabled(can_review and together <= 1)
+        self.diff.carry_button.setEnabled(can_review)
         if busy or self.unsaved:
             # Undo works on what the file holds: not while decisions wait to be written.
             self.undo_action.setEnabled(False)

@@ -14,6 +14,7 @@ from core.review import carried_in_part
 from desktop import settings as keys
 from desktop.dialogs import HistoryDialog, ask_reviewer_name
 from desktop.models import NOT_APPLICABLE, ClauseRow, describe_item
+from desktop.status_style import local_of
 from desktop.undo import ReviewGroup, record
 
 # More selected rows than this are decided at once only after a question (a stray Ctrl+A
@@ -63,7 +64,7 @@ class WindowReview:
             self._error(self._unsaved_error(error))
 
     def _decide_together(self, rows: list[ClauseRow], make: Callable[..., session.Edit], *,
-                         ask: bool = True, doing: str = "", left: int = 0, **values) -> None:
+                         ask: bool = True, doing: str = "", left: str = "", **values) -> None:
         """Make the same edit on several rows (in document order) and save them as one undo
         step, as ``_decide`` does one; a single row is ``_decide``'s own.
 
@@ -71,19 +72,26 @@ class WindowReview:
             ask: more than ``ASK_OVER`` rows are decided only once the reviewer says so (not
                 in a headless window).
             doing: what the edit does, as the question and the status bar say it after
-                对所选 N 条 (default: the edit's label, 标为“已覆盖”).
-            left: selected rows the edit does not apply to (additions, for a status), told.
+                将所选 N 条 / 对所选 N 条 (default: the edit's label, 标为“已覆盖”).
+            left: what is said of the selected rows the edit was not made on (additions for a
+                status, rows already so), after the count; "" when there are none.
         """
-        if self.project is None or self.busy or self.project.read_only or not rows:
+        if self.project is None or self.busy or self.project.read_only:
             return
-        if len(rows) == 1:
+        if not rows:
+            if left:
+                self.statusBar().showMessage(f"{left.removeprefix('另 ')}。", 8000)
+            return
+        if len(rows) == 1 and not left:
             self._decide(rows[0], make, **values)
             return
         first = rows[0]
         doing = doing or make(item=first.item, current=first.decision, reviewer="", **values).label
         count, unit = len(rows), self.row_unit()
+        verb = "将" if doing.startswith("标为") else "对"
         if ask and count > ASK_OVER and not self.headless and not self.ask_decide_together(
-                f"将对所选 {count} {unit}全部{doing}，确定吗？"):
+                f"{verb}所选 {count} {unit}全部{doing}" + (f"（{left}）" if left else "")
+                + "，确定吗？"):
             return
         reviewer = self._reviewer()
         edits = [(row, make(item=row.item, current=row.decision, reviewer=reviewer, **values))
@@ -105,13 +113,16 @@ class WindowReview:
             finally:
                 self._undo_group = None
                 if group.commands:
+                    if len(group.commands) < count:
+                        # Saving stopped midway: the step undoes the ones saved, and says so
+                        # (the rest are saved later, each on its own).
+                        group.setText(f"{edits[0][1].label}（{len(group.commands)} {unit}）")
                     self.undo_stack.push(group)
         self._refresh_items(touched)
         if error is None:
-            told = (f"已将 {count} {unit}{doing}" if doing.startswith("标为")
-                    else f"已对 {count} {unit}{doing}")
+            told = f"已{verb} {count} {unit}{doing}"
             if left:
-                told += f"（另 {left} {unit}为新增内容，只能确认或标为不适用，未改动）"
+                told += f"（{left}）"
             self.statusBar().showMessage(
                 ("之前未保存的审核决定已全部保存；" if had_unsaved else "")
                 + f"{told}：已保存；Ctrl+Z 撤销。", 8000)
@@ -264,14 +275,23 @@ class WindowReview:
             self._decide(row, session.set_status, status=Status(key))
 
     def _set_status_together(self, current: ClauseRow, rows: list[ClauseRow], key: str) -> None:
+        unit = self.row_unit()
         if key == "confirm":
             self._decide_together(rows, session.confirm)
         elif key == NOT_APPLICABLE:
-            self._decide_together(rows, session.set_not_applicable, on=not current.not_applicable)
+            # Set on or off as the current row's toggle goes; a row already so is left alone
+            # (an empty decision on it counted it as reviewed).
+            on = not current.not_applicable
+            changing = [row for row in rows if row.not_applicable != on]
+            already = len(rows) - len(changing)
+            self._decide_together(changing, session.set_not_applicable, on=on, left=(
+                f"另 {already} {unit}{'已' if on else '本未'}标为“不适用”，未改动" if already else ""))
         elif not current.is_addition:
             national = [row for row in rows if not row.is_addition]
-            self._decide_together(national, session.set_status, left=len(rows) - len(national),
-                                  status=Status(key))
+            added = len(rows) - len(national)
+            self._decide_together(national, session.set_status, status=Status(key), left=(
+                f"另 {added} {unit}为{local_of(self.comparison)}新增内容，只能确认或标为“不适用”，未改动"
+                if added else ""))
 
     def set_note(self, item: str, text: str) -> None:
         """Save an opinion on an item; on every selected row when the item is one of several
@@ -282,10 +302,16 @@ class WindowReview:
         rows = self.review_rows()
         if len(rows) > 1 and any(selected.item == item for selected in rows):
             # No question however many: the opinion is typed under the line saying where it
-            # goes, and a box popping up as the editor lost focus would swallow the click.
-            changed = [selected for selected in rows if selected.note != text]
-            self._decide_together(changed, session.set_note, ask=False, doing="填写审核意见",
-                                  note=text)
+            # goes, and a box popping up as the editor lost focus would swallow the click. So
+            # an opinion of its own on another selected row is never replaced: only rows with
+            # none, or with the one this row had, take the new one.
+            own = [selected for selected in rows if selected.note not in ("", row.note)]
+            changed = [selected for selected in rows
+                       if selected.note in ("", row.note) and selected.note != text]
+            unit = self.row_unit()
+            self._decide_together(changed, session.set_note, ask=False,
+                                  doing="填写审核意见" if text else "删除审核意见", note=text,
+                                  left=f"另 {len(own)} {unit}已有各自的审核意见，未改动" if own else "")
         elif text != row.note:
             self._decide(row, session.set_note, note=text)
 
@@ -308,7 +334,11 @@ class WindowReview:
         the opinion editor opens."""
         if self.project is None or self.busy or self.comparison is None:
             return
-        decided = {row.item for row in self.table_model.rows() if row.decision is not None}
+        # Sentences decided before keep their decisions, unless the reviewer selected them
+        # for this judgement (or an earlier such judgement made them: core moves those too).
+        selected = {row.item for row in self.review_rows()}
+        decided = {row.item: row.decision for row in self.table_model.rows()
+                   if row.decision is not None and row.item not in selected}
         plan = carried_in_part(self.comparison, item, decided, article_id)
         if plan is None:
             return

@@ -77,8 +77,9 @@ class WindowTable:
         current_position = self.table.currentIndex().row()
         if current is not None:
             # The row just decided stays in place until the reviewer moves on (its opinion is
-            # typed next); the filters hide it then.
-            self.proxy.keep(current.item)
+            # typed next), and so do the rows selected with it (decided together, their
+            # opinion is typed next too); the filters hide them then.
+            self.proxy.keep(current.item, *(row.item for row in self.review_rows()))
         changed = []
         for item in dict.fromkeys(items):
             decision, recheck = self._shown_decision(item)
@@ -158,7 +159,7 @@ class WindowTable:
         if self.review_panel.note_dirty():
             self.review_panel.submit_note()
         row = self.current_row()
-        if self.proxy.kept() and (row is None or row.item != self.proxy.kept()):
+        if self.proxy.kept() and (row is None or row.item not in self.proxy.kept()):
             # Once the selection has settled: the rows must not change under the signal.
             QTimer.singleShot(0, self.proxy, self.proxy.release)
         self.diff.show_row(self.comparison, row)

@@ -202,7 +202,8 @@ def _article_sheet(sheet, comparison: Comparison, articles: Sequence[ReviewedArt
     for row, reviewed in enumerate(articles, start=2):
         article = reviewed.alignment
         section = national.section(article.national)
-        carried = "、".join(provincial.label_path(p) for p in article.provincial) or "—"
+        carried = "、".join([provincial.label_path(p) for p in article.provincial]
+                           + [f"{provincial.label_path(p)}（审核认定）" for p in reviewed.chosen]) or "—"
         share = labels.article_share(article)
         _body_row(sheet, row, [national.label_path(section.id), labels.printable(
             "".join(section.paragraphs)), carried, None, None, "—" if share is None else share,

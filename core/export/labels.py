@@ -602,11 +602,13 @@ def article_verdict(article: SectionAlignment | ReviewedArticle) -> str:
     """A statute article's own verdict, judged as a whole, for its heading row:
     "本条整体：部分覆盖。地方第十条只承接了部分内容……"; after review, when the verdict is not
     the engine's, both: "本条整体：部分覆盖（人工）；软件判定未覆盖。地方文件中未找到……" (the
-    reason is the engine's, for its verdict)."""
+    reason is the engine's, for its verdict), and where a reviewer chose counterparts in other
+    articles, which ones: "部分覆盖（人工）；审核认定对应地方第五十八条；软件判定未覆盖。……"."""
     if isinstance(article, SectionAlignment):
         article = ReviewedArticle(article, article.status)
     engine = article.alignment
+    chosen = f"；{article.chosen_text}" if article.chosen else ""
     if not article.overridden:
-        return f"本条整体：{LABELS[engine.status.value]}。{article.reason_text}"
-    return (f"本条整体：{article_label(article)}；软件判定{LABELS[engine.status.value]}。"
+        return f"本条整体：{LABELS[engine.status.value]}{chosen}。{article.reason_text}"
+    return (f"本条整体：{article_label(article)}{chosen}；软件判定{LABELS[engine.status.value]}。"
             f"{article.reason_text}")

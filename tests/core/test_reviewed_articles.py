@@ -211,10 +211,11 @@ def test_a_real_article_carried_in_part_reads_so_in_every_report(corpus: Path, t
         docx = session.export_project(project=project, path=tmp_path / "清单.docx").path
         xlsx = session.export_project(project=project, path=tmp_path / "清单.xlsx").path
     heading = _heading(tables_by_header(Document(str(docx)))["国家文件条款"], where)
-    assert "本条整体：部分覆盖（人工）；软件判定未覆盖。" in heading
+    assert f"本条整体：部分覆盖（人工）；审核认定对应地方{carrier.label}；软件判定未覆盖。" in heading
     rows = {row[0]: row for row in load_workbook(xlsx)["按条对照"].iter_rows(
         min_row=2, values_only=True)}
     assert rows[where][3] == "未覆盖" and rows[where][4] == "部分覆盖（人工）"
+    assert rows[where][2] == f"{comparison.provincial.label_path(carrier.id)}（审核认定）"
     # Every other article reads as the engine judged it.
     changed = [name for name, row in rows.items() if row[4] != row[3]]
     assert changed == [where]

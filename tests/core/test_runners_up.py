@@ -131,3 +131,57 @@ def test_a_nearest_article_not_in_the_outline_or_named_twice_is_never_shown_wron
     # The nearest named again among the runners-up is listed once.
     twice = with_names(verdict.nearest, (verdict.nearest, clearing.id))
     assert [a.label for a in near_articles(twice, item)] == ["第四条", "第五条"]
+
+
+def _carry_decisions(comparison, item, article):
+    """The decisions recording ``article`` as the partial carrier of the item's article."""
+    from core import session
+
+    plan = carried_in_part(comparison, item, article_id=article.id)
+    return {own: session.carry_in_part(item=own, current=None, match=match, article=article.label,
+                                       reviewer="审核人").decision for own, match in plan[1]}
+
+
+def test_a_reviewer_who_changes_their_mind_moves_the_whole_article(compared):
+    """Carried by 第五条, then by 第四条 from one sentence: only that sentence moved, and the
+    article stood split between two carriers."""
+    from core import session
+
+    national, _verdict = _missing(compared)
+    nearest, clearing = (_article(compared.provincial, label) for label in ("第四条", "第五条"))
+    items = [national_id(c.id) for c in national.clauses]
+    decisions = _carry_decisions(compared, items[0], clearing)
+    assert set(decisions) == set(items)
+    article, chosen = carried_in_part(compared, items[1], decisions, nearest.id)
+    assert article == nearest and [own for own, _ in chosen] == items
+    # A decision of another kind is the reviewer's own and stays.
+    decisions[items[0]] = session.set_status(item=items[0], current=None, status=Status.COVERED,
+                                             reviewer="审核人").decision
+    _article_, chosen = carried_in_part(compared, items[1], decisions, nearest.id)
+    assert [own for own, _ in chosen] == items[1:]
+
+
+def test_the_reports_name_the_article_a_reviewer_judged_the_carrier(compared, tmp_path):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    from core.export import export_excel, export_word
+    from core.review import review, review_articles
+
+    national, verdict = _missing(compared)
+    clearing = _article(compared.provincial, "第五条")
+    decisions = list(_carry_decisions(compared, national_id(national.clauses[0].id), clearing).values())
+    articles = {a.national: a for a in review_articles(compared, review(compared, decisions)[0])}
+    reviewed = articles[verdict.national]
+    assert reviewed.status is Status.PARTIAL and reviewed.chosen == (clearing.id,)
+    assert reviewed.chosen_text == "审核认定对应地方第五条"
+    # Articles whose counterparts nobody chose name none.
+    assert all(not a.chosen for key, a in articles.items() if key != verdict.national)
+
+    said = "本条整体：部分覆盖（人工）；审核认定对应地方第五条；软件判定未覆盖。"
+    document = Document(str(export_word(compared, tmp_path / "清单.docx", decisions=decisions)))
+    cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
+    assert any(said in text for text in cells)
+    workbook = load_workbook(export_excel(compared, tmp_path / "清单.xlsx", decisions=decisions))
+    rows = [[cell.value for cell in row] for sheet in workbook.worksheets for row in sheet.iter_rows()]
+    assert any("第一章第四条" in str(row[0]) and "第一章第五条（审核认定）" in str(row[2]) for row in rows)

@@ -150,3 +150,13 @@ def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
         assert row.status is Status.PARTIAL
         assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == clearing.id
     assert window.undo_stack.undoText() == f"认定由地方{clearing.label}部分承接（{len(items)} 句）"
+
+    # Changing their mind, the reviewer double-clicks the nearest article: the whole article
+    # moves to it, not the one sentence.
+    nearest_row = diff.candidates.index(0, CandidateModel.COL_TEXT)
+    assert diff.candidates.is_nearest(nearest_row)
+    diff.candidate_view.doubleClicked.emit(nearest_row)
+    for item in items:
+        row = window.table_model.row_for(item)
+        assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == nearest.id
+    assert window.undo_stack.undoText() == f"认定由地方{nearest.label}部分承接（{len(items)} 句）"

@@ -103,9 +103,14 @@ def test_shift_arrows_select_rows_and_ctrl_4_sets_them_all_as_the_current_row_to
     items = [_shown_row(window, position).item for position in range(first, first + 3)]
     assert [row.item for row in window.review_rows()] == items
     assert not window.current_row().not_applicable  # the current row's toggle turns it on
+    before = _decided(window)[single.item]
     QTest.keyClick(window.table, Qt.Key.Key_4, CTRL)
     assert all(window.table_model.row_for(item).not_applicable for item in items)
-    assert window.undo_stack.undoText() == "标为“不适用”（3 条）"
+    # The row already 不适用 is left as it was, and said to be.
+    assert window.undo_stack.undoText() == "标为“不适用”（2 条）"
+    assert _decided(window)[single.item] == before
+    assert window.statusBar().currentMessage() == (
+        "已将 2 条标为“不适用”（另 1 条已标为“不适用”，未改动）：已保存；Ctrl+Z 撤销。")
     QTest.keyClick(window.table, Qt.Key.Key_4, CTRL)  # and now off, for all of them
     assert not any(window.table_model.row_for(item).not_applicable for item in items)
     assert window.undo_stack.undoText() == "取消“不适用”（3 条）"
@@ -139,7 +144,7 @@ def test_more_than_20_rows_are_decided_only_once_the_reviewer_says_so(qtbot, win
     assert len(window.review_rows()) == 25
 
     QTest.keyClick(window.table, Qt.Key.Key_1, CTRL)
-    assert asked == ["将对所选 25 条全部标为“已覆盖”，确定吗？"]
+    assert asked == ["将所选 25 条全部标为“已覆盖”，确定吗？"]
     assert window.project.decisions() == [] and window.undo_stack.count() == 0
 
     answer["button"] = "确定"
@@ -211,7 +216,7 @@ def test_additions_in_a_selection_take_only_confirm_and_not_applicable(qtbot, wi
     QTest.keyClick(window.table, Qt.Key.Key_1, CTRL)
     assert set(_decided(window)) == set(items[:2])
     assert window.undo_stack.undoText() == "标为“已覆盖”（2 条）"
-    assert "另 2 条为新增内容" in window.statusBar().currentMessage()
+    assert "（另 2 条为本省新增内容，只能确认或标为“不适用”，未改动）" in window.statusBar().currentMessage()
     QTest.keyClick(window.table, Qt.Key.Key_0, CTRL)  # 确认 takes them all
     assert set(_decided(window)) == set(items)
 
@@ -224,22 +229,32 @@ def test_additions_in_a_selection_take_only_confirm_and_not_applicable(qtbot, wi
     assert window.undo_stack.count() == count
 
 
-def test_a_statute_counts_sentences_and_carries_one_article_at_a_time(qtbot, make_window,
-                                                                      save_path, tmp_path):
-    """Ctrl+6 judges one article by its nearest article: not offered for several rows."""
+def test_a_statute_counts_sentences_and_carries_its_article_with_its_sentences_selected(
+        qtbot, make_window, save_path, tmp_path):
+    """Ctrl+6 judges the current row's whole article: with the article's sentences selected it
+    did nothing, and said nothing."""
     window = make_window()
     compare_pair(qtbot, window, *write_pair(tmp_path, "txt"))
     national = _article(window.comparison.national, "第四条")
+    carrier = _article(window.comparison.provincial, "第四条")
     items = [national_id(clause.id) for clause in national.clauses]
     assert window.select_item(items[0]) and window.carry_action.isEnabled()
     window.table.setFocus()
     QTest.keyClick(window.table, Qt.Key.Key_Down, SHIFT)
     assert [row.item for row in window.review_rows()] == items
     assert window.review_panel.selection_hint.text().startswith("已选 2 句：")
-    assert not window.carry_action.isEnabled() and not window.diff.carry_button.isEnabled()
+    assert window.carry_action.isEnabled() and window.diff.carry_button.isEnabled()
     assert window.status_actions[Status.COVERED.value].isEnabled()
     QTest.keyClick(window.table, Qt.Key.Key_3, CTRL)
     assert window.undo_stack.undoText() == "标为“未覆盖”（2 句）"
+    # Marked 未覆盖 by the reviewer, the sentences are still offered to a carrier; Ctrl+6
+    # records it for both.
+    QTest.keyClick(window.table, Qt.Key.Key_6, CTRL)
+    assert window.undo_stack.undoText() == f"认定由地方{carrier.label}部分承接（2 句）"
+    assert all(window.table_model.row_for(item).status is Status.PARTIAL for item in items)
+    # A sentence the reviewer marked 已覆盖 is judged: no carrier is offered beside it.
+    QTest.keyClick(window.table, Qt.Key.Key_1, CTRL)
+    assert not window.diff.carry_button.isVisibleTo(window.diff)
 
 
 def test_a_read_only_project_decides_no_selected_rows(qtbot, make_window, tmp_path,
@@ -258,3 +273,70 @@ def test_a_read_only_project_decides_no_selected_rows(qtbot, make_window, tmp_pa
 def test_the_shortcuts_list_says_how_to_select_several_rows(qtbot):
     assert any("Shift+单击" in keys and "Shift+↑↓" in keys and "所选条目" in what
                for keys, what in ShortcutsDialog.ROWS)
+
+
+def test_rows_decided_together_stay_shown_under_a_filter_and_take_the_opinion_typed_next(
+        qtbot, window):
+    """Under 只看差距 the rows marked 已覆盖 together left the table but the current one; the
+    selection fell to it, and the opinion typed next went to it alone."""
+    window.set_gap_filter(True)
+    first = window.table.currentIndex().row()
+    QTest.keyClick(window.table, Qt.Key.Key_Down, SHIFT)
+    QTest.keyClick(window.table, Qt.Key.Key_Down, SHIFT)
+    items = [_shown_row(window, position).item for position in range(first, first + 3)]
+    QTest.keyClick(window.table, Qt.Key.Key_1, CTRL)
+    assert [row.item for row in window.review_rows()] == items
+    window.set_note(window.current_row().item, "三条已由其他条款覆盖")
+    assert [window.table_model.row_for(item).note for item in items] == ["三条已由其他条款覆盖"] * 3
+    # Moving on lets the filter hide them.
+    QTest.keyClick(window.table, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not window.proxy.kept())
+    shown = {_shown_row(window, position).item for position in range(window.proxy.rowCount())}
+    assert not shown & set(items)
+
+
+def test_an_opinion_for_several_rows_never_replaces_another_rows_own(qtbot, window):
+    first = window.table.currentIndex().row()
+    items = [_shown_row(window, position).item for position in range(first, first + 3)]
+    window.set_note(items[1], "这一条有自己的意见")
+    _click_row(qtbot, window, first)
+    _click_row(qtbot, window, first + 2, SHIFT)
+    window.set_note(window.current_row().item, "一并说明")
+    assert [window.table_model.row_for(item).note for item in items] == [
+        "一并说明", "这一条有自己的意见", "一并说明"]
+    assert window.undo_stack.undoText() == "审核意见（2 条）"
+    assert "另 1 条已有各自的审核意见，未改动" in window.statusBar().currentMessage()
+    # Cleared the same way: the rows that had it lose it, the other keeps its own.
+    window.set_note(window.current_row().item, "")
+    assert [window.table_model.row_for(item).note for item in items] == [
+        "", "这一条有自己的意见", ""]
+    assert window.statusBar().currentMessage().startswith("已对 2 条删除审核意见")
+
+
+def test_a_save_failing_midway_leaves_one_undo_step_named_for_what_was_saved(
+        qtbot, window, monkeypatch, dialogs):
+    import desktop.window_review as review_module
+    from core.errors import ProjectSaveError
+
+    saved = review_module.record
+    calls = {"n": 0}
+
+    def record_until_disk_full(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise ProjectSaveError("磁盘已满，无法保存。", path="x")
+        return saved(*args, **kwargs)
+
+    monkeypatch.setattr(review_module, "record", record_until_disk_full)
+    first = window.table.currentIndex().row()
+    QTest.keyClick(window.table, Qt.Key.Key_Down, SHIFT)
+    QTest.keyClick(window.table, Qt.Key.Key_Down, SHIFT)
+    items = [_shown_row(window, position).item for position in range(first, first + 3)]
+    QTest.keyClick(window.table, Qt.Key.Key_1, CTRL)
+    # The first was saved, the other two wait (shown 未保存), and the step says one.
+    assert set(_decided(window)) == {items[0]}
+    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "标为“已覆盖”（1 条）"
+    assert [window.table_model.row_for(item).unsaved for item in items] == [False, True, True]
+    # Saved at last, each is its own step; nothing is lost.
+    assert window.retry_unsaved()
+    assert set(_decided(window)) == set(items)
