@@ -569,25 +569,38 @@ def review_articles(comparison: Comparison, clauses: Iterable[ReviewedClause]
     chosen: dict[str, list[str]] = {a.national: [] for a in judged}
     for item in clauses:
         entry = (item.status, item.not_applicable, changed_by_review(item), item.decision is not None)
-        carrier = (_article_of(comparison.provincial, item.match.clause.section)
-                   if item.match is not None and item.match_changed and not item.not_applicable
-                   else None)
         for section_id in rolled_up_sections(comparison.national, item.finding.clause.section):
             if section_id in own:
                 own[section_id].append(entry)
-                if carrier is not None:
-                    chosen[section_id].append(carrier)
+                if item.match is not None and item.match_changed and not item.not_applicable:
+                    chosen[section_id].append(item.match.clause.section)
     reviewed = []
     for alignment in judged:
         entries = own[alignment.national]
         changed = sum(1 for _status, _not_applicable, was_changed, _decided in entries if was_changed)
-        others = sorted((p for p in dict.fromkeys(chosen[alignment.national])
-                         if p not in alignment.provincial), key=_document_order(comparison.provincial))
-        labels = "、".join(comparison.provincial.section(p).label for p in others)
+        others, said = chosen_carriers(comparison, alignment, chosen[alignment.national])
         reviewed.append(ReviewedArticle(alignment, article_status(entries, alignment.status),
-                                        reviewed=bool(changed), changed=changed, chosen=tuple(others),
-                                        chosen_text=f"审核认定对应地方{labels}" if others else ""))
+                                        reviewed=bool(changed), changed=changed, chosen=others,
+                                        chosen_text=said))
     return tuple(reviewed)
+
+
+def chosen_carriers(comparison: Comparison, alignment: SectionAlignment, sections: Iterable[str]
+                    ) -> tuple[tuple[str, ...], str]:
+    """The provincial articles a reviewer chose counterparts in for a national article's
+    sentences, beyond those the engine linked it to, and what the reports say of them
+    (``ReviewedArticle.chosen``, ``chosen_text``).
+
+    Args:
+        alignment: the engine's verdict on the national article.
+        sections: the provincial sections of the counterparts the reviewer chose for its
+            sentences (not those of sentences marked 不适用).
+    """
+    articles = {_article_of(comparison.provincial, section) for section in sections}
+    others = tuple(sorted((a for a in articles if a is not None and a not in alignment.provincial),
+                          key=_document_order(comparison.provincial)))
+    labels = "、".join(comparison.provincial.section(a).label for a in others)
+    return others, (f"审核认定对应地方{labels}" if others else "")
 
 
 def _article_of(outline: Outline, section_id: str) -> str | None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
 from core.export.labels import localised, repeats_gaps
-from core.review import ReviewedArticle, near_articles
+from core.review import ReviewedArticle, chosen_carriers, near_articles
 from desktop.models import CandidateModel, ClauseRow, MatchRole, ProvincialSectionRole, location
 from desktop.status_style import local_of, status_style
 
@@ -122,6 +122,9 @@ class DiffPane(QWidget):
         # engine's verdict is shown.
         self._article_status: Callable[[str], Status | None] | None = None
         self._article_changed: Callable[[str], bool] | None = None
+        # The provincial sections of the counterparts a reviewer chose for an article's
+        # sentences (set_article_status), for the carriers the 本条整体 line names.
+        self._chosen_sections: Callable[[str], list[str]] | None = None
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
@@ -214,7 +217,8 @@ class DiffPane(QWidget):
         return self._row
 
     def set_article_status(self, source: Callable[[str], Status | None] | None,
-                           changed: Callable[[str], bool] | None = None) -> None:
+                           changed: Callable[[str], bool] | None = None,
+                           chosen: Callable[[str], list[str]] | None = None) -> None:
         """Read a statute article's verdict after review from ``source`` (section id → status,
         None when all its sentences are 不适用): the national tree's ``status_of``, which asks
         core.review.article_status. The 本条整体 line then says it, and the engine's verdict
@@ -223,6 +227,9 @@ class DiffPane(QWidget):
         # Whether a reviewer changed one of an article's sentences: its reason then no longer
         # says what the rows showed before (逐句比对，第1句部分覆盖).
         self._article_changed = changed
+        # Where the reviewer chose its sentences' counterparts: the line names those articles
+        # (审核认定对应地方第五十八条), as the reports do.
+        self._chosen_sections = chosen
 
     def show_row(self, comparison: Comparison | None, row: ClauseRow | None) -> None:
         """Show a table row (or an empty pane when None)."""
@@ -322,7 +329,10 @@ class DiffPane(QWidget):
             reviewed = (article.status if self._article_status is None
                         else self._article_status(article.national))
             changed = self._article_changed is not None and self._article_changed(article.national)
-            lines.append(article_verdict_html(ReviewedArticle(article, reviewed, changed=int(changed))))
+            others, said = chosen_carriers(comparison, article, self._chosen_sections(article.national)
+                                           if self._chosen_sections is not None else ())
+            lines.append(article_verdict_html(ReviewedArticle(
+                article, reviewed, changed=int(changed), chosen=others, chosen_text=said)))
         if row.recheck:
             lines.append(f'<span style="color:#8e1b1b"><b>需复核：</b>{html.escape(row.recheck)}</span>')
         if row.shown_gaps:

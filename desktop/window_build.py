@@ -166,7 +166,7 @@ class WindowBuild:
         self.diff.carry_requested.connect(self.carry_in_part)
         # The 本条整体 line says an article's verdict after review, as the tree colours it.
         self.diff.set_article_status(self.national_model.status_of,
-                                     self.national_model.changed_by_review)
+                                     self.national_model.changed_by_review, self.chosen_sections)
         self.review_panel = ReviewPanel()
         self.review_panel.status_requested.connect(self.set_status)
         self.review_panel.note_submitted.connect(self.set_note)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTreeV
 from core.compare import notices
 from core.export.labels import localised
 from core.model import Comparison, ReviewDecision
+from core.review import rolled_up_sections
 from desktop.dialogs import NoticesDialog
 from desktop.models import GAP_FILTER, ClauseRow, NotApplicableRole, SectionIdRole, StatusRole, location
 from desktop.status_style import local_of
@@ -136,6 +137,17 @@ class WindowTable:
                           for index in self.table.selectionModel().selectedRows()),
                          key=lambda index: index.row())
         return [row for row in map(self.table_model.row_at, sources) if row is not None]
+
+    def chosen_sections(self, article: str) -> list[str]:
+        """The provincial sections of the counterparts a reviewer chose for the sentences of a
+        statute article (not those marked 不适用): what ``core.review.chosen_carriers`` names."""
+        if self.comparison is None:
+            return []
+        national = self.comparison.national
+        return [row.provincial_section for row in self.table_model.rows()
+                if row.match_changed and not row.not_applicable and not row.is_addition
+                and row.provincial_section
+                and article in rolled_up_sections(national, row.national_section)]
 
     def row_unit(self) -> str:
         """What a row is counted in: a statute's rows are sentences (句), as the summary bar

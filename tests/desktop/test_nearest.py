@@ -160,3 +160,11 @@ def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
         row = window.table_model.row_for(item)
         assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == nearest.id
     assert window.undo_stack.undoText() == f"认定由地方{nearest.label}部分承接（{len(items)} 句）"
+    # The 本条整体 line names the carrier the reviewer judged, as the reports do.
+    assert f"审核认定对应地方{nearest.label}" in diff.gaps.text()
+    window.undo_action.trigger()
+    assert window.select_item(items[0])
+    assert f"审核认定对应地方{clearing.label}" in diff.gaps.text()
+    window.undo_action.trigger()
+    assert window.select_item(items[0])
+    assert "审核认定" not in diff.gaps.text()
