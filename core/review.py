@@ -522,6 +522,9 @@ class ReviewedArticle:
             carrier of an article judged missing (认定由地方第五十八条部分承接), or a match
             chosen instead.
         chosen_text: what the reports say of them: "审核认定对应地方第五十八条", or "".
+        reviewed_share: once ``reviewed``, the share of its sentences to be carried (not
+            marked 不适用, not 无需地方落实) that stand 已覆盖 after review, as the app's
+            outline shows it; None otherwise, or when none is to be carried.
     """
 
     alignment: SectionAlignment
@@ -530,6 +533,7 @@ class ReviewedArticle:
     changed: int = 0
     chosen: tuple[str, ...] = ()
     chosen_text: str = ""
+    reviewed_share: float | None = None
 
     @property
     def national(self) -> str:
@@ -579,9 +583,13 @@ def review_articles(comparison: Comparison, clauses: Iterable[ReviewedClause]
         entries = own[alignment.national]
         changed = sum(1 for _status, _not_applicable, was_changed, _decided in entries if was_changed)
         others, said = chosen_carriers(comparison, alignment, chosen[alignment.national])
+        carried = [status for status, not_applicable, _changed, _decided in entries
+                   if not not_applicable and status in (Status.COVERED, Status.PARTIAL, Status.MISSING)]
+        share = (sum(status is Status.COVERED for status in carried) / len(carried)
+                 if changed and carried else None)
         reviewed.append(ReviewedArticle(alignment, article_status(entries, alignment.status),
                                         reviewed=bool(changed), changed=changed, chosen=others,
-                                        chosen_text=said))
+                                        chosen_text=said, reviewed_share=share))
     return tuple(reviewed)
 
 

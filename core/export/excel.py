@@ -204,7 +204,9 @@ def _article_sheet(sheet, comparison: Comparison, articles: Sequence[ReviewedArt
         section = national.section(article.national)
         carried = "、".join([provincial.label_path(p) for p in article.provincial]
                            + [f"{provincial.label_path(p)}（审核认定）" for p in reviewed.chosen]) or "—"
-        share = labels.article_share(article)
+        # After review, the share of its sentences carried as the reviewer left them, as the
+        # app's outline shows it: the engine's content share read 0 beside 已覆盖（人工）.
+        share = reviewed.reviewed_share if reviewed.reviewed else labels.article_share(article)
         _body_row(sheet, row, [national.label_path(section.id), labels.printable(
             "".join(section.paragraphs)), carried, None, None, "—" if share is None else share,
             labels.printable(reviewed.reason_text)])

@@ -185,3 +185,25 @@ def test_the_reports_name_the_article_a_reviewer_judged_the_carrier(compared, tm
     workbook = load_workbook(export_excel(compared, tmp_path / "清单.xlsx", decisions=decisions))
     rows = [[cell.value for cell in row] for sheet in workbook.worksheets for row in sheet.iter_rows()]
     assert any("第一章第四条" in str(row[0]) and "第一章第五条（审核认定）" in str(row[2]) for row in rows)
+
+
+def test_the_excel_article_share_after_review_is_the_apps(compared, tmp_path):
+    """已覆盖（人工） stood beside the engine's share, 0, in the 按条对照 sheet while the app's
+    outline said 100%."""
+    from openpyxl import load_workbook
+
+    from core import session
+    from core.export import export_excel
+    from core.review import review, review_articles
+
+    national, verdict = _missing(compared)
+    decisions = [session.set_status(item=national_id(c.id), current=None, status=Status.COVERED,
+                                    reviewer="审核人").decision for c in national.clauses]
+    articles = {a.national: a for a in review_articles(compared, review(compared, decisions)[0])}
+    assert articles[verdict.national].reviewed_share == 1.0
+    # An article no reviewer changed has none: its share is the engine's.
+    assert all(a.reviewed_share is None for key, a in articles.items() if key != verdict.national)
+    workbook = load_workbook(export_excel(compared, tmp_path / "清单.xlsx", decisions=decisions))
+    row = next(r for r in workbook["按条对照"].iter_rows(min_row=2, values_only=True)
+               if r[0] == "第一章第四条")
+    assert row[4] == "已覆盖（人工）" and row[5] == 1
