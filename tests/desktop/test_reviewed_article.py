@@ -41,12 +41,13 @@ def test_the_article_line_follows_the_reviewers_judgement_and_its_undo(
     qtbot.mouseClick(window.diff.carry_button, Qt.MouseButton.LeftButton)
     assert window.table_model.row_for(items[1]).status is Status.PARTIAL
     line = _plain(window.diff.gaps)
-    assert " 部分覆盖（人工） ；软件判定未覆盖。" in line
+    # It names the carrier the reviewer judged, then the engine's verdict and reason.
+    assert " 部分覆盖（人工） ；审核认定对应地方第四条；软件判定未覆盖。" in line
     assert verdict.reason.text in line
     assert window.national_model.status_of(national.id) is Status.PARTIAL
     # The other sentence of the article says the same.
     assert window.select_item(items[0])
-    assert " 部分覆盖（人工） ；软件判定未覆盖。" in _plain(window.diff.gaps)
+    assert " 部分覆盖（人工） ；审核认定对应地方第四条；软件判定未覆盖。" in _plain(window.diff.gaps)
     # The summary bar counts the article as partly carried, as the reports do.
     assert "未覆盖 <b>0</b>" in window.summary.text()
 
@@ -54,6 +55,7 @@ def test_the_article_line_follows_the_reviewers_judgement_and_its_undo(
     assert window.select_item(items[1])
     line = _plain(window.diff.gaps)
     assert " 未覆盖 " in line and "人工" not in line and "软件判定" not in line
+    assert "审核认定" not in line
     assert window.national_model.status_of(national.id) is Status.MISSING
 
 
