@@ -605,8 +605,9 @@ def chosen_carriers(comparison: Comparison, alignment: SectionAlignment, section
             sentences (not those of sentences marked 不适用).
     """
     articles = {_article_of(comparison.provincial, section) for section in sections}
-    others = tuple(sorted((a for a in articles if a is not None and a not in alignment.provincial),
-                          key=_document_order(comparison.provincial)))
+    others: tuple[str, ...] = tuple(a for a in articles if a is not None and a not in alignment.provincial)
+    if len(others) > 1:
+        others = tuple(sorted(others, key=_document_order(comparison.provincial)))
     labels = "、".join(comparison.provincial.section(a).label for a in others)
     return others, (f"审核认定对应地方{labels}" if others else "")
 

@@ -50,12 +50,17 @@ class WindowReview:
         self.unsaved[row.item] = (decision, f"{text}（序号 {row.number}）")
         error = self._save_unsaved()
         self._refresh_items(touched)
+        if error is None and had_unsaved:
+            self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
+        else:
+            # Said where the eye can check it, and how to take it back.
+            self._tell_saved(error, had_unsaved, f"{text}（序号 {row.number}）", 6000)
+
+    def _tell_saved(self, error: DuizhaoError | None, had_unsaved: bool, told: str,
+                    timeout: int) -> None:
+        """Say what became of decisions just made (``told``): saved, or why not."""
         if error is None:
-            if had_unsaved:
-                self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
-            else:
-                # Said where the eye can check it, and how to take it back.
-                self.statusBar().showMessage(f"{text}（序号 {row.number}）：已保存；Ctrl+Z 撤销。", 6000)
+            self.statusBar().showMessage(f"{told}：已保存；Ctrl+Z 撤销。", timeout)
         elif isinstance(error, ProjectSaveError) and had_unsaved:
             # Said once in a box already; the row and the summary keep saying it.
             self.statusBar().showMessage(f"{error.message} 有 {len(self.unsaved)} 条审核决定尚未保存。",
@@ -119,18 +124,9 @@ class WindowReview:
                         group.setText(f"{edits[0][1].label}（{len(group.commands)} {unit}）")
                     self.undo_stack.push(group)
         self._refresh_items(touched)
-        if error is None:
-            told = f"已{verb} {count} {unit}{doing}"
-            if left:
-                told += f"（{left}）"
-            self.statusBar().showMessage(
-                ("之前未保存的审核决定已全部保存；" if had_unsaved else "")
-                + f"{told}：已保存；Ctrl+Z 撤销。", 8000)
-        elif isinstance(error, ProjectSaveError) and had_unsaved:
-            self.statusBar().showMessage(f"{error.message} 有 {len(self.unsaved)} 条审核决定尚未保存。",
-                                         10000)
-        else:
-            self._error(self._unsaved_error(error))
+        told = f"已{verb} {count} {unit}{doing}" + (f"（{left}）" if left else "")
+        self._tell_saved(error, had_unsaved,
+                         ("之前未保存的审核决定已全部保存；" if had_unsaved else "") + told, 8000)
 
     def ask_decide_together(self, question: str) -> bool:
         """Before deciding many selected rows at once: True when the reviewer says 确定."""
@@ -285,7 +281,7 @@ class WindowReview:
             changing = [row for row in rows if row.not_applicable != on]
             already = len(rows) - len(changing)
             self._decide_together(changing, session.set_not_applicable, on=on, left=(
-                f"另 {already} {unit}{'已' if on else '本未'}标为“不适用”，未改动" if already else ""))
+                f"另 {already} {unit}{'已' if on else '未'}标为“不适用”，未改动" if already else ""))
         elif not current.is_addition:
             national = [row for row in rows if not row.is_addition]
             added = len(rows) - len(national)
@@ -329,9 +325,9 @@ class WindowReview:
     def carry_in_part(self, item: str, article_id: str | None = None) -> None:
         """Record that a provincial article near the item's article (judged missing) carries
         it in part — ``article_id``, or the nearest when None: the item and the article's other
-        undecided missing sentences become 部分覆盖, each with its nearest sentence of that
-        article as the counterpart (``core.review.carried_in_part``), in one undo step; then
-        the opinion editor opens."""
+        missing sentences (undecided, selected, or carried by a near article before) become
+        部分覆盖, each with its nearest sentence of that article as the counterpart
+        (``core.review.carried_in_part``), in one undo step; then the opinion editor opens."""
         if self.project is None or self.busy or self.comparison is None:
             return
         # Sentences decided before keep their decisions, unless the reviewer selected them
