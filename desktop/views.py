@@ -340,10 +340,15 @@ class ReviewPanel(QFrame):
             self.info.setText(f"{who} 审核于 {when}" if when else f"{who} 已审核")
         self.unsaved_label.setVisible(row is not None and row.unsaved)
 
-    def set_selected(self, count: int, unit: str = "条") -> None:
-        """Say that ``count`` selected rows are decided together (nothing said below 2)."""
+    def set_selected(self, count: int, unit: str = "条", *, additions: int = 0,
+                     local: str = "本省") -> None:
+        """Say that ``count`` selected rows are decided together (nothing said below 2), and
+        how many of them are additions (本省新增), which take only 确认 and 不适用."""
         if count > 1:
-            self.selection_hint.setText(f"已选 {count} {unit}：审核结果和审核意见将用于全部所选条目")
+            told = f"已选 {count} {unit}：审核结果和审核意见将用于全部所选条目"
+            if additions:
+                told += f"（其中{local}新增 {additions} {unit}只能确认或标为“不适用”）"
+            self.selection_hint.setText(told)
         self.selection_hint.setVisible(count > 1)
 
     def set_read_only(self, read_only: bool) -> None:

@@ -14,6 +14,7 @@ from desktop.batch_view import open_batch_window
 from desktop.dialogs import SettingsDialog, ShortcutsDialog
 from desktop.models import NOT_APPLICABLE
 from desktop.undo import take_over
+from desktop.status_style import local_of
 from desktop.window_common import (EXPORT_TIPS, EXPORTS, NATIONAL, PROVINCIAL, plain_label, set_tooltip,
                                    with_access_key)
 
@@ -278,8 +279,10 @@ class WindowActions:
         for key, action in self.status_actions.items():
             action.setEnabled(can_review and (key == NOT_APPLICABLE or not row.is_addition))
         # Several rows selected: the review panel says that a decision goes to them all.
-        together = len(self.review_rows()) if can_review else 0
-        self.review_panel.set_selected(together, self.row_unit())
+        together = self.review_rows() if can_review else []
+        self.review_panel.set_selected(len(together), self.row_unit(),
+                                       additions=sum(row.is_addition for row in together),
+                                       local=local_of(self.comparison))
         # 部分承接 judges the current row's whole article, whatever else is selected.
         self.carry_action.setEnabled(can_review and self.diff.nearest is not None)
         self.note_action.setEnabled(can_review)

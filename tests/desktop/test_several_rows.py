@@ -213,6 +213,8 @@ def test_additions_in_a_selection_take_only_confirm_and_not_applicable(qtbot, wi
     _click_row(qtbot, window, positions[-1])
     _click_row(qtbot, window, positions[0], SHIFT)  # the current row: a national clause
     assert not window.current_row().is_addition and len(window.review_rows()) == 4
+    assert window.review_panel.selection_hint.text() == (
+        "已选 4 条：审核结果和审核意见将用于全部所选条目（其中本省新增 2 条只能确认或标为“不适用”）")
     QTest.keyClick(window.table, Qt.Key.Key_1, CTRL)
     assert set(_decided(window)) == set(items[:2])
     assert window.undo_stack.undoText() == "标为“已覆盖”（2 条）"
