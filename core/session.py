@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Literal
 from core.align import CancelCheck, ProgressCallback, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, ProjectReadOnlyError, SameDocumentError
-from core.model import STATUS_LABELS, Comparison, Outline, ReviewDecision, Status
+from core.export.labels import local_word
+from core.model import (STATUS_LABELS, Comparison, Outline, ReviewDecision, Status,
+                        is_provincial_item)
 from core.outline import outline_document
 from core.read import read_text
 from core.review import parameters_of
@@ -437,6 +439,105 @@ def carry_in_part(*, item: str, current: ReviewDecision | None, match: str, arti
 def set_note(*, item: str, current: ReviewDecision | None, note: str, reviewer: str) -> Edit:
     """The reviewer's opinion on the item ("" clears it)."""
     return _edit(item, current, reviewer, "审核意见", note=note)
+
+
+@dataclass(frozen=True)
+class Together:
+    """The same review edit on several selected items, to be recorded as one undo step
+    (``decide_together``, ``note_together``, ``record_together``).
+
+    Attributes:
+        edits: the edits to record, in the order the items were given.
+        doing: what they do, as 标为“已覆盖” or 填写审核意见.
+        unit: what an item is counted in: 句 for a statute's sentences, 条 for a policy's.
+        left: the selected items left as they were, and why, ready to follow the count
+            (另 2 句为本市新增内容，只能确认或标为“不适用”，未改动); "" when none.
+    """
+
+    edits: tuple[Edit, ...]
+    doing: str
+    unit: str
+    left: str = ""
+
+    @property
+    def label(self) -> str:
+        """The undo step's name: the first edit's label and the count (标为“已覆盖”（5 句）)."""
+        return f"{self.edits[0].label}（{len(self.edits)} {self.unit}）" if self.edits else ""
+
+
+Selected = tuple[str, ReviewDecision | None]  # an item id and its decision as shown
+
+
+def item_unit(comparison: Comparison) -> str:
+    """What a review item is counted in: a statute's items are sentences (句; 条 is an
+    article), a policy's are its numbered items (条)."""
+    return "句" if comparison.articles else "条"
+
+
+def decide_together(*, comparison: Comparison, selected: Sequence[Selected], current: str,
+                    key: str, reviewer: str) -> Together:
+    """One review action on every selected item: ``key`` is "confirm", "not_applicable" or a
+    Status value; ``current`` is the item the action was asked on (among ``selected``).
+
+    As for one item: 不适用 goes on or off as the current item's toggle would, and items already
+    so are left alone (an empty decision on them would count them as reviewed); a status is
+    set on national items only — the additions (本省新增) take only 确认 and 不适用 — and on
+    none when the current item is an addition.
+    """
+    unit = item_unit(comparison)
+    decisions = dict(selected)
+    if key == "confirm":
+        return Together(tuple(confirm(item=item, current=decision, reviewer=reviewer)
+                              for item, decision in selected), "确认系统判断", unit)
+    if key == "not_applicable":
+        now = decisions.get(current)
+        on = not (now is not None and now.not_applicable)
+        changing = [(item, decision) for item, decision in selected
+                    if bool(decision and decision.not_applicable) != on]
+        already = len(selected) - len(changing)
+        return Together(
+            tuple(set_not_applicable(item=item, current=decision, on=on, reviewer=reviewer)
+                  for item, decision in changing),
+            "标为“不适用”" if on else "取消“不适用”", unit,
+            f"另 {already} {unit}{'已' if on else '未'}标为“不适用”，未改动" if already else "")
+    status = Status(key)
+    doing = f"标为“{STATUS_LABELS[status]}”"
+    if is_provincial_item(current):
+        return Together((), doing, unit)
+    national = [(item, decision) for item, decision in selected if not is_provincial_item(item)]
+    added = len(selected) - len(national)
+    local = local_word(comparison.provincial.title)
+    return Together(
+        tuple(set_status(item=item, current=decision, status=status, reviewer=reviewer)
+              for item, decision in national), doing, unit,
+        f"另 {added} {unit}为{local}新增内容，只能确认或标为“不适用”，未改动" if added else "")
+
+
+def note_together(*, comparison: Comparison, selected: Sequence[Selected], current: str,
+                  note: str, reviewer: str) -> Together:
+    """An opinion typed on ``current`` while several items are selected: it goes to every
+    selected item with no opinion, or with the one ``current`` had; an opinion of another
+    item's own is never replaced."""
+    unit = item_unit(comparison)
+    shown = {item: decision.note if decision else "" for item, decision in selected}
+    had = shown.get(current, "")
+    own = sum(1 for text in shown.values() if text not in ("", had))
+    return Together(
+        tuple(set_note(item=item, current=decision, note=note, reviewer=reviewer)
+              for item, decision in selected if shown[item] in ("", had) and shown[item] != note),
+        "填写审核意见" if note else "删除审核意见", unit,
+        f"另 {own} {unit}已有各自的审核意见，未改动" if own else "")
+
+
+def record_together(*, project: Project, together: Together) -> list[ReviewDecision]:
+    """Save the decisions of a ``Together`` in one transaction: all, or none when one cannot
+    be written; returns them. Each is taken back by its own ``undo``, newest first.
+
+    Raises: as ``record``; the project is as it was when any is raised.
+    """
+    decisions = [edit.decision for edit in together.edits]
+    project.record_all(decisions)
+    return decisions
 
 
 def record(*, project: Project, edit: Edit) -> ReviewDecision:

@@ -23,7 +23,6 @@ from core.project import Project
 from desktop.dialogs import HistoryDialog, OrphanedDecisionsDialog
 from desktop.errors import report_unexpected, show_error
 from desktop.settings import Settings, user_documents_dir
-from desktop.undo import ReviewGroup
 from desktop.views import dropped_paths
 from desktop.window_actions import WindowActions
 from desktop.window_build import WindowBuild
@@ -69,7 +68,6 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
         self._syncing = False
         self.undo_stack = QUndoStack(self)
         # While one judgement records several decisions (carry_in_part): they undo as one.
-        self._undo_group: ReviewGroup | None = None
         # Decisions the project could not write (disk full, drive gone …), by item, oldest
         # first, each with its undo label: shown as made, marked 未保存, saved again later.
         self.unsaved: dict[str, tuple[ReviewDecision, str]] = {}

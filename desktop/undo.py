@@ -51,10 +51,11 @@ class ReviewCommand(QUndoCommand):
 
 
 class ReviewGroup(QUndoCommand):
-    """Several recorded decisions as one undo step (one judgement over an article's sentences).
+    """Several recorded decisions as one undo step (one edit on several selected rows, one
+    judgement over an article's sentences: ``record_together``).
 
-    Decisions are ``record``-ed into it as into a stack; pushed on the real stack once they all
-    are, it undoes them newest first and redoes them in order. It holds its commands itself:
+    Commands are pushed into it as into a stack; pushed on the real stack once they all are,
+    it undoes them newest first and redoes them in order. It holds its commands itself:
     a command Qt alone holds (a macro's child) loses its Python ``undo`` and ``redo``.
     """
 
@@ -81,13 +82,28 @@ class ReviewGroup(QUndoCommand):
 
 def record(stack, project: Project, decision: ReviewDecision, text: str,
            changed: Callable[[str], None]) -> None:
-    """Save a decision in the project, then put it on the undo stack (or a ``ReviewGroup``).
+    """Save a decision in the project, then put it on the undo stack.
 
     ``changed`` is what undo and redo call later; refreshing after this first save is the
     caller's business (it knows where the selection should go).
     """
     session.record(project=project, edit=session.Edit(decision, text))
     stack.push(ReviewCommand(project, decision, text, changed))
+
+
+def record_together(stack, project: Project, together: session.Together, texts: list[str],
+                    changed: Callable[[str], None]) -> None:
+    """Save several decisions in one transaction (``session.record_together``), then put them
+    on the undo stack as one step named ``together.label``; ``texts`` name each decision.
+    Nothing is pushed when they could not be saved (the error is raised)."""
+    decisions = session.record_together(project=project, together=together)
+    if len(decisions) == 1:  # one decision is a step of its own, named as ``record`` names it
+        stack.push(ReviewCommand(project, decisions[0], texts[0], changed))
+        return
+    group = ReviewGroup(together.label)
+    for decision, text in zip(decisions, texts):
+        group.push(ReviewCommand(project, decision, text, changed))
+    stack.push(group)
 
 
 def take_over(action: QAction, slot: Callable[[], None]) -> None:

@@ -14,8 +14,7 @@ from core.review import carried_in_part
 from desktop import settings as keys
 from desktop.dialogs import HistoryDialog, ask_reviewer_name
 from desktop.models import NOT_APPLICABLE, ClauseRow, describe_item
-from desktop.status_style import local_of
-from desktop.undo import ReviewGroup, record
+from desktop.undo import record, record_together
 
 # More selected rows than this are decided at once only after a question (a stray Ctrl+A
 # followed by Ctrl+1 would decide every row).
@@ -68,65 +67,70 @@ class WindowReview:
         else:
             self._error(self._unsaved_error(error))
 
-    def _decide_together(self, rows: list[ClauseRow], make: Callable[..., session.Edit], *,
-                         ask: bool = True, doing: str = "", left: str = "", **values) -> None:
-        """Make the same edit on several rows (in document order) and save them as one undo
-        step, as ``_decide`` does one; a single row is ``_decide``'s own.
+    def _selected(self, rows: list[ClauseRow]) -> list[session.Selected]:
+        """Rows as core's several-item operations take them: each item with its decision."""
+        return [(row.item, row.decision) for row in rows]
+
+    def _decide_together(self, rows: list[ClauseRow], together: session.Together, *,
+                         ask: bool = True) -> None:
+        """Save the edits a core operation made for several selected rows (``session.Together``)
+        as one undo step, after the decisions still waiting; one edit alone is saved as
+        ``_decide`` saves it.
 
         Args:
-            ask: more than ``ASK_OVER`` rows are decided only once the reviewer says so (not
-                in a headless window).
-            doing: what the edit does, as the question and the status bar say it after
-                将所选 N 条 / 对所选 N 条 (default: the edit's label, 标为“已覆盖”).
-            left: what is said of the selected rows the edit was not made on (additions for a
-                status, rows already so), after the count; "" when there are none.
+            rows: the selected rows (for their 序号).
+            ask: more than ``ASK_OVER`` edits are made only once the reviewer says so (not in
+                a headless window).
         """
         if self.project is None or self.busy or self.project.read_only:
             return
-        if not rows:
+        edits, left = together.edits, together.left
+        if not edits:
             if left:
                 self.statusBar().showMessage(f"{left.removeprefix('另 ')}。", 8000)
             return
-        if len(rows) == 1 and not left:
-            self._decide(rows[0], make, **values)
-            return
-        first = rows[0]
-        doing = doing or make(item=first.item, current=first.decision, reviewer="", **values).label
-        count, unit = len(rows), self.row_unit()
+        numbers = {row.item: row.number for row in rows}
+        count, unit, doing = len(edits), together.unit, together.doing
         verb = "将" if doing.startswith("标为") else "对"
         if ask and count > ASK_OVER and not self.headless and not self.ask_decide_together(
-                f"{verb}所选 {count} {unit}全部{doing}" + (f"（{left}）" if left else "")
-                + "，确定吗？"):
+                f"{verb}所选 {count} {unit}全部{doing}" + (f"（{left}）" if left else "") + "，确定吗？"):
             return
-        reviewer = self._reviewer()
-        edits = [(row, make(item=row.item, current=row.decision, reviewer=reviewer, **values))
-                 for row in rows]
         had_unsaved = bool(self.unsaved)
-        touched = [*self.unsaved, *(row.item for row in rows)]
-        for row in rows:
-            self.unsaved.pop(row.item, None)  # a newer decision replaces its unsaved one
-        # Those still waiting are saved first, each its own undo step as ``_decide`` saves them:
-        # the step undoes these rows, nothing decided before.
-        error = self._save_unsaved()
-        for row, edit in edits:
-            self.unsaved[row.item] = (edit.decision, f"{edit.label}（序号 {row.number}）")
-        if error is None:
-            group = ReviewGroup(f"{edits[0][1].label}（{count} {unit}）")
-            self._undo_group = group
-            try:
-                error = self._save_unsaved()
-            finally:
-                self._undo_group = None
-                if group.commands:
-                    if len(group.commands) < count:
-                        # Saving stopped midway: the step undoes the ones saved, and says so
-                        # (the rest are saved later, each on its own).
-                        group.setText(f"{edits[0][1].label}（{len(group.commands)} {unit}）")
-                    self.undo_stack.push(group)
-        self._refresh_items(touched)
-        told = f"已{verb} {count} {unit}{doing}" + (f"（{left}）" if left else "")
+        error = self._record_together(together, numbers)
+        if count == 1 and not left:
+            edit = edits[0]
+            told = f"{edit.label}（序号 {numbers.get(edit.decision.item, '')}）"
+        else:
+            told = f"已{verb} {count} {unit}{doing}" + (f"（{left}）" if left else "")
         self._tell_saved(error, had_unsaved,
                          ("之前未保存的审核决定已全部保存；" if had_unsaved else "") + told, 8000)
+
+    def _record_together(self, together: session.Together, numbers: dict[str, int]
+                         ) -> DuizhaoError | None:
+        """Save the decisions still waiting (each its own undo step), then ``together``'s in
+        one transaction as one undo step (``desktop.undo.record_together``); refresh the rows.
+
+        When the project cannot write them (ProjectSaveError), none is saved: they wait as
+        unsaved decisions, saved later each on its own. Returns the error, None when saved."""
+        items = [edit.decision.item for edit in together.edits]
+        touched = [*self.unsaved, *items]
+        for item in items:
+            self.unsaved.pop(item, None)  # a newer decision replaces its unsaved one
+        texts = [f"{edit.label}（序号 {numbers.get(item, '')}）"
+                 for edit, item in zip(together.edits, items)]
+        error = self._save_unsaved()
+        if error is None:
+            try:
+                record_together(self.undo_stack, self.project, together, texts, self._reviewed)
+            except ProjectSaveError as failed:
+                self._save_error = error = failed
+            except DuizhaoError as refused:  # opened read-only: nothing is kept
+                error, texts = refused, []
+        if error is not None:  # these wait after any still waiting
+            for edit, text in zip(together.edits, texts):
+                self.unsaved[edit.decision.item] = (edit.decision, text)
+        self._refresh_items(touched)
+        return error
 
     def ask_decide_together(self, question: str) -> bool:
         """Before deciding many selected rows at once: True when the reviewer says 确定."""
@@ -167,7 +171,7 @@ class WindowReview:
         while self.unsaved and self.project is not None:
             item, (decision, text) = next(iter(self.unsaved.items()))
             try:
-                record(self._undo_group or self.undo_stack, self.project, decision, text,
+                record(self.undo_stack, self.project, decision, text,
                        self._reviewed)
             except ProjectSaveError as error:
                 self._save_error = error
@@ -254,40 +258,25 @@ class WindowReview:
     def set_status(self, key: str) -> None:
         """Review the selected row: "confirm", a Status value, or "not_applicable" (toggles).
 
-        With several rows selected, every one of them alike, as one undo step: 不适用 is set
-        on or off as the current row's toggle would; a status skips the additions (本省新增),
-        which take only 确认 and 不适用, as for one row."""
+        With several rows selected, every one of them as core's ``session.decide_together``
+        says (不适用 on or off as the current row's toggle; statuses skip the additions), as one
+        undo step."""
         row = self.review_row()
         if row is None:
             return
         rows = self.review_rows()
         if len(rows) > 1:
-            self._set_status_together(row, rows, key)
+            if self.project is None or self.busy or self.project.read_only:
+                return
+            self._decide_together(rows, session.decide_together(
+                comparison=self.comparison, selected=self._selected(rows), current=row.item,
+                key=key, reviewer=self._reviewer()))
         elif key == "confirm":
             self._decide(row, session.confirm)
         elif key == NOT_APPLICABLE:
             self._decide(row, session.set_not_applicable, on=not row.not_applicable)
         elif not row.is_addition:
             self._decide(row, session.set_status, status=Status(key))
-
-    def _set_status_together(self, current: ClauseRow, rows: list[ClauseRow], key: str) -> None:
-        unit = self.row_unit()
-        if key == "confirm":
-            self._decide_together(rows, session.confirm)
-        elif key == NOT_APPLICABLE:
-            # Set on or off as the current row's toggle goes; a row already so is left alone
-            # (an empty decision on it counted it as reviewed).
-            on = not current.not_applicable
-            changing = [row for row in rows if row.not_applicable != on]
-            already = len(rows) - len(changing)
-            self._decide_together(changing, session.set_not_applicable, on=on, left=(
-                f"另 {already} {unit}{'已' if on else '未'}标为“不适用”，未改动" if already else ""))
-        elif not current.is_addition:
-            national = [row for row in rows if not row.is_addition]
-            added = len(rows) - len(national)
-            self._decide_together(national, session.set_status, status=Status(key), left=(
-                f"另 {added} {unit}为{local_of(self.comparison)}新增内容，只能确认或标为“不适用”，未改动"
-                if added else ""))
 
     def set_note(self, item: str, text: str) -> None:
         """Save an opinion on an item; on every selected row when the item is one of several
@@ -297,17 +286,14 @@ class WindowReview:
             return
         rows = self.review_rows()
         if len(rows) > 1 and any(selected.item == item for selected in rows):
+            if self.project is None or self.busy or self.project.read_only:
+                return
             # No question however many: the opinion is typed under the line saying where it
-            # goes, and a box popping up as the editor lost focus would swallow the click. So
-            # an opinion of its own on another selected row is never replaced: only rows with
-            # none, or with the one this row had, take the new one.
-            own = [selected for selected in rows if selected.note not in ("", row.note)]
-            changed = [selected for selected in rows
-                       if selected.note in ("", row.note) and selected.note != text]
-            unit = self.row_unit()
-            self._decide_together(changed, session.set_note, ask=False,
-                                  doing="填写审核意见" if text else "删除审核意见", note=text,
-                                  left=f"另 {len(own)} {unit}已有各自的审核意见，未改动" if own else "")
+            # goes, and a box popping up as the editor lost focus would swallow the click
+            # (core never replaces another row's own opinion).
+            self._decide_together(rows, session.note_together(
+                comparison=self.comparison, selected=self._selected(rows), current=item,
+                note=text, reviewer=self._reviewer()), ask=False)
         elif text != row.note:
             self._decide(row, session.set_note, note=text)
 
@@ -317,10 +303,12 @@ class WindowReview:
             self._decide(row, session.choose_match, match=match)
 
     def carry_selected(self) -> None:
-        """Ctrl+6: the selected sentence's article is carried in part by its nearest article."""
+        """Ctrl+6: the selected sentence's article is carried in part by the near article the
+        detail pane shows (the nearest, unless the reviewer paged to a next nearest)."""
         row = self.review_row()
         if row is not None:
-            self.carry_in_part(row.item)
+            shown = self.diff.nearest
+            self.carry_in_part(row.item, shown.id if shown is not None else None)
 
     def carry_in_part(self, item: str, article_id: str | None = None) -> None:
         """Record that a provincial article near the item's article (judged missing) carries
@@ -339,20 +327,23 @@ class WindowReview:
         if plan is None:
             return
         article, chosen = plan
-        group = ReviewGroup(f"认定由地方{article.label}部分承接（{len(chosen)} 句）")
-        self._undo_group = group
-        try:
-            for own, match in chosen:
-                row = self.table_model.row_for(own)
-                if row is not None:
-                    self._decide(row, session.carry_in_part, match=match, article=article.label)
-        finally:
-            self._undo_group = None
-            if group.commands:
-                self.undo_stack.push(group)
+        reviewer = self._reviewer()
+        rows = [row for row in map(self.table_model.row_for, (own for own, _match in chosen))
+                if row is not None]
+        matches = dict(chosen)
+        together = session.Together(
+            tuple(session.carry_in_part(item=row.item, current=row.decision,
+                                        match=matches[row.item], article=article.label,
+                                        reviewer=reviewer) for row in rows),
+            f"认定由地方{article.label}部分承接", "句")
+        had_unsaved = bool(self.unsaved)
+        error = self._record_together(together, {row.item: row.number for row in rows})
         self.select_item(item)
+        if error is not None:
+            self._tell_saved(error, had_unsaved, "", 8000)
+            return
         self.statusBar().showMessage(
-            f"已记为由地方{article.label}部分承接（{len(chosen)} 句）。可填写审核意见；Ctrl+Z 撤销。", 8000)
+            f"已记为由地方{article.label}部分承接（{len(rows)} 句）。可填写审核意见；Ctrl+Z 撤销。", 8000)
         self.review_panel.begin_note()
 
     def commit_typing(self) -> None:

@@ -78,19 +78,31 @@ class _DecisionStore(_Connected):
             ProjectSaveError: the decision could not be written (disk full, drive gone …); the
                 project is as it was before the call.
         """
-        if not decision.decided_at:
-            decision = replace(decision, decided_at=_now())
+        self.record_all([decision])
+
+    def record_all(self, decisions: list[ReviewDecision]) -> None:
+        """Save several decisions (on different items) in one transaction: all of them, or
+        none when one cannot be written. Each is undone on its own by ``undo``, newest first.
+
+        Raises: as ``record``; the project is as it was before the call when any is raised.
+        """
+        decisions = [decision if decision.decided_at else replace(decision, decided_at=_now())
+                     for decision in decisions]
         with self._lock:  # checked and written against one and the same current comparison
-            national_text, provincial_text = self._texts(decision)
-            before = self._live_row(decision.item)
-            after = {**_decision_columns(decision), "comparison": self._comparison_id,
-                     "national_text": national_text, "provincial_text": provincial_text,
-                     "seq": self._next_seq(), "orphaned": 0, "orphan_reason": None}
+            texts = [self._texts(decision) for decision in decisions]  # ValueError before writing
+            steps = []
             with self._writing("审核决定未能保存"), self._db.atomic():
-                self._write_live(decision.item, after)
-                self._audit(decision.item, "decide", before, after, decision.reviewer)
-            self._undo.append((before, after))
-            self._redo.clear()
+                for decision, (national_text, provincial_text) in zip(decisions, texts):
+                    before = self._live_row(decision.item)
+                    after = {**_decision_columns(decision), "comparison": self._comparison_id,
+                             "national_text": national_text, "provincial_text": provincial_text,
+                             "seq": self._next_seq(), "orphaned": 0, "orphan_reason": None}
+                    self._write_live(decision.item, after)
+                    self._audit(decision.item, "decide", before, after, decision.reviewer)
+                    steps.append((before, after))
+            self._undo.extend(steps)
+            if steps:
+                self._redo.clear()
 
     def undo(self, *, reviewer: str = "") -> ReviewDecision | None:
         """Take back the last ``record`` (committed at once).

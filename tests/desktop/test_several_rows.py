@@ -315,30 +315,26 @@ def test_an_opinion_for_several_rows_never_replaces_another_rows_own(qtbot, wind
     assert window.statusBar().currentMessage().startswith("已对 2 条删除审核意见")
 
 
-def test_a_save_failing_midway_leaves_one_undo_step_named_for_what_was_saved(
-        qtbot, window, monkeypatch, dialogs):
-    import desktop.window_review as review_module
-    from core.errors import ProjectSaveError
+def test_rows_decided_together_that_cannot_be_saved_all_wait_and_are_saved_later(
+        qtbot, window, dialogs):
+    import sqlite3
 
-    saved = review_module.record
-    calls = {"n": 0}
-
-    def record_until_disk_full(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise ProjectSaveError("磁盘已满，无法保存。", path="x")
-        return saved(*args, **kwargs)
-
-    monkeypatch.setattr(review_module, "record", record_until_disk_full)
     first = window.table.currentIndex().row()
     QTest.keyClick(window.table, Qt.Key.Key_Down, SHIFT)
     QTest.keyClick(window.table, Qt.Key.Key_Down, SHIFT)
     items = [_shown_row(window, position).item for position in range(first, first + 3)]
+    # A real SQLite failure on the second row's write, from a trigger another connection adds.
+    with sqlite3.connect(window.project.path) as other:
+        other.execute(f"CREATE TRIGGER refuse BEFORE INSERT ON decisions "
+                      f"WHEN NEW.item = '{items[1]}' BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     QTest.keyClick(window.table, Qt.Key.Key_1, CTRL)
-    # The first was saved, the other two wait (shown 未保存), and the step says one.
-    assert set(_decided(window)) == {items[0]}
-    assert window.undo_stack.count() == 1 and window.undo_stack.undoText() == "标为“已覆盖”（1 条）"
-    assert [window.table_model.row_for(item).unsaved for item in items] == [False, True, True]
+    # None was saved, not even the first: all three wait (shown 未保存), nothing to undo.
+    assert not _decided(window)
+    assert window.undo_stack.count() == 0
+    assert [window.table_model.row_for(item).unsaved for item in items] == [True, True, True]
+    assert any("未能保存" in text for text in dialogs.texts())
+    with sqlite3.connect(window.project.path) as other:
+        other.execute("DROP TRIGGER refuse")
     # Saved at last, each is its own step; nothing is lost.
     assert window.retry_unsaved()
     assert set(_decided(window)) == set(items)
