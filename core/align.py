@@ -1378,7 +1378,7 @@ def _section_results(national: Outline, findings: tuple[ClauseFinding, ...],
             results.append(SectionAlignment(section.id, provincial,
                                             round(100.0 * verdict.coverage, 1), verdict.status,
                                             verdict.reason, verdict.nearest,
-                                            verdict.runners_up))
+                                            verdict.runners_up, verdict.near_scores))
             continue
         rolled = roll_up(status for status, _ in own)
         if rolled is not None:

@@ -66,6 +66,8 @@ class ArticleVerdict:
             ``nearest``, nearest first (``Parameters.article_nearest``): the nearest is a
             partial carrier of a missing article the gold calls carried only about half the
             time, one of the three nearest three times in four.
+        near_scores: the similarity (0–1) of ``nearest`` and each of ``runners_up``, in
+            that order, as the reason prints them (×100); () when there is no nearest.
     """
 
     provincial: tuple[str, ...]
@@ -74,6 +76,7 @@ class ArticleVerdict:
     reason: Reason
     nearest: str | None = None
     runners_up: tuple[str, ...] = ()
+    near_scores: tuple[float, ...] = ()
 
 
 def articles(outline: Outline) -> list[Section]:
@@ -594,7 +597,8 @@ def _unlinked(reason: Reason | None, prov: list[Section], nearest: list[int],
     return ArticleVerdict((), 0.0, Status.MISSING, Reason(
         "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[first].label}“{opening}”，"
                     f"相似度{evidence[first] * 100:.0f}{then}；内容差别较大，不能认定为承接）。"),
-        nearest=prov[first].id, runners_up=tuple(prov[j].id for j in others))
+        nearest=prov[first].id, runners_up=tuple(prov[j].id for j in others),
+        near_scores=tuple(round(float(evidence[j]), 3) for j in nearest))
 
 
 # How much of the nearest article a missing article's reason quotes, so that a printed report

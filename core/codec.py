@@ -116,16 +116,19 @@ def _alignment_to_record(alignment: SectionAlignment) -> dict[str, Any]:
     return {"national": alignment.national, "provincial": list(alignment.provincial),
             "score": alignment.score, "status": alignment.status.value,
             "reason": {"code": alignment.reason.code, "text": alignment.reason.text},
-            "nearest": alignment.nearest, "runners_up": list(alignment.runners_up)}
+            "nearest": alignment.nearest, "runners_up": list(alignment.runners_up),
+            "near_scores": list(alignment.near_scores)}
 
 
 def _alignment_from_record(record: dict[str, Any]) -> SectionAlignment:
-    # (A comparison stored before ``nearest`` or ``runners_up`` was kept has none.)
+    # (A comparison stored before ``nearest``, ``runners_up`` or ``near_scores`` was kept
+    # has none.)
     return SectionAlignment(national=record["national"], provincial=tuple(record["provincial"]),
                             score=float(record["score"]), status=Status(record["status"]),
                             reason=Reason(**record.get("reason", {"code": "", "text": ""})),
                             nearest=record.get("nearest"),
-                            runners_up=tuple(record.get("runners_up", ())))
+                            runners_up=tuple(record.get("runners_up", ())),
+                            near_scores=tuple(map(float, record.get("near_scores", ()))))
 
 
 def comparison_to_record(comparison: Comparison) -> dict[str, Any]:

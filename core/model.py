@@ -361,7 +361,8 @@ class SectionAlignment:
     (本部分共12条：已覆盖8条、部分覆盖3条、未覆盖1条). A missing
     article names in ``nearest`` the provincial article nearest it (too weak to carry it: the
     one its reason names), for a reviewer to check; None otherwise. ``runners_up`` are the next
-    nearest after it (its reason names them too), nearest first.
+    nearest after it (its reason names them too), nearest first; ``near_scores`` the
+    similarity (0–1) of the nearest and of each runner-up, in that order.
     """
 
     national: str
@@ -371,6 +372,7 @@ class SectionAlignment:
     reason: Reason = Reason("", "")
     nearest: str | None = None
     runners_up: tuple[str, ...] = ()
+    near_scores: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -349,6 +349,22 @@ def near_articles(comparison: Comparison, item: str) -> tuple[Section, ...]:
     return tuple(found)
 
 
+def near_scores(comparison: Comparison, item: str) -> dict[str, float]:
+    """The similarity (0–1) of each provincial article ``near_articles`` names for a clause,
+    by section id, as the article's reason prints them (×100); {} when none is named, or the
+    comparison was stored before the scores were kept."""
+    alignment = _missing_article(comparison, item)
+    if alignment is None or alignment.nearest is None:
+        return {}
+    named = (alignment.nearest, *alignment.runners_up)
+    if len(alignment.near_scores) != len(named):
+        return {}
+    scores: dict[str, float] = {}
+    for section_id, similarity in zip(named, alignment.near_scores):
+        scores.setdefault(section_id, similarity)
+    return scores
+
+
 def carrier_sentence(comparison: Comparison, national: Clause, article: Section) -> Clause | None:
     """The sentence of a provincial article that carries a national clause best by the engine's
     score (``assess``; the first of equals), None when the article has no sentence."""
@@ -522,9 +538,9 @@ class ReviewedArticle:
             carrier of an article judged missing (认定由地方第五十八条部分承接), or a match
             chosen instead.
         chosen_text: what the reports say of them: "审核认定对应地方第五十八条", or "".
-        reviewed_share: once ``reviewed``, the share of its sentences to be carried (not
-            marked 不适用, not 无需地方落实) that stand 已覆盖 after review, as the app's
-            outline shows it; None otherwise, or when none is to be carried.
+        reviewed_share: once ``reviewed``, the share of it carried after review
+            (``reviewed_share``), as the app's outline shows it; None otherwise, or when none
+            of its sentences is to be carried.
     """
 
     alignment: SectionAlignment
@@ -583,14 +599,30 @@ def review_articles(comparison: Comparison, clauses: Iterable[ReviewedClause]
         entries = own[alignment.national]
         changed = sum(1 for _status, _not_applicable, was_changed, _decided in entries if was_changed)
         others, said = chosen_carriers(comparison, alignment, chosen[alignment.national])
-        carried = [status for status, not_applicable, _changed, _decided in entries
-                   if not not_applicable and status in (Status.COVERED, Status.PARTIAL, Status.MISSING)]
-        share = (sum(status is Status.COVERED for status in carried) / len(carried)
-                 if changed and carried else None)
+        share = reviewed_share((status, not_applicable)
+                               for status, not_applicable, _changed, _decided in entries)
+        share = share if changed else None
         reviewed.append(ReviewedArticle(alignment, article_status(entries, alignment.status),
                                         reviewed=bool(changed), changed=changed, chosen=others,
                                         chosen_text=said, reviewed_share=share))
     return tuple(reviewed)
+
+
+# A sentence a reviewer judges 部分覆盖 counts as half carried in an article's share after
+# review: the engine credits a partial match with half to all of a sentence
+# (``core.articles.sentence_credit``), and an article carried in part read 0% beside 部分覆盖.
+PARTIAL_SENTENCE_CREDIT = 0.5
+REVIEWED_SHARE_RULE = "经审核的句子：已覆盖计 1，部分覆盖计一半 ÷ 适用句子"
+
+
+def reviewed_share(sentences: Iterable[tuple[Status, bool]]) -> float | None:
+    """The share of an article carried after review, from its sentences' statuses and
+    不适用 marks: 已覆盖 counts 1, 部分覆盖 ``PARTIAL_SENTENCE_CREDIT``, 未覆盖 0, over the
+    sentences to be carried (not 不适用, not 无需地方落实); None when there are none."""
+    credit = {Status.COVERED: 1.0, Status.PARTIAL: PARTIAL_SENTENCE_CREDIT, Status.MISSING: 0.0}
+    carried = [credit[status] for status, not_applicable in sentences
+               if not not_applicable and status in credit]
+    return sum(carried) / len(carried) if carried else None
 
 
 def chosen_carriers(comparison: Comparison, alignment: SectionAlignment, sections: Iterable[str]

@@ -67,7 +67,9 @@ def comparison_to_dict(comparison: Comparison) -> dict:
     version 2, all earlier fields unchanged) is, for a missing statute article, the id of the
     provincial article nearest it — the one its reason names, too weak to carry it — else null;
     its ``runners_up`` (added later within version 2) are the ids of the next nearest articles
-    its reason names after that one, nearest first ([] for any other section).
+    its reason names after that one, nearest first ([] for any other section), and its
+    ``near_scores`` (added later still) their similarity, 0–1, the nearest's first ([] when
+    none is named).
     Within version 2 too, a section not judged as a whole (a chapter, a policy's part) has the
     reason code ``rollup`` and a text counting what it holds (本部分共12条：已覆盖8条、……);
     its reason was empty before.
@@ -81,7 +83,8 @@ def comparison_to_dict(comparison: Comparison) -> dict:
         "sections": [{"national": s.national, "provincial": list(s.provincial),
                       "score": s.score, "status": s.status.value,
                       "reason": {"code": s.reason.code, "text": s.reason.text},
-                      "nearest": s.nearest, "runners_up": list(s.runners_up)}
+                      "nearest": s.nearest, "runners_up": list(s.runners_up),
+                      "near_scores": list(s.near_scores)}
                      for s in comparison.sections],
         "clauses": [{
             "id": national_id(f.clause.id), "section": f.clause.section, "text": f.clause.text,

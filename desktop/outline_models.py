@@ -9,7 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from core.export.labels import article_share, localised
 from core.model import ROWS_TOLD, Comparison, SectionAlignment, Status, roll_up
-from core.review import article_status, rolled_up_sections, section_status
+from core.review import (REVIEWED_SHARE_RULE, article_status, reviewed_share, rolled_up_sections,
+                         section_status)
 from desktop.clause_table import ClauseRow
 from desktop.model_common import (Index, ProvincialSectionRole, SectionIdRole, SectionRole,
                                   StatusRole, blank_swatch, location, section_name, swatch,
@@ -145,8 +146,8 @@ class NationalOutlineModel(OutlineModel):
             if any(changed for _status, _not_applicable, changed, _decided in clauses):
                 # The engine's share of content no longer stands beside the reviewed verdict:
                 # the share of its sentences covered after review does ("—" hid all progress).
-                applicable = counts["covered"] + counts["partial"] + counts["missing"]
-                self._share[section_id] = counts["covered"] / applicable if applicable else None
+                self._share[section_id] = reviewed_share(
+                    (status, not_applicable) for status, not_applicable, _changed, _decided in clauses)
                 self._reviewed_share.add(section_id)
                 return _Tally(**counts), article_status(clauses, article.status)
             self._reviewed_share.discard(section_id)
@@ -256,7 +257,7 @@ class NationalOutlineModel(OutlineModel):
                              f"未覆盖 {tally.missing}"
                              + (f"，无需地方落实 {tally.not_expected}" if tally.not_expected else "")
                              + (f"，不适用 {tally.not_applicable}" if tally.not_applicable else ""))
-                lines.append(rate + ("经审核已覆盖的句子 ÷ 适用句子" if section.id in self._reviewed_share
+                lines.append(rate + (REVIEWED_SHARE_RULE if section.id in self._reviewed_share
                                      else "本条内容得到体现的比例" if article is not None
                                      else "已覆盖条款 ÷ 适用条款"))
             return "\n".join(lines)

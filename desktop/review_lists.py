@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
@@ -41,6 +41,7 @@ class CandidateModel(FlatTableModel):
         self._provincial: Outline | None = None
         self._whole: tuple[Section, ...] = ()
         self._whole_reason = ""
+        self._near_scores: dict[str, float] = {}
         self._nearest = False
         self._matches: tuple[Match, ...] = ()
         self._alternatives = 0
@@ -48,15 +49,18 @@ class CandidateModel(FlatTableModel):
 
     def set_candidates(self, provincial: Outline | None, matches: Sequence[Match], chosen: str,
                        alternatives: Sequence[Match] = (), *, whole: Sequence[Section] = (),
-                       whole_reason: str = "", nearest: Sequence[Section] = ()) -> None:
+                       whole_reason: str = "", nearest: Sequence[Section] = (),
+                       near_scores: Mapping[str, float] | None = None) -> None:
         """Show the carrying articles ``whole`` (why: ``whole_reason``) or the ``nearest``
-        articles of an article judged missing (nearest first), these matches, then the
-        alternatives; ``chosen`` is the provincial item id currently shown ("P…")."""
+        articles of an article judged missing (nearest first; their similarity, 0–1, by
+        section id in ``near_scores`` as ``core.review.near_scores`` gives it), these matches,
+        then the alternatives; ``chosen`` is the provincial item id currently shown ("P…")."""
         self.beginResetModel()
         self._provincial = provincial
         self._whole = tuple(whole) or tuple(nearest)
         self._nearest = bool(nearest) and not whole
         self._whole_reason = whole_reason
+        self._near_scores = dict(near_scores or {})
         self._matches = tuple(matches) + tuple(alternatives)
         self._alternatives = len(alternatives)
         self._chosen = chosen
@@ -129,7 +133,10 @@ class CandidateModel(FlatTableModel):
             if column == self.COL_SCORE:
                 if not self._nearest:
                     return self.WHOLE_LABEL
-                return self.NEAREST_LABEL if first else self.RUNNER_UP_LABEL
+                label = self.NEAREST_LABEL if first else self.RUNNER_UP_LABEL
+                score = self._near_scores.get(section.id)
+                # The similarity the reason prints, as the matches below show theirs.
+                return f"{score * 100:.0f}（{label}）" if score is not None else label
             if column == self.COL_WHERE:
                 return location(self._provincial, section.id) if self._provincial else section.label
             return text

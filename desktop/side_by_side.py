@@ -10,14 +10,15 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
-                               QVBoxLayout, QWidget)
+                               QToolButton, QVBoxLayout, QWidget)
 
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
 from core.export.labels import localised, repeats_gaps
-from core.review import ReviewedArticle, chosen_carriers, near_articles
+from core.review import ReviewedArticle, chosen_carriers, near_articles, near_scores
 from desktop.models import CandidateModel, ClauseRow, MatchRole, ProvincialSectionRole, location
 from desktop.status_style import local_of, status_style
+from desktop.window_common import give_text_menu
 
 # What differs: on the national side, characters the province dropped or changed; on the
 # provincial side, characters it wrote instead or added.
@@ -65,6 +66,7 @@ class _TextBox(QFrame):
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setMinimumHeight(70)
+        give_text_menu(self.text)  # 复制(&C), 全选(&A)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
@@ -136,8 +138,31 @@ class DiffPane(QWidget):
         self.carry_button.setObjectName("carryInPartButton")
         self.carry_button.clicked.connect(self._carry)
         self.carry_button.hide()
+        # The next nearest articles are read in the same box, one after the other: the carry
+        # button (and Ctrl+6) then records the one shown.
+        self.near_previous = QToolButton()
+        self.near_previous.setArrowType(Qt.ArrowType.LeftArrow)
+        self.near_previous.setToolTip("上一个相近条文")
+        self.near_previous.clicked.connect(lambda: self._page_near(-1))
+        self.near_next = QToolButton()
+        self.near_next.setArrowType(Qt.ArrowType.RightArrow)
+        self.near_next.setToolTip("下一个相近条文：系统列出的其次相近的地方条文")
+        self.near_next.clicked.connect(lambda: self._page_near(1))
+        self.near_count = QLabel()
+        self.near_count.setStyleSheet("color:#555")
+        for widget in (self.near_previous, self.near_count, self.near_next):
+            widget.hide()
+        self.provincial.footer.insertWidget(0, self.near_previous)
+        self.provincial.footer.insertWidget(1, self.near_count)
+        self.provincial.footer.insertWidget(2, self.near_next)
         self.provincial.footer.addWidget(self.carry_button)
         self._nearest: Section | None = None
+        # The provincial articles nearest the shown sentence's article judged missing (nearest
+        # first), their similarity by section id, and which of them the box shows.
+        self._near: tuple[Section, ...] = ()
+        self._near_scores: dict[str, float] = {}
+        self._near_at = 0
+        self._near_comparison: Comparison | None = None
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
         self.gaps.setTextFormat(Qt.TextFormat.RichText)
@@ -311,9 +336,9 @@ class DiffPane(QWidget):
                     "按条整体对应：" + "、".join(s.label for s in sections))
             elif nearest is not None:
                 # Its text first, where the reader looks: the reason above says how weak.
-                self.provincial.show_text(html.escape("".join(nearest.paragraphs)),
-                                          location(comparison.provincial, nearest.id),
-                                          title="最相近的地方条文")
+                self._near, self._near_at = near, 0
+                self._near_scores, self._near_comparison = near_scores(comparison, row.item), comparison
+                self._show_near_text()
             elif row.status is Status.NOT_EXPECTED:
                 # Nothing is asked of the province here: no alarm, the reason above says why.
                 self.provincial.show_text('<span style="color:#777">无需地方承接，地方文件中没有对应表述。</span>')
@@ -322,6 +347,7 @@ class DiffPane(QWidget):
         # Offered while the sentence stands 未覆盖 (a reviewer who marked it 已覆盖 has judged it).
         self._show_nearest(nearest if not row.provincial_text and row.status is Status.MISSING
                            else None)
+        self._show_near_paging()
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
@@ -360,13 +386,49 @@ class DiffPane(QWidget):
         self.candidates.set_candidates(comparison.provincial, matches, _shown_match(finding, row),
                                        alternatives, whole=whole,
                                        whole_reason=article.reason.text if whole else "",
-                                       nearest=near)
+                                       nearest=near,
+                                       near_scores=near_scores(comparison, row.item))
         self.candidate_box.setVisible(bool(whole or matches or alternatives or near))
         self.choose_button.setEnabled(self.candidates.offers_choice())
 
+    def _show_near_text(self) -> None:
+        """Show the near article the box is at, titled by its rank, with its similarity."""
+        article = self._near[self._near_at]
+        score = self._near_scores.get(article.id)
+        where = location(self._near_comparison.provincial, article.id)
+        self.provincial.show_text(
+            html.escape("".join(article.paragraphs)),
+            where + (f"（相似度 {score * 100:.0f}）" if score is not None else ""),
+            title="最相近的地方条文" if self._near_at == 0 else "较相近的地方条文")
+
+    def _show_near_paging(self) -> None:
+        """The arrows to the next nearest articles: while a carry is offered and there are any."""
+        paging = self._nearest is not None and len(self._near) > 1
+        if paging:
+            self.near_count.setText(f"{self._near_at + 1}/{len(self._near)}")
+            self.near_count.setToolTip(f"系统列出的相近条文共 {len(self._near)} 条，此为第 "
+                                       f"{self._near_at + 1} 条（按相似度从高到低）")
+            self.near_previous.setEnabled(self._near_at > 0)
+            self.near_next.setEnabled(self._near_at < len(self._near) - 1)
+        for widget in (self.near_previous, self.near_count, self.near_next):
+            widget.setVisible(paging)
+
+    def _page_near(self, step: int) -> None:
+        """Show the previous or next near article; the carry button then records that one."""
+        at = self._near_at + step
+        if self._nearest is None or not 0 <= at < len(self._near):
+            return
+        self._near_at = at
+        self._show_near_text()
+        self._show_nearest(self._near[at])
+        self._show_near_paging()
+
     def _show_nearest(self, article: Section | None) -> None:
-        """Offer to record ``article`` (the nearest to a missing one) as a partial carrier."""
+        """Offer to record ``article`` (the nearest to a missing one, or the next nearest shown
+        instead) as a partial carrier."""
         self._nearest = article
+        if article is None:
+            self._near = ()
         if article is not None:
             self.carry_button.setToolTip(
                 f"认定由{article.label}部分承接：判断地方{article.label}部分承接了本条，本条各句记为"
@@ -393,7 +455,8 @@ class DiffPane(QWidget):
 
     @property
     def nearest(self) -> Section | None:
-        """The nearest provincial article offered as a partial carrier, None when none is."""
+        """The provincial article offered as a partial carrier — the nearest, or the next
+        nearest the reviewer paged to — None when none is."""
         return self._nearest
 
     def _carry(self) -> None:

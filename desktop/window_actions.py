@@ -110,8 +110,9 @@ class WindowActions:
                                          lambda: self.set_status(Status.NOT_EXPECTED.value),
                                          ["Ctrl+5"]),
         }
-        self.carry_action = a("认定由最相近条文部分承接(&6)", self.carry_selected, ["Ctrl+6"],
-                              "系统判为未覆盖的条：认定地方最相近的条文部分承接了它"
+        self.carry_action = a("认定由相近条文部分承接(&6)", self.carry_selected, ["Ctrl+6"],
+                              "系统判为未覆盖的条：认定右侧所示的地方相近条文（默认为最相近的一条，"
+                              "可用其下的箭头换看其次相近的）部分承接了它"
                               "（记为“部分覆盖”，以该条中最相近的一句为对应表述）")
         self.note_action = a("填写审核意见(&E)", self.edit_note, ["F2", "Ctrl+E"])
         self.history_action = a("修改记录(&H)…", self.show_history, ["Ctrl+H"],

@@ -101,7 +101,7 @@ def test_the_json_and_the_stored_comparison_keep_the_nearest_article(compared):
     assert all(s["nearest"] is None for key, s in by_id.items() if key != missing)
     # The contract's earlier fields are all still there.
     assert set(data["sections"][0]) == {"national", "provincial", "score", "status", "reason",
-                                        "nearest", "runners_up"}
+                                        "nearest", "runners_up", "near_scores"}
     assert all(s["runners_up"] == [] for s in data["sections"])
     again = comparison_from_record(json.loads(json.dumps(comparison_to_record(comparison))))
     assert again.sections == comparison.sections

@@ -77,6 +77,21 @@ def test_the_json_and_the_stored_comparison_keep_the_runners_up(compared):
     assert [a.label for a in near_articles(old, item)] == ["第四条"]
 
 
+def test_the_similarities_the_reason_prints_are_kept_beside_the_articles_it_names(compared):
+    _national, verdict = _missing(compared)
+    assert len(verdict.near_scores) == 2 and verdict.near_scores[0] >= verdict.near_scores[1] > 0
+    printed = [f"{score * 100:.0f}" for score in verdict.near_scores]
+    assert f"相似度{printed[0]}，其次是第五条，相似度{printed[1]}；" in verdict.reason.text
+    data = comparison_to_dict(compared)
+    by_id = {s["national"]: s for s in data["sections"]}
+    assert by_id[verdict.national]["near_scores"] == list(verdict.near_scores)
+    assert all(s["near_scores"] == [] for key, s in by_id.items() if key != verdict.national)
+    record = comparison_to_record(compared)
+    for section in record["sections"]:
+        del section["near_scores"]  # stored before they were kept
+    assert all(s.near_scores == () for s in comparison_from_record(record).sections)
+
+
 def test_the_reviewer_may_judge_a_runner_up_the_partial_carrier(compared):
     national, verdict = _missing(compared)
     nearest, clearing = (_article(compared.provincial, label) for label in ("第四条", "第五条"))
@@ -207,3 +222,31 @@ def test_the_excel_article_share_after_review_is_the_apps(compared, tmp_path):
     row = next(r for r in workbook["按条对照"].iter_rows(min_row=2, values_only=True)
                if r[0] == "第一章第四条")
     assert row[4] == "已覆盖（人工）" and row[5] == 1
+
+
+def test_an_article_a_reviewer_judged_carried_in_part_is_half_carried_not_0(compared, tmp_path):
+    """部分覆盖（人工） stood beside 0 in the outline and the 按条对照 sheet: a partial sentence
+    counted as nothing carried."""
+    from openpyxl import load_workbook
+
+    from core import session
+    from core.export import export_excel
+    from core.review import review, review_articles, reviewed_share
+
+    national, verdict = _missing(compared)
+    items = [national_id(c.id) for c in national.clauses]
+    article, chosen = carried_in_part(compared, items[0], {})
+    decisions = [session.carry_in_part(item=own, current=None, match=match, article=article.label,
+                                       reviewer="审核人").decision for own, match in chosen]
+    articles = {a.national: a for a in review_articles(compared, review(compared, decisions)[0])}
+    assert articles[verdict.national].status is Status.PARTIAL
+    assert articles[verdict.national].reviewed_share == 0.5
+    workbook = load_workbook(export_excel(compared, tmp_path / "清单.xlsx", decisions=decisions))
+    row = next(r for r in workbook["按条对照"].iter_rows(min_row=2, values_only=True)
+               if r[0] == "第一章第四条")
+    assert row[4] == "部分覆盖（人工）" and row[5] == 0.5
+    # Covered counts whole, missing nothing, 不适用 and 无需地方落实 not at all.
+    assert reviewed_share([(Status.COVERED, False), (Status.MISSING, False),
+                           (Status.PARTIAL, False), (Status.COVERED, True),
+                           (Status.NOT_EXPECTED, False)]) == 0.5
+    assert reviewed_share([(Status.NOT_EXPECTED, False)]) is None

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from core.compare import compare_files
 from core.model import ReviewDecision, Status
-from core.review import review
+from core.review import REVIEWED_SHARE_RULE, review
 from desktop.models import NationalOutlineModel, build_rows
 from desktop.side_by_side import DiffPane
 from tests.core.test_export_statutes import NATIONAL, PROVINCIAL, statutes
@@ -86,7 +86,7 @@ def test_the_national_tree_colours_articles_by_their_own_verdict():
     assert model.status_of("1.4") is Status.COVERED
     # Its share is now of its sentences covered after review, and says so ("—" hid progress).
     assert model.index_for_section("1.4", coverage).data() == "100%"
-    assert "经审核已覆盖的句子 ÷ 适用句子" in model.index_for_section("1.4").data(Qt.ItemDataRole.ToolTipRole)
+    assert REVIEWED_SHARE_RULE in model.index_for_section("1.4").data(Qt.ItemDataRole.ToolTipRole)
     assert model.status_of("1") is Status.COVERED
     assert model.index_for_section("1", coverage).data() == "100%"
     assert "经审核" not in model.index_for_section("1.1").data(Qt.ItemDataRole.ToolTipRole)

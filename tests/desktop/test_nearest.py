@@ -36,13 +36,14 @@ def test_the_nearest_article_is_shown_and_offered_beside_a_missing_article(
     assert diff.nearest == carrier
     assert diff.provincial.text.toPlainText() == text
     assert "最相近的地方条文" in diff.provincial.title.text()
-    assert diff.provincial.where.text().endswith(carrier.label)
+    assert f"{carrier.label}（相似度 " in diff.provincial.where.text()
     assert diff.carry_button.isVisibleTo(diff) and diff.carry_button.isEnabled()
     assert diff.carry_button.text() == f"认定由{carrier.label}部分承接"
     assert window.carry_action.isEnabled()
     # And first in the candidates, chosen like any of them.
     index = diff.candidates.index(0, CandidateModel.COL_SCORE)
-    assert diff.candidates.is_nearest(index) and index.data() == CandidateModel.NEAREST_LABEL
+    assert diff.candidates.is_nearest(index) and index.data().endswith(
+        f"（{CandidateModel.NEAREST_LABEL}）")
     assert index.siblingAtColumn(CandidateModel.COL_TEXT).data() == text
     assert index.data(ProvincialSectionRole) == carrier.id and index.data(MatchRole) == ""
     assert diff.choose_button.isEnabled()
@@ -137,8 +138,11 @@ def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
     # The nearest beside the sentence and on the button, the runner-up next in the candidates.
     assert diff.nearest == nearest and diff.carry_button.text() == f"认定由{nearest.label}部分承接"
     rows = [diff.candidates.index(row, CandidateModel.COL_SCORE) for row in range(2)]
-    assert [index.data() for index in rows] == [CandidateModel.NEAREST_LABEL,
-                                                CandidateModel.RUNNER_UP_LABEL]
+    # Each with the similarity its article's reason prints.
+    scores = [f"{score * 100:.0f}" for score in next(
+        a for a in comparison.articles if a.national == national.id).near_scores]
+    assert [index.data() for index in rows] == [f"{scores[0]}（{CandidateModel.NEAREST_LABEL}）",
+                                                f"{scores[1]}（{CandidateModel.RUNNER_UP_LABEL}）"]
     assert all(diff.candidates.is_nearest(index) for index in rows)
     assert rows[1].data(ProvincialSectionRole) == clearing.id
     assert "较相近" in rows[1].data(Qt.ItemDataRole.ToolTipRole)
@@ -168,3 +172,40 @@ def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
     window.undo_action.trigger()
     assert window.select_item(items[0])
     assert "审核认定" not in diff.gaps.text()
+
+
+def test_the_next_nearest_article_is_read_in_the_same_box_and_ctrl_6_carries_the_one_shown(
+        qtbot, make_window, save_path, tmp_path):
+    from PySide6.QtTest import QTest
+
+    from tests.core.test_runners_up import write_pair as write_pair_with_runner_up
+
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair_with_runner_up(tmp_path))
+    comparison = window.comparison
+    national = _article(comparison.national, "第四条")
+    nearest, clearing = (_article(comparison.provincial, label) for label in ("第四条", "第五条"))
+    items = [national_id(c.id) for c in national.clauses]
+    assert window.select_item(items[0])
+    diff = window.diff
+    scores = next(a for a in comparison.articles if a.national == national.id).near_scores
+    assert diff.near_next.isVisibleTo(diff) and diff.near_count.text() == "1/2"
+    assert not diff.near_previous.isEnabled() and diff.near_next.isEnabled()
+    assert diff.provincial.where.text().endswith(f"（相似度 {scores[0] * 100:.0f}）")
+    # The arrow shows the runner-up where the nearest was; button and Ctrl+6 now name it.
+    qtbot.mouseClick(diff.near_next, Qt.MouseButton.LeftButton)
+    assert diff.nearest == clearing and diff.near_count.text() == "2/2"
+    assert "较相近的地方条文" in diff.provincial.title.text()
+    assert diff.provincial.text.toPlainText() == "".join(clearing.paragraphs)
+    assert diff.provincial.where.text().endswith(f"（相似度 {scores[1] * 100:.0f}）")
+    assert not diff.near_next.isEnabled() and diff.near_previous.isEnabled()
+    assert diff.carry_button.text() == f"认定由{clearing.label}部分承接"
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    for item in items:
+        row = window.table_model.row_for(item)
+        assert row.status is Status.PARTIAL
+        assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == clearing.id
+    # Carried, the sentence offers no carry and no arrows.
+    assert window.select_item(items[0])
+    assert diff.nearest is None and not diff.near_next.isVisibleTo(diff)
