@@ -26,7 +26,7 @@ from desktop.errors import report_unexpected
 from desktop.frozen_table import FrozenColumnsTable
 from desktop.settings import BATCH_UNIT
 from desktop.views import ProgressPanel
-from desktop.window_common import FRAME_ALLOWANCE, with_access_key
+from desktop.window_common import FRAME_ALLOWANCE, text_menu
 from desktop.worker import Task
 
 # The unit choices: shown text, core.batch's unit, tip.
@@ -40,7 +40,6 @@ PREFERRED_SIZE = (1200, 720)
 EXPORT_FILTERS = {"Excel (*.xlsx)": ".xlsx", "Word (*.docx)": ".docx", "JSON (*.json)": ".json"}
 # Entries of Qt's own text menu (the side pane's right-click menu) that come without an access
 # key: their label, translated or not, and the key.
-STANDARD_MENU_KEYS = {"全选": "A", "Select All": "A"}
 
 
 class BatchWindow(BatchInputs, QMainWindow):
@@ -415,15 +414,8 @@ class BatchWindow(BatchInputs, QMainWindow):
 
     def detail_menu(self, point: QPoint) -> QMenu:
         """The side pane's right-click menu at ``point`` (of its viewport): Qt's own (复制, 全选),
-        with an access key on each entry (全选 had none)."""
-        scrolled = QPoint(self.detail.horizontalScrollBar().value(), self.detail.verticalScrollBar().value())
-        menu = self.detail.createStandardContextMenu(point + scrolled)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        for action in menu.actions():
-            label, tab, keys = action.text().partition("\t")
-            if "&" not in label and label in STANDARD_MENU_KEYS:
-                action.setText(with_access_key(label, STANDARD_MENU_KEYS[label]) + tab + keys)
-        return menu
+        with an access key on each entry (``window_common.text_menu``)."""
+        return text_menu(self.detail, point)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         source = self.proxy.mapToSource(index)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import (QDragEnterEvent, QDropEvent, QFont, QFontMetrics, QKeySequence,
+from PySide6.QtGui import (QDragEnterEvent, QDropEvent, QFont, QFontMetrics, QKeySequence, QShortcut,
                            QTextCursor)
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit,
                                QProgressBar, QPushButton, QSizePolicy, QToolButton, QVBoxLayout,
@@ -95,7 +95,14 @@ class ProgressPanel(QWidget):
         self.bar.setMinimumWidth(100)
         self.bar.setTextVisible(True)
         self.cancel_button = QPushButton("取消")
+        self.cancel_button.setToolTip("取消正在进行的工作（Esc）")
         self.cancel_button.clicked.connect(self.cancel_requested)
+        # Esc cancels too, wherever the focus is in the window, while work runs (the panel is
+        # shown only then): no other Esc is live meanwhile, the window takes no edits.
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
+                                 context=Qt.ShortcutContext.WindowShortcut)
+        self._escape.setEnabled(False)
+        self._escape.activated.connect(self.cancel_button.click)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
@@ -107,6 +114,7 @@ class ProgressPanel(QWidget):
         self.message.setText(message)
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
+        self._escape.setEnabled(True)
         self.show()
 
     def update_progress(self, done: int, total: int, message: str) -> None:
@@ -122,8 +130,10 @@ class ProgressPanel(QWidget):
     def cancelling(self) -> None:
         self.message.setText("正在取消…")
         self.cancel_button.setEnabled(False)
+        self._escape.setEnabled(False)
 
     def stop(self) -> None:
+        self._escape.setEnabled(False)
         self.hide()
 
 

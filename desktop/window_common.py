@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QTextEdit
 
 from core import session
 from core.model import Outline, Status
@@ -67,6 +69,30 @@ def with_access_key(label: str, key: str) -> str:
     ("导出 Excel…", "X" → "导出 Excel(&X)…")."""
     stem = label.rstrip("…")
     return f"{stem}(&{key}){label[len(stem):]}"
+
+
+# Qt's own text-box menu (复制, 全选) gives 全选 no access key in Chinese.
+STANDARD_MENU_KEYS = {"全选": "A", "Select All": "A"}
+
+
+def text_menu(text: QTextEdit, point: QPoint) -> QMenu:
+    """A read-only text box's right-click menu at ``point`` (of its viewport): Qt's own (复制,
+    全选), with an access key on each entry (全选 had none); deleted once closed."""
+    scrolled = QPoint(text.horizontalScrollBar().value(), text.verticalScrollBar().value())
+    menu = text.createStandardContextMenu(point + scrolled)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    for action in menu.actions():
+        label, tab, keys = action.text().partition("\t")
+        if "&" not in label and label in STANDARD_MENU_KEYS:
+            action.setText(with_access_key(label, STANDARD_MENU_KEYS[label]) + tab + keys)
+    return menu
+
+
+def give_text_menu(text: QTextEdit) -> None:
+    """Have a text box show ``text_menu`` on a right click."""
+    text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    text.customContextMenuRequested.connect(
+        lambda point: text_menu(text, point).popup(text.viewport().mapToGlobal(point)))
 
 
 def plain_label(text: str) -> str:

@@ -592,3 +592,23 @@ def test_exports_and_a_saved_copy_are_named_from_the_title_of_an_ascii_named_fil
     assert window.save_project_as()
     assert Path(save_path[-1]).name.startswith(title[:20]) and save_path[-1].endswith(".duizhao")
     assert dialogs.shown == []
+
+
+def test_esc_cancels_the_compare_wherever_the_focus_is(qtbot, make_window, save_path, data_dir):
+    from PySide6.QtTest import QTest
+
+    window = make_window()
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    assert "Esc" in window.progress.cancel_button.toolTip()
+    window.start_compare()
+    assert window.busy and window.progress.isVisible()
+    window.table.setFocus()
+    with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
+        QTest.keyClick(window.table, Qt.Key.Key_Escape)
+    assert window.project is None and window.statusBar().currentMessage() == "已取消。"
+    # Nothing runs now: Esc is the window's own again (the search box's, the opinion's).
+    assert not window.progress._escape.isEnabled()

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolBar
 
 from desktop.dialogs import ShortcutsDialog
+from desktop.window_common import text_menu
 from tests.desktop.access_keys import keyed_entries, menus_under
 
 from .conftest import (COMPARE_TIMEOUT_MS, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL, compare_pair,
@@ -292,6 +293,10 @@ def test_every_menu_entry_has_an_access_key_of_its_own(qtbot, make_window, setti
     roots = [(a.menu().title(), a.menu()) for a in window.menuBar().actions()]
     roots += [("导出按钮", window.export_button.menu()),
               ("右键菜单", window.row_menu(window.table.visualRect(window.proxy.index(0, 1)).center()))]
+    # The detail pane's text boxes: Qt's own 复制 and 全选, with keys (全选 had none).
+    for box in (window.diff.national, window.diff.provincial):
+        assert box.text.contextMenuPolicy() is Qt.ContextMenuPolicy.CustomContextMenu
+        roots.append((box.title.text(), text_menu(box.text, box.text.viewport().rect().center())))
     menus = [("菜单栏", window.menuBar().actions()), *menus_under(roots)]
     checked = keyed_entries(menus, lambda action: action.isEnabled() or action.parent() is window)
     assert len(menus) >= 8 and checked >= 40  # 文件 … 帮助, 最近文件, 导出, a row's menu
