@@ -586,19 +586,21 @@ def _unlinked(reason: Reason | None, prov: list[Section], nearest: list[int],
         return ArticleVerdict((), 0.0, Status.MISSING,
                               Reason("no_candidate", "地方文件中没有条文可以对应。"))
     first, *others = nearest
+    # Kept to a thousandth, and printed (×100, whole) from the value kept: the app shows it too.
+    similarity = {j: round(float(evidence[j]), 3) for j in nearest}
     opening = "".join(prov[first].paragraphs).strip("，。；：、 ")
     opening = opening if len(opening) <= _OPENING_CHARS else opening[:_OPENING_CHARS] + "…"
     # No brackets inside the reason's own: 其次是第一条、第三条，相似度分别为11、9.
     then = ""
     if others:
-        scores = "、".join(f"{evidence[j] * 100:.0f}" for j in others)
+        scores = "、".join(f"{similarity[j] * 100:.0f}" for j in others)
         then = (f"，其次是{'、'.join(prov[j].label for j in others)}，"
                 f"相似度{'分别为' if len(others) > 1 else ''}{scores}")
     return ArticleVerdict((), 0.0, Status.MISSING, Reason(
         "too_weak", f"地方文件中未找到承接本条的条文（最相近的是{prov[first].label}“{opening}”，"
-                    f"相似度{evidence[first] * 100:.0f}{then}；内容差别较大，不能认定为承接）。"),
+                    f"相似度{similarity[first] * 100:.0f}{then}；内容差别较大，不能认定为承接）。"),
         nearest=prov[first].id, runners_up=tuple(prov[j].id for j in others),
-        near_scores=tuple(round(float(evidence[j]), 3) for j in nearest))
+        near_scores=tuple(similarity[j] for j in nearest))
 
 
 # How much of the nearest article a missing article's reason quotes, so that a printed report

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -21,11 +21,11 @@ from core.align import CancelCheck, ProgressCallback, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, ProjectReadOnlyError, SameDocumentError
 from core.export.labels import local_word
-from core.model import (STATUS_LABELS, Comparison, Outline, ReviewDecision, Status,
+from core.model import (STATUS_LABELS, Comparison, Outline, ReviewDecision, Section, Status,
                         is_provincial_item)
 from core.outline import outline_document
 from core.read import read_text
-from core.review import parameters_of
+from core.review import carried_in_part, parameters_of
 from core.text import issuing_region
 
 if TYPE_CHECKING:  # the store (sqlite-utils, rapidfuzz) loads only for the actions that use it
@@ -527,6 +527,34 @@ def note_together(*, comparison: Comparison, selected: Sequence[Selected], curre
               for item, decision in selected if shown[item] in ("", had) and shown[item] != note),
         "填写审核意见" if note else "删除审核意见", unit,
         f"另 {own} {unit}已有各自的审核意见，未改动" if own else "")
+
+
+def carry_together(*, comparison: Comparison, item: str, decisions: Mapping[str, ReviewDecision],
+                   selected: Iterable[str] = (), article_id: str | None = None, reviewer: str
+                   ) -> tuple[Section, Together] | None:
+    """The reviewer's judgement that a provincial article near the article of ``item`` (judged
+    missing) carries it in part: ``article_id``, or the nearest when None.
+
+    ``item`` and the article's other missing sentences become 部分覆盖, each with its nearest
+    sentence of that article as the counterpart (``core.review.carried_in_part``). Sentences
+    with a decision (``decisions``, item → decision as shown) keep theirs, unless ``selected``
+    for this judgement or made by an earlier such judgement (those move with the article).
+
+    Returns:
+        The article and the edits (one undo step), or None when the item's article is not
+        missing or the reason names no such article.
+    """
+    chosen = set(selected)
+    plan = carried_in_part(comparison, item,
+                           {own: decision for own, decision in decisions.items() if own not in chosen},
+                           article_id)
+    if plan is None:
+        return None
+    article, carried = plan
+    return article, Together(
+        tuple(carry_in_part(item=own, current=decisions.get(own), match=match,
+                            article=article.label, reviewer=reviewer) for own, match in carried),
+        f"认定由地方{article.label}部分承接", "句")
 
 
 def record_together(*, project: Project, together: Together) -> list[ReviewDecision]:

@@ -38,8 +38,6 @@ UNITS = (("自动（法规按条，其他按句）", "auto", "法律法规按条
 PREFERRED_SIZE = (1200, 720)
 # The matrix's export types, each with its extension.
 EXPORT_FILTERS = {"Excel (*.xlsx)": ".xlsx", "Word (*.docx)": ".docx", "JSON (*.json)": ".json"}
-# Entries of Qt's own text menu (the side pane's right-click menu) that come without an access
-# key: their label, translated or not, and the key.
 
 
 class BatchWindow(BatchInputs, QMainWindow):

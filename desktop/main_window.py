@@ -67,7 +67,6 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
         self._asked_reviewer = False
         self._syncing = False
         self.undo_stack = QUndoStack(self)
-        # While one judgement records several decisions (carry_in_part): they undo as one.
         # Decisions the project could not write (disk full, drive gone …), by item, oldest
         # first, each with its undo label: shown as made, marked 未保存, saved again later.
         self.unsaved: dict[str, tuple[ReviewDecision, str]] = {}
@@ -159,6 +158,12 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
             self.windowHandle().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.ShortcutOverride
+                and event.key() == Qt.Key.Key_Escape):
+            # The search box's Esc is its own, not the progress panel's 取消 (a long comparison
+            # was thrown away by leaving the search box while it ran).
+            event.accept()
+            return True
         if (watched is self.search and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Escape):
             # Esc leaves the search box (the filter stays) for the rows it found.

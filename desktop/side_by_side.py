@@ -347,7 +347,6 @@ class DiffPane(QWidget):
         # Offered while the sentence stands 未覆盖 (a reviewer who marked it 已覆盖 has judged it).
         self._show_nearest(nearest if not row.provincial_text and row.status is Status.MISSING
                            else None)
-        self._show_near_paging()
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
@@ -395,6 +394,7 @@ class DiffPane(QWidget):
         """Show the near article the box is at, titled by its rank, with its similarity."""
         article = self._near[self._near_at]
         score = self._near_scores.get(article.id)
+        assert self._near_comparison is not None  # set with ``_near``
         where = location(self._near_comparison.provincial, article.id)
         self.provincial.show_text(
             html.escape("".join(article.paragraphs)),
@@ -421,11 +421,10 @@ class DiffPane(QWidget):
         self._near_at = at
         self._show_near_text()
         self._show_nearest(self._near[at])
-        self._show_near_paging()
 
     def _show_nearest(self, article: Section | None) -> None:
         """Offer to record ``article`` (the nearest to a missing one, or the next nearest shown
-        instead) as a partial carrier."""
+        instead) as a partial carrier; None offers none, and no arrows to the next nearest."""
         self._nearest = article
         if article is None:
             self._near = ()
@@ -436,6 +435,7 @@ class DiffPane(QWidget):
                 "（Ctrl+6；可用 Ctrl+Z 撤销）")
             self._fit_carry_label()
         self.carry_button.setVisible(article is not None)
+        self._show_near_paging()
 
     def _fit_carry_label(self) -> None:
         """Name the article on the carry button where the provincial box is wide enough for it,

@@ -97,6 +97,8 @@ def record_together(stack, project: Project, together: session.Together, texts: 
     on the undo stack as one step named ``together.label``; ``texts`` name each decision.
     Nothing is pushed when they could not be saved (the error is raised)."""
     decisions = session.record_together(project=project, together=together)
+    if not decisions:
+        return
     if len(decisions) == 1:  # one decision is a step of its own, named as ``record`` names it
         stack.push(ReviewCommand(project, decisions[0], texts[0], changed))
         return

@@ -97,8 +97,8 @@ class ProgressPanel(QWidget):
         self.cancel_button = QPushButton("取消")
         self.cancel_button.setToolTip("取消正在进行的工作（Esc）")
         self.cancel_button.clicked.connect(self.cancel_requested)
-        # Esc cancels too, wherever the focus is in the window, while work runs (the panel is
-        # shown only then): no other Esc is live meanwhile, the window takes no edits.
+        # Esc cancels too while work runs (the panel is shown only then), wherever the focus is
+        # in the window but in a box whose own Esc it is (the search box takes it first).
         self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self,
                                  context=Qt.ShortcutContext.WindowShortcut)
         self._escape.setEnabled(False)

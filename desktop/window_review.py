@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from core import session
 from core.errors import DuizhaoError, ProjectSaveError
-from core.model import ReviewDecision, Status
-from core.review import carried_in_part
+from core.model import ReviewDecision
 from desktop import settings as keys
 from desktop.dialogs import HistoryDialog, ask_reviewer_name
-from desktop.models import NOT_APPLICABLE, ClauseRow, describe_item
+from desktop.models import ClauseRow, describe_item
 from desktop.undo import record, record_together
 
 # More selected rows than this are decided at once only after a question (a stray Ctrl+A
@@ -71,19 +70,22 @@ class WindowReview:
         """Rows as core's several-item operations take them: each item with its decision."""
         return [(row.item, row.decision) for row in rows]
 
-    def _decide_together(self, rows: list[ClauseRow], together: session.Together, *,
+    def _decide_together(self, rows: list[ClauseRow], plan: Callable[[str], session.Together], *,
                          ask: bool = True) -> None:
-        """Save the edits a core operation made for several selected rows (``session.Together``)
-        as one undo step, after the decisions still waiting; one edit alone is saved as
-        ``_decide`` saves it.
+        """Save the edits a core operation makes on selected rows (``plan(reviewer)``, a
+        ``session.Together``) as one undo step, after the decisions still waiting; one edit
+        alone is its own step, named as ``_decide`` names it.
 
         Args:
             rows: the selected rows (for their 序号).
+            plan: the core operation, given the reviewer's name (asked for once, and only when
+                some row is to change and the reviewer said 确定).
             ask: more than ``ASK_OVER`` edits are made only once the reviewer says so (not in
                 a headless window).
         """
         if self.project is None or self.busy or self.project.read_only:
             return
+        together = plan("")
         edits, left = together.edits, together.left
         if not edits:
             if left:
@@ -95,6 +97,7 @@ class WindowReview:
         if ask and count > ASK_OVER and not self.headless and not self.ask_decide_together(
                 f"{verb}所选 {count} {unit}全部{doing}" + (f"（{left}）" if left else "") + "，确定吗？"):
             return
+        together = plan(self._reviewer())
         had_unsaved = bool(self.unsaved)
         error = self._record_together(together, numbers)
         if count == 1 and not left:
@@ -103,7 +106,8 @@ class WindowReview:
         else:
             told = f"已{verb} {count} {unit}{doing}" + (f"（{left}）" if left else "")
         self._tell_saved(error, had_unsaved,
-                         ("之前未保存的审核决定已全部保存；" if had_unsaved else "") + told, 8000)
+                         ("之前未保存的审核决定已全部保存；" if had_unsaved else "") + told,
+                         6000 if count == 1 else 8000)
 
     def _record_together(self, together: session.Together, numbers: dict[str, int]
                          ) -> DuizhaoError | None:
@@ -114,22 +118,24 @@ class WindowReview:
         unsaved decisions, saved later each on its own. Returns the error, None when saved."""
         items = [edit.decision.item for edit in together.edits]
         touched = [*self.unsaved, *items]
-        for item in items:
-            self.unsaved.pop(item, None)  # a newer decision replaces its unsaved one
         texts = [f"{edit.label}（序号 {numbers.get(item, '')}）"
                  for edit, item in zip(together.edits, items)]
-        error = self._save_unsaved()
-        if error is None:
-            try:
-                record_together(self.undo_stack, self.project, together, texts, self._reviewed)
-            except ProjectSaveError as failed:
-                self._save_error = error = failed
-            except DuizhaoError as refused:  # opened read-only: nothing is kept
-                error, texts = refused, []
-        if error is not None:  # these wait after any still waiting
-            for edit, text in zip(together.edits, texts):
-                self.unsaved[edit.decision.item] = (edit.decision, text)
-        self._refresh_items(touched)
+        try:
+            for item in items:
+                self.unsaved.pop(item, None)  # a newer decision replaces its unsaved one
+            error = self._save_unsaved()
+            if error is None:
+                try:
+                    record_together(self.undo_stack, self.project, together, texts, self._reviewed)
+                except ProjectSaveError as failed:
+                    self._save_error = error = failed
+                except DuizhaoError as refused:  # opened read-only: nothing is kept
+                    error, texts = refused, []
+            if error is not None:  # these wait after any still waiting
+                for edit, text in zip(together.edits, texts):
+                    self.unsaved[edit.decision.item] = (edit.decision, text)
+        finally:
+            self._refresh_items(touched)  # whatever became of them, the rows say it
         return error
 
     def ask_decide_together(self, question: str) -> bool:
@@ -262,21 +268,13 @@ class WindowReview:
         says (不适用 on or off as the current row's toggle; statuses skip the additions), as one
         undo step."""
         row = self.review_row()
-        if row is None:
+        if row is None or self.comparison is None:
             return
-        rows = self.review_rows()
-        if len(rows) > 1:
-            if self.project is None or self.busy or self.project.read_only:
-                return
-            self._decide_together(rows, session.decide_together(
-                comparison=self.comparison, selected=self._selected(rows), current=row.item,
-                key=key, reviewer=self._reviewer()))
-        elif key == "confirm":
-            self._decide(row, session.confirm)
-        elif key == NOT_APPLICABLE:
-            self._decide(row, session.set_not_applicable, on=not row.not_applicable)
-        elif not row.is_addition:
-            self._decide(row, session.set_status, status=Status(key))
+        rows = self.review_rows() or [row]
+        selected = self._selected(rows)
+        self._decide_together(rows, lambda reviewer: session.decide_together(
+            comparison=self.comparison, selected=selected, current=row.item, key=key,
+            reviewer=reviewer))
 
     def set_note(self, item: str, text: str) -> None:
         """Save an opinion on an item; on every selected row when the item is one of several
@@ -286,14 +284,13 @@ class WindowReview:
             return
         rows = self.review_rows()
         if len(rows) > 1 and any(selected.item == item for selected in rows):
-            if self.project is None or self.busy or self.project.read_only:
-                return
             # No question however many: the opinion is typed under the line saying where it
             # goes, and a box popping up as the editor lost focus would swallow the click
             # (core never replaces another row's own opinion).
-            self._decide_together(rows, session.note_together(
-                comparison=self.comparison, selected=self._selected(rows), current=item,
-                note=text, reviewer=self._reviewer()), ask=False)
+            selected = self._selected(rows)
+            self._decide_together(rows, lambda reviewer: session.note_together(
+                comparison=self.comparison, selected=selected, current=item, note=text,
+                reviewer=reviewer), ask=False)
         elif text != row.note:
             self._decide(row, session.set_note, note=text)
 
@@ -318,24 +315,17 @@ class WindowReview:
         (``core.review.carried_in_part``), in one undo step; then the opinion editor opens."""
         if self.project is None or self.busy or self.comparison is None:
             return
-        # Sentences decided before keep their decisions, unless the reviewer selected them
-        # for this judgement (or an earlier such judgement made them: core moves those too).
-        selected = {row.item for row in self.review_rows()}
-        decided = {row.item: row.decision for row in self.table_model.rows()
-                   if row.decision is not None and row.item not in selected}
-        plan = carried_in_part(self.comparison, item, decided, article_id)
-        if plan is None:
+        planned = session.carry_together(
+            comparison=self.comparison, item=item, article_id=article_id,
+            decisions={row.item: row.decision for row in self.table_model.rows()
+                       if row.decision is not None},
+            selected=[row.item for row in self.review_rows()], reviewer=self._reviewer())
+        if planned is None:
             return
-        article, chosen = plan
-        reviewer = self._reviewer()
-        rows = [row for row in map(self.table_model.row_for, (own for own, _match in chosen))
+        article, together = planned
+        rows = [row for row in map(self.table_model.row_for,
+                                   (edit.decision.item for edit in together.edits))
                 if row is not None]
-        matches = dict(chosen)
-        together = session.Together(
-            tuple(session.carry_in_part(item=row.item, current=row.decision,
-                                        match=matches[row.item], article=article.label,
-                                        reviewer=reviewer) for row in rows),
-            f"认定由地方{article.label}部分承接", "句")
         had_unsaved = bool(self.unsaved)
         error = self._record_together(together, {row.item: row.number for row in rows})
         self.select_item(item)
@@ -343,7 +333,8 @@ class WindowReview:
             self._tell_saved(error, had_unsaved, "", 8000)
             return
         self.statusBar().showMessage(
-            f"已记为由地方{article.label}部分承接（{len(rows)} 句）。可填写审核意见；Ctrl+Z 撤销。", 8000)
+            f"已记为由地方{article.label}部分承接（{len(together.edits)} 句）。可填写审核意见；"
+            "Ctrl+Z 撤销。", 8000)
         self.review_panel.begin_note()
 
     def commit_typing(self) -> None:

@@ -86,6 +86,8 @@ class _DecisionStore(_Connected):
 
         Raises: as ``record``; the project is as it was before the call when any is raised.
         """
+        if not decisions:
+            return
         decisions = [decision if decision.decided_at else replace(decision, decided_at=_now())
                      for decision in decisions]
         with self._lock:  # checked and written against one and the same current comparison

@@ -250,3 +250,25 @@ def test_an_article_a_reviewer_judged_carried_in_part_is_half_carried_not_0(comp
                            (Status.PARTIAL, False), (Status.COVERED, True),
                            (Status.NOT_EXPECTED, False)]) == 0.5
     assert reviewed_share([(Status.NOT_EXPECTED, False)]) is None
+
+
+def test_carry_together_keeps_sentences_decided_before_unless_selected(compared):
+    from core import session
+    from core.model import ReviewDecision
+
+    national, _verdict = _missing(compared)
+    items = [national_id(c.id) for c in national.clauses]
+    assert len(items) >= 2
+    marked = {items[1]: ReviewDecision(items[1], status=Status.COVERED, note="已在别处落实")}
+    article, together = session.carry_together(comparison=compared, item=items[0],
+                                               decisions=marked, reviewer="审核人")
+    assert article.label == "第四条" and together.doing == "认定由地方第四条部分承接"
+    assert [edit.decision.item for edit in together.edits] == [items[0], *items[2:]]
+    # Selected for the judgement, the marked sentence is carried too, its opinion kept.
+    _article_again, chosen = session.carry_together(comparison=compared, item=items[0],
+                                                    decisions=marked, selected=[items[1]],
+                                                    reviewer="审核人")
+    carried = {edit.decision.item: edit.decision for edit in chosen.edits}
+    assert set(carried) == set(items) and carried[items[1]].note == "已在别处落实"
+    assert all(d.status is Status.PARTIAL and d.reviewer == "审核人" for d in carried.values())
+    assert chosen.label == f"认定由地方第四条部分承接（{len(items)} 句）"

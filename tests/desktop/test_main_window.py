@@ -606,6 +606,10 @@ def test_esc_cancels_the_compare_wherever_the_focus_is(qtbot, make_window, save_
     assert "Esc" in window.progress.cancel_button.toolTip()
     window.start_compare()
     assert window.busy and window.progress.isVisible()
+    # Esc in the search box leaves the box, as ever: the work goes on.
+    window.search.setFocus()
+    QTest.keyClick(window.search, Qt.Key.Key_Escape)
+    assert window.busy and window.progress.cancel_button.isEnabled()
     window.table.setFocus()
     with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
         QTest.keyClick(window.table, Qt.Key.Key_Escape)

@@ -209,3 +209,10 @@ def test_the_next_nearest_article_is_read_in_the_same_box_and_ctrl_6_carries_the
     # Carried, the sentence offers no carry and no arrows.
     assert window.select_item(items[0])
     assert diff.nearest is None and not diff.near_next.isVisibleTo(diff)
+    # Nor does any other row after one that offered them (the arrows stayed beside an addition).
+    window.undo_action.trigger()
+    assert window.select_item(items[0]) and diff.near_next.isVisibleTo(diff)
+    addition = next(row for row in window.table_model.rows() if row.is_addition)
+    assert window.select_item(addition.item)
+    assert not any(widget.isVisibleTo(diff)
+                   for widget in (diff.near_previous, diff.near_count, diff.near_next))
