@@ -162,7 +162,8 @@ class CandidateModel(FlatTableModel):
             rank = "最相近" if first else "较相近"
             return (f"系统认为本条未被承接，{section.label}是地方文件中与本条{rank}的条文。"
                     f"如判断{section.label}部分承接了本条，双击此行（或选中后点“改用所选表述”）"
-                    f"记为“部分覆盖”，可撤销。\n{text}")
+                    f"记为“部分覆盖”，可撤销。\n此处相似度按整条计算，与下方逐句候选的相似度不可直接比较。"
+                    f"\n{text}")
         if role == MatchRole:
             return ""
         if role == ProvincialSectionRole:

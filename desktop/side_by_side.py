@@ -162,6 +162,7 @@ class DiffPane(QWidget):
         self._near: tuple[Section, ...] = ()
         self._near_scores: dict[str, float] = {}
         self._near_at = 0
+        self._near_item = ""
         self._near_comparison: Comparison | None = None
         self.gaps = QLabel()
         self.gaps.setWordWrap(True)
@@ -336,7 +337,11 @@ class DiffPane(QWidget):
                     "按条整体对应：" + "、".join(s.label for s in sections))
             elif nearest is not None:
                 # Its text first, where the reader looks: the reason above says how weak.
-                self._near, self._near_at = near, 0
+                # A redraw of the same row (an opinion saved, a refresh) keeps the article the
+                # reviewer paged to: the carry button would record another than the one read.
+                same = near == self._near and row.item == self._near_item
+                self._near, self._near_at, self._near_item = near, self._near_at if same else 0, row.item
+                nearest = near[self._near_at]
                 self._near_scores, self._near_comparison = near_scores(comparison, row.item), comparison
                 self._show_near_text()
             elif row.status is Status.NOT_EXPECTED:
@@ -344,9 +349,10 @@ class DiffPane(QWidget):
                 self.provincial.show_text('<span style="color:#777">无需地方承接，地方文件中没有对应表述。</span>')
             else:
                 self.provincial.show_text('<span style="color:#a33">地方文件中没有找到对应表述。</span>')
-        # Offered while the sentence stands 未覆盖 (a reviewer who marked it 已覆盖 has judged it).
+        # Offered while the sentence stands 未覆盖 (a reviewer who marked it 已覆盖 has judged it,
+        # one who marked it 不适用 has set it aside: a carry would quietly take the mark off).
         self._show_nearest(nearest if not row.provincial_text and row.status is Status.MISSING
-                           else None)
+                           and not row.not_applicable else None)
         # The row's gaps and reason follow the match it shows (core.review assesses a match the
         # reviewer chose), so they are never the engine's words about another sentence.
         lines = []
@@ -505,8 +511,9 @@ class DiffPane(QWidget):
         # Only as the buttons allow (not in a project opened read-only, where a double-click
         # decided anyway and a box then said 只读).
         if self.candidates.is_nearest(index):
-            # Any of the near articles, the one on the carry button or a runner-up.
-            if self.carry_button.isEnabled():
+            # Any of the near articles, the one on the carry button or a runner-up; again after
+            # a carry (the whole article moves), never for a sentence set aside as 不适用.
+            if not self._row.not_applicable and self.carry_button.isEnabled():
                 self.carry_requested.emit(self._row.item, index.siblingAtColumn(0).data(
                     ProvincialSectionRole))
             return

@@ -267,6 +267,7 @@ class WindowReview:
         With several rows selected, every one of them as core's ``session.decide_together``
         says (不适用 on or off as the current row's toggle; statuses skip the additions), as one
         undo step."""
+        self.commit_typing()  # an opinion being typed is saved first, not thrown away
         row = self.review_row()
         if row is None or self.comparison is None:
             return
@@ -315,6 +316,7 @@ class WindowReview:
         (``core.review.carried_in_part``), in one undo step; then the opinion editor opens."""
         if self.project is None or self.busy or self.comparison is None:
             return
+        self.commit_typing()  # an opinion being typed is saved first, not thrown away
         planned = session.carry_together(
             comparison=self.comparison, item=item, article_id=article_id,
             decisions={row.item: row.decision for row in self.table_model.rows()

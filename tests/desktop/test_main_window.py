@@ -616,3 +616,15 @@ def test_esc_cancels_the_compare_wherever_the_focus_is(qtbot, make_window, save_
     assert window.project is None and window.statusBar().currentMessage() == "已取消。"
     # Nothing runs now: Esc is the window's own again (the search box's, the opinion's).
     assert not window.progress._escape.isEnabled()
+
+
+def test_a_status_key_pressed_while_typing_an_opinion_saves_the_opinion_first(qtbot, make_window,
+                                                                             save_path):
+    """Ctrl+1 in the opinion box set the status and threw the typed opinion away."""
+    window = make_window()
+    item, note = open_opinion_box(qtbot, window)
+    QTest.keyClicks(note, "see article 2")
+    QTest.keyClick(note, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    row = window.table_model.row_for(item)
+    assert row.status is Status.COVERED and row.note == "see article 2"
+    assert window.project.decision(item).note == "see article 2"

@@ -216,3 +216,45 @@ def test_the_next_nearest_article_is_read_in_the_same_box_and_ctrl_6_carries_the
     assert window.select_item(addition.item)
     assert not any(widget.isVisibleTo(diff)
                    for widget in (diff.near_previous, diff.near_count, diff.near_next))
+
+
+def test_the_article_paged_to_stays_shown_when_its_row_is_redrawn_and_is_the_one_carried(
+        qtbot, make_window, save_path, tmp_path):
+    """Saving an opinion redrew the pane at the nearest, and the carry button then recorded the
+    nearest, not the article the reviewer was reading and had named in the opinion."""
+    from tests.core.test_runners_up import write_pair as write_pair_with_runner_up
+
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair_with_runner_up(tmp_path))
+    comparison = window.comparison
+    national = _article(comparison.national, "第四条")
+    clearing = _article(comparison.provincial, "第五条")
+    items = [national_id(c.id) for c in national.clauses]
+    assert window.select_item(items[0])
+    diff = window.diff
+    qtbot.mouseClick(diff.near_next, Qt.MouseButton.LeftButton)
+    window.set_note(items[0], "第五条已部分落实")  # the row is redrawn
+    assert diff.nearest == clearing and diff.near_count.text() == "2/2"
+    qtbot.mouseClick(diff.carry_button, Qt.MouseButton.LeftButton)
+    row = window.table_model.row_for(items[0])
+    assert parse_item_id(row.decision.match).clause.rsplit("-", 1)[0] == clearing.id
+    assert row.note == "第五条已部分落实"
+
+
+def test_a_sentence_marked_not_applicable_is_offered_no_carry(qtbot, make_window, save_path,
+                                                              tmp_path):
+    """Its carry would have taken the 不适用 mark off without a word."""
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair(tmp_path, "txt"))
+    national = _article(window.comparison.national, "第四条")
+    item = national_id(national.clauses[0].id)
+    assert window.select_item(item) and window.diff.nearest is not None
+    window.set_status("not_applicable")
+    assert window.table_model.row_for(item).not_applicable
+    assert window.diff.nearest is None and not window.carry_action.isEnabled()
+    assert not window.diff.carry_button.isVisibleTo(window.diff)
+    # Nor by a double-click on the nearest among the candidates.
+    index = window.diff.candidates.index(0, CandidateModel.COL_TEXT)
+    if window.diff.candidates.is_nearest(index):
+        window.diff.candidate_view.doubleClicked.emit(index)
+    assert window.table_model.row_for(item).not_applicable
