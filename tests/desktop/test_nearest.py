@@ -123,8 +123,10 @@ def test_the_button_and_ctrl_6_record_the_same_judgement(qtbot, make_window, sav
     assert all(window.table_model.row_for(item).status is Status.PARTIAL for item in items)
 
 
-def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
-        qtbot, make_window, save_path, tmp_path):
+def _runner_up_window(qtbot, make_window, tmp_path):
+    """A pair whose national 第四条 is missing, its nearest provincial article 第四条 and the
+    runner-up 第五条: the window on the article's first sentence, with the article's sentences
+    (their items), the nearest and the runner-up."""
     from tests.core.test_runners_up import write_pair as write_pair_with_runner_up
 
     window = make_window()
@@ -134,6 +136,13 @@ def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
     nearest, clearing = (_article(comparison.provincial, label) for label in ("第四条", "第五条"))
     items = [national_id(c.id) for c in national.clauses]
     assert window.select_item(items[0])
+    return window, national, items, nearest, clearing
+
+
+def test_a_runner_up_is_listed_after_the_nearest_and_chosen_as_the_carrier(
+        qtbot, make_window, save_path, tmp_path):
+    window, national, items, nearest, clearing = _runner_up_window(qtbot, make_window, tmp_path)
+    comparison = window.comparison
     diff = window.diff
     # The nearest beside the sentence and on the button, the runner-up next in the candidates.
     assert diff.nearest == nearest and diff.carry_button.text() == f"认定由{nearest.label}部分承接"
@@ -178,15 +187,8 @@ def test_the_next_nearest_article_is_read_in_the_same_box_and_ctrl_6_carries_the
         qtbot, make_window, save_path, tmp_path):
     from PySide6.QtTest import QTest
 
-    from tests.core.test_runners_up import write_pair as write_pair_with_runner_up
-
-    window = make_window()
-    compare_pair(qtbot, window, *write_pair_with_runner_up(tmp_path))
+    window, national, items, nearest, clearing = _runner_up_window(qtbot, make_window, tmp_path)
     comparison = window.comparison
-    national = _article(comparison.national, "第四条")
-    nearest, clearing = (_article(comparison.provincial, label) for label in ("第四条", "第五条"))
-    items = [national_id(c.id) for c in national.clauses]
-    assert window.select_item(items[0])
     diff = window.diff
     scores = next(a for a in comparison.articles if a.national == national.id).near_scores
     assert diff.near_next.isVisibleTo(diff) and diff.near_count.text() == "1/2"
@@ -222,15 +224,7 @@ def test_the_article_paged_to_stays_shown_when_its_row_is_redrawn_and_is_the_one
         qtbot, make_window, save_path, tmp_path):
     """Saving an opinion redrew the pane at the nearest, and the carry button then recorded the
     nearest, not the article the reviewer was reading and had named in the opinion."""
-    from tests.core.test_runners_up import write_pair as write_pair_with_runner_up
-
-    window = make_window()
-    compare_pair(qtbot, window, *write_pair_with_runner_up(tmp_path))
-    comparison = window.comparison
-    national = _article(comparison.national, "第四条")
-    clearing = _article(comparison.provincial, "第五条")
-    items = [national_id(c.id) for c in national.clauses]
-    assert window.select_item(items[0])
+    window, _national, items, _nearest, clearing = _runner_up_window(qtbot, make_window, tmp_path)
     diff = window.diff
     qtbot.mouseClick(diff.near_next, Qt.MouseButton.LeftButton)
     window.set_note(items[0], "第五条已部分落实")  # the row is redrawn
