@@ -143,11 +143,11 @@ class DiffPane(QWidget):
         self.near_previous = QToolButton()
         self.near_previous.setArrowType(Qt.ArrowType.LeftArrow)
         self.near_previous.setToolTip("上一个相近条文")
-        self.near_previous.clicked.connect(lambda: self._page_near(-1))
+        self.near_previous.clicked.connect(lambda: self.page_near(-1))
         self.near_next = QToolButton()
         self.near_next.setArrowType(Qt.ArrowType.RightArrow)
         self.near_next.setToolTip("下一个相近条文：系统列出的其次相近的地方条文")
-        self.near_next.clicked.connect(lambda: self._page_near(1))
+        self.near_next.clicked.connect(lambda: self.page_near(1))
         self.near_count = QLabel()
         self.near_count.setStyleSheet("color:#555")
         for widget in (self.near_previous, self.near_count, self.near_next):
@@ -409,7 +409,7 @@ class DiffPane(QWidget):
 
     def _show_near_paging(self) -> None:
         """The arrows to the next nearest articles: while a carry is offered and there are any."""
-        paging = self._nearest is not None and len(self._near) > 1
+        paging = self.pages_near()
         if paging:
             self.near_count.setText(f"{self._near_at + 1}/{len(self._near)}")
             self.near_count.setToolTip(f"系统列出的相近条文共 {len(self._near)} 条，此为第 "
@@ -419,8 +419,13 @@ class DiffPane(QWidget):
         for widget in (self.near_previous, self.near_count, self.near_next):
             widget.setVisible(paging)
 
-    def _page_near(self, step: int) -> None:
-        """Show the previous or next near article; the carry button then records that one."""
+    def pages_near(self) -> bool:
+        """Arrows to the next nearest articles are offered (``page_near`` may move)."""
+        return self._nearest is not None and len(self._near) > 1
+
+    def page_near(self, step: int) -> None:
+        """Show the previous (-1) or next (1) near article (the arrows, Alt+←/→), nothing past
+        the first or the last; the carry button then records the one shown."""
         at = self._near_at + step
         if self._nearest is None or not 0 <= at < len(self._near):
             return

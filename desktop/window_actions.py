@@ -114,6 +114,11 @@ class WindowActions:
                               "系统判为未覆盖的条：认定右侧所示的地方相近条文（默认为最相近的一条，"
                               "可用其下的箭头换看其次相近的）部分承接了它"
                               "（记为“部分覆盖”，以该条中最相近的一句为对应表述）")
+        # The arrows under 最相近的地方条文, from the keyboard.
+        self.next_near_action = a("下一个相近条文(&X)", lambda: self.diff.page_near(1), ["Alt+Right"],
+                                  "系统判为未覆盖的条：右侧换看其次相近的地方条文")
+        self.previous_near_action = a("上一个相近条文(&Z)", lambda: self.diff.page_near(-1),
+                                      ["Alt+Left"], "系统判为未覆盖的条：右侧换回更相近的地方条文")
         self.note_action = a("填写审核意见(&E)", self.edit_note, ["F2", "Ctrl+E"])
         self.history_action = a("修改记录(&H)…", self.show_history, ["Ctrl+H"],
                                 "所选条目的每一次审核、撤销和重做：谁、何时、改了什么")
@@ -175,6 +180,8 @@ class WindowActions:
         for action in self.status_actions.values():
             review_menu.addAction(action)
         review_menu.addAction(self.carry_action)
+        review_menu.addAction(self.next_near_action)
+        review_menu.addAction(self.previous_near_action)
         review_menu.addSeparator()
         review_menu.addAction(self.note_action)
         review_menu.addAction(self.history_action)
@@ -286,6 +293,8 @@ class WindowActions:
                                        local=local_of(self.comparison))
         # 部分承接 judges the current row's whole article, whatever else is selected.
         self.carry_action.setEnabled(can_review and self.diff.nearest is not None)
+        for action in (self.next_near_action, self.previous_near_action):
+            action.setEnabled(can_review and self.diff.pages_near())
         self.note_action.setEnabled(can_review)
         self.history_action.setEnabled(has_project and not busy and row is not None)
         for action in (self.next_gap_action, self.previous_gap_action):

@@ -252,3 +252,22 @@ def test_a_sentence_marked_not_applicable_is_offered_no_carry(qtbot, make_window
     if window.diff.candidates.is_nearest(index):
         window.diff.candidate_view.doubleClicked.emit(index)
     assert window.table_model.row_for(item).not_applicable
+
+
+def test_alt_arrows_page_the_near_articles_from_the_table(qtbot, make_window, save_path, tmp_path):
+    from PySide6.QtTest import QTest
+
+    window, _national, items, nearest, clearing = _runner_up_window(qtbot, make_window, tmp_path)
+    window.activateWindow()
+    window.table.setFocus()
+    assert window.next_near_action.isEnabled() and window.previous_near_action.isEnabled()
+    QTest.keyClick(window.table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.diff.nearest == clearing and window.diff.near_count.text() == "2/2"
+    QTest.keyClick(window.table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # the last
+    assert window.diff.nearest == clearing
+    QTest.keyClick(window.table, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.diff.nearest == nearest
+    # A row with no near articles to page offers neither.
+    carried = next(row for row in window.table_model.rows() if row.status is Status.COVERED)
+    assert window.select_item(carried.item)
+    assert not window.next_near_action.isEnabled() and not window.previous_near_action.isEnabled()
