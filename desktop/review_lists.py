@@ -76,6 +76,10 @@ class CandidateModel(FlatTableModel):
         of those nearest to it (``is_nearest``)."""
         return index.isValid() and index.row() < len(self._whole)
 
+    def article_at(self, index: Index) -> Section | None:
+        """The provincial article a row lists (``is_whole``), None for a sentence's row."""
+        return self._whole[index.row()] if self.is_whole(index) else None
+
     def is_nearest(self, index: Index) -> bool:
         """The row is one of the provincial articles nearest the clause's article judged
         missing."""
@@ -161,7 +165,7 @@ class CandidateModel(FlatTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             rank = "最相近" if first else "较相近"
             return (f"系统认为本条未被承接，{section.label}是地方文件中与本条{rank}的条文。"
-                    f"如判断{section.label}部分承接了本条，双击此行（或选中后点“改用所选表述”）"
+                    f"如判断{section.label}部分承接了本条，双击此行（或选中后点“认定部分承接”）"
                     f"记为“部分覆盖”，可撤销。\n此处相似度按整条计算，与下方逐句候选的相似度不可直接比较。"
                     f"\n{text}")
         if role == MatchRole:

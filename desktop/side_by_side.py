@@ -26,6 +26,8 @@ NATIONAL_MARK = "#ffc9c9"
 PROVINCIAL_MARK = "#c8dcff"
 # The carry button's label where the provincial box is too narrow for 认定由第N条部分承接.
 CARRY_SHORT = "认定部分承接"
+CHOOSE_LABEL = "改用所选表述"
+CHOOSE_TIP = "把所选候选表述作为该条款的对应表述（可撤销）"
 
 
 def diff_html(national: str, provincial: str) -> tuple[str, str]:
@@ -192,9 +194,11 @@ class DiffPane(QWidget):
         header.setSectionResizeMode(CandidateModel.COL_WHERE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CandidateModel.COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.candidate_view.doubleClicked.connect(self._choose_index)
-        self.choose_button = QPushButton("改用所选表述")
-        self.choose_button.setToolTip("把所选候选表述作为该条款的对应表述（可撤销）")
+        self.choose_button = QPushButton(CHOOSE_LABEL)
+        self.choose_button.setToolTip(CHOOSE_TIP)
         self.choose_button.clicked.connect(self._choose_selected)
+        # On a near article the button judges the whole article, and says so.
+        self.candidate_view.selectionModel().currentRowChanged.connect(self._name_choice)
         # Enter on a candidate chooses it, as a double-click does: the button comes before the
         # list, so a keyboard user who picked a candidate had to go back to it.
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.candidate_view, self._enter_chooses,
@@ -395,6 +399,20 @@ class DiffPane(QWidget):
                                        near_scores=near_scores(comparison, row.item))
         self.candidate_box.setVisible(bool(whole or matches or alternatives or near))
         self.choose_button.setEnabled(self.candidates.offers_choice())
+        self._name_choice(self.candidate_view.currentIndex())
+
+    def _name_choice(self, current: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        """The choose button's words for the candidate selected: 改用所选表述 for a sentence,
+        认定部分承接 for a near article (it records the whole article as carried; its tooltip
+        names the article, and the words are no wider: the pane keeps its width)."""
+        article = self.candidates.article_at(current)
+        if article is not None and self.candidates.is_nearest(current):
+            self.choose_button.setText(CARRY_SHORT)
+            self.choose_button.setToolTip(f"认定由{article.label}部分承接：判断地方{article.label}部分承接了"
+                                          "本条，本条各句记为“部分覆盖”（可撤销）")
+        else:
+            self.choose_button.setText(CHOOSE_LABEL)
+            self.choose_button.setToolTip(CHOOSE_TIP)
 
     def _show_near_text(self) -> None:
         """Show the near article the box is at, titled by its rank, with its similarity."""

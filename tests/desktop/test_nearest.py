@@ -271,3 +271,25 @@ def test_alt_arrows_page_the_near_articles_from_the_table(qtbot, make_window, sa
     carried = next(row for row in window.table_model.rows() if row.status is Status.COVERED)
     assert window.select_item(carried.item)
     assert not window.next_near_action.isEnabled() and not window.previous_near_action.isEnabled()
+
+
+def test_the_choose_button_says_it_judges_the_article_when_a_near_article_is_selected(
+        qtbot, make_window, save_path, tmp_path):
+    """改用所选表述 on a near article recorded the whole article as carried, as it did not say."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    window, _national, _items, _nearest, clearing = _runner_up_window(qtbot, make_window, tmp_path)
+    diff = window.diff
+    select = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    diff.candidate_view.selectionModel().setCurrentIndex(diff.candidates.index(1, 0), select)
+    assert diff.choose_button.text() == "认定部分承接"
+    assert diff.choose_button.toolTip().startswith(f"认定由{clearing.label}部分承接")
+    # The list's sentence (a close clause the engine gave to another national one): a match.
+    sentence = diff.candidates.index(2, 0)
+    assert not diff.candidates.is_whole(sentence)
+    diff.candidate_view.selectionModel().setCurrentIndex(sentence, select)
+    assert diff.choose_button.text() == "改用所选表述"
+    # Another row shown: the button's own words again.
+    covered = next(row for row in window.table_model.rows() if row.status is Status.COVERED)
+    assert window.select_item(covered.item)
+    assert diff.choose_button.text() == "改用所选表述"
