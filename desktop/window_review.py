@@ -34,25 +34,11 @@ class WindowReview:
         return name
 
     def _decide(self, row: ClauseRow, make: Callable[..., session.Edit], **values) -> None:
-        """Make an edit with a session function (``make(item=, current=, reviewer=, **values)``),
-        then save it after the decisions still waiting."""
-        if self.project is None or self.busy:
-            return
-        edit = make(item=row.item, current=row.decision, reviewer=self._reviewer(), **values)
-        decision, text = edit.decision, edit.label
-        had_unsaved = bool(self.unsaved)
-        touched = [*self.unsaved, row.item]  # the rows whose decision or 未保存 mark may change
-        # Saved after those still waiting, in the order made; a newer decision on an item
-        # replaces its unsaved one.
-        self.unsaved.pop(row.item, None)
-        self.unsaved[row.item] = (decision, f"{text}（序号 {row.number}）")
-        error = self._save_unsaved()
-        self._refresh_items(touched)
-        if error is None and had_unsaved:
-            self.statusBar().showMessage("之前未保存的审核决定已全部保存。", 8000)
-        else:
-            # Said where the eye can check it, and how to take it back.
-            self._tell_saved(error, had_unsaved, f"{text}（序号 {row.number}）", 6000)
+        """Make one edit with a session function (``make(item=, current=, reviewer=, **values)``)
+        and save it after the decisions still waiting, as its own undo step."""
+        self._decide_together([row], lambda reviewer: session.Together(
+            (make(item=row.item, current=row.decision, reviewer=reviewer, **values),), "",
+            self.row_unit()))
 
     def _tell_saved(self, error: DuizhaoError | None, had_unsaved: bool, told: str,
                     timeout: int) -> None:
@@ -74,7 +60,7 @@ class WindowReview:
                          ask: bool = True) -> None:
         """Save the edits a core operation makes on selected rows (``plan(reviewer)``, a
         ``session.Together``) as one undo step, after the decisions still waiting; one edit
-        alone is its own step, named as ``_decide`` names it.
+        alone is its own step, named for it (标为“已覆盖”（序号 3）).
 
         Args:
             rows: the selected rows (for their 序号).
