@@ -415,7 +415,7 @@ class TokenMatcher:
         """Whether the provincial clause carries the national clause's own words: the
         informative words no stronger claimant has, weighing at least ``merge_own`` of the
         clause, of which at least ``merge_carried`` stand in the provincial clause."""
-        taken = {word for other in stronger for word in other.profile.weights}
+        taken = set().union(*(other.profile.weights.keys() for other in stronger))
         own = {word: weight for word, weight in national.profile.weights.items()
                if len(word) > 1 and word not in taken}
         total = sum(own.values())
