@@ -94,6 +94,9 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
 
     def _run(self, work, message: str, on_result: Callable, *,
              on_error: Callable[[BaseException], None] | None = None) -> None:
+        # The review panel is disabled while work runs: an opinion being typed is saved
+        # first, not handed to a window that refuses to save while it is busy.
+        self.commit_typing()
         task = Task(work, self)  # parented: never freed while the pool may still hold it
         task.progressed.connect(self.progress.update_progress)
         task.succeeded.connect(on_result)

@@ -378,6 +378,13 @@ class ReviewPanel(QFrame):
             self.note.document().clearUndoRedoStacks()
             self.note_submitted.emit(self._item, self._saved_note)
 
+    def note_not_saved(self, item: str, saved: str) -> None:
+        """The window could not save the opinion just handed on for ``item``: ``saved`` is
+        again the baseline, so the box's text stays unsaved (note_dirty) and is handed on
+        again when the box is next left or the project put away."""
+        if item == self._item:
+            self._saved_note = saved
+
     def _submit_and_leave(self) -> None:
         # Ctrl+Enter saves and hands the keys back to the table: left in the box, the next J
         # or K (下一处/上一处差距) was typed into the saved opinion, and saved with it.

@@ -296,6 +296,9 @@ class WindowProjects:
         """Write the reviewed comparison to a file in the background."""
         if self.project is None or self.busy:
             return
+        # An opinion being typed goes into the file: Ctrl+Shift+E from the box left it
+        # typed and unsaved, and the box, disabled while the export ran, then lost it.
+        self.commit_typing()
         project = self.project
         decisions = project.decisions()  # read here, not while the reviewer goes on deciding
         author = self.settings.get(keys.REVIEWER) or None

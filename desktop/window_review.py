@@ -269,6 +269,11 @@ class WindowReview:
         row = self.table_model.row_for(item)
         if row is None:
             return
+        if self.busy or self.project is None or self.project.read_only:
+            # Not saved now: the box keeps the text as typed and unsaved (saved when it is
+            # left again), rather than calling it saved and losing it.
+            self.review_panel.note_not_saved(item, row.note)
+            return
         rows = self.review_rows()
         if len(rows) > 1 and any(selected.item == item for selected in rows):
             # No question however many: the opinion is typed under the line saying where it
