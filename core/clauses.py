@@ -187,11 +187,23 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
     clauses: list[Clause] = []
     kuan = 0
     lead_in = ""
+    unnoted = 0  # where the clauses no note has followed yet begin
     for position, paragraph in enumerate(paragraphs):
         if position in skip:
             kuan += 1
             continue
         text, notes = _extract_notes(paragraph)
+        if notes and not text.strip(_SENTENCE_END + "，,、 \u3000"):
+            # A note on a line of its own (（责任单位：省数据局，各市（州）人民政府）) after the
+            # paragraphs of a task applies to every sentence since the last note naming units
+            # (a deadline alone does not end a task); it was dropped, and the task had no
+            # 责任单位.
+            for _, note in notes:
+                clauses[unnoted:] = [_with_note(c, note) for c in clauses[unnoted:]]
+            if any(note.units for _, note in notes):
+                unnoted = len(clauses)
+            kuan += 1
+            continue
         statute_item = _STATUTE_ITEM.match(text) if statute else None
         sentences = split_sentences(text)
         if not statute_item:
@@ -215,13 +227,19 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
                 note = notes[note_index][1]
                 pending = [_with_note(c, note) for c in pending]
                 clauses.extend(pending)
+                if note.units:
+                    unnoted = len(clauses)
                 pending = []
                 note_index += 1
         if pending and note_index < len(notes):
             # Notes after the last sentence (e.g. a sentence without a full stop).
             for _, note in notes[note_index:]:
                 pending = [_with_note(c, note) for c in pending]
-        clauses.extend(pending)
+            clauses.extend(pending)
+            if any(note.units for _, note in notes[note_index:]):
+                unnoted = len(clauses)
+        else:
+            clauses.extend(pending)
     return tuple(replace(c, id=f"{section_id}-{n}") for n, c in enumerate(clauses, start=1))
 
 

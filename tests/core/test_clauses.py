@@ -118,3 +118,36 @@ def test_a_second_role_in_one_note_names_no_unit():
     column as a unit of its own (配合单位：省公安厅)."""
     [clause] = build_clauses("1", ("开展网络安全实战攻防演练。（牵头单位：省委网信办；配合单位：省公安厅、省数据局）",))
     assert clause.responsibility == ("省委网信办", "省公安厅", "省数据局")
+
+
+def test_a_note_on_a_line_of_its_own_applies_to_the_task_paragraphs_before_it():
+    # As provincial 实施意见 set them: the task's paragraphs, then the note alone on a line.
+    clauses = build_clauses("2.1", (
+        "推进政务云集约建设。各市（州）原则上不再新建政务云平台。",
+        "2023年底前，省直部门非涉密业务系统全部迁移上云。",
+        "（责任单位：省数据局，各市（州）人民政府）",
+        "提升电子政务外网支撑能力。（2024年底前完成）",
+        "统筹建立跨网数据传输机制。",
+        "（责任单位：省数据局、省通信管理局）",
+    ))
+    assert [c.responsibility for c in clauses] == [
+        ("省数据局", "各市（州）人民政府")] * 3 + [("省数据局", "省通信管理局")] * 2
+    # A deadline after a sentence does not end the task the later note names units for.
+    assert [c.deadline for c in clauses] == ["", "", "", "2024年底前完成", ""]
+    # The note line holds no clause, and keeps its place in the numbering of paragraphs.
+    assert [c.paragraph for c in clauses] == [1, 1, 2, 4, 5]
+
+
+def test_a_note_line_read_from_a_document_reaches_the_clauses(tmp_path):
+    from core.compare import load_outline
+    path = tmp_path / "实施意见.txt"
+    path.write_text("关于加强数字政府建设的实施意见\n一、主要任务\n（一）推进政务云集约建设。\n"
+                    "建立全省政务云资源统一调度机制，加强资源管理和调度。\n"
+                    "（责任单位：省数据局，各市（州）人民政府）\n"
+                    "（二）提升网络支撑能力。\n推动电子政务外网向乡镇延伸。\n"
+                    "（责任单位：省通信管理局）\n", encoding="utf-8")
+    outline = load_outline(path)
+    noted = {c.text: c.responsibility for s in outline.sections for c in s.clauses}
+    assert noted["建立全省政务云资源统一调度机制，加强资源管理和调度。"] == (
+        "省数据局", "各市（州）人民政府")
+    assert noted["推动电子政务外网向乡镇延伸。"] == ("省通信管理局",)
