@@ -143,31 +143,44 @@ EARLIER_LOOKED_AT = 20
 
 @dataclass(frozen=True)
 class EarlierReview:
-    """A project in the app's folder that compares the same two files (``earlier_review``)."""
+    """A project that compares the same two files (``earlier_review``)."""
 
     path: Path
     decisions: int
     modified: datetime
 
 
-def earlier_review(*, folder: Path, national: str | os.PathLike,
-                   provincial: str | os.PathLike) -> EarlierReview | None:
-    """The newest project in ``folder`` made from these very two files (byte for byte, the
-    provincial one as its current version), among its ``EARLIER_LOOKED_AT`` newest, or None.
+def earlier_review(*, folder: Path, national: str | os.PathLike, provincial: str | os.PathLike,
+                   also: Sequence[str | os.PathLike] = ()) -> EarlierReview | None:
+    """The newest project made from these very two files (byte for byte, the provincial one
+    as its current version), among the ``EARLIER_LOOKED_AT`` newest in ``folder`` and the
+    project files ``also`` names (the user's recent projects), or None.
 
     开始对照 on two files compared before made one more project beside the first (名（2）,
     名（3）…) and the reviewer's decisions stayed in the earlier one, out of sight: the app asks
-    whether to go on with it instead. Projects that cannot be read are passed over.
+    whether to go on with it instead. A project saved elsewhere (另存为) is found among ``also``:
+    the copy left in ``folder`` was offered, stale. Projects that cannot be read are passed
+    over.
     """
     from core.project import SUFFIX, Project
 
     try:
         wanted = (Path(national).read_bytes(), Path(provincial).read_bytes())
-        found = sorted((p for p in folder.glob(f"*{SUFFIX}") if p.is_file()),
-                       key=lambda p: p.stat().st_mtime, reverse=True)[:EARLIER_LOOKED_AT]
     except OSError:
         return None
-    for path in found:
+    try:
+        newest = sorted((p for p in folder.glob(f"*{SUFFIX}") if p.is_file()),
+                        key=_modified, reverse=True)[:EARLIER_LOOKED_AT]
+    except OSError:
+        newest = []
+    candidates: dict[Path, Path] = {}
+    for path in [*newest, *(Path(p) for p in also)]:
+        try:
+            if path.is_file():
+                candidates.setdefault(path.resolve(), path)
+        except OSError:
+            continue
+    for path in sorted(candidates.values(), key=_modified, reverse=True):
         try:
             with Project.open(path, read_only=True) as project:
                 if (project.document_bytes("national"), project.document_bytes("provincial")) != wanted:
@@ -177,6 +190,14 @@ def earlier_review(*, folder: Path, national: str | os.PathLike,
         except Exception:  # noqa: BLE001 - another project's trouble is no reason to stop here
             continue
     return None
+
+
+def _modified(path: Path) -> float:
+    """When a file was last written; 0 for one that cannot be looked at."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 # Why a file offered as a new version of a project's provincial text looks like another text

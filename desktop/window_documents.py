@@ -194,7 +194,8 @@ class WindowDocuments:
         # in an earlier project while a new one was made beside it: 名（2）, 名（3）…).
         # (A headless window — screenshots, the bench — asks nothing: it compares anew.)
         earlier = None if self.headless else session.earlier_review(
-            folder=projects_dir(), national=national.path, provincial=provincial.path)
+            folder=projects_dir(), national=national.path, provincial=provincial.path,
+            also=[entry.path for entry in self.settings.recent_files() if entry.kind == "project"])
         if earlier is not None:
             answer = self.ask_earlier_review(earlier)
             if answer == "open":

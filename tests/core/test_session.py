@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -309,6 +310,20 @@ def test_an_earlier_review_of_the_same_two_files_is_found(tmp_path):
     document.save(str(other))
     assert session.earlier_review(folder=folder, national=NATIONAL, provincial=other) is None
     assert session.earlier_review(folder=tmp_path / "没有", national=NATIONAL, provincial=PROVINCIAL) is None
+
+    from core.project import Project
+    # A copy saved elsewhere afterwards (另存为) is newer: it is the one found, from ``also``.
+    elsewhere = tmp_path / "我的文档" / "示例.duizhao"
+    elsewhere.parent.mkdir()
+    with Project.open(folder / "示例.duizhao") as saved:
+        saved.save_copy(elsewhere)
+    os.utime(folder / "示例.duizhao", (1_600_000_000, 1_600_000_000))
+    found = session.earlier_review(folder=folder, national=NATIONAL, provincial=PROVINCIAL,
+                                   also=[str(elsewhere), str(tmp_path / "已删除.duizhao")])
+    assert found is not None and found.path == elsewhere and found.decisions == 1
+    # With the app's folder gone, a recent project is still found.
+    assert session.earlier_review(folder=tmp_path / "没有", national=NATIONAL, provincial=PROVINCIAL,
+                                  also=[str(elsewhere)]).path == elsewhere
 
 
 @pytest.mark.parametrize("name, title, stem", [

@@ -287,6 +287,34 @@ def test_comparing_the_same_two_files_again_offers_the_earlier_review(qtbot, mak
     assert window.project.path != first and window.project.decision(row.item) is None
 
 
+def test_a_project_saved_elsewhere_is_the_earlier_review_offered(qtbot, make_window, dialogs,
+                                                                  save_path):
+    """After 另存为 the review goes on in the copy; comparing the same two files again offered
+    the stale project left in the app's folder, without the decisions made since."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    in_app_folder = window.project.path
+    first, second = [r for r in window.table_model.rows() if r.status is Status.MISSING][:2]
+    window.select_item(first.item)
+    window.set_status(Status.COVERED.value)
+    assert window.save_project_as()
+    copy = window.project.path
+    assert copy != in_app_folder and Path(save_path[-1]) == copy
+    window.select_item(second.item)
+    window.set_status(Status.COVERED.value)
+    window.new_comparison()
+
+    dialogs.earlier_answer = "open"
+    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+    assert [entry for entry in dialogs.shown if entry[0] == "earlier"] == [
+        ("earlier", "对照", str(copy))]
+    assert window.project.path == copy
+    assert window.project.decision(second.item).status is Status.COVERED
+
+
 def test_a_headless_window_compares_the_same_files_again_without_asking(qtbot, settings, dialogs):
     """The bench compares the sample pair twice in one window: a question box hung it."""
     from desktop.main_window import MainWindow
