@@ -16,6 +16,7 @@ from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison
                         SectionAlignment, Status, national_id, parse_item_id)
 from core.export.labels import localised, repeats_gaps
 from core.review import ReviewedArticle, chosen_carriers, near_articles, near_scores
+from core.text import fold_width
 from desktop.models import CandidateModel, ClauseRow, MatchRole, ProvincialSectionRole, location
 from desktop.status_style import local_of, status_style
 from desktop.window_common import give_text_menu
@@ -31,8 +32,11 @@ CHOOSE_TIP = "把所选候选表述作为该条款的对应表述（可撤销）
 
 
 def diff_html(national: str, provincial: str) -> tuple[str, str]:
-    """Both texts as HTML, with the characters that differ between them highlighted."""
-    matcher = SequenceMatcher(None, national, provincial, autojunk=False)
+    """Both texts as HTML, with the characters that differ between them highlighted; a
+    half-width mark against its full-width form (, ，) is no difference (every comma of a
+    text typed with half-width marks was highlighted)."""
+    # fold_width maps character to character: the folded texts' positions are the texts'.
+    matcher = SequenceMatcher(None, fold_width(national), fold_width(provincial), autojunk=False)
     left, right = [], []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a, b = html.escape(national[i1:i2]), html.escape(provincial[j1:j2])

@@ -108,6 +108,13 @@ def test_diff_marks_what_differs_character_by_character():
     assert "探索" in right and "&lt;改&gt;" in right
 
 
+def test_diff_does_not_mark_a_half_width_comma_against_a_full_width_one():
+    left, right = diff_html("推进数据共享，强化安全保障（2025年）", "推进数据共享,强化安全保障(2025年)")
+    assert "background-color" not in left and "background-color" not in right
+    # What is shown is each text as written.
+    assert right == "推进数据共享,强化安全保障(2025年)" and "，" in left
+
+
 def test_every_status_has_a_chinese_label():
     assert [status_style(s).label for s in Status] == ["已覆盖", "部分覆盖", "未覆盖", "本省新增",
                                                         "无需地方落实"]
