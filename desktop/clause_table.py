@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from core.export.labels import NO_MATCH, SectionIndex, citation, localised, reason_text
+from core.export.labels import NO_MATCH, SIMILARITY_MEANING, SectionIndex, citation, localised, reason_text
 from core.model import (Comparison, Gap, ReviewDecision, Status, is_provincial_item,
                         provincial_id)
 from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, review_item,
@@ -371,7 +371,7 @@ _HEADER_TIPS = (
     "按国家文件顺序编号（本省新增内容排在最后）",
     "国家文件中的一句要求，前面是所在章节编号",
     "地方文件中与之最接近的表述",
-    "0–100，越高越接近",
+    SIMILARITY_MEANING.format(local="本省").removeprefix("“相似度”为"),
     "已覆盖 / 部分覆盖 / 未覆盖 / 本省新增；括号里是审核情况",
     "审核人填写的审核意见",
 )

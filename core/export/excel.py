@@ -12,6 +12,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -126,6 +127,10 @@ def _header(sheet, columns: Sequence[tuple[str, int]], local: str = "本省") ->
         _set(cell, name)
         cell.font, cell.fill, cell.alignment, cell.border = (
             _HEADER, _fill(labels.HEADER_FILL), _CENTRED, _BORDER)
+        if name == "相似度":
+            # What the figure measures, where the reader meets it (a 100 beside reworded text).
+            cell.comment = Comment(labels.SIMILARITY_MEANING.format(local=local), "对照",
+                                   width=280, height=100)
         sheet.column_dimensions[get_column_letter(index)].width = _header_width(name, width)
     sheet.freeze_panes = "A2"
     _printable_page(sheet)

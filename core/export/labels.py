@@ -42,6 +42,11 @@ GAP_COLOR = "C00000"
 """Font colour of national words the provincial text lacks."""
 
 OVERRIDE_MARK = "（人工）"
+# What 相似度 measures (core.align.score: the share of the national clause's weighted words
+# the provincial text has), said alike in the reports and the app: "文本相似程度" let a reader
+# take 100 for identical wording, and a longer or reworded provincial sentence scores 100 too.
+SIMILARITY_MEANING = ("“相似度”为0—100，表示国家文件条款的要点词语在{local}表述中出现的程度；"
+                      "100表示要点词语都已出现，不表示文字相同，也不代表内容等同。")
 """Appended to a status label a reviewer set."""
 
 RECHECK_MARK = "（需复核）"

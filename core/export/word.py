@@ -819,7 +819,7 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
     _summary_table(document, comparison, clauses, articles)
     _heading2(document, "（二）说明")
     _body(document, "对照结果由软件按文本相似度自动生成，供起草和审核参考，以审核意见为准。"
-                    "“相似度”为0—100的文本相似程度，不代表内容等同。")
+                    + labels.SIMILARITY_MEANING.format(local=local))
     _body(document, f"国家文件条款中红色加粗的文字，是{local}对应表述中未体现的关键词、数量指标或时限；"
                     f"加粗并加下划线的文字，是{local}表述约束力度减弱之处。")
     # What core.expected sets apart, no more: it said 定义、罚则 too, and the table beside it

@@ -243,3 +243,10 @@ def test_every_header_fits_its_column_on_one_line(sample_workbook, tmp_path):
                 assert _display_width(cell.value) + 2 <= width, (sheet.title, cell.value, width)
                 checked.add(cell.value)
     assert {"无需地方落实", "相似度", "已处理", "内容体现", "条数", "条款数"} <= checked
+
+
+def test_the_similarity_header_says_what_the_figure_measures(sample_workbook):
+    sheet = sample_workbook["对照表"]
+    cell = sheet.cell(row=1, column=header(sheet).index("相似度") + 1)
+    assert cell.comment is not None
+    assert "100表示要点词语都已出现，不表示文字相同" in cell.comment.text

@@ -787,3 +787,15 @@ def test_the_gap_report_gives_a_lost_key_term_once(sample_comparison, sample_gap
     assert rows
     for row in rows:
         assert row.cells[4].text and "对应表述缺少" not in row.cells[5].text
+
+
+def test_the_report_says_a_similarity_of_100_is_no_identical_wording(sample_comparison,
+                                                                       sample_checklist):
+    # The sample has them: a provincial sentence that has every key word of the national one,
+    # and says more or says it otherwise, scores 100.
+    assert any(f.matches and f.matches[0].score >= 99.5 and f.matches[0].clause.text != f.clause.text
+               for f in sample_comparison.clauses)
+    texts = "".join(p.text for p in sample_checklist.paragraphs)
+    assert "“文本相似程度" not in texts
+    assert "100表示要点词语都已出现，不表示文字相同" in texts
+    assert "国家文件条款的要点词语在本省表述中出现的程度" in texts
