@@ -105,7 +105,7 @@ def build_row(comparison: Comparison, reviewed: ReviewedClause | ReviewedAdditio
         match_changed=reviewed.match_changed, gaps=reviewed.gaps,
         shown_gaps=shown_gaps(reviewed),
         match_item=provincial_id(match.clause.id) if match else "",
-        no_match=sections.no_match(clause.section))
+        no_match=sections.empty_counterpart(reviewed))
 
 
 class ClauseTableModel(FlatTableModel):

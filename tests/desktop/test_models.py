@@ -27,6 +27,23 @@ def test_clause_table_model_passes_modeltester(qtmodeltester, sample_comparison)
     assert model.index_for(row.item, ClauseTableModel.COL_NOTE).data() == "已在别处体现"
 
 
+def test_a_sentence_nothing_is_expected_of_says_so_in_the_provincial_cell(sample_comparison):
+    """As the reports say it: 无需地方落实 beside （未找到对应表述） read as a gap."""
+    model = ClauseTableModel()
+    background = next(f for f in sample_comparison.clauses
+                      if f.status is Status.NOT_EXPECTED and not f.matches)
+    missing = _first(sample_comparison, Status.MISSING)
+    model.set_comparison(sample_comparison)
+    cell = model.index_for(f"N{background.clause.id}", ClauseTableModel.COL_PROVINCIAL)
+    assert cell.data() == "（无需地方承接）"
+    assert model.index_for(f"N{missing.clause.id}", ClauseTableModel.COL_PROVINCIAL).data() == (
+        "（未找到对应表述）")
+    # Judged a gap by the reviewer, it is a sentence with no match again.
+    model.set_decisions([ReviewDecision(item=f"N{background.clause.id}", status=Status.MISSING)])
+    assert model.index_for(f"N{background.clause.id}",
+                           ClauseTableModel.COL_PROVINCIAL).data() == "（未找到对应表述）"
+
+
 def test_empty_models_pass_modeltester(qtmodeltester):
     for model in (ClauseTableModel(), NationalOutlineModel(), ProvincialOutlineModel(),
                   CandidateModel(), DecisionListModel(), HistoryModel()):
