@@ -45,7 +45,7 @@ from core.articles import (NOTHING_SPECIFIC, ArticleVerdict, PhraseHits, article
 from core.coverage import find_gaps, lists_cut, same_sentence
 from core.domain import commonness
 from core.errors import Cancelled
-from core.expected import (clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
+from core.expected import (beyond_horizon, clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
                            scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import judge_headings
@@ -1246,7 +1246,8 @@ class _Judge:
             return reason if reason is not None and reason.code == "central" else None
         return (clause_not_expected(clause.text, heading=self._heading(clause),
                                     before=self._sentence_before(index), bodies=self.bodies)
-                or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title))
+                or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title)
+                or beyond_horizon(clause.text, self.provincial.title))
 
     def _missing_reason(self, ranking: list[Candidate]) -> Reason:
         if not ranking:

@@ -811,6 +811,42 @@ def laid_on_other_places(text: str, region: str, what: str = "本条") -> Reason
     return Reason("scope", f"{what}针对{kind}地区，本地{lacks}，地方文件无需承接。")
 
 
+# The period a plan's title gives it: 三年行动计划（2023—2025年）, 实施方案（2021-2025年）.
+_TITLE_PERIOD = re.compile(r"(?<!\d)(20\d{2})\s*年?\s*[—–\-－~～至到]+\s*(20\d{2})\s*年")
+# A five-year plan's (“十四五”数字政府建设规划): the 11th ran 2006—2010, each five years on.
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五六七八九])五(?:规划|时期|期间|[”\"])")
+_PLAN_NUMBER = "一二三四五六七八九"
+# A goal set for a year, opening its sentence (到2035年，……; 力争到2030年，……).
+_GOAL_YEAR = re.compile(r"^(?:力争|争取)?到(20\d{2})年")
+_ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
+
+
+def plan_end(provincial_title: str) -> int | None:
+    """The last year of the period a provincial plan's title gives it, or None when it gives
+    none (实施意见 and 条例 have no period)."""
+    period = _TITLE_PERIOD.search(provincial_title)
+    if period and int(period.group(1)) <= int(period.group(2)):
+        return int(period.group(2))
+    plan = _FIVE_YEAR_PLAN.search(provincial_title)
+    if plan:
+        return 2010 + 5 * _PLAN_NUMBER.index(plan.group(1))  # 十一五 ended in 2010
+    return None
+
+
+def beyond_horizon(sentence: str, provincial_title: str) -> Reason | None:
+    """Why a national goal is not expected of a provincial plan: it is set for a year after
+    the period the plan's title gives it (到2035年，……基本建成, against a 三年行动计划
+    （2023—2025年）), and names no year within it. None otherwise."""
+    end = plan_end(provincial_title)
+    goal = _GOAL_YEAR.match(sentence.strip()) if end is not None else None
+    if goal is None or int(goal.group(1)) <= end:
+        return None
+    if any(int(year) <= end for year in _ANY_YEAR.findall(sentence)):
+        return None
+    return Reason("horizon", f"本句是到{goal.group(1)}年的目标，超出地方文件的规划期（至{end}年），"
+                             "地方文件无需承接。")
+
+
 def scoped_elsewhere(paragraph: str, sentence: str, provincial_title: str) -> Reason | None:
     """Why a national policy sentence is not expected of this province when the note after it
     limits the measure to named places (适用范围：河南自贸试验区), or a named region's own organ

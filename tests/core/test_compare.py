@@ -789,6 +789,39 @@ def test_a_measure_for_other_places_is_not_expected_of_this_province(national, k
             assert statuses[scoped].reason.code == "scope" and named in statuses[scoped].reason.text
 
 
+@pytest.mark.parametrize("title, expected", [
+    ("示例省检测服务三年行动计划（2023—2025年）", Status.NOT_EXPECTED),
+    ("示例省“十四五”检测服务发展规划", Status.NOT_EXPECTED),
+    # A plan whose period reaches the goal's year, or a text with no period, is expected to.
+    ("示例省检测服务行动方案（2023-2035年）", Status.MISSING),
+    ("示例省人民政府关于加强检测服务的实施意见", Status.MISSING),
+])
+def test_a_goal_beyond_the_period_of_a_provincial_plan_is_not_expected_of_it(title, expected):
+    national = _outline("示例指导意见\n一、总体要求\n（一）工作目标。\n到2025年，检测机构覆盖率达到70%。"
+                        "到2035年，现代检测服务体系全面建成，检测服务水平显著提升。\n"
+                        "二、重点任务\n（一）完善检测制度。各地要及时修订检测管理制度。\n")
+    provincial = _outline(f"{title}\n一、工作目标\n到2025年，全省检测机构覆盖率达到70%。\n"
+                          "二、重点任务\n（一）完善检测制度。各地要及时修订检测管理制度。\n")
+    findings = {f.clause.text[:7]: f for f in compare_outlines(national, provincial).clauses}
+    vision = findings["到2035年，"]
+    assert vision.status is expected, title
+    if expected is Status.NOT_EXPECTED:
+        assert vision.reason.code == "horizon" and "至2025年" in vision.reason.text
+    # A goal within the period stays one the plan must carry.
+    assert findings["到2025年，"].status is Status.COVERED
+
+
+def test_a_plans_period_is_read_from_its_title():
+    from core.expected import beyond_horizon, plan_end
+    assert plan_end("南屏省数字政府建设三年行动计划（2023—2025年）（征求意见稿）") == 2025
+    assert plan_end("某省“十五五”数字经济发展规划") == 2030
+    assert plan_end("某市数字政府建设工作要点（2024年）") is None
+    # A sentence that also sets a goal within the period is the plan's to carry.
+    plan = "某省数字政府建设实施方案（2023-2025年）"
+    assert beyond_horizon("到2025年，平台基本建成；到2035年，体系更加完善。", plan) is None
+    assert beyond_horizon("力争到2030年，体系全面建成。", plan).code == "horizon"
+
+
 def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     national = "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、定点资格、负责人考核中予以体现。"
     assert _lost(national, "对不按规定开展检测的机构，在年度考核、资金奖补、等级评审、负责人考核中予以体现。") \
