@@ -91,12 +91,30 @@ def _split_units(body: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
+# A note printed without brackets on a line of its own, as many provincial plans set it under
+# a task (责任单位：省数据局、省公安厅; 牵头单位：省数据局；配合单位：省公安厅。完成时限：2025年底前).
+_NOTE_LINE = re.compile(
+    r"^\s*(?:(?:责任|牵头|配合|主责|参与|负责)(?:单位|部门)|责任主体|完成时限|时间节点|完成时间)\s*[：:]"
+    # Units and dates, no duty (负责部门：各级人民政府应当…… is a sentence).
+    r"(?!.*(?:应当|必须|不得|要求))[^。]{1,200}(?:。[^。]{1,100})?。?$")
+
+
+def _bracketed_note_line(paragraph: str) -> str:
+    """A note line without brackets in the bracketed form the notes are read in; any other
+    paragraph as it is."""
+    if not _NOTE_LINE.match(paragraph):
+        return paragraph
+    body = paragraph.strip().rstrip(_SENTENCE_END)
+    return "（" + re.sub(r"[。；;]\s*", "；", body) + "）"
+
+
 def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
     """Remove responsibility and deadline notes; return the text and (position, note) pairs.
 
     The position is where the note stood in the cleaned text, so each note can be attached to
     the sentences that precede it.
     """
+    paragraph = _bracketed_note_line(paragraph)
     cleaned: list[str] = []
     notes: list[tuple[int, _Note]] = []
     position = 0

@@ -450,9 +450,17 @@ def _render(national: Outline, groups: list[tuple[str, list[_Unit]]], rng: rando
             for text, origin in unit.sentences:
                 truth.provincial_origin.setdefault(text, []).append(origin)
             body = "".join(text for text, _ in unit.sentences)
+            note_line = ""
             if not statute and body and rng.random() < 0.5:
                 units_named = "、".join(rng.sample(UNITS, k=rng.choice((1, 2, 3))))
-                body += f"（责任单位：{units_named}）"
+                # As drafters set it: after the task, on a line of its own, or there without
+                # brackets. (A generator of its own, so the texts drawn after stay the same.)
+                form = random.Random(f"{provincial_id}:{units_named}").choice(("inline", "line", "bare"))
+                if form == "inline":
+                    body += f"（责任单位：{units_named}）"
+                else:
+                    note_line = (f"（责任单位：{units_named}）" if form == "line"
+                                 else f"责任单位：{units_named}")
             if is_lead:
                 if body:
                     lines.append(body)
@@ -461,5 +469,7 @@ def _render(national: Outline, groups: list[tuple[str, list[_Unit]]], rng: rando
                 lines.append(f"第{chinese_counting(article)}条 {body}")
             else:
                 lines.append(f"（{chinese_counting(section_number)}）{unit.title}。{body}")
+            if note_line:
+                lines.append(note_line)
     lines += ["示例省人民政府", "2023年3月1日"] if not statute else []
     return "\n".join(lines) + "\n"

@@ -151,3 +151,21 @@ def test_a_note_line_read_from_a_document_reaches_the_clauses(tmp_path):
     assert noted["建立全省政务云资源统一调度机制，加强资源管理和调度。"] == (
         "省数据局", "各市（州）人民政府")
     assert noted["推动电子政务外网向乡镇延伸。"] == ("省通信管理局",)
+
+
+def test_a_note_line_without_brackets_is_a_note_not_a_sentence(tmp_path):
+    from core.compare import load_outline
+    path = tmp_path / "实施方案.txt"
+    path.write_text("示例省数字政府建设实施方案\n一、主要任务\n（一）推进政务云集约建设。\n"
+                    "建立全省政务云资源统一调度机制。\n责任单位：省数据局，各市（州）人民政府\n"
+                    "（二）强化安全保障。\n健全网络安全责任制。\n"
+                    "牵头单位：省委网信办；配合单位：省公安厅。完成时限：2025年底前\n",
+                    encoding="utf-8")
+    clauses = [c for s in load_outline(path).sections for c in s.clauses]
+    # Read as sentences, the lines stood in the comparison as the province's own additions.
+    assert [c.text for c in clauses] == ["建立全省政务云资源统一调度机制。", "健全网络安全责任制。"]
+    assert [(c.responsibility, c.deadline) for c in clauses] == [
+        (("省数据局", "各市（州）人民政府"), ""), (("省委网信办", "省公安厅"), "2025年底前")]
+    # A sentence that only opens with such words is no note line.
+    [kept] = build_clauses("1", ("负责部门：各级人民政府应当明确本地区的检测机构，并向社会公布。",))
+    assert kept.text.startswith("负责部门：") and kept.responsibility == ()

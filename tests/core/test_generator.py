@@ -94,3 +94,18 @@ def test_a_policy_variant_hedges_some_weakened_sentences_and_the_engine_flags_th
                     hedged += 1
                     assert statuses[national_id] is Status.PARTIAL, (seed, text)
     assert hedged >= 3
+
+
+def test_responsibility_notes_come_in_the_forms_drafters_use_and_are_read_as_notes():
+    national = load_outline(GUIDELINE)
+    texts = [make_variant(national, seed=seed).text for seed in range(4)]
+    lines = [line for text in texts for line in text.splitlines()]
+    # After the task, on a line of its own in brackets, and on a line of its own without.
+    assert any("。（责任单位：" in line for line in lines)
+    assert any(line.startswith("（责任单位：") for line in lines)
+    assert any(line.startswith("责任单位：") for line in lines)
+    for text in texts:
+        clauses = outline_document(read_text(text)).clauses()
+        assert not any("责任单位" in c.text for c in clauses)
+        noted = sum(text.count(form) for form in ("（责任单位：", "\n责任单位："))
+        assert noted and sum(1 for c in clauses if c.responsibility) >= noted
