@@ -865,8 +865,10 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
         if not draft.paragraphs and draft.line.endswith(("。", "！", "？")):
             draft.title, draft.paragraphs = "", [draft.line]
         elif draft.paragraphs and all(only_notes(p) for p in draft.paragraphs):
-            notes = "".join(p for p in draft.paragraphs if p not in draft.line)
-            draft.title, draft.paragraphs = "", [draft.line + notes]
+            # The notes stay lines of their own, read as notes on the task before them
+            # (core.clauses.build_clauses), bracketed or not (责任单位：省政府办公厅).
+            notes = [p for p in draft.paragraphs if p not in draft.line]
+            draft.title, draft.paragraphs = "", [draft.line, *notes]
     return _freeze(drafts, preamble, statute=False)
 
 

@@ -169,3 +169,15 @@ def test_a_note_line_without_brackets_is_a_note_not_a_sentence(tmp_path):
     # A sentence that only opens with such words is no note line.
     [kept] = build_clauses("1", ("负责部门：各级人民政府应当明确本地区的检测机构，并向社会公布。",))
     assert kept.text.startswith("负责部门：") and kept.responsibility == ()
+
+
+def test_a_numbered_task_followed_only_by_a_note_line_is_a_task_with_its_units(tmp_path):
+    from core.compare import load_outline
+    path = tmp_path / "实施方案.txt"
+    path.write_text("示例省数字政府建设实施方案\n一、主要任务\n"
+                    "1.深化数字技术应用，推进政务数据共享。\n责任单位：省政府办公厅、省数据局\n"
+                    "2.强化安全保障，健全网络安全责任制。\n（责任单位：省委网信办）\n", encoding="utf-8")
+    clauses = [c for s in load_outline(path).sections for c in s.clauses]
+    assert [(c.text, c.responsibility) for c in clauses] == [
+        ("深化数字技术应用，推进政务数据共享。", ("省政府办公厅", "省数据局")),
+        ("强化安全保障，健全网络安全责任制。", ("省委网信办",))]
