@@ -108,6 +108,71 @@ def _bracketed_note_line(paragraph: str) -> str:
     return "（" + re.sub(r"[。；;]\s*", "；", body) + "）"
 
 
+# Any other bracketed note after a task, read piece by piece: units with the part they play
+# (（省数据局牵头，各市（州）人民政府负责落实）; （省数据局负责，2024年底前完成）), in square
+# brackets too (【责任单位：省数据局】).
+_NOTE_OPEN = re.compile(r"(?:(?<=[。；;])|^)\s*([（(【〔])")
+_CLOSING = {"（": "）", "(": ")", "【": "】", "〔": "〕"}
+_ROLE_LABEL = re.compile(r"^(?:(?:责任|牵头|配合|主责|参与|负责|协办|协助|主办|协同)(?:单位|部门)|责任主体|"
+                         r"完成时限|时间节点|完成时间)\s*[：:]")
+_PLAYS = re.compile(r"等?(?:相关|有关)?(?:部门|单位)?(?:按职责分工)?(?:牵头|负责落实|负责|配合|参与|指导|落实)$")
+_UNIT_END = re.compile(r"(?:部|委|局|署|办|银行|院|会|厅|政府|部门|单位|中心|办公室|党委|法院|检察院|海关|"
+                       r"公司|集团|妇联|工会|科协|团省委)$")
+# What an aside in brackets says that no note does (（以下简称省数据局）, （含省数据局）).
+_ASIDE_WORDS = re.compile(r"简称|包括|含|即|例如|如|其中|是指|参照|依照|根据")
+
+
+def _note_in_brackets(body: str) -> _Note | None:
+    """The note a bracketed group holds when every piece of it names a unit (with the part it
+    plays) or a deadline; None when any piece is something else (an aside, a list item)."""
+    units: list[str] = []
+    deadline = ""
+    for piece in re.split(r"[，,、；;]|\s+", _INNER_ROLE.sub("、", body)):
+        piece = _ROLE_LABEL.sub("", piece.strip()).strip()
+        if not piece:
+            continue
+        if _DEADLINE.fullmatch(piece):
+            deadline = deadline or piece
+            continue
+        name = _PLAYS.sub("", piece)
+        name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
+        plain = re.sub(r"（[^（）]*）|\([^()]*\)", "", name)
+        if not (2 <= len(plain) <= 30 and _UNIT_END.search(plain)) or _ASIDE_WORDS.search(name):
+            return None
+        units.append(name)
+    return _Note(tuple(units), deadline) if units or deadline else None
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A bracketed note found by ``_note_in_brackets``: where it stands, and what it says."""
+
+    at: int
+    end: int
+    note: _Note
+
+    def start(self) -> int:
+        return self.at
+
+
+def _bracketed_note(paragraph: str, cursor: int) -> _Found | None:
+    """The first bracketed group from ``cursor``, after a sentence or opening the paragraph,
+    that is a note (``_note_in_brackets``)."""
+    for opening in _NOTE_OPEN.finditer(paragraph, cursor):
+        start = opening.start(1)
+        bracket = paragraph[start]
+        if bracket in "（(":
+            end, closers = _matching_close(paragraph, start), "）)"
+        else:
+            end, closers = paragraph.find(_CLOSING[bracket], start) + 1, _CLOSING[bracket]
+        if end <= start + 1 or paragraph[end - 1] not in closers:  # never closed
+            continue
+        note = _note_in_brackets(paragraph[start + 1:end - 1])
+        if note is not None:
+            return _Found(opening.start(), end, note)
+    return None
+
+
 def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
     """Remove responsibility and deadline notes; return the text and (position, note) pairs.
 
@@ -124,7 +189,8 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
         head = _RESPONSIBILITY_HEAD.search(paragraph, cursor)
         deadline = _DEADLINE_NOTE.search(paragraph, cursor)
         units = _UNIT_NOTE.search(paragraph, cursor)
-        candidates = [m for m in (head, deadline, units) if m]
+        other = _bracketed_note(paragraph, cursor)
+        candidates = [m for m in (head, deadline, units, other) if m]
         if not candidates:
             cleaned.append(paragraph[cursor:])
             break
@@ -145,6 +211,9 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
             end = match.end()
             body = re.sub(r"等?(?:按职责分工)?(?:负责落实|负责|牵头|参与|配合|指导)", "、", match.group(1))
             notes.append((position, _Note(_split_units(body), "")))
+        elif match is other:
+            end = other.end
+            notes.append((position, other.note))
         else:
             end = match.end()
             notes.append((position, _Note((), match.group(1))))

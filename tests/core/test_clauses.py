@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.clauses import build_clauses, split_sentences
 
 
@@ -181,3 +183,25 @@ def test_a_numbered_task_followed_only_by_a_note_line_is_a_task_with_its_units(t
     assert [(c.text, c.responsibility) for c in clauses] == [
         ("深化数字技术应用，推进政务数据共享。", ("省政府办公厅", "省数据局")),
         ("强化安全保障，健全网络安全责任制。", ("省委网信办",))]
+
+
+@pytest.mark.parametrize("note, units, deadline", [
+    ("（省数据局牵头，各市（州）人民政府负责落实）", ("省数据局", "各市（州）人民政府"), ""),
+    ("（省数据局负责，2024年底前完成）", ("省数据局",), "2024年底前完成"),
+    ("【责任单位：省数据局】", ("省数据局",), ""),
+    ("（省数据局等部门，2024年底前）", ("省数据局",), "2024年底前"),
+    ("（公安部、交通运输部、空管委办公室负责）", ("公安部", "交通运输部", "空管委办公室"), ""),
+])
+def test_notes_in_the_other_forms_drafters_write_them(note, units, deadline):
+    clauses = build_clauses("1", (f"推进政务数据共享。{note}建设一体化平台。",))
+    assert [c.text for c in clauses] == ["推进政务数据共享。", "建设一体化平台。"]
+    assert (clauses[0].responsibility, clauses[0].deadline) == (units, deadline)
+    assert clauses[1].responsibility == ()
+
+
+@pytest.mark.parametrize("aside", ["（以下简称省数据局）", "（国办发〔2022〕14号）", "（一）", "（试行）",
+                                   "（省数据局牵头"])
+def test_an_aside_in_brackets_after_a_sentence_is_no_note(aside):
+    clauses = build_clauses("1", (f"推进政务数据共享。{aside}",))
+    assert all(c.responsibility == () for c in clauses)
+    assert "".join(c.text for c in clauses) == f"推进政务数据共享。{aside}"
