@@ -50,7 +50,7 @@ from core.expected import (beyond_horizon, clause_not_expected, dates_the_text, 
 from core.provisions import Provision, provision
 from core.leads import judge_headings
 from core.model import (ALL_BUT_CENTRAL, ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
-                        Match, Outline, Reason, Section, SectionAlignment, Status, roll_up)
+                        Gap, Match, Outline, Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
 
@@ -290,7 +290,9 @@ def compare_outlines(national: Outline, provincial: Outline, *,
                 if verdict.status in (Status.COVERED, Status.PARTIAL)}
     findings = _verdicts(national, provincial, nat, prov, candidates, aligned, parameters, steps,
                          matcher, offered=offered, carriers=carriers)
-    findings = tuple(_within_article(f, by_article.get(f.clause.section), provincial) for f in findings)
+    sentences = Counter(f.clause.section for f in findings)
+    findings = tuple(_within_article(f, by_article.get(f.clause.section), provincial,
+                                     alone=sentences[f.clause.section] == 1) for f in findings)
     findings = judge_headings(findings, parameters.lead_chars,
                               lambda clause: clause_name(provincial, clause),
                               policy=national.grammar == "policy")
@@ -1307,6 +1309,36 @@ class _Judge:
         return clause_name(outline, clause)
 
 
+# What a drafter checks whatever the article's verdict: a weakened binding word (应当 → 可以), a
+# quantity or a deadline changed. The generated variants' weakened sentences are found by these.
+_SIGNALS = frozenset({"binding", "number", "deadline"})
+
+
+def _signals(finding: ClauseFinding) -> tuple[Gap, ...]:
+    """The gaps of a clause that stand whatever its article's verdict (``_SIGNALS``)."""
+    return tuple(gap for gap in finding.gaps if gap.kind in _SIGNALS)
+
+
+def _only_sentence(finding: ClauseFinding, verdict: ArticleVerdict,
+                   provincial: Outline) -> ClauseFinding:
+    """The only sentence of an article the province carries, judged otherwise than the article
+    (本条整体：已覆盖 over its one sentence's 部分覆盖; 部分覆盖 over 未覆盖 — two verdicts on one
+    text): it takes the article's, which the real pairs' gold bears out three times in four
+    where they differ, and says what the sentence-by-sentence reading found, to check. Its
+    counterpart is the nearest sentence of the carrying articles."""
+    inside = [m for m in (*finding.matches, *finding.alternatives)
+              if m.clause.section in verdict.provincial]
+    matches = tuple(sorted(inside, key=lambda m: -m.score)[:1]) if inside else finding.matches[:1]
+    others = tuple(m for m in (*finding.matches, *finding.alternatives) if m not in matches)
+    found = finding.reason.text
+    text = (f"{verdict.reason.text.rstrip('。')}（本条只有一句，按整条判定为"
+            f"{STATUS_LABELS[verdict.status]}）。逐句比对的提示：{found}"
+            + ("" if found.endswith("。") else "。"))
+    return ClauseFinding(finding.clause, verdict.status,
+                         matches[0].score if matches else finding.score, matches, (), others,
+                         Reason(verdict.reason.code, text))
+
+
 def clause_heading(outline: Outline, clause: Clause) -> str:
     """The title of the section a clause stands in, "前言" for the preamble."""
     return "前言" if clause.section == "0" else outline.section(clause.section).title
@@ -1330,15 +1362,21 @@ def _excerpt(text: str, limit: int = 30) -> str:
 
 
 def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None,
-                    provincial: Outline) -> ClauseFinding:
+                    provincial: Outline, *, alone: bool = False) -> ClauseFinding:
     """A clause of an article no provincial article carries shares the article's verdict, and
     so does one of an article that corresponds as a whole (``WHOLE_ARTICLE_REASONS``): carried by its
     counterpart, cited by the province, or taken over with the law's 法律责任. A clause found
     nowhere in an article the province carries says so, with where the article went: the row
-    shows what of the article is missing, and does not read as contradicting its verdict."""
+    shows what of the article is missing, and does not read as contradicting its verdict.
+
+    The only sentence of an article (``alone``) is the article: it takes the article's verdict
+    (``_only_sentence``)."""
     if verdict is None:
         return finding
     whole = verdict.reason.code in WHOLE_ARTICLE_REASONS and finding.status is not Status.COVERED
+    if (alone and not whole and verdict.status in (Status.COVERED, Status.PARTIAL)
+            and finding.status is not verdict.status and not _signals(finding)):
+        return _only_sentence(finding, verdict, provincial)
     if not whole and verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
         if finding.status is Status.MISSING and verdict.provincial:
             places = "、".join(provincial.section(place).label for place in verdict.provincial)
@@ -1446,19 +1484,24 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
                     said.append(("未找到与各句一一对应的表述" if len(own) > 1
                                  else "未找到一一对应的表述")
                                 + ("，上述比例系按整条内容估算" if "%" in section.reason.text else ""))
-                elif numbers:
-                    # Not 该句 (a reader took it for a sentence named elsewhere), nor 本条 (本条
-                    # 部分覆盖 under 本条整体：已覆盖 said both at once).
-                    said.append(f"各句均{words}" if len(own) > 1 else f"本条唯一的一句{words}")
+                elif numbers and len(own) > 1:
+                    # Not 该句 (a reader took it for a sentence named elsewhere).
+                    said.append(f"各句均{words}")
+                elif numbers and _signals(own[0]):
+                    # The only sentence has the article's verdict (_only_sentence) but where
+                    # it weakens a binding word or changes a figure: that is what is said, not
+                    # 本条唯一的一句部分覆盖 under 本条整体：已覆盖 (two verdicts on one text).
+                    said.append("；".join(gap.describe() for gap in _signals(own[0])))
             nothing_found = all(f.status is Status.MISSING for f in own)
             if nothing_found and section.reason.text.rstrip("。").endswith(NOTHING_SPECIFIC):
                 said = []  # it says so already: 但本条的具体要求未见对应表述
+            text = section.reason.text.rstrip("。")
+            if any(f.status in (Status.COVERED, Status.PARTIAL) for f in own):
+                text = text.removesuffix(NOTHING_SPECIFIC)  # a row shows a counterpart
             if said:
-                text = section.reason.text.rstrip("。")
-                if any(f.status in (Status.COVERED, Status.PARTIAL) for f in own):
-                    text = text.removesuffix(NOTHING_SPECIFIC)  # a row shows a counterpart
-                text += ROWS_TOLD + "，".join(said) + "。"
-                section = replace(section, reason=Reason(section.reason.code, text))
+                text += ROWS_TOLD + "，".join(said)
+            if text != section.reason.text.rstrip("。"):
+                section = replace(section, reason=Reason(section.reason.code, text + "。"))
         told.append(section)
     return tuple(told)
 

@@ -4,6 +4,7 @@ every verdict carries."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 
@@ -840,7 +841,8 @@ def test_the_sentence_rows_are_the_evidence_of_their_articles_verdict():
     assert rows["3-1"].status is Status.COVERED  # its owner keeps it
     # The article no longer says no sentence of it was found; it says what the rows show.
     assert "具体要求未见对应表述" not in sections["2"].reason.text
-    assert sections["2"].reason.text.endswith("逐句比对，本条唯一的一句部分覆盖。")
+    # Its only sentence is the article: one verdict, said once.
+    assert "本条唯一的一句" not in sections["2"].reason.text
     # A sentence found nowhere in the article that carries the rest says where the article went.
     assert sections["4"].status is Status.PARTIAL
     assert sections["4"].reason.text.endswith("逐句比对，第2句未见对应表述。")
@@ -924,12 +926,15 @@ def test_a_key_term_stated_once_for_a_paragraph_cut_at_semicolons_is_not_lost():
     names 市场主体 in its first piece."""
     from core.review import assess
 
+    # 第二条 has a second sentence: an article's only sentence takes the article's verdict.
     national = _outline("示例登记条例\n第一条 为了规范示例登记，制定本条例。\n"
-                        "第二条 对外商投资企业的设立登记申请，能够当场办结的，应当当场办结。\n"
+                        "第二条 对外商投资企业的设立登记申请，能够当场办结的，应当当场办结。"
+                        "登记机关应当公开登记办理程序。\n"
                         "第三条 本条例自2025年1月1日起施行。")
+    public = "\n登记机关应当公开登记办理程序。"
     provincial = _outline("江南省示例登记办法\n第一条 为了规范本省示例登记，制定本办法。\n"
                           "第二条 登记机关应当优化外商投资企业登记服务；能够当场办结的，应当当场办结，"
-                          "不能当场办结的，应当在一个工作日内办结。\n第三条 本办法自2026年1月1日起施行。")
+                          "不能当场办结的，应当在一个工作日内办结。" + public + "\n第三条 本办法自2026年1月1日起施行。")
     result = compare_outlines(national, provincial)
     finding = next(f for f in result.clauses if f.clause.id == "2-1")
     assert [m.clause.id for m in finding.matches] == ["2-2"]
@@ -940,7 +945,8 @@ def test_a_key_term_stated_once_for_a_paragraph_cut_at_semicolons_is_not_lost():
     # A term the paragraph does not state is still lost.
     other = compare_outlines(national, _outline(str(provincial.title) + "\n" + "\n".join(
         ["第一条 为了规范本省示例登记，制定本办法。",
-         "第二条 登记机关应当优化登记服务；能够当场办结的，应当当场办结，不能当场办结的，应当在一个工作日内办结。",
+         "第二条 登记机关应当优化登记服务；能够当场办结的，应当当场办结，不能当场办结的，应当在一个工作日内办结。"
+         + public,
          "第三条 本办法自2026年1月1日起施行。"])))
     lost = next(f for f in other.clauses if f.clause.id == "2-1")
     assert [g.national for g in lost.gaps] == ["外商投资"]
@@ -948,7 +954,7 @@ def test_a_key_term_stated_once_for_a_paragraph_cut_at_semicolons_is_not_lost():
     apart = compare_outlines(national, _outline(str(provincial.title) + "\n" + "\n".join(
         ["第一条 为了规范本省示例登记，制定本办法。",
          "第二条 登记机关应当优化外商投资企业登记服务。能够当场办结的，应当当场办结，不能当场办结的，"
-         "应当在一个工作日内办结。",
+         "应当在一个工作日内办结。" + public,
          "第三条 本办法自2026年1月1日起施行。"])))
     lost = next(f for f in apart.clauses if f.clause.id == "2-1")
     assert [m.clause.id for m in lost.matches] == ["2-2"] and [g.national for g in lost.gaps] == ["外商投资"]
@@ -986,9 +992,15 @@ def test_a_dropped_sentence_does_not_ride_on_another_articles_like_sentence(corp
         variant = make_variant(national, seed)
         result = compare_outlines(national, outline_document(read_text(variant.text, name=f"v{seed}")))
         status = {f.clause.id: f.status for f in result.clauses}
+        sentences = Counter(f.clause.section for f in result.clauses)
+        articles = {s.national: s.status for s in result.sections}
         # As the bench scores them: one the engine finds not expected of a province is set apart.
         dropped = [c for c, truth in variant.truth.clause_status.items()
                    if truth == "missing" and status[c] is not Status.NOT_EXPECTED]
+        # The only sentence of an article is the article, and has its verdict.
+        alone = [c for c in dropped if sentences[c.rsplit("-", 1)[0]] == 1]
+        assert all(status[c] is articles[c.rsplit("-", 1)[0]] for c in alone), seed
+        dropped = [c for c in dropped if c not in alone]
         assert dropped and all(status[c] is Status.MISSING for c in dropped), seed
 
 
@@ -1023,3 +1035,52 @@ def test_an_articles_share_is_printed_alike_in_its_reason_the_outline_and_the_re
         kept = SectionAlignment("1", ("1",), round(100.0 * coverage, 1), Status.PARTIAL,
                                 Reason("part", ""))
         assert _percent(coverage) == f"{100 * article_share(kept):.0f}%"
+
+
+ONLY_NATIONAL = ("示例条例\n第一条 为了规范示例资源管理，制定本条例。\n"
+                 "第二条 县级以上人民政府应当建立示例资源调查制度，定期开展示例资源调查和示例资源评价，"
+                 "并向社会公布调查结果。\n"
+                 "第三条 县级以上人民政府应当建立示例资源保护名录，对列入名录的示例资源实施重点保护。\n"
+                 "第四条 本条例自2025年1月1日起施行。")
+ONLY_PROVINCIAL = ("江南省示例办法\n第一条 为了规范本省示例资源管理，制定本办法。\n"
+                   "第二条 县级以上人民政府应当建立示例资源调查制度，定期开展调查。\n"
+                   "第三条 县级以上人民政府可以建立示例资源保护名录，对列入名录的示例资源实施重点保护。\n"
+                   "第四条 本办法自2026年1月1日起施行。")
+
+
+def test_the_only_sentence_of_an_article_has_the_articles_verdict():
+    """本条整体：已覆盖 stood over its one sentence's 部分覆盖 — two verdicts on one text. Where
+    they differ, the real pairs' gold bears the article out three times in four."""
+    result = compare_outlines(_outline(ONLY_NATIONAL), _outline(ONLY_PROVINCIAL))
+    articles = {s.national: s for s in result.sections}
+    rows = {f.clause.id: f for f in result.clauses}
+    assert articles["2"].status is rows["2-1"].status is Status.COVERED
+    # What the sentence-by-sentence reading found is said, as a hint to check.
+    assert "本条只有一句，按整条判定为已覆盖" in rows["2-1"].reason.text
+    assert "逐句比对的提示：" in rows["2-1"].reason.text and "并向社会公布调查结果" in rows["2-1"].reason.text
+    assert rows["2-1"].gaps == () and [m.clause.id for m in rows["2-1"].matches] == ["2-1"]
+    # A weakened binding word stands whatever the article's verdict, and the article says it
+    # as what it is, not as a second verdict.
+    assert articles["3"].status is Status.COVERED and rows["3-1"].status is Status.PARTIAL
+    assert articles["3"].reason.text.endswith("逐句比对，约束减弱：应当→可以。")
+    assert not any("本条唯一的一句" in s.reason.text for s in result.sections)
+
+
+def test_on_the_real_pairs_an_article_of_one_sentence_and_its_row_agree(corpus):
+    from core.compare import compare_files
+
+    texts = corpus / "real-pairs" / "texts"
+    for national, provincial in (
+            ("law_national_youhua_yingshang_huanjing_tiaoli_2019.txt",
+             "law_henan_youhua_yingshang_huanjing_tiaoli_2020.txt"),
+            ("law_national_youhua_yingshang_huanjing_tiaoli_2019.txt",
+             "law_guangdong_youhua_yingshang_huanjing_tiaoli_2022.txt")):
+        result = compare_files(texts / national, texts / provincial)
+        rows = Counter(f.clause.section for f in result.clauses)
+        for article in result.sections:
+            if rows[article.national] != 1 or article.status not in (Status.COVERED, Status.PARTIAL):
+                continue
+            [row] = [f for f in result.clauses if f.clause.section == article.national]
+            weakened = any(g.kind in ("binding", "number", "deadline") for g in row.gaps)
+            assert row.status is article.status or weakened, article.national
+            assert "本条唯一的一句" not in article.reason.text

@@ -36,11 +36,14 @@ def _articles(comparison, decisions=()):
 
 
 def _engine_as_this_test_reads_it(comparison) -> None:
-    """The engine's verdicts the tests below build on: 第三条 partial while its one sentence is
-    missing, 第四条 missing with two missing sentences, 第五条 covered, 第七条 not expected."""
+    """The engine's verdicts the tests below build on: 第三条 partial, and its one sentence with
+    it (found nowhere one to one, it takes its article's verdict), 第四条 missing with two
+    missing sentences, 第五条 covered, 第七条 not expected."""
     verdicts = {a.national: a.status for a in comparison.articles}
     sentences = {national_id(f.clause.id): f.status for f in comparison.clauses}
-    assert verdicts["1.3"] is Status.PARTIAL and sentences["N1.3-1"] is Status.MISSING
+    assert verdicts["1.3"] is Status.PARTIAL and sentences["N1.3-1"] is Status.PARTIAL
+    only = next(f for f in comparison.clauses if f.clause.id == "1.3-1")
+    assert "本条只有一句，按整条判定为部分覆盖" in only.reason.text
     assert verdicts["1.4"] is Status.MISSING
     assert sentences["N1.4-1"] is sentences["N1.4-2"] is Status.MISSING
     assert verdicts["2.1"] is Status.COVERED and sentences["N2.1-1"] is Status.COVERED
@@ -67,8 +70,7 @@ def test_an_article_keeps_the_engines_verdict_until_a_reviewer_changes_a_sentenc
     assert all(a.status is a.engine_status and not a.reviewed and not a.overridden
                for a in untouched.values())
     reviewed = _articles(comparison, DECISIONS)
-    # Confirming a sentence (with an opinion) changes nothing: 第三条 stays partial, although
-    # its one sentence, rolled up, would read missing.
+    # Confirming a sentence (with an opinion) changes nothing: 第三条 stays partial.
     assert reviewed["1.3"].status is Status.PARTIAL and not reviewed["1.3"].reviewed
     # One sentence of 第四条 found carried in part, the other still missing: partial.
     assert reviewed["1.4"].status is Status.PARTIAL and reviewed["1.4"].reviewed

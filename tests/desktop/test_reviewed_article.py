@@ -70,7 +70,8 @@ def test_a_confirmed_sentence_leaves_the_engines_article_verdict(qtbot, tmp_path
     decisions = [ReviewDecision(f"N{third.clauses[0].id}", note="已核对")]
     rows = {r.item: r for r in build_rows(comparison, *review(comparison, decisions))}
     row = rows[f"N{third.clauses[0].id}"]
-    assert verdict.status is Status.PARTIAL and row.status is Status.MISSING
+    # Its one sentence has the article's verdict.
+    assert verdict.status is Status.PARTIAL and row.status is Status.PARTIAL
     model = NationalOutlineModel()
     model.set_comparison(comparison)
     model.set_rows(list(rows.values()))
@@ -81,7 +82,7 @@ def test_a_confirmed_sentence_leaves_the_engines_article_verdict(qtbot, tmp_path
     line = _plain(pane.gaps)
     assert " 部分覆盖 " in line and "人工" not in line and "软件判定" not in line
     # Setting the status the engine gave the sentence is no change either.
-    decisions.append(ReviewDecision(row.item, status=Status.MISSING))
+    decisions.append(ReviewDecision(row.item, status=Status.PARTIAL))
     rows = {r.item: r for r in build_rows(comparison, *review(comparison, decisions))}
     model.update_rows([rows[row.item]])
     pane.show_row(comparison, rows[row.item])
