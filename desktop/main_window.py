@@ -173,6 +173,12 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
             self._keep_selection_visible()
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return True
+        if (watched is getattr(self, "review_panel", None)
+                and event.type() in (QEvent.Type.Move, QEvent.Type.Resize)
+                and self.review_panel.note.hasFocus()):
+            # Laid out again while the opinion is typed (a decision just made): keep the box in
+            # view.
+            QTimer.singleShot(0, self._show_note_box)
         if (event.type() == QEvent.Type.Expose and watched is self.windowHandle()
                 and watched.isExposed()):
             # The window is on screen: the dictionaries now load on a worker while the user

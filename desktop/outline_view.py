@@ -131,11 +131,13 @@ class OutlineTreeView(QTreeView):
 
 class ElidedLabel(QLabel):
     """A one-line label that shrinks to a few characters, eliding in the middle ("国家文件章节：
-    …第十一条" keeps which side and which article), with its whole text as tooltip."""
+    …第十一条" keeps which side and which article) or where ``mode`` says, with its whole text
+    as tooltip."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, *, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle) -> None:
         super().__init__(parent)
         self._full = ""
+        self._mode = mode
 
     def setText(self, text: str) -> None:  # type: ignore[override]
         self._full = text
@@ -165,7 +167,7 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle,
+        shown = self.fontMetrics().elidedText(self._full, self._mode,
                                               self.contentsRect().width())
         if shown != super().text():
             super().setText(shown)

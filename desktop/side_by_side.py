@@ -17,6 +17,7 @@ from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison
 from core.export.labels import localised, repeats_gaps
 from core.review import ReviewedArticle, chosen_carriers, near_articles, near_scores
 from core.text import fold_width
+from desktop.outline_view import ElidedLabel
 from desktop.models import CandidateModel, ClauseRow, MatchRole, ProvincialSectionRole, location
 from desktop.status_style import local_of, status_style
 from desktop.window_common import give_text_menu
@@ -67,8 +68,13 @@ class _TextBox(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(f"<b>{title}</b>")
-        self.where = QLabel()
+        # Where the text stands (第五章第六十八条（相似度 6）) shrinks in a narrow pane (150 %),
+        # its start elided (…第六十八条（相似度 6）; the tooltip has it whole): held whole, it
+        # kept the box, and the pane, wider than the window left it, and the verdict and the
+        # review buttons were cut off at the pane's right edge.
+        self.where = ElidedLabel(mode=Qt.TextElideMode.ElideLeft)
         self.where.setStyleSheet("color:#555")
+        self.where.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
         self.text.setMinimumHeight(70)

@@ -191,6 +191,10 @@ class WindowBuild:
         self.detail_scroll.setWidget(detail)
         self.detail_scroll.setWidgetResizable(True)
         self.detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # A decision just made lays the pane out again (after Ctrl+6 the opinion box the cursor
+        # had been put in went below the fold): the box is kept in view while it is typed in
+        # (MainWindow.eventFilter: the review panel moved or resized).
+        self.review_panel.installEventFilter(self)
         # It scrolls down, never sideways: narrower than the review buttons need, the pane
         # scrolled sideways and every wrapped line (the reasons) ran past its right edge.
         self.detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

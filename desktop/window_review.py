@@ -328,7 +328,9 @@ class WindowReview:
         self.statusBar().showMessage(
             f"已记为由地方{article.label}部分承接（{len(together.edits)} 句）。可填写审核意见；"
             "Ctrl+Z 撤销。", 8000)
-        self.review_panel.begin_note()
+        # As F2 does: on a small screen the box is below the fold, and the cursor went there
+        # unseen.
+        self.edit_note()
 
     def commit_typing(self) -> None:
         """Save the opinion being typed in the review panel, as leaving the editor does."""
@@ -363,10 +365,17 @@ class WindowReview:
             self.review_panel.begin_note()
             # On a small screen the box is below the fold of the detail pane: F2 put the
             # cursor there and the reviewer typed without seeing a character. The whole box is
-            # scrolled into view (ensureWidgetVisible shows only the caret's line of a text box).
-            note = self.review_panel.note
-            middle = note.mapTo(self.detail_scroll.widget(), note.rect().center())
-            self.detail_scroll.ensureVisible(middle.x(), middle.y(), 0, note.height() // 2 + 8)
+            # scrolled into view (ensureWidgetVisible shows only the caret's line of a text box),
+            # now and once the pane is laid out again (a decision just made changes its height:
+            # after Ctrl+6 the box went below the fold).
+            self._show_note_box()
+
+    def _show_note_box(self) -> None:
+        """Scroll the detail pane to the opinion box (also each time the review panel moves
+        while the box has the cursor: MainWindow.eventFilter)."""
+        note = self.review_panel.note
+        middle = note.mapTo(self.detail_scroll.widget(), note.rect().center())
+        self.detail_scroll.ensureVisible(middle.x(), middle.y(), 0, note.height() // 2 + 8)
 
     def show_history(self) -> None:
         """Show the selected item's audit trail from the project."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from core.compare import compare_files
 from core.model import Status
@@ -117,3 +117,59 @@ def test_a_narrow_box_shortens_the_carry_button_whose_tooltip_names_the_article(
     assert button.width() >= button.sizeHint().width()
     pane.resize(900, 800)
     qtbot.waitUntil(lambda: button.text() == f"认定由{label}部分承接")
+
+
+def test_where_a_text_stands_wraps_rather_than_widen_a_narrow_pane(qtbot, tmp_path):
+    """At 150 % the nearest article's place (第五章第六十八条（相似度 6）), on one line, held the
+    pane wider than the room the window left it: the verdict, the carry button and the review
+    buttons were cut off at its right edge (the pane scrolls down, never sideways)."""
+    comparison = compare_files(*write_pair(tmp_path, "txt"))
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    where = pane.provincial.where
+    font = QFont(where.font())
+    font.setPixelSize(24)  # what a narrow pane and a long place come to at 150 %
+    where.setFont(font)
+    pane.resize(240, 800)
+    pane.show()
+    for row in build_rows(comparison, *review(comparison, ())):
+        pane.show_row(comparison, row)
+        if pane.nearest is not None:
+            break
+    assert where.text() and where.fontMetrics().horizontalAdvance(where.text()) > 240
+    _settle(qtbot)
+    assert pane.minimumSizeHint().width() <= 240
+    assert pane.provincial.rect().contains(_rect_in(where, pane.provincial))
+    # What is shown is its end (the figure, the article as room allows); the tooltip has it whole.
+    shown = QLabel.text(where)
+    assert shown.startswith("…") and where.text().endswith(shown[1:]) and where.toolTip() == where.text()
+
+
+def test_ctrl6_puts_the_cursor_in_an_opinion_box_on_screen_at_150_percent(qtbot, make_window,
+                                                                          save_path, corpus,
+                                                                          cjk_font):
+    """认定部分承接 (Ctrl+6) opened the opinion editor below the fold of a small pane: the
+    decision laid the pane out again after the box was scrolled to, and the reviewer typed
+    without seeing it (F2 scrolled to it; the carry did not). 河南 第五十三条, as a reviewer
+    met it under Xvfb at QT_SCALE_FACTOR=1.5 (offscreen, the focus alone scrolls the box into
+    view: this guards the outcome)."""
+    create_application()
+    window = make_window()
+    window.resize(*SMALL_AT_150)
+    # 150 %: the text half as large again in the same screen.
+    font = QFont(window.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    window.setFont(font)
+    texts = corpus / "real-pairs" / "texts"
+    compare_pair(qtbot, window, texts / "law_national_youhua_yingshang_huanjing_tiaoli_2019.txt",
+                 texts / "law_henan_youhua_yingshang_huanjing_tiaoli_2020.txt")
+    row = next(r for r in window.table_model.rows()
+               if r.national_where.startswith("第五章第五十三条") and r.status is Status.MISSING)
+    assert window.select_item(row.item)
+    _settle(qtbot, window)
+    note, viewport = window.review_panel.note, window.detail_scroll.viewport()
+    assert not viewport.rect().contains(_rect_in(note, viewport))  # below the fold
+    window.carry_selected()
+    qtbot.waitUntil(note.hasFocus)
+    qtbot.wait(100)  # the pane settles
+    assert viewport.rect().contains(_rect_in(note, viewport))
