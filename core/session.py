@@ -523,11 +523,13 @@ def decide_together(*, comparison: Comparison, selected: Sequence[Selected], cur
             f"另 {already} {unit}{'已' if on else '未'}标为“不适用”，未改动" if already else "")
     status = Status(key)
     doing = f"标为“{STATUS_LABELS[status]}”"
+    local = local_word(comparison.provincial.title)
     if is_provincial_item(current):
-        return Together((), doing, unit)
+        # Said, not done silently (Ctrl+5 on an addition left the last message standing, as
+        # if it had applied).
+        return Together((), doing, unit, f"{local}新增内容只能确认或标为“不适用”，未改动")
     national = [(item, decision) for item, decision in selected if not is_provincial_item(item)]
     added = len(selected) - len(national)
-    local = local_word(comparison.provincial.title)
     return Together(
         tuple(set_status(item=item, current=decision, status=status, reviewer=reviewer)
               for item, decision in national), doing, unit,

@@ -316,7 +316,8 @@ class ProvincialOutlineModel(OutlineModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_SECTION:
                 return section_name(self._outline, section)
-            return f"{total} 条" if total else ""
+            # Additions are sentences, counted as the summary and the reports count them.
+            return f"{total} 句" if total else ""
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_SECTION:
             return swatch(added.accent) if direct else blank_swatch()
         if role == Qt.ItemDataRole.BackgroundRole and direct:
@@ -330,7 +331,7 @@ class ProvincialOutlineModel(OutlineModel):
             carries = self._carries.get(section.id)
             lines.append("对应国家文件：" + "、".join(carries) if carries else "未对应国家文件章节")
             if total:
-                lines.append(f"{added.label} {total} 条" + (f"（本节 {direct} 条）" if direct != total else ""))
+                lines.append(f"{added.label} {total} 句" + (f"（本节 {direct} 句）" if direct != total else ""))
             return "\n".join(lines)
         if role in (SectionIdRole, ProvincialSectionRole):
             return section.id

@@ -209,12 +209,14 @@ class ReviewPanel(QFrame):
         status_requested(key): "confirm", a Status value, or "not_applicable".
         note_submitted(item, text): the opinion for an item was edited.
         editing_finished(): the editor gave focus back (Esc).
+        typing_dropped(): Esc dropped what was typed since the opinion was saved.
         history_requested(): 修改记录 was clicked.
     """
 
     status_requested = Signal(str)
     note_submitted = Signal(str, str)
     editing_finished = Signal()
+    typing_dropped = Signal()
     history_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -397,15 +399,23 @@ class ReviewPanel(QFrame):
             self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.note.moveCursor(QTextCursor.MoveOperation.End)
 
-    def cancel_note(self) -> None:
-        """Put back the saved opinion, dropping what was typed since."""
-        if self.note.toPlainText() != self._saved_note:
-            self.note.setPlainText(self._saved_note)
+    def cancel_note(self) -> bool:
+        """Put back the saved opinion, dropping what was typed since, as one edit the editor's
+        Ctrl+Z takes back (setPlainText emptied its undo history: the typing was gone for
+        good). Whether anything was dropped."""
+        if self.note.toPlainText() == self._saved_note:
+            return False
+        cursor = self.note.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(self._saved_note)
+        return True
 
     def _escape(self) -> None:
-        # Esc cancels, as in every dialog: what was typed is dropped, not saved.
-        self.cancel_note()
+        # Esc cancels, as in every dialog: what was typed is dropped, not saved — and said so.
+        dropped = self.cancel_note()
         self.editing_finished.emit()
+        if dropped:
+            self.typing_dropped.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.note and event.type() == QEvent.Type.FocusOut:

@@ -171,6 +171,8 @@ class WindowBuild:
         self.review_panel.status_requested.connect(self.set_status)
         self.review_panel.note_submitted.connect(self.set_note)
         self.review_panel.editing_finished.connect(self.table.setFocus)
+        self.review_panel.typing_dropped.connect(lambda: self.statusBar().showMessage(
+            "已放弃未保存的审核意见；按 F2 回到意见框，再按 Ctrl+Z 可找回。", 8000))
         self.review_panel.history_requested.connect(self.show_history)
         # The other candidates go below the review panel: between the texts and the panel they
         # pushed the opinion box below the fold at 1366×768 and 100 %, where a reviewer reads

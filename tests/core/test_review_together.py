@@ -53,10 +53,13 @@ def test_a_status_goes_to_the_national_items_and_the_additions_are_said_to_be_le
     assert all(edit.decision.status is Status.COVERED for edit in together.edits)
     assert together.label == "标为“已覆盖”（3 条）"
     assert together.left == "另 2 条为本省新增内容，只能确认或标为“不适用”，未改动"
-    # Asked on an addition, a status is set on none.
-    assert session.decide_together(
+    # Asked on an addition, a status is set on none, and that is said (Ctrl+5 on an addition
+    # said nothing, the last message standing as if it had applied).
+    on_addition = session.decide_together(
         comparison=project.comparison, selected=[(item, None) for item in national + added],
-        current=added[0], key=Status.COVERED.value, reviewer="张三").edits == ()
+        current=added[0], key=Status.COVERED.value, reviewer="张三")
+    assert on_addition.edits == ()
+    assert on_addition.left == "本省新增内容只能确认或标为“不适用”，未改动"
 
 
 def test_not_applicable_follows_the_current_items_toggle_and_leaves_those_already_so(project):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from core.model import ReviewDecision, Status
 from desktop.models import (GAP_FILTER, CandidateModel, ClauseFilterProxy, ClauseTableModel,
                             DecisionListModel, HistoryModel, NationalOutlineModel, ProvincialOutlineModel,
@@ -100,9 +102,13 @@ def test_outline_models_pass_modeltester(qtmodeltester, sample_comparison):
     assert national.parent(index).data(SectionIdRole) == child.parent
     assert national.index_for_section(child.id, 1).data().endswith("%") or \
         national.index_for_section(child.id, 1).data() == "—"
-    # Sections holding additions say how many.
+    # Sections holding additions say how many sentences, as the summary counts them (条 read as
+    # articles in a statute's tree: 第四条 … 9 条).
     added = sample_comparison.additions[0].section
-    assert provincial.index_for_section(added, 1).data().endswith("条")
+    count = sum(1 for c in sample_comparison.additions if c.section == added)
+    assert provincial.index_for_section(added, 1).data() == f"{count} 句"
+    assert provincial.index_for_section(added, 0).data(Qt.ItemDataRole.ToolTipRole).endswith(
+        f"{count} 句")
 
 
 def test_candidate_and_decision_models_pass_modeltester(qtmodeltester, sample_comparison):

@@ -449,3 +449,15 @@ def test_a_right_click_on_a_row_offers_the_review_actions(qtbot, make_window, sa
     covered.trigger()
     assert window.current_row().decision is not None
     menu.close()
+
+
+def test_a_status_key_on_an_addition_says_it_takes_only_confirm_and_not_applicable(
+        qtbot, make_window, dialogs):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    addition = next(r for r in window.table_model.rows() if r.is_addition)
+    assert window.select_item(addition.item)
+    window.statusBar().showMessage("取消“不适用”（序号 49）：已保存")  # the last thing said
+    window.set_status(Status.NOT_EXPECTED.value)  # Ctrl+5
+    assert window.table_model.row_for(addition.item).decision is None
+    assert window.statusBar().currentMessage() == "本省新增内容只能确认或标为“不适用”，未改动。"

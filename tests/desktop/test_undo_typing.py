@@ -90,3 +90,25 @@ def test_redo_while_typing_saves_the_typing_which_ends_the_redo(qtbot, make_wind
     # One undo takes the opinion back.
     window.undo_action.trigger()
     assert window.project.decisions() == []
+
+
+def test_esc_drops_the_typing_says_so_and_the_editors_undo_brings_it_back(qtbot, make_window,
+                                                                           save_path):
+    """Esc threw a typed opinion away silently, and for good (setPlainText emptied the editor's
+    undo history)."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first, _second = _two_items(window)
+    _type_opinion(qtbot, window, first, "todo")
+    note = window.review_panel.note
+    QTest.keyClick(note, Qt.Key.Key_Escape)
+    assert note.toPlainText() == "" and not window.review_panel.note_dirty()
+    assert window.table_model.row_for(first).decision is None
+    assert "已放弃未保存的审核意见" in window.statusBar().currentMessage()
+    # F2, then the editor's own Ctrl+Z: the typing is back, to be saved on leaving the box.
+    window.edit_note()
+    qtbot.waitUntil(note.hasFocus)
+    QTest.keyClick(note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() == "todo" and window.review_panel.note_dirty()
+    window.commit_typing()
+    assert window.table_model.row_for(first).note == "todo"
