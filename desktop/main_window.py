@@ -70,6 +70,7 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
         # Decisions the project could not write (disk full, drive gone …), by item, oldest
         # first, each with its undo label: shown as made, marked 未保存, saved again later.
         self.unsaved: dict[str, tuple[ReviewDecision, str]] = {}
+        self._last_item = ""  # the item of the row last shown (window_table)
         self._save_error: DuizhaoError | None = None
         # Loads the dictionaries once the window is on screen (see eventFilter).
         self.warm_up: Task | None = None

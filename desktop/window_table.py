@@ -28,6 +28,7 @@ class WindowTable:
                          rechecks: dict[str, str] | None = None) -> None:
         self.proxy.set_sections(None, None)
         self.section_label.clear()
+        self._last_item = ""  # a place in another comparison is none in this one
         self.table_model.set_comparison(comparison, decisions, rechecks, self.unsaved)
         self.national_model.set_comparison(comparison)
         self.provincial_model.set_comparison(comparison)
@@ -171,6 +172,8 @@ class WindowTable:
         if self.review_panel.note_dirty():
             self.review_panel.submit_note()
         row = self.current_row()
+        if row is not None:
+            self._last_item = row.item  # the reviewer's place, for when a search shows nothing
         if self.proxy.kept() and (row is None or row.item not in self.proxy.kept()):
             # Once the selection has settled: the rows must not change under the signal.
             QTimer.singleShot(0, self.proxy, self.proxy.release)
@@ -283,7 +286,9 @@ class WindowTable:
             if not self.table.selectionModel().isRowSelected(current.row()):
                 self._select(current.siblingAtColumn(0))
             self.table.scrollTo(current)
-        elif self.proxy.rowCount():
+        elif self.proxy.rowCount() and not self.select_item(self._last_item):
+            # A search that found nothing, cleared: back to the row the reviewer was on, not
+            # to the first one.
             self._select(self.proxy.index(0, 0))
         if self.review_row() is None:
             self.diff.show_row(None, None)

@@ -461,3 +461,26 @@ def test_a_status_key_on_an_addition_says_it_takes_only_confirm_and_not_applicab
     window.set_status(Status.NOT_EXPECTED.value)  # Ctrl+5
     assert window.table_model.row_for(addition.item).decision is None
     assert window.statusBar().currentMessage() == "本省新增内容只能确认或标为“不适用”，未改动。"
+
+
+def test_clearing_a_search_that_found_nothing_goes_back_to_the_reviewers_row(qtbot, make_window,
+                                                                              dialogs):
+    """序号 33, a search with no match (显示 0 / …), the search cleared: the selection jumped to
+    序号 1, and the reviewer's place was lost."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    rows = window.table_model.rows()
+    place = rows[len(rows) // 2]
+    assert window.select_item(place.item)
+    window.search.setText("zzzz")
+    assert window.proxy.rowCount() == 0 and window.current_row() is None
+    window.search.setText("")
+    assert window.current_row() is not None and window.current_row().item == place.item
+    # In another comparison the place is its own, not the one left in the last.
+    window.new_comparison()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    shown = window.current_row()
+    assert shown is not None and shown.item != place.item
+    window.search.setText("zzzz")
+    window.search.setText("")
+    assert window.current_row().item == shown.item
