@@ -148,7 +148,7 @@ class _Found:
     """A bracketed note found by ``_note_in_brackets``: where it stands, and what it says."""
 
     at: int
-    end: int
+    stop: int
     note: _Note
 
     def start(self) -> int:
@@ -197,7 +197,10 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
         match = min(candidates, key=lambda m: m.start())
         cleaned.append(paragraph[cursor:match.start()])
         position += match.start() - cursor
-        if match is head:
+        if isinstance(match, _Found):
+            end = match.stop
+            notes.append((position, match.note))
+        elif match is head:
             end = _matching_close(paragraph, match.start())
             body = paragraph[match.end():end - 1]
             found = _DEADLINE.search(body)
@@ -211,9 +214,6 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
             end = match.end()
             body = re.sub(r"等?(?:按职责分工)?(?:负责落实|负责|牵头|参与|配合|指导)", "、", match.group(1))
             notes.append((position, _Note(_split_units(body), "")))
-        elif match is other:
-            end = other.end
-            notes.append((position, other.note))
         else:
             end = match.end()
             notes.append((position, _Note((), match.group(1))))

@@ -838,7 +838,9 @@ def beyond_horizon(sentence: str, provincial_title: str) -> Reason | None:
     the period the plan's title gives it (到2035年，……基本建成, against a 三年行动计划
     （2023—2025年）), and names no year within it. None otherwise."""
     end = plan_end(provincial_title)
-    goal = _GOAL_YEAR.match(sentence.strip()) if end is not None else None
+    if end is None:
+        return None
+    goal = _GOAL_YEAR.match(sentence.strip())
     if goal is None or int(goal.group(1)) <= end:
         return None
     if any(int(year) <= end for year in _ANY_YEAR.findall(sentence)):
