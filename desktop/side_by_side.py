@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
-from core.export.labels import localised, repeats_gaps
+from core.export.labels import engine_verdict, localised, repeats_gaps
 from core.review import ReviewedArticle, chosen_carriers, near_articles, near_scores
 from core.text import fold_width
 from desktop.outline_view import ElidedLabel
@@ -559,7 +559,7 @@ def article_verdict_html(article: SectionAlignment | ReviewedArticle) -> str:
     """A statute article's own verdict, judged as a whole, as the detail pane shows it above the
     sentence's: "本条整体：[已覆盖] 地方第一条是其立法目的条，与本条相对应。"; after review, when
     the verdict is not the engine's, both, as the reports print them: "本条整体：[部分覆盖（人工）]
-    ；软件判定未覆盖。地方文件中未找到……" (the reason is the engine's, for its verdict)."""
+    ；软件判定未覆盖，理由是：地方文件中未找到……"."""
     if isinstance(article, SectionAlignment):
         article = ReviewedArticle(article, article.status)
     engine = article.alignment
@@ -570,8 +570,8 @@ def article_verdict_html(article: SectionAlignment | ReviewedArticle) -> str:
     chosen = f"；{html.escape(article.chosen_text)}" if article.chosen else ""
     if not article.overridden:
         return f"<b>本条整体：</b>{badge}{chosen} {html.escape(article.reason_text)}"
-    return (f"<b>本条整体：</b>{badge}{chosen}；软件判定{status_style(engine.status).label}。"
-            f"{html.escape(article.reason_text)}")
+    return (f"<b>本条整体：</b>{badge}{chosen}；"
+            + html.escape(engine_verdict(status_style(engine.status).label, article.reason_text)))
 
 
 def _finding(comparison: Comparison, item: str) -> ClauseFinding | None:

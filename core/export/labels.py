@@ -606,14 +606,21 @@ def article_label(article: ReviewedArticle) -> str:
 def article_verdict(article: SectionAlignment | ReviewedArticle) -> str:
     """A statute article's own verdict, judged as a whole, for its heading row:
     "本条整体：部分覆盖。地方第十条只承接了部分内容……"; after review, when the verdict is not
-    the engine's, both: "本条整体：部分覆盖（人工）；软件判定未覆盖。地方文件中未找到……" (the
-    reason is the engine's, for its verdict), and where a reviewer chose counterparts in other
-    articles, which ones: "部分覆盖（人工）；审核认定对应地方第五十八条；软件判定未覆盖。……"."""
+    the engine's, both: "本条整体：部分覆盖（人工）；软件判定未覆盖，理由是：地方文件中未找到……",
+    and where a reviewer chose counterparts in other articles, which ones: "部分覆盖（人工）；
+    审核认定对应地方第五十八条；软件判定未覆盖，理由是：……"."""
     if isinstance(article, SectionAlignment):
         article = ReviewedArticle(article, article.status)
     engine = article.alignment
     chosen = f"；{article.chosen_text}" if article.chosen else ""
     if not article.overridden:
         return f"本条整体：{LABELS[engine.status.value]}{chosen}。{article.reason_text}"
-    return (f"本条整体：{article_label(article)}{chosen}；软件判定{LABELS[engine.status.value]}。"
-            f"{article.reason_text}")
+    return (f"本条整体：{article_label(article)}{chosen}；"
+            f"{engine_verdict(LABELS[engine.status.value], article.reason_text)}")
+
+
+def engine_verdict(label: str, reason: str) -> str:
+    """The engine's verdict beside a reviewer's, its reason said as the engine's: "软件判定
+    未覆盖，理由是：地方文件中未找到……". (……；软件判定未覆盖。地方文件中未找到……，不能认定为承接
+    ran on after 审核认定对应地方第十条 as if the reviewer had said it.)"""
+    return f"软件判定{label}，理由是：{reason}" if reason else f"软件判定{label}。"

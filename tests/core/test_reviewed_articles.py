@@ -121,7 +121,7 @@ def test_the_word_reports_print_the_reviewed_article_verdict_and_the_engines(tmp
                                         today=TODAY)))
     table = tables_by_header(document)["国家文件条款"]
     fourth = _heading(table, "第一章第四条")
-    assert fourth.split("　", 1)[1] == (f"本条整体：部分覆盖（人工）；软件判定未覆盖。"
+    assert fourth.split("　", 1)[1] == (f"本条整体：部分覆盖（人工）；软件判定未覆盖，理由是："
                                        f"{verdicts['1.4'].reason.text}")
     assert "本条整体：未覆盖（人工）；软件判定已覆盖" in _heading(table, "第二章第五条")
     assert "本条整体：不适用（人工）；软件判定无需地方落实" in _heading(table, "第三章第七条")
@@ -213,7 +213,7 @@ def test_a_real_article_carried_in_part_reads_so_in_every_report(corpus: Path, t
         docx = session.export_project(project=project, path=tmp_path / "清单.docx").path
         xlsx = session.export_project(project=project, path=tmp_path / "清单.xlsx").path
     heading = _heading(tables_by_header(Document(str(docx)))["国家文件条款"], where)
-    assert f"本条整体：部分覆盖（人工）；审核认定对应地方{carrier.label}；软件判定未覆盖。" in heading
+    assert f"本条整体：部分覆盖（人工）；审核认定对应地方{carrier.label}；软件判定未覆盖，理由是：" in heading
     rows = {row[0]: row for row in load_workbook(xlsx)["按条对照"].iter_rows(
         min_row=2, values_only=True)}
     assert rows[where][3] == "未覆盖" and rows[where][4] == "部分覆盖（人工）"

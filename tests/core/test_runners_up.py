@@ -193,7 +193,7 @@ def test_the_reports_name_the_article_a_reviewer_judged_the_carrier(compared, tm
     # Articles whose counterparts nobody chose name none.
     assert all(not a.chosen for key, a in articles.items() if key != verdict.national)
 
-    said = "本条整体：部分覆盖（人工）；审核认定对应地方第五条；软件判定未覆盖。"
+    said = "本条整体：部分覆盖（人工）；审核认定对应地方第五条；软件判定未覆盖，理由是："
     document = Document(str(export_word(compared, tmp_path / "清单.docx", decisions=decisions)))
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert any(said in text for text in cells)

@@ -223,7 +223,7 @@ def test_the_summary_bar_wraps_between_counts_never_inside_one(qtbot, sample_com
 
 
 def test_an_overridden_one_sentence_article_gives_its_reason_once(qtbot):
-    """本条整体：部分覆盖（人工）；软件判定未覆盖。<reason> and again 说明：软件原判为未覆盖：<reason>."""
+    """本条整体：部分覆盖（人工）；软件判定未覆盖，理由是：<reason> and again 说明：软件原判为未覆盖：<reason>."""
     comparison = statutes()
     article = next(a for a in comparison.articles if a.national == "1.4")
     assert article.status is Status.MISSING

@@ -42,12 +42,12 @@ def test_the_article_line_follows_the_reviewers_judgement_and_its_undo(
     assert window.table_model.row_for(items[1]).status is Status.PARTIAL
     line = _plain(window.diff.gaps)
     # It names the carrier the reviewer judged, then the engine's verdict and reason.
-    assert " 部分覆盖（人工） ；审核认定对应地方第四条；软件判定未覆盖。" in line
+    assert " 部分覆盖（人工） ；审核认定对应地方第四条；软件判定未覆盖，理由是：" in line
     assert verdict.reason.text in line
     assert window.national_model.status_of(national.id) is Status.PARTIAL
     # The other sentence of the article says the same.
     assert window.select_item(items[0])
-    assert " 部分覆盖（人工） ；审核认定对应地方第四条；软件判定未覆盖。" in _plain(window.diff.gaps)
+    assert " 部分覆盖（人工） ；审核认定对应地方第四条；软件判定未覆盖，理由是：" in _plain(window.diff.gaps)
     # The summary bar counts the article as partly carried, as the reports do.
     assert "未覆盖 <b>0</b>" in window.summary.text()
 
@@ -92,5 +92,5 @@ def test_a_confirmed_sentence_leaves_the_engines_article_verdict(qtbot, tmp_path
     rows = {r.item: r for r in build_rows(comparison, *review(comparison, decisions))}
     model.update_rows([rows[row.item]])
     pane.show_row(comparison, rows[row.item])
-    assert " 已覆盖（人工） ；软件判定部分覆盖。" in _plain(pane.gaps)
+    assert " 已覆盖（人工） ；软件判定部分覆盖，理由是：" in _plain(pane.gaps)
     assert model.status_of(third.id) is Status.COVERED
