@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 
 from core.align import Parameters, clause_heading
@@ -275,6 +275,23 @@ def _review_clause(comparison: Comparison, finding: ClauseFinding, number: int,
         not_applicable=bool(decision and decision.not_applicable),
         note=decision.note if decision else "", decision=decision, number=number,
         score=shown_score, gaps=gaps, suggested=suggested, recheck=recheck)
+
+
+def chosen_counterparts(clauses: Iterable[ReviewedClause], additions: Sequence[ReviewedAddition]
+                        ) -> tuple[tuple[ReviewedAddition, ...], dict[str, tuple[int, ...]]]:
+    """(the additions still additions, the others by item → the 序号 of the national rows
+    whose counterpart a reviewer chose them as): a provincial sentence a reviewer records as
+    carrying a national one (改用所选表述, 认定部分承接), found 已覆盖 or 部分覆盖, is no local
+    addition — the reports listed it both as that row's counterpart and as 本省新增, with
+    "本句在国家文件该条中未见对应表述" beside it."""
+    chosen: dict[str, list[int]] = {}
+    for item in clauses:
+        if (item.decision is not None and item.decision.match and item.match is not None
+                and not item.not_applicable and item.status in (Status.COVERED, Status.PARTIAL)):
+            chosen.setdefault(provincial_id(item.match.clause.id), []).append(item.number)
+    kept = tuple(addition for addition in additions if addition.item not in chosen)
+    return kept, {addition.item: tuple(chosen[addition.item]) for addition in additions
+                  if addition.item in chosen}
 
 
 def _review_addition(clause: Clause, number: int, decision: ReviewDecision | None,

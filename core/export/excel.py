@@ -20,8 +20,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision
-from core.review import (ReviewedAddition, ReviewedArticle, ReviewedClause, review,
-                         review_articles, shown_gaps)
+from core.review import (ReviewedAddition, ReviewedArticle, ReviewedClause, chosen_counterparts,
+                         review, review_articles, shown_gaps)
 from core.text import book_title
 
 FONT = "宋体"
@@ -257,7 +257,7 @@ def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedA
 
 def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClause],
                    additions: Sequence[ReviewedAddition], articles: Sequence[ReviewedArticle],
-                   today: datetime.date) -> None:
+                   today: datetime.date, *, taken: int = 0) -> None:
     national = comparison.national.title or Path(comparison.national.path).stem
     provincial = comparison.provincial.title or Path(comparison.provincial.path).stem
     _set(sheet["A1"], f"{book_title(national)}与{book_title(provincial)}对照清单")
@@ -290,9 +290,10 @@ def _summary_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClau
                 sheet.cell(row=row, column=column).font = _HEADER
         row += 1
     by_article = labels.article_summary_text(comparison)
+    unit = "句" if by_article else "条"
     _set(sheet.cell(row=row + 1, column=1),
-         f"{labels.local_word(comparison.provincial.title)}新增内容："
-         f"{len(additions)}{'句' if by_article else '条'}")
+         f"{labels.local_word(comparison.provincial.title)}新增内容：{len(additions)}{unit}"
+         + (f"（另有{taken}{unit}经审核认定为国家文件条款的对应表述，不再列为新增）" if taken else ""))
     sheet.cell(row=row + 1, column=1).font = _BODY
     if by_article:
         # Two statutes: the table above counts the articles by their verdicts after review
@@ -353,6 +354,7 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     workbook.properties.created = workbook.properties.modified = now
     workbook.properties.language = "zh-CN"
     clauses, additions = review(comparison, decisions, rechecks)
+    additions, taken = chosen_counterparts(clauses, additions)
     table = workbook.active
     table.title = "对照表"
     _clause_sheet(table, comparison, clauses)
@@ -362,5 +364,5 @@ def export_excel(comparison: Comparison, path: str | os.PathLike, *,
     _addition_sheet(workbook.create_sheet(labels.localised("本省新增", labels.local_word(comparison.provincial.title))),
                     comparison, additions, articles)
     _summary_sheet(workbook.create_sheet("汇总"), comparison, clauses, additions, articles,
-                   today or datetime.date.today())
+                   today or datetime.date.today(), taken=len(taken))
     return write_atomically(path, lambda temporary: workbook.save(str(temporary)))

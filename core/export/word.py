@@ -24,8 +24,8 @@ from core.errors import ExportError
 from core.export import labels
 from core.files import write_atomically
 from core.model import Comparison, ReviewDecision, Status
-from core.review import (ReviewedAddition, ReviewedArticle, ReviewedClause, counts_as_gap, review,
-                         review_articles, shown_gaps)
+from core.review import (ReviewedAddition, ReviewedArticle, ReviewedClause, chosen_counterparts,
+                         counts_as_gap, review, review_articles, shown_gaps)
 from core.text import book_title
 
 REPORTS = {"checklist": "对照清单", "gaps": "差距分析报告"}
@@ -790,7 +790,7 @@ def _title_text(comparison: Comparison, report: str) -> str:
 
 def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause],
               additions: Sequence[ReviewedAddition], articles: Sequence[ReviewedArticle],
-              report: str) -> None:
+              report: str, *, taken: int = 0) -> None:
     national, provincial = comparison.national, comparison.provincial
     overall = labels.tallies(comparison, clauses)[0]
     counts, total = overall.counts, overall.total
@@ -807,7 +807,11 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
     else:
         text += f"国家文件共分解为{total}条，其中"
     text += labels.expected_shares(counts, unit)
-    text += f"；{local}文件另有新增内容{len(additions)}{unit}。"
+    text += f"；{local}文件另有新增内容{len(additions)}{unit}"
+    # The sentences a reviewer recorded as counterparts are no additions (the app still lists
+    # them among the engine's): the count says why it is smaller.
+    text += (f"（另有{taken}{unit}经审核认定为国家文件条款的对应表述，不再列为新增）。" if taken
+             else "。")
     _body(document, text)
     reviewed = sum(1 for item in clauses if item.decision is not None) + sum(
         1 for item in additions if item.decision is not None)
@@ -839,6 +843,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
            today: datetime.date, rechecks: Mapping[str, str] | None = None,
            author: str | None = None):
     clauses, additions = review(comparison, decisions, rechecks)
+    additions, taken = chosen_counterparts(clauses, additions)
     articles = review_articles(comparison, clauses)
     document = Document()
     _zh_cn_base(document)
@@ -854,7 +859,7 @@ def _build(comparison: Comparison, report: str, decisions: Sequence[ReviewDecisi
     _format(date, align=WD_ALIGN_PARAGRAPH.CENTER, line=BODY_LINE, exact=True, after=Pt(14))
     _run(date, f"（{labels.format_date(today)}）", font=HEADING2_FONT, size=BODY_SIZE)
     _heading1(document, "一、总体情况")
-    _overview(document, comparison, clauses, additions, articles, report)
+    _overview(document, comparison, clauses, additions, articles, report, taken=len(taken))
     local = labels.local_word(comparison.provincial.title)
 
     tables = document.add_section(WD_SECTION.NEW_PAGE)

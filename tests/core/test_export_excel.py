@@ -250,3 +250,38 @@ def test_the_similarity_header_says_what_the_figure_measures(sample_workbook):
     cell = sheet.cell(row=1, column=header(sheet).index("相似度") + 1)
     assert cell.comment is not None
     assert "100表示要点词语都已出现，不表示文字相同" in cell.comment.text
+
+
+def test_a_sentence_a_reviewer_chose_as_a_counterpart_is_no_addition_in_the_reports(
+        sample_comparison, tmp_path):
+    """The reports listed a provincial sentence both as a row's counterpart (审核认定) and as
+    本省新增, saying beside it that it had no counterpart in the national text."""
+    from docx import Document
+
+    from core.export import export_word
+    from core.review import chosen_counterparts, review
+
+    missing = next(f for f in sample_comparison.clauses if f.status is Status.MISSING)
+    addition = sample_comparison.additions[0]
+    item = f"P{addition.id}"
+    decision = ReviewDecision(f"N{missing.clause.id}", status=Status.PARTIAL, match=item)
+    clauses, additions = review(sample_comparison, [decision])
+    kept, taken = chosen_counterparts(clauses, additions)
+    number = next(c.number for c in clauses if c.item == decision.item)
+    assert taken == {item: (number,)} and [a.item for a in kept] == [a.item for a in additions[1:]]
+    # Marked 未覆盖 or 不适用 after all, the sentence is an addition again.
+    for undone in (ReviewDecision(decision.item, status=Status.MISSING, match=item),
+                   ReviewDecision(decision.item, match=item, not_applicable=True)):
+        assert chosen_counterparts(*review(sample_comparison, [undone]))[1] == {}
+
+    sheet = load_workbook(export_excel(sample_comparison, tmp_path / "清单.xlsx",
+                                       decisions=[decision], today=TODAY))
+    listed = [row[1] for row in sheet["本省新增"].iter_rows(min_row=2, values_only=True)]
+    assert addition.text not in "".join(str(cell) for cell in listed)
+    assert len(listed) == len(sample_comparison.additions) - 1
+    summary = [str(row[0]) for row in sheet["汇总"].iter_rows(values_only=True) if row[0]]
+    assert any("另有1条经审核认定为国家文件条款的对应表述，不再列为新增" in text for text in summary)
+    document = Document(str(export_word(sample_comparison, tmp_path / "清单.docx",
+                                       decisions=[decision], today=TODAY)))
+    assert "另有1条经审核认定为国家文件条款的对应表述，不再列为新增" in "".join(
+        p.text for p in document.paragraphs)
