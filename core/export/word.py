@@ -829,7 +829,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
     # What core.expected sets apart, no more: it said 定义、罚则 too, and the table beside it
     # called a definition and penalties 未覆盖.
     _body(document, "“无需地方落实”指只规定中央国家机关职责、国家层面事项（外交、司法、刑事责任等）、"
-                    "施行日期和形势背景等地方文件无需逐句承接的内容。“说明及审核意见”栏先列判断理由，再列审核意见、审核人和日期；"
+                    "施行日期、形势背景和超出地方文件规划期的目标等地方文件无需逐句承接的内容。"
+                    "“说明及审核意见”栏先列判断理由，再列审核意见、审核人和日期；"
                     "“序号”在对照清单、差距分析报告、Excel 表和软件中一致。")
     rechecks = sum(1 for item in clauses if item.recheck)
     if rechecks:
