@@ -284,14 +284,26 @@ def chosen_counterparts(clauses: Iterable[ReviewedClause], additions: Sequence[R
     carrying a national one (改用所选表述, 认定部分承接), found 已覆盖 or 部分覆盖, is no local
     addition — the reports listed it both as that row's counterpart and as 本省新增, with
     "本句在国家文件该条中未见对应表述" beside it."""
-    chosen: dict[str, list[int]] = {}
-    for item in clauses:
-        if (item.decision is not None and item.decision.match and item.match is not None
-                and not item.not_applicable and item.status in (Status.COVERED, Status.PARTIAL)):
-            chosen.setdefault(provincial_id(item.match.clause.id), []).append(item.number)
+    chosen = counterparts_chosen(
+        (item.number, item.decision, provincial_id(item.match.clause.id) if item.match else "",
+         item.status, item.not_applicable) for item in clauses)
     kept = tuple(addition for addition in additions if addition.item not in chosen)
-    return kept, {addition.item: tuple(chosen[addition.item]) for addition in additions
+    return kept, {addition.item: chosen[addition.item] for addition in additions
                   if addition.item in chosen}
+
+
+def counterparts_chosen(rows: Iterable[tuple[int, ReviewDecision | None, str, Status, bool]]
+                        ) -> dict[str, tuple[int, ...]]:
+    """Provincial item ("P…") → the 序号 of the national rows a reviewer chose it as the
+    counterpart of, found 已覆盖 or 部分覆盖 and not 不适用; from each national row's (序号,
+    decision, shown counterpart's item, status, 不适用) — as the reports and the app's table
+    both have them."""
+    chosen: dict[str, list[int]] = {}
+    for number, decision, match, status, not_applicable in rows:
+        if (decision is not None and decision.match and match and not not_applicable
+                and status in (Status.COVERED, Status.PARTIAL)):
+            chosen.setdefault(match, []).append(number)
+    return {item: tuple(numbers) for item, numbers in chosen.items()}
 
 
 def _review_addition(clause: Clause, number: int, decision: ReviewDecision | None,

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 from core.export.labels import NO_MATCH, SIMILARITY_MEANING, SectionIndex, citation, localised, reason_text
 from core.model import (Comparison, Gap, ReviewDecision, Status, is_provincial_item,
                         provincial_id)
-from core.review import (ReviewedAddition, ReviewedClause, counts_as_gap, review, review_item,
-                         shown_gaps)
+from core.review import (ReviewedAddition, ReviewedClause, counterparts_chosen, counts_as_gap,
+                         review, review_item, shown_gaps)
 from desktop.model_common import (FlatTableModel, Index, ItemRole, NotApplicableRole,
                                   ProvincialSectionRole, RecheckRole, ReviewedRole, SearchRole,
                                   SectionRole, SortRole, StatusRole, UnsavedRole, location)
@@ -127,6 +127,9 @@ class ClauseTableModel(FlatTableModel):
         self._sections: SectionIndex | None = None
         self._rows: list[ClauseRow] = []
         self._row_of: dict[str, int] = {}
+        # Additions a reviewer chose as a national row's counterpart → those rows' 序号
+        # (core.review.counterparts_chosen): the reports no longer list them as 本省新增.
+        self._taken: dict[str, tuple[int, ...]] = {}
         # How the local text calls its region, in the headers and status labels (本市新增).
         self._local = local_of(None)
 
@@ -151,6 +154,7 @@ class ClauseTableModel(FlatTableModel):
             self._rows = _mark_unsaved(
                 build_rows(comparison, *review(comparison, decisions, rechecks)), unsaved)
         self._row_of = {row.item: number for number, row in enumerate(self._rows)}
+        self._taken = self._counterparts()
         self.endResetModel()
         self.decisions_applied.emit()
 
@@ -167,6 +171,7 @@ class ClauseTableModel(FlatTableModel):
             if before != after:
                 self.dataChanged.emit(self.index(number, 0),
                                       self.index(number, len(self.HEADERS) - 1))
+        self._retake()
         self.decisions_applied.emit()
 
     def update_item(self, item: str, decision: ReviewDecision | None, recheck: str = "",
@@ -192,8 +197,31 @@ class ClauseTableModel(FlatTableModel):
             return None
         self._rows[number] = row
         self.dataChanged.emit(self.index(number, 0), self.index(number, len(self.HEADERS) - 1))
+        if not row.is_addition:
+            self._retake()
         self.decisions_applied.emit()
         return row
+
+    def counterpart_of(self, item: str) -> tuple[int, ...]:
+        """The 序号 of the national rows a reviewer chose an addition as the counterpart of."""
+        return self._taken.get(item, ())
+
+    def _counterparts(self) -> dict[str, tuple[int, ...]]:
+        return counterparts_chosen((row.number, row.decision, row.match_item, row.status,
+                                    row.not_applicable)
+                                   for row in self._rows if not row.is_addition)
+
+    def _retake(self) -> None:
+        """Recount the additions chosen as counterparts; signal the rows whose mark changed."""
+        taken = self._counterparts()
+        changed = {item for item in set(taken) | set(self._taken)
+                   if taken.get(item) != self._taken.get(item)}
+        self._taken = taken
+        for item in changed:
+            number = self._row_of.get(item)
+            if number is not None:
+                self.dataChanged.emit(self.index(number, 0),
+                                      self.index(number, len(self.HEADERS) - 1))
 
     def rows(self) -> list[ClauseRow]:
         """Every row, in document order."""
@@ -288,6 +316,8 @@ class ClauseTableModel(FlatTableModel):
             return "—" if row.score is None else f"{row.score:.0f}"
         if column == self.COL_STATUS:
             label = self._style(row.status, row.not_applicable).label
+            if row.is_addition and self.counterpart_of(row.item) and not row.not_applicable:
+                return f"{label}（已作对应表述）"
             if row.decision is None:
                 return label
             if row.unsaved:
@@ -304,6 +334,11 @@ class ClauseTableModel(FlatTableModel):
             return f"{row.item}　{row.national_where}\n{row.national_text}"
         if column == self.COL_PROVINCIAL and row.provincial_text:
             return f"{row.provincial_where}\n{row.provincial_text}"
+        if column == self.COL_STATUS and row.is_addition and self.counterpart_of(row.item) \
+                and not row.not_applicable:
+            numbers = "、".join(str(n) for n in self.counterpart_of(row.item))
+            return (f"审核人员已将本句认定为序号 {numbers} 的对应表述；"
+                    "导出的报告不再将其列为新增内容。")
         if column == self.COL_STATUS:
             engine = self._style(row.engine_status).label
             why = f"\n{row.reason}" if row.reason and not row.match_changed else ""

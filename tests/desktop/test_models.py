@@ -191,3 +191,26 @@ def test_a_row_carried_by_reference_names_the_article_in_its_provincial_cell():
     shown = model.index(number, ClauseTableModel.COL_PROVINCIAL).data()
     assert shown == "（按条整体对应：地方第三条）“违反本办法规定，《校舍安全法》已规定法律责任的，依照《校舍安全法》的规定处理。”"
     assert model.index(number, ClauseTableModel.COL_STATUS).data() == "已覆盖"
+
+
+def test_an_addition_chosen_as_a_counterpart_says_so_and_stops_when_the_choice_goes(
+        qtbot, sample_comparison):
+    """As the reports, which no longer list it among the additions."""
+    model = ClauseTableModel()
+    missing = _first(sample_comparison, Status.MISSING)
+    addition = f"P{sample_comparison.additions[0].id}"
+    national = f"N{missing.clause.id}"
+    chosen = ReviewDecision(national, status=Status.PARTIAL, match=addition)
+    model.set_comparison(sample_comparison, [chosen])
+    number = model.row_for(national).number
+    status = model.index_for(addition, ClauseTableModel.COL_STATUS)
+    assert status.data() == "本省新增（已作对应表述）"
+    assert f"序号 {number} 的对应表述" in status.data(Qt.ItemDataRole.ToolTipRole)
+    # The choice undone on the national row alone: the addition's row is told too.
+    changed = []
+    model.dataChanged.connect(lambda top, bottom, roles=(): changed.append(top.row()))
+    model.update_item(national, None)
+    assert model.index_for(addition, ClauseTableModel.COL_STATUS).data() == "本省新增"
+    assert status.row() in changed
+    model.update_item(national, chosen)
+    assert model.index_for(addition, ClauseTableModel.COL_STATUS).data() == "本省新增（已作对应表述）"
