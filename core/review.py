@@ -340,17 +340,27 @@ def _item_positions(comparison: Comparison) -> dict[str, int]:
 # but often a thematic carrier a reader sees at once. These say what the reviewer reads beside
 # the article and what judging "that article carries it in part" records.
 
-def _missing_article(comparison: Comparison, item: str) -> SectionAlignment | None:
+def _missing_article(comparison: Comparison, item: str, *, named: bool = True
+                     ) -> SectionAlignment | None:
     """The verdict of the statute article a national clause ("N…") stands in, when that article
-    was judged missing and names its nearest provincial article; else None."""
+    was judged missing and (``named``) names its nearest provincial article; else None."""
     position = _item_positions(comparison).get(item)
     if position is None or position >= len(comparison.clauses):
         return None
     chain = rolled_up_sections(comparison.national, comparison.clauses[position].clause.section)
     alignment = next((a for a in comparison.articles if a.national in chain), None)
-    if alignment is None or alignment.status is not Status.MISSING or not alignment.nearest:
+    if alignment is None or alignment.status is not Status.MISSING or (named and not alignment.nearest):
         return None
     return alignment
+
+
+def _provincial_article(comparison: Comparison, section_id: str) -> Section | None:
+    """A provincial statute article by its section id, None for anything else."""
+    try:
+        section = comparison.provincial.section(section_id)
+    except KeyError:
+        return None
+    return section if section.kind == "article" and section.clauses else None
 
 
 def nearest_article(comparison: Comparison, item: str) -> Section | None:
@@ -394,6 +404,19 @@ def near_scores(comparison: Comparison, item: str) -> dict[str, float]:
     return scores
 
 
+def carry_choices(comparison: Comparison, item: str) -> tuple[Section, ...]:
+    """The provincial articles a reviewer may record as carrying in part the article of a
+    national clause judged missing (``carried_in_part``): those its reason names, nearest
+    first, then every other provincial article in document order; () for a clause whose
+    article is not judged missing."""
+    if _missing_article(comparison, item, named=False) is None:
+        return ()
+    near = near_articles(comparison, item)
+    named = {article.id for article in near}
+    return near + tuple(section for section in comparison.provincial.sections
+                        if section.id not in named and section.kind == "article" and section.clauses)
+
+
 def carrier_sentence(comparison: Comparison, national: Clause, article: Section) -> Clause | None:
     """The sentence of a provincial article that carries a national clause best by the engine's
     score (``assess``; the first of equals), None when the article has no sentence."""
@@ -426,8 +449,10 @@ def carried_in_part(comparison: Comparison, item: str,
             ``item`` keep theirs. Given as item → decision, a sentence whose decision records
             one of the near articles as carrier (an earlier such judgement) is judged again:
             a reviewer who changes their mind moves the whole article, not one sentence.
-        article_id: which of the articles the reason names carries it (``near_articles``);
-            the nearest when None. None is returned for an id the reason does not name.
+        article_id: the provincial article that carries it: one the reason names
+            (``near_articles``) or any other the reviewer found (a carrier the engine did not
+            offer: 河南 第六十三条 for the national 第六十六条); the nearest when None. None is
+            returned for an id that is no provincial article.
 
     Returns:
         That provincial article and, for ``item`` and every other sentence of its article
@@ -435,13 +460,15 @@ def carried_in_part(comparison: Comparison, item: str,
         sentence of that article to show as its counterpart ("P…"), in document order; None
         when the clause's article is not missing, or names no such article.
     """
-    alignment, near = _missing_article(comparison, item), near_articles(comparison, item)
+    alignment, near = _missing_article(comparison, item, named=False), near_articles(comparison, item)
     article = next((a for a in near if article_id in (None, a.id)), None)
+    if article is None and article_id is not None:
+        article = _provincial_article(comparison, article_id)
     if alignment is None or article is None:
         return None
     national_article = alignment.national
     if isinstance(decided, Mapping):
-        near_ids = {a.id for a in near}
+        near_ids = {a.id for a in near} | {article.id}
         decided = [own for own, decision in decided.items()
                    if not _carried_by(comparison, decision, near_ids)]
     skip = set(decided) - {item}

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from core import __version__
+from core.review import carry_choices
 from core.model import Status
 from desktop.batch_view import open_batch_window
 from desktop.dialogs import SettingsDialog, ShortcutsDialog
@@ -114,6 +115,10 @@ class WindowActions:
                               "系统判为未覆盖的条：认定右侧所示的地方相近条文（默认为最相近的一条，"
                               "可用其下的箭头换看其次相近的）部分承接了它"
                               "（记为“部分覆盖”，以该条中最相近的一句为对应表述）")
+        self.choose_carrier_action = a(
+            "认定由其他地方条文部分承接(&7)…", self.choose_carrier, ["Ctrl+Shift+6"],
+            "系统判为未覆盖的条：从地方文件的全部条文中选出承接它的一条（系统只列出最相近的几条），"
+            "记为“部分覆盖”，以该条中最相近的一句为对应表述")
         # The arrows under 最相近的地方条文, from the keyboard.
         self.next_near_action = a("下一个相近条文(&X)", lambda: self.diff.page_near(1), ["Alt+Right"],
                                   "系统判为未覆盖的条：右侧换看其次相近的地方条文")
@@ -180,6 +185,7 @@ class WindowActions:
         for action in self.status_actions.values():
             review_menu.addAction(action)
         review_menu.addAction(self.carry_action)
+        review_menu.addAction(self.choose_carrier_action)
         review_menu.addAction(self.next_near_action)
         review_menu.addAction(self.previous_near_action)
         review_menu.addSeparator()
@@ -293,6 +299,10 @@ class WindowActions:
                                        local=local_of(self.comparison))
         # 部分承接 judges the current row's whole article, whatever else is selected.
         self.carry_action.setEnabled(can_review and self.diff.nearest is not None)
+        # Any article: for every sentence of an article judged missing (core says which).
+        self.choose_carrier_action.setEnabled(
+            can_review and not row.is_addition and self.comparison is not None
+            and bool(carry_choices(self.comparison, row.item)))
         for action in (self.next_near_action, self.previous_near_action):
             action.setEnabled(can_review and self.diff.pages_near())
         self.note_action.setEnabled(can_review)

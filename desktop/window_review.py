@@ -5,9 +5,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from core import session
+from core.review import carry_choices, near_articles
 from core.errors import DuizhaoError, ProjectSaveError
 from core.model import ReviewDecision
 from desktop import settings as keys
@@ -298,6 +299,31 @@ class WindowReview:
         if row is not None:
             shown = self.diff.nearest
             self.carry_in_part(row.item, shown.id if shown is not None else None)
+
+    def choose_carrier(self) -> None:
+        """Ctrl+Shift+6: record any provincial article the reviewer found as carrying in part
+        the current row's article (judged missing) — the engine offers the nearest three only,
+        and the carrier a reviewer finds by searching may be none of them."""
+        row = self.review_row()
+        if row is None or self.comparison is None or self.project is None or self.busy:
+            return
+        choices = carry_choices(self.comparison, row.item)
+        if not choices:
+            self.statusBar().showMessage("只有系统判为未覆盖的条，可以认定由地方条文部分承接。", 8000)
+            return
+        near = len(near_articles(self.comparison, row.item))
+        labels = [f"{section.label}{'（相近）' if position < near else ''}　"
+                  f"{section.clauses[0].text[:28]}" for position, section in enumerate(choices)]
+        chosen = self.ask_carrier(labels)
+        if chosen is not None:
+            self.carry_in_part(row.item, choices[chosen].id)
+
+    def ask_carrier(self, labels: list[str]) -> int | None:
+        """Which of the provincial articles ``labels`` describe carries the article; None when
+        the reviewer cancels."""
+        label, ok = QInputDialog.getItem(self, "认定部分承接", "承接本条的地方条文（可输入条号查找）：",
+                                         labels, 0, False)
+        return labels.index(label) if ok and label in labels else None
 
     def carry_in_part(self, item: str, article_id: str | None = None) -> None:
         """Record that a provincial article near the item's article (judged missing) carries

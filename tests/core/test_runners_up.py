@@ -104,10 +104,27 @@ def test_the_reviewer_may_judge_a_runner_up_the_partial_carrier(compared):
     assert article == clearing
     assert [own for own, _ in chosen] == items
     assert all(parse_item_id(match).clause.rsplit("-", 1)[0] == clearing.id for _, match in chosen)
-    # An article the reason does not name is no choice, nor is any for a carried article.
-    assert carried_in_part(compared, items[1], article_id=_article(compared.provincial, "第六条").id) is None
+    # An article the reason does not name may be chosen too: the reviewer found it (河南
+    # 第六十三条 carries the national 第六十六条, and the engine offered three others).
+    other = _article(compared.provincial, "第六条")
+    article, chosen = carried_in_part(compared, items[1], article_id=other.id)
+    assert article == other and [own for own, _ in chosen] == items
+    assert all(parse_item_id(match).clause.rsplit("-", 1)[0] == other.id for _, match in chosen)
+    # No section that is not a provincial article, and no article for a carried one.
+    assert carried_in_part(compared, items[1], article_id="no-such-section") is None
+    chapter = compared.provincial.sections[0]
+    assert chapter.kind == "chapter"
+    assert carried_in_part(compared, items[1], article_id=chapter.id) is None
     carried = national_id(_article(compared.national, "第五条").clauses[0].id)
     assert near_articles(compared, carried) == ()
+    assert carried_in_part(compared, carried, article_id=other.id) is None
+    # What the app offers to choose from: the near articles first, then every other article.
+    from core.review import carry_choices
+    choices = carry_choices(compared, items[1])
+    assert choices[:len(near_articles(compared, items[1]))] == near_articles(compared, items[1])
+    assert {c.id for c in choices} == {s.id for s in compared.provincial.sections
+                                        if s.kind == "article" and s.clauses}
+    assert carry_choices(compared, carried) == ()
 
 
 def test_the_nearest_articles_are_at_most_three_and_none_far_weaker_than_the_first():

@@ -293,3 +293,40 @@ def test_the_choose_button_says_it_judges_the_article_when_a_near_article_is_sel
     covered = next(row for row in window.table_model.rows() if row.status is Status.COVERED)
     assert window.select_item(covered.item)
     assert diff.choose_button.text() == "改用所选表述"
+
+
+def test_any_provincial_article_may_be_recorded_as_the_carrier(qtbot, make_window, save_path,
+                                                                tmp_path, monkeypatch):
+    """河南 第六十六条's carrier (地方第六十三条) was none of the three near articles offered,
+    and nothing let the reviewer record it: only 部分覆盖 with no counterpart."""
+    from desktop.main_window import MainWindow
+
+    window = make_window()
+    compare_pair(qtbot, window, *write_pair(tmp_path, "txt"))
+    _national, carrier, items = _missing_article(window)
+    assert window.select_item(items[1])
+    assert window.choose_carrier_action.isEnabled()
+    offered: list[list[str]] = []
+
+    def ask(self, labels):
+        offered.append(labels)
+        return len(labels) - 1  # the last article of the provincial text
+    monkeypatch.setattr(MainWindow, "ask_carrier", ask)
+    window.choose_carrier_action.trigger()
+    [labels] = offered
+    # The near articles first, marked, then every other article.
+    assert labels[0].startswith(f"{carrier.label}（相近）")
+    last = [s for s in window.comparison.provincial.sections if s.kind == "article"][-1]
+    assert labels[-1].startswith(last.label) and len(labels) == len(
+        [s for s in window.comparison.provincial.sections if s.kind == "article" and s.clauses])
+    for item in items:
+        row = window.table_model.row_for(item)
+        assert row.status is Status.PARTIAL
+        assert parse_item_id(row.match_item).clause.rsplit("-", 1)[0] == last.id
+    window.undo_action.trigger()
+    assert all(window.table_model.row_for(item).decision is None for item in items)
+    # A row whose article is carried offers no such choice.
+    carried = next(r for r in window.table_model.rows()
+                   if not r.is_addition and r.status is Status.COVERED)
+    assert window.select_item(carried.item)
+    assert not window.choose_carrier_action.isEnabled()
