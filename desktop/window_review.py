@@ -320,10 +320,22 @@ class WindowReview:
 
     def ask_carrier(self, labels: list[str]) -> int | None:
         """Which of the provincial articles ``labels`` describe carries the article; None when
-        the reviewer cancels."""
-        label, ok = QInputDialog.getItem(self, "认定部分承接", "承接本条的地方条文（可输入条号查找）：",
-                                         labels, 0, False)
-        return labels.index(label) if ok and label in labels else None
+        the reviewer cancels. The box takes typing (第六十三条, or words of the article): the
+        first article whose label starts with, else holds, what is typed."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("认定部分承接")
+        dialog.setLabelText("承接本条的地方条文（可输入条号或文字查找）：")
+        dialog.setComboBoxItems(labels)
+        dialog.setComboBoxEditable(True)
+        dialog.setOkButtonText("认定部分承接")
+        dialog.setCancelButtonText("取消")
+        if not dialog.exec():
+            return None
+        typed = dialog.textValue().strip()
+        index = matching_label(labels, typed)
+        if index is None:
+            self.statusBar().showMessage(f"地方文件中没有与“{typed}”相符的条文，未作认定。", 8000)
+        return index
 
     def carry_in_part(self, item: str, article_id: str | None = None) -> None:
         """Record that a provincial article near the item's article (judged missing) carries
@@ -413,3 +425,17 @@ class WindowReview:
                                             comparison=self.project.comparison,
                                             comparison_id=self.project.comparison_id)
         self.history_dialog.open()
+
+
+def matching_label(labels: list[str], typed: str) -> int | None:
+    """The label a typed text picks: the one it is, else the first it opens (第六十三条), else
+    the first holding it (words of the article); None for nothing typed or nothing found."""
+    typed = typed.strip()
+    if not typed:
+        return None
+    for found in (lambda label: label == typed, lambda label: label.startswith(typed),
+                  lambda label: typed in label):
+        index = next((n for n, label in enumerate(labels) if found(label)), None)
+        if index is not None:
+            return index
+    return None

@@ -330,3 +330,14 @@ def test_any_provincial_article_may_be_recorded_as_the_carrier(qtbot, make_windo
                    if not r.is_addition and r.status is Status.COVERED)
     assert window.select_item(carried.item)
     assert not window.choose_carrier_action.isEnabled()
+
+
+def test_the_carrier_typed_in_the_list_is_found_by_its_number_or_words():
+    from desktop.window_review import matching_label
+
+    labels = ["第五十五条（相近）　完善和细化知识产权制度", "第六十三条　建立健全纠纷多元化解机制",
+              "第六十三条之一　示例"]
+    assert matching_label(labels, labels[1]) == 1
+    assert matching_label(labels, "第六十三条") == 1
+    assert matching_label(labels, "纠纷多元") == 1
+    assert matching_label(labels, "第九十九条") is None and matching_label(labels, " ") is None
