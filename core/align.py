@@ -1314,6 +1314,14 @@ class _Judge:
 _SIGNALS = frozenset({"binding", "number", "deadline"})
 
 
+def _carrying(finding: ClauseFinding, verdict: ArticleVerdict) -> bool:
+    """Whether a sentence has a counterpart to show under its article's verdict: a match, or
+    a sentence of a carrying article among its alternatives (without one, 部分覆盖 stood beside
+    （未找到对应表述）)."""
+    return bool(finding.matches) or any(m.clause.section in verdict.provincial
+                                        for m in finding.alternatives)
+
+
 def _signals(finding: ClauseFinding) -> tuple[Gap, ...]:
     """The gaps of a clause that stand whatever its article's verdict (``_SIGNALS``)."""
     return tuple(gap for gap in finding.gaps if gap.kind in _SIGNALS)
@@ -1324,12 +1332,13 @@ def _only_sentence(finding: ClauseFinding, verdict: ArticleVerdict,
     """The only sentence of an article the province carries, judged otherwise than the article
     (本条整体：已覆盖 over its one sentence's 部分覆盖; 部分覆盖 over 未覆盖 — two verdicts on one
     text): it takes the article's, which the real pairs' gold bears out three times in four
-    where they differ, and says what the sentence-by-sentence reading found, to check. Its
-    counterpart is the nearest sentence of the carrying articles."""
-    inside = [m for m in (*finding.matches, *finding.alternatives)
-              if m.clause.section in verdict.provincial]
-    matches = tuple(sorted(inside, key=lambda m: -m.score)[:1]) if inside else finding.matches[:1]
-    others = tuple(m for m in (*finding.matches, *finding.alternatives) if m not in matches)
+    where they differ, and says what the sentence-by-sentence reading found, to check."""
+    # Every sentence it was matched with stays its counterpart (dropped, they were listed as
+    # the province's additions); with none, the nearest of the carrying articles' sentences
+    # among its alternatives (``_carrying``).
+    inside = [m for m in finding.alternatives if m.clause.section in verdict.provincial]
+    matches = finding.matches or tuple(sorted(inside, key=lambda m: -m.score)[:1])
+    others = tuple(m for m in finding.alternatives if m not in matches)
     found = finding.reason.text
     text = (f"{verdict.reason.text.rstrip('。')}（本条只有一句，按整条判定为"
             f"{STATUS_LABELS[verdict.status]}）。逐句比对的提示：{found}"
@@ -1375,7 +1384,9 @@ def _within_article(finding: ClauseFinding, verdict: ArticleVerdict | None,
         return finding
     whole = verdict.reason.code in WHOLE_ARTICLE_REASONS and finding.status is not Status.COVERED
     if (alone and not whole and verdict.status in (Status.COVERED, Status.PARTIAL)
-            and finding.status is not verdict.status and not _signals(finding)):
+            and finding.status in (Status.PARTIAL, Status.MISSING)
+            and finding.status is not verdict.status and not _signals(finding)
+            and _carrying(finding, verdict)):
         return _only_sentence(finding, verdict, provincial)
     if not whole and verdict.status not in (Status.MISSING, Status.NOT_EXPECTED):
         if finding.status is Status.MISSING and verdict.provincial:
@@ -1496,7 +1507,7 @@ def _with_rows_told(sections: tuple[SectionAlignment, ...], findings: tuple[Clau
             if nothing_found and section.reason.text.rstrip("。").endswith(NOTHING_SPECIFIC):
                 said = []  # it says so already: 但本条的具体要求未见对应表述
             text = section.reason.text.rstrip("。")
-            if any(f.status in (Status.COVERED, Status.PARTIAL) for f in own):
+            if any(f.status in (Status.COVERED, Status.PARTIAL) and f.matches for f in own):
                 text = text.removesuffix(NOTHING_SPECIFIC)  # a row shows a counterpart
             if said:
                 text += ROWS_TOLD + "，".join(said)

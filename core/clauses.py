@@ -101,11 +101,13 @@ _NOTE_LINE = re.compile(
 
 def _bracketed_note_line(paragraph: str) -> str:
     """A note line without brackets in the bracketed form the notes are read in; any other
-    paragraph as it is."""
+    paragraph as it is — also one that opens as a note and goes on to say something else
+    (牵头单位：省数据局。具体工作由各市负责推进。; 时间节点：2023年底前，完成省级平台建设), whose
+    sentences were taken for units."""
     if not _NOTE_LINE.match(paragraph):
         return paragraph
-    body = paragraph.strip().rstrip(_SENTENCE_END)
-    return "（" + re.sub(r"[。；;]\s*", "；", body) + "）"
+    body = re.sub(r"[。；;]\s*", "；", paragraph.strip().rstrip(_SENTENCE_END))
+    return "（" + body + "）" if _note_in_brackets(body) is not None else paragraph
 
 
 # Any other bracketed note after a task, read piece by piece: units with the part they play
@@ -275,22 +277,27 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
     kuan = 0
     lead_in = ""
     unnoted = 0  # where the clauses no note has followed yet begin
+    # The clauses the note line just read applied to: the next line, when also a note
+    # (责任单位：……, then 完成时限：……), applies to them too.
+    last_span: tuple[int, int] | None = None
     for position, paragraph in enumerate(paragraphs):
         if position in skip:
             kuan += 1
+            last_span = None
             continue
         text, notes = _extract_notes(paragraph)
         if notes and not text.strip(_SENTENCE_END + "，,、 \u3000"):
             # A note on a line of its own (（责任单位：省数据局，各市（州）人民政府）) after the
             # paragraphs of a task applies to every sentence since the last note naming units
-            # (a deadline alone does not end a task); it was dropped, and the task had no
-            # 责任单位.
+            # (a deadline in a sentence does not end a task), and ends it; it was dropped, and
+            # the task had no 责任单位.
+            start, end = last_span if last_span is not None else (unnoted, len(clauses))
             for _, note in notes:
-                clauses[unnoted:] = [_with_note(c, note) for c in clauses[unnoted:]]
-            if any(note.units for _, note in notes):
-                unnoted = len(clauses)
+                clauses[start:end] = [_with_note(c, note) for c in clauses[start:end]]
+            last_span, unnoted = (start, end), len(clauses)
             kuan += 1
             continue
+        last_span = None
         statute_item = _STATUTE_ITEM.match(text) if statute else None
         sentences = split_sentences(text)
         if not statute_item:

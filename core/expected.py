@@ -823,14 +823,18 @@ _ANY_YEAR = re.compile(r"(?<!\d)(20\d{2})年")
 
 def plan_end(provincial_title: str) -> int | None:
     """The last year of the period a provincial plan's title gives it, or None when it gives
-    none (实施意见 and 条例 have no period)."""
+    none (实施意见 and 条例 have no period). A later year the title names too is the end
+    (“十四五”规划和2035年远景目标纲要 looks to 2035)."""
+    end = None
     period = _TITLE_PERIOD.search(provincial_title)
     if period and int(period.group(1)) <= int(period.group(2)):
-        return int(period.group(2))
+        end = int(period.group(2))
     plan = _FIVE_YEAR_PLAN.search(provincial_title)
-    if plan:
-        return 2010 + 5 * _PLAN_NUMBER.index(plan.group(1))  # 十一五 ended in 2010
-    return None
+    if end is None and plan:
+        end = 2010 + 5 * _PLAN_NUMBER.index(plan.group(1))  # 十一五 ended in 2010
+    if end is None:
+        return None
+    return max([end, *(int(year) for year in _ANY_YEAR.findall(provincial_title))])
 
 
 def beyond_horizon(sentence: str, provincial_title: str) -> Reason | None:

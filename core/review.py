@@ -281,15 +281,16 @@ def chosen_counterparts(clauses: Iterable[ReviewedClause], additions: Sequence[R
                         ) -> tuple[tuple[ReviewedAddition, ...], dict[str, tuple[int, ...]]]:
     """(the additions still additions, the others by item → the 序号 of the national rows
     whose counterpart a reviewer chose them as): a provincial sentence a reviewer records as
-    carrying a national one (改用所选表述, 认定部分承接), found 已覆盖 or 部分覆盖, is no local
-    addition — the reports listed it both as that row's counterpart and as 本省新增, with
+    carrying a national one (改用所选表述, 认定部分承接), found 已覆盖 or 部分覆盖, and has no
+    decision of its own as an addition, is no local addition — the reports listed it both as that row's counterpart and as 本省新增, with
     "本句在国家文件该条中未见对应表述" beside it."""
     chosen = counterparts_chosen(
         (item.number, item.decision, provincial_id(item.match.clause.id) if item.match else "",
          item.status, item.not_applicable) for item in clauses)
-    kept = tuple(addition for addition in additions if addition.item not in chosen)
-    return kept, {addition.item: chosen[addition.item] for addition in additions
-                  if addition.item in chosen}
+    # One the reviewer decided on as an addition (不适用, an opinion) stays listed with that.
+    taken = {addition.item: chosen[addition.item] for addition in additions
+             if addition.item in chosen and addition.decision is None}
+    return tuple(addition for addition in additions if addition.item not in taken), taken
 
 
 def counterparts_chosen(rows: Iterable[tuple[int, ReviewDecision | None, str, Status, bool]]

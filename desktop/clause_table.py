@@ -203,8 +203,11 @@ class ClauseTableModel(FlatTableModel):
         return row
 
     def counterpart_of(self, item: str) -> tuple[int, ...]:
-        """The 序号 of the national rows a reviewer chose an addition as the counterpart of."""
-        return self._taken.get(item, ())
+        """The 序号 of the national rows a reviewer chose an addition as the counterpart of,
+        while the addition has no decision of its own (the reports then no longer list it:
+        core.review.chosen_counterparts)."""
+        row = self.row_for(item)
+        return self._taken.get(item, ()) if row is not None and row.decision is None else ()
 
     def _counterparts(self) -> dict[str, tuple[int, ...]]:
         return counterparts_chosen((row.number, row.decision, row.match_item, row.status,
@@ -316,7 +319,7 @@ class ClauseTableModel(FlatTableModel):
             return "—" if row.score is None else f"{row.score:.0f}"
         if column == self.COL_STATUS:
             label = self._style(row.status, row.not_applicable).label
-            if row.is_addition and self.counterpart_of(row.item) and not row.not_applicable:
+            if row.is_addition and self.counterpart_of(row.item):
                 return f"{label}（已作对应表述）"
             if row.decision is None:
                 return label
@@ -334,8 +337,7 @@ class ClauseTableModel(FlatTableModel):
             return f"{row.item}　{row.national_where}\n{row.national_text}"
         if column == self.COL_PROVINCIAL and row.provincial_text:
             return f"{row.provincial_where}\n{row.provincial_text}"
-        if column == self.COL_STATUS and row.is_addition and self.counterpart_of(row.item) \
-                and not row.not_applicable:
+        if column == self.COL_STATUS and row.is_addition and self.counterpart_of(row.item):
             numbers = "、".join(str(n) for n in self.counterpart_of(row.item))
             return (f"审核人员已将本句认定为序号 {numbers} 的对应表述；"
                     "导出的报告不再将其列为新增内容。")

@@ -179,7 +179,7 @@ class MainWindow(WindowBuild, WindowActions, WindowDocuments, WindowProjects, Wi
                 and self.review_panel.note.hasFocus()):
             # Laid out again while the opinion is typed (a decision just made): keep the box in
             # view.
-            QTimer.singleShot(0, self._show_note_box)
+            QTimer.singleShot(0, self, self._show_note_box)  # not after the window is gone
         if (event.type() == QEvent.Type.Expose and watched is self.windowHandle()
                 and watched.isExposed()):
             # The window is on screen: the dictionaries now load on a worker while the user

@@ -319,6 +319,7 @@ class ReviewPanel(QFrame):
 
     def set_row(self, row: ClauseRow | None) -> None:
         """Show the review state of a row (None disables the panel)."""
+        moved = (row.item if row else "") != self._item
         self._item = row.item if row else ""
         self._row = row
         enabled = row is not None and not self._read_only
@@ -342,6 +343,10 @@ class ReviewPanel(QFrame):
         self._saved_note = note
         if self.note.toPlainText() != note:
             self.note.setPlainText(note)
+        if moved:
+            # Another row's box: the editor's Ctrl+Z must not bring back what was typed (and
+            # dropped with Esc) on the last one, to be saved on this one.
+            self.note.document().clearUndoRedoStacks()
         if row is None:
             self.info.setText("")
         elif row.decision is None:

@@ -313,7 +313,8 @@ class WindowReview:
             return
         near = len(near_articles(self.comparison, row.item))
         labels = [f"{section.label}{'（相近）' if position < near else ''}　"
-                  f"{section.clauses[0].text[:28]}" for position, section in enumerate(choices)]
+                  f"{section.clauses[0].text[:28] if section.clauses else ''}"
+                  for position, section in enumerate(choices)]
         chosen = self.ask_carrier(labels)
         if chosen is not None:
             self.carry_in_part(row.item, choices[chosen].id)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from core.errors import ExportError
 from core.files import refuse_input_as_output, write_text_atomically
 from core.model import Comparison, ReviewDecision, provincial_id
-from core.review import review, review_articles
+from core.review import chosen_counterparts, review, review_articles
 from core.serialize import comparison_to_dict
 
 if TYPE_CHECKING:
@@ -64,11 +64,14 @@ def review_to_dict(comparison: Comparison, decisions: Iterable[ReviewDecision],
             "reviewed": decision is not None, "recheck": item.recheck, "note": item.note,
             "reviewer": decision.reviewer if decision else "",
             "decided_at": decision.decided_at if decision else ""})
+    # As the reports: an addition a reviewer chose as a row's counterpart names those rows.
+    taken = chosen_counterparts(clauses, additions)[1]
     for addition in additions:
         decision = addition.decision
         items.append({
             "id": addition.item, "row": addition.number, "status": "addition",
             "engine_status": "addition", "not_applicable": addition.not_applicable,
+            "counterpart_of": list(taken.get(addition.item, ())),
             "reviewed": decision is not None, "recheck": addition.recheck,
             "note": addition.note, "reviewer": decision.reviewer if decision else "",
             "decided_at": decision.decided_at if decision else ""})

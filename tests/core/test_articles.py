@@ -1084,3 +1084,40 @@ def test_on_the_real_pairs_an_article_of_one_sentence_and_its_row_agree(corpus):
             weakened = any(g.kind in ("binding", "number", "deadline") for g in row.gaps)
             assert row.status is article.status or weakened, article.national
             assert "本条唯一的一句" not in article.reason.text
+
+
+def test_the_only_sentence_keeps_every_counterpart_and_no_addition_appears():
+    """Given the article's verdict, the only sentence kept its first match alone: the other
+    sentences of the provincial article that say it were listed as 本省新增 (second reading)."""
+    national = ("示例条例\n第一条 为了规范示例资源管理，制定本条例。\n"
+                "第二条 县级以上人民政府应当建立示例资源调查制度，定期开展示例资源调查和示例资源评价，"
+                "并向社会公布调查结果，建立示例资源档案和数据库。\n"
+                "第三条 本条例自2025年1月1日起施行。")
+    provincial = ("江南省示例办法\n第一条 为了规范本省示例资源管理，制定本办法。\n"
+                  "第二条 县级以上人民政府应当建立示例资源调查制度，定期开展示例资源调查。"
+                  "县级以上人民政府应当开展示例资源评价，向社会公布调查结果。"
+                  "县级以上人民政府应当建立示例资源档案和数据库。\n"
+                  "第三条 本办法自2026年1月1日起施行。")
+    result = compare_outlines(_outline(national), _outline(provincial))
+    row = next(f for f in result.clauses if f.clause.id == "2-1")
+    article = next(s for s in result.sections if s.national == "2")
+    assert row.status is article.status
+    assert {m.clause.id for m in row.matches} == {"2-1", "2-2", "2-3"}
+    assert [a.id for a in result.additions] == []
+
+
+def test_a_central_duty_that_is_an_articles_only_sentence_stays_not_expected():
+    from core.align import _within_article
+    from core.articles import ArticleVerdict
+    from core.model import Clause, ClauseFinding, Reason
+
+    clause = Clause(id="3-1", section="3", text="国务院示例资源主管部门负责全国示例资源的监督管理工作。")
+    finding = ClauseFinding(clause, Status.NOT_EXPECTED, 0.0,
+                            reason=Reason("central", "本句只规定中央层面的职责，地方无需承接。"))
+    provincial = _outline("江南省示例办法\n第一条 为了示例，制定本办法。\n第二条 县级以上人民政府负责示例工作。")
+    article = provincial.sections[-1].id
+    verdict = ArticleVerdict((article,), 0.3, Status.PARTIAL, Reason("part", "地方第三条只承接了部分内容。"))
+    assert _within_article(finding, verdict, provincial, alone=True) is finding
+    # Nor does a sentence with nothing to show beside it take the article's 部分覆盖.
+    missing = ClauseFinding(clause, Status.MISSING, 0.0, reason=Reason("no_candidate", "未见。"))
+    assert _within_article(missing, verdict, provincial, alone=True).status is Status.MISSING

@@ -205,3 +205,22 @@ def test_an_aside_in_brackets_after_a_sentence_is_no_note(aside):
     clauses = build_clauses("1", (f"推进政务数据共享。{aside}",))
     assert all(c.responsibility == () for c in clauses)
     assert "".join(c.text for c in clauses) == f"推进政务数据共享。{aside}"
+
+
+@pytest.mark.parametrize("line", ["牵头单位：省数据局。具体工作由各市负责推进。",
+                                  "责任单位：省数据局，各市县政府要抓好落实。",
+                                  "时间节点：2023年底前，完成省级平台建设；2025年底前，全面建成一体化平台。"])
+def test_a_line_that_opens_as_a_note_and_says_more_stays_text(line):
+    """Taken for a note, its sentences went into the 责任单位 column, or came out bracketed."""
+    clauses = build_clauses("1", ("推进数据共享。", line))
+    assert "".join(c.text for c in clauses[1:]) == line
+    assert all(c.responsibility == () for c in clauses)
+
+
+def test_a_note_line_ends_its_task_and_the_next_note_line_joins_it():
+    clauses = build_clauses("1", ("任务一。", "完成时限：2024年底前", "任务二。", "责任单位：省公安厅"))
+    assert [(c.responsibility, c.deadline) for c in clauses] == [
+        ((), "2024年底前"), (("省公安厅",), "")]
+    clauses = build_clauses("1", ("任务一。", "责任单位：省数据局", "完成时限：2024年底前", "任务二。"))
+    assert [(c.responsibility, c.deadline) for c in clauses] == [
+        (("省数据局",), "2024年底前"), ((), "")]

@@ -819,6 +819,10 @@ def test_a_plans_period_is_read_from_its_title():
     assert plan_end("南屏省数字政府建设三年行动计划（2023—2025年）（征求意见稿）") == 2025
     assert plan_end("某省“十五五”数字经济发展规划") == 2030
     assert plan_end("某市数字政府建设工作要点（2024年）") is None
+    # A later horizon the title names is the plan's (second reading).
+    assert plan_end("湖南省国民经济和社会发展第十四个五年规划和2035年远景目标纲要") is None
+    assert plan_end("某省“十四五”规划和2035年远景目标纲要") == 2035
+    assert plan_end("某省数字政府建设规划（2021—2025年）及2035年远景目标") == 2035
     # A sentence that also sets a goal within the period is the plan's to carry.
     plan = "某省数字政府建设实施方案（2023-2025年）"
     assert beyond_horizon("到2025年，平台基本建成；到2035年，体系更加完善。", plan) is None

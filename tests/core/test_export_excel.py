@@ -269,10 +269,16 @@ def test_a_sentence_a_reviewer_chose_as_a_counterpart_is_no_addition_in_the_repo
     kept, taken = chosen_counterparts(clauses, additions)
     number = next(c.number for c in clauses if c.item == decision.item)
     assert taken == {item: (number,)} and [a.item for a in kept] == [a.item for a in additions[1:]]
-    # Marked 未覆盖 or 不适用 after all, the sentence is an addition again.
-    for undone in (ReviewDecision(decision.item, status=Status.MISSING, match=item),
-                   ReviewDecision(decision.item, match=item, not_applicable=True)):
-        assert chosen_counterparts(*review(sample_comparison, [undone]))[1] == {}
+    # Marked 未覆盖 or 不适用 after all, the sentence is an addition again; so is one the
+    # reviewer decided on as an addition (its opinion stays in the reports).
+    for undone in ([ReviewDecision(decision.item, status=Status.MISSING, match=item)],
+                   [ReviewDecision(decision.item, match=item, not_applicable=True)],
+                   [decision, ReviewDecision(item, note="本省特色做法")]):
+        assert chosen_counterparts(*review(sample_comparison, undone))[1] == {}
+    # The JSON export names the rows it answers.
+    from core.export import review_to_dict
+    entry = next(e for e in review_to_dict(sample_comparison, [decision])["items"] if e["id"] == item)
+    assert entry["counterpart_of"] == [number]
 
     sheet = load_workbook(export_excel(sample_comparison, tmp_path / "清单.xlsx",
                                        decisions=[decision], today=TODAY))

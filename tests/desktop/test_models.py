@@ -214,3 +214,6 @@ def test_an_addition_chosen_as_a_counterpart_says_so_and_stops_when_the_choice_g
     assert status.row() in changed
     model.update_item(national, chosen)
     assert model.index_for(addition, ClauseTableModel.COL_STATUS).data() == "本省新增（已作对应表述）"
+    # Decided on as an addition (an opinion, 不适用), it is listed as one, with that decision.
+    model.update_item(addition, ReviewDecision(addition, note="本省特色做法"))
+    assert "已作对应表述" not in model.index_for(addition, ClauseTableModel.COL_STATUS).data()

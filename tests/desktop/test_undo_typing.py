@@ -112,3 +112,19 @@ def test_esc_drops_the_typing_says_so_and_the_editors_undo_brings_it_back(qtbot,
     assert note.toPlainText() == "todo" and window.review_panel.note_dirty()
     window.commit_typing()
     assert window.table_model.row_for(first).note == "todo"
+
+
+def test_typing_dropped_on_one_row_is_not_brought_back_on_another(qtbot, make_window, save_path):
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first, second = _two_items(window)
+    _type_opinion(qtbot, window, first, "todo")
+    note = window.review_panel.note
+    QTest.keyClick(note, Qt.Key.Key_Escape)
+    assert window.select_item(second)
+    window.edit_note()
+    qtbot.waitUntil(note.hasFocus)
+    QTest.keyClick(note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert note.toPlainText() == ""
+    window.commit_typing()
+    assert window.table_model.row_for(second).decision is None
