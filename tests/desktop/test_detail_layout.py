@@ -91,18 +91,24 @@ def test_the_carry_button_keeps_clear_of_the_provincial_text_at_150_percent(qtbo
         assert carrier.label in button.toolTip()
 
 
-def test_a_narrow_box_shortens_the_carry_button_whose_tooltip_names_the_article(qtbot, tmp_path):
-    """Where 认定由第N条部分承接 is wider than the provincial box, the button says 认定部分承接
-    (its tooltip names the article) rather than widening the pane or being cut off."""
+def _show_a_missing_article(pane: DiffPane, tmp_path) -> None:
+    """Show the pane, on the first row of a missing article with a nearest article offered."""
     comparison = compare_files(*write_pair(tmp_path, "txt"))
-    pane = DiffPane()
-    qtbot.addWidget(pane)
-    pane.resize(320, 800)
     pane.show()
     for row in build_rows(comparison, *review(comparison, ())):
         pane.show_row(comparison, row)
         if pane.nearest is not None:
-            break
+            return
+    raise AssertionError("the pair has no missing article with a nearest one")
+
+
+def test_a_narrow_box_shortens_the_carry_button_whose_tooltip_names_the_article(qtbot, tmp_path):
+    """Where 认定由第N条部分承接 is wider than the provincial box, the button says 认定部分承接
+    (its tooltip names the article) rather than widening the pane or being cut off."""
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    pane.resize(320, 800)
+    _show_a_missing_article(pane, tmp_path)
     label, button = pane.nearest.label, pane.carry_button
     assert button.text() == f"认定由{label}部分承接"
     # A larger font (a user's setting, another system's font) makes the long label too wide.
@@ -123,7 +129,6 @@ def test_where_a_text_stands_wraps_rather_than_widen_a_narrow_pane(qtbot, tmp_pa
     """At 150 % the nearest article's place (第五章第六十八条（相似度 6）), on one line, held the
     pane wider than the room the window left it: the verdict, the carry button and the review
     buttons were cut off at its right edge (the pane scrolls down, never sideways)."""
-    comparison = compare_files(*write_pair(tmp_path, "txt"))
     pane = DiffPane()
     qtbot.addWidget(pane)
     where = pane.provincial.where
@@ -131,11 +136,7 @@ def test_where_a_text_stands_wraps_rather_than_widen_a_narrow_pane(qtbot, tmp_pa
     font.setPixelSize(24)  # what a narrow pane and a long place come to at 150 %
     where.setFont(font)
     pane.resize(240, 800)
-    pane.show()
-    for row in build_rows(comparison, *review(comparison, ())):
-        pane.show_row(comparison, row)
-        if pane.nearest is not None:
-            break
+    _show_a_missing_article(pane, tmp_path)
     assert where.text() and where.fontMetrics().horizontalAdvance(where.text()) > 240
     _settle(qtbot)
     assert pane.minimumSizeHint().width() <= 240

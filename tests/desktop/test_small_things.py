@@ -260,6 +260,15 @@ def test_a_narrow_window_opens_with_the_outline_folded_and_f9_brings_it_back(qtb
     assert wide.main_splitter.sizes()[0] > 0 and wide.outline_action.isChecked()
 
 
+def _compare_sample_again(qtbot, window, dialogs, answer: str) -> None:
+    """Load the sample pair again and press 开始对照, answering the earlier-review question."""
+    dialogs.earlier_answer = answer
+    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
+    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
+    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
+        window.compare_button.click()
+
+
 def test_comparing_the_same_two_files_again_offers_the_earlier_review(qtbot, make_window, dialogs):
     """开始对照 on two files compared before made one more project (名（2）…) and the decisions
     stayed in the first, out of sight."""
@@ -271,11 +280,7 @@ def test_comparing_the_same_two_files_again_offers_the_earlier_review(qtbot, mak
     window.set_status(Status.COVERED.value)
     window.new_comparison()
 
-    dialogs.earlier_answer = "open"
-    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
-    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
-    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
-        window.compare_button.click()
+    _compare_sample_again(qtbot, window, dialogs, "open")
     assert [kind for kind, *_ in dialogs.shown].count("earlier") == 1
     assert window.project.path == first and window.project.decision(row.item).status is Status.COVERED
     assert len(list(first.parent.glob("*.duizhao"))) == 1
@@ -304,11 +309,7 @@ def test_a_project_saved_elsewhere_is_the_earlier_review_offered(qtbot, make_win
     window.set_status(Status.COVERED.value)
     window.new_comparison()
 
-    dialogs.earlier_answer = "open"
-    window.set_document_file(NATIONAL, str(SAMPLE_NATIONAL))
-    window.set_document_file(PROVINCIAL, str(SAMPLE_PROVINCIAL))
-    with qtbot.waitSignal(window.project_shown, timeout=COMPARE_TIMEOUT_MS):
-        window.compare_button.click()
+    _compare_sample_again(qtbot, window, dialogs, "open")
     assert [entry for entry in dialogs.shown if entry[0] == "earlier"] == [
         ("earlier", "对照", str(copy))]
     assert window.project.path == copy

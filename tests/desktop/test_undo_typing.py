@@ -92,16 +92,23 @@ def test_redo_while_typing_saves_the_typing_which_ends_the_redo(qtbot, make_wind
     assert window.project.decisions() == []
 
 
+def _typed_then_dropped(qtbot, window) -> tuple[str, str]:
+    """Compare the sample, type "todo" as the first missing row's opinion and press Esc; the
+    two missing rows' items."""
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    first, second = _two_items(window)
+    _type_opinion(qtbot, window, first, "todo")
+    QTest.keyClick(window.review_panel.note, Qt.Key.Key_Escape)
+    return first, second
+
+
 def test_esc_drops_the_typing_says_so_and_the_editors_undo_brings_it_back(qtbot, make_window,
                                                                            save_path):
     """Esc threw a typed opinion away silently, and for good (setPlainText emptied the editor's
     undo history)."""
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    first, _second = _two_items(window)
-    _type_opinion(qtbot, window, first, "todo")
+    first, _second = _typed_then_dropped(qtbot, window)
     note = window.review_panel.note
-    QTest.keyClick(note, Qt.Key.Key_Escape)
     assert note.toPlainText() == "" and not window.review_panel.note_dirty()
     assert window.table_model.row_for(first).decision is None
     assert "已放弃未保存的审核意见" in window.statusBar().currentMessage()
@@ -116,11 +123,8 @@ def test_esc_drops_the_typing_says_so_and_the_editors_undo_brings_it_back(qtbot,
 
 def test_typing_dropped_on_one_row_is_not_brought_back_on_another(qtbot, make_window, save_path):
     window = make_window()
-    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
-    first, second = _two_items(window)
-    _type_opinion(qtbot, window, first, "todo")
+    _first, second = _typed_then_dropped(qtbot, window)
     note = window.review_panel.note
-    QTest.keyClick(note, Qt.Key.Key_Escape)
     assert window.select_item(second)
     window.edit_note()
     qtbot.waitUntil(note.hasFocus)
