@@ -282,8 +282,8 @@ def chosen_counterparts(clauses: Iterable[ReviewedClause], additions: Sequence[R
     """(the additions still additions, the others by item → the 序号 of the national rows
     whose counterpart a reviewer chose them as): a provincial sentence a reviewer records as
     carrying a national one (改用所选表述, 认定部分承接), found 已覆盖 or 部分覆盖, and has no
-    decision of its own as an addition, is no local addition — the reports listed it both as that row's counterpart and as 本省新增, with
-    "本句在国家文件该条中未见对应表述" beside it."""
+    decision of its own as an addition, is no local addition — the reports listed it both as
+    that row's counterpart and as 本省新增, with "本句在国家文件该条中未见对应表述" beside it."""
     chosen = counterparts_chosen(
         (item.number, item.decision, provincial_id(item.match.clause.id) if item.match else "",
          item.status, item.not_applicable) for item in clauses)
@@ -356,12 +356,17 @@ def _missing_article(comparison: Comparison, item: str, *, named: bool = True
 
 
 def _provincial_article(comparison: Comparison, section_id: str) -> Section | None:
-    """A provincial statute article by its section id, None for anything else."""
+    """A provincial statute article with sentences, by its section id; None for anything else."""
     try:
         section = comparison.provincial.section(section_id)
     except KeyError:
         return None
-    return section if section.kind == "article" and section.clauses else None
+    return section if _may_carry(section) else None
+
+
+def _may_carry(section: Section) -> bool:
+    """Whether a provincial section may be recorded as a carrier: an article with sentences."""
+    return section.kind == "article" and bool(section.clauses)
 
 
 def nearest_article(comparison: Comparison, item: str) -> Section | None:
@@ -410,12 +415,19 @@ def carry_choices(comparison: Comparison, item: str) -> tuple[Section, ...]:
     national clause judged missing (``carried_in_part``): those its reason names, nearest
     first, then every other provincial article in document order; () for a clause whose
     article is not judged missing."""
-    if _missing_article(comparison, item, named=False) is None:
+    if not can_carry(comparison, item):
         return ()
     near = near_articles(comparison, item)
     named = {article.id for article in near}
     return near + tuple(section for section in comparison.provincial.sections
-                        if section.id not in named and section.kind == "article" and section.clauses)
+                        if section.id not in named and _may_carry(section))
+
+
+def can_carry(comparison: Comparison, item: str) -> bool:
+    """Whether a provincial article may be recorded as carrying in part the article of a
+    national clause ("N…"): its article was judged missing (asked on every row change, so
+    without listing the articles as ``carry_choices`` does)."""
+    return _missing_article(comparison, item, named=False) is not None
 
 
 def carrier_sentence(comparison: Comparison, national: Clause, article: Section) -> Clause | None:

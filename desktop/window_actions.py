@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox, QToolButton
 
 from core import __version__
-from core.review import carry_choices
 from core.model import Status
+from core.review import can_carry
 from desktop.batch_view import open_batch_window
 from desktop.dialogs import SettingsDialog, ShortcutsDialog
 from desktop.models import NOT_APPLICABLE
@@ -302,7 +302,7 @@ class WindowActions:
         # Any article: for every sentence of an article judged missing (core says which).
         self.choose_carrier_action.setEnabled(
             can_review and not row.is_addition and self.comparison is not None
-            and bool(carry_choices(self.comparison, row.item)))
+            and can_carry(self.comparison, row.item))
         for action in (self.next_near_action, self.previous_near_action):
             action.setEnabled(can_review and self.diff.pages_near())
         self.note_action.setEnabled(can_review)

@@ -8,9 +8,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from core import session
-from core.review import carry_choices, near_articles
 from core.errors import DuizhaoError, ProjectSaveError
 from core.model import ReviewDecision
+from core.review import carry_choices, near_articles
 from desktop import settings as keys
 from desktop.dialogs import HistoryDialog, ask_reviewer_name
 from desktop.models import ClauseRow, describe_item

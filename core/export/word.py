@@ -808,8 +808,8 @@ def _overview(document, comparison: Comparison, clauses: Sequence[ReviewedClause
         text += f"国家文件共分解为{total}条，其中"
     text += labels.expected_shares(counts, unit)
     text += f"；{local}文件另有新增内容{len(additions)}{unit}"
-    # The sentences a reviewer recorded as counterparts are no additions (the app still lists
-    # them among the engine's): the count says why it is smaller.
+    # The sentences a reviewer recorded as counterparts are no additions (the app marks them
+    # 已作对应表述 among the engine's): the count says why it is smaller.
     text += (f"（另有{taken}{unit}经审核认定为国家文件条款的对应表述，不再列为新增）。" if taken
              else "。")
     _body(document, text)

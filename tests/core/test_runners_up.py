@@ -125,6 +125,8 @@ def test_the_reviewer_may_judge_a_runner_up_the_partial_carrier(compared):
     assert {c.id for c in choices} == {s.id for s in compared.provincial.sections
                                         if s.kind == "article" and s.clauses}
     assert carry_choices(compared, carried) == ()
+    from core.review import can_carry
+    assert can_carry(compared, items[1]) and not can_carry(compared, carried)
 
 
 def test_the_nearest_articles_are_at_most_three_and_none_far_weaker_than_the_first():
