@@ -63,7 +63,9 @@ _STATUTE_ITEM = re.compile(rf"^[（(]([{CHINESE_NUMERAL}]+)[）)]")
 
 
 @dataclass(frozen=True)
-class _Note:
+class Note:
+    """Who answers for a task (责任单位/牵头单位/配合单位) and by when, as a note states them."""
+
     units: tuple[str, ...]
     deadline: str
 
@@ -124,7 +126,7 @@ _UNIT_END = re.compile(r"(?:部|委|局|署|办|银行|院|会|厅|政府|部门
 _ASIDE_WORDS = re.compile(r"简称|包括|含|即|例如|如|其中|是指|参照|依照|根据")
 
 
-def _note_in_brackets(body: str) -> _Note | None:
+def _note_in_brackets(body: str) -> Note | None:
     """The note a bracketed group holds when every piece of it names a unit (with the part it
     plays) or a deadline; None when any piece is something else (an aside, a list item)."""
     units: list[str] = []
@@ -142,7 +144,7 @@ def _note_in_brackets(body: str) -> _Note | None:
         if not (2 <= len(plain) <= 30 and _UNIT_END.search(plain)) or _ASIDE_WORDS.search(name):
             return None
         units.append(name)
-    return _Note(tuple(units), deadline) if units or deadline else None
+    return Note(tuple(units), deadline) if units or deadline else None
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ class _Found:
 
     at: int
     stop: int
-    note: _Note
+    note: Note
 
     def start(self) -> int:
         return self.at
@@ -175,7 +177,7 @@ def _bracketed_note(paragraph: str, cursor: int) -> _Found | None:
     return None
 
 
-def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
+def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
     """Remove responsibility and deadline notes; return the text and (position, note) pairs.
 
     The position is where the note stood in the cleaned text, so each note can be attached to
@@ -183,7 +185,7 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
     """
     paragraph = _bracketed_note_line(paragraph)
     cleaned: list[str] = []
-    notes: list[tuple[int, _Note]] = []
+    notes: list[tuple[int, Note]] = []
     position = 0
     cursor = 0
     length = len(paragraph)
@@ -211,14 +213,14 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, _Note]]]:
                 body = (body[:found.start()] + body[found.end():])
             body = re.sub(r"(?:完成时限|时间节点|完成时间)\s*[：:]?", "", body)
             body = _SCOPE.sub("", body)
-            notes.append((position, _Note(_split_units(body), deadline_text)))
+            notes.append((position, Note(_split_units(body), deadline_text)))
         elif match is units:
             end = match.end()
             body = re.sub(r"等?(?:按职责分工)?(?:负责落实|负责|牵头|参与|配合|指导)", "、", match.group(1))
-            notes.append((position, _Note(_split_units(body), "")))
+            notes.append((position, Note(_split_units(body), "")))
         else:
             end = match.end()
-            notes.append((position, _Note((), match.group(1))))
+            notes.append((position, Note((), match.group(1))))
         cursor = end
     return "".join(cleaned), notes
 
@@ -337,6 +339,29 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
     return tuple(replace(c, id=f"{section_id}-{n}") for n, c in enumerate(clauses, start=1))
 
 
-def _with_note(clause: Clause, note: _Note) -> Clause:
+def heading_note(paragraphs: tuple[str, ...]) -> Note | None:
+    """The note a heading's body holds when the body is nothing but notes, set under a part's
+    heading before its numbered tasks (一、…… / （责任单位：省数据局）/ （一）……): it names who
+    answers for every task of the part that names no one itself. None for any other body."""
+    if not paragraphs or not all(only_notes(p) for p in paragraphs):
+        return None
+    units: list[str] = []
+    deadline = ""
+    for paragraph in paragraphs:
+        for _, note in _extract_notes(paragraph)[1]:
+            units.extend(u for u in note.units if u not in units)
+            deadline = deadline or note.deadline
+    return Note(tuple(units), deadline) if units or deadline else None
+
+
+def with_heading_note(clauses: tuple[Clause, ...], note: Note | None) -> tuple[Clause, ...]:
+    """Clauses under a heading whose note (``heading_note``) applies where they name no unit or
+    deadline of their own."""
+    if note is None:
+        return clauses
+    return tuple(_with_note(c, note) for c in clauses)
+
+
+def _with_note(clause: Clause, note: Note) -> Clause:
     return replace(clause, responsibility=clause.responsibility or note.units,
                    deadline=clause.deadline or note.deadline)

@@ -31,7 +31,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from core.clauses import build_clauses, only_notes
+from core.clauses import Note, build_clauses, heading_note, only_notes, with_heading_note
 from core.model import Outline, Paragraph, RawDocument, Section
 from core.text import (CHINESE_NUMERAL, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
                        numeral_value, repair_numeral)
@@ -688,13 +688,21 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
                                 paragraphs=tuple(preamble),
                                 clauses=build_clauses("0", tuple(preamble),
                                                       skip=_furniture(preamble))))
+    # A policy heading whose body is only a note (一、…… / （责任单位：省数据局）) names who
+    # answers for the tasks under it; it was dropped, and those tasks had no 责任单位.
+    inherited: dict[int, Note | None] = {}
     for draft in drafts:
         paragraphs = tuple(draft.paragraphs)
+        note = inherited.get(id(draft.parent)) if draft.parent else None
+        if not statute:
+            note = heading_note(paragraphs) or note
+            inherited[id(draft)] = note
+        clauses = build_clauses(draft.id, paragraphs, statute=statute and draft.kind == "article")
         sections.append(Section(
             id=draft.id, label=draft.label, title=draft.title, level=draft.level,
             kind=draft.kind, number=draft.number,
             parent=draft.parent.id if draft.parent else "", paragraphs=paragraphs,
-            clauses=build_clauses(draft.id, paragraphs, statute=statute and draft.kind == "article")))
+            clauses=with_heading_note(clauses, note)))
     return sections
 
 

@@ -806,6 +806,28 @@ def test_a_plan_task_of_one_sentence_and_its_notes_is_compared_not_taken_for_a_t
     assert any(s.label == "（二）" and s.title == "加强组织领导" for s in outline.sections)
 
 
+def test_a_note_under_a_part_heading_names_who_answers_for_the_tasks_under_it():
+    # 一、…… then （责任单位：……） on a line of its own, then the part's numbered tasks: the note
+    # was kept as the part's body, read as nothing, and none of the tasks had a 责任单位.
+    outline = outline_document(read_text(
+        "示例省实施意见\n一、构建协同高效的履职能力体系\n（责任单位：省数据局，各市（州）人民政府）\n"
+        "（一）强化经济运行监测分析。加快建设全省经济运行监测分析平台。\n"
+        "（二）提升监管执法数字化水平。推行非现场监管。（牵头单位：省市场监管局；完成时限：2025年底前）\n"
+        "1.推进移动执法。全面推行移动执法。\n"
+        "二、保障措施\n（一）加强组织领导。各地各部门要高度重视。"))
+    units = {s.id: [(c.text, c.responsibility, c.deadline) for c in s.clauses]
+             for s in outline.sections}
+    assert units["1.1"] == [("加快建设全省经济运行监测分析平台。", ("省数据局", "各市（州）人民政府"), "")]
+    # A task's own note stands; the part's note only fills in what the task leaves unsaid.
+    assert units["1.2"] == [("推行非现场监管。", ("省市场监管局",), "2025年底前")]
+    # That note belongs to the sentence it follows; the task under it takes the part's note.
+    assert units["1.2.1"] == [("全面推行移动执法。", ("省数据局", "各市（州）人民政府"), "")]
+    # Another part's tasks are not touched.
+    assert units["2.1"] == [("各地各部门要高度重视。", (), "")]
+    # The note is still the part's body, as printed.
+    assert outline.section("1").paragraphs == ("（责任单位：省数据局，各市（州）人民政府）",)
+
+
 def test_chapter_titles_printed_without_labels_between_articles_are_chapters():
     # As some copies of 实施办法 print them: the 总则 line is lost, the other chapters keep only
     # their titles on lines of their own, and the last keeps its label (第五章 附则).
