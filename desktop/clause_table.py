@@ -209,6 +209,11 @@ class ClauseTableModel(FlatTableModel):
         row = self.row_for(item)
         return self._taken.get(item, ()) if row is not None and row.decision is None else ()
 
+    def taken_count(self) -> int:
+        """How many additions are a national row's chosen counterpart (``counterpart_of``): the
+        reports count them apart from 本省新增, and so does the summary bar."""
+        return sum(1 for row in self._rows if row.is_addition and self.counterpart_of(row.item))
+
     def _counterparts(self) -> dict[str, tuple[int, ...]]:
         return counterparts_chosen((row.number, row.decision, row.match_item, row.status,
                                     row.not_applicable)

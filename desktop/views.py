@@ -439,10 +439,13 @@ class SummaryBar(QLabel):
         self.set_rows(())
 
     def set_rows(self, rows: Sequence[ClauseRow],
-                 articles: Mapping[Status | None, int] | None = None, local: str = "本省") -> None:
+                 articles: Mapping[Status | None, int] | None = None, local: str = "本省",
+                 taken: int = 0) -> None:
         """Show the counts of these rows; ``articles``: a statute's articles per reviewed colour
         (None: 不适用), counted first, as the command line and the reports count them;
-        ``local``: how the local text calls its region (本市新增)."""
+        ``local``: how the local text calls its region (本市新增); ``taken``: how many of the
+        additions a reviewer chose as a national row's counterpart — counted apart, as the
+        reports count them."""
         national = [r for r in rows if not r.is_addition]
         if not national:
             self.setText('<span style="color:#777">尚无对照结果</span>')
@@ -458,7 +461,7 @@ class SummaryBar(QLabel):
                 counts[row.status] += 1
         # Shares are of the clauses a province is expected to carry.
         applicable = sum(counts.values())
-        additions = sum(1 for r in rows if r.is_addition)
+        additions = sum(1 for r in rows if r.is_addition) - taken
         reviewed = sum(1 for r in rows if r.decision is not None)
         rechecks = sum(1 for r in rows if r.recheck)
         unsaved = sum(1 for r in rows if r.unsaved)
@@ -493,7 +496,8 @@ class SummaryBar(QLabel):
             parts.append(_chip(status_style(Status.NOT_EXPECTED), not_expected, "", unit))
         if not_applicable:
             parts.append(_chip(status_style(None, not_applicable=True), not_applicable, "", unit))
-        parts.append(_chip(status_style(Status.ADDED, local=local), additions, "", unit))
+        parts.append(_chip(status_style(Status.ADDED, local=local), additions,
+                           f"（另有 {taken} {unit}已作对应表述）" if taken else "", unit))
         # Reviewed items are sentences too (and provincial additions): the same unit as the
         # counts before them, never 条 beside a statute's articles.
         parts.append(f"已审核 <b>{reviewed}</b> / {len(rows)} {unit}")

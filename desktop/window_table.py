@@ -58,9 +58,12 @@ class WindowTable:
             NoticesDialog(notices(self.comparison), self).exec()
 
     def _decisions_changed(self) -> None:
-        rows = self.table_model.rows()
-        self.national_model.set_rows(rows)
-        self.summary.set_rows(rows, self.national_model.article_counts(), local_of(self.comparison))
+        self.national_model.set_rows(self.table_model.rows())
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        self.summary.set_rows(self.table_model.rows(), self.national_model.article_counts(),
+                              local_of(self.comparison), taken=self.table_model.taken_count())
 
     def _reviewed(self, item: str) -> None:
         """After an undo or redo: refresh, and show the item it changed when it is visible."""
@@ -90,8 +93,7 @@ class WindowTable:
                 changed.append(row)
         if changed:
             self.national_model.update_rows(changed)
-            self.summary.set_rows(self.table_model.rows(), self.national_model.article_counts(),
-                                  local_of(self.comparison))
+            self._show_summary()
         target = self.proxy.mapFromSource(self.table_model.index_for(follow)) if follow else QModelIndex()
         if not target.isValid() and current is not None:
             target = self.proxy.mapFromSource(self.table_model.index_for(current.item))

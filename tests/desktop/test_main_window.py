@@ -275,6 +275,28 @@ def test_choosing_another_candidate_match(qtbot, make_window, save_path):
     assert window.table_model.row_for(row.item).provincial_text == finding.matches[0].clause.text
 
 
+def test_the_summary_counts_an_addition_chosen_as_a_counterpart_apart(qtbot, make_window, save_path):
+    """As the reports do: chosen as a national row's counterpart, the sentence is no longer
+    counted among 本省新增; the bar says how many were taken so, and undo gives it back."""
+    window = make_window()
+    compare_pair(qtbot, window, SAMPLE_NATIONAL, SAMPLE_PROVINCIAL)
+    additions = len(window.comparison.additions)
+    assert f"本省新增&nbsp;</span>&nbsp;<b>{additions}</b>" in window.summary.text()
+    finding = next(f for f in window.comparison.clauses if f.status is Status.MISSING)
+    addition = f"P{window.comparison.additions[0].id}"
+    assert window.select_item(f"N{finding.clause.id}")
+    window.choose_match(f"N{finding.clause.id}", addition)
+    window.set_status(Status.PARTIAL.value)  # the reviewer's verdict: carried in part by it
+    assert window.table_model.row_for(f"N{finding.clause.id}").status is Status.PARTIAL
+    text = window.summary.text()
+    assert f"本省新增&nbsp;</span>&nbsp;<b>{additions - 1}</b>" in text
+    assert "另有 1 条已作对应表述" in text
+    window.undo_action.trigger()  # the verdict
+    window.undo_action.trigger()  # the choice
+    assert f"本省新增&nbsp;</span>&nbsp;<b>{additions}</b>" in window.summary.text()
+    assert "已作对应表述" not in window.summary.text()
+
+
 def test_a_chosen_match_brings_its_own_score_status_and_gaps(qtbot, make_window, save_path):
     """Choosing another sentence is not a label change: the row's similarity, suggested status
     and gaps are those of the chosen text, in the table, the detail pane and the summary."""
