@@ -380,10 +380,13 @@ class ReviewPanel(QFrame):
     def submit_note(self) -> None:
         """Hand the edited opinion on, when it changed."""
         if self.note_dirty():
-            self._saved_note = self.note.toPlainText()
-            # The saved text is the editor's new baseline: Ctrl+Z must not type it away.
-            self.note.document().clearUndoRedoStacks()
-            self.note_submitted.emit(self._item, self._saved_note)
+            item, text = self._item, self.note.toPlainText()
+            self._saved_note = text
+            self.note_submitted.emit(item, text)
+            # Saved, the text is the editor's new baseline: Ctrl+Z must not type it away. Refused
+            # (note_not_saved, called back before emit returns), the typing keeps its undo steps.
+            if self._item == item and self._saved_note == text:
+                self.note.document().clearUndoRedoStacks()
 
     def note_not_saved(self, item: str, saved: str) -> None:
         """The window could not save the opinion just handed on for ``item``: ``saved`` is

@@ -49,9 +49,13 @@ def test_an_opinion_handed_on_while_busy_stays_unsaved_and_is_saved_after(qtbot,
     # Refused while busy: not saved, and not called saved either.
     assert window.project.decision(item).note == "先写的"
     assert window.review_panel.note_dirty()
+    # Nor did the refusal take the typing's undo steps: Ctrl+Z still takes back ，后写的.
+    assert note.document().isUndoAvailable()
 
     with qtbot.waitSignal(window.task_finished, timeout=COMPARE_TIMEOUT_MS):
         release.set()
     window.commit_typing()
     assert window.project.decision(item).note == "先写的，后写的"
     assert not window.review_panel.note_dirty()
+    # Saved, the text is the baseline Ctrl+Z no longer types away.
+    assert not note.document().isUndoAvailable()
