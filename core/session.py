@@ -508,8 +508,9 @@ def decide_together(*, comparison: Comparison, selected: Sequence[Selected], cur
     unit = item_unit(comparison)
     decisions = dict(selected)
     if key == "confirm":
-        return Together(tuple(confirm(item=item, current=decision, reviewer=reviewer)
-                              for item, decision in selected), "确认系统判断", unit)
+        edits = [(confirm(item=item, current=decision, reviewer=reviewer), decision)
+                 for item, decision in selected]
+        return _changing(edits, "确认系统判断", unit, "已确认系统判断")
     if key == "not_applicable":
         now = decisions.get(current)
         on = not (now is not None and now.not_applicable)
@@ -530,10 +531,30 @@ def decide_together(*, comparison: Comparison, selected: Sequence[Selected], cur
         return Together((), doing, unit, f"{local}新增内容只能确认或标为“不适用”，未改动")
     national = [(item, decision) for item, decision in selected if not is_provincial_item(item)]
     added = len(selected) - len(national)
-    return Together(
-        tuple(set_status(item=item, current=decision, status=status, reviewer=reviewer)
-              for item, decision in national), doing, unit,
-        f"另 {added} {unit}为{local}新增内容，只能确认或标为“不适用”，未改动" if added else "")
+    return _changing([(set_status(item=item, current=decision, status=status, reviewer=reviewer),
+                       decision) for item, decision in national], doing, unit, f"已{doing}",
+                     f"另 {added} {unit}为{local}新增内容，只能确认或标为“不适用”，未改动" if added else "")
+
+
+def _changing(edits: Sequence[tuple[Edit, ReviewDecision | None]], doing: str, unit: str,
+              already: str, left: str = "") -> Together:
+    """The edits that change their item's decision (each with the decision it replaces); the
+    others — the same key pressed again on a row already so — are left, said as ``already``
+    (已确认系统判断): recorded, they were an undo step that changed nothing."""
+    changing = tuple(edit for edit, current in edits if not _same(edit.decision, current))
+    same = len(edits) - len(changing)
+    told = [left] if left else []
+    if same == len(edits) == 1 and not left:
+        told.append(f"本{unit}{already}，未改动")
+    elif same:
+        told.append(f"另 {same} {unit}{already}，未改动")
+    return Together(changing, doing, unit, "；".join(told))
+
+
+def _same(decision: ReviewDecision, current: ReviewDecision | None) -> bool:
+    """The decision is the current one but for who made it and when."""
+    return current is not None and replace(decision, reviewer=current.reviewer,
+                                           decided_at=current.decided_at) == current
 
 
 def note_together(*, comparison: Comparison, selected: Sequence[Selected], current: str,

@@ -62,6 +62,28 @@ def test_a_status_goes_to_the_national_items_and_the_additions_are_said_to_be_le
     assert on_addition.left == "本省新增内容只能确认或标为“不适用”，未改动"
 
 
+def test_a_key_pressed_again_on_a_row_already_so_changes_nothing_and_says_so(project):
+    """Recorded, it was an undo step that changed nothing but the time."""
+    national, added = _items(project)
+    confirmed = ReviewDecision(item=national[0], reviewer="李四", decided_at="2026-01-01T09:00:00+08:00")
+    covered = ReviewDecision(item=national[1], status=Status.COVERED, note="见第三条")
+    again = session.decide_together(comparison=project.comparison, selected=[(national[0], confirmed)],
+                                    current=national[0], key="confirm", reviewer="张三")
+    assert again.edits == () and again.left == "本条已确认系统判断，未改动"
+    selected = [(national[0], confirmed), (national[1], covered), (national[2], None)]
+    status = session.decide_together(comparison=project.comparison, selected=selected,
+                                     current=national[1], key=Status.COVERED.value, reviewer="张三")
+    assert [edit.decision.item for edit in status.edits] == [national[0], national[2]]
+    assert status.left == "另 1 条已标为“已覆盖”，未改动"
+    # Confirming a row whose status the reviewer set is a change (the status goes), as is
+    # confirming one never reviewed (it counts as reviewed).
+    confirm = session.decide_together(comparison=project.comparison, selected=selected + [(added[0], None)],
+                                      current=national[0], key="confirm", reviewer="张三")
+    assert [edit.decision.item for edit in confirm.edits] == [national[1], national[2], added[0]]
+    assert confirm.edits[0].decision.status is None and confirm.edits[0].decision.note == "见第三条"
+    assert confirm.left == "另 1 条已确认系统判断，未改动"
+
+
 def test_not_applicable_follows_the_current_items_toggle_and_leaves_those_already_so(project):
     national, added = _items(project)
     marked = ReviewDecision(item=national[1], not_applicable=True)
