@@ -31,12 +31,17 @@ _UNIT_NOTE = re.compile(
     # 生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出).
     r"(?:[。，,]?(?:列|排在)第一位(?:者|的(?:部门|单位)?)?为牵头(?:单位|部门)[，,]?下同"
     r"|[。，,]?以下[^（）()。]{0,30}?不再列出)?[）)]")
+_ONGOING = r"长期坚持|持续推进|长期推进|持续实施|每年|每季度|每半年|每月"
 _DEADLINE = re.compile(
-    r"(?:\d{4}年(?:\d{1,2}月)?(?:年?底|上半年|下半年|中|末)?(?:前|以前)?(?:完成|实现|基本完成|全面完成|建成)?"
-    r"|长期坚持|持续推进|长期推进|持续实施)")
+    # 2023—2025年; 2024年; 2024年6月底前; 2023年12月31日前; 2024年第三季度; 2025年底前完成并长期坚持.
+    r"(?:(?:\d{4}年?\s*[—–－~-]{1,2}\s*)?\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?(?:第[一二三四]季度)?"
+    r"(?:年?底|上半年|下半年|中|末)?(?:前|以前)?(?:完成|实现|基本完成|全面完成|建成)?"
+    rf"(?:[并，,、]?(?:{_ONGOING}))?"
+    rf"|{_ONGOING})")
 _DEADLINE_NOTE = re.compile(
     r"[（(]\s*(?:完成时限[：:])?\s*(" + _DEADLINE.pattern + r"(?:[，、,]\s*" + _DEADLINE.pattern
-    + r")*)\s*[）)]")
+    # Not a period in a title (《……规划（2021—2035年）》).
+    + r")*)\s*[）)](?![》〉」』])")
 # How often something is done: 每月召开三次, 每两年至少组织一次, 每周更新不少于3次, 两个月安排一次.
 FREQUENCY = re.compile(
     r"每(?:[两二三四五六七八九十]|半)?个?(?:年|季度|季|月|周|旬)[^，,。；]{0,8}?(?:[一两二三四五六七八九十]+|\d+)次"
@@ -88,9 +93,29 @@ def _matching_close(text: str, start: int) -> int:
 _INNER_ROLE = re.compile(r"(?:责任|牵头|配合|主责|参与|负责|协办|协助|主办|协同)(?:单位|部门)\s*[：:]")
 
 
+def _pieces(body: str) -> list[str]:
+    """A note's body split at 、，；and spaces outside brackets: 各市（州）、县（市、区）人民政府 is
+    two units, not four pieces."""
+    pieces, depth, start = [], 0, 0
+    for index, char in enumerate(body):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (char in "、，,；;" or char.isspace()):
+            pieces.append(body[start:index])
+            start = index + 1
+    pieces.append(body[start:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+# The part a unit plays, after its name (省数据局牵头, 各市（州）政府按职责分工落实).
+_ROLE_PLAYED = re.compile(r"(?:按职责分工)?(?:牵头|负责落实|负责|配合|参与|指导|落实|实施)$")
+
+
 def _split_units(body: str) -> tuple[str, ...]:
-    parts = re.split(r"[、，,；;]|\s+", _INNER_ROLE.sub("、", body))
-    return tuple(p.strip() for p in parts if p.strip())
+    units = (_ROLE_PLAYED.sub("", piece).strip() for piece in _pieces(_INNER_ROLE.sub("、", body)))
+    return tuple(unit for unit in units if unit)
 
 
 # A note printed without brackets on a line of its own, as many provincial plans set it under
@@ -115,13 +140,16 @@ def _bracketed_note_line(paragraph: str) -> str:
 # Any other bracketed note after a task, read piece by piece: units with the part they play
 # (（省数据局牵头，各市（州）人民政府负责落实）; （省数据局负责，2024年底前完成）), in square
 # brackets too (【责任单位：省数据局】).
-_NOTE_OPEN = re.compile(r"(?:(?<=[。；;])|^)\s*([（(【〔])")
-_CLOSING = {"（": "）", "(": ")", "【": "】", "〔": "〕"}
+_NOTE_OPEN = re.compile(r"(?:(?<=[。；;])|^)\s*([（(【〔\[])")
+_CLOSING = {"（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]"}
+_DEADLINE_LABEL = re.compile(r"^\s*(?:完成时限|时间节点|完成时间)\s*[：:]")
 _ROLE_LABEL = re.compile(r"^(?:(?:责任|牵头|配合|主责|参与|负责|协办|协助|主办|协同)(?:单位|部门)|责任主体|"
                          r"完成时限|时间节点|完成时间)\s*[：:]")
-_PLAYS = re.compile(r"等?(?:相关|有关)?(?:部门|单位)?(?:按职责分工)?(?:牵头|负责落实|负责|配合|参与|指导|落实)$")
+# What ends a unit's name: an organ (部, 委, 局, 厅, 政府), a body (总队, 海关, 省残联, 省属国有企业),
+# or the places that carry a task (各市（州）, 各县（市、区）: their brackets are set aside first).
 _UNIT_END = re.compile(r"(?:部|委|局|署|办|银行|院|会|厅|政府|部门|单位|中心|办公室|党委|法院|检察院|海关|"
-                       r"公司|集团|妇联|工会|科协|团省委)$")
+                       r"公司|集团|联|工会|科协|团省委|总队|支队|军区|企业|机构|组织|"
+                       r"各[省市州县区旗盟]|各地|市州|县区|乡镇|街道)$")
 # What an aside in brackets says that no note does (（以下简称省数据局）, （含省数据局）).
 _ASIDE_WORDS = re.compile(r"简称|包括|含|即|例如|如|其中|是指|参照|依照|根据")
 
@@ -131,14 +159,16 @@ def _note_in_brackets(body: str) -> Note | None:
     plays) or a deadline; None when any piece is something else (an aside, a list item)."""
     units: list[str] = []
     deadline = ""
-    for piece in re.split(r"[，,、；;]|\s+", _INNER_ROLE.sub("、", body)):
+    for piece in _pieces(_INNER_ROLE.sub("、", body)):
+        labelled = _DEADLINE_LABEL.match(piece)
         piece = _ROLE_LABEL.sub("", piece.strip()).strip()
         if not piece:
             continue
-        if _DEADLINE.fullmatch(piece):
+        if _DEADLINE.fullmatch(piece) or (labelled and len(piece) <= 20):
+            # What a 完成时限 says is its deadline, in whatever words (2024年第三季度, 每年).
             deadline = deadline or piece
             continue
-        name = _PLAYS.sub("", piece)
+        name = _ROLE_PLAYED.sub("", piece)
         name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
         plain = re.sub(r"（[^（）]*）|\([^()]*\)", "", name)
         if not (2 <= len(plain) <= 30 and _UNIT_END.search(plain)) or _ASIDE_WORDS.search(name):
@@ -222,7 +252,15 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
             end = match.end()
             notes.append((position, Note((), match.group(1))))
         cursor = end
+        if len(notes) > 1 and notes[-2][0] == notes[-1][0]:
+            # Notes side by side (（责任单位：省科技厅）（完成时限：2025年底前）) are one note.
+            notes[-2:] = [(notes[-2][0], _joined(notes[-2][1], notes[-1][1]))]
     return "".join(cleaned), notes
+
+
+def _joined(first: Note, second: Note) -> Note:
+    """Two notes on one task: the units of both, the first deadline given."""
+    return Note(tuple(dict.fromkeys(first.units + second.units)), first.deadline or second.deadline)
 
 
 def only_notes(paragraph: str) -> bool:
@@ -295,11 +333,17 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
             # the task had no 责任单位.
             start, end = last_span if last_span is not None else (unnoted, len(clauses))
             for _, note in notes:
-                clauses[start:end] = [_with_note(c, note) for c in clauses[start:end]]
+                # A second note line adds to the first (牵头单位：省数据局 / 配合单位：省公安厅).
+                clauses[start:end] = [_with_note(c, note, add=last_span is not None)
+                                      for c in clauses[start:end]]
             last_span, unnoted = (start, end), len(clauses)
             kuan += 1
             continue
         last_span = None
+        # A note heading the paragraph (（省市场监管局负责）加强……。大力推行……。) assigns all of it.
+        leading = [note for at, note in notes if at == 0]
+        notes = [(at, note) for at, note in notes if at > 0]
+        first = len(clauses)
         statute_item = _STATUTE_ITEM.match(text) if statute else None
         sentences = split_sentences(text)
         if not statute_item:
@@ -336,6 +380,10 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
                 unnoted = len(clauses)
         else:
             clauses.extend(pending)
+        for note in leading:
+            clauses[first:] = [_with_note(c, note) for c in clauses[first:]]
+            if note.units:
+                unnoted = len(clauses)
     return tuple(replace(c, id=f"{section_id}-{n}") for n, c in enumerate(clauses, start=1))
 
 
@@ -362,6 +410,9 @@ def with_heading_note(clauses: tuple[Clause, ...], note: Note | None) -> tuple[C
     return tuple(_with_note(c, note) for c in clauses)
 
 
-def _with_note(clause: Clause, note: Note) -> Clause:
-    return replace(clause, responsibility=clause.responsibility or note.units,
-                   deadline=clause.deadline or note.deadline)
+def _with_note(clause: Clause, note: Note, *, add: bool = False) -> Clause:
+    """The clause with the note's units and deadline where it has none of its own; with
+    ``add``, the note's units joined to its own (a second note on the same task)."""
+    units = (tuple(dict.fromkeys(clause.responsibility + note.units)) if add
+             else clause.responsibility or note.units)
+    return replace(clause, responsibility=units, deadline=clause.deadline or note.deadline)

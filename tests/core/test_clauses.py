@@ -191,6 +191,30 @@ def test_a_numbered_task_followed_only_by_a_note_line_is_a_task_with_its_units(t
     ("【责任单位：省数据局】", ("省数据局",), ""),
     ("（省数据局等部门，2024年底前）", ("省数据局",), "2024年底前"),
     ("（公安部、交通运输部、空管委办公室负责）", ("公安部", "交通运输部", "空管委办公室"), ""),
+    # Units a walk through real drafts found read as a sentence of their own (本省新增) and the
+    # task left with none: bodies (省残联, 总队, 海关, 军区, 企业), the places that carry a task
+    # with the brackets in their names, the part played after a unit of several words.
+    ("（省政务服务中心牵头，省残联配合）", ("省政务服务中心", "省残联"), ""),
+    ("（省民政厅牵头，各市（州）、县（市、区）人民政府负责）",
+     ("省民政厅", "各市（州）", "县（市、区）人民政府"), ""),
+    ("（省市场监管局牵头，省直有关部门配合，各县（市、区）落实）",
+     ("省市场监管局", "省直有关部门", "各县（市、区）"), ""),
+    ("（省数据局、省国资委、省属国有企业负责）", ("省数据局", "省国资委", "省属国有企业"), ""),
+    ("（省应急厅牵头，省消防救援总队、西岭海关、省军区配合）",
+     ("省应急厅", "省消防救援总队", "西岭海关", "省军区"), ""),
+    ("（责任单位：省数据局，各市（州）政府按职责分工落实）", ("省数据局", "各市（州）政府"), ""),
+    ("[责任单位：省数据局]", ("省数据局",), ""),
+    # Deadlines in the forms plans give them: the whole of it is the deadline, none of it a unit.
+    ("（责任单位：省政府办公厅、省机关事务管理局；完成时限：2023年12月31日前）",
+     ("省政府办公厅", "省机关事务管理局"), "2023年12月31日前"),
+    ("（责任单位：省政府办公厅；完成时限：2023—2025年）", ("省政府办公厅",), "2023—2025年"),
+    ("（责任单位：省政府办公厅；完成时限：2024年第三季度）", ("省政府办公厅",), "2024年第三季度"),
+    ("（责任单位：省政府办公厅；完成时限：每年）", ("省政府办公厅",), "每年"),
+    ("（责任单位：省政府办公厅；完成时限：2025年底前完成并长期坚持）", ("省政府办公厅",),
+     "2025年底前完成并长期坚持"),
+    ("（省数据局牵头；完成时限：2024年第三季度）", ("省数据局",), "2024年第三季度"),
+    # Two notes side by side are one: the deadline of the second was lost.
+    ("（责任单位：省科技厅）（完成时限：2025年底前）", ("省科技厅",), "2025年底前"),
 ])
 def test_notes_in_the_other_forms_drafters_write_them(note, units, deadline):
     clauses = build_clauses("1", (f"推进政务数据共享。{note}建设一体化平台。",))
@@ -200,7 +224,7 @@ def test_notes_in_the_other_forms_drafters_write_them(note, units, deadline):
 
 
 @pytest.mark.parametrize("aside", ["（以下简称省数据局）", "（国办发〔2022〕14号）", "（一）", "（试行）",
-                                   "（省数据局牵头"])
+                                   "（省数据局牵头", "（含各市（州））"])
 def test_an_aside_in_brackets_after_a_sentence_is_no_note(aside):
     clauses = build_clauses("1", (f"推进政务数据共享。{aside}",))
     assert all(c.responsibility == () for c in clauses)
@@ -224,3 +248,29 @@ def test_a_note_line_ends_its_task_and_the_next_note_line_joins_it():
     clauses = build_clauses("1", ("任务一。", "责任单位：省数据局", "完成时限：2024年底前", "任务二。"))
     assert [(c.responsibility, c.deadline) for c in clauses] == [
         (("省数据局",), "2024年底前"), ((), "")]
+
+
+def test_a_second_note_line_adds_its_units_to_the_first():
+    """牵头单位 on one line and 配合单位 on the next: the 配合单位 were dropped."""
+    clauses = build_clauses("1", ("建立全省政务数据目录。", "牵头单位：省数据局", "配合单位：省公安厅、省财政厅",
+                                  "完成时限：2024年12月31日前", "任务二。"))
+    assert [(c.responsibility, c.deadline) for c in clauses] == [
+        (("省数据局", "省公安厅", "省财政厅"), "2024年12月31日前"), ((), "")]
+    # A unit list with brackets in it, on a line of its own, is a note too.
+    clauses = build_clauses("1", ("建设平台。", "责任单位：省数据局，各市（州）、县（市、区）人民政府"))
+    assert [c.responsibility for c in clauses] == [("省数据局", "各市（州）", "县（市、区）人民政府")]
+
+
+def test_a_note_heading_a_paragraph_assigns_every_sentence_of_it():
+    """As a run-in heading leaves it (2. 推行智慧监管。（责任单位：省市场监管局）加强……。大力推行……。):
+    only the first sentence had the unit."""
+    clauses = build_clauses("1", ("（责任单位：省市场监管局）加强监管。大力推行“互联网+监管”。", "另一项任务。"))
+    assert [(c.text, c.responsibility) for c in clauses] == [
+        ("加强监管。", ("省市场监管局",)), ("大力推行“互联网+监管”。", ("省市场监管局",)),
+        ("另一项任务。", ())]
+
+
+def test_a_period_in_a_title_is_no_deadline():
+    text = "编制《示例新区总体规划（2018—2035年）》，报省政府批准。"
+    clauses = build_clauses("1", (text,))
+    assert [(c.text, c.deadline) for c in clauses] == [(text, "")]
