@@ -84,6 +84,11 @@ _PROMULGATION = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}
 _PROMULGATION_TAIL = re.compile(r"(?:通过|公布|施行|修正|修订|批准|颁布|生效|实施)[）)]?$")
 _SOURCE_LINE = re.compile(r"^(?:来源|发布时间|更新时间|发文机关|发布机构|成文日期|字号|作者|责任编辑)\s*[:：]")
 _PUBLICATION_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,10}[）)]$")
+# The colophon (版记) closing an official document: who else receives it (抄送：……) and who
+# printed it when (西岭省人民政府办公厅  2022年9月1日印发).
+_COLOPHON = re.compile(rf"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]"
+                       rf"|^[\u4e00-\u9fff（）()]{{2,40}}\s*(?:\d{{4}}|[{_N}]{{4}})\s*年"
+                       rf"\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日\s*印\s*发$")
 _ATTACHMENT = re.compile(r"^附\s*件|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|办公厅|办公室|委员会|人民代表大会常务委员会|"
                      r"部|厅|局|署|委|院)$")
@@ -645,7 +650,7 @@ def _split_signature(body: list[_Line], grammar: str) -> tuple[list[_Line], list
     end = len(body)
     while end > 0:
         text = body[end - 1].text
-        if _PUBLICATION_NOTE.match(text) or _DATE.match(text) or \
+        if _PUBLICATION_NOTE.match(text) or _DATE.match(text) or _COLOPHON.match(text) or \
                 (_ISSUER.match(text) and grammar != "statute"):
             end -= 1
             continue

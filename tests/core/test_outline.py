@@ -261,6 +261,18 @@ def test_section_numbering_that_runs_through_the_parts_keeps_every_section():
     assert outline.warnings == ()
 
 
+def test_the_colophon_closing_a_document_is_tail_not_text():
+    """抄送 and 印发 (版记) after the signature: with no 附件 line before them, they were read as
+    the last task's sentences, and listed as 本省新增 — the signature and date with them."""
+    colophon = ("\n抄送：省委各部门，省军区，省法院，省检察院。\n"
+                "国务院办公厅秘书局    2024年3月2日印发")
+    outline = outline_document(read_text(_CONTINUOUS + colophon))
+    assert _ids(outline) == _CONTINUOUS_IDS
+    assert [c.text for c in outline.section("3.2").clauses] == ["国务院办公厅将适时开展督查。"]
+    assert outline.tail == ("国务院办公厅", "2024年3月1日", "（此件公开发布）",
+                            "抄送：省委各部门，省军区，省法院，省检察院。", "国务院办公厅秘书局    2024年3月2日印发")
+
+
 def test_running_numbering_half_width_and_with_standalone_heads_gives_the_same_outline():
     half = _CONTINUOUS.replace("（", "(").replace("）", ")")
     standalone = re.sub(r"^(（[一二三四五六七八]）[^。]+)。", r"\1\n", _CONTINUOUS, flags=re.M)
