@@ -620,12 +620,29 @@ def _split_policy_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]
     short headings whose first comes again, word for word, where the text starts."""
     if len(body) < 3 or _policy_marker(body[0].text) is None:
         return [], body
-    again = next((i for i in range(1, len(body)) if body[i].text == body[0].text), None)
-    if again is None or again < 2 or not all(
-            _policy_marker(line.text) is not None and len(line.text) <= _HEADING_TITLE_MAX
-            for line in body[:again]):
+    first = _toc_entry(body[0].text)
+    # The text's heading may carry Word's own numbering (一、 generated, 总体要求 typed).
+    again = next((i for i in range(1, len(body)) if _toc_entry(body[i].printed) == first), None)
+    if again is None or again < 2:
         return [], body
-    return body[:again], body[again:]
+    run = next((i for i, line in enumerate(body[:again])
+                if _policy_marker(line.text) is None
+                or len(_toc_entry(line.text)) > _HEADING_TITLE_MAX), again)
+    if run == again:
+        return body[:again], body[again:]
+    # A preamble between the contents and the text (Word's 目录, each entry with its page).
+    if run >= 2 and all(_TOC_PAGE.search(line.text) for line in body[:run]):
+        return body[:run], body[run:]
+    return [], body
+
+
+# The page number closing an entry of a table of contents (一、总体要求  1; 1.1 编制目的……3).
+_TOC_PAGE = re.compile(r"(?:\s+|[.·…]+\s*)\d{1,4}$")
+
+
+def _toc_entry(text: str) -> str:
+    """An entry of a table of contents without its page number."""
+    return _TOC_PAGE.sub("", text).strip()
 
 
 def _split_attachments(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:

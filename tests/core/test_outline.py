@@ -934,3 +934,34 @@ def test_a_labelled_chapter_title_broken_over_two_lines_is_one_title():
         "示例规则\n第一章 总则\n第一条 为了规范议事，制定本规则。\n第二章 审议工作报告、地方性法规案和议案\n"
         "审查示例计划和示例预算\n第二条 大会审查示例计划。\n第三章 附则\n第三条 本规则自公布之日起施行。"))
     assert [s.title for s in whole.sections if s.kind == "chapter"][1] == "审议工作报告、地方性法规案和议案"
+
+
+def test_a_word_table_of_contents_with_page_numbers_is_set_aside(tmp_path):
+    """目录 as Word makes it (一、总体要求  1), then a preamble, then headings numbered by Word
+    itself: the entries were read as three parts, the real parts numbered 4 to 6 after them."""
+    import docx
+
+    from tests.data.make_fixtures import add_list_definition, set_list_level
+
+    document = docx.Document()
+    num_id = add_list_definition(document, [("chineseCounting", "%1、", 1), ("chineseCounting", "（%2）", 1)])
+    for text in ("西岭省关于加强数字政府建设的实施意见", "目  录", "一、总体要求\t1", "二、重点任务\t2",
+                 "三、保障措施……4", "为贯彻落实国家部署，提出如下意见。"):
+        document.add_paragraph(text)
+    for text, level in (("总体要求", 0), ("到2025年，数字政府基本建成。", None), ("重点任务", 0),
+                        ("强化安全管理。", 1), ("落实安全责任。", None), ("保障措施", 0), ("加强组织领导。", None)):
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            set_list_level(paragraph, num_id, level)
+    path = tmp_path / "目录.docx"
+    document.save(path)
+    outline = outline_document(read_document(path))
+    assert [(s.id, s.label, s.title) for s in outline.sections] == [
+        ("0", "", ""), ("1", "一、", "总体要求"), ("2", "二、", "重点任务"), ("2.1", "（一）", "强化安全管理"),
+        ("3", "三、", "保障措施")]
+    assert outline.section("0").paragraphs == ("为贯彻落实国家部署，提出如下意见。",)
+    assert outline.warnings == ("目录（3行）已另行列出，未计入正文。",)
+    # Entries without page numbers before a preamble are no proof of a table of contents.
+    plain = outline_document(read_text("示例意见\n一、总体要求\n二、重点任务\n为贯彻落实，提出如下意见。\n"
+                                       "一、总体要求\n加强建设。"))
+    assert not any("目录" in w for w in plain.warnings)
