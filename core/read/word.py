@@ -46,6 +46,12 @@ ENCRYPTED_MESSAGE = "文档已加密（设置了打开密码），无法读取�
 BROKEN_DOCX_MESSAGE = "文件已损坏或不是 Word 文档（.docx），无法读取。"
 
 
+def _mark_deleted(p_pr) -> bool:
+    """Whether a paragraph's mark is a tracked deletion (w:pPr/w:rPr/w:del)."""
+    r_pr = p_pr.find(qn("w:rPr")) if p_pr is not None else None
+    return r_pr is not None and r_pr.find(qn("w:del")) is not None
+
+
 def _looks_like_text(head: bytes) -> bool:
     """A quick test for a text file wearing a .docx name: a UTF-16 BOM, or UTF-8/GB18030 bytes."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -178,7 +184,6 @@ class _BodyWalker:
         if self.styles.get(style_id) is None:
             style_id = self.styles.default_paragraph_style
 
-        label = self._numbering_label(direct, style_id)
         texts = []
         all_bold = True
         any_text = False
@@ -192,6 +197,12 @@ class _BodyWalker:
                 any_text = True
                 all_bold = all_bold and self._run_bold(r_pr, style_id)
         text = normalize_paragraph_text("".join(texts))
+        if not text and _mark_deleted(p_pr):
+            # A paragraph deleted whole with changes tracked is gone from the text as accepted,
+            # and from its numbering: the next item is （二）, not （三）.
+            return
+        # An empty numbered paragraph still takes its number, as Word counts it.
+        label = self._numbering_label(direct, style_id)
         if not text:
             return
         self.budget.add(text)  # stops a huge document before it is all in memory

@@ -220,6 +220,23 @@ def test_empty_numbered_paragraphs_still_advance_the_counter(tmp_path):
     assert [p.numbering for p in _read(document, tmp_path).paragraphs] == ["一、", "三、"]
 
 
+def test_a_numbered_paragraph_deleted_with_changes_tracked_takes_no_number(tmp_path):
+    """Its text was left out, but it still took （二）, so the next item read （三） and the
+    outline warned of a gap the reader never sees."""
+    document, num_id = _numbered_document()
+    _add(document, "重点任务", num_id, 0)
+    _add(document, "强化安全管理责任。", num_id, 1)
+    deleted = _add(document, "", num_id, 1)
+    deleted._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z">'
+        "<w:r><w:delText>推进社会治理数字化。</w:delText></w:r></w:del>"))
+    deleted._p.get_or_add_pPr().append(parse_xml(
+        f'<w:rPr {nsdecls("w")}><w:del w:id="2" w:author="a" w:date="2024-01-01T00:00:00Z"/></w:rPr>'))
+    _add(document, "提升安全保障能力。", num_id, 1)
+    assert [(p.numbering, p.text) for p in _read(document, tmp_path).paragraphs] == [
+        ("一、", "重点任务"), ("（一）", "强化安全管理责任。"), ("（二）", "提升安全保障能力。")]
+
+
 def test_start_override_restarts_a_list_and_lists_of_one_definition_continue(tmp_path):
     document, num_id = _numbered_document()
     abstract = abstract_id_of(document, num_id)
