@@ -14,6 +14,7 @@ from core.read.limits import MAX_HTML_BYTES, MAX_HTML_DEPTH, MAX_HTML_MARKUP
 from core.model import Paragraph, RawDocument
 from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
 from core.read.plaintext import decode_text_bytes
+from core.read.task_table import Cell, task_rows
 
 _DECLARED_CHARSET_RES = (
     re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE),
@@ -233,6 +234,12 @@ class _BlockCollector:
             if child.name == "br":
                 self.flush()
                 continue
+            if child.name == "table":
+                tasks = task_rows(_table_rows(child))
+                if tasks is not None:  # a table of tasks: one paragraph a row
+                    self.flush()
+                    self.paragraphs.extend(Paragraph(text=text, in_table=True) for text in tasks)
+                    continue
             alignment = _alignment(child)
             weight = _weight(child)
             child_centered = centered if alignment is None else alignment
@@ -243,6 +250,41 @@ class _BlockCollector:
                 self.flush()
             else:
                 self.walk(child, child_centered, child_bold, in_table)
+
+
+def _table_rows(table: Tag) -> list[list[Cell]]:
+    """A table's rows as cells (``core.read.task_table``): a cell a row span covers is a
+    continued cell of the rows below it; nested tables' rows are not this table's."""
+    rows: list[list[Cell]] = []
+    spanning: dict[int, int] = {}  # column → rows a cell above still covers
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        cells: list[Cell] = []
+        column = _covered(spanning, 0, cells)
+        for td in tr.find_all(["td", "th"], recursive=False):
+            lines = (_HTML_SPACE_RE.sub(" ", line).strip() for line in td.get_text("\n").split("\n"))
+            cells.append(Cell("\n".join(line for line in lines if line), column))
+            width, height = _span(td, "colspan"), _span(td, "rowspan")
+            if height > 1:
+                spanning.update((column + offset, height - 1) for offset in range(width))
+            column = _covered(spanning, column + width, cells)
+        rows.append(cells)
+    return rows
+
+
+def _covered(spanning: dict[int, int], column: int, cells: list[Cell]) -> int:
+    """Add the cells that spans from rows above cover from ``column`` on; the next free column."""
+    while spanning.get(column, 0) > 0:
+        spanning[column] -= 1
+        cells.append(Cell("", column, continued=True))
+        column += 1
+    return column
+
+
+def _span(cell: Tag, attribute: str) -> int:
+    value = _text_attribute(cell, attribute).strip()
+    return min(max(int(value), 1), 100) if value.isdigit() else 1
 
 
 def read_html(path: str, data: bytes) -> RawDocument:

@@ -17,6 +17,7 @@ from core.read.container import (
 )
 from core.read.limits import TextBudget
 from core.read.normalize import normalize_paragraph_text
+from core.read.task_table import Cell, task_rows
 from core.read.word_numbering import WordNumbering
 from core.read.word_styles import StyleSheet, heading_level_from_name, on_off, paragraph_properties
 
@@ -162,19 +163,41 @@ class _BodyWalker:
                 yield from self._children(child, tag)
 
     def table(self, table) -> None:
+        """A table's cells in reading order, each paragraph of theirs a paragraph; a table of
+        tasks (重点任务分工表) as its rows instead, each one task with its note
+        (``core.read.task_table``)."""
+        start = len(self.paragraphs)
+        rows: list[list[Cell]] = []
         for row in self._children(table, _TR):
+            cells: list[Cell] = []
+            column = 0
             for cell in self._children(row, _TC):
                 tc_pr = cell.find(qn("w:tcPr"))
+                span = 1
                 if tc_pr is not None:
+                    grid_span = tc_pr.find(qn("w:gridSpan"))
+                    if grid_span is not None and (grid_span.get(qn("w:val")) or "").isdigit():
+                        span = max(1, int(grid_span.get(qn("w:val"))))
                     # A cell that continues a vertical (or old-style horizontal) merge repeats
                     # nothing Word shows: its content, if any, is hidden under the merged cell.
                     v_merge = tc_pr.find(qn("w:vMerge"))
                     h_merge = tc_pr.find(qn("w:hMerge"))
                     if v_merge is not None and v_merge.get(qn("w:val"), "continue") == "continue":
+                        cells.append(Cell("", column, continued=True))
+                        column += span
                         continue
                     if h_merge is not None and h_merge.get(qn("w:val"), "continue") == "continue":
+                        column += span
                         continue
+                before = len(self.paragraphs)
                 self.blocks(cell, in_table=True)
+                cells.append(Cell("\n".join(p.numbering + p.text for p in self.paragraphs[before:]),
+                                  column))
+                column += span
+            rows.append(cells)
+        tasks = task_rows(rows)
+        if tasks is not None:
+            self.paragraphs[start:] = [Paragraph(text=text, in_table=True) for text in tasks]
 
     def paragraph(self, element, in_table: bool) -> None:
         p_pr = element.find(qn("w:pPr"))

@@ -47,6 +47,47 @@ def test_body_paragraphs_and_table_cells_come_in_document_order(tmp_path):
     assert [p.in_table for p in paragraphs] == [False] + [True] * 7 + [False]
 
 
+def test_a_table_of_tasks_is_read_row_by_row_each_task_with_its_note(tmp_path):
+    """重点任务分工表: every cell was a paragraph, so 序号, the headers, the numbers and the units
+    became sentences (listed as 本省新增) and the tasks had no 责任单位."""
+    from core.outline import outline_document
+
+    document = docx.Document()
+    document.add_paragraph("西岭省数字政府建设实施方案")
+    document.add_paragraph("一、重点任务分工")
+    document.add_paragraph("各牵头单位要细化工作措施。")
+    rows = [("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+            ("1", "加强经济数据整合，强化经济监测预警", "省发展改革委", "省统计局", "2024年底前"),
+            ("2", "推进智慧应急建设", "省应急厅", "省通信管理局", "2025年底前"),
+            ("3", "优化完善应急指挥通信网络", "", "", "")]
+    table = document.add_table(rows=len(rows) + 1, cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    # A heading row across the table, and unit and deadline cells merged down two rows.
+    table.cell(4, 0).merge(table.cell(4, 4)).text = "二、保障措施"
+    for column in (2, 3, 4):
+        table.cell(2, column).merge(table.cell(3, column))
+    table.cell(1, 1).add_paragraph("建设全省经济治理基础数据库。")
+    document.add_paragraph("表格后的段落。")
+
+    paragraphs = _read(document, tmp_path).paragraphs
+    assert [p.text for p in paragraphs[3:7]] == [
+        "加强经济数据整合，强化经济监测预警。建设全省经济治理基础数据库。"
+        "（牵头单位：省发展改革委；配合单位：省统计局；完成时限：2024年底前）",
+        "推进智慧应急建设。（牵头单位：省应急厅；配合单位：省通信管理局；完成时限：2025年底前）",
+        "优化完善应急指挥通信网络。（牵头单位：省应急厅；配合单位：省通信管理局；完成时限：2025年底前）",
+        "二、保障措施"]
+    assert all(p.in_table for p in paragraphs[3:7]) and paragraphs[7].text == "表格后的段落。"
+    tasks = [(c.text, c.responsibility, c.deadline)
+             for c in outline_document(_read(document, tmp_path)).section("1").clauses]
+    assert tasks[1:] == [
+        ("加强经济数据整合，强化经济监测预警。", ("省发展改革委", "省统计局"), "2024年底前"),
+        ("建设全省经济治理基础数据库。", ("省发展改革委", "省统计局"), "2024年底前"),
+        ("推进智慧应急建设。", ("省应急厅", "省通信管理局"), "2025年底前"),
+        ("优化完善应急指挥通信网络。", ("省应急厅", "省通信管理局"), "2025年底前")]
+
+
 def test_nested_tables_and_content_controls_are_read(tmp_path):
     document = docx.Document()
     outer = document.add_table(rows=1, cols=1)

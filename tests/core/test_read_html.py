@@ -110,3 +110,28 @@ def test_xhtml_with_xml_declaration_reads_without_warnings(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert [p.text for p in read_document(path).paragraphs] == ["第一条为了规范管理，制定本办法。", "第二条本办法适用于本省。"]
+
+
+def test_a_table_of_tasks_on_a_page_is_read_row_by_row(tmp_path):
+    """As in a Word file (test_read_docx): one paragraph a row, the task then its note; a unit
+    spanning two rows belongs to both; a row across the table is its own text."""
+    page = tmp_path / "分工.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><div>"
+        "<p>西岭省数字政府建设实施方案</p><p>一、重点任务分工</p>"
+        "<table><tr><th>序号</th><th>重点任务</th><th>责任单位</th><th>完成时限</th></tr>"
+        "<tr><td>1</td><td>加强经济数据整合<br>建设经济治理基础数据库</td>"
+        "<td rowspan='2'>省发展改革委<br>省统计局</td><td>2024年底前</td></tr>"
+        "<tr><td>2</td><td>推进智慧应急建设</td><td>2025年底前</td></tr>"
+        "<tr><td colspan='4'>二、保障措施</td></tr></table>"
+        "<table><tr><td>指标</td><td>2025年</td></tr><tr><td>政务服务事项网上可办率</td><td>95%</td></tr></table>"
+        "<p>表格后的段落。</p></div></body></html>", encoding="utf-8")
+    paragraphs = read_document(page).paragraphs
+    assert [p.text for p in paragraphs] == [
+        "西岭省数字政府建设实施方案", "一、重点任务分工",
+        "加强经济数据整合。建设经济治理基础数据库。（责任单位：省发展改革委、省统计局；完成时限：2024年底前）",
+        "推进智慧应急建设。（责任单位：省发展改革委、省统计局；完成时限：2025年底前）",
+        "二、保障措施",
+        # Any other table is read cell by cell, as before.
+        "指标", "2025年", "政务服务事项网上可办率", "95%",
+        "表格后的段落。"]
