@@ -157,12 +157,15 @@ class _Layout:
         """Whether a paragraph ends after this line, given the line that follows it."""
         if not self.is_full(line):
             return True  # clearly shorter than the usual line: the paragraph's last line
-        if starts_with_numbering(following.text):
-            return True
         if self.is_indented(following):
             return True  # continuation lines start at the left edge
         if line.page == following.page and self.pitch and line.bottom - following.bottom > 1.4 * self.pitch:
             return True
+        if starts_with_numbering(following.text):
+            # In a document that indents its paragraphs and headings, a full line stopping
+            # mid-sentence goes on at the left edge, even where the next line happens to begin
+            # 一、 (……建立全省标准统 / 一、动态管理的政务数据目录): it was read as a new part.
+            return not self.indented or _TERMINAL_RE.search(line.text.rstrip()) is not None
         if _TERMINAL_RE.search(line.text.rstrip()):
             # A full line that happens to end a sentence usually goes on when the document marks
             # its paragraphs by indent or spacing, which were checked above.

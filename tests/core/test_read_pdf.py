@@ -90,3 +90,27 @@ def test_numbering_markers_start_a_paragraph(line):
 @pytest.mark.parametrize("line", ["2018年12月7日", "1.5倍以上", "一是加强统筹", "各地区各部门", "第三方平台"])
 def test_ordinary_line_starts(line):
     assert not starts_with_numbering(line)
+
+
+def test_a_line_wrapped_mid_sentence_onto_a_numbering_start_goes_on():
+    """Geometry as LibreOffice set a draft (16 pt, paragraphs indented two characters): the line
+    broke after 统, so the next began 一、动态管理…… and was read as a new part 一、 (and 五、保障措施
+    then warned of a gap)."""
+    from core.read.layout import Line, paragraphs_of
+
+    def line(text, left, right, bottom):
+        return Line(text, left, right, bottom + 15, bottom, 16.0, False, 1)
+
+    lines = [line("（一）深化数据高效共享。", 122, 278, 342),
+             line("充分发挥政务数据共享协调机制作用。建立全省标准统", 122, 506, 322),
+             line("一、动态管理的政务数据目录，实行一数一源一标准。以", 90, 507, 299),
+             line("应用场景为牵引，建立健全政务数据供需对接机制。", 90, 490, 279),
+             line("五、保障措施", 122, 230, 250),
+             line("各地各部门要高度重视数字政府建设工作，加强统筹协调，", 122, 522, 229),
+             line("一体推进各项任务。", 90, 250, 208)]
+    assert [p.text for p in paragraphs_of(lines)] == [
+        "（一）深化数据高效共享。",
+        "充分发挥政务数据共享协调机制作用。建立全省标准统一、动态管理的政务数据目录，实行一数一源一标准。"
+        "以应用场景为牵引，建立健全政务数据供需对接机制。",
+        "五、保障措施",
+        "各地各部门要高度重视数字政府建设工作，加强统筹协调，一体推进各项任务。"]
