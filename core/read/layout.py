@@ -121,6 +121,26 @@ def remove_running_lines(pages: list[list[Line]]) -> None:
                 lines.pop()
 
 
+def remove_footnotes(pages: list[list[Line]], marks: list[set[str]]) -> None:
+    """Drops the footnotes closing a page, in place: the lines after the page's last wide gap
+    when they open with a reference mark the page's text carries (``marks``, per page: the
+    small raised digits taken out of its lines). Read as text, a note (1国发〔2022〕14号，2022年
+    6月6日印发。) became a sentence of the section the page ended in, and split a sentence that
+    went on over the page. Run after ``remove_running_lines``."""
+    pitch = _line_pitch([line for lines in pages for line in lines])
+    if not pitch:
+        return
+    for lines, page_marks in zip(pages, marks):
+        gaps = [index for index in range(1, len(lines))
+                if lines[index - 1].bottom - lines[index].bottom > 1.5 * pitch]
+        if not gaps or not page_marks:
+            continue
+        first = lines[gaps[-1]].text.lstrip()
+        mark = re.match(r"[0-9*＊]+", first)
+        if mark and mark.group(0) in page_marks and len(first) > len(mark.group(0)):
+            del lines[gaps[-1]:]
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))]

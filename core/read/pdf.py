@@ -11,7 +11,7 @@ import pypdfium2.raw as pdfium_c
 
 from core.errors import DocumentReadError, DocumentTooLargeError, EncryptedDocumentError, NoTextLayerError
 from core.model import RawDocument
-from core.read.layout import Line, paragraphs_of, remove_running_lines
+from core.read.layout import Line, paragraphs_of, remove_footnotes, remove_running_lines
 from core.read.limits import MAX_CHARACTERS, MAX_PDF_PAGES, too_many_characters
 from core.read.normalize import is_cjk
 
@@ -21,20 +21,23 @@ _FORCE_BOLD_FLAG = 1 << 18
 _GENERATED_SPACE = "\x00"  # a placeholder: NUL never comes out of a text layer as text
 
 
-def _page_lines(page, page_number: int) -> tuple[list[Line], int, int]:
-    """The page's lines in pdfium's reading order, plus counts of characters and unmapped ones."""
+def _page_lines(page, page_number: int) -> tuple[list[Line], int, int, set[str]]:
+    """The page's lines in pdfium's reading order, counts of characters and of unmapped ones,
+    and the footnote reference marks taken out of its lines (``_drop_reference_marks``)."""
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
         count = pdfium_c.FPDFText_CountChars(handle)
         lines: list[Line] = []
         chars: list[str] = []
-        boxes: list[tuple[float, float, float, float, float, bool]] = []
+        # left, right, top, bottom, font size, bold, and the character's place in ``chars``.
+        boxes: list[tuple[float, float, float, float, float, bool, int]] = []
         rect = pdfium_c.FS_RECTF()
         font_name = ctypes.create_string_buffer(256)
         font_flags = ctypes.c_int()
         unmapped = 0
         real_chars = 0
+        marks: set[str] = set()
 
         def flush() -> None:
             # Keep a space pdfium generated only between two Latin words: next to Chinese it
@@ -45,6 +48,7 @@ def _page_lines(page, page_number: int) -> tuple[list[Line], int, int]:
                     after = chars[position + 1] if position + 1 < len(chars) else ""
                     keep = before and after and not is_cjk(before) and not is_cjk(after)
                     chars[position] = " " if keep else ""
+            marks.update(_drop_reference_marks(chars, boxes))
             text = "".join(chars)
             if text.strip() and boxes:
                 lines.append(
@@ -101,12 +105,42 @@ def _page_lines(page, page_number: int) -> tuple[list[Line], int, int]:
                 or bool(font_flags.value & _FORCE_BOLD_FLAG)
                 or _BOLD_FONT_RE.search(font_name.value.decode("latin-1")) is not None
             )
+            boxes.append((rect.left, rect.right, rect.top, rect.bottom, size, bold, len(chars)))
             chars.append(char)
-            boxes.append((rect.left, rect.right, rect.top, rect.bottom, size, bold))
         flush()
-        return lines, real_chars, unmapped
+        return lines, real_chars, unmapped, marks
     finally:
         textpage.close()
+
+def _drop_reference_marks(chars: list[str], boxes: list[tuple]) -> list[str]:
+    """Blank, in place, the footnote reference marks of a line, digits set small and raised
+    (（国发〔2022〕14号）¹精神), and return them (¹² is one mark, 12). Read as text, the 1 was
+    glued into the sentence (……14号）1精神)."""
+    if len(boxes) < 4:
+        return []
+    size = statistics.median(box[4] for box in boxes)
+    baseline = statistics.median(box[3] for box in boxes)
+    kept: list[tuple] = []
+    marks: list[str] = []
+    last = -2
+    for box in boxes:
+        place = box[6]
+        if chars[place] in _MARKS and box[4] < 0.75 * size and box[3] > baseline + 0.2 * size:
+            if place == last + 1 and marks:
+                marks[-1] += chars[place]
+            else:
+                marks.append(chars[place])
+            chars[place] = ""
+            last = place
+        else:
+            kept.append(box)
+    boxes[:] = kept
+    return marks
+
+
+# What a footnote's reference mark is set in.
+_MARKS = frozenset("0123456789*＊")
+
 
 def _declares_encryption(path: str) -> bool:
     """Whether the file names an encryption dictionary (a PDF needing a password has one)."""
@@ -150,15 +184,17 @@ def read_pdf(path: str) -> RawDocument:
                 f"PDF 文件页数过多（{page_count:,} 页），超过 {MAX_PDF_PAGES:,} 页的上限。"
                 "请删去与对照无关的部分或拆分文件后再对照。", path=path)
         pages: list[list[Line]] = []
+        marks: list[set[str]] = []
         total_chars = 0
         total_unmapped = 0
         for number in range(page_count):
             page = document[number]
             try:
-                lines, real_chars, unmapped = _page_lines(page, number + 1)
+                lines, real_chars, unmapped, page_marks = _page_lines(page, number + 1)
             finally:
                 page.close()
             pages.append(lines)
+            marks.append(page_marks)
             total_chars += real_chars
             total_unmapped += unmapped
             if total_chars > 2 * MAX_CHARACTERS:  # headers and page numbers included: generous
@@ -170,6 +206,7 @@ def read_pdf(path: str) -> RawDocument:
     if len(empty_pages) == len(pages):
         raise NoTextLayerError(NO_TEXT_LAYER_MESSAGE, path=path)
     remove_running_lines(pages)
+    remove_footnotes(pages, marks)
     paragraphs = paragraphs_of([line for lines in pages for line in lines])
     if not paragraphs:
         raise NoTextLayerError(NO_TEXT_LAYER_MESSAGE, path=path)

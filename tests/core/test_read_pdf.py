@@ -114,3 +114,43 @@ def test_a_line_wrapped_mid_sentence_onto_a_numbering_start_goes_on():
         "以应用场景为牵引，建立健全政务数据供需对接机制。",
         "五、保障措施",
         "各地各部门要高度重视数字政府建设工作，加强统筹协调，一体推进各项任务。"]
+
+
+def test_footnote_marks_and_the_footnotes_they_point_to_are_not_text():
+    """Geometry as LibreOffice set a draft with a footnote: the raised 9-pt 1 was glued into the
+    sentence (……14号）1精神), the note at the page's foot became a sentence of the section the
+    page ended in, and split the note of a task that went on over the page."""
+    from core.read.layout import Line, paragraphs_of, remove_footnotes
+    from core.read.pdf import _drop_reference_marks
+
+    chars = list("号）1精神，")
+    boxes = [(267, 281, 553, 539, 16, False, 0), (283, 297, 554, 539, 16, False, 1),
+             (299, 304, 554, 547, 9, False, 2), (305, 320, 554, 539, 16, False, 3),
+             (321, 336, 554, 539, 16, False, 4), (337, 342, 544, 539, 16, False, 5)]
+    assert _drop_reference_marks(chars, boxes) == ["1"]
+    assert "".join(chars) == "号）精神，" and len(boxes) == 5
+    # An ordinary figure at the baseline stays, whatever its size.
+    digits = list("到2025年")
+    level = [(100 + 10 * i, 109 + 10 * i, 550, 539, 12 if ch.isdigit() else 16, False, i)
+             for i, ch in enumerate(digits)]
+    assert _drop_reference_marks(digits, level) == [] and "".join(digits) == "到2025年"
+
+    def line(text, left, right, bottom, page):
+        return Line(text, left, right, bottom + 15, bottom, 16.0, False, page)
+
+    pages = [[line("（四）加快推进数字机关建设。", 122, 304, 188, 1),
+              line("加快一体化协同办公体系建设，推动机关内部服务事项线", 122, 522, 168, 1),
+              line("上集成化办理，不断提高机关运行效能。（责任单位：省政府", 90, 522, 146, 1),
+              line("1 “一网通办”指依托一体化政务服务平台，实现政务服务事项", 90, 522, 94, 1),
+              line("网上办理。", 90, 170, 74, 1)],
+             [line("办公厅、省机关事务管理局）", 90, 504, 702, 2),
+              line("三、构建数字政府安全保障体系", 122, 318, 660, 2)]]
+    unmarked = [list(lines) for lines in pages]
+    remove_footnotes(unmarked, [set(), set()])
+    assert unmarked == pages  # no mark in the text: nothing at the foot is taken for a note
+    remove_footnotes(pages, [{"1"}, set()])
+    assert [p.text for p in paragraphs_of([line for lines in pages for line in lines])] == [
+        "（四）加快推进数字机关建设。",
+        "加快一体化协同办公体系建设，推动机关内部服务事项线上集成化办理，不断提高机关运行效能。"
+        "（责任单位：省政府办公厅、省机关事务管理局）",
+        "三、构建数字政府安全保障体系"]
