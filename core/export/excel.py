@@ -179,6 +179,9 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
         gaps = shown_gaps(item)
         counterpart = (f"{labels.citation(comparison.provincial, provincial, match)} {match.text}"
                        if match else national.empty_counterpart(item))
+        if match is not None and (note := labels.metadata_text(match.responsibility, match.deadline)):
+            # Who answers for it and by when, under the text, as the Word checklist gives them.
+            counterpart += f"\n{note}"
         _body_row(sheet, row, [
             item.number, labels.citation(comparison.national, national, clause),
             _rich_national(item, gaps), counterpart, None, labels.score_value(item),

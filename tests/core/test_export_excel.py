@@ -291,3 +291,16 @@ def test_a_sentence_a_reviewer_chose_as_a_counterpart_is_no_addition_in_the_repo
                                        decisions=[decision], today=TODAY)))
     assert "另有1条经审核认定为国家文件条款的对应表述，不再列为新增" in "".join(
         p.text for p in document.paragraphs)
+
+
+def test_a_counterpart_cell_names_who_answers_for_it_and_by_when(sample_comparison, sample_workbook):
+    """As the Word checklist does: the 对照表 gave the provincial text without its 责任单位."""
+    sheet = sample_workbook["对照表"]
+    column = header(sheet).index("本省对应表述") + 1
+    noted = [(row, finding.matches[0].clause) for row, finding in enumerate(sample_comparison.clauses, start=2)
+             if finding.matches and finding.matches[0].clause.responsibility]
+    assert noted, "the sample's provincial text names units"
+    for row, match in noted:
+        value = str(sheet.cell(row=row, column=column).value)
+        assert value.endswith("\n" + labels.metadata_text(match.responsibility, match.deadline))
+        assert match.text in value
