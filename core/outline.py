@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from core.clauses import Note, build_clauses, heading_note, only_notes, with_heading_note
@@ -197,9 +197,7 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
         front.preamble = [line.text for line in kept]
     tail += attachments
     set_aside = _attachment_text(tail)
-    if set_aside:
-        warnings.append(f"附件（{len(set_aside)}行，{_preview(set_aside)}）未计入对照；"
-                        "如需对照附件内容，请将附件另存为单独的文件后打开。")
+    attachment_warning = len(warnings)  # said here, once the sections are known
     page_lines = [line.text for line in web_front] + front.furniture
     if page_lines:
         warnings.append(f"标题前的{len(page_lines)}行网页内容已另行列出，未计入正文：{_preview(page_lines)}")
@@ -216,6 +214,12 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
     else:
         sections = _plain_sections(body, front.preamble)
         warnings.append("未识别到编号结构，已按自然段划分章节。")
+    if set_aside:
+        sections, filled = _notes_from_task_table(sections, set_aside)
+        warnings.insert(attachment_warning, (
+            f"附件（{len(set_aside)}行，{_preview(set_aside)}）未计入对照；"
+            + (f"其中{filled}项任务的责任单位、完成时限已按附件填入正文相应任务；" if filled else "")
+            + "如需对照附件内容，请将附件另存为单独的文件后打开。"))
     front_matter = [line.text for line in web_front] + front.other + [line.text for line in contents]
     return Outline(path=raw.path, format=raw.format, grammar=grammar, title=front.title,
                    doc_number=front.doc_number, addressees=front.addressees,
@@ -237,6 +241,55 @@ def _attachment_text(tail: list[_Line]) -> list[str]:
     # A form, a table of figures or a list of names holds no sentence; a text does.
     sentences = sum(1 for text in lines if len(text) >= _ATTACHMENT_SENTENCE and "。" in text)
     return lines if sentences >= _ATTACHMENT_SENTENCES else []
+
+
+def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[list[Section], int]:
+    """The sections with the units and deadlines an attached table of tasks (重点任务分工表, read
+    row by row: 任务。（牵头单位：……；完成时限：……）) gives the tasks of the text that name neither:
+    a row is a task of the text when its words, punctuation aside, are those of a sentence of the
+    text, in full or cut short (推进涉企审批减环节、减材料 for ……减材料、减时限、减费用。), or a
+    section's title (then it is every sentence under that title). How many rows found a task.
+
+    A plan whose body names no 责任单位 often gives them only there; set aside as an attachment,
+    they never reached the checklist."""
+    rows = [(key, clause.responsibility, clause.deadline)
+            for line in lines for clause in build_clauses("A", (line,))
+            if clause.responsibility and len(key := _task_key(clause.text)) >= _TASK_KEY_MIN]
+    if not rows:
+        return sections, 0
+    # Section id → clause position → (row, its note): the first row that names the sentence.
+    found: dict[str, dict[int, tuple[int, Note]]] = {}
+    for number, (key, units, deadline) in enumerate(rows):
+        for section in sections:
+            title = _task_key(section.title)
+            if title and key == title:  # the row names a section: every sentence under it
+                for under in sections:
+                    if under.id == section.id or under.id.startswith(section.id + "."):
+                        for position in range(len(under.clauses)):
+                            found.setdefault(under.id, {}).setdefault(position, (number, Note(units, deadline)))
+                continue
+            for position, clause in enumerate(section.clauses):
+                if key in _task_key(clause.text):
+                    found.setdefault(section.id, {}).setdefault(position, (number, Note(units, deadline)))
+    filled: set[int] = set()
+    updated = []
+    for section in sections:
+        clauses = list(section.clauses)
+        for position, (number, note) in found.get(section.id, {}).items():
+            # A task that names its units or deadline in the text keeps what it says, whole.
+            if not (clauses[position].responsibility or clauses[position].deadline):
+                clauses[position] = with_heading_note((clauses[position],), note)[0]
+                filled.add(number)
+        updated.append(replace(section, clauses=tuple(clauses)))
+    return updated, len(filled)
+
+
+_TASK_KEY_MIN = 6  # characters a row's task must have to be looked for in the text
+_NOT_WORDS = re.compile(r"[\s\u3000，。、；：！？“”‘’（）《》,.;:!?()\"'—…·-]+")
+
+
+def _task_key(text: str) -> str:
+    return _NOT_WORDS.sub("", fold_width(text))
 
 
 # A note of its own line (（本文有删减）).

@@ -965,3 +965,32 @@ def test_a_word_table_of_contents_with_page_numbers_is_set_aside(tmp_path):
     plain = outline_document(read_text("示例意见\n一、总体要求\n二、重点任务\n为贯彻落实，提出如下意见。\n"
                                        "一、总体要求\n加强建设。"))
     assert not any("目录" in w for w in plain.warnings)
+
+
+def test_an_attached_table_of_tasks_gives_its_units_to_the_tasks_of_the_text():
+    """A plan whose body names no 责任单位 gives them in its 重点任务分工表 (read row by row as
+    任务。（责任单位：……）): set aside as an attachment, they never reached the checklist."""
+    outline = outline_document(read_text(
+        "西岭省数字政府建设实施方案\n一、重点任务\n"
+        "（一）提升经济调节能力。加强经济数据整合、汇聚、治理。建设全省经济治理基础数据库。\n"
+        "（二）提升公共服务能力。推进涉企审批减环节、减材料、减时限、减费用。推动政务服务线上线下融合。\n"
+        "（三）强化安全管理。落实安全管理责任。（责任单位：省委网信办）\n"
+        "（四）提升数字素养。加强干部培训。\n"
+        "附件：重点任务分工表\n西岭省人民政府\n2024年1月1日\n附件\n重点任务分工表\n"
+        "建设全省经济治理基础数据库。（牵头单位：省发展改革委；配合单位：省统计局；完成时限：2024年底前）\n"
+        "推进涉企审批减环节、减材料。（责任单位：省政务服务中心；完成时限：2023年底前）\n"
+        "落实安全管理责任。（责任单位：省公安厅）\n"
+        "提升数字素养。（责任单位：省委组织部）\n"
+        "开展数字政府建设评估。（责任单位：省数据局）\n"))
+    notes = {c.text: (c.responsibility, c.deadline) for c in outline.clauses()}
+    assert notes["建设全省经济治理基础数据库。"] == (("省发展改革委", "省统计局"), "2024年底前")
+    # A row may cut the task short.
+    assert notes["推进涉企审批减环节、减材料、减时限、减费用。"] == (("省政务服务中心",), "2023年底前")
+    assert notes["加强经济数据整合、汇聚、治理。"] == ((), "")
+    assert notes["推动政务服务线上线下融合。"] == ((), "")
+    # A task that names its units in the text keeps them.
+    assert notes["落实安全管理责任。"] == (("省委网信办",), "")
+    # A row naming a section's title gives its units to every sentence under it.
+    assert notes["加强干部培训。"] == (("省委组织部",), "")
+    assert outline.warnings[0].startswith("附件（")
+    assert "其中3项任务的责任单位、完成时限已按附件填入正文相应任务" in outline.warnings[0]
