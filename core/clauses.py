@@ -38,8 +38,14 @@ _DEADLINE = re.compile(
     r"(?:年?底|上半年|下半年|中|末)?(?:前|以前)?(?:完成|实现|基本完成|全面完成|建成)?"
     rf"(?:[并，,、]?(?:{_ONGOING}))?"
     rf"|{_ONGOING})")
+# A bracketed deadline may stand anywhere after a task (……建设（2024年底前完成），……), in the forms
+# that are never anything else; a range or a full date in brackets (“十四五”时期（2021—2025年）,
+# 《……意见》（2022年6月6日）) is a deadline only where a note stands (``_bracketed_note``).
+_BARE_DEADLINE = re.compile(
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:年?底|上半年|下半年|中|末)?(?:前|以前)?(?:完成|实现|基本完成|全面完成|建成)?"
+    r"|长期坚持|持续推进|长期推进|持续实施)")
 _DEADLINE_NOTE = re.compile(
-    r"[（(]\s*(?:完成时限[：:])?\s*(" + _DEADLINE.pattern + r"(?:[，、,]\s*" + _DEADLINE.pattern
+    r"[（(]\s*(?:完成时限[：:])?\s*(" + _BARE_DEADLINE.pattern + r"(?:[，、,]\s*" + _BARE_DEADLINE.pattern
     # Not a period in a title (《……规划（2021—2035年）》).
     + r")*)\s*[）)](?![》〉」』])")
 # How often something is done: 每月召开三次, 每两年至少组织一次, 每周更新不少于3次, 两个月安排一次.
@@ -150,6 +156,9 @@ _ROLE_LABEL = re.compile(r"^(?:(?:责任|牵头|配合|主责|参与|负责|协�
 _UNIT_END = re.compile(r"(?:部|委|局|署|办|银行|院|会|厅|政府|部门|单位|中心|办公室|党委|法院|检察院|海关|"
                        r"公司|集团|联|工会|科协|团省委|总队|支队|军区|企业|机构|组织|"
                        r"各[省市州县区旗盟]|各地|市州|县区|乡镇|街道)$")
+# Endings that name a kind of body as readily as a unit (（重点企业）, （金融机构）, （乡镇、街道）):
+# a bracket naming only such is a note when it says what part they play or holds a deadline.
+_LOOSE_UNIT_END = re.compile(r"(?:企业|机构|组织|各地|乡镇|街道|单位|中心)$")
 # What an aside in brackets says that no note does (（以下简称省数据局）, （含省数据局）).
 _ASIDE_WORDS = re.compile(r"简称|包括|含|即|例如|如|其中|是指|参照|依照|根据")
 
@@ -159,6 +168,9 @@ def _note_in_brackets(body: str) -> Note | None:
     plays) or a deadline; None when any piece is something else (an aside, a list item)."""
     units: list[str] = []
     deadline = ""
+    # Whether the bracket says it is a note: a label (责任单位：), a part played (牵头), or a unit
+    # no aside would name (省数据局).
+    said = bool(_INNER_ROLE.search(body) or _ROLE_LABEL.match(body.strip()))
     for piece in _pieces(_INNER_ROLE.sub("、", body)):
         labelled = _DEADLINE_LABEL.match(piece)
         piece = _ROLE_LABEL.sub("", piece.strip()).strip()
@@ -169,11 +181,15 @@ def _note_in_brackets(body: str) -> Note | None:
             deadline = deadline or piece
             continue
         name = _ROLE_PLAYED.sub("", piece)
+        said = said or name != piece
         name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
         plain = re.sub(r"（[^（）]*）|\([^()]*\)", "", name)
         if not (2 <= len(plain) <= 30 and _UNIT_END.search(plain)) or _ASIDE_WORDS.search(name):
             return None
+        said = said or not _LOOSE_UNIT_END.search(plain)
         units.append(name)
+    if units and not (said or deadline):
+        return None
     return Note(tuple(units), deadline) if units or deadline else None
 
 
@@ -224,7 +240,9 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
         deadline = _DEADLINE_NOTE.search(paragraph, cursor)
         units = _UNIT_NOTE.search(paragraph, cursor)
         other = _bracketed_note(paragraph, cursor)
-        candidates = [m for m in (head, deadline, units, other) if m]
+        # On a tie the note read piece by piece wins: it knows a deadline in any words
+        # (（牵头单位：省数据局；完成时限：长期）), which the 责任单位 reading took for a unit.
+        candidates = [m for m in (other, head, deadline, units) if m]
         if not candidates:
             cleaned.append(paragraph[cursor:])
             break
@@ -252,7 +270,7 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
             end = match.end()
             notes.append((position, Note((), match.group(1))))
         cursor = end
-        if len(notes) > 1 and notes[-2][0] == notes[-1][0]:
+        if len(notes) > 1 and not "".join(cleaned)[notes[-2][0]:].strip():
             # Notes side by side (（责任单位：省科技厅）（完成时限：2025年底前）) are one note.
             notes[-2:] = [(notes[-2][0], _joined(notes[-2][1], notes[-1][1]))]
     return "".join(cleaned), notes
@@ -320,6 +338,9 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
     # The clauses the note line just read applied to: the next line, when also a note
     # (责任单位：……, then 完成时限：……), applies to them too.
     last_span: tuple[int, int] | None = None
+    # Note lines before the section's first sentence (（一）推进共享 / （责任单位：省数据局） /
+    # 推进数据共享。……): they assign the whole body, where it names no unit of its own.
+    opening: list[Note] = []
     for position, paragraph in enumerate(paragraphs):
         if position in skip:
             kuan += 1
@@ -331,6 +352,10 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
             # paragraphs of a task applies to every sentence since the last note naming units
             # (a deadline in a sentence does not end a task), and ends it; it was dropped, and
             # the task had no 责任单位.
+            if not clauses:
+                opening.extend(note for _, note in notes)
+                kuan += 1
+                continue
             start, end = last_span if last_span is not None else (unnoted, len(clauses))
             for _, note in notes:
                 # A second note line adds to the first (牵头单位：省数据局 / 配合单位：省公安厅).
@@ -354,6 +379,7 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
         item = statute_item.group(0) if statute_item else ""
         pending: list[Clause] = []
         note_index = 0
+        noted = (0, -1)  # the clauses the paragraph's last note applied to
         for end, sentence in sentences:
             inline = _INLINE_ITEM.match(sentence)
             if inline and not statute:
@@ -366,6 +392,7 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
             while note_index < len(notes) and notes[note_index][0] <= end:
                 note = notes[note_index][1]
                 pending = [_with_note(c, note) for c in pending]
+                noted = (len(clauses), len(clauses) + len(pending))
                 clauses.extend(pending)
                 if note.units:
                     unnoted = len(clauses)
@@ -375,15 +402,22 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
             # Notes after the last sentence (e.g. a sentence without a full stop).
             for _, note in notes[note_index:]:
                 pending = [_with_note(c, note) for c in pending]
+            noted = (len(clauses), len(clauses) + len(pending))
             clauses.extend(pending)
             if any(note.units for _, note in notes[note_index:]):
                 unnoted = len(clauses)
         else:
             clauses.extend(pending)
+        if notes and not text[notes[-1][0]:].strip(_SENTENCE_END + " \u3000") and noted[1] == len(clauses):
+            # The paragraph ends with its note: a note line next adds to it
+            # (推进改革。（牵头单位：省数据局） / （配合单位：省公安厅）).
+            last_span = noted
         for note in leading:
             clauses[first:] = [_with_note(c, note) for c in clauses[first:]]
             if note.units:
                 unnoted = len(clauses)
+    for note in opening:
+        clauses = [_with_note(c, note) for c in clauses]
     return tuple(replace(c, id=f"{section_id}-{n}") for n, c in enumerate(clauses, start=1))
 
 

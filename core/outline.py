@@ -86,9 +86,13 @@ _SOURCE_LINE = re.compile(r"^(?:来源|发布时间|更新时间|发文机关|�
 _PUBLICATION_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,10}[）)]$")
 # The colophon (版记) closing an official document: who else receives it (抄送：……) and who
 # printed it when (西岭省人民政府办公厅  2022年9月1日印发).
-_COLOPHON = re.compile(rf"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]"
-                       rf"|^[\u4e00-\u9fff（）()]{{2,40}}\s*(?:\d{{4}}|[{_N}]{{4}})\s*年"
-                       rf"\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日\s*印\s*发$")
+_COPIED_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
+_COLOPHON = re.compile(rf"{_COPIED_TO.pattern}"
+                       # The printer, on the line or the one above (本方案自……印发 is no printer).
+                       rf"|^(?:[\u4e00-\u9fff（）()]{{0,38}}(?:办公厅|办公室|人民政府|委员会|秘书局|局|厅|部|处|室|中心))?"
+                       rf"\s*(?:\d{{4}}|[{_N}]{{4}})\s*年\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日\s*印\s*发$")
+# How far from the end a 抄送 line may open the colophon (its list wraps onto lines of its own).
+_COLOPHON_LINES = 6
 _ATTACHMENT = re.compile(r"^附\s*件|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|办公厅|办公室|委员会|人民代表大会常务委员会|"
                      r"部|厅|局|署|委|院)$")
@@ -678,9 +682,7 @@ def _split_policy_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]
     again = next((i for i in range(1, len(body)) if _toc_entry(body[i].printed) == first), None)
     if again is None or again < 2:
         return [], body
-    run = next((i for i, line in enumerate(body[:again])
-                if _policy_marker(line.text) is None
-                or len(_toc_entry(line.text)) > _HEADING_TITLE_MAX), again)
+    run = next((i for i, line in enumerate(body[:again]) if not _toc_line(line.text)), again)
     if run == again:
         return body[:again], body[again:]
     # A preamble between the contents and the text (Word's 目录, each entry with its page).
@@ -693,6 +695,15 @@ def _split_policy_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]
 _TOC_PAGE = re.compile(r"(?:\s+|[.·…]+\s*)\d{1,4}$")
 
 
+def _toc_line(text: str) -> bool:
+    """Whether a line may be an entry of a table of contents: a short numbered heading, or any
+    numbered heading or attachment (附件  12) followed by its page number."""
+    paged = _TOC_PAGE.search(text) is not None
+    if _policy_marker(text) is not None:
+        return paged or len(_toc_entry(text)) <= _HEADING_TITLE_MAX
+    return paged and _ATTACHMENT.match(text) is not None
+
+
 def _toc_entry(text: str) -> str:
     """An entry of a table of contents without its page number."""
     return _TOC_PAGE.sub("", text).strip()
@@ -701,7 +712,9 @@ def _toc_entry(text: str) -> str:
 def _split_attachments(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """An attachment list ("附件：1. 任务清单") and everything after it are not the body."""
     for index, line in enumerate(lines):
-        if index >= 2 and _ATTACHMENT.match(line.text) and len(line.text) <= 60:
+        # Not an entry of a table of contents (附件  12).
+        if index >= 2 and _ATTACHMENT.match(line.text) and len(line.text) <= 60 and \
+                not re.search(r"(?:\s+|[.·…]+\s*)\d{1,4}$", line.text):
             main, attachments = lines[:index], lines[index:]
             if _detect_grammar(main) == "plain" and _detect_grammar(attachments) != "plain":
                 # A covering letter (批复, 印发 notice) whose substance is its attachment.
@@ -718,6 +731,9 @@ def _split_signature(body: list[_Line], grammar: str) -> tuple[list[_Line], list
             body, attachments = body[:index], body[index:]
             break
     end = len(body)
+    copied = [index for index in range(max(1, end - _COLOPHON_LINES), end) if _COPIED_TO.match(body[index].text)]
+    if copied:
+        end = copied[0]  # the 抄送 list and whatever closes the colophon after it
     while end > 0:
         text = body[end - 1].text
         if _PUBLICATION_NOTE.match(text) or _DATE.match(text) or _COLOPHON.match(text) or \
@@ -770,7 +786,11 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
         paragraphs = tuple(draft.paragraphs)
         note = inherited.get(id(draft.parent)) if draft.parent else None
         if not statute:
-            note = heading_note(paragraphs) or note
+            own = heading_note(paragraphs)
+            if own is not None:
+                # What a heading's own note leaves unsaid, the note above it says (a deadline
+                # under （一） does not take away the part's 责任单位).
+                note = own if note is None else Note(own.units or note.units, own.deadline or note.deadline)
             inherited[id(draft)] = note
         clauses = build_clauses(draft.id, paragraphs, statute=statute and draft.kind == "article")
         sections.append(Section(

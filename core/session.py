@@ -546,6 +546,8 @@ def _changing(edits: Sequence[tuple[Edit, ReviewDecision | None]], doing: str, u
     told = [left] if left else []
     if same == len(edits) == 1 and not left:
         told.append(f"本{unit}{already}，未改动")
+    elif same == len(edits) and not left:
+        told.append(f"所选 {same} {unit}均{already}，未改动")
     elif same:
         told.append(f"另 {same} {unit}{already}，未改动")
     return Together(changing, doing, unit, "；".join(told))

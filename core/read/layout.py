@@ -31,6 +31,9 @@ _NUMBERING_START_RE = re.compile(
     r"|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2474-\u2487]"
     r"|第[一二三四五六七八九十百千零〇\d]+[编章节条部分])"
 )
+# A line stopping inside a word (……建立全省标准统): the sentence goes on on the next line. Not a
+# line ending in a bracket, a comma or any other mark (……（责任单位：省数据局）).
+_MID_WORD_END = re.compile(r"[\u4e00-\u9fff]$")
 # Punctuation that ends a sentence or introduces what follows; closing quotes and brackets
 # after it count too ("……意见。”").
 _TERMINAL_RE = re.compile(r"[。！？：；.!?:;…][”’」』》〉)）\]】]*$")
@@ -185,7 +188,7 @@ class _Layout:
             # In a document that indents its paragraphs and headings, a full line stopping
             # mid-sentence goes on at the left edge, even where the next line happens to begin
             # 一、 (……建立全省标准统 / 一、动态管理的政务数据目录): it was read as a new part.
-            return not self.indented or _TERMINAL_RE.search(line.text.rstrip()) is not None
+            return not self.indented or _MID_WORD_END.search(line.text.rstrip()) is None
         if _TERMINAL_RE.search(line.text.rstrip()):
             # A full line that happens to end a sentence usually goes on when the document marks
             # its paragraphs by indent or spacing, which were checked above.

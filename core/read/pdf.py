@@ -123,9 +123,13 @@ def _drop_reference_marks(chars: list[str], boxes: list[tuple]) -> list[str]:
     kept: list[tuple] = []
     marks: list[str] = []
     last = -2
-    for box in boxes:
+    for number, box in enumerate(boxes):
         place = box[6]
-        if chars[place] in _MARKS and box[4] < 0.75 * size and box[3] > baseline + 0.2 * size:
+        before = chars[place - 1] if place else ""
+        # Not the line's first character (a footnote opens with its number, the mark that finds
+        # it: remove_footnotes), nor a power after a letter or figure (100万m², 10³).
+        raised = (number > 0 and (place == last + 1 or not (before.isascii() and before.isalnum())))
+        if raised and chars[place] in _MARKS and box[4] < 0.75 * size and box[3] > baseline + 0.2 * size:
             if place == last + 1 and marks:
                 marks[-1] += chars[place]
             else:

@@ -19,8 +19,10 @@ _BLANK = re.compile(r"[\s\u3000]+")
 _UNIT_HEADER = re.compile(r"^(?:(?:责任|牵头|配合|主责|参与|协办|协助|主办|协同)(?:单位|部门|处室)|责任主体)$")
 _DEADLINE_HEADER = re.compile(r"^(?:完成)?(?:时限|时间|时间节点|时间安排|进度安排)$")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序)$")
-_TASK_HEADER = re.compile(r"(?:任务|措施|内容|事项|举措|工作|目标)")
-_SENTENCE_END = "。！？；!?;"
+_TASK_HEADER = re.compile(r"(?:任务|措施|内容|事项|举措|工作)")
+_PLAIN_NUMBER = re.compile(r"^[\d一二三四五六七八九十百]+[.、．]?$")
+# What a task's line may end with as it is (a list's lead-in keeps its colon).
+_ENDS = ("。", "！", "？", "；", "!", "?", ";", "：", ":")
 
 
 @dataclass(frozen=True)
@@ -35,27 +37,29 @@ class Cell:
 
 
 def task_rows(rows: Sequence[Sequence[Cell]]) -> list[str] | None:
-    """The rows of a task table, each one paragraph (task words, then its note); None when the
+    """The rows of a task table, each one paragraph (its words, then its note); None when the
     table is no task table — its first row does not name a task column and a unit column.
 
-    A row spanning the table (一、数字政府能力建设) is a paragraph of its own text. A unit or
-    deadline cell merged down several rows belongs to each of them; a task cell merged down
-    is said once, in its first row.
+    No text is dropped but 序号 and the headers: a column of no known kind (项目名称) is part of
+    the task's words, and a row with no task (a heading in the 序号 column, 一、数字基础设施, or
+    across the table) is a paragraph of its own text. A unit or deadline cell merged down several
+    rows belongs to each of them; a task cell merged down is said once, in its first row. A
+    second header row (牵头单位 / 配合单位 under 责任单位) names its columns too.
     """
     if len(rows) < 2:
         return None
-    roles = _roles(rows[0])
+    roles = header_roles(rows[0])
     if roles is None:
         return None
+    body = list(rows[1:])
+    if body and _second_header(body[0], roles):
+        body = body[1:]
     above: dict[int, str] = {}
     paragraphs: list[str] = []
-    for row in rows[1:]:
-        if len(row) == 1 and not row[0].continued:
-            if row[0].text.strip():
-                paragraphs.append(row[0].text.strip())  # a heading across the table
-            continue
-        task: list[str] = []
+    for row in body:
+        words: list[str] = []
         notes: list[str] = []
+        has_task = False
         for cell in row:
             role = roles.get(cell.column)
             text = cell.text.strip()
@@ -63,22 +67,26 @@ def task_rows(rows: Sequence[Sequence[Cell]]) -> list[str] | None:
                 text = above.get(cell.column, "") if role not in (None, "task", "number") else ""
             else:
                 above[cell.column] = text
-            if not text or role in (None, "number"):
+            if not text or (role == "number" and _PLAIN_NUMBER.match(_BLANK.sub("", text))):
                 continue
             lines = [line.strip() for line in text.split("\n") if line.strip()]
-            if role == "task":
-                task.extend(line if line.endswith(tuple(_SENTENCE_END)) else line + "。"
-                            for line in lines)
+            if role in (None, "task", "number"):
+                has_task = has_task or role == "task"
+                words.extend(line if line.endswith(_ENDS) else line + "。" for line in lines)
             else:
                 notes.append(f"{role}：{'、'.join(line.rstrip('。；;，,、') for line in lines)}")
-        if task:
-            paragraphs.append("".join(task) + (f"（{'；'.join(notes)}）" if notes else ""))
+        if words and has_task:
+            paragraphs.append("".join(words) + (f"（{'；'.join(notes)}）" if notes else ""))
+        elif words or notes:
+            # A heading in the 序号 column or across the table, or a row of no task: its text.
+            paragraphs.append("".join(word.rstrip("。") for word in words) + "".join(notes))
     return paragraphs
 
 
-def _roles(header: Sequence[Cell]) -> dict[int, str] | None:
+def header_roles(header: Sequence[Cell]) -> dict[int, str] | None:
     """Column → what it holds ("task", "number", or the note label its values take: 牵头单位,
-    完成时限); None unless there is a task column and a unit column."""
+    完成时限), from a table's first row; None unless it names a task column and a unit column —
+    then the table is no task table."""
     roles: dict[int, str] = {}
     for cell in header:
         name = _BLANK.sub("", cell.text)
@@ -94,3 +102,15 @@ def _roles(header: Sequence[Cell]) -> dict[int, str] | None:
     if "task" not in values or not any(_UNIT_HEADER.match(v) for v in values):
         return None
     return roles
+
+
+def _second_header(row: Sequence[Cell], roles: dict[int, str]) -> bool:
+    """Whether a row names unit or deadline columns under the first row's (牵头单位 / 配合单位
+    under a 责任单位 spanning both); if so, ``roles`` takes the names."""
+    named = {cell.column: _BLANK.sub("", cell.text) for cell in row if cell.text.strip()}
+    if not named or not all(_UNIT_HEADER.match(name) or _DEADLINE_HEADER.match(name)
+                            for name in named.values()):
+        return False
+    for column, name in named.items():
+        roles[column] = name if _UNIT_HEADER.match(name) else "完成时限"
+    return True

@@ -14,7 +14,7 @@ from core.read.limits import MAX_HTML_BYTES, MAX_HTML_DEPTH, MAX_HTML_MARKUP
 from core.model import Paragraph, RawDocument
 from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
 from core.read.plaintext import decode_text_bytes
-from core.read.task_table import Cell, task_rows
+from core.read.task_table import Cell, header_roles, task_rows
 
 _DECLARED_CHARSET_RES = (
     re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE),
@@ -270,6 +270,8 @@ def _table_rows(table: Tag) -> list[list[Cell]]:
                 spanning.update((column + offset, height - 1) for offset in range(width))
             column = _covered(spanning, column + width, cells)
         rows.append(cells)
+        if len(rows) == 1 and header_roles(cells) is None:
+            return rows  # no task table: no need to read the rest twice
     return rows
 
 

@@ -215,6 +215,12 @@ def test_a_numbered_task_followed_only_by_a_note_line_is_a_task_with_its_units(t
     ("（省数据局牵头；完成时限：2024年第三季度）", ("省数据局",), "2024年第三季度"),
     # Two notes side by side are one: the deadline of the second was lost.
     ("（责任单位：省科技厅）（完成时限：2025年底前）", ("省科技厅",), "2025年底前"),
+    ("（责任单位：省科技厅） （完成时限：2025年底前）", ("省科技厅",), "2025年底前"),
+    # A deadline in words, as a table of tasks gives it: it was read as a unit.
+    ("（牵头单位：省数据局；完成时限：长期）", ("省数据局",), "长期"),
+    ("（牵头单位：省数据局；完成时限：2024年起）", ("省数据局",), "2024年起"),
+    # Bodies that name a kind as readily as a unit, when the note says the part they play.
+    ("（乡镇、街道负责）", ("乡镇", "街道"), ""),
 ])
 def test_notes_in_the_other_forms_drafters_write_them(note, units, deadline):
     clauses = build_clauses("1", (f"推进政务数据共享。{note}建设一体化平台。",))
@@ -224,7 +230,8 @@ def test_notes_in_the_other_forms_drafters_write_them(note, units, deadline):
 
 
 @pytest.mark.parametrize("aside", ["（以下简称省数据局）", "（国办发〔2022〕14号）", "（一）", "（试行）",
-                                   "（省数据局牵头", "（含各市（州））"])
+                                   "（省数据局牵头", "（含各市（州））", "（重点企业）", "（金融机构）",
+                                   "（乡镇、街道）"])
 def test_an_aside_in_brackets_after_a_sentence_is_no_note(aside):
     clauses = build_clauses("1", (f"推进政务数据共享。{aside}",))
     assert all(c.responsibility == () for c in clauses)
@@ -274,3 +281,23 @@ def test_a_period_in_a_title_is_no_deadline():
     text = "编制《示例新区总体规划（2018—2035年）》，报省政府批准。"
     clauses = build_clauses("1", (text,))
     assert [(c.text, c.deadline) for c in clauses] == [(text, "")]
+
+
+@pytest.mark.parametrize("text", ["“十四五”时期（2021—2025年），全省推进数字政府建设。",
+                                  "落实国土空间规划（2021—2035年）要求，推进建设。",
+                                  "深入贯彻《指导意见》（2022年6月6日）精神，推进建设。"])
+def test_a_period_or_a_date_in_brackets_inside_a_sentence_is_text(text):
+    clauses = build_clauses("1", (text,))
+    assert [(c.text, c.deadline) for c in clauses] == [(text, "")]
+
+
+def test_a_note_line_before_a_sections_first_sentence_assigns_its_body():
+    """（一）推进共享 / （责任单位：省数据局） / 推进数据共享。……: the note was dropped."""
+    clauses = build_clauses("1", ("（责任单位：省数据局）", "推进数据共享。建设平台。（责任单位：省公安厅）",
+                                  "完善制度。"))
+    assert [c.responsibility for c in clauses] == [("省公安厅",), ("省公安厅",), ("省数据局",)]
+
+
+def test_a_note_line_after_a_paragraph_ending_in_a_note_adds_to_it():
+    clauses = build_clauses("1", ("推进改革。（牵头单位：省数据局）", "（配合单位：省公安厅）", "下一项任务。"))
+    assert [c.responsibility for c in clauses] == [("省数据局", "省公安厅"), ()]

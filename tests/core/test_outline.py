@@ -994,3 +994,34 @@ def test_an_attached_table_of_tasks_gives_its_units_to_the_tasks_of_the_text():
     assert notes["加强干部培训。"] == (("省委组织部",), "")
     assert outline.warnings[0].startswith("附件（")
     assert "其中3项任务的责任单位、完成时限已按附件填入正文相应任务" in outline.warnings[0]
+
+
+def test_a_colophon_whose_list_wraps_and_whose_printer_stands_apart_is_tail():
+    outline = outline_document(read_text(
+        "示例意见\n一、总体要求\n（一）指导思想。加强建设。\n西岭省人民政府\n2022年9月1日\n"
+        "抄送：省委各部门，省军区，\n省法院，省检察院。\n西岭省人民政府办公厅\n2022年9月1日印发\n"))
+    assert [c.text for c in outline.clauses()] == ["加强建设。"]
+    assert outline.tail[2:] == ("抄送：省委各部门，省军区，", "省法院，省检察院。", "西岭省人民政府办公厅",
+                                "2022年9月1日印发")
+    # A closing sentence that says when the text was issued is text.
+    closing = outline_document(read_text("示例意见\n一、总体要求\n（一）指导思想。加强建设。\n"
+                                         "本方案自2022年9月1日印发\n"))
+    assert [c.text for c in closing.clauses()][-1] == "本方案自2022年9月1日印发"
+
+
+def test_a_table_of_contents_with_long_entries_and_an_attachment_entry_is_set_aside():
+    long_title = "全面推进政府履职和政务运行数字化转型，统筹推进各行业各领域政务应用系统集约建设"
+    outline = outline_document(read_text(
+        f"示例意见\n目  录\n一、总体要求  1\n二、{long_title}  2\n附件  12\n为推进建设，提出如下意见。\n"
+        f"一、总体要求\n加强建设。\n二、{long_title}\n推进转型。\n"))
+    assert [(s.id, s.label) for s in outline.sections] == [("0", ""), ("1", "一、"), ("2", "二、")]
+    assert outline.section("0").paragraphs == ("为推进建设，提出如下意见。",)
+    assert outline.warnings == ("目录（3行）已另行列出，未计入正文。",)
+
+
+def test_a_deadline_under_a_section_keeps_the_units_of_the_part_above():
+    outline = outline_document(read_text(
+        "示例方案\n一、重点任务\n（责任单位：省数据局）\n（一）推进共享\n（完成时限：2025年底前）\n"
+        "1.推进数据共享。\n2.建设平台。"))
+    assert [(c.responsibility, c.deadline) for c in outline.clauses()] == [
+        (("省数据局",), "2025年底前"), (("省数据局",), "2025年底前")]

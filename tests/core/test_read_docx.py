@@ -88,6 +88,28 @@ def test_a_table_of_tasks_is_read_row_by_row_each_task_with_its_note(tmp_path):
         ("优化完善应急指挥通信网络。", ("省应急厅", "省通信管理局"), "2025年底前")]
 
 
+def test_a_table_of_tasks_keeps_every_text_but_its_numbers_and_headers():
+    """A second reading found columns of no known kind, headings in the 序号 column and a second
+    header row thrown away, text and all."""
+    from core.read.task_table import Cell, task_rows
+
+    project = [[Cell("序号", 0), Cell("项目名称", 1), Cell("建设内容", 2), Cell("责任单位", 3)],
+               [Cell("1", 0), Cell("省一体化政务服务平台", 1), Cell("建设省级平台", 2), Cell("省数据局", 3)]]
+    assert task_rows(project) == ["省一体化政务服务平台。建设省级平台。（责任单位：省数据局）"]
+    # A table of indicators is no table of tasks (its 2025年目标 is no task): read cell by cell.
+    assert task_rows([[Cell("指标名称", 0), Cell("2025年目标", 1), Cell("责任单位", 2)],
+                      [Cell("政务服务事项网上可办率", 0), Cell("95%", 1), Cell("省数据局", 2)]]) is None
+    headed = [[Cell("序号", 0), Cell("重点任务", 1), Cell("责任单位", 2), Cell("完成时限", 3)],
+              [Cell("一、强化数字基础设施", 0), Cell("", 3)],
+              [Cell("1", 0), Cell("推进以下工作：", 1), Cell("省数据局", 2), Cell("长期", 3)]]
+    assert task_rows(headed) == ["一、强化数字基础设施", "推进以下工作：（责任单位：省数据局；完成时限：长期）"]
+    two_headers = [[Cell("序号", 0), Cell("重点任务", 1), Cell("责任单位", 2)],
+                   [Cell("", 0, continued=True), Cell("", 1, continued=True), Cell("牵头单位", 2),
+                    Cell("配合单位", 3)],
+                   [Cell("1", 0), Cell("推进数据共享", 1), Cell("省数据局", 2), Cell("省公安厅", 3)]]
+    assert task_rows(two_headers) == ["推进数据共享。（牵头单位：省数据局；配合单位：省公安厅）"]
+
+
 def test_nested_tables_and_content_controls_are_read(tmp_path):
     document = docx.Document()
     outer = document.add_table(rows=1, cols=1)

@@ -134,6 +134,12 @@ def test_footnote_marks_and_the_footnotes_they_point_to_are_not_text():
     level = [(100 + 10 * i, 109 + 10 * i, 550, 539, 12 if ch.isdigit() else 16, False, i)
              for i, ch in enumerate(digits)]
     assert _drop_reference_marks(digits, level) == [] and "".join(digits) == "到2025年"
+    # Nor a power after a letter (新增绿地100万m²), nor the number opening a footnote's own line.
+    for text, raised_at in (("绿地100万m2以上", 8), ("1“一网通办”指依托", 0)):
+        chars = list(text)
+        boxes = [(10 * i, 10 * i + 9, 550, 547 if i == raised_at else 539, 6 if i == raised_at else 9, False, i)
+                 for i in range(len(chars))]
+        assert _drop_reference_marks(chars, boxes) == [] and "".join(chars) == text
 
     def line(text, left, right, bottom, page):
         return Line(text, left, right, bottom + 15, bottom, 16.0, False, page)
@@ -154,3 +160,21 @@ def test_footnote_marks_and_the_footnotes_they_point_to_are_not_text():
         "加快一体化协同办公体系建设，推动机关内部服务事项线上集成化办理，不断提高机关运行效能。"
         "（责任单位：省政府办公厅、省机关事务管理局）",
         "三、构建数字政府安全保障体系"]
+
+
+def test_a_full_line_ending_in_a_note_is_no_wrap_before_a_heading():
+    """A full line ending in a bracket or a mark is the end of its paragraph, even in an indented
+    document and before a heading set at the left margin."""
+    from core.read.layout import Line, paragraphs_of
+
+    def line(text, left, right, bottom):
+        return Line(text, left, right, bottom + 15, bottom, 16.0, False, 1)
+
+    lines = [line("加强数据治理，建立全省标准统一、动态管理的政务数据", 122, 522, 342),
+             line("目录，实行一数一源。（责任单位：省数据局、省发展改革委）", 90, 522, 322),
+             line("二、保障措施", 90, 200, 299),
+             line("各地要高度重视数字政府建设工作，加强统筹协调，一体推", 122, 522, 279),
+             line("进各项任务。", 90, 190, 258)]
+    assert [p.text for p in paragraphs_of(lines)] == [
+        "加强数据治理，建立全省标准统一、动态管理的政务数据目录，实行一数一源。（责任单位：省数据局、省发展改革委）",
+        "二、保障措施", "各地要高度重视数字政府建设工作，加强统筹协调，一体推进各项任务。"]

@@ -70,6 +70,10 @@ def test_a_key_pressed_again_on_a_row_already_so_changes_nothing_and_says_so(pro
     again = session.decide_together(comparison=project.comparison, selected=[(national[0], confirmed)],
                                     current=national[0], key="confirm", reviewer="张三")
     assert again.edits == () and again.left == "本条已确认系统判断，未改动"
+    twice = session.decide_together(comparison=project.comparison,
+                                    selected=[(national[0], confirmed), (national[2], ReviewDecision(item=national[2]))],
+                                    current=national[0], key="confirm", reviewer="张三")
+    assert twice.edits == () and twice.left == "所选 2 条均已确认系统判断，未改动"
     selected = [(national[0], confirmed), (national[1], covered), (national[2], None)]
     status = session.decide_together(comparison=project.comparison, selected=selected,
                                      current=national[1], key=Status.COVERED.value, reviewer="张三")
