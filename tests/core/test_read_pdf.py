@@ -92,22 +92,26 @@ def test_ordinary_line_starts(line):
     assert not starts_with_numbering(line)
 
 
+def _line(text, left, right, bottom, page=1):
+    """A printed line of a 16-pt draft as LibreOffice sets it (points, heights up the page)."""
+    from core.read.layout import Line
+
+    return Line(text, left, right, bottom + 15, bottom, 16.0, False, page)
+
+
 def test_a_line_wrapped_mid_sentence_onto_a_numbering_start_goes_on():
     """Geometry as LibreOffice set a draft (16 pt, paragraphs indented two characters): the line
     broke after 统, so the next began 一、动态管理…… and was read as a new part 一、 (and 五、保障措施
     then warned of a gap)."""
-    from core.read.layout import Line, paragraphs_of
+    from core.read.layout import paragraphs_of
 
-    def line(text, left, right, bottom):
-        return Line(text, left, right, bottom + 15, bottom, 16.0, False, 1)
-
-    lines = [line("（一）深化数据高效共享。", 122, 278, 342),
-             line("充分发挥政务数据共享协调机制作用。建立全省标准统", 122, 506, 322),
-             line("一、动态管理的政务数据目录，实行一数一源一标准。以", 90, 507, 299),
-             line("应用场景为牵引，建立健全政务数据供需对接机制。", 90, 490, 279),
-             line("五、保障措施", 122, 230, 250),
-             line("各地各部门要高度重视数字政府建设工作，加强统筹协调，", 122, 522, 229),
-             line("一体推进各项任务。", 90, 250, 208)]
+    lines = [_line("（一）深化数据高效共享。", 122, 278, 342),
+             _line("充分发挥政务数据共享协调机制作用。建立全省标准统", 122, 506, 322),
+             _line("一、动态管理的政务数据目录，实行一数一源一标准。以", 90, 507, 299),
+             _line("应用场景为牵引，建立健全政务数据供需对接机制。", 90, 490, 279),
+             _line("五、保障措施", 122, 230, 250),
+             _line("各地各部门要高度重视数字政府建设工作，加强统筹协调，", 122, 522, 229),
+             _line("一体推进各项任务。", 90, 250, 208)]
     assert [p.text for p in paragraphs_of(lines)] == [
         "（一）深化数据高效共享。",
         "充分发挥政务数据共享协调机制作用。建立全省标准统一、动态管理的政务数据目录，实行一数一源一标准。"
@@ -120,7 +124,7 @@ def test_footnote_marks_and_the_footnotes_they_point_to_are_not_text():
     """Geometry as LibreOffice set a draft with a footnote: the raised 9-pt 1 was glued into the
     sentence (……14号）1精神), the note at the page's foot became a sentence of the section the
     page ended in, and split the note of a task that went on over the page."""
-    from core.read.layout import Line, paragraphs_of, remove_footnotes
+    from core.read.layout import paragraphs_of, remove_footnotes
     from core.read.pdf import _drop_reference_marks
 
     chars = list("号）1精神，")
@@ -141,16 +145,13 @@ def test_footnote_marks_and_the_footnotes_they_point_to_are_not_text():
                  for i in range(len(chars))]
         assert _drop_reference_marks(chars, boxes) == [] and "".join(chars) == text
 
-    def line(text, left, right, bottom, page):
-        return Line(text, left, right, bottom + 15, bottom, 16.0, False, page)
-
-    pages = [[line("（四）加快推进数字机关建设。", 122, 304, 188, 1),
-              line("加快一体化协同办公体系建设，推动机关内部服务事项线", 122, 522, 168, 1),
-              line("上集成化办理，不断提高机关运行效能。（责任单位：省政府", 90, 522, 146, 1),
-              line("1 “一网通办”指依托一体化政务服务平台，实现政务服务事项", 90, 522, 94, 1),
-              line("网上办理。", 90, 170, 74, 1)],
-             [line("办公厅、省机关事务管理局）", 90, 504, 702, 2),
-              line("三、构建数字政府安全保障体系", 122, 318, 660, 2)]]
+    pages = [[_line("（四）加快推进数字机关建设。", 122, 304, 188, 1),
+              _line("加快一体化协同办公体系建设，推动机关内部服务事项线", 122, 522, 168, 1),
+              _line("上集成化办理，不断提高机关运行效能。（责任单位：省政府", 90, 522, 146, 1),
+              _line("1 “一网通办”指依托一体化政务服务平台，实现政务服务事项", 90, 522, 94, 1),
+              _line("网上办理。", 90, 170, 74, 1)],
+             [_line("办公厅、省机关事务管理局）", 90, 504, 702, 2),
+              _line("三、构建数字政府安全保障体系", 122, 318, 660, 2)]]
     unmarked = [list(lines) for lines in pages]
     remove_footnotes(unmarked, [set(), set()])
     assert unmarked == pages  # no mark in the text: nothing at the foot is taken for a note
@@ -165,16 +166,13 @@ def test_footnote_marks_and_the_footnotes_they_point_to_are_not_text():
 def test_a_full_line_ending_in_a_note_is_no_wrap_before_a_heading():
     """A full line ending in a bracket or a mark is the end of its paragraph, even in an indented
     document and before a heading set at the left margin."""
-    from core.read.layout import Line, paragraphs_of
+    from core.read.layout import paragraphs_of
 
-    def line(text, left, right, bottom):
-        return Line(text, left, right, bottom + 15, bottom, 16.0, False, 1)
-
-    lines = [line("加强数据治理，建立全省标准统一、动态管理的政务数据", 122, 522, 342),
-             line("目录，实行一数一源。（责任单位：省数据局、省发展改革委）", 90, 522, 322),
-             line("二、保障措施", 90, 200, 299),
-             line("各地要高度重视数字政府建设工作，加强统筹协调，一体推", 122, 522, 279),
-             line("进各项任务。", 90, 190, 258)]
+    lines = [_line("加强数据治理，建立全省标准统一、动态管理的政务数据", 122, 522, 342),
+             _line("目录，实行一数一源。（责任单位：省数据局、省发展改革委）", 90, 522, 322),
+             _line("二、保障措施", 90, 200, 299),
+             _line("各地要高度重视数字政府建设工作，加强统筹协调，一体推", 122, 522, 279),
+             _line("进各项任务。", 90, 190, 258)]
     assert [p.text for p in paragraphs_of(lines)] == [
         "加强数据治理，建立全省标准统一、动态管理的政务数据目录，实行一数一源。（责任单位：省数据局、省发展改革委）",
         "二、保障措施", "各地要高度重视数字政府建设工作，加强统筹协调，一体推进各项任务。"]
