@@ -81,7 +81,11 @@ _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*
 _DATE = re.compile(rf"^(?:\d{{4}}|[{_N}]{{4}})\s*年\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日$")
 _PROMULGATION = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}"
                            r"(?:通过|公布|施行|修正|修订|发布|修改|批准|颁布)")
-_PROMULGATION_TAIL = re.compile(r"(?:通过|公布|施行|修正|修订|批准|颁布|生效|实施)[）)]?$")
+_PROMULGATION_TAIL = re.compile(r"(?:通过|公布|施行|修正|修订|修改|批准|颁布|生效|实施)[）)]?$")
+# A law's bracketed note of how it was made and amended, however many times (（1991年4月9日……通过
+# 2007年10月28日……第一次修正 ……）, （……批准；……修改，……批准）).
+_MAKING_NOTE = re.compile(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,1000}"
+                          r"(?:通过|公布|施行|修正|修订|修改|批准|颁布)[^（）()]{0,20}[）)]$")
 _SOURCE_LINE = re.compile(r"^(?:来源|发布时间|更新时间|发文机关|发布机构|成文日期|字号|作者|责任编辑)\s*[:：]")
 _PUBLICATION_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,10}[）)]$")
 # The colophon (版记) closing an official document: who else receives it (抄送：……) and who
@@ -608,10 +612,12 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
                                    (_ATTACHMENT.match(text) and len(text) <= 60) or
                                    (grammar != "statute" and front.preamble and _ISSUER.match(text)))) or \
                 (not front.preamble and len(text) <= 80 and _DATETIME_LINE.search(folded)) or \
+                (not front.preamble and _MAKING_NOTE.match(text)) or \
                 (not front.preamble and len(text) <= 120 and not text.endswith("。") and
-                 (re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月", text) or _PROMULGATION_TAIL.search(text))):
+                 (re.match(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月", text) or _PROMULGATION_TAIL.search(text))):
             # Also: a promulgation line broken over two lines ("2018年9月3日…第1747次会议" /
-            # "通过"), and the signature, date and attachment list of a covering letter whose
+            # "通过", and as a PDF wraps a bracketed note: "（2008年7月17日经……第6次部务会" /
+            # "议通过）"), and the signature, date and attachment list of a covering letter whose
             # attachment is the body.
             front.other.append(text)
         else:
@@ -649,6 +655,9 @@ def _split_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     run = 1
     while run < len(body):
         marker = _statute_marker(body[run].text)
+        if marker is None and _contents_rest(body, run):
+            run += 1
+            continue
         if marker is None or marker.kind == "article" or \
                 (marker.kind, marker.number) == (first.kind, first.number):
             break
@@ -670,6 +679,20 @@ def _split_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:
             return body[:run], body[run:]
         return [], body
     return body[:run], body[run:]
+
+
+def _contents_rest(body: list[_Line], index: int) -> bool:
+    """Whether a line without a label belongs to a statute's table of contents: an unnumbered
+    附则 among its entries, or the rest of an entry a PDF wrapped (第二章　认定公民无民事行为能力、
+    限制民事行为能力 / 案件) — short, no sentence, after an entry and before another entry."""
+    text = re.sub(r"\s+", "", body[index].text)
+    following = _statute_marker(body[index + 1].text) if index + 1 < len(body) else None
+    if text == "附则":
+        # Not a bare 总则: that is where the text itself starts, its label lost.
+        return following is not None
+    return (len(text) <= 20 and not re.search(r"[。；：，]", text)
+            and _statute_marker(body[index - 1].text) is not None
+            and following is not None and following.kind != "article")
 
 
 def _split_policy_contents(body: list[_Line]) -> tuple[list[_Line], list[_Line]]:

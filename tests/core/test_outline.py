@@ -1025,3 +1025,35 @@ def test_a_deadline_under_a_section_keeps_the_units_of_the_part_above():
         "1.推进数据共享。\n2.建设平台。"))
     assert [(c.responsibility, c.deadline) for c in outline.clauses()] == [
         (("省数据局",), "2025年底前"), (("省数据局",), "2025年底前")]
+
+
+@pytest.mark.parametrize("note", [
+    "（2015年7月7日某县人民代表大会通过 2019年2月23日某县人民代表大会修改）",
+    "（2019年2月23日某县人民代表大会修改）",
+    "（1991年4月9日第七届全国人民代表大会第四次会议通过 根据2007年10月28日第十届全国人民代表大会常务委员会"
+    "第三十次会议《关于修改〈中华人民共和国民事诉讼法〉的决定》第一次修正 根据2012年8月31日第十一届全国人民代表大会"
+    "常务委员会第二十八次会议《关于修改〈中华人民共和国民事诉讼法〉的决定》第二次修正 根据2017年6月27日第十二届"
+    "全国人民代表大会常务委员会第二十八次会议第三次修正）",
+    # As a PDF wraps it.
+    "（2008年7月17日经人力资源和社会保障部第6次部务会\n议通过）"])
+def test_a_statutes_note_of_how_it_was_made_is_front_matter(note):
+    """It was a section of its own (前言) before 第一条 when it said 修改, ran to three amendments
+    or was wrapped."""
+    outline = outline_document(read_text(f"某某条例\n{note}\n第一条　为了规范管理，制定本条例。\n第二条　本条例适用于本县。\n"))
+    assert [s.label for s in outline.sections] == ["第一条", "第二条"]
+    assert "".join(outline.front_matter).replace(" ", "") == note.replace("\n", "").replace(" ", "")
+
+
+def test_a_statutes_contents_ending_in_an_unnumbered_annex_or_with_a_wrapped_entry_is_set_aside():
+    annex = outline_document(read_text(
+        "某某法\n目　录\n第一章　总　则\n第二章　特别程序\n附　则\n第一章　总　则\n第一条　为了规范，制定本法。\n"
+        "第二章　特别程序\n第二条　适用本法。\n附　则\n第三条　本法自公布之日起施行。\n"))
+    assert [(s.label, s.title) for s in annex.sections if s.kind != "article"] == [
+        ("第一章", "总则"), ("第二章", "特别程序"), ("", "附则")]
+    assert annex.warnings[0] == "目录（3行）已另行列出，未计入正文。"
+    wrapped = outline_document(read_text(
+        "某某法\n目　录\n第一章　总　则\n第二章　认定公民无民事行为能力、限制民事行为能力\n案件\n第三章　附　则\n"
+        "第一章　总　则\n第一条　为了规范，制定本法。\n第二章　认定公民无民事行为能力、限制民事行为能力案件\n"
+        "第二条　适用本法。\n第三章　附　则\n第三条　本法自公布之日起施行。\n"))
+    assert [s.label for s in wrapped.sections if s.kind != "article"] == ["第一章", "第二章", "第三章"]
+    assert wrapped.warnings == ("目录（4行）已另行列出，未计入正文。",)
