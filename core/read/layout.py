@@ -25,11 +25,12 @@ _PAGE_NUMBER_RE = re.compile(
 # The start of a numbered heading or item: 一、 （一） (一) 1. 1． 1、 （1） ① 第X章 第X条 …
 _NUMBERING_START_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+、"
-    r"|[（(][一二三四五六七八九十百]+[）)]"
+    # Not a reference that a line happens to begin with (（二）项规定的; 第二百三十二条的规定).
+    r"|[（(][一二三四五六七八九十百]+[）)](?![项目款、和或及])"
     r"|\d{1,3}[.．、](?!\d)"
     r"|[（(]\d{1,3}[）)]"
     r"|[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2474-\u2487]"
-    r"|第[一二三四五六七八九十百千零〇\d]+[编章节条部分])"
+    r"|第[一二三四五六七八九十百千零〇\d]+[编章节条部分](?![的、和或及至第款项之中（(]|规定))"
 )
 # A line stopping inside a word (……建立全省标准统): the sentence goes on on the next line. Not a
 # line ending in a bracket, a comma or any other mark (……（责任单位：省数据局）).

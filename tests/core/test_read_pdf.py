@@ -92,6 +92,10 @@ def test_ordinary_line_starts(line):
     assert not starts_with_numbering(line)
 
 
+def test_a_heading_printed_without_a_space_still_starts_a_paragraph():
+    assert starts_with_numbering("第三章规划管理") and starts_with_numbering("（二）规范管理")
+
+
 def _line(text, left, right, bottom, page=1):
     """A printed line of a 16-pt draft as LibreOffice sets it (points, heights up the page)."""
     from core.read.layout import Line
@@ -176,3 +180,14 @@ def test_a_full_line_ending_in_a_note_is_no_wrap_before_a_heading():
     assert [p.text for p in paragraphs_of(lines)] == [
         "加强数据治理，建立全省标准统一、动态管理的政务数据目录，实行一数一源。（责任单位：省数据局、省发展改革委）",
         "二、保障措施", "各地要高度重视数字政府建设工作，加强统筹协调，一体推进各项任务。"]
+
+
+@pytest.mark.parametrize("line", ["第二百三十二条的规定定罪从重处罚。", "（二）项规定的，由有关部门责令改正。",
+                                  "第三章规定的措施。"])
+def test_a_reference_a_wrapped_line_begins_with_starts_no_paragraph(line):
+    """第二百三十四条、 / 第二百三十二条的规定…… in a PDF of a law: the wrapped line became a 款 of its own."""
+    assert not starts_with_numbering(line)
+
+
+def test_a_heading_printed_without_a_space_still_starts_a_paragraph():
+    assert starts_with_numbering("第三章规划管理") and starts_with_numbering("（二）规范管理")
