@@ -92,10 +92,6 @@ def test_ordinary_line_starts(line):
     assert not starts_with_numbering(line)
 
 
-def test_a_heading_printed_without_a_space_still_starts_a_paragraph():
-    assert starts_with_numbering("第三章规划管理") and starts_with_numbering("（二）规范管理")
-
-
 def _line(text, left, right, bottom, page=1):
     """A printed line of a 16-pt draft as LibreOffice sets it (points, heights up the page)."""
     from core.read.layout import Line
