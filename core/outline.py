@@ -34,7 +34,7 @@ from typing import NamedTuple
 from core.clauses import Note, build_clauses, heading_note, only_notes, with_heading_note
 from core.model import Outline, Paragraph, RawDocument, Section
 from core.text import (CHINESE_NUMERAL, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
-                       numeral_value, repair_numeral)
+                       numeral_value, repair_numeral, words_only)
 
 _N = CHINESE_NUMERAL
 
@@ -262,14 +262,14 @@ def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[l
     they never reached the checklist."""
     rows = [(key, clause.responsibility, clause.deadline)
             for line in lines for clause in build_clauses("A", (line,))
-            if clause.responsibility and len(key := _task_key(clause.text)) >= _TASK_KEY_MIN]
+            if clause.responsibility and len(key := words_only(clause.text)) >= _TASK_KEY_MIN]
     if not rows:
         return sections, 0
     # Section id → clause position → (row, its note): the first row that names the sentence.
     found: dict[str, dict[int, tuple[int, Note]]] = {}
     for number, (key, units, deadline) in enumerate(rows):
         for section in sections:
-            title = _task_key(section.title)
+            title = words_only(section.title)
             if title and key == title:  # the row names a section: every sentence under it
                 for under in sections:
                     if under.id == section.id or under.id.startswith(section.id + "."):
@@ -277,7 +277,7 @@ def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[l
                             found.setdefault(under.id, {}).setdefault(position, (number, Note(units, deadline)))
                 continue
             for position, clause in enumerate(section.clauses):
-                if key in _task_key(clause.text):
+                if key in words_only(clause.text):
                     found.setdefault(section.id, {}).setdefault(position, (number, Note(units, deadline)))
     filled: set[int] = set()
     updated = []
@@ -293,11 +293,6 @@ def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[l
 
 
 _TASK_KEY_MIN = 6  # characters a row's task must have to be looked for in the text
-_NOT_WORDS = re.compile(r"[\s\u3000，。、；：！？“”‘’（）《》,.;:!?()\"'—…·-]+")
-
-
-def _task_key(text: str) -> str:
-    return _NOT_WORDS.sub("", fold_width(text))
 
 
 # A note of its own line (（本文有删减）).
@@ -737,7 +732,7 @@ def _split_attachments(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     for index, line in enumerate(lines):
         # Not an entry of a table of contents (附件  12).
         if index >= 2 and _ATTACHMENT.match(line.text) and len(line.text) <= 60 and \
-                not re.search(r"(?:\s+|[.·…]+\s*)\d{1,4}$", line.text):
+                not _TOC_PAGE.search(line.text):
             main, attachments = lines[:index], lines[index:]
             if _detect_grammar(main) == "plain" and _detect_grammar(attachments) != "plain":
                 # A covering letter (批复, 印发 notice) whose substance is its attachment.

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from core import prefix_cache  # imports jieba (without pkg_resources)
 from core.domain import formula_factor
 from core.resources import read_lines, resource
-from core.text import fold_width
+from core.text import PUNCTUATION, fold_width
 
 GENERIC_WEIGHT = 0.15
 # The weight left to a word found in nearly every law and policy of the field (core.domain).
@@ -36,7 +36,6 @@ PHRASE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SINGLE_CHAR_WEIGHT = 0.35
 _STOP = frozenset("的 地 得 了 和 与 及 以及 或 或者 等 在 对 为 是 将 把 被 由 从 向 于 之 其 并 并且 "
                   "而 也 又 都 中 上 下 内 外 个 各 有 所 以 该 此 这 那 一 二".split())
-_PUNCT = re.compile(r"[\s\u3000。，、；：！？“”‘’（）()《》〈〉【】〔〕\[\]{}<>「」『』…—\-·.,;:!?\"'/\\|%％+＋]")
 
 _tokenizer_lock = threading.Lock()
 _tokenizer: prefix_cache.Tokenizer | None = None
@@ -115,7 +114,7 @@ def normalize(text: str) -> str:
     """Fold width and localisation; drop punctuation and spaces. The form every score sees."""
     pattern, mapping = _localisation()
     text = pattern.sub(lambda m: mapping[m.group(0)], fold_width(text))
-    return _PUNCT.sub("", text)
+    return PUNCTUATION.sub("", text)
 
 
 def tokens(text: str) -> list[str]:

@@ -32,6 +32,16 @@ def fold_width(text: str) -> str:
     return text.translate(_FOLD_TABLE)
 
 
+# Punctuation, brackets and spaces of either width: what two texts may differ in and still say the
+# same words.
+PUNCTUATION = re.compile(r"[\s\u3000。，、；：！？“”‘’（）()《》〈〉【】〔〕\[\]{}<>「」『』…—\-·.,;:!?\"'/\\|%％+＋]")
+
+
+def words_only(text: str) -> str:
+    """A text's characters with width folded and punctuation and spaces dropped."""
+    return PUNCTUATION.sub("", fold_width(text))
+
+
 def to_fullwidth_punctuation(text: str) -> str:
     """Map half-width , ; : ( ) ! ? to their full-width forms; leaves dots and digits alone."""
     return text.translate(_TO_FULLWIDTH)
