@@ -31,6 +31,9 @@ _UNIT_NOTE = re.compile(
     # 生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出).
     r"(?:[。，,]?(?:列|排在)第一位(?:者|的(?:部门|单位)?)?为牵头(?:单位|部门)[，,]?下同"
     r"|[。，,]?以下[^（）()。]{0,30}?不再列出)?[）)]")
+# The State Council's way of naming the lead: 列第一位者为牵头单位; with 下同, in every note after.
+_FIRST_LEADS = re.compile(r"(?:列|排在)第一位(?:者|的(?:部门|单位)?)?为牵头")
+FIRST_LEADS_HENCEFORTH = re.compile(_FIRST_LEADS.pattern + r"(?:单位|部门)[，,]?下同")
 _ONGOING = r"长期坚持|持续推进|长期推进|持续实施|每年|每季度|每半年|每月"
 _DEADLINE = re.compile(
     # 2023—2025年; 2024年; 2024年6月底前; 2023年12月31日前; 2024年第三季度; 2025年底前完成并长期坚持.
@@ -75,10 +78,34 @@ _STATUTE_ITEM = re.compile(rf"^[（(]([{CHINESE_NUMERAL}]+)[）)]")
 
 @dataclass(frozen=True)
 class Note:
-    """Who answers for a task (责任单位/牵头单位/配合单位) and by when, as a note states them."""
+    """Who answers for a task (责任单位/牵头单位/配合单位) and by when, as a note states them.
+
+    ``units`` are all the units named, in order; ``lead`` and ``support`` those of them named as
+    leading (牵头单位：……, 省数据局牵头) and as supporting (配合单位：……, 省公安厅配合)."""
 
     units: tuple[str, ...]
     deadline: str
+    lead: tuple[str, ...] = ()
+    support: tuple[str, ...] = ()
+
+    def joined(self, other: Note) -> Note:
+        """Two notes on one task: the units of both, with their parts; the first deadline given."""
+        return Note(_union(self.units, other.units), self.deadline or other.deadline,
+                    _union(self.lead, other.lead), _union(self.support, other.support))
+
+    def or_else(self, other: Note) -> Note:
+        """This note, with what it leaves unsaid (its units, its deadline) said by ``other``."""
+        named = self if self.units else other
+        return Note(named.units, self.deadline or other.deadline, named.lead, named.support)
+
+
+def _union(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(first + second))
+
+
+def note_of(clause: Clause) -> Note:
+    """The note a clause carries: its units with their parts, and its deadline."""
+    return Note(clause.responsibility, clause.deadline, clause.lead_units, clause.support_units)
 
 
 def _matching_close(text: str, start: int) -> int:
@@ -99,29 +126,90 @@ def _matching_close(text: str, start: int) -> int:
 _INNER_ROLE = re.compile(r"(?:责任|牵头|配合|主责|参与|负责|协办|协助|主办|协同)(?:单位|部门)\s*[：:]")
 
 
-def _pieces(body: str) -> list[str]:
-    """A note's body split at 、，；and spaces outside brackets: 各市（州）、县（市、区）人民政府 is
-    two units, not four pieces."""
+def _split(body: str, at) -> list[str]:
+    """``body`` split at the characters ``at`` accepts, outside brackets: 各市（州）、县（市、区）人民政府
+    is two units, not four pieces."""
     pieces, depth, start = [], 0, 0
     for index, char in enumerate(body):
         if char in "（(":
             depth += 1
         elif char in "）)":
             depth = max(0, depth - 1)
-        elif depth == 0 and (char in "、，,；;" or char.isspace()):
+        elif depth == 0 and at(char):
             pieces.append(body[start:index])
             start = index + 1
     pieces.append(body[start:])
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
-# The part a unit plays, after its name (省数据局牵头, 各市（州）政府按职责分工落实).
-_ROLE_PLAYED = re.compile(r"(?:按职责分工)?(?:牵头|负责落实|负责|配合|参与|指导|落实|实施)$")
+def _group_break(char: str) -> bool:
+    return char in "，,；;" or char.isspace()
 
 
-def _split_units(body: str) -> tuple[str, ...]:
-    units = (_ROLE_PLAYED.sub("", piece).strip() for piece in _pieces(_INNER_ROLE.sub("、", body)))
-    return tuple(unit for unit in units if unit)
+def _pieces(body: str) -> list[str]:
+    """A note's body split at 、，；and spaces outside brackets."""
+    return [piece for group in _split(body, _group_break) for piece in _split(group, "、".__eq__)]
+
+
+# The part a unit plays, after its name (省数据局牵头, 各市（州）政府按职责分工落实), or in brackets
+# after it (省发展改革委（牵头）).
+_ROLE_PLAYED = re.compile(r"(?:按职责分工)?(?:牵头负责|牵头|负责落实|负责|配合|参与|协助|协同|指导|落实|实施)$"
+                          r"|[（(](?:牵头|配合|协办|协助|参与)(?:单位|部门)?[）)]$")
+_LEADS = re.compile(r"牵头|主责|主办")
+_SUPPORTS = re.compile(r"配合|参与|协办|协助|协同")
+
+
+def _role(words: str) -> str:
+    """"lead", "support" or "" — the part the words (a label, a part played) give a unit."""
+    return "lead" if _LEADS.search(words) else "support" if _SUPPORTS.search(words) else ""
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A piece of a note's body (``_named_pieces``)."""
+
+    text: str  # as written, a deadline label (完成时限：) and all
+    name: str  # the unit it would name: label, part played and a trailing 等有关部门 taken off
+    part: str  # "lead", "support" or ""
+    played: bool  # whether it says the part it plays (省数据局牵头, 省发展改革委（牵头）)
+
+
+def _named_pieces(body: str, role: str = "") -> list[_Piece]:
+    """The pieces of a note's body, each with the unit it would name and the part it plays —
+    said after it, or after the run of units it ends (省发展改革委、省财政厅牵头: both lead), or by
+    the label it stands under (配合单位：省公安厅、省数据局). ``role`` is the part of the pieces
+    before any label."""
+    found: list[_Piece] = []
+    start = 0
+    for label in [*_INNER_ROLE.finditer(body), None]:
+        segment = body[start:label.start() if label else len(body)]
+        for group in _split(segment, _group_break):
+            named: list[_Piece] = []
+            carried = ""
+            for text in reversed(_split(group, "、".__eq__)):
+                piece = _ROLE_LABEL.sub("", text).strip()
+                played = _ROLE_PLAYED.search(piece)
+                name = piece[:played.start()].strip() if played else piece
+                carried = _role(played.group(0)) if played else carried
+                name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
+                named.append(_Piece(text, name, carried or role, played is not None))
+            found.extend(reversed(named))
+        if label is not None:
+            role, start = _role(label.group(0)), label.end()
+    return found
+
+
+def _note_of_units(named: list[tuple[str, str]], deadline: str) -> Note:
+    """The note naming these (unit, part) pairs, and the deadline."""
+    units = tuple(dict.fromkeys(name for name, _ in named))
+    return Note(units, deadline,
+                tuple(dict.fromkeys(name for name, part in named if part == "lead")),
+                tuple(dict.fromkeys(name for name, part in named if part == "support")))
+
+
+def _split_units(body: str, role: str = "") -> Note:
+    """The units a note's body names, with their parts, whatever else it says."""
+    return _note_of_units([(p.name, p.part) for p in _named_pieces(body, role) if p.name], "")
 
 
 # A note printed without brackets on a line of its own, as many provincial plans set it under
@@ -166,31 +254,29 @@ _ASIDE_WORDS = re.compile(r"简称|包括|含|即|例如|如|其中|是指|参�
 def _note_in_brackets(body: str) -> Note | None:
     """The note a bracketed group holds when every piece of it names a unit (with the part it
     plays) or a deadline; None when any piece is something else (an aside, a list item)."""
-    units: list[str] = []
+    named: list[tuple[str, str]] = []
     deadline = ""
     # Whether the bracket says it is a note: a label (责任单位：), a part played (牵头), or a unit
     # no aside would name (省数据局).
     said = bool(_INNER_ROLE.search(body) or _ROLE_LABEL.match(body.strip()))
-    for piece in _pieces(_INNER_ROLE.sub("、", body)):
-        labelled = _DEADLINE_LABEL.match(piece)
-        piece = _ROLE_LABEL.sub("", piece.strip()).strip()
-        if not piece:
+    for piece in _named_pieces(body):
+        labelled = _DEADLINE_LABEL.match(piece.text)
+        words = _ROLE_LABEL.sub("", piece.text.strip()).strip()
+        if not words:
             continue
-        if _DEADLINE.fullmatch(piece) or (labelled and len(piece) <= 20):
+        if _DEADLINE.fullmatch(words) or (labelled and len(words) <= 20):
             # What a 完成时限 says is its deadline, in whatever words (2024年第三季度, 每年).
-            deadline = deadline or piece
+            deadline = deadline or words
             continue
-        name = _ROLE_PLAYED.sub("", piece)
-        said = said or name != piece
-        name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
-        plain = re.sub(r"（[^（）]*）|\([^()]*\)", "", name)
-        if not (2 <= len(plain) <= 30 and _UNIT_END.search(plain)) or _ASIDE_WORDS.search(name):
+        said = said or piece.played
+        plain = re.sub(r"（[^（）]*）|\([^()]*\)", "", piece.name)
+        if not (2 <= len(plain) <= 30 and _UNIT_END.search(plain)) or _ASIDE_WORDS.search(piece.name):
             return None
         said = said or not _LOOSE_UNIT_END.search(plain)
-        units.append(name)
-    if units and not (said or deadline):
+        named.append((piece.name, piece.part))
+    if named and not (said or deadline):
         return None
-    return Note(tuple(units), deadline) if units or deadline else None
+    return _note_of_units(named, deadline) if named or deadline else None
 
 
 @dataclass(frozen=True)
@@ -261,24 +347,21 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
                 body = (body[:found.start()] + body[found.end():])
             body = re.sub(r"(?:完成时限|时间节点|完成时间)\s*[：:]?", "", body)
             body = _SCOPE.sub("", body)
-            notes.append((position, Note(_split_units(body), deadline_text)))
+            notes.append((position, replace(_split_units(body, _role(match.group(0))), deadline=deadline_text)))
         elif match is units:
             end = match.end()
-            body = re.sub(r"等?(?:按职责分工)?(?:负责落实|负责|牵头|参与|配合|指导)", "、", match.group(1))
-            notes.append((position, Note(_split_units(body), "")))
+            note = _split_units(match.group(1))
+            if _FIRST_LEADS.search(match.group(0)):  # 列第一位者为牵头单位
+                note = replace(note, lead=note.units[:1])
+            notes.append((position, note))
         else:
             end = match.end()
             notes.append((position, Note((), match.group(1))))
         cursor = end
         if len(notes) > 1 and not "".join(cleaned)[notes[-2][0]:].strip():
             # Notes side by side (（责任单位：省科技厅）（完成时限：2025年底前）) are one note.
-            notes[-2:] = [(notes[-2][0], _joined(notes[-2][1], notes[-1][1]))]
+            notes[-2:] = [(notes[-2][0], notes[-2][1].joined(notes[-1][1]))]
     return "".join(cleaned), notes
-
-
-def _joined(first: Note, second: Note) -> Note:
-    """Two notes on one task: the units of both, the first deadline given."""
-    return Note(tuple(dict.fromkeys(first.units + second.units)), first.deadline or second.deadline)
 
 
 def only_notes(paragraph: str) -> bool:
@@ -427,13 +510,13 @@ def heading_note(paragraphs: tuple[str, ...]) -> Note | None:
     answers for every task of the part that names no one itself. None for any other body."""
     if not paragraphs or not all(only_notes(p) for p in paragraphs):
         return None
-    units: list[str] = []
-    deadline = ""
-    for paragraph in paragraphs:
-        for _, note in _extract_notes(paragraph)[1]:
-            units.extend(u for u in note.units if u not in units)
-            deadline = deadline or note.deadline
-    return Note(tuple(units), deadline) if units or deadline else None
+    found = [note for paragraph in paragraphs for _, note in _extract_notes(paragraph)[1]]
+    if not found:
+        return None
+    note = found[0]
+    for other in found[1:]:
+        note = note.joined(other)
+    return note if note.units or note.deadline else None
 
 
 def with_heading_note(clauses: tuple[Clause, ...], note: Note | None) -> tuple[Clause, ...]:
@@ -447,6 +530,7 @@ def with_heading_note(clauses: tuple[Clause, ...], note: Note | None) -> tuple[C
 def _with_note(clause: Clause, note: Note, *, add: bool = False) -> Clause:
     """The clause with the note's units and deadline where it has none of its own; with
     ``add``, the note's units joined to its own (a second note on the same task)."""
-    units = (tuple(dict.fromkeys(clause.responsibility + note.units)) if add
-             else clause.responsibility or note.units)
-    return replace(clause, responsibility=units, deadline=clause.deadline or note.deadline)
+    own = note_of(clause)
+    taken = own.joined(note) if add else own.or_else(note)
+    return replace(clause, responsibility=taken.units, deadline=taken.deadline,
+                   lead_units=taken.lead, support_units=taken.support)

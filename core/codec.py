@@ -26,7 +26,8 @@ def clause_to_record(clause: Clause) -> dict[str, Any]:
     return {"id": clause.id, "section": clause.section, "text": clause.text,
             "paragraph": clause.paragraph, "item": clause.item, "lead_in": clause.lead_in,
             "responsibility": list(clause.responsibility), "deadline": clause.deadline,
-            "targets": list(clause.targets)}
+            "targets": list(clause.targets), "lead_units": list(clause.lead_units),
+            "support_units": list(clause.support_units)}
 
 
 def clause_from_record(record: dict[str, Any]) -> Clause:
@@ -35,7 +36,9 @@ def clause_from_record(record: dict[str, Any]) -> Clause:
                   paragraph=int(record.get("paragraph", 1)), item=record.get("item", ""),
                   lead_in=record.get("lead_in", ""),
                   responsibility=tuple(record.get("responsibility", ())),
-                  deadline=record.get("deadline", ""), targets=tuple(record.get("targets", ())))
+                  deadline=record.get("deadline", ""), targets=tuple(record.get("targets", ())),
+                  lead_units=tuple(record.get("lead_units", ())),
+                  support_units=tuple(record.get("support_units", ())))
 
 
 def section_to_record(section: Section) -> dict[str, Any]:

@@ -104,7 +104,10 @@ class Clause:
         item: the inline item label it falls under ("（一）" 项 of an article, "一是"), or "".
         lead_in: for a 项 of a statute, the sentence that opens its list (……应当采取下列措施：):
             the item shares its subject and binding force; "" otherwise.
-        responsibility: responsibility units named after it (责任单位/牵头单位/配合单位).
+        responsibility: responsibility units named after it (责任单位/牵头单位/配合单位), all of
+            them, in the order named.
+        lead_units: those of them the note names as leading (牵头单位, 省数据局牵头).
+        support_units: those it names as supporting (配合单位, 省公安厅配合, 协办单位).
         deadline: the deadline stated for it ("2024年底前", "长期坚持"), or "".
         targets: quantified targets found in it ("到2025年", "80%", "3个工作日").
     """
@@ -118,6 +121,18 @@ class Clause:
     responsibility: tuple[str, ...] = ()
     deadline: str = ""
     targets: tuple[str, ...] = ()
+    lead_units: tuple[str, ...] = ()
+    support_units: tuple[str, ...] = ()
+
+    def units_by_role(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The units by the part the note gives them, as drafters label them: 牵头单位, 配合单位,
+        then 责任单位 for any named with no part; only 责任单位 when no part is named."""
+        if not (self.lead_units or self.support_units):
+            return (("责任单位", self.responsibility),) if self.responsibility else ()
+        rest = tuple(u for u in self.responsibility
+                     if u not in self.lead_units and u not in self.support_units)
+        named = (("牵头单位", self.lead_units), ("配合单位", self.support_units), ("责任单位", rest))
+        return tuple((label, units) for label, units in named if units)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from core.clauses import Note, build_clauses, heading_note, only_notes, with_heading_note
+from core.clauses import FIRST_LEADS_HENCEFORTH, Note, build_clauses, heading_note, note_of, only_notes, with_heading_note
 from core.model import Outline, Paragraph, RawDocument, Section
 from core.text import (CHINESE_NUMERAL, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
                        numeral_value, repair_numeral, words_only)
@@ -260,25 +260,25 @@ def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[l
 
     A plan whose body names no 责任单位 often gives them only there; set aside as an attachment,
     they never reached the checklist."""
-    rows = [(key, clause.responsibility, clause.deadline)
+    rows = [(key, note_of(clause))
             for line in lines for clause in build_clauses("A", (line,))
             if clause.responsibility and len(key := words_only(clause.text)) >= _TASK_KEY_MIN]
     if not rows:
         return sections, 0
     # Section id → clause position → (row, its note): the first row that names the sentence.
     found: dict[str, dict[int, tuple[int, Note]]] = {}
-    for number, (key, units, deadline) in enumerate(rows):
+    for number, (key, row_note) in enumerate(rows):
         for section in sections:
             title = words_only(section.title)
             if title and key == title:  # the row names a section: every sentence under it
                 for under in sections:
                     if under.id == section.id or under.id.startswith(section.id + "."):
                         for position in range(len(under.clauses)):
-                            found.setdefault(under.id, {}).setdefault(position, (number, Note(units, deadline)))
+                            found.setdefault(under.id, {}).setdefault(position, (number, row_note))
                 continue
             for position, clause in enumerate(section.clauses):
                 if key in words_only(clause.text):
-                    found.setdefault(section.id, {}).setdefault(position, (number, Note(units, deadline)))
+                    found.setdefault(section.id, {}).setdefault(position, (number, row_note))
     filled: set[int] = set()
     updated = []
     for section in sections:
@@ -808,7 +808,7 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
             if own is not None:
                 # What a heading's own note leaves unsaid, the note above it says (a deadline
                 # under （一） does not take away the part's 责任单位).
-                note = own if note is None else Note(own.units or note.units, own.deadline or note.deadline)
+                note = own if note is None else own.or_else(note)
             inherited[id(draft)] = note
         clauses = build_clauses(draft.id, paragraphs, statute=statute and draft.kind == "article")
         sections.append(Section(
@@ -816,7 +816,24 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
             kind=draft.kind, number=draft.number,
             parent=draft.parent.id if draft.parent else "", paragraphs=paragraphs,
             clauses=with_heading_note(clauses, note)))
-    return sections
+    return _first_leads_henceforth(sections)
+
+
+def _first_leads_henceforth(sections: list[Section]) -> list[Section]:
+    """The sections with the lead of every note from the one that says how to read them all on
+    (（工业和信息化部、科技部等负责。列第一位者为牵头单位，下同）): the first unit it names, where
+    the note names no part itself."""
+    start = next((index for index, section in enumerate(sections)
+                  if any(FIRST_LEADS_HENCEFORTH.search(text)
+                         for text in (section.title, *section.paragraphs))), None)
+    if start is None:
+        return sections
+    return sections[:start] + [
+        replace(section, clauses=tuple(
+            replace(clause, lead_units=clause.responsibility[:1])
+            if clause.responsibility and not (clause.lead_units or clause.support_units) else clause
+            for clause in section.clauses))
+        for section in sections[start:]]
 
 
 # An editor's mark (（本文有删减）), and a note of who made an embedded text and when

@@ -17,6 +17,7 @@ def clause_to_dict(clause: Clause) -> dict:
     """A clause with its metadata."""
     return {"id": clause.id, "section": clause.section, "text": clause.text,
             "item": clause.item, "lead_in": clause.lead_in, "responsibility": list(clause.responsibility),
+            "lead_units": list(clause.lead_units), "support_units": list(clause.support_units),
             "deadline": clause.deadline, "targets": list(clause.targets)}
 
 

@@ -53,9 +53,7 @@ def diff_html(national: str, provincial: str) -> tuple[str, str]:
 
 
 def _metadata(clause: Clause) -> str:
-    parts = []
-    if clause.responsibility:
-        parts.append("责任单位：" + "、".join(clause.responsibility))
+    parts = [f"{label}：{'、'.join(units)}" for label, units in clause.units_by_role()]
     if clause.deadline:
         parts.append("时限：" + clause.deadline)
     return "　".join(parts)

@@ -179,7 +179,7 @@ def _clause_sheet(sheet, comparison: Comparison, clauses: Sequence[ReviewedClaus
         gaps = shown_gaps(item)
         counterpart = (f"{labels.citation(comparison.provincial, provincial, match)} {match.text}"
                        if match else national.empty_counterpart(item))
-        if match is not None and (note := labels.metadata_text(match.responsibility, match.deadline)):
+        if match is not None and (note := labels.metadata_text(match)):
             # Who answers for it and by when, under the text, as the Word checklist gives them.
             counterpart += f"\n{note}"
         _body_row(sheet, row, [
@@ -247,7 +247,7 @@ def _addition_sheet(sheet, comparison: Comparison, additions: Sequence[ReviewedA
         clause = item.clause
         _body_row(sheet, row, [
             item.number, _provincial_place(comparison, provincial, clause), clause.text,
-            "、".join(clause.responsibility), clause.deadline, None,
+            labels.units_text(clause), clause.deadline, None,
             comparison.addition_context(clause, verdicts), labels.note_text(item),
             labels.done_mark(item)])
         for column in (1, 9):

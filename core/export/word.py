@@ -511,7 +511,7 @@ def _national_cell(row: _Row, index: int, outline, sections: labels.SectionIndex
         else:
             _run(paragraph, piece)
     if clause.responsibility:
-        _run(row.paragraph(index), labels.metadata_text(clause.responsibility, ""), color=GREY)
+        _run(row.paragraph(index), labels.metadata_text(clause, deadline=False), color=GREY)
 
 
 def _provincial_cell(row: _Row, index: int, outline, sections: labels.SectionIndex,
@@ -524,7 +524,7 @@ def _provincial_cell(row: _Row, index: int, outline, sections: labels.SectionInd
     # Cited as the national side is: a statute's paragraph and item, not just its article.
     _run(paragraph, labels.citation(outline, sections, clause) + " ", font=HEADING1_FONT)
     _run(paragraph, clause.text)
-    note = labels.metadata_text(clause.responsibility, clause.deadline)
+    note = labels.metadata_text(clause)
     if note:
         _run(row.paragraph(index), note, color=GREY)
     gaps = shown_gaps(item)
@@ -733,7 +733,7 @@ def _additions_table(document, comparison: Comparison, additions: Sequence[Revie
         _run(paragraph, labels.citation(comparison.provincial, provincial, clause) + " ",
              font=HEADING1_FONT)
         _run(paragraph, clause.text)
-        note = labels.metadata_text(clause.responsibility, clause.deadline)
+        note = labels.metadata_text(clause)
         if note:
             _run(row.paragraph(1), note, color=GREY)
         context = comparison.addition_context(clause, verdicts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.clauses import build_clauses, split_sentences
+from core.clauses import build_clauses, heading_note, split_sentences, with_heading_note
 
 
 def test_sentences_split_after_stops_and_semicolons_keeping_closing_quotes():
@@ -301,3 +301,58 @@ def test_a_note_line_before_a_sections_first_sentence_assigns_its_body():
 def test_a_note_line_after_a_paragraph_ending_in_a_note_adds_to_it():
     clauses = build_clauses("1", ("推进改革。（牵头单位：省数据局）", "（配合单位：省公安厅）", "下一项任务。"))
     assert [c.responsibility for c in clauses] == [("省数据局", "省公安厅"), ()]
+
+
+@pytest.mark.parametrize("note, lead, support, others", [
+    # The forms drafters give the parts in: labelled, said after a unit, after a run of units,
+    # in brackets after a unit, as the State Council's 列第一位者为牵头单位.
+    ("（牵头单位：省委网信办；配合单位：省公安厅、省数据局）", ("省委网信办",), ("省公安厅", "省数据局"), ()),
+    ("（省数据局牵头，省公安厅、省财政厅配合）", ("省数据局",), ("省公安厅", "省财政厅"), ()),
+    ("（省发展改革委、省财政厅牵头，各市（州）人民政府负责落实）", ("省发展改革委", "省财政厅"), (),
+     ("各市（州）人民政府",)),
+    ("（责任单位：省发展改革委（牵头）、省财政厅）", ("省发展改革委",), (), ("省财政厅",)),
+    ("（主办单位：省数据局；协办单位：省公安厅；完成时限：2025年底前）", ("省数据局",), ("省公安厅",), ()),
+    ("（省数据局牵头负责，2024年底前完成）", ("省数据局",), (), ()),
+    ("（国家发展改革委、财政部等按职责分工负责。列第一位者为牵头单位，下同）", ("国家发展改革委",), (),
+     ("财政部",)),
+    # No part named: 责任单位 only.
+    ("（责任单位：省数据局、省公安厅）", (), (), ("省数据局", "省公安厅")),
+    ("（交通运输部、财政部负责）", (), (), ("交通运输部", "财政部")),
+])
+def test_a_note_says_which_units_lead_and_which_support(note, lead, support, others):
+    [clause] = build_clauses("1", ("推进政务数据共享。" + note,))
+    assert clause.text == "推进政务数据共享。"
+    assert clause.lead_units == lead and clause.support_units == support
+    assert set(clause.responsibility) == set(lead + support + others)
+    # 牵头单位 first, 配合单位, then the units named with no part.
+    expected = tuple((label, units) for label, units in (
+        ("牵头单位", lead), ("配合单位", support), ("责任单位", others)) if units)
+    assert clause.units_by_role() == expected
+
+
+def test_note_lines_give_their_parts_and_a_heading_note_passes_them_on():
+    [clause] = build_clauses("1", ("推进政务数据共享。", "牵头单位：省数据局", "配合单位：省公安厅"))
+    assert clause.units_by_role() == (("牵头单位", ("省数据局",)), ("配合单位", ("省公安厅",)))
+    note = heading_note(("（牵头单位：省数据局）", "（配合单位：省公安厅；完成时限：长期）"))
+    [under] = with_heading_note(build_clauses("1.1", ("推进政务数据共享。",)), note)
+    assert (under.lead_units, under.support_units, under.deadline) == (("省数据局",), ("省公安厅",), "长期")
+    # A task naming its own units keeps them, and their parts, whole.
+    [own] = with_heading_note(build_clauses("1.1", ("推进政务数据共享。（省财政厅负责）",)), note)
+    assert own.units_by_role() == (("责任单位", ("省财政厅",)),)
+
+
+def test_the_state_councils_first_note_names_the_lead_of_every_note_after_it(tmp_path):
+    from core.compare import load_outline
+    path = tmp_path / "意见.txt"
+    path.write_text("国务院关于加快推进农业机械化的意见\n各省、自治区、直辖市人民政府：\n"
+                    "一、总体要求\n（一）加强科研。推进科研创新。（农业农村部负责）\n"
+                    "二、重点任务\n（二）完善体系。加强装备研发。（工业和信息化部、科技部等负责。"
+                    "列第一位者为牵头单位，下同）\n（三）推进应用。推广先进装备。（农业农村部、财政部等负责）\n"
+                    "（四）强化监管。加强质量监管。（市场监管总局牵头，农业农村部配合）\n", encoding="utf-8")
+    clauses = {c.text: c for s in load_outline(path).sections for c in s.clauses}
+    assert clauses["加强装备研发。"].lead_units == ("工业和信息化部",)
+    assert clauses["推广先进装备。"].lead_units == ("农业农村部",)
+    # A note before it says nothing of leads; one naming its parts keeps them.
+    assert clauses["推进科研创新。"].lead_units == ()
+    assert clauses["加强质量监管。"].units_by_role() == (("牵头单位", ("市场监管总局",)),
+                                                     ("配合单位", ("农业农村部",)))

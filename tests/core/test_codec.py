@@ -58,7 +58,8 @@ def _every_field_set() -> Comparison:
     """A small comparison in which no field keeps its default, so nothing can be dropped unseen."""
     national_clause = Clause(id="1.1-2", section="1.1", text="到2025年，政务服务事项全面实现“一网通办”。",
                              paragraph=2, item="一是", responsibility=("省发展改革委", "省数据局"),
-                             deadline="2025年底前", targets=("到2025年", "80%"))
+                             deadline="2025年底前", targets=("到2025年", "80%"),
+                             lead_units=("省发展改革委",), support_units=("省数据局",))
     provincial_clause = Clause(id="2.1-1", section="2.1", text="力争到2026年基本实现网上办理。",
                                paragraph=1, item="（一）", responsibility=("省政务服务局",),
                                deadline="2026年底前", targets=("到2026年",))

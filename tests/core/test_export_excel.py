@@ -302,5 +302,5 @@ def test_a_counterpart_cell_names_who_answers_for_it_and_by_when(sample_comparis
     assert noted, "the sample's provincial text names units"
     for row, match in noted:
         value = str(sheet.cell(row=row, column=column).value)
-        assert value.endswith("\n" + labels.metadata_text(match.responsibility, match.deadline))
+        assert value.endswith("\n" + labels.metadata_text(match))
         assert match.text in value

@@ -799,3 +799,43 @@ def test_the_report_says_a_similarity_of_100_is_no_identical_wording(sample_comp
     assert "“文本相似程度" not in texts
     assert "100表示要点词语都已出现，不表示文字相同" in texts
     assert "国家文件条款的要点词语在本省表述中出现的程度" in texts
+
+
+def test_the_reports_name_which_units_lead_and_which_support(tmp_path):
+    """A draft's note (省数据局牵头，省公安厅配合) reaches the checklist, the Excel workbook and the
+    JSON as it says it, not as one 责任单位 list."""
+    import openpyxl
+
+    from core.compare import compare_files
+    from core.export.excel import export_excel
+    from core.serialize import outline_to_dict
+    national = tmp_path / "国家.docx"
+    document = Document()
+    for line in ("关于加强数字政府建设的指导意见", "一、主要任务", "（一）推进政务数据共享。建立健全政务数据共享协调机制。"):
+        document.add_paragraph(line)
+    document.save(str(national))
+    provincial = tmp_path / "本省.docx"
+    document = Document()
+    for line in ("关于加强数字政府建设的实施意见", "一、主要任务",
+                 "（一）推进政务数据共享。建立健全政务数据共享协调机制。（省数据局牵头，省公安厅配合；2025年底前完成）",
+                 "（二）建设政务服务移动端。建设全省统一的政务服务移动端。（牵头单位：省政务服务中心；配合单位：各市（州）人民政府）"):
+        document.add_paragraph(line)
+    document.save(str(provincial))
+    comparison = compare_files(national, provincial)
+
+    word = Document(str(export_word(comparison, tmp_path / "清单.docx", today=TODAY)))
+    text = "\n".join(cell.text for table in word.tables for row in table.rows for cell in row.cells)
+    assert "（牵头单位：省数据局；配合单位：省公安厅；时限：2025年底前完成）" in text
+    assert "（牵头单位：省政务服务中心；配合单位：各市（州）人民政府）" in text
+    assert "责任单位：省数据局、省公安厅" not in text
+
+    book = openpyxl.load_workbook(export_excel(comparison, tmp_path / "清单.xlsx", today=TODAY))
+    cells = [str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row if c.value]
+    assert any(c.endswith("（牵头单位：省数据局；配合单位：省公安厅；时限：2025年底前完成）") for c in cells)
+    # The 本省新增 sheet's 责任单位 column names the parts too.
+    assert "牵头单位：省政务服务中心；配合单位：各市（州）人民政府" in cells
+
+    clauses = [c for s in outline_to_dict(comparison.provincial)["sections"] for c in s["clauses"]]
+    noted = next(c for c in clauses if c["lead_units"])
+    assert (noted["responsibility"], noted["lead_units"], noted["support_units"]) == (
+        ["省数据局", "省公安厅"], ["省数据局"], ["省公安厅"])

@@ -220,6 +220,22 @@ def test_a_responsibility_note_closes_the_text_inside_its_box(qtbot, make_window
     assert not any("责任单位" in label.text() for label in box.findChildren(QLabel))
 
 
+def test_the_side_by_side_view_names_which_units_lead_and_which_support(qtbot, make_window, tmp_path):
+    national = tmp_path / "national.txt"
+    national.write_text("示例指导意见\n一、重点任务\n（一）完善检测体系。\n"
+                        "建立健全检测服务网络，定期开展检测能力评估。\n", encoding="utf-8")
+    provincial = tmp_path / "provincial.txt"
+    provincial.write_text("示例省实施意见\n一、重点任务\n（一）完善检测体系。\n"
+                          "建立健全全省检测服务网络，定期开展检测能力评估。（省市场监管局牵头，省工业和信息化厅配合；"
+                          "2025年底前完成）\n", encoding="utf-8")
+    window = make_window()
+    compare_pair(qtbot, window, national, provincial)
+    row = next(r for r in window.table_model.rows() if not r.is_addition)
+    assert window.select_item(row.item)
+    last = window.diff.provincial.text.toPlainText().rstrip().splitlines()[-1].split()
+    assert last == ["牵头单位：省市场监管局", "配合单位：省工业和信息化厅", "时限：2025年底前完成"]
+
+
 def test_the_file_dialogs_open_in_the_home_folder_when_there_is_no_documents_folder(tmp_path, monkeypatch):
     """A fresh UOS/Kylin account has no ~/Documents: the save dialog opened in the program's
     working folder (a dialog given a folder that does not exist does)."""
