@@ -212,7 +212,11 @@ class ClauseTableModel(FlatTableModel):
     def taken_count(self) -> int:
         """How many additions are a national row's chosen counterpart (``counterpart_of``): the
         reports count them apart from 本省新增, and so does the summary bar."""
-        return sum(1 for row in self._rows if row.is_addition and self.counterpart_of(row.item))
+        return len(self.taken_items())
+
+    def taken_items(self) -> list[str]:
+        """The items of the additions counted by ``taken_count``."""
+        return [row.item for row in self._rows if row.is_addition and self.counterpart_of(row.item)]
 
     def _counterparts(self) -> dict[str, tuple[int, ...]]:
         return counterparts_chosen((row.number, row.decision, row.match_item, row.status,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt
 
 from core.export.labels import article_share, localised
-from core.model import ROWS_TOLD, Comparison, SectionAlignment, Status, roll_up
+from core.model import ROWS_TOLD, Clause, Comparison, SectionAlignment, Status, provincial_id, roll_up
 from core.review import (REVIEWED_SHARE_RULE, article_status, reviewed_share, rolled_up_sections,
                          section_status)
 from desktop.clause_table import ClauseRow
@@ -283,6 +283,7 @@ class ProvincialOutlineModel(OutlineModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._additions: list[Clause] = []
         self._direct: dict[str, int] = {}
         self._total: dict[str, int] = {}
         self._carries: dict[str, list[str]] = {}
@@ -292,18 +293,35 @@ class ProvincialOutlineModel(OutlineModel):
         self.beginResetModel()
         self._local = local_of(comparison)
         self._set_outline(comparison.provincial if comparison else None)
-        self._direct, self._total, self._carries = {}, {}, {}
+        self._additions = list(comparison.additions) if comparison is not None else []
+        self._count_additions(frozenset())
+        self._carries = {}
         if comparison is not None:
-            for clause in comparison.additions:
-                self._direct[clause.section] = self._direct.get(clause.section, 0) + 1
-            for node in self._nodes:
-                self._total[node.section.id] = sum(self._direct.get(s, 0)
-                                                   for s in self.subtree(node.section.id))
             for alignment in comparison.sections:
                 for provincial in alignment.provincial:
                     self._carries.setdefault(provincial, []).append(
                         location(comparison.national, alignment.national))
         self.endResetModel()
+
+    def set_taken(self, taken: Iterable[str]) -> None:
+        """The additions (their items, core.model.provincial_id) a reviewer chose as a national row's counterpart:
+        the reports no longer list them as 本省新增, the summary bar counts them apart, and so
+        does the tree now; the sections whose count changed are signalled."""
+        before = dict(self._total)
+        self._count_additions(frozenset(taken))
+        for node in self._nodes:
+            if self._total.get(node.section.id, 0) != before.get(node.section.id, 0):
+                self.dataChanged.emit(self.index_for_section(node.section.id, self.COL_SECTION),
+                                      self.index_for_section(node.section.id, self.COL_ADDITIONS))
+
+    def _count_additions(self, taken: frozenset[str]) -> None:
+        self._direct, self._total = {}, {}
+        for clause in self._additions:
+            if provincial_id(clause.id) not in taken:
+                self._direct[clause.section] = self._direct.get(clause.section, 0) + 1
+        for node in self._nodes:
+            self._total[node.section.id] = sum(self._direct.get(s, 0)
+                                               for s in self.subtree(node.section.id))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         section = self.section_at(index)

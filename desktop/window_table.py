@@ -62,6 +62,7 @@ class WindowTable:
         self._show_summary()
 
     def _show_summary(self) -> None:
+        self.provincial_model.set_taken(self.table_model.taken_items())
         self.summary.set_rows(self.table_model.rows(), self.national_model.article_counts(),
                               local_of(self.comparison), taken=self.table_model.taken_count())
 

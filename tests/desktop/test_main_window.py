@@ -291,10 +291,28 @@ def test_the_summary_counts_an_addition_chosen_as_a_counterpart_apart(qtbot, mak
     text = window.summary.text()
     assert f"本省新增&nbsp;</span>&nbsp;<b>{additions - 1}</b>" in text
     assert "另有 1 条已作对应表述" in text
+    # The provincial tree counts it apart too, in its section and the parts above.
+    tree = window.provincial_model
+    section = window.comparison.additions[0].section
+    own = sum(1 for clause in window.comparison.additions if clause.section == section)
+    shown = tree.index_for_section(section, tree.COL_ADDITIONS)
+    assert shown.data() == (f"{own - 1} 句" if own > 1 else "")
+    assert sum(_tree_count(tree, top) for top in _top_sections(tree)) == additions - 1
     window.undo_action.trigger()  # the verdict
     window.undo_action.trigger()  # the choice
     assert f"本省新增&nbsp;</span>&nbsp;<b>{additions}</b>" in window.summary.text()
     assert "已作对应表述" not in window.summary.text()
+    assert shown.data() == f"{own} 句"
+    assert sum(_tree_count(tree, top) for top in _top_sections(tree)) == additions
+
+
+def _top_sections(tree) -> list[str]:
+    return [tree.section_at(tree.index(row, 0)).id for row in range(tree.rowCount())]
+
+
+def _tree_count(tree, section_id: str) -> int:
+    text = tree.index_for_section(section_id, tree.COL_ADDITIONS).data()
+    return int(text.split()[0]) if text else 0
 
 
 def test_a_chosen_match_brings_its_own_score_status_and_gaps(qtbot, make_window, save_path):
