@@ -84,8 +84,11 @@ _PROMULGATION = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}
 _PROMULGATION_TAIL = re.compile(r"(?:通过|公布|施行|修正|修订|修改|批准|颁布|生效|实施)[）)]?$")
 # A law's bracketed note of how it was made and amended, however many times (（1991年4月9日……通过
 # 2007年10月28日……第一次修正 ……）, （……批准；……修改，……批准）).
-_MAKING_NOTE = re.compile(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,1000}"
-                          r"(?:通过|公布|施行|修正|修订|修改|批准|颁布)[^（）()]{0,20}[）)]$")
+_MAKING_NOTE_OPENS = re.compile(r"^[（(]\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年")
+# After the last making word, a title may close the note (……通过的《中华人民共和国刑法修正案（十二）》）).
+_MAKING_NOTE = re.compile(_MAKING_NOTE_OPENS.pattern + r".{0,2000}(?:通过|公布|施行|修正|修订|修改|批准|颁布)"
+                          r"(?:[^（）()]|[（(][一二三四五六七八九十〇\d]{1,4}[）)]){0,40}[）)]$")
+_MAKING_NOTE_LINES = 30  # the most lines a wrapped making note runs over
 _SOURCE_LINE = re.compile(r"^(?:来源|发布时间|更新时间|发文机关|发布机构|成文日期|字号|作者|责任编辑)\s*[:：]")
 _PUBLICATION_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,10}[）)]$")
 # The colophon (版记) closing an official document: who else receives it (抄送：……) and who
@@ -590,6 +593,12 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
             front.notes.append(f"文中只有一个没有编号的章标题“{name}”，已另行列出，条文按不分章处理。")
             index += 1
             continue
+        wrapped = _wrapped_making_note(lines, index) if not front.preamble else 0
+        if wrapped:
+            # A note of how a law was made, wrapped over lines as a PDF sets it: every line of it.
+            front.other.extend(line.text for line in lines[index:index + wrapped])
+            index += wrapped
+            continue
         folded = fold_width(text)
         if not front.doc_number and _DOC_NUMBER.match(text.replace(" ", "")):
             front.doc_number = text.replace(" ", "")
@@ -620,6 +629,24 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
         index += 1
     front.body_start = index
     return front
+
+
+def _wrapped_making_note(lines: list[_Line], start: int) -> int:
+    """How many lines from ``start`` a bracketed note of how a law was made runs over, when it
+    opens there and wraps (（1991年4月9日……通过 / ……第一次修正 / …… / 第五次修正）), else 0.
+    Read line by line, a wrapped line that began with neither a date nor ended with a making
+    word (〈中华人民共和国行政诉讼法〉的决定》第三次修正2021年……的决) was the preamble's
+    first line, and the rest of the note a section before 第一条."""
+    if not _MAKING_NOTE_OPENS.match(lines[start].text):
+        return 0
+    depth = 0
+    for stop in range(start, min(start + _MAKING_NOTE_LINES, len(lines))):
+        text = lines[stop].text
+        depth += sum(text.count(c) for c in "（(") - sum(text.count(c) for c in "）)")
+        if depth <= 0:
+            joined = "".join(line.text for line in lines[start:stop + 1])
+            return stop + 1 - start if stop > start and _MAKING_NOTE.match(joined) else 0
+    return 0
 
 
 def _looks_like_title(text: str) -> bool:

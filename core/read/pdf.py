@@ -40,6 +40,7 @@ def _page_lines(page, page_number: int) -> tuple[list[Line], int, int, set[str]]
         marks: set[str] = set()
 
         def flush() -> None:
+            _in_visual_order(chars, boxes)
             # Keep a space pdfium generated only between two Latin words: next to Chinese it
             # stands for the gap LibreOffice and Word leave around Latin text, not a typed space.
             for position, char in enumerate(chars):
@@ -111,6 +112,37 @@ def _page_lines(page, page_number: int) -> tuple[list[Line], int, int, set[str]]
         return lines, real_chars, unmapped, marks
     finally:
         textpage.close()
+
+def _in_visual_order(chars: list[str], boxes: list[tuple]) -> None:
+    """Put a line's characters, in place, in the order they stand on it, left to right, where
+    pdfium gives the order they were drawn in: LibreOffice draws the quotation marks it sets in
+    a fallback font (DejaVu Sans) after the line's Chinese text, so 加强“双随机、一公开”监管 came
+    out 加强双随机、一公“”“ / 开监管…”. Only a line whose characters share one band across it is
+    reordered (never two lines pdfium ran together); a character without a box (a space) stays
+    after the one it followed."""
+    if len(boxes) < 2:
+        return
+    size = statistics.median(box[4] for box in boxes)
+    if not any(later[0] < earlier[0] - 0.5 * size for earlier, later in zip(boxes, boxes[1:])):
+        return
+    centres = [(box[2] + box[3]) / 2 for box in boxes]
+    if max(centres) - min(centres) > 0.6 * size:
+        return
+    boxed = {box[6]: box for box in boxes}
+    unboxed: list[str] = []  # before the first boxed character
+    groups: list[tuple[tuple, list[str]]] = []  # a boxed character and the unboxed ones after it
+    for place, char in enumerate(chars):
+        if place in boxed:
+            groups.append((boxed[place], [char]))
+        else:
+            (groups[-1][1] if groups else unboxed).append(char)
+    groups.sort(key=lambda group: group[0][0])
+    chars[:] = unboxed
+    boxes.clear()
+    for box, group in groups:
+        boxes.append(box[:6] + (len(chars),))
+        chars.extend(group)
+
 
 def _drop_reference_marks(chars: list[str], boxes: list[tuple]) -> list[str]:
     """Blank, in place, the footnote reference marks of a line, digits set small and raised

@@ -1035,7 +1035,21 @@ def test_a_deadline_under_a_section_keeps_the_units_of_the_part_above():
     "常务委员会第二十八次会议《关于修改〈中华人民共和国民事诉讼法〉的决定》第二次修正 根据2017年6月27日第十二届"
     "全国人民代表大会常务委员会第二十八次会议第三次修正）",
     # As a PDF wraps it.
-    "（2008年7月17日经人力资源和社会保障部第6次部务会\n议通过）"])
+    "（2008年7月17日经人力资源和社会保障部第6次部务会\n议通过）",
+    # Wrapped over many lines, one of them neither opening with a date nor closing on a making
+    # word: it began the preamble, and the rest of the note was a section before 第一条.
+    "（1991年4月9日第七届全国人民代表大会第四次会议通过 2007年10月28日第十届全国人民代表大会常务委员会"
+    "第三十次会议《关于修改〈中华人民共和国民事诉讼法〉的决定》\n第一次修正\n2017年6月27日第十二届全国人民代表大会"
+    "常务委员会第二十八次会议《关于修改〈中华人民共和国民事诉讼法〉和\n〈中华人民共和国行政诉讼法〉的决定》第三次修正"
+    "2021年12月24日第十三届全国人民代表大会常务委员会第三十二次会议《关于修改〈中华人民共和国民事诉讼法〉的决\n"
+    "定》第四次修正\n2023年9月1日第十四届全国人民代表大会常务委员会第五次会议《关于修改〈中华人民共和国民事诉讼法〉的决定》第\n"
+    "五次修正）",
+    # Closing on a title with a bracketed number.
+    "（1997年3月14日第八届全国人民代表大会第五次会议修订 根据2023年12月29日第十四届全国人民代表大会常务委员会"
+    "第七次会议通过的《中华人民共和国刑法修正案（十二）》修正）",
+    "（1997年3月14日第八届全国人民代表大会第五次会议修订 2020年12月26日第十三届全国人民代表大会常务委员会"
+    "第二十四次会议通过的《中华人民共和国刑法修正案（十一）》 2023年12月29日第十四届全国人民代表大会常务委员会"
+    "第七次会议通过的《中华人民共和国刑法修正案（十二）》）"])
 def test_a_statutes_note_of_how_it_was_made_is_front_matter(note):
     """It was a section of its own (前言) before 第一条 when it said 修改, ran to three amendments
     or was wrapped."""

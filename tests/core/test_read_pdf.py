@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+
 import pypdfium2 as pdfium
 import pytest
 
@@ -187,3 +191,51 @@ def test_a_reference_a_wrapped_line_begins_with_starts_no_paragraph(line):
 
 def test_a_heading_printed_without_a_space_still_starts_a_paragraph():
     assert starts_with_numbering("第三章规划管理") and starts_with_numbering("（二）规范管理")
+
+
+def test_quotation_marks_drawn_after_a_lines_text_are_put_back_in_place():
+    """Geometry as LibreOffice set 精准“画像”，……加强“双随机、一公 on one line: the marks, in a
+    fallback font, are drawn after the Chinese text, and came out 加强双随机、一公“”“."""
+    from core.read.pdf import _GENERATED_SPACE, _in_visual_order
+
+    text = "精准画像，加强双随机、一公"
+    chars, boxes = [], []
+    for place, char in enumerate(text):
+        left = 90 + 16 * place + (16 if place >= 2 else 0) + (16 if place >= 4 else 0) + (16 if place >= 7 else 0)
+        boxes.append((left, left + 16, 566, 550, 16, False, len(chars)))
+        chars.append(char)
+    for left in (122, 170, 234):  # “ before 画, ” after 像, “ before 双
+        chars.append(_GENERATED_SPACE)  # pdfium's space for the jump back along the line
+        boxes.append((left, left + 16, 564, 550.5, 16, False, len(chars)))
+        chars.append("“" if left != 170 else "”")
+    _in_visual_order(chars, boxes)
+    assert "".join(chars).replace(_GENERATED_SPACE, "") == "精准“画像”，加强“双随机、一公"
+    assert [chars[box[6]] for box in boxes] == [c for c in chars if c != _GENERATED_SPACE]
+    assert [box[0] for box in boxes] == sorted(box[0] for box in boxes)
+
+    # Two lines pdfium ran together are left as they came: sorting would interleave them.
+    chars = list("第一行第二行")
+    boxes = [(100 + 16 * (i % 3), 116 + 16 * (i % 3), 566 - 24 * (i // 3), 550 - 24 * (i // 3), 16, False, i)
+             for i in range(6)]
+    _in_visual_order(chars, boxes)
+    assert "".join(chars) == "第一行第二行"
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_libreoffice_pdf_keeps_its_quotation_marks_in_place(tmp_path):
+    """A draft saved as PDF by LibreOffice, its “” set in a Western font: read, the marks were
+    out of place (平台一网“”通办枢纽作用)."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("充分发挥省一体化政务服务平台“一网通办”枢纽作用，推动政务服务线上线下标准统一。")
+    document.add_paragraph("以数字技术助推深化“证照分离”改革，实行“一数一源一标准”。")
+    document.save(tmp_path / "draft.docx")
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "draft.docx")], env=dict(os.environ, HOME=str(tmp_path)),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180, check=True)
+    text = "".join(p.text for p in read_document(tmp_path / "draft.pdf").paragraphs)
+    assert "平台“一网通办”枢纽作用" in text
+    assert "深化“证照分离”改革，实行“一数一源一标准”。" in text
