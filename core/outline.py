@@ -279,9 +279,10 @@ def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[l
                         for position in range(len(under.clauses)):
                             found.setdefault(under.id, {}).setdefault(position, (number, row_note))
                 continue
-            for position, clause in enumerate(section.clauses):
-                if key in words_only(clause.text):
-                    found.setdefault(section.id, {}).setdefault(position, (number, row_note))
+            words = [words_only(clause.text) for clause in section.clauses]
+            for position, clause_words in enumerate(words):
+                for spanned in ([position] if key in clause_words else _sentences_spanned(key, words, position)):
+                    found.setdefault(section.id, {}).setdefault(spanned, (number, row_note))
     filled: set[int] = set()
     updated = []
     for section in sections:
@@ -296,6 +297,27 @@ def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[l
 
 
 _TASK_KEY_MIN = 6  # characters a row's task must have to be looked for in the text
+
+
+def _sentences_spanned(key: str, words: list[str], start: int) -> list[int]:
+    """The positions of the sentences, from ``start`` on, whose words a row's task runs through
+    one after the other — the last may be cut short — when it runs through two or more: a row
+    that merges two sentences of the text (加强经济数据整合、汇聚、治理，建设全省经济治理基础数据库
+    for 加强……治理。建设……数据库。) names both. [] otherwise."""
+    if len(words[start]) < _TASK_KEY_MIN or not key.startswith(words[start]):
+        return []
+    rest, spanned = key[len(words[start]):], [start]
+    for position in range(start + 1, len(words)):
+        if not rest:
+            break
+        if words[position] and rest.startswith(words[position]):
+            rest = rest[len(words[position]):]
+        elif len(rest) >= _TASK_KEY_MIN and words[position].startswith(rest):
+            rest = ""
+        else:
+            break
+        spanned.append(position)
+    return spanned if not rest and len(spanned) > 1 else []
 
 
 # A note of its own line (（本文有删减）).

@@ -976,12 +976,15 @@ def test_an_attached_table_of_tasks_gives_its_units_to_the_tasks_of_the_text():
         "（二）提升公共服务能力。推进涉企审批减环节、减材料、减时限、减费用。推动政务服务线上线下融合。\n"
         "（三）强化安全管理。落实安全管理责任。（责任单位：省委网信办）\n"
         "（四）提升数字素养。加强干部培训。\n"
+        "（五）筑牢安全防线。强化数据安全防护。建设全省数据安全监测平台，实现全天候监测。\n"
         "附件：重点任务分工表\n西岭省人民政府\n2024年1月1日\n附件\n重点任务分工表\n"
         "建设全省经济治理基础数据库。（牵头单位：省发展改革委；配合单位：省统计局；完成时限：2024年底前）\n"
         "推进涉企审批减环节、减材料。（责任单位：省政务服务中心；完成时限：2023年底前）\n"
         "落实安全管理责任。（责任单位：省公安厅）\n"
         "提升数字素养。（责任单位：省委组织部）\n"
-        "开展数字政府建设评估。（责任单位：省数据局）\n"))
+        "开展数字政府建设评估。（责任单位：省数据局）\n"
+        # A row merging two sentences of the text names both.
+        "强化数据安全防护，建设全省数据安全监测平台（牵头单位：省委网信办；完成时限：2025年底前）\n"))
     notes = {c.text: (c.responsibility, c.deadline) for c in outline.clauses()}
     assert notes["建设全省经济治理基础数据库。"] == (("省发展改革委", "省统计局"), "2024年底前")
     # A row may cut the task short.
@@ -992,8 +995,10 @@ def test_an_attached_table_of_tasks_gives_its_units_to_the_tasks_of_the_text():
     assert notes["落实安全管理责任。"] == (("省委网信办",), "")
     # A row naming a section's title gives its units to every sentence under it.
     assert notes["加强干部培训。"] == (("省委组织部",), "")
+    assert notes["强化数据安全防护。"] == notes["建设全省数据安全监测平台，实现全天候监测。"] == (
+        ("省委网信办",), "2025年底前")
     assert outline.warnings[0].startswith("附件（")
-    assert "其中3项任务的责任单位、完成时限已按附件填入正文相应任务" in outline.warnings[0]
+    assert "其中4项任务的责任单位、完成时限已按附件填入正文相应任务" in outline.warnings[0]
 
 
 def test_a_colophon_whose_list_wraps_and_whose_printer_stands_apart_is_tail():
