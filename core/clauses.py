@@ -29,11 +29,13 @@ _UNIT_NOTE = re.compile(
     # The State Council's first note says how to read them all (……等负责。列第一位者为牵头单位，下同;
     # ……负责，排在第一位的部门为牵头部门，下同;
     # 生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出).
-    r"(?:[。，,]?(?:列|排在)第一位(?:者|的(?:部门|单位)?)?为牵头(?:单位|部门)[，,]?下同"
+    r"(?:[。，,]?(?:列|排)在?(?:第一位|首位)(?:者|的(?:部门|单位)?)?为牵头(?:单位|部门)(?:[，,]?下同)?"
     r"|[。，,]?以下[^（）()。]{0,30}?不再列出)?[）)]")
-# The State Council's way of naming the lead: 列第一位者为牵头单位; with 下同, in every note after.
-_FIRST_LEADS = re.compile(r"(?:列|排在)第一位(?:者|的(?:部门|单位)?)?为牵头")
-FIRST_LEADS_HENCEFORTH = re.compile(_FIRST_LEADS.pattern + r"(?:单位|部门)[，,]?下同")
+# The State Council's way of naming the lead: 列第一位者为牵头单位, 排在首位的部门为牵头部门;
+# with 下同, in every note after.
+_FIRST_LEADS = re.compile(r"(?:列|排)在?(?:第一位|首位)(?:者|的(?:部门|单位)?)?为牵头(?:单位|部门)")
+FIRST_LEADS_HENCEFORTH = re.compile(_FIRST_LEADS.pattern + r"[，,]?下同")
+_FIRST_LEADS_SAID = re.compile(r"[。，,；;]?\s*" + _FIRST_LEADS.pattern + r"(?:[，,]?下同)?")
 _ONGOING = r"长期坚持|持续推进|长期推进|持续实施|每年|每季度|每半年|每月"
 _DEADLINE = re.compile(
     # 2023—2025年; 2024年; 2024年6月底前; 2023年12月31日前; 2024年第三季度; 2025年底前完成并长期坚持.
@@ -90,8 +92,9 @@ class Note:
 
     def joined(self, other: Note) -> Note:
         """Two notes on one task: the units of both, with their parts; the first deadline given."""
-        return Note(_union(self.units, other.units), self.deadline or other.deadline,
-                    _union(self.lead, other.lead), _union(self.support, other.support))
+        lead = _union(self.lead, other.lead)
+        return Note(_union(self.units, other.units), self.deadline or other.deadline, lead,
+                    tuple(unit for unit in _union(self.support, other.support) if unit not in lead))
 
     def or_else(self, other: Note) -> Note:
         """This note, with what it leaves unsaid (its units, its deadline) said by ``other``."""
@@ -148,20 +151,29 @@ def _group_break(char: str) -> bool:
 
 def _pieces(body: str) -> list[str]:
     """A note's body split at 、，；and spaces outside brackets."""
-    return [piece for group in _split(body, _group_break) for piece in _split(group, "、".__eq__)]
+    return [piece for group in _split(body, _group_break) for piece in _split(group, _is_enumeration_comma)]
 
 
-# The part a unit plays, after its name (省数据局牵头, 各市（州）政府按职责分工落实), or in brackets
-# after it (省发展改革委（牵头）).
-_ROLE_PLAYED = re.compile(r"(?:按职责分工)?(?:牵头负责|牵头|负责落实|负责|配合|参与|协助|协同|指导|落实|实施)$"
-                          r"|[（(](?:牵头|配合|协办|协助|参与)(?:单位|部门)?[）)]$")
-_LEADS = re.compile(r"牵头|主责|主办")
-_SUPPORTS = re.compile(r"配合|参与|协办|协助|协同")
+def _is_enumeration_comma(char: str) -> bool:
+    return char == "、"
 
 
-def _role(words: str) -> str:
-    """"lead", "support" or "" — the part the words (a label, a part played) give a unit."""
-    return "lead" if _LEADS.search(words) else "support" if _SUPPORTS.search(words) else ""
+# The part a unit plays, as drafters write it: labelled (牵头单位：, 配合单位：), said after the
+# unit or after a run of units (省数据局牵头, 省发展改革委、省财政厅牵头), in brackets after it
+# (省发展改革委（牵头）), or by 会同 (省数据局会同省公安厅负责: the first leads).
+LEAD, SUPPORT, UNNAMED = "lead", "support", ""
+_LEAD_WORDS = re.compile(r"牵头|主责|主办")
+_SUPPORT_WORDS = re.compile(r"配合|参与|协办|协助|协同")
+# What a unit does, after its name (各市（州）政府按职责分工落实, 省数据局牵头组织实施).
+_PART_SAID = re.compile(r"(?:按职责分工)?(?:牵头(?:负责|组织实施|落实|推进)?|负责落实|负责|配合|参与|协助|协同|"
+                        r"协调|指导|组织实施|落实|实施)$")
+_PART_IN_BRACKETS = re.compile(r"[（(](?:牵头|配合|协办|协助|参与)(?:单位|部门)?[）)]$")
+_TOGETHER_WITH = "会同"
+
+
+def _part(words: str) -> str:
+    """LEAD, SUPPORT or UNNAMED: the part words (a label, what a unit does) give a unit."""
+    return LEAD if _LEAD_WORDS.search(words) else SUPPORT if _SUPPORT_WORDS.search(words) else UNNAMED
 
 
 @dataclass(frozen=True)
@@ -170,46 +182,72 @@ class _Piece:
 
     text: str  # as written, a deadline label (完成时限：) and all
     name: str  # the unit it would name: label, part played and a trailing 等有关部门 taken off
-    part: str  # "lead", "support" or ""
+    part: str  # LEAD, SUPPORT or UNNAMED
     played: bool  # whether it says the part it plays (省数据局牵头, 省发展改革委（牵头）)
 
 
-def _named_pieces(body: str, role: str = "") -> list[_Piece]:
-    """The pieces of a note's body, each with the unit it would name and the part it plays —
-    said after it, or after the run of units it ends (省发展改革委、省财政厅牵头: both lead), or by
-    the label it stands under (配合单位：省公安厅、省数据局). ``role`` is the part of the pieces
-    before any label."""
+def _named_pieces(body: str, part: str = UNNAMED) -> list[_Piece]:
+    """The pieces of a note's body, each with the unit it would name and the part it plays;
+    ``part`` is the part of the pieces before any label."""
     found: list[_Piece] = []
-    start = 0
-    for label in [*_INNER_ROLE.finditer(body), None]:
-        segment = body[start:label.start() if label else len(body)]
+    for labelled, segment in _labelled_segments(body, part):
         for group in _split(segment, _group_break):
-            named: list[_Piece] = []
-            carried = ""
-            for text in reversed(_split(group, "、".__eq__)):
-                piece = _ROLE_LABEL.sub("", text).strip()
-                played = _ROLE_PLAYED.search(piece)
-                name = piece[:played.start()].strip() if played else piece
-                carried = _role(played.group(0)) if played else carried
-                name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
-                named.append(_Piece(text, name, carried or role, played is not None))
-            found.extend(reversed(named))
-        if label is not None:
-            role, start = _role(label.group(0)), label.end()
+            before, together, after = group.partition(_TOGETHER_WITH)
+            if together and before and after:
+                found.extend(_run_pieces(before, labelled, LEAD))
+                found.extend(_run_pieces(after, labelled, SUPPORT))
+            else:
+                found.extend(_run_pieces(group, labelled))
     return found
+
+
+def _labelled_segments(body: str, part: str) -> list[tuple[str, str]]:
+    """The body cut at its labels (牵头单位：, 配合单位：), each segment with the part its label
+    gives (``part`` before the first)."""
+    segments, start = [], 0
+    for label in _INNER_ROLE.finditer(body):
+        segments.append((part, body[start:label.start()]))
+        part, start = _part(label.group(0)), label.end()
+    segments.append((part, body[start:]))
+    return segments
+
+
+def _run_pieces(run: str, labelled: str, given: str = UNNAMED) -> list[_Piece]:
+    """The pieces of a run of units joined by 、. Each unit's part is, first to last: the part in
+    brackets after it, the part ``given`` (by 会同), the part said after it or after a later unit
+    of the run (省发展改革委、省财政厅牵头: both lead), the part its label gives."""
+    pieces: list[_Piece] = []
+    waiting: list[int] = []  # pieces whose part a later unit of the run may say
+    for text in _split(run, _is_enumeration_comma):
+        words = _ROLE_LABEL.sub("", text).strip()
+        bracketed = _PART_IN_BRACKETS.search(words)
+        said = None if bracketed else _PART_SAID.search(words)
+        played = bracketed or said
+        name = words[:played.start()].strip() if played else words
+        name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
+        own = _part(bracketed.group(0)) if bracketed else UNNAMED
+        pieces.append(_Piece(text, name, own or given, played is not None or bool(given)))
+        if said is not None:
+            for index in [*waiting, len(pieces) - 1]:
+                if not pieces[index].part:
+                    pieces[index] = replace(pieces[index], part=_part(said.group(0)))
+            waiting = []
+        elif not bracketed:
+            waiting.append(len(pieces) - 1)
+    return [piece if piece.part else replace(piece, part=labelled) for piece in pieces]
 
 
 def _note_of_units(named: list[tuple[str, str]], deadline: str) -> Note:
     """The note naming these (unit, part) pairs, and the deadline."""
     units = tuple(dict.fromkeys(name for name, _ in named))
-    return Note(units, deadline,
-                tuple(dict.fromkeys(name for name, part in named if part == "lead")),
-                tuple(dict.fromkeys(name for name, part in named if part == "support")))
+    lead = tuple(dict.fromkeys(name for name, part in named if part == LEAD))
+    return Note(units, deadline, lead,
+                tuple(dict.fromkeys(name for name, part in named if part == SUPPORT and name not in lead)))
 
 
-def _split_units(body: str, role: str = "") -> Note:
+def _split_units(body: str, part: str = UNNAMED) -> Note:
     """The units a note's body names, with their parts, whatever else it says."""
-    return _note_of_units([(p.name, p.part) for p in _named_pieces(body, role) if p.name], "")
+    return _note_of_units([(p.name, p.part) for p in _named_pieces(body, part) if p.name], "")
 
 
 # A note printed without brackets on a line of its own, as many provincial plans set it under
@@ -241,7 +279,8 @@ _ROLE_LABEL = re.compile(r"^(?:(?:责任|牵头|配合|主责|参与|负责|协�
                          r"完成时限|时间节点|完成时间)\s*[：:]")
 # What ends a unit's name: an organ (部, 委, 局, 厅, 政府), a body (总队, 海关, 省残联, 省属国有企业),
 # or the places that carry a task (各市（州）, 各县（市、区）: their brackets are set aside first).
-_UNIT_END = re.compile(r"(?:部|委|局|署|办|银行|院|会|厅|政府|部门|单位|中心|办公室|党委|法院|检察院|海关|"
+_UNIT_END = re.compile(r"(?:部|委|局|署|办|银行|院|会|厅|政府|部门|单位|中心|办公室|室|党委|法院|检察院|海关|"
+                       r"党校|学校|高校|学院|大学|供销社|"
                        r"公司|集团|联|工会|科协|团省委|总队|支队|军区|企业|机构|组织|"
                        r"各[省市州县区旗盟]|各地|市州|县区|乡镇|街道)$")
 # Endings that name a kind of body as readily as a unit (（重点企业）, （金融机构）, （乡镇、街道）):
@@ -256,9 +295,13 @@ def _note_in_brackets(body: str) -> Note | None:
     plays) or a deadline; None when any piece is something else (an aside, a list item)."""
     named: list[tuple[str, str]] = []
     deadline = ""
+    # How the State Council names the lead (……负责，排在首位的部门为牵头部门): no unit.
+    first_leads = _FIRST_LEADS_SAID.search(body)
+    if first_leads:
+        body = body[:first_leads.start()] + body[first_leads.end():]
     # Whether the bracket says it is a note: a label (责任单位：), a part played (牵头), or a unit
     # no aside would name (省数据局).
-    said = bool(_INNER_ROLE.search(body) or _ROLE_LABEL.match(body.strip()))
+    said = bool(first_leads or _INNER_ROLE.search(body) or _ROLE_LABEL.match(body.strip()))
     for piece in _named_pieces(body):
         labelled = _DEADLINE_LABEL.match(piece.text)
         words = _ROLE_LABEL.sub("", piece.text.strip()).strip()
@@ -276,6 +319,8 @@ def _note_in_brackets(body: str) -> Note | None:
         named.append((piece.name, piece.part))
     if named and not (said or deadline):
         return None
+    if first_leads and named:
+        named = [(name, LEAD if index == 0 else part) for index, (name, part) in enumerate(named)]
     return _note_of_units(named, deadline) if named or deadline else None
 
 
@@ -291,11 +336,14 @@ class _Found:
         return self.at
 
 
-def _bracketed_note(paragraph: str, cursor: int) -> _Found | None:
-    """The first bracketed group from ``cursor``, after a sentence or opening the paragraph,
+def _bracketed_note(paragraph: str, cursor: int, *, adjacent: bool = False) -> _Found | None:
+    """The first bracketed group from ``cursor``, after a sentence or opening the paragraph —
+    or, when ``adjacent``, right at ``cursor``, after a note (（省数据局牵头）（省公安厅配合）) —
     that is a note (``_note_in_brackets``)."""
-    for opening in _NOTE_OPEN.finditer(paragraph, cursor):
-        start = opening.start(1)
+    starts = [opening.start(1) for opening in _NOTE_OPEN.finditer(paragraph, cursor)]
+    if adjacent and paragraph[cursor:cursor + 1] in _CLOSING and cursor not in starts:
+        starts.insert(0, cursor)
+    for start in starts:
         bracket = paragraph[start]
         if bracket in "（(":
             end, closers = _matching_close(paragraph, start), "）)"
@@ -305,8 +353,16 @@ def _bracketed_note(paragraph: str, cursor: int) -> _Found | None:
             continue
         note = _note_in_brackets(paragraph[start + 1:end - 1])
         if note is not None:
-            return _Found(opening.start(), end, note)
+            # From where the group's opening match began (spaces before the bracket and all).
+            return _Found(min(start, _opening_start(paragraph, start, cursor)), end, note)
     return None
+
+
+def _opening_start(paragraph: str, start: int, cursor: int) -> int:
+    """Where the spaces before a bracket at ``start`` begin (not before ``cursor``)."""
+    while start > cursor and paragraph[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
@@ -325,7 +381,7 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
         head = _RESPONSIBILITY_HEAD.search(paragraph, cursor)
         deadline = _DEADLINE_NOTE.search(paragraph, cursor)
         units = _UNIT_NOTE.search(paragraph, cursor)
-        other = _bracketed_note(paragraph, cursor)
+        other = _bracketed_note(paragraph, cursor, adjacent=bool(notes) and notes[-1][0] == position)
         # On a tie the note read piece by piece wins: it knows a deadline in any words
         # (（牵头单位：省数据局；完成时限：长期）), which the 责任单位 reading took for a unit.
         candidates = [m for m in (other, head, deadline, units) if m]
@@ -347,7 +403,7 @@ def _extract_notes(paragraph: str) -> tuple[str, list[tuple[int, Note]]]:
                 body = (body[:found.start()] + body[found.end():])
             body = re.sub(r"(?:完成时限|时间节点|完成时间)\s*[：:]?", "", body)
             body = _SCOPE.sub("", body)
-            notes.append((position, replace(_split_units(body, _role(match.group(0))), deadline=deadline_text)))
+            notes.append((position, replace(_split_units(body, _part(match.group(0))), deadline=deadline_text)))
         elif match is units:
             end = match.end()
             note = _split_units(match.group(1))
@@ -499,7 +555,11 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
             clauses[first:] = [_with_note(c, note) for c in clauses[first:]]
             if note.units:
                 unnoted = len(clauses)
-    for note in opening:
+    if opening:
+        # Note lines before the first sentence are one note (牵头单位：…… / 配合单位：……).
+        note = opening[0]
+        for other in opening[1:]:
+            note = note.joined(other)
         clauses = [_with_note(c, note) for c in clauses]
     return tuple(replace(c, id=f"{section_id}-{n}") for n, c in enumerate(clauses, start=1))
 

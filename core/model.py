@@ -125,14 +125,16 @@ class Clause:
     support_units: tuple[str, ...] = ()
 
     def units_by_role(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """The units by the part the note gives them, as drafters label them: 牵头单位, 配合单位,
-        then 责任单位 for any named with no part; only 责任单位 when no part is named."""
-        if not (self.lead_units or self.support_units):
-            return (("责任单位", self.responsibility),) if self.responsibility else ()
-        rest = tuple(u for u in self.responsibility
-                     if u not in self.lead_units and u not in self.support_units)
-        named = (("牵头单位", self.lead_units), ("配合单位", self.support_units), ("责任单位", rest))
-        return tuple((label, units) for label, units in named if units)
+        """The units by the part the note gives them, as drafters label them — 牵头单位, 配合单位,
+        and 责任单位 for those named with no part — in the order the note names them; only
+        责任单位 when it names no part."""
+        def label(unit: str) -> str:
+            return ("牵头单位" if unit in self.lead_units else "配合单位" if unit in self.support_units
+                    else "责任单位")
+        groups: dict[str, list[str]] = {}
+        for unit in self.responsibility:
+            groups.setdefault(label(unit), []).append(unit)
+        return tuple((name, tuple(units)) for name, units in groups.items())
 
 
 @dataclass(frozen=True)

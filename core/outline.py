@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from core.clauses import FIRST_LEADS_HENCEFORTH, Note, build_clauses, heading_note, note_of, only_notes, with_heading_note
-from core.model import Outline, Paragraph, RawDocument, Section
+from core.model import Clause, Outline, Paragraph, RawDocument, Section
 from core.text import (CHINESE_NUMERAL, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
                        numeral_value, repair_numeral, words_only)
 
@@ -869,20 +869,30 @@ def _freeze(drafts: list[_Draft], preamble: list[str], *, statute: bool) -> list
 
 
 def _first_leads_henceforth(sections: list[Section]) -> list[Section]:
-    """The sections with the lead of every note from the one that says how to read them all on
-    (（工业和信息化部、科技部等负责。列第一位者为牵头单位，下同）): the first unit it names, where
-    the note names no part itself."""
+    """The sections with the lead of every note after the one that says how to read them all
+    (（工业和信息化部、科技部等负责。列第一位者为牵头单位，下同）): the first unit a note names,
+    where it names two or more and no part itself."""
     start = next((index for index, section in enumerate(sections)
                   if any(FIRST_LEADS_HENCEFORTH.search(text)
                          for text in (section.title, *section.paragraphs))), None)
     if start is None:
         return sections
-    return sections[:start] + [
-        replace(section, clauses=tuple(
-            replace(clause, lead_units=clause.responsibility[:1])
-            if clause.responsibility and not (clause.lead_units or clause.support_units) else clause
-            for clause in section.clauses))
-        for section in sections[start:]]
+    section = sections[start]
+    said = next((number for number, text in enumerate(section.paragraphs, start=1)
+                 if FIRST_LEADS_HENCEFORTH.search(text)), 0)
+    # In its own section, only the clauses after the note's own (those of its paragraph that
+    # took its lead, or all when the heading says it).
+    own = [position for position, clause in enumerate(section.clauses)
+           if clause.paragraph == said and clause.lead_units]
+    after = own[-1] + 1 if own else 0
+
+    def led(clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+        return tuple(replace(clause, lead_units=clause.responsibility[:1])
+                     if len(clause.responsibility) > 1 and not (clause.lead_units or clause.support_units)
+                     else clause for clause in clauses)
+
+    first = replace(section, clauses=section.clauses[:after] + led(section.clauses[after:]))
+    return sections[:start] + [first] + [replace(s, clauses=led(s.clauses)) for s in sections[start + 1:]]
 
 
 # An editor's mark (（本文有删减）), and a note of who made an embedded text and when

@@ -117,17 +117,23 @@ def _in_visual_order(chars: list[str], boxes: list[tuple]) -> None:
     """Put a line's characters, in place, in the order they stand on it, left to right, where
     pdfium gives the order they were drawn in: LibreOffice draws the quotation marks it sets in
     a fallback font (DejaVu Sans) after the line's Chinese text, so 加强“双随机、一公开”监管 came
-    out 加强双随机、一公“”“ / 开监管…”. Only a line whose characters share one band across it is
-    reordered (never two lines pdfium ran together); a character without a box (a space) stays
-    after the one it followed."""
+    out 加强双随机、一公“”“ / 开监管…”. Only a line whose characters share one band across it and
+    stand apart along it is reordered (never two lines pdfium ran together, nor text drawn over
+    text); a character without a box (a space) stays after the one it followed."""
     if len(boxes) < 2:
         return
     size = statistics.median(box[4] for box in boxes)
-    if not any(later[0] < earlier[0] - 0.5 * size for earlier, later in zip(boxes, boxes[1:])):
+    steps = [later[0] - earlier[0] for earlier, later in zip(boxes, boxes[1:])]
+    back = sum(1 for step in steps if step < -0.5 * size)
+    # Nothing out of place; or a line that runs right to left (turned over), not drawn out of order.
+    if not back or back * 2 > len(steps):
         return
     centres = [(box[2] + box[3]) / 2 for box in boxes]
     if max(centres) - min(centres) > 0.6 * size:
         return
+    spans = sorted((box[0], box[1]) for box in boxes)
+    if any(earlier[1] - later[0] > 0.3 * size for earlier, later in zip(spans, spans[1:])):
+        return  # characters drawn over one another (a seal over a signature): no one order
     boxed = {box[6]: box for box in boxes}
     unboxed: list[str] = []  # before the first boxed character
     groups: list[tuple[tuple, list[str]]] = []  # a boxed character and the unboxed ones after it

@@ -315,6 +315,14 @@ def test_a_note_line_after_a_paragraph_ending_in_a_note_adds_to_it():
     ("（省数据局牵头负责，2024年底前完成）", ("省数据局",), (), ()),
     ("（国家发展改革委、财政部等按职责分工负责。列第一位者为牵头单位，下同）", ("国家发展改革委",), (),
      ("财政部",)),
+    ("（国家发展改革委、财政部负责，排在首位的部门为牵头部门）", ("国家发展改革委",), (), ("财政部",)),
+    ("（省数据局会同省公安厅等部门负责）", ("省数据局",), ("省公安厅",), ()),
+    ("（省数据局牵头组织实施）", ("省数据局",), (), ()),
+    # Side by side, each in its brackets.
+    ("（省数据局牵头）（省公安厅配合）", ("省数据局",), ("省公安厅",), ()),
+    # Units named so: 室, 党校, 供销社, 学校.
+    ("（省政府督查室牵头，省委党校、省供销社、各高等学校配合）", ("省政府督查室",),
+     ("省委党校", "省供销社", "各高等学校"), ()),
     # No part named: 责任单位 only.
     ("（责任单位：省数据局、省公安厅）", (), (), ("省数据局", "省公安厅")),
     ("（交通运输部、财政部负责）", (), (), ("交通运输部", "财政部")),
@@ -324,14 +332,32 @@ def test_a_note_says_which_units_lead_and_which_support(note, lead, support, oth
     assert clause.text == "推进政务数据共享。"
     assert clause.lead_units == lead and clause.support_units == support
     assert set(clause.responsibility) == set(lead + support + others)
-    # 牵头单位 first, 配合单位, then the units named with no part.
+    # 牵头单位 first, 配合单位, then the units named with no part (as these notes name them).
     expected = tuple((label, units) for label, units in (
         ("牵头单位", lead), ("配合单位", support), ("责任单位", others)) if units)
     assert clause.units_by_role() == expected
 
 
+@pytest.mark.parametrize("note, by_role", [
+    # A part in brackets is its unit's own, not the run's before it.
+    ("（责任单位：省数据局、省公安厅（配合））", (("责任单位", ("省数据局",)), ("配合单位", ("省公安厅",)))),
+    ("（责任单位：省财政厅、省发展改革委（牵头））", (("责任单位", ("省财政厅",)), ("牵头单位", ("省发展改革委",)))),
+    # The groups in the order the note names them.
+    ("（责任单位：省数据局；配合单位：省公安厅）", (("责任单位", ("省数据局",)), ("配合单位", ("省公安厅",)))),
+    ("（省数据局负责，省公安厅配合）", (("责任单位", ("省数据局",)), ("配合单位", ("省公安厅",)))),
+])
+def test_a_part_is_given_as_the_note_gives_it(note, by_role):
+    [clause] = build_clauses("1", ("推进政务数据共享。" + note,))
+    assert clause.units_by_role() == by_role
+
 def test_note_lines_give_their_parts_and_a_heading_note_passes_them_on():
     [clause] = build_clauses("1", ("推进政务数据共享。", "牵头单位：省数据局", "配合单位：省公安厅"))
+    assert clause.units_by_role() == (("牵头单位", ("省数据局",)), ("配合单位", ("省公安厅",)))
+    # Before the section's first sentence too (配合单位 was dropped).
+    [clause] = build_clauses("1", ("牵头单位：省数据局", "配合单位：省公安厅", "推进政务数据共享。"))
+    assert clause.units_by_role() == (("牵头单位", ("省数据局",)), ("配合单位", ("省公安厅",)))
+    # A unit that leads is not also printed among those that support.
+    [clause] = build_clauses("1", ("推进政务数据共享。（省数据局牵头）", "（配合单位：省数据局、省公安厅）"))
     assert clause.units_by_role() == (("牵头单位", ("省数据局",)), ("配合单位", ("省公安厅",)))
     note = heading_note(("（牵头单位：省数据局）", "（配合单位：省公安厅；完成时限：长期）"))
     [under] = with_heading_note(build_clauses("1.1", ("推进政务数据共享。",)), note)
@@ -345,14 +371,18 @@ def test_the_state_councils_first_note_names_the_lead_of_every_note_after_it(tmp
     from core.compare import load_outline
     path = tmp_path / "意见.txt"
     path.write_text("国务院关于加快推进农业机械化的意见\n各省、自治区、直辖市人民政府：\n"
-                    "一、总体要求\n（一）加强科研。推进科研创新。（农业农村部负责）\n"
-                    "二、重点任务\n（二）完善体系。加强装备研发。（工业和信息化部、科技部等负责。"
-                    "列第一位者为牵头单位，下同）\n（三）推进应用。推广先进装备。（农业农村部、财政部等负责）\n"
+                    "一、总体要求\n（一）加强科研。推进科研创新。（农业农村部、财政部负责）"
+                    "开展技术攻关。（工业和信息化部、科技部等负责。列第一位者为牵头单位，下同）\n"
+                    "二、重点任务\n（二）完善体系。加强装备研发。（工业和信息化部、科技部负责）"
+                    "强化口岸监管。（海关总署负责）\n（三）推进应用。推广先进装备。（农业农村部、财政部等负责）\n"
                     "（四）强化监管。加强质量监管。（市场监管总局牵头，农业农村部配合）\n", encoding="utf-8")
     clauses = {c.text: c for s in load_outline(path).sections for c in s.clauses}
+    assert clauses["开展技术攻关。"].lead_units == ("工业和信息化部",)
     assert clauses["加强装备研发。"].lead_units == ("工业和信息化部",)
     assert clauses["推广先进装备。"].lead_units == ("农业农村部",)
-    # A note before it says nothing of leads; one naming its parts keeps them.
+    # A note before it says nothing of leads, nor does a note naming one unit; one naming its
+    # parts keeps them.
     assert clauses["推进科研创新。"].lead_units == ()
+    assert clauses["强化口岸监管。"].units_by_role() == (("责任单位", ("海关总署",)),)
     assert clauses["加强质量监管。"].units_by_role() == (("牵头单位", ("市场监管总局",)),
                                                      ("配合单位", ("农业农村部",)))

@@ -219,6 +219,13 @@ def test_quotation_marks_drawn_after_a_lines_text_are_put_back_in_place():
              for i in range(6)]
     _in_visual_order(chars, boxes)
     assert "".join(chars) == "第一行第二行"
+    # Nor text drawn over text (a seal over the signature), nor a line turned over (right to left).
+    for text, lefts in (("西岭省人民政府印章", [100, 116, 132, 148, 164, 180, 108, 124, 140]),
+                        ("政府人民省岭西", [196, 180, 164, 148, 132, 116, 100])):
+        chars = list(text)
+        boxes = [(left, left + 16, 566, 550, 16, False, i) for i, left in enumerate(lefts)]
+        _in_visual_order(chars, boxes)
+        assert "".join(chars) == text
 
 
 @pytest.mark.soffice
