@@ -100,7 +100,10 @@ _COLOPHON = re.compile(rf"{_COPIED_TO.pattern}"
                        rf"\s*(?:\d{{4}}|[{_N}]{{4}})\s*年\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日\s*印\s*发$")
 # How far from the end a 抄送 line may open the colophon (its list wraps onto lines of its own).
 _COLOPHON_LINES = 6
-_ATTACHMENT = re.compile(r"^附\s*件|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
+# 附件, 附件：……, 附件1, 附件 重点任务分工表, 附表2: not a sentence that opens with the word
+# (附件所列重点任务，各牵头单位要……), which cut the rest of the text off as an attachment.
+_ATTACHMENT = re.compile(r"^附\s*件(?=\s|[\d一二三四五六七八九十:：（(]|$)"
+                         r"|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|办公厅|办公室|委员会|人民代表大会常务委员会|"
                      r"部|厅|局|署|委|院)$")
 _ADDRESSEE_HINT = re.compile(r"(?:人民政府|各部门|各委|各直属机构|各单位|各有关|各市|各区|各县|各省|有关部门)")
@@ -249,9 +252,13 @@ def _attachment_text(tail: list[_Line]) -> list[str]:
              if not (_ATTACHMENT.match(line.text) or _DATE.match(line.text)
                      or _PUBLICATION_NOTE.match(line.text) or _ISSUER.match(line.text)
                      or _BRACKETED.match(line.text))]
-    # A form, a table of figures or a list of names holds no sentence; a text does.
+    # A form, a table of figures or a list of names holds no sentence; a text does, and so does
+    # a table of tasks however short (each row a task with its units).
     sentences = sum(1 for text in lines if len(text) >= _ATTACHMENT_SENTENCE and "。" in text)
-    return lines if sentences >= _ATTACHMENT_SENTENCES else []
+    if sentences >= _ATTACHMENT_SENTENCES or any(
+            clause.responsibility for text in lines for clause in build_clauses("A", (text,))):
+        return lines
+    return []
 
 
 def _notes_from_task_table(sections: list[Section], lines: list[str]) -> tuple[list[Section], int]:

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 
 _BLANK = re.compile(r"[\s\u3000]+")
 # What a column holds, by its header.
-_UNIT_HEADER = re.compile(r"^(?:(?:责任|牵头|配合|主责|参与|协办|协助|主办|协同)(?:单位|部门|处室)|责任主体)$")
-_DEADLINE_HEADER = re.compile(r"^(?:完成)?(?:时限|时间|时间节点|时间安排|进度安排)$")
+_UNIT_HEADER = re.compile(r"^(?:(?:牵头|配合|主要|协同)?(?:责任|牵头|配合|主责|参与|协办|协助|主办|协同)"
+                          r"(?:单位|部门|处室)|责任主体)(?:[（(][^）)]{1,6}[）)])?$")
+_DEADLINE_HEADER = re.compile(r"^(?:完成|推进|办结)?(?:时限|时间|期限|时间节点|时间安排|进度安排)(?:要求)?$")
+# A column naming the leader in charge (牵头省领导, 责任领导): no unit, and no words of the task.
+_LEADER_HEADER = re.compile(r"领导$")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序)$")
 _TASK_HEADER = re.compile(r"(?:任务|措施|内容|事项|举措|工作)")
 _PLAIN_NUMBER = re.compile(r"^[\d一二三四五六七八九十百]+[.、．]?$")
@@ -67,7 +70,7 @@ def task_rows(rows: Sequence[Sequence[Cell]]) -> list[str] | None:
                 text = above.get(cell.column, "") if role not in (None, "task", "number") else ""
             else:
                 above[cell.column] = text
-            if not text or (role == "number" and _PLAIN_NUMBER.match(_BLANK.sub("", text))):
+            if not text or role == "leader" or (role == "number" and _PLAIN_NUMBER.match(_BLANK.sub("", text))):
                 continue
             lines = [line.strip() for line in text.split("\n") if line.strip()]
             if role in (None, "task", "number"):
@@ -93,7 +96,9 @@ def header_roles(header: Sequence[Cell]) -> dict[int, str] | None:
         if _NUMBER_HEADER.match(name):
             roles[cell.column] = "number"
         elif _UNIT_HEADER.match(name):
-            roles[cell.column] = name
+            roles[cell.column] = _unit_label(name)
+        elif _LEADER_HEADER.search(name):
+            roles[cell.column] = "leader"
         elif _DEADLINE_HEADER.match(name):
             roles[cell.column] = "完成时限"
         elif _TASK_HEADER.search(name) and len(name) <= 10:
@@ -112,5 +117,16 @@ def _second_header(row: Sequence[Cell], roles: dict[int, str]) -> bool:
                             for name in named.values()):
         return False
     for column, name in named.items():
-        roles[column] = name if _UNIT_HEADER.match(name) else "完成时限"
+        roles[column] = _unit_label(name) if _UNIT_HEADER.match(name) else "完成时限"
     return True
+
+
+def _unit_label(header: str) -> str:
+    """The note label a unit column's values take, as the clause stage reads notes: 牵头单位 for
+    a lead column (牵头单位, 牵头责任单位, 主办单位), 配合单位 for a supporting one (配合部门, 协办单位),
+    责任单位 for any other (责任单位（部门）, 主要责任单位)."""
+    if re.search(r"牵头|主责|主办", header):
+        return "牵头单位"
+    if re.search(r"配合|协办|协助|参与|协同", header):
+        return "配合单位"
+    return "责任单位"

@@ -1076,3 +1076,27 @@ def test_a_statutes_contents_ending_in_an_unnumbered_annex_or_with_a_wrapped_ent
         "第二条　适用本法。\n第三章　附　则\n第三条　本法自公布之日起施行。\n"))
     assert [s.label for s in wrapped.sections if s.kind != "article"] == ["第一章", "第二章", "第三章"]
     assert wrapped.warnings == ("目录（4行）已另行列出，未计入正文。",)
+
+
+def test_an_attached_table_of_two_tasks_gives_its_units_too():
+    """Fewer rows than a text has sentences: the table was not taken for a text at all."""
+    outline = outline_document(read_text(
+        "西岭省数字政府建设实施方案\n一、重点任务\n（一）推进数据共享。建立全省政务数据目录。\n"
+        "（二）推行智慧监管。建设监管平台。\n附件：重点任务分工表\n西岭省人民政府\n2023年3月1日\n附件\n"
+        "重点任务分工表\n建立全省政务数据目录。（牵头单位：省数据局；完成时限：2023年底前）\n"))
+    notes = {c.text: (c.units_by_role(), c.deadline) for c in outline.clauses()}
+    assert notes["建立全省政务数据目录。"] == ((("牵头单位", ("省数据局",)),), "2023年底前")
+    assert "其中1项任务的责任单位、完成时限已按附件填入正文相应任务" in outline.warnings[0]
+
+
+def test_a_sentence_opening_with_the_word_attachment_is_no_attachment():
+    """附件所列重点任务，…… in the body cut the rest of the text off as an attachment."""
+    outline = outline_document(read_text(
+        "西岭省数字政府建设实施方案\n一、重点任务\n（一）推进数据共享。建立共享机制。\n"
+        "附件所列重点任务，各牵头单位要于2023年4月底前制定具体落实措施。\n"
+        "（二）推行智慧监管。建设监管平台。\n二、保障措施\n（三）加强组织领导。健全工作机制。\n"
+        "附件：重点任务分工表\n西岭省人民政府\n2023年3月1日\n"))
+    assert [s.label for s in outline.sections] == ["一、", "（一）", "（二）", "二、", "（三）"]
+    assert "附件所列重点任务，各牵头单位要于2023年4月底前制定具体落实措施。" in [
+        c.text for c in outline.clauses()]
+    assert outline.tail[0] == "附件：重点任务分工表"

@@ -108,6 +108,14 @@ def test_a_table_of_tasks_keeps_every_text_but_its_numbers_and_headers():
                     Cell("配合单位", 3)],
                    [Cell("1", 0), Cell("推进数据共享", 1), Cell("省数据局", 2), Cell("省公安厅", 3)]]
     assert task_rows(two_headers) == ["推进数据共享。（牵头单位：省数据局；配合单位：省公安厅）"]
+    # Headers as drafters also word them: 牵头责任单位, 协办单位, 时限要求, 推进时限, 完成期限; the
+    # leader in charge (牵头省领导) is no unit and no words of the task.
+    for deadline in ("时限要求", "推进时限", "完成期限"):
+        worded = [[Cell("重点任务", 0), Cell("牵头省领导", 1), Cell("牵头责任单位", 2), Cell("协办单位", 3),
+                   Cell(deadline, 4)],
+                  [Cell("推进数据共享", 0), Cell("张三", 1), Cell("省数据局", 2), Cell("省公安厅", 3),
+                   Cell("2023年底前", 4)]]
+        assert task_rows(worded) == ["推进数据共享。（牵头单位：省数据局；配合单位：省公安厅；完成时限：2023年底前）"]
 
 
 def test_nested_tables_and_content_controls_are_read(tmp_path):
