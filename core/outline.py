@@ -91,6 +91,10 @@ _MAKING_NOTE = re.compile(_MAKING_NOTE_OPENS.pattern + r".{0,2000}(?:通过|公�
 _MAKING_NOTE_LINES = 30  # the most lines a wrapped making note runs over
 _SOURCE_LINE = re.compile(r"^(?:来源|发布时间|更新时间|发文机关|发布机构|成文日期|字号|作者|责任编辑)\s*[:：]")
 _PUBLICATION_NOTE = re.compile(r"^[（(]\s*此件[^）)]{0,10}[）)]$")
+# The 附注 naming whom to ask (（联系人：李四，电话：0851-86891234）), after the date.
+_CONTACT_NOTE = re.compile(r"^[（(]?\s*(?:联系人|联系电话|联系方式)\s*[：:][^。]{0,80}?[）)]?$")
+# The formula closing a letter (特此通知。), just above its signature.
+_CLOSING_FORMULA = re.compile(r"^特此(?:通知|报告|函告|函复|批复|公告|通告|请示|说明|证明)[。.]?$")
 # The colophon (版记) closing an official document: who else receives it (抄送：……) and who
 # printed it when (西岭省人民政府办公厅  2022年9月1日印发).
 _COPIED_TO = re.compile(r"^(?:抄\s*送|抄\s*报|分\s*送)\s*[：:]")
@@ -106,9 +110,16 @@ _ATTACHMENT = re.compile(r"^附\s*件(?=\s|[\d一二三四五六七八九十:：
                          r"|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|办公厅|办公室|委员会|人民代表大会常务委员会|"
                      r"部|厅|局|署|委|院)$")
+# Addressees named unit by unit (省发展改革委，省数据局：), as a letter (函) writes them.
+_ADDRESSED_UNITS = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,20}?(?:委|局|厅|办|部|院|会|政府|部门|单位|中心|公司)[，、,]){1,10}"
+                              r"[\u4e00-\u9fff（）()]{2,20}?(?:委|局|厅|办|部|院|会|政府|部门|单位|中心|公司)[：:]$")
 _ADDRESSEE_HINT = re.compile(r"(?:人民政府|各部门|各委|各直属机构|各单位|各有关|各市|各区|各县|各省|有关部门)")
 _TITLE_END = re.compile(r"(?:意见|通知|条例|办法|规定|决定|方案|规划|法|细则|纲要|解读|报告|函|批复|公告|通告|"
                         r"规则|措施|计划|要点|安排|解答|答复|命令|章程|准则|标准|决议|指引|指南|清单|[）)])$")
+# A title line that goes on one ending as titles end (……三年行动方案 / （2023—2025年）的通知;
+# ……实施方案 / 的通知): the title was cut there, and its rest became the preamble.
+_TITLE_GOES_ON = re.compile(r"^(?:的(?:通知|意见|决定|批复|函|报告|公告|通告|请示)|"
+                            r"[（(]\s*\d{4}\s*[—–－~-]{1,2}\s*\d{4}\s*年?\s*[）)])")
 _TERMINAL = "。！？；：:;，,"
 # The subheadings of a published court case, which follow its title line.
 _CASE_HEADING = re.compile(r"(?:基本案情|案情回顾|裁判结果|裁判要点|裁判理由|关键词|典型意义)$")
@@ -580,25 +591,88 @@ def _is_heading_line(line: _Line, grammar: str) -> bool:
     return False
 
 
+# What an official document (公文, GB/T 9704) prints above its title, its 版头: the copy number
+# (000123), secrecy (机密★5年), urgency (特急), the issuer's mark (西岭省人民政府文件; jointly, an
+# issuer a line and 文件; a letter, the issuer alone), the 发文字号 and, on a report, 签发人：张三.
+# One line may hold several (秘密★1年 特急, run together where a reader drops the space).
+_MARKS_LINE = re.compile(r"^(?:(?:[0-9０-９]{4,8}"  # copy number
+                         r"|(?:绝密|机密|秘密)(?:\s*[★☆*]\s*(?:[\d一二三四五六七八九十]+\s*年|长期))?"  # secrecy
+                         r"|特急|加急|特提|平急)\s*)+$")  # urgency
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()\s]{0,60}文\s*件$")
+_SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*[\u4e00-\u9fff·\s]{2,30}$")
+_DOC_NUMBER_HEAD = re.compile(_DOC_NUMBER.pattern.rstrip("$"))
+_MASTHEAD_LINES = 10  # the most lines a 版头 runs over
+
+
+def _masthead(lines: list[_Line], front: _Front) -> int:
+    """How many lines from the top are the 版头 of an official document (``_MARKS_LINE``…): set
+    aside as front lines, its 发文字号 the document's. Read as text, the first of them was the
+    title (《000123》, 《西岭省人民政府文件》), the real title and 主送 were lost in the preamble,
+    and the province was not known from the title."""
+    index = 0
+    marked = False  # a line only a 版头 holds: the issuer's mark, copy number, secrecy, urgency
+    while index < min(len(lines), _MASTHEAD_LINES):
+        text = lines[index].text.strip()
+        number = _DOC_NUMBER_HEAD.match(text)
+        if _MARKS_LINE.match(text):
+            marked = True
+        elif _MASTHEAD.match(text) and "关于" not in text:
+            marked = True
+        elif _ISSUER.match(text.replace(" ", "")) and _masthead_follows(lines, index + 1):
+            pass  # one issuer of a joint 版头, or a letter's (西岭省人民政府 over its 发文字号)
+        elif number and (not text[number.end():].strip() or _SIGNER.match(text[number.end():].strip())):
+            # The 发文字号 closes the 版头 (the red line is under it), 签发人 beside it or not.
+            front.doc_number = number.group(0).replace(" ", "")
+            front.other.append(text)
+            index += 1
+            if index < len(lines) and _SIGNER.match(lines[index].text.strip()):
+                front.other.append(lines[index].text)
+                index += 1
+            return index
+        elif _SIGNER.match(text) and marked:
+            pass
+        else:
+            break
+        front.other.append(text)
+        index += 1
+    if marked:
+        return index
+    front.other.clear()
+    return 0
+
+
+def _masthead_follows(lines: list[_Line], start: int) -> bool:
+    """Whether, after issuers' names, the issuer's mark (文件) or a 发文字号 comes next."""
+    for line in lines[start:start + _MASTHEAD_LINES]:
+        text = line.text.strip()
+        if _MASTHEAD.match(text) or _DOC_NUMBER_HEAD.match(text):
+            return True
+        if not _ISSUER.match(text.replace(" ", "")):
+            return False
+    return False
+
+
 def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
     """Title, 文号, addressees and other front lines; the preamble; where the body starts."""
     front = _Front()
-    index = 0
     count = len(lines)
+    index = _masthead(lines, front)
     # The title: the first line, joined with the following title fragments (a title broken over
     # two centred lines, as gov.cn pages and some PDFs give it).
-    if count and not _is_heading_line(lines[0], grammar) and _looks_like_title(lines[0].text):
-        title = lines[0].text
-        index = 1
+    first = index
+    if index < count and not _is_heading_line(lines[first], grammar) and _looks_like_title(lines[first].text):
+        title = lines[first].text
+        index = first + 1
         while (index < count and not title.endswith(tuple("。！？")) and
-               not _TITLE_END.search(title) and _is_title_fragment(lines[index], lines[0], grammar)
+               (not _TITLE_END.search(title) or _TITLE_GOES_ON.match(lines[index].text))
+               and _is_title_fragment(lines[index], lines[first], grammar)
                and len(title) + len(lines[index].text) <= _TITLE_MAX):
             title += lines[index].text
             index += 1
-        if index > 1 and (not _TITLE_END.search(title) or _CASE_HEADING.search(title)):
+        if index > first + 1 and (not _TITLE_END.search(title) or _CASE_HEADING.search(title)):
             # Only a title that comes out whole was broken over lines; otherwise the next line
             # is a subheading ("基本案情") or a broken promulgation line, not the title's end.
-            title, index = lines[0].text, 1
+            title, index = lines[first].text, first + 1
         front.title = title
     # Front lines until the first heading; the addressee line ends the front matter proper.
     # Whether a heading comes later: a signature before it closes a covering letter whose
@@ -632,7 +706,7 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
         if not front.doc_number and _DOC_NUMBER.match(text.replace(" ", "")):
             front.doc_number = text.replace(" ", "")
         elif (not front.addressees and not front.preamble and folded.endswith(":")
-              and len(text) <= 120 and (_ADDRESSEE_HINT.search(text) or
+              and len(text) <= 120 and (_ADDRESSEE_HINT.search(text) or _ADDRESSED_UNITS.match(text) or
                                         (len(text) <= 30 and not re.search(r"[，。,]", text)))):
             front.addressees = text
         elif not front.preamble and len(folded) <= 80 and not folded.endswith("。") and \
@@ -811,10 +885,12 @@ def _split_signature(body: list[_Line], grammar: str) -> tuple[list[_Line], list
     while end > 0:
         text = body[end - 1].text
         if _PUBLICATION_NOTE.match(text) or _DATE.match(text) or _COLOPHON.match(text) or \
-                (_ISSUER.match(text) and grammar != "statute"):
+                _CONTACT_NOTE.match(text) or (_ISSUER.match(text) and grammar != "statute"):
             end -= 1
             continue
         break
+    if end > 0 and end < len(body) and _CLOSING_FORMULA.match(body[end - 1].text):
+        end -= 1  # 特此通知。 before the signature closes the letter, and is no requirement
     return body[:end], body[end:] + attachments
 
 

@@ -1100,3 +1100,49 @@ def test_a_sentence_opening_with_the_word_attachment_is_no_attachment():
     assert "附件所列重点任务，各牵头单位要于2023年4月底前制定具体落实措施。" in [
         c.text for c in outline.clauses()]
     assert outline.tail[0] == "附件：重点任务分工表"
+
+
+@pytest.mark.parametrize("masthead, doc_number", [
+    ("000123\n机密★5年\n特急\n西岭省人民政府文件\n西政发〔2023〕5号\n", "西政发〔2023〕5号"),
+    ("西岭省人民政府文件\n西政报〔2023〕7号　　签发人：张三\n", "西政报〔2023〕7号"),
+    ("000045\n西岭省人民政府办公厅\n西岭省发展和改革委员会\n文件\n西政办发〔2023〕18号\n", "西政办发〔2023〕18号"),
+    # A letter (函): the issuer alone over its 发文字号.
+    ("西岭省人民政府\n西政函〔2023〕12号\n", "西政函〔2023〕12号"),
+    ("秘密★1年 特急\n", ""),
+    ("西政发〔2023〕5号\n", "西政发〔2023〕5号"),
+])
+def test_the_masthead_of_an_official_document_is_front_matter(masthead, doc_number):
+    """Its first line was the title (《000123》, 《西岭省人民政府文件》); the real title and the
+    addressees became sentences of a preamble, and the province was not known from the title."""
+    outline = outline_document(read_text(
+        masthead + "西岭省人民政府关于加强数字政府\n建设的实施意见\n省发展改革委，省数据局：\n"
+        "一、总体要求\n（一）指导思想。推进数字政府建设。\n"))
+    assert outline.title == "西岭省人民政府关于加强数字政府建设的实施意见"
+    assert outline.doc_number == doc_number
+    assert outline.addressees == "省发展改革委，省数据局："
+    assert [s.label for s in outline.sections] == ["一、", "（一）"]
+    assert "".join(outline.front_matter).replace(" ", "").replace("\u3000", "") == \
+        masthead.replace("\n", "").replace(" ", "").replace("\u3000", "")
+
+
+def test_a_title_broken_after_the_name_of_what_it_transmits_is_whole():
+    for first, rest in (("西岭省人民政府办公厅关于印发西岭省数字政府建设三年行动方案", "（2023—2025年）的通知"),
+                        ("西岭省人民政府办公厅关于印发数字政府建设实施方案", "的通知")):
+        outline = outline_document(read_text(f"{first}\n{rest}\n各市（州）人民政府，省政府各部门：\n"
+                                             "一、总体要求\n（一）指导思想。推进数字政府建设。\n"))
+        assert outline.title == first + rest
+        assert outline.addressees == "各市（州）人民政府，省政府各部门："
+    # A title that ends as titles do, over a line that is no part of it, stays as it was.
+    outline = outline_document(read_text("西岭省数字政府建设实施方案\n的确需要加强建设\n一、总体要求\n"
+                                         "（一）指导思想。推进数字政府建设。\n"))
+    assert outline.title == "西岭省数字政府建设实施方案"
+
+
+def test_the_closing_formula_and_a_contact_note_after_the_date_are_tail():
+    """特此报告。, the signature, the date and （联系人：……） were sentences of the last section,
+    listed as 本省新增."""
+    outline = outline_document(read_text(
+        "西岭省人民政府关于加强数字政府建设工作情况的报告\n国务院：\n一、主要工作\n（一）健全机制。建立协调机制。\n"
+        "特此报告。\n西岭省人民政府\n2023年4月10日\n（联系人：李四，电话：0851-86891234）\n"))
+    assert [c.text for c in outline.clauses()] == ["建立协调机制。"]
+    assert outline.tail == ("特此报告。", "西岭省人民政府", "2023年4月10日", "（联系人：李四，电话：0851-86891234）")
