@@ -53,6 +53,7 @@ class Line:
     size: float
     bold: bool
     page: int
+    in_table: bool = False  # a table's row or cell, read whole: a paragraph of its own
 
 
 def is_page_number_line(text: str) -> bool:
@@ -197,7 +198,7 @@ class _Layout:
         return False
 
 
-def _join(left: str, right: str) -> str:
+def join_lines(left: str, right: str) -> str:
     """Joins two lines of one paragraph: CJK without a space, Latin words with one."""
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
@@ -222,7 +223,7 @@ def paragraphs_of(lines: list[Line]) -> list[Paragraph]:
             return
         text = current[0].text
         for line in current[1:]:
-            text = _join(text, line.text)
+            text = join_lines(text, line.text)
         text = normalize_paragraph_text(text)
         if text:
             # Centred: equal margins on both sides, and not flush with the edges as justified
@@ -236,8 +237,14 @@ def paragraphs_of(lines: list[Line]) -> list[Paragraph]:
         current.clear()
 
     for line, following in zip(lines, lines[1:] + [None]):
+        if line.in_table:
+            flush()
+            text = normalize_paragraph_text(line.text)
+            if text:
+                paragraphs.append(Paragraph(text=text, in_table=True))
+            continue
         current.append(line)
-        if following is None or layout.ends_paragraph(line, following):
+        if following is None or following.in_table or layout.ends_paragraph(line, following):
             flush()
     flush()
     return paragraphs

@@ -5,15 +5,18 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+from dataclasses import replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from core.errors import DocumentReadError, DocumentTooLargeError, EncryptedDocumentError, NoTextLayerError
 from core.model import RawDocument
-from core.read.layout import Line, paragraphs_of, remove_footnotes, remove_running_lines
+from core.read.layout import Line, join_lines, paragraphs_of, remove_footnotes, remove_running_lines
 from core.read.limits import MAX_CHARACTERS, MAX_PDF_PAGES, too_many_characters
 from core.read.normalize import is_cjk
+from core.read.pdf_tables import Grid, page_grids
+from core.read.task_table import Cell, header_roles, task_rows
 
 NO_TEXT_LAYER_MESSAGE = "这个 PDF 无文字层，请先进行文字识别（OCR），或改用 Word 原文件。"
 _BOLD_FONT_RE = re.compile(r"bold|heavy|black|semibold|demibold|[-,]w[6-9]\b", re.IGNORECASE)
@@ -21,9 +24,22 @@ _FORCE_BOLD_FLAG = 1 << 18
 _GENERATED_SPACE = "\x00"  # a placeholder: NUL never comes out of a text layer as text
 
 
-def _page_lines(page, page_number: int) -> tuple[list[Line], int, int, set[str]]:
-    """The page's lines in pdfium's reading order, counts of characters and of unmapped ones,
-    and the footnote reference marks taken out of its lines (``_drop_reference_marks``)."""
+class _TableHeader:
+    """The header row of the last task table read, for its rows on the next page when the
+    header is not printed again there."""
+
+    def __init__(self) -> None:
+        self.cells: list[Cell] | None = None
+        self.columns: list[float] = []
+
+
+def _page_lines(page, page_number: int,
+                header: _TableHeader | None = None) -> tuple[list[Line], int, int, set[str]]:
+    """The page's lines in pdfium's reading order — a ruled table's rows or cells each one line
+    (``core.read.pdf_tables``) — counts of characters and of unmapped ones, and the footnote
+    reference marks taken out of its lines (``_drop_reference_marks``)."""
+    grids = page_grids(page)
+    in_cell: tuple[Grid, int, int] | None = None  # the cell the last character went to
     textpage = page.get_textpage()
     try:
         handle = textpage.raw
@@ -81,6 +97,13 @@ def _page_lines(page, page_number: int) -> tuple[list[Line], int, int, set[str]]
             char = chr(code) if code else ""
             if char in ("\r", "\n"):
                 flush()
+                if in_cell is not None:
+                    in_cell[0].break_line(in_cell[1], in_cell[2])
+                    in_cell = None
+                continue
+            if in_cell is not None and (generated or char.isspace()):
+                if char == " ":
+                    in_cell[0].add(in_cell[1], in_cell[2], _GENERATED_SPACE if generated else " ")
                 continue
             if generated:
                 # Spaces pdfium inserts for wide gaps: LibreOffice and Word leave such gaps
@@ -98,6 +121,15 @@ def _page_lines(page, page_number: int) -> tuple[list[Line], int, int, set[str]]
                 chars.append(char)
                 continue
             pdfium_c.FPDFText_GetLooseCharBox(handle, current, ctypes.byref(rect))
+            place = _cell_of(grids, (rect.left + rect.right) / 2, (rect.top + rect.bottom) / 2)
+            if place is not None:
+                grid, row, column = place
+                if grid.first_line < 0:
+                    grid.first_line = len(lines)
+                grid.add(row, column, char)
+                in_cell = place
+                continue
+            in_cell = None
             size = pdfium_c.FPDFText_GetFontSize(handle, current) or abs(rect.top - rect.bottom)
             pdfium_c.FPDFText_GetFontInfo(handle, current, font_name, len(font_name), ctypes.byref(font_flags))
             weight = pdfium_c.FPDFText_GetFontWeight(handle, current)
@@ -109,9 +141,56 @@ def _page_lines(page, page_number: int) -> tuple[list[Line], int, int, set[str]]
             boxes.append((rect.left, rect.right, rect.top, rect.bottom, size, bold, len(chars)))
             chars.append(char)
         flush()
+        _insert_tables(lines, grids, page_number, header or _TableHeader())
         return lines, real_chars, unmapped, marks
     finally:
         textpage.close()
+
+
+def _resolved_spaces(text: str) -> str:
+    """The text with each space pdfium generated kept only between two Latin words (as
+    ``_page_lines`` keeps them in a line)."""
+    kept = []
+    for position, char in enumerate(text):
+        if char == _GENERATED_SPACE:
+            before = text[position - 1] if position else ""
+            after = text[position + 1] if position + 1 < len(text) else ""
+            char = " " if before and after and not is_cjk(before) and not is_cjk(after) else ""
+        kept.append(char)
+    return "".join(kept)
+
+
+def _cell_of(grids: list[Grid], x: float, y: float) -> tuple[Grid, int, int] | None:
+    for grid in grids:
+        cell = grid.cell_at(x, y)
+        if cell is not None:
+            return grid, cell[0], cell[1]
+    return None
+
+
+def _insert_tables(lines: list[Line], grids: list[Grid], page_number: int, header: _TableHeader) -> None:
+    """Each table with text where it stands among the page's lines: a task table one line a
+    row (its task, then its note), as a Word table's rows are read; any other table one line a
+    cell. A task table going on from the page before without its header printed again takes
+    that header."""
+    size = statistics.median([line.size for line in lines]) if lines else 10.0
+    for grid in sorted((g for g in grids if g.cells), key=lambda g: g.first_line, reverse=True):
+        rows = [[replace(cell, text=_resolved_spaces(cell.text)) for cell in row]
+                for row in grid.table_rows(join_lines)]
+        if (rows and header.cells is not None and header_roles(rows[0]) is None
+                and len(header.columns) == len(grid.columns)
+                and all(abs(a - b) <= 3 for a, b in zip(header.columns, grid.columns))):
+            rows = [header.cells] + rows
+        tasks = task_rows(rows)
+        if tasks is not None:
+            header.cells, header.columns = rows[0], grid.columns
+            texts = tasks
+        else:
+            texts = [cell.text for row in rows for cell in row if cell.text and not cell.continued]
+        table = [Line(text=text, left=grid.columns[0], right=grid.columns[-1], top=grid.rows[0],
+                      bottom=grid.rows[-1], size=size, bold=False, page=page_number, in_table=True)
+                 for text in texts]
+        lines[grid.first_line:grid.first_line] = table
 
 def _in_visual_order(chars: list[str], boxes: list[tuple]) -> None:
     """Put a line's characters, in place, in the order they stand on it, left to right, where
@@ -227,12 +306,13 @@ def read_pdf(path: str) -> RawDocument:
                 "请删去与对照无关的部分或拆分文件后再对照。", path=path)
         pages: list[list[Line]] = []
         marks: list[set[str]] = []
+        header = _TableHeader()
         total_chars = 0
         total_unmapped = 0
         for number in range(page_count):
             page = document[number]
             try:
-                lines, real_chars, unmapped, page_marks = _page_lines(page, number + 1)
+                lines, real_chars, unmapped, page_marks = _page_lines(page, number + 1, header)
             finally:
                 page.close()
             pages.append(lines)

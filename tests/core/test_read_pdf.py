@@ -246,3 +246,72 @@ def test_a_libreoffice_pdf_keeps_its_quotation_marks_in_place(tmp_path):
     text = "".join(p.text for p in read_document(tmp_path / "draft.pdf").paragraphs)
     assert "平台“一网通办”枢纽作用" in text
     assert "深化“证照分离”改革，实行“一数一源一标准”。" in text
+
+
+def test_a_ruled_table_is_read_cell_by_cell_with_its_merged_cells():
+    """The grid a table's borders draw gives its cells; a border missing between two cells
+    merges them (a unit cell down two rows, a heading across the table)."""
+    from core.read.layout import join_lines
+    from core.read.pdf_tables import Grid, _Rule
+
+    columns, rows = [0.0, 100.0, 200.0, 300.0], [400.0, 380.0, 360.0, 340.0, 320.0]
+    rules = [_Rule(False, x, 320.0, 400.0) for x in (0.0, 300.0)]
+    rules += [_Rule(False, x, 320.0, 380.0) for x in (100.0, 200.0)]  # no border in the heading row
+    rules += [_Rule(True, y, 0.0, 300.0) for y in (400.0, 380.0, 360.0, 320.0)]
+    # The unit column's cell runs down rows 3 and 4: no border under it.
+    rules += [_Rule(True, 340.0, 0.0, 100.0), _Rule(True, 340.0, 200.0, 300.0)]
+    grid = Grid(columns, rows, rules)
+    for row, column, text in ((0, 1, "一、数据共享"), (1, 0, "重点任务"), (1, 1, "牵头单位"), (1, 2, "完成时限"),
+                              (2, 0, "建立共享"), (2, 1, "省数据局"), (3, 0, "推进开放"),
+                              (3, 2, "2024年"), (3, 2, "底前")):
+        grid.add(row, column, text)
+        grid.break_line(row, column)
+    assert grid.cell_at(150.0, 330.0) == (3, 1) and grid.cell_at(350.0, 330.0) is None
+    table = grid.table_rows(join_lines)
+    assert [[(c.text, c.column, c.continued) for c in row] for row in table] == [
+        [("一、数据共享", 0, False)],
+        [("重点任务", 0, False), ("牵头单位", 1, False), ("完成时限", 2, False)],
+        [("建立共享", 0, False), ("省数据局", 1, False), ("", 2, False)],
+        [("推进开放", 0, False), ("", 1, True), ("2024年底前", 2, False)]]
+
+
+@pytest.mark.soffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_a_task_table_in_a_pdf_reads_as_it_does_in_word(tmp_path):
+    """Read line by line, a 分工表 in a PDF came out as cell fragments (序号重点任务牵头单位…1建立全省
+    标准 / 统一、动态管) and its tasks had no units; it now reads as the Word file's table does,
+    merged cells and a table going on over a page without its header again."""
+    import docx
+
+    from core.compare import load_outline
+
+    document = docx.Document()
+    for line in ("西岭省数字政府建设实施方案", "一、重点任务", "（一）推进数据共享。建立全省政务数据目录。",
+                 "（二）推行智慧监管。构建新型监管机制。", "（三）强化考核。定期通报工作进展。"):
+        document.add_paragraph(line)
+    tasks = [("建立全省政务数据目录", "省数据局", "2023年底前"), ("构建新型监管机制", "省市场监管局", "2024年底前"),
+             ("定期通报工作进展", "省政府督查室", "2024年底前")]
+    table = document.add_table(rows=1 + len(tasks), cols=4)
+    table.style = "Table Grid"
+    for column, name in enumerate(("序号", "重点任务", "牵头单位", "完成时限")):
+        table.cell(0, column).text = name
+    for row, (task, unit, deadline) in enumerate(tasks, start=1):
+        table.cell(row, 0).text = str(row)
+        table.cell(row, 1).text = task
+        table.cell(row, 2).text = unit
+        table.cell(row, 3).text = deadline
+    table.cell(2, 3).merge(table.cell(3, 3))  # one deadline for the last two tasks
+    table.cell(2, 3).text = "2024年底前"
+    document.save(tmp_path / "方案.docx")
+    subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+                    "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    str(tmp_path / "方案.docx")], env=dict(os.environ, HOME=str(tmp_path)),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180, check=True)
+    paragraphs = read_document(tmp_path / "方案.pdf").paragraphs
+    assert [p.text for p in paragraphs if p.in_table] == [
+        "建立全省政务数据目录。（牵头单位：省数据局；完成时限：2023年底前）",
+        "构建新型监管机制。（牵头单位：省市场监管局；完成时限：2024年底前）",
+        "定期通报工作进展。（牵头单位：省政府督查室；完成时限：2024年底前）"]
+    word, pdf = load_outline(tmp_path / "方案.docx"), load_outline(tmp_path / "方案.pdf")
+    assert [(c.text, c.units_by_role(), c.deadline) for c in pdf.clauses()] == \
+        [(c.text, c.units_by_role(), c.deadline) for c in word.clauses()]
