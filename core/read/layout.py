@@ -82,6 +82,28 @@ def _line_pitch(lines: list[Line]) -> float:
     return statistics.median(pitches) if pitches else 0.0
 
 
+_DRAWN_LAST = 5  # the most lines a text box above a page's text holds
+
+
+def in_reading_order(pages: list[list[Line]]) -> None:
+    """Put the few lines drawn last on a page but standing above all its text (a text box holding
+    the issuer's mark, 西岭省人民政府文件, which PDFs give last) at the head of the page, in place.
+    Left last, such a line followed the page number and was read as a sentence of the body."""
+    for lines in pages:
+        if len(lines) < 2:
+            continue
+        # The last few lines, when they stand above every line before them.
+        start = len(lines)
+        for count in range(1, min(_DRAWN_LAST, (len(lines) - 1) // 2) + 1):
+            last = lines[-count:]
+            if any(line.in_table for line in last):
+                break
+            if min(line.bottom for line in last) > max(line.top for line in lines[:-count]):
+                start = len(lines) - count
+        if start < len(lines):
+            lines[:] = lines[start:] + lines[:start]
+
+
 def remove_running_lines(pages: list[list[Line]]) -> None:
     """Drops page numbers and running headers/footers, in place.
 

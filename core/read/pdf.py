@@ -12,7 +12,8 @@ import pypdfium2.raw as pdfium_c
 
 from core.errors import DocumentReadError, DocumentTooLargeError, EncryptedDocumentError, NoTextLayerError
 from core.model import RawDocument
-from core.read.layout import Line, join_lines, paragraphs_of, remove_footnotes, remove_running_lines
+from core.read.layout import (Line, in_reading_order, join_lines, paragraphs_of, remove_footnotes,
+                               remove_running_lines)
 from core.read.limits import MAX_CHARACTERS, MAX_PDF_PAGES, too_many_characters
 from core.read.normalize import is_cjk
 from core.read.pdf_tables import Grid, page_grids
@@ -306,11 +307,13 @@ def read_pdf(path: str) -> RawDocument:
                 "请删去与对照无关的部分或拆分文件后再对照。", path=path)
         pages: list[list[Line]] = []
         marks: list[set[str]] = []
+        rotated: list[bool] = []  # a turned page's heights do not run down the page as read
         header = _TableHeader()
         total_chars = 0
         total_unmapped = 0
         for number in range(page_count):
             page = document[number]
+            rotated.append(page.get_rotation() % 180 != 0)
             try:
                 lines, real_chars, unmapped, page_marks = _page_lines(page, number + 1, header)
             finally:
@@ -327,6 +330,7 @@ def read_pdf(path: str) -> RawDocument:
     empty_pages = [str(number + 1) for number, lines in enumerate(pages) if not lines]
     if len(empty_pages) == len(pages):
         raise NoTextLayerError(NO_TEXT_LAYER_MESSAGE, path=path)
+    in_reading_order([lines for lines, turned in zip(pages, rotated) if not turned])
     remove_running_lines(pages)
     remove_footnotes(pages, marks)
     paragraphs = paragraphs_of([line for lines in pages for line in lines])

@@ -315,3 +315,23 @@ def test_a_task_table_in_a_pdf_reads_as_it_does_in_word(tmp_path):
     word, pdf = load_outline(tmp_path / "方案.docx"), load_outline(tmp_path / "方案.pdf")
     assert [(c.text, c.units_by_role(), c.deadline) for c in pdf.clauses()] == \
         [(c.text, c.units_by_role(), c.deadline) for c in word.clauses()]
+
+
+def test_a_text_box_drawn_last_above_the_text_is_read_first():
+    """A 版头 in a text box (西岭省人民政府文件) comes last from pdfium, after the page number:
+    it was read as a sentence of the body, and the page number stayed in the text."""
+    from core.read.layout import in_reading_order, remove_running_lines
+
+    page = [_line("西政发〔2023〕5号", 200, 380, 593), _line("西岭省人民政府关于加强数字政府", 150, 450, 519),
+            _line("一、总体要求", 90, 200, 396), _line("— 1 —", 280, 320, 35),
+            _line("西岭省人民政府文件", 150, 450, 685)]
+    pages = [page]
+    in_reading_order(pages)
+    remove_running_lines(pages)
+    assert [line.text for line in pages[0]] == ["西岭省人民政府文件", "西政发〔2023〕5号", "西岭省人民政府关于加强数字政府",
+                                                "一、总体要求"]
+    # Lines drawn last that are not above all the text (a footer drawn first) stay where they are.
+    footer_first = [_line("第 1 页", 280, 320, 22), _line("标题", 150, 450, 544), _line("正文", 90, 500, 500),
+                    _line("生成日期：2026年12月3日", 90, 300, 533)]
+    in_reading_order([footer_first])
+    assert [line.text for line in footer_first] == ["第 1 页", "标题", "正文", "生成日期：2026年12月3日"]
