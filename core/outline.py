@@ -68,11 +68,14 @@ _STATUTE_HEAD = re.compile(
     rf"(之\s*[{_N}]{{1,3}})?")
 _STATUTE_KINDS = {"编": "book", "章": "chapter", "节": "subchapter", "条": "article"}
 _NOT_A_HEADING_AFTER = re.compile(
-    rf"^(?:的规定|规定的|规定，|所列|所称|所规定|中规定|第[{_N}\d]+[款项]|[、和及至或]\s*(?:者)?\s*第|》|〉|"
-    r"的决定|之规定)")
+    rf"^(?:的规定|规定(?:的|，|,|处理|以外|之外|执行|办理|了)|所列|所称|所规定|中规定|确定的|以外的|"
+    rf"第[{_N}\d]+[款项]|第[（(][{_N}\d]+[）)]项|"
+    r"[、和及至或]\s*(?:者)?\s*第|》|〉|的决定|之规定)")
 _STATUTE_RANK = {"book": 0, "chapter": 1, "subchapter": 2, "article": 3}
 _STATUTE_UNIT = {"book": "编", "chapter": "章", "subchapter": "节", "article": "条"}
 _ARTICLE_TITLE = re.compile(r"^[【\[［]([^】\]］]{1,30})[】\]］]\s*")
+# An article's title on its label's line without brackets: a few words, no sentence in them.
+_ARTICLE_TITLE_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、和与及]{1,11}$")
 # A chapter heading printed without its label ("总 则" after a table of contents).
 _BARE_CHAPTER = re.compile(r"^(?:总\s*则|附\s*则)$")
 _CONTENTS = re.compile(r"^目\s*录$")
@@ -362,8 +365,12 @@ class _Line:
 
     @classmethod
     def from_paragraph(cls, paragraph: Paragraph) -> _Line:
-        return cls(text=paragraph.text.strip(), numbering=paragraph.numbering.strip(),
-                   centered=paragraph.centered, bold=paragraph.bold,
+        text, numbering = paragraph.text.strip(), paragraph.numbering.strip()
+        if numbering and _statute_marker(f"{numbering}\u3000{text}") is not None:
+            # Word's own 第一条 / 第一章 numbering is read as the typed one: as a label apart,
+            # the draft was a policy text of no article.
+            text, numbering = f"{numbering}\u3000{text}", ""
+        return cls(text=text, numbering=numbering, centered=paragraph.centered, bold=paragraph.bold,
                    outline_level=paragraph.outline_level)
 
     @property
@@ -599,6 +606,12 @@ _MARKS_LINE = re.compile(r"^(?:(?:[0-9０-９]{4,8}"  # copy number
                          r"|(?:绝密|机密|秘密)(?:\s*[★☆*]\s*(?:[\d一二三四五六七八九十]+\s*年|长期))?"  # secrecy
                          r"|特急|加急|特提|平急)\s*)+$")  # urgency
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()\s]{0,60}文\s*件$")
+# What marks a draft, above or below its title: （征求意见稿）, 草案, 送审稿.
+_DRAFT_MARK = re.compile(r"^[（(【]?\s*(?:征求意见稿|公开征求意见稿|草案|草案征求意见稿|修订草案|送审稿|讨论稿|代拟稿|修改稿)"
+                         r"\s*[）)】]?$")
+# The mark of an attachment above a title (附件, 附件1, 附件：): a draft sent out for comment is
+# the attachment of a letter.
+_ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?$")
 _SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*[\u4e00-\u9fff·\s]{2,30}$")
 _DOC_NUMBER_HEAD = re.compile(_DOC_NUMBER.pattern.rstrip("$"))
 _MASTHEAD_LINES = 10  # the most lines a 版头 runs over
@@ -614,7 +627,7 @@ def _masthead(lines: list[_Line], front: _Front) -> int:
     while index < min(len(lines), _MASTHEAD_LINES):
         text = lines[index].text.strip()
         number = _DOC_NUMBER_HEAD.match(text)
-        if _MARKS_LINE.match(text):
+        if _MARKS_LINE.match(text) or _DRAFT_MARK.match(text) or _ATTACHMENT_MARK.match(text):
             marked = True
         elif _MASTHEAD.match(text) and "关于" not in text:
             marked = True
@@ -641,6 +654,38 @@ def _masthead(lines: list[_Line], front: _Front) -> int:
     return 0
 
 
+# The page a statute is published under: its 公告 or 令 (西岭省人民代表大会常务委员会公告, 西岭省人民
+# 政府令, 中华人民共和国主席令), its number, 《……》已……通过，现予公布，自……起施行。, who signs it and when.
+_COVER_TITLE = re.compile(r"^[\u4e00-\u9fff（）()\s]{0,40}(?:公\s*告|令)$")
+_PUBLISHED = re.compile(r"现予(?:公布|发布|公告)")
+_COVER_LINES = 8  # the most lines a cover runs to before its 现予公布 sentence
+
+
+def _cover(lines: list[_Line], start: int, front: _Front) -> int:
+    """Where the text starts after the 公告/令 a statute is published under, when it opens with
+    one (``_COVER_TITLE``), set aside as front lines; ``start`` otherwise. Read as text, the
+    cover was the document: its title headed the checklist, its 现予公布 sentence was compared
+    (主席令 against 公告), and the statute's own title and making note went to the preamble."""
+    def cover_title(index: int) -> bool:
+        return index < len(lines) and _COVER_TITLE.match(lines[index].text.strip()) is not None
+
+    # Its title on one line, or the issuer over 公告.
+    if not (cover_title(start) or (start < len(lines) and _ISSUER.match(lines[start].text.replace(" ", ""))
+                                   and cover_title(start + 1))):
+        return start
+    published = next((index for index in range(start + 1, min(start + _COVER_LINES, len(lines)))
+                      if _PUBLISHED.search(lines[index].text)), None)
+    if published is None:
+        return start
+    for index in range(published + 1, min(published + _COVER_LINES, len(lines))):
+        if _DATE.match(lines[index].text.strip().replace(" ", "")):
+            if index + 1 < len(lines) and _looks_like_title(lines[index + 1].text):
+                front.other.extend(line.text for line in lines[start:index + 1])
+                return index + 1
+            break
+    return start
+
+
 def _masthead_follows(lines: list[_Line], start: int) -> bool:
     """Whether, after issuers' names, the issuer's mark (文件) or a 发文字号 comes next."""
     for line in lines[start:start + _MASTHEAD_LINES]:
@@ -656,7 +701,7 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
     """Title, 文号, addressees and other front lines; the preamble; where the body starts."""
     front = _Front()
     count = len(lines)
-    index = _masthead(lines, front)
+    index = _cover(lines, _masthead(lines, front), front)
     # The title: the first line, joined with the following title fragments (a title broken over
     # two centred lines, as gov.cn pages and some PDFs give it).
     first = index
@@ -714,6 +759,7 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
             front.other.append(text)
             front.furniture.append(text)
         elif _PROMULGATION.match(text) or _SOURCE_LINE.match(folded) or _CONTENTS.match(text) or \
+                (not front.preamble and _DRAFT_MARK.match(text)) or \
                 (not front.preamble and _DATE.match(text)) or \
                 (body_follows and (_DATE.match(text) or _PUBLICATION_NOTE.match(text) or
                                    (_ATTACHMENT.match(text) and len(text) <= 60) or
@@ -1237,6 +1283,11 @@ def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str
             title_match = _ARTICLE_TITLE.match(rest)
             title = title_match.group(1) if title_match else ""
             first_body = rest[title_match.end():] if title_match else rest
+            text_below = index + 1 < len(body) and markers[index + 1] is None
+            if not title and text_below and _ARTICLE_TITLE_LINE.match(rest):
+                # 第一条　立法目的 / 为了……: the article's title on its label's line, its text on
+                # the next; read as a sentence, it was listed as 本省新增 and moved every 款 on.
+                title, first_body = rest, ""
         else:
             # A chapter read without its label is checked by the number it was given: the
             # articles before the first one (its 总则 lost too) are in no chapter.

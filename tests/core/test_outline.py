@@ -1146,3 +1146,80 @@ def test_the_closing_formula_and_a_contact_note_after_the_date_are_tail():
         "特此报告。\n西岭省人民政府\n2023年4月10日\n（联系人：李四，电话：0851-86891234）\n"))
     assert [c.text for c in outline.clauses()] == ["建立协调机制。"]
     assert outline.tail == ("特此报告。", "西岭省人民政府", "2023年4月10日", "（联系人：李四，电话：0851-86891234）")
+
+
+@pytest.mark.parametrize("cover", [
+    "中华人民共和国主席令\n第九十三号\n《中华人民共和国法律援助法》已由中华人民共和国第十三届全国人民代表大会常务委员会"
+    "第三十次会议于2021年8月20日通过，现予公布，自2022年1月1日起施行。\n中华人民共和国主席　习近平\n2021年8月20日\n",
+    "西岭省人民政府令\n第123号\n《西岭省法律援助实施办法》已经2023年10月20日省人民政府第15次常务会议通过，现予公布，"
+    "自2024年1月1日起施行。\n省长　张三\n2023年10月25日\n",
+    "西岭省人民代表大会常务委员会\n公　　告\n第二十五号\n《西岭省法律援助条例》已由西岭省第十四届人民代表大会常务委员会"
+    "第八次会议于2023年11月30日通过，现予公布，自2024年3月1日起施行。\n西岭省人民代表大会常务委员会\n二〇二三年十一月三十日\n",
+])
+def test_the_order_or_notice_a_statute_is_published_under_is_front_matter(cover):
+    """Read as text, the cover was the document: 《中华人民共和国主席令》 headed the checklist and
+    its 现予公布 sentence was compared against the province's."""
+    outline = outline_document(read_text(
+        cover + "中华人民共和国法律援助法\n（2021年8月20日第十三届全国人民代表大会常务委员会第三十次会议通过）\n"
+        "第一条　为了规范和促进法律援助工作，制定本法。\n第二条　本法所称法律援助，是国家建立的制度。\n"))
+    assert outline.title == "中华人民共和国法律援助法"
+    assert [s.label for s in outline.sections] == ["第一条", "第二条"]
+    assert "".join(outline.front_matter).startswith(cover.split("\n")[0])
+
+
+@pytest.mark.parametrize("mark", ["附件", "附件1", "附件：", "征求意见稿", "（草案）"])
+def test_the_mark_of_an_attachment_or_draft_above_a_title_is_front_matter(mark):
+    """A draft sent out for comment is its letter's attachment: 附件 was joined into its title."""
+    outline = outline_document(read_text(
+        f"{mark}\n西岭省法律援助条例\n（征求意见稿）\n第一条　为了规范法律援助工作，制定本条例。\n第二条　本条例适用于本省。\n"))
+    assert outline.title == "西岭省法律援助条例"
+    assert outline.front_matter == (mark, "（征求意见稿）")
+    assert [s.label for s in outline.sections] == ["第一条", "第二条"]
+
+
+def test_a_line_opening_with_a_reference_to_an_article_is_no_article():
+    outline = outline_document(read_text(
+        "西岭省法律援助条例\n第十八条　对不符合法律援助条件的，法律援助机构应当依照本条例\n"
+        "第十九条规定处理，并书面告知申请人理由。\n第十九条　申请人对决定有异议的，可以提出。\n"
+        "法律援助机构办理本条例\n第十一条第（二）项规定的事项，应当及时办理。\n第二十条　本条例自2024年3月1日起施行。\n"))
+    assert [s.label for s in outline.sections] == ["第十八条", "第十九条", "第二十条"]
+    assert not any("倒退" in w or "重复" in w for w in outline.warnings)
+
+
+def test_an_articles_title_on_its_label_line_with_the_text_below_is_its_title():
+    """第一条　立法目的 / 为了……: the title was read as the article's first sentence, listed as
+    本省新增, and every 款 numbered one on."""
+    outline = outline_document(read_text(
+        "西岭省法律援助条例\n第一条　立法目的\n为了规范法律援助工作，制定本条例。\n第二条　适用范围\n"
+        "本条例适用于本省。\n本省法律援助机构依照本条例开展工作。\n"))
+    assert [(s.label, s.title) for s in outline.sections] == [("第一条", "立法目的"), ("第二条", "适用范围")]
+    assert [(c.text, c.paragraph) for c in outline.sections[1].clauses] == [
+        ("本条例适用于本省。", 1), ("本省法律援助机构依照本条例开展工作。", 2)]
+
+
+def test_articles_numbered_by_word_itself_are_articles(tmp_path):
+    """A draft whose 第一章 and 第一条 Word numbers was read as a policy text of no article:
+    whole articles were sentences of their chapter and the 项 its parts."""
+    import docx
+
+    from tests.data.make_fixtures import add_list_definition, set_list_level
+
+    document = docx.Document()
+    # Chapters and articles in lists of their own: the articles number on across the chapters.
+    chapters = add_list_definition(document, [("chineseCounting", "第%1章", 1)])
+    articles = add_list_definition(document, [("chineseCountingThousand", "第%1条", 1)])
+    document.add_paragraph("西岭省法律援助条例")
+    for text, numbered in (("总则", chapters), ("为了规范法律援助工作，制定本条例。", articles),
+                           ("本条例适用于本省。", articles), ("法律援助机构", chapters),
+                           ("法律援助机构提供下列服务：", articles), ("（一）法律咨询；", None),
+                           ("（二）代拟法律文书。", None)):
+        paragraph = document.add_paragraph(text)
+        if numbered is not None:
+            set_list_level(paragraph, numbered, 0)
+    path = tmp_path / "条例.docx"
+    document.save(path)
+    outline = outline_document(read_document(path))
+    assert outline.grammar == "statute"
+    assert [(s.label, s.title) for s in outline.sections] == [
+        ("第一章", "总则"), ("第一条", ""), ("第二条", ""), ("第二章", "法律援助机构"), ("第三条", "")]
+    assert [c.item for c in outline.section(outline.sections[-1].id).clauses] == ["", "（一）", "（二）"]
