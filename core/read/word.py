@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -15,6 +17,7 @@ from core.read.container import (
     check_zip_safe,
     inspect_compound_file,
 )
+from core.read.layout import starts_with_numbering
 from core.read.limits import TextBudget
 from core.read.normalize import normalize_paragraph_text
 from core.read.task_table import Cell, task_rows
@@ -134,6 +137,24 @@ def _run_text(run) -> str:
     return "".join(parts)
 
 
+# Where a line of a paragraph ends its sentence or list lead-in (……。 / ……：).
+_LINE_END = re.compile(r"[。；：！？;:][”’」』）)]*$")
+
+
+def _broken_lines(text: str) -> list[str]:
+    """A paragraph's text split where a line break (Shift+Enter) ends a sentence or comes before
+    a numbered line: drafters break a statute's 款 and 项 so (……服务：↵（一）法律咨询；↵（二）……).
+    A break inside a sentence (a title broken over two lines) joins the lines, as before."""
+    lines = text.split("\n")
+    pieces = [lines[0]]
+    for line in lines[1:]:
+        if _LINE_END.search(pieces[-1].strip()) or starts_with_numbering(line):
+            pieces.append(line)
+        else:
+            pieces[-1] += "\n" + line
+    return pieces
+
+
 class _BodyWalker:
     """Walks the document body in order and turns paragraphs into Paragraph values."""
 
@@ -219,7 +240,8 @@ class _BodyWalker:
             if text.strip():
                 any_text = True
                 all_bold = all_bold and self._run_bold(r_pr, style_id)
-        text = normalize_paragraph_text("".join(texts))
+        pieces = [normalize_paragraph_text(piece) for piece in _broken_lines("".join(texts))]
+        text = pieces[0] if pieces else ""
         if not text and _mark_deleted(p_pr):
             # A paragraph deleted whole with changes tracked is gone from the text as accepted,
             # and from its numbering: the next item is （二）, not （三）.
@@ -251,6 +273,12 @@ class _BodyWalker:
                 in_table=in_table,
             )
         )
+        for piece in pieces[1:]:
+            if piece:
+                self.budget.add(piece)
+                self.paragraphs.append(Paragraph(text=piece, style=self.styles.name(style_id),
+                                                 bold=any_text and all_bold, centered=centered,
+                                                 in_table=in_table))
 
     def _run_bold(self, r_pr, paragraph_style_id: str | None) -> bool:
         if r_pr is not None:

@@ -445,3 +445,23 @@ def test_built_in_list_styles(tmp_path):
     assert [(p.numbering, p.style) for p in _read(document, tmp_path).paragraphs] == [
         ("1.", "List Number"), ("2.", "List Number"), ("3.", "List Number"), ("", "List Bullet"),
     ]
+
+
+def test_line_breaks_that_end_a_sentence_or_open_an_item_start_a_paragraph(tmp_path):
+    """A statute typed with Shift+Enter between its 款 and 项 lost them all (……服务：（一）法律咨询；
+    was one sentence); a title broken over two lines still reads as one."""
+    document = docx.Document()
+    title = document.add_paragraph()
+    title.add_run("西岭省人民政府关于加强数字政府")
+    title.add_run().add_break()
+    title.add_run("建设的实施意见")
+    article = document.add_paragraph()
+    for number, line in enumerate(("第三条　法律援助机构提供下列服务：", "（一）法律咨询；", "（二）代拟法律文书。",
+                                   "法律援助机构应当公示服务事项。")):
+        if number:
+            article.add_run().add_break()
+        article.add_run(line)
+    paragraphs = _read(document, tmp_path).paragraphs
+    assert [p.text for p in paragraphs] == [
+        "西岭省人民政府关于加强数字政府建设的实施意见", "第三条法律援助机构提供下列服务：", "（一）法律咨询；",
+        "（二）代拟法律文书。", "法律援助机构应当公示服务事项。"]
