@@ -208,9 +208,16 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
     warnings = list(raw.warnings)
     web_front, lines = _split_web_front(lines)
     lines, web_tail = _split_web_tail(lines)
+    letter, lines = _letter_before_statute(lines)
+    lines, explanation = _split_explanation(lines)
     lines, attachments = _split_attachments(lines)
+    attachments = explanation + attachments
     grammar = _detect_grammar(lines)
     front = _split_front_matter(lines, grammar)
+    if letter:
+        front.other[:0] = [line.text for line in letter]
+        warnings.append(f"正文前的函件（{len(letter)}行，{_preview([line.text for line in letter])}）"
+                        "已另行列出，未计入对照。")
     body = lines[front.body_start:]
     contents: list[_Line] = []
     if grammar == "statute":
@@ -259,7 +266,8 @@ def _attachment_text(tail: list[_Line]) -> list[str]:
     """The text of the attachments set aside after the body: what follows a 附件 line, but the
     attachment list itself (附件：1. 任务清单), signatures, dates and publication notes. Only a
     text of its own counts (a task table, a list of measures), not a form to fill in."""
-    start = next((i for i, line in enumerate(tail) if _ATTACHMENT.match(line.text)), None)
+    start = next((i for i, line in enumerate(tail)
+                  if _ATTACHMENT.match(line.text) or _explanation_heading(tail, i)), None)
     if start is None:
         return []
     lines = [line.text for line in tail[start:]
@@ -269,7 +277,7 @@ def _attachment_text(tail: list[_Line]) -> list[str]:
     # A form, a table of figures or a list of names holds no sentence; a text does, and so does
     # a table of tasks however short (each row a task with its units).
     sentences = sum(1 for text in lines if len(text) >= _ATTACHMENT_SENTENCE and "。" in text)
-    if sentences >= _ATTACHMENT_SENTENCES or any(
+    if sentences >= _ATTACHMENT_SENTENCES or _explanation_heading(tail, start) or any(
             clause.responsibility for text in lines for clause in build_clauses("A", (text,))):
         return lines
     return []
@@ -607,7 +615,7 @@ _MARKS_LINE = re.compile(r"^(?:(?:[0-9０-９]{4,8}"  # copy number
                          r"|特急|加急|特提|平急)\s*)+$")  # urgency
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()\s]{0,60}文\s*件$")
 # What marks a draft, above or below its title: （征求意见稿）, 草案, 送审稿.
-_DRAFT_MARK = re.compile(r"^[（(【]?\s*(?:征求意见稿|公开征求意见稿|草案|草案征求意见稿|修订草案|送审稿|讨论稿|代拟稿|修改稿)"
+_DRAFT_MARK = re.compile(r"^[（(【]?\s*(?:(?:修订|修正)?草案)?(?:征求意见稿|公开征求意见稿|草案|送审稿|讨论稿|代拟稿|修改稿)"
                          r"\s*[）)】]?$")
 # The mark of an attachment above a title (附件, 附件1, 附件：): a draft sent out for comment is
 # the attachment of a letter.
@@ -901,6 +909,59 @@ def _toc_line(text: str) -> bool:
 def _toc_entry(text: str) -> str:
     """An entry of a table of contents without its page number."""
     return _TOC_PAGE.sub("", text).strip()
+
+
+def _letter_before_statute(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """The letter a statute is sent out with (a call for comments: 关于公开征求《……（征求意见稿）》
+    意见的公告, its text, 附件：……, signature and date) and the statute after it; ([], lines)
+    when the text is no statute sent so. Read as one, the letter's numbered lines (1.通过电子邮件……)
+    made it a policy text and the draft an attachment left out of the comparison."""
+    for index, line in enumerate(lines):
+        if index >= 1 and _ATTACHMENT.match(line.text) and len(line.text) <= 60 and not _TOC_PAGE.search(line.text):
+            before, after = lines[:index], lines[index:]
+            if not _LETTER_TITLE.search(before[0].text) or _detect_grammar(before) == "statute" \
+                    or _detect_grammar(after) != "statute":
+                return [], lines
+            for start in range(1, min(len(after), _LETTER_CLOSE_LINES)):
+                text = after[start].text
+                if (_looks_like_title(text) and not (_ISSUER.match(text) or _DATE.match(text)
+                                                     or _DRAFT_MARK.match(text) or _ATTACHMENT.match(text))
+                        and any(_statute_marker(later.text) for later in after[start + 1:start + 8])):
+                    return before + after[:start], after[start:]
+            return [], lines
+    return [], lines
+
+
+_LETTER_CLOSE_LINES = 8  # the most lines from the letter's 附件 line to the statute's title
+# What a letter sending a statute out calls itself (not a decision or a rule of its own).
+_LETTER_TITLE = re.compile(r"征求|印发|公布|发布|转发|报送|提请|(?:通知|公告|通告|函|请示|报告|议案)$")
+# A statute draft's explanation (关于《……（草案）》的起草说明, 修改说明) or table of changes
+# (《……》修改对照表) after its articles: no articles of the draft.
+_EXPLANATION = re.compile(r"^(?![（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])"
+                          r"(?:(?:关于)?[^。；，]{0,80}?(?:起草|修改|修订|制定|审查|》的)(?:情况的)?说明"
+                          r"|[^。；，]{0,80}?(?:修改|修订)(?:前后)?对照表)$")
+
+
+def _explanation_heading(lines: list[_Line], index: int) -> bool:
+    """Whether the line opens an explanation (``_EXPLANATION``), on its own or with the next
+    (a PDF may wrap it: 关于《……（草案）》的起 / 草说明)."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return any(_EXPLANATION.match(text.replace(" ", "")) for text in (lines[index].text, lines[index].text + following))
+
+
+def _split_explanation(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """A draft statute and the explanation or table of changes appended after its articles.
+    Read as the draft's, the explanation became part of its last article (施行日期) or new
+    chapters and articles (第一章“总则”共五条……), and the old text of the table carried national
+    articles."""
+    seen_article = False
+    for index, line in enumerate(lines):
+        marker = _statute_marker(line.text)
+        if marker is not None and marker.kind == "article":
+            seen_article = True
+        elif seen_article and _explanation_heading(lines, index):
+            return lines[:index], lines[index:]
+    return lines, []
 
 
 def _split_attachments(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:

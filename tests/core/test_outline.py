@@ -1223,3 +1223,35 @@ def test_articles_numbered_by_word_itself_are_articles(tmp_path):
     assert [(s.label, s.title) for s in outline.sections] == [
         ("第一章", "总则"), ("第一条", ""), ("第二条", ""), ("第二章", "法律援助机构"), ("第三条", "")]
     assert [c.item for c in outline.section(outline.sections[-1].id).clauses] == ["", "（一）", "（二）"]
+
+
+@pytest.mark.parametrize("appended", [
+    "关于《西岭省法律援助条例（草案）》的起草说明\n一、起草的必要性\n法律援助法已施行。\n二、主要内容\n"
+    "第一章“总则”共五条，规定了立法目的。\n第十二条规定了经济困难标准。\n",
+    "《西岭省法律援助条例》修改对照表\n原条文\t修改后条文\n第十二条　经济困难的标准，按照低保标准执行。\t"
+    "第十二条　经济困难的标准，由省人民政府确定。\n",
+])
+def test_a_drafts_explanation_or_table_of_changes_after_its_articles_is_set_aside(appended):
+    """Read as the draft's, the explanation became sentences of its 施行 article or new chapters
+    and articles, and the old text of the table carried national articles."""
+    outline = outline_document(read_text(
+        "西岭省法律援助条例\n（草案）\n第一章　总　　则\n第一条　为了规范法律援助工作，制定本条例。\n"
+        "第二章　附　　则\n第二条　本条例自2024年3月1日起施行。\n" + appended))
+    assert [s.label for s in outline.sections] == ["第一章", "第一条", "第二章", "第二条"]
+    assert [c.text for c in outline.section(outline.sections[-1].id).clauses] == ["本条例自2024年3月1日起施行。"]
+    assert outline.warnings[0].startswith("附件（") and appended.split("\n")[0][:10] in outline.warnings[0]
+
+
+def test_the_letter_a_draft_statute_is_sent_out_with_is_front_matter():
+    """A call for comments numbered its ways to reply (1. 2.): the letter was read as a policy text
+    and the draft after it as an attachment, so every national article was 未覆盖."""
+    outline = outline_document(read_text(
+        "西岭省司法厅关于公开征求《西岭省法律援助条例（征求意见稿）》意见的公告\n"
+        "为了提高立法质量，现将征求意见稿全文公布，征求社会各界意见。意见可通过以下方式反馈：\n"
+        "1.通过电子邮件发送至xlsft@example.gov.cn；\n2.通过信函寄至西岭省司法厅立法处。\n"
+        "附件：西岭省法律援助条例（征求意见稿）\n西岭省司法厅\n2023年8月30日\n西岭省法律援助条例\n（征求意见稿）\n"
+        "第一条　为了规范法律援助工作，制定本条例。\n第二条　本条例自2024年3月1日起施行。\n"))
+    assert outline.grammar == "statute" and outline.title == "西岭省法律援助条例"
+    assert [s.label for s in outline.sections] == ["第一条", "第二条"]
+    assert outline.front_matter[0].startswith("西岭省司法厅关于公开征求")
+    assert outline.warnings[0].startswith("正文前的函件（7行")
