@@ -113,10 +113,18 @@ def remove_running_lines(pages: list[list[Line]]) -> None:
     """
     with_text = [lines for lines in pages if lines]
     threshold = max(2, (len(with_text) + 1) // 2)
-    pitch = _line_pitch([line for lines in with_text for line in lines])
+    every = [line for lines in with_text for line in lines]
+    pitch = _line_pitch(every)
+    body_size = statistics.median(line.size for line in every) if every else 0.0
 
     def apart(line: Line, neighbour: Line | None) -> bool:
-        return neighbour is None or not pitch or abs(line.bottom - neighbour.bottom) > 1.5 * pitch
+        if neighbour is None or not pitch:
+            return True
+        gap = abs(line.bottom - neighbour.bottom)
+        # Set smaller than the body (a 11-pt header over 16-pt text), a line apart by more than
+        # a pitch stands apart: the pitch counts the gaps between paragraphs too.
+        smaller = line.size < 0.85 * body_size
+        return gap > 1.5 * pitch or (smaller and gap > pitch)
 
     def running_keys(top: bool) -> set[str]:
         heights: dict[str, list[float]] = {}

@@ -335,3 +335,21 @@ def test_a_text_box_drawn_last_above_the_text_is_read_first():
                     _line("生成日期：2026年12月3日", 90, 300, 533)]
     in_reading_order([footer_first])
     assert [line.text for line in footer_first] == ["第 1 页", "标题", "正文", "生成日期：2026年12月3日"]
+
+
+def test_a_running_header_set_small_is_dropped_though_body_lines_stand_far_apart():
+    """A header of the 公报 the statute is printed in (11 pt, 40 pt above 16-pt text whose
+    paragraphs stand 31 pt apart) was kept: it became the title's first words and a sentence of
+    an article on every page."""
+    from core.read.layout import Line, remove_running_lines
+
+    def page(number: int) -> list[Line]:
+        header = Line("西岭省人民代表大会常务委员会公报2023年第8号", 90, 400, 755, 744, 11.0, False, number)
+        body = [Line(f"第{number}页第{i}段正文，法律援助机构应当依法开展工作。", 90, 500, 704 - 31 * i + 15,
+                     704 - 31 * i, 16.0, False, number) for i in range(12)]
+        return [header, *body]
+
+    pages = [page(1), page(2), page(3)]
+    remove_running_lines(pages)
+    assert all("公报" not in line.text for lines in pages for line in lines)
+    assert [len(lines) for lines in pages] == [12, 12, 12]
