@@ -8,6 +8,7 @@ sentence requires — and are also listed on the clause so later stages can chec
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -216,25 +217,26 @@ def _run_pieces(run: str, labelled: str, given: str = UNNAMED) -> list[_Piece]:
     """The pieces of a run of units joined by 、. Each unit's part is, first to last: the part in
     brackets after it, the part ``given`` (by 会同), the part said after it or after a later unit
     of the run (省发展改革委、省财政厅牵头: both lead), the part its label gives."""
-    pieces: list[_Piece] = []
+    texts, names, parts, played = [], [], [], []
     waiting: list[int] = []  # pieces whose part a later unit of the run may say
     for text in _split(run, _is_enumeration_comma):
         words = _ROLE_LABEL.sub("", text).strip()
         bracketed = _PART_IN_BRACKETS.search(words)
         said = None if bracketed else _PART_SAID.search(words)
-        played = bracketed or said
-        name = words[:played.start()].strip() if played else words
-        name = re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name)
-        own = _part(bracketed.group(0)) if bracketed else UNNAMED
-        pieces.append(_Piece(text, name, own or given, played is not None or bool(given)))
+        found = bracketed or said
+        name = words[:found.start()].strip() if found else words
+        texts.append(text)
+        names.append(re.sub(r"等(?:相关|有关)?(?:部门|单位)?$", "", name))
+        parts.append((_part(bracketed.group(0)) if bracketed else UNNAMED) or given)
+        played.append(found is not None or bool(given))
         if said is not None:
-            for index in [*waiting, len(pieces) - 1]:
-                if not pieces[index].part:
-                    pieces[index] = replace(pieces[index], part=_part(said.group(0)))
+            for index in [*waiting, len(parts) - 1]:
+                parts[index] = parts[index] or _part(said.group(0))
             waiting = []
         elif not bracketed:
-            waiting.append(len(pieces) - 1)
-    return [piece if piece.part else replace(piece, part=labelled) for piece in pieces]
+            waiting.append(len(parts) - 1)
+    return [_Piece(text, name, part or labelled, said_part)
+            for text, name, part, said_part in zip(texts, names, parts, played)]
 
 
 def _note_of_units(named: list[tuple[str, str]], deadline: str) -> Note:
@@ -340,9 +342,9 @@ def _bracketed_note(paragraph: str, cursor: int, *, adjacent: bool = False) -> _
     """The first bracketed group from ``cursor``, after a sentence or opening the paragraph —
     or, when ``adjacent``, right at ``cursor``, after a note (（省数据局牵头）（省公安厅配合）) —
     that is a note (``_note_in_brackets``)."""
-    starts = [opening.start(1) for opening in _NOTE_OPEN.finditer(paragraph, cursor)]
-    if adjacent and paragraph[cursor:cursor + 1] in _CLOSING and cursor not in starts:
-        starts.insert(0, cursor)
+    starts = (opening.start(1) for opening in _NOTE_OPEN.finditer(paragraph, cursor))
+    if adjacent and paragraph[cursor:cursor + 1] in _CLOSING:
+        starts = itertools.chain([cursor], starts)
     for start in starts:
         bracket = paragraph[start]
         if bracket in "（(":
