@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from core.model import Clause
@@ -342,7 +343,7 @@ def _bracketed_note(paragraph: str, cursor: int, *, adjacent: bool = False) -> _
     """The first bracketed group from ``cursor``, after a sentence or opening the paragraph —
     or, when ``adjacent``, right at ``cursor``, after a note (（省数据局牵头）（省公安厅配合）) —
     that is a note (``_note_in_brackets``)."""
-    starts = (opening.start(1) for opening in _NOTE_OPEN.finditer(paragraph, cursor))
+    starts: Iterator[int] = (opening.start(1) for opening in _NOTE_OPEN.finditer(paragraph, cursor))
     if adjacent and paragraph[cursor:cursor + 1] in _CLOSING:
         starts = itertools.chain([cursor], starts)
     for start in starts:
