@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from core.clauses import FIRST_LEADS_HENCEFORTH, Note, build_clauses, heading_note, note_of, only_notes, with_heading_note
 from core.model import Clause, Outline, Paragraph, RawDocument, Section
+from core.read.layout import starts_with_numbering
 from core.text import (CHINESE_NUMERAL, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
                        numeral_value, repair_numeral, words_only)
 
@@ -75,7 +76,8 @@ _STATUTE_RANK = {"book": 0, "chapter": 1, "subchapter": 2, "article": 3}
 _STATUTE_UNIT = {"book": "编", "chapter": "章", "subchapter": "节", "article": "条"}
 _ARTICLE_TITLE = re.compile(r"^[【\[［]([^】\]］]{1,30})[】\]］]\s*")
 # An article's title on its label's line without brackets: a few words, no sentence in them.
-_ARTICLE_TITLE_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff、和与及]{1,11}$")
+_ARTICLE_TITLE_LINE = re.compile(r"^(?!.*(?:本条例|本办法|本法|本规定|本细则|应当|起施行|适用于|不得|可以|是指))"
+                                 r"[\u4e00-\u9fff][\u4e00-\u9fff、和与及]{1,11}$")
 # A chapter heading printed without its label ("总 则" after a table of contents).
 _BARE_CHAPTER = re.compile(r"^(?:总\s*则|附\s*则)$")
 _CONTENTS = re.compile(r"^目\s*录$")
@@ -110,6 +112,8 @@ _COLOPHON_LINES = 6
 # 附件, 附件：……, 附件1, 附件 重点任务分工表, 附表2: not a sentence that opens with the word
 # (附件所列重点任务，各牵头单位要……), which cut the rest of the text off as an attachment.
 _ATTACHMENT = re.compile(r"^附\s*件(?=\s|[\d一二三四五六七八九十:：（(]|$)"
+                         # 附件 run into its name, as text copied from a page gives it (附件重点任务分工表).
+                         r"|^附\s*件[^，。,；;：:\s]{1,28}(?:表|清单|方案|目录|名单|细则|办法|意见|指南|标准|计划|要点)$"
                          r"|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|办公厅|办公室|委员会|人民代表大会常务委员会|"
                      r"部|厅|局|署|委|院)$")
@@ -614,6 +618,9 @@ _MARKS_LINE = re.compile(r"^(?:(?:[0-9０-９]{4,8}"  # copy number
                          r"|(?:绝密|机密|秘密)(?:\s*[★☆*]\s*(?:[\d一二三四五六七八九十]+\s*年|长期))?"  # secrecy
                          r"|特急|加急|特提|平急)\s*)+$")  # urgency
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff（）()\s]{0,60}文\s*件$")
+# ... said by an issuer (西岭省人民政府文件, 国务院文件; 文件 alone under joint issuers), not a
+# title that ends in 文件 (西岭省第一批保留的行政规范性文件).
+_ISSUER_MARK = re.compile(r"(?:^|国务院|人民政府|办公厅|办公室|委员会|常务委员会|党委|部|厅|局|委|院|署)$")
 # What marks a draft, above or below its title: （征求意见稿）, 草案, 送审稿.
 _DRAFT_MARK = re.compile(r"^[（(【]?\s*(?:(?:修订|修正)?草案)?(?:征求意见稿|公开征求意见稿|草案|送审稿|讨论稿|代拟稿|修改稿)"
                          r"\s*[）)】]?$")
@@ -637,7 +644,7 @@ def _masthead(lines: list[_Line], front: _Front) -> int:
         number = _DOC_NUMBER_HEAD.match(text)
         if _MARKS_LINE.match(text) or _DRAFT_MARK.match(text) or _ATTACHMENT_MARK.match(text):
             marked = True
-        elif _MASTHEAD.match(text) and "关于" not in text:
+        elif _MASTHEAD.match(text) and _ISSUER_MARK.search(re.sub(r"\s", "", text)[:-2]):
             marked = True
         elif _ISSUER.match(text.replace(" ", "")) and _masthead_follows(lines, index + 1):
             pass  # one issuer of a joint 版头, or a letter's (西岭省人民政府 over its 发文字号)
@@ -959,7 +966,7 @@ def _split_explanation(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
         marker = _statute_marker(line.text)
         if marker is not None and marker.kind == "article":
             seen_article = True
-        elif seen_article and _explanation_heading(lines, index):
+        elif seen_article and not starts_with_numbering(line.text) and _explanation_heading(lines, index):
             return lines[:index], lines[index:]
     return lines, []
 

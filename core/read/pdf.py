@@ -13,7 +13,7 @@ import pypdfium2.raw as pdfium_c
 from core.errors import DocumentReadError, DocumentTooLargeError, EncryptedDocumentError, NoTextLayerError
 from core.model import RawDocument
 from core.read.layout import (Line, in_reading_order, join_lines, paragraphs_of, remove_footnotes,
-                               remove_running_lines)
+                               remove_running_lines, starts_with_numbering)
 from core.read.limits import MAX_CHARACTERS, MAX_PDF_PAGES, too_many_characters
 from core.read.normalize import is_cjk
 from core.read.pdf_tables import Grid, page_grids
@@ -148,6 +148,17 @@ def _page_lines(page, page_number: int,
         textpage.close()
 
 
+def _cell_lines_joined(text: str, line: str) -> str:
+    """A cell's next line joined to its text: a new paragraph (after a line ending its sentence,
+    or a numbered line) on a line of its own, a wrapped line run on."""
+    if _SENTENCE_END.search(text.rstrip()) or starts_with_numbering(line):
+        return f"{text}\n{line}"
+    return join_lines(text, line)
+
+
+_SENTENCE_END = re.compile(r"[。！？；;!?][”’」』）)]*$")
+
+
 def _resolved_spaces(text: str) -> str:
     """The text with each space pdfium generated kept only between two Latin words (as
     ``_page_lines`` keeps them in a line)."""
@@ -177,7 +188,7 @@ def _insert_tables(lines: list[Line], grids: list[Grid], page_number: int, heade
     size = statistics.median([line.size for line in lines]) if lines else 10.0
     for grid in sorted((g for g in grids if g.cells), key=lambda g: g.first_line, reverse=True):
         rows = [[replace(cell, text=_resolved_spaces(cell.text)) for cell in row]
-                for row in grid.table_rows(join_lines)]
+                for row in grid.table_rows(_cell_lines_joined)]
         if (rows and header.cells is not None and header_roles(rows[0]) is None
                 and len(header.columns) == len(grid.columns)
                 and all(abs(a - b) <= 3 for a, b in zip(header.columns, grid.columns))):
@@ -187,7 +198,9 @@ def _insert_tables(lines: list[Line], grids: list[Grid], page_number: int, heade
             header.cells, header.columns = rows[0], grid.columns
             texts = tasks
         else:
-            texts = [cell.text for row in rows for cell in row if cell.text and not cell.continued]
+            # Any other table a line a paragraph of each cell (a 专栏 box: （一）…… / （二）……).
+            texts = [text for row in rows for cell in row if not cell.continued
+                     for text in cell.text.split("\n") if text.strip()]
         table = [Line(text=text, left=grid.columns[0], right=grid.columns[-1], top=grid.rows[0],
                       bottom=grid.rows[-1], size=size, bold=False, page=page_number, in_table=True)
                  for text in texts]

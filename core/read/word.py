@@ -138,12 +138,13 @@ def _run_text(run) -> str:
 
 
 # Where a line of a paragraph ends its sentence or list lead-in (……。 / ……：).
-_LINE_END = re.compile(r"[。；：！？;:][”’」』）)]*$")
+_LINE_END = re.compile(r"[。；！？;][”’」』）)]*$")
 
 
 def _broken_lines(text: str) -> list[str]:
     """A paragraph's text split where a line break (Shift+Enter) ends a sentence or comes before
-    a numbered line: drafters break a statute's 款 and 项 so (……服务：↵（一）法律咨询；↵（二）……).
+    a numbered line: drafters break a statute's 款 and 项 so (……服务：↵（一）法律咨询；↵（二）……);
+    not after a colon before an unnumbered line (以下两点：↵一是……; 联系人：↵张三).
     A break inside a sentence (a title broken over two lines) joins the lines, as before."""
     lines = text.split("\n")
     pieces = [lines[0]]

@@ -1255,3 +1255,19 @@ def test_the_letter_a_draft_statute_is_sent_out_with_is_front_matter():
     assert [s.label for s in outline.sections] == ["第一条", "第二条"]
     assert outline.front_matter[0].startswith("西岭省司法厅关于公开征求")
     assert outline.warnings[0].startswith("正文前的函件（7行")
+
+
+def test_what_the_readings_of_issued_documents_leave_as_they_were():
+    """A second reading of the 公文 and statute rules found them taking ordinary text: a title
+    ending in 文件, an explanation named in a list item, a short sentence after an article's label."""
+    title = outline_document(read_text("西岭省第一批保留的行政规范性文件\n各市人民政府：\n一、总体要求\n（一）加强领导。"))
+    assert (title.title, title.addressees) == ("西岭省第一批保留的行政规范性文件", "各市人民政府：")
+    listed = outline_document(read_text(
+        "西岭省地方立法条例\n第二条　提出法规案，应当提交下列材料：\n（1）法规草案文本\n（2）关于法规草案的起草说明\n"
+        "第三条　常务委员会审议法规案。\n第四条　本条例自公布之日起施行\n西岭省人民代表大会常务委员会\n"))
+    assert [(s.label, s.title) for s in listed.sections] == [("第二条", ""), ("第三条", ""), ("第四条", "")]
+    assert listed.section(listed.sections[-1].id).clauses[0].text == "本条例自公布之日起施行"
+    # 附件 run into its name still opens the attachments.
+    run_in = outline_document(read_text("西岭省实施方案\n一、重点任务\n（一）推进共享。建立机制。\n西岭省人民政府\n"
+                                        "2023年1月1日\n附件重点任务分工表\n序号\n"))
+    assert [c.text for c in run_in.clauses()] == ["建立机制。"]

@@ -465,3 +465,13 @@ def test_line_breaks_that_end_a_sentence_or_open_an_item_start_a_paragraph(tmp_p
     assert [p.text for p in paragraphs] == [
         "西岭省人民政府关于加强数字政府建设的实施意见", "第三条法律援助机构提供下列服务：", "（一）法律咨询；",
         "（二）代拟法律文书。", "法律援助机构应当公示服务事项。"]
+
+
+def test_a_line_break_after_a_colon_joins_an_unnumbered_line(tmp_path):
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("各地要做到以下两点：")
+    paragraph.add_run().add_break()
+    paragraph.add_run("一是加强领导，二是抓好落实。")
+    assert [p.text for p in _read(document, tmp_path).paragraphs] == [
+        "各地要做到以下两点：一是加强领导，二是抓好落实。"]

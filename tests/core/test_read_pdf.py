@@ -353,3 +353,14 @@ def test_a_running_header_set_small_is_dropped_though_body_lines_stand_far_apart
     remove_running_lines(pages)
     assert all("公报" not in line.text for lines in pages for line in lines)
     assert [len(lines) for lines in pages] == [12, 12, 12]
+
+
+def test_a_boxed_column_drawn_as_a_table_keeps_its_paragraphs():
+    """A 专栏 drawn as a ruled table, its cell holding （一）…… and （二）……: read as one paragraph,
+    （二） was lost and （三） warned of a gap."""
+    from core.read.pdf import _cell_lines_joined
+
+    text = ""
+    for line in ("（一）加强领导。各地要建立", "工作机制。", "（二）抓好落实。各地要", "细化措施。"):
+        text = _cell_lines_joined(text, line) if text else line
+    assert text.split("\n") == ["（一）加强领导。各地要建立工作机制。", "（二）抓好落实。各地要细化措施。"]
