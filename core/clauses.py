@@ -78,6 +78,7 @@ _SENTENCE_END = "。！？；!?;"
 _CLOSERS = "”’」』）)】〕"
 _INLINE_ITEM = re.compile(rf"^([{CHINESE_NUMERAL}]+是)")
 _STATUTE_ITEM = re.compile(rf"^[（(]([{CHINESE_NUMERAL}]+)[）)]")
+_STATUTE_SUB_ITEM = re.compile(r"^\d{1,2}[.．、](?!\d)")
 
 
 @dataclass(frozen=True)
@@ -483,6 +484,8 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
     # Note lines before the section's first sentence (（一）推进共享 / （责任单位：省数据局） /
     # 推进数据共享。……): they assign the whole body, where it names no unit of its own.
     opening: list[Note] = []
+    item = ""
+    item_list = False  # the last 项 opened a list of 目 (……：)
     for position, paragraph in enumerate(paragraphs):
         if position in skip:
             kuan += 1
@@ -512,13 +515,20 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
         notes = [(at, note) for at, note in notes if at > 0]
         first = len(clauses)
         statute_item = _STATUTE_ITEM.match(text) if statute else None
+        # A 目 (1. 2.) under a 项 that opens a list (（二）……：/ 1.…… / 2.……) belongs to that 项;
+        # read as a 款 of its own, it moved every later 款 on and cut the 项 after it from its lead-in.
+        sub_item = bool(statute and not statute_item and item_list and _STATUTE_SUB_ITEM.match(text))
         sentences = split_sentences(text)
-        if not statute_item:
+        if not (statute_item or sub_item):
             kuan += 1
             # A 款 ending in a colon opens the list of 项 that follows it.
             last = sentences[-1][1] if sentences else ""
             lead_in = last if statute and last.endswith(("：", ":")) else ""
-        item = statute_item.group(0) if statute_item else ""
+        if statute_item:
+            item_list = bool(sentences) and sentences[-1][1].endswith(("：", ":"))
+        elif not sub_item:
+            item_list = False
+        item = statute_item.group(0) if statute_item else (item if sub_item else "")
         pending: list[Clause] = []
         note_index = 0
         noted = (0, -1)  # the clauses the paragraph's last note applied to
@@ -528,7 +538,7 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
                 item = inline.group(1)
             pending.append(Clause(id="", section=section_id, text=sentence,
                                   paragraph=max(kuan, 1), item=item,
-                                  lead_in=lead_in if statute_item else "",
+                                  lead_in=lead_in if statute_item or sub_item else "",
                                   targets=find_targets(sentence)))
             # A note standing right after this sentence applies to every sentence since the last.
             while note_index < len(notes) and notes[note_index][0] <= end:

@@ -386,3 +386,18 @@ def test_the_state_councils_first_note_names_the_lead_of_every_note_after_it(tmp
     assert clauses["强化口岸监管。"].units_by_role() == (("责任单位", ("海关总署",)),)
     assert clauses["加强质量监管。"].units_by_role() == (("牵头单位", ("市场监管总局",)),
                                                      ("配合单位", ("农业农村部",)))
+
+
+def test_the_items_under_an_item_of_a_statute_belong_to_it():
+    """目 (1. 2.) under a 项 that opens a list were read as 款 of their own: every later 款 moved
+    on, and the 项 after them lost its lead-in (cited 第四款 3.……)."""
+    clauses = build_clauses("3", ("法律援助机构提供下列服务：", "（一）法律咨询；", "（二）代理下列案件：",
+                                  "1.民事案件；", "2.行政案件；", "（三）其他服务。", "法律援助机构应当公示服务事项。"),
+                            statute=True)
+    assert [(c.paragraph, c.item) for c in clauses] == [
+        (1, ""), (1, "（一）"), (1, "（二）"), (1, "（二）"), (1, "（二）"), (1, "（三）"), (2, "")]
+    assert clauses[5].lead_in == "法律援助机构提供下列服务："
+    # A numbered 款 after a 项 that opens no list stays a 款.
+    plain = build_clauses("4", ("有下列情形之一的，不予援助：", "（一）已经获得援助的。", "1.本款所称援助，是指法律援助。"),
+                          statute=True)
+    assert [(c.paragraph, c.item) for c in plain] == [(1, ""), (1, "（一）"), (2, "")]
