@@ -237,8 +237,8 @@ def _run_pieces(run: str, labelled: str, given: str = UNNAMED) -> list[_Piece]:
             waiting = []
         elif not bracketed:
             waiting.append(len(parts) - 1)
-    return [_Piece(text, name, part or labelled, said_part)
-            for text, name, part, said_part in zip(texts, names, parts, played)]
+    return [_Piece(text, name, part or labelled, says_part)
+            for text, name, part, says_part in zip(texts, names, parts, played)]
 
 
 def _note_of_units(named: list[tuple[str, str]], deadline: str) -> Note:
@@ -570,9 +570,7 @@ def build_clauses(section_id: str, paragraphs: tuple[str, ...], *,
                 unnoted = len(clauses)
     if opening:
         # Note lines before the first sentence are one note (牵头单位：…… / 配合单位：……).
-        note = opening[0]
-        for other in opening[1:]:
-            note = note.joined(other)
+        note = _all_joined(opening)
         clauses = [_with_note(c, note) for c in clauses]
     return tuple(replace(c, id=f"{section_id}-{n}") for n, c in enumerate(clauses, start=1))
 
@@ -586,10 +584,16 @@ def heading_note(paragraphs: tuple[str, ...]) -> Note | None:
     found = [note for paragraph in paragraphs for _, note in _extract_notes(paragraph)[1]]
     if not found:
         return None
-    note = found[0]
-    for other in found[1:]:
-        note = note.joined(other)
+    note = _all_joined(found)
     return note if note.units or note.deadline else None
+
+
+def _all_joined(notes: list[Note]) -> Note:
+    """Notes on one task as one (``Note.joined``), in order."""
+    note = notes[0]
+    for other in notes[1:]:
+        note = note.joined(other)
+    return note
 
 
 def with_heading_note(clauses: tuple[Clause, ...], note: Note | None) -> tuple[Clause, ...]:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
 
 from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
-from core.export.labels import engine_verdict, localised, repeats_gaps
+from core.export.labels import engine_verdict, localised, repeats_gaps, role_parts
 from core.review import ReviewedArticle, chosen_carriers, near_articles, near_scores
 from core.text import fold_width
 from desktop.outline_view import ElidedLabel
@@ -53,7 +53,7 @@ def diff_html(national: str, provincial: str) -> tuple[str, str]:
 
 
 def _metadata(clause: Clause) -> str:
-    parts = [f"{label}：{'、'.join(units)}" for label, units in clause.units_by_role()]
+    parts = role_parts(clause)
     if clause.deadline:
         parts.append("时限：" + clause.deadline)
     return "　".join(parts)

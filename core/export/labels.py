@@ -490,19 +490,23 @@ def citation(outline: Outline, sections: SectionIndex, clause: Clause) -> str:
     return "".join(parts)
 
 
+def role_parts(clause: Clause) -> list[str]:
+    """A clause's responsibility units by the part they play, a group each (牵头单位：省数据局)."""
+    return [f"{label}：{'、'.join(units)}" for label, units in clause.units_by_role()]
+
+
 def units_text(clause: Clause) -> str:
     """A clause's responsibility units by the part they play (牵头单位：省数据局；配合单位：省公安厅),
     or just their names when the note gives them no part; "" when it names none."""
-    by_role = clause.units_by_role()
-    if len(by_role) == 1 and by_role[0][0] == "责任单位":
-        return "、".join(by_role[0][1])
-    return "；".join(f"{label}：{'、'.join(units)}" for label, units in by_role)
+    if not (clause.lead_units or clause.support_units):
+        return "、".join(clause.responsibility)
+    return "；".join(role_parts(clause))
 
 
 def metadata_text(clause: Clause, *, deadline: bool = True) -> str:
     """A clause's responsibility units (by the part they play) and deadline as a bracketed note
     (（牵头单位：省数据局；配合单位：省公安厅；时限：2025年底前）), "" when it has none."""
-    parts = [f"{label}：{'、'.join(units)}" for label, units in clause.units_by_role()]
+    parts = role_parts(clause)
     if deadline and clause.deadline:
         parts.append("时限：" + clause.deadline)
     return f"（{'；'.join(parts)}）" if parts else ""

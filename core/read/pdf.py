@@ -58,14 +58,7 @@ def _page_lines(page, page_number: int,
 
         def flush() -> None:
             _in_visual_order(chars, boxes)
-            # Keep a space pdfium generated only between two Latin words: next to Chinese it
-            # stands for the gap LibreOffice and Word leave around Latin text, not a typed space.
-            for position, char in enumerate(chars):
-                if char == _GENERATED_SPACE:
-                    before = chars[position - 1] if position else ""
-                    after = chars[position + 1] if position + 1 < len(chars) else ""
-                    keep = before and after and not is_cjk(before) and not is_cjk(after)
-                    chars[position] = " " if keep else ""
+            _resolve_generated_spaces(chars)
             marks.update(_drop_reference_marks(chars, boxes))
             text = "".join(chars)
             if text.strip() and boxes:
@@ -159,17 +152,23 @@ def _cell_lines_joined(text: str, line: str) -> str:
 _SENTENCE_END = re.compile(r"[。！？；;!?][”’」』）)]*$")
 
 
-def _resolved_spaces(text: str) -> str:
-    """The text with each space pdfium generated kept only between two Latin words (as
-    ``_page_lines`` keeps them in a line)."""
-    kept = []
-    for position, char in enumerate(text):
+def _resolve_generated_spaces(chars: list[str]) -> None:
+    """Keep, in place, a space pdfium generated only between two Latin words: next to Chinese it
+    stands for the gap LibreOffice and Word leave around Latin text, not a typed space (a space
+    dropped leaves "" in its place, so the characters keep their positions)."""
+    for position, char in enumerate(chars):
         if char == _GENERATED_SPACE:
-            before = text[position - 1] if position else ""
-            after = text[position + 1] if position + 1 < len(text) else ""
-            char = " " if before and after and not is_cjk(before) and not is_cjk(after) else ""
-        kept.append(char)
-    return "".join(kept)
+            before = chars[position - 1] if position else ""
+            after = chars[position + 1] if position + 1 < len(chars) else ""
+            keep = before and after and not is_cjk(before) and not is_cjk(after)
+            chars[position] = " " if keep else ""
+
+
+def _resolved_spaces(text: str) -> str:
+    """A table cell's text with its generated spaces resolved as a line's are."""
+    chars = list(text)
+    _resolve_generated_spaces(chars)
+    return "".join(chars)
 
 
 def _cell_of(grids: list[Grid], x: float, y: float) -> tuple[Grid, int, int] | None:

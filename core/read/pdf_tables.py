@@ -11,6 +11,7 @@ stands in, merged cells are told by a border missing between them, and the rows 
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -143,8 +144,6 @@ def _rules(page) -> list[_Rule]:
 
 def _stroked_rectangle(item) -> bool:
     """Whether a path is a rectangle drawn by its outline (not a filled shading)."""
-    import ctypes
-
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     if not pdfium_c.FPDFPath_GetDrawMode(item.raw, ctypes.byref(fill), ctypes.byref(stroke)):
         return False
