@@ -212,7 +212,9 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
     warnings = list(raw.warnings)
     web_front, lines = _split_web_front(lines)
     lines, web_tail = _split_web_tail(lines)
-    letter, lines = _letter_before_statute(lines)
+    letter, lines = _document_before_statute(lines)
+    if not letter:
+        letter, lines = _letter_before_statute(lines)
     lines, explanation = _split_explanation(lines)
     lines, attachments = _split_attachments(lines)
     attachments = explanation + attachments
@@ -220,7 +222,12 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
     front = _split_front_matter(lines, grammar)
     if letter:
         front.other[:0] = [line.text for line in letter]
-        warnings.append(f"正文前的函件（{len(letter)}行，{_preview([line.text for line in letter])}）"
+        # The number the statute went out under (国发〔2004〕18号 of the 印发 notice) is its own.
+        front.doc_number = front.doc_number or next(
+            (line.text.replace(" ", "") for line in letter if _DOC_NUMBER.match(line.text.replace(" ", ""))), "")
+        kind = next((word for word in ("决定", "说明", "通知", "公告", "通告")
+                     if any(line.text.endswith(word) for line in letter[:3])), "函件")
+        warnings.append(f"正文前的{kind}（{len(letter)}行，{_preview([line.text for line in letter])}）"
                         "已另行列出，未计入对照。")
     body = lines[front.body_start:]
     contents: list[_Line] = []
@@ -937,6 +944,47 @@ def _letter_before_statute(lines: list[_Line]) -> tuple[list[_Line], list[_Line]
                     return before + after[:start], after[start:]
             return [], lines
     return [], lines
+
+
+def _document_before_statute(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+    """A document printed before the statute it names (关于修改《……条例》的决定 before the text
+    published again as amended; 关于《……条例（草案）》的起草说明 before the draft; 关于印发《……办法》
+    的通知 before the rules) and the statute, from its title on; ([], lines) when the text opens
+    with no such document. The statute is found by its name: a line, or two lines of a wrapped
+    title, giving one of the names the first line quotes (a 草案 or 征求意见稿 mark aside), with
+    articles or chapters soon after, and no article before it. Read as one, the document's title
+    headed the checklist and its text came before the articles as requirements."""
+    # The first line, or the title wrapped over two or three lines (a PDF's large title).
+    heads = ["".join(line.text for line in lines[:count]) for count in (1, 2, 3)]
+    head = next((count for count, text in enumerate(heads, 1) if _DOCUMENT_NAMING.search(text)), None)
+    if len(lines) < 4 or head is None:
+        return [], lines
+    names = {_bare_title(name) for name in _QUOTED_TITLE.findall(heads[head - 1])}
+    for index in range(head + 1, len(lines)):
+        marker = _statute_marker(lines[index].text)
+        if marker is not None and marker.kind in ("article", "chapter"):
+            return [], lines
+        following = lines[index + 1].text if index + 1 < len(lines) else ""
+        if ({_bare_title(lines[index].text), _bare_title(lines[index].text + following)} & names
+                and any(_statute_marker(later.text) for later in lines[index + 1:index + 8])):
+            return lines[:index], lines[index:]
+    return [], lines
+
+
+# A first line naming a statute in another document's title (关于修改《……》的决定, ……的起草说明,
+# 关于印发《……》的通知).
+_DOCUMENT_NAMING = re.compile(r"《[^《》]{2,60}》.{0,20}(?:决定|说明|通知|公告|通告|报告|议案|请示|函)$")
+_QUOTED_TITLE = re.compile(r"《([^《》]{2,60})》")
+
+
+def _bare_title(text: str) -> str:
+    """A statute's name as a document quotes it: without spaces and without a closing 草案 or
+    征求意见稿 mark (西岭省法律援助条例（草案） → 西岭省法律援助条例)."""
+    text = re.sub(r"\s+", "", text)
+    bracket = re.search(r"[（(][^（）()]{2,12}[）)]$", text)
+    if bracket and _DRAFT_MARK.match(bracket.group()):
+        text = text[:bracket.start()]
+    return text
 
 
 _LETTER_CLOSE_LINES = 8  # the most lines from the letter's 附件 line to the statute's title

@@ -1254,7 +1254,54 @@ def test_the_letter_a_draft_statute_is_sent_out_with_is_front_matter():
     assert outline.grammar == "statute" and outline.title == "西岭省法律援助条例"
     assert [s.label for s in outline.sections] == ["第一条", "第二条"]
     assert outline.front_matter[0].startswith("西岭省司法厅关于公开征求")
-    assert outline.warnings[0].startswith("正文前的函件（7行")
+    assert outline.warnings[0].startswith("正文前的公告（7行")
+
+
+_STATUTE_AFTER = ("西岭省法律援助条例\n{mark}第一章　总　　则\n第一条　为了规范法律援助工作，制定本条例。\n"
+                  "第二条　本条例自2024年3月1日起施行。\n")
+
+
+@pytest.mark.parametrize("before, mark, kind", [
+    # A decision, its title wrapped over two lines as a PDF's large title is.
+    ("西岭省人民代表大会常务委员会关于修改\n《西岭省法律援助条例》的决定\n"
+     "（2023年11月30日西岭省第十四届人民代表大会常务委员会第八次会议通过）\n"
+     "西岭省第十四届人民代表大会常务委员会第八次会议决定对《西岭省法律援助条例》作如下修改：\n"
+     "一、将第十二条修改为：“经济困难的标准，按照本省最低生活保障标准的二倍执行。”\n"
+     "本决定自2024年3月1日起施行。\n《西岭省法律援助条例》根据本决定作相应修改，重新公布。\n",
+     "（2008年9月26日通过　根据2023年11月30日《关于修改〈西岭省法律援助条例〉的决定》修正）\n", "决定"),
+    ("关于《西岭省法律援助条例（草案）》的起草说明\n现将有关情况说明如下：\n一、起草的必要性\n"
+     "法律援助法已施行，有必要制定本条例。\n二、主要内容\n（一）扩大法律援助事项范围。草案第十一条增加了有关事项。\n",
+     "（草案）\n", "说明"),
+    ("西岭省人民政府关于印发《西岭省法律援助条例》的通知\n西政发〔2023〕5号\n各市人民政府：\n"
+     "现将《西岭省法律援助条例》印发给你们，请认真贯彻执行。\n西岭省人民政府\n2023年8月30日\n", "", "通知"),
+], ids=["decision", "explanation", "issuing-notice"])
+def test_a_document_printed_before_the_statute_it_names_is_front_matter(before, mark, kind):
+    """A decision amending a statute before the text published again, a draft's explanation
+    before the draft, a notice issuing rules before them: the document's title headed the
+    checklist and its sentences came before the articles as requirements (or 本省新增)."""
+    outline = outline_document(read_text(before + _STATUTE_AFTER.format(mark=mark)))
+    assert outline.grammar == "statute" and outline.title == "西岭省法律援助条例"
+    assert [s.label for s in outline.sections] == ["第一章", "第一条", "第二条"]
+    assert outline.front_matter[0] == before.split("\n")[0]
+    assert outline.warnings[0].startswith(f"正文前的{kind}（")
+    assert outline.doc_number == ("西政发〔2023〕5号" if kind == "通知" else "")
+
+
+def test_a_document_naming_a_statute_is_left_whole_when_the_statute_does_not_follow():
+    """A decision standing alone, and a notice whose text quotes the rules it issues, are the text."""
+    decision = outline_document(read_text(
+        "西岭省人民代表大会常务委员会关于修改《西岭省法律援助条例》的决定\n"
+        "西岭省第十四届人民代表大会常务委员会第八次会议决定对《西岭省法律援助条例》作如下修改：\n"
+        "一、将第十二条修改为：“经济困难的标准，按照本省最低生活保障标准的二倍执行。”\n"
+        "二、将第十三条中的“七日”修改为“五日”。\n本决定自2024年3月1日起施行。\n"))
+    assert decision.title.endswith("的决定") and not decision.front_matter
+    assert decision.clauses()[0].text.startswith("西岭省第十四届") and not decision.warnings
+    # The statute named, but a policy text after it, not articles.
+    notice = outline_document(read_text(
+        "西岭省人民政府关于印发《西岭省数字政府建设实施方案》的通知\n各市人民政府：\n"
+        "现将《西岭省数字政府建设实施方案》印发给你们，请认真贯彻执行。\n西岭省数字政府建设实施方案\n"
+        "一、总体要求\n（一）推进政务数据共享。\n二、保障措施\n（一）加强组织领导。\n"))
+    assert notice.title == "西岭省人民政府关于印发《西岭省数字政府建设实施方案》的通知"
 
 
 def test_what_the_readings_of_issued_documents_leave_as_they_were():
