@@ -127,6 +127,9 @@ _TITLE_END = re.compile(r"(?:意见|通知|条例|办法|规定|决定|方案|�
 # ……实施方案 / 的通知): the title was cut there, and its rest became the preamble.
 _TITLE_GOES_ON = re.compile(r"^(?:的(?:通知|意见|决定|批复|函|报告|公告|通告|请示)|"
                             r"[（(]\s*\d{4}\s*[—–－~-]{1,2}\s*\d{4}\s*年?\s*[）)])")
+# A title opened by 关于 is not whole before the 的 that names what it is (关于加强法 / 律援助工作的决定:
+# 法 ends many titles, but not this one).
+_ABOUT_UNFINISHED = re.compile(r"关于[^的]*$")
 _TERMINAL = "。！？；：:;，,"
 # The subheadings of a published court case, which follow its title line.
 _CASE_HEADING = re.compile(r"(?:基本案情|案情回顾|裁判结果|裁判要点|裁判理由|关键词|典型意义)$")
@@ -731,7 +734,8 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
         title = lines[first].text
         index = first + 1
         while (index < count and not title.endswith(tuple("。！？")) and
-               (not _TITLE_END.search(title) or _TITLE_GOES_ON.match(lines[index].text))
+               (not _TITLE_END.search(title) or _TITLE_GOES_ON.match(lines[index].text)
+                or _ABOUT_UNFINISHED.search(title))
                and _is_title_fragment(lines[index], lines[first], grammar)
                and len(title) + len(lines[index].text) <= _TITLE_MAX):
             title += lines[index].text

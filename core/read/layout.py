@@ -214,6 +214,8 @@ class _Layout:
             return True  # clearly shorter than the usual line: the paragraph's last line
         if self.is_indented(following):
             return True  # continuation lines start at the left edge
+        if max(line.size, following.size) > _SIZE_CHANGE * min(line.size, following.size):
+            return True  # a paragraph keeps its size: a 22-pt title, then the 16-pt note under it
         if line.page == following.page and self.pitch and line.bottom - following.bottom > 1.4 * self.pitch:
             return True
         if starts_with_numbering(following.text):
@@ -226,6 +228,11 @@ class _Layout:
             # its paragraphs by indent or spacing, which were checked above.
             return not (self.indented or self.spaced)
         return False
+
+
+# How much larger one line's type may be than the next's within one paragraph (a title set in
+# 二号, 22 pt, above a note or text in 三号, 16 pt, differs by 1.375).
+_SIZE_CHANGE = 1.2
 
 
 def join_lines(left: str, right: str) -> str:

@@ -1287,6 +1287,18 @@ def test_a_document_printed_before_the_statute_it_names_is_front_matter(before, 
     assert outline.doc_number == ("西政发〔2023〕5号" if kind == "通知" else "")
 
 
+def test_a_title_broken_after_a_word_that_ends_titles_goes_on_until_its_kind_is_named():
+    """关于加强法 / 律援助工作的决定, as a PDF wraps a 22-pt title: 法 ends many titles, so the
+    title was cut there and its rest was the preamble."""
+    outline = outline_document(read_text(
+        "西岭省人民代表大会常务委员会关于加强法\n律援助工作的决定\n第一条　为了规范法律援助工作，制定本决定。\n"))
+    assert outline.title == "西岭省人民代表大会常务委员会关于加强法律援助工作的决定"
+    assert [s.label for s in outline.sections] == ["第一条"]
+    # A title that ends in 法 with no 关于 before it is whole.
+    law = outline_document(read_text("中华人民共和国法律援助法\n法律援助工作规范\n第一条　为了规范法律援助工作，制定本法。\n"))
+    assert law.title == "中华人民共和国法律援助法"
+
+
 def test_a_document_naming_a_statute_is_left_whole_when_the_statute_does_not_follow():
     """A decision standing alone, and a notice whose text quotes the rules it issues, are the text."""
     decision = outline_document(read_text(

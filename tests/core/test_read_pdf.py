@@ -317,6 +317,23 @@ def test_a_task_table_in_a_pdf_reads_as_it_does_in_word(tmp_path):
         [(c.text, c.units_by_role(), c.deadline) for c in word.clauses()]
 
 
+def test_a_title_set_larger_than_the_note_under_it_is_a_paragraph_of_its_own():
+    """A 22-pt title filling the line, then the 16-pt making note: they were joined into one
+    paragraph and the note became the title's end (……条例（2023年11月30日……通过）)."""
+    from dataclasses import replace
+
+    from core.read.layout import paragraphs_of
+
+    title = replace(_line("西岭省法律援助和司法救助衔接工作条例", 92, 503, 740), size=22.0, top=762)
+    lines = [title, _line("（2023年11月30日西岭省第十四届人民代表大会常务委", 92, 504, 700),
+             _line("员会第八次会议通过）", 92, 260, 680),
+             _line("第一条为了规范和促进法律援助工作，保障公民和有关当事人的合法权益，维护", 92, 504, 640),
+             _line("社会公平正义，制定本条例。", 92, 320, 620)]
+    assert [p.text for p in paragraphs_of(lines)] == [
+        "西岭省法律援助和司法救助衔接工作条例", "（2023年11月30日西岭省第十四届人民代表大会常务委员会第八次会议通过）",
+        "第一条为了规范和促进法律援助工作，保障公民和有关当事人的合法权益，维护社会公平正义，制定本条例。"]
+
+
 def test_a_text_box_drawn_last_above_the_text_is_read_first():
     """A 版头 in a text box (西岭省人民政府文件) comes last from pdfium, after the page number:
     it was read as a sentence of the body, and the page number stayed in the text."""
