@@ -46,7 +46,7 @@ from core.coverage import find_gaps, lists_cut, same_sentence
 from core.domain import commonness
 from core.errors import Cancelled
 from core.expected import (beyond_horizon, clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
-                           scoped_elsewhere)
+                           repeals_older_text, scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import judge_headings
 from core.model import (ALL_BUT_CENTRAL, ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
@@ -303,10 +303,13 @@ def compare_outlines(national: Outline, provincial: Outline, *,
              if provision(a.paragraphs, index) in (Provision.PURPOSE, Provision.SCOPE)}
     counterparts = {p for v in by_article.values() if v.reason.code == "counterpart"
                     for p in v.provincial if p in frame}
-    # The province's own 施行 sentence is no local addition: it dates the text, adds nothing.
+    # The province's own 施行 sentence is no local addition: it dates the text, adds nothing;
+    # nor is the repeal of its older text that follows the date (……同时废止).
+    dated = {p.clause.section for p in prov if dates_the_text(p.clause.text)}
     additions = tuple(p.clause for p in prov if p.clause.id not in carried
                       and p.clause.section != "0" and p.clause.section not in counterparts
-                      and not dates_the_text(p.clause.text))
+                      and not dates_the_text(p.clause.text)
+                      and not (p.clause.section in dated and repeals_older_text(p.clause.text)))
     by_article = _carried_but_central(by_article, findings, provincial)
     sections = _with_rows_told(_section_results(national, findings, aligned, by_article), findings,
                                by_article)

@@ -455,6 +455,15 @@ def dates_the_text(sentence: str) -> bool:
     return len(sentence) <= 80 and bool(_DATING.search(sentence))
 
 
+def repeals_older_text(sentence: str) -> bool:
+    """Whether a sentence repeals an older text, as a 施行 article goes on after its date
+    (2005年……通过的《西岭省法律援助条例》同时废止; 原《……办法》不再执行)."""
+    return len(sentence) <= 160 and bool(_REPEAL.search(sentence))
+
+
+_REPEAL = re.compile(r"(?:同时|一并|即行)?(?:废止|停止执行|不再执行|同时失效)[。；]?$")
+
+
 # Departments listed after a State Council one share its 国务院 (国务院人力资源社会保障行政部门、
 # 教育行政部门……).
 _LISTED_AFTER_CENTRAL = re.compile(

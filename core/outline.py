@@ -232,7 +232,11 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
                      if any(line.text.endswith(word) for line in letter[:3])), "函件")
         warnings.append(f"正文前的{kind}（{len(letter)}行，{_preview([line.text for line in letter])}）"
                         "已另行列出，未计入对照。")
-    body = lines[front.body_start:]
+    body = [line for line in lines[front.body_start:] if not _DRAFTING_NOTE.match(line.text)]
+    notes = len(lines) - front.body_start - len(body)
+    if notes:
+        warnings.append(f"起草中的{notes}处说明（“{_preview_note(lines[front.body_start:])}”等）"
+                        "不是条文，未计入对照。")
     contents: list[_Line] = []
     if grammar == "statute":
         contents, body = _split_contents(body)
@@ -274,6 +278,20 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
                    doc_number=front.doc_number, addressees=front.addressees,
                    front_matter=tuple(front_matter), sections=tuple(sections),
                    tail=tuple(line.text for line in tail + web_tail), warnings=tuple(warnings))
+
+
+# A drafter's note on a line of its own between the articles of a draft (【说明】本条根据……;
+# （说明：法律援助法规定七日内审查，本条缩短为五日。）; 【立法依据】……): why the text says what it
+# says, no provision of it. Not a law's note under a table (（注：本表所称……）), which is its text.
+_DRAFTING_NOTE = re.compile(r"^(?:【\s*(?:说\s*明|条文说明|修改说明|起草说明|立法依据|依据|理由|注释?|备注)\s*】"
+                            r"|[（(]\s*(?:说明|修改说明|条文说明|立法依据|理由)\s*[：:][^（）()]*"
+                            r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$)")
+
+
+def _preview_note(lines: list[_Line]) -> str:
+    """The first drafter's note among the lines, cut short."""
+    text = next(line.text for line in lines if _DRAFTING_NOTE.match(line.text))
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 def _attachment_text(tail: list[_Line]) -> list[str]:

@@ -1299,6 +1299,21 @@ def test_a_title_broken_after_a_word_that_ends_titles_goes_on_until_its_kind_is_
     assert law.title == "中华人民共和国法律援助法"
 
 
+def test_a_drafters_notes_between_the_articles_are_no_provisions():
+    """【说明】本条根据…… and （说明：……） lines after a draft's articles were 款 of them, compared
+    and listed as 本省新增; a law's note under a table (（注：本表所称……）) stays its text."""
+    outline = outline_document(read_text(
+        "西岭省法律援助条例\n（征求意见稿）\n第十二条　经济困难的标准，按照本省最低生活保障标准的二倍执行。\n"
+        "【说明】本条根据《中华人民共和国法律援助法》第三十四条的授权，明确本省经济困难标准。\n"
+        "第十三条　法律援助机构应当自收到申请之日起五日内进行审查。\n"
+        "（说明：法律援助法规定七日内审查，本条缩短为五日（含节假日），以提高效率。）\n"
+        "第十四条　申请人应当如实说明经济困难状况。\n（注：本表所称经济困难，是指家庭人均收入低于标准。）\n"))
+    assert [c.text for c in outline.clauses()] == [
+        "经济困难的标准，按照本省最低生活保障标准的二倍执行。", "法律援助机构应当自收到申请之日起五日内进行审查。",
+        "申请人应当如实说明经济困难状况。", "（注：本表所称经济困难，是指家庭人均收入低于标准。）"]
+    assert outline.warnings[0] == "起草中的2处说明（“【说明】本条根据《中华人民共和国法律援助…”等）不是条文，未计入对照。"
+
+
 def test_a_document_naming_a_statute_is_left_whole_when_the_statute_does_not_follow():
     """A decision standing alone, and a notice whose text quotes the rules it issues, are the text."""
     decision = outline_document(read_text(

@@ -7,7 +7,7 @@ import pytest
 
 from core.align import Parameters, compare_outlines
 from core.articles import distinctive_phrases, judge_articles
-from core.expected import dates_the_text
+from core.expected import dates_the_text, repeals_older_text
 from core.model import Status
 from core.outline import outline_document
 from core.provisions import (Provision, cited_articles, cited_chapters, declared_names, law_names, offence, provision,
@@ -101,6 +101,21 @@ def test_the_frame_corresponds_by_function():
     assert effective.status is Status.NOT_EXPECTED and not places
     # ... and that 施行 sentence is no local addition either.
     assert not any("施行" in clause.text for clause in result.additions)
+
+
+def test_the_repeal_after_the_provinces_own_date_is_no_local_addition():
+    """本条例自……起施行。……通过的《……办法》同时废止。: the repeal of the province's older text was
+    listed as 本省新增; a repeal elsewhere in the text still is one."""
+    repealed = PROVINCIAL.replace(
+        "第四条 本条例自2031年3月1日起施行。",
+        "第四条 本条例自2031年3月1日起施行。2005年5月1日示例省人民代表大会常务委员会通过的《示例省水质监测办法》同时废止。")
+    result = compare_outlines(_outline(NATIONAL), _outline(repealed))
+    assert not any("废止" in clause.text for clause in result.additions)
+    elsewhere = repealed.replace("并对数据的真实性负责。", "并对数据的真实性负责。省内原有的监测规程不再执行。")
+    result = compare_outlines(_outline(NATIONAL), _outline(elsewhere))
+    assert [clause.text for clause in result.additions if "不再执行" in clause.text] == ["省内原有的监测规程不再执行。"]
+    assert repeals_older_text("原《示例省水质监测办法》不再执行。")
+    assert not repeals_older_text("对违法行为予以废止的决定应当公开。")
 
 
 def test_a_sentence_dating_its_own_text():
