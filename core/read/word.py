@@ -28,8 +28,8 @@ _P, _R, _TBL, _TR, _TC = qn("w:p"), qn("w:r"), qn("w:tbl"), qn("w:tr"), qn("w:tc
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 _T, _TAB, _BR, _CR, _NO_BREAK_HYPHEN = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")
 # Containers whose runs are part of the paragraph's visible text. Deleted and moved-away text
-# (w:del, w:moveFrom) and drawings (text boxes, whose own paragraphs Word lays out elsewhere,
-# often twice through mc:AlternateContent) are deliberately left out.
+# (w:del, w:moveFrom) is deliberately left out, and so are drawings: a text box's own paragraphs
+# are read after the paragraph it is anchored in (``_BodyWalker.text_boxes``).
 _INLINE_CONTAINERS = frozenset(
     qn(f"w:{tag}")
     for tag in ("hyperlink", "ins", "smartTag", "fldSimple", "sdt", "sdtContent", "customXml", "moveTo", "dir", "bdo")
@@ -37,6 +37,11 @@ _INLINE_CONTAINERS = frozenset(
 # Block-level wrappers that may hold paragraphs, tables, rows or cells.
 _BLOCK_WRAPPERS = frozenset((_SDT, _SDT_CONTENT, _CUSTOM_XML, qn("w:ins"), qn("w:moveTo")))
 _ALT_CHUNK = qn("w:altChunk")
+_TEXT_BOX = qn("w:txbxContent")
+# Where a text box is not shown: the copy Word keeps for older readers (mc:Fallback, the same box
+# again as VML) and deleted or moved-away runs.
+_NOT_SHOWN = frozenset(("{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
+                        qn("w:del"), qn("w:moveFrom")))
 ALT_CHUNK_WARNING = (
     "文档中有 {count} 处嵌入的其他格式内容（altChunk，常见于由网页或其他程序生成的文档），"
     "本程序无法读取，这部分文字未参加对照。请在 Word 或 WPS 中打开后“另存为” .docx 再对照。"
@@ -222,6 +227,26 @@ class _BodyWalker:
             self.paragraphs[start:] = [Paragraph(text=text, in_table=True) for text in tasks]
 
     def paragraph(self, element, in_table: bool) -> None:
+        """A paragraph, then the paragraphs of the text boxes anchored in it (a 专栏 or a 版头
+        drawn in a box), as a PDF of the document reads them: left out, their text was lost."""
+        self._paragraph(element, in_table)
+        for box in self._text_boxes(element):
+            self.blocks(box, in_table)
+
+    @staticmethod
+    def _text_boxes(element):
+        """The text boxes anchored in a paragraph, each once: not the copy in mc:Fallback, not
+        one in deleted runs, not one inside another box (read with that box)."""
+        for box in element.iter(_TEXT_BOX):
+            ancestor = box.getparent()
+            while ancestor is not None and ancestor is not element:
+                if ancestor.tag in _NOT_SHOWN or ancestor.tag == _TEXT_BOX:
+                    break
+                ancestor = ancestor.getparent()
+            else:
+                yield box
+
+    def _paragraph(self, element, in_table: bool) -> None:
         p_pr = element.find(qn("w:pPr"))
         direct = paragraph_properties(p_pr)
         style_element = p_pr.find(qn("w:pStyle")) if p_pr is not None else None

@@ -475,3 +475,37 @@ def test_a_line_break_after_a_colon_joins_an_unnumbered_line(tmp_path):
     paragraph.add_run("一是加强领导，二是抓好落实。")
     assert [p.text for p in _read(document, tmp_path).paragraphs] == [
         "各地要做到以下两点：一是加强领导，二是抓好落实。"]
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+
+
+def _text_box_run(*paragraphs: str) -> object:
+    """A run holding a text box as Word 2010+ saves one: the drawing (mc:Choice) and, for older
+    readers, the same box again as VML (mc:Fallback)."""
+    body = "".join(f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>" for text in paragraphs)
+    return parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml" xmlns:mc="{_MC}" '
+        f'xmlns:wps="{_WPS}"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>{body}'
+        f'</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{body}</w:txbxContent>'
+        f'</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_it_is_anchored_in(tmp_path):
+    """A 专栏 drawn in a text box was left out of the .docx (its PDF read it): the tasks in it were
+    never compared."""
+    document = docx.Document()
+    document.add_paragraph("（一）推进数据共享。建立全省政务数据目录。")
+    anchor = document.add_paragraph("（二）建设重点工程。")
+    anchor._p.append(_text_box_run("专栏1　数字政府重点工程", "1.建设全省一体化政务大数据体系。"))
+    # A box anchored in an empty paragraph, and one in a deleted run, which Word does not show.
+    document.add_paragraph()._p.append(_text_box_run("2.建设省级政务云平台。"))
+    deleted = document.add_paragraph("（三）强化保障。")
+    deleted._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="1" w:author="a" w:date="2023-01-01T00:00:00Z"/>'))
+    deleted._p[-1].append(_text_box_run("已删除的专栏。"))
+    assert [p.text for p in _read(document, tmp_path).paragraphs] == [
+        "（一）推进数据共享。建立全省政务数据目录。", "（二）建设重点工程。", "专栏1　数字政府重点工程",
+        "1.建设全省一体化政务大数据体系。", "2.建设省级政务云平台。", "（三）强化保障。"]
