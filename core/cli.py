@@ -314,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="自检：对照内置示例文件并导出 Word 清单，检查安装是否完好")
     commands = parser.add_subparsers(dest="command", metavar="{outline,compare,export,batch,app}")
     outline = commands.add_parser("outline", help="显示文件的章节结构")
-    outline.add_argument("file", metavar="文件", help="文件（.docx .txt .pdf .ofd .html .doc .wps）")
+    outline.add_argument("file", metavar="文件", help="文件（.docx .txt .pdf .ofd .html .mht .doc .wps）")
     outline.add_argument("--json", action="store_true", help="输出 JSON")
     outline.set_defaults(handler=_cmd_outline)
     compare = commands.add_parser("compare", help="对照国家文件与地方文件")

@@ -21,8 +21,9 @@ from core.read.limits import check_paragraphs
 __all__ = ["MAX_BYTES", "SUPPORTED_EXTENSIONS", "read_document", "read_text"]
 
 MAX_BYTES = 50 * 1024 * 1024
-SUPPORTED_EXTENSIONS = (".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".html", ".htm")
-_SUPPORTED_DESCRIPTION = "Word（.docx、.doc）、WPS（.wps）、PDF（.pdf）、OFD（.ofd）、纯文本（.txt）、网页（.html、.htm）"
+SUPPORTED_EXTENSIONS = (".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".html", ".htm", ".mht", ".mhtml")
+_SUPPORTED_DESCRIPTION = ("Word（.docx、.doc）、WPS（.wps）、PDF（.pdf）、OFD（.ofd）、纯文本（.txt）、"
+                          "网页（.html、.htm、单个文件网页 .mht）")
 
 
 def _stat(path: str) -> os.stat_result:
@@ -50,7 +51,8 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Raw
     """Reads a document file into paragraphs, choosing the reader by extension.
 
     Args:
-        path: a .docx, .doc, .wps, .pdf, .ofd, .txt, .html or .htm file (extension case-insensitive).
+        path: a .docx, .doc, .wps, .pdf, .ofd, .txt, .html, .htm, .mht or .mhtml file (extension
+            case-insensitive).
         max_bytes: files larger than this are refused before they are read.
 
     Returns:
@@ -98,6 +100,10 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES) -> Raw
             from core.read.webpage import read_html
 
             document = read_html(path, _read_bytes(path))
+        elif extension in (".mht", ".mhtml"):
+            from core.read.mhtml import read_mhtml
+
+            document = read_mhtml(path, _read_bytes(path))
         else:
             from core.read.libreoffice import read_legacy_word
 

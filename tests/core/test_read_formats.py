@@ -53,5 +53,5 @@ def test_word_numbering_only_in_the_autonumbered_form():
 
 
 def test_supported_extensions_cover_every_reader():
-    assert set(SUPPORTED_EXTENSIONS) == {".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".html", ".htm"}
+    assert set(SUPPORTED_EXTENSIONS) == {".docx", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".html", ".htm", ".mht", ".mhtml"}
     assert all(extension.startswith(".") and extension.islower() for extension in SUPPORTED_EXTENSIONS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import DocumentReadError
 from core.read import read_document
 from tests.conftest import DATA, NEW_MEDIA_HTML, NEW_MEDIA_TXT
 from tests.data.make_fixtures import policy_lines
@@ -135,3 +136,50 @@ def test_a_table_of_tasks_on_a_page_is_read_row_by_row(tmp_path):
         # Any other table is read cell by cell, as before.
         "指标", "2025年", "政务服务事项网上可办率", "95%",
         "表格后的段落。"]
+
+
+def _single_file_page(html: str) -> bytes:
+    """A page saved whole as a browser saves it (“网页，单个文件”, .mht): a MIME multipart/related
+    message, the page in quoted-printable in its own charset (GB2312), then a picture in base64."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--xiling----"
+    page = quopri.encodestring(html.encode("gb18030")).decode("ascii")
+    picture = base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(64)).decode("ascii")
+    return (f'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.xiling.gov.cn/zwgk/c5.html\r\n'
+            f'Subject: =?utf-8?B?{base64.b64encode("西岭省人民政府".encode()).decode()}?=\r\nMIME-Version: 1.0\r\n'
+            f'Content-Type: multipart/related; type="text/html"; boundary="{boundary}"\r\n\r\n'
+            f'--{boundary}\r\nContent-Type: text/html; charset="gb2312"\r\n'
+            f'Content-Transfer-Encoding: quoted-printable\r\n'
+            f'Content-Location: https://www.xiling.gov.cn/zwgk/c5.html\r\n\r\n{page}\r\n'
+            f'--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n'
+            f'Content-Location: https://www.xiling.gov.cn/images/logo.png\r\n\r\n{picture}\r\n'
+            f'--{boundary}--\r\n').encode("ascii")
+
+
+def test_a_single_file_web_page_reads_as_the_page_it_holds(tmp_path):
+    """IE, 360 and Word save a page whole as .mht: it was refused as an unknown format."""
+    html = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+            '<title>西岭省人民政府</title></head><body><div class="nav">首页 政务公开 政策文件</div>'
+            '<div class="content"><p align="center"><b>西岭省人民政府关于加强数字政府建设的实施意见</b></p>'
+            '<p>各市（州）人民政府，省政府各部门：</p><p>一、总体要求</p>'
+            '<p>（一）推进数据共享。建立全省政务数据目录，实行“一数一源一标准”。</p>'
+            '<p>（二）优化政务服务。推动政务服务事项“一网通办”，提升办事便利度。</p>'
+            '<p align="right">西岭省人民政府</p><p align="right">2023年1月10日</p></div>'
+            '<div class="footer">主办：西岭省人民政府办公厅 网站标识码：5200000001</div></body></html>')
+    saved = tmp_path / "实施意见.mht"
+    saved.write_bytes(_single_file_page(html))
+    page = tmp_path / "实施意见.html"
+    page.write_bytes(html.encode("gb18030"))
+    assert [p.text for p in read_document(saved).paragraphs] == [p.text for p in read_document(page).paragraphs]
+    assert "（一）推进数据共享。建立全省政务数据目录，实行“一数一源一标准”。" in [
+        p.text for p in read_document(saved).paragraphs]
+    # A plain page named .mht reads as the page; a file with no page in it says so.
+    named = tmp_path / "网页.mht"
+    named.write_bytes(html.encode("gb18030"))
+    assert read_document(named).paragraphs == read_document(page).paragraphs
+    empty = tmp_path / "空.mht"
+    empty.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nnothing here\r\n")
+    with pytest.raises(DocumentReadError, match="不是有效的单个文件网页"):
+        read_document(empty)
