@@ -792,8 +792,13 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
             index += wrapped
             continue
         folded = fold_width(text)
-        if not front.doc_number and _DOC_NUMBER.match(text.replace(" ", "")):
-            front.doc_number = text.replace(" ", "")
+        compact = text.replace(" ", "").replace("\u3000", "")
+        number = _DOC_NUMBER_HEAD.match(compact)
+        if not front.doc_number and number and (number.end() == len(compact)
+                                                or _SIGNER.match(compact[number.end():])):
+            front.doc_number = number.group(0)  # 签发人 beside it or not
+        elif front.doc_number and not front.preamble and _SIGNER.match(text.strip()):
+            front.other.append(text)  # 签发人 on a line (a table cell) of its own
         elif (not front.addressees and not front.preamble and folded.endswith(":")
               and len(text) <= 120 and (_ADDRESSEE_HINT.search(text) or _ADDRESSED_UNITS.match(text) or
                                         (len(text) <= 30 and not re.search(r"[，。,]", text)))):

@@ -194,7 +194,9 @@ def _insert_tables(lines: list[Line], grids: list[Grid], page_number: int, heade
             rows = [header.cells] + rows
         tasks = task_rows(rows)
         if tasks is not None:
-            header.cells, header.columns = rows[0], grid.columns
+            # The header row (below any caption across the table) heads the pages after.
+            header.cells = next(row for row in rows if header_roles(row) is not None)
+            header.columns = grid.columns
             texts = tasks
         else:
             # Any other table a line a paragraph of each cell (a 专栏 box: （一）…… / （二）……).

@@ -39,22 +39,30 @@ class Cell:
     continued: bool = False
 
 
+# The most rows of caption a task table has above its header (a title across the table, a line
+# of 填报单位 or 单位：).
+CAPTION_ROWS = 2
+
+
 def task_rows(rows: Sequence[Sequence[Cell]]) -> list[str] | None:
     """The rows of a task table, each one paragraph (its words, then its note); None when the
-    table is no task table — its first row does not name a task column and a unit column.
+    table is no task table — no row among its first (but a caption across the table above it)
+    names a task column and a unit column.
 
-    No text is dropped but 序号 and the headers: a column of no known kind (项目名称) is part of
+    No text is dropped but 序号, the headers and a caption above them: a column of no known kind (项目名称) is part of
     the task's words, and a row with no task (a heading in the 序号 column, 一、数字基础设施, or
     across the table) is a paragraph of its own text. A unit or deadline cell merged down several
     rows belongs to each of them; a task cell merged down is said once, in its first row. A
     second header row (牵头单位 / 配合单位 under 责任单位) names its columns too.
     """
-    if len(rows) < 2:
+    start = next((index for index, row in enumerate(rows[:CAPTION_ROWS + 1]) if header_roles(row) is not None), None)
+    # Above the header, only a caption across the table (西岭省……重点任务分工表), a heading left
+    # out as the header is.
+    if start is None or len(rows) < start + 2 or any(
+            sum(1 for cell in row if cell.text.strip()) > 1 for row in rows[:start]):
         return None
-    roles = header_roles(rows[0])
-    if roles is None:
-        return None
-    body = list(rows[1:])
+    roles = header_roles(rows[start])
+    body = list(rows[start + 1:])
     if body and _second_header(body[0], roles):
         body = body[1:]
     above: dict[int, str] = {}

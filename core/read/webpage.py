@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
+from pathlib import Path
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
@@ -12,9 +14,11 @@ from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 from core.errors import DocumentReadError, DocumentTooLargeError, EmptyDocumentError
 from core.read.limits import MAX_HTML_BYTES, MAX_HTML_DEPTH, MAX_HTML_MARKUP
 from core.model import Paragraph, RawDocument
+from core.read.layout import starts_with_numbering
 from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
+from core.read.numerals import chinese_counting, ideograph_digital, letters, roman
 from core.read.plaintext import decode_text_bytes
-from core.read.task_table import Cell, header_roles, task_rows
+from core.read.task_table import CAPTION_ROWS, Cell, header_roles, task_rows
 
 _DECLARED_CHARSET_RES = (
     re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE),
@@ -22,6 +26,7 @@ _DECLARED_CHARSET_RES = (
 )
 # Pages labelled GB2312 or GBK routinely contain characters outside those sets (names, rare
 # place names); GB18030 decodes all of them the same way and more.
+_LATIN_CHARSETS = frozenset(("iso-8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii"))
 _GB_ALIASES = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "euc-cn", "gb18030"))
 
 # The content containers of common Chinese government CMSs (gov.cn UCAP, TRS WCM, …),
@@ -57,6 +62,13 @@ def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
                 continue
             declared = match.group(1).decode("ascii", errors="replace").lower()
             encoding = "gb18030" if declared in _GB_ALIASES else declared
+            if declared in _LATIN_CHARSETS and re.search(rb"[\x80-\xff]", data):
+                # A Chinese page labelled Latin-1 by its server or template: any bytes decode as
+                # Latin-1, into nonsense. Read as what its bytes are.
+                decoded = decode_text_bytes(data, path=path)
+                if CJK_CHAR_RE.search(decoded.text):
+                    note = f"网页声明的编码（{declared}）与内容不符，已按 {decoded.encoding} 读取，请核对文字。"
+                    return decoded.text, decoded.encoding, (note, *decoded.warnings)
             try:
                 return data.decode(encoding), codecs.lookup(encoding).name, ()
             except (LookupError, UnicodeDecodeError):
@@ -84,7 +96,8 @@ def _check_depth(soup: BeautifulSoup, path: str) -> None:
 
 
 def _cjk_counts(root: Tag) -> dict[int, int]:
-    """Chinese characters in the text of every element under ``root``, by id(), in one pass."""
+    """Chinese characters in the prose of every element under ``root``, by id(), in one pass:
+    the text of links left out (a sidebar of 最新文件, a navigation bar, 相关文件 are links)."""
     counts: dict[int, int] = {}
     order: list[Tag] = []
     stack = [root]
@@ -96,22 +109,11 @@ def _cjk_counts(root: Tag) -> dict[int, int]:
         total = 0
         for child in node.contents:
             if isinstance(child, Tag):
-                total += counts[id(child)]
+                total += counts[id(child)] if child.name != "a" else 0
             elif type(child) in _GET_TEXT_TYPES:
                 total += len(CJK_CHAR_RE.findall(str(child)))
         counts[id(node)] = total
     return counts
-
-
-def _own_cjk(element: Tag, counts: dict[int, int]) -> int:
-    """Chinese characters in an element's own text and direct children (not deeper blocks)."""
-    total = 0
-    for child in element.children:
-        if isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
-            total += len(CJK_CHAR_RE.findall(str(child)))
-        elif isinstance(child, Tag) and child.name in _INLINE_TEXT_TAGS:
-            total += counts[id(child)]
-    return total
 
 
 def _tags_in_order(root: Tag):
@@ -123,8 +125,33 @@ def _tags_in_order(root: Tag):
         stack.extend(reversed([child for child in node.contents if isinstance(child, Tag)]))
 
 
+def _hidden_by_style_sheet(soup: BeautifulSoup) -> tuple[set[str], set[str]]:
+    """The classes and ids the page's own style sheets hide (.pchide{display:none}), as a
+    desktop browser shows the page: rules for other screens (@media) left aside, and only
+    selectors that are one class or one id."""
+    classes: set[str] = set()
+    identifiers: set[str] = set()
+    for style in soup.find_all("style"):
+        sheet = _MEDIA_BLOCK_RE.sub("", _CSS_COMMENT_RE.sub("", style.get_text()))
+        for selectors, body in _CSS_RULE_RE.findall(sheet):
+            if not _HIDDEN_RE.search(body):
+                continue
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if _SIMPLE_SELECTOR_RE.fullmatch(selector):
+                    (classes if selector[0] == "." else identifiers).add(selector[1:])
+    return classes, identifiers
+
+
+_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+_MEDIA_BLOCK_RE = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+_CSS_RULE_RE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR_RE = re.compile(r"[.#][A-Za-z_][-\w]*")
+
+
 def _drop_hidden(soup: BeautifulSoup) -> None:
     """Remove scripts, navigation and the like, and everything hidden, in one pass."""
+    hidden_classes, hidden_ids = _hidden_by_style_sheet(soup)
     doomed = []
     stack: list[Tag] = [soup]
     while stack:
@@ -133,8 +160,12 @@ def _drop_hidden(soup: BeautifulSoup) -> None:
             if not isinstance(child, Tag):
                 continue
             style = child.get("style")
+            classes = child.get("class") or ()
             if (child.name in _DROPPED_TAGS or child.has_attr("hidden")
-                    or (isinstance(style, str) and _HIDDEN_RE.search(style))):
+                    or (isinstance(style, str) and _HIDDEN_RE.search(style))
+                    or (hidden_ids and child.get("id") in hidden_ids)
+                    or (hidden_classes and not hidden_classes.isdisjoint(
+                        [classes] if isinstance(classes, str) else classes))):
                 doomed.append(child)  # its subtree goes with it: not visited
             else:
                 stack.append(child)
@@ -142,34 +173,186 @@ def _drop_hidden(soup: BeautifulSoup) -> None:
         tag.decompose()
 
 
-def _main_content(soup: BeautifulSoup) -> Tag:
-    """The element holding the article: a known container, else the block with most Chinese text."""
+def _main_content(soup: BeautifulSoup) -> list[Tag]:
+    """The element holding the article's text: of the known containers, the one with most of the
+    page's prose (the innermost of those holding as much: a TRS_Editor inside a #content that
+    also holds the page's information table), with any other block of its name holding a good
+    part of the text too (a notice, then the plan it issues, each in a TRS_Editor: both, in the
+    page's order); without a known container, the innermost element holding most of the prose."""
     root = soup.body or soup
     counts = _cjk_counts(root)
     total = counts[id(root)]
     tags = list(_tags_in_order(root))
-    by_id: dict[str, Tag] = {}
-    by_class: dict[str, Tag] = {}
-    article = None
-    for tag in tags:  # the first tag with each id and class sought, as root.find() would give
-        identifier = tag.get("id")
-        if isinstance(identifier, str) and identifier in _CONTAINER_IDS:
-            by_id.setdefault(identifier, tag)
-        classes = tag.get("class") or ()
-        for name in ([classes] if isinstance(classes, str) else classes):
-            if name in _CONTAINER_CLASSES:
-                by_class.setdefault(name, tag)
-        if article is None and tag.name == "article":
-            article = tag
-    candidates = [by_id.get(name) for name in _CONTAINER_IDS]
-    candidates += [by_class.get(name) for name in _CONTAINER_CLASSES]
-    candidates.append(article)
-    for candidate in candidates:
-        # A generic name ("content") may belong to a sidebar: the container must hold most text.
-        if isinstance(candidate, Tag) and counts.get(id(candidate), 0) >= max(20, 0.3 * total):
-            return candidate
-    best = max([root, *tags], key=lambda element: _own_cjk(element, counts))
-    return best if _own_cjk(best, counts) >= 0.3 * total else root
+    named = [(tag, name) for tag in tags if (name := _container_name(tag)) and counts[id(tag)] >= 20]
+    if named and max(counts[id(tag)] for tag, _ in named) >= _CONTAINER_SHARE * total:
+        most = max(counts[id(tag)] for tag, _ in named)
+        # Innermost: no named block inside it holds nearly all of its text.
+        held = [(tag, name) for tag, name in named if counts[id(tag)] >= _NEARLY_ALL * most]
+        chosen, name = next((tag, name) for tag, name in reversed(held))
+        parts = [tag for tag, other in named if other == name and counts[id(tag)] >= _PART_SHARE * total
+                 and not _inside(tag, chosen) and not _inside(chosen, tag)]
+        # In the page's order, each read as the text (not what stands between them).
+        return [tag for tag in tags if tag is chosen or any(tag is part for part in parts)]
+    # The innermost element holding most of the prose: in document order an element comes after
+    # those it is inside, and of two elements each holding most, one is inside the other.
+    best = root
+    for tag in tags:
+        if counts[id(tag)] >= _MOST * total:
+            best = tag
+    return [best]
+
+
+_CONTAINER_SHARE = 0.5  # of the page's prose, the least a known container must hold
+_NEARLY_ALL = 0.75  # an inner container holding this share of an outer one's text is the text's
+_PART_SHARE = 0.2  # a second block of the container's name holding this share is part of the text
+_MOST = 0.8  # without a known container, the share of the prose the text's element holds
+
+
+def _container_name(tag: Tag) -> str:
+    """The known container name a tag has ("id:UCAP-CONTENT", "class:TRS_Editor"), or ""."""
+    identifier = tag.get("id")
+    if isinstance(identifier, str) and identifier in _CONTAINER_IDS:
+        return f"id:{identifier}"
+    classes = tag.get("class") or ()
+    for name in ([classes] if isinstance(classes, str) else classes):
+        if name in _CONTAINER_CLASSES:
+            return f"class:{name}"
+    return ""
+
+
+def _inside(tag: Tag, other: Tag) -> bool:
+    """Whether ``tag`` is ``other`` or stands inside it."""
+    return tag is other or any(parent is other for parent in tag.parents)
+
+
+# A document's title as it ends: the kind of text it is (……的通知, ……条例), perhaps with a mark
+# after it (（征求意见稿）, （试行）, （2023—2025年）).
+_TITLE_ENDS = re.compile(r"(?:通知|意见|条例|办法|规定|决定|方案|规划|法|细则|纲要|函|批复|公告|通告|报告|规则|措施|"
+                         r"计划|要点|指引|指南|清单|决议|章程|准则|标准|答复|命令|令|说明)"
+                         r"(?:[（(][^（）()]{1,20}[）)])?$")
+_TITLE_LENGTH = (6, 120)
+# What a site calls the page in its head: the CMS's own record, then the window title.
+_TITLE_METAS = ("ArticleTitle", "articletitle", "title", "Title", "dc.title", "DC.Title", "og:title")
+_WINDOW_TITLE_PARTS = re.compile(r"\s*(?:[_|｜—–]|-{1,2}|\s-\s)\s*")
+
+
+def _document_title(text: str) -> str:
+    """The text as a document's title, or "" when it reads as none."""
+    text = normalize_paragraph_text(_HTML_SPACE_RE.sub(" ", text)).strip()
+    low, high = _TITLE_LENGTH
+    if not low <= len(text) <= high or "。" in text or not CJK_CHAR_RE.search(text[:1]):
+        return ""
+    return text if _TITLE_ENDS.search(text) else ""
+
+
+# The labels of the information table a government site prints above a document (索引号 /
+# 主题分类 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期 …).
+_INFORMATION_LABEL = re.compile(r"(索\s*引\s*号|主题分类|发文机关|成文日期|发布日期|发文字号|标\s*题|有\s*效\s*性|"
+                                r"公文种类|主\s*题\s*词|信息分类|发布机构|生成日期|体裁分类|效力状态|文\s*号)\s*[：:]")
+_INFORMATION_LABELS = 3  # distinct labels that make a block the information table
+_INFORMATION_CHARS = 600  # the most text such a table holds
+
+
+def _drop_information_tables(soup: BeautifulSoup) -> list[str]:
+    """Remove the information tables (``_INFORMATION_LABEL``) wherever they stand, the text's
+    container included: their labels and values were sentences before the 主送. Returns the
+    titles their 标题 rows give."""
+    found = []
+    if len({re.sub(r"\s", "", m.group(1)) for m in _INFORMATION_LABEL.finditer(soup.get_text(" "))}) < _INFORMATION_LABELS:
+        return []
+    for element in soup.find_all(["table", "div", "ul", "dl", "section"]):
+        text = element.get_text(" ")
+        if len(text) > _INFORMATION_CHARS * 2:
+            continue
+        labels = {re.sub(r"\s", "", match.group(1)) for match in _INFORMATION_LABEL.finditer(text)}
+        if len(labels) >= _INFORMATION_LABELS and len(CJK_CHAR_RE.findall(text)) <= _INFORMATION_CHARS:
+            found.append(element)
+    # The innermost: a block holding such a table may hold the title's <h1> too.
+    innermost = [element for element in found if not any(other is not element and _inside(other, element)
+                                                          for other in found)]
+    titles = []
+    for element in innermost:
+        cells = [normalize_paragraph_text(cell.get_text(" ")) for cell in element.find_all(["td", "th", "dd", "span", "li"])]
+        for index, cell in enumerate(cells):
+            label = re.sub(r"\s", "", cell)
+            value = label.split("：", 1)[1] if label.startswith("标题：") else (
+                cells[index + 1] if label in ("标题：", "标题:") and index + 1 < len(cells) else "")
+            if _document_title(value):
+                titles.append(_document_title(value))
+        element.decompose()
+    return titles
+
+
+def _recorded_titles(soup: BeautifulSoup) -> list[str]:
+    """The titles a page records in its head, best first: the CMS's <meta name="ArticleTitle">
+    and the like, then the part of the window's <title> that reads as a document's title
+    (国务院办公厅关于……的通知_政府信息公开)."""
+    titles = []
+    for meta in soup.find_all("meta"):
+        name = _text_attribute(meta, "name") or _text_attribute(meta, "property")
+        if name in _TITLE_METAS:
+            titles.append(_document_title(_text_attribute(meta, "content")))
+    window = soup.find("title")
+    if window is not None:
+        titles.extend(_document_title(part) for part in _WINDOW_TITLE_PARTS.split(window.get_text()))
+    return [title for title in titles if title]
+
+
+def _title_outside(content: Tag, paragraphs: list[Paragraph], recorded: list[str]) -> str:
+    """The document's title when the page shows it above the text's container (gov.cn's <h1>,
+    a 标题 cell in the information table above, a centred heading in the table row above) or
+    records it only in its head; "" when the text opens with a title of its own. Without it,
+    the 发文字号 or the 主送 was taken for the title."""
+    if any(_document_title(paragraph.text) for paragraph in paragraphs[:_OWN_TITLE_LINES]):
+        return ""
+    opening = "".join(p.text for p in paragraphs[:_OWN_TITLE_LINES]).replace(" ", "")
+    for title in [*_titles_above(content), *recorded]:
+        if title.replace(" ", "") not in opening:
+            return title
+        return ""
+    return ""
+
+
+_OWN_TITLE_LINES = 3  # the text's opening lines that may hold its own title
+_ABOVE_BLOCKS = 40  # how many blocks above the text are looked through for its title
+
+
+# A 发文字号 (国办发〔2019〕3号), and how far above the text it is looked for: between the title
+# and the text, where a page without the title in its container prints it too.
+_DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d+号$")
+_NUMBER_BLOCKS = 4
+
+
+def _number_above(content: Tag) -> str:
+    """The 发文字号 printed just above the text's container, or ""."""
+    seen = 0
+    for element in content.find_all_previous():
+        if not isinstance(element, Tag) or element.name not in _BLOCK_TAGS:
+            continue
+        text = normalize_paragraph_text(element.get_text(" ")).replace(" ", "")
+        if _DOC_NUMBER_RE.match(text):
+            return text
+        seen += 1
+        if seen >= _NUMBER_BLOCKS or _document_title(text):
+            return ""
+    return ""
+
+
+def _titles_above(content: Tag) -> list[str]:
+    """The nearest block above the text's container that reads as a title and is no link."""
+    seen = 0
+    for element in content.find_all_previous():
+        if not isinstance(element, Tag) or element.name not in _BLOCK_TAGS:
+            continue
+        seen += 1
+        if seen > _ABOVE_BLOCKS:
+            break
+        if element.find_parent("a") is not None or element.find("a") is not None:
+            continue
+        title = _document_title(element.get_text())
+        if title:
+            return [title]
+    return []
 
 
 def _text_attribute(tag: Tag, name: str) -> str:
@@ -209,6 +392,7 @@ class _BlockCollector:
         self.paragraphs: list[Paragraph] = []
         self._pieces: list[tuple[str, bool]] = []
         self._context = (False, False)  # centered, in_table of the pieces being collected
+        self._label = ""  # a list item's number, waiting for the item's first words
 
     def flush(self) -> None:
         text = normalize_paragraph_text(_HTML_SPACE_RE.sub(" ", "".join(text for text, _ in self._pieces)))
@@ -220,20 +404,41 @@ class _BlockCollector:
             )
         self._pieces = []
 
-    def walk(self, node: Tag, centered: bool, bold: bool, in_table: bool) -> None:
+    def walk(self, node: Tag, centered: bool, bold: bool, in_table: bool, kept_lines: bool = False) -> None:
+        """The paragraphs under ``node``; ``kept_lines`` where the page keeps the text's line
+        breaks (<pre>, white-space: pre-line), each line a paragraph as the browser shows it."""
+        counter = _list_start(node) if node.name == "ol" else 0
         for child in node.children:
             if isinstance(child, _SKIPPED_STRINGS):
                 continue
             if isinstance(child, NavigableString):
-                if not self._pieces:
-                    self._context = (centered, in_table)
-                self._pieces.append((str(child), bold))
+                lines = str(child).split("\n") if kept_lines else [str(child)]
+                for index, line in enumerate(lines):
+                    if index:
+                        self.flush()
+                    if not self._pieces:
+                        self._context = (centered, in_table)
+                    if self._label and line.strip():
+                        self._pieces.append((self._label, bold))  # before the item's first words
+                        self._label = ""
+                    self._pieces.append((line, bold))
                 continue
             if not isinstance(child, Tag):
                 continue
             if child.name == "br":
                 self.flush()
                 continue
+            if child.name == "li" and node.name == "ol":
+                # The number the browser draws before an item of a numbered list.
+                label = _list_label(counter, node, child)
+                counter += 1
+                if label:
+                    self.flush()
+                    self._label = label
+                    self.walk(child, centered, bold, in_table, kept_lines)
+                    self.flush()
+                    self._label = ""
+                    continue
             if child.name == "table":
                 tasks = task_rows(_table_rows(child))
                 if tasks is not None:  # a table of tasks: one paragraph a row
@@ -244,12 +449,58 @@ class _BlockCollector:
             weight = _weight(child)
             child_centered = centered if alignment is None else alignment
             child_bold = bold if weight is None else weight
-            if child.name in _BLOCK_TAGS:
+            style = _text_attribute(child, "style")
+            child_kept = kept_lines or child.name in ("pre", "textarea", "listing", "plaintext") or bool(
+                _KEPT_LINES_RE.search(style))
+            if child.name in _BLOCK_TAGS or _DISPLAY_BLOCK_RE.search(style):
                 self.flush()
-                self.walk(child, child_centered, child_bold, in_table or child.name in _TABLE_TAGS)
+                self.walk(child, child_centered, child_bold, in_table or child.name in _TABLE_TAGS, child_kept)
                 self.flush()
             else:
-                self.walk(child, child_centered, child_bold, in_table)
+                self.walk(child, child_centered, child_bold, in_table, child_kept)
+
+
+# Line breaks the page keeps (white-space: pre / pre-line / pre-wrap / break-spaces), and an inline
+# element set out as a block of its own.
+_KEPT_LINES_RE = re.compile(r"white-space\s*:\s*(?:pre|pre-line|pre-wrap|break-spaces)\b", re.IGNORECASE)
+_DISPLAY_BLOCK_RE = re.compile(r"display\s*:\s*(?:block|list-item|flex|grid)\b", re.IGNORECASE)
+_LIST_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*([a-z-]+)", re.IGNORECASE)
+# How a browser numbers a list: CSS list-style-type, or the type attribute (1 a A i I).
+_LIST_STYLES = {
+    "decimal": lambda n: f"{n}.", "decimal-leading-zero": lambda n: f"{n:02d}.",
+    "lower-alpha": lambda n: f"{letters(n)}.", "lower-latin": lambda n: f"{letters(n)}.",
+    "upper-alpha": lambda n: f"{letters(n).upper()}.", "upper-latin": lambda n: f"{letters(n).upper()}.",
+    "lower-roman": lambda n: f"{roman(n).lower()}.", "upper-roman": lambda n: f"{roman(n)}.",
+    "cjk-ideographic": lambda n: f"{chinese_counting(n)}、", "simp-chinese-informal": lambda n: f"{chinese_counting(n)}、",
+    "trad-chinese-informal": lambda n: f"{chinese_counting(n)}、", "cjk-decimal": lambda n: f"{ideograph_digital(n)}、",
+}
+_LIST_TYPES = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+
+
+def _list_start(ol: Tag) -> int:
+    value = _text_attribute(ol, "start").strip()
+    return int(value) if value.isdigit() and int(value) < 10_000 else 1
+
+
+def _list_label(counter: int, ol: Tag, li: Tag) -> str:
+    """The label a browser draws before a list item ("1.", "一、"), "" when it draws none (list-style:
+    none) or the item's text carries its own number already (a list typed 一、 二、 by hand)."""
+    value = _text_attribute(li, "value").strip()
+    number = int(value) if value.isdigit() and int(value) < 10_000 else counter
+    style = None
+    for tag in (li, ol):
+        match = _LIST_STYLE_RE.search(_text_attribute(tag, "style"))
+        if match:
+            style = match.group(1).lower()
+            break
+        kind = _text_attribute(tag, "type").strip()
+        if kind in _LIST_TYPES:
+            style = _LIST_TYPES[kind]
+            break
+    style = style or "decimal"
+    if style not in _LIST_STYLES or starts_with_numbering(li.get_text().strip()):
+        return ""
+    return _LIST_STYLES[style](number)
 
 
 def _table_rows(table: Tag) -> list[list[Cell]]:
@@ -270,7 +521,7 @@ def _table_rows(table: Tag) -> list[list[Cell]]:
                 spanning.update((column + offset, height - 1) for offset in range(width))
             column = _covered(spanning, column + width, cells)
         rows.append(cells)
-        if len(rows) == 1 and header_roles(cells) is None:
+        if len(rows) == CAPTION_ROWS + 1 and all(header_roles(row) is None for row in rows):
             return rows  # no task table: no need to read the rest twice
     return rows
 
@@ -289,7 +540,46 @@ def _span(cell: Tag, attribute: str) -> int:
     return min(max(int(value), 1), 100) if value.isdigit() else 1
 
 
-def read_html(path: str, data: bytes) -> RawDocument:
+def _local_frames(soup: BeautifulSoup, path: str) -> list[Path]:
+    """The files of the page's frames saved beside it (“网页，全部” keeps them in the page's
+    _files folder): relative addresses only, within the page's folder, that exist."""
+    if not path:
+        return []
+    folder = Path(path).resolve().parent
+    frames = []
+    for frame in soup.find_all(["iframe", "frame"]):
+        source = unquote(_text_attribute(frame, "src").split("#", 1)[0].split("?", 1)[0]).strip()
+        if not source or _ADDRESS_SCHEME_RE.match(source) or source.startswith(("/", "\\")):
+            continue
+        target = (folder / source).resolve()
+        if target.is_file() and folder in target.parents and target.suffix.lower() in _FRAME_SUFFIXES:
+            frames.append(target)
+    return frames
+
+
+_ADDRESS_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_FRAME_SUFFIXES = frozenset((".html", ".htm", ".shtml", ".xhtml", ""))
+
+
+def _framed_text(frames: list[Path], paragraphs: list[Paragraph], depth: int) -> tuple[Path, RawDocument] | None:
+    """The saved frame holding more of the text than the page around it, read as a page."""
+    own = sum(len(CJK_CHAR_RE.findall(p.text)) for p in paragraphs)
+    best = None
+    for frame in frames:
+        try:
+            document = read_html(str(frame), frame.read_bytes(), _depth=depth + 1)
+        except (DocumentReadError, OSError):
+            continue
+        chars = sum(len(CJK_CHAR_RE.findall(p.text)) for p in document.paragraphs)
+        if chars > own and (best is None or chars > best[0]):
+            best = (chars, frame, document)
+    return (best[1], best[2]) if best else None
+
+
+_FRAME_DEPTH = 2  # frames within frames read at most this deep
+
+
+def read_html(path: str, data: bytes, *, _depth: int = 0) -> RawDocument:
     """Reads the main text of a saved web page.
 
     Args:
@@ -319,13 +609,30 @@ def read_html(path: str, data: bytes) -> RawDocument:
         warnings.simplefilter("ignore")
         soup = BeautifulSoup(text, "lxml")
     _check_depth(soup, path)
+    recorded = _recorded_titles(soup)
+    frames = _local_frames(soup, path) if _depth < _FRAME_DEPTH else []
     _drop_hidden(soup)
-    content = _main_content(soup)
+    recorded += _drop_information_tables(soup)
+    containers = _main_content(soup)
+    content = containers[0]
     collector = _BlockCollector()
-    centered = bool(_alignment(content))
-    bold = bool(_weight(content))
-    collector.walk(content, centered, bold, in_table=False)
-    collector.flush()
+    for container in containers:
+        kept_lines = container.name == "pre" or bool(_KEPT_LINES_RE.search(_text_attribute(container, "style")))
+        collector.walk(container, bool(_alignment(container)), bool(_weight(container)), in_table=False,
+                       kept_lines=kept_lines)
+        collector.flush()
+    framed = _framed_text(frames, collector.paragraphs, _depth) if frames else None
+    if framed is not None:
+        # The text is in a frame (a law's viewer): the page around it is the site's.
+        frame, document = framed
+        collector.paragraphs = list(document.paragraphs)
+        notes = (*notes, f"网页正文在框架中，已读取随网页保存的框架文件“{frame.name}”。", *document.warnings)
+    title = _title_outside(content, collector.paragraphs, recorded)
+    if title:
+        number = _number_above(content) if not any(
+            _DOC_NUMBER_RE.match(p.text.replace(" ", "")) for p in collector.paragraphs[:_OWN_TITLE_LINES]) else ""
+        collector.paragraphs[:0] = [Paragraph(text=title, bold=True, centered=True)] + (
+            [Paragraph(text=number, centered=True)] if number else [])
     if not collector.paragraphs:
         if not text.strip() or soup.get_text().strip() == "":
             raise EmptyDocumentError("网页中没有任何文字内容。", path=path)

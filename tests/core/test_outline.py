@@ -1314,6 +1314,16 @@ def test_a_drafters_notes_between_the_articles_are_no_provisions():
     assert outline.warnings[0] == "起草中的2处说明（“【说明】本条根据《中华人民共和国法律援助…”等）不是条文，未计入对照。"
 
 
+@pytest.mark.parametrize("number", ["西政办发〔2019〕12号　签发人：张三", "西政办发〔2019〕12号\n签发人：张三"])
+def test_a_documents_number_with_its_signer_under_the_title_is_front_matter(number):
+    """The 发文字号 with 签发人 beside it (or in a table cell of its own) under the title was a
+    sentence of the preamble."""
+    outline = outline_document(read_text(f"西岭省人民政府办公厅关于做好治理工作的通知\n{number}\n各市（州）人民政府：\n"
+                                         "为做好治理工作，现通知如下：\n一、总体要求\n（一）推进治理。"))
+    assert (outline.doc_number, outline.addressees) == ("西政办发〔2019〕12号", "各市（州）人民政府：")
+    assert [c.text for c in outline.clauses()][0] == "为做好治理工作，现通知如下："
+
+
 def test_a_document_naming_a_statute_is_left_whole_when_the_statute_does_not_follow():
     """A decision standing alone, and a notice whose text quotes the rules it issues, are the text."""
     decision = outline_document(read_text(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.errors import DocumentReadError
+from core.outline import outline_document
 from core.read import read_document
 from tests.conftest import DATA, NEW_MEDIA_HTML, NEW_MEDIA_TXT
 from tests.data.make_fixtures import policy_lines
@@ -183,3 +184,155 @@ def test_a_single_file_web_page_reads_as_the_page_it_holds(tmp_path):
     empty.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nnothing here\r\n")
     with pytest.raises(DocumentReadError, match="不是有效的单个文件网页"):
         read_document(empty)
+
+
+_CHROME_TOP = ('<div class="header"><div class="nav"><a href="/">首页</a><a>政务公开</a><a>政策文件</a><a>互动交流</a></div></div>'
+               '<div class="position">当前位置：<a href="/">首页</a> &gt; <a>政务公开</a> &gt; <a>政策文件</a></div>')
+_CHROME_BOTTOM = '<div class="footer">主办单位：西岭省人民政府办公厅　网站标识码：5200000001　黔ICP备05000001号</div>'
+_TITLE = "西岭省人民政府办公厅关于做好城镇小区配套幼儿园治理工作的通知"
+_BODY = ("<p>各市（州）人民政府，省政府各部门：</p><p>为做好治理工作，现就有关事项通知如下：</p><p>一、总体要求</p>"
+         "<p>聚焦小区配套幼儿园规划、建设、移交、办园等环节存在的突出问题开展治理。</p><p>二、重点任务</p>"
+         "<p>（一）严格依标配建幼儿园。新建小区配套幼儿园要与居住区同步规划、同步建设、同步交付使用。</p>"
+         "<p>（二）确保配套幼儿园如期移交。已建成的小区配套幼儿园应按照规定移交当地教育行政部门。</p>")
+_BODY_TEXTS = ["各市（州）人民政府，省政府各部门：", "为做好治理工作，现就有关事项通知如下：", "一、总体要求",
+               "聚焦小区配套幼儿园规划、建设、移交、办园等环节存在的突出问题开展治理。", "二、重点任务",
+               "（一）严格依标配建幼儿园。新建小区配套幼儿园要与居住区同步规划、同步建设、同步交付使用。",
+               "（二）确保配套幼儿园如期移交。已建成的小区配套幼儿园应按照规定移交当地教育行政部门。"]
+
+
+def _page(tmp_path, body: str, head: str = "", name: str = "page.htm") -> list[str]:
+    path = tmp_path / name
+    path.write_text(f'<html><head><meta charset="utf-8">{head}</head><body>{_CHROME_TOP}{body}{_CHROME_BOTTOM}'
+                    "</body></html>", encoding="utf-8")
+    return [p.text for p in read_document(path).paragraphs]
+
+
+@pytest.mark.parametrize("body", [
+    # A sidebar of links named like a container (div.content) before the text.
+    '<div class="right"><div class="content"><div>最新文件</div><ul>'
+    + "".join(f"<li><a>西岭省人民政府关于第{n}批示范幼儿园名单的通知</a></li>" for n in range(1, 9))
+    + f'</ul></div></div><div class="left"><div class="mainbox"><div class="tit">{_TITLE}</div>{_BODY}</div></div>',
+    # No known container: the text in divs of its own, the nav bar long.
+    f'<div class="wrap"><div class="tit">{_TITLE}</div>' + _BODY.replace("<p>", "<div>").replace("</p>", "</div>") + "</div>",
+    # The text in a #content that also holds the information table; the title in an <h1> above it.
+    f'<div id="content"><table><tr><td>索引号：</td><td>000014349/2019-00012</td><td>发文机关：</td><td>西岭省人民政府办公厅</td></tr>'
+    f'<tr><td>标题：</td><td>{_TITLE}</td><td>成文日期：</td><td>2019年2月20日</td></tr></table>'
+    f'<h1>{_TITLE}</h1><div class="TRS_Editor">{_BODY}</div></div>',
+], ids=["sidebar-named-content", "unnamed-container", "information-table"])
+def test_the_text_is_found_however_the_page_wraps_it(tmp_path, body):
+    """A sidebar named content was taken for the text (the text lost); without a known
+    container the whole page was read, nav bar first; an information table was sentences."""
+    assert _page(tmp_path, body) == [_TITLE, *_BODY_TEXTS]
+
+
+def test_two_blocks_of_one_name_are_both_the_text(tmp_path):
+    """A notice, then the plan it issues, each in a TRS_Editor: the plan was lost."""
+    plan = ("<p>城镇小区配套幼儿园治理工作方案</p><p>一、治理范围</p>"
+            "<p>全省城镇小区配套幼儿园均纳入治理范围，包括老城区、新城区和易地扶贫搬迁安置区的配套幼儿园。</p>")
+    texts = _page(tmp_path, f'<div class="TRS_Editor"><p>{_TITLE}</p>{_BODY}</div><div class="attach">附件</div>'
+                            f'<div class="TRS_Editor">{plan}</div>')
+    assert texts[-3:] == ["城镇小区配套幼儿园治理工作方案", "一、治理范围",
+                          "全省城镇小区配套幼儿园均纳入治理范围，包括老城区、新城区和易地扶贫搬迁安置区的配套幼儿园。"]
+    assert texts[:2] == [_TITLE, _BODY_TEXTS[0]]
+
+
+@pytest.mark.parametrize("above, head", [
+    (f'<h1 class="mhide">{_TITLE}</h1><div class="info">发布时间：2019-02-25</div>', ""),
+    ("", f'<meta name="ArticleTitle" content="{_TITLE}"><title>{_TITLE}_西岭省人民政府</title>'),
+    ("", f"<title>{_TITLE}_政府信息公开_西岭省人民政府</title>"),
+], ids=["h1-above", "meta", "window-title"])
+def test_a_title_outside_the_texts_container_is_the_title(tmp_path, above, head):
+    """gov.cn pages print the title above the content cell (or only in the head) and open the
+    cell with the 发文字号: the 发文字号 or the 主送 was taken for the title."""
+    texts = _page(tmp_path, f'{above}<div id="UCAP-CONTENT"><p>西政办发〔2019〕12号</p>{_BODY}</div>', head)
+    assert texts == [_TITLE, "西政办发〔2019〕12号", *_BODY_TEXTS]
+    outline = outline_document(read_document(tmp_path / "page.htm"))
+    assert (outline.title, outline.doc_number, outline.addressees) == (
+        _TITLE, "西政办发〔2019〕12号", "各市（州）人民政府，省政府各部门：")
+    # A text that opens with its own title takes none from around it.
+    assert _page(tmp_path, f'<h1>西岭省人民政府关于其他事项的通知</h1><div id="zoom"><p>{_TITLE}</p>{_BODY}</div>')[0] == _TITLE
+
+
+def test_the_title_and_number_above_an_old_table_layouts_text(tmp_path):
+    """An old table page: title and 发文字号 centred in the cell above the paragraphs."""
+    body = (f"<table><tr><td><a>首页</a> | <a>政务公开</a></td></tr><tr><td><center><b>{_TITLE}</b></center>"
+            f"<center>西政办发〔2019〕12号</center><font size=4>{_BODY}</font></td></tr>"
+            "<tr><td>版权所有 西岭省人民政府办公厅 ICP备案号：黔ICP备05000001号</td></tr></table>")
+    assert _page(tmp_path, body) == [_TITLE, "西政办发〔2019〕12号", *_BODY_TEXTS]
+
+
+@pytest.mark.parametrize("container", [
+    '<pre>{}</pre>', '<div class="article-content" style="white-space: pre-line">{}</div>',
+    '<div id="zoom"><p>{}</p></div>',
+], ids=["pre", "pre-line", "display-block"])
+def test_line_breaks_the_page_keeps_are_paragraphs(tmp_path, container):
+    """Text in <pre>, under white-space: pre-line, or in spans set out as blocks came out as one
+    paragraph: no structure at all."""
+    lines = [_TITLE, *_BODY_TEXTS]
+    if "zoom" in container:
+        text = "".join(f'<span style="display:block;text-indent:2em">{line}</span>' for line in lines)
+    else:
+        text = "\n".join(lines)
+    assert _page(tmp_path, container.format(text)) == lines
+
+
+def test_a_numbered_lists_numbers_are_read_as_the_browser_draws_them(tmp_path):
+    """<ol> items lost the 1. 2. the browser draws before them, and with it their sections."""
+    body = (f'<div id="zoom"><p>{_TITLE}</p><p>一、工作任务</p><ol><li><p>严格依标配建幼儿园。新建小区同步配建。</p></li>'
+            '<li><p>确保如期移交。按规定移交。</p></li></ol><p>第六条　举办幼儿园应当具备下列条件：</p>'
+            '<ol style="list-style-type: cjk-ideographic"><li>有组织机构和章程；</li><li>有符合规定的园舍。</li></ol>'
+            '<ol style="list-style: none"><li>三、保障措施</li></ol><ol><li>4.已有编号的一项</li></ol></div>')
+    assert _page(tmp_path, body)[1:] == [
+        "一、工作任务", "1.严格依标配建幼儿园。新建小区同步配建。", "2.确保如期移交。按规定移交。",
+        "第六条举办幼儿园应当具备下列条件：", "一、有组织机构和章程；", "二、有符合规定的园舍。", "三、保障措施",
+        "4.已有编号的一项"]
+
+
+def test_text_the_pages_style_sheet_hides_is_not_read(tmp_path):
+    """A desktop copy hidden by class (.pchide{display:none}) was read as text; a rule for small
+    screens only (@media) hides nothing on the desktop."""
+    head = ("<style>.pchide{display:none} @media (max-width: 768px) { .pconly { display: none } } "
+            "#mobile, .x{ visibility: hidden }</style>")
+    body = (f'<div id="zoom"><p>{_TITLE}</p><div class="pchide"><p>（手机版）一、总体要求</p></div>'
+            f'<div class="pconly">{_BODY}</div><p id="mobile">手机版正文</p></div>')
+    assert _page(tmp_path, body, head) == [_TITLE, *_BODY_TEXTS]
+
+
+def test_a_chinese_page_labelled_latin_1_is_read_as_what_its_bytes_are(tmp_path):
+    path = tmp_path / "page.htm"
+    path.write_bytes(f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>'
+                     f'<body><div id="zoom"><p>{_TITLE}</p>{_BODY}</div></body></html>'.encode("gb18030"))
+    document = read_document(path)
+    assert [p.text for p in document.paragraphs] == [_TITLE, *_BODY_TEXTS]
+    assert "网页声明的编码（iso-8859-1）与内容不符" in document.warnings[0]
+
+
+def test_a_text_in_a_frame_saved_beside_the_page_is_read(tmp_path):
+    """“网页，全部” keeps a law's viewer frame in the page's _files folder: only the site's bar
+    was read, and the law was lost."""
+    frames = tmp_path / "law_files"
+    frames.mkdir()
+    (frames / "viewer.html").write_text(
+        f'<html><head><meta charset="utf-8"></head><body><div class="law"><p>{_TITLE}</p>{_BODY}</div></body></html>',
+        encoding="utf-8")
+    body = ('<div class="law-title"><h1>国家法律法规数据库</h1></div><iframe src="./law_files/viewer.html"></iframe>'
+            '<iframe src="https://flk.npc.gov.cn/viewer.html"></iframe><iframe src="../outside.html"></iframe>')
+    (tmp_path.parent / "outside.html").write_text("<p>不在网页的文件夹中，不读。</p>" * 50, encoding="utf-8")
+    path = tmp_path / "law.htm"
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body>{_CHROME_TOP}{body}{_CHROME_BOTTOM}</body></html>',
+                    encoding="utf-8")
+    document = read_document(path)
+    assert [p.text for p in document.paragraphs] == [_TITLE, *_BODY_TEXTS]
+    assert document.warnings == ("网页正文在框架中，已读取随网页保存的框架文件“viewer.html”。",)
+
+
+def test_a_task_table_under_a_caption_row_is_read_row_by_row(tmp_path):
+    """A 分工表 whose first row is its caption across the table was read cell by cell: 序号, 1,
+    省自然资源厅 … each a sentence listed as 本省新增."""
+    table = ('<table border="1"><tr><td colspan="4" align="center"><b>重点任务分工</b></td></tr>'
+             "<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>完成时限</td></tr>"
+             "<tr><td>1</td><td>将配套幼儿园纳入控制性详细规划</td><td>省自然资源厅</td><td>2019年6月底前</td></tr>"
+             "<tr><td>2</td><td>公布举报电话和邮箱</td><td>各市（州）人民政府</td><td>2019年3月底前</td></tr></table>")
+    texts = _page(tmp_path, f'<div id="zoom"><p>{_TITLE}</p><p>二、重点任务</p>{table}</div>')
+    assert texts == [_TITLE, "二、重点任务", "将配套幼儿园纳入控制性详细规划。（牵头单位：省自然资源厅；完成时限：2019年6月底前）",
+                     "公布举报电话和邮箱。（牵头单位：各市（州）人民政府；完成时限：2019年3月底前）"]
