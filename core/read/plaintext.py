@@ -12,6 +12,7 @@ from core.errors import DocumentReadError, EmptyDocumentError
 from core.model import Paragraph, RawDocument
 from core.read.limits import MAX_CHARACTERS, check_raw_text, too_many_characters
 from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
+from core.read.unwrap import WARNING as UNWRAP_WARNING, unwrapped
 
 _BOMS = (
     # UTF-32 first: its little-endian BOM begins with UTF-16's.
@@ -214,7 +215,7 @@ def read_txt(path: str, data: bytes) -> RawDocument:
         raise too_many_characters(path, None)
     decoded = decode_text_bytes(data, path=path)
     check_raw_text(decoded.text, path)
-    paragraphs = split_paragraphs(decoded.text)
+    paragraphs, joins = unwrapped(split_paragraphs(decoded.text))
     if not paragraphs:
         raise EmptyDocumentError("文件中没有任何文字（空文件或只有空白）。", path=path)
     return RawDocument(
@@ -222,7 +223,7 @@ def read_txt(path: str, data: bytes) -> RawDocument:
         format="txt",
         paragraphs=paragraphs,
         encoding=decoded.encoding,
-        warnings=decoded.warnings,
+        warnings=decoded.warnings + ((UNWRAP_WARNING.format(count=joins),) if joins else ()),
     )
 
 
@@ -234,7 +235,8 @@ def read_pasted(text: str, name: str = "") -> RawDocument:
         DocumentTooLargeError: far more text than the limits allow.
     """
     check_raw_text(text, None)
-    paragraphs = split_paragraphs(text)
+    paragraphs, joins = unwrapped(split_paragraphs(text))
     if not paragraphs:
         raise EmptyDocumentError("粘贴的文本为空，请先粘贴文件内容。")
-    return RawDocument(path=name, format="text", paragraphs=paragraphs)
+    return RawDocument(path=name, format="text", paragraphs=paragraphs,
+                       warnings=(UNWRAP_WARNING.format(count=joins),) if joins else ())

@@ -19,6 +19,7 @@ from core.read.normalize import CJK_CHAR_RE, normalize_paragraph_text
 from core.read.numerals import chinese_counting, ideograph_digital, letters, roman
 from core.read.plaintext import decode_text_bytes
 from core.read.task_table import CAPTION_ROWS, Cell, header_roles, task_rows
+from core.read.unwrap import WARNING as UNWRAP_WARNING, unwrapped
 
 _DECLARED_CHARSET_RES = (
     re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE),
@@ -621,6 +622,10 @@ def read_html(path: str, data: bytes, *, _depth: int = 0) -> RawDocument:
         collector.walk(container, bool(_alignment(container)), bool(_weight(container)), in_table=False,
                        kept_lines=kept_lines)
         collector.flush()
+    paragraphs, joins = unwrapped(tuple(collector.paragraphs))
+    collector.paragraphs = list(paragraphs)
+    if joins:
+        notes = (*notes, UNWRAP_WARNING.format(count=joins))
     framed = _framed_text(frames, collector.paragraphs, _depth) if frames else None
     if framed is not None:
         # The text is in a frame (a law's viewer): the page around it is the site's.

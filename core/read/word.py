@@ -21,6 +21,7 @@ from core.read.layout import starts_with_numbering
 from core.read.limits import TextBudget
 from core.read.normalize import normalize_paragraph_text
 from core.read.task_table import Cell, task_rows
+from core.read.unwrap import WARNING as UNWRAP_WARNING, unwrapped
 from core.read.word_numbering import WordNumbering
 from core.read.word_styles import StyleSheet, heading_level_from_name, on_off, paragraph_properties
 
@@ -356,9 +357,11 @@ def read_docx(path: str, *, max_bytes: int) -> RawDocument:
         raise DocumentReadError(BROKEN_DOCX_MESSAGE, path=path) from exc
     walker = _BodyWalker(document, path)
     walker.blocks(document.element.body, in_table=False)
+    paragraphs, joins = unwrapped(tuple(walker.paragraphs))
     warnings: tuple[str, ...] = (ALT_CHUNK_WARNING.format(count=walker.alt_chunks),) if walker.alt_chunks else ()
+    warnings += (UNWRAP_WARNING.format(count=joins),) if joins else ()
     if not walker.paragraphs:
         if walker.alt_chunks:
             raise DocumentReadError(warnings[0], path=path)
         raise EmptyDocumentError("文档中没有任何文字。", path=path)
-    return RawDocument(path=path, format="docx", paragraphs=tuple(walker.paragraphs), warnings=warnings)
+    return RawDocument(path=path, format="docx", paragraphs=paragraphs, warnings=warnings)

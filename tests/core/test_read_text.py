@@ -119,3 +119,48 @@ def test_empty_pasted_text_is_refused_in_chinese(text):
     with pytest.raises(EmptyDocumentError) as caught:
         read_text(text)
     assert "为空" in caught.value.message
+
+
+_STATUTE = ("西岭省法律援助条例\n第一章　总　　则\n"
+            "第一条　为了规范和促进法律援助工作，保障公民和有关当事人的合法权益，维护社会公平正义，根据《中华人民共和国法律援助法》等法律、行政法规，结合本省实际，制定本条例。\n"
+            "第二条　本省行政区域内的法律援助及其相关保障、监督管理工作，适用本条例。\n"
+            "第三条　县级以上人民政府应当将法律援助工作纳入国民经济和社会发展规划、基本公共服务体系，将法律援助相关经费列入本级政府预算，建立动态调整机制。\n"
+            "省人民政府可以设立法律援助专项资金，对经济欠发达地区的法律援助工作给予补助。\n"
+            "第四条　县级以上人民政府司法行政部门指导、监督本行政区域的法律援助工作。县级以上人民政府财政、人力资源社会保障、民政、卫生健康等部门依照各自职责，为法律援助工作提供支持和保障（以下统称有关部门）。\n"
+            "第五条　人民法院、人民检察院、公安机关应当在各自职责范围内保障当事人依法获得法律援助，为法律援助人员开展工作提供便利。\n"
+            "第六条　县级以上人民政府司法行政部门应当设立法律援助机构。法律援助机构负责组织实施法律援助工作，受理、审查法律援助申请，指派法律援助人员提供法律援助，支付法律援助补贴。\n"
+            "第七条　法律援助机构可以在乡镇（街道）、村（社区）设置法律援助工作站或者联络点，就近受理法律援助申请。\n"
+            "第八条　律师事务所、基层法律服务所、律师、基层法律服务工作者负有依法提供法律援助的义务。\n"
+            "每名执业律师每年应当办理不少于两件法律援助案件。\n")
+
+
+def _hard_wrapped(text: str, width: int = 24) -> str:
+    """The text as a PDF viewer copies it: every line cut at one width, whatever it says."""
+    lines = []
+    for line in text.splitlines():
+        lines.extend(line[start:start + width] for start in range(0, len(line), width))
+    return "\n".join(lines)
+
+
+def test_text_copied_out_of_a_pdf_is_joined_back_into_its_paragraphs(tmp_path):
+    """Every line of a hard-wrapped statute was a 款 of its own (……合法权益， / 维护社会公平正义，……)."""
+    path = tmp_path / "copied.txt"
+    path.write_text(_hard_wrapped(_STATUTE), encoding="utf-8")
+    for document in (read_document(path), read_text(_hard_wrapped(_STATUTE))):
+        assert [p.text for p in document.paragraphs] == [normalize_paragraph_text(line) for line in _STATUTE.splitlines()]
+        assert document.warnings[0].startswith("文字按固定宽度折行")
+    # Written a paragraph a line, the same text is left as it is.
+    assert read_text(_STATUTE).warnings == ()
+    assert [p.text for p in read_text(_STATUTE).paragraphs] == [
+        normalize_paragraph_text(line) for line in _STATUTE.splitlines()]
+
+
+def test_a_word_file_of_lines_pasted_from_a_pdf_is_joined_back(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in _hard_wrapped(_STATUTE).splitlines():
+        document.add_paragraph(line)
+    document.save(tmp_path / "pasted.docx")
+    read = read_document(tmp_path / "pasted.docx")
+    assert [p.text for p in read.paragraphs] == [normalize_paragraph_text(line) for line in _STATUTE.splitlines()]
