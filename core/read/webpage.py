@@ -133,8 +133,7 @@ def _hidden_by_style_sheet(soup: BeautifulSoup) -> tuple[set[str], set[str]]:
     classes: set[str] = set()
     identifiers: set[str] = set()
     for style in soup.find_all("style"):
-        sheet = _MEDIA_BLOCK_RE.sub("", _CSS_COMMENT_RE.sub("", style.get_text()))
-        for selectors, body in _CSS_RULE_RE.findall(sheet):
+        for selectors, body in _css_rules(style.get_text()):
             if not _HIDDEN_RE.search(body):
                 continue
             for selector in selectors.split(","):
@@ -144,9 +143,44 @@ def _hidden_by_style_sheet(soup: BeautifulSoup) -> tuple[set[str], set[str]]:
     return classes, identifiers
 
 
-_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
-_MEDIA_BLOCK_RE = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
-_CSS_RULE_RE = re.compile(r"([^{}@]+)\{([^{}]*)\}")
+def _css_rules(sheet: str) -> list[tuple[str, str]]:
+    """The (selectors, declarations) of a style sheet's top-level rules, in one pass over it,
+    comments left out: a rule nested in an at-rule (@media, @supports) is for other screens,
+    and is left."""
+    rules = []
+    depth = 0
+    head: list[str] = []
+    body: list[str] = []
+    index = 0
+    while index < len(sheet):
+        if sheet.startswith("/*", index):
+            end = sheet.find("*/", index + 2)
+            if end < 0:
+                break  # a comment left open runs to the end of the sheet
+            index = end + 2
+            continue
+        ch = sheet[index]
+        if ch == "{":
+            depth += 1
+            if depth == 1:
+                body = []
+            else:
+                body.append(ch)
+        elif ch == "}" and depth:
+            depth -= 1
+            if depth == 0:
+                selectors = "".join(head)
+                if not selectors.lstrip().startswith("@"):
+                    rules.append((selectors, "".join(body)))
+                head = []
+            else:
+                body.append(ch)
+        else:
+            (body if depth else head).append(ch)
+        index += 1
+    return rules
+
+
 _SIMPLE_SELECTOR_RE = re.compile(r"[.#][A-Za-z_][-\w]*")
 
 
@@ -251,7 +285,8 @@ def _document_title(text: str) -> str:
 _INFORMATION_LABEL = re.compile(r"(索\s*引\s*号|主题分类|发文机关|成文日期|发布日期|发文字号|标\s*题|有\s*效\s*性|"
                                 r"公文种类|主\s*题\s*词|信息分类|发布机构|生成日期|体裁分类|效力状态|文\s*号)\s*[：:]")
 _INFORMATION_LABELS = 3  # distinct labels that make a block the information table
-_INFORMATION_CHARS = 600  # the most text such a table holds
+_INFORMATION_CHARS = 600  # the most Chinese characters such a table holds (link text aside)
+_INFORMATION_BLOCKS = frozenset(("table", "div", "ul", "dl", "section"))
 
 
 def _drop_information_tables(soup: BeautifulSoup) -> list[str]:
@@ -261,16 +296,19 @@ def _drop_information_tables(soup: BeautifulSoup) -> list[str]:
     found = []
     if len({re.sub(r"\s", "", m.group(1)) for m in _INFORMATION_LABEL.finditer(soup.get_text(" "))}) < _INFORMATION_LABELS:
         return []
-    for element in soup.find_all(["table", "div", "ul", "dl", "section"]):
-        text = element.get_text(" ")
-        if len(text) > _INFORMATION_CHARS * 2:
+    root = soup.body or soup
+    counts = _cjk_counts(root)
+    for element in _tags_in_order(root):
+        # Only a small block is read whole: a page's wrappers are not looked at letter by letter.
+        if element.name not in _INFORMATION_BLOCKS or counts[id(element)] > _INFORMATION_CHARS:
             continue
+        text = element.get_text(" ")
         labels = {re.sub(r"\s", "", match.group(1)) for match in _INFORMATION_LABEL.finditer(text)}
-        if len(labels) >= _INFORMATION_LABELS and len(CJK_CHAR_RE.findall(text)) <= _INFORMATION_CHARS:
+        if len(labels) >= _INFORMATION_LABELS:
             found.append(element)
     # The innermost: a block holding such a table may hold the title's <h1> too.
-    innermost = [element for element in found if not any(other is not element and _inside(other, element)
-                                                          for other in found)]
+    holding = {id(parent) for element in found for parent in element.parents}
+    innermost = [element for element in found if id(element) not in holding]
     titles = []
     for element in innermost:
         cells = [normalize_paragraph_text(cell.get_text(" ")) for cell in element.find_all(["td", "th", "dd", "span", "li"])]
@@ -327,9 +365,7 @@ _NUMBER_BLOCKS = 4
 def _number_above(content: Tag) -> str:
     """The 发文字号 printed just above the text's container, or ""."""
     seen = 0
-    for element in content.find_all_previous():
-        if not isinstance(element, Tag) or element.name not in _BLOCK_TAGS:
-            continue
+    for element in _blocks_above(content):
         text = normalize_paragraph_text(element.get_text(" ")).replace(" ", "")
         if _DOC_NUMBER_RE.match(text):
             return text
@@ -339,12 +375,18 @@ def _number_above(content: Tag) -> str:
     return ""
 
 
+def _blocks_above(content: Tag):
+    """The blocks before the text's container, nearest first, not those it stands in."""
+    holding = {id(parent) for parent in content.parents}
+    for element in content.previous_elements:
+        if isinstance(element, Tag) and element.name in _BLOCK_TAGS and id(element) not in holding:
+            yield element
+
+
 def _titles_above(content: Tag) -> list[str]:
     """The nearest block above the text's container that reads as a title and is no link."""
     seen = 0
-    for element in content.find_all_previous():
-        if not isinstance(element, Tag) or element.name not in _BLOCK_TAGS:
-            continue
+    for element in _blocks_above(content):
         seen += 1
         if seen > _ABOVE_BLOCKS:
             break
@@ -547,8 +589,8 @@ def _local_frames(soup: BeautifulSoup, path: str) -> list[Path]:
     if not path:
         return []
     folder = Path(path).resolve().parent
-    frames = []
-    for frame in soup.find_all(["iframe", "frame"]):
+    frames: list[Path] = []
+    for frame in soup.find_all(["iframe", "frame"], limit=_FRAMES):
         source = unquote(_text_attribute(frame, "src").split("#", 1)[0].split("?", 1)[0]).strip()
         if not source or _ADDRESS_SCHEME_RE.match(source) or source.startswith(("/", "\\")):
             continue
@@ -578,6 +620,7 @@ def _framed_text(frames: list[Path], paragraphs: list[Paragraph], depth: int) ->
 
 
 _FRAME_DEPTH = 2  # frames within frames read at most this deep
+_FRAMES = 8  # the most frames of a page looked at
 
 
 def read_html(path: str, data: bytes, *, _depth: int = 0) -> RawDocument:
