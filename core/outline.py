@@ -128,7 +128,7 @@ _TITLE_END = re.compile(r"(?:意见|通知|条例|办法|规定|决定|方案|�
 _TITLE_GOES_ON = re.compile(r"^(?:的(?:通知|意见|决定|批复|函|报告|公告|通告|请示)|"
                             r"[（(]\s*\d{4}\s*[—–－~-]{1,2}\s*\d{4}\s*年?\s*[）)])")
 # A title opened by 关于 is not whole before the 的 that names what it is (关于加强法 / 律援助工作的决定:
-# 法 ends many titles, but not this one).
+# 法 ends many titles, but not this one): it goes on to a line holding that 的.
 _ABOUT_UNFINISHED = re.compile(r"关于[^的]*$")
 _TERMINAL = "。！？；：:;，,"
 # The subheadings of a published court case, which follow its title line.
@@ -216,6 +216,9 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
     web_front, lines = _split_web_front(lines)
     lines, web_tail = _split_web_tail(lines)
     letter, lines = _document_before_statute(lines)
+    # The number the rules were issued under (国发〔2004〕18号 of the 印发 notice) is theirs; a
+    # decision's, an explanation's or a call for comments' is not.
+    issuing = bool(letter) and any(_ISSUING.search(line.text) for line in letter[:3])
     if not letter:
         letter, lines = _letter_before_statute(lines)
     lines, explanation = _split_explanation(lines)
@@ -225,14 +228,16 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
     front = _split_front_matter(lines, grammar)
     if letter:
         front.other[:0] = [line.text for line in letter]
-        # The number the statute went out under (国发〔2004〕18号 of the 印发 notice) is its own.
-        front.doc_number = front.doc_number or next(
-            (line.text.replace(" ", "") for line in letter if _DOC_NUMBER.match(line.text.replace(" ", ""))), "")
         kind = next((word for word in ("决定", "说明", "通知", "公告", "通告")
                      if any(line.text.endswith(word) for line in letter[:3])), "函件")
         warnings.append(f"正文前的{kind}（{len(letter)}行，{_preview([line.text for line in letter])}）"
                         "已另行列出，未计入对照。")
-    body = [line for line in lines[front.body_start:] if not _DRAFTING_NOTE.match(line.text)]
+    if issuing:
+        front.doc_number = front.doc_number or next(
+            (line.text.replace(" ", "") for line in letter if _DOC_NUMBER.match(line.text.replace(" ", ""))), "")
+    # A drafter's notes between the articles, in a draft only (a finished text's note is its own).
+    draft = bool(_DRAFT_WORD.search(front.title)) or any(_DRAFT_WORD.search(text) for text in front.other[:12])
+    body = [line for line in lines[front.body_start:] if not (draft and _DRAFTING_NOTE.match(line.text))]
     notes = len(lines) - front.body_start - len(body)
     if notes:
         warnings.append(f"起草中的{notes}处说明（“{_preview_note(lines[front.body_start:])}”等）"
@@ -283,7 +288,8 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
 # A drafter's note on a line of its own between the articles of a draft (【说明】本条根据……;
 # （说明：法律援助法规定七日内审查，本条缩短为五日。）; 【立法依据】……): why the text says what it
 # says, no provision of it. Not a law's note under a table (（注：本表所称……）), which is its text.
-_DRAFTING_NOTE = re.compile(r"^(?:【\s*(?:说\s*明|条文说明|修改说明|起草说明|立法依据|依据|理由|注释?|备注)\s*】"
+_DRAFT_WORD = re.compile(r"草案|征求意见稿|送审稿|讨论稿|修改稿|代拟稿")
+_DRAFTING_NOTE = re.compile(r"^(?:【\s*(?:说\s*明|条文说明|修改说明|起草说明|立法依据|依据|理由)\s*】"
                             r"|[（(]\s*(?:说明|修改说明|条文说明|立法依据|理由)\s*[：:][^（）()]*"
                             r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]$)")
 
@@ -753,7 +759,7 @@ def _split_front_matter(lines: list[_Line], grammar: str) -> _Front:
         index = first + 1
         while (index < count and not title.endswith(tuple("。！？")) and
                (not _TITLE_END.search(title) or _TITLE_GOES_ON.match(lines[index].text)
-                or _ABOUT_UNFINISHED.search(title))
+                or (_ABOUT_UNFINISHED.search(title) and "的" in lines[index].text))
                and _is_title_fragment(lines[index], lines[first], grammar)
                and len(title) + len(lines[index].text) <= _TITLE_MAX):
             title += lines[index].text
@@ -987,12 +993,23 @@ def _document_before_statute(lines: list[_Line]) -> tuple[list[_Line], list[_Lin
     if len(lines) < 4 or head is None:
         return [], lines
     names = {_bare_title(name) for name in _QUOTED_TITLE.findall(heads[head - 1])}
+    issued = _ISSUING.search(heads[head - 1])
+    # Named without 《》 (关于印发法律援助实施办法的通知), the rules' own title may add the issuer's
+    # place (西岭省法律援助实施办法).
+    short = _bare_title(issued.group(1).strip("《》")) if issued else ""
+
+    def named(text: str) -> bool:
+        bare = _bare_title(text)
+        return not _ATTACHMENT.match(text) and (
+            bare in names or (len(short) >= 4 and bare.endswith(short)))
+
     for index in range(head + 1, len(lines)):
         marker = _statute_marker(lines[index].text)
         if marker is not None and marker.kind in ("article", "chapter"):
             return [], lines
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        if ({_bare_title(lines[index].text), _bare_title(lines[index].text + following)} & names
+        # The name on the line, or wrapped over it and the next (not the next line's alone).
+        if ((named(lines[index].text) or (named(lines[index].text + following) and not named(following)))
                 and any(_statute_marker(later.text) for later in lines[index + 1:index + 8])):
             return lines[:index], lines[index:]
     return [], lines
@@ -1000,7 +1017,9 @@ def _document_before_statute(lines: list[_Line]) -> tuple[list[_Line], list[_Lin
 
 # A first line naming a statute in another document's title (关于修改《……》的决定, ……的起草说明,
 # 关于印发《……》的通知).
-_DOCUMENT_NAMING = re.compile(r"《[^《》]{2,60}》.{0,20}(?:决定|说明|通知|公告|通告|报告|议案|请示|函)$")
+_DOCUMENT_NAMING = re.compile(r"《[^《》]{2,60}》.{0,20}(?:决定|说明|通知|公告|通告|报告|议案|请示|函)$"
+                              r"|关于(?:印发|公布|发布)[^《》]{2,60}的(?:通知|决定|公告)$")
+_ISSUING = re.compile(r"关于(?:印发|公布|发布)(.{2,60})的(?:通知|决定|公告)$")
 _QUOTED_TITLE = re.compile(r"《([^《》]{2,60})》")
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import codecs
 import email.parser
 import email.policy
+import email.utils
 import re
 
 from core.errors import DocumentReadError
 from core.model import RawDocument
-from core.read.webpage import read_html
+from core.read.webpage import GB_ALIASES, LATIN_CHARSETS as _LATIN_CHARSETS, read_html
 
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE)
 NOT_MHTML_MESSAGE = ("文件不是有效的单个文件网页（.mht），其中没有网页内容。"
@@ -39,18 +40,20 @@ def read_mhtml(path: str, data: bytes) -> RawDocument:
     page = _page_part(message)
     if page is None:
         if _HTML_START.search(data[:4096]):
-            return read_html(path, data)  # a plain page given the .mht name
+            return read_html(path, data, frames=False)  # a plain page given the .mht name
         raise DocumentReadError(NOT_MHTML_MESSAGE, path=path)
     body = page.get_payload(decode=True) or b""
     charset = page.get_content_charset()
-    if charset:
+    if charset and charset.lower() not in _LATIN_CHARSETS:
         try:
             # Decoded here with the part's own charset, handed on as UTF-8 with its mark, so a
             # <meta charset> the browser left unchanged does not decode it a second time.
-            body = codecs.BOM_UTF8 + body.decode(_codec(charset)).encode("utf-8")
+            codec = "gb18030" if charset.lower() in GB_ALIASES else charset
+            body = codecs.BOM_UTF8 + body.decode(codec).encode("utf-8")
         except (LookupError, UnicodeDecodeError):
             pass  # left to the page's declaration or to detection
-    return read_html(path, body)
+    # Labelled Latin-1 (often wrongly, for a Chinese page): left to the page reader's checks.
+    return read_html(path, body, frames=False)
 
 
 def _page_part(message):
@@ -59,12 +62,7 @@ def _page_part(message):
     parts = [part for part in message.walk() if part.get_content_type() == "text/html"]
     start = message.get_param("start") if message.is_multipart() else None
     if start:
-        named = [part for part in parts if part.get("Content-ID", "").strip() == start.strip()]
+        start = str(email.utils.collapse_rfc2231_value(start)).strip()  # start*=utf-8''…
+        named = [part for part in parts if str(part.get("Content-ID", "")).strip() == start]
         parts = named + parts
     return parts[0] if parts else None
-
-
-def _codec(charset: str) -> str:
-    """The codec for a declared charset: GB2312 and GBK pages are decoded as GB18030, their
-    superset, as browsers do."""
-    return "gb18030" if charset.lower() in ("gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936") else charset

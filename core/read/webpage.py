@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -27,8 +28,8 @@ _DECLARED_CHARSET_RES = (
 )
 # Pages labelled GB2312 or GBK routinely contain characters outside those sets (names, rare
 # place names); GB18030 decodes all of them the same way and more.
-_LATIN_CHARSETS = frozenset(("iso-8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii"))
-_GB_ALIASES = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "euc-cn", "gb18030"))
+LATIN_CHARSETS = frozenset(("iso-8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252", "us-ascii", "ascii"))
+GB_ALIASES = frozenset(("gb2312", "gbk", "x-gbk", "gb_2312-80", "csgb2312", "cp936", "ms936", "euc-cn", "gb18030"))
 
 # The content containers of common Chinese government CMSs (gov.cn UCAP, TRS WCM, …),
 # most specific first.
@@ -62,8 +63,8 @@ def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
             if not match:
                 continue
             declared = match.group(1).decode("ascii", errors="replace").lower()
-            encoding = "gb18030" if declared in _GB_ALIASES else declared
-            if declared in _LATIN_CHARSETS and re.search(rb"[\x80-\xff]", data):
+            encoding = "gb18030" if declared in GB_ALIASES else declared
+            if declared in LATIN_CHARSETS and re.search(rb"[\x80-\xff]", data):
                 # A Chinese page labelled Latin-1 by its server or template: any bytes decode as
                 # Latin-1, into nonsense. Read as what its bytes are.
                 decoded = decode_text_bytes(data, path=path)
@@ -98,7 +99,8 @@ def _check_depth(soup: BeautifulSoup, path: str) -> None:
 
 def _cjk_counts(root: Tag) -> dict[int, int]:
     """Chinese characters in the prose of every element under ``root``, by id(), in one pass:
-    the text of links left out (a sidebar of 最新文件, a navigation bar, 相关文件 are links)."""
+    the text of links left out (a sidebar of 最新文件, a navigation bar, 相关文件 are links; a
+    bookmark, <a name="_Hlk1"> around the text, is none)."""
     counts: dict[int, int] = {}
     order: list[Tag] = []
     stack = [root]
@@ -110,11 +112,16 @@ def _cjk_counts(root: Tag) -> dict[int, int]:
         total = 0
         for child in node.contents:
             if isinstance(child, Tag):
-                total += counts[id(child)] if child.name != "a" else 0
+                total += 0 if child.name == "a" and not _bookmark(child) else counts[id(child)]
             elif type(child) in _GET_TEXT_TYPES:
                 total += len(CJK_CHAR_RE.findall(str(child)))
         counts[id(node)] = total
     return counts
+
+
+def _bookmark(anchor: Tag) -> bool:
+    """Whether an <a> marks a place in the text (Word's <a name="_Hlk1">) rather than links."""
+    return not anchor.has_attr("href") and (anchor.has_attr("name") or anchor.has_attr("id"))
 
 
 def _tags_in_order(root: Tag):
@@ -126,21 +133,57 @@ def _tags_in_order(root: Tag):
         stack.extend(reversed([child for child in node.contents if isinstance(child, Tag)]))
 
 
-def _hidden_by_style_sheet(soup: BeautifulSoup) -> tuple[set[str], set[str]]:
-    """The classes and ids the page's own style sheets hide (.pchide{display:none}), as a
-    desktop browser shows the page: rules for other screens (@media) left aside, and only
-    selectors that are one class or one id."""
-    classes: set[str] = set()
-    identifiers: set[str] = set()
-    for style in soup.find_all("style"):
-        for selectors, body in _css_rules(style.get_text()):
-            if not _HIDDEN_RE.search(body):
-                continue
-            for selector in selectors.split(","):
-                selector = selector.strip()
-                if _SIMPLE_SELECTOR_RE.fullmatch(selector):
-                    (classes if selector[0] == "." else identifiers).add(selector[1:])
-    return classes, identifiers
+@dataclass
+class _StyleSheet:
+    """What the page's own style sheets say that changes its text, as a desktop browser shows it
+    (rules for other screens, @media, left aside): the classes and ids hidden (.pchide{display:
+    none}), but those another rule shows again (.tabcon.on{display:block}); and the tags and
+    classes whose lists are drawn without numbers (ol, li{list-style:none})."""
+
+    hidden_classes: set[str] = field(default_factory=set)
+    hidden_ids: set[str] = field(default_factory=set)
+    unnumbered: set[str] = field(default_factory=set)  # tag names, and classes as ".name"
+
+    @classmethod
+    def of(cls, soup: BeautifulSoup) -> _StyleSheet:
+        sheet = cls()
+        shown: set[str] = set()
+        for style in soup.find_all("style"):
+            for selectors, body in _css_rules(style.get_text()):
+                hides = bool(_HIDDEN_RE.search(body))
+                shows = bool(_SHOWN_RE.search(body))
+                unnumbered = bool(_NO_LIST_STYLE_RE.search(body))
+                for selector in selectors.split(","):
+                    selector = selector.strip()
+                    if shows:
+                        shown.update(_SELECTOR_NAMES_RE.findall(selector))
+                    if hides and _SIMPLE_SELECTOR_RE.fullmatch(selector):
+                        (sheet.hidden_classes if selector[0] == "." else sheet.hidden_ids).add(selector[1:])
+                    if unnumbered and _LIST_SELECTOR_RE.fullmatch(selector):
+                        sheet.unnumbered.add(selector.lower() if selector[0] != "." else selector)
+        sheet.hidden_classes -= shown
+        sheet.hidden_ids -= shown
+        return sheet
+
+    def hides(self, tag: Tag) -> bool:
+        """Whether the sheet hides the tag, and no style of its own shows it."""
+        if not (self.hidden_classes or self.hidden_ids) or _SHOWN_RE.search(_text_attribute(tag, "style")):
+            return False
+        classes = tag.get("class") or ()
+        return tag.get("id") in self.hidden_ids or not self.hidden_classes.isdisjoint(
+            [classes] if isinstance(classes, str) else classes)
+
+    def numbers(self, tag: Tag) -> bool:
+        """Whether the sheet leaves a list's numbers to be drawn for this ol or li."""
+        classes = tag.get("class") or ()
+        return tag.name not in self.unnumbered and not any(
+            f".{name}" in self.unnumbered for name in ([classes] if isinstance(classes, str) else classes))
+
+
+_SHOWN_RE = re.compile(r"display\s*:\s*(?!none)[a-z-]+|visibility\s*:\s*visible", re.IGNORECASE)
+_NO_LIST_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
+_SELECTOR_NAMES_RE = re.compile(r"[.#]([A-Za-z_][-\w]*)")
+_LIST_SELECTOR_RE = re.compile(r"(?:ol|li|\.[A-Za-z_][-\w]*)", re.IGNORECASE)
 
 
 def _css_rules(sheet: str) -> list[tuple[str, str]]:
@@ -184,9 +227,8 @@ def _css_rules(sheet: str) -> list[tuple[str, str]]:
 _SIMPLE_SELECTOR_RE = re.compile(r"[.#][A-Za-z_][-\w]*")
 
 
-def _drop_hidden(soup: BeautifulSoup) -> None:
+def _drop_hidden(soup: BeautifulSoup, sheet: _StyleSheet) -> None:
     """Remove scripts, navigation and the like, and everything hidden, in one pass."""
-    hidden_classes, hidden_ids = _hidden_by_style_sheet(soup)
     doomed = []
     stack: list[Tag] = [soup]
     while stack:
@@ -195,12 +237,8 @@ def _drop_hidden(soup: BeautifulSoup) -> None:
             if not isinstance(child, Tag):
                 continue
             style = child.get("style")
-            classes = child.get("class") or ()
             if (child.name in _DROPPED_TAGS or child.has_attr("hidden")
-                    or (isinstance(style, str) and _HIDDEN_RE.search(style))
-                    or (hidden_ids and child.get("id") in hidden_ids)
-                    or (hidden_classes and not hidden_classes.isdisjoint(
-                        [classes] if isinstance(classes, str) else classes))):
+                    or (isinstance(style, str) and _HIDDEN_RE.search(style)) or sheet.hides(child)):
                 doomed.append(child)  # its subtree goes with it: not visited
             else:
                 stack.append(child)
@@ -209,25 +247,34 @@ def _drop_hidden(soup: BeautifulSoup) -> None:
 
 
 def _main_content(soup: BeautifulSoup) -> list[Tag]:
-    """The element holding the article's text: of the known containers, the one with most of the
-    page's prose (the innermost of those holding as much: a TRS_Editor inside a #content that
-    also holds the page's information table), with any other block of its name holding a good
-    part of the text too (a notice, then the plan it issues, each in a TRS_Editor: both, in the
-    page's order); without a known container, the innermost element holding most of the prose."""
+    """The elements holding the article's text. The known containers are tried most specific
+    first (``_CONTAINER_IDS``, then ``_CONTAINER_CLASSES``); the first holding a good share of
+    the page's prose is the text's, or a container inside it holding nearly all of its text (a
+    TRS_Editor inside a #content that also holds the page's information table). A block of the
+    same specific name beside it holding a good part of the text too is read after it (a notice,
+    then the plan it issues, each in a TRS_Editor). Without a known container: the innermost
+    element holding most of the prose."""
     root = soup.body or soup
     counts = _cjk_counts(root)
     total = counts[id(root)]
+    if total == 0:
+        return [root]  # no Chinese prose to go by: the whole page
     tags = list(_tags_in_order(root))
     named = [(tag, name) for tag in tags if (name := _container_name(tag)) and counts[id(tag)] >= 20]
-    if named and max(counts[id(tag)] for tag, _ in named) >= _CONTAINER_SHARE * total:
-        most = max(counts[id(tag)] for tag, _ in named)
-        # Innermost: no named block inside it holds nearly all of its text.
-        held = [(tag, name) for tag, name in named if counts[id(tag)] >= _NEARLY_ALL * most]
-        chosen, name = next((tag, name) for tag, name in reversed(held))
-        parts = [tag for tag, other in named if other == name and counts[id(tag)] >= _PART_SHARE * total
-                 and not _inside(tag, chosen) and not _inside(chosen, tag)]
-        # In the page's order, each read as the text (not what stands between them).
-        return [tag for tag in tags if tag is chosen or any(tag is part for part in parts)]
+    ranked = sorted(named, key=lambda item: _CONTAINER_RANK[item[1]])  # stable: page order within a name
+    chosen = next((item for item in ranked if counts[id(item[0])] >= _CONTAINER_SHARE * total), None)
+    if chosen is not None:
+        container, name = chosen
+        outer = container
+        inner = [tag for tag, _ in named if tag is not container and _inside(tag, container)
+                 and counts[id(tag)] >= _NEARLY_ALL * counts[id(container)]]
+        if inner:
+            container = inner[-1]  # the innermost of them (inner ones come later in page order)
+            name = _container_name(container)
+        parts = [tag for tag, other in named if other == name and name not in _GENERIC_NAMES
+                 and not _inside(tag, outer) and tag.parent in (container.parent, outer.parent)
+                 and counts[id(tag)] >= _PART_SHARE * total]
+        return [tag for tag in tags if tag is container or any(tag is part for part in parts)]
     # The innermost element holding most of the prose: in document order an element comes after
     # those it is inside, and of two elements each holding most, one is inside the other.
     best = root
@@ -237,10 +284,16 @@ def _main_content(soup: BeautifulSoup) -> list[Tag]:
     return [best]
 
 
-_CONTAINER_SHARE = 0.5  # of the page's prose, the least a known container must hold
+_CONTAINER_SHARE = 0.3  # of the page's prose, the least a known container must hold
 _NEARLY_ALL = 0.75  # an inner container holding this share of an outer one's text is the text's
-_PART_SHARE = 0.2  # a second block of the container's name holding this share is part of the text
+_PART_SHARE = 0.2  # a block of the container's name beside it holding this share is part of the text
 _MOST = 0.8  # without a known container, the share of the prose the text's element holds
+
+
+_CONTAINER_RANK = {**{f"id:{name}": rank for rank, name in enumerate(_CONTAINER_IDS)},
+                   **{f"class:{name}": len(_CONTAINER_IDS) + rank for rank, name in enumerate(_CONTAINER_CLASSES)}}
+# Names a site may give any block (a sidebar's div.content): never more than one block of the text.
+_GENERIC_NAMES = frozenset(("id:content", "class:content", "class:view", "class:article", "class:main-content"))
 
 
 def _container_name(tag: Tag) -> str:
@@ -285,6 +338,8 @@ def _document_title(text: str) -> str:
 _INFORMATION_LABEL = re.compile(r"(索\s*引\s*号|主题分类|发文机关|成文日期|发布日期|发文字号|标\s*题|有\s*效\s*性|"
                                 r"公文种类|主\s*题\s*词|信息分类|发布机构|生成日期|体裁分类|效力状态|文\s*号)\s*[：:]")
 _INFORMATION_LABELS = 3  # distinct labels that make a block the information table
+_RECORD_LABELS = frozenset(("索引号", "主题分类", "成文日期", "公文种类", "信息分类", "体裁分类", "有效性", "效力状态",
+                            "发文机关", "发布机构"))
 _INFORMATION_CHARS = 600  # the most Chinese characters such a table holds (link text aside)
 _INFORMATION_BLOCKS = frozenset(("table", "div", "ul", "dl", "section"))
 
@@ -304,7 +359,10 @@ def _drop_information_tables(soup: BeautifulSoup) -> list[str]:
             continue
         text = element.get_text(" ")
         labels = {re.sub(r"\s", "", match.group(1)) for match in _INFORMATION_LABEL.finditer(text)}
-        if len(labels) >= _INFORMATION_LABELS:
+        # Labels and values, no sentence, and a label only the page's record of a document has
+        # (a form in the text may ask for 标题, 文号 and 发布日期, never for a 索引号).
+        if (len(labels) >= _INFORMATION_LABELS and not labels.isdisjoint(_RECORD_LABELS)
+                and "。" not in text):
             found.append(element)
     # The innermost: a block holding such a table may hold the title's <h1> too.
     holding = {id(parent) for element in found for parent in element.parents}
@@ -344,12 +402,9 @@ def _title_outside(content: Tag, paragraphs: list[Paragraph], recorded: list[str
     the 发文字号 or the 主送 was taken for the title."""
     if any(_document_title(paragraph.text) for paragraph in paragraphs[:_OWN_TITLE_LINES]):
         return ""
+    title = _title_above(content) or next(iter(recorded), "")
     opening = "".join(p.text for p in paragraphs[:_OWN_TITLE_LINES]).replace(" ", "")
-    for title in [*_titles_above(content), *recorded]:
-        if title.replace(" ", "") not in opening:
-            return title
-        return ""
-    return ""
+    return title if title.replace(" ", "") not in opening else ""
 
 
 _OWN_TITLE_LINES = 3  # the text's opening lines that may hold its own title
@@ -358,7 +413,7 @@ _ABOVE_BLOCKS = 40  # how many blocks above the text are looked through for its 
 
 # A 发文字号 (国办发〔2019〕3号), and how far above the text it is looked for: between the title
 # and the text, where a page without the title in its container prints it too.
-_DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]第?\d+号$")
+_DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 _NUMBER_BLOCKS = 4
 
 
@@ -383,19 +438,16 @@ def _blocks_above(content: Tag):
             yield element
 
 
-def _titles_above(content: Tag) -> list[str]:
-    """The nearest block above the text's container that reads as a title and is no link."""
-    seen = 0
-    for element in _blocks_above(content):
-        seen += 1
-        if seen > _ABOVE_BLOCKS:
+def _title_above(content: Tag) -> str:
+    """The nearest block above the text's container that reads as a title and is no link, or ""."""
+    for seen, element in enumerate(_blocks_above(content)):
+        if seen >= _ABOVE_BLOCKS:
             break
-        if element.find_parent("a") is not None or element.find("a") is not None:
-            continue
-        title = _document_title(element.get_text())
-        if title:
-            return [title]
-    return []
+        if element.find_parent("a") is None and element.find("a") is None:
+            title = _document_title(element.get_text())
+            if title:
+                return title
+    return ""
 
 
 def _text_attribute(tag: Tag, name: str) -> str:
@@ -431,7 +483,8 @@ def _weight(tag: Tag) -> bool | None:
 class _BlockCollector:
     """Turns the content element into paragraphs: each block, and each <br>-separated line."""
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: _StyleSheet) -> None:
+        self.sheet = sheet
         self.paragraphs: list[Paragraph] = []
         self._pieces: list[tuple[str, bool]] = []
         self._context = (False, False)  # centered, in_table of the pieces being collected
@@ -473,7 +526,7 @@ class _BlockCollector:
                 continue
             if child.name == "li" and node.name == "ol":
                 # The number the browser draws before an item of a numbered list.
-                label = _list_label(counter, node, child)
+                label = _list_label(counter, node, child) if self.sheet.numbers(node) and self.sheet.numbers(child) else ""
                 counter += 1
                 if label:
                     self.flush()
@@ -584,24 +637,29 @@ def _span(cell: Tag, attribute: str) -> int:
 
 
 def _local_frames(soup: BeautifulSoup, path: str) -> list[Path]:
-    """The files of the page's frames saved beside it (“网页，全部” keeps them in the page's
-    _files folder): relative addresses only, within the page's folder, that exist."""
+    """The files of the page's frames that the browser saved with it (“网页，全部” keeps them in a
+    folder beside the page named after it: 法律_files/viewer.html): relative addresses only, into
+    such a folder, each once, of a web page's suffix and size."""
     if not path:
         return []
-    folder = Path(path).resolve().parent
+    page = Path(path).resolve()
     frames: list[Path] = []
     for frame in soup.find_all(["iframe", "frame"], limit=_FRAMES):
         source = unquote(_text_attribute(frame, "src").split("#", 1)[0].split("?", 1)[0]).strip()
         if not source or _ADDRESS_SCHEME_RE.match(source) or source.startswith(("/", "\\")):
             continue
-        target = (folder / source).resolve()
-        if target.is_file() and folder in target.parents and target.suffix.lower() in _FRAME_SUFFIXES:
+        target = (page.parent / source).resolve()
+        if (target.parent.parent == page.parent and _SAVED_FOLDER_RE.search(target.parent.name)
+                and target.suffix.lower() in _FRAME_SUFFIXES and target != page and target not in frames
+                and target.is_file() and target.stat().st_size <= MAX_HTML_BYTES):
             frames.append(target)
     return frames
 
 
+# The folder a browser saves a page's parts in: 页面_files, 页面.files, 页面_文件 (Chinese Windows).
+_SAVED_FOLDER_RE = re.compile(r"(?:[_.]files|_文件)$", re.IGNORECASE)
 _ADDRESS_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_FRAME_SUFFIXES = frozenset((".html", ".htm", ".shtml", ".xhtml", ""))
+_FRAME_SUFFIXES = frozenset((".html", ".htm", ".shtml", ".xhtml"))
 
 
 def _framed_text(frames: list[Path], paragraphs: list[Paragraph], depth: int) -> tuple[Path, RawDocument] | None:
@@ -623,12 +681,14 @@ _FRAME_DEPTH = 2  # frames within frames read at most this deep
 _FRAMES = 8  # the most frames of a page looked at
 
 
-def read_html(path: str, data: bytes, *, _depth: int = 0) -> RawDocument:
+def read_html(path: str, data: bytes, *, frames: bool = True, _depth: int = 0) -> RawDocument:
     """Reads the main text of a saved web page.
 
     Args:
         path: the file name, kept in the result.
         data: the page's bytes.
+        frames: read the frames the browser saved beside the page (not for the page of an .mht,
+            whose path is the .mht's own).
 
     Returns:
         The document with format "html"; encoding is the charset used.
@@ -654,12 +714,13 @@ def read_html(path: str, data: bytes, *, _depth: int = 0) -> RawDocument:
         soup = BeautifulSoup(text, "lxml")
     _check_depth(soup, path)
     recorded = _recorded_titles(soup)
-    frames = _local_frames(soup, path) if _depth < _FRAME_DEPTH else []
-    _drop_hidden(soup)
+    frame_files = _local_frames(soup, path) if frames and _depth < _FRAME_DEPTH else []
+    sheet = _StyleSheet.of(soup)
+    _drop_hidden(soup, sheet)
     recorded += _drop_information_tables(soup)
     containers = _main_content(soup)
     content = containers[0]
-    collector = _BlockCollector()
+    collector = _BlockCollector(sheet)
     for container in containers:
         kept_lines = container.name == "pre" or bool(_KEPT_LINES_RE.search(_text_attribute(container, "style")))
         collector.walk(container, bool(_alignment(container)), bool(_weight(container)), in_table=False,
@@ -669,13 +730,13 @@ def read_html(path: str, data: bytes, *, _depth: int = 0) -> RawDocument:
     collector.paragraphs = list(paragraphs)
     if joins:
         notes = (*notes, UNWRAP_WARNING.format(count=joins))
-    framed = _framed_text(frames, collector.paragraphs, _depth) if frames else None
+    framed = _framed_text(frame_files, collector.paragraphs, _depth) if frame_files else None
     if framed is not None:
         # The text is in a frame (a law's viewer): the page around it is the site's.
         frame, document = framed
         collector.paragraphs = list(document.paragraphs)
         notes = (*notes, f"网页正文在框架中，已读取随网页保存的框架文件“{frame.name}”。", *document.warnings)
-    title = _title_outside(content, collector.paragraphs, recorded)
+    title = _title_outside(content, collector.paragraphs, recorded) if collector.paragraphs else ""
     if title:
         number = _number_above(content) if not any(
             _DOC_NUMBER_RE.match(p.text.replace(" ", "")) for p in collector.paragraphs[:_OWN_TITLE_LINES]) else ""

@@ -1355,3 +1355,26 @@ def test_what_the_readings_of_issued_documents_leave_as_they_were():
     run_in = outline_document(read_text("西岭省实施方案\n一、重点任务\n（一）推进共享。建立机制。\n西岭省人民政府\n"
                                         "2023年1月1日\n附件重点任务分工表\n序号\n"))
     assert [c.text for c in run_in.clauses()] == ["建立机制。"]
+
+
+def test_what_a_review_of_the_statute_readings_found_them_taking():
+    """A finished text's 【备注】 and （说明：……） lines are its own; a call for comments' number is
+    not the draft's; （征求意见稿） under a 关于 title is no part of it; a 印发 notice naming the
+    rules without 《》 is set aside all the same."""
+    finished = outline_document(read_text(
+        "西岭省人民政府关于加强法律援助工作的实施意见\n一、总体要求\n（一）扩大范围。各地要扩大法律援助范围。\n"
+        "（说明：本意见所称困难群众，是指低保对象和特困人员。）\n"))
+    assert "（说明：本意见所称困难群众，是指低保对象和特困人员。）" in [c.text for c in finished.clauses()]
+    letter = outline_document(read_text(
+        "西岭省司法厅关于征求《西岭省法律援助条例（草案）》意见的函\n西司函〔2023〕12号\n各市司法局：\n"
+        "现将《西岭省法律援助条例（草案）》印发给你们，请于5月30日前反馈意见。\n附件：西岭省法律援助条例（草案）\n"
+        "西岭省司法厅\n2023年5月6日\n西岭省法律援助条例（草案）\n第一条　为了规范法律援助工作，制定本条例。\n"))
+    assert letter.doc_number == "" and letter.title.startswith("西岭省法律援助条例")
+    about = outline_document(read_text("西岭省关于支持民营经济发展若干措施\n（征求意见稿）\n一、总体要求\n（一）优化环境。"))
+    assert about.title == "西岭省关于支持民营经济发展若干措施"
+    issued = outline_document(read_text(
+        "西岭省人民政府关于印发法律援助实施办法的通知\n西政发〔2023〕5号\n各市人民政府：\n现将《西岭省法律援助实施办法》"
+        "印发给你们，请认真贯彻执行。\n西岭省人民政府\n2023年5月6日\n西岭省法律援助实施办法\n"
+        "第一条　为了规范法律援助工作，制定本办法。\n第二条　本办法自2023年7月1日起施行。\n"))
+    assert (issued.title, issued.doc_number) == ("西岭省法律援助实施办法", "西政发〔2023〕5号")
+    assert [s.label for s in issued.sections] == ["第一条", "第二条"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.errors import DocumentReadError
+from core.errors import DocumentReadError, EmptyDocumentError
 from core.outline import outline_document
 from core.read import read_document
 from tests.conftest import DATA, NEW_MEDIA_HTML, NEW_MEDIA_TXT
@@ -336,3 +336,52 @@ def test_a_task_table_under_a_caption_row_is_read_row_by_row(tmp_path):
     texts = _page(tmp_path, f'<div id="zoom"><p>{_TITLE}</p><p>二、重点任务</p>{table}</div>')
     assert texts == [_TITLE, "二、重点任务", "将配套幼儿园纳入控制性详细规划。（牵头单位：省自然资源厅；完成时限：2019年6月底前）",
                      "公布举报电话和邮箱。（牵头单位：各市（州）人民政府；完成时限：2019年3月底前）"]
+
+
+def test_what_a_review_of_the_page_reading_found_it_taking(tmp_path):
+    """From a review of the readings above: a policy's 解读 in div.article below it, a law in
+    Word's bookmark <a name>, a sentence naming 标题：/文号：, a form in the text, a tab shown by
+    a second rule, a reset style sheet's unnumbered lists, a page with no text."""
+    reading = "<p>政策解读</p><p>这份实施意见的出台，对于推动我省幼儿园治理具有重要意义，解读如下。</p>" * 2
+    assert _page(tmp_path, f'<div id="UCAP-CONTENT"><p>{_TITLE}</p>{_BODY}</div>'
+                           f'<div class="article">{reading}</div>') == [_TITLE, *_BODY_TEXTS]
+    assert _page(tmp_path, f'<div><a name="_Hlk1"><p>{_TITLE}</p>{_BODY}</a></div>') == [_TITLE, *_BODY_TEXTS]
+    form = ("<table><tr><td>标题：</td><td></td></tr><tr><td>文号：</td><td></td></tr>"
+            "<tr><td>发布日期：</td><td></td></tr></table>")
+    sentence = "<p>报送材料须写明标题：文件全称；文号：发文字号；发布日期：公布日期。</p>"
+    texts = _page(tmp_path, f'<div id="zoom"><p>{_TITLE}</p>{_BODY}{sentence}{form}</div>')
+    assert "标题：" in texts and "报送材料须写明标题：文件全称；文号：发文字号；发布日期：公布日期。" in texts
+    tabs = "<style>.tabcon{display:none} .tabcon.on{display:block}</style>"
+    assert _page(tmp_path, f'<div class="tabcon on"><div id="zoom"><p>{_TITLE}</p>{_BODY}</div></div>'
+                           f'<div class="tabcon"><p>正文解读</p></div>', tabs) == [_TITLE, *_BODY_TEXTS]
+    reset = "<style>ol, li { list-style: none; }</style>"
+    assert _page(tmp_path, f'<div id="zoom"><p>{_TITLE}</p><ol><li>各市（州）人民政府：</li></ol></div>',
+                 reset) == [_TITLE, "各市（州）人民政府："]
+    empty = tmp_path / "shell.html"
+    empty.write_text(f"<html><head><title>{_TITLE}_西岭省人民政府</title></head><body><div id='app'></div>"
+                     "<script>render()</script></body></html>", encoding="utf-8")
+    with pytest.raises(EmptyDocumentError):
+        read_document(empty)
+
+
+def test_only_frames_saved_with_the_page_are_read_each_once(tmp_path):
+    """A frame is read from the page's own _files folder only: not a file beside the page, not
+    the page itself however often it frames itself, and not for an .mht."""
+    (tmp_path / "index.html").write_text(f'<html><body><p>{"无关的网页。" * 200}</p></body></html>', encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body><div id="zoom"><p>{_TITLE}</p>{_BODY}</div>'
+                    + '<iframe src="index.html"></iframe><iframe src="page.html"></iframe>' * 50 + "</body></html>",
+                    encoding="utf-8")
+    document = read_document(page)
+    assert [p.text for p in document.paragraphs] == [_TITLE, *_BODY_TEXTS] and document.warnings == ()
+
+
+def test_a_single_file_page_with_odd_mime_headers_is_read(tmp_path):
+    """A start parameter in RFC 2231 form and a page labelled Latin-1 raised AttributeError or
+    came out as nonsense."""
+    html = f'<html><body><div id="zoom"><p>{_TITLE}</p>{_BODY}</div></body></html>'
+    saved = _single_file_page(html).replace(b'type="text/html";', b"type=\"text/html\"; start*=utf-8''%3Cpage%3E;")
+    saved = saved.replace(b'charset="gb2312"', b'charset="iso-8859-1"')
+    path = tmp_path / "odd.mht"
+    path.write_bytes(saved)
+    assert [p.text for p in read_document(path).paragraphs] == [_TITLE, *_BODY_TEXTS]
