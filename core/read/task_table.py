@@ -61,7 +61,7 @@ def task_rows(rows: Sequence[Sequence[Cell]]) -> list[str] | None:
     if start is None or len(rows) < start + 2 or any(
             sum(1 for cell in row if cell.text.strip()) > 1 for row in rows[:start]):
         return None
-    roles = header_roles(rows[start])
+    roles = header_roles(rows[start]) or {}
     body = list(rows[start + 1:])
     if body and _second_header(body[0], roles):
         body = body[1:]

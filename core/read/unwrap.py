@@ -51,11 +51,12 @@ def unwrapped(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...],
     cut = {i for i in full if not _ENDS_SENTENCE.search(paragraphs[i].text)}
     if len(full) < _FULL_SHARE * len(long) or len(cut) < _CUT_SHARE * len(full):
         return paragraphs, 0
-    joined: list[Paragraph] = []
+    full_lines = set(full)
+    joined: list[Paragraph] = [paragraphs[0]]
     count = 0
-    for index, paragraph in enumerate(paragraphs):
-        before = joined[-1] if joined else None
-        goes_on = before is not None and index - 1 in full and (index - 1 in cut or _unclosed(before.text))
+    for index, paragraph in enumerate(paragraphs[1:], start=1):
+        before = joined[-1]
+        goes_on = index - 1 in full_lines and (index - 1 in cut or _unclosed(before.text))
         # Not into the title (the first line), a centred line or an 附件 line; not a 发文字号, a
         # date or a numbered line.
         if (goes_on and index - 1 > 0 and not (before.centered or paragraph.centered)
