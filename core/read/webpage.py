@@ -81,7 +81,6 @@ def _decode(data: bytes, path: str) -> tuple[str, str, tuple[str, ...]]:
     return decoded.text, decoded.encoding, decoded.warnings
 
 
-_INLINE_TEXT_TAGS = frozenset(("p", "span", "font", "b", "strong", "br", "a", "em", "i", "u"))
 _GET_TEXT_TYPES = (NavigableString, CData)  # the string types Tag.get_text() joins
 
 
@@ -726,26 +725,32 @@ def read_html(path: str, data: bytes, *, frames: bool = True, _depth: int = 0) -
         collector.walk(container, bool(_alignment(container)), bool(_weight(container)), in_table=False,
                        kept_lines=kept_lines)
         collector.flush()
-    paragraphs, joins = unwrapped(tuple(collector.paragraphs))
-    collector.paragraphs = list(paragraphs)
-    if joins:
-        notes = (*notes, UNWRAP_WARNING.format(count=joins))
-    framed = _framed_text(frame_files, collector.paragraphs, _depth) if frame_files else None
+    paragraphs = tuple(collector.paragraphs)
+    framed = _framed_text(frame_files, list(paragraphs), _depth) if frame_files else None
     if framed is not None:
         # The text is in a frame (a law's viewer): the page around it is the site's.
         frame, document = framed
-        collector.paragraphs = list(document.paragraphs)
+        paragraphs = document.paragraphs
         notes = (*notes, f"网页正文在框架中，已读取随网页保存的框架文件“{frame.name}”。", *document.warnings)
-    title = _title_outside(content, collector.paragraphs, recorded) if collector.paragraphs else ""
-    if title:
-        number = _number_above(content) if not any(
-            _DOC_NUMBER_RE.match(p.text.replace(" ", "")) for p in collector.paragraphs[:_OWN_TITLE_LINES]) else ""
-        collector.paragraphs[:0] = [Paragraph(text=title, bold=True, centered=True)] + (
-            [Paragraph(text=number, centered=True)] if number else [])
-    if not collector.paragraphs:
+    else:
+        paragraphs, joins = unwrapped(paragraphs)
+        notes = (*notes, UNWRAP_WARNING.format(count=joins)) if joins else notes
+    if not paragraphs:
         if not text.strip() or soup.get_text().strip() == "":
             raise EmptyDocumentError("网页中没有任何文字内容。", path=path)
         raise DocumentReadError("未能在网页中找到正文内容。", path=path)
-    return RawDocument(
-        path=path, format="html", paragraphs=tuple(collector.paragraphs), encoding=encoding, warnings=notes
-    )
+    return RawDocument(path=path, format="html", paragraphs=_with_title_outside(content, paragraphs, recorded),
+                       encoding=encoding, warnings=notes)
+
+
+def _with_title_outside(content: Tag, paragraphs: tuple[Paragraph, ...],
+                        recorded: list[str]) -> tuple[Paragraph, ...]:
+    """The paragraphs, after the title the page shows outside the text's container (and the
+    发文字号 above the container, when the text has none of its own) where the text has none."""
+    title = _title_outside(content, list(paragraphs), recorded)
+    if not title:
+        return paragraphs
+    opening = paragraphs[:_OWN_TITLE_LINES]
+    number = "" if any(_DOC_NUMBER_RE.match(p.text.replace(" ", "")) for p in opening) else _number_above(content)
+    return (Paragraph(text=title, bold=True, centered=True),
+            *((Paragraph(text=number, centered=True),) if number else ()), *paragraphs)
