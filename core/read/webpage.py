@@ -725,6 +725,9 @@ def read_html(path: str, data: bytes, *, frames: bool = True, _depth: int = 0) -
         collector.walk(container, bool(_alignment(container)), bool(_weight(container)), in_table=False,
                        kept_lines=kept_lines)
         collector.flush()
+    pages = _pages_of_text(containers)
+    if pages:
+        notes = (*notes, f"网页显示正文分为{pages}页，保存的网页只有其中一页：请在网站上打开“全文”或逐页保存后再对照，以免漏掉内容。")
     paragraphs = tuple(collector.paragraphs)
     framed = _framed_text(frame_files, list(paragraphs), _depth) if frame_files else None
     if framed is not None:
@@ -741,6 +744,23 @@ def read_html(path: str, data: bytes, *, frames: bool = True, _depth: int = 0) -
         raise DocumentReadError("未能在网页中找到正文内容。", path=path)
     return RawDocument(path=path, format="html", paragraphs=_with_title_outside(content, paragraphs, recorded),
                        encoding=encoding, warnings=notes)
+
+
+def _pages_of_text(containers: list[Tag]) -> int:
+    """How many pages a site split the text into (共3页 上一页 1 2 3 下一页), where its page bar
+    stands in the text's container or just after it; 0 for a text on one page."""
+    last = containers[-1]
+    places = [*containers, *[sibling for sibling in last.find_next_siblings(limit=2) if isinstance(sibling, Tag)]]
+    for place in places:
+        for bar in place.find_all(string=_PAGE_COUNT_RE):
+            parent = bar.parent.parent if bar.parent is not None and bar.parent.parent is not None else bar.parent
+            match = _PAGE_COUNT_RE.search(str(bar))
+            if match and int(match.group(1)) >= 2 and parent is not None and "下一页" in parent.get_text():
+                return int(match.group(1))
+    return 0
+
+
+_PAGE_COUNT_RE = re.compile(r"共\s*(\d{1,3})\s*页")
 
 
 def _with_title_outside(content: Tag, paragraphs: tuple[Paragraph, ...],

@@ -385,3 +385,20 @@ def test_a_single_file_page_with_odd_mime_headers_is_read(tmp_path):
     path = tmp_path / "odd.mht"
     path.write_bytes(saved)
     assert [p.text for p in read_document(path).paragraphs] == [_TITLE, *_BODY_TEXTS]
+
+
+def test_a_text_split_over_pages_on_the_site_is_said_to_be_one_page_of_it(tmp_path):
+    """A site splits a long text into pages (共2页 上一页 1 2 下一页): saved, the page holds only the
+    first, and the rest was missing from the comparison without a word. A list of related files
+    paged the same way beside the text says nothing of the text."""
+    bar = '<div class="page"><span>共2页</span> <a>首页</a> <a>上一页</a> <a>1</a> <a>2</a> <a>下一页</a></div>'
+    path = tmp_path / "page.htm"
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body><div id="zoom"><p>{_TITLE}</p>{_BODY}{bar}</div>'
+                    "</body></html>", encoding="utf-8")
+    assert read_document(path).warnings == (
+        "网页显示正文分为2页，保存的网页只有其中一页：请在网站上打开“全文”或逐页保存后再对照，以免漏掉内容。",)
+    related = bar.replace("共2页", "共5页")
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body><div id="zoom"><p>{_TITLE}</p>{_BODY}</div>'
+                    f'<div class="footer">x</div><div class="x">y</div><div class="related"><ul><li><a href="/1">'
+                    f'相关文件</a></li></ul>{related}</div></body></html>', encoding="utf-8")
+    assert read_document(path).warnings == ()
