@@ -34,7 +34,7 @@ from typing import NamedTuple
 from core.clauses import FIRST_LEADS_HENCEFORTH, Note, build_clauses, heading_note, note_of, only_notes, with_heading_note
 from core.model import Clause, Outline, Paragraph, RawDocument, Section
 from core.read.layout import starts_with_numbering
-from core.text import (CHINESE_NUMERAL, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
+from core.text import (CHINESE_NUMERAL, DOC_NUMBER, DOCUMENT_KINDS, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
                        numeral_value, repair_numeral, words_only)
 
 _N = CHINESE_NUMERAL
@@ -82,7 +82,6 @@ _ARTICLE_TITLE_LINE = re.compile(r"^(?!.*(?:本条例|本办法|本法|本规定
 _BARE_CHAPTER = re.compile(r"^(?:总\s*则|附\s*则)$")
 _CONTENTS = re.compile(r"^目\s*录$")
 
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 _DATE = re.compile(rf"^(?:\d{{4}}|[{_N}]{{4}})\s*年\s*[\d{_N}]{{1,3}}\s*月\s*[\d{_N}]{{1,3}}\s*日$")
 _PROMULGATION = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,80}"
                            r"(?:通过|公布|施行|修正|修订|发布|修改|批准|颁布)")
@@ -121,8 +120,7 @@ _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|�
 _ADDRESSED_UNITS = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,20}?(?:委|局|厅|办|部|院|会|政府|部门|单位|中心|公司)[，、,]){1,10}"
                               r"[\u4e00-\u9fff（）()]{2,20}?(?:委|局|厅|办|部|院|会|政府|部门|单位|中心|公司)[：:]$")
 _ADDRESSEE_HINT = re.compile(r"(?:人民政府|各部门|各委|各直属机构|各单位|各有关|各市|各区|各县|各省|有关部门)")
-_TITLE_END = re.compile(r"(?:意见|通知|条例|办法|规定|决定|方案|规划|法|细则|纲要|解读|报告|函|批复|公告|通告|"
-                        r"规则|措施|计划|要点|安排|解答|答复|命令|章程|准则|标准|决议|指引|指南|清单|[）)])$")
+_TITLE_END = re.compile(rf"(?:{DOCUMENT_KINDS}|解读|安排|解答|[）)])$")
 # A title line that goes on one ending as titles end (……三年行动方案 / （2023—2025年）的通知;
 # ……实施方案 / 的通知): the title was cut there, and its rest became the preamble.
 _TITLE_GOES_ON = re.compile(r"^(?:的(?:通知|意见|决定|批复|函|报告|公告|通告|请示)|"
@@ -234,7 +232,7 @@ def _outline_lines(raw: RawDocument, lines: list[_Line]) -> Outline:
                         "已另行列出，未计入对照。")
     if issuing:
         front.doc_number = front.doc_number or next(
-            (line.text.replace(" ", "") for line in letter if _DOC_NUMBER.match(line.text.replace(" ", ""))), "")
+            (line.text.replace(" ", "") for line in letter if DOC_NUMBER.match(line.text.replace(" ", ""))), "")
     # A drafter's notes between the articles, in a draft only (a finished text's note is its own).
     draft = bool(_DRAFT_WORD.search(front.title)) or any(_DRAFT_WORD.search(text) for text in front.other[:12])
     body = [line for line in lines[front.body_start:] if not (draft and _DRAFTING_NOTE.match(line.text))]
@@ -662,7 +660,7 @@ _DRAFT_MARK = re.compile(r"^[（(【]?\s*(?:(?:修订|修正)?草案)?(?:征求�
 # the attachment of a letter.
 _ATTACHMENT_MARK = re.compile(r"^附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?$")
 _SIGNER = re.compile(r"签\s*发\s*人\s*[：:]\s*[\u4e00-\u9fff·\s]{2,30}$")
-_DOC_NUMBER_HEAD = re.compile(_DOC_NUMBER.pattern.rstrip("$"))
+_DOC_NUMBER_HEAD = re.compile(DOC_NUMBER.pattern.rstrip("$"))
 _MASTHEAD_LINES = 10  # the most lines a 版头 runs over
 
 
@@ -855,12 +853,12 @@ def _wrapped_making_note(lines: list[_Line], start: int) -> int:
 
 def _looks_like_title(text: str) -> bool:
     return len(text) <= _TITLE_MAX and not text.endswith(tuple("。！？；")) \
-        and not _SOURCE_LINE.match(fold_width(text)) and not _DOC_NUMBER.match(text)
+        and not _SOURCE_LINE.match(fold_width(text)) and not DOC_NUMBER.match(text)
 
 
 def _is_title_fragment(line: _Line, first: _Line, grammar: str) -> bool:
     text = line.text
-    if _is_heading_line(line, grammar) or _DOC_NUMBER.match(text.replace(" ", "")):
+    if _is_heading_line(line, grammar) or DOC_NUMBER.match(text.replace(" ", "")):
         return False
     if _DATE.match(text) or _PROMULGATION.match(text) or _SOURCE_LINE.match(fold_width(text)):
         return False

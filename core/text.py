@@ -17,6 +17,13 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。、；：！？（）“”])[ \t\u3000]+(?=[{_CJK}，。、；：！？（）“”])")
 
 
+# The kinds of document a title ends in (……的通知, ……条例, ……实施方案): the outline's title and a
+# web page's title above its text read them.
+DOCUMENT_KINDS = ("意见|通知|条例|办法|规定|决定|方案|规划|法|细则|纲要|报告|函|批复|公告|通告|规则|措施|计划|要点|"
+                  "答复|命令|章程|准则|标准|决议|指引|指南|清单")
+# A 发文字号 on a line of its own (国办发〔2019〕3号, 西政发〔2023〕 5 号).
+DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
+
 # A statute's 项 opens with its number in brackets: （一）, (二).
 ITEM_LABEL = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 

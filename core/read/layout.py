@@ -37,7 +37,7 @@ _NUMBERING_START_RE = re.compile(
 _MID_WORD_END = re.compile(r"[\u4e00-\u9fff]$")
 # Punctuation that ends a sentence or introduces what follows; closing quotes and brackets
 # after it count too ("……意见。”").
-_TERMINAL_RE = re.compile(r"[。！？：；.!?:;…][”’」』》〉)）\]】]*$")
+SENTENCE_END = re.compile(r"[。！？：；.!?:;…][”’」』》〉)）\]】]*$")
 
 
 @dataclass
@@ -176,7 +176,7 @@ def remove_footnotes(pages: list[list[Line]], marks: list[set[str]]) -> None:
             del lines[gaps[-1]:]
 
 
-def _percentile(values: list[float], fraction: float) -> float:
+def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))]
 
@@ -185,8 +185,8 @@ class _Layout:
     """The text block of the document: its left and right edges and the usual line pitch."""
 
     def __init__(self, lines: list[Line]) -> None:
-        self.right = _percentile([line.right for line in lines], 0.9)
-        self.left = _percentile([line.left for line in lines], 0.1)
+        self.right = percentile([line.right for line in lines], 0.9)
+        self.left = percentile([line.left for line in lines], 0.1)
         self.pitch = _line_pitch(lines)
         # How this document marks a new paragraph: a first-line indent, extra space, or neither
         # (then a sentence-final punctuation mark at the line end is the only hint left).
@@ -223,7 +223,7 @@ class _Layout:
             # mid-sentence goes on at the left edge, even where the next line happens to begin
             # 一、 (……建立全省标准统 / 一、动态管理的政务数据目录): it was read as a new part.
             return not self.indented or _MID_WORD_END.search(line.text.rstrip()) is None
-        if _TERMINAL_RE.search(line.text.rstrip()):
+        if SENTENCE_END.search(line.text.rstrip()):
             # A full line that happens to end a sentence usually goes on when the document marks
             # its paragraphs by indent or spacing, which were checked above.
             return not (self.indented or self.spaced)

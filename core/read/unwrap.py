@@ -15,10 +15,9 @@ import unicodedata
 from dataclasses import replace
 
 from core.model import Paragraph
-from core.read.layout import join_lines, starts_with_numbering
+from core.read.layout import SENTENCE_END, join_lines, percentile, starts_with_numbering
+from core.text import DOC_NUMBER
 
-# A line that ends a sentence or opens what follows (closing quotes and brackets after it too).
-_ENDS_SENTENCE = re.compile(r"[。！？；：:;!?…][”’」』》〉)）\]】]*$")
 _LONG_LINE = 10  # lines shorter than this many full-width characters say nothing of the width
 _LINES = 12  # the fewest long lines to judge a width by
 _SLACK = 2.5  # how far short of the width a full line may stop (no punctuation at a line's start)
@@ -34,11 +33,6 @@ def display_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
 
 
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def unwrapped(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...], int]:
     """The paragraphs with hard-wrapped lines joined back, and how many joins were made (0, and
     the paragraphs as they were, for a text that is not hard-wrapped)."""
@@ -46,9 +40,9 @@ def unwrapped(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...],
     long = [w for w in widths if w >= _LONG_LINE]
     if len(long) < _LINES:
         return paragraphs, 0
-    width = _percentile(long, 0.9)
+    width = percentile(long, 0.9)
     full = [i for i, w in enumerate(widths) if w >= width - _SLACK]
-    cut = {i for i in full if not _ENDS_SENTENCE.search(paragraphs[i].text)}
+    cut = {i for i in full if not SENTENCE_END.search(paragraphs[i].text)}
     if len(full) < _FULL_SHARE * len(long) or len(cut) < _CUT_SHARE * len(full):
         return paragraphs, 0
     full_lines = set(full)
@@ -62,7 +56,8 @@ def unwrapped(paragraphs: tuple[Paragraph, ...]) -> tuple[tuple[Paragraph, ...],
         if (goes_on and index - 1 > 0 and not (before.centered or paragraph.centered)
                 and not _ATTACHMENT_LINE.match(before.text)
                 and not paragraph.in_table and not paragraph.numbering
-                and not starts_with_numbering(paragraph.text) and not _NUMBER_OR_DATE.match(paragraph.text)):
+                and not starts_with_numbering(paragraph.text)
+                and not (_NUMBER_START.match(paragraph.text) or _DATE_LINE.match(paragraph.text))):
             joined[-1] = replace(before, text=join_lines(before.text, paragraph.text))
             count += 1
         else:
@@ -78,5 +73,6 @@ def _unclosed(text: str) -> bool:
 
 _ATTACHMENT_LINE = re.compile(r"^附\s*件")  # 附件：……分工表, a line of its own above the signature
 _PAIRS = (("（", "）"), ("(", ")"), ("《", "》"), ("“", "”"), ("【", "】"))
-_NUMBER_OR_DATE = re.compile(r"^(?:[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号"
-                             r"|(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月[^。]{0,6}$)")
+# A 发文字号 opening a line (签发人 may follow it), or a date line (2019年2月20日).
+_NUMBER_START = re.compile(DOC_NUMBER.pattern.rstrip("$"))
+_DATE_LINE = re.compile(r"^(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月[^。]{0,6}$")

@@ -21,6 +21,7 @@ from core.read.numerals import chinese_counting, ideograph_digital, letters, rom
 from core.read.plaintext import decode_text_bytes
 from core.read.task_table import CAPTION_ROWS, Cell, header_roles, task_rows
 from core.read.unwrap import WARNING as UNWRAP_WARNING, unwrapped
+from core.text import DOC_NUMBER, DOCUMENT_KINDS
 
 _DECLARED_CHARSET_RES = (
     re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE),
@@ -314,9 +315,7 @@ def _inside(tag: Tag, other: Tag) -> bool:
 
 # A document's title as it ends: the kind of text it is (……的通知, ……条例), perhaps with a mark
 # after it (（征求意见稿）, （试行）, （2023—2025年）).
-_TITLE_ENDS = re.compile(r"(?:通知|意见|条例|办法|规定|决定|方案|规划|法|细则|纲要|函|批复|公告|通告|报告|规则|措施|"
-                         r"计划|要点|指引|指南|清单|决议|章程|准则|标准|答复|命令|令|说明)"
-                         r"(?:[（(][^（）()]{1,20}[）)])?$")
+_TITLE_ENDS = re.compile(rf"(?:{DOCUMENT_KINDS}|令|说明)(?:[（(][^（）()]{{1,20}}[）)])?$")
 _TITLE_LENGTH = (6, 120)
 # What a site calls the page in its head: the CMS's own record, then the window title.
 _TITLE_METAS = ("ArticleTitle", "articletitle", "title", "Title", "dc.title", "DC.Title", "og:title")
@@ -412,7 +411,6 @@ _ABOVE_BLOCKS = 40  # how many blocks above the text are looked through for its 
 
 # A 发文字号 (国办发〔2019〕3号), and how far above the text it is looked for: between the title
 # and the text, where a page without the title in its container prints it too.
-_DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 _NUMBER_BLOCKS = 4
 
 
@@ -421,7 +419,7 @@ def _number_above(content: Tag) -> str:
     seen = 0
     for element in _blocks_above(content):
         text = normalize_paragraph_text(element.get_text(" ")).replace(" ", "")
-        if _DOC_NUMBER_RE.match(text):
+        if DOC_NUMBER.match(text):
             return text
         seen += 1
         if seen >= _NUMBER_BLOCKS or _document_title(text):
@@ -771,6 +769,6 @@ def _with_title_outside(content: Tag, paragraphs: tuple[Paragraph, ...],
     if not title:
         return paragraphs
     opening = paragraphs[:_OWN_TITLE_LINES]
-    number = "" if any(_DOC_NUMBER_RE.match(p.text.replace(" ", "")) for p in opening) else _number_above(content)
+    number = "" if any(DOC_NUMBER.match(p.text.replace(" ", "")) for p in opening) else _number_above(content)
     return (Paragraph(text=title, bold=True, centered=True),
             *((Paragraph(text=number, centered=True),) if number else ()), *paragraphs)
