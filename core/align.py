@@ -31,7 +31,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields, replace
 from itertools import chain
 from typing import Protocol
@@ -1072,6 +1072,7 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
     offered_ranked = ranked if offered is candidates else _ranked(
         nat, prov, offered, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
+    judge = _Judge(national, provincial, nat, prov, claimants, parameters, matcher)
     kept = []
     shared_with: dict[int, set[int]] = defaultdict(set)  # national index → provincial positions
     for count in range(len(nat)):
@@ -1094,10 +1095,10 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
             steps.advance(32, "正在判定覆盖情况")
     steps.advance(len(nat) % 32, "正在判定覆盖情况")
     listed = [_listed(candidates_kept, parameters) for candidates_kept in kept]
-    for index, inherited in _inheritance(ranked, listed, parameters).items():
+    yielding = {index for index, chosen in enumerate(listed) if chosen and judge.yields(index)}
+    for index, inherited in _inheritance(ranked, listed, parameters, yielding).items():
         kept[index] = sorted(kept[index] + inherited, key=lambda c: (-c.rank, c.position))
         listed[index] = _listed(kept[index], parameters)
-    judge = _Judge(national, provincial, nat, prov, claimants, parameters, matcher)
     return tuple(judge.shared(judge.finding(index, admissible, chosen, ranking), index,
                               shared_with.get(index, set()))
                  for index, (admissible, chosen, ranking)
@@ -1123,22 +1124,36 @@ def _listed(kept: list[Candidate], parameters: Parameters) -> list[Candidate]:
 
 
 def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
-                 parameters: Parameters) -> dict[int, list[Candidate]]:
+                 parameters: Parameters, yielding: Collection[int] = frozenset()
+                 ) -> dict[int, list[Candidate]]:
     """Provincial clauses their owner does not use, handed to the strongest other claimant.
 
     Ownership goes to the national clause that claims a provincial one most strongly, but
     that clause may match something better and leave it unused: it would then be reported
     both as an addition and as the other clause's missing counterpart. It goes instead to the
     strongest claimant that would list it.
+
+    So does one that a clause in ``yielding`` lists — a sentence no province is expected to
+    carry, whatever the province echoes of it (``_Judge.yields``) — when another clause, one a
+    province must carry, renders it at least as well: the introduction's 为贯彻落实党中央、
+    国务院……决策部署 does not keep the province's 坚持和加强党对……的全面领导，确保党中央、国务院
+    ……决策部署……贯彻落实 from the principle 坚持党的全面领导, and the principle is not 未覆盖.
+    The yielding clause still lists it, as an echo shown for reference.
     """
-    used = {c.position for chosen in listed for c in chosen}
+    echoes = {c.position: c.score for index in yielding for c in listed[index]}
+    used = {c.position for index, chosen in enumerate(listed) if index not in yielding
+            for c in chosen}
     heirs: dict[int, tuple[int, Candidate]] = {}  # provincial index → (national index, claim)
     for index, ranking in enumerate(ranked):
+        if index in yielding:
+            continue
         floor = parameters.partial
         if listed[index]:  # a clause with matches takes only what it would list beside them
             floor = max(floor, listed[index][0].score - parameters.match_window)
         for candidate in ranking:
-            if candidate.position in used or candidate.score < floor:
+            if (candidate.position in used or candidate.score < floor
+                    or candidate.score < echoes.get(candidate.position, 0.0)
+                    or candidate in listed[index]):
                 continue
             heir = heirs.get(candidate.position)
             if heir is None or candidate.claim > heir[1].claim:  # ties: the earlier clause
@@ -1159,6 +1174,7 @@ class _Judge:
         self.national, self.provincial = national, provincial
         self.nat, self.prov = nat, prov
         self.claimants = claimants
+        self._why_not_expected: dict[int, Reason | None] = {}
         self.parameters = parameters
         self.matcher = matcher
         # Each provincial paragraph's sentences (a match's context for find_gaps).
@@ -1240,7 +1256,24 @@ class _Judge:
         return replace(finding, status=Status.PARTIAL, reason=Reason(
             "part", f"{shared}；本句的要求是否完整体现请核对。"))
 
+    def yields(self, index: int) -> bool:
+        """Whether national clause ``index`` stays not expected of the province whatever the
+        province echoes of it (``echo_not_expected``): what it lists goes to a clause a province
+        must carry that renders it as well (``_inheritance``). A statute's sentences never yield: its
+        articles are judged as wholes (``core.articles``), a central organ's sentence beside
+        the local duties it frames."""
+        if self.expects_every_clause:
+            return False
+        reason = self._not_expected(index)
+        return reason is not None and echo_not_expected(reason, self.nat[index].clause.text,
+                                                        self._heading(self.nat[index].clause))
+
     def _not_expected(self, index: int) -> Reason | None:
+        if index not in self._why_not_expected:
+            self._why_not_expected[index] = self._judge_not_expected(index)
+        return self._why_not_expected[index]
+
+    def _judge_not_expected(self, index: int) -> Reason | None:
         """Why a policy sentence is not expected of the province, or None. A statute's articles
         are judged as wholes: of its sentences, only one that lays a duty on central organs
         alone (国务院在总理领导下研究、决定和部署……) is set apart, which a reviewer read as a

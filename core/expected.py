@@ -146,6 +146,11 @@ _OWNED_DUTY = re.compile(rf"{_DUTY.pattern}|义务|负责")
 # 国家行使; 所有权不因……而改变): the basic property regime, which only national law sets (立法法).
 _OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权[，,]?(?:由国务院代表国家行使|不因)|"
                         r"(?<!划)归(?!口)[^，。；]{0,12}(?:所有|使用)|所有权受法律保护")
+# ... as a policy states it, of property or rights with a long owner (赛事相关权利归各级单项体育协会
+# 以及其他各类社会组织……等合法办赛的赛事主办方所有); not 归还, 归口, 归属 (探索建立数据归属制度),
+# nor 归……统筹使用, which arranges use, and no 所有 that goes on (归……所有的, 所有权人).
+_OWNED_BY = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权[，,]?(?:由国务院代表国家行使|不因)|"
+                       r"所有权受法律保护|(?<!划)归(?![口还属])[^，。；]{1,40}?所有(?![的权制人者])")
 # A sentence that only leaves a matter to another law (海水的开发、利用……，依照有关法律的规定执行;
 # 职工代表的产生，依照公司法有关规定执行). Not this law's own scope (……适用本法), which its
 # provincial counterpart carries.
@@ -526,7 +531,11 @@ _PARTNERS = re.compile(r"会同(?:(?!由|或者)[^，,。；]){0,40}(?:人民政
                        r"|^(?:(?!人民政府|地方|省|各地)[^，,。；]){0,30}?对(?:(?!由|或者)[^，,。；]){0,50}"
                        r"(?:人民政府|各地区|各部门|各地)"
                        r"(?=[^，,。；]{0,30}(?:进行|开展|实施)?(?:网上)?"
-                       r"(?:督察|督查|检查|考核|监督|评估|监测|抽查|巡查))")
+                       r"(?:督察|督查|检查|考核|监督|评估|监测|抽查|巡查))"
+                       # ... and those it rewards (中央财政要对……工作成效明显的地方予以奖补激励).
+                       r"|^(?:(?!人民政府|地方|省|各地)[^，,。；]){0,30}?对(?:(?!由|或者)[^，,。；]){0,60}?"
+                       r"(?:人民政府|地方|地区|省份|各地)"
+                       r"(?=(?:予以|给予)[^，,。；]{0,4}?(?:奖补|奖励|激励|补助|补贴|倾斜|表扬))")
 
 
 def central_procedure(text: str) -> bool:
@@ -728,6 +737,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
         return Reason("no_task", "本句介绍特定地区的做法或情况，未提出具体任务，地方文件无需逐句承接。")
     if central_only(text):
         return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
+    if _states_only(text, _OWNED_BY):
+        return Reason("ownership", "本句规定财产或者权利的归属，只能由法律规定，地方文件无需承接。")
     if _OWN_PLAN.match(text.strip()):
         return Reason("to_provinces", "本句要求各省出台本地的实施方案，地方文件本身即是这一方案，无需逐句承接。")
     if _REPORTER.match(text):

@@ -350,6 +350,23 @@ def test_a_clause_its_owner_leaves_unused_goes_to_the_next_claimant():
     assert not used & {c.id for c in result.additions}
 
 
+def test_a_sentence_no_province_carries_takes_no_provincial_sentence_from_one_it_must():
+    # 东川 (bench/policy, written blind to the engine) renders the principle 坚持党的全面领导。 as
+    # 坚持和加强党对数字政府建设的全面领导，确保党中央、国务院关于……决策部署……贯彻落实。 The
+    # introduction 为贯彻落实党中央、国务院关于……重大决策部署，现提出以下意见。 claimed that sentence
+    # more strongly and kept it, though it is itself not expected of a province: the principle
+    # read 未覆盖, and so did 八、's first sentence, to which the sentence then went unused.
+    from bench.policy_pairs import POLICY
+    result = compare_files(NATIONAL_SAMPLE, POLICY / "dongchuan-plan.txt")
+    by_text = {f.clause.text: f for f in result.clauses}
+    principle = by_text["坚持党的全面领导。"]
+    assert principle.status is not Status.MISSING
+    assert principle.matches and principle.matches[0].clause.text.startswith("坚持和加强党对数字政府建设的全面领导")
+    introduction = next(f for text, f in by_text.items() if text.startswith("为贯彻落实党中央"))
+    # The introduction still shows the province's echo of it, for reference only.
+    assert introduction.status is Status.NOT_EXPECTED and "仅供参考" in introduction.reason.text
+
+
 def test_a_clause_whose_rarest_words_the_province_changed_still_finds_its_match():
     # The province's 指导思想 updates 十九大 to 二十大 and drops 伟大旗帜: the national
     # sentence's most informative words are all gone, the rest of it is there.
