@@ -74,6 +74,9 @@ _DELEGATED = re.compile(rf"^[^。；，,]*[，,]?由(?:{CENTRAL_ACTOR.pattern})(
 _MATTER = re.compile(r"(?:办法|规定|标准|制度|规则|范围|目录|名录|条件|程序)$")
 # 国家 acting on something nationwide: a national platform, a nationwide list or standard.
 _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全国范围|国家级)"
+                         # What the centre makes for the localities to use (国家制定《……考核指标》
+                         # 供各地使用).
+                         r"|^国家[^。；]{0,40}?供各地(?:使用|参考|参照|执行)"
                          # Setting up a national body (研究设立全国数字政府标准化技术组织).
                          r"|^(?:研究)?(?:设立|成立|组建)全国[^，。；]{0,16}(?:组织|机构|委员会|中心)"
                          # Choosing pilots across the country (在全国范围内选择10个左右……城市).
@@ -246,7 +249,9 @@ _DESCRIPTION = re.compile(
     r"^没有[^。，；]{2,20}[，,]?就没有|"
     # Problems listed (存在有效供给不充分、总体规模不大等问题), not one to solve (整改存在的问题).
     r"^(?!.*(?:针对|解决|整治|整改)).*存在[^。，；]{0,30}、[^。；]{0,40}等(?:突出)?问题[。；]?$|"
-    r"是[^，。]{0,20}的?(?:关键|重要(?:举措|支撑|内容|途径|抓手|保障|基础|指标|标志|体现|组成部分))|"
+    r"是[^，。]{0,20}的?(?:关键|重要(?:举措|支撑|内容|途径|抓手|保障|基础|指标|标志|体现|组成部分)|"
+    # What a body is for (提供高质量的医疗服务是三级公立医院的核心任务).
+    r"(?:核心|首要|根本|中心)任务)|"
     # What a thing is and is not (……并不是……，而是一种……理念).
     r"^[^。；]{0,24}并不是[^。]*而是|"
     r"是[^，。]{0,30}的(?:战略|重大)(?:举措|部署|决策|选择)|"

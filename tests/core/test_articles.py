@@ -435,16 +435,22 @@ def test_policy_sentences_that_state_no_task():
 
 
 def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province():
-    """Two sentences of real 国务院 policies a blind-written provincial plan rightly left out were
-    listed 未覆盖: the central budget rewarding the places that do well (the places are what it
-    acts on, as those it oversees are), and who owns a right (the property regime only national
-    law sets)."""
+    """Sentences of real 国务院 policies that provincial plans written blind to the engine rightly
+    left out were listed 未覆盖: the central budget rewarding the places that do well (the places
+    are what it acts on, as those it oversees are), who owns a right (the property regime only
+    national law sets), a list the centre makes for the localities, what a body is for."""
     central = clause_not_expected("中央财政要对扩大示例担保业务规模、降低示例担保费率等工作成效明显的地方"
                                   "予以奖补激励。")
     assert central is not None and central.code == "central"
     owned = clause_not_expected("示例赛事相关权利归各级单项示例协会以及其他各类社会组织、企事业单位等"
                                 "合法办赛的赛事主办方所有。")
     assert owned is not None and owned.code == "ownership" and "归属" in owned.text
+    # What the centre makes for the localities to use, and what a body is for.
+    made = clause_not_expected("国家制定《三级示例机构绩效考核指标》（见附件）供各地使用，同时确定部分指标作为"
+                               "国家监测指标。")
+    assert made is not None and made.code == "central"
+    told = clause_not_expected("提供高质量的示例服务是三级示例机构的核心任务。")
+    assert told is not None and told.code == "no_task"
     # A province rewarding its own places, a place rewarding others, and local duties beside a
     # central reward are the province's to carry.
     for local in ("省财政要对工作成效明显的市县予以奖补激励。", "各地要对成效明显的地方予以奖励。",
@@ -453,7 +459,9 @@ def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province
                   # beside a duty are tasks.
                   "将闲置示例用房归还原所有人。", "示例数据资源归全省统一调度使用。",
                   "探索建立示例数据资源归属制度。", "成果归属单位所有的，应当及时公开。",
-                  "财政资金形成的示例资产归项目所在地村集体所有，由村集体负责管护。"):
+                  "财政资金形成的示例资产归项目所在地村集体所有，由村集体负责管护。",
+                  # A province's own list for its places; a task named as the core one.
+                  "省示例委制定考核指标供各地使用。", "各地要把提供高质量的示例服务作为核心任务。"):
         assert clause_not_expected(local) is None, local
 
 
