@@ -1355,7 +1355,31 @@ def _policy_sections(body: list[_Line], preamble: list[str], warnings: list[str]
             # (core.clauses.build_clauses), bracketed or not (责任单位：省政府办公厅).
             notes = [p for p in draft.paragraphs if p not in draft.line]
             draft.title, draft.paragraphs = "", [draft.line, *notes]
+    _items_written_alike(drafts, parents)
     return _freeze(drafts, preamble, statute=False)
+
+
+def _items_written_alike(drafts: list[_Draft], parents: set[int]) -> None:
+    """The items of a list are written alike: where as many items run straight into their text
+    (1.支持省内高校加强……，培养……人才。引导……), the first sentence of one that ran on after it
+    (2.实施新型职业农民培育工程，加大对……扶持力度。大力遴选……) — a sentence of two phrases — is a
+    task like theirs, not its heading, and stays its text. Items whose title stands alone on its
+    line say nothing either way. In place."""
+    siblings: dict[tuple[int, str], list[_Draft]] = {}
+    for draft in drafts:
+        if id(draft) not in parents and draft.kind not in _STATUTE_RANK and draft.number:
+            siblings.setdefault((id(draft.parent), draft.kind), []).append(draft)
+    for items in siblings.values():
+        run_in = [d for d in items if d.title and d.paragraphs and d.line != d.title
+                  and d.line.endswith(d.paragraphs[0])]
+        untitled = [d for d in items if not d.title and d.line]
+        if not untitled or len(untitled) < len(run_in):
+            continue
+        for draft in run_in:
+            # A short heading (完善法人治理结构。) is one still: only a sentence of two phrases
+            # reads as the items' kind of task.
+            if re.search(r"[，,]", draft.title):
+                draft.title, draft.paragraphs[0] = "", draft.line
 
 
 def _statute_sections(body: list[_Line], preamble: list[str], warnings: list[str]) -> list[Section]:

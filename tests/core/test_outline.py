@@ -644,6 +644,26 @@ def test_chapters_of_articles_stay_a_statute_whatever_the_items_numbered_inside_
     assert len(outline.section("2.1").paragraphs) == 9
 
 
+def test_the_items_of_a_list_are_written_alike():
+    # A provincial plan written blind to the engine: item 1 runs straight into its text, item 2's
+    # first sentence (a task of two phrases, the national sentence word for word) was read as
+    # its heading, and the national sentence could find no provincial sentence.
+    outline = outline_document(read_text(
+        "示例省实施意见\n一、健全示例人才培养体系\n"
+        "1.支持省内高校加强示例工程学科建设，积极设置相关专业，培养创新型、应用型、复合型示例人才。引导高校开展新工科研究。\n"
+        "2.实施新型示例人才培育工程，加大对示例大户、示例合作社带头人的扶持力度。大力遴选一线“土专家”。\n"
+        "二、完善示例服务体系\n"
+        "1.加强协作。各市要互相配合。\n2.强化督查，确保落实。各地要定期督查。\n"
+        "三、强化保障\n"
+        "1.各市要建立工作机制，明确责任分工，抓好组织实施。\n2.完善投入机制。加大财政投入力度。\n"))
+    second = outline.section("1.2")
+    assert second.title == ""
+    assert [c.text for c in second.clauses][:1] == ["实施新型示例人才培育工程，加大对示例大户、示例合作社带头人的扶持力度。"]
+    # Items that all open with their heading keep them, a heading of two phrases too; and a
+    # short heading among items that run straight into their text is a heading still.
+    assert [outline.section(i).title for i in ("2.1", "2.2", "3.2")] == ["加强协作", "强化督查，确保落实", "完善投入机制"]
+
+
 def test_a_numbered_rule_is_body_text_not_a_heading():
     # A first sentence that binds someone or says who acts how is a rule (工作规则 write them so);
     # a task or a topic is a heading.
