@@ -737,6 +737,8 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
             and not _DEMAND.search(text)):
         where = f"（{heading}）" if heading else ""
         return Reason("no_task", f"本句{where}叙述形势、现状或意义，未提出具体任务，地方文件无需逐句承接。")
+    if _DEFINITION.match(text.strip()) and not _DEMAND.search(text):
+        return Reason("no_task", "本句说明概念的含义、分类或范围，未提出具体任务，地方文件无需逐句承接。")
     if (_REGION_PRACTICE.match(text) and not _REGION_ACTS.match(text)
             and not _DEMAND.search(_ASIDE.sub("", text))):
         return Reason("no_task", "本句介绍特定地区的做法或情况，未提出具体任务，地方文件无需逐句承接。")
@@ -775,6 +777,12 @@ _REGION_PRACTICE = re.compile(
     rf"^(?:(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX}|自贸试验区|自由贸易试验区)|新疆生产建设兵团)"
     # ... one place, not several (天津市和河北省……, 北京市和周边地区……; but 天津市和平区 is one).
     r"(?![、及与]|和(?![平田]))(?!.*请(?:你|各|有关))")
+# What a term means, what it comprises, into what it is divided (微创手术是指……; 职业教育包括职业
+# 学校教育和职业培训; 职业技能等级证书分为初级、中级、高级; 职业教育与普通教育是两种不同教育类型):
+# said of the term at the head of the sentence, not inside a bracket (……建筑业（包括设计、施工……）
+# 资质许可……下放) and not of people to be reached (……人才特别是技术工人……).
+_DEFINITION = re.compile(r"^(?:\d{1,2}[.．、])?(?:(?!特别|尤其)[^，,。；：:（(\d]){2,24}?"
+                         r"(?:是指|分为|(?<!不)包括(?!在内)|是(?:一|两|三|几)(?:项|种|个|类))")
 # Pilots chosen by name (确定北京、吉林、安徽……10个省（区、市）……作为试点地区).
 _PILOT_PLACE = rf"(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX})?"
 _PILOTS_NAMED = re.compile(rf"(?:确定|选择|遴选|选取|选定)((?:{_PILOT_PLACE}、)+{_PILOT_PLACE})"

@@ -438,7 +438,8 @@ def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province
     """Sentences of real 国务院 policies that provincial plans written blind to the engine rightly
     left out were listed 未覆盖: the central budget rewarding the places that do well (the places
     are what it acts on, as those it oversees are), who owns a right (the property regime only
-    national law sets), a list the centre makes for the localities, what a body is for."""
+    national law sets), a list the centre makes for the localities, what a body is for, what a
+    term means."""
     central = clause_not_expected("中央财政要对扩大示例担保业务规模、降低示例担保费率等工作成效明显的地方"
                                   "予以奖补激励。")
     assert central is not None and central.code == "central"
@@ -451,6 +452,12 @@ def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province
     assert made is not None and made.code == "central"
     told = clause_not_expected("提供高质量的示例服务是三级示例机构的核心任务。")
     assert told is not None and told.code == "no_task"
+    # What a term means, comprises or is divided into.
+    for definition in ("示例教育与普通教育是两种不同教育类型，具有同等重要地位。",
+                       "院校内实施的示例等级证书分为初级、中级、高级，是示例技能水平的凭证。",
+                       "示例教育包括示例学校教育和示例培训。", "4.微创示例是指在日间手术室内完成的示例。"):
+        reason = clause_not_expected(definition)
+        assert reason is not None and reason.code == "no_task" and "含义" in reason.text, definition
     # A province rewarding its own places, a place rewarding others, and local duties beside a
     # central reward are the province's to carry.
     for local in ("省财政要对工作成效明显的市县予以奖补激励。", "各地要对成效明显的地方予以奖励。",
@@ -461,7 +468,13 @@ def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province
                   "探索建立示例数据资源归属制度。", "成果归属单位所有的，应当及时公开。",
                   "财政资金形成的示例资产归项目所在地村集体所有，由村集体负责管护。",
                   # A province's own list for its places; a task named as the core one.
-                  "省示例委制定考核指标供各地使用。", "各地要把提供高质量的示例服务作为核心任务。"):
+                  "省示例委制定考核指标供各地使用。", "各地要把提供高质量的示例服务作为核心任务。",
+                  # A definition in a bracket, people to be reached, a demand beside it, and who
+                  # answers for a field are tasks.
+                  "将外商投资设立示例业（包括设计、施工等所有相关主体）资质许可的审批权限下放至试验区。",
+                  "逐步提高示例人才特别是技术工人收入水平和地位。",
+                  "考核内容包括示例质量、运营效率等，各地要结合实际细化。",
+                  "省政府办公厅是全省示例工作的主管单位。"):
         assert clause_not_expected(local) is None, local
 
 
