@@ -90,11 +90,14 @@ def policy_terms() -> frozenset[str]:
 
 @cache
 def _localisation() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The localisation words as the text is searched for them, and what each folds to. Both
+    are width-folded, as the text is before the search: 各市（州） is printed with full-width
+    brackets and searched for as 各市(州)."""
     mapping: dict[str, str] = {}
     for line in read_lines("dictionary", "localisation.tsv"):
         canonical, variants = line.split("\t")
         for variant in variants.split("|"):
-            mapping.setdefault(variant, canonical)
+            mapping.setdefault(fold_width(variant), fold_width(canonical))
     alternation = "|".join(re.escape(v) for v in sorted(mapping, key=len, reverse=True))
     return re.compile(alternation), mapping
 

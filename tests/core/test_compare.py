@@ -144,6 +144,16 @@ def test_localisation_and_punctuation_width_do_not_lower_a_score():
     words_n, words_p = tokens(national), tokens(provincial)
     vocabulary = Vocabulary([words_n, words_p])
     assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) == 100.0
+    # ... and as its cities alone, in full-width brackets as printed: a province that kept the
+    # phrase and added its own measures carries the sentence at least in part (it scored 34,
+    # 未覆盖, in a plan written blind to the engine).
+    assert normalize("各市（州）") == normalize("各市(州)") == normalize("各地")
+    national = "指导各地优化示例学校布局结构，科学配置并做大做强示例教育资源。"
+    provincial = ("指导各市（州）优化示例学校布局结构，通过撤销、合并、转型等方式整合规模小、条件差的学校，"
+                  "到2022年全省示例学校调整到180所左右。")
+    words_n, words_p = tokens(national), tokens(provincial)
+    vocabulary = Vocabulary([words_n, words_p])
+    assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) >= 50
     # Rules a province mirrors name its heads of government where the nation names its own.
     national = "副总理、国务委员协助总理工作。"
     provincial = "副省长、省长助理协助省长工作。"
