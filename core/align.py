@@ -31,12 +31,13 @@ from __future__ import annotations
 import operator
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, fields, replace
 from itertools import chain
 from typing import Protocol
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from core import __version__
 from core.articles import (NOTHING_SPECIFIC, ArticleVerdict, PhraseHits, articles, best_sentences,
@@ -48,7 +49,7 @@ from core.errors import Cancelled
 from core.expected import (beyond_horizon, clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
                            repeals_older_text, scoped_elsewhere)
 from core.provisions import Provision, provision
-from core.leads import judge_headings
+from core.leads import ANNOUNCING_REASONS, judge_headings
 from core.model import (ALL_BUT_CENTRAL, ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
                         Gap, Match, Outline, Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
@@ -161,6 +162,10 @@ class Parameters:
             two short phrases opening its paragraph, 建立……指标体系，发挥导向引领作用。). The
             headings of State Council guidelines run to 17 characters; their shortest task
             sentences of one phrase to 21.
+        heading_carries: a policy sentence nothing else carries is carried by a provincial
+            heading that restates it (1.全面实施绿色开采，减少……处置量。以煤炭……为重点……: the
+            province made the national sentence the heading of its task) when the two, folded,
+            are at least this alike (rapidfuzz ratio, 0–100).
     """
 
     covered: float = 62.0
@@ -193,6 +198,7 @@ class Parameters:
     article_citation_share: float = 0.25
     article_same_breach: float = 0.22
     lead_chars: int = 18
+    heading_carries: float = 80.0
     merge_own: float = 0.25
     merge_carried: float = 0.5
     shortened_list: float = 61.9
@@ -296,6 +302,8 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     findings = judge_headings(findings, parameters.lead_chars,
                               lambda clause: clause_name(provincial, clause),
                               policy=national.grammar == "policy")
+    if national.grammar == "policy":
+        findings = _carried_by_headings(findings, provincial, parameters)
     carried = {m.clause.id for f in findings for m in f.matches}
     # A provincial purpose or scope article that carries its national counterpart as a whole
     # is no local addition either.
@@ -322,6 +330,39 @@ def compare_outlines(national: Outline, provincial: Outline, *,
     return Comparison(national=national, provincial=provincial, sections=sections,
                       clauses=findings, additions=additions, engine=ENGINE,
                       parameters=parameters.items(), warnings=tuple(warnings))
+
+
+def _carried_by_headings(findings: Sequence[ClauseFinding], provincial: Outline,
+                         parameters: Parameters) -> tuple[ClauseFinding, ...]:
+    """Policy sentences left 未覆盖 that a provincial heading restates, carried by it.
+
+    Drafters make a national task the heading of a task of their own (1.全面实施绿色开采，减少
+    矿业固体废物产生和贮存处置量。以煤炭……为重点，……): the sentence stands in the provincial
+    text, as a heading, which no sentence match sees. A heading that holds it nearly whole
+    (``Parameters.heading_carries``) carries it; the reason names the heading. A sentence judged
+    by the sentences it heads (``core.leads``) keeps that verdict.
+    """
+    headings = [(section, normalize(section.title)) for section in provincial.sections
+                if section.title and section.id != "0"]
+    if not headings:
+        return tuple(findings)
+    judged = []
+    for finding in findings:
+        if finding.status is not Status.MISSING or finding.reason.code in ANNOUNCING_REASONS:
+            judged.append(finding)
+            continue
+        text = normalize(finding.clause.text)
+        similarity, section = max(((fuzz.ratio(text, title), section) for section, title in headings),
+                                  key=operator.itemgetter(0))
+        if similarity < parameters.heading_carries:
+            judged.append(finding)
+            continue
+        path = provincial.label_path(section.id)
+        judged.append(replace(finding, status=Status.COVERED, score=round(similarity, 1),
+                              reason=Reason("heading_restated",
+                                            f"地方{path}以本句为小标题（“{_excerpt(section.title)}”，"
+                                            f"相似度{similarity:.0f}），由该项承接。")))
+    return tuple(judged)
 
 
 def _prepare(clauses: tuple[Clause, ...], steps: Steps, message: str) -> list[PreparedClause]:

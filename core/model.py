@@ -258,7 +258,9 @@ class Reason:
     nothing in the provincial text shares its words), ``too_weak`` (missing: the best candidate
     scores under the partial threshold), ``taken`` (missing: the provincial clause that would
     carry it went to another national item), ``heading`` (a policy paragraph's run-in heading,
-    提升辅助决策能力。, judged by the sentences it heads, ``core.leads``), ``list`` (a sentence
+    提升辅助决策能力。, judged by the sentences it heads, ``core.leads``), ``heading_restated``
+    (covered: a provincial heading restates the policy sentence, 1.全面实施绿色开采，……。以……),
+    ``list`` (a sentence
     opening a list, 教师享有下列权利：, judged by its items), ``counterpart`` (covered: the provincial article
     of the same frame kind — purpose or scope — carries it, ``core.provisions``), ``cited``
     (covered: a provincial article applies it by citing it, 按照《……法》第N条的规定, or the
@@ -270,7 +272,7 @@ class Reason:
     (not expected: a duty of central organs only, or of a body the national policy sets up for
     the centre), ``criminal``, ``reserved`` (criminal or civil liability only, however worded),
     ``civil`` (who bears a loss: 不承担赔偿责任, 共同海损), ``judicial``, ``ownership`` (who owns
-    a resource),
+    a resource or a right),
     ``other_law`` (a matter left to another law), ``central_procedure`` (a procedure central
     organs run: 报国务院……批准; goods or people crossing the border, 进口……必须实施检疫;
     foreigners entering the country's waters), ``national_day``, ``treaty`` (which rule prevails

@@ -377,6 +377,30 @@ def test_a_sentence_no_province_carries_takes_no_provincial_sentence_from_one_it
     assert introduction.status is Status.NOT_EXPECTED and "仅供参考" in introduction.reason.text
 
 
+def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that_heading():
+    # A plan written blind to the engine made national sentences the headings of its tasks
+    # (1.全面实施绿色开采，减少……处置量。以煤炭……为重点……): no sentence match sees a heading,
+    # and both read 未覆盖.
+    national = _outline("国家示例方案\n一、主要任务\n（一）推动示例绿色生产。"
+                        "全面实施绿色示例开采，减少示例固体废物产生和贮存处置量。"
+                        "以煤炭、有色金属等行业为重点，推广充填示例技术。"
+                        "严格控制示例增量，逐步解决示例固体废物历史遗留问题。"
+                        "建立示例废物台账制度，定期向社会公开。")
+    provincial = _outline("示例省实施方案\n一、主要任务\n（一）推动示例绿色生产\n"
+                          "1.全面实施绿色示例开采，减少示例固体废物产生和贮存处置量。"
+                          "以煤炭、有色金属等行业为重点，推广充填示例技术，鼓励企业采用示例工艺。\n"
+                          "2.严格控制示例增量，逐步解决示例固体废物历史遗留问题。"
+                          "全面摸底调查示例堆存场所，2020年底前完成整治。\n")
+    result = compare_outlines(national, provincial)
+    by_text = {f.clause.text[:6]: f for f in result.clauses}
+    for opening in ("全面实施绿色", "严格控制示例"):
+        finding = by_text[opening]
+        assert finding.status is Status.COVERED and finding.reason.code == "heading_restated", opening
+        assert "小标题" in finding.reason.text and "一、（一）" in finding.reason.text
+    # A sentence the province dropped stays 未覆盖.
+    assert by_text["建立示例废物"].status is Status.MISSING
+
+
 def test_a_clause_whose_rarest_words_the_province_changed_still_finds_its_match():
     # The province's 指导思想 updates 十九大 to 二十大 and drops 伟大旗帜: the national
     # sentence's most informative words are all gone, the rest of it is there.
