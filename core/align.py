@@ -50,7 +50,7 @@ from core.expected import (beyond_horizon, clause_not_expected, dates_the_text, 
                            repeals_older_text, scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import ANNOUNCING_REASONS, judge_headings
-from core.model import (ALL_BUT_CENTRAL, ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
+from core.model import (ALL_BUT_CENTRAL, HEADING_RESTATED, ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
                         Gap, Match, Outline, Reason, Section, SectionAlignment, Status, roll_up)
 from core.similarity import (PHRASE_BREAK, PHRASE_MIN_CHARS, Profile, Vocabulary, normalize,
                              phrase_found, score, tokens)
@@ -359,7 +359,7 @@ def _carried_by_headings(findings: Sequence[ClauseFinding], provincial: Outline,
             continue
         path = provincial.label_path(section.id)
         judged.append(replace(finding, status=Status.COVERED, score=round(similarity, 1),
-                              reason=Reason("heading_restated",
+                              reason=Reason(HEADING_RESTATED,
                                             f"地方{path}以本句为小标题（“{_excerpt(section.title)}”，"
                                             f"相似度{similarity:.0f}），由该项承接。")))
     return tuple(judged)

@@ -292,6 +292,10 @@ ROWS_TOLD = "；逐句比对，"
 """Where an article's reason goes on to say which of its sentences the rows show as not (fully)
 carried (core.align): as the engine judged them, dropped once a reviewer changes a row."""
 
+HEADING_RESTATED = "heading_restated"
+"""The reason code of a policy sentence carried by a provincial heading that restates it
+(core.align): it has no sentence match, and its reason names and quotes the heading."""
+
 ALL_BUT_CENTRAL = "all_but_central"
 """The reason code of a statute article carried in all but its central organs' sentences."""
 

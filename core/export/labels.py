@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from core.model import (ALL_BUT_CENTRAL, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, Comparison, Gap, Outline,
+from core.model import (ALL_BUT_CENTRAL, HEADING_RESTATED, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, Comparison, Gap, Outline,
                         ReviewDecision, SectionAlignment, Status)
 from core.read.numerals import chinese_counting
 from core.review import ReviewedAddition, ReviewedArticle, ReviewedClause
@@ -181,8 +181,11 @@ class SectionIndex:
 
     def empty_counterpart(self, item: ReviewedClause) -> str:
         """The provincial cell of a reviewed clause shown without a match: the provincial
-        article its article corresponds to as a whole, that nothing is expected of a province
-        (无需地方落实), or that none was found."""
+        heading that restates it (reason ``heading_restated``, which names and quotes it), the
+        provincial article its article corresponds to as a whole, that nothing is expected of a
+        province (无需地方落实), or that none was found."""
+        if item.finding.reason.code == HEADING_RESTATED and item.status is item.finding.status:
+            return item.finding.reason.text
         whole = self.no_match(item.finding.clause.section)
         if whole == NO_MATCH and item.status is Status.NOT_EXPECTED and not item.not_applicable:
             return NOT_EXPECTED_MATCH

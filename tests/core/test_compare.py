@@ -377,7 +377,7 @@ def test_a_sentence_no_province_carries_takes_no_provincial_sentence_from_one_it
     assert introduction.status is Status.NOT_EXPECTED and "仅供参考" in introduction.reason.text
 
 
-def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that_heading():
+def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that_heading(tmp_path):
     # A plan written blind to the engine made national sentences the headings of its tasks
     # (1.全面实施绿色开采，减少……处置量。以煤炭……为重点……): no sentence match sees a heading,
     # and both read 未覆盖.
@@ -399,6 +399,14 @@ def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that
         assert "小标题" in finding.reason.text and "一、（一）" in finding.reason.text
     # A sentence the province dropped stays 未覆盖.
     assert by_text["建立示例废物"].status is Status.MISSING
+    # The checklist's provincial cell names and quotes the heading, not 未找到对应表述 beside
+    # 已覆盖.
+    from docx import Document
+    from core.export import export_word
+    document = Document(str(export_word(result, tmp_path / "清单.docx")))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    row = next(r for r in rows if any(c.startswith("一、（一）全面实施绿色") or "全面实施绿色示例开采" in c[:20] for c in r[1:2]))
+    assert "以本句为小标题" in row[2] and "未找到" not in row[2] and "已覆盖" in row
 
 
 def test_a_clause_whose_rarest_words_the_province_changed_still_finds_its_match():
