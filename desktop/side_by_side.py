@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderVi
                                QPushButton, QSizePolicy, QSplitter, QTableView, QTextBrowser,
                                QToolButton, QVBoxLayout, QWidget)
 
-from core.model import (WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
+from core.model import (HEADING_RESTATED, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison, Section,
                         SectionAlignment, Status, national_id, parse_item_id)
 from core.export.labels import engine_verdict, localised, repeats_gaps, role_parts
 from core.review import ReviewedArticle, chosen_carriers, near_articles, near_scores
@@ -347,6 +347,10 @@ class DiffPane(QWidget):
                 self.provincial.show_text(
                     "<br>".join(html.escape("".join(s.paragraphs)) for s in sections),
                     "按条整体对应：" + "、".join(s.label for s in sections))
+            elif (finding is not None and finding.reason.code == HEADING_RESTATED
+                  and row.status is finding.status):
+                # The province made the sentence the heading of its task: that heading, named.
+                self.provincial.show_text(html.escape(row.no_match))
             elif nearest is not None:
                 # Its text first, where the reader looks: the reason above says how weak.
                 # A redraw of the same row (an opinion saved, a refresh) keeps the article the

@@ -174,3 +174,28 @@ def test_ctrl6_puts_the_cursor_in_an_opinion_box_on_screen_at_150_percent(qtbot,
     qtbot.waitUntil(note.hasFocus)
     qtbot.wait(100)  # the pane settles
     assert viewport.rect().contains(_rect_in(note, viewport))
+
+
+def test_a_sentence_carried_by_a_provincial_heading_shows_that_heading(qtbot):
+    """The province made a national sentence the heading of its task: the row reads 已覆盖, and
+    the provincial box said 地方文件中没有找到对应表述 in red beside it."""
+    from core.align import compare_outlines
+    from core.outline import outline_document
+    from core.read import read_text
+
+    national = outline_document(read_text(
+        "国家示例方案\n一、主要任务\n（一）推动示例绿色生产。全面实施绿色示例开采，减少示例固体废物产生和"
+        "贮存处置量。以煤炭等行业为重点，推广充填示例技术。"))
+    provincial = outline_document(read_text(
+        "示例省实施方案\n一、主要任务\n（一）推动示例绿色生产\n1.全面实施绿色示例开采，减少示例固体废物"
+        "产生和贮存处置量。以煤炭等行业为重点，推广充填示例技术，鼓励企业采用示例工艺。\n"))
+    comparison = compare_outlines(national, provincial)
+    pane = DiffPane()
+    qtbot.addWidget(pane)
+    pane.show()
+    row = next(r for r in build_rows(comparison, *review(comparison, ()))
+               if r.national_text.startswith("全面实施"))
+    assert row.status is Status.COVERED
+    pane.show_row(comparison, row)
+    shown = pane.provincial.text.toPlainText()
+    assert "以本句为小标题" in shown and "全面实施绿色示例开采" in shown and "没有找到" not in shown
