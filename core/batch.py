@@ -33,7 +33,7 @@ from core.align import Parameters, compare_outlines
 from core.compare import load_outline, prepare
 from core.errors import Cancelled, DocumentReadError, DuizhaoError, ReviewMismatchError
 from core.files import same_document
-from core.model import (STATUS_LABELS, Clause, ClauseFinding, Comparison, Outline, Reason, ReviewDecision,
+from core.model import (HEADING_RESTATED, STATUS_LABELS, Clause, ClauseFinding, Comparison, Outline, Reason, ReviewDecision,
                         Status, national_id, provincial_id, roll_up)
 from core.read import SUPPORTED_EXTENSIONS
 from core.review import (ReviewedArticle, ReviewedClause, changed_by_review, review, review_articles,
@@ -361,9 +361,11 @@ def _where(outline: Outline, section_ids: Iterable[str]) -> str:
 def _clause_cell(comparison: Comparison, finding: ClauseFinding) -> Cell:
     match = finding.matches[0].clause if finding.matches else None
     carried = finding.status in (Status.COVERED, Status.PARTIAL)
+    # A sentence the province made the heading of its task has that heading as its wording.
+    heading = finding.reason.text if finding.reason.code == HEADING_RESTATED else ""
     return Cell(finding.status, _reason(finding), round(finding.score, 1),
                 _where(comparison.provincial, [match.section]) if match and carried else "",
-                match.text if match and carried else "")
+                match.text if match and carried else heading)
 
 
 def _article_cell(comparison: Comparison, section_id: str, findings: Sequence[ClauseFinding],

@@ -407,6 +407,12 @@ def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that
     rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     row = next(r for r in rows if any(c.startswith("一、（一）全面实施绿色") or "全面实施绿色示例开采" in c[:20] for c in r[1:2]))
     assert "以本句为小标题" in row[2] and "未找到" not in row[2] and "已覆盖" in row
+    # ... and so does its cell in a matrix of provinces.
+    from core.batch import cells_for, national_items
+    items = national_items(national, "clause")
+    cell = cells_for(result, items, "clause")[next(i for i, item in enumerate(items)
+                                                    if item.text.startswith("全面实施绿色"))]
+    assert cell is not None and "以本句为小标题" in cell.wording
 
 
 def test_a_clause_whose_rarest_words_the_province_changed_still_finds_its_match():
