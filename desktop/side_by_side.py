@@ -348,7 +348,7 @@ class DiffPane(QWidget):
                     "<br>".join(html.escape("".join(s.paragraphs)) for s in sections),
                     "按条整体对应：" + "、".join(s.label for s in sections))
             elif (finding is not None and finding.reason.code == HEADING_RESTATED
-                  and row.status is finding.status):
+                  and row.status in (Status.COVERED, Status.PARTIAL)):
                 # The province made the sentence the heading of its task: that heading, named.
                 self.provincial.show_text(html.escape(row.no_match))
             elif nearest is not None:

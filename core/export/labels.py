@@ -184,7 +184,8 @@ class SectionIndex:
         heading that restates it (reason ``heading_restated``, which names and quotes it), the
         provincial article its article corresponds to as a whole, that nothing is expected of a
         province (无需地方落实), or that none was found."""
-        if item.finding.reason.code == HEADING_RESTATED and item.status is item.finding.status:
+        if (item.finding.reason.code == HEADING_RESTATED
+                and item.status in (Status.COVERED, Status.PARTIAL)):
             return item.finding.reason.text
         whole = self.no_match(item.finding.clause.section)
         if whole == NO_MATCH and item.status is Status.NOT_EXPECTED and not item.not_applicable:
