@@ -381,6 +381,9 @@ def test_policy_sentences_that_state_no_task():
     assert states_no_task("没有检测现代化，就没有质量强国。")
     assert states_no_task("但在有关政策落实过程中还不同程度存在各类问题，有的单位仍然按照老办法来操作。")
     assert states_no_task("运营效率体现检测机构的精细化管理水平，是实现科学管理的关键。")
+    # The part a thing plays (a bonded zone's, in a plan written blind to the engine).
+    assert states_no_task("示例保税区是开放型经济的重要平台，对发展对外贸易、促进产业转型升级发挥着重要作用。")
+    assert not states_no_task("充分发挥示例保税区对发展对外贸易的重要作用。")
     assert states_no_task("人才队伍建设体现机构的持续发展能力，是反映创新发展的重要指标。")
     # A problem to solve, a deadline, 近年来 inside a task: tasks.
     assert not states_no_task("针对检测网站存在的建设分散、数据不通等突出问题，建设集约化平台。")
