@@ -641,7 +641,18 @@ def national_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
                     or any(CENTRAL_ACTOR.fullmatch(name) for name in bodies)):
                 names.extend(name for name in bodies if name not in names)
                 grown = True
+    # The groups a national body sets up under itself (联合采购办公室下设监督组、专家组、集中采购
+    # 小组) are national too.
+    for sentence in sentences:
+        for found in _SUBORDINATE.finditer(sentence):
+            if found.group(1) in names:
+                names.extend(name for name in _SUBORDINATE_NAME.findall(found.group(2))
+                             if name not in names)
     return tuple(names)
+
+
+_SUBORDINATE_NAME = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:小组|组|委员会|办公室|中心)")
+_SUBORDINATE = re.compile(rf"({_BODY})下设((?:{_SUBORDINATE_NAME.pattern})(?:[、和及](?:{_SUBORDINATE_NAME.pattern}))*)")
 
 
 def statute_bodies(sentences: Sequence[str]) -> tuple[str, ...]:
@@ -716,6 +727,11 @@ def _led_by(text: str, bodies: Sequence[str]) -> bool:
         re.sub(names, "", CENTRAL_ACTOR.sub("", first)))
 
 
+# A sentence under a body's name that says what it does (1.监督组。负责对……进行监督……): the body's
+# duty.
+_BODY_DUTY = re.compile(r"^(?:主要|具体)?(?:负责|承担)")
+
+
 def clause_not_expected(text: str, *, heading: str = "", before: str = "",
                         bodies: Sequence[str] = ()) -> Reason | None:
     """Why a policy sentence is not expected of a province, or None when it is.
@@ -753,7 +769,7 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
         return Reason("to_provinces", "本句要求各省出台本地的实施方案，地方文件本身即是这一方案，无需逐句承接。")
     if _REPORTER.match(text):
         return Reason("central", "本句是起草报告的国家部门（我局、我部等）自身的工作安排，地方文件无需承接。")
-    if _led_by(text, bodies):
+    if _led_by(text, bodies) or (heading in bodies and _BODY_DUTY.match(text.strip())):
         return Reason("central", "本句规定国家文件设立的工作机构（如工作小组、办公室）的组成或职责，"
                                  "地方文件无需承接。")
     return None

@@ -793,6 +793,15 @@ def test_the_bodies_a_national_policy_sets_up_for_the_centre_act_from_the_centre
     # A body acting in the first phrase is judged by that phrase, as before.
     assert clause_not_expected("监测指标由联合监测办公室负责拟定，做好部门与地方之间的衔接工作。",
                                bodies=bodies).code == "central"
+    # The groups it sets up under itself are the centre's, and so is what an item headed by
+    # one of them says it does (1.监督组。负责……); a province's group of the same kind is its own.
+    grouped = national_bodies(sentences + ["联合监测办公室下设监督组、专家组、集中监测小组。",
+                                           "各地要成立水质监测领导小组，下设督查组、宣传组。"])
+    assert grouped[3:] == ("监督组", "专家组", "集中监测小组")
+    duty = "负责对集中监测工作进行监督，及时受理、处理相关检举和投诉。"
+    assert clause_not_expected(duty, heading="监督组", bodies=grouped).code == "central"
+    assert clause_not_expected(duty, heading="督查组", bodies=grouped) is None
+    assert clause_not_expected(duty, heading="加强监督", bodies=grouped) is None
 
 
 def test_pilots_chosen_by_name_are_expected_only_of_the_places_named():
