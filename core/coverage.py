@@ -446,14 +446,36 @@ _PERMITTED = r"(?<![许认不即无宁])(?:可以|可)(?:结合实际|根据实�
 def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
     """要 made a permission (各地区各部门要建立健全…… → 可结合实际建立健全……): the demand is
     gone, and 可 stands before the verb the national 要 stood before. A 可 anywhere else
-    (可再生能源, 可复制可推广, 可支配收入) is no permission."""
-    if _DEMAND_KEPT.search(provincial):
+    (可再生能源, 可复制可推广, 可支配收入) is no permission.
+
+    A sentence that keeps a demand elsewhere is read phrase by phrase: the phrase that renders
+    the national phrase of the demand (确属无力维护的要坚决关停 → 确属无力维护的可予以关停) has
+    lost it when it holds a permission and no demand."""
+    if not _DEMAND_KEPT.search(provincial):
+        for demand in _DEMAND_YAO.finditer(national):
+            found = re.search(_PERMITTED + re.escape(demand.group(1)), provincial)
+            if found is not None:
+                return [Gap("binding", "要", found.group()[:-len(demand.group(1))])]
         return []
-    for demand in _DEMAND_YAO.finditer(national):
-        found = re.search(_PERMITTED + re.escape(demand.group(1)), provincial)
-        if found is not None:
-            return [Gap("binding", "要", found.group()[:-len(demand.group(1))])]
+    phrases = [p for p in _PHRASE_BREAK.split(provincial) if p]
+    for phrase in _PHRASE_BREAK.split(national):
+        if not _DEMAND_YAO.search(phrase) or len(phrase) < _DEMAND_PHRASE_CHARS:
+            continue
+        similarity, rendering = max(((fuzz.ratio(phrase, p), p) for p in phrases), default=(0.0, ""))
+        if similarity < _DEMAND_PHRASE_ALIKE or _DEMAND_KEPT.search(rendering):
+            continue
+        permission = _PERMISSION.search(rendering)
+        if permission is not None:
+            return [Gap("binding", "要", permission.group())]
     return []
+
+
+# A phrase of the national sentence holding a demand, read against the provincial phrase at
+# least this alike (rapidfuzz ratio) and this long: shorter ones are too often alike by chance.
+_DEMAND_PHRASE_ALIKE = 70.0
+_DEMAND_PHRASE_CHARS = 6
+# 可 or 可以 as a permission, not inside a word (可持续, 可复制, 可能, 可行, 可靠, 可控).
+_PERMISSION = re.compile(r"(?<![许认不即无宁])(?:可以|可)(?![持复推支再能行靠控信视见供])")
 
 
 # Words that put off or make optional the action they stand before (逐步实施, 适时编制,

@@ -1032,6 +1032,16 @@ def test_a_demand_made_a_permission_is_a_weakening():
     assert binding_gaps("要及时总结推广典型经验。", "及时总结可复制可推广的典型经验。") == []
     assert binding_gaps("要持续提高城乡居民收入。", "持续提高人均可支配收入。") == []
     assert binding_gaps("要建立健全协调机制。", "需要建立健全协调机制，可以设立办公室。") == []
+    # A sentence that keeps a demand in one phrase and makes another optional (a plan written
+    # blind to the engine: ……要清理整合，确属无力维护的要坚决关停 → ……要清理整合，确属无力维护的
+    # 可予以关停, 已覆盖 at 91).
+    gaps = binding_gaps("对利用率低的示例账号要清理整合，确属无力维护的要坚决关停。",
+                        "对利用率低的示例账号要清理整合，确属无力维护的可予以关停。")
+    assert [g.describe() for g in gaps] == ["约束减弱：要→可"]
+    assert binding_gaps("对利用率低的示例账号要清理整合，确属无力维护的要坚决关停。",
+                        "对利用率低的示例账号要清理整合，确属无力维护的要予以关停，可以合并运营。") == []
+    assert binding_gaps("各地要建立工作机制，要推动示例产业可持续发展。",
+                        "各地要建立工作机制，推动示例产业可持续发展。") == []
 
 
 def test_a_sentence_whose_condition_is_lost_does_not_score_100():
