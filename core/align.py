@@ -1193,8 +1193,7 @@ def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
             floor = max(floor, listed[index][0].score - parameters.match_window)
         for candidate in ranking:
             if (candidate.position in used or candidate.score < floor
-                    or candidate.score < echoes.get(candidate.position, 0.0)
-                    or candidate in listed[index]):
+                    or candidate.score < echoes.get(candidate.position, 0.0)):
                 continue
             heir = heirs.get(candidate.position)
             if heir is None or candidate.claim > heir[1].claim:  # ties: the earlier clause

@@ -440,7 +440,8 @@ _DEMAND_YAO = re.compile(r"(?<![重需主必纲概只提摘不紧险显首])要(
                          r"([\u4e00-\u9fff]{2})")
 _DEMAND_KEPT = re.compile(r"需要|要(?![求素点件])|应当|必须|务必")
 # 可 or 可以 set before that same verb, perhaps with 结合实际 (可结合实际建立健全……).
-_PERMITTED = r"(?<![许认不即无宁])(?:可以|可)(?:结合实际|根据实际|因地制宜|视情况?)?"
+_MAY = r"(?<![许认不即无宁])(?:可以|可)"
+_PERMITTED = rf"{_MAY}(?:结合实际|根据实际|因地制宜|视情况?)?"
 
 
 def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
@@ -475,7 +476,7 @@ def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
 _DEMAND_PHRASE_ALIKE = 70.0
 _DEMAND_PHRASE_CHARS = 6
 # 可 or 可以 as a permission, not inside a word (可持续, 可复制, 可能, 可行, 可靠, 可控).
-_PERMISSION = re.compile(r"(?<![许认不即无宁])(?:可以|可)(?![持复推支再能行靠控信视见供])")
+_PERMISSION = re.compile(rf"{_MAY}(?![持复推支再能行靠控信视见供])")
 
 
 # Words that put off or make optional the action they stand before (逐步实施, 适时编制,

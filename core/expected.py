@@ -147,13 +147,13 @@ _OWNERSHIP_DUTY = re.compile(r"所有权|不容侵犯|受法律保护")
 _OWNED_DUTY = re.compile(rf"{_DUTY.pattern}|义务|负责")
 # Who owns land, water, minerals or relics (……属于国家所有; ……属于农民集体所有; 所有权由国务院代表
 # 国家行使; 所有权不因……而改变): the basic property regime, which only national law sets (立法法).
-_OWNERSHIP = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权[，,]?(?:由国务院代表国家行使|不因)|"
-                        r"(?<!划)归(?!口)[^，。；]{0,12}(?:所有|使用)|所有权受法律保护")
+_OWNED = (r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权[，,]?(?:由国务院代表国家行使|不因)|"
+          r"所有权受法律保护")
+_OWNERSHIP = re.compile(rf"{_OWNED}|(?<!划)归(?!口)[^，。；]{{0,12}}(?:所有|使用)")
 # ... as a policy states it, of property or rights with a long owner (赛事相关权利归各级单项体育协会
 # 以及其他各类社会组织……等合法办赛的赛事主办方所有); not 归还, 归口, 归属 (探索建立数据归属制度),
 # nor 归……统筹使用, which arranges use, and no 所有 that goes on (归……所有的, 所有权人).
-_OWNED_BY = re.compile(r"属于(?:国家|全民|[^，。；]{0,8}集体)所有|所有权[，,]?(?:由国务院代表国家行使|不因)|"
-                       r"所有权受法律保护|(?<!划)归(?![口还属])[^，。；]{1,40}?所有(?![的权制人者])")
+_OWNED_BY = re.compile(rf"{_OWNED}|(?<!划)归(?![口还属])[^，。；]{{1,40}}?所有(?![的权制人者])")
 # A sentence that only leaves a matter to another law (海水的开发、利用……，依照有关法律的规定执行;
 # 职工代表的产生，依照公司法有关规定执行). Not this law's own scope (……适用本法), which its
 # provincial counterpart carries.
