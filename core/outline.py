@@ -142,6 +142,12 @@ _ACTOR_ACTS = re.compile(
     r"^(?:国务院|总理|副总理|国务委员|秘书长|省长|副省长|市长|副市长|各部|各委员会|各地区|各地|各部门|各级|"
     r"各有关|省政府|省人民政府|市政府|市人民政府|县级以上)[^，,。；]{0,20}?"
     r"(?:实行|负责|召集|主持|领导|协助|组成|接受|召开|报送)")
+# ... and so is one that states a fact, which no heading does: 应 as a binding word (not in 应急,
+# 供应, 响应), 可以, a definition (所称, 是指), a copula (……是……的重要措施), who holds or makes up a
+# body (由会长（理事长）……担任), a date of effect (自……起施行) or a case (有下列……之一的).
+_STATES = re.compile(
+    r"(?<![供反回响适相对效])应(?![急用对变])|可以|所称|是指|(?<!实事求)是(?!否)"
+    r"|由[^，,。；]{1,30}(?:担任|组成|负责|承担|决定|办理)|自[^，,。；]{1,20}起(?:施行|实行)|有下列")
 
 # --------------------------------------------------------------------------- web-page furniture
 # Matched on width-folded text. Lines before the title that a site puts around a copied text.
@@ -1242,7 +1248,8 @@ def _split_heading(rest: str) -> tuple[str, str]:
 
     A first sentence longer than a heading can be is body text, and so are an item of a list
     ("船舶碰撞损害责任纠纷案件；"), a sentence that states something ("清明节：4月5日至7日放假
-    调休，共3天。") and a rule (……应当……; 总理召集和主持……会议): the title stays empty.
+    调休，共3天。"; 保护海底电缆是加强海防建设的重要措施。) and a rule (……应当……; 总理召集和
+    主持……会议; ……由会长（理事长）……担任): the title stays empty.
     """
     match = re.search(r"[。！？]", rest)
     if match is None:
@@ -1250,7 +1257,7 @@ def _split_heading(rest: str) -> tuple[str, str]:
             return rest, ""
         return "", rest
     first = rest[:match.start()]
-    if _BINDING.search(first) or _ACTOR_ACTS.search(first):
+    if _BINDING.search(first) or _ACTOR_ACTS.search(first) or _STATES.search(first):
         return "", rest
     if len(first) <= _HEADING_TITLE_MAX and not re.search(r"[：:]", first):
         return first.strip(), rest[match.end():].strip()

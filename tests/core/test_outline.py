@@ -680,6 +680,31 @@ def test_a_numbered_rule_is_body_text_not_a_heading():
     assert outline.section("4").title == "加强人员培训"
 
 
+def test_a_numbered_statement_of_fact_is_body_text_not_a_heading():
+    # 国办发〔1997〕11号 and 国办函〔2005〕57号: an item's first sentence that says who holds a
+    # post, what a thing is, or what is due was read as the item's heading, and a blind
+    # provincial draft's gold found no sentence of the engine's to hold it.
+    outline = outline_document(read_text(
+        "示例省实施方案\n一、符合下列要求的示例团体予以保留。\n"
+        "1.有规范的名称。\n"
+        "2.示例团体的法定代表人由会长（理事长）或《章程》规定的人员担任。原则上一人只能担任一个示例团体的法定代表人。\n"
+        "3.示例监测是加强防灾建设的重要措施。各地要做好监测。\n"
+        "4.对参加应急工作的人员，应给予适当的通信、加班等补助。对有突出表现的单位给予表彰。\n"
+        "5.本方案自发布之日起实行。各地要认真执行。\n"
+        "二、保障措施\n1.建立健全示例应急加工网络。按照统筹安排的原则，确定应急加工企业。\n"
+        "2.完善示例供应网络，做好调运准备。完善应急供应网点。\n"))
+    for section_id, first in (
+            ("1.2", "示例团体的法定代表人由会长（理事长）或《章程》规定的人员担任。"),
+            ("1.3", "示例监测是加强防灾建设的重要措施。"),
+            ("1.4", "对参加应急工作的人员，应给予适当的通信、加班等补助。"),
+            ("1.5", "本方案自发布之日起实行。")):
+        section = outline.section(section_id)
+        assert (section.title, section.clauses[0].text) == ("", first)
+    # 应 in 应急, 供应 binds no one: those items keep their headings.
+    assert [outline.section(i).title for i in ("2.1", "2.2")] == [
+        "建立健全示例应急加工网络", "完善示例供应网络，做好调运准备"]
+
+
 def test_what_a_transmittal_prints_between_its_text_and_the_text_it_transmits_is_no_sentence():
     outline = outline_document(read_text(
         "国务院办公厅转发示例局关于加强监测工作意见的报告的通知\n国办发〔2030〕1号\n"
