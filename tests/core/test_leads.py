@@ -178,6 +178,10 @@ def test_a_reviewer_choosing_another_sentence_a_heading_takes_over_keeps_its_ver
     # Where a body sits, and whom a text encourages, said in two phrases: tasks.
     "监测协调委办公室设在生态环境部，承担协调委的日常工作。办公室主任由生态环境部负责同志担任。",
     "鼓励各类媒体播出监测节目，普及水质安全知识。支持开展监测开放日活动。",
+    # A rule bound by 应 or 可以 (国办函〔2005〕57号: its two phrases read as the heading of the
+    # reward rule after it, and the allowance was 无需地方落实 with the rewards).
+    "对参加监测工作的人员，应给予适当的通信、加班等补助。对有突出表现的监测人员给予表彰和奖励。",
+    "对参加监测工作的人员，可以给予适当的通信补助。对有突出表现的监测人员给予表彰和奖励。",
 ])
 def test_short_tasks_are_not_taken_for_headings(paragraph):
     clauses = outline_document(read_text("示例意见\n一、重点任务\n（一）示例。\n" + paragraph)).clauses()
