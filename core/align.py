@@ -1005,8 +1005,15 @@ def _ranked(nat: list[PreparedClause], prov: list[PreparedClause],
             rank = value + _bonus(provincial, prov[position], roots, parameters)
             explained = matcher.explained(prepared, prov[position])
             ranking.append(Candidate(value, rank, explained, position))
-        result.append(sorted(ranking, key=lambda c: (-c.rank, c.position)))
+        result.append(sorted(ranking, key=_rank_order))
     return result
+
+
+def _rank_order(candidate: Candidate) -> tuple[float, float, int]:
+    """How a national clause's candidates are ordered: by rank; on a tie, the one it explains
+    more of first (a sentence said word for word before one that holds its words and more),
+    then the earlier."""
+    return (-candidate.rank, -candidate.explained, candidate.position)
 
 
 def _bonus(provincial: Outline, candidate: PreparedClause, roots: set[str],
@@ -1130,7 +1137,7 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
                               and not _alike(nat[count], nat[other], parameters)
                               for _, other in claimants.get(c.position, ()) if other != count)]
             shared_with[count].update(c.position for c in shared)
-            admissible = sorted(admissible + shared, key=lambda c: (-c.rank, c.position))
+            admissible = sorted(admissible + shared, key=_rank_order)
         kept.append(admissible)
         if count % 32 == 31:
             steps.advance(32, "正在判定覆盖情况")
@@ -1138,7 +1145,7 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
     listed = [_listed(candidates_kept, parameters) for candidates_kept in kept]
     yielding = {index for index, chosen in enumerate(listed) if chosen and judge.yields(index)}
     for index, inherited in _inheritance(ranked, listed, parameters, yielding).items():
-        kept[index] = sorted(kept[index] + inherited, key=lambda c: (-c.rank, c.position))
+        kept[index] = sorted(kept[index] + inherited, key=_rank_order)
         listed[index] = _listed(kept[index], parameters)
     return tuple(judge.shared(judge.finding(index, admissible, chosen, ranking), index,
                               shared_with.get(index, set()))
@@ -1180,19 +1187,31 @@ def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
     国务院……决策部署 does not keep the province's 坚持和加强党对……的全面领导，确保党中央、国务院
     ……决策部署……贯彻落实 from the principle 坚持党的全面领导, and the principle is not 未覆盖.
     The yielding clause still lists it, as an echo shown for reference.
+
+    And so does one that a clause lists beside a match that already covers it: a provincial
+    text that keeps both 依照规定办理有关变更登记及机构设置审批手续 (groups kept) and 未按有关规定
+    办理变更登记或机构设置审批手续的 (groups put right) renders the second word for word, and its
+    rendering of the first goes to the first, though the second holds all its words.
     """
     echoes = {c.position: c.score for index in yielding for c in listed[index]}
+    # What a clause lists beside a match that already covers it is open to any other clause it
+    # would cover (whoever else lists it: a province merges national sentences).
+    spare = {c.position for index, chosen in enumerate(listed) if index not in yielding
+             and chosen and chosen[0].score >= parameters.covered for c in chosen[1:]}
     used = {c.position for index, chosen in enumerate(listed) if index not in yielding
-            for c in chosen}
+            for c in chosen} - spare
     heirs: dict[int, tuple[int, Candidate]] = {}  # provincial index → (national index, claim)
     for index, ranking in enumerate(ranked):
         if index in yielding:
             continue
+        own = {c.position for c in listed[index]}
         floor = parameters.partial
         if listed[index]:  # a clause with matches takes only what it would list beside them
             floor = max(floor, listed[index][0].score - parameters.match_window)
         for candidate in ranking:
-            if (candidate.position in used or candidate.score < floor
+            if (candidate.position in used or candidate.position in own
+                    or candidate.score < floor
+                    or (candidate.position in spare and candidate.score < parameters.covered)
                     or candidate.score < echoes.get(candidate.position, 0.0)):
                 continue
             heir = heirs.get(candidate.position)

@@ -360,6 +360,30 @@ def test_a_clause_its_owner_leaves_unused_goes_to_the_next_claimant():
     assert not used & {c.id for c in result.additions}
 
 
+def test_a_clause_carried_in_full_leaves_its_second_match_to_a_clause_with_none():
+    # 国办发〔1997〕11号 asks groups it keeps to 依照规定办理有关变更登记及机构设置审批手续, and
+    # puts right those 未按有关规定办理变更登记或机构设置审批手续的. A blind draft carries both.
+    # The second, matched word for word, also claimed the first's counterpart most strongly
+    # (its words all stand there), listed both, and the first read 未覆盖.
+    national = _outline(
+        "示例通知\n一、符合下列要求的示例团体予以保留。\n1.有规范的名称和固定的住所。\n"
+        "2.依照规定办理有关变更登记及机构设置审批手续。\n"
+        "二、对存在下列问题的示例团体要进行整改。\n1.未依照章程开展业务活动的；\n"
+        "2.未按有关规定办理变更登记或机构设置审批手续的；\n")
+    provincial = _outline(
+        "示例省通知\n一、保留的示例团体应当符合下列要求：\n1.有规范的名称和固定的住所；\n"
+        "2.按规定办理变更登记及机构设置审批手续，参加并通过年检；\n"
+        "二、存在下列问题的示例团体要进行整改：\n1.未依照章程开展业务活动的；\n"
+        "2.未按有关规定办理变更登记或机构设置审批手续的；\n")
+    by_text = {f.clause.text: f for f in compare_outlines(national, provincial).clauses}
+    kept = by_text["依照规定办理有关变更登记及机构设置审批手续。"]
+    assert kept.status is not Status.MISSING
+    assert [m.clause.text for m in kept.matches] == ["按规定办理变更登记及机构设置审批手续，参加并通过年检；"]
+    put_right = by_text["未按有关规定办理变更登记或机构设置审批手续的；"]
+    assert put_right.status is Status.COVERED
+    assert put_right.matches[0].clause.text == "未按有关规定办理变更登记或机构设置审批手续的；"
+
+
 def test_a_sentence_no_province_carries_takes_no_provincial_sentence_from_one_it_must():
     # 东川 (bench/policy, written blind to the engine) renders the principle 坚持党的全面领导。 as
     # 坚持和加强党对数字政府建设的全面领导，确保党中央、国务院关于……决策部署……贯彻落实。 The
