@@ -314,10 +314,10 @@ _INTRODUCTION = re.compile(r"(?:现|特)(?:提出|制定)(?:如下|以下|本)|�
                            r"(?:转发|印发)给你们(?![^。]*?(?:\d|[年月]底?前|报送|上报))|"
                            # 为指导地方开展……，制定本方案.
                            r"^为[^。；]{2,80}[，,]特?制定本(?:方案|意见|办法|预案|计划|规划|细则|措施)。?$")
-# A lead-in that only opens the items below it (为此，在……应切实抓好以下几方面工作：): the items
-# carry the tasks. One that sets them a deadline (……要在2030年底前完成以下工作：) states a task.
+# A lead-in that only opens the items below it (为此，在……应切实抓好以下几方面工作：; 办公室承担
+# 以下职责：): the items carry the tasks. One that sets them a deadline (……要在2030年底前完成以下工作：) states a task.
 _LEAD_IN = re.compile(r"(?:以下|下列|如下)(?:几|各|[一二三四五六七八九十]+)?(?:个|项|点)?(?:方面)?的?"
-                      r"(?:工作|内容|措施|任务|要求|事项)[：:]$")
+                      r"(?:工作|内容|措施|任务|要求|事项|职责)[：:]$")
 # What may stand before such a lead-in: how it connects (为此，), the occasion (向国务院请示……时，),
 # but no task of its own (加快建立……体系，重点做好以下工作：).
 _LEAD_IN_OPENING = re.compile(r"^(?:为此|对此|据此|因此|同时|此外|为[^，,]*|针对[^，,]*|在[^，,]*|按照[^，,]*|"

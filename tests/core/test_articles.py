@@ -433,6 +433,8 @@ def test_policy_sentences_that_state_no_task():
     assert clause_not_expected("各地要在明年年内完成以下几项任务：") is None
     assert clause_not_expected("加快建立健全水质监测体系，重点做好以下工作：") is None
     assert clause_not_expected("要重点做好以下工作：").code == "no_task"
+    # 国办函〔2005〕57号: the duties are in the items (a blind draft carries them, not this line).
+    assert clause_not_expected("监测办公室承担以下职责：").code == "no_task"
     assert central_only("国务院各部门监测数据纳入全国统一平台管理。")
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
 
