@@ -43,12 +43,13 @@ def _policy_pairs() -> None:
     policy_pairs.print_table(policy_pairs.run_pairs(matchers))
     print("(cov→未: gold-covered sentences called 未覆盖; part→flag: gold-partial sentences "
           "called 部分覆盖 or 未覆盖; n/e→未: gold not-expected called 未覆盖)")
-    extra = os.environ.get("DUIZHAO_POLICY_PAIRS")
-    if extra and Path(extra).is_dir():
-        # Drafts on other national policies, kept outside the project because they quote the
-        # corpus: each gold names its national text by full path.
-        print(f"-- and the pairs in {extra} --")
-        policy_pairs.print_table(policy_pairs.run_pairs(matchers, Path(extra)))
+    # Drafts on other national policies, kept outside the project because they quote the
+    # corpus: each gold names its national text by full path. Several folders are joined as a
+    # PATH is (os.pathsep): a set the rules were read from, and one kept back to measure them.
+    for extra in os.environ.get("DUIZHAO_POLICY_PAIRS", "").split(os.pathsep):
+        if extra and Path(extra).is_dir():
+            print(f"-- and the pairs in {extra} --")
+            policy_pairs.print_table(policy_pairs.run_pairs(matchers, Path(extra)))
     print()
 
 

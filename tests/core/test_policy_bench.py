@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from bench import policy_pairs
 from core.align import compare_outlines
@@ -98,3 +99,29 @@ def test_a_figure_with_nothing_to_count_is_left_out_of_the_mean_as_the_shared_sc
     assert lines[1].split()[2:4] == ["—", "—"]
     mean = lines[-1].split()
     assert mean[2:4] == ["0.500", "0.500"]
+
+
+def test_the_bench_scores_each_folder_of_outside_pairs_apart(tmp_path, monkeypatch, capsys):
+    # DUIZHAO_POLICY_PAIRS names folders as PATH does: one the rules were read from, one kept
+    # back to measure them.
+    from bench import __main__ as bench_main
+    source = policy_pairs.POLICY / "nanping-action-plan.gold.json"
+    folders = []
+    for name in ("read-from", "kept-back"):
+        folder = tmp_path / name
+        folder.mkdir()
+        gold = json.loads(source.read_text(encoding="utf-8"))
+        gold["national_file"] = str(policy_pairs.NATIONAL)
+        (folder / "nanping-action-plan.gold.json").write_text(
+            json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+        (folder / "nanping-action-plan.txt").write_bytes(
+            (policy_pairs.POLICY / "nanping-action-plan.txt").read_bytes())
+        folders.append(folder)
+    monkeypatch.setenv("DUIZHAO_POLICY_PAIRS", os.pathsep.join(
+        [str(folders[0]), str(tmp_path / "no-such-folder"), str(folders[1])]))
+    bench_main._policy_pairs()
+    printed = capsys.readouterr().out
+    assert printed.count("-- and the pairs in") == 2
+    for folder in folders:
+        section = printed.split(f"-- and the pairs in {folder} --")[1].split("--")[0]
+        assert "nanping-action-plan" in section and "mean" in section
