@@ -252,7 +252,33 @@ def phrase_found(phrase: str, profile: Profile) -> bool:
             _may_match(bare, profile.bare)
             and fuzz.partial_ratio(bare, profile.bare, score_cutoff=PHRASE_MATCH)):
         return True
-    return profile.reworded and _words_in_order(phrase, profile)
+    return profile.reworded and (_words_in_order(phrase, profile)
+                                 or _one_word_put_in(phrase, profile.chars))
+
+
+# A short phrase with one word put in (做准做精做细解读工作 → 做准做精做细政策解读工作): its two
+# pieces, each at least this long, stand that close.
+_PIECE_CHARS = 2
+_PUT_IN_CHARS = 4
+_SHORT_PHRASE_CHARS = 16
+
+
+def _one_word_put_in(phrase: str, text: str) -> bool:
+    """Whether a short phrase stands in the text whole but for one word of at most
+    ``_PUT_IN_CHARS`` characters put in between two of its pieces. A phrase of few content
+    words (做准, 解读) has too few for ``_words_in_order``; partial_ratio, over a window of
+    the phrase's length, loses the end the word pushed out."""
+    if not PHRASE_MIN_CHARS <= len(phrase) <= _SHORT_PHRASE_CHARS:
+        return False
+    for cut in range(_PIECE_CHARS, len(phrase) - _PIECE_CHARS + 1):
+        head, tail = phrase[:cut], phrase[cut:]
+        start = text.find(head)
+        while start != -1:
+            gap = text.find(tail, start + len(head), start + len(head) + _PUT_IN_CHARS + len(tail))
+            if gap > start + len(head) and not re.search(r"[，。；、：,;:]", text[start + len(head):gap]):
+                return True
+            start = text.find(head, start + 1)
+    return False
 
 
 def _words_in_order(phrase: str, profile: Profile) -> bool:

@@ -647,6 +647,24 @@ def test_a_policy_phrase_with_words_put_in_is_carried_a_statute_phrase_is_not():
                  policy.profile(provincial, tokens(provincial))) >= 39
 
 
+def test_a_short_policy_phrase_with_one_word_put_in_is_carried():
+    # 国办发〔2018〕123号: 做准做精做细解读工作 written 三是做准做精做细政策解读工作 scored 33 (未覆盖);
+    # the phrase has two content words, too few for the reading of a reworded phrase, and
+    # partial_ratio's window loses the end 政策 pushed out.
+    national = "做准做精做细解读工作，注重运用生动活泼、通俗易懂的语言提升解读效果。"
+    provincial = "三是做准做精做细政策解读工作。"
+    policy = Vocabulary([tokens(national), tokens(provincial)], reworded=True)
+    statute = Vocabulary([tokens(national), tokens(provincial)])
+    phrase = normalize("做准做精做细解读工作")
+    assert phrase_found(phrase, policy.profile(provincial, tokens(provincial)))
+    assert not phrase_found(phrase, statute.profile(provincial, tokens(provincial)))
+    assert score(policy.profile(national, tokens(national)),
+                 policy.profile(provincial, tokens(provincial))) >= 39
+    # One word put in, not a phrase of its own.
+    other = "三是做准做精做细各项政策法规的解读工作。"
+    assert not phrase_found(phrase, policy.profile(other, tokens(other)))
+
+
 def test_a_deadline_brought_forward_is_kept_one_put_back_or_dropped_is_lost():
     goal = Clause("N1-1", "1", "到2022年，建成全省统一的政务新媒体矩阵。", targets=("到2022年",))
     words = tokens(goal.text)
