@@ -431,6 +431,15 @@ def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that
     rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     row = next(r for r in rows if any(c.startswith("一、（一）全面实施绿色") or "全面实施绿色示例开采" in c[:20] for c in r[1:2]))
     assert "以本句为小标题" in row[2] and "未找到" not in row[2] and "已覆盖" in row
+    # Its similarity column gives the heading's figure, not — beside 已覆盖.
+    assert row[4] == "100"
+    from openpyxl import load_workbook
+    from core.export import export_excel
+    sheet = load_workbook(export_excel(result, tmp_path / "清单.xlsx")).worksheets[0]
+    header = next(r for r in sheet.iter_rows(values_only=True) if "相似度" in r)
+    excel_row = next(r for r in sheet.iter_rows(values_only=True)
+                     if any(isinstance(c, str) and "以本句为小标题" in c for c in r))
+    assert excel_row[header.index("相似度")] == 100
     # ... and so does its cell in a matrix of provinces.
     from core.batch import cells_for, national_items
     items = national_items(national, "clause")

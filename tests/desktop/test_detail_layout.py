@@ -196,6 +196,8 @@ def test_a_sentence_carried_by_a_provincial_heading_shows_that_heading(qtbot):
     row = next(r for r in build_rows(comparison, *review(comparison, ()))
                if r.national_text.startswith("全面实施"))
     assert row.status is Status.COVERED
+    # The table's similarity column gives the heading's figure, not — beside 已覆盖.
+    assert row.score == 100
     pane.show_row(comparison, row)
     shown = pane.provincial.text.toPlainText()
     assert "以本句为小标题" in shown and "全面实施绿色示例开采" in shown and "没有找到" not in shown
