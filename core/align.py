@@ -46,8 +46,8 @@ from core.articles import (NOTHING_SPECIFIC, ArticleVerdict, PhraseHits, article
 from core.coverage import find_gaps, lists_cut, same_sentence
 from core.domain import commonness
 from core.errors import Cancelled
-from core.expected import (beyond_horizon, clause_not_expected, dates_the_text, echo_not_expected, national_bodies,
-                           repeals_older_text, scoped_elsewhere)
+from core.expected import (beyond_horizon, clause_not_expected, dates_the_text, echo_not_expected, mirrors,
+                           national_bodies, repeals_older_text, scoped_elsewhere)
 from core.provisions import Provision, provision
 from core.leads import ANNOUNCING_REASONS, judge_headings
 from core.model import (ALL_BUT_CENTRAL, HEADING_RESTATED, ROWS_TOLD, ROLLUP, STATUS_LABELS, WHOLE_ARTICLE_REASONS, Clause, ClauseFinding, Comparison,
@@ -1246,6 +1246,9 @@ class _Judge:
         # The bodies the national text sets up for itself act from the centre.
         self.bodies = () if self.expects_every_clause else national_bodies(
             [p.clause.text for p in nat] + [section.title for section in national.sections])
+        # A province's rules for its own government after the State Council's: their 国务院 is
+        # the province's government, and no sentence is the centre's for naming it.
+        self.mirrored = not self.expects_every_clause and mirrors(national.title, provincial.title)
 
     def finding(self, index: int, kept: list[Candidate], listed: list[Candidate],
                 ranking: list[Candidate]) -> ClauseFinding:
@@ -1341,8 +1344,11 @@ class _Judge:
         if self.expects_every_clause:
             reason = clause_not_expected(clause.text)
             return reason if reason is not None and reason.code == "central" else None
-        return (clause_not_expected(clause.text, heading=self._heading(clause),
-                                    before=self._sentence_before(index), bodies=self.bodies)
+        reason = clause_not_expected(clause.text, heading=self._heading(clause),
+                                     before=self._sentence_before(index), bodies=self.bodies)
+        if self.mirrored and reason is not None and reason.code == "central":
+            reason = None
+        return (reason
                 or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title)
                 or beyond_horizon(clause.text, self.provincial.title))
 

@@ -889,6 +889,30 @@ def plan_end(provincial_title: str) -> int | None:
     return max([end, *(int(year) for year in _ANY_YEAR.findall(provincial_title))])
 
 
+# The rules a government sets for its own work, named by it (《国务院工作规则》), and those a
+# province sets for its own after them (《北原省人民政府工作规则》).
+_CENTRAL_OWN = re.compile(r"^(?:国务院|中央人民政府)(办公厅)?(?!关于)(.{2,})$")
+_PROVINCIAL_OWN = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市)(?:人民)?政府(办公厅)?(?!关于)(.{2,})$")
+
+
+def _own_name(title: str) -> str:
+    """The name a title gives its text: the one it quotes (关于印发《……》的通知), else the title,
+    without a trailing bracket (（试行）, （示例文本）)."""
+    quoted = re.search(r"《([^》]+)》", title)
+    name = quoted.group(1) if quoted else title
+    return re.sub(r"(?:[（(][^（）()]*[）)])+$", "", name.replace(" ", "").replace("\u3000", ""))
+
+
+def mirrors(national_title: str, provincial_title: str) -> bool:
+    """Whether a provincial text is its government's own rules written after the State
+    Council's (《国务院工作规则》 → 《北原省人民政府工作规则》). There 国务院, 总理 and 国务院办公厅
+    stand for the province's government, governor and general office: what they do is the
+    province's to carry, not the centre's alone."""
+    central = _CENTRAL_OWN.match(_own_name(national_title))
+    local = _PROVINCIAL_OWN.match(_own_name(provincial_title))
+    return bool(central and local and central.groups() == local.groups())
+
+
 def beyond_horizon(sentence: str, provincial_title: str) -> Reason | None:
     """Why a national goal is not expected of a provincial plan: it is set for a year after
     the period the plan's title gives it (到2035年，……基本建成, against a 三年行动计划

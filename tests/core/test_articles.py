@@ -439,6 +439,16 @@ def test_policy_sentences_that_state_no_task():
     assert not central_only("全面贯彻党中央、国务院决策部署，加快建设监测平台。")
 
 
+def test_a_province_s_rules_for_its_own_government_mirror_the_state_council_s():
+    from core.expected import mirrors
+    assert mirrors("国务院关于印发《国务院工作规则》的通知",
+                   "北原省人民政府关于印发《北原省人民政府工作规则》的通知（示例文本）")
+    assert mirrors("国务院办公厅工作规则（试行）", "广西壮族自治区人民政府办公厅工作规则")
+    # Another body's rules, or a text the government issues on something else, mirror nothing.
+    assert not mirrors("国务院工作规则", "北原省人民政府办公厅工作规则")
+    assert not mirrors("国务院关于加强数字政府建设的指导意见", "北原省人民政府关于加强数字政府建设的实施意见")
+
+
 def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province():
     """Sentences of real 国务院 policies that provincial plans written blind to the engine rightly
     left out were listed 未覆盖: the central budget rewarding the places that do well (the places

@@ -448,6 +448,27 @@ def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that
     assert cell is not None and "以本句为小标题" in cell.wording
 
 
+def test_a_province_s_rules_for_its_own_government_carry_what_the_state_council_s_say_of_it():
+    # A blind draft of 北原省人民政府工作规则 after 《国务院工作规则》 (国发〔2004〕18号): every
+    # sentence on 国务院, 总理 or its general office read 无需地方落实 — there they stand for the
+    # province's government, governor and office, and the province's rules restate them.
+    national = ("国务院关于印发《国务院工作规则》的通知\n一、国务院常务会议由总理、副总理、国务委员、秘书长组成，"
+                "由总理召集和主持。国务院全体会议的组织工作由国务院办公厅负责，文件和议题于会前送达与会同志。\n"
+                "二、国务院要自觉接受全国人大及其常委会的监督，向其报告工作。\n")
+    provincial = ("北原省人民政府关于印发《北原省人民政府工作规则》的通知\n一、省政府常务会议由省长、副省长、秘书长组成，"
+                  "由省长召集和主持。省政府全体会议的组织工作由省政府办公厅负责。\n"
+                  "二、省政府要自觉接受省人大及其常委会的监督，向其报告工作。\n")
+    by_text = {f.clause.text[:8]: f for f in compare_outlines(_outline(national), _outline(provincial)).clauses}
+    for opening in ("国务院常务会议由", "国务院全体会议的", "国务院要自觉接受"):
+        assert by_text[opening].status in (Status.COVERED, Status.PARTIAL), opening
+    # 国务委员, which the province has no counterpart of, is told lost as any list member is.
+    assert [g.national for g in by_text["国务院常务会议由"].gaps] == ["国务委员"]
+    # An ordinary implementing opinion on a State Council text still leaves those to the centre.
+    opinion = provincial.replace("关于印发《北原省人民政府工作规则》的通知", "关于贯彻国务院工作规则的实施意见")
+    findings = compare_outlines(_outline(national), _outline(opinion)).clauses
+    assert any(f.status is Status.NOT_EXPECTED and f.reason.code == "central" for f in findings)
+
+
 def test_a_clause_whose_rarest_words_the_province_changed_still_finds_its_match():
     # The province's 指导思想 updates 十九大 to 二十大 and drops 伟大旗帜: the national
     # sentence's most informative words are all gone, the rest of it is there.
