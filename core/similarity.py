@@ -270,6 +270,9 @@ def _one_word_put_in(phrase: str, text: str) -> bool:
     the phrase's length, loses the end the word pushed out."""
     if not PHRASE_MIN_CHARS <= len(phrase) <= _SHORT_PHRASE_CHARS:
         return False
+    # Every head opens the phrase and every tail closes it: most texts hold neither end.
+    if phrase[:_PIECE_CHARS] not in text or phrase[-_PIECE_CHARS:] not in text:
+        return False
     for cut in range(_PIECE_CHARS, len(phrase) - _PIECE_CHARS + 1):
         head, tail = phrase[:cut], phrase[cut:]
         start = text.find(head)
