@@ -154,6 +154,13 @@ def test_localisation_and_punctuation_width_do_not_lower_a_score():
     words_n, words_p = tokens(national), tokens(provincial)
     vocabulary = Vocabulary([words_n, words_p])
     assert score(vocabulary.profile(national, words_n), vocabulary.profile(provincial, words_p)) >= 50
+    # The provinces as national texts name them, and the province as it names itself: a law's
+    # 省、自治区、直辖市人民政府 is a provincial rule's 省人民政府, a policy's 各省（区、市） its
+    # 各市（州）. They left 自治区, 直辖 and 区市 behind as words the province never writes.
+    assert normalize("省、自治区、直辖市人民政府应当") == normalize("省人民政府应当")
+    assert normalize("各省（区、市）人民政府要") == normalize("各市（州）人民政府要")
+    assert normalize("各省、自治区、直辖市要") == normalize("各地要")
+    assert normalize("首先要启动本省（区、市）粮食应急预案") == normalize("首先要启动本省粮食应急预案")
     # Rules a province mirrors name its heads of government where the nation names its own.
     national = "副总理、国务委员协助总理工作。"
     provincial = "副省长、省长助理协助省长工作。"
