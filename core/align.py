@@ -1145,7 +1145,9 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
     listed = [_listed(candidates_kept, parameters) for candidates_kept in kept]
     yielding = {index for index, chosen in enumerate(listed) if chosen and judge.yields(index)}
     for index, inherited in _inheritance(ranked, listed, parameters, yielding).items():
-        kept[index] = sorted(kept[index] + inherited, key=_rank_order)
+        have = {c.position for c in kept[index]}
+        kept[index] = sorted(kept[index] + [c for c in inherited if c.position not in have],
+                             key=_rank_order)
         listed[index] = _listed(kept[index], parameters)
     return tuple(judge.shared(judge.finding(index, admissible, chosen, ranking), index,
                               shared_with.get(index, set()))
@@ -1195,7 +1197,9 @@ def _inheritance(ranked: list[list[Candidate]], listed: list[list[Candidate]],
     """
     echoes = {c.position: c.score for index in yielding for c in listed[index]}
     # What a clause lists beside a match that already covers it is open to any other clause it
-    # would cover (whoever else lists it: a province merges national sentences).
+    # would cover, whoever else lists it: the twin that listed it needs it not, and the province
+    # may have merged it with a third (依照规定办理……审批手续 and 按规定参加并通过年检 as 按规定
+    # 办理……审批手续，参加并通过年检). A sentence no clause lists as spare is shared no further.
     spare = {c.position for index, chosen in enumerate(listed) if index not in yielding
              and chosen and chosen[0].score >= parameters.covered for c in chosen[1:]}
     used = {c.position for index, chosen in enumerate(listed) if index not in yielding
@@ -1344,11 +1348,9 @@ class _Judge:
         if self.expects_every_clause:
             reason = clause_not_expected(clause.text)
             return reason if reason is not None and reason.code == "central" else None
-        reason = clause_not_expected(clause.text, heading=self._heading(clause),
-                                     before=self._sentence_before(index), bodies=self.bodies)
-        if self.mirrored and reason is not None and reason.code == "central":
-            reason = None
-        return (reason
+        return (clause_not_expected(clause.text, heading=self._heading(clause),
+                                    before=self._sentence_before(index), bodies=self.bodies,
+                                    mirrored=self.mirrored)
                 or scoped_elsewhere(self._paragraph(clause), clause.text, self.provincial.title)
                 or beyond_horizon(clause.text, self.provincial.title))
 

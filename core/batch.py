@@ -474,7 +474,7 @@ def _reviewed_clause_cell(comparison: Comparison, item: ReviewedClause, engine: 
     status = Status.NOT_EXPECTED if item.not_applicable else item.status
     carried = status in (Status.COVERED, Status.PARTIAL) and item.match is not None
     match = item.match.clause if item.match is not None else None
-    return Cell(status, _review_reason(item, engine), round(item.score, 1),
+    return Cell(status, _review_reason(item, engine), round(item.shown_score or 0.0, 1),
                 _where(comparison.provincial, [match.section]) if carried and match else "",
                 match.text if carried and match else "", reviewed=True,
                 not_applicable=item.not_applicable)

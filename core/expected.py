@@ -733,7 +733,7 @@ _BODY_DUTY = re.compile(r"^(?:主要|具体)?(?:负责|承担)")
 
 
 def clause_not_expected(text: str, *, heading: str = "", before: str = "",
-                        bodies: Sequence[str] = ()) -> Reason | None:
+                        bodies: Sequence[str] = (), mirrored: bool = False) -> Reason | None:
     """Why a policy sentence is not expected of a province, or None when it is.
 
     Args:
@@ -744,6 +744,9 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
             sanctions (……受到……处分；责令……写出书面检查) asks nothing either.
         bodies: the bodies the national text sets up for itself (``national_bodies``): their
             duties are central ones.
+        mirrored: the provincial text is its government's own rules after the State Council's
+            (``mirrors``): 国务院 and its heads stand for the province's, and naming them sets
+            nothing apart.
     """
     if _INTRODUCTION.search(text):
         # Said of this sentence, not as a list of patterns (a reviewer read the list as the
@@ -761,7 +764,7 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
     if (_REGION_PRACTICE.match(text) and not _REGION_ACTS.match(text)
             and not _DEMAND.search(_ASIDE.sub("", text))):
         return Reason("no_task", "本句介绍特定地区的做法或情况，未提出具体任务，地方文件无需逐句承接。")
-    if central_only(text):
+    if not mirrored and central_only(text):
         return Reason("central", "本句只规定国务院等中央层面的职责，地方文件无需承接。")
     if _states_only(text, _OWNED_BY):
         return Reason("ownership", "本句规定财产或者权利的归属，只能由法律规定，地方文件无需承接。")
@@ -891,8 +894,8 @@ def plan_end(provincial_title: str) -> int | None:
 
 # The rules a government sets for its own work, named by it (《国务院工作规则》), and those a
 # province sets for its own after them (《北原省人民政府工作规则》).
-_CENTRAL_OWN = re.compile(r"^(?:国务院|中央人民政府)(办公厅)?(?!关于)(.{2,})$")
-_PROVINCIAL_OWN = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市)(?:人民)?政府(办公厅)?(?!关于)(.{2,})$")
+_CENTRAL_OWN = re.compile(r"^(?:国务院|中央人民政府)(办公厅)?(?!办公厅)(.{2,})$")
+_PROVINCIAL_OWN = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市)(?:人民)?政府(办公厅)?(?!办公厅)(.{2,})$")
 
 
 def _own_name(title: str) -> str:
@@ -908,8 +911,11 @@ def mirrors(national_title: str, provincial_title: str) -> bool:
     Council's (《国务院工作规则》 → 《北原省人民政府工作规则》). There 国务院, 总理 and 国务院办公厅
     stand for the province's government, governor and general office: what they do is the
     province's to carry, not the centre's alone."""
-    central = _CENTRAL_OWN.match(_own_name(national_title))
-    local = _PROVINCIAL_OWN.match(_own_name(provincial_title))
+    national_name, provincial_name = _own_name(national_title), _own_name(provincial_title)
+    if "关于" in national_name or "关于" in provincial_name:
+        return False  # what the government issues on a matter (国务院办公厅关于……的意见), not its rules
+    central = _CENTRAL_OWN.match(national_name)
+    local = _PROVINCIAL_OWN.match(provincial_name)
     return bool(central and local and central.groups() == local.groups())
 
 

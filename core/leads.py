@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from core.model import Clause, ClauseFinding, Match, Reason, Status
 from core.similarity import generic_words, tokens
+from core.text import BINDING_YING
 
 ANNOUNCING_REASONS = frozenset({"heading", "list"})
 """Reason codes of a sentence judged by the sentences it announces; its matches are theirs."""
@@ -116,9 +117,10 @@ def headed_sentences(clauses: Sequence[Clause], lead_chars: int) -> dict[int, li
     return heads
 
 
-# A binding word no heading holds (应 as a word of its own: not 应急, 供应, 响应 and the like):
-# 对参加应急工作的人员，应给予适当的……补助。 is a rule, not the heading of what follows it.
-_RULE = re.compile(r"严禁|不得|禁止|必须|要|确保|可以|(?<![供反回响适相对效])应(?![急用对变])")
+# A binding word no heading holds (应 as a word of its own, ``BINDING_YING``: not 应急, 供应,
+# 顺应, 应保尽保): 对参加应急工作的人员，应给予适当的……补助。 is a rule, not the heading of what
+# follows it.
+_RULE = re.compile(r"严禁|不得|禁止|必须|要|确保|可以|" + BINDING_YING)
 # A heading of two phrases (强化……引领，发挥……作用。), as State Council plans set
 # them in bold, holds phrases at most this long.
 _PAIRED_PHRASE_CHARS = 14

@@ -34,8 +34,8 @@ from typing import NamedTuple
 from core.clauses import FIRST_LEADS_HENCEFORTH, Note, build_clauses, heading_note, note_of, only_notes, with_heading_note
 from core.model import Clause, Outline, Paragraph, RawDocument, Section
 from core.read.layout import starts_with_numbering
-from core.text import (CHINESE_NUMERAL, DOC_NUMBER, DOCUMENT_KINDS, PROVINCIAL_REGIONS, fold_width, int_to_chinese,
-                       numeral_value, repair_numeral, words_only)
+from core.text import (BINDING_YING, CHINESE_NUMERAL, DOC_NUMBER, DOCUMENT_KINDS, PROVINCIAL_REGIONS, fold_width,
+                       int_to_chinese, numeral_value, repair_numeral, words_only)
 
 _N = CHINESE_NUMERAL
 
@@ -142,12 +142,14 @@ _ACTOR_ACTS = re.compile(
     r"^(?:国务院|总理|副总理|国务委员|秘书长|省长|副省长|市长|副市长|各部|各委员会|各地区|各地|各部门|各级|"
     r"各有关|省政府|省人民政府|市政府|市人民政府|县级以上)[^，,。；]{0,20}?"
     r"(?:实行|负责|召集|主持|领导|协助|组成|接受|召开|报送)")
-# ... and so is one that states a fact, which no heading does: 应 as a binding word (not in 应急,
-# 供应, 响应), 可以, a definition (所称, 是指), a copula (……是……的重要措施), who holds or makes up a
-# body (由会长（理事长）……担任), a date of effect (自……起施行) or a case (有下列……之一的).
+# ... and so is one that states a fact, which no heading does: 应 as a binding word
+# (``BINDING_YING``), 可以, a definition (所称, 是指), a copula (……是……的重要措施; not 特别是,
+# 还是, 是否), who holds or makes up a body, said at the end of a phrase (由会长（理事长）……担任;
+# not 完善主要由市场决定价格的机制), a date of effect (自……起施行) or a case (有下列……之一的).
 _STATES = re.compile(
-    r"(?<![供反回响适相对效])应(?![急用对变])|可以|所称|是指|(?<!实事求)是(?!否)"
-    r"|由[^，,。；]{1,30}(?:担任|组成|负责|承担|决定|办理)|自[^，,。；]{1,20}起(?:施行|实行)|有下列")
+    BINDING_YING + r"|可以|所称|是指|(?<![凡还或只但就总于若更])(?<!特别)(?<!尤其)(?<!实事求)是(?!否)"
+    r"|由[^，,。；]{1,30}(?:担任|组成|负责|承担|决定|办理)(?=[，,；;]|$)"
+    r"|自[^，,。；]{1,20}起(?:施行|实行)|有下列")
 
 # --------------------------------------------------------------------------- web-page furniture
 # Matched on width-folded text. Lines before the title that a site puts around a copied text.

@@ -16,7 +16,7 @@ from core.align import Parameters, clause_heading
 from core.coverage import find_gaps, same_sentence
 from core.expected import echo_not_expected
 from core.leads import ANNOUNCING_REASONS
-from core.model import (ROWS_TOLD, Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
+from core.model import (HEADING_RESTATED, ROWS_TOLD, Clause, ClauseFinding, Comparison, Gap, Match, Outline, ReviewDecision,
                         Section, SectionAlignment, Status, national_id, parse_item_id, provincial_id, roll_up)
 from core.similarity import Vocabulary, score, tokens
 
@@ -80,6 +80,18 @@ class ReviewedClause:
         if self.match is None:
             return False
         return not self.finding.matches or self.match.clause.id != self.finding.matches[0].clause.id
+
+    @property
+    def shown_score(self) -> float | None:
+        """The similarity every report and the app show: the shown match's, or for a sentence
+        a provincial heading restates (``heading_restated``: no sentence match) the heading's
+        while it reads carried; None with neither."""
+        if self.match is not None and self.score > 0:
+            return self.score
+        if (self.match is None and self.finding.reason.code == HEADING_RESTATED
+                and self.finding.score > 0 and self.status in (Status.COVERED, Status.PARTIAL)):
+            return self.finding.score
+        return None
 
     @property
     def overridden(self) -> bool:

@@ -263,11 +263,15 @@ _PUT_IN_CHARS = 4
 _SHORT_PHRASE_CHARS = 16
 
 
+# ... but not a negation: 依法不予追究刑事责任 says the opposite of 依法追究刑事责任.
+_NEGATION = re.compile(r"不|未|非|无|没有|禁止")
+
+
 def _one_word_put_in(phrase: str, text: str) -> bool:
-    """Whether a short phrase stands in the text whole but for one word of at most
-    ``_PUT_IN_CHARS`` characters put in between two of its pieces. A phrase of few content
-    words (做准, 解读) has too few for ``_words_in_order``; partial_ratio, over a window of
-    the phrase's length, loses the end the word pushed out."""
+    """Whether a short phrase stands in the (normalised) text whole but for one word of at
+    most ``_PUT_IN_CHARS`` characters, no negation, put in between two of its pieces. A phrase
+    of few content words (做准, 解读) has too few for ``_words_in_order``; partial_ratio, over a
+    window of the phrase's length, loses the end the word pushed out."""
     if not PHRASE_MIN_CHARS <= len(phrase) <= _SHORT_PHRASE_CHARS:
         return False
     # Every head opens the phrase and every tail closes it: most texts hold neither end.
@@ -278,7 +282,7 @@ def _one_word_put_in(phrase: str, text: str) -> bool:
         start = text.find(head)
         while start != -1:
             gap = text.find(tail, start + len(head), start + len(head) + _PUT_IN_CHARS + len(tail))
-            if gap > start + len(head) and not re.search(r"[，。；、：,;:]", text[start + len(head):gap]):
+            if gap > start + len(head) and not _NEGATION.search(text[start + len(head):gap]):
                 return True
             start = text.find(head, start + 1)
     return False

@@ -26,6 +26,11 @@ DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[
 
 # A statute's 项 opens with its number in brackets: （一）, (二).
 ITEM_LABEL = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+# 应 as a binding word (对……人员，应给予……), not inside a word: 应急, 应用, 应对, 应变, 应届,
+# 应诉, 应征, 应答, 应聘, 应季; 供应, 反应, 回应, 响应, 适应, 相应, 对应, 效应, 顺应, 因应, 呼应,
+# 感应; nor a pledge's 应保尽保, 应收尽收.
+BINDING_YING = (r"(?<![供反回响适相对效顺因呼感])应(?![急用对变届诉征援答聘季])"
+                r"(?!(?P<pledged>[\u4e00-\u9fff])尽(?P=pledged))")
 
 
 def book_title(name: str) -> str:

@@ -9,8 +9,7 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from core.export.labels import (NO_MATCH, SIMILARITY_MEANING, SectionIndex, citation, localised, reason_text,
-                                shown_score)
+from core.export.labels import NO_MATCH, SIMILARITY_MEANING, SectionIndex, citation, localised, reason_text
 from core.model import (Comparison, Gap, ReviewDecision, Status, is_provincial_item,
                         provincial_id)
 from core.review import (ReviewedAddition, ReviewedClause, counterparts_chosen, counts_as_gap,
@@ -96,7 +95,7 @@ def build_row(comparison: Comparison, reviewed: ReviewedClause | ReviewedAdditio
         provincial_section=match.clause.section if match else "",
         provincial_text=match.clause.text if match else "",
         provincial_where=location(provincial, match.clause.section) if match else "",
-        score=shown_score(reviewed), status=reviewed.status,
+        score=reviewed.shown_score, status=reviewed.status,
         engine_status=reviewed.finding.status, not_applicable=reviewed.not_applicable,
         note=reviewed.note, decision=reviewed.decision, overridden=reviewed.overridden,
         # A verdict the reviewer changed: the engine's reason is named as the engine's.

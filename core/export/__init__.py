@@ -57,7 +57,7 @@ def review_to_dict(comparison: Comparison, decisions: Iterable[ReviewDecision],
             "id": item.item, "row": item.number, "status": item.status.value,
             "engine_status": item.finding.status.value, "not_applicable": item.not_applicable,
             "match": provincial_id(item.match.clause.id) if item.match is not None else None,
-            "score": round(item.score, 1) if item.match is not None else None,
+            "score": None if item.shown_score is None else round(item.shown_score, 1),
             "gaps": [{"kind": g.kind, "national": g.national, "provincial": g.provincial}
                      for g in item.gaps],
             "reason": {"code": item.finding.reason.code, "text": item.finding.reason.text},

@@ -383,27 +383,16 @@ def gap_units(items: Sequence[ReviewedClause], articles: Sequence[ReviewedArticl
     return [tuple(unit) for unit in units]
 
 
-def shown_score(item: ReviewedClause) -> float | None:
-    """The similarity a report or the app shows for a reviewed clause: its shown match's, or
-    for a sentence a provincial heading restates (``heading_restated``: no sentence match) the
-    heading's; None with neither."""
-    if item.match is not None and item.score > 0:
-        return item.score
-    if (item.match is None and item.finding.reason.code == HEADING_RESTATED and item.finding.score > 0
-            and item.status in (Status.COVERED, Status.PARTIAL)):
-        return item.finding.score
-    return None
-
-
 def score_text(item: ReviewedClause) -> str:
-    """The shown similarity (``shown_score``) as a whole number, "—" when there is none."""
+    """The shown similarity (``ReviewedClause.shown_score``) as a whole number, "—" when there
+    is none."""
     value = score_value(item)
     return "—" if value is None else f"{value:.0f}"
 
 
 def score_value(item: ReviewedClause) -> int | None:
     """The shown similarity rounded as every report prints it, None when there is none."""
-    value = shown_score(item)
+    value = item.shown_score
     return None if value is None else int(value + 0.5)
 
 

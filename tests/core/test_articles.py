@@ -447,6 +447,8 @@ def test_a_province_s_rules_for_its_own_government_mirror_the_state_council_s():
     # Another body's rules, or a text the government issues on something else, mirror nothing.
     assert not mirrors("国务院工作规则", "北原省人民政府办公厅工作规则")
     assert not mirrors("国务院关于加强数字政府建设的指导意见", "北原省人民政府关于加强数字政府建设的实施意见")
+    assert not mirrors("国务院办公厅关于加强政务诚信建设的指导意见",
+                       "北原省人民政府办公厅关于加强政务诚信建设的指导意见")
 
 
 def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province():

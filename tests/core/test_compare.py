@@ -440,6 +440,11 @@ def test_a_sentence_the_province_made_the_heading_of_its_task_is_carried_by_that
     assert "以本句为小标题" in row[2] and "未找到" not in row[2] and "已覆盖" in row
     # Its similarity column gives the heading's figure, not — beside 已覆盖.
     assert row[4] == "100"
+    # ... as the review JSON does.
+    from core.export import review_to_dict
+    reviewed = review_to_dict(result, ())
+    restated = next(i for i in reviewed["items"] if i.get("reason", {}).get("code") == "heading_restated")
+    assert restated["score"] == 100.0
     from openpyxl import load_workbook
     from core.export import export_excel
     sheet = load_workbook(export_excel(result, tmp_path / "清单.xlsx")).worksheets[0]
@@ -700,6 +705,11 @@ def test_a_short_policy_phrase_with_one_word_put_in_is_carried():
     # One word put in, not a phrase of its own.
     other = "三是做准做精做细各项政策法规的解读工作。"
     assert not phrase_found(phrase, policy.profile(other, tokens(other)))
+    # ... and no negation: 依法不予追究刑事责任 says the opposite of 依法追究刑事责任.
+    for negated in ("对其依法不予追究刑事责任。", "依法不公开政府信息。"):
+        profile = policy.profile(negated, tokens(negated))
+        for kept in ("依法追究刑事责任", "依法公开政府信息"):
+            assert not phrase_found(normalize(kept), profile), (kept, negated)
 
 
 def test_a_deadline_brought_forward_is_kept_one_put_back_or_dropped_is_lost():

@@ -243,6 +243,15 @@ def test_a_heading_of_two_phrases_opening_its_paragraph_is_judged_by_what_it_hea
     assert task.status is Status.MISSING and task.reason.code != "heading"
 
 
+def test_a_heading_of_two_phrases_may_hold_应_inside_a_word():
+    # 顺应, 应保尽保 bind no one: such two-phrase headings still head their paragraph.
+    for heading in ("顺应监测发展趋势，提升监测服务质量。", "落实监测应保尽保，兜牢监测民生底线。"):
+        clauses = outline_document(read_text(
+            "示例意见\n一、重点任务\n（一）示例。\n" + heading + "推动监测数据共享。推广监测服务。\n")).clauses()
+        heads = headed_sentences(clauses, Parameters().lead_chars)
+        assert [clauses[h].text for h in heads] == [heading], heading
+
+
 def test_a_heading_of_two_phrases_heads_its_whole_paragraph():
     clauses = outline_document(read_text(
         "示例意见\n一、重点任务\n（一）示例。\n"

@@ -703,6 +703,13 @@ def test_a_numbered_statement_of_fact_is_body_text_not_a_heading():
     # 应 in 应急, 供应 binds no one: those items keep their headings.
     assert [outline.section(i).title for i in ("2.1", "2.2")] == [
         "建立健全示例应急加工网络", "完善示例供应网络，做好调运准备"]
+    # Nor do 应保尽保, 应届, 顺应, 特别是 or a 由 inside a noun phrase make a heading a statement.
+    headings = ("落实示例救助应保尽保", "做好应届示例毕业生就业工作", "顺应示例群众新期待",
+                "加强青少年特别是未成年人示例保护", "完善主要由市场决定示例价格的机制")
+    listed = outline_document(read_text(
+        "示例省实施方案\n一、重点任务\n" + "".join(
+            f"{number}.{heading}。各地要抓好落实。\n" for number, heading in enumerate(headings, 1))))
+    assert [listed.section(f"1.{number}").title for number in range(1, 6)] == list(headings)
 
 
 def test_what_a_transmittal_prints_between_its_text_and_the_text_it_transmits_is_no_sentence():
