@@ -899,9 +899,9 @@ _PROVINCIAL_OWN = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:省|自治区|市)(?:�
 
 
 def _own_name(title: str) -> str:
-    """The name a title gives its text: the one it quotes (关于印发《……》的通知), else the title,
-    without a trailing bracket (（试行）, （示例文本）)."""
-    quoted = re.search(r"《([^》]+)》", title)
+    """The name a title gives its text: the one it issues (关于印发《……》的通知, quoted or not),
+    else the title, without a trailing bracket (（试行）, （示例文本）)."""
+    quoted = re.search(r"《([^》]+)》", title) or re.search(r"关于印发(.+?)的(?:通知|决定)", title)
     name = quoted.group(1) if quoted else title
     return re.sub(r"(?:[（(][^（）()]*[）)])+$", "", name.replace(" ", "").replace("\u3000", ""))
 

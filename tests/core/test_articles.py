@@ -444,6 +444,7 @@ def test_a_province_s_rules_for_its_own_government_mirror_the_state_council_s():
     assert mirrors("国务院关于印发《国务院工作规则》的通知",
                    "北原省人民政府关于印发《北原省人民政府工作规则》的通知（示例文本）")
     assert mirrors("国务院办公厅工作规则（试行）", "广西壮族自治区人民政府办公厅工作规则")
+    assert mirrors("国务院工作规则", "北原省人民政府关于印发北原省人民政府工作规则的通知")
     # Another body's rules, or a text the government issues on something else, mirror nothing.
     assert not mirrors("国务院工作规则", "北原省人民政府办公厅工作规则")
     assert not mirrors("国务院关于加强数字政府建设的指导意见", "北原省人民政府关于加强数字政府建设的实施意见")
