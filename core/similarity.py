@@ -257,13 +257,11 @@ def phrase_found(phrase: str, profile: Profile) -> bool:
 
 
 # A short phrase with one word put in (做准做精做细解读工作 → 做准做精做细政策解读工作): its two
-# pieces, each at least this long, stand that close.
+# pieces, each at least this long, stand that close, and what is put in is no negation
+# (依法不予追究刑事责任 says the opposite of 依法追究刑事责任).
 _PIECE_CHARS = 2
 _PUT_IN_CHARS = 4
 _SHORT_PHRASE_CHARS = 16
-
-
-# ... but not a negation: 依法不予追究刑事责任 says the opposite of 依法追究刑事责任.
 _NEGATION = re.compile(r"不|未|非|无|没有|禁止")
 
 
