@@ -271,6 +271,11 @@ _DESCRIPTION = re.compile(
     # Why a field matters (……是一项十分重要而艰巨的任务，关系到人民生命和财产安全), what
     # experience shows (实践表明，……), a danger that is there (……却客观存在着).
     r"^[^。；，]{2,20}是一项[^。；，]{0,16}(?:任务|工作|工程|事业)[，,]关系到|实践(?:表明|证明)|"
+    # What is at stake (……事关人民群众的生命财产安全，事关社会稳定大局) and what the work is
+    # like (……办学工作，政治性强，涉及面广).
+    r"事关|(?:政治性|政策性|敏感性|专业性|技术性|综合性|复杂性)(?:很|较|比较|特别)?强(?!的)|"
+    # What an inquiry found and what it shows (经调查认定，……均为责任事故; 这4起事故，反映出……).
+    r"^经[^，。；]{0,8}(?:调查|核查|鉴定)(?:认定|核实|确认)?[，,]|反映出|暴露出|"
     r"事实(?:表明|证明)|客观存在|^值得注意的是|"
     # A forecast (……发生7级以上地震的可能性较大; 发震地区可能在……).
     r"可能性(?:较|很|比较)?大|有可能(?:发生|出现)(?![^，,。；]*的)|(?:地区|区域|地带)可能在")
@@ -770,6 +775,11 @@ def clause_not_expected(text: str, *, heading: str = "", before: str = "",
         return Reason("ownership", "本句规定财产或者权利的归属，只能由法律规定，地方文件无需承接。")
     if _OWN_PLAN.match(text.strip()):
         return Reason("to_provinces", "本句要求各省出台本地的实施方案，地方文件本身即是这一方案，无需逐句承接。")
+    if repeals_older_text(text) and _NAMED_TEXT.search(text):
+        return Reason("central", "本句停止执行国家此前印发的文件，只能由原发文机关决定，地方文件无需承接。")
+    if _COMMENDED.search(text):
+        return Reason("central", "本句是国务院对有关地方或单位的表扬或批评，属发文机关自身的决定，"
+                                 "地方文件无需承接。")
     if _REPORTER.match(text):
         return Reason("central", "本句是起草报告的国家部门（我局、我部等）自身的工作安排，地方文件无需承接。")
     if _led_by(text, bodies) or (heading in bodies and _BODY_DUTY.match(text.strip())):
@@ -789,6 +799,12 @@ _SCOPE_NOTE = re.compile(r"[（(][^（）()]*?适用范围\s*[：:]\s*([^）)]+)
 _EVERYWHERE = re.compile(r"所有|全部|各地|全国")
 
 
+# A text named by its title or number (《……的通知》（国办发〔2016〕82号）), as a repeal names the one
+# it ends.
+_NAMED_TEXT = re.compile(r"《[^》]+》|〔\d{4}〕")
+# The State Council praising or criticising named places itself (……，经国务院同意，对北京市……等130项
+# 地方典型经验做法予以通报表扬): its own act, which no province repeats.
+_COMMENDED = re.compile(r"经国务院(?:同意|批准)[，,]对[^。；]{2,}?予以(?:通报)?(?:表扬|表彰|嘉奖|批评)")
 # The national department whose report a transmittal prints, speaking of its own work (我局将
 # 尽快向各地提供……; 我部将会同……).
 _REPORTER = re.compile(r"^(?:[^，,。；]{0,12}[，,])?我(?:局|部|委|署|办)(?!国|省|市|区|县)")

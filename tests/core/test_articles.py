@@ -571,6 +571,33 @@ def test_a_preamble_tells_what_was_done_and_why_it_matters():
     assert clause_not_expected("监测工作小组办公室设在省生态环境厅，负责日常工作。") is None
 
 
+
+def test_what_is_at_stake_what_an_inquiry_found_and_the_centres_own_acts_ask_nothing():
+    """Sentences of national notices written blind to the engine, which the gold sets apart."""
+    # What is at stake and what the work is like, said of it, not asked.
+    for told in ("水质安全事关人民群众的生命健康，事关社会稳定大局。",
+                 "水质监测工作，政治性强，涉及面广并且难度大。",
+                 "跨境水污染是历史遗留问题，敏感性、专业性较强，情况复杂。",
+                 # What an inquiry found and what the events show.
+                 "经调查认定，某县发生的3起水质污染事件均为责任事件。",
+                 "这3起事件，反映出部分地方监测责任制不落实的问题仍然很严重；"):
+        assert clause_not_expected(told).code == "no_task", told
+    # ... but a task about such matters, or about cases of that kind, is a task.
+    for task in ("对事关群众切身利益的监测事项，要及时向社会公开。",
+                 "集中优势力量办理技术性、专业性较强的监测案件。",
+                 "要认真分析事件暴露出的问题，举一反三，堵塞漏洞。"):
+        assert clause_not_expected(task) is None, task
+    # The State Council praising named places, and ending a national text of its own.
+    praised = clause_not_expected("为表扬先进，经国务院同意，对北京市大力推进水质监测改革等30项地方典型"
+                                  "经验做法予以通报表扬。")
+    assert praised is not None and praised.code == "central"
+    repealed = clause_not_expected("自本通知印发之日起，《国务院办公厅关于加强水质监测工作的通知》"
+                                   "（国办发〔2026〕82号）停止执行。")
+    assert repealed is not None and repealed.code == "central" and "停止执行" in repealed.text
+    # A province praising its own, or asked to stop a practice, is asked something.
+    assert clause_not_expected("对监测工作成效突出的单位予以通报表扬。") is None
+    assert clause_not_expected("各地自行设立的监测收费项目一律停止执行。") is None
+
 NATIONAL_STATUTE = """中华人民共和国水质监测法
 第一章 总则
 第一条 为了加强水质监测，保障饮用水安全，制定本法。
