@@ -362,25 +362,31 @@ def dropped_members(national: str, provincial: str) -> list[str]:
     医保定点资格. ``provincial`` is normalised text."""
     dropped = []
     for members in list_members(national):
-        # Members that share their last words (决策公开、执行公开、……结果公开) may be written with
-        # them once (决策、执行、……结果公开): the rest of each member then stands for it.
-        shared = _shared_ending(members)
         # A province names its own departments for the State Council's (国家发展改革委).
         absent = [m for m in members if not _member_kept(normalize(m), provincial)
-                  and not (shared and _stem_listed(m, members, shared, provincial))
+                  and not _ending_written_once(m, members, provincial)
                   and not _CENTRAL_ORGAN.fullmatch(m)]
         if absent and len(members) - len(absent) >= _MEMBERS_KEPT:
             dropped.extend(absent)
     return dropped
 
 
-def _shared_ending(members: Sequence[str]) -> str:
-    """The last two or more characters every member ends with, when each has at least two
-    characters before them; "" otherwise."""
-    ending = os.path.commonprefix([m[::-1] for m in members])[::-1]
-    if len(ending) >= 2 and all(len(m) - len(ending) >= 2 for m in members):
-        return ending
-    return ""
+def _ending_written_once(member: str, members: Sequence[str], provincial: str) -> bool:
+    """Whether a member is kept in a list that writes the last words it shares with other
+    members once: 决策公开、执行公开、……结果公开 as 决策、执行、……结果公开, or, where only some
+    members share them, 灭火消防车、举高消防车、……、消防摩托车 as 灭火、举高……消防车和消防摩托车.
+    The ending is the longest one of two or more characters the member shares with another,
+    each having at least two characters before it."""
+    ending = ""
+    for other in members:
+        shared = os.path.commonprefix([member[::-1], other[::-1]])[::-1]
+        if (other != member and len(shared) > len(ending) and len(shared) >= 2
+                and min(len(member), len(other)) - len(shared) >= 2):
+            ending = shared
+    if not ending:
+        return False
+    sharing = [m for m in members if m.endswith(ending) and len(m) - len(ending) >= 2]
+    return _stem_listed(member, sharing, ending, provincial)
 
 
 def _stem_listed(member: str, members: Sequence[str], shared: str, provincial: str) -> bool:

@@ -1010,6 +1010,12 @@ def test_a_list_the_province_shortens_loses_the_members_it_leaves_out():
     open_ = "深入推进决策公开、执行公开、管理公开、服务公开、结果公开。"
     assert _lost(open_, "深入推进决策、执行、管理、服务、结果公开。") == []
     assert _lost(open_, "深入推进决策、执行、结果公开。") == [("item", "管理公开"), ("item", "服务公开")]
+    # ... and where only some members share them (国办发〔2018〕114号, in a blind draft: 灭火、举高、
+    # 专勤、战勤保障消防车和消防摩托车 read 缺少列举项“灭火消防车”).
+    vehicles = "主要包括灭火检测车、举高检测车、专勤检测车、战勤保障检测车、检测摩托车、应急指挥车等。"
+    assert _lost(vehicles, "主要包括灭火、举高、专勤、战勤保障检测车和检测摩托车、应急指挥车等。") == []
+    assert _lost(vehicles, "主要包括灭火、举高、战勤保障检测车和检测摩托车、应急指挥车等。") == [
+        ("item", "专勤检测车")]
     # ... but a stem standing elsewhere is no member kept (环境 in 改善环境质量).
     kinds = "开展安全管理、质量管理、环境管理等工作。"
     assert _lost(kinds, "开展安全管理、质量管理等工作，改善环境质量。") == [("item", "环境管理")]
