@@ -19,7 +19,7 @@ from core.model import Clause, Gap
 from core.resources import read_lines
 from core.clauses import FREQUENCY
 from core.similarity import normalize, policy_terms, tokenizer
-from core.text import chinese_to_int
+from core.text import BINDING_YING, chinese_to_int
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
 _YEAR = re.compile(r"\d{4}")
@@ -50,7 +50,7 @@ _FULL_COVERAGE = re.compile(r"全覆盖|覆盖全部|全部覆盖|覆盖所有|�
 # A deadline as year and month (到2021年 and 2021年底前: December; 2021年6月底前: June;
 # 2021年上半年: June; not 2018年至2021年), to tell one put back within its year (6月底前 → 9月底前).
 _DEADLINE_MONTH = re.compile(
-    r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:(\d{1,2})月(?:\d{1,2}日)?)?(?:底|末)?(?:前|以前|之前)"
+    r"(?:到|至)(\d{4})年|(?<!年至)(\d{4})年(?:(\d{1,2})月(?:\d{1,2}日)?)?(?:年?底|末)?(?:前|以前|之前)"
     r"|(\d{4})年(上半年|下半年)")
 
 
@@ -440,11 +440,12 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
     return gaps + _hedged(national, provincial, reported + [g.provincial for g in gaps])
 
 
-# 要 as a demand (各地区各部门要建立……), not inside a word (重要, 需要, 主要, 要求, 要素, 要点),
-# with the verb after it; and a demand a provincial sentence may keep in other words.
-_DEMAND_YAO = re.compile(r"(?<![重需主必纲概只提摘不紧险显首])要(?![求素点件闻务害领旨])"
-                         r"([\u4e00-\u9fff]{2})")
-_DEMAND_KEPT = re.compile(r"需要|要(?![求素点件])|应当|必须|务必")
+# 要 or 应 as a demand (各地区各部门要建立……; ……指标应同时选取……), not inside a word (重要,
+# 需要, 主要, 要求, 要素, 要点; 适应, 应急, 相应), with the verb after it; 应当 is the weakening
+# table's. And a demand a provincial sentence may keep in other words.
+_DEMAND_YAO = re.compile(rf"(?:(?<![重需主必纲概只提摘不紧险显首])要(?![求素点件闻务害领旨])"
+                         rf"|{BINDING_YING}(?![当该]))(?P<verb>[\u4e00-\u9fff]{{2}})")
+_DEMAND_KEPT = re.compile(rf"需要|要(?![求素点件])|应当|必须|务必|{BINDING_YING}")
 # 可 or 可以 set before that same verb, perhaps with 结合实际 (可结合实际建立健全……).
 _MAY = r"(?<![许认不即无宁])(?:可以|可)"
 _PERMITTED = rf"{_MAY}(?:结合实际|根据实际|因地制宜|视情况?)?"
@@ -460,10 +461,10 @@ def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
     lost it when it holds a permission and no demand."""
     if not _DEMAND_KEPT.search(provincial):
         for demand in _DEMAND_YAO.finditer(national):
-            found = re.search(_PERMITTED + re.escape(demand.group(1)), provincial)
+            verb = demand.group("verb")
+            found = re.search(_PERMITTED + re.escape(verb), provincial)
             if found is not None:
-                return [Gap("binding", "要", found.group()[:-len(demand.group(1))])]
-        return []
+                return [Gap("binding", demand.group()[0], found.group()[:-len(verb)])]
     phrases = [p for p in _PHRASE_BREAK.split(provincial) if p]
     for phrase in _PHRASE_BREAK.split(national):
         if not _DEMAND_YAO.search(phrase) or len(phrase) < _DEMAND_PHRASE_CHARS:
@@ -473,7 +474,7 @@ def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
             continue
         permission = _PERMISSION.search(rendering)
         if permission is not None:
-            return [Gap("binding", "要", permission.group())]
+            return [Gap("binding", _DEMAND_YAO.search(phrase).group()[0], permission.group())]
     return []
 
 
@@ -494,7 +495,7 @@ _HEDGE_WORDS = (r"逐步|适时|视情|择机|积极争取|力争|争取|探索|
                 rf"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?|{_RESULT_HEDGE.pattern}")
 _HEDGE = re.compile(rf"({_HEDGE_WORDS})([\u4e00-\u9fff]{{2}})")
 # A national phrase already soft (国家鼓励……建立, 稳步推进……, 力争……) loses nothing to a hedge.
-_HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|引导|可以|探索|力争|争取|适当")
+_HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|提倡|引导|可以|探索|力争|争取|适当")
 # A manner the national sentence already sets before the verb (稳步推进 → 逐步推进 is no loss).
 _MANNER = r"稳步|有序|分步|不断|持续|按需"
 # What follows a hedge and is no verb: a preposition opening a phrase (逐步向乡镇延伸).
@@ -577,21 +578,21 @@ _KEPT_PLAINLY = 80
 # 鼓励 before the subject of a national duty (鼓励医院根据……调整 — 医院根据……调整): the duty is
 # left to the subject's choice. Not 鼓励有条件的…… (a hedge of its own above), nor 鼓励 joined
 # to the verb after it (鼓励和促进外商投资, 鼓励、支持: the province promotes as well).
-_ENCOURAGE = re.compile(r"鼓励(?!有条件的|[和与及、并]|支持|引导)")
-_PERMITS = re.compile(r"鼓励|允许|可以")
+_ENCOURAGE = re.compile(r"(?:鼓励|提倡)(?!有条件的|[和与及、并]|支持|引导)")
+_PERMITS = re.compile(r"鼓励|提倡|允许|可以")
 
 
 def _encouraged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
     """A firm national phrase the provincial text renders after 鼓励 (鼓励医院……), when the
     national sentence encourages nothing itself nor only permits (允许……创新推出……: to
     encourage it asks no less)."""
-    if _PERMITS.search(national) or any("鼓励" in r for r in reported):
+    if _PERMITS.search(national) or any(_PERMITS.search(r) for r in reported):
         return []
     for found in _ENCOURAGE.finditer(provincial):
         task = _task_from(provincial, found.end())
         rendered = _firm_phrases_rendering(task, national) if len(task) >= 4 else []
         if rendered and not _kept_plainly(rendered, provincial):
-            return [_put_off(national, task, "鼓励")]
+            return [_put_off(national, task, found.group())]
     return []
 
 
@@ -649,7 +650,7 @@ def _put_off(national: str, task: str, hedge: str) -> Gap:
 _LEAD_KEY = 4
 _LEAD_CHARS = 4
 # Firm words before a task, whole (有序推进, 加快建立, 要求, 全面); a subject (检测基金在……) is none.
-_FIRM_LEAD = re.compile(r"(?:要|应当|必须)?(?:有序|稳步|加快|全面|大力|积极|切实|着力|严格|确保)?"
+_FIRM_LEAD = re.compile(r"(?:要|应当|必须|应(?:尽可能)?)?(?:有序|稳步|加快|全面|大力|积极|切实|着力|严格|确保)?"
                         r"(?:推进|推动|建立|健全|完善|实行|实施|落实|加强)?")
 
 

@@ -34,6 +34,15 @@ def test_quantified_targets_stay_in_text_and_are_listed():
     [clause] = build_clauses("1", ("到2025年，政务服务事项网上可办率达到90%以上，办理时限压减至3个工作日。",))
     assert "到2025年" in clause.text
     assert clause.targets == ("到2025年", "90%", "3个工作日")
+    # A deadline written 年年底, a sum of money, an age, a span of years written 以内 (blind
+    # drafts lost each and read 已覆盖: 2020年年底前 dropped, 5000元以上的资金 → 必要的资金,
+    # 年龄一般不超过70周岁 → 符合有关规定, 五年以内 → 较近).
+    for text, target in (("经批准，2020年年底前重点检测企业可免缴国有资本收益。", "2020年年底前"),
+                         ("检测社团还应有固定的联络地点、5000元以上的资金。", "5000元"),
+                         ("负责人年龄一般不超过70周岁。", "70周岁"),
+                         ("对距法定退休年龄五年以内的人员，可以提前离岗。", "五年以内")):
+        [clause] = build_clauses("1", (text,))
+        assert clause.targets == (target,), text
 
 
 def test_note_without_a_full_stop_before_it_still_attaches():

@@ -748,6 +748,15 @@ def test_a_deadline_or_a_start_written_into_the_sentence_is_kept_or_lost():
     assert _lost(deadline, "2018年底前，全省检测机构全部纳入满意度调查平台。") == []
     start = "公开招聘检测人员，2020年起基本不再从应届毕业生中招聘。"
     assert _lost(start, "公开招聘检测人员。") == [("number", "2020年起")]
+    # Written 年年底, kept or brought forward; a sum and a span of years lost in other words.
+    waived = "经省级人民政府批准，2020年年底前重点检测企业可免缴国有资本收益。"
+    assert _lost(waived, "经省人民政府批准，重点检测企业可免缴国有资本收益。") == [("number", "2020年年底前")]
+    assert _lost(waived, "经省人民政府批准，2020年6月底前重点检测企业可免缴国有资本收益。") == []
+    funds = "检测社团还应有固定的联络地点、5000元以上的资金和兼职工作人员。"
+    assert _lost(funds, "检测社团还应有固定的联络地点、必要的资金和兼职工作人员。") == [("number", "5000元")]
+    assert _lost(funds, "检测社团还应有固定的联络地点、5000元以上的资金和兼职工作人员。") == []
+    leave = "对距法定退休年龄五年以内的检测人员，本人申请，可以提前离岗。"
+    assert _lost(leave, "对距法定退休年龄较近的检测人员，本人申请，可以提前离岗。") == [("number", "五年以内")]
     assert _lost(start, "公开招聘检测人员，自2020年起不再从应届毕业生中招聘。") == []
     # The day written out is the same deadline; a date that only qualifies a thing is no target.
     assert _lost(deadline, "2019年3月31日前，全省检测机构全部纳入满意度调查平台。") == []
@@ -1137,6 +1146,24 @@ def test_a_demand_made_a_permission_is_a_weakening():
                         "对利用率低的示例账号要清理整合，确属无力维护的要予以关停，可以合并运营。") == []
     assert binding_gaps("各地要建立工作机制，要推动示例产业可持续发展。",
                         "各地要建立工作机制，推动示例产业可持续发展。") == []
+    # 应 made a permission, before another word than the verb (国办发〔2018〕124号 in a blind
+    # draft: ……联动指标应同时选取…… → ……联动指标可选取……, 已覆盖 at 100); 应 inside a word
+    # (适应, 应急) is no demand.
+    gaps = binding_gaps("完善工资与效益联动机制，联动指标应同时选取反映检测效益和经济效益的指标。",
+                        "完善工资与效益联动机制，联动指标可选取反映检测效益和经济效益的指标。")
+    assert [g.describe() for g in gaps] == ["约束减弱：应→可"]
+    assert binding_gaps("加快适应检测需求，完善应急检测机制。", "加快适应检测需求，可完善应急检测机制。") == []
+    assert binding_gaps("联动指标应同时选取检测效益指标。", "联动指标应选取检测效益指标，可以增设经济效益指标。") == []
+
+
+def test_what_the_nation_asks_a_province_only_recommends_is_a_weakening():
+    """全国性会议应尽可能采用电视电话会…… → 全省性会议提倡采用电视电话会议……: 提倡 leaves it to
+    the subject's choice, as 鼓励 does (a blind draft of a province's work rules read 已覆盖)."""
+    gaps = binding_gaps("全国性会议应尽可能采用电视电话会等快捷、节俭的形式召开。",
+                        "全省性会议提倡采用电视电话会议等快捷、节俭的形式召开。")
+    assert [g.describe() for g in gaps] == ["约束减弱：应尽可能→提倡"]
+    # The nation's own 提倡 asks no more than the province's.
+    assert binding_gaps("提倡采用电视电话会等形式召开会议。", "提倡采用电视电话会议等形式召开会议。") == []
 
 
 def test_a_sentence_whose_condition_is_lost_does_not_score_100():
