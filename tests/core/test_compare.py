@@ -1162,6 +1162,10 @@ def test_what_the_nation_asks_a_province_only_recommends_is_a_weakening():
     gaps = binding_gaps("全国性会议应尽可能采用电视电话会等快捷、节俭的形式召开。",
                         "全省性会议提倡采用电视电话会议等快捷、节俭的形式召开。")
     assert [g.describe() for g in gaps] == ["约束减弱：应尽可能→提倡"]
+    # Urgency lost (a blind draft on 国办发〔1996〕2号: 要尽早组织开展…… → 要积极组织开展……).
+    gaps = binding_gaps("各地要尽早组织开展检测宣传教育活动。", "各市（州）要积极组织开展检测宣传教育活动。")
+    assert [g.describe() for g in gaps] == ["约束减弱：尽早→积极"]
+    assert binding_gaps("要尽快制定检测预案，积极开展演练。", "要尽快制定检测预案，积极开展演练。") == []
     # The nation's own 提倡 asks no more than the province's.
     assert binding_gaps("提倡采用电视电话会等形式召开会议。", "提倡采用电视电话会议等形式召开会议。") == []
 
