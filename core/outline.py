@@ -114,8 +114,10 @@ _ATTACHMENT = re.compile(r"^附\s*件(?=\s|[\d一二三四五六七八九十:：
                          # 附件 run into its name, as text copied from a page gives it (附件重点任务分工表).
                          r"|^附\s*件[^，。,；;：:\s]{1,28}(?:表|清单|方案|目录|名单|细则|办法|意见|指南|标准|计划|要点)$"
                          r"|^附\s*(?:表|录)?\s*[\d一二三四五六七八九十]*\s*(?:[:：]|$)")
+# An issuer as a signature names it; a military command signs beside a government on matters of
+# defence (国务院办公厅 中央军委办公厅; 云溪省人民政府办公厅 云溪省军区).
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|国务院|办公厅|办公室|委员会|人民代表大会常务委员会|"
-                     r"部|厅|局|署|委|院)$")
+                     r"部|厅|局|署|委|院|军区|警备区)$")
 # Addressees named unit by unit (省发展改革委，省数据局：), as a letter (函) writes them.
 _ADDRESSED_UNITS = re.compile(r"^(?:[\u4e00-\u9fff（）()]{2,20}?(?:委|局|厅|办|部|院|会|政府|部门|单位|中心|公司)[，、,]){1,10}"
                               r"[\u4e00-\u9fff（）()]{2,20}?(?:委|局|厅|办|部|院|会|政府|部门|单位|中心|公司)[：:]$")

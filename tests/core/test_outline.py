@@ -204,6 +204,16 @@ def test_attachments_and_signature_are_tail():
     assert [c.text for c in outline.clauses()] == ["认真落实。"]
 
 
+def test_a_government_and_a_military_command_signing_together_are_tail():
+    """云溪省人民政府办公厅　云溪省军区 (a joint notice on a defence matter, in a blind draft) was
+    read as a sentence of the body, and listed as 本省新增."""
+    outline = outline_document(read_text(
+        "示例省人民政府办公厅 示例省军区关于做好示例调查工作的通知\n各市人民政府，各军分区：\n"
+        "一、工作要求\n认真落实。\n示例省人民政府办公厅\u3000示例省军区\n一九九六年八月十二日"))
+    assert outline.tail == ("示例省人民政府办公厅示例省军区", "一九九六年八月十二日")
+    assert [c.text for c in outline.clauses()] == ["认真落实。"]
+
+
 @pytest.mark.parametrize("name", ["policy-autonum.docx", "policy.pdf", "policy-gb18030.txt",
                                   "policy.html"])
 def test_one_document_in_five_forms_gives_the_same_outline(name):
