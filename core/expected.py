@@ -823,7 +823,9 @@ _REGION_PRACTICE = re.compile(
 # said of the term at the head of the sentence, not inside a bracket (……建筑业（包括设计、施工……）
 # 资质许可……下放) and not of people to be reached (……人才特别是技术工人……).
 _DEFINITION = re.compile(r"^(?:\d{1,2}[.．、])?(?:(?!特别|尤其)[^，,。；：:（(\d]){2,24}?"
-                         r"(?:是指|分为|(?<!不)包括(?!在内)|是(?:一|两|三|几)(?:项|种|个|类))")
+                         r"(?:是指|分为|(?<!不)包括(?!在内)|是(?:一|两|三|几)(?:项|种|个|类))"
+                         # A quoted term said what it is (“无废城市”是以……为引领，……的城市发展模式).
+                         r"|^“[^”]{2,14}”是")
 # Pilots chosen by name (确定北京、吉林、安徽……10个省（区、市）……作为试点地区).
 _PILOT_PLACE = rf"(?:{PROVINCIAL_REGIONS})(?:{_REGION_SUFFIX})?"
 _PILOTS_NAMED = re.compile(rf"(?:确定|选择|遴选|选取|选定)((?:{_PILOT_PLACE}、)+{_PILOT_PLACE})"

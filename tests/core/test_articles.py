@@ -473,7 +473,9 @@ def test_central_rewards_and_the_ownership_of_rights_are_not_asked_of_a_province
     # What a term means, comprises or is divided into.
     for definition in ("示例教育与普通教育是两种不同教育类型，具有同等重要地位。",
                        "院校内实施的示例等级证书分为初级、中级、高级，是示例技能水平的凭证。",
-                       "示例教育包括示例学校教育和示例培训。", "4.微创示例是指在日间手术室内完成的示例。"):
+                       "示例教育包括示例学校教育和示例培训。", "4.微创示例是指在日间手术室内完成的示例。",
+                       # A quoted term said what it is (国办发〔2018〕128号).
+                       "“无废示例”是以新发展理念为引领，持续推进示例源头减量的城市发展模式。"):
         reason = clause_not_expected(definition)
         assert reason is not None and reason.code == "no_task" and "含义" in reason.text, definition
     # A province rewarding its own places, a place rewarding others, and local duties beside a
