@@ -452,8 +452,8 @@ _PERMITTED = rf"{_MAY}(?:结合实际|根据实际|因地制宜|视情况?)?"
 
 
 def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
-    """要 made a permission (各地区各部门要建立健全…… → 可结合实际建立健全……): the demand is
-    gone, and 可 stands before the verb the national 要 stood before. A 可 anywhere else
+    """要 or 应 made a permission (各地区各部门要建立健全…… → 可结合实际建立健全……): the demand
+    is gone, and 可 stands before the verb the national 要 stood before. A 可 anywhere else
     (可再生能源, 可复制可推广, 可支配收入) is no permission.
 
     A sentence that keeps a demand elsewhere is read phrase by phrase: the phrase that renders
@@ -467,14 +467,15 @@ def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
                 return [Gap("binding", demand.group()[0], found.group()[:-len(verb)])]
     phrases = [p for p in _PHRASE_BREAK.split(provincial) if p]
     for phrase in _PHRASE_BREAK.split(national):
-        if not _DEMAND_YAO.search(phrase) or len(phrase) < _DEMAND_PHRASE_CHARS:
+        asked = _DEMAND_YAO.search(phrase)
+        if asked is None or len(phrase) < _DEMAND_PHRASE_CHARS:
             continue
         similarity, rendering = max(((fuzz.ratio(phrase, p), p) for p in phrases), default=(0.0, ""))
         if similarity < _DEMAND_PHRASE_ALIKE or _DEMAND_KEPT.search(rendering):
             continue
         permission = _PERMISSION.search(rendering)
         if permission is not None:
-            return [Gap("binding", _DEMAND_YAO.search(phrase).group()[0], permission.group())]
+            return [Gap("binding", asked.group()[0], permission.group())]
     return []
 
 
