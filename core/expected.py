@@ -289,6 +289,8 @@ _PROBLEMS = re.compile(r"^(?!.*(?:针对|解决|整治|整改)).*(?:(?:还|仍�
 _ASIDE = re.compile(r"(?:但|同时|但同时)?(?:也|还)?(?:要|应当?)看到|"
                     # ……到了必须下大力气抓好的时候: a way of saying it matters.
                     r"到了[^，。；]{0,16}的时候|"
+                    # Where a forecast says to watch (……的可能性较大，……，特别应注意……交界一带).
+                    r"(?:特别|尤其)应注意(?!加强|做好|抓好|防范|开展|落实|组织|提高|完善)[^，。；]{2,30}?一带|"
                     # What a report or a meeting stressed (党的十九大报告强调要……), told, not asked.
                     r"^[^。，；]{0,20}(?:报告|会议|全会|讲话|指示|批示)(?:中)?(?:强调|指出|明确|提出)[^，。；]*")
 # What a sentence that asks something says.

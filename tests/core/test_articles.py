@@ -587,14 +587,18 @@ def test_what_is_at_stake_what_an_inquiry_found_and_the_centres_own_acts_ask_not
                  "水厂建成30多年来，沿岸群众多次遭受水质污染的危害。",
                  "上游来水主要集中在与本流域水质相关性很强的干流上，因此将对下游水质产生重要影响。",
                  "年度监测重点常有变动，给各级人民政府部署监测工作带来一定困难。",
-                 "因此，年度“重点监测区”与“水源保护区”不一定有完全的对应关系。"):
+                 "因此，年度“重点监测区”与“水源保护区”不一定有完全的对应关系。",
+                 # Where a forecast says to watch (国办发〔1997〕2号).
+                 "今年发生重大水污染事件的可能性较大，特别应注意长江中下游至洞庭湖一带。",
+                 "东部近海海域有可能发生赤潮，尤其应注意渤海至北黄海一带。"):
         assert clause_not_expected(told).code == "no_task", told
     # ... but a task about such matters, or about cases of that kind, is a task.
     for task in ("对事关群众切身利益的监测事项，要及时向社会公开。",
                  "集中优势力量办理技术性、专业性较强的监测案件。",
                  "要认真分析事件暴露出的问题，举一反三，堵塞漏洞。",
                  "要研究气候变化将对水质产生的影响，提前做好应对准备。",
-                 "监测点位不一定要新建，可以利用现有水文站点。"):
+                 "监测点位不一定要新建，可以利用现有水文站点。",
+                 "今年发生水污染事件的可能性较大，特别应注意加强长江一带的水质监测。"):
         assert clause_not_expected(task) is None, task
     # The State Council praising named places, and ending a national text of its own.
     praised = clause_not_expected("为表扬先进，经国务院同意，对北京市大力推进水质监测改革等30项地方典型"
