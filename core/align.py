@@ -1061,7 +1061,8 @@ def _merged(national: PreparedClause, provincial: PreparedClause,
 def _admissible(index: int, candidates: list[Candidate],
                 claimants: dict[int, list[tuple[float, int]]], nat: list[PreparedClause],
                 prov: list[PreparedClause], parameters: Parameters,
-                matcher: Matcher) -> list[Candidate]:
+                matcher: Matcher,
+                rendering: Callable[[int, int], float] | None = None) -> list[Candidate]:
     """The candidates a national clause may keep.
 
     A provincial clause belongs to the national clause that claims it most strongly. Another
@@ -1069,17 +1070,33 @@ def _admissible(index: int, candidates: list[Candidate],
     when the provincial sentence carries what it says that no stronger claimant does (a merge,
     ``_merged``). So a dropped statute sentence is not covered by its near-identical sibling in
     another article, which is already accounted for.
+
+    ``rendering(national index, provincial position)`` gives the score of a claimant for a
+    provincial clause; where given (policy texts), a clause that the provincial one covers at
+    least as well as its owner does shares it: a policy that says one thing twice (a timetable
+    in its overview and again under the task; 从……仿制药……中遴选试点品种 in the scheme and in
+    its rules) is carried twice by the sentence a province writes once. A twin differing in a
+    word scores lower, and one differing in a number (每年1月底前 beside 每年2月底前), which the
+    score does not read, names a number the provincial clause lacks: neither shares it.
     """
     kept = []
     for candidate in candidates:
         claims = claimants[candidate.position]
-        if claims[0][0] - candidate.claim < parameters.claim_margin:
+        if claims[0][0] - candidate.claim < parameters.claim_margin or (
+                rendering is not None and candidate.score >= parameters.covered
+                and candidate.score >= rendering(claims[0][1], candidate.position)
+                and _numbers(nat[index].clause.text) <= _numbers(prov[candidate.position].clause.text)):
             kept.append(candidate)
             continue
         stronger = [nat[other] for claim, other in claims if claim > candidate.claim]
         if _merged(nat[index], prov[candidate.position], stronger, matcher, parameters):
             kept.append(candidate)
     return kept
+
+
+def _numbers(text: str) -> set[str]:
+    """The figures a text writes in digits (2020年起，每年2月底前 → 2020, 2)."""
+    return set(re.findall(r"\d+", text))
 
 
 def _alternatives(ranked: list[Candidate], listed: list[Candidate], prov: list[PreparedClause],
@@ -1120,11 +1137,18 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
     offered_ranked = ranked if offered is candidates else _ranked(
         nat, prov, offered, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
+    scores = {(index, c.position): c.score for index, chosen in enumerate(ranked) for c in chosen}
+    statute = national.grammar == "statute"
+
+    def rendering(index: int, position: int) -> float:
+        return scores.get((index, position), 0.0)
+
     judge = _Judge(national, provincial, nat, prov, claimants, parameters, matcher)
     kept = []
     shared_with: dict[int, set[int]] = defaultdict(set)  # national index → provincial positions
     for count in range(len(nat)):
-        admissible = _admissible(count, ranked[count], claimants, nat, prov, parameters, matcher)
+        admissible = _admissible(count, ranked[count], claimants, nat, prov, parameters, matcher,
+                                 None if statute else rendering)
         places = carriers.get(nat[count].clause.section) if carriers else None
         if places and not _listed(admissible, parameters):  # only where it would be 未覆盖
             # Shared with another article's sentence, not with a sibling: within one article a

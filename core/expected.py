@@ -77,6 +77,8 @@ _NATIONWIDE = re.compile(r"^国家[^。；]{0,30}?(?:全国统一|全国性|全�
                          # What the centre makes for the localities to use (国家制定《……考核指标》
                          # 供各地使用).
                          r"|^国家[^。；]{0,40}?供各地(?:使用|参考|参照|执行)"
+                         # The national standard itself (国家制定统一标准、关键指标……).
+                         r"|^国家(?:制定|确定|建立)统一(?:标准|指标|规范)"
                          # Setting up a national body (研究设立全国数字政府标准化技术组织).
                          r"|^(?:研究)?(?:设立|成立|组建)全国[^，。；]{0,16}(?:组织|机构|委员会|中心)"
                          # Choosing pilots across the country (在全国范围内选择10个左右……城市).
@@ -244,7 +246,7 @@ _SANCTIONS_TAKEN = re.compile(r"受到[^。；]{0,40}处分|被移交司法机�
 # What a sentence about the situation says: achievements, trends, shortcomings, significance.
 _DESCRIPTION = re.compile(
     r"以来|(?:^|[，,])(?:近|多|\d+|[一二三四五六七八九十]+)年来|\d+多年来|取得了?(?:[^，。]{0,6})(?:成效|成绩|进展|成果)|已经|已(?=[成建形基初全取实])|"
-    r"日益|面临|(?:还|仍然?|依然)[^，。；]{0,6}存在|时有发生|亟待解决|尚未|尚不|意义|必然要求|必然选择|"
+    r"日益|面临(?![^，。；]*出发)|(?:还|仍然?|依然)[^，。；]{0,6}存在|时有发生|亟待解决|尚未|尚不|意义|必然要求|必然选择|"
     # Why it matters, said as drafters say it (没有农业机械化，就没有农业农村现代化).
     r"^没有[^。，；]{2,20}[，,]?就没有|"
     # Problems listed (存在有效供给不充分、总体规模不大等问题), not one to solve (整改存在的问题).

@@ -592,14 +592,19 @@ def test_what_is_at_stake_what_an_inquiry_found_and_the_centres_own_acts_ask_not
                  "今年发生重大水污染事件的可能性较大，特别应注意长江中下游至洞庭湖一带。",
                  "东部近海海域有可能发生赤潮，尤其应注意渤海至北黄海一带。"):
         assert clause_not_expected(told).code == "no_task", told
-    # ... but a task about such matters, or about cases of that kind, is a task.
-    for task in ("对事关群众切身利益的监测事项，要及时向社会公开。",
+    # ... but a task about such matters, or about cases of that kind, is a task; so is a principle
+    # that starts from the problems a field faces (国办发〔2018〕121号: 从……面临的实际问题出发，加快……).
+    for task in ("从示例产业发展面临的实际问题出发，加快推进政府职能转变，推动示例产业健康发展。","对事关群众切身利益的监测事项，要及时向社会公开。",
                  "集中优势力量办理技术性、专业性较强的监测案件。",
                  "要认真分析事件暴露出的问题，举一反三，堵塞漏洞。",
                  "要研究气候变化将对水质产生的影响，提前做好应对准备。",
                  "监测点位不一定要新建，可以利用现有水文站点。",
                  "今年发生水污染事件的可能性较大，特别应注意加强长江一带的水质监测。"):
         assert clause_not_expected(task) is None, task
+    # The national standard itself (国办发〔2019〕4号).
+    standard = clause_not_expected("国家制定统一标准、关键指标、体系架构和实现路径，以点带面，逐级考核。")
+    assert standard is not None and standard.code == "central"
+    assert clause_not_expected("省示例委制定统一标准、关键指标，逐级考核。") is None
     # The State Council praising named places, and ending a national text of its own.
     praised = clause_not_expected("为表扬先进，经国务院同意，对北京市大力推进水质监测改革等30项地方典型"
                                   "经验做法予以通报表扬。")

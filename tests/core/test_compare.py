@@ -1183,3 +1183,30 @@ def test_a_sentence_whose_condition_is_lost_does_not_score_100():
                  "没有依据的，不得作为办理行政审批的条件，不得收取任何费用。"):
         words_k = tokens(kept)
         assert score(vocabulary.profile(national, words_n), vocabulary.profile(kept, words_k)) == 100.0
+
+
+def test_a_policy_that_says_one_thing_twice_is_carried_by_the_sentence_a_province_writes_once():
+    """国办发〔2019〕2号 names how pilot drugs are chosen in its scheme and again under its rules;
+    a blind draft wrote it once, and the second read 未覆盖 (承接的是国家文件一、（一）). A twin
+    differing in a date (每年1月底前 beside 每年2月底前), which the score does not read, is no
+    repetition: it stays 未覆盖."""
+    national = _outline("国务院办公厅关于示例检测试点工作的通知\n各省、自治区、直辖市人民政府：\n一、总体要求\n"
+                        "从通过能力验证的检测机构中遴选试点机构，开展检测结果互认试点。\n二、试点内容\n"
+                        "（一）试点机构。\n从通过能力验证的检测机构中遴选试点机构。\n（二）互认范围。\n"
+                        "试点城市之间互认检测报告，不得重复检测。\n")
+    provincial = _outline("示例省人民政府办公厅关于示例检测试点工作的实施方案\n各市（州）人民政府：\n一、总体要求\n"
+                          "从通过能力验证的检测机构中遴选试点机构，开展检测结果互认试点。\n二、试点内容\n"
+                          "试点城市之间互认检测报告，不得重复检测。\n")
+    assert [f.status for f in compare_outlines(national, provincial).clauses] == [Status.COVERED] * 3
+    national = _outline("国务院办公厅关于示例检测考核工作的意见\n各省、自治区、直辖市人民政府：\n一、考核程序\n"
+                        "（一）机构自查\n各检测机构于2019年9月底前完成自查，将自查数据上传至国家检测信息系统。"
+                        "2020年起，每年1月底前完成上述工作。\n（二）省级考核\n各省份于2019年11月底前完成对辖区内"
+                        "检测机构的考核，考核结果反馈检测机构。2020年起，每年2月底前完成上述工作。\n")
+    provincial = _outline("示例省人民政府办公厅关于示例检测考核工作的实施方案\n各市（州）人民政府：\n一、考核程序\n"
+                          "（一）机构自查\n各检测机构于2019年9月20日前完成自查，将自查数据上传至国家和省检测信息系统。\n"
+                          "（二）省级考核\n省检测中心于2019年11月底前完成对全省检测机构的考核，考核结果反馈检测机构。"
+                          "2020年起，每年2月底前完成上述工作。\n")
+    statuses = {f.clause.text: f.status for f in compare_outlines(national, provincial).clauses}
+    assert statuses["2020年起，每年1月底前完成上述工作。"] is Status.MISSING
+    assert statuses["2020年起，每年2月底前完成上述工作。"] is Status.COVERED
+
