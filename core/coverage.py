@@ -494,7 +494,7 @@ _PERMISSION = re.compile(rf"{_MAY}(?![持复推支再能行靠控信视见供])"
 _RESULT_HEDGE = re.compile(r"基本(?=实现|建成|形成|完成|覆盖|消除|解决|达到|普及|满足|具备|建立|落实|健全)")
 _HEDGE_WORDS = (r"逐步|适时|视情|择机|积极争取|力争|争取|探索|适当|鼓励有条件的(?:地方|地区|市县|企业)?|"
                 rf"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?|{_RESULT_HEDGE.pattern}")
-_HEDGE = re.compile(rf"({_HEDGE_WORDS})([\u4e00-\u9fff]{{2}})")
+_HEDGE = re.compile(rf"((?:{_HEDGE_WORDS})+)([\u4e00-\u9fff]{{2}})")
 # A national phrase already soft (国家鼓励……建立, 稳步推进……, 力争……) loses nothing to a hedge.
 _HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|提倡|引导|可以|探索|力争|争取|适当")
 # A manner the national sentence already sets before the verb (稳步推进 → 逐步推进 is no loss).

@@ -786,6 +786,14 @@ def test_a_hedge_set_before_a_national_verb_weakens_it():
     # A hedge before a phrase shows the phrase, not two characters of it.
     gaps = binding_gaps("推进检测服务向乡镇延伸。", "推进检测服务逐步向乡镇延伸。")
     assert [(g.national, g.provincial) for g in gaps] == [("向乡镇延伸", "逐步向乡镇延伸")]
+    # Two hedges stacked before a phrase (国办发〔2019〕4号 in a blind draft: 对不同类别医疗机构
+    # 设置…… → 逐步探索对不同类别医疗机构设置……, 已覆盖 at 84), or before a verb.
+    gaps = binding_gaps("结合实际，对不同类别检测机构设置不同指标和权重。",
+                        "结合实际，逐步探索对不同类别检测机构设置不同指标和权重。")
+    assert [g.provincial for g in gaps] == ["逐步探索对不同类别检测机构设…"]
+    gaps = binding_gaps("编制检测装备路线图。", "逐步探索编制检测装备路线图。")
+    assert [(g.national, g.provincial) for g in gaps] == [("编制", "逐步探索编制")]
+    assert binding_gaps("探索编制检测装备路线图。", "逐步探索编制检测装备路线图。") == []
     # The nation's own hedge, kept.
     assert binding_gaps("推动普通高校转型，鼓励有条件的普通高校开办应用专业。",
                         "推动普通高校转型，鼓励有条件的普通高校开办应用专业，积极开展试点。") == []
