@@ -494,7 +494,7 @@ _PERMISSION = re.compile(rf"{_MAY}(?![持复推支再能行靠控信视见供])"
 _RESULT_HEDGE = re.compile(r"基本(?=实现|建成|形成|完成|覆盖|消除|解决|达到|普及|满足|具备|建立|落实|健全)")
 _HEDGE_WORDS = (r"逐步|适时|视情|择机|积极争取|力争|争取|探索|适当|鼓励有条件的(?:地方|地区|市县|企业)?|"
                 rf"有条件的(?:地方|地区|市县|企业)?(?:可以|可)?|{_RESULT_HEDGE.pattern}")
-_HEDGE = re.compile(rf"((?:{_HEDGE_WORDS})+)([\u4e00-\u9fff]{{2}})")
+_HEDGE = re.compile(rf"({_HEDGE_WORDS})([\u4e00-\u9fff]{{2}})")
 # A national phrase already soft (国家鼓励……建立, 稳步推进……, 力争……) loses nothing to a hedge.
 _HEDGE_ROOT = re.compile(r"逐步|适时|视情|择机|有条件的|鼓励|提倡|引导|可以|探索|力争|争取|适当")
 # A manner the national sentence already sets before the verb (稳步推进 → 逐步推进 is no loss).
@@ -519,6 +519,12 @@ def _hedged(national: str, provincial: str, reported: list[str]) -> list[Gap]:
     for found in _HEDGE.finditer(provincial):
         hedge, verb = found.groups()
         start = found.start(2)
+        stacked = _HEDGE.match(provincial, start)
+        if stacked is not None and not _RESULT_HEDGE.match(provincial, start):
+            # Two hedges stacked (逐步探索对……): the second stands before the task. (力争基本建立
+            # hedges the nation's 基本建立, and is told so.)
+            hedge, verb = hedge + stacked.group(1), stacked.group(2)
+            start = stacked.start(2)
         if hedge.endswith("争取") and _SOUGHT.match(provincial, start):
             continue
         if _LIGHT_VERB.fullmatch(verb) and not _firm(national, verb):
