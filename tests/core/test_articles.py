@@ -602,13 +602,14 @@ def test_what_is_at_stake_what_an_inquiry_found_and_the_centres_own_acts_ask_not
                  "今年发生水污染事件的可能性较大，特别应注意加强长江一带的水质监测。"):
         assert clause_not_expected(task) is None, task
     # The national standard itself (国办发〔2019〕4号).
-    standard = clause_not_expected("国家制定统一标准、关键指标、体系架构和实现路径，以点带面，逐级考核。")
-    assert standard is not None and standard.code == "central"
-    assert clause_not_expected("省示例委制定统一标准、关键指标，逐级考核。") is None
+    def code(text: str) -> str | None:
+        reason = clause_not_expected(text)
+        return reason.code if reason is not None else None
+
+    assert code("国家制定统一标准、关键指标、体系架构和实现路径，以点带面，逐级考核。") == "central"
+    assert code("省示例委制定统一标准、关键指标，逐级考核。") is None
     # The State Council praising named places, and ending a national text of its own.
-    praised = clause_not_expected("为表扬先进，经国务院同意，对北京市大力推进水质监测改革等30项地方典型"
-                                  "经验做法予以通报表扬。")
-    assert praised is not None and praised.code == "central"
+    assert code("为表扬先进，经国务院同意，对北京市大力推进水质监测改革等30项地方典型经验做法予以通报表扬。") == "central"
     repealed = clause_not_expected("自本通知印发之日起，《国务院办公厅关于加强水质监测工作的通知》"
                                    "（国办发〔2026〕82号）停止执行。")
     assert repealed is not None and repealed.code == "central" and "停止执行" in repealed.text
