@@ -443,7 +443,7 @@ def binding_gaps(national: str, provincial: str) -> list[Gap]:
 # 要 or 应 as a demand (各地区各部门要建立……; ……指标应同时选取……), not inside a word (重要,
 # 需要, 主要, 要求, 要素, 要点; 适应, 应急, 相应), with the verb after it; 应当 is the weakening
 # table's. And a demand a provincial sentence may keep in other words.
-_DEMAND_YAO = re.compile(rf"(?:(?<![重需主必纲概只提摘不紧险显首])要(?![求素点件闻务害领旨])"
+_DEMAND_WORD = re.compile(rf"(?:(?<![重需主必纲概只提摘不紧险显首])要(?![求素点件闻务害领旨])"
                          rf"|{BINDING_YING}(?![当该]))(?P<verb>[\u4e00-\u9fff]{{2}})")
 _DEMAND_KEPT = re.compile(rf"需要|要(?![求素点件])|应当|必须|务必|{BINDING_YING}")
 # 可 or 可以 set before that same verb, perhaps with 结合实际 (可结合实际建立健全……).
@@ -460,14 +460,14 @@ def _demand_made_optional(national: str, provincial: str) -> list[Gap]:
     the national phrase of the demand (确属无力维护的要坚决关停 → 确属无力维护的可予以关停) has
     lost it when it holds a permission and no demand."""
     if not _DEMAND_KEPT.search(provincial):
-        for demand in _DEMAND_YAO.finditer(national):
+        for demand in _DEMAND_WORD.finditer(national):
             verb = demand.group("verb")
             found = re.search(_PERMITTED + re.escape(verb), provincial)
             if found is not None:
                 return [Gap("binding", demand.group()[0], found.group()[:-len(verb)])]
     phrases = [p for p in _PHRASE_BREAK.split(provincial) if p]
     for phrase in _PHRASE_BREAK.split(national):
-        asked = _DEMAND_YAO.search(phrase)
+        asked = _DEMAND_WORD.search(phrase)
         if asked is None or len(phrase) < _DEMAND_PHRASE_CHARS:
             continue
         similarity, rendering = max(((fuzz.ratio(phrase, p), p) for p in phrases), default=(0.0, ""))
