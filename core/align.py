@@ -1062,7 +1062,7 @@ def _admissible(index: int, candidates: list[Candidate],
                 claimants: dict[int, list[tuple[float, int]]], nat: list[PreparedClause],
                 prov: list[PreparedClause], parameters: Parameters,
                 matcher: Matcher,
-                rendering: Callable[[int, int], float] | None = None) -> list[Candidate]:
+                scores: dict[tuple[int, int], float] | None = None) -> list[Candidate]:
     """The candidates a national clause may keep.
 
     A provincial clause belongs to the national clause that claims it most strongly. Another
@@ -1071,8 +1071,8 @@ def _admissible(index: int, candidates: list[Candidate],
     ``_merged``). So a dropped statute sentence is not covered by its near-identical sibling in
     another article, which is already accounted for.
 
-    ``rendering(national index, provincial position)`` gives the score of a claimant for a
-    provincial clause; where given (policy texts), a clause that the provincial one covers at
+    ``scores[(national index, provincial position)]`` is a claimant's score for a provincial
+    clause; where given (policy texts), a clause that the provincial one covers at
     least as well as its owner does shares it: a policy that says one thing twice (a timetable
     in its overview and again under the task; 从……仿制药……中遴选试点品种 in the scheme and in
     its rules) is carried twice by the sentence a province writes once. A twin differing in a
@@ -1083,8 +1083,8 @@ def _admissible(index: int, candidates: list[Candidate],
     for candidate in candidates:
         claims = claimants[candidate.position]
         if claims[0][0] - candidate.claim < parameters.claim_margin or (
-                rendering is not None and candidate.score >= parameters.covered
-                and candidate.score >= rendering(claims[0][1], candidate.position)
+                scores is not None and candidate.score >= parameters.covered
+                and candidate.score >= scores.get((claims[0][1], candidate.position), 0.0)
                 and _numbers(nat[index].clause.text) <= _numbers(prov[candidate.position].clause.text)):
             kept.append(candidate)
             continue
@@ -1137,18 +1137,15 @@ def _verdicts(national: Outline, provincial: Outline, nat: list[PreparedClause],
     offered_ranked = ranked if offered is candidates else _ranked(
         nat, prov, offered, parameters, contexts, provincial, matcher)
     claimants = _claimants(ranked)
-    scores = {(index, c.position): c.score for index, chosen in enumerate(ranked) for c in chosen}
-    statute = national.grammar == "statute"
-
-    def rendering(index: int, position: int) -> float:
-        return scores.get((index, position), 0.0)
-
+    # Each claimant's score for each provincial clause, for a policy sentence said twice.
+    scores = (None if national.grammar == "statute" else
+              {(index, c.position): c.score for index, chosen in enumerate(ranked) for c in chosen})
     judge = _Judge(national, provincial, nat, prov, claimants, parameters, matcher)
     kept = []
     shared_with: dict[int, set[int]] = defaultdict(set)  # national index → provincial positions
     for count in range(len(nat)):
         admissible = _admissible(count, ranked[count], claimants, nat, prov, parameters, matcher,
-                                 None if statute else rendering)
+                                 scores)
         places = carriers.get(nat[count].clause.section) if carriers else None
         if places and not _listed(admissible, parameters):  # only where it would be 未覆盖
             # Shared with another article's sentence, not with a sibling: within one article a
