@@ -138,12 +138,12 @@ _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三�
 def _heading_shaped(body: str, lead_chars: int, *, opens: bool) -> bool:
     """Whether a sentence (without its final mark) is shaped as a run-in heading: one phrase
     at most ``lead_chars`` long, or — opening its paragraph — two short phrases joined by a
-    comma that set no rule and name nobody who acts (各地要完善……制度，按时结算药款 and
-    鼓励各类媒体播出体育赛事节目，普及…… are tasks). The ordinal of a point (三是……) is left
-    out."""
+    comma that set no rule; either way naming nobody who acts (各地要完善……制度，按时结算药款,
+    鼓励各类媒体播出体育赛事节目，普及…… and 鼓励试点城市制定相关地方性法规和规章 are tasks).
+    The ordinal of a point (三是……) is left out."""
     body = _ORDINAL.sub("", body)
     if 0 < len(body) <= lead_chars and not _PHRASE_MARKS.search(body):
-        return True
+        return not _ACTS.search(body)
     phrases = re.split(r"[，,]", body)
     return (opens and len(phrases) == 2 and not re.search(r"[；;：:]", body)
             and all(0 < len(p) <= _PAIRED_PHRASE_CHARS for p in phrases)

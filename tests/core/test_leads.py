@@ -182,6 +182,12 @@ def test_a_reviewer_choosing_another_sentence_a_heading_takes_over_keeps_its_ver
     # reward rule after it, and the allowance was 无需地方落实 with the rewards).
     "对参加监测工作的人员，应给予适当的通信、加班等补助。对有突出表现的监测人员给予表彰和奖励。",
     "对参加监测工作的人员，可以给予适当的通信补助。对有突出表现的监测人员给予表彰和奖励。",
+    # A short sentence that names whom it encourages, among tasks, in one phrase too (国办发
+    # 〔2018〕128号: it and the short task after it were read as a series of headings, and taken
+    # as carried with the tasks after them).
+    "强化对试点城市固体废物利用工作的督导检查。鼓励试点城市制定相关地方性法规和规章。"
+    "依法严厉打击各类固体废物非法转移、倾倒行为。加强固体废物集散地综合整治。"
+    "对固体废物监管责任落实不到位的，依纪依法严肃追究责任。",
 ])
 def test_short_tasks_are_not_taken_for_headings(paragraph):
     clauses = outline_document(read_text("示例意见\n一、重点任务\n（一）示例。\n" + paragraph)).clauses()
